@@ -1,0 +1,25 @@
+"""Where the library lives when the user does not say."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "liaocheng-tui"
+DB_ENV_VAR = "LIAOCHENG_TUI_DB"
+DB_FILE_NAME = "library.db"
+
+
+def default_db_path() -> Path:
+    """``$LIAOCHENG_TUI_DB`` if set (and not empty), else ``library.db`` in the user data directory."""
+    from_env = os.environ.get(DB_ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
+
+
+def resolve_db_path(db: Path | str | None) -> Path:
+    """The library file to use: ``db`` when given, else :func:`default_db_path`."""
+    return Path(db).expanduser() if db else default_db_path()

@@ -1,0 +1,164 @@
+"""Reading page files: bytes -> text, with encoding detection and refusal of bad input.
+
+Every refusal is a :class:`PageError` whose message is one user-facing line that names the
+file. Text is never guessed: a page is either decoded cleanly (UTF-8, or GB18030 when that
+gives Chinese text) or refused, so mojibake never reaches the library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+
+# A decoded page whose characters are more than this share control characters is binary.
+_MAX_CONTROL_SHARE = 0.05
+# GB18030 decodes many byte soups without error; accept it only when the non-ASCII text it
+# yields is overwhelmingly Chinese (Han characters and CJK/full-width punctuation).
+_MIN_CJK_SHARE = 0.8
+
+
+class PageError(Exception):
+    """A page file that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A page file read and decoded: ``source`` is its file name, ``sha256`` hashes the raw bytes."""
+
+    path: Path
+    source: str
+    text: str
+    sha256: str
+    encoding: str
+
+
+def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PageFile:
+    """Read one page file, refusing missing, folder, empty, oversized, binary or undecodable input."""
+    path = Path(path)
+    if not path.exists():
+        raise PageError(f"no such file: {path}")
+    if path.is_dir():
+        raise PageError(f"is a folder, not a page file: {path}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise PageError(f"file too large ({_megabytes(size)}, limit {_megabytes(max_bytes)}): {path}")
+        with path.open("rb") as handle:
+            # Read one byte past the limit: the size can change between stat() and read().
+            raw = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise PageError(f"cannot read {path}: {error.strerror or error}") from error
+    if len(raw) > max_bytes:
+        raise PageError(f"file too large (over {_megabytes(max_bytes)}): {path}")
+    text, encoding = _decode(raw, path)
+    if not text.strip():
+        raise PageError(f"empty file: {path}")
+    return PageFile(
+        path=path,
+        source=path.name,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+    )
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    if not raw.strip():
+        raise PageError(f"empty file: {path}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with a byte-order mark (what some Windows editors save) is unambiguous.
+        try:
+            return _checked_text(raw.decode("utf-16"), path), "utf-16"
+        except UnicodeDecodeError:
+            raise PageError(f"not valid UTF-16 text: {path}") from None
+    if b"\x00" in raw:
+        raise PageError(f"binary file (contains NUL bytes), not a text page: {path}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return _checked_text(text, path), "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _is_mostly_chinese(text):
+        return _checked_text(text, path), "gb18030"
+    if _control_share(raw.decode("latin-1")) > _MAX_CONTROL_SHARE:
+        raise PageError(f"binary file, not a text page: {path}")
+    raise PageError(f"cannot decode {path}: neither UTF-8 nor GB18030 Chinese text")
+
+
+def _checked_text(text: str, path: Path) -> str:
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise PageError(f"binary file (mostly control characters), not a text page: {path}")
+    return text
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    return controls / len(text)
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.name(char, "").startswith("CJK")
+        or 0x3000 <= code <= 0x303F  # CJK symbols and punctuation
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x2000 <= code <= 0x206F  # general punctuation: curly quotes, dashes, ellipsis
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def _is_mostly_chinese(text: str) -> bool:
+    non_ascii = [char for char in text if ord(char) > 0x7F and not char.isspace()]
+    if not non_ascii:
+        return False
+    cjk = sum(1 for char in non_ascii if _is_cjk(char))
+    return cjk / len(non_ascii) >= _MIN_CJK_SHARE
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def iter_page_paths(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files as given; folders expanded to their ``*.txt`` files (sorted, recursive).
+
+    A path given twice (or reached twice through folders) is yielded once. A missing path
+    raises :class:`PageError` before anything is yielded.
+    """
+    checked = [Path(path) for path in paths]
+    for path in checked:
+        if not path.exists():
+            raise PageError(f"no such file or folder: {path}")
+    seen: set[Path] = set()
+    for path in checked:
+        candidates = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            identity = candidate.resolve()
+            if identity not in seen:
+                seen.add(identity)
+                yield candidate
+
+
+def bundled_seed_paths() -> list[Path]:
+    """The seed pages shipped with the package (wheel), or ``<repo>/seeds`` in a source checkout."""
+    packaged = resources.files("liaocheng_tui").joinpath("seeds")
+    if isinstance(packaged, Path) and packaged.is_dir():
+        found = sorted(packaged.glob("*.txt"))
+        if found:
+            return found
+    checkout = Path(__file__).resolve().parent.parent / "seeds"
+    return sorted(checkout.glob("*.txt")) if checkout.is_dir() else []
