@@ -8,8 +8,10 @@ the app use these helpers, so the rules live in one place.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 
@@ -31,6 +33,8 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _WHITESPACE_RUN = re.compile(r"\s+")
+# Characters that JSON leaves raw with ensure_ascii=False but a terminal may act on.
+_JSON_TERMINAL_ACTIVE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
@@ -91,3 +95,13 @@ def highlighted(
         cursor = end
     result.append(strip_controls(text[cursor:]))
     return result
+
+
+def json_dumps_safe(value: Any, indent: int | None = 2) -> str:
+    """JSON with Chinese kept readable but every terminal-active character escaped as ``\\uXXXX``.
+
+    ``json.dumps`` already escapes C0 controls (ESC included); DEL, C1 controls and bidi
+    controls are escaped here too. The data is unchanged: it loads back identically.
+    """
+    dumped = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_TERMINAL_ACTIVE.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)

@@ -1,0 +1,90 @@
+"""Building a library from page files: read, parse, store, one page at a time.
+
+No SQL here: pages go through :mod:`liaocheng_tui.sources`, :func:`parse_page` and the
+:class:`~liaocheng_tui.store.Library` API. The store adds each page in its own transaction, so
+a page that fails is reported in the summary and leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liaocheng_tui.parse import parse_page
+from liaocheng_tui.safe_text import one_line
+from liaocheng_tui.sources import PageError, bundled_seed_paths, iter_page_paths, read_page_file
+from liaocheng_tui.store import Library, LibraryError
+
+
+@dataclass
+class BuildProgress:
+    """``done`` of ``total`` pages finished; ``current`` is the file being read ("" at the end)."""
+
+    done: int
+    total: int
+    current: str
+
+
+@dataclass
+class BuildSummary:
+    """What a build did.
+
+    ``pages`` counts pages stored (new or changed), ``articles`` the articles they hold,
+    ``skipped`` the pages already in the library unchanged, and ``failed`` lists
+    ``(source, one-line reason)`` for pages that could not be used.
+    """
+
+    pages: int = 0
+    articles: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build_library(
+    library: Library,
+    paths: Sequence[Path] | None = None,
+    *,
+    rebuild: bool = False,
+    on_progress: Callable[[BuildProgress], None] | None = None,
+) -> BuildSummary:
+    """Add page files (``paths``; folders expand to their ``*.txt``) to ``library``.
+
+    ``paths`` None means the bundled seeds. ``rebuild`` clears the library's articles first
+    (user state survives, keyed by article). Missing paths raise :class:`PageError` before the
+    library is touched; any other failing page is recorded in the summary, not raised.
+    """
+    if paths is None:
+        page_paths = bundled_seed_paths()
+        if not page_paths:
+            raise PageError("no bundled seed pages found in this installation")
+    else:
+        page_paths = list(iter_page_paths(paths))
+    if rebuild:
+        library.clear()
+    summary = BuildSummary()
+    total = len(page_paths)
+    for done, path in enumerate(page_paths):
+        if on_progress is not None:
+            on_progress(BuildProgress(done=done, total=total, current=path.name))
+        try:
+            _add_page(library, path, summary)
+        except (PageError, LibraryError) as error:
+            summary.failed.append((path.name, one_line(str(error))))
+    if on_progress is not None:
+        on_progress(BuildProgress(done=total, total=total, current=""))
+    return summary
+
+
+def _add_page(library: Library, path: Path, summary: BuildSummary) -> None:
+    page_file = read_page_file(path)
+    try:
+        page = parse_page(page_file.text, source=page_file.source)
+    except Exception as error:  # a parser bug on one page must not stop the others
+        raise PageError(f"could not parse {path}: {type(error).__name__}: {error}") from error
+    result = library.add_page(page, page_file.text, page_file.sha256)
+    if result.status == "skipped":
+        summary.skipped += 1
+    else:
+        summary.pages += 1
+        summary.articles += result.articles

@@ -1,0 +1,488 @@
+"""The ``liaocheng-tui`` command line: a contract that scripts and tools call.
+
+Every failure ends in one line on stderr, ``liaocheng-tui: error: ...``, and a documented exit
+code; never a traceback. Article text reaches the terminal only as Rich ``Text`` built from
+cleaned strings (or as JSON with terminal-active characters escaped), never as markup.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, cast
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from liaocheng_tui import __version__
+from liaocheng_tui.build import BuildProgress, BuildSummary, build_library
+from liaocheng_tui.config import DB_ENV_VAR, resolve_db_path
+from liaocheng_tui.export import EXPORT_FORMATS, ExportError, ExportFormat, metadata_lines, write_articles
+from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
+from liaocheng_tui.sources import PageError, read_page_file
+from liaocheng_tui.store import ArticleRecord, Library, LibraryError
+
+PROG = "liaocheng-tui"
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_PAGES_FAILED = 3
+EXIT_BROKEN_PIPE = 141
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = (
+    "\b\nExit codes:\n"
+    "  0    success\n"
+    "  1    error (bad input, unknown article, unusable library...)\n"
+    "  2    usage error (unknown option, bad value)\n"
+    "  3    build finished but some pages failed (each is listed)\n"
+    "  130  interrupted\n"
+)
+
+
+class CliError(click.ClickException):
+    """A user-facing failure: one line on stderr and an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
+        super().__init__(one_line(message))
+        self.exit_code = exit_code
+
+
+def _error_line(message: str) -> None:
+    click.echo(f"{PROG}: error: {one_line(message)}", err=True)
+
+
+class LiaochengGroup(click.Group):
+    """A click group that turns every failure into one stderr line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (PageError, LibraryError, ExportError) as error:
+            raise CliError(str(error)) from error
+        except sqlite3.DatabaseError as error:
+            raise CliError(_database_message(ctx, error)) from error
+        except _query_error_type() as error:
+            raise CliError(f"bad query: {error}") from error
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = self._run(args, prog_name or PROG, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any) -> int:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            _error_line(error.format_message() + hint)
+            return error.exit_code
+        except click.ClickException as error:
+            _error_line(error.format_message())
+            return error.exit_code
+        except (click.Abort, KeyboardInterrupt):
+            _error_line("interrupted")
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            # The reader went away (``| head``): stop quietly, without a second error on flush.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
+        except OSError as error:
+            _error_line(f"{error.strerror or error}: {error.filename}" if error.filename else str(error))
+            return EXIT_ERROR
+        except Exception as error:
+            if os.environ.get("LIAOCHENG_TUI_DEBUG"):
+                raise
+            _error_line(f"unexpected {type(error).__name__}: {error}")
+            return EXIT_ERROR
+        return result if isinstance(result, int) else EXIT_OK
+
+
+def _query_error_type() -> type[Exception]:
+    from liaocheng_tui.search import QueryError
+
+    return QueryError
+
+
+def _database_message(ctx: click.Context, error: sqlite3.DatabaseError) -> str:
+    db_path = (ctx.obj or {}).get("db_path")
+    if isinstance(error, sqlite3.OperationalError):
+        return f"library {db_path}: {error}" if db_path else f"library: {error}"
+    return f"not a liaocheng-tui library: {db_path}" if db_path else f"library: {error}"
+
+
+# ---------------------------------------------------------------------------- consoles & I/O
+
+
+def _console(stderr: bool = False) -> Console:
+    console = Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    # Piped output is for programs: no wrapping inside a line of article text.
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json_dumps_safe(value))
+
+
+def _db_path(ctx: click.Context, db: Path | None) -> Path:
+    group_db = (ctx.find_root().obj or {}).get("db_option")
+    path = resolve_db_path(db or group_db)
+    ctx.ensure_object(dict)["db_path"] = path
+    ctx.find_root().ensure_object(dict)["db_path"] = path
+    return path
+
+
+def _open_library(ctx: click.Context, db: Path | None) -> Library:
+    path = _db_path(ctx, db)
+    if path.is_dir():
+        raise CliError(f"is a folder, not a library file: {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    library = Library(path)
+    ctx.call_on_close(library.close)
+    return library
+
+
+def _open_filled_library(ctx: click.Context, db: Path | None) -> Library:
+    """The library, built from the bundled seeds first if it is empty."""
+    library = _open_library(ctx, db)
+    if library.is_empty():
+        click.echo(f"{PROG}: the library is empty; building it from the bundled pages", err=True)
+        summary = _build_with_progress(library, None, rebuild=False)
+        _report_failures(summary)
+    return library
+
+
+@contextmanager
+def _progress_reporter() -> Iterator[Callable[[BuildProgress], None]]:
+    console = _console(stderr=True)
+    if not console.is_terminal:
+
+        def report_plain(progress: BuildProgress) -> None:
+            if progress.current:
+                name = one_line(progress.current)
+                click.echo(f"{PROG}: [{progress.done + 1}/{progress.total}] {name}", err=True)
+
+        yield report_plain
+        return
+    columns = (
+        TextColumn("Building library", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[current]}", markup=False),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("build", total=None, current="")
+
+        def report_bar(progress: BuildProgress) -> None:
+            bar.update(task, total=progress.total, completed=progress.done, current=one_line(progress.current))
+
+        yield report_bar
+
+
+def _build_with_progress(library: Library, paths: Sequence[Path] | None, *, rebuild: bool) -> BuildSummary:
+    with _progress_reporter() as on_progress:
+        return build_library(library, paths, rebuild=rebuild, on_progress=on_progress)
+
+
+def _report_failures(summary: BuildSummary) -> None:
+    for source, reason in summary.failed:
+        line = reason if source in reason else f"{source}: {reason}"
+        click.echo(f"{PROG}: failed: {one_line(line)}", err=True)
+
+
+# ---------------------------------------------------------------------------- the group
+
+db_option = click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Library file (default: ${DB_ENV_VAR}, else library.db in the user data folder).",
+)
+
+
+@click.group(
+    cls=LiaochengGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
+@db_option
+@click.version_option(__version__, prog_name=PROG)
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Browse, search and export a Chinese newspaper archive in the terminal.
+
+    With no command, opens the app on the library.
+    """
+    ctx.ensure_object(dict)["db_option"] = db
+    if ctx.invoked_subcommand is None:
+        _open_app(_db_path(ctx, db))
+
+
+def _open_app(db_path: Path) -> None:
+    try:
+        from liaocheng_tui.tui import run_app
+    except ImportError as error:
+        click.echo(
+            f"{PROG}: the terminal app is not available in this installation ({error}).\n"
+            f"Use a command instead: see '{PROG} --help'."
+        )
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError(f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')")
+    run_app(db_path)
+
+
+# ---------------------------------------------------------------------------- build
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--rebuild", is_flag=True, help="Clear the library's articles first (read/starred marks are kept).")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild: bool) -> None:
+    """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
+
+    Pages already in the library are skipped by content hash; a changed page replaces its
+    articles. A page that fails is listed with its reason and the exit code is 3.
+    """
+    library = _open_library(ctx, db)
+    summary = _build_with_progress(library, list(paths) if paths else None, rebuild=rebuild)
+    if paths and not (summary.pages or summary.skipped or summary.failed):
+        raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))
+    _report_failures(summary)
+    click.echo(
+        f"pages: {summary.pages}  articles: {summary.articles}  "
+        f"skipped: {summary.skipped}  failed: {len(summary.failed)}"
+    )
+    if summary.failed:
+        ctx.exit(EXIT_PAGES_FAILED)
+
+
+# ---------------------------------------------------------------------------- parse
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed page as one JSON object.")
+def parse(file: Path, as_json: bool) -> None:
+    """Parse one page file without touching a library."""
+    from liaocheng_tui.parse import parse_page
+
+    page_file = read_page_file(file)
+    page = parse_page(page_file.text, source=page_file.source)
+    if as_json:
+        _print_json(page.to_json())
+        return
+    console = _console()
+    header = Text()
+    header.append("Page ", style="bold")
+    header.append(one_line(page.source))
+    header.append(f"  ({page_file.encoding})", style="dim")
+    console.print(header)
+    for label, value in (
+        ("publication", page.publication),
+        ("date", page.date),
+        ("section", page.section),
+        ("banner", page.banner),
+    ):
+        if value:
+            line = Text(f"{label}: ", style="dim")
+            line.append(one_line(value))
+            console.print(line)
+    table = Table(title=f"{len(page.articles)} articles", show_lines=False)
+    for column in ("seq", "kind", "kicker", "title", "byline", "column"):
+        table.add_column(column, overflow="fold")
+    for article in page.articles:
+        table.add_row(
+            str(article.seq),
+            article.kind,
+            plain(one_line(article.kicker)),
+            plain(one_line(article.title) or f"({one_line(article.headline)})"),
+            plain(one_line(article.byline)),
+            plain(one_line(article.column)),
+        )
+    console.print(table)
+    console.print(Text(f"dropped: {len(page.dropped)} pieces of text removed by cleaning", style="dim"))
+
+
+# ---------------------------------------------------------------------------- search
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
+@click.pass_context
+def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json: bool) -> None:
+    """Search the library; best matches first.
+
+    \b
+    Terms are ANDed; also OR, -exclude, "exact phrase", and the filters
+    title: author: section: column: kind: date:2023 date:2023-02 date:2023-02-01..2023-02-28
+    """
+    from liaocheng_tui.search import Searcher
+
+    library = _open_filled_library(ctx, db)
+    result = Searcher(library).search(query, limit=limit)
+    records = {record.id: record for record in library.articles([hit.article_id for hit in result.hits])}
+    if as_json:
+        _print_json(
+            [
+                {
+                    "id": hit.article_id,
+                    "source": records[hit.article_id].source,
+                    "seq": records[hit.article_id].seq,
+                    "title": records[hit.article_id].title,
+                    "date": records[hit.article_id].date,
+                    "section": records[hit.article_id].section,
+                    "snippet": hit.snippet,
+                    "score": hit.score,
+                }
+                for hit in result.hits
+                if hit.article_id in records
+            ]
+        )
+        return
+    console = _console()
+    shown = sum(1 for hit in result.hits if hit.article_id in records)
+    console.print(Text(f"{result.total} results" + (f" (showing {shown})" if shown < result.total else ""), style="dim"))
+    for rank, hit in enumerate(result.hits, start=1):
+        record = records.get(hit.article_id)
+        if record is None:
+            continue
+        heading = Text(f"{rank:>3}. ")
+        title_spans = hit.spans.get("title", []) if record.title else []
+        heading.append_text(highlighted(one_line(record.headline), title_spans, base_style="bold"))
+        details = " · ".join(
+            part for part in (record.date or "", one_line(record.section), f"{one_line(record.source)}#{record.seq}") if part
+        )
+        heading.append(f"  [id {record.id}] {details}", style="dim")
+        console.print(heading)
+        snippet = Text("     ")
+        snippet.append_text(highlighted(hit.snippet, hit.snippet_spans, style="bold reverse"))
+        console.print(snippet)
+
+
+# ---------------------------------------------------------------------------- show / export
+
+
+def _records(library: Library, ids: Sequence[int]) -> list[ArticleRecord]:
+    unique = list(dict.fromkeys(ids))
+    records = library.articles(unique)
+    missing = sorted(set(unique) - {record.id for record in records})
+    if missing:
+        listed = ", ".join(str(article_id) for article_id in missing)
+        raise CliError(f"no article with id {listed} (see '{PROG} search' for ids)")
+    return records
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("article_id", metavar="ID", type=int)
+@db_option
+@click.pass_context
+def show(ctx: click.Context, article_id: int, db: Path | None) -> None:
+    """Print one article."""
+    library = _open_filled_library(ctx, db)
+    (record,) = _records(library, [article_id])
+    console = _console()
+    if not console.is_terminal:
+        write_articles([record], "-", "txt")
+        return
+    if record.kicker:
+        console.print(plain(one_line(record.kicker), style="dim"))
+    console.print(plain(one_line(record.title or record.headline), style="bold"))
+    if record.subtitle:
+        console.print(plain(one_line(record.subtitle)))
+    console.print()
+    for line in metadata_lines(record):
+        console.print(plain(line, style="dim"))
+    for paragraph in record.paragraphs:
+        console.print()
+        console.print(plain(one_line(paragraph)))
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("article_ids", metavar="ID...", nargs=-1, required=True, type=int)
+@db_option
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE_OR_DIR",
+    help="'-' for stdout; an existing folder (or a path ending in '/') gets one file per article "
+    "named <date>_<title>.<ext>; any other path gets all articles in one file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="txt",
+    show_default=True,
+    help="txt: plain UTF-8 text; md: Markdown; json: an object (an array for several articles).",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.pass_context
+def export(
+    ctx: click.Context, article_ids: tuple[int, ...], db: Path | None, output: str, fmt: str, force: bool
+) -> None:
+    """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force)."""
+    library = _open_filled_library(ctx, db)
+    records = _records(library, article_ids)
+    target: Path | str = output if output == "-" else Path(output)
+    written = write_articles(records, cast(Any, target), cast(ExportFormat, fmt), overwrite=force)
+    for path in written:
+        click.echo(f"{PROG}: wrote {one_line(str(path))}", err=True)
+
+
+# ---------------------------------------------------------------------------- stats
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@db_option
+@click.pass_context
+def stats(ctx: click.Context, db: Path | None) -> None:
+    """Count articles by publication, date, section and kind."""
+    library = _open_filled_library(ctx, db)
+    figures = library.stats()
+    console = _console()
+    console.print(Text(f"{figures.pages} pages, {figures.articles} articles in {library.path}", style="bold"))
+    for title, rows in (
+        ("publication", figures.by_publication),
+        ("date", figures.by_date),
+        ("section", figures.by_section),
+        ("kind", figures.by_kind),
+    ):
+        table = Table(title=f"by {title}", title_justify="left")
+        table.add_column(title)
+        table.add_column("articles", justify="right")
+        for name, count in rows:
+            table.add_row(plain(one_line(name) or "(none)"), str(count))
+        console.print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console-script entry point (``liaocheng-tui``)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name=PROG)
+    raise SystemExit(EXIT_OK)  # not reached: main() exits
