@@ -1,0 +1,13 @@
+"""The Textual app of liaocheng-tui."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run_app(db_path: Path) -> None:
+    """Open the app on the library at ``db_path`` (built from the bundled seeds if empty)."""
+    # Imported here so that ``import liaocheng_tui.tui`` stays cheap for the CLI.
+    from liaocheng_tui.tui.app import LiaochengApp
+
+    LiaochengApp(db_path).run()

@@ -1,0 +1,533 @@
+"""The Textual app: section tree, article list, reader, search with highlighting, export.
+
+Threads: the UI thread owns one :class:`~liaocheng_tui.store.Library` connection for fetching
+rows by id (fast, indexed reads). Everything slow (jieba, search, keywords, related articles,
+building the library) runs on one background thread that owns a second connection and the
+:class:`~liaocheng_tui.search.Searcher`; async workers await it, so the UI never blocks and
+a newer search simply supersedes an older one. The search module (and so jieba) is imported
+only on that thread, after the first paint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, ProgressBar, Tree
+
+from liaocheng_tui.export import ExportError, default_filename, render_article, write_articles
+from liaocheng_tui.safe_text import one_line
+from liaocheng_tui.store import Library
+from liaocheng_tui.tui.article_list import ArticleList
+from liaocheng_tui.tui.keymap import APP_BINDINGS
+from liaocheng_tui.tui.reader import Reader
+from liaocheng_tui.tui.screens import ConfirmScreen, ExportRequest, ExportScreen, HelpScreen
+from liaocheng_tui.tui.search_bar import SearchBar
+from liaocheng_tui.tui.section_tree import NodeData, SectionTree
+
+if TYPE_CHECKING:
+    from liaocheng_tui.build import BuildProgress, BuildSummary
+    from liaocheng_tui.search import Searcher, SearchResult
+    from liaocheng_tui.store import ArticleRecord
+
+T = TypeVar("T")
+
+NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
+SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
+SEARCH_PAGE = 200  # hits fetched per search page; more are fetched as the cursor nears the end
+READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
+
+
+class LiaochengApp(App[None]):
+    """The newspaper archive browser."""
+
+    CSS_PATH = "liaocheng.tcss"
+    TITLE = "聊城 liaocheng-tui"
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        build_if_empty: bool = True,
+        open_library: Callable[[Path], Library] = Library,
+        open_searcher: Callable[[Library], Searcher] | None = None,
+    ) -> None:
+        """``open_library``/``open_searcher`` exist so tests can substitute a large fake archive."""
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.build_if_empty = build_if_empty
+        self._open_library = open_library
+        self._open_searcher = open_searcher
+        self.library: Library | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaocheng-background")
+        self._bg_library: Library | None = None
+        self._bg_searcher: Searcher | None = None
+        self.current_node = NodeData("filter")
+        self.current_query = ""
+        self.search_result: SearchResult | None = None
+        self.search_error: str | None = None
+        self.tree_forced: bool | None = None
+        self.searches_run = 0
+        self._search_timer: Timer | None = None
+        self._read_timer: Timer | None = None
+        self.ready = False
+        self.warm = False
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SearchBar(id="search")
+        with Horizontal(id="panes"):
+            yield SectionTree(id="tree")
+            with Vertical(id="middle"):
+                with Vertical(id="build-panel"):
+                    yield Label("Building the library from the bundled pages…", id="build-label")
+                    yield ProgressBar(id="build-progress", show_eta=False)
+                yield ArticleList(self._fetch_records, id="list")
+            yield Reader(id="reader")
+        yield Footer()
+
+    @property
+    def section_tree(self) -> SectionTree:
+        return self.query_one("#tree", SectionTree)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#list", ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    def on_mount(self) -> None:
+        self.section_tree.border_title = "版面 Sections"
+        self.article_list.border_title = "文章 Articles"
+        self.reader.border_title = "阅读 Reader"
+        self.search_bar.border_title = "搜索 Search"
+        self._apply_tree_visibility(self.size.width)
+        self.library = self._open_library(self.db_path)
+        if self.library.is_empty() and self.build_if_empty:
+            self.build_library_in_background(rebuild=False)
+        else:
+            self._load_library()
+        self.warm_up()
+        self.article_list.focus()
+
+    def on_unmount(self) -> None:
+        self._executor.submit(self._close_background)
+        self._executor.shutdown(wait=True, cancel_futures=False)
+        if self.library is not None:
+            self.library.close()
+
+    # -- background thread -------------------------------------------------------------------
+
+    def _close_background(self) -> None:
+        if self._bg_library is not None:
+            self._bg_library.close()
+            self._bg_library = None
+
+    def _background_call(self, job: Callable[[Library, Searcher], T]) -> T:
+        if self._bg_library is None or self._bg_searcher is None:
+            self._bg_library = self._open_library(self.db_path)
+            if self._open_searcher is not None:
+                self._bg_searcher = self._open_searcher(self._bg_library)
+            else:
+                from liaocheng_tui.search import Searcher
+
+                self._bg_searcher = Searcher(self._bg_library)
+        return job(self._bg_library, self._bg_searcher)
+
+    async def in_background(self, job: Callable[[Library, Searcher], T]) -> T:
+        """Run ``job`` on the background thread with its own library and searcher."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._background_call, job)
+
+    @work(group="warm-up")
+    async def warm_up(self) -> None:
+        def job(_library: Library, _searcher: Searcher) -> None:
+            from liaocheng_tui.search import warm_up
+
+            warm_up()
+
+        await self.in_background(job)
+        self.warm = True
+
+    # -- building ----------------------------------------------------------------------------
+
+    @work(exclusive=True, group="build")
+    async def build_library_in_background(self, rebuild: bool) -> None:
+        panel = self.query_one("#build-panel")
+        panel.display = True
+        progress_bar = self.query_one("#build-progress", ProgressBar)
+        label = self.query_one("#build-label", Label)
+        label.update("Rebuilding the library…" if rebuild else "Building the library from the bundled pages…")
+
+        def report(progress: BuildProgress) -> None:
+            progress_bar.update(total=progress.total, progress=progress.done)
+            label.update(
+                Text(f"Building the library: {progress.done}/{progress.total} pages · {progress.current}")
+            )
+
+        def job(library: Library, _searcher: Searcher) -> BuildSummary:
+            from liaocheng_tui.build import build_library
+
+            def on_progress(progress: BuildProgress) -> None:
+                self.call_from_thread(report, progress)
+
+            return build_library(library, None, rebuild=rebuild, on_progress=on_progress)
+
+        try:
+            summary = await self.in_background(job)
+        except Exception as error:  # a failed build must not take the app down
+            panel.display = False
+            self.notify(markup=False, message=f"Build failed: {error}", severity="error", timeout=10)
+            return
+        panel.display = False
+        self.article_list.cache.forget()
+        self._load_library()
+        message = f"Library built: {summary.pages} pages, {summary.articles} articles"
+        if summary.failed:
+            message += f", {len(summary.failed)} failed"
+        self.notify(markup=False, message=message, timeout=4)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def _fetch_records(self, ids: Iterable[int]) -> list[ArticleRecord]:
+        if self.library is None:
+            return []
+        return self.library.articles(list(ids))
+
+    def _load_library(self) -> None:
+        assert self.library is not None
+        library = self.library
+        publications = library.tree()
+        total = sum(publication.count for publication in publications)
+        issues = sum(len(publication.dates) for publication in publications)
+        starred = len(library.article_ids(starred=True))
+        self.section_tree.populate(publications, library.authors(), library.places(), starred, total)
+        self.sub_title = f"{total} 篇 articles · {issues} 期 issues · {len(publications)} 报 papers"
+        self.ready = True
+        if self.current_query:
+            self._start_search()
+        else:
+            self._show_node(self.current_node)
+
+    def _show_node(self, node: NodeData, label: str | None = None) -> None:
+        assert self.library is not None
+        if node.kind == "search":
+            if self.search_result is not None:
+                self._show_search_result(self.search_result)
+            return
+        if node.kind != "filter":
+            return
+        self.current_node = node
+        ids = self.library.article_ids(**node.filters)
+        self.article_list.set_rows(ids, keep_id=self.reader.record.id if self.reader.record else None)
+        self.article_list.border_title = Text("文章 Articles" if label is None else one_line(label))
+        self.article_list.border_subtitle = f"{len(ids)}"
+        if not ids:
+            self.reader.show(None)
+
+    @on(Tree.NodeSelected, "#tree")
+    def _node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        if event.node.data is None:
+            return
+        if event.node.data.kind == "filter" and self.current_query:
+            self._clear_search(restore=False)
+        label = event.node.label
+        self._show_node(event.node.data, label=label if isinstance(label, str) else label.plain)
+
+    # -- opening articles --------------------------------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._open_article(event.article_id, mark_read=False)
+
+    @on(ArticleList.Selected)
+    def _article_selected(self, event: ArticleList.Selected) -> None:
+        self._open_article(event.article_id, mark_read=True)
+        self.reader.focus()
+
+    @on(Reader.OpenRelated)
+    def _open_related(self, event: Reader.OpenRelated) -> None:
+        self._open_article(event.article_id, mark_read=True)
+
+    def _open_article(self, article_id: int, *, mark_read: bool) -> None:
+        assert self.library is not None
+        record = self.library.article(article_id)
+        if record is None:
+            return
+        hit = self.article_list.hits.get(article_id)
+        self.reader.show(record, hit)
+        self.load_extras(record)
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        if mark_read:
+            self._mark_read(article_id)
+        elif not record.read:
+            self._read_timer = self.set_timer(READ_AFTER, lambda: self._mark_read(article_id))
+
+    def _mark_read(self, article_id: int) -> None:
+        if self.library is None or self.reader.record is None or self.reader.record.id != article_id:
+            return
+        if not self.reader.record.read:
+            self.library.set_read(article_id, True)
+            self._refresh_article(article_id)
+
+    def _refresh_article(self, article_id: int) -> None:
+        assert self.library is not None
+        self.article_list.refresh_article(article_id)
+        record = self.library.article(article_id)
+        if record is not None:
+            self.reader.update_record(record)
+
+    @work(exclusive=True, group="extras")
+    async def load_extras(self, record: ArticleRecord) -> None:
+        """Keywords (jieba) and related articles for the reader, off the UI thread."""
+        text = "\n".join(part for part in (record.title, record.subtitle, *record.paragraphs) if part)
+
+        def job(library: Library, searcher: Searcher) -> tuple[list[str], list[ArticleRecord]]:
+            from liaocheng_tui.search import keywords
+
+            related_ids = searcher.related(record.id, 3)
+            return keywords(text), library.articles(related_ids)
+
+        found_keywords, related = await self.in_background(job)
+        self.reader.set_extras(record.id, found_keywords, related)
+
+    def current_record(self) -> ArticleRecord | None:
+        """The article in the reader, or else the one under the list cursor."""
+        if self.reader.record is not None:
+            return self.reader.record
+        article_id = self.article_list.current_id
+        if article_id is None or self.library is None:
+            return None
+        return self.library.article(article_id)
+
+    # -- search ------------------------------------------------------------------------------
+
+    @on(SearchBar.Changed, "#search")
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if not event.value.strip():
+            if self.current_query:
+                self._clear_search(restore=True)
+            return
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._start_search)
+
+    def _start_search(self) -> None:
+        self._search_timer = None
+        query = self.search_bar.value.strip()
+        if query and self.ready:
+            self.run_search(query)
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, query: str) -> None:
+        """Search in the background; a newer call cancels this one."""
+
+        def job(_library: Library, searcher: Searcher) -> tuple[SearchResult | None, str | None]:
+            from liaocheng_tui.search import QueryError
+
+            try:
+                return searcher.search(query, limit=SEARCH_PAGE), None
+            except QueryError as error:
+                return None, str(error)
+
+        result, error = await self.in_background(job)
+        if query != self.search_bar.value.strip():
+            return  # the user typed on while this ran; their next search is on its way
+        self.searches_run += 1
+        self.current_query = query
+        self.search_error = error
+        if error is not None or result is None:
+            self.search_bar.border_subtitle = Text(one_line(error or "invalid query"), style="bold red")
+            self.search_bar.add_class("-error")
+            return
+        self.search_bar.remove_class("-error")
+        self.search_result = result
+        self._show_search_result(result)
+
+    def _show_search_result(self, result: SearchResult) -> None:
+        hits = result.hits
+        self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
+        self.article_list.border_title = Text(f"搜索 {one_line(self.current_query)}")
+        self.article_list.border_subtitle = f"{result.total} results"
+        self.search_bar.border_subtitle = f"{result.total} results"
+        self.section_tree.set_search_count(result.total)
+        if not hits:
+            self.reader.show(None)
+
+    @on(ArticleList.NeedMore)
+    def _need_more(self) -> None:
+        if self.current_query and self.search_result is not None:
+            self.load_more_results(self.current_query, len(self.article_list.ids))
+
+    @work(exclusive=True, group="search-more")
+    async def load_more_results(self, query: str, offset: int) -> None:
+        def job(_library: Library, searcher: Searcher) -> SearchResult:
+            return searcher.search(query, limit=SEARCH_PAGE, offset=offset)
+
+        result = await self.in_background(job)
+        if query == self.current_query and offset == len(self.article_list.ids):
+            self.article_list.append_rows(result.hits)
+
+    def _clear_search(self, *, restore: bool) -> None:
+        self.current_query = ""
+        self.search_result = None
+        self.search_error = None
+        self.search_bar.border_subtitle = ""
+        self.search_bar.remove_class("-error")
+        self.section_tree.set_search_count(None)
+        if self.search_bar.value:
+            with self.search_bar.prevent(SearchBar.Changed):
+                self.search_bar.value = ""
+        if restore:
+            self._show_node(self.current_node)
+
+    @on(SearchBar.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.search_bar.history.add(self.search_bar.value)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._start_search()
+        self.article_list.focus()
+
+    @on(SearchBar.Leave)
+    def _search_left(self) -> None:
+        self.article_list.focus()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_bar.focus()
+
+    def action_escape(self) -> None:
+        if self.current_query or self.search_bar.value:
+            self._clear_search(restore=True)
+        elif self.focused is self.reader:
+            self.article_list.focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_tree(self) -> None:
+        self.tree_forced = not self.section_tree.display
+        self._apply_tree_visibility(self.size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_tree_visibility(event.size.width)
+
+    def _apply_tree_visibility(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        self.screen.set_class(narrow, "-narrow")
+        visible = self.tree_forced if self.tree_forced is not None else not narrow
+        tree = self.section_tree
+        tree.display = visible
+        if not visible and tree.has_focus:
+            self.article_list.focus()
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def _step_article(self, step: int) -> None:
+        article_list = self.article_list
+        if article_list.ids:
+            article_list.cursor += step
+
+    def action_toggle_star(self) -> None:
+        record = self.current_record()
+        if record is None or self.library is None:
+            self.notify(markup=False, message="No article to star", severity="warning")
+            return
+        self.library.set_starred(record.id, not record.starred)
+        self._refresh_article(record.id)
+        self.section_tree.set_starred_count(len(self.library.article_ids(starred=True)))
+        self.notify(
+            markup=False,
+            message=("★ Starred " if not record.starred else "Unstarred ") + record.headline,
+            timeout=2,
+        )
+
+    def action_copy_article(self) -> None:
+        record = self.current_record()
+        if record is None:
+            self.notify(markup=False, message="No article to copy", severity="warning")
+            return
+        text = render_article(record, "txt")
+        self.copy_to_clipboard(text)
+        self.notify(markup=False, message=f"Copied {len(text)} characters to the clipboard", timeout=2)
+
+    def action_export(self) -> None:
+        record = self.current_record()
+        if record is None:
+            self.notify(markup=False, message="No article to export", severity="warning")
+            return
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(record, request)
+
+        self.push_screen(ExportScreen(record.headline, default_filename(record, "txt")), chosen)
+
+    def _export(self, record: ArticleRecord, request: ExportRequest) -> None:
+        if request.path.exists() or request.path.is_symlink():
+
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self._write_export(record, request, overwrite=True)
+                else:
+                    self.notify(markup=False, message="Not exported: the file was kept", severity="warning")
+
+            self.push_screen(ConfirmScreen(f"{request.path} exists. Overwrite it?"), answered)
+            return
+        self._write_export(record, request, overwrite=False)
+
+    def _write_export(self, record: ArticleRecord, request: ExportRequest, *, overwrite: bool) -> None:
+        try:
+            written = write_articles([record], request.path, request.fmt, overwrite=overwrite)
+        except (ExportError, OSError) as error:
+            self.notify(markup=False, message=f"Export failed: {error}", severity="error", timeout=8)
+            return
+        where = written[0] if written else request.path
+        self.notify(markup=False, message=f"Exported to {where}", title="Export", timeout=6)
+
+    def action_rebuild(self) -> None:
+        self.build_library_in_background(rebuild=True)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Export article", "Export the current article to txt, md or json (e)", self.action_export
+        )
+        yield SystemCommand("Search", "Focus the search bar (/)", self.action_focus_search)
+        yield SystemCommand(
+            "Toggle section tree", "Show or hide the section tree (t)", self.action_toggle_tree
+        )
+        yield SystemCommand("Star article", "Star or unstar the current article (s)", self.action_toggle_star)
+        yield SystemCommand("Copy article", "Copy the article's plain text (y)", self.action_copy_article)
+        yield SystemCommand(
+            "Rebuild library", "Re-read the bundled pages into the library", self.action_rebuild
+        )
+        yield SystemCommand("Help", "Keys and the query language (?)", self.action_help)
+        yield from super().get_system_commands(screen)

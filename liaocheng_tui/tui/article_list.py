@@ -1,0 +1,343 @@
+"""The article list: a virtual list that renders only the rows on screen.
+
+It holds article ids, not articles. Rows are fetched by id through a callback (the store's
+``Library.articles``) a screenful at a time and kept in a small LRU cache, so a list of 100k
+articles costs one list of ints plus the rows in view.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from liaocheng_tui.tui.keymap import LIST_BINDINGS
+from liaocheng_tui.tui.text import Mark, fit, single_line, styled
+
+if TYPE_CHECKING:
+    from liaocheng_tui.search import Hit
+    from liaocheng_tui.store import ArticleRecord
+
+KIND_LABELS: dict[str, str] = {
+    "news": "消息",
+    "feature": "通讯",
+    "photo": "图片",
+    "commentary": "评论",
+    "notice": "公告",
+}
+
+Fetch = Callable[[Sequence[int]], "list[ArticleRecord]"]
+
+
+class RecordCache:
+    """A least-recently-used cache of article records by id."""
+
+    def __init__(self, fetch: Fetch, capacity: int = 1024) -> None:
+        self._fetch = fetch
+        self._capacity = capacity
+        self._records: OrderedDict[int, ArticleRecord] = OrderedDict()
+        self.fetches = 0
+
+    def get_many(self, ids: Sequence[int]) -> dict[int, ArticleRecord]:
+        """Records for ``ids`` (missing ones fetched in one call); unknown ids are left out."""
+        missing = [article_id for article_id in ids if article_id not in self._records]
+        if missing:
+            self.fetches += 1
+            for record in self._fetch(missing):
+                self._records[record.id] = record
+        found: dict[int, ArticleRecord] = {}
+        for article_id in ids:
+            cached = self._records.get(article_id)
+            if cached is not None:
+                self._records.move_to_end(article_id)
+                found[article_id] = cached
+        while len(self._records) > self._capacity:
+            self._records.popitem(last=False)
+        return found
+
+    def forget(self, article_id: int | None = None) -> None:
+        """Drop one record (after it changed) or, with no id, all of them."""
+        if article_id is None:
+            self._records.clear()
+        else:
+            self._records.pop(article_id, None)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A keyboard-driven list of articles; two lines per row while showing search results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--dim",
+        "article-list--unread",
+        "article-list--star",
+        "article-list--match",
+        "article-list--kind",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+    }
+    ArticleList > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    ArticleList > .article-list--cursor-blurred { background: $block-cursor-blurred-background; }
+    ArticleList > .article-list--dim { color: $text-muted; }
+    ArticleList > .article-list--unread { color: $accent; }
+    ArticleList > .article-list--star { color: $warning; }
+    ArticleList > .article-list--match { background: $warning 40%; text-style: bold; }
+    ArticleList > .article-list--kind { color: $secondary; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to an article."""
+
+        def __init__(self, article_id: int) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    class Selected(Message):
+        """An article was opened (Enter or a click)."""
+
+        def __init__(self, article_id: int) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    class NeedMore(Message):
+        """The cursor is near the end of a partial result list; load the next page."""
+
+    def __init__(self, fetch: Fetch, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cache = RecordCache(fetch)
+        self.ids: list[int] = []
+        self.hits: dict[int, Hit] = {}
+        self.total = 0
+        self.searching = False
+        self.lines_rendered = 0
+
+    # -- content -----------------------------------------------------------------------------
+
+    @property
+    def row_height(self) -> int:
+        return 2 if self.searching else 1
+
+    def set_rows(
+        self,
+        ids: Sequence[int],
+        *,
+        hits: Sequence[Hit] | None = None,
+        total: int | None = None,
+        keep_id: int | None = None,
+    ) -> None:
+        """Show ``ids`` (search ``hits`` give snippets); keep the cursor on ``keep_id`` if listed."""
+        self.ids = list(ids)
+        self.searching = hits is not None
+        self.hits = {hit.article_id: hit for hit in hits} if hits is not None else {}
+        self.total = len(self.ids) if total is None else total
+        index = 0
+        if keep_id is not None and keep_id in self.hits_or_ids():
+            index = self.ids.index(keep_id)
+        self._update_virtual_size()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.cursor = index
+        self.refresh()
+
+    def append_rows(self, hits: Sequence[Hit]) -> None:
+        """Add the next page of search results."""
+        known = set(self.ids)
+        for hit in hits:
+            if hit.article_id not in known:
+                self.ids.append(hit.article_id)
+                self.hits[hit.article_id] = hit
+        self._update_virtual_size()
+        self.refresh()
+
+    def hits_or_ids(self) -> set[int]:
+        return set(self.ids)
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one article (its read or starred state changed) and redraw it."""
+        self.cache.forget(article_id)
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids) * self.row_height)
+
+    @property
+    def current_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.ids):
+            return self.ids[self.cursor]
+        return None
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        if not self.ids:
+            return 0
+        return max(0, min(value, len(self.ids) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        article_id = self.current_id
+        if article_id is not None:
+            self.post_message(self.Highlighted(article_id))
+        if self.searching and len(self.ids) < self.total and new >= len(self.ids) - 10:
+            self.post_message(self.NeedMore())
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.row_height
+        region = Region(0, self.cursor * height, 1, height)
+        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.ids) - 1
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page_rows()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page_rows()
+
+    def action_open(self) -> None:
+        article_id = self.current_id
+        if article_id is not None:
+            self.post_message(self.Selected(article_id))
+
+    async def _on_click(self, event: events.Click) -> None:
+        row = (event.y + int(self.scroll_offset.y)) // self.row_height
+        if 0 <= row < len(self.ids):
+            self.cursor = row
+            if event.chain > 1:
+                self.action_open()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        absolute_y = y + int(self.scroll_offset.y)
+        row, part = divmod(absolute_y, self.row_height)
+        base_style = self.rich_style
+        if row >= len(self.ids):
+            if row == 0 and part == 0 and not self.ids:
+                empty = Text(
+                    "  (没有文章 no articles)", style=self.get_component_rich_style("article-list--dim")
+                )
+                return self._strip(empty, width, base_style)
+            return Strip.blank(width, base_style)
+        self._prefetch_visible()
+        article_id = self.ids[row]
+        record = self.cache.get_many([article_id]).get(article_id)
+        self.lines_rendered += 1
+        if record is None:
+            return self._strip(Text("…"), width, base_style)
+        if part == 0:
+            text = self._title_line(record, width)
+        else:
+            text = self._snippet_line(article_id, width)
+        style = base_style
+        if row == self.cursor:
+            component = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            style = base_style + self.get_component_rich_style(component)
+        return self._strip(text, width, style)
+
+    def _prefetch_visible(self) -> None:
+        first_row = int(self.scroll_offset.y) // self.row_height
+        rows = self.scrollable_content_region.height // self.row_height + 2
+        self.cache.get_many(self.ids[first_row : first_row + rows])
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        segments = [
+            Segment(seg.text, style + seg.style if seg.style else style)
+            for seg in text.render(self.app.console)
+        ]
+        return Strip(segments).crop_extend(0, width, style)
+
+    def _title_line(self, record: ArticleRecord, width: int) -> Text:
+        dim = self.get_component_rich_style("article-list--dim")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if record.starred:
+            line.append("★", self.get_component_rich_style("article-list--star"))
+        elif not record.read:
+            line.append("●", self.get_component_rich_style("article-list--unread"))
+        else:
+            line.append(" ")
+        line.append(" ")
+        date = record.date or "----------"
+        line.append(date[5:] if width < 60 else date, dim)
+        line.append(" ")
+        line.append(
+            KIND_LABELS.get(record.kind, record.kind[:2]), self.get_component_rich_style("article-list--kind")
+        )
+        line.append(" ")
+        hit = self.hits.get(record.id)
+        if record.kicker and width >= 60:
+            line.append_text(single_line(record.kicker, style="dim"))
+            line.append(" ")
+        if record.title:
+            match_style = self.get_component_rich_style("article-list--match")
+            title_marks = [Mark(s, e, match_style) for s, e in hit.spans.get("title", [])] if hit else []
+            # Newlines become spaces one for one so that the match offsets stay valid.
+            title, _ = styled(record.title.replace("\n", " "), title_marks)
+            if not record.read:
+                title.stylize("bold")
+        else:
+            title = single_line(record.headline)
+        line.append_text(title)
+        if record.byline:
+            line.append("  ")
+            line.append_text(single_line(record.byline, style="dim"))
+        return fit(line, width)
+
+    def _snippet_line(self, article_id: int, width: int) -> Text:
+        hit = self.hits.get(article_id)
+        if hit is None:
+            return Text()
+        match_style = self.get_component_rich_style("article-list--match")
+        snippet, _ = styled(
+            hit.snippet.replace("\n", " "),
+            [Mark(s, e, match_style) for s, e in hit.snippet_spans],
+            base_style="dim",
+        )
+        line = Text("   ")
+        line.append_text(snippet)
+        return fit(line, width)

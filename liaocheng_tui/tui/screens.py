@@ -1,0 +1,177 @@
+"""Modal screens: help, export and overwrite confirmation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from liaocheng_tui.export import EXPORT_FORMATS, ExportFormat
+from liaocheng_tui.tui.keymap import HELP_KEYS, HELP_QUERY
+
+
+def help_renderable() -> Table:
+    """The help text: keys, then the query language."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_row(Text("按键 Keys", style="bold underline"), "")
+    for keys, meaning in HELP_KEYS:
+        table.add_row(Text(keys, style="bold"), Text(meaning))
+    table.add_row("", "")
+    table.add_row(Text("查询语法 Query language", style="bold underline"), "")
+    for example, meaning in HELP_QUERY:
+        table.add_row(Text(example, style="bold"), Text(meaning))
+    table.add_row("", "")
+    table.add_row(
+        "",
+        Text(
+            "Terms match any substring of the kicker, title, subtitle, byline or body; "
+            "full-width/half-width and Latin case are folded. Combine filters and terms freely, "
+            "e.g. author:尹腾淑 绿色 date:2023-02.",
+            style="dim",
+        ),
+    )
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and query language."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "帮助 Help"
+            body.border_subtitle = "Esc to close"
+            yield Static(help_renderable(), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Where and how the user asked to export."""
+
+    path: Path
+    fmt: ExportFormat
+
+
+def swap_extension(path_text: str, old: str, new: str) -> str:
+    """``path_text`` with its ``.old`` extension replaced by ``.new`` (unchanged if it has another)."""
+    suffix = f".{old}"
+    if path_text.endswith(suffix):
+        return path_text[: -len(suffix)] + f".{new}"
+    return path_text
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Asks for a path and a format. Enter accepts, Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+t", "cycle_format", "Format", show=False),
+    ]
+
+    def __init__(self, headline: str, default_name: str) -> None:
+        super().__init__()
+        self.headline = headline
+        self.default_name = default_name
+        self.fmt: ExportFormat = "txt"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog") as dialog:
+            dialog.border_title = "导出 Export"
+            dialog.border_subtitle = "Enter export · Esc cancel"
+            yield Label(Text(self.headline), id="export-headline")
+            yield Label("Path", classes="field-label")
+            yield Input(value=f"./{self.default_name}", id="export-path")
+            yield Label("Format", classes="field-label")
+            with RadioSet(id="export-format"):
+                for fmt in EXPORT_FORMATS:
+                    yield RadioButton(fmt, value=fmt == self.fmt, name=fmt)
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        new = event.pressed.name
+        if new in EXPORT_FORMATS and new != self.fmt:
+            self._set_format(new)
+
+    def _set_format(self, new: ExportFormat) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path_input.value = swap_extension(path_input.value, self.fmt, new)
+        self.fmt = new
+        for button in self.query(RadioButton):
+            if button.name == new and not button.value:
+                button.value = True
+
+    def action_cycle_format(self) -> None:
+        index = EXPORT_FORMATS.index(self.fmt)
+        self._set_format(EXPORT_FORMATS[(index + 1) % len(EXPORT_FORMATS)])
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-ok")
+    def _accept(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Give a file name", severity="error")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        self.dismiss(ExportRequest(path, self.fmt))
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; y/Enter on Yes answers yes, n/Esc answers no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog") as dialog:
+            dialog.border_title = "确认 Confirm"
+            yield Static(Text(self.question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Overwrite (y)", variant="error", id="confirm-yes")
+                yield Button("Keep (n)", variant="primary", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")

@@ -1,0 +1,133 @@
+"""The section tree: publication → issue date → section/column, plus authors, places,
+starred articles and search results. Every node carries the filter that lists its articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from rich.text import Text
+from textual.binding import BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from liaocheng_tui.tui.keymap import TREE_EXTRA_BINDINGS
+from liaocheng_tui.tui.text import single_line
+
+if TYPE_CHECKING:
+    from liaocheng_tui.store import TreePublication
+
+NodeKind = Literal["filter", "search", "authors", "places"]
+
+
+@dataclass(frozen=True)
+class NodeData:
+    """What selecting a node lists: ``Library.article_ids(**filters)`` or the search results.
+
+    ``authors``/``places`` nodes are filled in when first expanded, since an archive can name
+    thousands of them.
+    """
+
+    kind: NodeKind
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+def node_label(name: str, count: int | None, style: str = "") -> Text:
+    """``name (count)`` as literal text (names come from the articles, never markup)."""
+    label = single_line(name, style=style)
+    if count is not None:
+        label.append(f" {count}", style="dim")
+    return label
+
+
+class SectionTree(Tree[NodeData]):
+    """The left pane. Selecting a node posts ``Tree.NodeSelected`` with its :class:`NodeData`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = TREE_EXTRA_BINDINGS
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("library", data=NodeData("filter"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.search_node: TreeNode[NodeData] | None = None
+        self.starred_node: TreeNode[NodeData] | None = None
+        self.authors_node: TreeNode[NodeData] | None = None
+        self.places_node: TreeNode[NodeData] | None = None
+        self._authors: list[tuple[str, int]] = []
+        self._places: list[tuple[str, int]] = []
+
+    def populate(
+        self,
+        publications: Sequence[TreePublication],
+        authors: list[tuple[str, int]],
+        places: list[tuple[str, int]],
+        starred: int,
+        total: int,
+    ) -> None:
+        """Rebuild every node from the library's figures, keeping the search node's count."""
+        search_count: int | None = None
+        if self.search_node is not None and self.search_node.data is not None:
+            search_count = self.search_node.data.filters.get("count")
+        self.clear()
+        root = self.root
+        root.add_leaf(node_label("全部文章 All", total, "bold"), data=NodeData("filter"))
+        for publication in publications:
+            pub_node = root.add(
+                node_label(publication.name or "未知报纸", publication.count, "bold"),
+                data=NodeData("filter", {"publication": publication.name}),
+                expand=True,
+            )
+            for date_entry in publication.dates:
+                date_filters = {"publication": publication.name, "date": date_entry.date}
+                date_node = pub_node.add(
+                    node_label(date_entry.date or "日期不详", date_entry.count),
+                    data=NodeData("filter", date_filters),
+                    expand=len(publication.dates) <= 3,
+                )
+                for section in date_entry.sections:
+                    key = "column" if section.kind == "column" else "section"
+                    marker = "◦ " if section.kind == "column" else ""
+                    date_node.add_leaf(
+                        node_label(marker + (section.name or "其他"), section.count),
+                        data=NodeData("filter", {**date_filters, key: section.name}),
+                    )
+        self._authors = authors
+        self._places = places
+        self.authors_node = root.add(
+            node_label("作者 Authors", len(authors), "bold"), data=NodeData("authors")
+        )
+        self.places_node = root.add(node_label("地点 Places", len(places), "bold"), data=NodeData("places"))
+        self.authors_node.allow_expand = bool(authors)
+        self.places_node.allow_expand = bool(places)
+        self.starred_node = root.add_leaf(
+            node_label("★ 收藏 Starred", starred, "bold"), data=NodeData("filter", {"starred": True})
+        )
+        self.search_node = root.add_leaf(
+            node_label("⌕ 搜索结果 Results", search_count, "bold"), data=NodeData("search")
+        )
+
+    def fill_lazy(self, node: TreeNode[NodeData]) -> None:
+        """Add the children of an authors/places node the first time it is expanded."""
+        if node.data is None or node.children:
+            return
+        if node.data.kind == "authors":
+            for name, count in self._authors:
+                node.add_leaf(node_label(name, count), data=NodeData("filter", {"author": name}))
+        elif node.data.kind == "places":
+            for name, count in self._places:
+                node.add_leaf(node_label(name, count), data=NodeData("filter", {"place": name}))
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self.fill_lazy(event.node)
+
+    def set_search_count(self, count: int | None) -> None:
+        """Show the number of search results on the search node (None: no search)."""
+        if self.search_node is None:
+            return
+        self.search_node.data = NodeData("search", {"count": count})
+        self.search_node.set_label(node_label("⌕ 搜索结果 Results", count, "bold"))
+
+    def set_starred_count(self, count: int) -> None:
+        if self.starred_node is not None:
+            self.starred_node.set_label(node_label("★ 收藏 Starred", count, "bold"))
