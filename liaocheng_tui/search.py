@@ -1,0 +1,620 @@
+"""Search: the query language, exact-substring recall over FTS5, bm25 ranking, highlights, jieba.
+
+Recall is exact by construction (see store.py for the index tables).  After folding, a term is:
+
+- one character: a token of ``fts_char``, present iff the character occurs in the field group;
+- all word characters (Han, letters, digits): a phrase of its overlapping bigrams in ``fts_gram``,
+  which matches iff the term occurs inside one word run of one field;
+- anything else (punctuation inside, say): the conjunction of its bigram phrases and characters
+  picks candidates, and each candidate is verified in Python with the same substring rule.
+
+Ranking adds, for each term, a bigram phrase per jieba search-mode word (HMM off) of the term.
+Those phrases are implied by the term's own phrase, so the result set does not change, but bm25
+sees word-level statistics.  Heads (kicker, title, subtitle) weigh 10, bodies 1.  Above
+``RANK_LIMIT`` matches, results are newest first so latency stays bounded.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import logging
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from liaocheng_tui.parse.models import ARTICLE_KINDS
+from liaocheng_tui.textfold import bigram_phrase, char_token, fold, is_han, is_word_char, word_runs
+
+if TYPE_CHECKING:
+    from liaocheng_tui.store import ArticleRecord, Library
+
+RANK_LIMIT = 5000
+HEAD_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+MAX_QUERY_CHARS = 2000
+MAX_ATOMS = 64
+SNIPPET_CHARS = 90
+SNIPPET_LEAD = 20
+
+HIGHLIGHT_FIELDS = ("kicker", "title", "subtitle", "byline", "body")
+_HEAD_FIELDS = ("kicker", "title", "subtitle")
+
+
+class QueryError(ValueError):
+    """A query that parses but cannot mean anything; the message is one line for the user."""
+
+
+# -- jieba: loaded once, lazily -------------------------------------------------------------------
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary and idf table now (for a background worker or a process pool)."""
+    global _jieba_ready
+    if _jieba_ready:
+        return
+    with _jieba_lock:
+        if _jieba_ready:
+            return
+        import jieba
+        import jieba.analyse
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _ = jieba.analyse.default_tfidf.idf_freq  # the idf table is read on import
+        _jieba_ready = True
+
+
+def _cut_for_search(text: str) -> list[str]:
+    warm_up()
+    import jieba
+
+    return list(jieba.cut_for_search(text, HMM=False))
+
+
+# Place names: a dictionary word ending in one of these suffixes, or a place name followed by one.
+_PLACE_SUFFIXES = ("县", "区", "市", "旗")
+# Words that end like a place but name no particular one ("the whole city", "urban area", ...).
+_GENERIC_PLACES = frozenset(
+    "城市 都市 县城 城区 市区 郊区 社区 园区 新区 景区 辖区 山区 地区 片区 街区 小区 校区 老区 灾区 "
+    "牧区 林区 矿区 湖区 库区 专区 特区 政区 管区 营区 选区 军区 禁区 误区 盲区 分区 东区 西区 南区 北区 "
+    "超市 夜市 集市 股市 楼市 车市 上市 开市 街市 门市 早市 闹市 黑市 城乡 知县 郊县 区县 县区 "
+    "开发区 度假区 示范区 保护区 试验区 实验区 高新区 功能区 核心区 风景区 居民区 住宅区 工业区 "
+    "商业区 生活区 办公区 服务区 自贸区 综试区 先行区 集聚区 先导区 承载区 引领区 样板区".split()
+)
+_GENERIC_PREFIX = frozenset("全本我该各此某每一两多邻外省州市县区城强兴富")
+_GENERIC_PAIRS = ("县区", "区县", "市县", "县市", "市区")
+
+
+def _places_from(words: Sequence[tuple[str, str]]) -> list[str]:
+    import jieba
+
+    found: dict[str, None] = {}
+    for index, (word, flag) in enumerate(words):
+        candidate: str | None = None
+        if len(word) >= 2 and word.endswith(_PLACE_SUFFIXES):
+            known = jieba.dt.FREQ.get(word, 0) > 0  # FREQ also lists prefixes, with 0
+            if known and (flag.startswith("ns") or word.endswith("县")):
+                candidate = word
+        elif word in _PLACE_SUFFIXES and index > 0:
+            previous, previous_flag = words[index - 1]
+            if len(previous) >= 2 and previous_flag.startswith("ns") and all(is_han(c) for c in previous):
+                candidate = previous + word
+        if (
+            candidate
+            and candidate not in _GENERIC_PLACES
+            and not (len(candidate) == 2 and candidate[0] in _GENERIC_PREFIX)
+            and not any(pair in candidate for pair in _GENERIC_PAIRS)
+            and all(is_han(c) for c in candidate)
+        ):
+            found[candidate] = None
+    return list(found)
+
+
+def _tfidf(words: Sequence[str], limit: int) -> list[str]:
+    import jieba.analyse
+
+    tfidf = jieba.analyse.default_tfidf
+    counts: dict[str, int] = {}
+    for word in words:
+        word = word.strip()
+        if len(word) < 2 or word.lower() in tfidf.stop_words or not any(is_han(c) for c in word):
+            continue
+        counts[word] = counts.get(word, 0) + 1
+    weights = {w: n * tfidf.idf_freq.get(w, tfidf.median_idf) for w, n in counts.items()}
+    return sorted(weights, key=lambda w: (-weights[w], w))[:limit]
+
+
+def analyse_text(text: str, keyword_limit: int = 8) -> tuple[list[str], list[str]]:
+    """(places, keywords) of a text from one jieba pass (HMM off, so results do not drift)."""
+    warm_up()
+    import jieba.posseg
+
+    pairs = [(pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=False)]
+    return _places_from(pairs), _tfidf([w for w, _ in pairs], keyword_limit)
+
+
+def keywords(text: str, limit: int = 8) -> list[str]:
+    """The text's most characteristic Chinese words by tf-idf (jieba.analyse's idf table)."""
+    warm_up()
+    import jieba
+
+    return _tfidf(list(jieba.cut(text, HMM=False)), limit)
+
+
+# -- the query language ------------------------------------------------------------------------
+
+TermScope = Literal["all", "title"]
+FilterField = Literal["author", "section", "column", "kind", "date"]
+_TEXT_FIELDS = frozenset({"title"})
+_FILTER_FIELDS = frozenset({"author", "section", "column", "kind", "date"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """A substring to find.  ``text`` is folded; ``scope`` "title" limits it to kicker/title/subtitle."""
+
+    text: str
+    scope: TermScope = "all"
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A metadata filter.  Text filters match a folded substring of the value; date is a range."""
+
+    field: FilterField
+    value: str
+    low: str = ""
+    high: str = ""
+
+
+Atom = Term | Filter
+
+
+@dataclass(frozen=True)
+class Query:
+    """Groups are ANDed; the atoms of a group are ORed; excluded atoms must not match."""
+
+    text: str
+    groups: tuple[tuple[Atom, ...], ...]
+    excluded: tuple[Atom, ...] = ()
+
+    @property
+    def terms(self) -> list[Term]:
+        """The positive text terms, the ones to highlight."""
+        return [atom for group in self.groups for atom in group if isinstance(atom, Term)]
+
+
+def _sanitize(text: str) -> str:
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # a lone surrogate cannot be stored or bound; it can match nothing
+        if char.isspace():
+            out.append(" ")
+        elif unicodedata.category(char) == "Cc":
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_QUOTES = frozenset('"＂')
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _lex(text: str) -> list[tuple[str, bool]]:
+    """Split on whitespace outside quotes; each token is (raw text, contained a quote)."""
+    tokens: list[tuple[str, bool]] = []
+    current: list[str] = []
+    quoted = False
+    in_quote = False
+    for char in text:
+        if char in _QUOTES:
+            in_quote = not in_quote
+            quoted = True
+            current.append('"')
+        elif char == " " and not in_quote:
+            if current:
+                tokens.append(("".join(current), quoted))
+            current, quoted = [], False
+        else:
+            current.append(char)
+    if current:
+        tokens.append(("".join(current), quoted))
+    return tokens
+
+
+def _phrase_text(raw: str) -> str:
+    """A term's folded text; inside quotes spaces collapse and vanish next to Han characters."""
+    folded = fold(raw.replace('"', ""))
+    folded = _SPACE_RE.sub(" ", folded).strip()
+    if " " not in folded:
+        return folded
+    chars = list(folded)
+    kept = [
+        char
+        for i, char in enumerate(chars)
+        if char != " " or not (is_han(chars[i - 1]) or is_han(chars[i + 1]))
+    ]
+    return "".join(kept)
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _date_bounds(text: str) -> tuple[str, str] | None:
+    match = _DATE_RE.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(2) is None:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = int(match.group(2))
+    if not 1 <= month <= 12 or year < 1:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if match.group(3) is None:
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    day = int(match.group(3))
+    if not 1 <= day <= last:
+        return None
+    return (f"{year:04d}-{month:02d}-{day:02d}",) * 2
+
+
+def _date_filter(value: str) -> Filter | None:
+    value = value.replace('"', "").strip()
+    if ".." in value:
+        start, _, end = value.partition("..")
+        low = _date_bounds(start) if start else ("0000-00-00", "")
+        high = _date_bounds(end) if end else ("", "9999-99-99")
+        if low is None or high is None or (not start and not end):
+            return None
+        return Filter("date", value, low[0], high[1])
+    bounds = _date_bounds(value)
+    return Filter("date", value, bounds[0], bounds[1]) if bounds else None
+
+
+_FIELD_RE = re.compile(r"^([A-Za-z]+):(.+)$", re.DOTALL)
+
+
+def _atom(raw: str, quoted: bool) -> Atom | None:
+    """One (un-negated) token as an atom; None when it holds nothing to search for."""
+    width_folded = fold(raw)
+    match = _FIELD_RE.match(width_folded)
+    if match and match.group(1) in _TEXT_FIELDS | _FILTER_FIELDS:
+        name, value = match.group(1), match.group(2)
+        if name == "title":
+            text = _phrase_text(value)
+            if text:
+                return Term(text, "title")
+        elif name == "date":
+            date = _date_filter(value)
+            if date is not None:
+                return date
+        elif name == "kind":
+            kind = value.replace('"', "").strip()
+            if kind not in ARTICLE_KINDS:
+                raise QueryError(f"unknown kind {kind!r}: use one of {', '.join(ARTICLE_KINDS)}")
+            return Filter("kind", kind)
+        else:
+            text = _phrase_text(value)
+            if text:
+                return Filter(name, text)  # type: ignore[arg-type]
+        # A field with an unusable value is searched for as text, e.g. "date:soon".
+    text = _phrase_text(raw) if quoted else width_folded
+    return Term(text) if text else None
+
+
+def _is_or(raw: str) -> bool:
+    return fold(raw) == "or" and not any(char.islower() for char in raw)
+
+
+def parse_query(text: str) -> Query:
+    """Parse the query language; any string is accepted.
+
+    Whitespace means AND, ``OR`` between two terms means either, ``-term`` excludes,
+    ``"..."`` keeps spaces inside one term, and ``title:``, ``author:``, ``section:``,
+    ``column:``, ``kind:``, ``date:YYYY[-MM[-DD]]`` or ``date:A..B`` filter.  Raises
+    :class:`QueryError` only for a query with nothing positive to search for.
+    """
+    clean = _sanitize(text)
+    if len(clean) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: at most {MAX_QUERY_CHARS} characters")
+    groups: list[list[Atom]] = []
+    excluded: list[Atom] = []
+    join_next = False
+    last_was_positive = False
+    for raw, quoted in _lex(clean):
+        if not quoted and _is_or(raw):
+            join_next = last_was_positive
+            continue
+        negated = raw.startswith(("-", "－")) and len(raw) > 1
+        atom = _atom(raw[1:] if negated else raw, quoted)
+        if atom is None:
+            continue
+        if negated:
+            excluded.append(atom)
+            last_was_positive = join_next = False
+            continue
+        if join_next and groups:
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+        join_next = False
+        last_was_positive = True
+    if sum(len(g) for g in groups) + len(excluded) > MAX_ATOMS:
+        raise QueryError(f"query too long: at most {MAX_ATOMS} terms")
+    if not groups:
+        if excluded:
+            raise QueryError("a query needs at least one term that is not excluded")
+        raise QueryError("empty query: type a word to search for")
+    unique_groups = tuple(dict.fromkeys(tuple(dict.fromkeys(g)) for g in groups))
+    return Query(text=text, groups=unique_groups, excluded=tuple(dict.fromkeys(excluded)))
+
+
+# -- highlighting --------------------------------------------------------------------------------
+
+
+def _spans_in_folded(folded: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        if not term:
+            continue
+        start = folded.find(term)
+        while start >= 0 and len(spans) < 10000:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """[start, end) offsets in ``text`` of every occurrence of each term, by the matching fold.
+
+    Overlapping and touching occurrences are merged; the spans are sorted.
+    """
+    return _spans_in_folded(fold(text), [fold(term) for term in terms])
+
+
+# -- searching -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: int
+    score: float
+    snippet: str
+    snippet_spans: list[tuple[int, int]]
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: Query
+    total: int
+    hits: list[Hit]
+
+
+def _quoted(tokens: str) -> str:
+    # Tokens are folded word characters or x-hex spellings: never a quote, so quoting is safe.
+    return f'"{tokens}"'
+
+
+def _term_pieces(text: str) -> tuple[list[str], list[str]]:
+    """(bigram runs of 2+ chars, single-character tokens) that every occurrence of ``text`` has."""
+    runs = [run for run in word_runs(text) if len(run) >= 2]
+    covered = set("".join(runs)) if runs else set()
+    singles = sorted({char_token(c) for c in text if not c.isspace() and c not in covered})
+    return runs, singles
+
+
+def _verify(term: str, scope: str, *fields: str | None) -> int:
+    checked = fields[:3] if scope == "title" else fields
+    return int(any(value and term in fold(value) for value in checked))
+
+
+def _snippet(
+    body: str, terms: Sequence[str], spans: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    flat = body.replace("\n", " ")
+    if len(flat) <= SNIPPET_CHARS:
+        return flat, spans
+    best_start, best_score = 0, -1
+    folded = fold(flat)
+    for span_start, _ in spans[:200]:
+        start = max(0, min(span_start - SNIPPET_LEAD, len(flat) - SNIPPET_CHARS))
+        window = folded[start : start + SNIPPET_CHARS]
+        score = sum(1 for term in terms if term and term in window)
+        if score > best_score:
+            best_start, best_score = start, score
+    end = min(len(flat), best_start + SNIPPET_CHARS)
+    prefix = "…" if best_start > 0 else ""
+    text = prefix + flat[best_start:end] + ("…" if end < len(flat) else "")
+    shift = len(prefix) - best_start
+    inside = [
+        (max(start, best_start) + shift, min(stop, end) + shift)
+        for start, stop in spans
+        if stop > best_start and start < end
+    ]
+    return text, inside
+
+
+class Searcher:
+    """Runs queries against a :class:`Library` (sharing its connection and lock)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        with library.lock:
+            library.connection.create_function("lc_contains", 7, _verify, deterministic=True)
+
+    # SQL building: every value is a bound parameter; MATCH strings contain only quoted tokens.
+
+    def _term_sql(self, term: Term, params: list[Any]) -> str:
+        text = term.text
+        prefix = "head : " if term.scope == "title" else ""
+        if len(text) == 1:
+            params.append(prefix + _quoted(char_token(text)))
+            return "a.id IN (SELECT rowid FROM fts_char WHERE fts_char MATCH ?)"
+        if all(is_word_char(c) for c in text):
+            params.append(prefix + _quoted(bigram_phrase(text)))
+            return "a.id IN (SELECT rowid FROM fts_gram WHERE fts_gram MATCH ?)"
+        runs, singles = _term_pieces(text)
+        parts: list[str] = []
+        if runs:
+            params.append(prefix + "(" + " AND ".join(_quoted(bigram_phrase(r)) for r in runs) + ")")
+            parts.append("a.id IN (SELECT rowid FROM fts_gram WHERE fts_gram MATCH ?)")
+        if singles:
+            params.append(prefix + "(" + " AND ".join(_quoted(s) for s in singles) + ")")
+            parts.append("a.id IN (SELECT rowid FROM fts_char WHERE fts_char MATCH ?)")
+        params.extend([text, term.scope])
+        parts.append("lc_contains(?, ?, a.kicker, a.title, a.subtitle, a.byline, a.body)")
+        return "(" + " AND ".join(parts) + ")"
+
+    def _matching_values(self, sql: str, value: str) -> list[Any]:
+        with self.library.lock:
+            rows = self.library.connection.execute(sql).fetchall()
+        return [row[0] for row in rows if row[1] is not None and value in fold(str(row[1]))]
+
+    def _filter_sql(self, flt: Filter, params: list[Any]) -> str:
+        if flt.field == "date":
+            params.extend([flt.low, flt.high])
+            return "(a.date >= ? AND a.date <= ?)"
+        if flt.field == "kind":
+            params.append(flt.value)
+            return "a.kind = ?"
+        if flt.field == "author":
+            ids = self._matching_values("SELECT id, name FROM authors", flt.value)
+            params.append(json.dumps(ids))
+            return (
+                "a.id IN (SELECT article_id FROM article_authors "
+                "WHERE author_id IN (SELECT value FROM json_each(?)))"
+            )
+        column = "section" if flt.field == "section" else "column_name"
+        values = self._matching_values(
+            f"SELECT DISTINCT {column}, {column} FROM articles WHERE {column} IS NOT NULL", flt.value
+        )
+        params.append(json.dumps(values, ensure_ascii=False))
+        return f"a.{column} IN (SELECT value FROM json_each(?))"
+
+    def _atom_sql(self, atom: Atom, params: list[Any]) -> str:
+        if isinstance(atom, Term):
+            return self._term_sql(atom, params)
+        return self._filter_sql(atom, params)
+
+    def _where(self, query: Query, params: list[Any]) -> str:
+        clauses = [
+            "(" + " OR ".join(self._atom_sql(a, params) for a in group) + ")" for group in query.groups
+        ]
+        clauses += [f"NOT {self._atom_sql(atom, params)}" for atom in query.excluded]
+        return " AND ".join(clauses)
+
+    @staticmethod
+    def _rank_match(query: Query) -> str | None:
+        """An FTS expression every hit satisfies, with word-level phrases for bm25."""
+        groups: list[str] = []
+        for group in query.groups:
+            options: list[str] = []
+            for atom in group:
+                if not isinstance(atom, Term):
+                    break
+                runs = [r for r in word_runs(atom.text) if len(r) >= 2]
+                if not runs:
+                    break
+                phrases = dict.fromkeys(_quoted(bigram_phrase(r)) for r in runs)
+                for run in runs:
+                    for word in _cut_for_search(run):
+                        if len(word) >= 2 and all(is_word_char(c) for c in word):
+                            phrases.setdefault(_quoted(bigram_phrase(word)))
+                prefix = "head : " if atom.scope == "title" else ""
+                options.append(prefix + "(" + " AND ".join(phrases) + ")")
+            else:
+                groups.append("(" + " OR ".join(options) + ")")
+        return " AND ".join(groups) if groups else None
+
+    def _run(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        with self.library.lock:
+            try:
+                return self.library.connection.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                from liaocheng_tui.store import LibraryError
+
+                raise LibraryError(f"search failed: {' '.join(str(error).split())}") from None
+
+    def matching_ids(self, query: Query) -> list[int]:
+        """Every matching article id, newest first then page order (no ranking)."""
+        params: list[Any] = []
+        where = self._where(query, params)
+        sql = (
+            f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date IS NULL, a.date DESC, a.source, a.seq"
+        )
+        return [row[0] for row in self._run(sql, params)]
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
+        """Parse and run a query: bm25-ranked hits (newest first above RANK_LIMIT matches)."""
+        query = parse_query(text)
+        ids = self.matching_ids(query)
+        scores: dict[int, float] = {}
+        rank = self._rank_match(query) if 0 < len(ids) <= RANK_LIMIT else None
+        if rank is not None:
+            rows = self._run(
+                f"SELECT rowid, bm25(fts_gram, {HEAD_WEIGHT}, {BODY_WEIGHT}) FROM fts_gram "
+                "WHERE fts_gram MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+                (rank, json.dumps(ids)),
+            )
+            scores = {row[0]: -float(row[1]) for row in rows}
+            ids = sorted(ids, key=lambda i: (i not in scores, -scores.get(i, 0.0)))
+        page = ids[max(0, offset) : max(0, offset) + max(0, limit)]
+        records = self.library.articles(page)
+        hits = [self._hit(record, query, scores.get(record.id, 0.0)) for record in records]
+        return SearchResult(query=query, total=len(ids), hits=hits)
+
+    @staticmethod
+    def _hit(record: ArticleRecord, query: Query, score: float) -> Hit:
+        every = [t.text for t in query.terms]
+        headline_only = [t.text for t in query.terms if t.scope == "title"]
+        anywhere = [t.text for t in query.terms if t.scope == "all"]
+        values = {
+            "kicker": record.kicker,
+            "title": record.title,
+            "subtitle": record.subtitle,
+            "byline": record.byline,
+            "body": record.body,
+        }
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for name, value in values.items():
+            terms = every if name in _HEAD_FIELDS else anywhere
+            spans[name] = _spans_in_folded(fold(value), terms) if value else []
+        snippet, snippet_spans = _snippet(record.body, anywhere or headline_only, spans["body"])
+        return Hit(record.id, score, snippet, snippet_spans, spans)
+
+    def related(self, article_id: int, limit: int = 3) -> list[int]:
+        """Articles that share the most characteristic words of ``article_id``, best first."""
+        words = [w for w in self.library.article_keywords(article_id) if len(w) >= 2]
+        phrases = [
+            _quoted(bigram_phrase(run)) for word in words for run in word_runs(fold(word)) if len(run) >= 2
+        ]
+        if not phrases or limit <= 0:
+            return []
+        rows = self._run(
+            f"SELECT rowid FROM fts_gram WHERE fts_gram MATCH ? AND rowid != ? "
+            f"ORDER BY bm25(fts_gram, {HEAD_WEIGHT}, {BODY_WEIGHT}) LIMIT ?",
+            (" OR ".join(dict.fromkeys(phrases)), article_id, limit),
+        )
+        return [row[0] for row in rows]
