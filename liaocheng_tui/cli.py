@@ -51,9 +51,10 @@ EXIT_CODES_HELP = (
 class CliError(click.ClickException):
     """A user-facing failure: one line on stderr and an exit code."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str) -> None:
         super().__init__(one_line(message))
-        self.exit_code = exit_code
 
 
 def _error_line(message: str) -> None:
@@ -73,7 +74,7 @@ class LiaochengGroup(click.Group):
         except _query_error_type() as error:
             raise CliError(f"bad query: {error}") from error
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
@@ -151,11 +152,7 @@ def _db_path(ctx: click.Context, db: Path | None) -> Path:
 
 
 def _open_library(ctx: click.Context, db: Path | None) -> Library:
-    path = _db_path(ctx, db)
-    if path.is_dir():
-        raise CliError(f"is a folder, not a library file: {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    library = Library(path)
+    library = Library(_db_path(ctx, db))
     ctx.call_on_close(library.close)
     return library
 

@@ -1,0 +1,114 @@
+"""Building a library: idempotence by content hash, replacement, failures, progress."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from liaocheng_tui import build as build_module
+from liaocheng_tui.build import BuildProgress, build_library
+from liaocheng_tui.parse import parse_page
+from liaocheng_tui.sources import PageError
+from liaocheng_tui.store import Library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    with Library(tmp_path / "library.db") as opened:
+        yield opened
+
+
+def _articles_by_source(library: Library) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for record in library.articles(library.article_ids()):
+        counts[record.source] = counts.get(record.source, 0) + 1
+    return counts
+
+
+def _expected_counts(paths: list[Path]) -> dict[str, int]:
+    return {path.name: len(parse_page(path.read_text(encoding="utf-8"), source=path.name).articles) for path in paths}
+
+
+def test_build_from_bundled_seeds_then_skip_all_on_second_run(library: Library, seed_paths: list[Path]) -> None:
+    expected = _expected_counts(seed_paths)
+    first = build_library(library)
+    assert (first.pages, first.skipped, first.failed) == (5, 0, [])
+    assert first.articles == sum(expected.values())
+    assert _articles_by_source(library) == expected
+
+    second = build_library(library)
+    assert (second.pages, second.articles, second.skipped, second.failed) == (0, 0, 5, [])
+    assert _articles_by_source(library) == expected
+
+
+def test_changed_page_replaces_its_articles(library: Library, seed_paths: list[Path], tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for path in seed_paths[:2]:
+        shutil.copy(path, pages / path.name)
+    build_library(library, [pages])
+    changed = pages / seed_paths[0].name
+    # Keep only the first half of the page: fewer articles must remain, none duplicated.
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text[: len(text) // 2], encoding="utf-8")
+    summary = build_library(library, [pages])
+    assert (summary.pages, summary.skipped, summary.failed) == (1, 1, [])
+    assert _articles_by_source(library) == _expected_counts(sorted(pages.glob("*.txt")))
+
+
+def test_failing_page_is_reported_and_others_are_built(library: Library, seed_paths: list[Path], tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(seed_paths[0], pages / "a_good.txt")
+    (pages / "b_empty.txt").write_bytes(b"")
+    (pages / "c_binary.txt").write_bytes(b"\x00\x01\x02binary")
+    summary = build_library(library, [pages])
+    assert summary.pages == 1
+    assert [source for source, _ in summary.failed] == ["b_empty.txt", "c_binary.txt"]
+    assert "empty" in summary.failed[0][1]
+    assert "binary" in summary.failed[1][1]
+    assert all("\n" not in reason for _, reason in summary.failed)
+    assert set(_articles_by_source(library)) == {"a_good.txt"}
+
+
+def test_parser_crash_on_one_page_is_a_failure_not_an_abort(
+    library: Library, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_parse = build_module.parse_page
+
+    def flaky_parse(text: str, source: str = "<page>", publication: str | None = None) -> object:
+        if source == seed_paths[1].name:
+            raise RuntimeError("boom")
+        return real_parse(text, source=source, publication=publication)
+
+    monkeypatch.setattr(build_module, "parse_page", flaky_parse)
+    summary = build_library(library, seed_paths)
+    assert summary.pages == 4
+    assert summary.failed == [(seed_paths[1].name, f"could not parse {seed_paths[1]}: RuntimeError: boom")]
+
+
+def test_missing_path_raises_before_touching_the_library(library: Library, tmp_path: Path) -> None:
+    build_library(library)
+    with pytest.raises(PageError, match="no such file or folder"):
+        build_library(library, [tmp_path / "missing"], rebuild=True)
+    assert not library.is_empty()
+
+
+def test_rebuild_stores_every_page_again(library: Library) -> None:
+    build_library(library)
+    summary = build_library(library, rebuild=True)
+    assert (summary.pages, summary.skipped) == (5, 0)
+
+
+def test_progress_reports_each_page_then_the_end(library: Library, seed_paths: list[Path]) -> None:
+    events: list[BuildProgress] = []
+    build_library(library, seed_paths[:3], on_progress=events.append)
+    assert [(e.done, e.total, e.current) for e in events] == [
+        (0, 3, seed_paths[0].name),
+        (1, 3, seed_paths[1].name),
+        (2, 3, seed_paths[2].name),
+        (3, 3, ""),
+    ]

@@ -1,0 +1,353 @@
+"""The command line as a contract: outputs, JSON shapes, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from liaocheng_tui.cli import cli
+from liaocheng_tui.store import ArticleRecord, Library
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ERROR_PREFIX = "liaocheng-tui: error: "
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, [str(arg) for arg in args], env=env)
+
+
+def assert_one_line_error(result: Result, code: int, fragment: str) -> None:
+    assert result.exit_code == code, (result.exit_code, result.output, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(ERROR_PREFIX), lines[0]
+    assert fragment in lines[0], lines[0]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library built once from the bundled seeds; tests only read it."""
+    db = tmp_path_factory.mktemp("library") / "library.db"
+    result = run("build", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def records(built_db: Path) -> list[ArticleRecord]:
+    with Library(built_db) as library:
+        return library.articles(library.article_ids())
+
+
+# ------------------------------------------------------------------------------------ build
+
+
+def test_build_summary_then_idempotent_second_build(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    first = run("build", "--db", db)
+    assert first.exit_code == 0, first.stderr
+    assert "pages: 5 " in first.stdout
+    assert "skipped: 0 " in first.stdout
+    assert "failed: 0" in first.stdout
+    second = run("build", "--db", db)
+    assert second.exit_code == 0
+    assert "pages: 0  articles: 0  skipped: 5  failed: 0" in second.stdout
+    rebuilt = run("build", "--db", db, "--rebuild")
+    assert "pages: 5 " in rebuilt.stdout
+
+
+def test_build_lists_failing_pages_and_exits_3(tmp_path: Path, seed_paths: list[Path]) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(seed_paths[0], pages / "good.txt")
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
+    result = run("build", "--db", tmp_path / "lib.db", pages)
+    assert result.exit_code == 3
+    failures = [line for line in result.stderr.splitlines() if line.startswith("liaocheng-tui: failed: ")]
+    assert len(failures) == 2
+    assert "binary" in failures[0] and "binary.txt" in failures[0]
+    assert "empty" in failures[1] and "empty.txt" in failures[1]
+    assert "pages: 1 " in result.stdout
+    assert "failed: 2" in result.stdout
+
+
+def test_build_missing_path_is_an_error(tmp_path: Path) -> None:
+    assert_one_line_error(run("build", "--db", tmp_path / "lib.db", tmp_path / "nope"), 1, "no such file or folder")
+
+
+def test_build_folder_without_pages_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty_folder").mkdir()
+    result = run("build", "--db", tmp_path / "lib.db", tmp_path / "empty_folder")
+    assert_one_line_error(result, 1, "no .txt pages found")
+
+
+def test_help_documents_exit_codes() -> None:
+    result = run("build", "--help")
+    assert result.exit_code == 0
+    assert "3    build finished but some pages failed" in result.stdout
+
+
+# ------------------------------------------------------------------------------------ parse
+
+
+def test_parse_json_shape(seed_paths: list[Path]) -> None:
+    result = run("parse", seed_paths[0], "--json")
+    assert result.exit_code == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert page["source"] == seed_paths[0].name
+    assert {"source", "publication", "date", "section", "articles", "dropped"} <= set(page)
+    assert page["articles"], "a seed page has articles"
+    assert [a["seq"] for a in page["articles"]] == list(range(1, len(page["articles"]) + 1))
+    article_keys = {"seq", "kicker", "title", "subtitle", "byline", "authors", "column", "kind", "paragraphs", "date"}
+    for article in page["articles"]:
+        assert article_keys <= set(article)
+        assert article["kind"] in {"news", "feature", "photo", "commentary", "notice"}
+        assert isinstance(article["authors"], list) and isinstance(article["paragraphs"], list)
+
+
+def test_parse_summary_without_json(seed_paths: list[Path]) -> None:
+    result = run("parse", seed_paths[1])
+    assert result.exit_code == 0, result.stderr
+    assert seed_paths[1].name in result.stdout
+    for header in ("seq", "kind", "kicker", "title", "byline", "column"):
+        assert header in result.stdout
+    assert "dropped: " in result.stdout
+
+
+def test_parse_gb18030_page_matches_utf8(seed_paths: list[Path], tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk" / seed_paths[2].name
+    gbk.parent.mkdir()
+    gbk.write_bytes(seed_paths[2].read_text(encoding="utf-8").encode("gb18030"))
+    from_gbk = run("parse", gbk, "--json")
+    from_utf8 = run("parse", seed_paths[2], "--json")
+    assert from_gbk.exit_code == 0, from_gbk.stderr
+    assert json.loads(from_gbk.stdout) == json.loads(from_utf8.stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary file"),
+        ("latin1.txt", "café déjà vu à Noël, très élégant".encode("latin-1"), "cannot decode"),
+    ],
+)
+def test_parse_bad_files(tmp_path: Path, name: str, content: bytes, fragment: str) -> None:
+    page = tmp_path / name
+    page.write_bytes(content)
+    assert_one_line_error(run("parse", page, "--json"), 1, fragment)
+
+
+def test_parse_missing_file_and_folder(tmp_path: Path) -> None:
+    assert_one_line_error(run("parse", tmp_path / "missing.txt"), 1, "no such file")
+    assert_one_line_error(run("parse", tmp_path), 1, "is a folder")
+
+
+# ------------------------------------------------------------------------------------ search
+
+
+def test_search_json_shape_and_provenance(built_db: Path, records: list[ArticleRecord]) -> None:
+    result = run("search", "聊城", "--db", built_db, "--limit", "5", "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 5
+    by_id = {record.id: record for record in records}
+    for hit in hits:
+        assert set(hit) == {"id", "source", "seq", "title", "date", "section", "snippet", "score"}
+        record = by_id[hit["id"]]
+        assert (hit["source"], hit["seq"], hit["title"]) == (record.source, record.seq, record.title)
+        assert "聊城" in hit["snippet"]
+        assert isinstance(hit["score"], float)
+    # source and seq are the parse command's: the same article sits at that seq in `parse`.
+    parsed = json.loads(run("parse", REPO_ROOT / "seeds" / hits[0]["source"], "--json").stdout)
+    assert parsed["articles"][hits[0]["seq"] - 1]["title"] == hits[0]["title"]
+
+
+def test_search_text_output_lists_titles(built_db: Path, records: list[ArticleRecord]) -> None:
+    result = run("search", "聊城", "--db", built_db, "--limit", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "results" in result.stdout.splitlines()[0]
+    hits = json.loads(run("search", "聊城", "--db", built_db, "--limit", "3", "--json").stdout)
+    by_id = {record.id: record for record in records}
+    for hit in hits:
+        assert f"[id {hit['id']}]" in result.stdout
+        assert by_id[hit["id"]].headline.split()[0] in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "(", "*", "NEAR(", '"聊城', "聊城 AND (", "'; DROP TABLE articles; --", "title:", "-", "^*:"]
+)
+def test_search_syntax_characters_never_crash(built_db: Path, query: str) -> None:
+    result = run("search", query, "--db", built_db, "--json")
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 0:
+        assert isinstance(json.loads(result.stdout), list)
+    else:
+        assert_one_line_error(result, 1, "")
+    assert run("stats", "--db", built_db).exit_code == 0
+
+
+def test_search_on_empty_library_builds_seeds_first_on_stderr(tmp_path: Path) -> None:
+    result = run("search", "聊城", "--db", tmp_path / "fresh.db", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "building it from the bundled pages" in result.stderr
+    assert json.loads(result.stdout), "stdout holds only the JSON results"
+
+
+def test_bad_limit_is_a_usage_error(built_db: Path) -> None:
+    assert_one_line_error(run("search", "聊城", "--db", built_db, "--limit", "0"), 2, "--limit")
+
+
+# ------------------------------------------------------------------------------------ show / export
+
+
+def test_show_prints_title_metadata_and_every_paragraph(built_db: Path, records: list[ArticleRecord]) -> None:
+    record = max((r for r in records if r.title), key=lambda r: (bool(r.byline), len(r.paragraphs)))
+    result = run("show", str(record.id), "--db", built_db)
+    assert result.exit_code == 0, result.stderr
+    assert record.title is not None and record.title in result.stdout
+    assert (record.byline or "") in result.stdout
+    assert record.source in result.stdout
+    for paragraph in record.paragraphs:
+        assert paragraph in result.stdout
+
+
+def test_show_unknown_and_malformed_ids(built_db: Path) -> None:
+    assert_one_line_error(run("show", "999999", "--db", built_db), 1, "no article with id 999999")
+    assert_one_line_error(run("show", "abc", "--db", built_db), 2, "abc")
+
+
+def test_export_txt_to_stdout_round_trip(built_db: Path, records: list[ArticleRecord]) -> None:
+    record = max(records, key=lambda r: len(r.paragraphs))
+    result = run("export", str(record.id), "--db", built_db, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert record.title is not None and text.index(record.title) < text.index(record.paragraphs[0])
+    for paragraph in record.paragraphs:
+        assert paragraph in text
+    assert "\x1b" not in text and "[bold" not in text
+
+
+def test_export_json_loads_back_to_the_same_fields(built_db: Path, records: list[ArticleRecord]) -> None:
+    record = records[0]
+    single = run("export", str(record.id), "--db", built_db, "--format", "json")
+    assert single.exit_code == 0, single.stderr
+    loaded: dict[str, Any] = json.loads(single.stdout)
+    for name in ("id", "source", "seq", "date", "section", "column", "kind", "kicker", "title", "subtitle",
+                 "byline", "authors", "paragraphs", "line_start", "line_end"):
+        assert loaded[name] == getattr(record, name), name
+    several = json.loads(run("export", str(records[0].id), str(records[1].id), "--db", built_db,
+                             "--format", "json").stdout)
+    assert [item["id"] for item in several] == [records[0].id, records[1].id]
+
+
+def test_export_to_folder_names_and_no_overwrite(built_db: Path, records: list[ArticleRecord], tmp_path: Path) -> None:
+    chosen = [r for r in records if r.title][:2]
+    ids = [str(r.id) for r in chosen]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("export", *ids, "--db", built_db, "-o", out, "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2
+    for record in chosen:
+        assert record.title is not None
+        expected_start = f"{record.date or 'undated'}_{''.join(record.title.split())[:4]}"
+        assert any(name.replace(" ", "").startswith(expected_start) and name.endswith(".md") for name in names)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run("export", *ids, "--db", built_db, "-o", out, "--format", "md")
+    assert_one_line_error(again, 1, "refusing to overwrite")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    forced = run("export", *ids, "--db", built_db, "-o", out, "--format", "md", "--force")
+    assert forced.exit_code == 0, forced.stderr
+
+
+def test_export_errors(built_db: Path, records: list[ArticleRecord], tmp_path: Path) -> None:
+    assert_one_line_error(run("export", "424242", "--db", built_db), 1, "no article with id 424242")
+    assert_one_line_error(run("export", str(records[0].id), "--db", built_db, "--format", "pdf"), 2, "pdf")
+    assert_one_line_error(
+        run("export", str(records[0].id), "--db", built_db, "-o", tmp_path / "no" / "such" / "file.txt"),
+        1,
+        "no such folder",
+    )
+
+
+# ------------------------------------------------------------------------------------ stats, app, library
+
+
+def test_stats_tables(built_db: Path, records: list[ArticleRecord]) -> None:
+    result = run("stats", "--db", built_db)
+    assert result.exit_code == 0, result.stderr
+    assert f"5 pages, {len(records)} articles" in result.stdout
+    for title in ("by publication", "by date", "by section", "by kind"):
+        assert title in result.stdout
+    assert "news" in result.stdout
+
+
+def test_db_from_environment_variable(tmp_path: Path) -> None:
+    db = tmp_path / "from_env.db"
+    result = run("stats", env={"LIAOCHENG_TUI_DB": str(db)})
+    assert result.exit_code == 0, result.stderr
+    assert db.exists()
+    assert str(db) in result.stdout
+
+
+def test_not_a_library_file(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"this is not sqlite at all, just some text that is long enough to matter" * 20)
+    assert_one_line_error(run("stats", "--db", bogus), 1, "not a liaocheng-tui library")
+
+
+def test_no_command_without_app_prints_a_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "liaocheng_tui.tui", None)
+    result = run("--db", tmp_path / "lib.db")
+    assert result.exit_code == 0
+    assert "not available" in result.stdout
+
+
+def test_no_command_with_app_needs_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[Path] = []
+    fake = types.ModuleType("liaocheng_tui.tui")
+    fake.run_app = calls.append  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "liaocheng_tui.tui", fake)
+    result = run("--db", tmp_path / "lib.db")
+    assert_one_line_error(result, 1, "interactive terminal")
+    assert calls == []
+
+
+# ------------------------------------------------------------------------------------ real processes
+
+
+def _module(*args: str | Path, env_db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LIAOCHENG_TUI_DB": str(env_db)}
+    return subprocess.run(
+        [sys.executable, "-m", "liaocheng_tui", *map(str, args)],
+        capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120,
+    )
+
+
+def test_python_dash_m_exit_codes(built_db: Path, tmp_path: Path) -> None:
+    ok = _module("stats", env_db=built_db)
+    assert ok.returncode == 0, ok.stderr
+    assert "by kind" in ok.stdout
+    missing = _module("parse", tmp_path / "missing.txt", env_db=built_db)
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines() == [f"{ERROR_PREFIX}no such file: {tmp_path / 'missing.txt'}"]
+    usage = _module("export", "1", "--format", "doc", env_db=built_db)
+    assert usage.returncode == 2
+    assert len(usage.stderr.strip().splitlines()) == 1 and usage.stderr.startswith(ERROR_PREFIX)
+    injected = _module("search", 'NEAR("聊城" *', "--json", env_db=built_db)
+    assert injected.returncode in (0, 1)
+    assert "Traceback" not in injected.stderr
