@@ -1,11 +1,366 @@
-"""Temporary stand-in for the real parser (being written): one article per blank-line block."""
+"""Page assembly: units -> stories with headlines, bylines, columns, kinds and dates.
+
+The page is read top to bottom. A story starts at a headline run (short lines) that is followed
+by a byline or a dateline paragraph, at a markdown heading, after a closing credit, under a column
+label, or where a headline run is followed by a paragraph opening with a day-precise date. A
+byline or dateline paragraph without a headline starts a story of its own (a photo caption, or a
+story whose headline the extraction lost). Everything else is body text of the story above.
+"""
 
 from __future__ import annotations
 
-from liaocheng_tui.parse.models import Article, Page
+import re
+from dataclasses import dataclass, field
+
+from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all
+from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.chars import ends_sentence, weight
+from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
+from liaocheng_tui.parse.dates import MonthDay, datelines, day_only, iso, page_year, starts_with_dateline
+from liaocheng_tui.parse.furniture import is_furniture_line, masthead_in, top_furniture
+from liaocheng_tui.parse.headers import COMMENTARY_COLUMN_RE, ColumnLabel, column_label, split_headline
+from liaocheng_tui.parse.models import Article, ArticleKind, Dropped, Page
+from liaocheng_tui.parse.normalize import normalize_lines
+from liaocheng_tui.parse.publication import infer_publication
+
+_HEADLINE_SHAPES = (Shape.SHORT, Shape.DASH, Shape.HEADING)
+_NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
+_PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
+_DUPLICATE_MIN_WEIGHT = 15
+
+
+@dataclass
+class _Draft:
+    """A story while the page is being read."""
+
+    headline: list[Unit] = field(default_factory=list)
+    label: ColumnLabel | None = None
+    column: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    standalone_byline: bool = False
+    lead: bool = False
+    credit: bool = False
+    trailing_byline: bool = False
+    body: list[tuple[str, Unit]] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+    def take(self, unit: Unit) -> None:
+        self.units.append(unit)
+
+    def add_body(self, text: str, unit: Unit) -> None:
+        self.body.append((text, unit))
+        self.take(unit)
+
+    def set_byline(self, byline: str, authors: list[str]) -> None:
+        if self.byline is None:
+            self.byline = byline
+            self.authors = list(authors)
+        else:
+            self.byline = f"{self.byline} {byline}"
+            self.authors += [a for a in authors if a not in self.authors]
+
+
+class _Reader:
+    """Reads classified units into drafts, recording what it drops."""
+
+    def __init__(self, units: list[Unit], dropped: list[Dropped]) -> None:
+        self.units = units
+        self.dropped = dropped
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.closed = False  # the story above ended with a closing credit
+
+    def start(self, draft: _Draft) -> _Draft:
+        self.drafts.append(draft)
+        self.current = draft
+        self.closed = False
+        return draft
+
+    def read(self, index: int) -> None:
+        units = self.units
+        while index < len(units):
+            unit = units[index]
+            if unit.shape in _HEADLINE_SHAPES:
+                index = self._headline_run(index)
+            elif unit.shape is Shape.BYLINE:
+                index = self._byline(index)
+            elif unit.shape is Shape.LEAD:
+                draft = self.start(_Draft())
+                self._lead(draft, unit)
+                index += 1
+            elif unit.shape is Shape.CREDIT:
+                self._credit(unit)
+                index += 1
+            else:
+                (self.current or self.start(_Draft())).add_body(unit.text, unit)
+                index += 1
+
+    def _headline_run(self, index: int) -> int:
+        units = self.units
+        end = index
+        while end < len(units) and units[end].shape in _HEADLINE_SHAPES:
+            end += 1
+        run = units[index:end]
+        following = units[end] if end < len(units) else None
+        anchored = following is not None and following.shape in (Shape.BYLINE, Shape.LEAD)
+        body_follows = following is not None and following.shape in (Shape.PARA, Shape.CROSSHEAD)
+        label = column_label(run, body_follows)
+        rest = run[label.consumed :] if label else run
+        previous = units[index - 1] if index > 0 else None
+        dated = (
+            body_follows
+            and following is not None
+            and starts_with_dateline(following.squeezed)
+            and (previous is None or previous.shape is not Shape.PARA or ends_sentence(previous.text))
+        )
+        titled = len(rest) >= 2 and any(u.shape is Shape.DASH for u in rest[1:])
+        starts = (
+            anchored
+            or label is not None
+            or any(u.shape is Shape.HEADING for u in run)
+            or self.current is None
+            or self.closed
+            or dated
+            or titled
+        )
+        if not starts:
+            for unit in run:
+                self.current.add_body(unit.text, unit) if self.current else None
+            return end
+        above = self.current
+        if label is not None and above is not None and above.trailing_byline and above.column is None:
+            # A label printed under a captioned photo names the photo's column.
+            above.column = label.name
+            self._take_label(above, label)
+            label = None
+        inherited = above.column if self.closed and above is not None and label is None and not anchored else None
+        draft = self.start(_Draft(headline=list(rest), label=label))
+        draft.column = label.name if label else inherited
+        if label:
+            self._take_label(draft, label)
+        for unit in rest:
+            draft.take(unit)
+        position = end
+        if position < len(units) and units[position].shape is Shape.BYLINE:
+            self._standalone_byline(draft, units[position])
+            position += 1
+        if position < len(units) and units[position].shape is Shape.LEAD:
+            self._lead(draft, units[position])
+            position += 1
+        return position
+
+    def _take_label(self, draft: _Draft, label: ColumnLabel) -> None:
+        for unit in label.units:
+            draft.take(unit)
+        for unit in label.descriptor:
+            draft.take(unit)
+            self.dropped.append(Dropped(unit.text, "column-descriptor", unit.line))
+
+    def _standalone_byline(self, draft: _Draft, unit: Unit) -> None:
+        parsed = parse_byline_line(unit.text)
+        if parsed:
+            draft.set_byline(*parsed)
+            draft.standalone_byline = True
+        draft.take(unit)
+
+    def _lead(self, draft: _Draft, unit: Unit) -> None:
+        lead = split_lead(unit.text)
+        draft.take(unit)
+        if lead is None:
+            draft.add_body(unit.text, unit)
+            return
+        draft.lead = True
+        if lead.byline:
+            draft.set_byline(lead.byline, lead.authors)
+        elif lead.dateline:
+            if draft.byline is None:
+                draft.byline = lead.dateline
+            else:
+                self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
+        if lead.rest.strip():
+            draft.body.append((lead.rest, unit))
+
+    def _byline(self, index: int) -> int:
+        unit = self.units[index]
+        following = self.units[index + 1] if index + 1 < len(self.units) else None
+        above = self.current
+        trailing = following is None or following.shape not in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
+        if trailing and above is not None and above.body:
+            if not above.headline and above.byline is None and len(above.body) == 1:
+                self._standalone_byline(above, unit)
+                above.trailing_byline = True
+                return index + 1
+            caption_text, caption_unit = above.body.pop()
+            if caption_unit in above.units and all(t[1] is not caption_unit for t in above.body):
+                above.units.remove(caption_unit)
+            draft = self.start(_Draft(trailing_byline=True))
+            draft.add_body(caption_text, caption_unit)
+            self._standalone_byline(draft, unit)
+            return index + 1
+        draft = self.start(_Draft())
+        self._standalone_byline(draft, unit)
+        if following is not None and following.shape is Shape.LEAD:
+            self._lead(draft, following)
+            return index + 2
+        return index + 1
+
+    def _credit(self, unit: Unit) -> None:
+        parsed = parse_end_credit(unit.text)
+        draft = self.current or self.start(_Draft())
+        draft.take(unit)
+        if parsed and draft.byline is None:
+            draft.set_byline(*parsed)
+            draft.credit = True
+        elif parsed:
+            draft.body.append((unit.text, unit))
+        self.closed = True
+
+
+def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
+    """Drop body paragraphs printed more than once, keeping the copy that fits its context."""
+    groups: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if unit.shape in (Shape.PARA, Shape.LEAD) and weight(unit.text) >= _DUPLICATE_MIN_WEIGHT:
+            groups.setdefault(unit.squeezed.replace(" ", ""), []).append(index)
+    page_text = "\n".join(u.squeezed for u in units)
+    remove: set[int] = set()
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        candidates = [(units[i - 1].squeezed if i > 0 else "", units[i].squeezed) for i in indexes]
+        keep = indexes[duplicate_keeper(candidates, page_text)]
+        for i in indexes:
+            if i != keep:
+                remove.add(i)
+                dropped.append(Dropped(units[i].text, "duplicate-paragraph", units[i].line))
+    return [u for i, u in enumerate(units) if i not in remove]
+
+
+def _paragraphs(draft: _Draft) -> list[str]:
+    """Cleaned body paragraphs with sentences broken by the layout joined again."""
+    paragraphs: list[str] = []
+    previous_shape: Shape | None = None
+    for text, unit in draft.body:
+        cleaned = clean_body(text)
+        if not cleaned:
+            continue
+        if (
+            paragraphs
+            and previous_shape is not Shape.CROSSHEAD
+            and unit.shape is not Shape.CROSSHEAD
+            and continues(paragraphs[-1], cleaned)
+        ):
+            paragraphs[-1] = join_text(paragraphs[-1], cleaned)
+        else:
+            paragraphs.append(cleaned)
+        previous_shape = unit.shape
+    return paragraphs
+
+
+def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
+    body = "\n".join(paragraphs)
+    if title and _NOTICE_RE.search(title.replace(" ", "")):
+        return "notice"
+    if draft.credit or (draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))):
+        return "commentary"
+    if title is None:
+        if draft.trailing_byline or draft.column or _PHOTO_CUE_RE.search(body):
+            return "photo"
+        if draft.standalone_byline and not draft.lead:
+            return "photo"
+        return "news"
+    if _PHOTO_CUE_RE.search(body) and len(paragraphs) <= 3:
+        return "photo"
+    byline = draft.byline or ""
+    if draft.standalone_byline and not draft.lead and "记者" in byline and not byline.endswith("报道"):
+        return "feature"
+    return "news"
+
+
+def _resolve(day: MonthDay, year: int | None) -> str | None:
+    return iso(day.year or year, day.month, day.day)
 
 
 def parse_page(text: str, source: str = "<page>", publication: str | None = None) -> Page:
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    articles = [Article(seq=1, title=blocks[0] if blocks else None, paragraphs=blocks[1:])] if blocks else []
-    return Page(source=source, articles=articles, publication=publication)
+    """Parse one page of newspaper text into its stories. Pure: never raises on any ``str``."""
+    dropped: list[Dropped] = []
+    units = build_units(normalize_lines(text), dropped)
+    classify_all(units)
+
+    masthead: str | None = None
+    kept: list[Unit] = []
+    for unit in units:
+        if unit.level == 0 and is_furniture_line(unit.text):
+            masthead = masthead or masthead_in(unit.text)
+            dropped.append(Dropped(unit.text, "page-furniture", unit.line))
+        else:
+            kept.append(unit)
+    units = _remove_duplicates(kept, dropped)
+
+    furniture = top_furniture(units)
+    reader = _Reader(units, dropped)
+    reader.read(furniture.consumed)
+
+    drafts = reader.drafts
+    built: list[tuple[_Draft, Article]] = []
+    for seq, draft in enumerate(drafts, start=1):
+        paragraphs = _paragraphs(draft)
+        commentary = draft.credit or bool(draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", "")))
+        head = split_headline(draft.headline, commentary)
+        lines = [u.line for u in draft.units] + [u.end for u in draft.units]
+        article = Article(
+            seq=seq,
+            title=head.title,
+            paragraphs=paragraphs,
+            kicker=head.kicker,
+            subtitle=head.subtitle,
+            byline=draft.byline,
+            authors=draft.authors,
+            column=draft.column,
+            kind="news",
+            line_start=min(lines) if lines else 0,
+            line_end=max(lines) if lines else 0,
+        )
+        article.kind = _kind(draft, head.title, paragraphs)
+        built.append((draft, article))
+
+    all_text = [p for _, a in built for p in a.paragraphs] + [a.title or "" for _, a in built]
+    year = page_year(all_text)
+    full: list[MonthDay] = []
+    own: dict[int, list[MonthDay]] = {}
+    for _, article in built:
+        found = [d for p in article.paragraphs for d in datelines(p)]
+        own[article.seq] = found
+        full += found
+    latest_full = max(full, default=None)
+    dates: list[str] = []
+    for _, article in built:
+        found = own[article.seq]
+        day = day_only(article.paragraphs[0]) if article.paragraphs else None
+        if day is not None and latest_full is not None:
+            found = [MonthDay(latest_full.month, day, latest_full.year), *found]
+        resolved = [r for d in found if (r := _resolve(d, year))]
+        for other in article.paragraphs[1:]:
+            extra = day_only(other)
+            if extra is not None and latest_full is not None:
+                resolved += [r for r in [_resolve(MonthDay(latest_full.month, extra), year)] if r]
+        article.date = resolved[0] if resolved else None
+        dates += resolved
+    page_date = max(dates) if dates else None
+    for _, article in built:
+        if article.date is None:
+            article.date = page_date
+
+    lead_datelines = [a.byline or "" for _, a in built] + [d.text for d in dropped if d.reason == "dateline"]
+    if publication is None:
+        publication = masthead or infer_publication(lead_datelines, "\n".join(u.squeezed for u in units))
+    return Page(
+        source=source,
+        articles=[a for _, a in built],
+        dropped=dropped,
+        publication=publication,
+        date=page_date,
+        section=furniture.section,
+        banner=furniture.banner,
+    )

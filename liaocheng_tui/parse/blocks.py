@@ -1,0 +1,197 @@
+"""Blocks: the page's non-blank lines grouped into units, each classified by its shape.
+
+A unit is usually one line. Lines are merged into one unit only where the layout clearly cut
+them: a hard-wrapped paragraph (lines that fill the page width, or an indented paragraph and its
+unindented continuation lines), a run of one- or two-character lines (a vertical headline), and
+an opening byline whose parenthesis was cut across lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from liaocheng_tui.parse.byline import BYLINE_MARKERS, parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, has_inner_stop, han_count, unbalanced, weight
+from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, strip_emphasis
+from liaocheng_tui.parse.dates import starts_with_dateline
+from liaocheng_tui.parse.models import Dropped
+from liaocheng_tui.parse.normalize import Line
+
+_HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*$")
+_DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
+_TRAILING_FRAGMENT_RE = re.compile(r"[，,、]$")
+# A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
+_FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
+
+
+class Shape(Enum):
+    """What a unit looks like, before the page decides what it is."""
+
+    HEADING = "heading"  # a markdown heading of level 1 or 2
+    CROSSHEAD = "crosshead"  # a markdown heading of level 3 or more: stays in the body
+    BYLINE = "byline"  # a line that is only a byline
+    LEAD = "lead"  # a paragraph that opens with a dateline or byline (本报讯…)
+    CREDIT = "credit"  # a closing credit in parentheses: (作者 职务)
+    DASH = "dash"  # a line opening with a dash: a subtitle
+    SHORT = "short"  # a short line without final punctuation: headline material
+    PARA = "para"  # body text
+
+
+@dataclass
+class Unit:
+    """One block of page text with its raw line span and shape."""
+
+    text: str
+    line: int
+    end: int
+    indented: bool = False
+    level: int = 0
+    shape: Shape = Shape.PARA
+    squeezed: str = field(default="", repr=False)
+
+    @property
+    def weight(self) -> float:
+        return weight(self.text)
+
+
+def _is_tiny(text: str) -> bool:
+    return 1 <= len(text) <= 2 and han_count(text) == len(text)
+
+
+def _wrap_width(lines: Sequence[Line]) -> tuple[float, bool]:
+    """The page's line width, and whether many lines fill it (a hard-wrapped page)."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    if len(lengths) < 5:
+        return 0.0, False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if n >= 0.85 * width)
+    return float(width), width >= 16 and full >= max(3, 0.25 * len(lengths))
+
+
+def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
+    """Group normalised lines into units; record removed markdown markers in ``dropped``."""
+    width, wrapped = _wrap_width(lines)
+    nonblank = [line for line in lines if line.text]
+    indent_page = len(nonblank) >= 4 and sum(line.indented for line in nonblank) >= 0.3 * len(nonblank)
+    units: list[Unit] = []
+    previous_blank = True
+    last_line_length = 0
+    for line in lines:
+        if not line.text:
+            previous_blank = True
+            continue
+        text, level = line.text, 0
+        heading = _HEADING_RE.match(text)
+        if heading and heading.group(2):
+            level = len(heading.group(1))
+            dropped.append(Dropped(heading.group(1), "markdown-marker", line.number))
+            text = heading.group(2)
+        else:
+            bold = _BOLD_LINE_RE.match(text)
+            if bold and weight(bold.group(1)) <= SHORT_WEIGHT:
+                level, text = 2, bold.group(1).strip()
+                dropped.append(Dropped("**", "markdown-marker", line.number))
+        text = strip_emphasis(text).strip() or text
+        previous = units[-1] if units else None
+        if (
+            previous is not None
+            and not previous_blank
+            and level == 0
+            and previous.level == 0
+            and not line.indented
+            and text[0] not in BYLINE_MARKERS
+            and not ends_sentence(previous.text)
+            and (
+                (indent_page and previous.indented)
+                or (wrapped and last_line_length >= 0.85 * width)
+            )
+        ):
+            previous.text = join_text(previous.text, text)
+            previous.end = line.number
+        else:
+            units.append(Unit(text, line.number, line.number, line.indented, level))
+        last_line_length = len(line.text)
+        previous_blank = False
+    units = _merge_tiny_runs(units)
+    units = _merge_cut_leads(units)
+    for unit in units:
+        unit.squeezed = squeeze_spaces(unit.text)
+    return units
+
+
+def _merge_tiny_runs(units: list[Unit]) -> list[Unit]:
+    """Merge three or more consecutive one- or two-character units: a vertical headline."""
+    merged: list[Unit] = []
+    index = 0
+    while index < len(units):
+        end = index
+        while end < len(units) and units[end].level == 0 and _is_tiny(units[end].text):
+            end += 1
+        if end - index >= 3:
+            run = units[index:end]
+            merged.append(Unit("".join(u.text for u in run), run[0].line, run[-1].end, False, 0))
+            index = end
+        else:
+            merged.append(units[index])
+            index += 1
+    return merged
+
+
+def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
+    """Merge an opening byline whose parenthesis the layout cut (``本报讯(记者`` / ``林金彦)…``)."""
+    merged: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        index += 1
+        if unbalanced(unit.text) and re.match(r"^本\s?报", unit.text):
+            steps = 0
+            while index < len(units) and unbalanced(unit.text) and steps < 3 and units[index].level == 0:
+                unit.text = join_text(unit.text, units[index].text)
+                unit.end = units[index].end
+                index += 1
+                steps += 1
+        merged.append(unit)
+    return merged
+
+
+def classify(unit: Unit, indent_matters: bool = True) -> Shape:
+    """The shape of one unit, from its markdown level, byline grammar, punctuation and length."""
+    text = unit.text
+    if unit.level >= 3:
+        return Shape.CROSSHEAD
+    if parse_byline_line(text):
+        return Shape.BYLINE
+    if split_lead(text):
+        return Shape.LEAD
+    if parse_end_credit(text):
+        return Shape.CREDIT
+    if _DASH_RE.match(text) and weight(text) <= 50:
+        return Shape.DASH
+    if unit.level:
+        return Shape.HEADING
+    squeezed = unit.squeezed or squeeze_spaces(text)
+    shortish = weight(text) <= SHORT_WEIGHT and HAN_RE.search(text) is not None
+    if (
+        shortish
+        and not (indent_matters and unit.indented)
+        and not has_inner_stop(text)
+        and not _TRAILING_FRAGMENT_RE.search(text)
+        and not _FIELD_LINE_RE.match(text)
+        and not starts_with_dateline(squeezed)
+        and (not ends_sentence(text) or (text.rstrip()[-1:] in "!?！？" and weight(text) <= 20))
+    ):
+        return Shape.SHORT
+    return Shape.PARA
+
+
+def classify_all(units: list[Unit]) -> None:
+    """Set the shape of every unit. Indents only count on pages where few units are indented."""
+    indented = sum(u.indented for u in units)
+    indent_matters = indented < 0.8 * max(1, len(units))
+    for unit in units:
+        unit.shape = classify(unit, indent_matters)

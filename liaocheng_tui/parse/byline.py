@@ -1,0 +1,154 @@
+"""Byline grammar: standalone byline lines, bylines that open a paragraph, and closing credits.
+
+A byline is kept as printed (whitespace collapsed); ``authors`` are the bare names, with roles such
+as 本报记者/通讯员 and trailers such as 报道/摄 stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from liaocheng_tui.parse.chars import HAN_CLASS, weight
+
+_H = f"[{HAN_CLASS}]"
+BYLINE_MARKERS = "■□▲△●○◆◇★☆▌"
+_MARKER_RE = re.compile(f"^[{BYLINE_MARKERS}]\\s*")
+# Roles before names, longest first so that 本报记者 is not read as 本报 + 记者.
+_ROLES = (
+    "本报特约通讯员 本报特约记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
+    "特约通讯员 特约记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 首席记者 通讯员 实习生 记者 "
+    "作者 本报 摄影"
+).split()
+_TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
+_ROLE_RE = re.compile("(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")")
+_TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
+_NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
+_SINGLE_ROLE_TOKENS = {"文", "图"}
+
+# A dateline that opens a paragraph: 本报讯, 本报冠县讯, 本报北京1月16日电, 新华社北京1月16日电.
+_S = r"\s?"
+_PLACE = r"[^\s，,。；;：:（(）)]{1,8}?"
+_DATE_ELECTRIC = r"\d{1,2}\s?月\s?\d{1,2}\s?日\s?电"
+_DATELINE_RE = re.compile(
+    rf"^(?:本{_S}报{_S}讯"
+    rf"|本{_S}报{_S}{_PLACE}{_S}讯"
+    rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
+    rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC})"
+)
+_PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
+_END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The opening of a paragraph split into its dateline/byline and the body that follows."""
+
+    byline: str | None
+    dateline: str | None
+    authors: list[str] = field(default_factory=list)
+    rest: str = ""
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tokens(text: str) -> list[str]:
+    spaced = _ROLE_RE.sub(r" \1 ", text)
+    return [t for t in _TOKEN_SPLIT_RE.split(spaced) if t]
+
+
+def names_in(text: str) -> list[str]:
+    """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
+    names: list[str] = []
+    for token in _tokens(text):
+        if token in _ROLES or token in _TRAILERS or token in _SINGLE_ROLE_TOKENS:
+            continue
+        if _NAME_RE.match(token) and token not in names:
+            names.append(token)
+    return names
+
+
+def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
+    """Parse a line that is only a byline (``□记者 X 通讯员 Y 报道``); None if it is not one.
+
+    Every token must be a role, a trailer or a name, there must be a name, and the line must show
+    that it is a byline: a marker such as ■/□, a role word, or a trailer such as 报道.
+    """
+    line = _collapse(text)
+    if not line or weight(line) > 40:
+        return None
+    marked = bool(_MARKER_RE.match(line))
+    rest = _MARKER_RE.sub("", line)
+    tokens = _tokens(rest)
+    if not tokens:
+        return None
+    names: list[str] = []
+    cue = marked
+    for token in tokens:
+        if token in _ROLES or token in _TRAILERS:
+            cue = True
+        elif token in _SINGLE_ROLE_TOKENS:
+            continue
+        elif _NAME_RE.match(token):
+            names.append(token)
+        else:
+            return None
+    if not names or not cue:
+        return None
+    # A bare run of names needs a marker or a trailer: "记者" alone inside a sentence is not enough.
+    if not marked and not any(t in _TRAILERS for t in tokens) and not any(t in _ROLES for t in tokens[:1]):
+        return None
+    return line, names
+
+
+def split_lead(text: str) -> Lead | None:
+    """Split a dateline and any parenthesised byline off the start of a paragraph.
+
+    ``本报讯(记者 林金彦)2月20日,…`` gives byline ``本报讯(记者 林金彦)``; ``本报冠县讯 近段时间…`` gives
+    only the dateline ``本报冠县讯``. A paragraph that opens with ``(记者 X)`` is split the same way.
+    """
+    match = _DATELINE_RE.match(text)
+    dateline: str | None = None
+    position = 0
+    if match:
+        dateline = _collapse(match.group(0))
+        position = match.end()
+    paren = _PAREN_RE.match(text[position:])
+    byline: str | None = None
+    authors: list[str] = []
+    if paren and (dateline or _ROLE_RE.search(paren.group(1))):
+        inner_names = names_in(paren.group(1))
+        if inner_names or dateline:
+            byline = _collapse(text[:position] + paren.group(0))
+            authors = inner_names
+            position += paren.end()
+            dateline = None
+    if dateline is None and byline is None:
+        return None
+    rest = text[position:].lstrip(" ：:，,")
+    return Lead(byline=byline, dateline=dateline, authors=authors, rest=rest)
+
+
+def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
+    """Parse a closing credit that stands alone: ``(郝学兰 中共东阿县委书记)``, ``（记者 王伟）``.
+
+    The first name is the author; what follows it is a job title, not another author, unless the
+    credit names a role (记者/通讯员), in which case every name counts.
+    """
+    line = _collapse(text)
+    match = _END_CREDIT_RE.match(line)
+    if not match or weight(line) > 60:
+        return None
+    inner = match.group(1)
+    if re.search(r"[:：]", inner.removeprefix("作者").lstrip(":：")):
+        return None
+    inner = re.sub(r"^作者\s*[:：]?\s*", "", inner)
+    if _ROLE_RE.match(inner):
+        names = names_in(inner)
+        return (line, names) if names else None
+    parts = inner.split(" ")
+    if len(parts) < 2 or not _NAME_RE.match(parts[0]):
+        return None
+    return line, [parts[0]]

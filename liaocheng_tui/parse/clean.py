@@ -1,0 +1,81 @@
+"""OCR and layout repair of body text: stray spaces, broken sentences, repeated paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from liaocheng_tui.parse.chars import CJK_PUNCT_CLASS, HAN_CLASS, ends_sentence, has_inner_stop, unbalanced, weight
+
+_WIDE = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
+# Half-width neighbours that never take a space next to a Chinese character: digits and the
+# ASCII punctuation an OCR tool puts in place of the full-width marks.
+_NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"
+# A space is removed where a Chinese character or mark meets another one, a digit or a half-width
+# mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
+_SPACE_BETWEEN_RE = re.compile(f"(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?<={_NARROW}) +(?={_WIDE})")
+_EMPHASIS_RE = re.compile(r"\*\*|__")
+# The first clause of a paragraph: what comes before its first punctuation mark.
+_FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
+
+SHORT_WEIGHT = 36
+
+
+def squeeze_spaces(text: str) -> str:
+    """Remove the spaces OCR put between Chinese characters, digits and punctuation."""
+    return _SPACE_BETWEEN_RE.sub("", text)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove markdown emphasis markers (``**``, ``__``) that a converter left in the text."""
+    return _EMPHASIS_RE.sub("", text)
+
+
+def clean_body(text: str) -> str:
+    """The stored form of a body paragraph: emphasis markers and OCR spaces removed."""
+    return squeeze_spaces(strip_emphasis(text)).strip()
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of one sentence; a space is kept only between two Latin words or numbers."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def continues(previous: str, following: str) -> bool:
+    """True if ``following`` carries on the sentence that ``previous`` left unfinished.
+
+    ``previous`` must not end a sentence. A long ``previous`` or one that is prose (it has inner
+    punctuation or an open quote) is a paragraph cut by the layout; a short one that reads like a
+    headline only continues when ``following`` opens with a short fragment (``难题。依托…``).
+    """
+    if not previous or not following or ends_sentence(previous):
+        return False
+    if weight(previous) > SHORT_WEIGHT or unbalanced(previous) or has_inner_stop(previous):
+        return True
+    if re.search(r"[，,、；;]", previous):
+        return True
+    clause = _FIRST_CLAUSE_RE.match(following)
+    return bool(clause) and weight(clause.group(0)) <= 6
+
+
+def duplicate_keeper(candidates: Sequence[tuple[str, str]], page_text: str) -> int:
+    """Choose which of several identical paragraphs to keep.
+
+    ``candidates`` holds, for each copy, the paragraph before it and the copy itself. The copy
+    that completes a sentence left open by its predecessor wins, when the two characters at the
+    seam also occur together elsewhere on the page (so the seam reads as a real word). Ties keep
+    the first copy.
+    """
+    best, best_score = 0, -1
+    for index, (before, text) in enumerate(candidates):
+        score = 0
+        if before and text and not ends_sentence(before):
+            score = 1
+            seam = before[-1] + text[0]
+            if seam in page_text:
+                score = 2
+        if score > best_score:
+            best, best_score = index, score
+    return best

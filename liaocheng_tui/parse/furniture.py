@@ -1,0 +1,100 @@
+"""Page furniture: mastheads, edition and date lines, the banner slogan and the section name.
+
+These are recognised by shape and a few generic words (日报, 第3版, 星期二, 动态, 要闻…), never by
+what a particular page prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from liaocheng_tui.parse.blocks import Shape, Unit
+from liaocheng_tui.parse.chars import HAN_CLASS, han_count
+
+_H = f"[{HAN_CLASS}]"
+MASTHEAD_RE = re.compile(f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报)(?:[·•]{_H}{{2,8}})?$")
+_FURNITURE_TOKEN_RE = re.compile(
+    r"^(?:"
+    r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    r"|农历\S{2,10}"
+    r"|第?[A-Z]?\d{1,3}版|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
+    r"|(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审读|值班编辑|责编|视觉|设计)[:：]?\S{0,8}"
+    r")$"
+)
+_SECTION_SUFFIXES = (
+    "新闻 动态 要闻 综合 经济 社会 文化 体育 民生 时政 理论 评论 副刊 国际 国内 财经 法治 教育 健康 "
+    "农村 专版 专刊 特刊 周刊 视点 关注 文体 科教 生活 地方 本地 城事 县域 资讯 天下 人物 文旅 乡村 "
+    "三农 党建 政务 都市 区县 广告 专题 深度 观点"
+).split()
+
+
+@dataclass
+class TopFurniture:
+    """What the top of the page printed above its first story."""
+
+    banner: str | None = None
+    section: str | None = None
+    consumed: int = 0  # how many leading units were furniture
+
+
+def is_furniture_line(text: str) -> bool:
+    """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``)."""
+    tokens = text.split()
+    if not tokens or len(text) > 80:
+        return False
+    return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
+
+
+def masthead_in(text: str) -> str | None:
+    """The paper named by a furniture line, if it names one."""
+    for token in text.split():
+        if MASTHEAD_RE.match(token):
+            return token
+    return None
+
+
+def _is_section(text: str) -> bool:
+    return 2 <= len(text) <= 6 and han_count(text) == len(text) and text.endswith(tuple(_SECTION_SUFFIXES))
+
+
+def _slogan_groups(text: str) -> list[str] | None:
+    groups = text.split(" ")
+    if len(groups) < 2 or any(len(g) < 3 or han_count(g) != len(g) for g in groups):
+        return None
+    return groups
+
+
+def top_furniture(units: Sequence[Unit]) -> TopFurniture:
+    """Banner and section at the very top, only where a headline still follows them.
+
+    A banner is a slogan of space-separated phrases (``AAAAAAA BBBBBBB``): it counts when a
+    section name follows it or when each phrase is long (five characters or more), so that a
+    short three-part kicker above the first headline is not taken for one.
+    """
+    found = TopFurniture()
+    heads = [u for u in units[:4]]
+    index = 0
+
+    def headline_follows(at: int) -> bool:
+        return at < len(units) and units[at].shape in (Shape.SHORT, Shape.HEADING)
+
+    if index < len(heads) and heads[index].shape is Shape.SHORT:
+        groups = _slogan_groups(heads[index].text)
+        if groups and headline_follows(index + 1):
+            section_next = _is_section(heads[index + 1].text) if index + 1 < len(heads) else False
+            if section_next or all(len(g) >= 5 for g in groups):
+                found.banner = heads[index].text
+                index += 1
+    if (
+        index < len(heads)
+        and heads[index].shape in (Shape.SHORT, Shape.HEADING)
+        and _is_section(heads[index].text)
+        and headline_follows(index + 1)
+    ):
+        found.section = heads[index].text
+        index += 1
+    found.consumed = index
+    return found

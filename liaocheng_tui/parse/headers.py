@@ -1,0 +1,128 @@
+"""Headline blocks: column labels, and the split of headline lines into 引题, 主题 and 副题."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from liaocheng_tui.parse.blocks import Shape, Unit
+from liaocheng_tui.parse.chars import unbalanced, weight
+from liaocheng_tui.parse.clean import join_text
+
+# Generic words that name a recurring column rather than a story.
+_COLUMN_SUFFIXES = (
+    "专栏 栏目 大家谈 见行动 在行动 进行时 走基层 面对面 一线 直击 目击 特写 纪实 手记 时评 短评 快评 "
+    "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评"
+).split()
+# Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
+COMMENTARY_COLUMN_RE = re.compile(r"(?:谈|评|论|说|观点|声音|言论|思考|感言|随笔|茶座|锐见)$")
+_DESCRIPTOR_RE = re.compile(r"专栏|栏目")
+_WRAP_ENDINGS = tuple("的和与及、“‘《（(")
+
+
+@dataclass
+class ColumnLabel:
+    """A column label at the top of a headline run, and how many units it took."""
+
+    name: str
+    units: list[Unit] = field(default_factory=list)
+    descriptor: list[Unit] = field(default_factory=list)
+
+    @property
+    def consumed(self) -> int:
+        return len(self.units) + len(self.descriptor)
+
+
+@dataclass
+class Headline:
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+
+
+def _label_like(unit: Unit) -> bool:
+    return unit.shape is Shape.SHORT and weight(unit.text) <= 10
+
+
+def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | None:
+    """A column label opening ``run``: a short line ending in a column word (…大家谈, …专栏), or a
+    short name with a ``…专栏`` descriptor line under it. A lone short line only counts as a label
+    when something else (a headline, or a caption without one) follows it.
+    """
+    if not run or not _label_like(run[0]):
+        return None
+    first = run[0]
+    if len(run) >= 2 and _label_like(run[1]) and _DESCRIPTOR_RE.search(run[1].text) and run[1].line == first.end + 1:
+        if len(run) > 2 or followed_by_body:
+            return ColumnLabel(first.text, [first], [run[1]])
+    named = first.text.replace(" ", "").endswith(tuple(_COLUMN_SUFFIXES)) or bool(_DESCRIPTOR_RE.search(first.text))
+    if named and (len(run) > 1 or followed_by_body):
+        return ColumnLabel(first.text, [first])
+    return None
+
+
+def _wraps(first: Unit, second: Unit) -> bool:
+    """True if two headline lines are one headline wrapped by the layout."""
+    a, b = first.text, second.text
+    if unbalanced(a) or a.endswith(_WRAP_ENDINGS):
+        return True
+    if " " in a or " " in b:
+        return False
+    return weight(a) <= 10 and weight(a) + weight(b) <= 20
+
+
+def _join(units: Sequence[Unit]) -> str | None:
+    text = ""
+    for unit in units:
+        text = join_text(text, unit.text) if text else unit.text
+    return text or None
+
+
+def _plain_lines(lines: Sequence[Unit], commentary: bool) -> Headline:
+    if not lines:
+        return Headline(None, None, None)
+    if len(lines) == 1:
+        return Headline(None, lines[0].text, None)
+    if len(lines) == 2:
+        first, second = lines
+        if _wraps(first, second):
+            return Headline(None, _join(lines), None)
+        if commentary or weight(first.text) >= weight(second.text):
+            return Headline(None, first.text, second.text)
+        return Headline(first.text, second.text, None)
+    *extra, a, b, c = lines
+    if _wraps(b, c):
+        kicker, title, subtitle = _join([*extra, a]), _join([b, c]), None
+    elif _wraps(a, b):
+        kicker, title, subtitle = _join(extra), _join([a, b]), c.text
+    else:
+        kicker, title, subtitle = _join([*extra, a]), b.text, c.text
+    return Headline(kicker, title, subtitle)
+
+
+def split_headline(run: Sequence[Unit], commentary: bool) -> Headline:
+    """Split headline units into kicker, title and subtitle.
+
+    A dash line (——…) is a subtitle. Under markdown the first level-1/2 heading is the title.
+    Otherwise line count and length decide: a shorter line above a longer one is a kicker, a
+    line under the title is a subtitle (always so in commentary), and two short lines that
+    together make one short headline are a wrapped title.
+    """
+    if not run:
+        return Headline(None, None, None)
+    dash_at = next((i for i, u in enumerate(run) if u.shape is Shape.DASH and i > 0), None)
+    heading_at = next((i for i, u in enumerate(run) if u.shape is Shape.HEADING), None)
+    if heading_at is not None and (dash_at is None or heading_at < dash_at):
+        title = run[heading_at].text
+        kicker = _join(run[:heading_at])
+        after = run[heading_at + 1 :]
+        return Headline(kicker, title, _join(after))
+    if dash_at is not None:
+        before, after = run[:dash_at], run[dash_at:]
+        head = _plain_lines(before, commentary)
+        if head.subtitle is not None:
+            kicker = _join([u for u in before[:-1]]) if len(before) > 1 else None
+            return Headline(kicker, before[-1].text, _join(after))
+        return Headline(head.kicker, head.title, _join(after))
+    return _plain_lines(run, commentary)

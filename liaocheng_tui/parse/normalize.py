@@ -1,0 +1,56 @@
+"""Character-level normalisation: line endings, exotic spaces, invisible and control characters.
+
+Nothing here touches a Han character, so the conservation promise cannot be broken at this stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Line ends as extraction tools write them: CRLF, LF, or old Mac CR, mixed freely.
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+# Terminal escape sequences (CSI and OSC) carried over from a console copy.
+_ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# Every kind of space becomes an ASCII space: tab, NBSP, U+3000, the U+2000 block, Unicode
+# line/paragraph separators (a line end only to some tools, so a space here) and NEL.
+_SPACE_RE = re.compile(r"[\t\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# Zero-width and bidirectional-control characters, the BOM and the soft hyphen: invisible, dropped.
+_INVISIBLE_RE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Remaining C0/C1 controls become a space so that they cannot glue two words together.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_RUN_OF_SPACES_RE = re.compile(r" {2,}")
+# A paragraph indent: ideographic spaces, or two or more ordinary spaces, or a tab.
+_INDENT_RE = re.compile(r"^(?:[\u3000\xa0]+| {2,}|\t)")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One raw line of the page after normalisation: 1-based number, text, and indent flag."""
+
+    number: int
+    text: str
+    indented: bool
+
+
+def split_lines(text: str) -> list[str]:
+    """Split page text on CRLF, CR or LF, so that line numbers match any editor's view."""
+    return _LINE_END_RE.split(text)
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with escapes and controls removed and every space an ASCII space, collapsed."""
+    if "\x1b" in text:
+        text = _ESCAPE_RE.sub(" ", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = _SPACE_RE.sub(" ", text)
+    text = _CONTROL_RE.sub(" ", text)
+    return _RUN_OF_SPACES_RE.sub(" ", text).strip()
+
+
+def normalize_lines(text: str) -> list[Line]:
+    """Split ``text`` into numbered, normalised lines (blank lines are kept, as empty text)."""
+    lines: list[Line] = []
+    for number, raw in enumerate(split_lines(text), start=1):
+        lines.append(Line(number, normalize_text(raw), bool(_INDENT_RE.match(raw))))
+    return lines
