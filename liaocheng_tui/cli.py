@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn, cast
 
 import click
+from rich.columns import Columns
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -465,6 +466,7 @@ def stats(ctx: click.Context, db: Path | None) -> None:
     figures = library.stats()
     console = _console()
     console.print(Text(f"{figures.pages} pages, {figures.articles} articles in {library.path}", style="bold"))
+    tables: list[Table] = []
     for title, rows in (
         ("publication", figures.by_publication),
         ("date", figures.by_date),
@@ -476,7 +478,8 @@ def stats(ctx: click.Context, db: Path | None) -> None:
         table.add_column("articles", justify="right")
         for name, count in rows:
             table.add_row(plain(one_line(name) or "(none)"), str(count))
-        console.print(table)
+        tables.append(table)
+    console.print(Columns(tables, padding=(0, 2)))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
