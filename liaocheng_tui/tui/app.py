@@ -84,6 +84,7 @@ class LiaochengApp(App[None]):
         self._read_timer: Timer | None = None
         self.ready = False
         self.warm = False
+        self.read_after = READ_AFTER
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -282,7 +283,7 @@ class LiaochengApp(App[None]):
         if mark_read:
             self._mark_read(article_id)
         elif not record.read:
-            self._read_timer = self.set_timer(READ_AFTER, lambda: self._mark_read(article_id))
+            self._read_timer = self.set_timer(self.read_after, lambda: self._mark_read(article_id))
 
     def _mark_read(self, article_id: int) -> None:
         if self.library is None or self.reader.record is None or self.reader.record.id != article_id:

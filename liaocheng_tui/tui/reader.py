@@ -89,7 +89,7 @@ class Reader(ScrollView, can_focus=True):
     Reader > .reader--title { color: $text; text-style: bold; }
     Reader > .reader--subtitle { color: $text-secondary; }
     Reader > .reader--meta { color: $text-muted; }
-    Reader > .reader--keyword { color: $text-accent; background: $accent-muted; }
+    Reader > .reader--keyword { color: $text-primary; background: $primary-muted; }
     Reader > .reader--match { background: $warning-muted; color: $text-warning; }
     Reader > .reader--current-match { background: $warning; color: $background; text-style: bold; }
     Reader > .reader--rule { color: $primary-muted; }
@@ -201,7 +201,7 @@ class Reader(ScrollView, can_focus=True):
             self._relayout()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return self.get_component_rich_style(name)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width

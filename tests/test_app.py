@@ -1,0 +1,483 @@
+"""Functional tests of the Textual app, driven with the pilot against a real library."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from liaocheng_tui.export import default_filename, render_article
+from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.store import Library
+from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen, help_renderable
+
+INJECTED_TITLE = "[图] 某某[/b]"
+GREEN = "绿色诊断"
+
+GREEN_PARAGRAPHS = [
+    "去年,我市在全省率先开展工业绿色诊断行动,为企业量身定制诊断方案,推动企业绿色转型,"
+    "帮助企业找准节能降碳的方向,提升能源管理水平和生产工艺水平。",
+    "专家组表示,绿色诊断不是一次性的检查,而是长期的服务。下一步将继续扩大绿色诊断覆盖面。",
+]
+
+
+def _page(source: str, date: str, section: str, articles: list[Article]) -> Page:
+    return Page(source=source, articles=articles, publication="聊城日报", date=date, section=section)
+
+
+def make_pages() -> list[Page]:
+    """A small hand-made library: two issues, a column, a photo, and a hostile title."""
+    first = _page(
+        "p1.txt",
+        "2023-02-21",
+        "时政动态",
+        [
+            Article(
+                seq=1,
+                title="“绿色问诊”开良方",
+                subtitle="——我市在全省率先开展工业绿色诊断服务",
+                byline="■ 本报记者 尹腾淑",
+                authors=["尹腾淑"],
+                paragraphs=GREEN_PARAGRAPHS,
+                date="2023-02-21",
+                line_start=3,
+                line_end=9,
+            ),
+            Article(
+                seq=2,
+                title=INJECTED_TITLE,
+                paragraphs=["[red]正文[/red] 含有\x1b[31m转义\x1b[0m字符的段落。"],
+                date="2023-02-21",
+                line_start=10,
+                line_end=12,
+            ),
+            Article(
+                seq=3,
+                title=None,
+                kind="photo",
+                paragraphs=["图为东昌府区一家企业的生产车间。"],
+                date="2023-02-21",
+                line_start=13,
+                line_end=13,
+            ),
+        ],
+    )
+    second = _page(
+        "p2.txt",
+        "2023-02-20",
+        "要闻",
+        [
+            Article(
+                seq=1,
+                title="聊城将实施产业振兴三年行动计划",
+                byline="□本报记者 王明",
+                authors=["王明"],
+                column="目击",
+                paragraphs=["本报讯 聊城市将实施产业振兴三年行动计划,推动高质量发展。" * 4],
+                date="2023-02-20",
+                line_start=1,
+                line_end=6,
+            ),
+            Article(
+                seq=2,
+                title="临清市召开经济工作会议",
+                paragraphs=["临清市召开经济工作会议,部署今年重点工作。"],
+                date="2023-02-20",
+                line_start=7,
+                line_end=9,
+            ),
+        ],
+    )
+    return [first, second]
+
+
+@pytest.fixture(scope="session")
+def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("built") / "library.db"
+    with Library(path) as library:
+        for page in make_pages():
+            raw = "\n".join(a.title or "" for a in page.articles) + page.source
+            library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
+    return path
+
+
+@pytest.fixture
+def db_path(built_library: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "library.db"
+    shutil.copy(built_library, target)
+    return target
+
+
+def screen_text(app: LiaochengApp) -> str:
+    """What the terminal shows, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False)
+
+
+async def settle(pilot: object, app: LiaochengApp, delay: float = 0.3) -> None:
+    """Let debounce timers fire and background workers finish."""
+    await pilot.pause(delay)  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def headlines(app: LiaochengApp) -> list[str]:
+    assert app.library is not None
+    return [record.headline for record in app.library.articles(app.article_list.ids)]
+
+
+async def test_starts_with_all_articles_newest_first(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        assert len(app.article_list.ids) == 5
+        # Newest issue (02-21) first, in page order.
+        assert headlines(app)[:2] == ["“绿色问诊”开良方", INJECTED_TITLE]
+        assert app.reader.record is not None and app.reader.record.title == "“绿色问诊”开良方"
+        assert "5 篇" in str(app.sub_title)
+        assert app.section_tree.display is True
+
+
+async def test_tree_filter_lists_the_issue(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        tree = app.section_tree
+        labels = [line.node.label.plain for line in tree._tree_lines]  # type: ignore[union-attr]
+        date_line = next(i for i, label in enumerate(labels) if label.startswith("2023-02-20"))
+        tree.focus()
+        tree.move_cursor_to_line(date_line)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert headlines(app) == ["聊城将实施产业振兴三年行动计划", "临清市召开经济工作会议"]
+        assert app.article_list.border_subtitle == "2"
+
+
+async def test_list_to_reader_and_read_state(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "j", "j")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        opened = app.article_list.ids[3]
+        assert app.reader.record is not None and app.reader.record.id == opened
+        assert app.focused is app.reader
+        assert app.library is not None
+        record = app.library.article(opened)
+        assert record is not None and record.read is True
+        # The article two rows up was only passed over, so it stays unread.
+        passed = app.library.article(app.article_list.ids[1])
+        assert passed is not None and passed.read is False
+        await pilot.press("right_square_bracket")
+        await settle(pilot, app)
+        assert app.reader.record.id == app.article_list.ids[4]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot, app)
+        assert app.reader.record.id == app.article_list.ids[2]
+
+
+async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        assert app.focused is app.search_bar
+        await pilot.press(*GREEN)
+        await settle(pilot, app, 0.4)
+        # Results arrived without Enter, and only the article that contains the term.
+        assert app.article_list.searching
+        assert headlines(app) == ["“绿色问诊”开良方"]
+        assert app.article_list.border_subtitle == "1 results"
+        await pilot.press("enter")
+        assert app.focused is app.article_list
+        reader = app.reader
+        # Subtitle once, then twice in the body's two paragraphs: 1 + 1 + 2.
+        second = len(GREEN_PARAGRAPHS[0]) + 1  # body offsets run across "\n".join(paragraphs)
+        assert [(m.field, m.start, m.end) for m in reader.matches] == [
+            ("subtitle", 13, 17),
+            ("body", 14, 18),
+            ("body", second + 6, second + 10),
+            ("body", second + 35, second + 39),
+        ]
+        match_style = reader._style("reader--match")
+        # A match may wrap over two lines; join the highlighted characters in reading order.
+        highlighted = "".join(
+            line.plain[span.start : span.end]
+            for line in reader._lines
+            for span in line.spans
+            if span.style == match_style
+        )
+        assert highlighted == GREEN * 4
+        # The snippet row shows the term highlighted too.
+        text = screen_text(app)
+        assert GREEN in text.split("1 results")[0]
+
+
+async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *GREEN)
+        await settle(pilot, app, 0.4)
+        await pilot.press("enter", "enter")
+        assert app.focused is app.reader
+        assert app.reader.border_subtitle == "4 matches · n/N"
+        await pilot.press("n")
+        assert app.reader.border_subtitle == "match 1/4"
+        await pilot.press("n", "n")
+        assert app.reader.border_subtitle == "match 3/4"
+        current_style = app.reader._style("reader--current-match")
+        current = [
+            line.plain[span.start : span.end]
+            for line in app.reader._lines
+            for span in line.spans
+            if span.style == current_style
+        ]
+        assert current == [GREEN]
+        await pilot.press("N", "N", "N")
+        assert app.reader.border_subtitle == "match 4/4"
+
+
+async def test_escape_leaves_then_clears_search(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *GREEN)
+        await settle(pilot, app, 0.4)
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+        assert app.search_bar.value == GREEN
+        assert len(app.article_list.ids) == 1
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.search_bar.value == ""
+        assert not app.article_list.searching
+        assert len(app.article_list.ids) == 5
+
+
+async def test_search_history_up_and_down(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        for query in ("聊城", "临清"):
+            await pilot.press("slash", "ctrl+u", *query, "enter")
+            await settle(pilot, app, 0.4)
+        await pilot.press("slash", "ctrl+u")
+        await pilot.press("up")
+        assert app.search_bar.value == "临清"
+        await pilot.press("up")
+        assert app.search_bar.value == "聊城"
+        await pilot.press("down")
+        assert app.search_bar.value == "临清"
+        await pilot.press("down")
+        assert app.search_bar.value == ""
+
+
+async def test_bad_query_shows_one_line_error(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", "-", *"聊城")
+        await settle(pilot, app, 0.4)
+        assert app.search_error is not None and "\n" not in app.search_error
+        assert app.search_bar.has_class("-error")
+        assert len(app.article_list.ids) == 5
+
+
+async def test_export_writes_default_file(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workdir = tmp_path / "out"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#export-path").value == f"./{default_filename(record, 'txt')}"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        expected = workdir / default_filename(record, "txt")
+        assert expected.name == "2023-02-21_“绿色问诊”开良方.txt"
+        assert expected.read_text(encoding="utf-8") == render_article(record, "txt")
+        messages = [n.message for n in app._notifications]
+        assert any(str(expected) in message for message in messages)
+
+
+async def test_export_format_choice(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        await pilot.press("e", "ctrl+t")
+        assert app.screen.query_one("#export-path").value.endswith(".md")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+t")
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / default_filename(record, "json")
+        assert written.read_text(encoding="utf-8") == render_article(record, "json")
+
+
+async def test_export_never_overwrites_without_asking(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        existing = tmp_path / default_filename(record, "txt")
+        existing.write_text("mine", encoding="utf-8")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "mine"
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == render_article(record, "txt")
+
+
+async def test_e_types_into_search_bar_instead_of_exporting(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", "e")
+        assert app.search_bar.value == "e"
+        assert not isinstance(app.screen, ExportScreen)
+
+
+async def test_help_explains_query_language(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "查询语法 Query language" in text
+        console = Console(width=90, file=io.StringIO(), record=True)
+        console.print(help_renderable())
+        text = console.export_text()
+        for needle in (
+            "OR",
+            "-企业",
+            '"绿色诊断"',
+            "title:",
+            "author:",
+            "date:2023-02-01..2023-02-28",
+            "Ctrl+P",
+        ):
+            assert needle in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_narrow_layout_collapses_tree_and_toggles(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.section_tree.display is False
+        assert app.article_list.region.width > 20 and app.reader.region.width > 30
+        assert app.article_list.region.right <= 80 and app.reader.region.right <= 80
+        # Every reader line fits its pane, double-width characters counted as two.
+        width = app.reader.scrollable_content_region.width
+        assert all(line.cell_len <= width for line in app.reader._lines)
+        await pilot.press("t")
+        assert app.section_tree.display is True
+        await pilot.press("t")
+        assert app.section_tree.display is False
+        text = screen_text(app)
+        assert "“绿色问诊”开良方" in text
+
+
+async def test_wide_layout_shows_tree(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        assert app.section_tree.display is True
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert app.section_tree.display is False
+
+
+async def test_markup_injection_title_shows_as_written(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j", "enter")
+        await settle(pilot, app)
+        assert app.reader.record is not None and app.reader.record.title == INJECTED_TITLE
+        text = screen_text(app)
+        assert text.count(INJECTED_TITLE) >= 2  # list row and reader title
+        assert "[red]正文[/red] 含有转义字符的段落。" in text
+        assert "\x1b" not in "".join(app.reader.plain_lines)
+
+
+async def test_star_and_copy(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        await pilot.press("s")
+        assert app.library is not None
+        starred = app.library.article(record.id)
+        assert starred is not None and starred.starred
+        assert app.library.article_ids(starred=True) == [record.id]
+        assert "★" in screen_text(app)
+        await pilot.press("y")
+        assert app.clipboard == render_article(starred, "txt")
+        await pilot.press("s")
+        unstarred = app.library.article(record.id)
+        assert unstarred is not None and not unstarred.starred
+
+
+async def test_keywords_and_related_load_in_background(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app, 0.5)
+        reader = app.reader
+        assert reader.keywords, "keywords arrive from the background worker"
+        assert "绿色" in reader.keywords
+        assert 1 <= len(reader.related) <= 3
+        assert all(related.id != reader.record.id for related in reader.related)  # type: ignore[union-attr]
+        first_related = reader.related[0].id
+        reader.focus()
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert reader.record is not None and reader.record.id == first_related
+
+
+async def test_command_palette_has_app_commands(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Export article", "Search", "Toggle section tree", "Theme", "Rebuild library"):
+            assert title in titles
+
+
+async def test_empty_library_is_built_from_seeds(tmp_path: Path) -> None:
+    app = LiaochengApp(tmp_path / "new.db")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app, 0.2)
+        assert app.library is not None and not app.library.is_empty()
+        assert len(app.article_list.ids) == len(app.library.article_ids()) > 0
+        assert app.query_one("#build-panel").display is False
