@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,9 +67,9 @@ def make_page(source: str = "p1.txt", *, date: str | None = "2023-02-20", varian
 
 
 @pytest.fixture()
-def library(tmp_path: Path) -> Library:
+def library(tmp_path: Path) -> Iterator[Library]:
     lib = Library(tmp_path / "lib.db")
-    yield lib  # type: ignore[misc]
+    yield lib
     lib.close()
 
 

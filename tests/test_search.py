@@ -1,0 +1,240 @@
+"""Search behaviour on small hand-made libraries: exactness at boundaries, ranking, filters, highlights."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from liaocheng_tui import search as search_module
+from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.search import QueryError, Searcher, analyse_text, keywords, warm_up
+from liaocheng_tui.store import Library
+
+
+def add(library: Library, page: Page) -> None:
+    raw = repr(page.to_json())
+    library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
+
+
+def article(seq: int, title: str | None, *paragraphs: str, **fields: object) -> Article:
+    return Article(seq=seq, title=title, paragraphs=list(paragraphs), **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library(tmp_path / "lib.db")
+    add(
+        lib,
+        Page(
+            source="a.txt",
+            date="2023-02-20",
+            section="时政动态",
+            publication="聊城日报",
+            articles=[
+                article(1, "去聊城", "城市很美。"),  # 聊城 | 城市 cross a field boundary
+                article(2, "春天", "我们去聊城,城市很美。"),  # ... and a punctuation boundary
+                article(
+                    3,
+                    "聊城市工信局召开会议",
+                    "会议强调绿色发展。",
+                    byline="■ 本报记者 尹腾淑",
+                    authors=["尹腾淑"],
+                ),
+                article(4, "绿色工厂", "聊城市工业绿色发展,GDP增长55%。Model X与model-x。", column="目击"),
+                article(5, None, "图为阳谷县街景。", kind="photo"),
+            ],
+        ),
+    )
+    add(
+        lib,
+        Page(
+            source="b.txt",
+            date="2022-12-28",
+            section="县域经济",
+            articles=[
+                article(
+                    1, "东阿县发展经济", "全县经济稳步增长,绿色产业发展。", authors=["张三"], kind="feature"
+                ),
+                article(
+                    2, "评论", "发展才是硬道理。", byline="(作者 李四)", authors=["李四"], kind="commentary"
+                ),
+            ],
+        ),
+    )
+    yield lib
+    lib.close()
+
+
+def ids(searcher: Searcher, query: str) -> set[int]:
+    result = searcher.search(query, limit=100)
+    assert result.total == len(result.hits)
+    return {hit.article_id for hit in result.hits}
+
+
+def by_title(library: Library) -> dict[str | None, int]:
+    return {r.title: r.id for r in library.articles(library.article_ids())}
+
+
+def test_terms_never_match_across_runs_or_fields(library: Library) -> None:
+    searcher, t = Searcher(library), by_title(library)
+    assert ids(searcher, "聊城市") == {t["聊城市工信局召开会议"], t["绿色工厂"]}
+    assert ids(searcher, "城市") == {t["去聊城"], t["春天"], t["聊城市工信局召开会议"], t["绿色工厂"]}
+    assert ids(searcher, "市工") == {t["聊城市工信局召开会议"], t["绿色工厂"]}
+    assert ids(searcher, "城,城") == {t["春天"]}  # punctuation inside a term is matched literally
+    assert ids(searcher, "城城") == set()
+
+
+def test_numbers_latin_and_folding(library: Library) -> None:
+    searcher, t = Searcher(library), by_title(library)
+    assert ids(searcher, "55") == {t["绿色工厂"]}
+    assert ids(searcher, "5") == {t["绿色工厂"]}
+    assert ids(searcher, "５５％") == {t["绿色工厂"]}
+    assert ids(searcher, "gdp") == ids(searcher, "ＧＤＰ") == {t["绿色工厂"]}
+    assert ids(searcher, "DP增") == {t["绿色工厂"]}
+    assert ids(searcher, "model-x") == {t["绿色工厂"]}
+    assert ids(searcher, '"model x"') == {t["绿色工厂"]}
+    assert ids(searcher, "2023") == set()  # dates are metadata, not text
+
+
+def test_boolean_operators(library: Library) -> None:
+    searcher, t = Searcher(library), by_title(library)
+    assert ids(searcher, "绿色 发展") == {t["聊城市工信局召开会议"], t["绿色工厂"], t["东阿县发展经济"]}
+    assert ids(searcher, "绿色 -工厂 -工信") == {t["东阿县发展经济"]}
+    assert ids(searcher, "阳谷 OR 东阿") == {t[None], t["东阿县发展经济"]}
+    assert ids(searcher, "阳谷 OR 东阿 -经济") == {t[None]}
+    with pytest.raises(QueryError):
+        searcher.search("-绿色")
+
+
+def test_field_filters(library: Library) -> None:
+    searcher, t = Searcher(library), by_title(library)
+    assert ids(searcher, "title:绿色") == {t["绿色工厂"]}
+    assert ids(searcher, "title:聊城") == {t["去聊城"], t["聊城市工信局召开会议"]}
+    assert ids(searcher, "title:城 -title:聊城市") == {t["去聊城"]}
+    assert ids(searcher, "author:尹") == {t["聊城市工信局召开会议"]}
+    assert ids(searcher, "author:李四 OR author:张三") == {t["评论"], t["东阿县发展经济"]}
+    assert ids(searcher, "section:县域 发展") == {t["东阿县发展经济"], t["评论"]}
+    assert ids(searcher, "column:目击") == {t["绿色工厂"]}
+    assert ids(searcher, "kind:photo") == {t[None]}
+    assert ids(searcher, "kind:commentary 发展") == {t["评论"]}
+    assert len(ids(searcher, "date:2023")) == 5
+    assert ids(searcher, "date:2022-12 绿色") == {t["东阿县发展经济"]}
+    assert len(ids(searcher, "date:2022-12-01..2023-02-20")) == 7
+    assert ids(searcher, "date:2023-03..") == set()
+    assert ids(searcher, "本报记者") == {t["聊城市工信局召开会议"]}  # bylines are searchable text
+
+
+def test_title_matches_rank_above_body_matches(library: Library) -> None:
+    result = Searcher(library).search("绿色")
+    titles = [r.title for r in library.articles([h.article_id for h in result.hits])]
+    assert titles[0] == "绿色工厂"
+    assert result.hits[0].score > result.hits[-1].score
+
+
+def test_many_matches_fall_back_to_newest_first(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 2)
+    result = Searcher(library).search("发展")
+    records = library.articles([h.article_id for h in result.hits])
+    assert result.total == 4
+    assert [r.date for r in records] == ["2023-02-20", "2023-02-20", "2022-12-28", "2022-12-28"]
+    assert [(r.source, r.seq) for r in records][:2] == [("a.txt", 3), ("a.txt", 4)]
+    assert {h.score for h in result.hits} == {0.0}
+
+
+def test_paging(library: Library) -> None:
+    searcher = Searcher(library)
+    whole = [h.article_id for h in searcher.search("发展", limit=10).hits]
+    paged = [h.article_id for h in searcher.search("发展", limit=2).hits]
+    paged += [h.article_id for h in searcher.search("发展", limit=2, offset=2).hits]
+    assert paged == whole and len(whole) == 4
+
+
+def test_spans_point_into_the_stored_text(library: Library) -> None:
+    searcher = Searcher(library)
+    result = searcher.search("gdp 绿色 title:工厂")
+    assert result.total == 1
+    hit = result.hits[0]
+    record = library.article(hit.article_id)
+    assert record is not None
+    assert hit.spans["title"] == [(0, 2), (2, 4)] or hit.spans["title"] == [(0, 4)]
+    assert [record.body[s:e] for s, e in hit.spans["body"]] == ["绿色", "GDP"]
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["绿色", "GDP"]
+    assert hit.spans["kicker"] == [] and hit.spans["byline"] == []
+
+
+def test_long_body_snippet_is_centred_on_a_match(tmp_path: Path) -> None:
+    with Library(tmp_path / "x.db") as lib:
+        filler = "这是一段很长的正文内容。" * 30
+        add(lib, Page("long.txt", [article(1, "长文", filler + "关键信息在这里。" + filler)]))
+        hit = Searcher(lib).search("关键信息").hits[0]
+        assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+        assert len(hit.snippet) <= search_module.SNIPPET_CHARS + 2
+        assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["关键信息"]
+        assert "\n" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        "(",
+        "*",
+        "NEAR(",
+        'NEAR("a" "b")',
+        "a AND (b OR",
+        "'; DROP TABLE articles; --",
+        '" OR 1=1 --',
+        "x\x00y",
+        "\ud800",
+        "^聊城",
+        "{head}:聊城",
+        "head:聊城",
+        "-",
+        "聊城" * 300,
+    ],
+)
+def test_hostile_queries_neither_crash_nor_inject(library: Library, hostile: str) -> None:
+    searcher = Searcher(library)
+    try:
+        result = searcher.search(hostile)
+    except QueryError as error:
+        assert "\n" not in str(error)
+    else:
+        assert result.total >= 0
+    assert len(library.article_ids()) == 7
+
+
+def test_replaced_page_leaves_no_stale_index_rows(library: Library) -> None:
+    searcher = Searcher(library)
+    assert ids(searcher, "硬道理")
+    add(library, Page(source="b.txt", articles=[article(1, "新标题", "全新的内容。")]))
+    assert ids(searcher, "硬道理") == set() and ids(searcher, "东阿县") == set()
+    assert len(ids(searcher, "全新")) == 1
+    assert ids(searcher, "内") == ids(searcher, "全新")
+
+
+def test_related_keywords_and_places(library: Library) -> None:
+    searcher, t = Searcher(library), by_title(library)
+    related = searcher.related(t["绿色工厂"], limit=3)
+    assert t["绿色工厂"] not in related and related
+    assert related[0] in {t["聊城市工信局召开会议"], t["东阿县发展经济"]}
+    assert searcher.related(999999) == []
+    words = keywords("聊城市工业绿色发展,绿色工厂建设,绿色诊断服务。")
+    assert words[0] == "绿色" and all(len(w) >= 2 for w in words)
+    places, _ = analyse_text("图为阳谷县和东阿县,还有东昌府区的街景。全县和我市都在发展,城市很美。")
+    assert set(places) == {"阳谷县", "东阿县", "东昌府区"}
+    assert dict(library.places()) == {"阳谷县": 1, "东阿县": 1, "聊城市": 2}
+
+
+def test_typical_query_is_fast_after_warm_up(library: Library) -> None:
+    warm_up()
+    searcher = Searcher(library)
+    searcher.search("聊城 绿色")
+    started = time.perf_counter()
+    for query in ("聊城", "绿色 发展", "市工", "55", "title:绿色 -会议"):
+        searcher.search(query)
+    assert (time.perf_counter() - started) / 5 < 0.005
