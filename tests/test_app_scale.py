@@ -1,0 +1,69 @@
+"""The article list at archive scale: 100k articles, only the visible rows are fetched."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from test_app_support import SyntheticLibrary, SyntheticSearcher
+
+from liaocheng_tui.tui.app import LiaochengApp
+
+SIZE = 100_000
+
+
+def make_app(tmp_path: Path) -> tuple[LiaochengApp, list[SyntheticLibrary]]:
+    opened: list[SyntheticLibrary] = []
+
+    def open_library(path: Path) -> Any:
+        library = SyntheticLibrary(path, SIZE)
+        opened.append(library)
+        return library
+
+    app = LiaochengApp(tmp_path / "unused.db", open_library=open_library, open_searcher=SyntheticSearcher)
+    return app, opened
+
+
+async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
+    app, opened = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ui_library = opened[0]
+        article_list = app.article_list
+        assert len(article_list.ids) == SIZE
+        visible_rows = article_list.scrollable_content_region.height
+        # A screenful (plus a little read-ahead), not the archive.
+        assert 0 < len(set(ui_library.fetched)) <= visible_rows + 10
+        started = time.perf_counter()
+        await pilot.press("G")
+        await pilot.pause()
+        elapsed = time.perf_counter() - started
+        assert article_list.cursor == SIZE - 1
+        assert app.reader.record is not None and app.reader.record.id == SIZE
+        assert SIZE in ui_library.fetched
+        assert len(set(ui_library.fetched)) <= 3 * (visible_rows + 10)
+        assert elapsed < 1.0
+        assert len(article_list.cache) <= 1024
+        await pilot.press("g", "j", "j")
+        await pilot.pause()
+        assert article_list.cursor == 2 and app.reader.record.id == 3
+
+
+async def test_100k_search_pages_in_more_results(tmp_path: Path) -> None:
+    app, _opened = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"文章", "enter")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        article_list = app.article_list
+        assert article_list.total == SIZE
+        first_page = len(article_list.ids)
+        assert 0 < first_page < SIZE
+        await pilot.press("G")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(article_list.ids) > first_page
+        assert article_list.border_subtitle == f"{SIZE} results"

@@ -1,0 +1,127 @@
+"""Helpers for the app tests: a synthetic archive of any size behind the store's API.
+
+The app talks to the store and the searcher only through their documented methods, so a large
+archive (100k articles) can be simulated without building a database of that size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
+from liaocheng_tui.store import ArticleRecord, TreeDate, TreePublication, TreeSection
+
+
+def synthetic_record(article_id: int) -> ArticleRecord:
+    """A deterministic article for ``article_id`` (1-based)."""
+    day = 1 + (article_id * 7) % 28
+    return ArticleRecord(
+        id=article_id,
+        key=f"k{article_id}",
+        source=f"page_{article_id // 10:05d}.txt",
+        seq=article_id % 10 + 1,
+        publication="合成日报",
+        date=f"2023-02-{day:02d}",
+        section="要闻",
+        kicker=None,
+        title=f"第{article_id}篇 合成新闻标题",
+        subtitle=None,
+        byline="本报记者 张三",
+        authors=["张三"],
+        column=None,
+        kind="news",
+        paragraphs=[f"这是第{article_id}篇文章的正文,用于测试很长的列表。" * 3],
+        line_start=1,
+        line_end=5,
+        read=False,
+        starred=False,
+    )
+
+
+class SyntheticLibrary:
+    """The parts of ``Library`` the app uses, over ``size`` generated articles."""
+
+    def __init__(self, path: str | Path, size: int = 100_000) -> None:
+        self.path = Path(path)
+        self.size = size
+        self.fetched: list[int] = []
+        self.state: dict[int, dict[str, bool]] = {}
+
+    def close(self) -> None:
+        pass
+
+    def is_empty(self) -> bool:
+        return self.size == 0
+
+    def _with_state(self, record: ArticleRecord) -> ArticleRecord:
+        state = self.state.get(record.id, {})
+        return replace(record, read=state.get("read", False), starred=state.get("starred", False))
+
+    def article(self, article_id: int) -> ArticleRecord | None:
+        if 1 <= article_id <= self.size:
+            return self._with_state(synthetic_record(article_id))
+        return None
+
+    def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
+        self.fetched.extend(ids)
+        return [self._with_state(synthetic_record(i)) for i in ids if 1 <= i <= self.size]
+
+    def article_ids(self, **filters: Any) -> list[int]:
+        if filters.get("starred"):
+            return [i for i, s in self.state.items() if s.get("starred")]
+        return list(range(1, self.size + 1))
+
+    def tree(self) -> list[TreePublication]:
+        return [
+            TreePublication(
+                "合成日报",
+                self.size,
+                [TreeDate("2023-02-01", self.size, [TreeSection("要闻", "section", self.size)])],
+            )
+        ]
+
+    def authors(self) -> list[tuple[str, int]]:
+        return [("张三", self.size)]
+
+    def places(self) -> list[tuple[str, int]]:
+        return []
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self.state.setdefault(article_id, {})["read"] = read
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        self.state.setdefault(article_id, {})["starred"] = starred
+
+
+class SyntheticSearcher:
+    """Searches the synthetic archive by the article number in the query, or matches all."""
+
+    def __init__(self, library: SyntheticLibrary) -> None:
+        self.library = library
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
+        ids = list(range(1 + offset, min(self.library.size, offset + limit) + 1))
+        hits = []
+        for article_id in ids:
+            record = synthetic_record(article_id)
+            snippet = record.paragraphs[0][:30]
+            terms = [text]
+            hits.append(
+                Hit(
+                    article_id=article_id,
+                    score=1.0,
+                    snippet=snippet,
+                    snippet_spans=find_spans(snippet, terms),
+                    spans={
+                        "body": find_spans(record.body, terms),
+                        "title": find_spans(record.title or "", terms),
+                    },
+                )
+            )
+        return SearchResult(query=parse_query(text), total=self.library.size, hits=hits)
+
+    def related(self, article_id: int, limit: int = 3) -> list[int]:
+        return [i for i in (article_id + 1, article_id + 2, article_id + 3) if i <= self.library.size][:limit]
