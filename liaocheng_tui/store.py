@@ -650,7 +650,10 @@ class Library:
         place: str | None = None,
         starred: bool | None = None,
     ) -> list[int]:
-        """Article ids, newest first then in page order; every filter is optional (exact match)."""
+        """Article ids, newest first then in page order; every filter is optional (exact match).
+
+        ``""`` for publication, date, section or column selects articles where it is unknown.
+        """
         where: list[str] = []
         params: list[Any] = []
         for column_sql, value in (
@@ -659,7 +662,9 @@ class Library:
             ("a.section", section),
             ("a.column_name", column),
         ):
-            if value is not None:
+            if value == "":
+                where.append(f"{column_sql} IS NULL")
+            elif value is not None:
                 where.append(f"{column_sql} = ?")
                 params.append(value)
         if author is not None:

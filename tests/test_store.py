@@ -201,6 +201,8 @@ def test_filters_order_tree_and_counts(library: Library) -> None:
     assert len(library.article_ids(author="张三", date="2023-02-20")) == 1
     assert len(library.article_ids(place="阳谷县")) == 3
     assert library.article_ids(publication="别的报") == []
+    assert [r.source for r in library.articles(library.article_ids(date=""))] == ["undated.txt"] * 3
+    assert library.article_ids(section="") == [] and len(library.article_ids(column="")) == 6
     assert library.authors() == [("尹腾淑", 6), ("张三", 3)]
     assert dict(library.places())["东昌府区"] == 3
     tree = library.tree()
