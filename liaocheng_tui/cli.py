@@ -190,7 +190,9 @@ def _progress_reporter() -> Iterator[Callable[[BuildProgress], None]]:
         task = bar.add_task("build", total=None, current="")
 
         def report_bar(progress: BuildProgress) -> None:
-            bar.update(task, total=progress.total, completed=progress.done, current=one_line(progress.current))
+            bar.update(
+                task, total=progress.total, completed=progress.done, current=one_line(progress.current)
+            )
 
         yield report_bar
 
@@ -245,7 +247,9 @@ def _open_app(db_path: Path) -> None:
         )
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CliError(f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')")
+        raise CliError(
+            f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')"
+        )
     run_app(db_path)
 
 
@@ -255,7 +259,9 @@ def _open_app(db_path: Path) -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
-@click.option("--rebuild", is_flag=True, help="Clear the library's articles first (read/starred marks are kept).")
+@click.option(
+    "--rebuild", is_flag=True, help="Clear the library's articles first (read/starred marks are kept)."
+)
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild: bool) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
@@ -329,7 +335,9 @@ def parse(file: Path, as_json: bool) -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("query")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results to show.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results to show."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
 @click.pass_context
 def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json: bool) -> None:
@@ -364,7 +372,9 @@ def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json:
         return
     console = _console()
     shown = sum(1 for hit in result.hits if hit.article_id in records)
-    console.print(Text(f"{result.total} results" + (f" (showing {shown})" if shown < result.total else ""), style="dim"))
+    console.print(
+        Text(f"{result.total} results" + (f" (showing {shown})" if shown < result.total else ""), style="dim")
+    )
     for rank, hit in enumerate(result.hits, start=1):
         record = records.get(hit.article_id)
         if record is None:
@@ -373,7 +383,13 @@ def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json:
         title_spans = hit.spans.get("title", []) if record.title else []
         heading.append_text(highlighted(one_line(record.headline), title_spans, base_style="bold"))
         details = " · ".join(
-            part for part in (record.date or "", one_line(record.section), f"{one_line(record.source)}#{record.seq}") if part
+            part
+            for part in (
+                record.date or "",
+                one_line(record.section),
+                f"{one_line(record.source)}#{record.seq}",
+            )
+            if part
         )
         heading.append(f"  [id {record.id}] {details}", style="dim")
         console.print(heading)

@@ -138,7 +138,10 @@ def _body(record: ExportableArticle) -> list[str]:
 
 
 def _render_text(record: ExportableArticle) -> str:
-    blocks = ["\n".join(_heading_lines(record) or [one_line(record.headline)]), "\n".join(metadata_lines(record))]
+    blocks = [
+        "\n".join(_heading_lines(record) or [one_line(record.headline)]),
+        "\n".join(metadata_lines(record)),
+    ]
     blocks.extend(_body(record))
     return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -274,7 +277,9 @@ def _write_folder(
             raise ExportError(f"refusing to write outside {folder}: {name}")
         planned.append((destination, record))
     if not overwrite:
-        existing = [destination for destination, _ in planned if destination.exists() or destination.is_symlink()]
+        existing = [
+            destination for destination, _ in planned if destination.exists() or destination.is_symlink()
+        ]
         if existing:
             more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
             raise ExportError(f"refusing to overwrite {existing[0]}{more} (use --force)")

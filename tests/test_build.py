@@ -29,10 +29,15 @@ def _articles_by_source(library: Library) -> dict[str, int]:
 
 
 def _expected_counts(paths: list[Path]) -> dict[str, int]:
-    return {path.name: len(parse_page(path.read_text(encoding="utf-8"), source=path.name).articles) for path in paths}
+    return {
+        path.name: len(parse_page(path.read_text(encoding="utf-8"), source=path.name).articles)
+        for path in paths
+    }
 
 
-def test_build_from_bundled_seeds_then_skip_all_on_second_run(library: Library, seed_paths: list[Path]) -> None:
+def test_build_from_bundled_seeds_then_skip_all_on_second_run(
+    library: Library, seed_paths: list[Path]
+) -> None:
     expected = _expected_counts(seed_paths)
     first = build_library(library)
     assert (first.pages, first.skipped, first.failed) == (5, 0, [])
@@ -59,7 +64,9 @@ def test_changed_page_replaces_its_articles(library: Library, seed_paths: list[P
     assert _articles_by_source(library) == _expected_counts(sorted(pages.glob("*.txt")))
 
 
-def test_failing_page_is_reported_and_others_are_built(library: Library, seed_paths: list[Path], tmp_path: Path) -> None:
+def test_failing_page_is_reported_and_others_are_built(
+    library: Library, seed_paths: list[Path], tmp_path: Path
+) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     shutil.copy(seed_paths[0], pages / "a_good.txt")

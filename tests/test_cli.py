@@ -83,7 +83,9 @@ def test_build_lists_failing_pages_and_exits_3(tmp_path: Path, seed_paths: list[
 
 
 def test_build_missing_path_is_an_error(tmp_path: Path) -> None:
-    assert_one_line_error(run("build", "--db", tmp_path / "lib.db", tmp_path / "nope"), 1, "no such file or folder")
+    assert_one_line_error(
+        run("build", "--db", tmp_path / "lib.db", tmp_path / "nope"), 1, "no such file or folder"
+    )
 
 
 def test_build_folder_without_pages_is_an_error(tmp_path: Path) -> None:
@@ -109,7 +111,18 @@ def test_parse_json_shape(seed_paths: list[Path]) -> None:
     assert {"source", "publication", "date", "section", "articles", "dropped"} <= set(page)
     assert page["articles"], "a seed page has articles"
     assert [a["seq"] for a in page["articles"]] == list(range(1, len(page["articles"]) + 1))
-    article_keys = {"seq", "kicker", "title", "subtitle", "byline", "authors", "column", "kind", "paragraphs", "date"}
+    article_keys = {
+        "seq",
+        "kicker",
+        "title",
+        "subtitle",
+        "byline",
+        "authors",
+        "column",
+        "kind",
+        "paragraphs",
+        "date",
+    }
     for article in page["articles"]:
         assert article_keys <= set(article)
         assert article["kind"] in {"news", "feature", "photo", "commentary", "notice"}
@@ -187,7 +200,8 @@ def test_search_text_output_lists_titles(built_db: Path, records: list[ArticleRe
 
 
 @pytest.mark.parametrize(
-    "query", ['"', "(", "*", "NEAR(", '"聊城', "聊城 AND (", "'; DROP TABLE articles; --", "title:", "-", "^*:"]
+    "query",
+    ['"', "(", "*", "NEAR(", '"聊城', "聊城 AND (", "'; DROP TABLE articles; --", "title:", "-", "^*:"],
 )
 def test_search_syntax_characters_never_crash(built_db: Path, query: str) -> None:
     result = run("search", query, "--db", built_db, "--json")
@@ -245,15 +259,33 @@ def test_export_json_loads_back_to_the_same_fields(built_db: Path, records: list
     single = run("export", str(record.id), "--db", built_db, "--format", "json")
     assert single.exit_code == 0, single.stderr
     loaded: dict[str, Any] = json.loads(single.stdout)
-    for name in ("id", "source", "seq", "date", "section", "column", "kind", "kicker", "title", "subtitle",
-                 "byline", "authors", "paragraphs", "line_start", "line_end"):
+    for name in (
+        "id",
+        "source",
+        "seq",
+        "date",
+        "section",
+        "column",
+        "kind",
+        "kicker",
+        "title",
+        "subtitle",
+        "byline",
+        "authors",
+        "paragraphs",
+        "line_start",
+        "line_end",
+    ):
         assert loaded[name] == getattr(record, name), name
-    several = json.loads(run("export", str(records[0].id), str(records[1].id), "--db", built_db,
-                             "--format", "json").stdout)
+    several = json.loads(
+        run("export", str(records[0].id), str(records[1].id), "--db", built_db, "--format", "json").stdout
+    )
     assert [item["id"] for item in several] == [records[0].id, records[1].id]
 
 
-def test_export_to_folder_names_and_no_overwrite(built_db: Path, records: list[ArticleRecord], tmp_path: Path) -> None:
+def test_export_to_folder_names_and_no_overwrite(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path
+) -> None:
     chosen = [r for r in records if r.title][:2]
     ids = [str(r.id) for r in chosen]
     out = tmp_path / "out"
@@ -265,7 +297,9 @@ def test_export_to_folder_names_and_no_overwrite(built_db: Path, records: list[A
     for record in chosen:
         assert record.title is not None
         expected_start = f"{record.date or 'undated'}_{''.join(record.title.split())[:4]}"
-        assert any(name.replace(" ", "").startswith(expected_start) and name.endswith(".md") for name in names)
+        assert any(
+            name.replace(" ", "").startswith(expected_start) and name.endswith(".md") for name in names
+        )
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     again = run("export", *ids, "--db", built_db, "-o", out, "--format", "md")
     assert_one_line_error(again, 1, "refusing to overwrite")
@@ -334,7 +368,11 @@ def _module(*args: str | Path, env_db: Path) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "LIAOCHENG_TUI_DB": str(env_db)}
     return subprocess.run(
         [sys.executable, "-m", "liaocheng_tui", *map(str, args)],
-        capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=120,
     )
 
 
@@ -351,3 +389,33 @@ def test_python_dash_m_exit_codes(built_db: Path, tmp_path: Path) -> None:
     injected = _module("search", 'NEAR("聊城" *', "--json", env_db=built_db)
     assert injected.returncode in (0, 1)
     assert "Traceback" not in injected.stderr
+
+
+def test_unexpected_exception_is_one_line_exit_1(
+    monkeypatch: pytest.MonkeyPatch, seed_paths: list[Path]
+) -> None:
+    import liaocheng_tui.cli as cli_module
+
+    def explode(path: Path) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli_module, "read_page_file", explode)
+    assert_one_line_error(run("parse", seed_paths[0]), 1, "unexpected RuntimeError: boom second line")
+
+
+def test_escape_codes_in_a_page_never_reach_the_terminal(tmp_path: Path) -> None:
+    page = tmp_path / "evil\x1b[2J.txt"
+    page.write_text(
+        "恶意标题\x1b]0;pwned\x07测试\u202e\n\n本报讯(记者 张三)正文第一段\x1b[31m红色\x9b0m内容。\n\n"
+        + "这是一段足够长的正常正文，用来说明控制字符只占页面的一小部分。" * 5
+        + "\n",
+        encoding="utf-8",
+    )
+    summary = run("parse", page)
+    assert summary.exit_code == 0, summary.stderr
+    assert not any(ch in summary.stdout for ch in "\x1b\x07\x9b\u202e")
+    as_json = run("parse", page, "--json")
+    assert not any(ch in as_json.stdout for ch in "\x1b\x07\x9b\u202e")
+    loaded = json.loads(as_json.stdout)
+    assert loaded["source"] == page.name
+    assert "\x1b" in loaded["source"], "the value is kept; only its printed form is escaped"

@@ -49,8 +49,17 @@ class FakeRecord:
 
 def test_txt_has_headings_then_metadata_then_body_in_order() -> None:
     text = render_article(FakeRecord(), "txt")
-    order = ["春耕时节", "全市小麦长势良好", "——农技人员下田指导", "■ 本报记者 张三", "2023-02-21",
-             "时政动态 / 三农观察", "000_page.txt", "第一段，麦苗返青。", "第二段，*农民*忙浇水。"]
+    order = [
+        "春耕时节",
+        "全市小麦长势良好",
+        "——农技人员下田指导",
+        "■ 本报记者 张三",
+        "2023-02-21",
+        "时政动态 / 三农观察",
+        "000_page.txt",
+        "第一段，麦苗返青。",
+        "第二段，*农民*忙浇水。",
+    ]
     positions = [text.index(piece) for piece in order]
     assert positions == sorted(positions)
     assert text.endswith("\n")
@@ -68,8 +77,24 @@ def test_txt_strips_escape_codes_and_controls_from_article_text() -> None:
 def test_json_round_trip_keeps_every_field() -> None:
     record = FakeRecord()
     loaded = json.loads(render_article(record, "json"))
-    for name in ("id", "source", "seq", "publication", "date", "section", "column", "kind", "kicker",
-                 "title", "subtitle", "byline", "authors", "paragraphs", "line_start", "line_end"):
+    for name in (
+        "id",
+        "source",
+        "seq",
+        "publication",
+        "date",
+        "section",
+        "column",
+        "kind",
+        "kicker",
+        "title",
+        "subtitle",
+        "byline",
+        "authors",
+        "paragraphs",
+        "line_start",
+        "line_end",
+    ):
         assert loaded[name] == getattr(record, name), name
 
 
@@ -85,7 +110,9 @@ def test_markdown_escapes_markup_in_article_text() -> None:
 
 
 def test_photo_caption_without_title_exports_its_headline() -> None:
-    record = FakeRecord(kicker=None, title=None, subtitle=None, kind="photo", paragraphs=["图为市民在公园赏花。"])
+    record = FakeRecord(
+        kicker=None, title=None, subtitle=None, kind="photo", paragraphs=["图为市民在公园赏花。"]
+    )
     assert render_article(record, "txt").startswith("图为市民在公园赏花。")
     assert default_filename(record, "txt") == "2023-02-21_图为市民在公园赏花。.txt"
 
@@ -183,5 +210,5 @@ def test_one_line_folds_whitespace() -> None:
 def test_highlighted_uses_spans_not_markup() -> None:
     text = highlighted("[bold]聊城市[/bold]\x1b[31m城市", [(7, 9), (21, 23)], style="reverse")
     assert text.plain == "[bold]聊城市[/bold]城市"
-    marked = [text.plain[span.start:span.end] for span in text.spans]
+    marked = [text.plain[span.start : span.end] for span in text.spans]
     assert marked == ["城市", "城市"]

@@ -12,8 +12,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def test_wheel_contains_the_seeds_and_the_console_script(tmp_path: Path, seed_paths: list[Path]) -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO_ROOT), "--no-deps",
-         "-q", "-w", str(tmp_path)],
+        [sys.executable, "-m", "pip", "wheel", str(REPO_ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=300,
