@@ -78,6 +78,10 @@ def build_library(
 
 def _add_page(library: Library, path: Path, summary: BuildSummary) -> None:
     page_file = read_page_file(path)
+    if library.page_text(page_file.source) == page_file.text:
+        # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
+        summary.skipped += 1
+        return
     try:
         page = parse_page(page_file.text, source=page_file.source)
     except Exception as error:  # a parser bug on one page must not stop the others

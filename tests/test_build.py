@@ -119,3 +119,14 @@ def test_progress_reports_each_page_then_the_end(library: Library, seed_paths: l
         (2, 3, seed_paths[2].name),
         (3, 3, ""),
     ]
+
+
+def test_unchanged_pages_are_skipped_without_parsing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_library(library)
+
+    def must_not_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged page was parsed again")
+
+    monkeypatch.setattr(build_module, "parse_page", must_not_parse)
+    summary = build_library(library)
+    assert (summary.pages, summary.skipped, summary.failed) == (0, 5, [])
