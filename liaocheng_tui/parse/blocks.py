@@ -50,6 +50,7 @@ class Unit:
     end: int
     indented: bool = False
     level: int = 0
+    gap_before: bool = True  # a blank line separates it from the unit above
     shape: Shape = Shape.PARA
     squeezed: str = field(default="", repr=False)
 
@@ -113,7 +114,7 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             previous.text = join_text(previous.text, text)
             previous.end = line.number
         else:
-            units.append(Unit(text, line.number, line.number, line.indented, level))
+            units.append(Unit(text, line.number, line.number, line.indented, level, previous_blank))
         last_line_length = len(line.text)
         previous_blank = False
     units = _merge_tiny_runs(units)

@@ -27,6 +27,7 @@ WIDE_CLASS = HAN_CLASS + CJK_PUNCT_CLASS
 
 # Where a sentence may end: a final mark, optionally followed by closing quotes or brackets.
 _TERMINAL_RE = re.compile(r"[。！？!?…；;：:]+[”’」』）)》】\"']*$")
+_ALNUM_RE = re.compile(r"[0-9A-Za-z]")
 _OPENERS = "“‘「『（(《【"
 _CLOSERS = "”’」』）)》】"
 _INNER_STOP_RE = re.compile(r"[。！？!?；;]")
@@ -39,14 +40,12 @@ def han_count(text: str) -> int:
 
 def weight(text: str) -> float:
     """Headline weight: a Han character counts 1, a Latin letter or digit counts 1/2."""
-    han = han_count(text)
-    alnum = sum(1 for ch in text if ch.isascii() and ch.isalnum())
-    return han + alnum / 2
+    return han_count(text) + len(_ALNUM_RE.findall(text)) / 2
 
 
 def ends_sentence(text: str) -> bool:
     """True if ``text`` ends with sentence-final punctuation (closing quotes may follow)."""
-    return bool(_TERMINAL_RE.search(text.rstrip()))
+    return bool(_TERMINAL_RE.search(text.rstrip()[-24:]))
 
 
 def has_inner_stop(text: str) -> bool:

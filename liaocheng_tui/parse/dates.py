@@ -54,6 +54,17 @@ def datelines(paragraph: str) -> list[MonthDay]:
     return found
 
 
+_ELECTRIC_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日电")
+
+
+def dispatch_date(dateline: str) -> MonthDay | None:
+    """The date of a wire-style dateline such as ``本报北京1月16日电``."""
+    match = _ELECTRIC_RE.search(dateline.replace(" ", ""))
+    if not match:
+        return None
+    return MonthDay(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
+
+
 def day_only(paragraph: str) -> int | None:
     """The day of a dateline that gives no month (``28日上午,…``) at the start of a paragraph."""
     match = _DAY_ONLY_RE.match(paragraph)

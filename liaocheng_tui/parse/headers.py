@@ -46,16 +46,15 @@ def _label_like(unit: Unit) -> bool:
 
 
 def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | None:
-    """A column label opening ``run``: a short line ending in a column word (…大家谈, …专栏), or a
-    short name with a ``…专栏`` descriptor line under it. A lone short line only counts as a label
-    when something else (a headline, or a caption without one) follows it.
+    """A column label opening ``run``: a short name with a ``…专栏`` descriptor line right under it,
+    or a short line ending in a column word (…大家谈, …专栏); the latter only counts as a label when
+    something else (a headline, or a caption without one) follows it.
     """
     if not run or not _label_like(run[0]):
         return None
     first = run[0]
     if len(run) >= 2 and _label_like(run[1]) and _DESCRIPTOR_RE.search(run[1].text) and run[1].line == first.end + 1:
-        if len(run) > 2 or followed_by_body:
-            return ColumnLabel(first.text, [first], [run[1]])
+        return ColumnLabel(first.text, [first], [run[1]])
     named = first.text.replace(" ", "").endswith(tuple(_COLUMN_SUFFIXES)) or bool(_DESCRIPTOR_RE.search(first.text))
     if named and (len(run) > 1 or followed_by_body):
         return ColumnLabel(first.text, [first])

@@ -16,7 +16,15 @@ from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all
 from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_lead
 from liaocheng_tui.parse.chars import ends_sentence, weight
 from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
-from liaocheng_tui.parse.dates import MonthDay, datelines, day_only, iso, page_year, starts_with_dateline
+from liaocheng_tui.parse.dates import (
+    MonthDay,
+    datelines,
+    day_only,
+    dispatch_date,
+    iso,
+    page_year,
+    starts_with_dateline,
+)
 from liaocheng_tui.parse.furniture import is_furniture_line, masthead_in, top_furniture
 from liaocheng_tui.parse.headers import COMMENTARY_COLUMN_RE, ColumnLabel, column_label, split_headline
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped, Page
@@ -134,6 +142,11 @@ class _Reader:
             above.column = label.name
             self._take_label(above, label)
             label = None
+        if not rest and not anchored and not body_follows:
+            if label is not None:  # a label with nothing under it: keep its text, attach it nowhere
+                for unit in [*label.units, *label.descriptor]:
+                    self.dropped.append(Dropped(unit.text, "column-label", unit.line))
+            return end
         inherited = above.column if self.closed and above is not None and label is None and not anchored else None
         draft = self.start(_Draft(headline=list(rest), label=label))
         draft.column = label.name if label else inherited
@@ -239,7 +252,8 @@ def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
 
 def _paragraphs(draft: _Draft) -> list[str]:
     """Cleaned body paragraphs with sentences broken by the layout joined again."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # each paragraph as the pieces it was joined from
+    view = ""  # the open paragraph, or its two ends when it is long (keeps joining linear)
     previous_shape: Shape | None = None
     for text, unit in draft.body:
         cleaned = clean_body(text)
@@ -249,13 +263,18 @@ def _paragraphs(draft: _Draft) -> list[str]:
             paragraphs
             and previous_shape is not Shape.CROSSHEAD
             and unit.shape is not Shape.CROSSHEAD
-            and continues(paragraphs[-1], cleaned)
+            and unit.gap_before
+            and continues(view, cleaned)
         ):
-            paragraphs[-1] = join_text(paragraphs[-1], cleaned)
+            paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
+            view = join_text(view, cleaned)
         else:
-            paragraphs.append(cleaned)
+            paragraphs.append([cleaned])
+            view = cleaned
+        if len(view) > 160:
+            view = view[:60] + view[-60:]
         previous_shape = unit.shape
-    return paragraphs
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
@@ -326,11 +345,15 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
         built.append((draft, article))
 
     all_text = [p for _, a in built for p in a.paragraphs] + [a.title or "" for _, a in built]
+    all_text += [d.text for d in dropped if d.reason == "page-furniture"]
     year = page_year(all_text)
     full: list[MonthDay] = []
     own: dict[int, list[MonthDay]] = {}
     for _, article in built:
         found = [d for p in article.paragraphs for d in datelines(p)]
+        dispatched = dispatch_date(article.byline) if article.byline else None
+        if dispatched is not None:
+            found.insert(0, dispatched)
         own[article.seq] = found
         full += found
     latest_full = max(full, default=None)
