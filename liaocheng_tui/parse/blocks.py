@@ -66,11 +66,11 @@ def _is_tiny(text: str) -> bool:
 def _wrap_width(lines: Sequence[Line]) -> tuple[float, bool]:
     """The page's line width, and whether many lines fill it (a hard-wrapped page)."""
     lengths = sorted(len(line.text) for line in lines if line.text)
-    if len(lengths) < 5:
+    if len(lengths) < 8:
         return 0.0, False
     width = lengths[int(0.9 * (len(lengths) - 1))]
     full = sum(1 for n in lengths if n >= 0.85 * width)
-    return float(width), width >= 16 and full >= max(3, 0.25 * len(lengths))
+    return float(width), width >= 20 and full >= 0.4 * len(lengths)
 
 
 def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
@@ -105,6 +105,7 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             and previous.level == 0
             and not line.indented
             and text[0] not in BYLINE_MARKERS
+            and not _DASH_RE.match(text)
             and not ends_sentence(previous.text)
             and (
                 (indent_page and previous.indented)

@@ -18,7 +18,7 @@ _MARKER_RE = re.compile(f"^[{BYLINE_MARKERS}]\\s*")
 _ROLES = (
     "本报特约通讯员 本报特约记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
     "特约通讯员 特约记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 首席记者 通讯员 实习生 记者 "
-    "作者 本报 摄影"
+    "本报 摄影"
 ).split()
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
 _ROLE_RE = re.compile("(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")")
@@ -97,9 +97,11 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             return None
     if not names or not cue:
         return None
-    # A bare run of names needs a marker or a trailer: "记者" alone inside a sentence is not enough.
-    if not marked and not any(t in _TRAILERS for t in tokens) and not any(t in _ROLES for t in tokens[:1]):
-        return None
+    # Without a marker or a trailer, the line must open with a role set apart by a space
+    # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
+    if not marked and not any(t in _TRAILERS for t in tokens):
+        if tokens[0] not in _ROLES or len(rest.split()) < 2:
+            return None
     return line, names
 
 
@@ -118,7 +120,7 @@ def split_lead(text: str) -> Lead | None:
     paren = _PAREN_RE.match(text[position:])
     byline: str | None = None
     authors: list[str] = []
-    if paren and (dateline or _ROLE_RE.search(paren.group(1))):
+    if paren and (dateline or (_ROLE_RE.match(paren.group(1).strip()) and text[position + paren.end() :].strip())):
         inner_names = names_in(paren.group(1))
         if inner_names or dateline:
             byline = _collapse(text[:position] + paren.group(0))

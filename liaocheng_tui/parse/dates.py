@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年)")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年|\s?[—–\-~～至到]\s?(?:19|20)\d{2}年)")
 # A year that is a target, not a report: 到2025年, 至2030年, 力争到2024年底, 2023—2025年 (the end).
 _TARGET_BEFORE_RE = re.compile(r"(?:到|至|迄|计划|预计|力争|争取|目标|远景|[—–\-~～])\s*$")
 _TARGET_AFTER_RE = re.compile(r"^年(?:底前|前|以前|之前|远景|目标|末前)")

@@ -1,0 +1,201 @@
+"""Small hand-written pages in styles the seeds do not show, with expected values worked out by hand."""
+
+from __future__ import annotations
+
+from liaocheng_tui.parse import Dropped, parse_page
+from liaocheng_tui.parse.byline import names_in, parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.clean import squeeze_spaces
+from liaocheng_tui.parse.dates import supported_years
+from liaocheng_tui.parse.normalize import normalize_text, split_lines
+
+
+def test_crlf_indents_wire_dateline_and_stacked_headlines() -> None:
+    page = parse_page(
+        "引题在这里写着\r\n"
+        "某市召开全市工作会议部署今年重点任务\r\n"
+        "——副题说明会议的主要内容\r\n"
+        "\u3000\u3000本报北京1月16日电（记者 王小明）1月15日，全市工作会议召开。会议总结了去年工作。\r\n"
+        "\u3000\u3000会议要求，各级各部门要狠抓落实。\r\n",
+        "wire.txt",
+    )
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert article.kicker == "引题在这里写着"
+    assert article.title == "某市召开全市工作会议部署今年重点任务"
+    assert article.subtitle == "——副题说明会议的主要内容"
+    assert article.byline == "本报北京1月16日电（记者 王小明）"
+    assert article.authors == ["王小明"]
+    assert article.paragraphs == ["1月15日，全市工作会议召开。会议总结了去年工作。", "会议要求，各级各部门要狠抓落实。"]
+    assert article.kind == "news"
+    assert (article.line_start, article.line_end) == (1, 5)
+    # No year anywhere on the page: no date rather than a guess.
+    assert article.date is None and page.date is None
+    assert page.source == "wire.txt"
+
+
+def test_wire_dateline_gives_the_date_when_a_year_is_printed() -> None:
+    page = parse_page("全市经济运行情况发布\n\n本报北京1月16日电（记者 王小明）2023年全市经济稳中有进。\n")
+    assert page.articles[0].date == "2023-01-16"
+    assert page.date == "2023-01-16"
+
+
+def test_bare_cr_line_ends_nbsp_zero_width_and_control_characters() -> None:
+    page = parse_page(
+        "全市\u200b文明城市\x07创建工作推进会召开\r\r本报讯（记者\u00a0李华）3月5日，全市文明\u00a0城市创建工作推进会召开。\r"
+    )
+    article = page.articles[0]
+    assert article.title is not None and article.title.replace(" ", "") == "全市文明城市创建工作推进会召开"
+    assert article.byline == "本报讯（记者 李华）"
+    assert article.authors == ["李华"]
+    assert article.paragraphs == ["3月5日，全市文明城市创建工作推进会召开。"]
+    assert (article.line_start, article.line_end) == (1, 3)
+
+
+def test_terminal_escape_sequences_are_removed() -> None:
+    page = parse_page("\x1b[31m春季植树活动启动\x1b[0m\n\n本报讯(记者 张伟)植树活动启动。\n")
+    assert page.articles[0].title == "春季植树活动启动"
+
+
+def test_bureau_dateline_is_dropped_when_a_byline_line_names_the_authors() -> None:
+    page = parse_page(
+        "冠县启动春季植树活动\n\n□记者 张伟 通讯员 刘芳 报道\n\n本报冠县讯 3月12日, 冠县 组织 干部群众 植树。\n"
+    )
+    article = page.articles[0]
+    assert article.title == "冠县启动春季植树活动"
+    assert article.byline == "□记者 张伟 通讯员 刘芳 报道"
+    assert article.authors == ["张伟", "刘芳"]
+    assert article.paragraphs == ["3月12日,冠县组织干部群众植树。"]
+    assert Dropped("本报冠县讯", "dateline", 5) in page.dropped
+    assert article.kind == "news"
+
+
+def test_feature_byline_and_markdown_crossheads_stay_in_the_body() -> None:
+    page = parse_page(
+        "# 一位驻村书记的八年\n\n## ——记某村第一书记张三\n\n■ 本报记者 李四\n\n"
+        "他在村里工作了八年。\n\n### 当好带头人\n\n他带领村民修路。\n"
+    )
+    article = page.articles[0]
+    assert (article.title, article.subtitle) == ("一位驻村书记的八年", "——记某村第一书记张三")
+    assert article.byline == "■ 本报记者 李四" and article.authors == ["李四"]
+    assert article.kind == "feature"
+    assert article.paragraphs == ["他在村里工作了八年。", "当好带头人", "他带领村民修路。"]
+    assert {d.reason for d in page.dropped} == {"markdown-marker"}
+
+
+def test_commentary_column_governs_the_pieces_under_it() -> None:
+    page = parse_page(
+        "百姓大家谈\n\n让城市更有温度\n\n城市管理要多一些人情味。每一处细节都关系群众感受。\n\n(张明 市民)\n\n"
+        "办好民生实事\n\n民生无小事,枝叶总关情。\n\n(李强 社区工作者)\n"
+    )
+    assert [a.title for a in page.articles] == ["让城市更有温度", "办好民生实事"]
+    assert [a.column for a in page.articles] == ["百姓大家谈", "百姓大家谈"]
+    assert [a.kind for a in page.articles] == ["commentary", "commentary"]
+    assert [a.byline for a in page.articles] == ["(张明 市民)", "(李强 社区工作者)"]
+    assert [a.authors for a in page.articles] == [["张明"], ["李强"]]
+
+
+def test_photo_caption_with_byline_after_it_and_its_column_label_below() -> None:
+    page = parse_page(
+        "某地举行春季文化活动\n\n本报讯(记者 王五)5月1日,某地举行文化活动。\n\n"
+        "5月2日,游客在公园赏花。图为公园一角。\n\n■ 本报记者 赵六\n\n视界\n图片新闻专栏\n"
+    )
+    assert len(page.articles) == 2
+    news, photo = page.articles
+    assert news.paragraphs == ["5月1日,某地举行文化活动。"]
+    assert photo.title is None
+    assert photo.kind == "photo"
+    assert photo.byline == "■ 本报记者 赵六" and photo.authors == ["赵六"]
+    assert photo.column == "视界"
+    assert photo.paragraphs == ["5月2日,游客在公园赏花。图为公园一角。"]
+    assert (photo.line_start, photo.line_end) == (5, 10)
+    assert Dropped("图片新闻专栏", "column-descriptor", 10) in page.dropped
+
+
+def test_paragraph_printed_twice_is_dropped_and_a_broken_sentence_joined() -> None:
+    repeated = "会议要求各级各部门要把思想和行动统一到决策部署上来，确保各项任务落到实处。"
+    page = parse_page(
+        f"全市安全生产工作会议召开\n\n本报讯(记者 孙七)会议指出,要进一步加强\n\n基层治理能力建设。\n\n{repeated}\n\n{repeated}\n"
+    )
+    article = page.articles[0]
+    assert article.paragraphs == ["会议指出,要进一步加强基层治理能力建设。", repeated]
+    assert Dropped(repeated, "duplicate-paragraph", 9) in page.dropped
+
+
+def test_spaces_are_removed_around_chinese_but_kept_inside_latin_text() -> None:
+    assert squeeze_spaces("我们使用 Windows 11 系统办公, 效率 提高了 12 月 28 日。") == (
+        "我们使用 Windows 11系统办公,效率提高了12月28日。"
+    )
+    assert squeeze_spaces("“局长大讲堂” 邀请 媒体") == "“局长大讲堂”邀请媒体"
+
+
+def test_notice_kind_and_vertical_headline() -> None:
+    page = parse_page(
+        "关于开展志愿服务活动的通知\n\n各单位: 请于3月10日前报名。\n\n统\n\n筹\n\n发\n\n展\n\n本报讯(记者 甲乙)3月9日,某地召开会议。\n"
+    )
+    assert [a.kind for a in page.articles] == ["notice", "news"]
+    assert page.articles[1].title == "统筹发展"
+    assert page.articles[1].authors == ["甲乙"]
+
+
+def test_masthead_line_gives_publication_and_is_kept_as_dropped_furniture() -> None:
+    page = parse_page("聊城日报 2023年2月21日 星期二 第2版\n\n全市会议召开\n\n本报讯(记者 林一)2月20日,会议召开。\n")
+    assert page.publication == "聊城日报"
+    assert page.date == "2023-02-20"
+    assert page.dropped[0] == Dropped("聊城日报 2023年2月21日 星期二 第2版", "page-furniture", 1)
+
+
+def test_publication_argument_wins_and_unsupported_publication_is_null() -> None:
+    text = "某县召开会议\n\n本报讯(记者 林一)2月20日,会议召开。\n"
+    assert parse_page(text, publication="某某晚报").publication == "某某晚报"
+    assert parse_page(text).publication is None
+
+
+def test_hard_wrapped_indented_page_joins_wrapped_lines() -> None:
+    page = parse_page(
+        "全市春耕生产全面展开\n"
+        "\u3000\u3000本报讯（记者 周八）连日来，全市各地抢抓农时，组织农户开展\n"
+        "春耕生产，田间地头一派忙碌景象。\n"
+        "\u3000\u3000据了解，今年全市计划播种面积保持稳定。\n"
+        "\u3000\u3000农业部门组织技术人员深入田间指导。\n"
+    )
+    article = page.articles[0]
+    assert article.title == "全市春耕生产全面展开"
+    assert article.paragraphs == [
+        "连日来，全市各地抢抓农时，组织农户开展春耕生产，田间地头一派忙碌景象。",
+        "据了解，今年全市计划播种面积保持稳定。",
+        "农业部门组织技术人员深入田间指导。",
+    ]
+
+
+def test_target_years_do_not_count() -> None:
+    assert supported_years("到2025年，力争到2024年底，至 2030年，2023—2035年远景") == [2023]
+    assert supported_years("2022年以来，2021年的清算，2023年度") == [2022, 2021, 2023]
+
+
+def test_byline_grammar() -> None:
+    assert parse_byline_line("□孙伟 付研 许慧 李坤朋 报道") == ("□孙伟 付研 许慧 李坤朋 报道", ["孙伟", "付研", "许慧", "李坤朋"])
+    assert parse_byline_line("□本报记者 高田 本报通讯员 张晓明 周家伟") is not None
+    assert parse_byline_line("张三 李四") is None  # names alone are not a byline
+    assert parse_byline_line("记者节到了") is None
+    assert names_in("记者 夏旭光 通讯员 解斌 孙自强") == ["夏旭光", "解斌", "孙自强"]
+    assert names_in("记者林金彦") == ["林金彦"]
+    lead = split_lead("本报讯(记者 林金彦)2月20日,会议召开。")
+    assert lead is not None and (lead.byline, lead.authors, lead.rest) == ("本报讯(记者 林金彦)", ["林金彦"], "2月20日,会议召开。")
+    assert split_lead("本报讯据了解,今年以来") is not None
+    assert split_lead("本月以来,全市") is None
+    assert parse_end_credit("(王立志 聊城市东元资产经营有限公司党委书记、董事长)") == (
+        "(王立志 聊城市东元资产经营有限公司党委书记、董事长)",
+        ["王立志"],
+    )
+    assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
+
+
+def test_normalisation_helpers() -> None:
+    assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+    assert normalize_text("\u3000\u3000甲\u00a0乙\u200b丙\x00丁\t戊 ") == "甲 乙丙 丁 戊"
+
+
+def test_empty_and_blank_pages() -> None:
+    for text in ["", "\n\n", "\r\n\u3000\r\n", "\x00\x1b"]:
+        page = parse_page(text)
+        assert page.articles == [] and page.date is None and page.publication is None
