@@ -7,6 +7,7 @@ cleaned strings (or as JSON with terminal-active characters escaped), never as m
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -27,6 +28,7 @@ from liaocheng_tui.build import BuildProgress, BuildSummary, build_library
 from liaocheng_tui.config import DB_ENV_VAR, resolve_db_path
 from liaocheng_tui.export import EXPORT_FORMATS, ExportError, ExportFormat, metadata_lines, write_articles
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
+from liaocheng_tui.search import QueryError, Searcher
 from liaocheng_tui.sources import PageError, read_page_file
 from liaocheng_tui.store import ArticleRecord, Library, LibraryError
 
@@ -36,7 +38,6 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_PAGES_FAILED = 3
-EXIT_BROKEN_PIPE = 141
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
@@ -70,10 +71,10 @@ class LiaochengGroup(click.Group):
             return super().invoke(ctx)
         except (PageError, LibraryError, ExportError) as error:
             raise CliError(str(error)) from error
+        except QueryError as error:
+            raise CliError(f"bad query: {error}") from error
         except sqlite3.DatabaseError as error:
             raise CliError(_database_message(ctx, error)) from error
-        except _query_error_type() as error:
-            raise CliError(f"bad query: {error}") from error
 
     def main(
         self,
@@ -102,10 +103,10 @@ class LiaochengGroup(click.Group):
             _error_line("interrupted")
             return EXIT_INTERRUPTED
         except BrokenPipeError:
-            # The reader went away (``| head``): stop quietly, without a second error on flush.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return EXIT_BROKEN_PIPE
+            # The reader went away (``| head``): stop quietly, exiting 1 as Rich's console does.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_ERROR
         except OSError as error:
             _error_line(f"{error.strerror or error}: {error.filename}" if error.filename else str(error))
             return EXIT_ERROR
@@ -115,12 +116,6 @@ class LiaochengGroup(click.Group):
             _error_line(f"unexpected {type(error).__name__}: {error}")
             return EXIT_ERROR
         return result if isinstance(result, int) else EXIT_OK
-
-
-def _query_error_type() -> type[Exception]:
-    from liaocheng_tui.search import QueryError
-
-    return QueryError
 
 
 def _database_message(ctx: click.Context, error: sqlite3.DatabaseError) -> str:
@@ -347,8 +342,6 @@ def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json:
     Terms are ANDed; also OR, -exclude, "exact phrase", and the filters
     title: author: section: column: kind: date:2023 date:2023-02 date:2023-02-01..2023-02-28
     """
-    from liaocheng_tui.search import Searcher
-
     library = _open_filled_library(ctx, db)
     result = Searcher(library).search(query, limit=limit)
     records = {record.id: record for record in library.articles([hit.article_id for hit in result.hits])}
