@@ -140,10 +140,10 @@ def _print_json(value: Any) -> None:
 
 
 def _db_path(ctx: click.Context, db: Path | None) -> Path:
-    group_db = (ctx.find_root().obj or {}).get("db_option")
-    path = resolve_db_path(db or group_db)
-    ctx.ensure_object(dict)["db_path"] = path
-    ctx.find_root().ensure_object(dict)["db_path"] = path
+    # ctx.obj is one dict shared by the group and its subcommand contexts.
+    state = ctx.ensure_object(dict)
+    path = resolve_db_path(db or state.get("db_option"))
+    state["db_path"] = path
     return path
 
 

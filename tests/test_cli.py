@@ -419,3 +419,10 @@ def test_escape_codes_in_a_page_never_reach_the_terminal(tmp_path: Path) -> None
     loaded = json.loads(as_json.stdout)
     assert loaded["source"] == page.name
     assert "\x1b" in loaded["source"], "the value is kept; only its printed form is escaped"
+
+
+def test_db_option_before_the_command_applies_to_it(tmp_path: Path) -> None:
+    db = tmp_path / "group_level.db"
+    result = run("--db", db, "stats")
+    assert result.exit_code == 0, result.stderr
+    assert str(db) in result.stdout
