@@ -1,0 +1,85 @@
+"""Property tests: the parser never raises, and no Chinese character of the input is lost."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from liaocheng_tui.parse import Page, parse_page
+from liaocheng_tui.parse.chars import HAN_RE
+
+# Pieces that exercise the parser's rules: bylines, datelines, markers, headings, dashes, columns,
+# every kind of line end and space, controls and escapes.
+_PIECES = [
+    "本报讯(记者 ", "本报讯（记者", ")", "）", "(", "本报聊城讯 ", "本报北京1月16日电", "□", "■ ", "本报记者 ",
+    "记者 ", "通讯员 ", " 报道", "张三", "李四", "王五", "# ", "## ", "### ", "——", "12月", " 28日", "28日上午,",
+    "2023年", "到2030年", "。", ",", "，", "、", "“", "”", "图为", "(右图)", "专栏", "大家谈", "启事", "时政动态",
+    "提标提速 敢闯敢干", "聊城日报", "大众日报", "我市", "聊城市", "\n", "\n\n", "\r\n", "\r", "\u3000\u3000", "\u00a0",
+    "\u200b", "\x00", "\x1b[31m", "\t", " ", "**", "Windows 11", "统", "筹", "(作者 书记)", "𠀀", "〇", "々",
+]
+_page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)
+
+
+def _han(text: str) -> Counter[str]:
+    return Counter(HAN_RE.findall(text))
+
+
+def _kept_text(page: Page) -> str:
+    parts = [page.publication or "", page.section or "", page.banner or ""]
+    for article in page.articles:
+        parts += [article.kicker or "", article.title or "", article.subtitle or "", article.byline or ""]
+        parts += [article.column or "", *article.paragraphs]
+    parts += [item.text for item in page.dropped]
+    return "\n".join(parts)
+
+
+def _check(text: str) -> None:
+    page = parse_page(text)
+    missing = _han(text) - _han(_kept_text(page))
+    assert not missing, f"lost {dict(missing)}"
+    line_count = len(re.split(r"\r\n|\r|\n", text))
+    for seq, article in enumerate(page.articles, start=1):
+        assert article.seq == seq
+        assert 1 <= article.line_start <= article.line_end <= line_count
+        assert article.kind in ("news", "feature", "photo", "commentary", "notice")
+        assert all(paragraph for paragraph in article.paragraphs)
+    assert page.date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_arbitrary_unicode_never_raises_and_keeps_every_han_character(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_page_text)
+def test_page_like_text_never_raises_and_keeps_every_han_character(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["\r\n", "\r", "\n"]), min_size=1, max_size=12), st.sampled_from(_PIECES))
+def test_line_end_style_does_not_change_the_result(ends: list[str], piece: str) -> None:
+    # Blank lines hold a space, so that a CR followed by the next line's LF cannot fuse into one CRLF.
+    lines = ["全市会议召开", " ", f"本报讯(记者 张三){piece}2月20日,会议召开。", " ", "会议要求,狠抓落实。"]
+    unix = "\n".join(lines)
+    mixed = "".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
+    assert parse_page(unix).to_json() == parse_page(mixed).to_json()
+
+
+def test_megabyte_line_without_newline_is_parsed_in_linear_time() -> None:
+    timings = []
+    for size in (250_000, 1_000_000):
+        text = ("聊城市 推进 工作,") * (size // 10)
+        started = time.perf_counter()
+        page = parse_page(text)
+        timings.append(time.perf_counter() - started)
+        assert len(page.articles) == 1
+    # Four times the text may take at most about four times as long (with slack for timer noise).
+    assert timings[1] < 8 * timings[0] + 0.5
+    assert timings[1] < 10.0
