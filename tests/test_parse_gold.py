@@ -69,7 +69,9 @@ def scores(parsed: dict[str, Page], gold: dict[str, Any]) -> dict[str, Any]:
                 field_hits[f] += f not in wrong
             full += not wrong
             for f in wrong:
-                misses.append(f"{name} #{article.seq} {f}: {getattr(article, f, None)!r} vs {gold_article[f]!r}")
+                misses.append(
+                    f"{name} #{article.seq} {f}: {getattr(article, f, None)!r} vs {gold_article[f]!r}"
+                )
     return {"total": total, "full": full, "fields": field_hits, "misses": misses}
 
 
@@ -128,7 +130,9 @@ def test_line_spans_are_ordered_and_inside_the_page(parsed: dict[str, Page], see
 
 
 def test_duplicates_are_dropped_with_a_reason(parsed: dict[str, Page]) -> None:
-    dropped = {name: [d for d in page.dropped if d.reason == "duplicate-paragraph"] for name, page in parsed.items()}
+    dropped = {
+        name: [d for d in page.dropped if d.reason == "duplicate-paragraph"] for name, page in parsed.items()
+    }
     # 001 prints one paragraph three times; 003 prints a paragraph of its talent-meeting story twice
     # more at the top of the page. The copy that completes its sentence is the one kept.
     assert [d.line for d in dropped["001_1b9743f1e9e56b57.txt"]] == [29, 31]

@@ -14,6 +14,7 @@ from liaocheng_tui.parse.chars import HAN_RE
 
 # Pieces that exercise the parser's rules: bylines, datelines, markers, headings, dashes, columns,
 # every kind of line end and space, controls and escapes.
+# fmt: off
 _PIECES = [
     "本报讯(记者 ", "本报讯（记者", ")", "）", "(", "本报聊城讯 ", "本报北京1月16日电", "□", "■ ", "本报记者 ",
     "记者 ", "通讯员 ", " 报道", "张三", "李四", "王五", "# ", "## ", "### ", "——", "12月", " 28日", "28日上午,",
@@ -21,6 +22,7 @@ _PIECES = [
     "提标提速 敢闯敢干", "聊城日报", "大众日报", "我市", "聊城市", "\n", "\n\n", "\r\n", "\r", "\u3000\u3000", "\u00a0",
     "\u200b", "\x00", "\x1b[31m", "\t", " ", "**", "Windows 11", "统", "筹", "(作者 书记)", "𠀀", "〇", "々",
 ]
+# fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)
 
 

@@ -25,7 +25,10 @@ def test_crlf_indents_wire_dateline_and_stacked_headlines() -> None:
     assert article.subtitle == "——副题说明会议的主要内容"
     assert article.byline == "本报北京1月16日电（记者 王小明）"
     assert article.authors == ["王小明"]
-    assert article.paragraphs == ["1月15日，全市工作会议召开。会议总结了去年工作。", "会议要求，各级各部门要狠抓落实。"]
+    assert article.paragraphs == [
+        "1月15日，全市工作会议召开。会议总结了去年工作。",
+        "会议要求，各级各部门要狠抓落实。",
+    ]
     assert article.kind == "news"
     assert (article.line_start, article.line_end) == (1, 5)
     # No year anywhere on the page: no date rather than a guess.
@@ -138,7 +141,9 @@ def test_notice_kind_and_vertical_headline() -> None:
 
 
 def test_masthead_line_gives_publication_and_is_kept_as_dropped_furniture() -> None:
-    page = parse_page("聊城日报 2023年2月21日 星期二 第2版\n\n全市会议召开\n\n本报讯(记者 林一)2月20日,会议召开。\n")
+    page = parse_page(
+        "聊城日报 2023年2月21日 星期二 第2版\n\n全市会议召开\n\n本报讯(记者 林一)2月20日,会议召开。\n"
+    )
     assert page.publication == "聊城日报"
     assert page.date == "2023-02-20"
     assert page.dropped[0] == Dropped("聊城日报 2023年2月21日 星期二 第2版", "page-furniture", 1)
@@ -173,14 +178,21 @@ def test_target_years_do_not_count() -> None:
 
 
 def test_byline_grammar() -> None:
-    assert parse_byline_line("□孙伟 付研 许慧 李坤朋 报道") == ("□孙伟 付研 许慧 李坤朋 报道", ["孙伟", "付研", "许慧", "李坤朋"])
+    assert parse_byline_line("□孙伟 付研 许慧 李坤朋 报道") == (
+        "□孙伟 付研 许慧 李坤朋 报道",
+        ["孙伟", "付研", "许慧", "李坤朋"],
+    )
     assert parse_byline_line("□本报记者 高田 本报通讯员 张晓明 周家伟") is not None
     assert parse_byline_line("张三 李四") is None  # names alone are not a byline
     assert parse_byline_line("记者节到了") is None
     assert names_in("记者 夏旭光 通讯员 解斌 孙自强") == ["夏旭光", "解斌", "孙自强"]
     assert names_in("记者林金彦") == ["林金彦"]
     lead = split_lead("本报讯(记者 林金彦)2月20日,会议召开。")
-    assert lead is not None and (lead.byline, lead.authors, lead.rest) == ("本报讯(记者 林金彦)", ["林金彦"], "2月20日,会议召开。")
+    assert lead is not None and (lead.byline, lead.authors, lead.rest) == (
+        "本报讯(记者 林金彦)",
+        ["林金彦"],
+        "2月20日,会议召开。",
+    )
     assert split_lead("本报讯据了解,今年以来") is not None
     assert split_lead("本月以来,全市") is None
     assert parse_end_credit("(王立志 聊城市东元资产经营有限公司党委书记、董事长)") == (

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from liaocheng_tui.parse.byline import BYLINE_MARKERS, parse_byline_line, parse_end_credit, split_lead
-from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, has_inner_stop, han_count, unbalanced, weight
+from liaocheng_tui.parse.chars import (
+    HAN_CLASS,
+    HAN_RE,
+    ends_sentence,
+    han_count,
+    has_inner_stop,
+    unbalanced,
+    weight,
+)
 from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, strip_emphasis
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.models import Dropped
@@ -107,10 +115,7 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
             and not ends_sentence(previous.text)
-            and (
-                (indent_page and previous.indented)
-                or (wrapped and last_line_length >= 0.85 * width)
-            )
+            and ((indent_page and previous.indented) or (wrapped and last_line_length >= 0.85 * width))
         ):
             previous.text = join_text(previous.text, text)
             previous.end = line.number

@@ -21,7 +21,9 @@ _ROLES = (
     "本报 摄影"
 ).split()
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
-_ROLE_RE = re.compile("(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")")
+_ROLE_RE = re.compile(
+    "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
+)
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
 _SINGLE_ROLE_TOKENS = {"文", "图"}
@@ -120,7 +122,9 @@ def split_lead(text: str) -> Lead | None:
     paren = _PAREN_RE.match(text[position:])
     byline: str | None = None
     authors: list[str] = []
-    if paren and (dateline or (_ROLE_RE.match(paren.group(1).strip()) and text[position + paren.end() :].strip())):
+    if paren and (
+        dateline or (_ROLE_RE.match(paren.group(1).strip()) and text[position + paren.end() :].strip())
+    ):
         inner_names = names_in(paren.group(1))
         if inner_names or dateline:
             byline = _collapse(text[:position] + paren.group(0))

@@ -22,7 +22,9 @@ HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 
 # Punctuation that sits between Chinese characters: CJK symbols, full-width forms, curly quotes,
 # dashes, ellipsis and the middle dot used in names and mastheads.
-CJK_PUNCT_CLASS = "\u3000-\u303f\uff00-\uffef\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2027\u00b7\u2022\u25a0-\u25ff"
+CJK_PUNCT_CLASS = (
+    "\u3000-\u303f\uff00-\uffef\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2027\u00b7\u2022\u25a0-\u25ff"
+)
 WIDE_CLASS = HAN_CLASS + CJK_PUNCT_CLASS
 
 # Where a sentence may end: a final mark, optionally followed by closing quotes or brackets.

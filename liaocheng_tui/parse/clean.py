@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from liaocheng_tui.parse.chars import CJK_PUNCT_CLASS, HAN_CLASS, ends_sentence, has_inner_stop, unbalanced, weight
+from liaocheng_tui.parse.chars import (
+    CJK_PUNCT_CLASS,
+    HAN_CLASS,
+    ends_sentence,
+    has_inner_stop,
+    unbalanced,
+    weight,
+)
 
 _WIDE = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
 # Half-width neighbours that never take a space next to a Chinese character: digits and the
@@ -38,7 +45,14 @@ def clean_body(text: str) -> str:
 
 def join_text(left: str, right: str) -> str:
     """Join two pieces of one sentence; a space is kept only between two Latin words or numbers."""
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalnum()
+    ):
         return f"{left} {right}"
     return left + right
 
@@ -57,7 +71,7 @@ def continues(previous: str, following: str) -> bool:
     if re.search(r"[，,、；;]", previous):
         return True
     clause = _FIRST_CLAUSE_RE.match(following)
-    return bool(clause) and weight(clause.group(0)) <= 6
+    return clause is not None and weight(clause.group(0)) <= 6
 
 
 def duplicate_keeper(candidates: Sequence[tuple[str, str]], page_text: str) -> int:

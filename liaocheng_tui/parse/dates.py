@@ -80,7 +80,20 @@ def iso(year: int | None, month: int, day: int) -> str | None:
     """``YYYY-MM-DD``, or None without a year or for an impossible day."""
     if year is None:
         return None
-    days = [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    days = [
+        31,
+        29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
     if not 1 <= month <= 12 or not 1 <= day <= days[month - 1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"

@@ -14,7 +14,9 @@ from liaocheng_tui.parse.blocks import Shape, Unit
 from liaocheng_tui.parse.chars import HAN_CLASS, han_count
 
 _H = f"[{HAN_CLASS}]"
-MASTHEAD_RE = re.compile(f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报)(?:[·•]{_H}{{2,8}})?$")
+MASTHEAD_RE = re.compile(
+    f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报)(?:[·•]{_H}{{2,8}})?$"
+)
 _FURNITURE_TOKEN_RE = re.compile(
     r"^(?:"
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"

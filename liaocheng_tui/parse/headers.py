@@ -53,9 +53,16 @@ def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | N
     if not run or not _label_like(run[0]):
         return None
     first = run[0]
-    if len(run) >= 2 and _label_like(run[1]) and _DESCRIPTOR_RE.search(run[1].text) and run[1].line == first.end + 1:
+    if (
+        len(run) >= 2
+        and _label_like(run[1])
+        and _DESCRIPTOR_RE.search(run[1].text)
+        and run[1].line == first.end + 1
+    ):
         return ColumnLabel(first.text, [first], [run[1]])
-    named = first.text.replace(" ", "").endswith(tuple(_COLUMN_SUFFIXES)) or bool(_DESCRIPTOR_RE.search(first.text))
+    named = first.text.replace(" ", "").endswith(tuple(_COLUMN_SUFFIXES)) or bool(
+        _DESCRIPTOR_RE.search(first.text)
+    )
     if named and (len(run) > 1 or followed_by_body):
         return ColumnLabel(first.text, [first])
     return None

@@ -147,7 +147,9 @@ class _Reader:
                 for unit in [*label.units, *label.descriptor]:
                     self.dropped.append(Dropped(unit.text, "column-label", unit.line))
             return end
-        inherited = above.column if self.closed and above is not None and label is None and not anchored else None
+        inherited = (
+            above.column if self.closed and above is not None and label is None and not anchored else None
+        )
         draft = self.start(_Draft(headline=list(rest), label=label))
         draft.column = label.name if label else inherited
         if label:
@@ -325,7 +327,9 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
     built: list[tuple[_Draft, Article]] = []
     for seq, draft in enumerate(drafts, start=1):
         paragraphs = _paragraphs(draft)
-        commentary = draft.credit or bool(draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", "")))
+        commentary = draft.credit or bool(
+            draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
+        )
         head = split_headline(draft.headline, commentary)
         lines = [u.line for u in draft.units] + [u.end for u in draft.units]
         article = Article(

@@ -15,7 +15,9 @@ _HAN_RE = re.compile(_H)
 # A city name before 市, where 市 is not the first character of 市委/市政府/市场/市民…
 _CITY_RE = re.compile(f"({_H}{{2}})市(?![委政场民级直属长值区县容面貌])")
 # Characters that end a word before 市 without being a place: 全市, 我市, 城市, 县市, 上市…
-_NOT_PLACE_END = set("全我本该县各副都超股夜门上集闹楼车菜早街开罢休灯花鱼牛熊级省地区为在和与等个两三四五六七八九十了的是")
+_NOT_PLACE_END = set(
+    "全我本该县各副都超股夜门上集闹楼车菜早街开罢休灯花鱼牛熊级省地区为在和与等个两三四五六七八九十了的是"
+)
 
 
 def dominant_city(text: str) -> str | None:
