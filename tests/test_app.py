@@ -2,107 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import shutil
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from test_app_support import GREEN, GREEN_PARAGRAPHS, INJECTED_TITLE, build_hand_made_library
 
 from liaocheng_tui.export import default_filename, render_article
-from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen, help_renderable
-
-INJECTED_TITLE = "[图] 某某[/b]"
-GREEN = "绿色诊断"
-
-GREEN_PARAGRAPHS = [
-    "去年,我市在全省率先开展工业绿色诊断行动,为企业量身定制诊断方案,推动企业绿色转型,"
-    "帮助企业找准节能降碳的方向,提升能源管理水平和生产工艺水平。",
-    "专家组表示,绿色诊断不是一次性的检查,而是长期的服务。下一步将继续扩大绿色诊断覆盖面。",
-]
-
-
-def _page(source: str, date: str, section: str, articles: list[Article]) -> Page:
-    return Page(source=source, articles=articles, publication="聊城日报", date=date, section=section)
-
-
-def make_pages() -> list[Page]:
-    """A small hand-made library: two issues, a column, a photo, and a hostile title."""
-    first = _page(
-        "p1.txt",
-        "2023-02-21",
-        "时政动态",
-        [
-            Article(
-                seq=1,
-                title="“绿色问诊”开良方",
-                subtitle="——我市在全省率先开展工业绿色诊断服务",
-                byline="■ 本报记者 尹腾淑",
-                authors=["尹腾淑"],
-                paragraphs=GREEN_PARAGRAPHS,
-                date="2023-02-21",
-                line_start=3,
-                line_end=9,
-            ),
-            Article(
-                seq=2,
-                title=INJECTED_TITLE,
-                paragraphs=["[red]正文[/red] 含有\x1b[31m转义\x1b[0m字符的段落。"],
-                date="2023-02-21",
-                line_start=10,
-                line_end=12,
-            ),
-            Article(
-                seq=3,
-                title=None,
-                kind="photo",
-                paragraphs=["图为东昌府区一家企业的生产车间。"],
-                date="2023-02-21",
-                line_start=13,
-                line_end=13,
-            ),
-        ],
-    )
-    second = _page(
-        "p2.txt",
-        "2023-02-20",
-        "要闻",
-        [
-            Article(
-                seq=1,
-                title="聊城将实施产业振兴三年行动计划",
-                byline="□本报记者 王明",
-                authors=["王明"],
-                column="目击",
-                paragraphs=["本报讯 聊城市将实施产业振兴三年行动计划,推动高质量发展。" * 4],
-                date="2023-02-20",
-                line_start=1,
-                line_end=6,
-            ),
-            Article(
-                seq=2,
-                title="临清市召开经济工作会议",
-                paragraphs=["临清市召开经济工作会议,部署今年重点工作。"],
-                date="2023-02-20",
-                line_start=7,
-                line_end=9,
-            ),
-        ],
-    )
-    return [first, second]
 
 
 @pytest.fixture(scope="session")
 def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("built") / "library.db"
-    with Library(path) as library:
-        for page in make_pages():
-            raw = "\n".join(a.title or "" for a in page.articles) + page.source
-            library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
+    build_hand_made_library(path)
     return path
 
 
@@ -195,7 +111,7 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
         # Results arrived without Enter, and only the article that contains the term.
         assert app.article_list.searching
         assert headlines(app) == ["“绿色问诊”开良方"]
-        assert app.article_list.border_subtitle == "1 results"
+        assert app.article_list.border_subtitle == "1 result"
         await pilot.press("enter")
         assert app.focused is app.article_list
         reader = app.reader
@@ -218,7 +134,7 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
         assert highlighted == GREEN * 4
         # The snippet row shows the term highlighted too.
         text = screen_text(app)
-        assert GREEN in text.split("1 results")[0]
+        assert GREEN in text.split("1 result")[0]
 
 
 async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:

@@ -6,13 +6,15 @@ archive (100k articles) can be simulated without building a database of that siz
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
-from liaocheng_tui.store import ArticleRecord, TreeDate, TreePublication, TreeSection
+from liaocheng_tui.store import ArticleRecord, Library, LibraryStats, TreeDate, TreePublication, TreeSection
 
 
 def synthetic_record(article_id: int) -> ArticleRecord:
@@ -89,6 +91,12 @@ class SyntheticLibrary:
     def places(self) -> list[tuple[str, int]]:
         return []
 
+    def stats(self) -> LibraryStats:
+        return LibraryStats(self.size // 10, self.size, [], [], [], [])
+
+    def article_keywords(self, article_id: int) -> list[str]:
+        return ["合成", "新闻"]
+
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.state.setdefault(article_id, {})["read"] = read
 
@@ -125,3 +133,91 @@ class SyntheticSearcher:
 
     def related(self, article_id: int, limit: int = 3) -> list[int]:
         return [i for i in (article_id + 1, article_id + 2, article_id + 3) if i <= self.library.size][:limit]
+
+
+INJECTED_TITLE = "[图] 某某[/b]"
+GREEN = "绿色诊断"
+
+GREEN_PARAGRAPHS = [
+    "去年,我市在全省率先开展工业绿色诊断行动,为企业量身定制诊断方案,推动企业绿色转型,"
+    "帮助企业找准节能降碳的方向,提升能源管理水平和生产工艺水平。",
+    "专家组表示,绿色诊断不是一次性的检查,而是长期的服务。下一步将继续扩大绿色诊断覆盖面。",
+]
+
+
+def _page(source: str, date: str, section: str, articles: list[Article]) -> Page:
+    return Page(source=source, articles=articles, publication="聊城日报", date=date, section=section)
+
+
+def make_pages() -> list[Page]:
+    """A small hand-made library: two issues, a column, a photo, and a hostile title."""
+    first = _page(
+        "p1.txt",
+        "2023-02-21",
+        "时政动态",
+        [
+            Article(
+                seq=1,
+                title="“绿色问诊”开良方",
+                subtitle="——我市在全省率先开展工业绿色诊断服务",
+                byline="■ 本报记者 尹腾淑",
+                authors=["尹腾淑"],
+                paragraphs=GREEN_PARAGRAPHS,
+                date="2023-02-21",
+                line_start=3,
+                line_end=9,
+            ),
+            Article(
+                seq=2,
+                title=INJECTED_TITLE,
+                paragraphs=["[red]正文[/red] 含有\x1b[31m转义\x1b[0m字符的段落。"],
+                date="2023-02-21",
+                line_start=10,
+                line_end=12,
+            ),
+            Article(
+                seq=3,
+                title=None,
+                kind="photo",
+                paragraphs=["图为东昌府区一家企业的生产车间。"],
+                date="2023-02-21",
+                line_start=13,
+                line_end=13,
+            ),
+        ],
+    )
+    second = _page(
+        "p2.txt",
+        "2023-02-20",
+        "要闻",
+        [
+            Article(
+                seq=1,
+                title="聊城将实施产业振兴三年行动计划",
+                byline="□本报记者 王明",
+                authors=["王明"],
+                column="目击",
+                paragraphs=["本报讯 聊城市将实施产业振兴三年行动计划,推动高质量发展。" * 4],
+                date="2023-02-20",
+                line_start=1,
+                line_end=6,
+            ),
+            Article(
+                seq=2,
+                title="临清市召开经济工作会议",
+                paragraphs=["临清市召开经济工作会议,部署今年重点工作。"],
+                date="2023-02-20",
+                line_start=7,
+                line_end=9,
+            ),
+        ],
+    )
+    return [first, second]
+
+
+def build_hand_made_library(path: Path) -> None:
+    """Store :func:`make_pages` in a new library at ``path``."""
+    with Library(path) as library:
+        for page in make_pages():
+            raw = "\n".join(a.title or "" for a in page.articles) + page.source
+            library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())

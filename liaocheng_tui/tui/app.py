@@ -223,7 +223,8 @@ class LiaochengApp(App[None]):
         issues = sum(len(publication.dates) for publication in publications)
         starred = len(library.article_ids(starred=True))
         self.section_tree.populate(publications, library.authors(), library.places(), starred, total)
-        self.sub_title = f"{total} 篇 articles · {issues} 期 issues · {len(publications)} 报 papers"
+        pages = library.stats().pages
+        self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues"
         self.ready = True
         if self.current_query:
             self._start_search()
@@ -305,10 +306,13 @@ class LiaochengApp(App[None]):
         text = "\n".join(part for part in (record.title, record.subtitle, *record.paragraphs) if part)
 
         def job(library: Library, searcher: Searcher) -> tuple[list[str], list[ArticleRecord]]:
-            from liaocheng_tui.search import keywords
+            # Keywords are computed with jieba.analyse at ingest; older libraries may lack them.
+            found = library.article_keywords(record.id)
+            if not found:
+                from liaocheng_tui.search import keywords
 
-            related_ids = searcher.related(record.id, 3)
-            return keywords(text), library.articles(related_ids)
+                found = keywords(text)
+            return found, library.articles(searcher.related(record.id, 3))
 
         found_keywords, related = await self.in_background(job)
         self.reader.set_extras(record.id, found_keywords, related)
@@ -371,8 +375,9 @@ class LiaochengApp(App[None]):
         hits = result.hits
         self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
         self.article_list.border_title = Text(f"搜索 {one_line(self.current_query)}")
-        self.article_list.border_subtitle = f"{result.total} results"
-        self.search_bar.border_subtitle = f"{result.total} results"
+        count = f"{result.total} result" + ("" if result.total == 1 else "s")
+        self.article_list.border_subtitle = count
+        self.search_bar.border_subtitle = count
         self.section_tree.set_search_count(result.total)
         if not hits:
             self.reader.show(None)

@@ -75,11 +75,12 @@ class SectionTree(Tree[NodeData]):
         for publication in publications:
             pub_node = root.add(
                 node_label(publication.name or "未知报纸", publication.count, "bold"),
-                data=NodeData("filter", {"publication": publication.name}),
+                # "" asks the store for articles whose field is unknown.
+                data=NodeData("filter", {"publication": publication.name or ""}),
                 expand=True,
             )
             for date_entry in publication.dates:
-                date_filters = {"publication": publication.name, "date": date_entry.date}
+                date_filters = {"publication": publication.name or "", "date": date_entry.date or ""}
                 date_node = pub_node.add(
                     node_label(date_entry.date or "日期不详", date_entry.count),
                     data=NodeData("filter", date_filters),
@@ -90,7 +91,7 @@ class SectionTree(Tree[NodeData]):
                     marker = "◦ " if section.kind == "column" else ""
                     date_node.add_leaf(
                         node_label(marker + (section.name or "其他"), section.count),
-                        data=NodeData("filter", {**date_filters, key: section.name}),
+                        data=NodeData("filter", {**date_filters, key: section.name or ""}),
                     )
         self._authors = authors
         self._places = places

@@ -1,0 +1,79 @@
+"""Snapshot tests (pytest-textual-snapshot) of the main screens, on a hand-made library.
+
+Regenerate after an intended change with ``pytest tests/test_app_snapshots.py --snapshot-update``
+and review the SVGs in ``tests/__snapshots__/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_app_support import build_hand_made_library
+from textual.pilot import Pilot
+
+from liaocheng_tui.tui.app import LiaochengApp
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(scope="session")
+def snapshot_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("snapshots") / "library.db"
+    build_hand_made_library(path)
+    return path
+
+
+@pytest.fixture
+def app(snapshot_library: Path, tmp_path: Path) -> LiaochengApp:
+    target = tmp_path / "library.db"
+    shutil.copy(snapshot_library, target)
+    application = LiaochengApp(target)
+    application.read_after = 3600.0  # read markers must not depend on how long a run takes
+    return application
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_view(snap_compare: SnapCompare, app: LiaochengApp) -> None:
+    assert snap_compare(app, terminal_size=(160, 48), run_before=settle)
+
+
+def test_search_with_highlights(snap_compare: SnapCompare, app: LiaochengApp) -> None:
+    async def search(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"绿色诊断")
+        await settle(pilot)
+        await pilot.press("enter", "enter", "n", "n")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=search)
+
+
+def test_export_dialog(snap_compare: SnapCompare, app: LiaochengApp) -> None:
+    async def export(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=export)
+
+
+def test_narrow_80x24(snap_compare: SnapCompare, app: LiaochengApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_help_screen(snap_compare: SnapCompare, app: LiaochengApp) -> None:
+    async def show_help(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=show_help)
