@@ -6,15 +6,14 @@ import re
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.chars import (
-    CJK_PUNCT_CLASS,
-    HAN_CLASS,
+    WIDE_CLASS,
     ends_sentence,
     has_inner_stop,
     unbalanced,
     weight,
 )
 
-_WIDE = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
+_WIDE = f"[{WIDE_CLASS}]"
 # Half-width neighbours that never take a space next to a Chinese character: digits and the
 # ASCII punctuation an OCR tool puts in place of the full-width marks.
 _NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"

@@ -77,7 +77,7 @@ def top_furniture(units: Sequence[Unit]) -> TopFurniture:
     short three-part kicker above the first headline is not taken for one.
     """
     found = TopFurniture()
-    heads = [u for u in units[:4]]
+    heads = list(units[:4])
     index = 0
 
     def headline_follows(at: int) -> bool:

@@ -42,7 +42,6 @@ class _Draft:
     """A story while the page is being read."""
 
     headline: list[Unit] = field(default_factory=list)
-    label: ColumnLabel | None = None
     column: str | None = None
     byline: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -132,9 +131,9 @@ class _Reader:
             or dated
             or titled
         )
-        if not starts:
+        if not starts and self.current is not None:  # short lines inside a story: crossheads
             for unit in run:
-                self.current.add_body(unit.text, unit) if self.current else None
+                self.current.add_body(unit.text, unit)
             return end
         above = self.current
         if label is not None and above is not None and above.trailing_byline and above.column is None:
@@ -150,7 +149,7 @@ class _Reader:
         inherited = (
             above.column if self.closed and above is not None and label is None and not anchored else None
         )
-        draft = self.start(_Draft(headline=list(rest), label=label))
+        draft = self.start(_Draft(headline=list(rest)))
         draft.column = label.name if label else inherited
         if label:
             self._take_label(draft, label)
