@@ -327,21 +327,24 @@ def parse(file: Path, as_json: bool) -> None:
 # ---------------------------------------------------------------------------- search
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("query")
+# Unknown options are passed through so that an exclusion can come first: `search -城市 绿色`.
+@cli.command(epilog=EXIT_CODES_HELP, context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
 @db_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results to show."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
 @click.pass_context
-def search(ctx: click.Context, query: str, db: Path | None, limit: int, as_json: bool) -> None:
+def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: int, as_json: bool) -> None:
     """Search the library; best matches first.
 
     \b
-    Terms are ANDed; also OR, -exclude, "exact phrase", and the filters
+    Terms are ANDed (several arguments are joined, so quoting is optional);
+    also OR, -exclude, "exact phrase", and the filters
     title: author: section: column: kind: date:2023 date:2023-02 date:2023-02-01..2023-02-28
     """
+    query = " ".join(words)
     library = _open_filled_library(ctx, db)
     result = Searcher(library).search(query, limit=limit)
     records = {record.id: record for record in library.articles([hit.article_id for hit in result.hits])}

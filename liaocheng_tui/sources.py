@@ -74,9 +74,14 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 with a byte-order mark (what some Windows editors save) is unambiguous.
         try:
-            return _checked_text(raw.decode("utf-16"), path), "utf-16"
+            text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise PageError(f"not valid UTF-16 text: {path}") from None
+        # Any even run of bytes decodes as UTF-16, so a BOM alone proves nothing: the result must
+        # read as text, as GB18030 must below, or it would be stored as mojibake.
+        if not (text.isascii() or _is_mostly_chinese(text)):
+            raise PageError(f"cannot decode {path}: a UTF-16 mark, but not UTF-16 Chinese text")
+        return _checked_text(text, path), "utf-16"
     if b"\x00" in raw:
         raise PageError(f"binary file (contains NUL bytes), not a text page: {path}")
     try:

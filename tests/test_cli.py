@@ -199,6 +199,14 @@ def test_search_text_output_lists_titles(built_db: Path, records: list[ArticleRe
     assert "\x1b" not in result.stdout
 
 
+def test_search_words_may_start_with_an_exclusion_and_need_no_quotes(built_db: Path) -> None:
+    quoted = json.loads(run("search", "城市 -聊城", "--db", built_db, "--json").stdout)
+    unquoted = run("search", "-聊城", "城市", "--db", built_db, "--json")
+    assert unquoted.exit_code == 0, unquoted.stderr
+    assert {hit["id"] for hit in json.loads(unquoted.stdout)} == {hit["id"] for hit in quoted}
+    assert quoted, "城市 without 聊城 occurs on the seeds (e.g. 城市管理 in page 004)"
+
+
 @pytest.mark.parametrize(
     "query",
     ['"', "(", "*", "NEAR(", '"聊城', "聊城 AND (", "'; DROP TABLE articles; --", "title:", "-", "^*:"],

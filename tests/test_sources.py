@@ -46,6 +46,14 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
     assert read_page_file(page).text == CHINESE_PAGE
 
 
+def test_utf16_mark_before_junk_bytes_is_refused(tmp_path: Path) -> None:
+    # FF FE then bytes that decode as UTF-16 to an Arabic ligature and two unrelated Han characters.
+    page = tmp_path / "junk.txt"
+    page.write_bytes(b"\xff\xfe\xfa\xfb\x80\x81 abc")
+    with pytest.raises(PageError, match="cannot decode"):
+        read_page_file(page)
+
+
 def test_undecodable_bytes_are_refused_not_turned_into_mojibake(tmp_path: Path) -> None:
     # Latin-1 French: not UTF-8, and what GB18030 would make of it is not Chinese text.
     page = tmp_path / "latin1.txt"
