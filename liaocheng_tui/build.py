@@ -13,7 +13,7 @@ from pathlib import Path
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.safe_text import one_line
-from liaocheng_tui.sources import PageError, bundled_seed_paths, iter_page_paths, read_page_file
+from liaocheng_tui.sources import PagePath, PageError, bundled_seed_paths, iter_page_paths, read_page_file
 from liaocheng_tui.store import Library, LibraryError
 
 
@@ -55,7 +55,7 @@ def build_library(
     library is touched; any other failing page is recorded in the summary, not raised.
     """
     if paths is None:
-        page_paths = bundled_seed_paths()
+        page_paths = [PagePath(path, path.name) for path in bundled_seed_paths()]
         if not page_paths:
             raise PageError("no bundled seed pages found in this installation")
     else:
@@ -64,20 +64,21 @@ def build_library(
         library.clear()
     summary = BuildSummary()
     total = len(page_paths)
-    for done, path in enumerate(page_paths):
+    for done, page_path in enumerate(page_paths):
         if on_progress is not None:
-            on_progress(BuildProgress(done=done, total=total, current=path.name))
+            on_progress(BuildProgress(done=done, total=total, current=page_path.source))
         try:
-            _add_page(library, path, summary)
+            _add_page(library, page_path, summary)
         except (PageError, LibraryError) as error:
-            summary.failed.append((path.name, one_line(str(error))))
+            summary.failed.append((page_path.source, one_line(str(error))))
     if on_progress is not None:
         on_progress(BuildProgress(done=total, total=total, current=""))
     return summary
 
 
-def _add_page(library: Library, path: Path, summary: BuildSummary) -> None:
-    page_file = read_page_file(path)
+def _add_page(library: Library, page_path: PagePath, summary: BuildSummary) -> None:
+    path = page_path.path
+    page_file = read_page_file(path, source=page_path.source)
     if library.page_text(page_file.source) == page_file.text:
         # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
         summary.skipped += 1

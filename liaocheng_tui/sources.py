@@ -38,7 +38,7 @@ class PageFile:
     encoding: str
 
 
-def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PageFile:
+def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, source: str | None = None) -> PageFile:
     """Read one page file, refusing missing, folder, empty, oversized, binary or undecodable input."""
     path = Path(path)
     if not path.exists():
@@ -61,7 +61,7 @@ def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PageFile:
         raise PageError(f"empty file: {path}")
     return PageFile(
         path=path,
-        source=path.name,
+        source=source or path.name,
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
@@ -138,7 +138,20 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
-def iter_page_paths(paths: Sequence[Path]) -> Iterator[Path]:
+@dataclass(frozen=True)
+class PagePath:
+    """A page file to read, and the source name it is stored under.
+
+    A file named on the command line is stored under its file name (as ``parse`` reports it);
+    a file found in a folder under its path relative to that folder, so that archives laid out
+    as ``2023-02-20/page1.txt``, ``2023-02-21/page1.txt`` keep every page.
+    """
+
+    path: Path
+    source: str
+
+
+def iter_page_paths(paths: Sequence[Path]) -> Iterator[PagePath]:
     """Files as given; folders expanded to their ``*.txt`` files (sorted, recursive).
 
     A path given twice (or reached twice through folders) is yielded once. A missing path
@@ -150,9 +163,14 @@ def iter_page_paths(paths: Sequence[Path]) -> Iterator[Path]:
             raise PageError(f"no such file or folder: {path}")
     seen: set[Path] = set()
     for path in checked:
-        candidates = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():
+            candidates = [
+                PagePath(p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*.txt")) if p.is_file()
+            ]
+        else:
+            candidates = [PagePath(path, path.name)]
         for candidate in candidates:
-            identity = candidate.resolve()
+            identity = candidate.path.resolve()
             if identity not in seen:
                 seen.add(identity)
                 yield candidate

@@ -130,3 +130,18 @@ def test_unchanged_pages_are_skipped_without_parsing(library: Library, monkeypat
     monkeypatch.setattr(build_module, "parse_page", must_not_parse)
     summary = build_library(library)
     assert (summary.pages, summary.skipped, summary.failed) == (0, 5, [])
+
+
+def test_same_file_name_in_two_folders_keeps_both_pages(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    for day, title in (("2023-02-20", "聊城召开全市工作会议"), ("2023-02-21", "高唐县推进项目建设")):
+        (archive / day).mkdir(parents=True)
+        (archive / day / "page1.txt").write_text(
+            f"{title}\n\n本报讯(记者 张三)2月20日,会议在东昌府区举行。\n", encoding="utf-8"
+        )
+    with Library(tmp_path / "lib.db") as library:
+        summary = build_library(library, [archive])
+        assert (summary.pages, summary.failed) == (2, [])
+        titles = sorted(r.title or "" for r in library.articles(library.article_ids()))
+        assert titles == ["聊城召开全市工作会议", "高唐县推进项目建设"]
+        assert library.page_text("2023-02-21/page1.txt") is not None
