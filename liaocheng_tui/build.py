@@ -13,7 +13,7 @@ from pathlib import Path
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.safe_text import one_line
-from liaocheng_tui.sources import PagePath, PageError, bundled_seed_paths, iter_page_paths, read_page_file
+from liaocheng_tui.sources import PageError, PagePath, bundled_seed_paths, iter_page_paths, read_page_file
 from liaocheng_tui.store import Library, LibraryError
 
 
