@@ -52,7 +52,7 @@ READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as r
 class LiaochengApp(App[None]):
     """The newspaper archive browser."""
 
-    CSS_PATH = "liaocheng.tcss"
+    CSS_PATH = Path(__file__).with_name("liaocheng.tcss")
     TITLE = "聊城 liaocheng-tui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
@@ -128,8 +128,11 @@ class LiaochengApp(App[None]):
             self.build_library_in_background(rebuild=False)
         else:
             self._load_library()
-        self.warm_up()
         self.article_list.focus()
+
+    def on_ready(self) -> None:
+        # After the first paint, so that loading jieba never delays it.
+        self.warm_up()
 
     def on_unmount(self) -> None:
         self._executor.submit(self._close_background)

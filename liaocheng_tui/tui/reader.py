@@ -114,6 +114,7 @@ class Reader(ScrollView, can_focus=True):
         self._lines: list[Text] = []
         self._match_lines: list[int] = []
         self._layout_width = -1
+        self._related_lines: dict[int, int] = {}
 
     # -- content -----------------------------------------------------------------------------
 
@@ -182,6 +183,11 @@ class Reader(ScrollView, can_focus=True):
         if 0 <= index < len(self.related):
             self.post_message(self.OpenRelated(self.related[index].id))
 
+    async def _on_click(self, event: events.Click) -> None:
+        article_id = self._related_lines.get(event.y + int(self.scroll_offset.y))
+        if article_id is not None:
+            self.post_message(self.OpenRelated(article_id))
+
     def action_scroll_down(self) -> None:
         self.scroll_relative(y=1, animate=False)
 
@@ -231,9 +237,11 @@ class Reader(ScrollView, can_focus=True):
             )
             return lines, match_lines
 
-        def add_block(text: Text, positions: dict[int, int], indent: str = " ") -> None:
+        def add_block(
+            text: Text, positions: dict[int, int], indent: str = " ", prefer_spaces: bool = False
+        ) -> None:
             first_line = len(lines)
-            offsets = wrap_offsets(text.plain, measure)
+            offsets = wrap_offsets(text.plain, measure, prefer_spaces=prefer_spaces)
             for start, end in offsets:
                 line = Text(indent)
                 line.append_text(text[start:end])
@@ -256,8 +264,8 @@ class Reader(ScrollView, can_focus=True):
         add_field("subtitle", record.subtitle, "reader--subtitle")
         lines.append(Text())
         add_field("byline", record.byline, "reader--meta")
-        add_block(self._meta_line(record), {})
-        add_block(self._keyword_line(), {})
+        add_block(self._meta_line(record), {}, prefer_spaces=True)
+        add_block(self._keyword_line(), {}, prefer_spaces=True)
         lines.append(Text(" " + "─" * measure, style=self._style("reader--rule")))
 
         body_marks: dict[int, list[Mark]] = {}
@@ -280,7 +288,9 @@ class Reader(ScrollView, can_focus=True):
         lines.append(Text(" 相关文章 Related", style=self._style("reader--heading")))
         if not self.related:
             lines.append(Text("  …", style=self._style("reader--meta")))
+        self._related_lines = {}
         for number, related in enumerate(self.related, start=1):
+            self._related_lines[len(lines)] = related.id
             entry = Text(f" {number} ", style=self._style("reader--keyword"))
             entry.append(" ")
             entry.append(related.date or "", style=self._style("reader--meta"))

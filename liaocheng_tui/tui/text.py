@@ -71,14 +71,15 @@ def single_line(raw: str | None, style: str | Style = "") -> Text:
     return Text(one_line(raw), style=style)
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[tuple[int, int]]:
     """Split ``text`` into lines of at most ``width`` cells, breaking between any two characters.
 
     Rich wraps on spaces only, so a Chinese paragraph would otherwise be one long word. Lines
     break at any character boundary (double-width characters are never split) and a closing
     punctuation mark is not left at the start of a line when that can be avoided. Newlines in
-    ``text`` force a break. Returns [start, end) offsets of each line; an empty text is one
-    empty line.
+    ``text`` force a break. With ``prefer_spaces`` (for metadata such as ``a · b · c``) a line
+    breaks after its last space when it has one, as Latin text would. Returns [start, end)
+    offsets of each line; an empty text is one empty line.
     """
     width = max(2, width)
     lines: list[tuple[int, int]] = []
@@ -96,7 +97,10 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         size = get_character_cell_size(char)
         if used + size > width and index > start:
             cut = index
-            if char in _NO_LINE_START and cut - 1 > start:
+            space = text.rfind(" ", start, index) if prefer_spaces else -1
+            if space > start:
+                cut = space + 1
+            elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
             lines.append((start, cut))
             start = cut

@@ -1,0 +1,100 @@
+"""The app's text helpers: Chinese wrapping, cell-width fitting, safe styled text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.text import Text
+
+from liaocheng_tui.tui.search_bar import SearchHistory
+from liaocheng_tui.tui.text import Mark, fit, styled, wrap_offsets, wrap_text
+
+PARAGRAPH = "新春伊始,山东骏程金属科技有限公司生产订单纷至沓来,已排期至4月份。车间内生产链全力运转。"
+
+
+def test_chinese_paragraph_wraps_at_any_character() -> None:
+    lines = wrap_text(Text(PARAGRAPH), 20)
+    assert len(lines) > 1
+    assert all(line.cell_len <= 20 for line in lines)
+    assert "".join(line.plain for line in lines) == PARAGRAPH
+    # 新春伊始 (8 cells) + "," (1) + 山东骏程金 (10) = 19 cells; "属" would make 21.
+    assert lines[0].plain == "新春伊始,山东骏程金"
+
+
+def test_double_width_character_never_split() -> None:
+    # 5 cells: two CJK characters fit (4 cells), the third goes to the next line.
+    assert wrap_offsets("聊城日报", 5) == [(0, 2), (2, 4)]
+
+
+def test_closing_punctuation_does_not_start_a_line() -> None:
+    # "一二。" at width 4: "。" would start line 2, so "二" moves down with it.
+    assert wrap_offsets("一二。三", 4) == [(0, 1), (1, 3), (3, 4)]
+
+
+def test_prefer_spaces_breaks_metadata_between_items() -> None:
+    text = "2023-02-20 · 聊城日报 · 000_afca.txt"
+    lines = [text[s:e] for s, e in wrap_offsets(text, 24, prefer_spaces=True)]
+    assert lines == ["2023-02-20 · 聊城日报 · ", "000_afca.txt"]
+
+
+@given(st.text(alphabet=st.sampled_from("聊城日报，。a b\n绿色诊断1"), max_size=200), st.integers(2, 40))
+def test_wrap_keeps_every_character_and_fits(text: str, width: int) -> None:
+    offsets = wrap_offsets(text, width)
+    pieces = [text[s:e] for s, e in offsets]
+    assert "".join(pieces) == text.replace("\n", "")
+    assert all(cell_len(piece) <= width for piece in pieces)
+
+
+def test_fit_cuts_to_cell_width_with_ellipsis() -> None:
+    fitted = fit(Text("聊城将实施产业振兴三年行动计划"), 11)
+    assert fitted.cell_len <= 11
+    assert fitted.plain.endswith("…")
+    assert fit(Text("短"), 10).plain == "短"
+
+
+def test_styled_strips_controls_and_keeps_marks_on_the_right_characters() -> None:
+    raw = "[b]前\x1b[31m绿色[/b]诊断"
+    text, positions = styled(raw, [Mark(raw.index("绿"), raw.index("绿") + 2, "bold", tag=0)])
+    assert text.plain == "[b]前绿色[/b]诊断"
+    start = positions[0]
+    assert text.plain[start : start + 2] == "绿色"
+    assert [text.plain[span.start : span.end] for span in text.spans] == ["绿色"]
+
+
+def test_search_history_walks_like_a_shell() -> None:
+    history = SearchHistory()
+    for query in ("聊城", "绿色", "聊城"):
+        history.add(query)
+    assert history.entries == ["绿色", "聊城"]
+    assert history.older("draft") == "聊城"
+    assert history.older("聊城") == "绿色"
+    assert history.older("绿色") is None
+    assert history.newer() == "聊城"
+    assert history.newer() == "draft"
+
+
+def test_first_paint_does_not_wait_for_jieba(tmp_path: Path) -> None:
+    script = f"""
+import asyncio, sys, time
+from pathlib import Path
+from liaocheng_tui.tui.app import LiaochengApp
+seen = {{}}
+class Probe(LiaochengApp):
+    def on_ready(self):
+        seen["jieba"] = "jieba" in sys.modules
+        super().on_ready()
+async def main():
+    app = Probe(Path({str(tmp_path / "empty.db")!r}), build_if_empty=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+asyncio.run(main())
+print(seen["jieba"])
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "False"
