@@ -447,7 +447,8 @@ class LiaochengApp(App[None]):
 
     def _apply_tree_visibility(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
-        self.screen.set_class(narrow, "-narrow")
+        # The main screen, even while a dialog is on top of it.
+        self.screen_stack[0].set_class(narrow, "-narrow")
         visible = self.tree_forced if self.tree_forced is not None else not narrow
         tree = self.section_tree
         tree.display = visible
