@@ -426,19 +426,20 @@ def _term_pieces(text: str) -> tuple[list[str], list[str]]:
 
 
 def _verify(term: str, scope: str, *fields: str | None) -> int:
-    checked = fields[:3] if scope == "title" else fields
-    return int(any(value and term in fold(value) for value in checked))
+    checked = [value for value in (fields[:3] if scope == "title" else fields) if value]
+    # ``term`` is folded and folding maps character for character, so a literal hit is a hit.
+    return int(any(term in value for value in checked) or any(term in fold(value) for value in checked))
 
 
 def _snippet(
-    body: str, terms: Sequence[str], spans: list[tuple[int, int]]
+    body: str, folded: str, terms: Sequence[str], spans: list[tuple[int, int]]
 ) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``body`` around its densest matches; ``folded`` is ``fold(body)``."""
     flat = body.replace("\n", " ")
     if len(flat) <= SNIPPET_CHARS:
         return flat, spans
     best_start, best_score = 0, -1
-    folded = fold(flat)
-    for span_start, _ in spans[:200]:
+    for span_start, _ in spans[:40]:
         start = max(0, min(span_start - SNIPPET_LEAD, len(flat) - SNIPPET_CHARS))
         window = folded[start : start + SNIPPET_CHARS]
         score = sum(1 for term in terms if term and term in window)
@@ -465,27 +466,30 @@ class Searcher:
             library.connection.create_function("lc_contains", 7, _verify, deterministic=True)
 
     # SQL building: every value is a bound parameter; MATCH strings contain only quoted tokens.
+    # Each atom is a SELECT of matching article ids; groups are UNIONs, the query an INTERSECT of
+    # groups minus (EXCEPT) the excluded atoms, so counting never touches the articles table
+    # unless a term needs verifying or a filter needs a column.
 
     def _term_sql(self, term: Term, params: list[Any]) -> str:
         text = term.text
         prefix = "head : " if term.scope == "title" else ""
         if len(text) == 1:
             params.append(prefix + _quoted(char_token(text)))
-            return "a.id IN (SELECT rowid FROM fts_char WHERE fts_char MATCH ?)"
+            return "SELECT rowid AS id FROM fts_char WHERE fts_char MATCH ?"
         if all(is_word_char(c) for c in text):
             params.append(prefix + _quoted(bigram_phrase(text)))
-            return "a.id IN (SELECT rowid FROM fts_gram WHERE fts_gram MATCH ?)"
+            return "SELECT rowid AS id FROM fts_gram WHERE fts_gram MATCH ?"
         runs, singles = _term_pieces(text)
         parts: list[str] = []
         if runs:
             params.append(prefix + "(" + " AND ".join(_quoted(bigram_phrase(r)) for r in runs) + ")")
             parts.append("a.id IN (SELECT rowid FROM fts_gram WHERE fts_gram MATCH ?)")
-        if singles:
+        if singles and not runs:  # a bigram phrase is selective enough; common punctuation is not
             params.append(prefix + "(" + " AND ".join(_quoted(s) for s in singles) + ")")
             parts.append("a.id IN (SELECT rowid FROM fts_char WHERE fts_char MATCH ?)")
         params.extend([text, term.scope])
         parts.append("lc_contains(?, ?, a.kicker, a.title, a.subtitle, a.byline, a.body)")
-        return "(" + " AND ".join(parts) + ")"
+        return "SELECT a.id AS id FROM articles a WHERE " + " AND ".join(parts)
 
     def _matching_values(self, sql: str, value: str) -> list[Any]:
         with self.library.lock:
@@ -495,35 +499,39 @@ class Searcher:
     def _filter_sql(self, flt: Filter, params: list[Any]) -> str:
         if flt.field == "date":
             params.extend([flt.low, flt.high])
-            return "(a.date >= ? AND a.date <= ?)"
+            return "SELECT a.id AS id FROM articles a WHERE a.date >= ? AND a.date <= ?"
         if flt.field == "kind":
             params.append(flt.value)
-            return "a.kind = ?"
+            return "SELECT a.id AS id FROM articles a WHERE a.kind = ?"
         if flt.field == "author":
             ids = self._matching_values("SELECT id, name FROM authors", flt.value)
             params.append(json.dumps(ids))
             return (
-                "a.id IN (SELECT article_id FROM article_authors "
-                "WHERE author_id IN (SELECT value FROM json_each(?)))"
+                "SELECT article_id AS id FROM article_authors "
+                "WHERE author_id IN (SELECT value FROM json_each(?))"
             )
         column = "section" if flt.field == "section" else "column_name"
         values = self._matching_values(
             f"SELECT DISTINCT {column}, {column} FROM articles WHERE {column} IS NOT NULL", flt.value
         )
         params.append(json.dumps(values, ensure_ascii=False))
-        return f"a.{column} IN (SELECT value FROM json_each(?))"
+        return f"SELECT a.id AS id FROM articles a WHERE a.{column} IN (SELECT value FROM json_each(?))"
 
     def _atom_sql(self, atom: Atom, params: list[Any]) -> str:
         if isinstance(atom, Term):
             return self._term_sql(atom, params)
         return self._filter_sql(atom, params)
 
-    def _where(self, query: Query, params: list[Any]) -> str:
-        clauses = [
-            "(" + " OR ".join(self._atom_sql(a, params) for a in group) + ")" for group in query.groups
-        ]
-        clauses += [f"NOT {self._atom_sql(atom, params)}" for atom in query.excluded]
-        return " AND ".join(clauses)
+    def id_set_sql(self, query: Query, params: list[Any]) -> str:
+        """A compound SELECT of the ids of every matching article (appends its parameters)."""
+        members: list[str] = []
+        for index, group in enumerate(query.groups):
+            union = " UNION ".join(self._atom_sql(atom, params) for atom in group)
+            member = f"SELECT id FROM ({union})" if len(group) > 1 else union
+            members.append(("" if index == 0 else " INTERSECT ") + member)
+        for atom in query.excluded:
+            members.append(f" EXCEPT SELECT id FROM ({self._atom_sql(atom, params)})")
+        return "".join(members)
 
     @staticmethod
     def _rank_match(query: Query) -> str | None:
@@ -557,33 +565,58 @@ class Searcher:
 
                 raise LibraryError(f"search failed: {' '.join(str(error).split())}") from None
 
+    def _newest_first(
+        self, query: Query, limit: int = -1, offset: int = 0, *, walk_index: bool = False
+    ) -> list[int]:
+        from liaocheng_tui.store import NEWEST_FIRST
+
+        params: list[Any] = []
+        id_set = self.id_set_sql(query, params)
+        # For a large set, "+a.id" makes SQLite walk the newest-first index and stop after the
+        # page instead of sorting every match; for a small set, sorting the matches is cheaper.
+        target = "+a.id" if walk_index else "a.id"
+        sql = f"SELECT a.id FROM articles a WHERE {target} IN ({id_set}) ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
+        return [row[0] for row in self._run(sql, [*params, limit, offset])]
+
     def matching_ids(self, query: Query) -> list[int]:
         """Every matching article id, newest first then page order (no ranking)."""
+        return self._newest_first(query)
+
+    def count(self, query: Query) -> int:
+        """How many articles match."""
         params: list[Any] = []
-        where = self._where(query, params)
-        sql = (
-            f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.date IS NULL, a.date DESC, a.source, a.seq"
-        )
-        return [row[0] for row in self._run(sql, params)]
+        id_set = self.id_set_sql(query, params)
+        return int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
         """Parse and run a query: bm25-ranked hits (newest first above RANK_LIMIT matches)."""
         query = parse_query(text)
-        ids = self.matching_ids(query)
+        limit, offset = max(0, limit), max(0, offset)
+        params: list[Any] = []
+        id_set = self.id_set_sql(query, params)
+        some = [row[0] for row in self._run(f"SELECT id FROM ({id_set}) LIMIT {RANK_LIMIT + 1}", params)]
         scores: dict[int, float] = {}
-        rank = self._rank_match(query) if 0 < len(ids) <= RANK_LIMIT else None
-        if rank is not None:
-            rows = self._run(
-                f"SELECT rowid, bm25(fts_gram, {HEAD_WEIGHT}, {BODY_WEIGHT}) FROM fts_gram "
-                "WHERE fts_gram MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-                (rank, json.dumps(ids)),
-            )
-            scores = {row[0]: -float(row[1]) for row in rows}
-            ids = sorted(ids, key=lambda i: (i not in scores, -scores.get(i, 0.0)))
-        page = ids[max(0, offset) : max(0, offset) + max(0, limit)]
+        if len(some) > RANK_LIMIT:
+            total = self.count(query)
+            page = self._newest_first(query, limit, offset, walk_index=True)
+        else:
+            total = len(some)
+            ids = self.library.ordered_ids(some)
+            rank = self._rank_match(query) if ids else None
+            if rank is not None:
+                # "+rowid" keeps the id list a filter: as an FTS5 rowid constraint it would re-run
+                # the MATCH once per id.
+                rows = self._run(
+                    f"SELECT rowid, bm25(fts_gram, {HEAD_WEIGHT}, {BODY_WEIGHT}) FROM fts_gram "
+                    "WHERE fts_gram MATCH ? AND +rowid IN (SELECT value FROM json_each(?))",
+                    (rank, json.dumps(ids)),
+                )
+                scores = {row[0]: -float(row[1]) for row in rows}
+                ids = sorted(ids, key=lambda i: (i not in scores, -scores.get(i, 0.0)))
+            page = ids[offset : offset + limit]
         records = self.library.articles(page)
         hits = [self._hit(record, query, scores.get(record.id, 0.0)) for record in records]
-        return SearchResult(query=query, total=len(ids), hits=hits)
+        return SearchResult(query=query, total=total, hits=hits)
 
     @staticmethod
     def _hit(record: ArticleRecord, query: Query, score: float) -> Hit:
@@ -598,10 +631,12 @@ class Searcher:
             "body": record.body,
         }
         spans: dict[str, list[tuple[int, int]]] = {}
+        folded_body = fold(record.body)
         for name, value in values.items():
             terms = every if name in _HEAD_FIELDS else anywhere
-            spans[name] = _spans_in_folded(fold(value), terms) if value else []
-        snippet, snippet_spans = _snippet(record.body, anywhere or headline_only, spans["body"])
+            folded = folded_body if name == "body" else fold(value or "")
+            spans[name] = _spans_in_folded(folded, terms) if value else []
+        snippet, snippet_spans = _snippet(record.body, folded_body, anywhere or headline_only, spans["body"])
         return Hit(record.id, score, snippet, snippet_spans, spans)
 
     def related(self, article_id: int, limit: int = 3) -> list[int]:

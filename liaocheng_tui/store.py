@@ -41,7 +41,8 @@ _ARTICLE_COLUMNS = (
     "a.byline, a.authors, a.column_name, a.kind, a.body, a.line_start, a.line_end, "
     "coalesce(u.read, 0), coalesce(u.starred, 0)"
 )
-_NEWEST_FIRST = "a.date IS NULL, a.date DESC, a.source, a.seq"
+# NULL sorts lowest, so DESC puts undated articles last; the index below serves this order.
+NEWEST_FIRST = "a.date DESC, a.source, a.seq"
 
 
 class LibraryError(Exception):
@@ -352,7 +353,11 @@ class Library:
         articles = db.table("articles")
         articles.create_index(["page_id"], if_not_exists=True)
         articles.create_index(["key"], if_not_exists=True)
-        articles.create_index(["date", "source", "seq"], if_not_exists=True)
+        articles.create_index(
+            [sqlite_utils.db.DescIndex("date"), "source", "seq"],
+            index_name="idx_articles_newest",
+            if_not_exists=True,
+        )
         articles.create_index(["source", "seq"], if_not_exists=True)
         articles.create_index(["publication", "date"], if_not_exists=True)
         articles.create_index(["section"], if_not_exists=True)
@@ -682,7 +687,7 @@ class Library:
         sql = "SELECT a.id FROM articles a LEFT JOIN user_state u ON u.key = a.key"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return [row[0] for row in self._query(f"{sql} ORDER BY {_NEWEST_FIRST}", params)]
+        return [row[0] for row in self._query(f"{sql} ORDER BY {NEWEST_FIRST}", params)]
 
     def ordered_ids(self, ids: Sequence[int]) -> list[int]:
         """``ids`` sorted newest first, then in page order (search's fallback ranking)."""
@@ -690,7 +695,7 @@ class Library:
             row[0]
             for row in self._query(
                 f"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) "
-                f"ORDER BY {_NEWEST_FIRST}",
+                f"ORDER BY {NEWEST_FIRST}",
                 (json.dumps(list(ids)),),
             )
         ]
