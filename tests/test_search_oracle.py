@@ -14,10 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import Searcher, Term, parse_query
+from liaocheng_tui.search import QueryError, Searcher, Term, parse_query
 from liaocheng_tui.store import ArticleRecord, Library
 from liaocheng_tui.textfold import fold
 
@@ -156,3 +158,19 @@ def test_ranked_search_returns_the_same_set(corpus: tuple[Searcher, list[Article
 def test_quoted_phrase_with_inner_space(corpus: tuple[Searcher, list[ArticleRecord]]) -> None:
     searcher, records = corpus
     check(searcher, '"聊城 市"', oracle(records, "聊城市"))
+
+
+ALPHABET = "聊城市工信局绿色发展诊断的了。，,、“”()-—■:%05 2023Aab县区"
+
+
+@given(term=st.text(alphabet=ALPHABET, min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_generated_terms_match_the_oracle(corpus: tuple[Searcher, list[ArticleRecord]], term: str) -> None:
+    searcher, records = corpus
+    if plain(term):
+        check(searcher, term, oracle(records, term))
+    else:  # spaces, quotes, "-x", "OR" ...: must still run without error
+        try:
+            searcher.search(term, limit=1)
+        except QueryError as error:
+            assert "\n" not in str(error)

@@ -266,3 +266,13 @@ def test_locked_library_is_a_one_line_error(tmp_path: Path) -> None:
             holder.execute("ROLLBACK")
             holder.close()
         assert add(lib, make_page()).status == "added"
+
+
+def test_library_can_be_used_from_another_thread(library: Library) -> None:
+    import threading
+
+    results: list[int] = []
+    worker = threading.Thread(target=lambda: results.append(add(library, make_page()).articles))
+    worker.start()
+    worker.join()
+    assert results == [3] and len(library.article_ids()) == 3
