@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
+from liaocheng_tui.tui.article_list import snippet_showing_first_match
 from liaocheng_tui.tui.search_bar import SearchHistory
 from liaocheng_tui.tui.text import Mark, fit, styled, wrap_offsets, wrap_text
 
@@ -98,3 +99,14 @@ print(seen["jieba"])
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_narrow_snippet_is_trimmed_so_the_first_match_shows() -> None:
+    snippet = "…信局的积极引导下,山东骏程主动参与了工业绿色诊断行动,并自行"
+    start = snippet.index("绿色诊断")
+    raw, spans = snippet_showing_first_match(snippet, [(start, start + 4)], width=26)
+    # 绿色诊断 starts at index 21; six characters of lead-in (动参与了工业) are kept.
+    assert raw == "…动参与了工业绿色诊断行动,并自行"
+    assert [raw[s:e] for s, e in spans] == ["绿色诊断"]
+    # Wide enough: untouched.
+    assert snippet_showing_first_match(snippet, [(start, start + 4)], width=80) == (snippet, [(start, start + 4)])

@@ -11,6 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -333,11 +334,32 @@ class ArticleList(ScrollView, can_focus=True):
         if hit is None:
             return Text()
         match_style = self.get_component_rich_style("article-list--match")
-        snippet, _ = styled(
-            hit.snippet.replace("\n", " "),
-            [Mark(s, e, match_style) for s, e in hit.snippet_spans],
-            base_style="dim",
+        indent = "   "
+        raw, spans = snippet_showing_first_match(
+            hit.snippet.replace("\n", " "), hit.snippet_spans, width - len(indent)
         )
-        line = Text("   ")
+        snippet, _ = styled(raw, [Mark(s, e, match_style) for s, e in spans], base_style="dim")
+        line = Text(indent)
         line.append_text(snippet)
         return fit(line, width)
+
+
+SNIPPET_LEAD_CHARACTERS = 6
+
+
+def snippet_showing_first_match(
+    snippet: str, spans: Sequence[tuple[int, int]], width: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """Trim the snippet's start when its first match would fall past ``width`` cells.
+
+    Search centres snippets for a wide row; in a narrow list the match itself would be cut off,
+    and a result row that hides why it matched is useless.
+    """
+    ordered = sorted(spans)
+    if not ordered or cell_len(snippet[: ordered[0][1]]) <= width:
+        return snippet, ordered
+    cut = ordered[0][0] - SNIPPET_LEAD_CHARACTERS
+    if cut <= 1:
+        return snippet, ordered
+    # One "…" replaces snippet[:cut], so every offset moves by 1 - cut.
+    return "…" + snippet[cut:], [(start - cut + 1, end - cut + 1) for start, end in ordered]
