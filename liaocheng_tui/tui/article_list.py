@@ -356,7 +356,8 @@ def snippet_showing_first_match(
     and a result row that hides why it matched is useless.
     """
     ordered = sorted(spans)
-    if not ordered or cell_len(snippet[: ordered[0][1]]) <= width:
+    # The row's trailing "…" takes the last cell when the snippet is cut, hence ``< width``.
+    if not ordered or cell_len(snippet[: ordered[0][1]]) < width:
         return snippet, ordered
     cut = ordered[0][0] - SNIPPET_LEAD_CHARACTERS
     if cut <= 1:
