@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.parse.models import Article, Page, display_headline
 from liaocheng_tui.textfold import bigram_tokens, char_tokens, is_han
 
 SCHEMA_VERSION = 1
@@ -80,11 +80,7 @@ class ArticleRecord:
 
     @property
     def headline(self) -> str:
-        """A display title that is never empty: photo captions have none of their own."""
-        if self.title:
-            return self.title
-        first = self.paragraphs[0] if self.paragraphs else ""
-        return first[:24] + ("…" if len(first) > 24 else "")
+        return display_headline(self.title, self.paragraphs)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,17 @@ ArticleKind = Literal["news", "feature", "photo", "commentary", "notice"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "feature", "photo", "commentary", "notice")
 
 
+HEADLINE_FALLBACK_LENGTH = 24
+
+
+def display_headline(title: str | None, paragraphs: list[str]) -> str:
+    """A display title that is never empty: photo captions have none of their own."""
+    if title:
+        return title
+    first = paragraphs[0] if paragraphs else ""
+    return first[:HEADLINE_FALLBACK_LENGTH] + ("…" if len(first) > HEADLINE_FALLBACK_LENGTH else "")
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A piece of page text that cleaning removed, kept so that nothing is lost silently.
@@ -57,11 +68,7 @@ class Article:
 
     @property
     def headline(self) -> str:
-        """A display title that is never empty: photo captions have none of their own."""
-        if self.title:
-            return self.title
-        first = self.paragraphs[0] if self.paragraphs else ""
-        return first[:24] + ("…" if len(first) > 24 else "")
+        return display_headline(self.title, self.paragraphs)
 
     def to_json(self) -> dict[str, Any]:
         """The article object of ``liaocheng-tui parse --json`` (a CLI contract: keep stable)."""
