@@ -145,7 +145,9 @@ def test_masthead_line_gives_publication_and_is_kept_as_dropped_furniture() -> N
         "聊城日报 2023年2月21日 星期二 第2版\n\n全市会议召开\n\n本报讯(记者 林一)2月20日,会议召开。\n"
     )
     assert page.publication == "聊城日报"
-    assert page.date == "2023-02-20"
+    # The edition line prints the issue date: it is the page's date; the story keeps its dateline.
+    assert page.date == "2023-02-21"
+    assert page.articles[0].date == "2023-02-20"
     assert page.dropped[0] == Dropped("聊城日报 2023年2月21日 星期二 第2版", "page-furniture", 1)
 
 
@@ -211,3 +213,37 @@ def test_empty_and_blank_pages() -> None:
     for text in ["", "\n\n", "\r\n\u3000\r\n", "\x00\x1b"]:
         page = parse_page(text)
         assert page.articles == [] and page.date is None and page.publication is None
+
+
+def test_issue_date_agency_photo_credit_and_signed_commentary_after_a_caption() -> None:
+    page = parse_page(
+        "人民日报 2024年1月17日 星期三 第4版\r\n要闻\r\n\r\n"
+        "我国冬小麦长势总体良好\r\n"
+        "\u3000\u3000新华社北京1月16日电（记者 李明 王芳）农业农村部16日发布消息，冬小麦长势良好。\r\n"
+        "\u3000\u3000据介绍，今年各地加强田间管理。\r\n\r\n"
+        "\u3000\u30001月15日，河北省某县农民在大棚内管护蔬菜。\r\n"
+        "\u3000\u3000新华社记者 王晓 摄\r\n\r\n"
+        "提升城市治理精细化水平\r\n"
+        "\u3000\u3000张 三\r\n"
+        "\u3000\u3000城市治理是国家治理体系的重要组成部分。近年来，各地不断探索。\r\n"
+        "\u3000\u3000（作者为某大学公共管理学院教授）\r\n"
+    )
+    assert (page.publication, page.section, page.date) == ("人民日报", "要闻", "2024-01-17")
+    news, photo, comment = page.articles
+    assert news.title == "我国冬小麦长势总体良好" and news.authors == ["李明", "王芳"]
+    assert news.date == "2024-01-16"
+    assert photo.kind == "photo" and photo.title is None
+    assert photo.byline == "新华社记者 王晓 摄" and photo.authors == ["王晓"]
+    assert photo.paragraphs == ["1月15日，河北省某县农民在大棚内管护蔬菜。"]
+    assert comment.title == "提升城市治理精细化水平"
+    assert (comment.kind, comment.byline, comment.authors) == ("commentary", "张 三", ["张三"])
+    assert comment.paragraphs[0].startswith("城市治理是")
+    assert (comment.line_start, comment.line_end) == (11, 14)
+
+
+def test_agencies_and_roles_are_never_authors() -> None:
+    assert parse_byline_line("新华社记者 王晓 摄") == ("新华社记者 王晓 摄", ["王晓"])
+    assert parse_byline_line("人民日报记者 赵六 摄") == ("人民日报记者 赵六 摄", ["赵六"])
+    assert names_in("中新社记者 李四") == ["李四"]
+    assert names_in("文/图 本报记者 张三 实习生 李四") == ["张三", "李四"]
+    assert parse_end_credit("（作者为某大学公共管理学院教授）") == ("（作者为某大学公共管理学院教授）", [])

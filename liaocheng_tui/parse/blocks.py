@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from liaocheng_tui.parse.byline import BYLINE_MARKERS, parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.byline import (
+    BYLINE_MARKERS,
+    parse_byline_line,
+    parse_end_credit,
+    parse_name_line,
+    split_lead,
+)
 from liaocheng_tui.parse.chars import (
     HAN_CLASS,
     HAN_RE,
@@ -115,7 +121,10 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
             and not ends_sentence(previous.text)
-            and ((indent_page and previous.indented) or (wrapped and last_line_length >= 0.85 * width))
+            and (
+                (indent_page and previous.indented)
+                or (wrapped and not indent_page and last_line_length >= 0.85 * width)
+            )
         ):
             previous.text = join_text(previous.text, text)
             previous.end = line.number
@@ -202,3 +211,13 @@ def classify_all(units: list[Unit]) -> None:
     indent_matters = indented < 0.8 * max(1, len(units))
     for unit in units:
         unit.shape = classify(unit, indent_matters)
+    # A lone name under a headline, with the body right after it, is the author's byline.
+    for index in range(1, len(units) - 1):
+        unit = units[index]
+        if (
+            unit.shape in (Shape.SHORT, Shape.PARA)
+            and units[index - 1].shape in (Shape.SHORT, Shape.DASH, Shape.HEADING)
+            and units[index + 1].shape in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
+            and parse_name_line(unit.text)
+        ):
+            unit.shape = Shape.BYLINE

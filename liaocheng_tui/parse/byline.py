@@ -26,7 +26,15 @@ _ROLE_RE = re.compile(
 )
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
-_SINGLE_ROLE_TOKENS = {"文", "图"}
+_SINGLE_ROLE_TOKENS = {"文", "图", "据"}
+# News organisations credited in bylines (新华社记者 X 摄): never authors, but a byline cue.
+_AGENCIES = set(
+    "新华社 中新社 中通社 人民网 新华网 央视网 中新网 光明网 央广网 中国网 中青网 澎湃 澎湃新闻 央视 央广 总台 "
+    "央视新闻 人民日报 光明日报 经济日报 法治日报 工人日报 农民日报 解放军报 科技日报 中国青年报 环球时报".split()
+)
+_AGENCY_RE = re.compile(
+    f"^{_H}{{2,10}}(?:日报|晚报|晨报|早报|都市报|时报|电视台|广播电台|广播电视台|融媒体中心|通讯社|新闻网|客户端|记者站)$"
+)
 
 # A dateline that opens a paragraph: 本报讯, 本报冠县讯, 本报北京1月16日电, 新华社北京1月16日电.
 _S = r"\s?"
@@ -61,11 +69,16 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _TOKEN_SPLIT_RE.split(spaced) if t]
 
 
+def is_agency(token: str) -> bool:
+    """True for a news organisation named in a byline (新华社, 人民网, XX日报, XX电视台)."""
+    return token in _AGENCIES or bool(_AGENCY_RE.match(token))
+
+
 def names_in(text: str) -> list[str]:
     """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
     names: list[str] = []
     for token in _tokens(text):
-        if token in _ROLES or token in _TRAILERS or token in _SINGLE_ROLE_TOKENS:
+        if token in _ROLES or token in _TRAILERS or token in _SINGLE_ROLE_TOKENS or is_agency(token):
             continue
         if _NAME_RE.match(token) and token not in names:
             names.append(token)
@@ -88,8 +101,10 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         return None
     names: list[str] = []
     cue = marked
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token in _ROLES or token in _TRAILERS:
+            cue = True
+        elif is_agency(token) and index + 1 < len(tokens) and tokens[index + 1] in _ROLES:
             cue = True
         elif token in _SINGLE_ROLE_TOKENS:
             continue
@@ -102,9 +117,38 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     # Without a marker or a trailer, the line must open with a role set apart by a space
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
     if not marked and not any(t in _TRAILERS for t in tokens):
-        if tokens[0] not in _ROLES or len(rest.split()) < 2:
+        first = tokens[1] if is_agency(tokens[0]) and len(tokens) > 1 else tokens[0]
+        if first not in _ROLES or len(rest.split()) < 2:
             return None
     return line, names
+
+
+# Common surnames (single and compound): a lone name line under a headline must open with one.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "乐查利孙鞠"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "夏侯")
+_NAME_LINE_RE = re.compile(f"^[{BYLINE_MARKERS}]?\\s*((?:{_H}\\s?){{1,3}}{_H})$")
+
+
+def parse_name_line(text: str) -> tuple[str, list[str]] | None:
+    """A line that is only an author's name (``张 三``, ``■李四``), as commentaries print under
+    their headline; the name must open with a common surname. None if it is not one."""
+    line = _collapse(text)
+    match = _NAME_LINE_RE.match(line)
+    if not match:
+        return None
+    name = re.sub(r"\s", "", match.group(1))
+    if not 2 <= len(name) <= 4 or not (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)):
+        return None
+    if len(name) == 4 and not name.startswith(_COMPOUND_SURNAMES) and " " not in match.group(1):
+        return None
+    return line, [name]
 
 
 def split_lead(text: str) -> Lead | None:
@@ -148,6 +192,8 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     if not match or weight(line) > 60:
         return None
     inner = match.group(1)
+    if re.match(r"^作者\s*(?:为|系|是|单位)", inner):
+        return line, []  # an author note (作者为…教授, 作者单位：…): a credit that names no one
     if re.search(r"[:：]", inner.removeprefix("作者").lstrip(":：")):
         return None
     inner = re.sub(r"^作者\s*[:：]?\s*", "", inner)

@@ -99,6 +99,20 @@ def iso(year: int | None, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?")
+
+
+def issue_date(furniture: Iterable[str]) -> str | None:
+    """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``), if any."""
+    for text in furniture:
+        match = _ISSUE_RE.search(text.replace(" ", ""))
+        if match:
+            found = iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found:
+                return found
+    return None
+
+
 def page_year(texts: Iterable[str]) -> int | None:
     """The latest reported year in the page's text, or None if it names none."""
     years = [year for text in texts for year in supported_years(text)]

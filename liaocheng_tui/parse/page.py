@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all
-from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, parse_name_line, split_lead
 from liaocheng_tui.parse.chars import ends_sentence, weight
 from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
 from liaocheng_tui.parse.dates import (
@@ -22,6 +22,7 @@ from liaocheng_tui.parse.dates import (
     day_only,
     dispatch_date,
     iso,
+    issue_date,
     page_year,
     starts_with_dateline,
 )
@@ -172,7 +173,7 @@ class _Reader:
             self.dropped.append(Dropped(unit.text, "column-descriptor", unit.line))
 
     def _standalone_byline(self, draft: _Draft, unit: Unit) -> None:
-        parsed = parse_byline_line(unit.text)
+        parsed = parse_byline_line(unit.text) or parse_name_line(unit.text)
         if parsed:
             draft.set_byline(*parsed)
             draft.standalone_byline = True
@@ -228,6 +229,8 @@ class _Reader:
             draft.credit = True
         elif parsed:
             draft.body.append((unit.text, unit))
+            # An author note under a signed piece (作者为…教授) marks it as commentary.
+            draft.credit = draft.credit or (not parsed[1] and draft.standalone_byline)
         self.closed = True
 
 
@@ -377,6 +380,8 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
     for _, article in built:
         if article.date is None:
             article.date = page_date
+    # The issue date, where the masthead or edition line prints one, is the page's date.
+    page_date = issue_date(d.text for d in dropped if d.reason == "page-furniture") or page_date
 
     lead_datelines = [a.byline or "" for _, a in built] + [d.text for d in dropped if d.reason == "dateline"]
     if publication is None:
