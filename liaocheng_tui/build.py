@@ -13,7 +13,14 @@ from pathlib import Path
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.safe_text import one_line
-from liaocheng_tui.sources import PageError, PagePath, bundled_seed_paths, iter_page_paths, read_page_file
+from liaocheng_tui.sources import (
+    DEFAULT_MAX_BYTES,
+    PageError,
+    PagePath,
+    bundled_seed_paths,
+    iter_page_paths,
+    read_page_file,
+)
 from liaocheng_tui.store import Library, LibraryError
 
 
@@ -47,12 +54,18 @@ def build_library(
     *,
     rebuild: bool = False,
     on_progress: Callable[[BuildProgress], None] | None = None,
+    max_page_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildSummary:
     """Add page files (``paths``; folders expand to their ``*.txt``) to ``library``.
 
     ``paths`` None means the bundled seeds. ``rebuild`` clears the library's articles first
     (user state survives, keyed by article). Missing paths raise :class:`PageError` before the
-    library is touched; any other failing page is recorded in the summary, not raised.
+    library is touched; any other failing page is recorded in the summary, not raised. A page
+    file over ``max_page_bytes`` is such a failure.
+
+    Only one build writes to a library at a time: if another process (or thread) is building
+    it, :class:`LibraryError` is raised before anything changes. Pages are read one at a time
+    and only their paths are held, so memory stays flat however many pages there are.
     """
     if paths is None:
         page_paths = [PagePath(path, path.name) for path in bundled_seed_paths()]
@@ -60,25 +73,26 @@ def build_library(
             raise PageError("no bundled seed pages found in this installation")
     else:
         page_paths = list(iter_page_paths(paths))
-    if rebuild:
-        library.clear()
-    summary = BuildSummary()
-    total = len(page_paths)
-    for done, page_path in enumerate(page_paths):
+    with library.build_lock():
+        if rebuild:
+            library.clear()
+        summary = BuildSummary()
+        total = len(page_paths)
+        for done, page_path in enumerate(page_paths):
+            if on_progress is not None:
+                on_progress(BuildProgress(done=done, total=total, current=page_path.source))
+            try:
+                _add_page(library, page_path, summary, max_page_bytes)
+            except (PageError, LibraryError) as error:
+                summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
-            on_progress(BuildProgress(done=done, total=total, current=page_path.source))
-        try:
-            _add_page(library, page_path, summary)
-        except (PageError, LibraryError) as error:
-            summary.failed.append((page_path.source, one_line(str(error))))
-    if on_progress is not None:
-        on_progress(BuildProgress(done=total, total=total, current=""))
+            on_progress(BuildProgress(done=total, total=total, current=""))
     return summary
 
 
-def _add_page(library: Library, page_path: PagePath, summary: BuildSummary) -> None:
+def _add_page(library: Library, page_path: PagePath, summary: BuildSummary, max_page_bytes: int) -> None:
     path = page_path.path
-    page_file = read_page_file(path, source=page_path.source)
+    page_file = read_page_file(path, max_page_bytes, source=page_path.source)
     if library.page_text(page_file.source) == page_file.text:
         # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
         summary.skipped += 1

@@ -25,11 +25,11 @@ from rich.text import Text
 
 from liaocheng_tui import __version__
 from liaocheng_tui.build import BuildProgress, BuildSummary, build_library
-from liaocheng_tui.config import DB_ENV_VAR, resolve_db_path
+from liaocheng_tui.config import DB_ENV_VAR, DEFAULT_MAX_PAGE_MB, MAX_PAGE_ENV_VAR, resolve_db_path
 from liaocheng_tui.export import EXPORT_FORMATS, ExportError, ExportFormat, metadata_lines, write_articles
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import QueryError, Searcher
-from liaocheng_tui.sources import PageError, read_page_file
+from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, read_page_file
 from liaocheng_tui.store import ArticleRecord, Library, LibraryError
 
 PROG = "liaocheng-tui"
@@ -192,15 +192,39 @@ def _progress_reporter() -> Iterator[Callable[[BuildProgress], None]]:
         yield report_bar
 
 
-def _build_with_progress(library: Library, paths: Sequence[Path] | None, *, rebuild: bool) -> BuildSummary:
+def _build_with_progress(
+    library: Library,
+    paths: Sequence[Path] | None,
+    *,
+    rebuild: bool,
+    max_page_bytes: int = DEFAULT_MAX_BYTES,
+) -> BuildSummary:
     with _progress_reporter() as on_progress:
-        return build_library(library, paths, rebuild=rebuild, on_progress=on_progress)
+        return build_library(
+            library, paths, rebuild=rebuild, on_progress=on_progress, max_page_bytes=max_page_bytes
+        )
 
 
 def _report_failures(summary: BuildSummary) -> None:
     for source, reason in summary.failed:
         line = reason if source in reason else f"{source}: {reason}"
         click.echo(f"{PROG}: failed: {one_line(line)}", err=True)
+
+
+max_page_option = click.option(
+    "--max-page-mb",
+    "max_page_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_MAX_PAGE_MB,
+    show_default=True,
+    envvar=MAX_PAGE_ENV_VAR,
+    show_envvar=True,
+    help="Refuse page files larger than this many megabytes.",
+)
+
+
+def _max_page_bytes(max_page_mb: float) -> int:
+    return max(1, int(max_page_mb * 2**20))
 
 
 # ---------------------------------------------------------------------------- the group
@@ -257,15 +281,20 @@ def _open_app(db_path: Path) -> None:
 @click.option(
     "--rebuild", is_flag=True, help="Clear the library's articles first (read/starred marks are kept)."
 )
+@max_page_option
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild: bool) -> None:
+def build(
+    ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild: bool, max_page_mb: float
+) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
     Pages already in the library are skipped by content hash; a changed page replaces its
     articles. A page that fails is listed with its reason and the exit code is 3.
     """
     library = _open_library(ctx, db)
-    summary = _build_with_progress(library, list(paths) if paths else None, rebuild=rebuild)
+    summary = _build_with_progress(
+        library, list(paths) if paths else None, rebuild=rebuild, max_page_bytes=_max_page_bytes(max_page_mb)
+    )
     if paths and not (summary.pages or summary.skipped or summary.failed):
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))
     _report_failures(summary)
@@ -283,11 +312,12 @@ def build(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild:
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed page as one JSON object.")
-def parse(file: Path, as_json: bool) -> None:
+@max_page_option
+def parse(file: Path, as_json: bool, max_page_mb: float) -> None:
     """Parse one page file without touching a library."""
     from liaocheng_tui.parse import parse_page
 
-    page_file = read_page_file(file)
+    page_file = read_page_file(file, _max_page_bytes(max_page_mb))
     page = parse_page(page_file.text, source=page_file.source)
     if as_json:
         _print_json(page.to_json())

@@ -10,6 +10,9 @@ from platformdirs import user_data_dir
 APP_NAME = "liaocheng-tui"
 DB_ENV_VAR = "LIAOCHENG_TUI_DB"
 DB_FILE_NAME = "library.db"
+# Pages larger than this are refused (a page is tens of kilobytes; 20 MB is surely not a page).
+MAX_PAGE_ENV_VAR = "LIAOCHENG_TUI_MAX_PAGE_MB"
+DEFAULT_MAX_PAGE_MB = 20.0
 
 
 def default_db_path() -> Path:

@@ -135,6 +135,8 @@ def _is_mostly_chinese(text: str) -> bool:
 
 
 def _megabytes(size: int) -> str:
+    if size < 2**20:  # a small limit (set for a test or a tight machine) must not read as "0.0 MB"
+        return f"{size / 2**10:.1f} KB"
     return f"{size / 2**20:.1f} MB"
 
 
@@ -165,7 +167,9 @@ def iter_page_paths(paths: Sequence[Path]) -> Iterator[PagePath]:
     for path in checked:
         if path.is_dir():
             candidates = [
-                PagePath(p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*.txt")) if p.is_file()
+                PagePath(p, p.relative_to(path).as_posix())
+                for p in sorted(path.rglob("*.txt"))
+                if p.is_file()
             ]
         else:
             candidates = [PagePath(path, path.name)]

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -446,6 +448,53 @@ class Library:
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the library."""
         return int(self._query("PRAGMA data_version")[0][0])
+
+    def check_integrity(self) -> list[str]:
+        """SQLite's ``integrity_check`` and ``foreign_key_check``: ``[]`` when the file is sound.
+
+        Otherwise one line per problem found, as SQLite words it.
+        """
+        problems = [str(row[0]) for row in self._query("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"foreign key: {table} row {rowid} points to a missing {parent} row"
+            for table, rowid, parent, _ in self._query("PRAGMA foreign_key_check")
+        ]
+        return problems
+
+    @property
+    def build_lock_path(self) -> Path:
+        """The file whose lock marks a build in progress (beside the library)."""
+        return self.path.with_name(self.path.name + ".build-lock")
+
+    @contextmanager
+    def build_lock(self) -> Iterator[None]:
+        """Hold the library's build lock, or raise :class:`LibraryError` if another build holds it.
+
+        Two builds writing page by page would interleave; refusing the second one is clearer
+        than mixing them. The lock is an advisory ``flock`` that the kernel drops when its holder
+        dies, so a killed build never leaves the library locked. (Not enforced on Windows.)
+        """
+        if sys.platform == "win32":
+            yield
+            return
+        import fcntl
+
+        try:
+            descriptor = os.open(self.build_lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise LibraryError(
+                f"cannot create the build lock {self.build_lock_path}: {error.strerror}"
+            ) from None
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LibraryError(
+                    f"another build is already writing to library {self.path}; try again when it has finished"
+                ) from None
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
 
     # -- writing -------------------------------------------------------------------------------
 

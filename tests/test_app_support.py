@@ -103,6 +103,9 @@ class SyntheticLibrary:
     def set_starred(self, article_id: int, starred: bool) -> None:
         self.state.setdefault(article_id, {})["starred"] = starred
 
+    def data_version(self) -> int:
+        return 1  # nobody else writes to a synthetic archive
+
 
 class SyntheticSearcher:
     """Searches the synthetic archive by the article number in the query, or matches all."""

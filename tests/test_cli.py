@@ -404,7 +404,7 @@ def test_unexpected_exception_is_one_line_exit_1(
 ) -> None:
     import liaocheng_tui.cli as cli_module
 
-    def explode(path: Path) -> None:
+    def explode(path: Path, max_bytes: int = 0) -> None:
         raise RuntimeError("boom\nsecond line")
 
     monkeypatch.setattr(cli_module, "read_page_file", explode)

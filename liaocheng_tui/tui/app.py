@@ -28,7 +28,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Tree
 
 from liaocheng_tui.export import ExportError, default_filename, render_article, write_articles
 from liaocheng_tui.safe_text import one_line
-from liaocheng_tui.store import Library
+from liaocheng_tui.store import Library, LibraryError
 from liaocheng_tui.tui.article_list import ArticleList
 from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
@@ -47,6 +47,8 @@ NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless 
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_PAGE = 200  # hits fetched per search page; more are fetched as the cursor nears the end
 READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
+# Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
+LIBRARY_POLL = 2.0
 
 
 class LiaochengApp(App[None]):
@@ -85,6 +87,10 @@ class LiaochengApp(App[None]):
         self.ready = False
         self.warm = False
         self.read_after = READ_AFTER
+        self.library_poll_interval = LIBRARY_POLL
+        self.library_changed = False  # another program changed the library since it was loaded
+        self._loaded_version: int | None = None
+        self._building = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -129,6 +135,7 @@ class LiaochengApp(App[None]):
         else:
             self._load_library()
         self.article_list.focus()
+        self.set_interval(self.library_poll_interval, self.check_library_changed)
 
     def on_ready(self) -> None:
         # After the first paint, so that loading jieba never delays it.
@@ -177,6 +184,13 @@ class LiaochengApp(App[None]):
 
     @work(exclusive=True, group="build")
     async def build_library_in_background(self, rebuild: bool) -> None:
+        self._building = True
+        try:
+            await self._build_library(rebuild)
+        finally:
+            self._building = False
+
+    async def _build_library(self, rebuild: bool) -> None:
         panel = self.query_one("#build-panel")
         panel.display = True
         progress_bar = self.query_one("#build-progress", ProgressBar)
@@ -201,7 +215,9 @@ class LiaochengApp(App[None]):
             summary = await self.in_background(job)
         except Exception as error:  # a failed build must not take the app down
             panel.display = False
-            self.notify(markup=False, message=f"Build failed: {error}", severity="error", timeout=10)
+            self.notify(
+                markup=False, message=f"Build failed: {one_line(str(error))}", severity="error", timeout=10
+            )
             return
         panel.display = False
         self.article_list.cache.forget()
@@ -228,11 +244,51 @@ class LiaochengApp(App[None]):
         self.section_tree.populate(publications, library.authors(), library.places(), starred, total)
         pages = library.stats().pages
         self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues"
+        self._loaded_version = self._library_version()
+        self.library_changed = False
         self.ready = True
         if self.current_query:
             self._start_search()
         else:
             self._show_node(self.current_node)
+
+    def _library_version(self) -> int | None:
+        if self.library is None:
+            return None
+        try:
+            return self.library.data_version()
+        except LibraryError:
+            return None
+
+    def check_library_changed(self) -> None:
+        """Tell the user once when another program (a ``build``) has changed the library.
+
+        The view is not reloaded by itself: rows would move under the cursor while reading.
+        """
+        if not self.ready or self.library_changed or self._building:
+            return
+        version = self._library_version()
+        if version is None or self._loaded_version is None or version == self._loaded_version:
+            return
+        self.library_changed = True
+        self.sub_title = f"{self.sub_title} · changed on disk: r reloads"
+        self.notify(
+            markup=False,
+            title="Library changed",
+            message="Another program changed the library. Press r to reload.",
+            timeout=8,
+        )
+
+    def action_reload_library(self) -> None:
+        """Re-read the tree, the counts and the current list or search from the library."""
+        if self.library is None or self._building:
+            return
+        self.article_list.cache.forget()
+        self._load_library()
+        if self.reader.record is not None:
+            current = self.library.article(self.reader.record.id)
+            self.reader.show(current, self.article_list.hits.get(current.id) if current else None)
+        self.notify(markup=False, message=f"Library reloaded: {self.sub_title}", timeout=3)
 
     def _show_node(self, node: NodeData, label: str | None = None) -> None:
         assert self.library is not None
@@ -293,7 +349,11 @@ class LiaochengApp(App[None]):
         if self.library is None or self.reader.record is None or self.reader.record.id != article_id:
             return
         if not self.reader.record.read:
-            self.library.set_read(article_id, True)
+            try:
+                self.library.set_read(article_id, True)
+            except LibraryError as error:  # e.g. another build holds the write lock too long
+                self.notify(markup=False, message=f"Read mark not saved: {error}", severity="warning")
+                return
             self._refresh_article(article_id)
 
     def _refresh_article(self, article_id: int) -> None:
@@ -471,7 +531,11 @@ class LiaochengApp(App[None]):
         if record is None or self.library is None:
             self.notify(markup=False, message="No article to star", severity="warning")
             return
-        self.library.set_starred(record.id, not record.starred)
+        try:
+            self.library.set_starred(record.id, not record.starred)
+        except LibraryError as error:
+            self.notify(markup=False, message=f"Star not saved: {error}", severity="error", timeout=8)
+            return
         self._refresh_article(record.id)
         self.section_tree.set_starred_count(len(self.library.article_ids(starred=True)))
         self.notify(
@@ -538,6 +602,11 @@ class LiaochengApp(App[None]):
         yield SystemCommand("Copy article", "Copy the article's plain text (y)", self.action_copy_article)
         yield SystemCommand(
             "Rebuild library", "Re-read the bundled pages into the library", self.action_rebuild
+        )
+        yield SystemCommand(
+            "Reload library",
+            "Show changes another program made to the library (r)",
+            self.action_reload_library,
         )
         yield SystemCommand("Help", "Keys and the query language (?)", self.action_help)
         yield from super().get_system_commands(screen)

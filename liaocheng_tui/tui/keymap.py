@@ -14,6 +14,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("left_square_bracket", "previous_article", "Prev", key_display="["),
     Binding("right_square_bracket", "next_article", "Next", key_display="]"),
     Binding("t", "toggle_tree", "Tree"),
+    Binding("r", "reload_library", "Reload", show=False),
     Binding("escape", "escape", "Clear", show=False),
 ]
 
@@ -64,6 +65,7 @@ HELP_KEYS: list[tuple[str, str]] = [
     ("y", "copy the article's plain text to the clipboard (OSC 52)"),
     ("s", "star / unstar the article"),
     ("t", "show / hide the section tree"),
+    ("r", "reload the library after another program (a build) changed it"),
     ("Ctrl+P", "command palette: export, search, toggle tree, theme, rebuild"),
     ("?", "this help"),
     ("q", "quit"),
