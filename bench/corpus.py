@@ -107,7 +107,7 @@ class CorpusInfo:
     characters: int  # of stored text (heads, bylines, bodies), what ingest segments and indexes
 
 
-def _split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, merged so that every piece has balanced “” quotes."""
     pieces = _SENTENCE_RE.findall(paragraph)
     merged: list[str] = []
@@ -164,7 +164,7 @@ def load_pool(seed_paths: Sequence[Path]) -> SeedPool:
             ):
                 headlines[Headline(article.kicker, article.title, article.subtitle)] = None
             for paragraph in article.paragraphs:
-                for sentence in _split_sentences(paragraph):
+                for sentence in split_sentences(paragraph):
                     if _usable(sentence):
                         sentences[sentence] = None
     if not headlines or len(sentences) < 50 or len(authors) < 4:
@@ -241,7 +241,7 @@ class _Composer:
         else:  # pragma: no cover - 100 identical draws in a row cannot happen with real pools
             raise RuntimeError("could not draw a new article")
         for paragraph in paragraphs:
-            used.update(_split_sentences(paragraph))
+            used.update(split_sentences(paragraph))
         feature = rng.random() < 0.25
         names = self.authors(rng.choice((1, 1, 1, 2)))
         head_lines = [line for line in (kicker, title, subtitle) if line]
