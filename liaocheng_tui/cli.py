@@ -490,8 +490,8 @@ def export(
     """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force)."""
     library = _open_filled_library(ctx, db)
     records = _records(library, article_ids)
-    target: Path | str = output if output == "-" else Path(output)
-    written = write_articles(records, cast(Any, target), cast(ExportFormat, fmt), overwrite=force)
+    # The string as typed: a trailing "/" (a folder to create) would not survive Path().
+    written = write_articles(records, output, cast(ExportFormat, fmt), overwrite=force)
     for path in written:
         click.echo(f"{PROG}: wrote {one_line(str(path))}", err=True)
 

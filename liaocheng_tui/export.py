@@ -24,7 +24,8 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md", "json")
 
 # Most file systems cap a name at 255 bytes; leave room for a collision suffix.
 MAX_NAME_BYTES = 200
-_UNSAFE_NAME_CHARS = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
+# Lone surrogates (from undecodable bytes) cannot be encoded as a file name at all.
+_UNSAFE_NAME_CHARS = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
 
 
@@ -182,8 +183,8 @@ def safe_filename(stem: str, extension: str, max_bytes: int = MAX_NAME_BYTES) ->
     """``stem.extension`` made safe as a single file name on Linux, macOS and Windows.
 
     Unicode is kept. Path separators and ``:*?"<>|``, control and bidi characters become
-    ``_``; leading dots and trailing dots/spaces are replaced or removed; Windows device names
-    (CON, NUL, COM1...) get a ``_`` appended; the UTF-8 length is capped at ``max_bytes``
+    ``_`` (so do lone surrogates); leading dots and trailing dots/spaces are replaced or removed;
+    Windows device names (CON, NUL.txt, COM1...) get a ``_`` after the name; the UTF-8 length is capped at ``max_bytes``
     without splitting a character.
     """
     cleaned = _UNSAFE_NAME_CHARS.sub("_", stem)
@@ -196,8 +197,11 @@ def safe_filename(stem: str, extension: str, max_bytes: int = MAX_NAME_BYTES) ->
     cleaned = cleaned.rstrip(". ")
     if not cleaned:
         cleaned = "article"
-    if _WINDOWS_RESERVED.match(cleaned.split(".")[0]):
-        cleaned += "_"
+    # Windows reads the part before the first dot, trailing spaces dropped, as the device name:
+    # "NUL.txt.txt" and "con .md" are the devices, so the mark goes right after that part.
+    device, dot, rest = cleaned.partition(".")
+    if _WINDOWS_RESERVED.match(device.rstrip(" ")):
+        cleaned = f"{device.rstrip(' ')}_{dot}{rest}"
     return cleaned + suffix
 
 
@@ -213,11 +217,14 @@ def _is_folder_target(target: Path, raw: str) -> bool:
 
 def write_articles(
     records: Sequence[ExportableArticle],
-    target: Path | Literal["-"],
+    target: Path | str,
     fmt: ExportFormat,
     overwrite: bool = False,
 ) -> list[Path]:
     """Write ``records`` and return the files written.
+
+    Pass a path the user typed as the ``str`` they typed: ``Path("new/")`` loses the trailing
+    separator that asks for a folder.
 
     ``"-"`` writes UTF-8 to standard output (and returns ``[]``). An existing folder, or a path
     ending in a separator (created if needed), gets one file per article named by
@@ -243,8 +250,14 @@ def write_articles(
     return [path]
 
 
+def _utf8(text: str) -> bytes:
+    # A lone surrogate (text decoded with surrogateescape somewhere) cannot be UTF-8: write "?"
+    # for it rather than fail the whole export.
+    return text.encode("utf-8", errors="replace")
+
+
 def _write_stdout(text: str) -> None:
-    data = text.encode("utf-8")
+    data = _utf8(text)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
         sys.stdout.flush()
@@ -289,7 +302,7 @@ def _write_folder(
 
 
 def _write_file(path: Path, text: str, overwrite: bool) -> None:
-    data = text.encode("utf-8")
+    data = _utf8(text)
     if not overwrite:
         # O_EXCL: fails rather than follow a symlink or clobber a file created meanwhile.
         try:

@@ -434,3 +434,12 @@ def test_db_option_before_the_command_applies_to_it(tmp_path: Path) -> None:
     result = run("--db", db, "stats")
     assert result.exit_code == 0, result.stderr
     assert str(db) in result.stdout
+
+
+def test_export_to_a_new_folder_named_with_a_trailing_slash(built_db: Path, tmp_path: Path) -> None:
+    # Once written as one file called "new" because Path("new/") drops the slash.
+    target = tmp_path / "new"
+    result = run("export", "1", "2", "--db", built_db, "-o", f"{target}/")
+    assert result.exit_code == 0, result.stderr
+    assert target.is_dir()
+    assert len(list(target.iterdir())) == 2

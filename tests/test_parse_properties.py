@@ -85,3 +85,29 @@ def test_megabyte_line_without_newline_is_parsed_in_linear_time() -> None:
     # Four times the text may take at most about four times as long (with slack for timer noise).
     assert timings[1] < 8 * timings[0] + 0.5
     assert timings[1] < 10.0
+
+
+_LINE_END = st.sampled_from(["\r\n", "\r", "\n", "\n\n", "\r\r", "\r\n\r\n", "\n\r"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_page_text | st.text(max_size=30), _LINE_END), max_size=25))
+def test_any_mix_of_crlf_cr_and_lf_never_raises_and_keeps_every_han_character(
+    lines: list[tuple[str, str]],
+) -> None:
+    _check("".join(line + end for line, end in lines))
+
+
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(
+    st.lists(st.sampled_from(_PIECES) | st.text(min_size=1, max_size=8), min_size=1, max_size=12).map("".join)
+)
+def test_megabyte_line_of_any_content_never_raises_and_keeps_every_han_character(unit: str) -> None:
+    line = unit.replace("\r", "").replace("\n", "")
+    if not line:
+        line = "聊城"
+    text = (line * (1_000_000 // len(line) + 1))[:1_000_000]
+    assert len(text) == 1_000_000 and "\n" not in text and "\r" not in text
+    _check(text)
