@@ -37,6 +37,9 @@ from liaocheng_tui.parse.normalize import Line
 _HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*$")
 _DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
+# Brief items: a bold or bracketed lead phrase, then the text on the same line.
+_BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
+_BRACKET_LEAD_RE = re.compile(f"^【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])")
 _TRAILING_FRAGMENT_RE = re.compile(r"[，,、]$")
 # A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
 _FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
@@ -67,6 +70,7 @@ class Unit:
     gap_before: bool = True  # a blank line separates it from the unit above
     shape: Shape = Shape.PARA
     squeezed: str = field(default="", repr=False)
+    brief: str | None = None  # the bold or bracketed lead of a brief item (简讯), its headline
 
     @property
     def weight(self) -> float:
@@ -87,6 +91,11 @@ def _wrap_width(lines: Sequence[Line]) -> tuple[float, bool]:
     return float(width), width >= 20 and full >= 0.4 * len(lengths)
 
 
+def _prose_line(text: str) -> bool:
+    """A line that cannot be headline material: long, or with sentence punctuation inside it."""
+    return weight(text) > SHORT_WEIGHT or has_inner_stop(text) or "，" in text or "," in text
+
+
 def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
     """Group normalised lines into units; record removed markdown markers in ``dropped``."""
     width, wrapped = _wrap_width(lines)
@@ -100,11 +109,14 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             previous_blank = True
             continue
         text, level = line.text, 0
+        lead_title: str | None = None
         heading = _HEADING_RE.match(text)
         if heading and heading.group(2):
             level = len(heading.group(1))
             dropped.append(Dropped(heading.group(1), "markdown-marker", line.number))
             text = heading.group(2)
+        elif brief := _BOLD_LEAD_RE.match(text):
+            lead_title = brief.group(1).strip()
         else:
             bold = _BOLD_LINE_RE.match(text)
             if bold and weight(bold.group(1)) <= SHORT_WEIGHT:
@@ -120,7 +132,9 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             and not line.indented
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
-            and not ends_sentence(previous.text)
+            and (
+                not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
+            )
             and (
                 (indent_page and previous.indented)
                 or (wrapped and not indent_page and last_line_length >= 0.85 * width)
@@ -130,6 +144,9 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             previous.end = line.number
         else:
             units.append(Unit(text, line.number, line.number, line.indented, level, previous_blank))
+            if lead_title is None and (bracket := _BRACKET_LEAD_RE.match(text)):
+                lead_title = bracket.group(1).strip()
+            units[-1].brief = lead_title
         last_line_length = len(line.text)
         previous_blank = False
     units = _merge_tiny_runs(units)
@@ -195,7 +212,7 @@ def classify(unit: Unit, indent_matters: bool = True) -> Shape:
     if (
         shortish
         and not (indent_matters and unit.indented)
-        and not has_inner_stop(text)
+        and not has_inner_stop(text.replace("！", "").replace("？", "") if "。" not in text else text)
         and not _TRAILING_FRAGMENT_RE.search(text)
         and not _FIELD_LINE_RE.match(text)
         and not starts_with_dateline(squeezed)
@@ -219,5 +236,12 @@ def classify_all(units: list[Unit]) -> None:
             and units[index - 1].shape in (Shape.SHORT, Shape.DASH, Shape.HEADING)
             and units[index + 1].shape in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
             and parse_name_line(unit.text)
+            and (unit.text[0] in BYLINE_MARKERS or not (unit.gap_before or units[index + 1].gap_before))
         ):
             unit.shape = Shape.BYLINE
+        elif (
+            unit.shape is Shape.CREDIT
+            and units[index - 1].shape in (Shape.SHORT, Shape.DASH, Shape.HEADING)
+            and units[index + 1].shape in (Shape.PARA, Shape.CROSSHEAD)
+        ):
+            unit.shape = Shape.BYLINE  # (记者 X 通讯员 Y) printed under the headline

@@ -46,6 +46,12 @@ _DATELINE_RE = re.compile(
     rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC})"
 )
+_COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
+# A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…
+_ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|记者|通讯员|实习生"
+_BARE_BYLINE_RE = re.compile(
+    f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}(?:\\s{_H}{{2,4}})*\\s?)+)(?=\\s|[0-9])"
+)
 _PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
 _END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
 
@@ -69,6 +75,30 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _TOKEN_SPLIT_RE.split(spaced) if t]
 
 
+def _join_spaced(tokens: list[str]) -> list[str]:
+    """Join a name that OCR or typesetting spaced out character by character (``许 诺`` -> 许诺)."""
+    joined: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        single = (
+            len(token) == 1
+            and token not in _SINGLE_ROLE_TOKENS
+            and token not in _TRAILERS
+            and bool(re.match(_H, token))
+        )
+        if single:
+            run.append(token)
+            continue
+        if 2 <= len(run) <= 3:
+            joined.append("".join(run))
+        else:
+            joined += run
+        run = []
+        if token:
+            joined.append(token)
+    return joined
+
+
 def is_agency(token: str) -> bool:
     """True for a news organisation named in a byline (新华社, 人民网, XX日报, XX电视台)."""
     return token in _AGENCIES or bool(_AGENCY_RE.match(token))
@@ -77,7 +107,7 @@ def is_agency(token: str) -> bool:
 def names_in(text: str) -> list[str]:
     """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
     names: list[str] = []
-    for token in _tokens(text):
+    for token in _join_spaced(_tokens(text)):
         if token in _ROLES or token in _TRAILERS or token in _SINGLE_ROLE_TOKENS or is_agency(token):
             continue
         if _NAME_RE.match(token) and token not in names:
@@ -96,7 +126,9 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         return None
     marked = bool(_MARKER_RE.match(line))
     rest = _MARKER_RE.sub("", line)
-    tokens = _tokens(rest)
+    if _COMMENTATOR_RE.match(rest.replace(" ", "")):
+        return line, []  # 本报评论员: an institutional signature, no personal name
+    tokens = _join_spaced(_tokens(rest))
     if not tokens:
         return None
     names: list[str] = []
@@ -117,7 +149,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     # Without a marker or a trailer, the line must open with a role set apart by a space
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
     if not marked and not any(t in _TRAILERS for t in tokens):
-        first = tokens[1] if is_agency(tokens[0]) and len(tokens) > 1 else tokens[0]
+        opening = [t for t in tokens if t not in _SINGLE_ROLE_TOKENS]
+        first = opening[1] if is_agency(opening[0]) and len(opening) > 1 else opening[0]
         if first not in _ROLES or len(rest.split()) < 2:
             return None
     return line, names
@@ -132,7 +165,20 @@ _SURNAMES = set(
     "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
     "乐查利孙鞠"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "夏侯")
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "长孙",
+    "夏侯",
+)
 _NAME_LINE_RE = re.compile(f"^[{BYLINE_MARKERS}]?\\s*((?:{_H}\\s?){{1,3}}{_H})$")
 
 
@@ -143,7 +189,12 @@ def parse_name_line(text: str) -> tuple[str, list[str]] | None:
     match = _NAME_LINE_RE.match(line)
     if not match:
         return None
-    name = re.sub(r"\s", "", match.group(1))
+    parts = match.group(1).split()
+    if len(parts) > 1 and not (
+        all(len(p) == 1 for p in parts) or (len(parts) == 2 and parts[0] in _COMPOUND_SURNAMES)
+    ):
+        return None
+    name = "".join(parts)
     if not 2 <= len(name) <= 4 or not (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)):
         return None
     if len(name) == 4 and not name.startswith(_COMPOUND_SURNAMES) and " " not in match.group(1):
@@ -175,6 +226,13 @@ def split_lead(text: str) -> Lead | None:
             authors = inner_names
             position += paren.end()
             dateline = None
+    if dateline is not None and byline is None:
+        bare = _BARE_BYLINE_RE.match(text[position:])
+        if bare and names_in(bare.group(1)):
+            byline = _collapse(text[: position + bare.end()])
+            authors = names_in(bare.group(1))
+            position += bare.end()
+            dateline = None
     if dateline is None and byline is None:
         return None
     rest = text[position:].lstrip(" ：:，,")
@@ -200,7 +258,24 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     if _ROLE_RE.match(inner):
         names = names_in(inner)
         return (line, names) if names else None
+    spaced = parse_name_line(inner)
+    if spaced and " " in inner:
+        return line, spaced[1]  # a spaced-out signature: (钟 言)
     parts = inner.split(" ")
     if len(parts) < 2 or not _NAME_RE.match(parts[0]):
         return None
     return line, [parts[0]]
+
+
+_TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
+
+
+def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """A reporter's credit closing a paragraph (``…前来参观。（记者 卜雨）``): body, credit, names."""
+    match = _TAIL_CREDIT_RE.search(text.rstrip())
+    if not match or match.start() == 0:
+        return None
+    names = names_in(match.group(1))
+    if not names:
+        return None
+    return text[: match.start()].rstrip(), _collapse(match.group(0)), names

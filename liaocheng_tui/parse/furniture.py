@@ -23,7 +23,7 @@ _FURNITURE_TOKEN_RE = re.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
     r"|农历\S{2,10}"
     r"|第?[A-Z]?\d{1,3}版|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
-    r"|(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审读|值班编辑|责编|视觉|设计)[:：]?\S{0,8}"
+    r"|(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审读|值班编辑|责编|视觉|设计)(?:[:：]\S{0,8})?"
     r")$"
 )
 _SECTION_SUFFIXES = (
@@ -42,8 +42,26 @@ class TopFurniture:
     consumed: int = 0  # how many leading units were furniture
 
 
+_EDITOR_LABELS = "责任编辑|本版编辑|值班编辑|责编|编辑|校对|美编|版式|组版|审读|视觉|设计|排版|制图|统筹"
+# Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强
+_EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
+# Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) - 8 - 第8版
+_JUMP_RE = re.compile(
+    r"^[(（]\s*(?:下转|上接|接|转|续)(?:第)?\s*[A-Z]?\d{1,3}\s*(?:版|页)?\s*[)）]$|^[-－—]\s*\d{1,3}\s*[-－—]$"
+)
+_AD_LABEL_RE = re.compile(r"^(?:广告|广告专版|分类广告|广告热线|公益广告)$")
+
+
+def is_ad_label(text: str) -> bool:
+    """A line that only says 广告: the block printed under it is an advertisement."""
+    return bool(_AD_LABEL_RE.match(text.replace(" ", "")))
+
+
 def is_furniture_line(text: str) -> bool:
-    """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``)."""
+    """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``), a staff
+    credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page number."""
+    if _EDITORS_RE.match(text) or _JUMP_RE.match(text):
+        return True
     tokens = text.split()
     if not tokens or len(text) > 80:
         return False

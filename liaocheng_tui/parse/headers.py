@@ -13,7 +13,8 @@ from liaocheng_tui.parse.clean import join_text
 # Generic words that name a recurring column rather than a story.
 _COLUMN_SUFFIXES = (
     "专栏 栏目 大家谈 见行动 在行动 进行时 走基层 面对面 一线 直击 目击 特写 纪实 手记 时评 短评 快评 "
-    "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评"
+    "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评 "
+    "图片新闻 图片报道 新闻图片 图说 镜头 影像 新闻速览 要闻简报 综述"
 ).split()
 # Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
 COMMENTARY_COLUMN_RE = re.compile(r"(?:谈|评|论|说|观点|声音|言论|思考|感言|随笔|茶座|锐见)$")
@@ -73,9 +74,15 @@ def _wraps(first: Unit, second: Unit) -> bool:
     a, b = first.text, second.text
     if unbalanced(a) or a.endswith(_WRAP_ENDINGS):
         return True
-    if " " in a or " " in b:
+    if " " in a or " " in b or any(c in a + b for c in "：:"):
         return False
     return weight(a) <= 10 and weight(a) + weight(b) <= 20
+
+
+def _parallel(text: str) -> bool:
+    """Two or more phrases of four or more characters set apart by spaces: a kicker's shape."""
+    parts = text.split()
+    return len(parts) >= 2 and all(weight(p) >= 4 for p in parts)
 
 
 def _join(units: Sequence[Unit]) -> str | None:
@@ -94,6 +101,8 @@ def _plain_lines(lines: Sequence[Unit], commentary: bool) -> Headline:
         first, second = lines
         if _wraps(first, second):
             return Headline(None, _join(lines), None)
+        if not commentary and _parallel(first.text) and " " not in second.text.strip():
+            return Headline(first.text, second.text, None)
         if commentary or weight(first.text) >= weight(second.text):
             return Headline(None, first.text, second.text)
         return Headline(first.text, second.text, None)
@@ -105,6 +114,16 @@ def _plain_lines(lines: Sequence[Unit], commentary: bool) -> Headline:
     else:
         kicker, title, subtitle = _join([*extra, a]), b.text, c.text
     return Headline(kicker, title, subtitle)
+
+
+def unspace(text: str | None) -> str | None:
+    """A letter-spaced headline (``聊 城 召 开 会 议``) with its spaces removed; others unchanged."""
+    if text is None:
+        return None
+    parts = text.split()
+    if len(parts) >= 3 and sum(len(p) == 1 for p in parts) >= len(parts) - 1:
+        return "".join(parts)
+    return text
 
 
 def split_headline(run: Sequence[Unit], commentary: bool) -> Headline:

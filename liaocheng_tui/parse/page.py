@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all
-from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, parse_name_line, split_lead
+from liaocheng_tui.parse.byline import (
+    parse_byline_line,
+    parse_end_credit,
+    parse_name_line,
+    split_lead,
+    split_tail_credit,
+)
 from liaocheng_tui.parse.chars import ends_sentence, weight
 from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
 from liaocheng_tui.parse.dates import (
@@ -26,8 +32,14 @@ from liaocheng_tui.parse.dates import (
     page_year,
     starts_with_dateline,
 )
-from liaocheng_tui.parse.furniture import is_furniture_line, masthead_in, top_furniture
-from liaocheng_tui.parse.headers import COMMENTARY_COLUMN_RE, ColumnLabel, column_label, split_headline
+from liaocheng_tui.parse.furniture import is_ad_label, is_furniture_line, masthead_in, top_furniture
+from liaocheng_tui.parse.headers import (
+    COMMENTARY_COLUMN_RE,
+    ColumnLabel,
+    column_label,
+    split_headline,
+    unspace,
+)
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped, Page
 from liaocheng_tui.parse.normalize import normalize_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -36,6 +48,8 @@ _HEADLINE_SHAPES = (Shape.SHORT, Shape.DASH, Shape.HEADING)
 _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
 _PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
 _DUPLICATE_MIN_WEIGHT = 15
+# A source line closing a reprinted item: 来源：新华社, （来源：人民网）
+_SOURCE_RE = re.compile(r"^[(（]?\s*(?:稿件)?来源\s*[:：]\s*[^\s:：]{2,20}\s*[)）]?$")
 
 
 @dataclass
@@ -47,6 +61,8 @@ class _Draft:
     byline: str | None = None
     authors: list[str] = field(default_factory=list)
     standalone_byline: bool = False
+    brief: bool = False
+    credit_at_end: bool = False
     lead: bool = False
     credit: bool = False
     trailing_byline: bool = False
@@ -78,18 +94,79 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.closed = False  # the story above ended with a closing credit
+        self.inherit = False  # ...a signed credit, so that the next piece stays in its column
+        self.indent_page = len(units) >= 4 and sum(u.indented for u in units) >= 0.3 * len(units)
 
     def start(self, draft: _Draft) -> _Draft:
         self.drafts.append(draft)
         self.current = draft
         self.closed = False
+        self.inherit = False
         return draft
+
+    def _brief(self, unit: Unit) -> None:
+        """A brief item (简讯): its bold or bracketed lead is its headline."""
+        title = unit.brief or ""
+        above = self.current
+        if above is not None and not above.headline and not above.body and above.byline is None:
+            draft = above  # the column label opened an empty story: this brief fills it
+        else:
+            column = above.column if above is not None and above.brief else None
+            draft = self.start(_Draft(column=column))
+        draft.brief = True
+        draft.headline = [Unit(title, unit.line, unit.line, shape=Shape.SHORT)]
+        rest = unit.text
+        for opener, closer in (("【", "】"), ("", "")):
+            if rest.startswith(opener + title + closer):
+                rest = rest[len(opener + title + closer) :].lstrip()
+                break
+        self._body(draft, rest, unit)
+
+    def _source(self, draft: _Draft, unit: Unit) -> None:
+        """A source line closes a reprinted item whose headline the reader took for a crosshead:
+        the last headline-shaped line of the story, after a finished sentence, starts the item."""
+        target = draft
+        for at in range(len(draft.body) - 1, 0, -1):
+            head = draft.body[at][1]
+            if (
+                head.shape is Shape.SHORT
+                and ends_sentence(draft.body[at - 1][0])
+                and at < len(draft.body) - 1
+            ):
+                moved = draft.body[at + 1 :]
+                del draft.body[at:]
+                cut = draft.units.index(head) if head in draft.units else len(draft.units)
+                taken = draft.units[cut:]
+                del draft.units[cut:]
+                target = self.start(_Draft(headline=[head], body=moved, units=taken))
+                break
+        target.take(unit)
+        if target.byline is None:
+            target.set_byline(" ".join(unit.text.split()), [])
+        else:
+            target.body.append((unit.text, unit))
+        self.closed = True
+
+    def _body(self, draft: _Draft, text: str, unit: Unit) -> None:
+        tail = split_tail_credit(text) if unit.shape is Shape.PARA else None
+        if tail is not None:
+            if draft.byline is None:
+                text = tail[0]
+                draft.set_byline(tail[1], tail[2])
+                draft.credit_at_end = True
+            draft.add_body(text, unit)
+            self.closed = True
+            return
+        draft.add_body(text, unit)
 
     def read(self, index: int) -> None:
         units = self.units
         while index < len(units):
             unit = units[index]
-            if unit.shape in _HEADLINE_SHAPES:
+            if self.current is not None and unit.level == 0 and _SOURCE_RE.match(unit.squeezed):
+                self._source(self.current, unit)
+                index += 1
+            elif unit.shape in _HEADLINE_SHAPES:
                 index = self._headline_run(index)
             elif unit.shape is Shape.BYLINE:
                 index = self._byline(index)
@@ -100,8 +177,18 @@ class _Reader:
             elif unit.shape is Shape.CREDIT:
                 self._credit(unit)
                 index += 1
+            elif unit.brief:
+                self._brief(unit)
+                index += 1
+
             else:
-                (self.current or self.start(_Draft())).add_body(unit.text, unit)
+                above = self.current
+                if above is not None and self.closed and above.trailing_byline:
+                    # A caption after a credited photo is the next photo, in the same column.
+                    draft = self.start(_Draft(column=above.column))
+                else:
+                    draft = above or self.start(_Draft())
+                self._body(draft, unit.text, unit)
                 index += 1
 
     def _headline_run(self, index: int) -> int:
@@ -123,6 +210,17 @@ class _Reader:
             and (previous is None or previous.shape is not Shape.PARA or ends_sentence(previous.text))
         )
         titled = len(rest) >= 2 and any(u.shape is Shape.DASH for u in rest[1:])
+        # On an indented page, a flush-left headline between two indented paragraphs starts a story.
+        flush = (
+            self.indent_page
+            and body_follows
+            and following is not None
+            and following.indented
+            and previous is not None
+            and previous.indented
+            and ends_sentence(previous.text)
+            and not any(u.indented for u in run)
+        )
         starts = (
             anchored
             or label is not None
@@ -131,6 +229,7 @@ class _Reader:
             or self.closed
             or dated
             or titled
+            or flush
         )
         if not starts and self.current is not None:  # short lines inside a story: crossheads
             for unit in run:
@@ -148,7 +247,7 @@ class _Reader:
                     self.dropped.append(Dropped(unit.text, "column-label", unit.line))
             return end
         inherited = (
-            above.column if self.closed and above is not None and label is None and not anchored else None
+            above.column if self.inherit and above is not None and label is None and not anchored else None
         )
         draft = self.start(_Draft(headline=list(rest)))
         draft.column = label.name if label else inherited
@@ -173,7 +272,7 @@ class _Reader:
             self.dropped.append(Dropped(unit.text, "column-descriptor", unit.line))
 
     def _standalone_byline(self, draft: _Draft, unit: Unit) -> None:
-        parsed = parse_byline_line(unit.text) or parse_name_line(unit.text)
+        parsed = parse_byline_line(unit.text) or parse_name_line(unit.text) or parse_end_credit(unit.text)
         if parsed:
             draft.set_byline(*parsed)
             draft.standalone_byline = True
@@ -201,17 +300,23 @@ class _Reader:
         following = self.units[index + 1] if index + 1 < len(self.units) else None
         above = self.current
         trailing = following is None or following.shape not in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
+        # A photo credit (记者 X 摄) closes the caption printed above it.
+        trailing = trailing or bool(re.search(r"摄影?$", unit.text.strip()))
         if trailing and above is not None and above.body:
             if not above.headline and above.byline is None and len(above.body) == 1:
                 self._standalone_byline(above, unit)
                 above.trailing_byline = True
+                self.closed = True
                 return index + 1
             caption_text, caption_unit = above.body.pop()
             if caption_unit in above.units and all(t[1] is not caption_unit for t in above.body):
                 above.units.remove(caption_unit)
-            draft = self.start(_Draft(trailing_byline=True))
+            draft = self.start(
+                _Draft(trailing_byline=True, column=above.column if above.trailing_byline else None)
+            )
             draft.add_body(caption_text, caption_unit)
             self._standalone_byline(draft, unit)
+            self.closed = True
             return index + 1
         draft = self.start(_Draft())
         self._standalone_byline(draft, unit)
@@ -232,6 +337,7 @@ class _Reader:
             # An author note under a signed piece (作者为…教授) marks it as commentary.
             draft.credit = draft.credit or (not parsed[1] and draft.standalone_byline)
         self.closed = True
+        self.inherit = True
 
 
 def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
@@ -285,7 +391,12 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     body = "\n".join(paragraphs)
     if title and _NOTICE_RE.search(title.replace(" ", "")):
         return "notice"
-    if draft.credit or (draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))):
+    reported = bool(draft.byline and re.search(r"记者|通讯员|实习生", draft.byline))
+    if (draft.credit and not reported) or (
+        draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
+    ):
+        return "commentary"
+    if draft.byline and "评论员" in draft.byline:
         return "commentary"
     if title is None:
         if draft.trailing_byline or draft.column or _PHOTO_CUE_RE.search(body):
@@ -296,7 +407,13 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if _PHOTO_CUE_RE.search(body) and len(paragraphs) <= 3:
         return "photo"
     byline = draft.byline or ""
-    if draft.standalone_byline and not draft.lead and "记者" in byline and not byline.endswith("报道"):
+    if (
+        draft.standalone_byline
+        and not draft.lead
+        and "记者" in byline
+        and not byline.endswith("报道")
+        and not byline.startswith(("(", "（"))
+    ):
         return "feature"
     return "news"
 
@@ -313,8 +430,17 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
 
     masthead: str | None = None
     kept: list[Unit] = []
+    advert = 0  # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line
     for unit in units:
-        if unit.level == 0 and is_furniture_line(unit.text):
+        if advert == 2 and unit.gap_before:
+            advert = 0
+        if unit.level == 0 and is_ad_label(unit.text):
+            advert = 1
+            dropped.append(Dropped(unit.text, "advertisement", unit.line))
+        elif advert:
+            advert = 2
+            dropped.append(Dropped(unit.text, "advertisement", unit.line))
+        elif unit.level == 0 and is_furniture_line(unit.text):
             masthead = masthead or masthead_in(unit.text)
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
         else:
@@ -336,10 +462,10 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
         lines = [u.line for u in draft.units] + [u.end for u in draft.units]
         article = Article(
             seq=seq,
-            title=head.title,
+            title=unspace(head.title),
             paragraphs=paragraphs,
-            kicker=head.kicker,
-            subtitle=head.subtitle,
+            kicker=unspace(head.kicker),
+            subtitle=unspace(head.subtitle),
             byline=draft.byline,
             authors=draft.authors,
             column=draft.column,
