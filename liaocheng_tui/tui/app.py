@@ -22,12 +22,13 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Tree
 
 from liaocheng_tui.export import ExportError, default_filename, render_article, write_articles
-from liaocheng_tui.safe_text import one_line
+from liaocheng_tui.safe_text import one_line, strip_controls
 from liaocheng_tui.store import Library, LibraryError
 from liaocheng_tui.tui.article_list import ArticleList
 from liaocheng_tui.tui.keymap import APP_BINDINGS
@@ -146,6 +147,23 @@ class LiaochengApp(App[None]):
         self._executor.shutdown(wait=True, cancel_futures=False)
         if self.library is not None:
             self.library.close()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notify, with the text cleaned: messages quote titles, paths and errors.
+
+        A toast's ``Content`` keeps ESC and bidi controls, so whatever a notification quotes is
+        stripped of them here, in one place, and never parsed as markup.
+        """
+        cleaned = "\n".join(one_line(line) for line in strip_controls(message).split("\n"))
+        super().notify(cleaned, title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     # -- background thread -------------------------------------------------------------------
 
