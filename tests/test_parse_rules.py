@@ -247,3 +247,59 @@ def test_agencies_and_roles_are_never_authors() -> None:
     assert names_in("中新社记者 李四") == ["李四"]
     assert names_in("文/图 本报记者 张三 实习生 李四") == ["张三", "李四"]
     assert parse_end_credit("（作者为某大学公共管理学院教授）") == ("（作者为某大学公共管理学院教授）", [])
+
+
+def test_brand_prefixed_bylines_under_a_headline() -> None:
+    # A paper or app brand before the role words is an organisation, never an author.
+    cases = {
+        "齐鲁晚报·齐鲁壹点 记者 刘晓 通讯员 陈明": ["刘晓", "陈明"],
+        "齐鲁晚报·齐鲁壹点记者 刘晓": ["刘晓"],
+        "大众新闻记者 王军": ["王军"],
+        "本报全媒体记者 赵雪 实习生 孙悦": ["赵雪", "孙悦"],
+        "融媒体记者 李明": ["李明"],
+        "文/片 记者 周峰": ["周峰"],
+    }
+    for line, names in cases.items():
+        assert parse_byline_line(line) == (line, names), line
+    # A brand alone, or a brand before a phrase that is not a name, is no byline.
+    assert parse_byline_line("齐鲁晚报·齐鲁壹点") is None
+    assert parse_byline_line("大众新闻记者节特别报道活动") is None
+    page = parse_page(
+        "泉城公园春花次第开放\n齐鲁晚报·齐鲁壹点 记者 刘晓 通讯员 陈明\n\n"
+        "3月4日，记者在泉城公园看到，迎春花已经开放。\n\n"
+        "小区停车难有了新解法\n文/片 记者 周峰\n\n针对停车难问题，历下区试点共享停车。\n"
+    )
+    first, second = page.articles
+    assert (first.title, first.subtitle) == ("泉城公园春花次第开放", None)
+    assert first.byline == "齐鲁晚报·齐鲁壹点 记者 刘晓 通讯员 陈明"
+    assert first.authors == ["刘晓", "陈明"]
+    assert first.paragraphs == ["3月4日，记者在泉城公园看到，迎春花已经开放。"]
+    assert (second.title, second.byline, second.authors) == (
+        "小区停车难有了新解法",
+        "文/片 记者 周峰",
+        ["周峰"],
+    )
+
+
+def test_signed_commentary_with_the_name_between_blank_lines() -> None:
+    text = (
+        "提升城市治理精细化水平\n\n\u3000\u3000张 三\n\n"
+        "\u3000\u3000城市治理是国家治理体系的重要组成部分。近年来，各地不断探索。\n"
+        "\u3000\u3000（作者为某大学公共管理学院教授）\n"
+    )
+    (article,) = parse_page(text).articles
+    assert (article.title, article.subtitle) == ("提升城市治理精细化水平", None)
+    assert (article.byline, article.authors, article.kind) == ("张 三", ["张三"], "commentary")
+    # The author note is kept, as the last paragraph of the piece.
+    assert article.paragraphs == [
+        "城市治理是国家治理体系的重要组成部分。近年来，各地不断探索。",
+        "（作者为某大学公共管理学院教授）",
+    ]
+    # Unspaced, the name is certain only because the piece closes with an author note.
+    unspaced = parse_page(text.replace("张 三", "张三")).articles[0]
+    assert (unspaced.byline, unspaced.authors, unspaced.subtitle) == ("张三", ["张三"], None)
+    # Without the note, a two-character line set apart under a headline stays headline text.
+    plain = parse_page(
+        "全市迎来入夏首轮\n\n高温\n\n气象台预计，本周最高气温将达38℃，请市民注意防暑。\n"
+    ).articles[0]
+    assert plain.byline is None and plain.authors == []

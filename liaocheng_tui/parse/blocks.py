@@ -222,13 +222,30 @@ def classify(unit: Unit, indent_matters: bool = True) -> Shape:
     return Shape.PARA
 
 
+_AUTHOR_NOTE_RE = re.compile(r"^[(（]\s?作者")
+_NOTE_LOOKAHEAD = 60
+
+
+def _author_note_follows(units: Sequence[Unit], start: int) -> bool:
+    """True if the story from ``start`` ends in an author note (（作者为…）, （作者单位：…）) before
+    anything that opens another story (a heading, a byline, a dateline paragraph)."""
+    for unit in units[start : start + _NOTE_LOOKAHEAD]:
+        if unit.shape is Shape.CREDIT:
+            return bool(_AUTHOR_NOTE_RE.match(unit.text))
+        if unit.shape in (Shape.HEADING, Shape.BYLINE, Shape.LEAD):
+            return False
+    return False
+
+
 def classify_all(units: list[Unit]) -> None:
     """Set the shape of every unit. Indents only count on pages where few units are indented."""
     indented = sum(u.indented for u in units)
     indent_matters = indented < 0.8 * max(1, len(units))
     for unit in units:
         unit.shape = classify(unit, indent_matters)
-    # A lone name under a headline, with the body right after it, is the author's byline.
+    # A lone name under a headline, with the body right after it, is the author's byline. Set
+    # apart by blank lines it must be letter-spaced (张 三) or the piece must close with an author
+    # note, so that a short headline line such as 高温 is not read as a name.
     for index in range(1, len(units) - 1):
         unit = units[index]
         if (
@@ -236,7 +253,12 @@ def classify_all(units: list[Unit]) -> None:
             and units[index - 1].shape in (Shape.SHORT, Shape.DASH, Shape.HEADING)
             and units[index + 1].shape in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
             and parse_name_line(unit.text)
-            and (unit.text[0] in BYLINE_MARKERS or not (unit.gap_before or units[index + 1].gap_before))
+            and (
+                unit.text[0] in BYLINE_MARKERS
+                or not (unit.gap_before or units[index + 1].gap_before)
+                or " " in unit.text.strip()
+                or _author_note_follows(units, index + 1)
+            )
         ):
             unit.shape = Shape.BYLINE
         elif (

@@ -21,20 +21,27 @@ _ROLES = (
     "本报 摄影"
 ).split()
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
+# Trailers that may also open a byline (文/图 本报记者 X).
+_LEADING_TRAILERS = {"文/图", "图/文", "文图", "图文"}
 _ROLE_RE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
 )
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
-_SINGLE_ROLE_TOKENS = {"文", "图", "据"}
+# 文/图/片 in 文/图, 文/片 (text and pictures by), 据 (according to): never part of a name.
+_SINGLE_ROLE_TOKENS = {"文", "图", "片", "据"}
 # News organisations credited in bylines (新华社记者 X 摄): never authors, but a byline cue.
 _AGENCIES = set(
     "新华社 中新社 中通社 人民网 新华网 央视网 中新网 光明网 央广网 中国网 中青网 澎湃 澎湃新闻 央视 央广 总台 "
     "央视新闻 人民日报 光明日报 经济日报 法治日报 工人日报 农民日报 解放军报 科技日报 中国青年报 环球时报".split()
 )
-_AGENCY_RE = re.compile(
-    f"^{_H}{{2,10}}(?:日报|晚报|晨报|早报|都市报|时报|电视台|广播电台|广播电视台|融媒体中心|通讯社|新闻网|客户端|记者站)$"
+# A paper, station or news app, optionally with its brand after a middle dot: 齐鲁晚报·齐鲁壹点,
+# 大众新闻, XX县融媒体中心, XX客户端. Only a byline cue when a role word follows it.
+_ORG_SUFFIXES = (
+    "日报|晚报|晨报|早报|都市报|时报|商报|电视台|广播电台|广播电视台|融媒体中心|融媒|通讯社|新闻网|客户端|记者站"
+    "|新闻|网"
 )
+_AGENCY_RE = re.compile(f"^{_H}{{2,10}}(?:{_ORG_SUFFIXES})(?:[·•]{_H}{{2,8}})?$")
 
 # A dateline that opens a paragraph: 本报讯, 本报冠县讯, 本报北京1月16日电, 新华社北京1月16日电.
 _S = r"\s?"
@@ -134,6 +141,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     names: list[str] = []
     cue = marked
     for index, token in enumerate(tokens):
+        if token in _TRAILERS and token not in _LEADING_TRAILERS and index < len(tokens) - 1:
+            return None  # 报道, 摄… close a byline: 记者节特别报道活动 is a headline
         if token in _ROLES or token in _TRAILERS:
             cue = True
         elif is_agency(token) and index + 1 < len(tokens) and tokens[index + 1] in _ROLES:
