@@ -303,3 +303,51 @@ def test_signed_commentary_with_the_name_between_blank_lines() -> None:
         "全市迎来入夏首轮\n\n高温\n\n气象台预计，本周最高气温将达38℃，请市民注意防暑。\n"
     ).articles[0]
     assert plain.byline is None and plain.authors == []
+
+
+def test_short_county_masthead_electronic_wire_masthead_and_markdown_masthead() -> None:
+    county = parse_page(
+        "莘县报\n2023年7月12日 星期三 第2版\n\n蔬菜产业带动农民增收\n本报讯（记者 樊磊）今年以来，全县蔬菜大棚增加。\n"
+    )
+    assert (county.publication, county.date) == ("莘县报", "2023-07-12")
+    assert [a.title for a in county.articles] == ["蔬菜产业带动农民增收"]
+    # A short 报 line is a masthead only over a date line: here it is a headline.
+    notice = parse_page("工作通报\n\n本报讯（记者 樊磊）今年以来，全县蔬菜大棚增加。\n")
+    assert notice.publication is None and notice.articles[0].title == "工作通报"
+    wire = parse_page(
+        "新华每日电讯 2024年3月5日 星期二 第3版\n\n国内新闻\n\n某会议在京开幕\n新华社北京3月4日电 会议4日开幕。\n"
+    )
+    assert (wire.publication, wire.date, wire.section) == ("新华每日电讯", "2024-03-05", "国内新闻")
+    assert wire.articles[0].title == "某会议在京开幕"
+    markdown = parse_page(
+        "# 东昌日报\n\n2023年5月16日 星期二 第3版\n\n## 社会民生\n\n**夜间延时服务让办事更便利**\n\n本报讯（记者 苗青）自本月起，服务时间延长。\n"
+    )
+    assert (markdown.publication, markdown.date, markdown.section) == ("东昌日报", "2023-05-16", "社会民生")
+    assert [a.title for a in markdown.articles] == ["夜间延时服务让办事更便利"]
+
+
+def test_markdown_quotes_lists_and_rules_lose_their_markers() -> None:
+    page = parse_page(
+        "**城区新增口袋公园15处**\n\n□ 记者 苗青\n\n今年以来，城区新建口袋公园15处。\n\n"
+        "> “出门就能进公园。”市民说。\n\n主要特点：\n\n- 因地制宜，小而精美；\n- 全天免费开放。\n\n---\n\n- 8 -\n"
+    )
+    (article,) = page.articles
+    assert article.paragraphs == [
+        "今年以来，城区新建口袋公园15处。",
+        "“出门就能进公园。”市民说。",
+        "主要特点：",
+        "因地制宜，小而精美；",
+        "全天免费开放。",
+    ]
+    markers = [(d.text, d.line) for d in page.dropped if d.reason == "markdown-marker"]
+    assert markers == [("**", 1), (">", 7), ("-", 11), ("-", 12), ("---", 14)]
+    assert Dropped("- 8 -", "page-furniture", 16) in page.dropped
+
+
+def test_hard_wrapped_page_never_joins_the_masthead_line_to_the_headline() -> None:
+    body = "本报讯（记者 韩冰）10月9日，我市老旧供水管网改造工程全面启\n动，计划改造管网120公里，涉及居民小区86个，项目建成\n后将有效解决部分小区水压不足、水质浑浊等问题，惠及居\n民三万余户。\n"
+    page = parse_page(
+        "东昌晚报 2023年10月10日 星期二 农历九月廿六 第2版\n老旧管网改造工程全面启动\n" + body * 3
+    )
+    assert page.publication == "东昌晚报" and page.date == "2023-10-10"
+    assert page.articles[0].title == "老旧管网改造工程全面启动"

@@ -9,7 +9,7 @@ an opening byline whose parenthesis was cut across lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -40,6 +40,9 @@ _DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
 # Brief items: a bold or bracketed lead phrase, then the text on the same line.
 _BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
 _BRACKET_LEAD_RE = re.compile(f"^【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])")
+# Markdown a converter left: horizontal rules, and quote or list markers before text.
+_RULE_RE = re.compile(r"^(?:-\s?){3,}$|^(?:\*\s?){3,}$|^(?:_\s?){3,}$")
+_BLOCK_MARKER_RE = re.compile(r"^(>|[-*+])\s+(?=[^\s\d>*+-])")
 _TRAILING_FRAGMENT_RE = re.compile(r"[，,、]$")
 # A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
 _FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
@@ -96,8 +99,22 @@ def _prose_line(text: str) -> bool:
     return weight(text) > SHORT_WEIGHT or has_inner_stop(text) or "，" in text or "," in text
 
 
-def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
-    """Group normalised lines into units; record removed markdown markers in ``dropped``."""
+def _markdown_block_marker(text: str) -> tuple[str, str] | None:
+    """A markdown quote or list marker opening a line (``> ``, ``- ``, ``* ``): marker and text."""
+    match = _BLOCK_MARKER_RE.match(text)
+    if match is None:
+        return None
+    return match.group(1), text[match.end() :]
+
+
+def build_units(
+    lines: Sequence[Line], dropped: list[Dropped], separate: Callable[[str], bool] | None = None
+) -> list[Unit]:
+    """Group normalised lines into units; record removed markdown markers in ``dropped``.
+
+    A line for which ``separate`` is true (page furniture) is never joined to its neighbours,
+    however wide the lines of a hard-wrapped page are.
+    """
     width, wrapped = _wrap_width(lines)
     nonblank = [line for line in lines if line.text]
     indent_page = len(nonblank) >= 4 and sum(line.indented for line in nonblank) >= 0.3 * len(nonblank)
@@ -110,6 +127,13 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             continue
         text, level = line.text, 0
         lead_title: str | None = None
+        if _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
+            dropped.append(Dropped(text, "markdown-marker", line.number))
+            previous_blank = True
+            continue
+        if marked := _markdown_block_marker(text):
+            dropped.append(Dropped(marked[0], "markdown-marker", line.number))
+            text = marked[1]
         heading = _HEADING_RE.match(text)
         if heading and heading.group(2):
             level = len(heading.group(1))
@@ -132,6 +156,7 @@ def build_units(lines: Sequence[Line], dropped: list[Dropped]) -> list[Unit]:
             and not line.indented
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
+            and not (separate is not None and (separate(previous.text) or separate(text)))
             and (
                 not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
             )

@@ -15,7 +15,7 @@ from liaocheng_tui.parse.chars import HAN_CLASS, han_count
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
-    f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报)(?:[·•]{_H}{{2,8}})?$"
+    f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报|电讯)(?:[·•]{_H}{{2,8}})?$"
 )
 _FURNITURE_TOKEN_RE = re.compile(
     r"^(?:"
@@ -66,6 +66,22 @@ def is_furniture_line(text: str) -> bool:
     if not tokens or len(text) > 80:
         return False
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
+
+
+# A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
+# above a line that prints the issue date.
+_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
+_ISSUE_DATE_RE = re.compile(r"(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
+def is_top_masthead(text: str, below: str | None) -> bool:
+    """True for a short paper name (``莘县报``) printed over the issue's date line."""
+    return (
+        bool(_SHORT_MASTHEAD_RE.match(text.replace(" ", "")))
+        and below is not None
+        and is_furniture_line(below)
+        and bool(_ISSUE_DATE_RE.search(below))
+    )
 
 
 def masthead_in(text: str) -> str | None:

@@ -32,7 +32,13 @@ from liaocheng_tui.parse.dates import (
     page_year,
     starts_with_dateline,
 )
-from liaocheng_tui.parse.furniture import is_ad_label, is_furniture_line, masthead_in, top_furniture
+from liaocheng_tui.parse.furniture import (
+    is_ad_label,
+    is_furniture_line,
+    is_top_masthead,
+    masthead_in,
+    top_furniture,
+)
 from liaocheng_tui.parse.headers import (
     COMMENTARY_COLUMN_RE,
     ColumnLabel,
@@ -425,23 +431,32 @@ def _resolve(day: MonthDay, year: int | None) -> str | None:
 def parse_page(text: str, source: str = "<page>", publication: str | None = None) -> Page:
     """Parse one page of newspaper text into its stories. Pure: never raises on any ``str``."""
     dropped: list[Dropped] = []
-    units = build_units(normalize_lines(text), dropped)
+    units = build_units(normalize_lines(text), dropped, is_furniture_line)
     classify_all(units)
 
     masthead: str | None = None
     kept: list[Unit] = []
     advert = 0  # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line
-    for unit in units:
+    for index, unit in enumerate(units):
         if advert == 2 and unit.gap_before:
             advert = 0
-        if unit.level == 0 and is_ad_label(unit.text):
+        # A converter may have made the masthead a level-1 heading (# 某某日报).
+        level = 0 if unit.level == 1 and masthead_in(unit.text) else unit.level
+        if level == 0 and is_ad_label(unit.text):
             advert = 1
             dropped.append(Dropped(unit.text, "advertisement", unit.line))
         elif advert:
             advert = 2
             dropped.append(Dropped(unit.text, "advertisement", unit.line))
-        elif unit.level == 0 and is_furniture_line(unit.text):
+        elif level == 0 and is_furniture_line(unit.text):
             masthead = masthead or masthead_in(unit.text)
+            dropped.append(Dropped(unit.text, "page-furniture", unit.line))
+        elif (
+            index == 0
+            and level == 0
+            and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None)
+        ):
+            masthead = unit.text.replace(" ", "")
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
         else:
             kept.append(unit)
