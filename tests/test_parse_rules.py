@@ -351,3 +351,95 @@ def test_hard_wrapped_page_never_joins_the_masthead_line_to_the_headline() -> No
     )
     assert page.publication == "东昌晚报" and page.date == "2023-10-10"
     assert page.articles[0].title == "老旧管网改造工程全面启动"
+
+
+def test_wire_end_marks_are_dropped_and_close_the_story() -> None:
+    page = parse_page(
+        "某会议在京开幕\n新华社北京3月4日电 会议4日下午开幕。\n会议听取了工作报告。（完）\n\n"
+        "春运收官\n新华社记者 叶昊鸣\n新华社北京3月4日电 春运落下帷幕。\n（完）\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs == ["会议4日下午开幕。", "会议听取了工作报告。"]
+    assert (second.title, second.byline, second.paragraphs) == (
+        "春运收官",
+        "新华社记者 叶昊鸣",
+        ["春运落下帷幕。"],
+    )
+    assert [(d.text, d.line) for d in page.dropped if d.reason == "end-mark"] == [
+        ("（完）", 3),
+        ("（完）", 8),
+    ]
+
+
+def test_captions_closed_by_an_inline_photo_credit() -> None:
+    page = parse_page(
+        "聊城影像\n\n春耕时节农事忙\n3月20日，农民驾驶农机进行春播作业。 记者 张晨 摄\n\n"
+        "3月19日，工人在大棚内采摘黄瓜。记者 石磊 摄\n\n"
+        "古城夜色\n夜幕降临，古城华灯初上。\n本报记者 张晨 摄\n"
+    )
+    assert [(a.title, a.byline, a.authors, a.column, a.kind) for a in page.articles] == [
+        ("春耕时节农事忙", "记者 张晨 摄", ["张晨"], "聊城影像", "photo"),
+        (None, "记者 石磊 摄", ["石磊"], "聊城影像", "photo"),
+        ("古城夜色", "本报记者 张晨 摄", ["张晨"], "聊城影像", "photo"),
+    ]
+    assert page.articles[0].paragraphs == ["3月20日，农民驾驶农机进行春播作业。"]
+    # 摄 inside a sentence, or a credit that is not a byline, stays body text.
+    (news,) = parse_page(
+        "市民踊跃参加摄影大赛\n\n本报讯（记者 王华）作品由专业评委评审。获奖作品将公开展出，欢迎市民前去观摩拍摄\n"
+    ).articles
+    assert news.byline == "本报讯（记者 王华）" and news.kind == "news"
+
+
+def test_data_box_rows_are_body_text_not_headlines() -> None:
+    page = parse_page(
+        "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"
+        "【数据】\n地区生产总值 2856.3亿元 增长6.1%\n固定资产投资 增长5.4%\n\n"
+        "外贸进出口规模创新高\n本报讯（记者 葛青）前三季度外贸增长12.3%。\n"
+    )
+    first, second = page.articles
+    assert first.paragraphs == [
+        "前三季度全市经济增长6.1%。",
+        "【数据】",
+        "地区生产总值2856.3亿元增长6.1%",
+        "固定资产投资增长5.4%",
+    ]
+    assert (second.kicker, second.title) == (None, "外贸进出口规模创新高")
+    # A headline with a space and a number in it is still a headline.
+    wire = parse_page("春运收官 全国发送旅客超84亿人次\n新华社北京3月4日电 春运落下帷幕。\n")
+    assert wire.articles[0].title == "春运收官 全国发送旅客超84亿人次"
+
+
+def test_numbered_brief_items_under_a_column_label() -> None:
+    page = parse_page(
+        "县域简讯\n\n１．县人民医院开展义诊活动。7月10日，专家走进社区义诊。（通讯员 胡静）\n\n"
+        "２．县图书馆公益课堂开课。即日起，县图书馆开设公益课程。\n\n"
+        "蔬菜产业带动农民增收\n本报讯（记者 樊磊）今年以来，全县新建大棚1200个。\n"
+    )
+    assert [(a.title, a.byline, a.column, a.paragraphs) for a in page.articles] == [
+        ("县人民医院开展义诊活动", "（通讯员 胡静）", "县域简讯", ["7月10日，专家走进社区义诊。"]),
+        ("县图书馆公益课堂开课", None, "县域简讯", ["即日起，县图书馆开设公益课程。"]),
+        ("蔬菜产业带动农民增收", "本报讯（记者 樊磊）", None, ["今年以来，全县新建大棚1200个。"]),
+    ]
+    assert [d.text for d in page.dropped if d.reason == "item-number"] == ["１．", "２．"]
+    # Inside a story, a numbered paragraph is body text, not a new brief.
+    (story,) = parse_page(
+        "全市部署三项重点工作\n本报讯（记者 樊磊）会议部署了三项工作。\n1.抓好项目建设。要加快项目进度。\n2.抓好民生保障。要办好实事。\n"
+    ).articles
+    assert len(story.paragraphs) == 3 and story.paragraphs[1] == "1.抓好项目建设。要加快项目进度。"
+
+
+def test_numbered_crossheads_are_paragraphs_of_their_own() -> None:
+    (article,) = parse_page(
+        "以新质生产力推动高质量发展\n□ 李建华\n\n发展新质生产力是推动高质量发展的内在要求。\n\n"
+        "一、准确把握新质生产力的科学内涵\n\n新质生产力是创新起主导作用的先进生产力质态。\n\n"
+        "（二）因地制宜发展新质生产力\n\n各地要从实际出发，先立后破。\n\n（作者单位：中共聊城市委党校）\n"
+    ).articles
+    assert article.paragraphs == [
+        "发展新质生产力是推动高质量发展的内在要求。",
+        "一、准确把握新质生产力的科学内涵",
+        "新质生产力是创新起主导作用的先进生产力质态。",
+        "（二）因地制宜发展新质生产力",
+        "各地要从实际出发，先立后破。",
+        "（作者单位：中共聊城市委党校）",
+    ]
+    assert (article.byline, article.kind) == ("□ 李建华", "commentary")

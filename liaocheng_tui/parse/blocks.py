@@ -80,6 +80,20 @@ class Unit:
         return weight(self.text)
 
 
+# A numbered brief: 1. 一句话标题。正文… (full- or half-width digits; the headline sentence is short).
+_NUMBERED_ITEM_RE = re.compile(
+    r"^([0-9０-９]{1,2}\s?[.．、]|[(（][0-9０-９]{1,2}[)）]|[①-⑳])\s?([^。！？!?，,；;：:“”\s]{4,30}?)[。！？!?]\s?(?=\S)"
+)
+
+
+def numbered_item(text: str) -> tuple[str, str, str] | None:
+    """A numbered brief item split into its number, its headline sentence and the rest."""
+    match = _NUMBERED_ITEM_RE.match(text)
+    if match is None:
+        return None
+    return match.group(1), match.group(2), text[match.end() :]
+
+
 def _is_tiny(text: str) -> bool:
     return 1 <= len(text) <= 2 and han_count(text) == len(text)
 
@@ -217,6 +231,25 @@ def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
     return merged
 
 
+# A figure in a data box or table: 2856.3亿元, 增长6.1%, -3.2%, 1200余个.
+_FIGURE_RE = re.compile(
+    r"^(?:同比|环比)?(?:增长|下降|增加|减少|提高|回落|上升|降低|增|降|约|共|达)?[+\-－]?\d[\d.,]*"
+    r"(?:[%‰]|[余多]?[十百千万亿]*(?:元|美元|人次|人|户|个|家|所|座|处|项|件|台|辆|吨|亩|公顷|公里|千米|米|平方米|天|年|倍|次|场|元/吨|千瓦时)?)"
+    r"(?:[(（]?(?:百分点|个百分点)[)）]?)?$"
+)
+
+
+def _is_data_row(text: str) -> bool:
+    """A row of a data box (``地区生产总值 2856.3亿元 增长6.1%``): a label, then only figures."""
+    fields = text.split()
+    return (
+        len(fields) >= 2
+        and HAN_RE.match(fields[0]) is not None
+        and all(_FIGURE_RE.match(f) for f in fields[1:])
+        and any(not f[-1].isdigit() for f in fields[1:])  # a unit or % (not a bare year)
+    )
+
+
 def classify(unit: Unit, indent_matters: bool = True) -> Shape:
     """The shape of one unit, from its markdown level, byline grammar, punctuation and length."""
     text = unit.text
@@ -233,6 +266,8 @@ def classify(unit: Unit, indent_matters: bool = True) -> Shape:
     if unit.level:
         return Shape.HEADING
     squeezed = unit.squeezed or squeeze_spaces(text)
+    if _is_data_row(text):
+        return Shape.PARA
     shortish = weight(text) <= SHORT_WEIGHT and HAN_RE.search(text) is not None
     if (
         shortish

@@ -288,3 +288,23 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
     if not names:
         return None
     return text[: match.start()].rstrip(), _collapse(match.group(0)), names
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*")
+
+
+def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """A photo credit closing a caption on its own line (``…春播作业。 记者 张晨 摄``): the caption,
+    the credit as printed and its names. The credit must follow a finished sentence."""
+    stripped = text.rstrip()
+    if not re.search(r"摄影?$", stripped):
+        return None
+    ends = list(_SENTENCE_END_RE.finditer(stripped))
+    if not ends:
+        return None
+    cut = ends[-1].end()
+    credit = stripped[cut:].strip()
+    parsed = parse_byline_line(credit) if credit else None
+    if parsed is None or not parsed[1]:
+        return None
+    return stripped[:cut], parsed[0], parsed[1]

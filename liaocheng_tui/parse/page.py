@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all
+from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all, numbered_item
 from liaocheng_tui.parse.byline import (
     parse_byline_line,
     parse_end_credit,
     parse_name_line,
     split_lead,
+    split_photo_credit,
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence, weight
@@ -53,7 +54,14 @@ from liaocheng_tui.parse.publication import infer_publication
 _HEADLINE_SHAPES = (Shape.SHORT, Shape.DASH, Shape.HEADING)
 _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
 _PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
+_PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _DUPLICATE_MIN_WEIGHT = 15
+# The mark that closes a wire story: （完）
+_END_MARK_RE = re.compile(r"\s?[(（]\s?完\s?[)）]$")
+# A numbered crosshead inside a long piece: 一、…, （二）…, 第三，…
+_NUMBERED_HEAD_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，、,])"
+)
 # A source line closing a reprinted item: 来源：新华社, （来源：人民网）
 _SOURCE_RE = re.compile(r"^[(（]?\s*(?:稿件)?来源\s*[:：]\s*[^\s:：]{2,20}\s*[)）]?$")
 
@@ -110,9 +118,22 @@ class _Reader:
         self.inherit = False
         return draft
 
-    def _brief(self, unit: Unit) -> None:
+    def _in_briefs(self) -> bool:
+        """True under a column label that opened an empty story, or right after a brief item."""
+        above = self.current
+        return above is not None and (
+            above.brief
+            or (not above.headline and not above.body and above.byline is None and above.column is not None)
+        )
+
+    def _numbered(self, unit: Unit, number: str, title: str, rest: str) -> None:
+        """A numbered brief item (１．标题句。正文…): its short first sentence is its headline."""
+        self.dropped.append(Dropped(number, "item-number", unit.line))
+        self._brief(unit, title, rest)
+
+    def _brief(self, unit: Unit, title: str | None = None, rest: str | None = None) -> None:
         """A brief item (简讯): its bold or bracketed lead is its headline."""
-        title = unit.brief or ""
+        title = title if title is not None else unit.brief or ""
         above = self.current
         if above is not None and not above.headline and not above.body and above.byline is None:
             draft = above  # the column label opened an empty story: this brief fills it
@@ -121,11 +142,12 @@ class _Reader:
             draft = self.start(_Draft(column=column))
         draft.brief = True
         draft.headline = [Unit(title, unit.line, unit.line, shape=Shape.SHORT)]
-        rest = unit.text
-        for opener, closer in (("【", "】"), ("", "")):
-            if rest.startswith(opener + title + closer):
-                rest = rest[len(opener + title + closer) :].lstrip()
-                break
+        if rest is None:
+            rest = unit.text
+            for opener, closer in (("【", "】"), ("", "")):
+                if rest.startswith(opener + title + closer):
+                    rest = rest[len(opener + title + closer) :].lstrip()
+                    break
         self._body(draft, rest, unit)
 
     def _source(self, draft: _Draft, unit: Unit) -> None:
@@ -153,7 +175,30 @@ class _Reader:
             target.body.append((unit.text, unit))
         self.closed = True
 
+    def _end_mark(self, draft: _Draft | None, text: str, unit: Unit) -> str:
+        """Strip a wire story's closing mark (（完）), recording it; the story has ended."""
+        match = _END_MARK_RE.search(text)
+        if match is None:
+            return text
+        self.dropped.append(Dropped(match.group(0).strip(), "end-mark", unit.end))
+        self.closed = True
+        if draft is not None:
+            draft.take(unit)
+        return text[: match.start()].rstrip()
+
     def _body(self, draft: _Draft, text: str, unit: Unit) -> None:
+        text = self._end_mark(draft, text, unit)
+        if not text:
+            return
+        photo = split_photo_credit(text) if unit.shape is Shape.PARA else None
+        if photo is not None:  # a caption closed by its credit (…作业。 记者 张晨 摄)
+            if draft.body or draft.byline is not None:
+                draft = self.start(_Draft(column=draft.column if draft.trailing_byline else None))
+            draft.set_byline(photo[1], photo[2])
+            draft.trailing_byline = True
+            draft.add_body(photo[0], unit)
+            self.closed = True
+            return
         tail = split_tail_credit(text) if unit.shape is Shape.PARA else None
         if tail is not None:
             if draft.byline is None:
@@ -169,7 +214,10 @@ class _Reader:
         units = self.units
         while index < len(units):
             unit = units[index]
-            if self.current is not None and unit.level == 0 and _SOURCE_RE.match(unit.squeezed):
+            if unit.level == 0 and _END_MARK_RE.fullmatch(unit.squeezed):
+                self._end_mark(self.current, unit.text, unit)
+                index += 1
+            elif self.current is not None and unit.level == 0 and _SOURCE_RE.match(unit.squeezed):
                 self._source(self.current, unit)
                 index += 1
             elif unit.shape in _HEADLINE_SHAPES:
@@ -185,6 +233,9 @@ class _Reader:
                 index += 1
             elif unit.brief:
                 self._brief(unit)
+                index += 1
+            elif unit.shape is Shape.PARA and self._in_briefs() and (item := numbered_item(unit.text)):
+                self._numbered(unit, *item)
                 index += 1
 
             else:
@@ -307,9 +358,10 @@ class _Reader:
         above = self.current
         trailing = following is None or following.shape not in (Shape.PARA, Shape.LEAD, Shape.CROSSHEAD)
         # A photo credit (记者 X 摄) closes the caption printed above it.
-        trailing = trailing or bool(re.search(r"摄影?$", unit.text.strip()))
+        photo_credit = bool(re.search(r"摄影?$", unit.text.strip()))
+        trailing = trailing or photo_credit
         if trailing and above is not None and above.body:
-            if not above.headline and above.byline is None and len(above.body) == 1:
+            if (not above.headline or photo_credit) and above.byline is None and len(above.body) == 1:
                 self._standalone_byline(above, unit)
                 above.trailing_byline = True
                 self.closed = True
@@ -370,18 +422,15 @@ def _paragraphs(draft: _Draft) -> list[str]:
     """Cleaned body paragraphs with sentences broken by the layout joined again."""
     paragraphs: list[list[str]] = []  # each paragraph as the pieces it was joined from
     view = ""  # the open paragraph, or its two ends when it is long (keeps joining linear)
-    previous_shape: Shape | None = None
+    previous_head = False
     for text, unit in draft.body:
         cleaned = clean_body(text)
         if not cleaned:
             continue
-        if (
-            paragraphs
-            and previous_shape is not Shape.CROSSHEAD
-            and unit.shape is not Shape.CROSSHEAD
-            and unit.gap_before
-            and continues(view, cleaned)
-        ):
+        head = unit.shape is Shape.CROSSHEAD or (
+            unit.shape is Shape.SHORT and _NUMBERED_HEAD_RE.match(cleaned) is not None
+        )
+        if paragraphs and not previous_head and not head and unit.gap_before and continues(view, cleaned):
             paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
             view = join_text(view, cleaned)
         else:
@@ -389,7 +438,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
             view = cleaned
         if len(view) > 160:
             view = view[:60] + view[-60:]
-        previous_shape = unit.shape
+        previous_head = head
     return ["".join(parts) for parts in paragraphs]
 
 
@@ -410,7 +459,9 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
         if draft.standalone_byline and not draft.lead:
             return "photo"
         return "news"
-    if _PHOTO_CUE_RE.search(body) and len(paragraphs) <= 3:
+    if (
+        _PHOTO_CUE_RE.search(body) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+    ) and len(paragraphs) <= 3:
         return "photo"
     byline = draft.byline or ""
     if (
@@ -489,6 +540,11 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
             line_end=max(lines) if lines else 0,
         )
         article.kind = _kind(draft, head.title, paragraphs)
+        if built and article.kind == "photo" and article.column is None and draft.trailing_byline:
+            # The next credited photo under a photo column, with a caption title of its own.
+            above_draft, above = built[-1]
+            if above.kind == "photo" and above_draft.trailing_byline:
+                article.column = above.column
         built.append((draft, article))
 
     all_text = [p for _, a in built for p in a.paragraphs] + [a.title or "" for _, a in built]
