@@ -443,3 +443,47 @@ def test_numbered_crossheads_are_paragraphs_of_their_own() -> None:
         "（作者单位：中共聊城市委党校）",
     ]
     assert (article.byline, article.kind) == ("□ 李建华", "commentary")
+
+
+def test_numbered_items_without_a_headline_sentence_and_decimals() -> None:
+    page = parse_page(
+        "冠县快讯\n\n1.县消防救援大队开展消防演练。8月1日，演练在城区商场举行。（通讯员 贾涛）\n\n"
+        "2.全县小麦收购有序推进，截至7月底累计收购8万吨。\n\n"
+        "3.7月31日，县残联为30名残疾人发放轮椅。（记者 孔文）\n"
+    )
+    assert [(a.title, a.byline, a.column, a.kind, a.paragraphs) for a in page.articles] == [
+        (
+            "县消防救援大队开展消防演练",
+            "（通讯员 贾涛）",
+            "冠县快讯",
+            "news",
+            ["8月1日，演练在城区商场举行。"],
+        ),
+        (None, None, "冠县快讯", "news", ["全县小麦收购有序推进，截至7月底累计收购8万吨。"]),
+        (None, "（记者 孔文）", "冠县快讯", "news", ["7月31日，县残联为30名残疾人发放轮椅。"]),
+    ]
+    # Numbers must count up from 1: a paragraph that opens with a decimal is no item.
+    (single,) = parse_page("冠县快讯\n\n3.5万名游客来到景区，创历史新高。\n").articles
+    assert single.paragraphs == ["3.5万名游客来到景区，创历史新高。"]
+
+
+def test_bracketed_photo_credits_and_a_photo_column_named_by_its_first_word() -> None:
+    page = parse_page(
+        "图说聊城\n\n4月5日，市民在东昌湖畔赏花踏青。（记者 张晨 摄）\n\n4月4日，孩子们在公园放风筝。（通讯员 吕萌 摄）\n"
+    )
+    assert [(a.title, a.byline, a.authors, a.column, a.kind) for a in page.articles] == [
+        (None, "（记者 张晨 摄）", ["张晨"], "图说聊城", "photo"),
+        (None, "（通讯员 吕萌 摄）", ["吕萌"], "图说聊城", "photo"),
+    ]
+    assert page.articles[0].paragraphs == ["4月5日，市民在东昌湖畔赏花踏青。"]
+
+
+def test_a_byline_line_is_never_joined_to_the_paragraph_under_it() -> None:
+    line = "市中区几处老旧楼院外墙已粉刷一新，居民纷纷点赞，楼道也变得整洁明亮，"
+    page = parse_page(
+        "老旧楼院换新颜\n齐鲁晚报·齐鲁壹点记者 王红 实习生 李娜\n" + (line + "\n") * 8 + "居民很满意。\n"
+    )
+    (article,) = page.articles
+    assert article.byline == "齐鲁晚报·齐鲁壹点记者 王红 实习生 李娜"
+    assert article.authors == ["王红", "李娜"]
+    assert article.paragraphs[0].startswith("市中区几处")

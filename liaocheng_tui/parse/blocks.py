@@ -9,6 +9,7 @@ an opening byline whose parenthesis was cut across lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,6 +41,8 @@ _DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
 # Brief items: a bold or bracketed lead phrase, then the text on the same line.
 _BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
 _BRACKET_LEAD_RE = re.compile(f"^【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])")
+# A line that opens a story's first paragraph (本报讯, 新华社…电): never a continuation.
+_DATELINE_OPENING_RE = re.compile(r"^(?:本\s?报\s?\S{0,8}?讯|\S{2,12}?\d{1,2}\s?月\s?\d{1,2}\s?日\s?电)")
 # Markdown a converter left: horizontal rules, and quote or list markers before text.
 _RULE_RE = re.compile(r"^(?:-\s?){3,}$|^(?:\*\s?){3,}$|^(?:_\s?){3,}$")
 _BLOCK_MARKER_RE = re.compile(r"^(>|[-*+])\s+(?=[^\s\d>*+-])")
@@ -81,17 +84,33 @@ class Unit:
 
 
 # A numbered brief: 1. 一句话标题。正文… (full- or half-width digits; the headline sentence is short).
-_NUMBERED_ITEM_RE = re.compile(
-    r"^([0-9０-９]{1,2}\s?[.．、]|[(（][0-9０-９]{1,2}[)）]|[①-⑳])\s?([^。！？!?，,；;：:“”\s]{4,30}?)[。！？!?]\s?(?=\S)"
-)
+_NUMBER_RE = re.compile(r"^(?:([0-9０-９]{1,2})\s?[.．、]|[(（]([0-9０-９]{1,2})[)）]|([①-⑳]))\s?(?=\S)")
+_HEADLINE_SENTENCE_RE = re.compile(r"^([^。！？!?，,；;：:“”\s]{4,30}?)[。！？!?]\s?(?=\S)")
 
 
-def numbered_item(text: str) -> tuple[str, str, str] | None:
-    """A numbered brief item split into its number, its headline sentence and the rest."""
-    match = _NUMBERED_ITEM_RE.match(text)
+@dataclass(frozen=True)
+class NumberedItem:
+    """A numbered brief item: its number as printed and as a value, its headline sentence
+    (1. 一句话标题。正文…), if it opens with one, and the rest of its text."""
+
+    marker: str
+    value: int
+    title: str | None
+    rest: str
+
+
+def numbered_item(text: str) -> NumberedItem | None:
+    """Split a numbered paragraph (full- or half-width digits, (1), ①) into its parts."""
+    match = _NUMBER_RE.match(text)
     if match is None:
         return None
-    return match.group(1), match.group(2), text[match.end() :]
+    digits = match.group(1) or match.group(2)
+    value = int(unicodedata.normalize("NFKC", digits)) if digits else ord(match.group(3)) - ord("①") + 1
+    rest = text[match.end() :]
+    head = _HEADLINE_SENTENCE_RE.match(rest)
+    if head is None:
+        return NumberedItem(match.group(0).strip(), value, None, rest)
+    return NumberedItem(match.group(0).strip(), value, head.group(1), rest[head.end() :])
 
 
 def _is_tiny(text: str) -> bool:
@@ -171,6 +190,8 @@ def build_units(
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
             and not (separate is not None and (separate(previous.text) or separate(text)))
+            and not parse_byline_line(previous.text)
+            and not _DATELINE_OPENING_RE.match(text)
             and (
                 not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.chars import HAN_CLASS, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, weight
 
 _H = f"[{HAN_CLASS}]"
 BYLINE_MARKERS = "■□▲△●○◆◇★☆▌"
@@ -290,6 +290,7 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
     return text[: match.start()].rstrip(), _collapse(match.group(0)), names
 
 
+_BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[(（]\s?([^()（）]{2,40}?摄影?)\s?[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*")
 
 
@@ -297,6 +298,11 @@ def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
     """A photo credit closing a caption on its own line (``…春播作业。 记者 张晨 摄``): the caption,
     the credit as printed and its names. The credit must follow a finished sentence."""
     stripped = text.rstrip()
+    bracketed = _BRACKETED_PHOTO_CREDIT_RE.search(stripped)
+    if bracketed is not None and bracketed.start() > 0 and ends_sentence(stripped[: bracketed.start()]):
+        inner = parse_byline_line(bracketed.group(1))
+        if inner is not None and inner[1]:
+            return stripped[: bracketed.start()].rstrip(), _collapse(bracketed.group(0)), inner[1]
     if not re.search(r"摄影?$", stripped):
         return None
     ends = list(_SENTENCE_END_RE.finditer(stripped))

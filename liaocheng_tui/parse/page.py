@@ -109,9 +109,11 @@ class _Reader:
         self.current: _Draft | None = None
         self.closed = False  # the story above ended with a closing credit
         self.inherit = False  # ...a signed credit, so that the next piece stays in its column
+        self.last_item = 0  # the number of the last numbered brief item read
         self.indent_page = len(units) >= 4 and sum(u.indented for u in units) >= 0.3 * len(units)
 
     def start(self, draft: _Draft) -> _Draft:
+        self.last_item = 0
         self.drafts.append(draft)
         self.current = draft
         self.closed = False
@@ -126,10 +128,17 @@ class _Reader:
             or (not above.headline and not above.body and above.byline is None and above.column is not None)
         )
 
-    def _numbered(self, unit: Unit, number: str, title: str, rest: str) -> None:
-        """A numbered brief item (１．标题句。正文…): its short first sentence is its headline."""
-        self.dropped.append(Dropped(number, "item-number", unit.line))
-        self._brief(unit, title, rest)
+    def _numbered(self, unit: Unit) -> bool:
+        """A numbered brief item (１．标题句。正文…) under a column label or after the item before
+        it: its short first sentence, if it has one, is its headline. The numbers must count up
+        from 1, so that a paragraph opening with a decimal (3.5万元…) is not taken for an item."""
+        item = numbered_item(unit.text)
+        if item is None or not self._in_briefs() or item.value != self.last_item + 1:
+            return False
+        self.dropped.append(Dropped(item.marker, "item-number", unit.line))
+        self._brief(unit, item.title or "", item.rest)
+        self.last_item = item.value
+        return True
 
     def _brief(self, unit: Unit, title: str | None = None, rest: str | None = None) -> None:
         """A brief item (简讯): its bold or bracketed lead is its headline."""
@@ -141,7 +150,7 @@ class _Reader:
             column = above.column if above is not None and above.brief else None
             draft = self.start(_Draft(column=column))
         draft.brief = True
-        draft.headline = [Unit(title, unit.line, unit.line, shape=Shape.SHORT)]
+        draft.headline = [Unit(title, unit.line, unit.line, shape=Shape.SHORT)] if title else []
         if rest is None:
             rest = unit.text
             for opener, closer in (("【", "】"), ("", "")):
@@ -234,8 +243,7 @@ class _Reader:
             elif unit.brief:
                 self._brief(unit)
                 index += 1
-            elif unit.shape is Shape.PARA and self._in_briefs() and (item := numbered_item(unit.text)):
-                self._numbered(unit, *item)
+            elif unit.shape is Shape.PARA and self._numbered(unit):
                 index += 1
 
             else:
@@ -454,6 +462,8 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if draft.byline and "评论员" in draft.byline:
         return "commentary"
     if title is None:
+        if draft.brief and not draft.trailing_byline:
+            return "news"  # a numbered brief item without a headline sentence
         if draft.trailing_byline or draft.column or _PHOTO_CUE_RE.search(body):
             return "photo"
         if draft.standalone_byline and not draft.lead:
