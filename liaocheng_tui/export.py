@@ -202,6 +202,11 @@ def safe_filename(stem: str, extension: str, max_bytes: int = MAX_NAME_BYTES) ->
     device, dot, rest = cleaned.partition(".")
     if _WINDOWS_RESERVED.match(device.rstrip(" ")):
         cleaned = f"{device.rstrip(' ')}_{dot}{rest}"
+        # The mark can push a name that was cut to the cap one byte over: trim the tail again,
+        # which never reaches the mark itself ("_" also stops the strip of dots and spaces).
+        while len(cleaned.encode("utf-8")) > budget:
+            cleaned = cleaned[:-1]
+        cleaned = cleaned.rstrip(". ")
     return cleaned + suffix
 
 

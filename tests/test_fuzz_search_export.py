@@ -179,6 +179,13 @@ def _assert_portable_name(name: str, max_bytes: int) -> None:
     assert not _WINDOWS_DEVICE.fullmatch(name.split(".")[0].rstrip(" ")), name
 
 
+def test_device_name_mark_never_pushes_a_capped_name_over_the_limit() -> None:
+    # Found by hypothesis: "CON" + 200 letters was cut to the cap, then marked CON_, 201 bytes.
+    name = safe_filename("CON../" + "a" * 300, "txt", max_bytes=200)
+    assert len(name.encode("utf-8")) <= 200
+    assert name.startswith("CON_") and name.endswith(".txt")
+
+
 @settings(max_examples=300, deadline=None)
 @given(_title, st.sampled_from(EXPORT_FORMATS))
 @example("NUL.txt", "txt")  # once became "NUL.txt_.txt": still the NUL device on Windows
