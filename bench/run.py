@@ -738,7 +738,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="ingest worker processes")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each query")
     parser.add_argument("--serial-sample", type=int, default=5_000, help="articles for the serial build")
-    parser.add_argument("--scroll-cap", type=float, default=240.0, help="seconds allowed for scrolling")
+    parser.add_argument("--scroll-cap", type=float, default=90.0, help="seconds allowed for scrolling")
     parser.add_argument("--workdir", help="keep corpus and library here (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--no-app", action="store_true", help="skip the app measurements")
