@@ -58,10 +58,14 @@ def build_library(
 ) -> BuildSummary:
     """Add page files (``paths``; folders expand to their ``*.txt``) to ``library``.
 
-    ``paths`` None means the bundled seeds. ``rebuild`` clears the library's articles first
-    (user state survives, keyed by article). Missing paths raise :class:`PageError` before the
-    library is touched; any other failing page is recorded in the summary, not raised. A page
-    file over ``max_page_bytes`` is such a failure.
+    ``paths`` None means the bundled seeds. ``rebuild`` parses pages again even when they are
+    stored unchanged (after a parser upgrade, say): with ``paths`` those files are re-read; with
+    none, every page already in the library is re-parsed from the raw text it keeps (an empty
+    library gets the bundled seeds). Each page is replaced in its own transaction, so a rebuild
+    killed midway leaves every page either as it was or re-parsed, never missing, and read and
+    starred marks survive because they are keyed by article. Missing paths raise
+    :class:`PageError` before the library is touched; any other failing page is recorded in the
+    summary, not raised. A page file over ``max_page_bytes`` is such a failure.
 
     Only one build writes to a library at a time: if another process (or thread) is building
     it, :class:`LibraryError` is raised before anything changes. Pages are read one at a time
@@ -74,15 +78,15 @@ def build_library(
     else:
         page_paths = list(iter_page_paths(paths))
     with library.build_lock():
-        if rebuild:
-            library.clear()
+        if rebuild and paths is None and not library.is_empty():
+            return _reparse_stored_pages(library, on_progress)
         summary = BuildSummary()
         total = len(page_paths)
         for done, page_path in enumerate(page_paths):
             if on_progress is not None:
                 on_progress(BuildProgress(done=done, total=total, current=page_path.source))
             try:
-                _add_page(library, page_path, summary, max_page_bytes)
+                _add_page(library, page_path, summary, max_page_bytes, rebuild)
             except (PageError, LibraryError) as error:
                 summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
@@ -90,18 +94,60 @@ def build_library(
     return summary
 
 
-def _add_page(library: Library, page_path: PagePath, summary: BuildSummary, max_page_bytes: int) -> None:
-    path = page_path.path
-    page_file = read_page_file(path, max_page_bytes, source=page_path.source)
-    if library.page_text(page_file.source) == page_file.text:
+def _reparse_stored_pages(
+    library: Library, on_progress: Callable[[BuildProgress], None] | None
+) -> BuildSummary:
+    summary = BuildSummary()
+    sources = library.page_sources()
+    for done, source in enumerate(sources):
+        if on_progress is not None:
+            on_progress(BuildProgress(done=done, total=len(sources), current=source))
+        text, sha256 = library.page_text(source), library.page_sha256(source)
+        if text is None or sha256 is None:  # removed by someone else meanwhile
+            continue
+        try:
+            _store_parsed(library, text, source, sha256, summary, replace=True, shown_as=source)
+        except (PageError, LibraryError) as error:
+            summary.failed.append((source, one_line(str(error))))
+    if on_progress is not None:
+        on_progress(BuildProgress(done=len(sources), total=len(sources), current=""))
+    return summary
+
+
+def _add_page(
+    library: Library, page_path: PagePath, summary: BuildSummary, max_page_bytes: int, rebuild: bool
+) -> None:
+    page_file = read_page_file(page_path.path, max_page_bytes, source=page_path.source)
+    if not rebuild and library.page_text(page_file.source) == page_file.text:
         # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
         summary.skipped += 1
         return
+    _store_parsed(
+        library,
+        page_file.text,
+        page_file.source,
+        page_file.sha256,
+        summary,
+        replace=rebuild,
+        shown_as=str(page_path.path),
+    )
+
+
+def _store_parsed(
+    library: Library,
+    text: str,
+    source: str,
+    sha256: str,
+    summary: BuildSummary,
+    *,
+    replace: bool,
+    shown_as: str,
+) -> None:
     try:
-        page = parse_page(page_file.text, source=page_file.source)
+        page = parse_page(text, source=source)
     except Exception as error:  # a parser bug on one page must not stop the others
-        raise PageError(f"could not parse {path}: {type(error).__name__}: {error}") from error
-    result = library.add_page(page, page_file.text, page_file.sha256)
+        raise PageError(f"could not parse {shown_as}: {type(error).__name__}: {error}") from error
+    result = library.add_page(page, text, sha256, replace=replace)
     if result.status == "skipped":
         summary.skipped += 1
     else:

@@ -279,7 +279,10 @@ def _open_app(db_path: Path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @click.option(
-    "--rebuild", is_flag=True, help="Clear the library's articles first (read/starred marks are kept)."
+    "--rebuild",
+    is_flag=True,
+    help="Parse pages again even if unchanged: PATHs are re-read; with none, every stored page is "
+    "re-parsed from the text the library keeps. Page by page; read/starred marks are kept.",
 )
 @max_page_option
 @click.pass_context

@@ -502,12 +502,20 @@ class Library:
         return not self._query("SELECT 1 FROM articles LIMIT 1")
 
     def add_page(
-        self, page: Page, raw_text: str, sha256: str, prepared: PreparedPage | None = None
+        self,
+        page: Page,
+        raw_text: str,
+        sha256: str,
+        prepared: PreparedPage | None = None,
+        *,
+        replace: bool = False,
     ) -> AddResult:
         """Store a page and its articles in one transaction.
 
-        A page whose sha256 is already stored is skipped; a page whose source is stored with
-        other content replaces that page's articles.  On any failure nothing changes.
+        A page whose sha256 is already stored is skipped, unless ``replace`` is set and it is
+        stored under this page's source (a rebuild re-parsing it); a page whose source is stored
+        with other content replaces that page's articles.  On any failure nothing changes, so a
+        build killed at any point leaves every page either as it was or as it is now.
         """
         if prepared is None:
             prepared = prepare_page(page)
@@ -520,7 +528,7 @@ class Library:
                     "FROM pages WHERE sha256 = ? LIMIT 1",
                     (sha256,),
                 ).fetchone()
-                if same is not None:
+                if same is not None and not (replace and same[0] == page.source):
                     return AddResult("skipped", page.source, int(same[1]))
                 old = conn.execute("SELECT id FROM pages WHERE source = ?", (page.source,)).fetchone()
                 if old is not None:
@@ -619,15 +627,6 @@ class Library:
         conn.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
         conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
         conn.execute("DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM article_authors)")
-
-    def clear(self) -> None:
-        """Remove every page and article (for ``build --rebuild``); read/starred state is kept."""
-        with self._transaction() as conn:
-            for table in ("article_authors", "article_places", "authors", "articles", "pages"):
-                conn.execute(f"DELETE FROM {table}")
-            conn.execute("DROP TABLE IF EXISTS fts_gram")
-            conn.execute("DROP TABLE IF EXISTS fts_char")
-            self._create_fts()
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self._set_state(article_id, "read", read)
@@ -813,6 +812,15 @@ class Library:
     def page_text(self, source: str) -> str | None:
         """The raw text of a stored page, for provenance."""
         rows = self._query("SELECT raw_text FROM pages WHERE source = ?", (source,))
+        return str(rows[0][0]) if rows else None
+
+    def page_sources(self) -> list[str]:
+        """The sources of every stored page, in the order they were first stored."""
+        return [str(row[0]) for row in self._query("SELECT source FROM pages ORDER BY id")]
+
+    def page_sha256(self, source: str) -> str | None:
+        """The content hash a stored page was read with (of its file's raw bytes)."""
+        rows = self._query("SELECT sha256 FROM pages WHERE source = ?", (source,))
         return str(rows[0][0]) if rows else None
 
     def article_keywords(self, article_id: int) -> list[str]:

@@ -110,6 +110,22 @@ def test_rebuild_stores_every_page_again(library: Library) -> None:
     assert (summary.pages, summary.skipped) == (5, 0)
 
 
+def test_rebuild_without_paths_reparses_every_stored_page_not_just_the_seeds(
+    library: Library, tmp_path: Path
+) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "page.txt").write_text("高唐县推进项目建设\n\n本报讯(记者 张三)2月20日,项目开工。\n", encoding="utf-8")
+    build_library(library)
+    build_library(library, [own])
+    before = sorted(r.title or "" for r in library.articles(library.article_ids()))
+    shutil.rmtree(own)  # the page file is gone: a rebuild must use the text the library keeps
+    summary = build_library(library, rebuild=True)
+    assert (summary.pages, summary.skipped, summary.failed) == (6, 0, [])
+    assert sorted(r.title or "" for r in library.articles(library.article_ids())) == before
+    assert "高唐县推进项目建设" in before
+
+
 def test_progress_reports_each_page_then_the_end(library: Library, seed_paths: list[Path]) -> None:
     events: list[BuildProgress] = []
     build_library(library, seed_paths[:3], on_progress=events.append)

@@ -68,22 +68,30 @@ def test_sigkilled_builds_leave_a_sound_library_with_whole_pages(
 ) -> None:
     db = tmp_path / "library.db"
     rng = random.Random(20240521)
-    stored_after_kill = []
+    stored_after_kill: list[int] = []
+    killed_mid_build = 0
     for attempt in range(KILLS):
-        # Every third run is a --rebuild, which first empties the library: killing it must not
-        # leave half a page either.
-        args: list[str | Path] = [pages, "--rebuild"] if attempt % 3 == 2 else [pages]
+        # Every third run is a --rebuild, which re-parses and replaces pages one transaction at a
+        # time: killing it must leave every page it started with, whole (old or new, never half).
+        rebuilding = attempt % 3 == 2
+        args: list[str | Path] = [pages, "--rebuild"] if rebuilding else [pages]
+        stored_before = stored_after_kill[-1] if stored_after_kill else 0
         process = start_build(db, *args)
-        target = rng.randint(1, PAGE_COUNT)
+        # The first kill lands in the first half so that later runs resume a partial library.
+        target = rng.randint(1, PAGE_COUNT // 2 if attempt == 0 else PAGE_COUNT)
         reached = wait_for_page(process, target)
         time.sleep(rng.uniform(0, 0.02))  # land anywhere inside that page's parse or transaction
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=30)
         if reached:
             assert process.returncode == -signal.SIGKILL
+        killed_mid_build += process.returncode == -signal.SIGKILL
         stored_after_kill.append(assert_sound_and_whole(db, clean_build))
-    # The kills fell at different points: the libraries they left held different page counts.
-    assert len(set(stored_after_kill)) >= 3, stored_after_kill
+        if rebuilding:
+            assert stored_after_kill[-1] >= stored_before, "a killed rebuild lost pages"
+    # The kills really fell inside builds, and the first left a partial library to resume.
+    assert killed_mid_build >= KILLS - 1, stored_after_kill
+    assert stored_after_kill[0] < PAGE_COUNT, stored_after_kill
     # And a build after all that completes the library exactly.
     finished = subprocess.run(
         build_command(db, pages), cwd=REPO_ROOT, capture_output=True, text=True, timeout=120

@@ -619,7 +619,7 @@ class LiaochengApp(App[None]):
         yield SystemCommand("Star article", "Star or unstar the current article (s)", self.action_toggle_star)
         yield SystemCommand("Copy article", "Copy the article's plain text (y)", self.action_copy_article)
         yield SystemCommand(
-            "Rebuild library", "Re-read the bundled pages into the library", self.action_rebuild
+            "Rebuild library", "Parse every stored page again (marks are kept)", self.action_rebuild
         )
         yield SystemCommand(
             "Reload library",
