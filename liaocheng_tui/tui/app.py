@@ -1,11 +1,15 @@
 """The Textual app: section tree, article list, reader, search with highlighting, export.
 
 Threads: the UI thread owns one :class:`~liaocheng_tui.store.Library` connection for fetching
-rows by id (fast, indexed reads). Everything slow (jieba, search, keywords, related articles,
-building the library) runs on one background thread that owns a second connection and the
-:class:`~liaocheng_tui.search.Searcher`; async workers await it, so the UI never blocks and
-a newer search simply supersedes an older one. The search module (and so jieba) is imported
-only on that thread, after the first paint.
+rows by id (fast, indexed reads). Everything slow runs on two background threads, each with its
+own connection and :class:`~liaocheng_tui.search.Searcher`: one for searches only, so that a
+search never queues behind other work, and one for the rest (the section tree and counts,
+jieba warm-up, keywords, related articles, building the library). Async workers await them, so
+the UI never blocks and a newer search simply supersedes an older one. The search module (and
+so jieba) is imported only on those threads, after the first paint.
+
+Start-up paints the article list first (one indexed query); the tree, the header's counts and
+the author/place lists follow from the background thread.
 """
 
 from __future__ import annotations
@@ -44,9 +48,52 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
+class BackgroundThread:
+    """One worker thread with its own library connection and searcher, opened on first use."""
+
+    def __init__(
+        self,
+        name: str,
+        db_path: Path,
+        open_library: Callable[[Path], Library],
+        open_searcher: Callable[[Library], Searcher] | None,
+    ) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._db_path = db_path
+        self._open_library = open_library
+        self._open_searcher = open_searcher
+        self._library: Library | None = None
+        self._searcher: Searcher | None = None
+
+    def _call(self, job: Callable[[Library, Searcher], T]) -> T:
+        if self._library is None or self._searcher is None:
+            self._library = self._open_library(self._db_path)
+            if self._open_searcher is not None:
+                self._searcher = self._open_searcher(self._library)
+            else:
+                from liaocheng_tui.search import Searcher
+
+                self._searcher = Searcher(self._library)
+        return job(self._library, self._searcher)
+
+    async def run(self, job: Callable[[Library, Searcher], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._call, job)
+
+    def _close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def shutdown(self) -> None:
+        self._executor.submit(self._close)
+        self._executor.shutdown(wait=True, cancel_futures=False)
+
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
-SEARCH_PAGE = 200  # hits fetched per search page; more are fetched as the cursor nears the end
+SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
+EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related articles are looked up
 READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
 LIBRARY_POLL = 2.0
@@ -74,9 +121,9 @@ class LiaochengApp(App[None]):
         self._open_library = open_library
         self._open_searcher = open_searcher
         self.library: Library | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liaocheng-background")
-        self._bg_library: Library | None = None
-        self._bg_searcher: Searcher | None = None
+        self._background = BackgroundThread("liaocheng-background", self.db_path, open_library, open_searcher)
+        self._search_thread = BackgroundThread("liaocheng-search", self.db_path, open_library, open_searcher)
+        self._extras_timer: Timer | None = None
         self.current_node = NodeData("filter")
         self.current_query = ""
         self.search_result: SearchResult | None = None
@@ -139,12 +186,12 @@ class LiaochengApp(App[None]):
         self.set_interval(self.library_poll_interval, self.check_library_changed)
 
     def on_ready(self) -> None:
-        # After the first paint, so that loading jieba never delays it.
+        # After the first paint, so that loading jieba never delays it; queued behind the tree.
         self.warm_up()
 
     def on_unmount(self) -> None:
-        self._executor.submit(self._close_background)
-        self._executor.shutdown(wait=True, cancel_futures=False)
+        self._search_thread.shutdown()
+        self._background.shutdown()
         if self.library is not None:
             self.library.close()
 
@@ -167,26 +214,13 @@ class LiaochengApp(App[None]):
 
     # -- background thread -------------------------------------------------------------------
 
-    def _close_background(self) -> None:
-        if self._bg_library is not None:
-            self._bg_library.close()
-            self._bg_library = None
-
-    def _background_call(self, job: Callable[[Library, Searcher], T]) -> T:
-        if self._bg_library is None or self._bg_searcher is None:
-            self._bg_library = self._open_library(self.db_path)
-            if self._open_searcher is not None:
-                self._bg_searcher = self._open_searcher(self._bg_library)
-            else:
-                from liaocheng_tui.search import Searcher
-
-                self._bg_searcher = Searcher(self._bg_library)
-        return job(self._bg_library, self._bg_searcher)
-
     async def in_background(self, job: Callable[[Library, Searcher], T]) -> T:
         """Run ``job`` on the background thread with its own library and searcher."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._background_call, job)
+        return await self._background.run(job)
+
+    async def in_search_thread(self, job: Callable[[Library, Searcher], T]) -> T:
+        """Run ``job`` on the search thread, which does nothing else, so searches never wait."""
+        return await self._search_thread.run(job)
 
     @work(group="warm-up")
     async def warm_up(self) -> None:
@@ -253,15 +287,8 @@ class LiaochengApp(App[None]):
         return self.library.articles(list(ids))
 
     def _load_library(self) -> None:
+        """Show the list (or the search) now; the tree and the counts follow from the background."""
         assert self.library is not None
-        library = self.library
-        publications = library.tree()
-        total = sum(publication.count for publication in publications)
-        issues = sum(len(publication.dates) for publication in publications)
-        starred = len(library.article_ids(starred=True))
-        self.section_tree.populate(publications, library.authors(), library.places(), starred, total)
-        pages = library.stats().pages
-        self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues"
         self._loaded_version = self._library_version()
         self.library_changed = False
         self.ready = True
@@ -269,6 +296,25 @@ class LiaochengApp(App[None]):
             self._start_search()
         else:
             self._show_node(self.current_node)
+        self.load_tree()
+
+    @work(exclusive=True, group="tree")
+    async def load_tree(self) -> None:
+        """The section tree, author and place lists, starred count and header figures."""
+
+        def job(library: Library, _searcher: Searcher) -> tuple[Any, ...]:
+            publications = library.tree()
+            starred = len(library.article_ids(starred=True))
+            return publications, library.authors(), library.places(), starred, library.stats().pages
+
+        publications, authors, places, starred, pages = await self.in_background(job)
+        total = sum(publication.count for publication in publications)
+        issues = sum(len(publication.dates) for publication in publications)
+        self.section_tree.populate(publications, authors, places, starred, total)
+        if self.search_result is not None:
+            self.section_tree.set_search_count(self.search_result.total)
+        changed = " · changed on disk: r reloads" if self.library_changed else ""
+        self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues{changed}"
 
     def _library_version(self) -> int | None:
         if self.library is None:
@@ -355,7 +401,10 @@ class LiaochengApp(App[None]):
             return
         hit = self.article_list.hits.get(article_id)
         self.reader.show(record, hit)
-        self.load_extras(record)
+        # Related articles cost a query: look them up only once the cursor rests here.
+        if self._extras_timer is not None:
+            self._extras_timer.stop()
+        self._extras_timer = self.set_timer(EXTRAS_DELAY, lambda: self._load_extras_if_shown(record))
         if self._read_timer is not None:
             self._read_timer.stop()
         if mark_read:
@@ -380,6 +429,11 @@ class LiaochengApp(App[None]):
         record = self.library.article(article_id)
         if record is not None:
             self.reader.update_record(record)
+
+    def _load_extras_if_shown(self, record: ArticleRecord) -> None:
+        self._extras_timer = None
+        if self.reader.record is not None and self.reader.record.id == record.id:
+            self.load_extras(record)
 
     @work(exclusive=True, group="extras")
     async def load_extras(self, record: ArticleRecord) -> None:
@@ -438,7 +492,7 @@ class LiaochengApp(App[None]):
             except QueryError as error:
                 return None, str(error)
 
-        result, error = await self.in_background(job)
+        result, error = await self.in_search_thread(job)
         if query != self.search_bar.value.strip():
             return  # the user typed on while this ran; their next search is on its way
         self.searches_run += 1
@@ -473,7 +527,7 @@ class LiaochengApp(App[None]):
         def job(_library: Library, searcher: Searcher) -> SearchResult:
             return searcher.search(query, limit=SEARCH_PAGE, offset=offset)
 
-        result = await self.in_background(job)
+        result = await self.in_search_thread(job)
         if query == self.current_query and offset == len(self.article_list.ids):
             self.article_list.append_rows(result.hits)
 
