@@ -14,6 +14,7 @@ stored article can always be recomputed exactly, which contentless FTS5 tables n
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -34,10 +35,17 @@ _HAN_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+# Regexes do the per-character work in C: ingest and highlighting call these on every character.
+HAN_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _HAN_RANGES)
+HAN_RE = re.compile(f"[{HAN_CLASS}]")
+# The regex engine's ``\w`` is exactly ``str.isalnum()`` plus "_", so runs of this class split at
+# "_" are the word runs; one character class is about twice as fast as an alternation.
+_WORD_RUN_RE = re.compile(f"[\\w{HAN_CLASS}]+")
+
+
 def is_han(char: str) -> bool:
     """True for a Chinese ideograph from any Unicode block, including the extensions."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _HAN_RANGES)
+    return HAN_RE.match(char) is not None
 
 
 def _fold_one(char: str) -> str:
@@ -87,16 +95,11 @@ def is_word_char(char: str) -> bool:
 
 def word_runs(folded: str) -> Iterator[str]:
     """Maximal runs of word characters in already folded text."""
-    start = -1
-    for index, char in enumerate(folded):
-        if char.isalnum() or (ord(char) >= 0x2E80 and is_han(char)):
-            if start < 0:
-                start = index
-        elif start >= 0:
-            yield folded[start:index]
-            start = -1
-    if start >= 0:
-        yield folded[start:]
+    for run in _WORD_RUN_RE.findall(folded):
+        if "_" in run:
+            yield from (part for part in run.split("_") if part)
+        else:
+            yield run
 
 
 # A one-character token: bigram tokens always have two characters, so it never collides.
