@@ -468,6 +468,48 @@ def _snippet(
     return text, inside
 
 
+_VERIFY_SQL = "lc_contains(?, ?, a.kicker, a.title, a.subtitle, a.byline, a.body)"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A query as one fts_gram and one fts_char MATCH expression ("" for none) and row conditions."""
+
+    gram: str
+    char: str
+    conditions: tuple[tuple[str, list[Any]], ...]
+    # A filter on the articles row (date, kind, author ...) that can drive the query through an
+    # index, so the FTS matches become a membership test instead of a row lookup each.
+    filtered: bool = False
+
+
+def _index_of(atom: Atom) -> str:
+    """Which index answers the atom exactly by itself: "gram", "char", or "" (neither)."""
+    if not isinstance(atom, Term):
+        return ""
+    if len(atom.text) == 1:
+        return "char"
+    return "gram" if all(is_word_char(c) for c in atom.text) else ""
+
+
+def _index_expression(term: Atom) -> str:
+    assert isinstance(term, Term)
+    prefix = "head : " if term.scope == "title" else ""
+    if len(term.text) == 1:
+        return prefix + _quoted(char_token(term.text))
+    return prefix + _quoted(bigram_phrase(term.text))
+
+
+def _candidates(term: Term) -> tuple[str, str]:
+    """(fts_gram, fts_char) expressions that every occurrence of a verified term satisfies."""
+    prefix = "head : " if term.scope == "title" else ""
+    runs, singles = _term_pieces(term.text)
+    gram = prefix + "(" + " AND ".join(_quoted(bigram_phrase(r)) for r in runs) + ")" if runs else ""
+    # A bigram phrase is selective enough; common punctuation is not worth a second index.
+    char = prefix + "(" + " AND ".join(_quoted(t) for t in singles) + ")" if singles and not runs else ""
+    return gram, char
+
+
 class Searcher:
     """Runs queries against a :class:`Library` (sharing its connection and lock)."""
 
@@ -477,9 +519,10 @@ class Searcher:
             library.connection.create_function("lc_contains", 7, _verify, deterministic=True)
 
     # SQL building: every value is a bound parameter; MATCH strings contain only quoted tokens.
-    # Each atom is a SELECT of matching article ids; groups are UNIONs, the query an INTERSECT of
-    # groups minus (EXCEPT) the excluded atoms, so counting never touches the articles table
-    # unless a term needs verifying or a filter needs a column.
+    # A query becomes one plan: the terms that the indexes answer exactly go into ONE fts_gram and
+    # ONE fts_char MATCH expression (FTS5 intersects the posting lists itself), and everything else
+    # (filters, verified terms, mixed OR groups, exclusions) is a condition on the articles row,
+    # where a date range can use the newest-first index.  Each atom can also be a SELECT of ids.
 
     def _term_sql(self, term: Term, params: list[Any]) -> str:
         text = term.text
@@ -490,16 +533,16 @@ class Searcher:
         if all(is_word_char(c) for c in text):
             params.append(prefix + _quoted(bigram_phrase(text)))
             return "SELECT rowid AS id FROM fts_gram WHERE fts_gram MATCH ?"
-        runs, singles = _term_pieces(text)
+        gram, char = _candidates(term)
         parts: list[str] = []
-        if runs:
-            params.append(prefix + "(" + " AND ".join(_quoted(bigram_phrase(r)) for r in runs) + ")")
+        if gram:
+            params.append(gram)
             parts.append("a.id IN (SELECT rowid FROM fts_gram WHERE fts_gram MATCH ?)")
-        if singles and not runs:  # a bigram phrase is selective enough; common punctuation is not
-            params.append(prefix + "(" + " AND ".join(_quoted(s) for s in singles) + ")")
+        if char:
+            params.append(char)
             parts.append("a.id IN (SELECT rowid FROM fts_char WHERE fts_char MATCH ?)")
         params.extend([text, term.scope])
-        parts.append("lc_contains(?, ?, a.kicker, a.title, a.subtitle, a.byline, a.body)")
+        parts.append(_VERIFY_SQL)
         return "SELECT a.id AS id FROM articles a WHERE " + " AND ".join(parts)
 
     def _matching_values(self, sql: str, value: str) -> list[Any]:
@@ -507,42 +550,91 @@ class Searcher:
             rows = self.library.connection.execute(sql).fetchall()
         return [row[0] for row in rows if row[1] is not None and value in fold(str(row[1]))]
 
-    def _filter_sql(self, flt: Filter, params: list[Any]) -> str:
+    def _filter_condition(self, flt: Filter, params: list[Any]) -> str:
+        """A condition on the articles row ``a`` that holds iff the filter matches."""
         if flt.field == "date":
             params.extend([flt.low, flt.high])
-            return "SELECT a.id AS id FROM articles a WHERE a.date >= ? AND a.date <= ?"
+            return "a.date BETWEEN ? AND ?"
         if flt.field == "kind":
             params.append(flt.value)
-            return "SELECT a.id AS id FROM articles a WHERE a.kind = ?"
+            return "a.kind = ?"
         if flt.field == "author":
             ids = self._matching_values("SELECT id, name FROM authors", flt.value)
             params.append(json.dumps(ids))
             return (
-                "SELECT article_id AS id FROM article_authors "
-                "WHERE author_id IN (SELECT value FROM json_each(?))"
+                "a.id IN (SELECT article_id FROM article_authors "
+                "WHERE author_id IN (SELECT value FROM json_each(?)))"
             )
         column = "section" if flt.field == "section" else "column_name"
         values = self._matching_values(
             f"SELECT DISTINCT {column}, {column} FROM articles WHERE {column} IS NOT NULL", flt.value
         )
         params.append(json.dumps(values, ensure_ascii=False))
-        return f"SELECT a.id AS id FROM articles a WHERE a.{column} IN (SELECT value FROM json_each(?))"
+        return f"a.{column} IN (SELECT value FROM json_each(?))"
 
     def _atom_sql(self, atom: Atom, params: list[Any]) -> str:
         if isinstance(atom, Term):
             return self._term_sql(atom, params)
-        return self._filter_sql(atom, params)
+        return "SELECT a.id AS id FROM articles a WHERE " + self._filter_condition(atom, params)
+
+    def _plan(self, query: Query) -> _Plan:
+        gram: list[str] = []
+        char: list[str] = []
+        conditions: list[tuple[str, list[Any]]] = []
+        filtered = False
+        for group in query.groups:
+            kinds = {_index_of(atom) for atom in group}
+            if kinds == {"gram"} or kinds == {"char"}:
+                target = gram if kinds == {"gram"} else char
+                target.append("(" + " OR ".join(_index_expression(atom) for atom in group) + ")")
+                continue
+            params: list[Any] = []
+            if len(group) == 1 and isinstance(group[0], Filter):
+                conditions.append((self._filter_condition(group[0], params), params))
+                filtered = True
+            elif len(group) == 1 and isinstance(group[0], Term):  # a term verified in Python
+                term = group[0]
+                term_gram, term_char = _candidates(term)
+                if term_gram:
+                    gram.append(term_gram)
+                if term_char:
+                    char.append(term_char)
+                conditions.append((_VERIFY_SQL, [term.text, term.scope]))
+            else:
+                union = " UNION ".join(self._atom_sql(atom, params) for atom in group)
+                conditions.append((f"a.id IN ({union})", params))
+        for atom in query.excluded:
+            params = []
+            conditions.append((f"a.id NOT IN ({self._atom_sql(atom, params)})", params))
+        return _Plan(" AND ".join(gram), " AND ".join(char), tuple(conditions), filtered)
+
+    @staticmethod
+    def _plan_sql(plan: _Plan, params: list[Any], *, walk_index: bool = False) -> str:
+        """``SELECT ... FROM articles a WHERE ...`` for the plan (appends its parameters)."""
+        # "+a.id" keeps SQLite from driving the query by FTS ids (a lookup of each article row,
+        # bodies and all), so it can walk the newest-first index (or a date range in it, or a
+        # filter's index) and test each id against the FTS matches, stopping after a page.
+        target = "+a.id" if walk_index or plan.filtered else "a.id"
+        where: list[str] = []
+        for table, expression in (("fts_gram", plan.gram), ("fts_char", plan.char)):
+            if expression:
+                params.append(expression)
+                where.append(f"{target} IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+        for condition, values in plan.conditions:
+            where.append(condition)
+            params.extend(values)
+        return "FROM articles a WHERE " + " AND ".join(where)
 
     def id_set_sql(self, query: Query, params: list[Any]) -> str:
-        """A compound SELECT of the ids of every matching article (appends its parameters)."""
-        members: list[str] = []
-        for index, group in enumerate(query.groups):
-            union = " UNION ".join(self._atom_sql(atom, params) for atom in group)
-            member = f"SELECT id FROM ({union})" if len(group) > 1 else union
-            members.append(("" if index == 0 else " INTERSECT ") + member)
-        for atom in query.excluded:
-            members.append(f" EXCEPT SELECT id FROM ({self._atom_sql(atom, params)})")
-        return "".join(members)
+        """A SELECT of the ids of every matching article (appends its parameters)."""
+        return self._ids_sql(self._plan(query), params)
+
+    def _ids_sql(self, plan: _Plan, params: list[Any]) -> str:
+        if not plan.conditions and bool(plan.gram) != bool(plan.char):
+            table = "fts_gram" if plan.gram else "fts_char"
+            params.append(plan.gram or plan.char)
+            return f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?"
+        return "SELECT a.id AS id " + self._plan_sql(plan, params)
 
     @staticmethod
     def _rank_match(query: Query) -> str | None:
@@ -577,21 +669,17 @@ class Searcher:
                 raise LibraryError(f"search failed: {' '.join(str(error).split())}") from None
 
     def _newest_first(
-        self, query: Query, limit: int = -1, offset: int = 0, *, walk_index: bool = False
+        self, plan: _Plan, limit: int = -1, offset: int = 0, *, walk_index: bool = False
     ) -> list[int]:
         from liaocheng_tui.store import NEWEST_FIRST
 
         params: list[Any] = []
-        id_set = self.id_set_sql(query, params)
-        # For a large set, "+a.id" makes SQLite walk the newest-first index and stop after the
-        # page instead of sorting every match; for a small set, sorting the matches is cheaper.
-        target = "+a.id" if walk_index else "a.id"
-        sql = f"SELECT a.id FROM articles a WHERE {target} IN ({id_set}) ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
+        sql = f"SELECT a.id {self._plan_sql(plan, params, walk_index=walk_index)} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
         return [row[0] for row in self._run(sql, [*params, limit, offset])]
 
     def matching_ids(self, query: Query) -> list[int]:
         """Every matching article id, newest first then page order (no ranking)."""
-        return self._newest_first(query)
+        return self._newest_first(self._plan(query))
 
     def count(self, query: Query) -> int:
         """How many articles match."""
@@ -603,13 +691,16 @@ class Searcher:
         """Parse and run a query: bm25-ranked hits (newest first above RANK_LIMIT matches)."""
         query = parse_query(text)
         limit, offset = max(0, limit), max(0, offset)
+        plan = self._plan(query)
         params: list[Any] = []
-        id_set = self.id_set_sql(query, params)
-        some = [row[0] for row in self._run(f"SELECT id FROM ({id_set}) LIMIT {RANK_LIMIT + 1}", params)]
+        id_set = self._ids_sql(plan, params)
+        # Up to RANK_LIMIT + 1 ids: the matches themselves when there are few, else just the news
+        # that there are many.  Only then is the whole set counted (FTS5 counts without fetching).
+        some = [row[0] for row in self._run(f"{id_set} LIMIT {RANK_LIMIT + 1}", params)]
         scores: dict[int, float] = {}
         if len(some) > RANK_LIMIT:
-            total = self.count(query)
-            page = self._newest_first(query, limit, offset, walk_index=True)
+            total = int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
+            page = self._newest_first(plan, limit, offset, walk_index=True)
         else:
             total = len(some)
             ids = self.library.ordered_ids(some)
