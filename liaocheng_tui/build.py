@@ -3,15 +3,29 @@
 No SQL here: pages go through :mod:`liaocheng_tui.sources`, :func:`parse_page` and the
 :class:`~liaocheng_tui.store.Library` API. The store adds each page in its own transaction, so
 a page that fails is reported in the summary and leaves the library as it was.
+
+Large builds read, parse and tokenise pages (:func:`~liaocheng_tui.store.prepare_page`, the
+CPU-heavy part) in a pool of worker processes, one per CPU; this process is the only writer and
+stores the prepared pages in order, one transaction each. Small builds, and ``jobs=1``, do it
+all here, one page after another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from liaocheng_tui.parse import parse_page
+from liaocheng_tui.parse.models import Page
 from liaocheng_tui.safe_text import one_line
 from liaocheng_tui.sources import (
     DEFAULT_MAX_BYTES,
@@ -21,7 +35,14 @@ from liaocheng_tui.sources import (
     iter_page_paths,
     read_page_file,
 )
-from liaocheng_tui.store import Library, LibraryError
+from liaocheng_tui.store import AddResult, Library, LibraryError, PreparedPage, prepare_page
+
+# Fewer pages than this are built in this process: starting workers (each loads jieba's
+# dictionary, about a second) would cost more than it saves.
+POOL_MIN_PAGES = 32
+# Pages handed to the pool ahead of the writer, per worker: enough to keep every worker busy
+# while the writer stores, few enough that memory does not grow with the number of pages.
+AHEAD_PER_JOB = 4
 
 
 @dataclass
@@ -48,6 +69,13 @@ class BuildSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
+def default_jobs() -> int:
+    """Worker processes for a build: the CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 def build_library(
     library: Library,
     paths: Sequence[Path] | None = None,
@@ -55,6 +83,7 @@ def build_library(
     rebuild: bool = False,
     on_progress: Callable[[BuildProgress], None] | None = None,
     max_page_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int | None = None,
 ) -> BuildSummary:
     """Add page files (``paths``; folders expand to their ``*.txt``) to ``library``.
 
@@ -67,9 +96,13 @@ def build_library(
     :class:`PageError` before the library is touched; any other failing page is recorded in the
     summary, not raised. A page file over ``max_page_bytes`` is such a failure.
 
+    ``jobs`` worker processes read, parse and tokenise pages (default: one per CPU) while this
+    process stores them, in order; ``jobs=1``, or fewer than :data:`POOL_MIN_PAGES` pages, does
+    everything here. A worker that dies on a page (a crash, the OOM killer) fails that page only.
+
     Only one build writes to a library at a time: if another process (or thread) is building
-    it, :class:`LibraryError` is raised before anything changes. Pages are read one at a time
-    and only their paths are held, so memory stays flat however many pages there are.
+    it, :class:`LibraryError` is raised before anything changes. Only the pages' paths are held,
+    plus a few pages in flight, so memory stays flat however many pages there are.
     """
     if paths is None:
         page_paths = [PagePath(path, path.name) for path in bundled_seed_paths()]
@@ -77,40 +110,67 @@ def build_library(
             raise PageError("no bundled seed pages found in this installation")
     else:
         page_paths = list(iter_page_paths(paths))
+    jobs = default_jobs() if jobs is None else max(1, jobs)
     with library.build_lock():
         if rebuild and paths is None and not library.is_empty():
-            return _reparse_stored_pages(library, on_progress)
+            return _reparse_stored_pages(library, on_progress, jobs)
         summary = BuildSummary()
         total = len(page_paths)
-        for done, page_path in enumerate(page_paths):
-            if on_progress is not None:
-                on_progress(BuildProgress(done=done, total=total, current=page_path.source))
-            try:
-                _add_page(library, page_path, summary, max_page_bytes, rebuild)
-            except (PageError, LibraryError) as error:
-                summary.failed.append((page_path.source, one_line(str(error))))
+        if jobs > 1 and total >= POOL_MIN_PAGES:
+            jobs_for_pool = (
+                _Job(
+                    source=page_path.source,
+                    shown_as=str(page_path.path),
+                    path=page_path.path,
+                    max_bytes=max_page_bytes,
+                    # Skip unchanged pages before parsing: the worker compares the file's hash.
+                    stored_sha256=None if rebuild else library.page_sha256(page_path.source),
+                )
+                for page_path in page_paths
+            )
+            _build_in_pool(library, jobs_for_pool, total, jobs, on_progress, summary, replace=rebuild)
+        else:
+            for done, page_path in enumerate(page_paths):
+                if on_progress is not None:
+                    on_progress(BuildProgress(done=done, total=total, current=page_path.source))
+                try:
+                    _add_page(library, page_path, summary, max_page_bytes, rebuild)
+                except (PageError, LibraryError) as error:
+                    summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
             on_progress(BuildProgress(done=total, total=total, current=""))
     return summary
 
 
 def _reparse_stored_pages(
-    library: Library, on_progress: Callable[[BuildProgress], None] | None
+    library: Library, on_progress: Callable[[BuildProgress], None] | None, jobs: int
 ) -> BuildSummary:
     summary = BuildSummary()
     sources = library.page_sources()
-    for done, source in enumerate(sources):
-        if on_progress is not None:
-            on_progress(BuildProgress(done=done, total=len(sources), current=source))
-        text, sha256 = library.page_text(source), library.page_sha256(source)
-        if text is None or sha256 is None:  # removed by someone else meanwhile
-            continue
-        try:
-            _store_parsed(library, text, source, sha256, summary, replace=True, shown_as=source)
-        except (PageError, LibraryError) as error:
-            summary.failed.append((source, one_line(str(error))))
+    total = len(sources)
+    if jobs > 1 and total >= POOL_MIN_PAGES:
+
+        def stored_jobs() -> Iterator[_Job]:
+            for source in sources:
+                text, sha256 = library.page_text(source), library.page_sha256(source)
+                if text is None or sha256 is None:  # removed by someone else meanwhile
+                    continue
+                yield _Job(source=source, shown_as=source, text=text, sha256=sha256)
+
+        _build_in_pool(library, stored_jobs(), total, jobs, on_progress, summary, replace=True)
+    else:
+        for done, source in enumerate(sources):
+            if on_progress is not None:
+                on_progress(BuildProgress(done=done, total=total, current=source))
+            text, sha256 = library.page_text(source), library.page_sha256(source)
+            if text is None or sha256 is None:  # removed by someone else meanwhile
+                continue
+            try:
+                _store_parsed(library, text, source, sha256, summary, replace=True, shown_as=source)
+            except (PageError, LibraryError) as error:
+                summary.failed.append((source, one_line(str(error))))
     if on_progress is not None:
-        on_progress(BuildProgress(done=len(sources), total=len(sources), current=""))
+        on_progress(BuildProgress(done=total, total=total, current=""))
     return summary
 
 
@@ -133,6 +193,13 @@ def _add_page(
     )
 
 
+def _parse(text: str, source: str, shown_as: str) -> Page:
+    try:
+        return parse_page(text, source=source)
+    except Exception as error:  # a parser bug on one page must not stop the others
+        raise PageError(f"could not parse {shown_as}: {type(error).__name__}: {error}") from error
+
+
 def _store_parsed(
     library: Library,
     text: str,
@@ -143,13 +210,179 @@ def _store_parsed(
     replace: bool,
     shown_as: str,
 ) -> None:
-    try:
-        page = parse_page(text, source=source)
-    except Exception as error:  # a parser bug on one page must not stop the others
-        raise PageError(f"could not parse {shown_as}: {type(error).__name__}: {error}") from error
-    result = library.add_page(page, text, sha256, replace=replace)
+    page = _parse(text, source, shown_as)
+    _count(summary, library.add_page(page, text, sha256, replace=replace))
+
+
+def _count(summary: BuildSummary, result: AddResult) -> None:
     if result.status == "skipped":
         summary.skipped += 1
     else:
         summary.pages += 1
         summary.articles += result.articles
+
+
+# -- the process pool ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One page for a worker: a file to read (``path``) or stored text to parse again."""
+
+    source: str
+    shown_as: str
+    path: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    stored_sha256: str | None = None  # the file hashes to this: stored unchanged, do not parse
+    text: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A worker's answer: the page ready to store, or ``page`` None when it is stored unchanged."""
+
+    text: str
+    sha256: str
+    page: Page | None = None
+    prepared: PreparedPage | None = None
+
+
+def _prepare_job(job: _Job) -> _Prepared:
+    """Read, parse and tokenise one page (in a worker process)."""
+    if job.path is not None:
+        page_file = read_page_file(job.path, job.max_bytes, source=job.source)
+        text, sha256 = page_file.text, page_file.sha256
+        if sha256 == job.stored_sha256:
+            return _Prepared(text="", sha256=sha256)  # no need to send the text back
+    else:
+        assert job.text is not None and job.sha256 is not None
+        text, sha256 = job.text, job.sha256
+    page = _parse(text, job.source, job.shown_as)
+    return _Prepared(text=text, sha256=sha256, page=page, prepared=prepare_page(page))
+
+
+def _start_worker(parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the writer handles it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def exit_with_parent() -> None:
+        # A writer killed with SIGKILL cannot stop its workers: they leave on their own.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
+    from liaocheng_tui.search import warm_up
+
+    warm_up()
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    # "spawn": the app builds from a thread, and forking a process with threads is unsafe.
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+
+
+def _build_in_pool(
+    library: Library,
+    page_jobs: Iterable[_Job],
+    total: int,
+    jobs: int,
+    on_progress: Callable[[BuildProgress], None] | None,
+    summary: BuildSummary,
+    *,
+    replace: bool,
+) -> None:
+    """Workers prepare pages; this process stores them in order, each in its own transaction."""
+    waiting = iter(page_jobs)
+    pending: deque[tuple[_Job, Future[_Prepared] | None]] = deque()
+    pool: ProcessPoolExecutor | None = _new_pool(jobs)
+    pool_worked = False  # a worker has prepared a page: the pool can start processes
+
+    def submit(job: _Job) -> Future[_Prepared] | None:
+        if pool is None:
+            return None  # prepared here, when its turn comes
+        try:
+            return pool.submit(_prepare_job, job)
+        except BrokenProcessPool as error:  # a worker died since: handled below, in order
+            failed: Future[_Prepared] = Future()
+            failed.set_exception(error)
+            return failed
+
+    done = 0
+    try:
+        while True:
+            while len(pending) < jobs * AHEAD_PER_JOB:
+                job = next(waiting, None)
+                if job is None:
+                    break
+                pending.append((job, submit(job)))
+            if not pending:
+                break
+            job, future = pending.popleft()
+            if on_progress is not None:
+                on_progress(BuildProgress(done=done, total=total, current=job.source))
+            try:
+                if future is None:
+                    result = _prepare_job(job)
+                else:
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        assert pool is not None
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        if pool_worked:
+                            # A worker died, and every page in flight with it. Try this page alone
+                            # in a fresh process: if that dies too, this page kills workers.
+                            result = _prepare_alone(job)
+                            pool = _new_pool(jobs)
+                        else:
+                            # No worker ever started (a script without the ``__main__`` guard
+                            # that "spawn" needs, say): build the rest here.
+                            pool = None
+                            result = _prepare_job(job)
+                        pending = deque((j, submit(j)) for j, _ in pending)
+                    else:
+                        pool_worked = True
+                _store_prepared(library, job, result, summary, replace=replace)
+            except (PageError, LibraryError) as error:
+                summary.failed.append((job.source, one_line(str(error))))
+            except Exception as error:  # a bug in one page's preparation must not stop the others
+                reason = f"could not prepare {job.shown_as}: {type(error).__name__}: {error}"
+                summary.failed.append((job.source, one_line(reason)))
+            done += 1
+    except BaseException:
+        if pool is not None:  # interrupted: drop the pages in flight, do not wait for them
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if pool is not None:
+        pool.shutdown(wait=True)  # the workers are idle by now: let them exit
+
+
+def _prepare_alone(job: _Job) -> _Prepared:
+    alone = _new_pool(1)
+    try:
+        return alone.submit(_prepare_job, job).result()
+    except BrokenProcessPool:
+        raise PageError(f"the worker process died while preparing {job.shown_as}") from None
+    finally:
+        alone.shutdown(wait=False, cancel_futures=True)
+
+
+def _store_prepared(
+    library: Library, job: _Job, result: _Prepared, summary: BuildSummary, *, replace: bool
+) -> None:
+    if result.page is None or (
+        # Same text under another hash (the file was re-encoded, say): unchanged all the same.
+        job.stored_sha256 is not None and library.page_text(job.source) == result.text
+    ):
+        summary.skipped += 1
+        return
+    _count(
+        summary, library.add_page(result.page, result.text, result.sha256, result.prepared, replace=replace)
+    )

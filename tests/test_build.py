@@ -115,7 +115,9 @@ def test_rebuild_without_paths_reparses_every_stored_page_not_just_the_seeds(
 ) -> None:
     own = tmp_path / "own"
     own.mkdir()
-    (own / "page.txt").write_text("高唐县推进项目建设\n\n本报讯(记者 张三)2月20日,项目开工。\n", encoding="utf-8")
+    (own / "page.txt").write_text(
+        "高唐县推进项目建设\n\n本报讯(记者 张三)2月20日,项目开工。\n", encoding="utf-8"
+    )
     build_library(library)
     build_library(library, [own])
     before = sorted(r.title or "" for r in library.articles(library.article_ids()))
@@ -137,7 +139,9 @@ def test_progress_reports_each_page_then_the_end(library: Library, seed_paths: l
     ]
 
 
-def test_unchanged_pages_are_skipped_without_parsing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_pages_are_skipped_without_parsing(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build_library(library)
 
     def must_not_parse(*args: object, **kwargs: object) -> None:
@@ -161,3 +165,69 @@ def test_same_file_name_in_two_folders_keeps_both_pages(tmp_path: Path) -> None:
         titles = sorted(r.title or "" for r in library.articles(library.article_ids()))
         assert titles == ["聊城召开全市工作会议", "高唐县推进项目建设"]
         assert library.page_text("2023-02-21/page1.txt") is not None
+
+
+# -- the process pool ---------------------------------------------------------------------------
+
+_real_prepare_job = build_module._prepare_job
+
+
+def _prepare_or_die(job: build_module._Job) -> build_module._Prepared:
+    """Runs in a worker process (pickled by name): the worker dies outright on one page."""
+    if job.source == "c_dies.txt":
+        import os
+
+        os._exit(9)
+    return _real_prepare_job(job)
+
+
+def _record_signature(library: Library) -> list[tuple[object, ...]]:
+    return sorted(
+        (r.source, r.seq, r.key, r.date, r.title, r.body, tuple(r.authors))
+        for r in library.articles(library.article_ids())
+    )
+
+
+def test_pool_build_stores_what_a_serial_build_stores_in_order(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "POOL_MIN_PAGES", 1)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for path in seed_paths:
+        shutil.copy(path, pages / path.name)
+    (pages / "z_empty.txt").write_bytes(b"")
+    with Library(tmp_path / "serial.db") as serial, Library(tmp_path / "pool.db") as pooled:
+        one = build_library(serial, [pages], jobs=1)
+        events: list[BuildProgress] = []
+        two = build_library(pooled, [pages], jobs=2, on_progress=events.append)
+        assert (two.pages, two.articles, two.skipped, two.failed) == (one.pages, one.articles, 0, one.failed)
+        assert [e.current for e in events] == [*sorted(p.name for p in pages.iterdir()), ""]
+        assert [e.done for e in events] == list(range(len(events)))
+        assert _record_signature(pooled) == _record_signature(serial)
+        # Unchanged pages are skipped by the workers, before parsing; a rebuild re-parses them.
+        again = build_library(pooled, [pages], jobs=2)
+        assert (again.pages, again.skipped, len(again.failed)) == (0, 5, 1)
+        rebuilt = build_library(pooled, rebuild=True, jobs=2)
+        assert (rebuilt.pages, rebuilt.skipped, rebuilt.failed) == (5, 0, [])
+        assert _record_signature(pooled) == _record_signature(serial)
+        assert pooled.check_integrity() == []
+
+
+def test_a_worker_dying_on_one_page_fails_that_page_only(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "POOL_MIN_PAGES", 1)
+    monkeypatch.setattr(build_module, "_prepare_job", _prepare_or_die)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for letter, path in zip("abdef", seed_paths, strict=True):
+        shutil.copy(path, pages / f"{letter}_{path.name}")
+    shutil.copy(seed_paths[0], pages / "c_dies.txt")
+    with Library(tmp_path / "library.db") as library:
+        summary = build_library(library, [pages], jobs=2)
+        assert (summary.pages, summary.skipped) == (5, 0)
+        assert summary.failed == [
+            ("c_dies.txt", f"the worker process died while preparing {pages / 'c_dies.txt'}")
+        ]
+        assert len(_articles_by_source(library)) == 5
