@@ -238,3 +238,16 @@ def test_typical_query_is_fast_after_warm_up(library: Library) -> None:
     for query in ("聊城", "绿色 发展", "市工", "55", "title:绿色 -会议"):
         searcher.search(query)
     assert (time.perf_counter() - started) / 5 < 0.005
+
+
+def test_fold_fast_path_skips_only_characters_that_fold_to_themselves() -> None:
+    from liaocheng_tui import textfold
+
+    # fold() leaves every character of the safe class alone without looking it up
+    safe = [chr(code) for code in range(0x4E00, 0xA000)] + [
+        chr(code) for code in range(0x80) if not "A" <= chr(code) <= "Z"
+    ]
+    assert all(textfold._fold_one(char) == char for char in safe)
+    assert all(textfold._NEEDS_FOLD_RE.match(char) is None for char in safe)
+    mixed = "聊城ＧＤＰ增长５５％，Model X与model-x。⼀"
+    assert textfold.fold(mixed) == "".join(textfold._fold_one(char) for char in mixed)
