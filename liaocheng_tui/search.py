@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 # bm25 costs about 12 µs a match (on the 2-core bench machine), so ranking stops at 1,500 (~18 ms);
 # above it, results are newest first, which only needs the count and a walk of the date index.
 RANK_LIMIT = 1500
+# How much dearer probing the FTS index for one article is than collecting one match (see
+# Searcher._dense_page); measured at about 40 µs against 0.15 µs.
+PROBE_COST_RATIO = 270
 HEAD_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 MAX_QUERY_CHARS = 2000
@@ -679,6 +682,28 @@ class Searcher:
         sql = f"SELECT a.id {self._plan_sql(plan, params, walk_index=walk_index)} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
         return [row[0] for row in self._run(sql, [*params, limit, offset])]
 
+    def _dense_page(self, plan: _Plan, total: int, limit: int, offset: int) -> list[int] | None:
+        """The newest-first page by probing the FTS index per article, when that is cheaper.
+
+        Walking the newest-first index with ``IN (matches)`` first collects every match (about
+        0.15 µs each); probing each article instead costs about 40 µs but stops after the page,
+        which takes about ``(offset + limit) * articles / total`` probes.  For a term in most
+        articles (聊城 in 80%) probing wins; None when it would not.
+        """
+        from liaocheng_tui.store import NEWEST_FIRST
+
+        if plan.conditions or bool(plan.gram) == bool(plan.char) or limit <= 0:
+            return None
+        articles = int(self._run("SELECT coalesce(max(id), 0) FROM articles", ())[0][0])
+        if (offset + limit) * articles * PROBE_COST_RATIO >= total * total:
+            return None
+        table = "fts_gram" if plan.gram else "fts_char"
+        sql = (
+            f"SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? "
+            f"AND rowid = a.id) ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
+        )
+        return [row[0] for row in self._run(sql, (plan.gram or plan.char, limit, offset))]
+
     def matching_ids(self, query: Query) -> list[int]:
         """Every matching article id, newest first then page order (no ranking)."""
         return self._newest_first(self._plan(query))
@@ -702,7 +727,9 @@ class Searcher:
         scores: dict[int, float] = {}
         if len(some) > RANK_LIMIT:
             total = int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
-            page = self._newest_first(plan, limit, offset, walk_index=True)
+            page = self._dense_page(plan, total, limit, offset)
+            if page is None:
+                page = self._newest_first(plan, limit, offset, walk_index=True)
         else:
             total = len(some)
             ids = self.library.ordered_ids(some)

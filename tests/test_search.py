@@ -251,3 +251,18 @@ def test_fold_fast_path_skips_only_characters_that_fold_to_themselves() -> None:
     assert all(textfold._NEEDS_FOLD_RE.match(char) is None for char in safe)
     mixed = "聊城ＧＤＰ增长５５％，Model X与model-x。⼀"
     assert textfold.fold(mixed) == "".join(textfold._fold_one(char) for char in mixed)
+
+
+@pytest.mark.parametrize("probe_cost", [0, 10**9])
+def test_newest_first_pages_agree_whichever_way_they_are_found(
+    library: Library, monkeypatch: pytest.MonkeyPatch, probe_cost: int
+) -> None:
+    # 0 forces probing the index per article (Searcher._dense_page); 10**9 forces collecting matches
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    monkeypatch.setattr(search_module, "PROBE_COST_RATIO", probe_cost)
+    searcher = Searcher(library)
+    for query in ("发展", "城", "title:聊城 OR 绿色", "绿色 发展", "发展 -经济"):
+        expected = searcher.matching_ids(search_module.parse_query(query))
+        pages = [searcher.search(query, limit=2, offset=offset) for offset in (0, 2, 4)]
+        assert [h.article_id for page in pages for h in page.hits] == expected, query
+        assert all(page.total == len(expected) for page in pages)
