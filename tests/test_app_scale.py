@@ -29,6 +29,7 @@ async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
     app, opened = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the tree and jieba's warm-up: not what is timed
         ui_library = opened[0]
         article_list = app.article_list
         assert len(article_list.ids) == SIZE
@@ -67,3 +68,43 @@ async def test_100k_search_pages_in_more_results(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(article_list.ids) > first_page
         assert article_list.border_subtitle == f"{SIZE} results"
+
+
+async def test_related_articles_wait_until_the_cursor_rests(tmp_path: Path) -> None:
+    """Paging through the list must not run a related-articles query for every row passed."""
+    calls: list[int] = []
+
+    class CountingSearcher(SyntheticSearcher):
+        def related(self, article_id: int, limit: int = 3) -> list[int]:
+            calls.append(article_id)
+            return super().related(article_id, limit)
+
+    app = LiaochengApp(
+        tmp_path / "unused.db",
+        open_library=lambda path: SyntheticLibrary(path, SIZE),
+        open_searcher=CountingSearcher,
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        calls.clear()
+        for _ in range(20):
+            app.article_list.action_page_down()
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        current = app.article_list.current_id
+        assert calls == [current]
+        assert app.reader.related and app.reader.related[0].id == current + 1  # type: ignore[operator]
+
+
+async def test_list_paints_before_the_tree_is_filled(tmp_path: Path) -> None:
+    """The list is shown from on_mount; the tree and the header counts follow from a worker."""
+    app, _opened = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.ready and len(app.article_list.ids) == SIZE
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"{SIZE} 篇" in str(app.sub_title)
+        assert app.section_tree.starred_node is not None

@@ -90,6 +90,7 @@ class BackgroundThread:
         self._executor.submit(self._close)
         self._executor.shutdown(wait=True, cancel_futures=False)
 
+
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
@@ -404,7 +405,11 @@ class LiaochengApp(App[None]):
         # Related articles cost a query: look them up only once the cursor rests here.
         if self._extras_timer is not None:
             self._extras_timer.stop()
-        self._extras_timer = self.set_timer(EXTRAS_DELAY, lambda: self._load_extras_if_shown(record))
+        # The reader owns the timer, so it dies with the screen instead of firing after it.
+        reader = self.reader
+        self._extras_timer = reader.set_timer(
+            EXTRAS_DELAY, lambda: self._load_extras_if_shown(reader, record)
+        )
         if self._read_timer is not None:
             self._read_timer.stop()
         if mark_read:
@@ -430,23 +435,19 @@ class LiaochengApp(App[None]):
         if record is not None:
             self.reader.update_record(record)
 
-    def _load_extras_if_shown(self, record: ArticleRecord) -> None:
+    def _load_extras_if_shown(self, reader: Reader, record: ArticleRecord) -> None:
         self._extras_timer = None
-        if self.reader.record is not None and self.reader.record.id == record.id:
+        if reader.record is not None and reader.record.id == record.id:
             self.load_extras(record)
 
     @work(exclusive=True, group="extras")
     async def load_extras(self, record: ArticleRecord) -> None:
-        """Keywords (jieba) and related articles for the reader, off the UI thread."""
-        text = "\n".join(part for part in (record.title, record.subtitle, *record.paragraphs) if part)
+        """Keywords and related articles for the reader, off the UI thread."""
 
         def job(library: Library, searcher: Searcher) -> tuple[list[str], list[ArticleRecord]]:
-            # Keywords are computed with jieba.analyse at ingest; older libraries may lack them.
+            # Keywords were computed with jieba.analyse at ingest. An article without any (a
+            # caption, a notice) must not load jieba's tagger and idf table (about 100 MB) here.
             found = library.article_keywords(record.id)
-            if not found:
-                from liaocheng_tui.search import keywords
-
-                found = keywords(text)
             return found, library.articles(searcher.related(record.id, 3))
 
         found_keywords, related = await self.in_background(job)

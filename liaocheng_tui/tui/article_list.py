@@ -44,7 +44,7 @@ Fetch = Callable[[Sequence[int]], "list[ArticleRecord]"]
 class RecordCache:
     """A least-recently-used cache of article records by id."""
 
-    def __init__(self, fetch: Fetch, capacity: int = 1024) -> None:
+    def __init__(self, fetch: Fetch, capacity: int = 256) -> None:
         self._fetch = fetch
         self._capacity = capacity
         self._records: OrderedDict[int, ArticleRecord] = OrderedDict()
