@@ -133,6 +133,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.total = 0
         self.searching = False
         self.lines_rendered = 0
+        self._base_style: Style | None = None
 
     # -- content -----------------------------------------------------------------------------
 
@@ -253,11 +254,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # ``rich_style`` walks every ancestor's styles: once per pass, not once per line; and the
+        # rows on screen are fetched in one query before the lines ask for them one by one.
+        self._base_style = self.rich_style
+        self._prefetch_visible()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         absolute_y = y + int(self.scroll_offset.y)
         row, part = divmod(absolute_y, self.row_height)
-        base_style = self.rich_style
+        base_style = self._base_style or self.rich_style
         if row >= len(self.ids):
             if row == 0 and part == 0 and not self.ids:
                 empty = Text(
@@ -265,7 +276,8 @@ class ArticleList(ScrollView, can_focus=True):
                 )
                 return self._strip(empty, width, base_style)
             return Strip.blank(width, base_style)
-        self._prefetch_visible()
+        if self._base_style is None:
+            self._prefetch_visible()
         article_id = self.ids[row]
         record = self.cache.get_many([article_id]).get(article_id)
         self.lines_rendered += 1

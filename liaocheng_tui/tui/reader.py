@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -115,6 +115,7 @@ class Reader(ScrollView, can_focus=True):
         self._match_lines: list[int] = []
         self._layout_width = -1
         self._related_lines: dict[int, int] = {}
+        self._base_style: Style | None = None
 
     # -- content -----------------------------------------------------------------------------
 
@@ -325,9 +326,17 @@ class Reader(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # ``rich_style`` walks every ancestor's styles: once per pass, not once per line.
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base_style = self.rich_style
+        base_style = self._base_style or self.rich_style
         index = y + int(self.scroll_offset.y)
         if index >= len(self._lines):
             return Strip.blank(width, base_style)
