@@ -14,6 +14,7 @@ from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.store import (
     AddResult,
     Library,
+    LibraryCounts,
     LibraryError,
     PreparedPage,
     article_key,
@@ -280,3 +281,33 @@ def test_library_can_be_used_from_another_thread(library: Library) -> None:
     worker.start()
     worker.join()
     assert results == [3] and len(library.article_ids()) == 3
+
+
+def test_starred_ids_and_counts_for_the_header(library: Library) -> None:
+    add(library, make_page("old.txt", date="2023-01-05"), "raw-old")
+    add(library, make_page("new.txt", date="2023-02-20"), "raw-new")
+    ids = library.article_ids()
+    library.set_starred(ids[4], True)
+    library.set_starred(ids[1], True)
+    library.set_read(ids[2])  # a mark, but not a star
+    library.set_starred(ids[3], True)
+    library.set_starred(ids[3], False)
+    assert library.article_ids(starred=True) == [ids[1], ids[4]]  # newest first, like every list
+    assert library.article_ids(starred=True, date="2023-01-05") == [ids[4]]
+    assert library.article_ids(starred=False) == [i for i in ids if i not in (ids[1], ids[4])]
+    assert library.counts() == LibraryCounts(pages=2, articles=6, starred=2)
+
+
+def test_indexes_added_later_are_created_when_an_older_library_opens(tmp_path: Path) -> None:
+    db = tmp_path / "library.db"
+    with Library(db) as library:
+        add(library, make_page(), "raw-1")
+    with sqlite3.connect(db) as conn:  # a library written before the index existed
+        conn.execute("DROP INDEX idx_articles_tree")
+    with Library(db) as library:
+        plan = library.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT publication, date, section, column_name, count(*) FROM articles "
+            "GROUP BY publication, date, section, column_name"
+        ).fetchall()
+        assert "COVERING INDEX idx_articles_tree" in " ".join(str(row[-1]) for row in plan)
+        assert library.tree()[0].count == 3
