@@ -14,7 +14,15 @@ from typing import Any
 
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
-from liaocheng_tui.store import ArticleRecord, Library, LibraryStats, TreeDate, TreePublication, TreeSection
+from liaocheng_tui.store import (
+    ArticleRecord,
+    Library,
+    LibraryCounts,
+    LibraryStats,
+    TreeDate,
+    TreePublication,
+    TreeSection,
+)
 
 
 def synthetic_record(article_id: int) -> ArticleRecord:
@@ -90,6 +98,9 @@ class SyntheticLibrary:
 
     def places(self) -> list[tuple[str, int]]:
         return []
+
+    def counts(self) -> LibraryCounts:
+        return LibraryCounts(self.size // 10, self.size, len(self.article_ids(starred=True)))
 
     def stats(self) -> LibraryStats:
         return LibraryStats(self.size // 10, self.size, [], [], [], [])

@@ -304,14 +304,13 @@ class LiaochengApp(App[None]):
         """The section tree, author and place lists, starred count and header figures."""
 
         def job(library: Library, _searcher: Searcher) -> tuple[Any, ...]:
-            publications = library.tree()
-            starred = len(library.article_ids(starred=True))
-            return publications, library.authors(), library.places(), starred, library.stats().pages
+            return library.tree(), library.authors(), library.places(), library.counts()
 
-        publications, authors, places, starred, pages = await self.in_background(job)
+        publications, authors, places, counts = await self.in_background(job)
         total = sum(publication.count for publication in publications)
         issues = sum(len(publication.dates) for publication in publications)
-        self.section_tree.populate(publications, authors, places, starred, total)
+        pages = counts.pages
+        self.section_tree.populate(publications, authors, places, counts.starred, total)
         if self.search_result is not None:
             self.section_tree.set_search_count(self.search_result.total)
         changed = " · changed on disk: r reloads" if self.library_changed else ""
