@@ -37,9 +37,9 @@ from liaocheng_tui.sources import (
 )
 from liaocheng_tui.store import AddResult, Library, LibraryError, PreparedPage, prepare_page
 
-# Fewer pages than this are built in this process: starting workers (each loads jieba's
-# dictionary, about a second) would cost more than it saves.
-POOL_MIN_PAGES = 32
+# Unless ``jobs`` is given, fewer pages than this are built in this process: starting a worker
+# (imports and jieba's tables: 1.7 CPU-seconds) costs as much as preparing about 50 pages.
+POOL_MIN_PAGES = 100
 # Pages handed to the pool ahead of the writer, per worker: enough to keep every worker busy
 # while the writer stores, few enough that memory does not grow with the number of pages.
 AHEAD_PER_JOB = 4
@@ -96,9 +96,9 @@ def build_library(
     :class:`PageError` before the library is touched; any other failing page is recorded in the
     summary, not raised. A page file over ``max_page_bytes`` is such a failure.
 
-    ``jobs`` worker processes read, parse and tokenise pages (default: one per CPU) while this
-    process stores them, in order; ``jobs=1``, or fewer than :data:`POOL_MIN_PAGES` pages, does
-    everything here. A worker that dies on a page (a crash, the OOM killer) fails that page only.
+    ``jobs`` worker processes read, parse and tokenise pages while this process stores them, in
+    order; ``jobs=1`` does everything here. By default there is one worker per CPU, or none for
+    fewer than :data:`POOL_MIN_PAGES` pages. A worker that dies on a page (a crash, the OOM killer) fails that page only.
 
     Only one build writes to a library at a time: if another process (or thread) is building
     it, :class:`LibraryError` is raised before anything changes. Only the pages' paths are held,
@@ -110,13 +110,14 @@ def build_library(
             raise PageError("no bundled seed pages found in this installation")
     else:
         page_paths = list(iter_page_paths(paths))
+    min_pages = POOL_MIN_PAGES if jobs is None else 2
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with library.build_lock():
         if rebuild and paths is None and not library.is_empty():
-            return _reparse_stored_pages(library, on_progress, jobs)
+            return _reparse_stored_pages(library, on_progress, jobs, min_pages)
         summary = BuildSummary()
         total = len(page_paths)
-        if jobs > 1 and total >= POOL_MIN_PAGES:
+        if jobs > 1 and total >= min_pages:
             jobs_for_pool = (
                 _Job(
                     source=page_path.source,
@@ -143,12 +144,12 @@ def build_library(
 
 
 def _reparse_stored_pages(
-    library: Library, on_progress: Callable[[BuildProgress], None] | None, jobs: int
+    library: Library, on_progress: Callable[[BuildProgress], None] | None, jobs: int, min_pages: int
 ) -> BuildSummary:
     summary = BuildSummary()
     sources = library.page_sources()
     total = len(sources)
-    if jobs > 1 and total >= POOL_MIN_PAGES:
+    if jobs > 1 and total >= min_pages:
 
         def stored_jobs() -> Iterator[_Job]:
             for source in sources:

@@ -198,10 +198,11 @@ def _build_with_progress(
     *,
     rebuild: bool,
     max_page_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int | None = None,
 ) -> BuildSummary:
     with _progress_reporter() as on_progress:
         return build_library(
-            library, paths, rebuild=rebuild, on_progress=on_progress, max_page_bytes=max_page_bytes
+            library, paths, rebuild=rebuild, on_progress=on_progress, max_page_bytes=max_page_bytes, jobs=jobs
         )
 
 
@@ -285,9 +286,20 @@ def _open_app(db_path: Path) -> None:
     "re-parsed from the text the library keeps. Page by page; read/starred marks are kept.",
 )
 @max_page_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that parse pages while one stores them (default: one per CPU, for large builds).",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, paths: tuple[Path, ...], db: Path | None, rebuild: bool, max_page_mb: float
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    db: Path | None,
+    rebuild: bool,
+    max_page_mb: float,
+    jobs: int | None,
 ) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
@@ -296,7 +308,11 @@ def build(
     """
     library = _open_library(ctx, db)
     summary = _build_with_progress(
-        library, list(paths) if paths else None, rebuild=rebuild, max_page_bytes=_max_page_bytes(max_page_mb)
+        library,
+        list(paths) if paths else None,
+        rebuild=rebuild,
+        max_page_bytes=_max_page_bytes(max_page_mb),
+        jobs=jobs,
     )
     if paths and not (summary.pages or summary.skipped or summary.failed):
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))

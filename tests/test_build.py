@@ -191,7 +191,6 @@ def _record_signature(library: Library) -> list[tuple[object, ...]]:
 def test_pool_build_stores_what_a_serial_build_stores_in_order(
     tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "POOL_MIN_PAGES", 1)
     pages = tmp_path / "pages"
     pages.mkdir()
     for path in seed_paths:
@@ -217,7 +216,6 @@ def test_pool_build_stores_what_a_serial_build_stores_in_order(
 def test_a_worker_dying_on_one_page_fails_that_page_only(
     tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "POOL_MIN_PAGES", 1)
     monkeypatch.setattr(build_module, "_prepare_job", _prepare_or_die)
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -75,6 +75,8 @@ def test_sigkilled_builds_leave_a_sound_library_with_whole_pages(
         # time: killing it must leave every page it started with, whole (old or new, never half).
         rebuilding = attempt % 3 == 2
         args: list[str | Path] = [pages, "--rebuild"] if rebuilding else [pages]
+        # Odd runs parse in two worker processes (the writer is what is killed), even runs here.
+        args += ["--jobs", "2" if attempt % 2 else "1"]
         stored_before = stored_after_kill[-1] if stored_after_kill else 0
         process = start_build(db, *args)
         # The first kill lands in the first half so that later runs resume a partial library.
@@ -141,7 +143,9 @@ def test_second_build_at_the_same_time_is_refused_in_one_line(
     )
     with Library(db) as library:
         assert library.is_empty()  # the refused build wrote nothing
-    after = subprocess.run(build_command(db, pages), cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    after = subprocess.run(
+        build_command(db, pages), cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
     assert after.returncode == 0, after.stderr
     assert assert_sound_and_whole(db, clean_build) == PAGE_COUNT
     # Once the first build is over, the lock is free again (and the library is complete).
