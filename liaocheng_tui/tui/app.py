@@ -188,7 +188,13 @@ class LiaochengApp(App[None]):
 
     def on_ready(self) -> None:
         # After the first paint, so that loading jieba never delays it; queued behind the tree.
+        self.open_search_thread()
         self.warm_up()
+
+    @work(group="search-thread")
+    async def open_search_thread(self) -> None:
+        """Open the search thread's connection and searcher now, not on the first search."""
+        await self.in_search_thread(lambda _library, _searcher: None)
 
     def on_unmount(self) -> None:
         self._search_thread.shutdown()
@@ -297,7 +303,8 @@ class LiaochengApp(App[None]):
             self._start_search()
         else:
             self._show_node(self.current_node)
-        self.load_tree()
+        # After the list is on screen: the tree's query would compete with the first paint.
+        self.call_after_refresh(self.load_tree)
 
     @work(exclusive=True, group="tree")
     async def load_tree(self) -> None:
