@@ -721,26 +721,39 @@ class Searcher:
         plan = self._plan(query)
         params: list[Any] = []
         id_set = self._ids_sql(plan, params)
-        # Up to RANK_LIMIT + 1 ids: the matches themselves when there are few, else just the news
-        # that there are many.  Only then is the whole set counted (FTS5 counts without fetching).
-        some = [row[0] for row in self._run(f"{id_set} LIMIT {RANK_LIMIT + 1}", params)]
         scores: dict[int, float] = {}
-        if len(some) > RANK_LIMIT:
-            total = int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
-            page = self._dense_page(plan, total, limit, offset)
-            if page is None:
-                page = self._newest_first(plan, limit, offset, walk_index=True)
+        if plan.conditions:
+            # Filters and verified terms cost a row or index visit per match, so evaluate the
+            # set once, already newest first: up to RANK_LIMIT + 1 ids (or the page, if further).
+            fetch = max(RANK_LIMIT + 1, offset + limit)
+            newest = self._newest_first(plan, fetch, walk_index=True)
+            many = len(newest) > RANK_LIMIT
         else:
-            total = len(some)
-            ids = self.library.ordered_ids(some)
+            # A pure FTS match streams its first RANK_LIMIT + 1 ids almost for free.
+            newest = [row[0] for row in self._run(f"{id_set} LIMIT {RANK_LIMIT + 1}", params)]
+            many = len(newest) > RANK_LIMIT
+            if not many:
+                newest = self.library.ordered_ids(newest)
+        if many:
+            total = int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
+            if plan.conditions:
+                page = newest[offset : offset + limit]
+            else:
+                page = self._dense_page(plan, total, limit, offset) or self._newest_first(
+                    plan, limit, offset, walk_index=True
+                )
+        else:
+            total, ids = len(newest), newest
             rank = self._rank_match(query) if ids else None
             if rank is not None:
                 # "+rowid" keeps the id list a filter: as an FTS5 rowid constraint it would re-run
-                # the MATCH once per id.
+                # the MATCH once per id.  The rowid range, which FTS5 does use, skips the matches
+                # outside the ids' span (ids of one period are often close together).
                 rows = self._run(
                     f"SELECT rowid, bm25(fts_gram, {HEAD_WEIGHT}, {BODY_WEIGHT}) FROM fts_gram "
-                    "WHERE fts_gram MATCH ? AND +rowid IN (SELECT value FROM json_each(?))",
-                    (rank, json.dumps(ids)),
+                    "WHERE fts_gram MATCH ? AND rowid BETWEEN ? AND ? "
+                    "AND +rowid IN (SELECT value FROM json_each(?))",
+                    (rank, min(ids), max(ids), json.dumps(ids)),
                 )
                 scores = {row[0]: -float(row[1]) for row in rows}
                 ids = sorted(ids, key=lambda i: (i not in scores, -scores.get(i, 0.0)))
