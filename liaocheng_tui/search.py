@@ -57,29 +57,49 @@ class QueryError(ValueError):
 # -- jieba: loaded once, lazily -------------------------------------------------------------------
 
 _jieba_lock = threading.Lock()
-_jieba_ready = False
+_dictionary_ready = False
+_analysis_ready = False
 
 
-def warm_up() -> None:
-    """Load jieba's dictionary and idf table now (for a background worker or a process pool)."""
-    global _jieba_ready
-    if _jieba_ready:
+def warm_up_search() -> None:
+    """Load jieba's dictionary now: all that ranking a query needs.
+
+    The app calls this, not :func:`warm_up`: the part-of-speech and idf tables that ingest uses
+    for places and keywords would add about 100 MB to a process that never needs them.
+    """
+    global _dictionary_ready
+    if _dictionary_ready:
         return
     with _jieba_lock:
-        if _jieba_ready:
+        if _dictionary_ready:
             return
         import jieba
-        import jieba.analyse
-        import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
+        _dictionary_ready = True
+
+
+def warm_up() -> None:
+    """Load everything ingest uses: the dictionary plus the part-of-speech and idf tables
+    (for a background worker or a process pool)."""
+    global _analysis_ready
+    if _analysis_ready:
+        return
+    warm_up_search()
+    with _jieba_lock:
+        if _analysis_ready:
+            return
+        import jieba.analyse
+        import jieba.posseg
+
         _ = jieba.analyse.default_tfidf.idf_freq  # the idf table is read on import
-        _jieba_ready = True
+        _ = jieba.posseg.dt.word_tag_tab
+        _analysis_ready = True
 
 
 def _cut_for_search(text: str) -> list[str]:
-    warm_up()
+    warm_up_search()
     import jieba
 
     return list(jieba.cut_for_search(text, HMM=False))

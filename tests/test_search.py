@@ -266,3 +266,28 @@ def test_newest_first_pages_agree_whichever_way_they_are_found(
         pages = [searcher.search(query, limit=2, offset=offset) for offset in (0, 2, 4)]
         assert [h.article_id for page in pages for h in page.hits] == expected, query
         assert all(page.total == len(expected) for page in pages)
+
+
+def test_ranking_a_query_loads_only_jiebas_dictionary(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from liaocheng_tui.build import build_library
+
+    db = tmp_path / "library.db"
+    with Library(db) as library:
+        build_library(library)
+    # A fresh process: other tests here have loaded all of jieba already.
+    probe = f"""
+import sys
+from liaocheng_tui.search import Searcher
+from liaocheng_tui.store import Library
+with Library({str(db)!r}) as library:
+    result = Searcher(library).search("绿色诊断")
+assert result.total > 0
+print("jieba" in sys.modules, "jieba.posseg" in sys.modules, "jieba.analyse" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # The dictionary is loaded for ranking; the part-of-speech and idf tables (ingest only) are not.
+    assert done.stdout.split() == ["True", "False", "False"]

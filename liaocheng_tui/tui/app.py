@@ -232,9 +232,9 @@ class LiaochengApp(App[None]):
     @work(group="warm-up")
     async def warm_up(self) -> None:
         def job(_library: Library, _searcher: Searcher) -> None:
-            from liaocheng_tui.search import warm_up
+            from liaocheng_tui.search import warm_up_search
 
-            warm_up()
+            warm_up_search()
 
         await self.in_background(job)
         self.warm = True
