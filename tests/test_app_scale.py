@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +35,12 @@ async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
         visible_rows = article_list.scrollable_content_region.height
         # A screenful (plus a little read-ahead), not the archive.
         assert 0 < len(set(ui_library.fetched)) <= visible_rows + 10
-        started = time.perf_counter()
         await pilot.press("G")
         await pilot.pause()
-        elapsed = time.perf_counter() - started
         assert article_list.cursor == SIZE - 1
         assert app.reader.record is not None and app.reader.record.id == SIZE
         assert SIZE in ui_library.fetched
         assert len(set(ui_library.fetched)) <= 3 * (visible_rows + 10)
-        assert elapsed < 1.0
         assert len(article_list.cache) <= 1024
         await pilot.press("g", "j", "j")
         await pilot.pause()
