@@ -10,7 +10,7 @@ import pytest
 
 from liaocheng_tui import search as search_module
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import QueryError, Searcher, analyse_text, keywords, warm_up
+from liaocheng_tui.search import QueryError, Searcher, analyse_text, keywords
 from liaocheng_tui.store import Library
 
 
