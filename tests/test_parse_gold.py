@@ -12,39 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from parse_scoring import field_matches, pair_articles
 
-from liaocheng_tui.parse import Article, Page, parse_page
+from liaocheng_tui.parse import Page, parse_page
 
 FIELDS = ("kicker", "title", "subtitle", "byline", "authors", "column", "kind", "body_start")
-
-
-def _bare(text: str | None) -> str:
-    return re.sub(r"\s", "", text or "")
-
-
-def _field_matches(article: Article, gold: dict[str, Any], name: str) -> bool:
-    if name == "authors":
-        return [_bare(a) for a in article.authors] == [_bare(a) for a in gold["authors"]]
-    if name == "body_start":
-        first = article.paragraphs[0] if article.paragraphs else ""
-        return _bare(first).startswith(_bare(gold["body_start"]))
-    value: str | None = getattr(article, name)
-    return _bare(value) == _bare(gold[name])
-
-
-def _pair(page: Page, gold_articles: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Article | None]]:
-    """Pair each gold article with the first later parsed article whose body starts the same way."""
-    pairs: list[tuple[dict[str, Any], Article | None]] = []
-    position = 0
-    for gold in gold_articles:
-        found = None
-        for index in range(position, len(page.articles)):
-            if _field_matches(page.articles[index], gold, "body_start"):
-                found = page.articles[index]
-                position = index + 1
-                break
-        pairs.append((gold, found))
-    return pairs
 
 
 @pytest.fixture(scope="module")
@@ -58,12 +30,12 @@ def scores(parsed: dict[str, Page], gold: dict[str, Any]) -> dict[str, Any]:
     total = full = 0
     misses: list[str] = []
     for name, expected in gold.items():
-        for gold_article, article in _pair(parsed[name], expected["articles"]):
+        for gold_article, article in pair_articles(parsed[name], expected["articles"]):
             total += 1
             if article is None:
                 misses.append(f"{name}: no article for {gold_article['title']!r}")
                 continue
-            wrong = [f for f in FIELDS if not _field_matches(article, gold_article, f)]
+            wrong = [f for f in FIELDS if not field_matches(article, gold_article, f)]
             for f in FIELDS:
                 field_hits[f] += f not in wrong
             full += not wrong
@@ -105,7 +77,7 @@ def test_kickers(scores: dict[str, Any]) -> None:
 def test_every_story_found_once(parsed: dict[str, Page], gold: dict[str, Any]) -> None:
     for name, expected in gold.items():
         assert len(parsed[name].articles) == len(expected["articles"]), name
-        assert all(article is not None for _, article in _pair(parsed[name], expected["articles"])), name
+        assert all(article is not None for _, article in pair_articles(parsed[name], expected["articles"])), name
 
 
 def test_page_fields(parsed: dict[str, Page], gold: dict[str, Any]) -> None:

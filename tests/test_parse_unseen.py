@@ -22,47 +22,17 @@ house style can be made and shows in the printout, but a broken rule fails.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from parse_scoring import field_matches, pair_articles
 
-from liaocheng_tui.parse import Article, Page, parse_page
+from liaocheng_tui.parse import Page, parse_page
 
 DATA = Path(__file__).parent / "data" / "unseen"
 FIELDS = ("kicker", "title", "subtitle", "byline", "authors", "column", "kind", "body_start", "paragraphs")
 PAGE_FIELDS = ("publication", "date", "section")
-
-
-def _bare(text: str | None) -> str:
-    return re.sub(r"\s", "", text or "")
-
-
-def _matches(article: Article, gold: dict[str, Any], name: str) -> bool:
-    if name == "authors":
-        return [_bare(a) for a in article.authors] == [_bare(a) for a in gold["authors"]]
-    if name == "body_start":
-        first = article.paragraphs[0] if article.paragraphs else ""
-        return _bare(first).startswith(_bare(gold["body_start"]))
-    if name == "paragraphs":
-        return "paragraph_count" not in gold or len(article.paragraphs) == gold["paragraph_count"]
-    value: str | None = getattr(article, name)
-    return _bare(value) == _bare(gold[name])
-
-
-def _pair(page: Page, articles: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Article | None]]:
-    pairs: list[tuple[dict[str, Any], Article | None]] = []
-    position = 0
-    for gold in articles:
-        found = None
-        for index in range(position, len(page.articles)):
-            if _matches(page.articles[index], gold, "body_start"):
-                found = page.articles[index]
-                position = index + 1
-                break
-        pairs.append((gold, found))
-    return pairs
 
 
 @pytest.fixture(scope="module")
@@ -93,12 +63,12 @@ def scores(parsed: dict[str, Page], expected: dict[str, Any]) -> dict[str, Any]:
             hits["count"] += 1
         else:
             misses.append(f"{name}: {len(page.articles)} articles vs {len(gold_page['articles'])}")
-        for gold, article in _pair(page, gold_page["articles"]):
+        for gold, article in pair_articles(page, gold_page["articles"]):
             total += 1
             if article is None:
                 misses.append(f"{name}: no article for {gold['title'] or gold['body_start']!r}")
                 continue
-            wrong = [f for f in FIELDS if not _matches(article, gold, f)]
+            wrong = [f for f in FIELDS if not field_matches(article, gold, f)]
             for f in FIELDS:
                 hits[f] += f not in wrong
             full += not wrong
