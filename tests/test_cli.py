@@ -443,3 +443,23 @@ def test_export_to_a_new_folder_named_with_a_trailing_slash(built_db: Path, tmp_
     assert result.exit_code == 0, result.stderr
     assert target.is_dir()
     assert len(list(target.iterdir())) == 2
+
+
+def test_app_on_a_file_that_is_not_a_library_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    # Through a real pseudo-terminal, since the app refuses to start without one.
+    import pty
+
+    not_a_library = tmp_path / "notes.txt"
+    not_a_library.write_text("这不是数据库\n" * 50, encoding="utf-8")
+    output = bytearray()
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 4096)
+        output.extend(data)
+        return data
+
+    status = pty.spawn([sys.executable, "-m", "liaocheng_tui", "--db", str(not_a_library)], read)
+    text = output.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert "Traceback" not in text and "LibraryError" not in text
+    assert f"liaocheng-tui: error: {not_a_library} is not a liaocheng-tui library" in text

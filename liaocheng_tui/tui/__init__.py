@@ -8,6 +8,11 @@ from pathlib import Path
 def run_app(db_path: Path) -> None:
     """Open the app on the library at ``db_path`` (built from the bundled seeds if empty)."""
     # Imported here so that ``import liaocheng_tui.tui`` stays cheap for the CLI.
+    from liaocheng_tui.store import Library
     from liaocheng_tui.tui.app import LiaochengApp
 
+    # An unusable library (not SQLite, unwritable folder, newer schema) raises LibraryError here,
+    # which the CLI reports in one line, instead of inside the running app as a traceback.
+    with Library(db_path):
+        pass
     LiaochengApp(db_path).run()
