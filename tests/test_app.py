@@ -397,3 +397,21 @@ async def test_empty_library_is_built_from_seeds(tmp_path: Path) -> None:
         assert app.library is not None and not app.library.is_empty()
         assert len(app.article_list.ids) == len(app.library.article_ids()) > 0
         assert app.query_one("#build-panel").display is False
+
+
+async def test_a_background_result_arriving_after_the_widgets_are_gone_cancels_its_worker(
+    db_path: Path,
+) -> None:
+    import asyncio
+
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        # While the reader is up, a finished job hands its result to the worker.
+        assert await app.in_background(lambda library, searcher: 42) == 42
+        # Once it is gone (as when the app closes while a job runs), the worker is cancelled
+        # quietly instead of failing on a widget lookup.
+        await app.reader.remove()
+        with pytest.raises(asyncio.CancelledError):
+            await app.in_background(lambda library, searcher: 42)
+        app.exit()

@@ -223,11 +223,22 @@ class LiaochengApp(App[None]):
 
     async def in_background(self, job: Callable[[Library, Searcher], T]) -> T:
         """Run ``job`` on the background thread with its own library and searcher."""
-        return await self._background.run(job)
+        return self._still_showing(await self._background.run(job))
 
     async def in_search_thread(self, job: Callable[[Library, Searcher], T]) -> T:
         """Run ``job`` on the search thread, which does nothing else, so searches never wait."""
-        return await self._search_thread.run(job)
+        return self._still_showing(await self._search_thread.run(job))
+
+    def _still_showing(self, result: T) -> T:
+        """``result``, unless the app closed while its job ran.
+
+        Then the widgets the calling worker would update are gone; ending the worker as
+        cancelled (not failed) lets the app close quietly instead of reporting a lost widget.
+        """
+        readers = self.query("#reader")
+        if not (readers and readers.first().is_attached):
+            raise asyncio.CancelledError
+        return result
 
     @work(group="warm-up")
     async def warm_up(self) -> None:
