@@ -29,12 +29,13 @@ from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, ProgressBar, Tree
+from textual.widgets import Header, Label, ProgressBar, Tree
 
 from liaocheng_tui.export import ExportError, default_filename, render_article, write_articles
 from liaocheng_tui.safe_text import one_line, strip_controls
 from liaocheng_tui.store import Library, LibraryError
 from liaocheng_tui.tui.article_list import ArticleList
+from liaocheng_tui.tui.footer import KeyFooter
 from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportRequest, ExportScreen, HelpScreen
@@ -78,8 +79,19 @@ class BackgroundThread:
         return job(self._library, self._searcher)
 
     async def run(self, job: Callable[[Library, Searcher], T]) -> T:
+        return await self.submit(job)
+
+    def submit(self, job: Callable[[Library, Searcher], T]) -> asyncio.Future[T]:
+        """Queue ``job`` now (from the event loop's thread); await the future for its result.
+
+        Unlike starting a worker that then queues the job, this hands the job to the thread
+        before the app renders another frame, so the two run side by side.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._call, job)
+        future = loop.run_in_executor(self._executor, self._call, job)
+        # A search superseded before its worker awaited it must not log an unretrieved error.
+        future.add_done_callback(_retrieve_exception)
+        return future
 
     def _close(self) -> None:
         if self._library is not None:
@@ -89,6 +101,11 @@ class BackgroundThread:
     def shutdown(self) -> None:
         self._executor.submit(self._close)
         self._executor.shutdown(wait=True, cancel_futures=False)
+
+
+def _retrieve_exception(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
@@ -132,6 +149,7 @@ class LiaochengApp(App[None]):
         self.tree_forced: bool | None = None
         self.searches_run = 0
         self._search_timer: Timer | None = None
+        self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
         self._read_timer: Timer | None = None
         self.ready = False
         self.warm = False
@@ -154,7 +172,7 @@ class LiaochengApp(App[None]):
                     yield ProgressBar(id="build-progress", show_eta=False)
                 yield ArticleList(self._fetch_records, id="list")
             yield Reader(id="reader")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def section_tree(self) -> SectionTree:
@@ -496,11 +514,12 @@ class LiaochengApp(App[None]):
         self._search_timer = None
         query = self.search_bar.value.strip()
         if query and self.ready:
-            self.run_search(query)
+            self.run_search(query, self._submit_search(query))
 
-    @work(exclusive=True, group="search")
-    async def run_search(self, query: str) -> None:
-        """Search in the background; a newer call cancels this one."""
+    def _submit_search(self, query: str) -> asyncio.Future[tuple[SearchResult | None, str | None]]:
+        """Hand ``query`` to the search thread at once; an older search not yet started is dropped."""
+        if self._pending_search is not None:
+            self._pending_search.cancel()
 
         def job(_library: Library, searcher: Searcher) -> tuple[SearchResult | None, str | None]:
             from liaocheng_tui.search import QueryError
@@ -510,7 +529,15 @@ class LiaochengApp(App[None]):
             except QueryError as error:
                 return None, str(error)
 
-        result, error = await self.in_search_thread(job)
+        self._pending_search = self._search_thread.submit(job)
+        return self._pending_search
+
+    @work(exclusive=True, group="search")
+    async def run_search(
+        self, query: str, pending: asyncio.Future[tuple[SearchResult | None, str | None]]
+    ) -> None:
+        """Show the result of the search ``pending`` for ``query``; a newer call cancels this one."""
+        result, error = self._still_showing(await pending)
         if query != self.search_bar.value.strip():
             return  # the user typed on while this ran; their next search is on its way
         self.searches_run += 1
