@@ -101,9 +101,9 @@ def _prepare_file(path: str) -> tuple[Any, str, str, Any]:
 
 
 def _warm_worker() -> None:
-    from liaocheng_tui.search import warm_up
+    from liaocheng_tui.search import warm_up_places
 
-    warm_up()
+    warm_up_places()
 
 
 def phase_ingest(pages: list[str], db: Path, mode: str, workers: int) -> dict[str, Any]:

@@ -274,9 +274,9 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
-    from liaocheng_tui.search import warm_up
+    from liaocheng_tui.search import warm_up_places
 
-    warm_up()
+    warm_up_places()
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:

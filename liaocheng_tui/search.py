@@ -17,8 +17,10 @@ sees word-level statistics.  Heads (kicker, title, subtitle) weigh 10, bodies 1.
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import logging
+import math
 import re
 import sqlite3
 import threading
@@ -28,7 +30,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from liaocheng_tui.parse.models import ARTICLE_KINDS
-from liaocheng_tui.textfold import HAN_RE, bigram_phrase, char_token, fold, is_han, is_word_char, word_runs
+from liaocheng_tui.textfold import (
+    HAN_CLASS,
+    HAN_RE,
+    bigram_phrase,
+    char_token,
+    fold,
+    is_han,
+    is_word_char,
+    word_runs,
+)
 
 if TYPE_CHECKING:
     from liaocheng_tui.store import ArticleRecord, Library
@@ -58,15 +69,10 @@ class QueryError(ValueError):
 
 _jieba_lock = threading.Lock()
 _dictionary_ready = False
-_analysis_ready = False
 
 
 def warm_up_search() -> None:
-    """Load jieba's dictionary now: all that ranking a query needs.
-
-    The app calls this, not :func:`warm_up`: the part-of-speech and idf tables that ingest uses
-    for places and keywords would add about 100 MB to a process that never needs them.
-    """
+    """Load jieba's dictionary now: all that ranking a query and finding keywords need."""
     global _dictionary_ready
     if _dictionary_ready:
         return
@@ -80,24 +86,6 @@ def warm_up_search() -> None:
         _dictionary_ready = True
 
 
-def warm_up() -> None:
-    """Load everything ingest uses: the dictionary plus the part-of-speech and idf tables
-    (for a background worker or a process pool)."""
-    global _analysis_ready
-    if _analysis_ready:
-        return
-    warm_up_search()
-    with _jieba_lock:
-        if _analysis_ready:
-            return
-        import jieba.analyse
-        import jieba.posseg
-
-        _ = jieba.analyse.default_tfidf.idf_freq  # the idf table is read on import
-        _ = jieba.posseg.dt.word_tag_tab
-        _analysis_ready = True
-
-
 def _cut_for_search(text: str) -> list[str]:
     warm_up_search()
     import jieba
@@ -105,8 +93,47 @@ def _cut_for_search(text: str) -> list[str]:
     return list(jieba.cut_for_search(text, HMM=False))
 
 
-# Place names: a dictionary word ending in one of these suffixes, or a place name followed by one.
-_PLACE_SUFFIXES = ("县", "区", "市", "旗")
+# -- keywords: tf-idf, computed when an article is shown -------------------------------------------
+
+
+def keywords(text: str, limit: int = 8) -> list[str]:
+    """The text's most characteristic Chinese words: tf-idf over one jieba pass (HMM off).
+
+    A word's idf is its surprisal in jieba's own dictionary, ``log(total / frequency)``, which is
+    already in memory for ranking; jieba.analyse's idf table would add about 100 MB to the app.
+    A word the dictionary does not know counts as rare.
+    """
+    return list(_keywords(text, limit))
+
+
+@functools.lru_cache(maxsize=64)  # the reader and related() ask for the same article in turn
+def _keywords(text: str, limit: int) -> tuple[str, ...]:
+    warm_up_search()
+    import jieba
+
+    counts: dict[str, int] = {}
+    for word in jieba.cut(text, HMM=False):
+        if len(word) >= 2:  # a cheap test first: most tokens are single characters
+            counts[word] = counts.get(word, 0) + 1
+    frequencies, total = jieba.dt.FREQ, jieba.dt.total
+    weights: dict[str, float] = {}
+    for word, count in counts.items():
+        word = word.strip()  # stripping may merge two spellings of a word
+        if len(word) >= 2 and HAN_RE.search(word):
+            idf = math.log(total / (frequencies.get(word) or 1))
+            weights[word] = weights.get(word, 0.0) + count * idf
+    return tuple(sorted(weights, key=lambda w: (-weights[w], w))[:limit])
+
+
+# -- places: found by scanning, with no segmentation ----------------------------------------------
+
+# A place name: a dictionary place word ending in one of these suffixes, or a dictionary place
+# name followed by one ("茌平" + "区" for a district the dictionary still lists as a county).
+_PLACE_SUFFIXES = "县区市旗"
+_PLACE_SUFFIX_RE = re.compile(f"[{_PLACE_SUFFIXES}]")
+_LONGEST_PLACE = 8  # characters, suffix included
+_LONGEST_FOLLOWER = 4
+_FAR_MORE_COMMON = 10
 # Words that end like a place but name no particular one ("the whole city", "urban area", ...).
 _GENERIC_PLACES = frozenset(
     "城市 都市 县城 城区 市区 郊区 社区 园区 新区 景区 辖区 山区 地区 片区 街区 小区 校区 老区 灾区 "
@@ -117,73 +144,115 @@ _GENERIC_PLACES = frozenset(
 )
 _GENERIC_PREFIX = frozenset("全本我该各此某每一两多邻外省州市县区城强兴富")
 _GENERIC_PAIRS = ("县区", "区县", "市县", "县市", "市区")
+_ALL_HAN_RE = re.compile(f"[{HAN_CLASS}]+")
 
 
-def _places_from(words: Sequence[tuple[str, str]]) -> list[str]:
-    import jieba
+@dataclass(frozen=True)
+class _Gazetteer:
+    """What place finding needs from jieba's dictionary file, read once per process."""
 
+    endings: dict[str, bool]  # every word ending in a suffix -> whether it names a place
+    stems: frozenset[str]  # place names (tagged ns) that a bare suffix may follow
+    suffix_words: dict[str, int]  # words that start with a suffix character (市场, 区域) -> frequency
+    short_places: dict[str, int]  # two-character place words (新市, 中区) -> frequency
+
+
+_gazetteer: _Gazetteer | None = None
+
+
+def _load_gazetteer() -> _Gazetteer:
+    global _gazetteer
+    if _gazetteer is not None:
+        return _gazetteer
+    with _jieba_lock:
+        if _gazetteer is None:
+            import jieba
+
+            endings: dict[str, bool] = {}
+            stems: set[str] = set()
+            suffix_words: dict[str, int] = {}
+            short_places: dict[str, int] = {}
+            # Reading the file, not initialising jieba: ingest then needs no segmentation at all.
+            with jieba.get_dict_file() as dictionary:
+                for raw in dictionary:
+                    parts = raw.decode("utf-8").split()
+                    if len(parts) < 3 or parts[1] == "0" or not 2 <= len(parts[0]) <= _LONGEST_PLACE:
+                        continue
+                    word, tag = parts[0], parts[2]
+                    if word[0] in _PLACE_SUFFIXES and len(word) <= _LONGEST_FOLLOWER:
+                        suffix_words[word] = int(parts[1])
+                    all_han = _ALL_HAN_RE.fullmatch(word) is not None
+                    is_place = all_han and tag.startswith("ns")
+                    if is_place and len(word) < _LONGEST_PLACE:
+                        stems.add(word)
+                    if word[-1] in _PLACE_SUFFIXES:
+                        # The dictionary tags many county names as person names; 县 is enough.
+                        endings[word] = all_han and (is_place or word[-1] == "县")
+                        if endings[word] and len(word) == 2:
+                            short_places[word] = int(parts[1])
+            _gazetteer = _Gazetteer(endings, frozenset(stems), suffix_words, short_places)
+    return _gazetteer
+
+
+def warm_up_places() -> None:
+    """Read the place names now (about 0.3 s), for a worker process that will store pages."""
+    _load_gazetteer()
+
+
+def _place_ending_at(text: str, suffix_at: int, gazetteer: _Gazetteer) -> str | None:
+    """The place whose suffix is ``text[suffix_at]``, segmenting the way a dictionary would:
+    the longest dictionary word ending there decides, and a bare suffix may follow a place name."""
+    end = suffix_at + 1
+    word = next(
+        (
+            text[end - length : end]
+            for length in range(min(_LONGEST_PLACE, end), 1, -1)
+            if text[end - length : end] in gazetteer.endings
+        ),
+        None,
+    )
+    if word is not None and not gazetteer.endings[word]:
+        return None  # the suffix ends a word that is no place: 城市, 超市, 市中区
+    # Does the suffix begin the next word instead?  A two-character place gives way to a far more
+    # common word, as a unigram segmenter would ("澳新市场" holds no 新市, "冠县县委" holds 冠县).
+    followers = [
+        gazetteer.suffix_words.get(text[suffix_at : suffix_at + length], 0)
+        for length in range(2, _LONGEST_FOLLOWER + 1)
+    ]
+    begins_next = max(followers) > 0
+    if word in gazetteer.short_places and max(followers) > _FAR_MORE_COMMON * gazetteer.short_places[word]:
+        return None
+    if not begins_next:
+        for length in range(min(_LONGEST_PLACE - 1, suffix_at), 1, -1):
+            stem = text[suffix_at - length : suffix_at]
+            if stem in gazetteer.stems:
+                if word is None or length + 1 > len(word):  # 大湾 + 区 over 湾区
+                    word = stem + text[suffix_at]
+                break
+    return word
+
+
+def _is_particular_place(name: str) -> bool:
+    return (
+        name not in _GENERIC_PLACES
+        and not (len(name) == 2 and name[0] in _GENERIC_PREFIX)
+        and not any(pair in name for pair in _GENERIC_PAIRS)
+    )
+
+
+def places_in(text: str) -> list[str]:
+    """Counties, districts and cities named in a text, in order of first mention.
+
+    A scan for place suffixes checked against jieba's dictionary, with no segmentation: it costs
+    a small fraction of a jieba pass, which keeps ingest well under the cost of segmenting.
+    """
+    gazetteer = _load_gazetteer()
     found: dict[str, None] = {}
-    for index, (word, flag) in enumerate(words):
-        candidate: str | None = None
-        if len(word) >= 2 and word.endswith(_PLACE_SUFFIXES):
-            known = jieba.dt.FREQ.get(word, 0) > 0  # FREQ also lists prefixes, with 0
-            if known and (flag.startswith("ns") or word.endswith("县")):
-                candidate = word
-        elif word in _PLACE_SUFFIXES and index > 0:
-            previous, previous_flag = words[index - 1]
-            if len(previous) >= 2 and previous_flag.startswith("ns") and all(is_han(c) for c in previous):
-                candidate = previous + word
-        if (
-            candidate
-            and candidate not in _GENERIC_PLACES
-            and not (len(candidate) == 2 and candidate[0] in _GENERIC_PREFIX)
-            and not any(pair in candidate for pair in _GENERIC_PAIRS)
-            and all(is_han(c) for c in candidate)
-        ):
-            found[candidate] = None
+    for match in _PLACE_SUFFIX_RE.finditer(text):
+        name = _place_ending_at(text, match.start(), gazetteer)
+        if name and _is_particular_place(name):
+            found[name] = None
     return list(found)
-
-
-def _tfidf(words: Sequence[str], limit: int) -> list[str]:
-    import jieba.analyse
-
-    tfidf = jieba.analyse.default_tfidf
-    counts: dict[str, int] = {}
-    for word in words:
-        if len(word) >= 2:  # a cheap test first: most tokens are single characters
-            counts[word] = counts.get(word, 0) + 1
-    # The slower tests run once per distinct word; stripping may merge two spellings of a word.
-    kept: dict[str, int] = {}
-    stop_words, idf, median = tfidf.stop_words, tfidf.idf_freq, tfidf.median_idf
-    for word, count in counts.items():
-        word = word.strip()
-        if len(word) >= 2 and word.lower() not in stop_words and HAN_RE.search(word):
-            kept[word] = kept.get(word, 0) + count
-    weights = {w: n * idf.get(w, median) for w, n in kept.items()}
-    return sorted(weights, key=lambda w: (-weights[w], w))[:limit]
-
-
-def analyse_text(text: str, keyword_limit: int = 8) -> tuple[list[str], list[str]]:
-    """(places, keywords) of a text from one jieba pass (HMM off, so results do not drift)."""
-    warm_up()
-    import jieba
-    import jieba.posseg
-
-    # ``jieba.cut`` plus each word's dictionary tag is what ``posseg.cut`` yields with HMM off, at
-    # about 3/4 of its cost: posseg also splits at "%" and "-", but no dictionary word holds
-    # either, so the best route already breaks there.  Places only need dictionary tags (ns).
-    words = list(jieba.cut(text, HMM=False))
-    tags = jieba.posseg.dt.word_tag_tab
-    pairs = [(word, tags.get(word, "x")) for word in words]
-    return _places_from(pairs), _tfidf(words, keyword_limit)
-
-
-def keywords(text: str, limit: int = 8) -> list[str]:
-    """The text's most characteristic Chinese words by tf-idf (jieba.analyse's idf table)."""
-    warm_up()
-    import jieba
-
-    return _tfidf(list(jieba.cut(text, HMM=False)), limit)
 
 
 # -- the query language ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from liaocheng_tui import search as search_module
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import QueryError, Searcher, analyse_text, keywords
+from liaocheng_tui.search import QueryError, Searcher, keywords, places_in
 from liaocheng_tui.store import Library
 
 
@@ -224,8 +224,8 @@ def test_related_keywords_and_places(library: Library) -> None:
     assert searcher.related(999999) == []
     words = keywords("聊城市工业绿色发展,绿色工厂建设,绿色诊断服务。")
     assert words[0] == "绿色" and all(len(w) >= 2 for w in words)
-    places, _ = analyse_text("图为阳谷县和东阿县,还有东昌府区的街景。全县和我市都在发展,城市很美。")
-    assert set(places) == {"阳谷县", "东阿县", "东昌府区"}
+    places = places_in("图为阳谷县和东阿县,还有东昌府区的街景。全县和我市都在发展,城市很美。")
+    assert places == ["阳谷县", "东阿县", "东昌府区"]
     assert dict(library.places()) == {"阳谷县": 1, "东阿县": 1, "聊城市": 2}
 
 
@@ -280,3 +280,39 @@ print("jieba" in sys.modules, "jieba.posseg" in sys.modules, "jieba.analyse" in 
     assert done.returncode == 0, done.stderr
     # The dictionary is loaded for ranking; the part-of-speech and idf tables (ingest only) are not.
     assert done.stdout.split() == ["True", "False", "False"]
+
+
+def test_places_are_found_by_dictionary_rules_not_segmentation() -> None:
+    # The longest dictionary word ending at a suffix decides, as a dictionary segmenter would.
+    assert places_in("在临清市和高唐县") == ["临清市", "高唐县"]
+    assert places_in("内蒙古鄂尔多斯市准格尔旗") == ["鄂尔多斯市", "准格尔旗"]
+    assert places_in("走进超市,城市很美") == []  # 超市, 城市 end in 市 but are no places
+    # A bare suffix after a place name: a district the dictionary still lists as a county.
+    assert places_in("茌平区人民医院") == ["茌平区"]
+    assert places_in("粤港澳大湾区") == ["大湾区"]  # 大湾 + 区 covers more than 湾区
+    # The dictionary tags many counties as person names; 县 is enough.
+    assert places_in("冠县县委副书记") == ["冠县"]
+    # A two-character place gives way when its suffix begins a far more common word.
+    assert places_in("电缆出口发力澳新市场") == []
+    # A longer place name keeps its suffix even then: 聊城's market regulation bureau.
+    assert places_in("聊城市场监管局") == ["聊城市"]
+    assert places_in("高新区、开发区和全县") == []
+    assert places_in("A市和B县") == []
+
+
+def test_storing_a_page_needs_no_segmentation() -> None:
+    # Ingest must cost less than segmenting: prepare_page finds places without loading jieba's
+    # dictionary, which only the app (ranking, keywords) loads.  A fresh interpreter shows it.
+    import subprocess
+    import sys
+
+    script = (
+        "import jieba\n"
+        "from liaocheng_tui.parse.page import parse_page\n"
+        "from liaocheng_tui.store import prepare_page\n"
+        "page = parse_page('聊城日报\\n\\n阳谷县推进乡村振兴\\n\\n本报讯(记者 王明)阳谷县日前召开会议。', 'p.txt')\n"
+        "prepared = prepare_page(page)\n"
+        "print(jieba.dt.initialized, [list(a.places) for a in prepared.articles])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split(" ", 1) == ["False", "[['阳谷县']]\n"]
