@@ -595,10 +595,9 @@ class Library:
                 ).lastrowid
                 assert page_id is not None
                 ids = [self._insert_article(page_id, page, article) for article in prepared.articles]
-                # FTS5 (before SQLite 3.44) writes its pending terms to a new index segment whenever a
-                # later statement of the transaction opens a savepoint, as an INSERT ... SELECT does.
-                # Indexing every article of the page last gives one segment per page, not per article:
-                # that halves the writer's time.
+                # FTS5 writes its pending terms to a new index segment whenever a later statement
+                # of the transaction opens a savepoint (an INSERT ... SELECT does). Indexing the
+                # page's articles last gives one segment per page rather than one per article.
                 conn.executemany(
                     "INSERT INTO fts_gram (rowid, head, body) VALUES (?, ?, ?)",
                     [(i, a.gram_head, a.gram_body) for i, a in zip(ids, prepared.articles, strict=True)],
