@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from rich.cells import cell_len, get_character_cell_size
+from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
 from textual.widgets import Tree
@@ -17,6 +19,9 @@ from liaocheng_tui.tui.text import single_line
 
 if TYPE_CHECKING:
     from liaocheng_tui.store import TreePublication
+
+# The meta Textual's Tree puts on the expand icon, so that clicking it toggles the node.
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 NodeKind = Literal["filter", "search", "authors", "places"]
 
@@ -34,11 +39,43 @@ class NodeData:
 
 
 def node_label(name: str, count: int | None, style: str = "") -> Text:
-    """``name (count)`` as literal text (names come from the articles, never markup)."""
+    """``name count`` as literal text (names come from the articles, never markup).
+
+    The count is the label's only span (the name's style is the text's own), which is how
+    :func:`fit_label` tells the two apart.
+    """
     label = single_line(name, style=style)
     if count is not None:
         label.append(f" {count}", style="dim")
     return label
+
+
+def fit_label(label: Text, width: int) -> Text:
+    """``label`` in at most ``width`` cells: the name is shortened with "…", the count kept whole.
+
+    Widths are terminal cells, so a Chinese character counts two. When even the count does not
+    fit, the label is returned as it is and the pane crops it.
+    """
+    if width <= 0 or label.cell_len <= width:
+        return label
+    last = label.spans[-1] if label.spans else None
+    count_start = last.start if last is not None and last.end == len(label) else len(label)
+    count = label[count_start:]
+    name_room = width - count.cell_len
+    if name_room < 2:
+        return label
+    name = label[:count_start]
+    kept = 0
+    used = 0
+    plain = name.plain
+    # One cell is the ellipsis's; a double-width character that would straddle is dropped.
+    while kept < len(plain) and used + get_character_cell_size(plain[kept]) <= name_room - 1:
+        used += get_character_cell_size(plain[kept])
+        kept += 1
+    shortened = name[:kept]
+    shortened.append("…")
+    shortened.append_text(count)
+    return shortened
 
 
 class SectionTree(Tree[NodeData]):
@@ -118,6 +155,31 @@ class SectionTree(Tree[NodeData]):
         elif node.data.kind == "places":
             for name, count in self._places:
                 node.add_leaf(node_label(name, count), data=NodeData("filter", {"place": name}))
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """The node's label, its name shortened so that its count always shows in full.
+
+        As ``Tree.render_label`` draws it (expand icon, then the label), within the pane's width.
+        """
+        icon = ""
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        label = node.label if isinstance(node.label, Text) else Text(node.label)
+        room = self.scrollable_content_region.width - self._guide_width(node) - cell_len(icon)
+        fitted = fit_label(label, room).copy()
+        fitted.stylize(style)
+        return Text.assemble((icon, base_style + TOGGLE_STYLE), fitted)
+
+    def _guide_width(self, node: TreeNode[NodeData]) -> int:
+        """Cells of tree guides before ``node``'s label (the hidden root takes none)."""
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        if self.show_root and node is not self.root:
+            depth += 1
+        return depth * self.guide_depth
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self.fill_lazy(event.node)

@@ -1,4 +1,4 @@
-"""The one-widget key footer: what it shows for the focused pane, and clicks on its keys."""
+"""The key footer and the section tree: what they show and how they fit the pane."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from test_app import screen_text, settle
 from test_app_support import build_hand_made_library
 
+from liaocheng_tui.store import TreeDate, TreePublication, TreeSection
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.footer import KeyFooter
 
@@ -71,3 +73,25 @@ async def test_clicking_a_footer_key_runs_it(db_path: Path) -> None:
         await pilot.click(KeyFooter, offset=(26, 0))
         await pilot.pause()
         assert app.focused is app.search_bar
+
+
+async def test_narrow_tree_shortens_names_and_never_crops_a_count(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("t")
+        # More sections than the pane has lines, so the tree shows its scrollbar (one cell less).
+        sections = [TreeSection(f"要闻·聊城新闻综合版面{n}", "section", 1234) for n in range(30)]
+        date = TreeDate("2023-01-01", 30, sections)
+        app.section_tree.populate([TreePublication("大众日报·聊城新闻", 24, [date])], [], [], 0, 24)
+        await pilot.pause()
+        # The tree pane is 24 cells: two borders, 21 cells of labels and the scrollbar's column.
+        panes = [line.split("│")[1] for line in screen_text(app).split("\n")[5:22]]
+        assert all(cell_len(pane) == 22 for pane in panes)
+        labels = [pane[:-1] for pane in panes]
+        # "▼ " 2 cells + name + " 24" 3 cells: 16 cells left for the name, so 15 of it and "…"
+        # (大众日报 8, · 1, 聊城新 6); before, the count was cut to "2".
+        assert labels[1] == "▼ 大众日报·聊城新… 24"
+        assert labels[2] == "└ ▼ 2023-01-01 30    "
+        # Depth 2: guides "  ├ " take 4 cells, " 1234" 5: 12 for the name, 11 of it and "…".
+        assert labels[3] == "  ├ 要闻·聊城新… 1234"
