@@ -15,17 +15,17 @@ the author/place lists follow from the background thread.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -113,6 +113,8 @@ SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
 EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related articles are looked up
 READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
+WARM_UP_QUIET = 0.8  # seconds without a key press or a search before jieba's dictionary loads
+WARM_UP_CHECK = 0.1
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
 LIBRARY_POLL = 2.0
 
@@ -158,6 +160,8 @@ class LiaochengApp(App[None]):
         self.library_changed = False  # another program changed the library since it was loaded
         self._loaded_version: int | None = None
         self._building = False
+        self._last_input = time.monotonic()
+        self._warm_up_timer: Timer | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -205,8 +209,28 @@ class LiaochengApp(App[None]):
         self.set_interval(self.library_poll_interval, self.check_library_changed)
 
     def on_ready(self) -> None:
-        # After the first paint, so that loading jieba never delays it; queued behind the tree.
         self.open_search_thread()
+        # jieba's dictionary loads in one ``marshal.load`` that holds the GIL for most of a
+        # second: begun at once, it would freeze the first search typed after start. It starts
+        # once the user has left the keyboard alone for a moment; only ranking needs it.
+        self._last_input = time.monotonic()
+        self._warm_up_timer = self.set_interval(WARM_UP_CHECK, self._warm_up_when_quiet)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the user last pressed a key or a button (see :meth:`_warm_up_when_quiet`)."""
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _warm_up_when_quiet(self) -> None:
+        searching = self._search_timer is not None or (
+            self._pending_search is not None and not self._pending_search.done()
+        )
+        if searching or time.monotonic() - self._last_input < WARM_UP_QUIET:
+            return
+        if self._warm_up_timer is not None:
+            self._warm_up_timer.stop()
+            self._warm_up_timer = None
         self.warm_up()
 
     @work(group="search-thread")
@@ -619,7 +643,7 @@ class LiaochengApp(App[None]):
         self.tree_forced = not self.section_tree.display
         self._apply_tree_visibility(self.size.width)
 
-    def on_resize(self, event: Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._apply_tree_visibility(event.size.width)
 
     def _apply_tree_visibility(self, width: int) -> None:
