@@ -365,10 +365,31 @@ async def test_star_and_copy(db_path: Path) -> None:
         assert unstarred is not None and not unstarred.starred
 
 
+async def wait_until_warm(pilot: object, app: LiaochengApp) -> None:
+    """Wait for the quiet-time load of jieba's dictionary, then for what it started."""
+    while not app.warm:
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    await settle(pilot, app, 0)
+
+
+async def test_keywords_wait_for_the_dictionary_related_articles_do_not(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    app.warm_up_quiet = 3600.0  # never quiet enough: the dictionary is not loaded
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app, 0.5)
+        reader = app.reader
+        assert reader.record is not None and 1 <= len(reader.related) <= 3
+        assert reader.keywords is None and "关键词 …" in screen_text(app)
+        assert not app.warm
+        app.warm_up_quiet = 0.0
+        await wait_until_warm(pilot, app)
+        assert reader.keywords and "绿色" in reader.keywords
+
+
 async def test_keywords_and_related_load_in_background(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot, app, 0.5)
+        await wait_until_warm(pilot, app)
         reader = app.reader
         assert reader.keywords, "keywords arrive from the background worker"
         assert "绿色" in reader.keywords

@@ -33,12 +33,19 @@ def app(snapshot_library: Path, tmp_path: Path) -> LiaochengApp:
     shutil.copy(snapshot_library, target)
     application = LiaochengApp(target)
     application.read_after = 3600.0  # read markers must not depend on how long a run takes
+    application.warm_up_quiet = 0.0  # load jieba's dictionary at once: keywords are shown
     return application
 
 
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause(0.3)
     await pilot.app.workers.wait_for_complete()
+    # Keywords appear once jieba's dictionary has loaded, when the keyboard is quiet.
+    app = pilot.app
+    assert isinstance(app, LiaochengApp)
+    while not app.warm:
+        await pilot.pause(0.05)
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

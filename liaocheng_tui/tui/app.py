@@ -156,6 +156,7 @@ class LiaochengApp(App[None]):
         self.ready = False
         self.warm = False
         self.read_after = READ_AFTER
+        self.warm_up_quiet = WARM_UP_QUIET
         self.library_poll_interval = LIBRARY_POLL
         self.library_changed = False  # another program changed the library since it was loaded
         self._loaded_version: int | None = None
@@ -226,7 +227,7 @@ class LiaochengApp(App[None]):
         searching = self._search_timer is not None or (
             self._pending_search is not None and not self._pending_search.done()
         )
-        if searching or time.monotonic() - self._last_input < WARM_UP_QUIET:
+        if searching or time.monotonic() - self._last_input < self.warm_up_quiet:
             return
         if self._warm_up_timer is not None:
             self._warm_up_timer.stop()
@@ -291,6 +292,8 @@ class LiaochengApp(App[None]):
 
         await self.in_background(job)
         self.warm = True
+        if self.reader.record is not None:  # its keywords waited for the dictionary
+            self.load_extras(self.reader.record)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -503,10 +506,12 @@ class LiaochengApp(App[None]):
     async def load_extras(self, record: ArticleRecord) -> None:
         """Keywords and related articles for the reader, off the UI thread."""
 
-        def job(library: Library, searcher: Searcher) -> tuple[list[str], list[ArticleRecord]]:
-            # Keywords were computed with jieba.analyse at ingest. An article without any (a
-            # caption, a notice) must not load jieba's tagger and idf table (about 100 MB) here.
-            found = library.article_keywords(record.id)
+        # Keywords need jieba's dictionary: until the quiet-time warm-up has loaded it, they
+        # wait (loading it here would freeze the app just after start; see on_ready).
+        with_keywords = self.warm
+
+        def job(library: Library, searcher: Searcher) -> tuple[list[str] | None, list[ArticleRecord]]:
+            found = library.article_keywords(record.id) if with_keywords else None
             return found, library.articles(searcher.related(record.id, 3))
 
         found_keywords, related = await self.in_background(job)

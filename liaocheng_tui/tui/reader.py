@@ -133,11 +133,17 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._update_subtitle()
 
-    def set_extras(self, article_id: int, keywords: list[str], related: list[ArticleRecord]) -> None:
-        """Keywords and related articles, computed in the background, for ``article_id``."""
+    def set_extras(
+        self, article_id: int, keywords: list[str] | None, related: list[ArticleRecord]
+    ) -> None:
+        """Keywords and related articles, computed in the background, for ``article_id``.
+
+        ``keywords`` None: not known yet (they need jieba's dictionary); any shown are kept.
+        """
         if self.record is None or self.record.id != article_id:
             return
-        self.keywords = keywords
+        if keywords is not None:
+            self.keywords = keywords
         self.related = related
         self._relayout()
 
