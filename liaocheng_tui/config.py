@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "liaocheng-tui"
 DB_ENV_VAR = "LIAOCHENG_TUI_DB"
@@ -26,3 +26,8 @@ def default_db_path() -> Path:
 def resolve_db_path(db: Path | str | None) -> Path:
     """The library file to use: ``db`` when given, else :func:`default_db_path`."""
     return Path(db).expanduser() if db else default_db_path()
+
+
+def cache_dir() -> Path:
+    """Where files that can always be made again are kept (jieba's dictionary, in slices)."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -20,13 +20,17 @@ import calendar
 import functools
 import json
 import logging
+import marshal
 import math
+import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from liaocheng_tui.parse.models import ARTICLE_KINDS
@@ -71,8 +75,64 @@ _jieba_lock = threading.Lock()
 _dictionary_ready = False
 
 
+# jieba loads its dictionary (about 500,000 entries) with one ``marshal.load`` that holds the GIL
+# for about 0.75 s, freezing an app that loads it on a background thread.  The same entries are
+# kept in slices of this many, read one at a time with a pause between, so no pause is long.
+_DICTIONARY_SLICE = 8000
+_DICTIONARY_CACHE_FORMAT = 1
+
+
+def _dictionary_cache_path() -> Path:
+    import jieba
+
+    from liaocheng_tui.config import cache_dir
+
+    with jieba.dt.get_dict_file() as dictionary:
+        source = os.stat(dictionary.name)
+    name = (
+        f"jieba-{jieba.__version__}-{source.st_size}-{source.st_mtime_ns}-v{_DICTIONARY_CACHE_FORMAT}.slices"
+    )
+    return cache_dir() / name
+
+
+def _load_dictionary_slices(path: Path) -> tuple[dict[str, int], int] | None:
+    try:
+        with path.open("rb") as slices:
+            total = marshal.load(slices)
+            count = marshal.load(slices)
+            frequencies: dict[str, int] = {}
+            for _ in range(count):
+                frequencies.update(marshal.load(slices))
+                time.sleep(0.001)  # let the app's thread run between slices
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(total, int) or not frequencies:
+        return None
+    return frequencies, total
+
+
+def _save_dictionary_slices(path: Path, frequencies: dict[str, int], total: int) -> None:
+    items = list(frequencies.items())
+    chunks = [dict(items[i : i + _DICTIONARY_SLICE]) for i in range(0, len(items), _DICTIONARY_SLICE)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as slices:
+            marshal.dump(total, slices)
+            marshal.dump(len(chunks), slices)
+            for chunk in chunks:
+                marshal.dump(chunk, slices)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home: jieba's own loading next time, as now
+
+
 def warm_up_search() -> None:
-    """Load jieba's dictionary now: all that ranking a query and finding keywords need."""
+    """Load jieba's dictionary now: all that ranking a query and finding keywords need.
+
+    The first time, jieba builds it; after that it is read in slices from the user's cache
+    folder, so a thread loading it never holds the interpreter for long.
+    """
     global _dictionary_ready
     if _dictionary_ready:
         return
@@ -82,7 +142,18 @@ def warm_up_search() -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
+        tokenizer = jieba.dt
+        with tokenizer.lock:
+            if not tokenizer.initialized:
+                path = _dictionary_cache_path()
+                loaded = _load_dictionary_slices(path)
+                if loaded is None:
+                    tokenizer.initialize()
+                    _save_dictionary_slices(path, tokenizer.FREQ, tokenizer.total)
+                else:
+                    # What Tokenizer.initialize sets for the default dictionary (jieba 0.42).
+                    tokenizer.FREQ, tokenizer.total = loaded
+                    tokenizer.initialized = True
         _dictionary_ready = True
 
 

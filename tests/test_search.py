@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -257,7 +258,7 @@ def test_newest_first_pages_agree_whichever_way_they_are_found(
         assert all(page.total == len(expected) for page in pages)
 
 
-def test_ranking_a_query_loads_only_jiebas_dictionary(tmp_path: Path) -> None:
+def test_ranking_and_keywords_load_only_jiebas_dictionary(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -273,12 +274,14 @@ from liaocheng_tui.search import Searcher
 from liaocheng_tui.store import Library
 with Library({str(db)!r}) as library:
     result = Searcher(library).search("绿色诊断")
-assert result.total > 0
+    assert result.total > 0
+    assert library.article_keywords(result.hits[0].article_id)
 print("jieba" in sys.modules, "jieba.posseg" in sys.modules, "jieba.analyse" in sys.modules)
 """
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    # The dictionary is loaded for ranking; the part-of-speech and idf tables (ingest only) are not.
+    # The dictionary is loaded for ranking and keywords; jieba.analyse's idf table (about 100 MB)
+    # and the part-of-speech tables never are.
     assert done.stdout.split() == ["True", "False", "False"]
 
 
@@ -316,3 +319,28 @@ def test_storing_a_page_needs_no_segmentation() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split(" ", 1) == ["False", "[['阳谷县']]\n"]
+
+
+def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
+    # The app reads jieba's dictionary in slices (so a loading thread never freezes it); a
+    # process that loads from the slices must segment exactly as jieba's own loading does.
+    import subprocess
+    import sys
+
+    sample = "聊城市工业绿色发展，东昌府区推进乡村振兴，粤港澳大湾区高质量发展"
+    report = f"import jieba; print(jieba.dt.total, len(jieba.dt.FREQ), jieba.lcut({sample!r}, HMM=False))"
+    ours = f"from liaocheng_tui.search import warm_up_search; warm_up_search(); {report}"
+    jiebas = f"import jieba; jieba.setLogLevel(60); jieba.initialize(); {report}"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout
+
+    expected = run(jiebas)
+    first = run(ours)  # builds with jieba, then writes the slices
+    assert list(tmp_path.glob("liaocheng-tui/jieba-*.slices"))
+    second = run(ours)  # reads the slices
+    assert first == second == expected
+    assert "'东昌府区'" in expected
