@@ -9,11 +9,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 
 from liaocheng_tui.tui.article_list import snippet_showing_first_match
 from liaocheng_tui.tui.search_bar import SearchHistory
-from liaocheng_tui.tui.text import Mark, fit, styled, wrap_offsets, wrap_text
+from liaocheng_tui.tui.text import Mark, fit, line_strip, styled, wrap_offsets, wrap_text
 
 PARAGRAPH = "新春伊始,山东骏程金属科技有限公司生产订单纷至沓来,已排期至4月份。车间内生产链全力运转。"
 
@@ -111,3 +115,42 @@ def test_narrow_snippet_is_trimmed_so_the_first_match_shows() -> None:
     # Wide enough (48 cells up to the match's end, and one more for the row's "…"): untouched.
     assert snippet_showing_first_match(snippet, [(start, start + 4)], width=49) == (snippet, [(start, start + 4)])
     assert snippet_showing_first_match(snippet, [(start, start + 4)], width=48)[0].startswith("…动参与")
+
+
+def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    return [(char, segment.style) for segment in strip for char in segment.text if char != "\n"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("聊城日报绿色诊断ab ·…1"), max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.sampled_from(["dim", "bold", "reverse"]))),
+    st.integers(1, 40),
+)
+def test_line_strip_draws_what_fit_and_rich_draw(
+    plain: str, spans: list[tuple[int, int, str]], width: int
+) -> None:
+    # No style of the Text's own: Rich's render drops it when there are no spans (list rows
+    # are built from styled pieces, so they have none).
+    text = Text(plain)
+    for start, end, style in spans:
+        text.stylize(style, start, end)
+    row_style = Style(bgcolor="blue")
+    console = Console(width=200)
+    fitted = fit(text, width)
+    expected = Strip(
+        [Segment(s.text, row_style + s.style if s.style else row_style) for s in fitted.render(console)]
+    ).crop_extend(0, width, row_style)
+    drawn = line_strip(text, width, row_style)
+    assert drawn.cell_length == width
+    assert _cells(drawn) == _cells(expected)
+
+
+def test_line_strip_cuts_with_an_ellipsis_and_pads() -> None:
+    style = Style(bgcolor="blue")
+    # 聊城日报 is 8 cells; at 6 cells: 聊城 (4), a space where 日 would straddle, then "…".
+    cut = line_strip(Text("聊城日报"), 6, style)
+    assert cut.text == "聊城 …"
+    padded = line_strip(Text("ab", style="bold"), 5, style)
+    assert padded.text == "ab   "
+    assert [segment.style for segment in padded] == [style + Style(bold=True), style]
+    assert line_strip(Text("聊城日报"), 5, style, ellipsis=False).text == "聊城 "

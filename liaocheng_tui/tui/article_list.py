@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -24,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from liaocheng_tui.tui.keymap import LIST_BINDINGS
-from liaocheng_tui.tui.text import Mark, fit, single_line, styled
+from liaocheng_tui.tui.text import Mark, line_strip, single_line, styled
 
 if TYPE_CHECKING:
     from liaocheng_tui.search import Hit
@@ -37,6 +36,8 @@ KIND_LABELS: dict[str, str] = {
     "commentary": "评论",
     "notice": "公告",
 }
+
+LINE_CACHE_SIZE = 1024  # drawn lines kept: a few screens' worth
 
 Fetch = Callable[[Sequence[int]], "list[ArticleRecord]"]
 
@@ -134,6 +135,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.searching = False
         self.lines_rendered = 0
         self._base_style: Style | None = None
+        # Drawn lines by (article id, line of the row, width, row style): a focus change or a
+        # scroll redraws every visible line, and most of them are unchanged.
+        self._line_cache: dict[tuple[int, int, int, Style], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
 
@@ -151,6 +155,7 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         """Show ``ids`` (search ``hits`` give snippets); keep the cursor on ``keep_id`` if listed."""
         self.ids = list(ids)
+        self._line_cache.clear()
         self.searching = hits is not None
         self.hits = {hit.article_id: hit for hit in hits} if hits is not None else {}
         self.total = len(self.ids) if total is None else total
@@ -178,6 +183,7 @@ class ArticleList(ScrollView, can_focus=True):
     def refresh_article(self, article_id: int) -> None:
         """Re-read one article (its read or starred state changed) and redraw it."""
         self.cache.forget(article_id)
+        self._line_cache.clear()
         self.refresh()
 
     def _update_virtual_size(self) -> None:
@@ -276,9 +282,17 @@ class ArticleList(ScrollView, can_focus=True):
                 )
                 return self._strip(empty, width, base_style)
             return Strip.blank(width, base_style)
+        article_id = self.ids[row]
+        style = base_style
+        if row == self.cursor:
+            component = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            style = base_style + self.get_component_rich_style(component)
+        key = (article_id, part, width, style)
+        cached = self._line_cache.get(key)
+        if cached is not None:
+            return cached
         if self._base_style is None:
             self._prefetch_visible()
-        article_id = self.ids[row]
         record = self.cache.get_many([article_id]).get(article_id)
         self.lines_rendered += 1
         if record is None:
@@ -287,11 +301,11 @@ class ArticleList(ScrollView, can_focus=True):
             text = self._title_line(record, width)
         else:
             text = self._snippet_line(article_id, width)
-        style = base_style
-        if row == self.cursor:
-            component = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
-            style = base_style + self.get_component_rich_style(component)
-        return self._strip(text, width, style)
+        strip = self._strip(text, width, style)
+        if len(self._line_cache) >= LINE_CACHE_SIZE:
+            self._line_cache.clear()
+        self._line_cache[key] = strip
+        return strip
 
     def _prefetch_visible(self) -> None:
         first_row = int(self.scroll_offset.y) // self.row_height
@@ -299,11 +313,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.cache.get_many(self.ids[first_row : first_row + rows])
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        segments = [
-            Segment(seg.text, style + seg.style if seg.style else style)
-            for seg in text.render(self.app.console)
-        ]
-        return Strip(segments).crop_extend(0, width, style)
+        return line_strip(text, width, style)
 
     def _title_line(self, record: ArticleRecord, width: int) -> Text:
         dim = self.get_component_rich_style("article-list--dim")
@@ -339,7 +349,7 @@ class ArticleList(ScrollView, can_focus=True):
         if record.byline:
             line.append("  ")
             line.append_text(single_line(record.byline, style="dim"))
-        return fit(line, width)
+        return line  # fitted to the width as it is drawn (line_strip)
 
     def _snippet_line(self, article_id: int, width: int) -> Text:
         hit = self.hits.get(article_id)
@@ -353,7 +363,7 @@ class ArticleList(ScrollView, can_focus=True):
         snippet, _ = styled(raw, [Mark(s, e, match_style) for s, e in spans], base_style="dim")
         line = Text(indent)
         line.append_text(snippet)
-        return fit(line, width)
+        return line  # fitted to the width as it is drawn (line_strip)
 
 
 SNIPPET_LEAD_CHARACTERS = 6
