@@ -95,3 +95,30 @@ async def test_narrow_tree_shortens_names_and_never_crops_a_count(db_path: Path)
         assert labels[2] == "└ ▼ 2023-01-01 30    "
         # Depth 2: guides "  ├ " take 4 cells, " 1234" 5: 12 for the name, 11 of it and "…".
         assert labels[3] == "  ├ 要闻·聊城新… 1234"
+
+
+async def test_reader_opens_only_the_row_the_cursor_stops_on(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        opened: list[int] = []
+        open_article = app._open_article
+
+        def counting_open(article_id: int, *, mark_read: bool) -> None:
+            opened.append(article_id)
+            open_article(article_id, mark_read=mark_read)
+
+        app._open_article = counting_open  # type: ignore[method-assign]
+        article_list = app.article_list
+        for _ in range(3):  # three rows down within one frame, as a fast key repeat does
+            article_list.cursor += 1
+        assert opened == []  # the list is drawn first
+        await pilot.pause()
+        assert opened == [article_list.ids[3]]
+        assert app.reader.record is not None and app.reader.record.id == article_list.ids[3]
+        # Starring right after a move acts on the row under the cursor, not the previous one.
+        article_list.cursor = 1
+        await pilot.press("s")
+        assert app.library is not None
+        starred = app.library.article(article_list.ids[1])
+        assert starred is not None and starred.starred

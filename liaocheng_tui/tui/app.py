@@ -151,6 +151,7 @@ class LiaochengApp(App[None]):
         self.tree_forced: bool | None = None
         self.searches_run = 0
         self._search_timer: Timer | None = None
+        self._pending_highlight: int | None = None  # the list's cursor, not yet in the reader
         self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
         self._read_timer: Timer | None = None
         self.ready = False
@@ -446,15 +447,27 @@ class LiaochengApp(App[None]):
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        self._open_article(event.article_id, mark_read=False)
+        # The reader follows the cursor one frame later: the list (new results, a moved
+        # cursor) is drawn first, and a cursor that moves several rows within one frame
+        # opens only the row it stops on.
+        if self._pending_highlight is None:
+            self.call_after_refresh(self._open_highlighted)
+        self._pending_highlight = event.article_id
+
+    def _open_highlighted(self) -> None:
+        article_id, self._pending_highlight = self._pending_highlight, None
+        if article_id is not None:
+            self._open_article(article_id, mark_read=False)
 
     @on(ArticleList.Selected)
     def _article_selected(self, event: ArticleList.Selected) -> None:
+        self._pending_highlight = None
         self._open_article(event.article_id, mark_read=True)
         self.reader.focus()
 
     @on(Reader.OpenRelated)
     def _open_related(self, event: Reader.OpenRelated) -> None:
+        self._pending_highlight = None
         self._open_article(event.article_id, mark_read=True)
 
     def _open_article(self, article_id: int, *, mark_read: bool) -> None:
@@ -519,6 +532,7 @@ class LiaochengApp(App[None]):
 
     def current_record(self) -> ArticleRecord | None:
         """The article in the reader, or else the one under the list cursor."""
+        self._open_highlighted()  # the cursor may have moved within this frame
         if self.reader.record is not None:
             return self.reader.record
         article_id = self.article_list.current_id
@@ -549,6 +563,9 @@ class LiaochengApp(App[None]):
         """Hand ``query`` to the search thread at once; an older search not yet started is dropped."""
         if self._pending_search is not None:
             self._pending_search.cancel()
+        if self._extras_timer is not None:  # for an article the results will replace
+            self._extras_timer.stop()
+            self._extras_timer = None
 
         def job(_library: Library, searcher: Searcher) -> tuple[SearchResult | None, str | None]:
             from liaocheng_tui.search import QueryError
