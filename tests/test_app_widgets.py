@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from test_app import screen_text, settle
 from test_app_support import build_hand_made_library
 
 from liaocheng_tui.store import TreeDate, TreePublication, TreeSection
-from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.app import SEARCH_FRAME_HOLD, LiaochengApp
 from liaocheng_tui.tui.footer import KeyFooter
 
 
@@ -122,3 +123,23 @@ async def test_reader_opens_only_the_row_the_cursor_stops_on(db_path: Path) -> N
         assert app.library is not None
         starred = app.library.article(article_list.ids[1])
         assert starred is not None and starred.starred
+
+
+async def test_enter_holds_frames_until_the_results_and_never_for_long(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        # The search thread is busy for 0.6 s, so the results come long after the hold's cap.
+        app._search_thread.submit(lambda _library, _searcher: time.sleep(0.6))
+        await pilot.press("slash", *"绿色")
+        await pilot.press("enter")
+        assert app._batch_count == 1 and app.focused is app.article_list  # keys go to the list
+        await pilot.pause(SEARCH_FRAME_HOLD + 0.1)
+        assert app._batch_count == 0 and app.searches_run == 0  # drawn again, results or not
+        await settle(pilot, app, 0.6)
+        assert app.searches_run == 1 and app.article_list.border_subtitle == "1 result"  # 绿色问诊 only
+        # A quick search releases the hold as soon as its results are shown.
+        app.action_focus_search()
+        await pilot.press(*"诊断", "enter")
+        await settle(pilot, app, 0)
+        assert app._batch_count == 0 and app.searches_run == 2

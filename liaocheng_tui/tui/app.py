@@ -110,6 +110,7 @@ def _retrieve_exception(future: asyncio.Future[Any]) -> None:
 
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
+SEARCH_FRAME_HOLD = 0.12  # seconds at most that Enter's frame waits for the results (see _hold_frames)
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
 EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related articles are looked up
 READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
@@ -151,6 +152,7 @@ class LiaochengApp(App[None]):
         self.tree_forced: bool | None = None
         self.searches_run = 0
         self._search_timer: Timer | None = None
+        self._frame_hold: Timer | None = None  # see _hold_frames
         self._pending_highlight: int | None = None  # the list's cursor, not yet in the reader
         self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
         self._read_timer: Timer | None = None
@@ -583,8 +585,13 @@ class LiaochengApp(App[None]):
         self, query: str, pending: asyncio.Future[tuple[SearchResult | None, str | None]]
     ) -> None:
         """Show the result of the search ``pending`` for ``query``; a newer call cancels this one."""
-        result, error = self._still_showing(await pending)
+        try:
+            result, error = self._still_showing(await pending)
+        except BaseException:
+            self._release_frames()
+            raise
         if query != self.search_bar.value.strip():
+            self._release_frames()
             return  # the user typed on while this ran; their next search is on its way
         self.searches_run += 1
         self.current_query = query
@@ -592,10 +599,11 @@ class LiaochengApp(App[None]):
         if error is not None or result is None:
             self.search_bar.border_subtitle = Text(one_line(error or "invalid query"), style="bold red")
             self.search_bar.add_class("-error")
-            return
-        self.search_bar.remove_class("-error")
-        self.search_result = result
-        self._show_search_result(result)
+        else:
+            self.search_bar.remove_class("-error")
+            self.search_result = result
+            self._show_search_result(result)
+        self._release_frames()  # the next frame shows the results
 
     def _show_search_result(self, result: SearchResult) -> None:
         hits = result.hits
@@ -641,7 +649,28 @@ class LiaochengApp(App[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._start_search()
+            self._hold_frames()
         self.article_list.focus()
+
+    def _hold_frames(self) -> None:
+        """Draw nothing until the search's results are shown, for at most ``SEARCH_FRAME_HOLD``.
+
+        Enter moves the focus to the list at once (keys go there), but drawing that change on
+        its own would only show the old list with a new border, while taking the GIL from the
+        search thread; the results come in one frame with it instead.
+        """
+        if self._frame_hold is not None:
+            return
+        self._begin_batch()
+        self._frame_hold = self.set_timer(SEARCH_FRAME_HOLD, self._release_frames)
+
+    def _release_frames(self) -> None:
+        if self._frame_hold is None:
+            return
+        self._frame_hold.stop()
+        self._frame_hold = None
+        self._end_batch()
+        self.screen.check_idle()  # its update timer then draws what changed meanwhile
 
     @on(SearchBar.Leave)
     def _search_left(self) -> None:
