@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from test_app_support import GREEN, GREEN_PARAGRAPHS, INJECTED_TITLE, build_hand_made_library
+from test_app_support import GREEN, GREEN_PARAGRAPHS, INJECTED_TITLE, build_hand_made_library, workers_done
 
 from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
@@ -40,7 +40,7 @@ def screen_text(app: LiaochengApp) -> str:
 async def settle(pilot: object, app: LiaochengApp, delay: float = 0.3) -> None:
     """Let debounce timers fire and background workers finish."""
     await pilot.pause(delay)  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_app_support import SyntheticLibrary, SyntheticSearcher
+from test_app_support import SyntheticLibrary, SyntheticSearcher, workers_done
 
 from liaocheng_tui.tui.app import LiaochengApp
 
@@ -28,7 +28,7 @@ async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
     app, opened = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()  # the tree and jieba's warm-up: not what is timed
+        await workers_done(app)  # the tree: not what is timed
         ui_library = opened[0]
         article_list = app.article_list
         assert len(article_list.ids) == SIZE
@@ -53,14 +53,14 @@ async def test_100k_search_pages_in_more_results(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("slash", *"文章", "enter")
         await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         article_list = app.article_list
         assert article_list.total == SIZE
         first_page = len(article_list.ids)
         assert 0 < first_page < SIZE
         await pilot.press("G")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert len(article_list.ids) > first_page
         assert article_list.border_subtitle == f"{SIZE} results"
@@ -88,13 +88,13 @@ async def test_related_articles_wait_until_the_cursor_rests(tmp_path: Path) -> N
             if calls:
                 break
             await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         assert len(calls) == 1
         calls.clear()
         for _ in range(20):
             app.article_list.action_page_down()
         await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         current = app.article_list.current_id
         assert calls == [current]
@@ -107,7 +107,7 @@ async def test_list_paints_before_the_tree_is_filled(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.ready and len(app.article_list.ids) == SIZE
         await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert f"{SIZE} 篇" in str(app.sub_title)
         assert app.section_tree.starred_node is not None

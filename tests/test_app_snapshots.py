@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import build_hand_made_library
+from test_app_support import build_hand_made_library, workers_done
 from textual.pilot import Pilot
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -39,13 +39,13 @@ def app(snapshot_library: Path, tmp_path: Path) -> LiaochengApp:
 
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     # Keywords appear once jieba's dictionary has loaded, when the keyboard is quiet.
     app = pilot.app
     assert isinstance(app, LiaochengApp)
     while not app.warm:
         await pilot.pause(0.05)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
 
 

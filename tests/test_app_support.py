@@ -12,6 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
+from textual.worker import WorkerCancelled
+
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
 from liaocheng_tui.store import (
@@ -235,3 +238,17 @@ def build_hand_made_library(path: Path) -> None:
         for page in make_pages():
             raw = "\n".join(a.title or "" for a in page.articles) + page.source
             library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
+
+
+async def workers_done(app: App[Any]) -> None:
+    """Wait until no worker is running.
+
+    ``WorkerManager.wait_for_complete`` raises when a worker it waits for is cancelled, which
+    the app does on purpose (a newer search or article lookup supersedes the running one).
+    """
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        return

@@ -115,7 +115,7 @@ SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor
 EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related articles are looked up
 READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
 WARM_UP_QUIET = 0.8  # seconds without a key press or a search before jieba's dictionary loads
-WARM_UP_CHECK = 0.1
+WARM_UP_CHECK = 0.1  # seconds between looks at whether the keyboard has been quiet long enough
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
 LIBRARY_POLL = 2.0
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -23,7 +22,15 @@ from textual.strip import Strip
 
 from liaocheng_tui.tui.article_list import KIND_LABELS
 from liaocheng_tui.tui.keymap import READER_BINDINGS
-from liaocheng_tui.tui.text import PARAGRAPH_INDENT, Mark, fit, single_line, styled, wrap_offsets
+from liaocheng_tui.tui.text import (
+    PARAGRAPH_INDENT,
+    Mark,
+    fit,
+    line_strip,
+    single_line,
+    styled,
+    wrap_offsets,
+)
 
 if TYPE_CHECKING:
     from liaocheng_tui.search import Hit
@@ -346,11 +353,7 @@ class Reader(ScrollView, can_focus=True):
         index = y + int(self.scroll_offset.y)
         if index >= len(self._lines):
             return Strip.blank(width, base_style)
-        segments = [
-            Segment(seg.text, base_style + seg.style if seg.style else base_style)
-            for seg in self._lines[index].render(self.app.console)
-        ]
-        return Strip(segments).crop_extend(0, width, base_style)
+        return line_strip(self._lines[index], width, base_style, ellipsis=False)
 
     @property
     def plain_lines(self) -> list[str]:
