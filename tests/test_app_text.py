@@ -154,3 +154,14 @@ def test_line_strip_cuts_with_an_ellipsis_and_pads() -> None:
     assert padded.text == "ab   "
     assert [segment.style for segment in padded] == [style + Style(bold=True), style]
     assert line_strip(Text("聊城日报"), 5, style, ellipsis=False).text == "聊城 "
+
+
+def test_line_strip_keeps_the_style_of_a_text_without_spans() -> None:
+    # Rich's Text.render drops a Text's own style when it has no spans; a reader rule is such
+    # a line, and it must keep its colour.
+    base = Style(bgcolor="blue")
+    rule = line_strip(Text("──", style="red"), 3, base)
+    assert [(segment.text, segment.style) for segment in rule] == [
+        ("──", base + Style(color="red")),
+        (" ", base),
+    ]
