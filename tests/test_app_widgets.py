@@ -143,3 +143,16 @@ async def test_enter_holds_frames_until_the_results_and_never_for_long(db_path: 
         await pilot.press(*"诊断", "enter")
         await settle(pilot, app, 0)
         assert app._batch_count == 0 and app.searches_run == 2
+
+
+async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.0))
+        await pilot.press("slash", *"绿色")
+        await pilot.pause(0.3)  # the debounced search for 绿色 waits behind the busy thread
+        await pilot.press(*"诊断", "enter")  # supersedes it
+        assert app._batch_count == 1  # the cancelled search left the new one's hold alone
+        await settle(pilot, app, 1.0)
+        assert app._batch_count == 0 and app.current_query == "绿色诊断"

@@ -588,7 +588,8 @@ class LiaochengApp(App[None]):
         try:
             result, error = self._still_showing(await pending)
         except BaseException:
-            self._release_frames()
+            if pending is self._pending_search:  # not superseded: no newer search holds them
+                self._release_frames()
             raise
         if query != self.search_bar.value.strip():
             self._release_frames()
@@ -670,7 +671,8 @@ class LiaochengApp(App[None]):
         self._frame_hold.stop()
         self._frame_hold = None
         self._end_batch()
-        self.screen.check_idle()  # its update timer then draws what changed meanwhile
+        if self.screen_stack:  # (none while the app closes)
+            self.screen.check_idle()  # its update timer then draws what changed meanwhile
 
     @on(SearchBar.Leave)
     def _search_left(self) -> None:
