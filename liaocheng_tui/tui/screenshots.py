@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
+
 from liaocheng_tui.build import build_library
 from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
@@ -41,16 +43,29 @@ async def take(db_path: Path, shot: Shot, out_dir: Path) -> Path:
     """Run the app headless on ``db_path``, press ``shot.keys`` and save the screen as SVG."""
     app = LiaochengApp(db_path)
     app.read_after = 3600.0
+    app.warm_up_quiet = 0.0  # load jieba's dictionary at once, so the reader shows keywords
     async with app.run_test(size=shot.size) as pilot:
         await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        while not app.warm:
+            await pilot.pause(0.05)
+        await _workers_done(app)
         for key in shot.keys:
             await pilot.press(key)
             await pilot.pause(0.05)
         await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause(0.1)
         return Path(app.save_screenshot(filename=shot.name, path=str(out_dir)))
+
+
+async def _workers_done(app: LiaochengApp) -> None:
+    # The app cancels superseded workers on purpose; waiting for one of them raises.
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        return
 
 
 async def take_all(out_dir: Path) -> list[Path]:
