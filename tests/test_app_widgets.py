@@ -129,14 +129,16 @@ async def test_enter_holds_frames_until_the_results_and_never_for_long(db_path: 
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        # The search thread is busy for 0.6 s, so the results come long after the hold's cap.
-        app._search_thread.submit(lambda _library, _searcher: time.sleep(0.6))
+        assert app.search_frame_hold == SEARCH_FRAME_HOLD <= 0.15
+        app.search_frame_hold = 0.4  # longer than pressing a key takes on a slow machine
+        # The search thread is busy for 1.5 s, so the results come long after the hold's cap.
+        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.5))
         await pilot.press("slash", *"绿色")
         await pilot.press("enter")
         assert app._batch_count == 1 and app.focused is app.article_list  # keys go to the list
-        await pilot.pause(SEARCH_FRAME_HOLD + 0.1)
+        await pilot.pause(0.6)
         assert app._batch_count == 0 and app.searches_run == 0  # drawn again, results or not
-        await settle(pilot, app, 0.6)
+        await settle(pilot, app, 1.0)
         assert app.searches_run == 1 and app.article_list.border_subtitle == "1 result"  # 绿色问诊 only
         # A quick search releases the hold as soon as its results are shown.
         app.action_focus_search()
@@ -149,6 +151,7 @@ async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Pat
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
+        app.search_frame_hold = 5.0  # only the results (or a wrong release) end it here
         app._search_thread.submit(lambda _library, _searcher: time.sleep(1.0))
         await pilot.press("slash", *"绿色")
         await pilot.pause(0.3)  # the debounced search for 绿色 waits behind the busy thread

@@ -160,6 +160,7 @@ class LiaochengApp(App[None]):
         self.warm = False
         self.read_after = READ_AFTER
         self.warm_up_quiet = WARM_UP_QUIET
+        self.search_frame_hold = SEARCH_FRAME_HOLD
         self.library_poll_interval = LIBRARY_POLL
         self.library_changed = False  # another program changed the library since it was loaded
         self._loaded_version: int | None = None
@@ -654,7 +655,7 @@ class LiaochengApp(App[None]):
         self.article_list.focus()
 
     def _hold_frames(self) -> None:
-        """Draw nothing until the search's results are shown, for at most ``SEARCH_FRAME_HOLD``.
+        """Draw nothing until the search's results are shown, for at most ``search_frame_hold`` s.
 
         Enter moves the focus to the list at once (keys go there), but drawing that change on
         its own would only show the old list with a new border, while taking the GIL from the
@@ -663,7 +664,7 @@ class LiaochengApp(App[None]):
         if self._frame_hold is not None:
             return
         self._begin_batch()
-        self._frame_hold = self.set_timer(SEARCH_FRAME_HOLD, self._release_frames)
+        self._frame_hold = self.set_timer(self.search_frame_hold, self._release_frames)
 
     def _release_frames(self) -> None:
         if self._frame_hold is None:
