@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
 from test_app import screen_text, settle
 from test_app_support import build_hand_made_library
+from textual.pilot import Pilot
 
 from liaocheng_tui.store import TreeDate, TreePublication, TreeSection
 from liaocheng_tui.tui.app import SEARCH_FRAME_HOLD, LiaochengApp
@@ -28,6 +31,16 @@ def db_path(built_library: Path, tmp_path: Path) -> Path:
     target = tmp_path / "library.db"
     shutil.copy(built_library, target)
     return target
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Wait (at most 10 s) until ``condition`` holds, then for the app to settle."""
+    for _ in range(200):
+        if condition():
+            break
+        await pilot.pause(0.05)
+    assert condition()
+    await settle(pilot, pilot.app, 0)  # type: ignore[arg-type]
 
 
 def footer_line(app: LiaochengApp) -> str:
@@ -130,15 +143,15 @@ async def test_enter_holds_frames_until_the_results_and_never_for_long(db_path: 
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         assert app.search_frame_hold == SEARCH_FRAME_HOLD <= 0.15
-        app.search_frame_hold = 0.4  # longer than pressing a key takes on a slow machine
-        # The search thread is busy for 1.5 s, so the results come long after the hold's cap.
-        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.5))
+        app.search_frame_hold = 0.3  # longer than pressing a key takes on a slow machine
+        # The search thread is busy for 1 s, so the results come long after the hold's cap.
+        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.0))
         await pilot.press("slash", *"绿色")
         await pilot.press("enter")
         assert app._batch_count == 1 and app.focused is app.article_list  # keys go to the list
-        await pilot.pause(0.6)
+        await pilot.pause(0.45)
         assert app._batch_count == 0 and app.searches_run == 0  # drawn again, results or not
-        await settle(pilot, app, 1.0)
+        await until(pilot, lambda: app.searches_run == 1)
         assert app.searches_run == 1 and app.article_list.border_subtitle == "1 result"  # 绿色问诊 only
         # A quick search releases the hold as soon as its results are shown.
         app.action_focus_search()
@@ -157,5 +170,5 @@ async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Pat
         await pilot.pause(0.3)  # the debounced search for 绿色 waits behind the busy thread
         await pilot.press(*"诊断", "enter")  # supersedes it
         assert app._batch_count == 1  # the cancelled search left the new one's hold alone
-        await settle(pilot, app, 1.0)
+        await until(pilot, lambda: app.searches_run == 1)
         assert app._batch_count == 0 and app.current_query == "绿色诊断"
