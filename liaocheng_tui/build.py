@@ -12,6 +12,7 @@ all here, one page after another.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -43,6 +44,7 @@ POOL_MIN_PAGES = 100
 # Pages handed to the pool ahead of the writer, per worker: enough to keep every worker busy
 # while the writer stores, few enough that memory does not grow with the number of pages.
 AHEAD_PER_JOB = 4
+WORKER_NICENESS = 5
 
 
 @dataclass
@@ -274,6 +276,11 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
+    # The one writer is the build's critical path: workers at the writer's priority, as many as
+    # cores, take CPU from it and then wait on it.  Yielding to it (and to an app building from a
+    # thread) keeps every core busy with useful work.
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(WORKER_NICENESS)
     from liaocheng_tui.search import warm_up_places
 
     warm_up_places()

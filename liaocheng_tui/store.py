@@ -15,6 +15,7 @@ Full-text tables (see search.py for how they are queried):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,7 +23,6 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +37,9 @@ from liaocheng_tui.textfold import bigram_tokens, char_tokens, is_han
 SCHEMA_VERSION = 1
 # "LCTU": marks a file as a liaocheng-tui library, so another app's database is refused.
 APPLICATION_ID = 0x4C435455
+# WAL pages between checkpoints: SQLite's default, and while a build holds the build lock.
+DEFAULT_CHECKPOINT_PAGES = 1000
+BUILD_CHECKPOINT_PAGES = 10_000
 
 _ARTICLE_COLUMNS = (
     "a.id, a.key, a.source, a.seq, a.publication, a.date, a.section, a.kicker, a.title, a.subtitle, "
@@ -443,7 +446,7 @@ class Library:
             "head, body, content='', tokenize='ascii', detail=column)"
         )
 
-    @contextmanager
+    @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self.lock:
             try:
@@ -511,7 +514,7 @@ class Library:
         """The file whose lock marks a build in progress (beside the library)."""
         return self.path.with_name(self.path.name + ".build-lock")
 
-    @contextmanager
+    @contextlib.contextmanager
     def build_lock(self) -> Iterator[None]:
         """Hold the library's build lock, or raise :class:`LibraryError` if another build holds it.
 
@@ -537,9 +540,27 @@ class Library:
                 raise LibraryError(
                     f"another build is already writing to library {self.path}; try again when it has finished"
                 ) from None
-            yield
+            with self._bulk_checkpoints():
+                yield
         finally:
             os.close(descriptor)  # closing releases the lock
+
+    @contextlib.contextmanager
+    def _bulk_checkpoints(self) -> Iterator[None]:
+        # A build commits once a page.  With SQLite's default, the WAL is copied back into the
+        # library (and synced) every 1,000 WAL pages, a few dozen pages of ours; doing it ten times
+        # less often takes about a fifth off the writer's time.  Committed pages stay as safe.
+        self._set_checkpoint_interval(BUILD_CHECKPOINT_PAGES)
+        try:
+            yield
+        finally:
+            self._set_checkpoint_interval(DEFAULT_CHECKPOINT_PAGES)
+            with self.lock, contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _set_checkpoint_interval(self, pages: int) -> None:
+        with self.lock, contextlib.suppress(sqlite3.Error):
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
 
     # -- writing -------------------------------------------------------------------------------
 

@@ -229,3 +229,32 @@ def test_a_worker_dying_on_one_page_fails_that_page_only(
             ("c_dies.txt", f"the worker process died while preparing {pages / 'c_dies.txt'}")
         ]
         assert len(_articles_by_source(library)) == 5
+
+
+def test_workers_yield_the_cpu_to_the_one_writer() -> None:
+    # The writer is the build's critical path; workers lower their own priority when they start.
+    import subprocess
+    import sys
+
+    probe = (
+        "import os\n"
+        "from liaocheng_tui.build import _start_worker\n"
+        "before = os.nice(0)\n"
+        "_start_worker(os.getppid())\n"
+        "print(os.nice(0) - before)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert int(done.stdout) == build_module.WORKER_NICENESS > 0
+
+
+def test_a_build_checkpoints_the_wal_less_often_and_restores_the_default(library: Library) -> None:
+    def interval() -> int:
+        return int(library.connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+    assert interval() == 1000  # SQLite's default
+    with library.build_lock():
+        assert interval() == 10_000
+    assert interval() == 1000
+    with pytest.raises(RuntimeError), library.build_lock():
+        raise RuntimeError("a build that fails midway")
+    assert interval() == 1000
