@@ -90,48 +90,24 @@ def _run_phase(args: list[str]) -> dict[str, Any]:
 # -- phase: ingest -----------------------------------------------------------------------------
 
 
-def _prepare_file(path: str) -> tuple[Any, str, str, Any]:
-    from liaocheng_tui.parse import parse_page
-    from liaocheng_tui.sources import read_page_file
-    from liaocheng_tui.store import prepare_page
-
-    page_file = read_page_file(Path(path))
-    page = parse_page(page_file.text, source=page_file.source)
-    return page, page_file.text, page_file.sha256, prepare_page(page)
-
-
-def _warm_worker() -> None:
-    from liaocheng_tui.search import warm_up_places
-
-    warm_up_places()
-
-
-def phase_ingest(pages: list[str], db: Path, mode: str, workers: int) -> dict[str, Any]:
-    """Store ``pages`` into a new library: ``serial`` = build.build_library as shipped;
-    ``pool`` = parse + prepare_page in ``workers`` processes, one writer (this process)."""
+def phase_ingest(pages: list[str], db: Path, workers: int) -> dict[str, Any]:
+    """Store ``pages`` into a new library with ``build.build_library`` as shipped: ``workers``
+    processes read, parse and prepare pages, this process is the one writer."""
+    from liaocheng_tui.build import build_library
     from liaocheng_tui.store import Library
 
     started = time.perf_counter()
-    articles = failed = 0
     with Library(db) as library:
-        if mode == "serial":
-            from liaocheng_tui.build import build_library
-
-            summary = build_library(library, [Path(p) for p in pages])
-            articles, failed = summary.articles, len(summary.failed)
-        else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
-                for page, raw, sha, prepared in pool.map(_prepare_file, pages, chunksize=8):
-                    articles += library.add_page(page, raw, sha, prepared).articles
+        summary = build_library(library, [Path(p) for p in pages], jobs=workers)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, joined above
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, joined by now
     return {
-        "mode": mode,
-        "workers": workers if mode == "pool" else 1,
+        "mode": "build_library",
+        "workers": workers,
         "pages": len(pages),
-        "articles": articles,
-        "failed": failed,
+        "articles": summary.articles,
+        "failed": len(summary.failed),
         "seconds": seconds,
         "writer_cpu_s": own.ru_utime + own.ru_stime,
         "cpu_s": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
@@ -522,10 +498,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     db = work / "library.db"
     for stale in work.glob("library.db*"):
         stale.unlink()
-    log(f"ingest: {len(pages)} pages, {workers} worker processes + 1 writer")
-    ingest = _run_phase(
-        ["--phase", "ingest", "--db", str(db), "--mode", "pool", "--workers", str(workers), *pages]
-    )
+    log(f"ingest: build_library on {len(pages)} pages, {workers} worker processes + 1 writer")
+    ingest = _run_phase(["--phase", "ingest", "--db", str(db), "--workers", str(workers), *pages])
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in work.glob("library.db*"))
@@ -543,26 +517,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     ingest["cpu_ratio_to_jieba"] = ingest["chars_per_cpu_s"] / report["jieba_chars_per_cpu_s"]
     ingest["cores_busy"] = ingest["cpu_s"] / ingest["seconds"]
     report["ingest"] = ingest
-
-    sample = pages[: max(1, len(pages) * min(n, args.serial_sample) // n)]
-    serial_db = work / "serial.db"
-    for stale in work.glob("serial.db*"):
-        stale.unlink()
-    log(f"ingest, shipped build_library (serial), on {len(sample)} pages")
-    serial = _run_phase(
-        ["--phase", "ingest", "--db", str(serial_db), "--mode", "serial", "--workers", "1", *sample]
-    )
-    sample_chars = corpus.characters * serial["articles"] / corpus.articles  # articles are alike in size
-    serial["articles_per_s"] = serial["articles"] / serial["seconds"]
-    serial["chars_per_s"] = sample_chars / serial["seconds"]
-    serial["ratio_to_jieba_x_cores"] = serial["chars_per_s"] / (raw * workers)
-    serial["ratio_to_parallel_jieba"] = serial["chars_per_s"] / report["jieba_parallel_chars_per_s"]
-    serial["chars_per_cpu_s"] = sample_chars / serial["cpu_s"]
-    serial["cpu_ratio_to_jieba"] = serial["chars_per_cpu_s"] / report["jieba_chars_per_cpu_s"]
-    serial["cores_busy"] = serial["cpu_s"] / serial["seconds"]
-    report["ingest_serial"] = serial
-    for stale in work.glob("serial.db*"):
-        stale.unlink()
 
     log("round trip: library vs generated articles")
     by_file, mismatch = _load_library_map(db, corpus)
@@ -654,7 +608,7 @@ def table(report: dict[str, Any]) -> str:
         f"corpus: {c['pages']:,} pages, {c['articles']:,} articles, {c['characters']:,} chars "
         f"({c['chars_per_article']:.0f}/article), generated in {c['seconds']:.1f} s"
     )
-    i, s = report["ingest"], report["ingest_serial"]
+    i = report["ingest"]
     lines.append("")
     lines.append(
         "| ingest | articles/s | chars/s | / (jieba x cores) | / (jieba in parallel) "
@@ -662,16 +616,10 @@ def table(report: dict[str, Any]) -> str:
     )
     lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     lines.append(
-        f"| pool ({i['workers']} procs + writer), all {i['articles']:,} | {i['articles_per_s']:,.0f} | "
+        f"| build_library ({i['workers']} workers + writer), {i['articles']:,} | {i['articles_per_s']:,.0f} | "
         f"{i['chars_per_s']:,.0f} | {i['ratio_to_jieba_x_cores']:.2f} | {i['ratio_to_parallel_jieba']:.2f} | "
         f"{i['cpu_ratio_to_jieba']:.2f} | {i['cores_busy']:.2f} | "
         f"{i['peak_rss_mb']:.0f} / {i['peak_worker_rss_mb']:.0f} MB |"
-    )
-    lines.append(
-        f"| build_library as shipped (serial), {s['articles']:,} | {s['articles_per_s']:,.0f} | "
-        f"{s['chars_per_s']:,.0f} | {s['ratio_to_jieba_x_cores']:.2f} | {s['ratio_to_parallel_jieba']:.2f} | "
-        f"{s['cpu_ratio_to_jieba']:.2f} | {s['cores_busy']:.2f} | "
-        f"{s['peak_rss_mb']:.0f} MB |"
     )
     lines.append(
         f"raw jieba.cut (HMM off): {report['jieba_chars_per_s']:,.0f} chars/s on 1 core, "
@@ -740,7 +688,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="ingest worker processes")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each query")
-    parser.add_argument("--serial-sample", type=int, default=5_000, help="articles for the serial build")
     parser.add_argument("--scroll-cap", type=float, default=90.0, help="seconds allowed for scrolling")
     parser.add_argument("--workdir", help="keep corpus and library here (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -748,13 +695,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the full report as JSON ('-' = stdout)")
     parser.add_argument("--phase", choices=("ingest", "app"), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
-    parser.add_argument("--mode", choices=("pool", "serial"), default="pool", help=argparse.SUPPRESS)
     parser.add_argument("--spawned", type=float, default=0.0, help=argparse.SUPPRESS)
     parser.add_argument("items", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.phase == "ingest":
-        print(json.dumps(phase_ingest(args.items, Path(args.db), args.mode, args.workers)))
+        print(json.dumps(phase_ingest(args.items, Path(args.db), args.workers)))
         return 0
     if args.phase == "app":
         result = asyncio.run(_app_probe(Path(args.db), args.spawned, args.items, args.scroll_cap))
