@@ -51,6 +51,7 @@ TARGETS = {
     "first_results_ms": 300.0,
     "app_rss_mb": 250.0,
 }
+JIEBA_RUNS = 3
 RG_CHUNK = 4000
 SPAWN_TIME = "<spawn time>"  # files per rg call when narrowing an AND pipeline
 
@@ -488,10 +489,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     texts = []
     for path in sorted(corpus.articles_dir.rglob("*.txt"))[:3000]:
         texts.append(path.read_text(encoding="utf-8"))
-    raw = _jieba_rate(texts)
+    # The best of three runs: the one least slowed by other load on a shared machine, which makes
+    # the ingest ratios below (measured once) the harder to meet.
+    raw = max(_jieba_rate(texts) for _ in range(JIEBA_RUNS))
     workers = args.workers
     report["jieba_chars_per_s"] = raw
-    report["jieba_parallel_chars_per_s"] = _jieba_parallel_rate(texts, workers)
+    report["jieba_parallel_chars_per_s"] = max(
+        _jieba_parallel_rate(texts, workers) for _ in range(JIEBA_RUNS)
+    )
     report["jieba_chars_per_cpu_s"] = _jieba_cpu_rate(texts)
 
     pages = sorted(str(p) for p in corpus.pages_dir.iterdir())
