@@ -678,8 +678,13 @@ def _candidates(term: Term) -> tuple[str, str]:
 class Searcher:
     """Runs queries against a :class:`Library` (sharing its connection and lock)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, wait_for_dictionary: bool = True) -> None:
+        """``wait_for_dictionary`` False: until jieba's dictionary has been loaded (by
+        :func:`warm_up_search`, elsewhere), rank by each term's own phrase instead of loading it
+        (about a second) in the middle of a search.  The results are the same articles; only
+        the order of ranked ones may differ until the dictionary is there."""
         self.library = library
+        self.wait_for_dictionary = wait_for_dictionary
         with library.lock:
             library.connection.create_function("lc_contains", 7, _verify, deterministic=True)
 
@@ -801,9 +806,9 @@ class Searcher:
             return f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?"
         return "SELECT a.id AS id " + self._plan_sql(plan, params)
 
-    @staticmethod
-    def _rank_match(query: Query) -> str | None:
+    def _rank_match(self, query: Query) -> str | None:
         """An FTS expression every hit satisfies, with word-level phrases for bm25."""
+        split_words = self.wait_for_dictionary or _dictionary_ready
         groups: list[str] = []
         for group in query.groups:
             options: list[str] = []
@@ -814,7 +819,7 @@ class Searcher:
                 if not runs:
                     break
                 phrases = dict.fromkeys(_quoted(bigram_phrase(r)) for r in runs)
-                for run in runs:
+                for run in runs if split_words else ():
                     for word in _cut_for_search(run):
                         if len(word) >= 2 and all(is_word_char(c) for c in word):
                             phrases.setdefault(_quoted(bigram_phrase(word)))
@@ -944,7 +949,12 @@ class Searcher:
         return Hit(record.id, score, snippet, snippet_spans, spans)
 
     def related(self, article_id: int, limit: int = 3) -> list[int]:
-        """Articles that share the most characteristic words of ``article_id``, best first."""
+        """Articles that share the most characteristic words of ``article_id``, best first.
+
+        Keywords need jieba's dictionary: without ``wait_for_dictionary``, [] until it is loaded.
+        """
+        if not (self.wait_for_dictionary or _dictionary_ready):
+            return []
         words = [w for w in self.library.article_keywords(article_id) if len(w) >= 2]
         phrases = [
             _quoted(bigram_phrase(run)) for word in words for run in word_runs(fold(word)) if len(run) >= 2

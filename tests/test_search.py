@@ -344,3 +344,35 @@ def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
     second = run(ours)  # reads the slices
     assert first == second == expected
     assert "'东昌府区'" in expected
+
+
+def test_a_searcher_that_does_not_wait_never_loads_the_dictionary(tmp_path: Path) -> None:
+    # The app's searcher must not load jieba (about a second) in the middle of a search typed
+    # before its quiet-time warm-up: it ranks by whole terms and finds the same articles.
+    import subprocess
+    import sys
+
+    from liaocheng_tui.build import build_library
+
+    db = tmp_path / "library.db"
+    with Library(db) as library:
+        build_library(library)
+    probe = f"""
+import jieba
+from liaocheng_tui.search import Searcher, parse_query, warm_up_search
+from liaocheng_tui.store import Library
+with Library({str(db)!r}) as library:
+    eager, patient = Searcher(library), Searcher(library, wait_for_dictionary=False)
+    query = "绿色发展"
+    hits = patient.search(query, limit=100)
+    loaded_after_search = jieba.dt.initialized
+    related = patient.related(hits.hits[0].article_id)
+    same = sorted(h.article_id for h in hits.hits) == sorted(eager.matching_ids(parse_query(query)))
+    print(loaded_after_search, related, hits.total > 1, same, jieba.dt.initialized)
+    warm_up_search()
+    print(bool(patient.related(hits.hits[0].article_id)))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # matching_ids loads nothing either: only ranking and keywords use the dictionary.
+    assert done.stdout.split("\n")[:2] == ["False [] True True False", "True"]

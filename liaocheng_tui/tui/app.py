@@ -75,7 +75,8 @@ class BackgroundThread:
             else:
                 from liaocheng_tui.search import Searcher
 
-                self._searcher = Searcher(self._library)
+                # A search typed before the quiet-time warm-up must not wait for jieba to load.
+                self._searcher = Searcher(self._library, wait_for_dictionary=False)
         return job(self._library, self._searcher)
 
     async def run(self, job: Callable[[Library, Searcher], T]) -> T:
