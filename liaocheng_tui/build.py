@@ -42,8 +42,9 @@ from liaocheng_tui.store import AddResult, Library, LibraryError, PreparedPage, 
 # (imports and jieba's tables: 1.7 CPU-seconds) costs as much as preparing about 50 pages.
 POOL_MIN_PAGES = 100
 # Pages handed to the pool ahead of the writer, per worker: enough to keep every worker busy
-# while the writer stores, few enough that memory does not grow with the number of pages.
-AHEAD_PER_JOB = 4
+# through the writer's slow commits (4 left the pool idle 10-20% of the time on the bench), few
+# enough (about 100 KB each) that memory does not grow with the number of pages.
+AHEAD_PER_JOB = 16
 WORKER_NICENESS = 5
 
 

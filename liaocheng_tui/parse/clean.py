@@ -29,6 +29,8 @@ SHORT_WEIGHT = 36
 
 def squeeze_spaces(text: str) -> str:
     """Remove the spaces OCR put between Chinese characters, digits and punctuation."""
+    if " " not in text:  # most lines: skip the regex, whose lookbehind is tried at every character
+        return text
     return _SPACE_BETWEEN_RE.sub("", text)
 
 
