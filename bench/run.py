@@ -534,20 +534,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     if not args.no_app:
         log("app: cold start, first results, memory, scrolling the whole list")
-        queries = ["绿色低碳", "聊城 企业", "author:孙亚飞", "乡村振兴"]
-        report["app"] = _run_phase(
-            [
-                "--phase",
-                "app",
-                "--db",
-                str(db),
-                "--spawned",
-                SPAWN_TIME,
-                "--scroll-cap",
-                str(args.scroll_cap),
-                *queries,
-            ]
-        )
+        # The first query of each run is typed right after the first paint: 绿色低碳 matches more
+        # than RANK_LIMIT articles (newest first), 营商环境 about 1,000 (ranked with jieba's words
+        # once its dictionary is loaded), so both paths are timed from a cold start.
+        runs = {"app": (["绿色低碳", "聊城 企业", "author:孙亚飞", "乡村振兴"], args.scroll_cap)}
+        runs["app_ranked_first"] = (["营商环境", "乡村振兴"], 0.0)
+        for name, (queries, scroll_cap) in runs.items():
+            report[name] = _run_phase(
+                [
+                    "--phase",
+                    "app",
+                    "--db",
+                    str(db),
+                    "--spawned",
+                    SPAWN_TIME,
+                    "--scroll-cap",
+                    str(scroll_cap),
+                    *queries,
+                ]
+            )
     report["targets"] = check_targets(report)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
@@ -584,6 +589,12 @@ def check_targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "value": app["first_results_cold_ms"],
             "target": TARGETS["first_results_ms"],
         }
+        ranked = report.get("app_ranked_first")
+        if ranked:
+            checks["first results <= 300 ms (ranked query, typed right after start)"] = {
+                "value": ranked["first_results_cold_ms"],
+                "target": TARGETS["first_results_ms"],
+            }
         checks["first results <= 300 ms (jieba loaded, worst)"] = {
             "value": max(app["results_warm_ms"]),
             "target": TARGETS["first_results_ms"],
@@ -668,6 +679,13 @@ def table(report: dict[str, Any]) -> str:
             f"first results {app['first_results_cold_ms']:.0f} ms (right after start), then "
             f"{', '.join(f'{ms:.0f}' for ms in app['results_warm_ms'])} ms"
         )
+        ranked = report.get("app_ranked_first")
+        if ranked:
+            lines.append(
+                f"app, a ranked query first: first paint {ranked['first_paint_s'] * 1000:.0f} ms; first results "
+                f"{ranked['first_results_cold_ms']:.0f} ms (right after start), then "
+                f"{', '.join(f'{ms:.0f}' for ms in ranked['results_warm_ms'])} ms"
+            )
         lines.append(
             f"app RSS: {app['rss_after_start_mb']:.0f} MB after start, {app['rss_after_search_mb']:.0f} MB after "
             f"searches, {app['rss_after_scroll_mb']:.0f} MB after scrolling {app['scroll_rows']:,}/"
