@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,3 +37,21 @@ def gold() -> dict[str, Any]:
     assert GOLD_PATH.exists(), f"the answer key is expected at {GOLD_PATH} (../shared beside the repo)"
     data: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture(scope="session")
+def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made app test library (tests/test_app_support.py), built once per session."""
+    from test_app_support import build_hand_made_library
+
+    path = tmp_path_factory.mktemp("built") / "library.db"
+    build_hand_made_library(path)
+    return path
+
+
+@pytest.fixture
+def db_path(built_library: Path, tmp_path: Path) -> Path:
+    """A private copy of the hand-made library, so a test may change it."""
+    target = tmp_path / "library.db"
+    shutil.copy(built_library, target)
+    return target

@@ -6,13 +6,12 @@ and review the SVGs in ``tests/__snapshots__/``.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import build_hand_made_library, workers_done
+from test_app_support import workers_done
 from textual.pilot import Pilot
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -20,18 +19,9 @@ from liaocheng_tui.tui.app import LiaochengApp
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture(scope="session")
-def snapshot_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("snapshots") / "library.db"
-    build_hand_made_library(path)
-    return path
-
-
 @pytest.fixture
-def app(snapshot_library: Path, tmp_path: Path) -> LiaochengApp:
-    target = tmp_path / "library.db"
-    shutil.copy(snapshot_library, target)
-    application = LiaochengApp(target)
+def app(db_path: Path) -> LiaochengApp:
+    application = LiaochengApp(db_path)
     application.read_after = 3600.0  # read markers must not depend on how long a run takes
     application.warm_up_quiet = 0.0  # load jieba's dictionary at once: keywords are shown
     return application

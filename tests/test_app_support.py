@@ -12,9 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
-from textual.worker import WorkerCancelled
-
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
 from liaocheng_tui.store import (
@@ -26,6 +23,7 @@ from liaocheng_tui.store import (
     TreePublication,
     TreeSection,
 )
+from liaocheng_tui.tui.screenshots import workers_done as workers_done  # for the app tests
 
 
 def synthetic_record(article_id: int) -> ArticleRecord:
@@ -238,17 +236,3 @@ def build_hand_made_library(path: Path) -> None:
         for page in make_pages():
             raw = "\n".join(a.title or "" for a in page.articles) + page.source
             library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
-
-
-async def workers_done(app: App[Any]) -> None:
-    """Wait until no worker is running.
-
-    ``WorkerManager.wait_for_complete`` raises when a worker it waits for is cancelled, which
-    the app does on purpose (a newer search or article lookup supersedes the running one).
-    """
-    while True:
-        try:
-            await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
-        return

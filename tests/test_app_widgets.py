@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.cells import cell_len
 from test_app import screen_text, settle
-from test_app_support import build_hand_made_library
 from textual.pilot import Pilot
 
 from liaocheng_tui.store import TreeDate, TreePublication, TreeSection
 from liaocheng_tui.tui.app import SEARCH_FRAME_HOLD, LiaochengApp
 from liaocheng_tui.tui.footer import KeyFooter
-
-
-@pytest.fixture(scope="session")
-def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("footer") / "library.db"
-    build_hand_made_library(path)
-    return path
-
-
-@pytest.fixture
-def db_path(built_library: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "library.db"
-    shutil.copy(built_library, target)
-    return target
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:

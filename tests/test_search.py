@@ -258,16 +258,27 @@ def test_newest_first_pages_agree_whichever_way_they_are_found(
         assert all(page.total == len(expected) for page in pages)
 
 
-def test_ranking_and_keywords_load_only_jiebas_dictionary(tmp_path: Path) -> None:
+def _seed_library_file(folder: Path) -> Path:
+    from liaocheng_tui.build import build_library
+
+    db = folder / "library.db"
+    with Library(db) as library:
+        build_library(library)
+    return db
+
+
+def _in_fresh_process(code: str) -> list[str]:
+    """The lines ``code`` prints, run in a new interpreter: other tests here have loaded jieba."""
     import subprocess
     import sys
 
-    from liaocheng_tui.build import build_library
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
 
-    db = tmp_path / "library.db"
-    with Library(db) as library:
-        build_library(library)
-    # A fresh process: other tests here have loaded all of jieba already.
+
+def test_ranking_and_keywords_load_only_jiebas_dictionary(tmp_path: Path) -> None:
+    db = _seed_library_file(tmp_path)
     probe = f"""
 import sys
 from liaocheng_tui.search import Searcher
@@ -278,11 +289,9 @@ with Library({str(db)!r}) as library:
     assert library.article_keywords(result.hits[0].article_id)
 print("jieba" in sys.modules, "jieba.posseg" in sys.modules, "jieba.analyse" in sys.modules)
 """
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
     # The dictionary is loaded for ranking and keywords; jieba.analyse's idf table (about 100 MB)
     # and the part-of-speech tables never are.
-    assert done.stdout.split() == ["True", "False", "False"]
+    assert _in_fresh_process(probe) == ["True False False"]
 
 
 def test_places_are_found_by_dictionary_rules_not_segmentation() -> None:
@@ -306,9 +315,6 @@ def test_places_are_found_by_dictionary_rules_not_segmentation() -> None:
 def test_storing_a_page_needs_no_segmentation() -> None:
     # Ingest must cost less than segmenting: prepare_page finds places without loading jieba's
     # dictionary, which only the app (ranking, keywords) loads.  A fresh interpreter shows it.
-    import subprocess
-    import sys
-
     script = (
         "import jieba\n"
         "from liaocheng_tui.parse.page import parse_page\n"
@@ -317,8 +323,7 @@ def test_storing_a_page_needs_no_segmentation() -> None:
         "prepared = prepare_page(page)\n"
         "print(jieba.dt.initialized, [list(a.places) for a in prepared.articles])\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.split(" ", 1) == ["False", "[['阳谷县']]\n"]
+    assert _in_fresh_process(script) == ["False [['阳谷县']]"]
 
 
 def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
@@ -349,14 +354,7 @@ def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
 def test_a_searcher_that_does_not_wait_never_loads_the_dictionary(tmp_path: Path) -> None:
     # The app's searcher must not load jieba (about a second) in the middle of a search typed
     # before its quiet-time warm-up: it ranks by whole terms and finds the same articles.
-    import subprocess
-    import sys
-
-    from liaocheng_tui.build import build_library
-
-    db = tmp_path / "library.db"
-    with Library(db) as library:
-        build_library(library)
+    db = _seed_library_file(tmp_path)
     probe = f"""
 import jieba
 from liaocheng_tui.search import Searcher, parse_query, warm_up_search
@@ -372,7 +370,5 @@ with Library({str(db)!r}) as library:
     warm_up_search()
     print(bool(patient.related(hits.hits[0].article_id)))
 """
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
     # matching_ids loads nothing either: only ranking and keywords use the dictionary.
-    assert done.stdout.split("\n")[:2] == ["False [] True True False", "True"]
+    assert _in_fresh_process(probe) == ["False [] True True False", "True"]

@@ -14,7 +14,9 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.worker import WorkerCancelled
 
 from liaocheng_tui.build import build_library
@@ -48,18 +50,22 @@ async def take(db_path: Path, shot: Shot, out_dir: Path) -> Path:
         await pilot.pause(0.3)
         while not app.warm:
             await pilot.pause(0.05)
-        await _workers_done(app)
+        await workers_done(app)
         for key in shot.keys:
             await pilot.press(key)
             await pilot.pause(0.05)
         await pilot.pause(0.4)
-        await _workers_done(app)
+        await workers_done(app)
         await pilot.pause(0.1)
         return Path(app.save_screenshot(filename=shot.name, path=str(out_dir)))
 
 
-async def _workers_done(app: LiaochengApp) -> None:
-    # The app cancels superseded workers on purpose; waiting for one of them raises.
+async def workers_done(app: App[Any]) -> None:
+    """Wait until no worker is running.
+
+    ``WorkerManager.wait_for_complete`` raises when a worker it waits for is cancelled, which
+    the app does on purpose (a newer search or article lookup supersedes the running one).
+    """
     while True:
         try:
             await app.workers.wait_for_complete()
