@@ -155,3 +155,16 @@ async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Pat
         assert app._batch_count == 1  # the cancelled search left the new one's hold alone
         await until(pilot, lambda: app.searches_run == 1)
         assert app._batch_count == 0 and app.current_query == "绿色诊断"
+
+
+def test_the_reader_counts_one_match_in_the_singular() -> None:
+    from liaocheng_tui.tui.reader import Match, Reader
+
+    reader = Reader()
+    assert reader.match_label == ""
+    reader.matches = [Match("body", 0, 2)]
+    assert reader.match_label == "1 match · n/N"
+    reader.matches = [Match("body", 0, 2), Match("body", 5, 7)]
+    assert reader.match_label == "2 matches · n/N"
+    reader.match_index = 1
+    assert reader.match_label == "match 2/2"

@@ -165,7 +165,8 @@ class Reader(ScrollView, can_focus=True):
         if not self.matches:
             return ""
         if self.match_index < 0:
-            return f"{len(self.matches)} matches · n/N"
+            count = len(self.matches)
+            return f"{count} {'match' if count == 1 else 'matches'} · n/N"
         return f"match {self.match_index + 1}/{len(self.matches)}"
 
     def _update_subtitle(self) -> None:
