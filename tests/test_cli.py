@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from test_export import assert_json_is_record
 
 from liaocheng_tui.cli import cli
 from liaocheng_tui.store import ArticleRecord, Library
@@ -267,24 +268,7 @@ def test_export_json_loads_back_to_the_same_fields(built_db: Path, records: list
     single = run("export", str(record.id), "--db", built_db, "--format", "json")
     assert single.exit_code == 0, single.stderr
     loaded: dict[str, Any] = json.loads(single.stdout)
-    for name in (
-        "id",
-        "source",
-        "seq",
-        "date",
-        "section",
-        "column",
-        "kind",
-        "kicker",
-        "title",
-        "subtitle",
-        "byline",
-        "authors",
-        "paragraphs",
-        "line_start",
-        "line_end",
-    ):
-        assert loaded[name] == getattr(record, name), name
+    assert_json_is_record(loaded, record)
     several = json.loads(
         run("export", str(records[0].id), str(records[1].id), "--db", built_db, "--format", "json").stdout
     )
