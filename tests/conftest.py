@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled seeds and the hand-made answer key beside the repository."""
+"""Shared fixtures: the bundled seeds and their hand-made answer key (a copy in tests/data, so a clean
+clone passes with nothing beside it)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
-GOLD_PATH = REPO_ROOT.parent / "shared" / "gold" / "seeds.gold.json"
+GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds.gold.json"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,7 +35,7 @@ def seed_paths() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def gold() -> dict[str, Any]:
-    assert GOLD_PATH.exists(), f"the answer key is expected at {GOLD_PATH} (../shared beside the repo)"
+    assert GOLD_PATH.exists(), f"the seeds' answer key is expected at {GOLD_PATH}"
     data: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
     return data
 
