@@ -87,6 +87,7 @@ def build_library(
     on_progress: Callable[[BuildProgress], None] | None = None,
     max_page_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int | None = None,
+    issue_date: str | None = None,
 ) -> BuildSummary:
     """Add page files (``paths``; folders expand to their ``*.txt``) to ``library``.
 
@@ -103,6 +104,8 @@ def build_library(
     order; ``jobs=1`` does everything here. By default there is one worker per CPU, or none for
     fewer than :data:`POOL_MIN_PAGES` pages. A worker that dies on a page (a crash, the OOM killer) fails that page only.
 
+    ``issue_date`` (``YYYY-MM-DD``) dates the pages that print no date and whose path names none.
+
     Only one build writes to a library at a time: if another process (or thread) is building
     it, :class:`LibraryError` is raised before anything changes. Only the pages' paths are held,
     plus a few pages in flight, so memory stays flat however many pages there are.
@@ -117,7 +120,7 @@ def build_library(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with library.build_lock():
         if rebuild and paths is None and not library.is_empty():
-            return _reparse_stored_pages(library, on_progress, jobs, min_pages)
+            return _reparse_stored_pages(library, on_progress, jobs, min_pages, issue_date)
         summary = BuildSummary()
         total = len(page_paths)
         if jobs > 1 and total >= min_pages:
@@ -129,6 +132,7 @@ def build_library(
                     max_bytes=max_page_bytes,
                     # Skip unchanged pages before parsing: the worker compares the file's hash.
                     stored_sha256=None if rebuild else library.page_sha256(page_path.source),
+                    issue_date=issue_date,
                 )
                 for page_path in page_paths
             )
@@ -138,7 +142,7 @@ def build_library(
                 if on_progress is not None:
                     on_progress(BuildProgress(done=done, total=total, current=page_path.source))
                 try:
-                    _add_page(library, page_path, summary, max_page_bytes, rebuild)
+                    _add_page(library, page_path, summary, max_page_bytes, rebuild, issue_date)
                 except (PageError, LibraryError) as error:
                     summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
@@ -147,7 +151,11 @@ def build_library(
 
 
 def _reparse_stored_pages(
-    library: Library, on_progress: Callable[[BuildProgress], None] | None, jobs: int, min_pages: int
+    library: Library,
+    on_progress: Callable[[BuildProgress], None] | None,
+    jobs: int,
+    min_pages: int,
+    issue_date: str | None,
 ) -> BuildSummary:
     summary = BuildSummary()
     sources = library.page_sources()
@@ -159,7 +167,7 @@ def _reparse_stored_pages(
                 text, sha256 = library.page_text(source), library.page_sha256(source)
                 if text is None or sha256 is None:  # removed by someone else meanwhile
                     continue
-                yield _Job(source=source, shown_as=source, text=text, sha256=sha256)
+                yield _Job(source=source, shown_as=source, text=text, sha256=sha256, issue_date=issue_date)
 
         _build_in_pool(library, stored_jobs(), total, jobs, on_progress, summary, replace=True)
     else:
@@ -170,7 +178,16 @@ def _reparse_stored_pages(
             if text is None or sha256 is None:  # removed by someone else meanwhile
                 continue
             try:
-                _store_parsed(library, text, source, sha256, summary, replace=True, shown_as=source)
+                _store_parsed(
+                    library,
+                    text,
+                    source,
+                    sha256,
+                    summary,
+                    replace=True,
+                    shown_as=source,
+                    issue_date=issue_date,
+                )
             except (PageError, LibraryError) as error:
                 summary.failed.append((source, one_line(str(error))))
     if on_progress is not None:
@@ -179,7 +196,12 @@ def _reparse_stored_pages(
 
 
 def _add_page(
-    library: Library, page_path: PagePath, summary: BuildSummary, max_page_bytes: int, rebuild: bool
+    library: Library,
+    page_path: PagePath,
+    summary: BuildSummary,
+    max_page_bytes: int,
+    rebuild: bool,
+    issue_date: str | None,
 ) -> None:
     page_file = read_page_file(page_path.path, max_page_bytes, source=page_path.source)
     if not rebuild and library.page_text(page_file.source) == page_file.text:
@@ -194,12 +216,14 @@ def _add_page(
         summary,
         replace=rebuild,
         shown_as=str(page_path.path),
+        issue_date=issue_date,
     )
 
 
-def _parse(text: str, source: str, shown_as: str) -> Page:
+def _parse(text: str, source: str, shown_as: str, issue_date: str | None) -> Page:
+    # ``shown_as`` is the path as the user gave it: its folders may name the issue date.
     try:
-        return parse_page(text, source=source)
+        return parse_page(text, source=source, path=shown_as, issue_date=issue_date)
     except Exception as error:  # a parser bug on one page must not stop the others
         raise PageError(f"could not parse {shown_as}: {type(error).__name__}: {error}") from error
 
@@ -213,8 +237,9 @@ def _store_parsed(
     *,
     replace: bool,
     shown_as: str,
+    issue_date: str | None,
 ) -> None:
-    page = _parse(text, source, shown_as)
+    page = _parse(text, source, shown_as, issue_date)
     _count(summary, library.add_page(page, text, sha256, replace=replace))
 
 
@@ -240,6 +265,7 @@ class _Job:
     stored_sha256: str | None = None  # the file hashes to this: stored unchanged, do not parse
     text: str | None = None
     sha256: str | None = None
+    issue_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -262,7 +288,7 @@ def _prepare_job(job: _Job) -> _Prepared:
     else:
         assert job.text is not None and job.sha256 is not None
         text, sha256 = job.text, job.sha256
-    page = _parse(text, job.source, job.shown_as)
+    page = _parse(text, job.source, job.shown_as, job.issue_date)
     return _Prepared(text=text, sha256=sha256, page=page, prepared=prepare_page(page))
 
 

@@ -199,10 +199,17 @@ def _build_with_progress(
     rebuild: bool,
     max_page_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int | None = None,
+    issue_date: str | None = None,
 ) -> BuildSummary:
     with _progress_reporter() as on_progress:
         return build_library(
-            library, paths, rebuild=rebuild, on_progress=on_progress, max_page_bytes=max_page_bytes, jobs=jobs
+            library,
+            paths,
+            rebuild=rebuild,
+            on_progress=on_progress,
+            max_page_bytes=max_page_bytes,
+            jobs=jobs,
+            issue_date=issue_date,
         )
 
 
@@ -221,6 +228,35 @@ max_page_option = click.option(
     envvar=MAX_PAGE_ENV_VAR,
     show_envvar=True,
     help="Refuse page files larger than this many megabytes.",
+)
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from liaocheng_tui.parse.dates import valid_iso
+
+    if value is None:
+        return None
+    checked = valid_iso(value.replace("／", "-").replace("－", "-"))
+    if checked is None:
+        raise click.BadParameter(f"{one_line(value)!r} is not a date of the form YYYY-MM-DD")
+    return checked
+
+
+# How `parse` says where a page's date came from (`parse --json` gives the bare slug).
+DATE_SOURCE_LABELS = {
+    "masthead": "printed on the page",
+    "path": "from the file's path",
+    "user": "from --date",
+    "dateline": "from the stories' datelines",
+}
+
+date_option = click.option(
+    "--date",
+    "issue_date",
+    callback=_check_date,
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Issue date for pages that print none and whose file or folder names give none.",
 )
 
 
@@ -292,6 +328,7 @@ def _open_app(db_path: Path) -> None:
     default=None,
     help="Processes that parse pages while one stores them (default: one per CPU, for large builds).",
 )
+@date_option
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -300,6 +337,7 @@ def build(
     rebuild: bool,
     max_page_mb: float,
     jobs: int | None,
+    issue_date: str | None,
 ) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
@@ -313,6 +351,7 @@ def build(
         rebuild=rebuild,
         max_page_bytes=_max_page_bytes(max_page_mb),
         jobs=jobs,
+        issue_date=issue_date,
     )
     if paths and not (summary.pages or summary.skipped or summary.failed):
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))
@@ -332,12 +371,13 @@ def build(
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed page as one JSON object.")
 @max_page_option
-def parse(file: Path, as_json: bool, max_page_mb: float) -> None:
+@date_option
+def parse(file: Path, as_json: bool, max_page_mb: float, issue_date: str | None) -> None:
     """Parse one page file without touching a library."""
     from liaocheng_tui.parse import parse_page
 
     page_file = read_page_file(file, _max_page_bytes(max_page_mb))
-    page = parse_page(page_file.text, source=page_file.source)
+    page = parse_page(page_file.text, source=page_file.source, path=str(file), issue_date=issue_date)
     if as_json:
         _print_json(page.to_json())
         return
@@ -349,7 +389,10 @@ def parse(file: Path, as_json: bool, max_page_mb: float) -> None:
     console.print(header)
     for label, value in (
         ("publication", page.publication),
-        ("date", page.date),
+        (
+            "date",
+            f"{page.date} ({DATE_SOURCE_LABELS.get(page.date_source or '', '')})" if page.date else None,
+        ),
         ("section", page.section),
         ("banner", page.banner),
     ):

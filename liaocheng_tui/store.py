@@ -245,7 +245,7 @@ def prepare_page(page: Page) -> PreparedPage:
                 column=_clean(article.column),
                 kind=article.kind,
                 body=body,
-                date=article.date or page.date,
+                date=page.date or article.date,  # the issue date groups the library
                 line_start=article.line_start,
                 line_end=article.line_end,
                 places=tuple(places),

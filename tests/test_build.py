@@ -86,10 +86,10 @@ def test_parser_crash_on_one_page_is_a_failure_not_an_abort(
 ) -> None:
     real_parse = build_module.parse_page
 
-    def flaky_parse(text: str, source: str = "<page>", publication: str | None = None) -> object:
+    def flaky_parse(text: str, source: str = "<page>", **options: object) -> object:
         if source == seed_paths[1].name:
             raise RuntimeError("boom")
-        return real_parse(text, source=source, publication=publication)
+        return real_parse(text, source=source, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build_module, "parse_page", flaky_parse)
     summary = build_library(library, seed_paths)

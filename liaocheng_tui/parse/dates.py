@@ -7,8 +7,11 @@ mentions gives no date at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+from liaocheng_tui.parse.models import Article
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年|\s?[—–\-~～至到]\s?(?:19|20)\d{2}年)")
 # A year that is a target, not a report: 到2025年, 至2030年, 力争到2024年底, 2023—2025年 (the end).
@@ -117,3 +120,137 @@ def page_year(texts: Iterable[str]) -> int | None:
     """The latest reported year in the page's text, or None if it names none."""
     years = [year for text in texts for year in supported_years(text)]
     return max(years) if years else None
+
+
+# Where a page's issue date came from, in the order they are trusted.
+DateSource = Literal["masthead", "path", "user", "dateline"]
+
+# Dates in a file's name or folders: 20200205, 2020-02-05, 2020_02_05, 2020.02.05, 2020/02/05
+# (folders), 2020年2月5日. Digits on either side mean a longer number, not a date.
+_PATH_DATE_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:"
+    r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+    r"|[-_./\\](0?[1-9]|1[0-2])[-_./\\](0?[1-9]|[12]\d|3[01])"
+    r"|年(0?[1-9]|1[0-2])月(0?[1-9]|[12]\d|3[01])日?"
+    r")(?!\d)"
+)
+# A run of hex digits this long is a content hash (001_1b9743f1e9e56b57.txt), not a date.
+_HASH_RE = re.compile(r"[0-9a-fA-F]{12,}")
+_PATH_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d))")
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """A page's issue date (``YYYY-MM-DD``) and where it was found; both None when unknown."""
+
+    value: str | None
+    source: DateSource | None
+
+
+def _without_hashes(path: str) -> str:
+    return _HASH_RE.sub(lambda match: "#" * len(match.group()), path)
+
+
+def path_date(path: str) -> str | None:
+    """The date a file's name or folders give, the one nearest the file name winning.
+
+    ``2020/02/05/page1.txt``, ``rmrb-20200205-01.txt`` and ``2020年2月5日/第3版.txt`` all give
+    ``2020-02-05``; a content hash or a longer number is not read as a date.
+    """
+    found: str | None = None
+    for match in _PATH_DATE_RE.finditer(_without_hashes(path)):
+        year = int(match.group(1))
+        month = match.group(2) or match.group(4) or match.group(6)
+        day = match.group(3) or match.group(5) or match.group(7)
+        found = iso(year, int(month), int(day)) or found
+    return found
+
+
+def path_years(path: str) -> list[int]:
+    """Years a file's name or folders name (``2020/``, ``2020年``), for datelines without one."""
+    return [int(match.group(1)) for match in _PATH_YEAR_RE.finditer(_without_hashes(path))]
+
+
+def valid_iso(value: str) -> str | None:
+    """``value`` if it is a real ``YYYY-MM-DD`` day (what ``build --date`` accepts), else None."""
+    match = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return None
+    return iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def choose_issue_date(
+    *,
+    furniture: Iterable[str],
+    path: str | None,
+    user_date: str | None,
+    dateline_dates: Sequence[str],
+) -> IssueDate:
+    """The issue date of a page, from the most trusted place that gives one.
+
+    In order: a masthead or page-header line that prints a full date; the file's name or
+    folders; the date the user gave for the build; and only as a last resort the latest
+    dateline of the page's stories (which is usually a day or more before the issue). Every
+    candidate carries a year that is printed in the page or its path, so no year is guessed.
+    """
+    printed = issue_date(furniture)
+    if printed:
+        return IssueDate(printed, "masthead")
+    from_path = path_date(path) if path else None
+    if from_path:
+        return IssueDate(from_path, "path")
+    given = valid_iso(user_date) if user_date else None
+    if given:
+        return IssueDate(given, "user")
+    if dateline_dates:
+        return IssueDate(max(dateline_dates), "dateline")
+    return IssueDate(None, None)
+
+
+def _article_datelines(article: Article) -> list[MonthDay]:
+    found = [d for paragraph in article.paragraphs for d in datelines(paragraph)]
+    dispatched = dispatch_date(article.byline) if article.byline else None
+    return [dispatched, *found] if dispatched is not None else found
+
+
+def date_page(
+    articles: Sequence[Article], furniture: Sequence[str], *, path: str | None, user_date: str | None
+) -> IssueDate:
+    """Set each article's ``date`` and return the page's issue date (see :func:`choose_issue_date`).
+
+    An article's date is its own dateline (``本报北京1月31日电``, ``28日上午，…`` read in the month
+    of the page's latest full dateline), else the issue date. A dateline's year must be printed
+    on the page, or else in the file's path; a dateline later than the issue date is not
+    believed.
+    """
+    texts = [p for a in articles for p in a.paragraphs] + [a.title or "" for a in articles] + list(furniture)
+    year = page_year(texts)
+    if year is None and path:
+        year = max(path_years(path), default=None)
+    own = {article.seq: _article_datelines(article) for article in articles}
+    latest_full = max((d for found in own.values() for d in found), default=None)
+    resolved: dict[int, list[str]] = {}
+    for article in articles:
+        found = own[article.seq]
+        leads = [day_only(article.paragraphs[0])] if article.paragraphs else []
+        leads += [day_only(other) for other in article.paragraphs[1:]]
+        days = list(found)
+        if latest_full is not None:
+            # A day alone (``28日上午``) opening the story comes first; later ones follow.
+            for position, day in enumerate(leads):
+                if day is not None:
+                    moved = MonthDay(latest_full.month, day, latest_full.year)
+                    days = [moved, *days] if position == 0 else [*days, moved]
+        resolved[article.seq] = [r for d in days if (r := iso(d.year or year, d.month, d.day))]
+    issue = choose_issue_date(
+        furniture=furniture,
+        path=path,
+        user_date=user_date,
+        dateline_dates=[r for found in resolved.values() for r in found],
+    )
+    for article in articles:
+        own_date = resolved[article.seq][0] if resolved[article.seq] else None
+        if own_date is not None and issue.value is not None and own_date > issue.value:
+            own_date = None
+        article.date = own_date or issue.value
+    return issue

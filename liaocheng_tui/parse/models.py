@@ -99,6 +99,8 @@ class Page:
     date: str | None = None
     section: str | None = None
     banner: str | None = None
+    # Where ``date`` came from: "masthead", "path", "user" or "dateline"; None with no date.
+    date_source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The object printed by ``liaocheng-tui parse FILE --json`` (a CLI contract)."""
@@ -106,6 +108,7 @@ class Page:
             "source": self.source,
             "publication": self.publication,
             "date": self.date,
+            "date_source": self.date_source,
             "section": self.section,
             "banner": self.banner,
             "articles": [article.to_json() for article in self.articles],

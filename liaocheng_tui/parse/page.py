@@ -23,16 +23,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import ends_sentence, weight
 from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
-from liaocheng_tui.parse.dates import (
-    MonthDay,
-    datelines,
-    day_only,
-    dispatch_date,
-    iso,
-    issue_date,
-    page_year,
-    starts_with_dateline,
-)
+from liaocheng_tui.parse.dates import date_page, starts_with_dateline
 from liaocheng_tui.parse.furniture import (
     is_ad_label,
     is_furniture_line,
@@ -485,12 +476,20 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     return "news"
 
 
-def _resolve(day: MonthDay, year: int | None) -> str | None:
-    return iso(day.year or year, day.month, day.day)
+def parse_page(
+    text: str,
+    source: str = "<page>",
+    publication: str | None = None,
+    *,
+    path: str | None = None,
+    issue_date: str | None = None,
+) -> Page:
+    """Parse one page of newspaper text into its stories. Pure: never raises on any ``str``.
 
-
-def parse_page(text: str, source: str = "<page>", publication: str | None = None) -> Page:
-    """Parse one page of newspaper text into its stories. Pure: never raises on any ``str``."""
+    ``path`` is the file's path as the user gave it (``source`` when None): a date in its name
+    or folders is the issue date when the page prints none. ``issue_date`` (``YYYY-MM-DD``) is
+    the user's date for pages that give no date of their own (``build --date``).
+    """
     dropped: list[Dropped] = []
     units = build_units(normalize_lines(text), dropped, is_furniture_line)
     classify_all(units)
@@ -557,38 +556,10 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
                 article.column = above.column
         built.append((draft, article))
 
-    all_text = [p for _, a in built for p in a.paragraphs] + [a.title or "" for _, a in built]
-    all_text += [d.text for d in dropped if d.reason == "page-furniture"]
-    year = page_year(all_text)
-    full: list[MonthDay] = []
-    own: dict[int, list[MonthDay]] = {}
-    for _, article in built:
-        found = [d for p in article.paragraphs for d in datelines(p)]
-        dispatched = dispatch_date(article.byline) if article.byline else None
-        if dispatched is not None:
-            found.insert(0, dispatched)
-        own[article.seq] = found
-        full += found
-    latest_full = max(full, default=None)
-    dates: list[str] = []
-    for _, article in built:
-        found = own[article.seq]
-        day = day_only(article.paragraphs[0]) if article.paragraphs else None
-        if day is not None and latest_full is not None:
-            found = [MonthDay(latest_full.month, day, latest_full.year), *found]
-        resolved = [r for d in found if (r := _resolve(d, year))]
-        for other in article.paragraphs[1:]:
-            extra = day_only(other)
-            if extra is not None and latest_full is not None:
-                resolved += [r for r in [_resolve(MonthDay(latest_full.month, extra), year)] if r]
-        article.date = resolved[0] if resolved else None
-        dates += resolved
-    page_date = max(dates) if dates else None
-    for _, article in built:
-        if article.date is None:
-            article.date = page_date
-    # The issue date, where the masthead or edition line prints one, is the page's date.
-    page_date = issue_date(d.text for d in dropped if d.reason == "page-furniture") or page_date
+    furniture_lines = [d.text for d in dropped if d.reason == "page-furniture"]
+    issue = date_page(
+        [a for _, a in built], furniture_lines, path=source if path is None else path, user_date=issue_date
+    )
 
     lead_datelines = [a.byline or "" for _, a in built] + [d.text for d in dropped if d.reason == "dateline"]
     if publication is None:
@@ -598,7 +569,8 @@ def parse_page(text: str, source: str = "<page>", publication: str | None = None
         articles=[a for _, a in built],
         dropped=dropped,
         publication=publication,
-        date=page_date,
+        date=issue.value,
+        date_source=issue.source,
         section=furniture.section,
         banner=furniture.banner,
     )

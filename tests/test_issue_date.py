@@ -1,0 +1,156 @@
+"""The issue date: printed on the page, else named by the file's path, else given by the user,
+and only as a last resort read from the stories' datelines; never with a year nobody printed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from liaocheng_tui.cli import cli
+from liaocheng_tui.parse import parse_page
+from liaocheng_tui.parse.dates import IssueDate, choose_issue_date, path_date, valid_iso
+from liaocheng_tui.store import Library
+
+# A story whose dateline gives month and day only, on a page that prints no year anywhere.
+NO_YEAR_PAGE = "市里召开会议部署春耕\n本报讯（记者 张三）2月4日上午，市里召开会议，部署春耕生产工作。\n"
+# The same story on a page whose text names its year.
+YEAR_IN_TEXT_PAGE = (
+    "市里召开会议部署春耕\n本报讯（记者 张三）2月4日上午，市里召开会议，部署2020年春耕生产工作。\n"
+)
+MASTHEAD_PAGE = "东昌日报 2020年2月6日 星期四 第3版\n" + YEAR_IN_TEXT_PAGE
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("2020/02/05/page1.txt", "2020-02-05"),
+        ("archive/2020-02-05/page1.txt", "2020-02-05"),
+        ("rmrb-20200205-01.txt", "2020-02-05"),
+        ("2020年2月5日/第3版.txt", "2020-02-05"),
+        ("paper_2020_2_5.txt", "2020-02-05"),
+        ("2020.02.05 p3.txt", "2020-02-05"),
+        # The date nearest the file name wins over a folder's.
+        ("2019-12-31/20200101-01.txt", "2020-01-01"),
+    ],
+)
+def test_path_dates_in_the_usual_forms(path: str, expected: str) -> None:
+    assert path_date(path) == expected
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "001_1b9743f1e9e56b57.txt",  # a content hash
+        "scan_120200205.txt",  # a longer number
+        "2020/13/05/page.txt",  # no 13th month
+        "2021-02-29.txt",  # not a leap year
+        "2020/page3.txt",  # a year alone is no date
+    ],
+)
+def test_what_is_not_a_path_date(path: str) -> None:
+    assert path_date(path) is None
+
+
+def test_a_users_date_must_be_a_real_day() -> None:
+    assert valid_iso("2020-02-29") == "2020-02-29"
+    assert valid_iso("2021-02-29") is None
+    assert valid_iso("2020-2-5") is None
+    assert valid_iso("yesterday") is None
+
+
+def test_the_order_of_trust() -> None:
+    masthead = ["某某日报 2020年2月6日 星期四"]
+    both = {"path": "2020/02/05/p.txt", "user_date": "2020-02-04", "dateline_dates": ["2020-02-03"]}
+    assert choose_issue_date(furniture=masthead, **both) == IssueDate("2020-02-06", "masthead")  # type: ignore[arg-type]
+    assert choose_issue_date(furniture=[], **both) == IssueDate("2020-02-05", "path")  # type: ignore[arg-type]
+    assert choose_issue_date(
+        furniture=[], path="p.txt", user_date="2020-02-04", dateline_dates=["2020-02-03"]
+    ) == IssueDate("2020-02-04", "user")
+    assert choose_issue_date(
+        furniture=[], path="p.txt", user_date=None, dateline_dates=["2020-02-01", "2020-02-03"]
+    ) == IssueDate("2020-02-03", "dateline")
+    assert choose_issue_date(furniture=[], path=None, user_date=None, dateline_dates=[]) == IssueDate(
+        None, None
+    )
+
+
+def test_a_year_nobody_printed_is_never_used() -> None:
+    page = parse_page(NO_YEAR_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == (None, None)
+    assert [a.date for a in page.articles] == [None]
+
+
+def test_a_year_in_the_text_dates_the_dateline_as_a_last_resort() -> None:
+    page = parse_page(YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-04", "dateline")
+
+
+def test_a_year_folder_dates_the_dateline() -> None:
+    page = parse_page(NO_YEAR_PAGE, source="page1.txt", path="archive/2020/page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-04", "dateline")
+
+
+def test_the_path_beats_the_dateline_and_the_story_keeps_its_own_day() -> None:
+    page = parse_page(YEAR_IN_TEXT_PAGE, source="page1.txt", path="archive/2020-02-05/page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-05", "path")
+    assert page.articles[0].date == "2020-02-04"
+
+
+def test_the_masthead_beats_the_path() -> None:
+    page = parse_page(MASTHEAD_PAGE, source="page1.txt", path="archive/2020-02-05/page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+
+
+def test_the_users_date_dates_a_page_without_one() -> None:
+    page = parse_page(NO_YEAR_PAGE, source="page1.txt", issue_date="2021-03-04")
+    assert (page.date, page.date_source) == ("2021-03-04", "user")
+    # The story's own dateline has no year of its own, so it takes the issue's date.
+    assert page.articles[0].date == "2021-03-04"
+
+
+def test_a_dateline_after_the_issue_date_is_not_believed() -> None:
+    late = "某某日报 2020年2月1日 星期六\n" + YEAR_IN_TEXT_PAGE  # the story says 2月4日
+    page = parse_page(late, source="page1.txt")
+    assert page.date == "2020-02-01"
+    assert page.articles[0].date == "2020-02-01"
+
+
+def test_parse_json_says_where_the_date_came_from(tmp_path: Path) -> None:
+    folder = tmp_path / "2020-02-05"
+    folder.mkdir()
+    page_file = folder / "page1.txt"
+    page_file.write_text(YEAR_IN_TEXT_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["parse", str(page_file), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["date"], data["date_source"]) == ("2020-02-05", "path")
+
+    undated = tmp_path / "page2.txt"
+    undated.write_text(NO_YEAR_PAGE, encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["parse", str(undated), "--json"]).stdout)
+    assert (data["date"], data["date_source"]) == (None, None)
+
+
+def test_build_date_dates_pages_that_give_none(tmp_path: Path) -> None:
+    page_file = tmp_path / "page1.txt"
+    page_file.write_text(NO_YEAR_PAGE, encoding="utf-8")
+    db = tmp_path / "library.db"
+    result = CliRunner().invoke(cli, ["build", str(page_file), "--db", str(db), "--date", "2021-03-04"])
+    assert result.exit_code == 0, result.output
+    with Library(db) as library:
+        assert [date for date, _ in library.stats().by_date] == ["2021-03-04"]
+
+
+@pytest.mark.parametrize("value", ["2021-02-29", "2021/03/04x", "soon"])
+def test_build_refuses_a_date_that_is_no_day(tmp_path: Path, value: str) -> None:
+    page_file = tmp_path / "page1.txt"
+    page_file.write_text(NO_YEAR_PAGE, encoding="utf-8")
+    db = tmp_path / "library.db"
+    result = CliRunner().invoke(cli, ["build", str(page_file), "--db", str(db), "--date", value])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.output
+    assert not db.exists()
