@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,12 +27,18 @@ from rich.text import Text
 
 from liaocheng_tui import __version__
 from liaocheng_tui.build import BuildProgress, BuildSummary, build_library
-from liaocheng_tui.config import DB_ENV_VAR, DEFAULT_MAX_PAGE_MB, MAX_PAGE_ENV_VAR, resolve_db_path
+from liaocheng_tui.config import (
+    DB_ENV_VAR,
+    DEFAULT_MAX_PAGE_MB,
+    MAX_PAGE_ENV_VAR,
+    is_default_db,
+    resolve_db_path,
+)
 from liaocheng_tui.export import EXPORT_FORMATS, ExportError, ExportFormat, metadata_lines, write_articles
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import QueryError, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, read_page_file
-from liaocheng_tui.store import ArticleRecord, Library, LibraryError
+from liaocheng_tui.store import ArticleRecord, Library, LibraryError, NoLibraryError
 
 PROG = "liaocheng-tui"
 
@@ -69,6 +77,8 @@ class LiaochengGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except NoLibraryError as error:
+            raise CliError(_no_library_message(error)) from error
         except (PageError, LibraryError, ExportError) as error:
             raise CliError(str(error)) from error
         except QueryError as error:
@@ -118,6 +128,10 @@ class LiaochengGroup(click.Group):
         return result if isinstance(result, int) else EXIT_OK
 
 
+def _no_library_message(error: NoLibraryError) -> str:
+    return f"{error} (build one with: {PROG} build --db {shlex.quote(str(error.path))})"
+
+
 def _database_message(ctx: click.Context, error: sqlite3.DatabaseError) -> str:
     db_path = (ctx.obj or {}).get("db_path")
     if isinstance(error, sqlite3.OperationalError):
@@ -142,38 +156,66 @@ def _print_json(value: Any) -> None:
 def _db_path(ctx: click.Context, db: Path | None) -> Path:
     # ctx.obj is one dict shared by the group and its subcommand contexts.
     state = ctx.ensure_object(dict)
-    path = resolve_db_path(db or state.get("db_option"))
+    chosen = db or state.get("db_option")
+    path = resolve_db_path(chosen)
     state["db_path"] = path
+    state["db_default"] = is_default_db(chosen)
     return path
 
 
+def _is_default_db(ctx: click.Context) -> bool:
+    return bool(ctx.ensure_object(dict).get("db_default"))
+
+
 def _open_library(ctx: click.Context, db: Path | None) -> Library:
-    library = Library(_db_path(ctx, db))
+    """An existing library; only the default one is created (with its folders) when missing."""
+    path = _db_path(ctx, db)
+    library = Library(path, create=_is_default_db(ctx))
     ctx.call_on_close(library.close)
     return library
 
 
 def _open_filled_library(ctx: click.Context, db: Path | None) -> Library:
-    """The library, built from the bundled seeds first if it is empty."""
+    """The library; the default one is built from the bundled seeds first if it is empty."""
     library = _open_library(ctx, db)
-    if library.is_empty():
+    if _is_default_db(ctx) and library.is_empty():
         click.echo(f"{PROG}: the library is empty; building it from the bundled pages", err=True)
         summary = _build_with_progress(library, None, rebuild=False)
         _report_failures(summary)
     return library
 
 
+# Piped or logged builds get a line about every tenth of the way, and at least this often
+# (seconds) while it runs, instead of one line a page (thousands for an archive).
+PLAIN_PROGRESS_EVERY = 60.0
+
+
+def plain_progress_reporter(
+    echo: Callable[[str], None], clock: Callable[[], float] = time.monotonic
+) -> Callable[[BuildProgress], None]:
+    """A progress callback writing a few plain lines: the start, each 10%, the end."""
+    last_tenth = -1
+    last_time = clock()
+
+    def report(progress: BuildProgress) -> None:
+        nonlocal last_tenth, last_time
+        total = max(progress.total, 1)
+        tenth = min(10, progress.done * 10 // total)
+        now = clock()
+        if tenth == last_tenth and now - last_time < PLAIN_PROGRESS_EVERY:
+            return
+        last_tenth, last_time = tenth, now
+        percent = progress.done * 100 // total
+        echo(f"{PROG}: building: {progress.done}/{progress.total} pages ({percent}%)")
+
+    return report
+
+
 @contextmanager
 def _progress_reporter() -> Iterator[Callable[[BuildProgress], None]]:
     console = _console(stderr=True)
     if not console.is_terminal:
-
-        def report_plain(progress: BuildProgress) -> None:
-            if progress.current:
-                name = one_line(progress.current)
-                click.echo(f"{PROG}: [{progress.done + 1}/{progress.total}] {name}", err=True)
-
-        yield report_plain
+        yield plain_progress_reporter(lambda line: click.echo(line, err=True))
         return
     columns = (
         TextColumn("Building library", markup=False),
@@ -290,10 +332,14 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """
     ctx.ensure_object(dict)["db_option"] = db
     if ctx.invoked_subcommand is None:
-        _open_app(_db_path(ctx, db))
+        db_path = _db_path(ctx, db)
+        default = _is_default_db(ctx)
+        if not default:
+            Library(db_path, create=False).close()  # a mistyped path: say so before anything else
+        _open_app(db_path, default)
 
 
-def _open_app(db_path: Path) -> None:
+def _open_app(db_path: Path, default: bool) -> None:
     try:
         from liaocheng_tui.tui import run_app
     except ImportError as error:
@@ -306,7 +352,7 @@ def _open_app(db_path: Path) -> None:
         raise CliError(
             f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')"
         )
-    run_app(db_path)
+    run_app(db_path, default=default)
 
 
 # ---------------------------------------------------------------------------- build
@@ -344,7 +390,10 @@ def build(
     Pages already in the library are skipped by content hash; a changed page replaces its
     articles. A page that fails is listed with its reason and the exit code is 3.
     """
-    library = _open_library(ctx, db)
+    path = _db_path(ctx, db)
+    # A path the user typed gets a library file, but never folders: a typo must not make them.
+    library = Library(path, create_folders=_is_default_db(ctx))
+    ctx.call_on_close(library.close)
     summary = _build_with_progress(
         library,
         list(paths) if paths else None,
@@ -561,19 +610,58 @@ def export(
 # ---------------------------------------------------------------------------- stats
 
 
+def _by_year(by_date: Sequence[tuple[str | None, int]]) -> list[tuple[str | None, int]]:
+    """Article counts per year (newest first, unknown dates last), from counts per date."""
+    years: dict[str | None, int] = {}
+    for date, count in by_date:
+        year = date[:4] if date else None
+        years[year] = years.get(year, 0) + count
+    known: list[tuple[str | None, int]] = sorted(
+        ((year, count) for year, count in years.items() if year is not None), reverse=True
+    )
+    return [*known, (None, years[None])] if None in years else known
+
+
+def _counts_json(rows: Sequence[tuple[str | None, int]]) -> list[dict[str, Any]]:
+    return [{"value": value, "articles": count} for value, count in rows]
+
+
 @cli.command(epilog=EXIT_CODES_HELP)
 @db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (every count, dates included).")
+@click.option("--by-date", "by_date", is_flag=True, help="List every date, not one row per year.")
 @click.pass_context
-def stats(ctx: click.Context, db: Path | None) -> None:
-    """Count articles by publication, date, section and kind."""
+def stats(ctx: click.Context, db: Path | None, as_json: bool, by_date: bool) -> None:
+    """Count articles by publication, year (or date), section and kind.
+
+    \b
+    --json prints {"library", "pages", "articles", "by_publication", "by_year",
+    "by_date", "by_section", "by_kind"}; each "by_" list holds {"value", "articles"}
+    objects, "value" null for unknown.
+    """
     library = _open_filled_library(ctx, db)
     figures = library.stats()
+    years = _by_year(figures.by_date)
+    if as_json:
+        _print_json(
+            {
+                "library": str(library.path),
+                "pages": figures.pages,
+                "articles": figures.articles,
+                "by_publication": _counts_json(figures.by_publication),
+                "by_year": _counts_json(years),
+                "by_date": _counts_json(figures.by_date),
+                "by_section": _counts_json(figures.by_section),
+                "by_kind": _counts_json(figures.by_kind),
+            }
+        )
+        return
     console = _console()
     console.print(Text(f"{figures.pages} pages, {figures.articles} articles in {library.path}", style="bold"))
     tables: list[Table] = []
     for title, rows in (
         ("publication", figures.by_publication),
-        ("date", figures.by_date),
+        ("date", figures.by_date) if by_date else ("year", years),
         ("section", figures.by_section),
         ("kind", figures.by_kind),
     ):

@@ -28,6 +28,13 @@ def resolve_db_path(db: Path | str | None) -> Path:
     return Path(db).expanduser() if db else default_db_path()
 
 
+def is_default_db(db: Path | str | None) -> bool:
+    """Whether ``db`` (as given on the command line) means the default library: no path given and
+    ``$LIAOCHENG_TUI_DB`` unset.  Only that library may be created, with its folders, and seeded
+    from the bundled pages on first use; a path the user typed must already hold a library."""
+    return not db and not os.environ.get(DB_ENV_VAR, "").strip()
+
+
 def cache_dir() -> Path:
     """Where files that can always be made again are kept (jieba's dictionary, in slices)."""
     return Path(user_cache_dir(APP_NAME, appauthor=False))

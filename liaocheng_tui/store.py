@@ -63,6 +63,14 @@ class LibraryError(Exception):
     """A problem with the library file, with a one-line message fit to show a user."""
 
 
+class NoLibraryError(LibraryError):
+    """Nothing to open at the path (missing, or an empty file) and the caller asked not to create it."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class ArticleRecord:
     """One stored article, with the user's state for it."""
@@ -269,15 +277,33 @@ def _one_line(error: BaseException) -> str:
 class Library:
     """A library file.  Thread-safe: one connection, guarded by a re-entrant lock."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, create_folders: bool = True) -> None:
+        """Open the library file at ``path``.
+
+        ``create`` False: the file must already be a library; a missing path or an empty file
+        raises :class:`NoLibraryError` and nothing is written (a mistyped path must not become a
+        library).  ``create_folders`` False: a missing parent folder is an error, not made.
+        """
         self.path = Path(path)
         self.lock = threading.RLock()
         if self.path.is_dir():
             raise LibraryError(f"{self.path} is a folder, not a library file")
+        if not create:
+            if not self.path.exists():
+                raise NoLibraryError(self.path, f"no library at {self.path}")
+            if self.path.is_file() and self.path.stat().st_size == 0:
+                raise NoLibraryError(self.path, f"{self.path} is an empty file, not a library")
+        elif not create_folders and not self.path.parent.is_dir():
+            raise LibraryError(f"cannot create library {self.path}: folder {self.path.parent} does not exist")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if create and create_folders:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            # mode=rw: SQLite itself refuses to create the file, should it vanish after the check.
+            target, uri = (
+                (str(self.path), False) if create else (self.path.absolute().as_uri() + "?mode=rw", True)
+            )
             self._conn = sqlite3.connect(
-                str(self.path), isolation_level=None, check_same_thread=False, timeout=5.0
+                target, isolation_level=None, check_same_thread=False, timeout=5.0, uri=uri
             )
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"cannot open library {self.path}: {_one_line(error)}") from None

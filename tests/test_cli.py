@@ -222,11 +222,17 @@ def test_search_syntax_characters_never_crash(built_db: Path, query: str) -> Non
     assert run("stats", "--db", built_db).exit_code == 0
 
 
-def test_search_on_empty_library_builds_seeds_first_on_stderr(tmp_path: Path) -> None:
-    result = run("search", "聊城", "--db", tmp_path / "fresh.db", "--json")
+def default_library_env(data_home: Path) -> dict[str, str | None]:
+    """No --db and no $LIAOCHENG_TUI_DB: the default library, in a private user data folder."""
+    return {"XDG_DATA_HOME": str(data_home), "LIAOCHENG_TUI_DB": None}
+
+
+def test_search_on_the_default_library_builds_seeds_first_on_stderr(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["search", "聊城", "--json"], env=default_library_env(tmp_path / "data"))
     assert result.exit_code == 0, result.stderr
     assert "building it from the bundled pages" in result.stderr
     assert json.loads(result.stdout), "stdout holds only the JSON results"
+    assert (tmp_path / "data" / "liaocheng-tui" / "library.db").is_file(), "made with its folders"
 
 
 def test_bad_limit_is_a_usage_error(built_db: Path) -> None:
@@ -324,9 +330,10 @@ def test_stats_tables(built_db: Path, records: list[ArticleRecord]) -> None:
 
 def test_db_from_environment_variable(tmp_path: Path) -> None:
     db = tmp_path / "from_env.db"
+    built = run("build", env={"LIAOCHENG_TUI_DB": str(db)})
+    assert built.exit_code == 0, built.stderr
     result = run("stats", env={"LIAOCHENG_TUI_DB": str(db)})
     assert result.exit_code == 0, result.stderr
-    assert db.exists()
     assert str(db) in result.stdout
 
 
@@ -338,6 +345,7 @@ def test_not_a_library_file(tmp_path: Path) -> None:
 
 def test_no_command_without_app_prints_a_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "liaocheng_tui.tui", None)
+    Library(tmp_path / "lib.db").close()
     result = run("--db", tmp_path / "lib.db")
     assert result.exit_code == 0
     assert "not available" in result.stdout
@@ -348,6 +356,7 @@ def test_no_command_with_app_needs_a_terminal(monkeypatch: pytest.MonkeyPatch, t
     fake = types.ModuleType("liaocheng_tui.tui")
     fake.run_app = calls.append  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "liaocheng_tui.tui", fake)
+    Library(tmp_path / "lib.db").close()
     result = run("--db", tmp_path / "lib.db")
     assert_one_line_error(result, 1, "interactive terminal")
     assert calls == []
@@ -415,6 +424,7 @@ def test_escape_codes_in_a_page_never_reach_the_terminal(tmp_path: Path) -> None
 
 def test_db_option_before_the_command_applies_to_it(tmp_path: Path) -> None:
     db = tmp_path / "group_level.db"
+    Library(db).close()
     result = run("--db", db, "stats")
     assert result.exit_code == 0, result.stderr
     assert str(db) in result.stdout

@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run_app(db_path: Path) -> None:
-    """Open the app on the library at ``db_path`` (built from the bundled seeds if empty)."""
+def run_app(db_path: Path, *, default: bool = True) -> None:
+    """Open the app on the library at ``db_path``.
+
+    ``default``: the default library, created and built from the bundled seeds if missing or
+    empty.  Otherwise the library must exist (``NoLibraryError`` if not) and is never seeded.
+    """
     # Imported here so that ``import liaocheng_tui.tui`` stays cheap for the CLI.
     from liaocheng_tui.store import Library
     from liaocheng_tui.tui.app import LiaochengApp
 
     # An unusable library (not SQLite, unwritable folder, newer schema) raises LibraryError here,
     # which the CLI reports in one line, instead of inside the running app as a traceback.
-    with Library(db_path):
+    with Library(db_path, create=default):
         pass
-    LiaochengApp(db_path).run()
+    LiaochengApp(db_path, build_if_empty=default).run()
