@@ -199,7 +199,9 @@ def plain_progress_reporter(
 
     def report(progress: BuildProgress) -> None:
         nonlocal last_tenth, last_time
-        total = max(progress.total, 1)
+        if progress.total <= 0:
+            return  # nothing to build: the summary says so
+        total = progress.total
         tenth = min(10, progress.done * 10 // total)
         now = clock()
         if tenth == last_tenth and now - last_time < PLAIN_PROGRESS_EVERY:
@@ -211,9 +213,18 @@ def plain_progress_reporter(
     return report
 
 
+def _report_each_page(progress: BuildProgress) -> None:
+    if progress.current:
+        name = one_line(progress.current)
+        click.echo(f"{PROG}: [{progress.done + 1}/{progress.total}] {name}", err=True)
+
+
 @contextmanager
-def _progress_reporter() -> Iterator[Callable[[BuildProgress], None]]:
+def _progress_reporter(each_page: bool = False) -> Iterator[Callable[[BuildProgress], None]]:
     console = _console(stderr=True)
+    if each_page:
+        yield _report_each_page
+        return
     if not console.is_terminal:
         yield plain_progress_reporter(lambda line: click.echo(line, err=True))
         return
@@ -242,8 +253,9 @@ def _build_with_progress(
     max_page_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int | None = None,
     issue_date: str | None = None,
+    each_page: bool = False,
 ) -> BuildSummary:
-    with _progress_reporter() as on_progress:
+    with _progress_reporter(each_page) as on_progress:
         return build_library(
             library,
             paths,
@@ -375,6 +387,13 @@ def _open_app(db_path: Path, default: bool) -> None:
     help="Processes that parse pages while one stores them (default: one per CPU, for large builds).",
 )
 @date_option
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name every page on stderr as it starts ('[N/TOTAL] NAME'), instead of a progress bar "
+    "(or, when not on a terminal, a line about every 10%).",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -384,6 +403,7 @@ def build(
     max_page_mb: float,
     jobs: int | None,
     issue_date: str | None,
+    verbose: bool,
 ) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
@@ -401,6 +421,7 @@ def build(
         max_page_bytes=_max_page_bytes(max_page_mb),
         jobs=jobs,
         issue_date=issue_date,
+        each_page=verbose,
     )
     if paths and not (summary.pages or summary.skipped or summary.failed):
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))

@@ -46,9 +46,9 @@ def build_command(db: Path, *args: str | Path) -> list[str]:
 
 
 def start_build(db: Path, *args: str | Path) -> subprocess.Popen[str]:
-    """A real ``build`` process; without a terminal it reports each page on stderr as it starts."""
+    """A real ``build`` process; ``--verbose`` reports each page on stderr as it starts."""
     return subprocess.Popen(
-        build_command(db, *args),
+        build_command(db, *args, "--verbose"),
         cwd=REPO_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

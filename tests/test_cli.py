@@ -323,7 +323,7 @@ def test_stats_tables(built_db: Path, records: list[ArticleRecord]) -> None:
     result = run("stats", "--db", built_db)
     assert result.exit_code == 0, result.stderr
     assert f"5 pages, {len(records)} articles" in result.stdout
-    for title in ("by publication", "by date", "by section", "by kind"):
+    for title in ("by publication", "by year", "by section", "by kind"):
         assert title in result.stdout
     assert "news" in result.stdout
 

@@ -93,3 +93,10 @@ def test_stats_json(seeds_db: Path) -> None:
         per_year[value[:4] if value else None] = per_year.get(value[:4] if value else None, 0) + count
     assert {row["value"]: row["articles"] for row in data["by_year"]} == per_year
     assert sum(row["articles"] for row in data["by_year"]) == figures.articles
+
+
+def test_verbose_build_names_every_page(tmp_path: Path) -> None:
+    result = run("build", "--db", tmp_path / "lib.db", "--verbose")
+    assert result.exit_code == 0, result.stderr
+    named = [line for line in result.stderr.splitlines() if line.startswith("liaocheng-tui: [")]
+    assert [line.split("]")[0] for line in named] == [f"liaocheng-tui: [{n}/5" for n in range(1, 6)]
