@@ -34,7 +34,14 @@ from liaocheng_tui.config import (
     is_default_db,
     resolve_db_path,
 )
-from liaocheng_tui.export import EXPORT_FORMATS, ExportError, ExportFormat, metadata_lines, write_articles
+from liaocheng_tui.export import (
+    EXPORT_FORMATS,
+    ExportError,
+    ExportFormat,
+    library_files,
+    metadata_lines,
+    write_articles,
+)
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import QueryError, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, read_page_file
@@ -623,7 +630,9 @@ def export(
     library = _open_filled_library(ctx, db)
     records = _records(library, article_ids)
     # The string as typed: a trailing "/" (a folder to create) would not survive Path().
-    written = write_articles(records, output, cast(ExportFormat, fmt), overwrite=force)
+    written = write_articles(
+        records, output, cast(ExportFormat, fmt), overwrite=force, protected=library_files(library.path)
+    )
     for path in written:
         click.echo(f"{PROG}: wrote {one_line(str(path))}", err=True)
 
@@ -678,7 +687,9 @@ def stats(ctx: click.Context, db: Path | None, as_json: bool, by_date: bool) -> 
         )
         return
     console = _console()
-    console.print(Text(f"{figures.pages} pages, {figures.articles} articles in {library.path}", style="bold"))
+    # The path is the user's, and may hold anything a file name can: clean it as article text.
+    where = one_line(str(library.path))
+    console.print(Text(f"{figures.pages} pages, {figures.articles} articles in {where}", style="bold"))
     tables: list[Table] = []
     for title, rows in (
         ("publication", figures.by_publication),

@@ -8,16 +8,19 @@ existing file unless asked to.
 
 from __future__ import annotations
 
-import json
+import contextlib
+import errno
 import os
 import re
+import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from liaocheng_tui.safe_text import one_line, strip_controls
+from liaocheng_tui.safe_text import json_dumps_safe, one_line, strip_controls
 
 ExportFormat = Literal["txt", "md", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md", "json")
@@ -122,7 +125,9 @@ def metadata_lines(record: ExportableArticle) -> list[str]:
 def render_article(record: ExportableArticle, fmt: ExportFormat) -> str:
     """One article as text in ``fmt``; always ends with a newline."""
     if fmt == "json":
-        return json.dumps(article_to_json(record), ensure_ascii=False, indent=2) + "\n"
+        # The same escaping as every JSON the CLI prints: a bidi override in a file name stays
+        # data (it loads back identically) but never acts on the terminal that shows it.
+        return json_dumps_safe(article_to_json(record)) + "\n"
     if fmt == "md":
         return _render_markdown(record)
     if fmt == "txt":
@@ -171,12 +176,26 @@ def render_articles(records: Sequence[ExportableArticle], fmt: ExportFormat) -> 
 
     A single article renders exactly as :func:`render_article` (a JSON object, not an array).
     """
+    return "".join(_render_chunks(records, fmt))
+
+
+def _render_chunks(records: Sequence[ExportableArticle], fmt: ExportFormat) -> Iterator[str]:
+    """:func:`render_articles` one article at a time, so a large export is never held whole."""
     if len(records) == 1:
-        return render_article(records[0], fmt)
+        yield render_article(records[0], fmt)
+        return
     if fmt == "json":
-        return json.dumps([article_to_json(r) for r in records], ensure_ascii=False, indent=2) + "\n"
+        # json.dumps escapes newlines inside strings, so indenting every line of an item's own
+        # dump by one level gives exactly the array that json.dumps(indent=2) would print.
+        yield "["
+        for index, record in enumerate(records):
+            item = json_dumps_safe(article_to_json(record))
+            yield ("\n" if index == 0 else ",\n") + textwrap.indent(item, "  ")
+        yield "\n]\n" if records else "]\n"
+        return
     separator = "\n---\n\n" if fmt == "md" else "\n" + "=" * 40 + "\n\n"
-    return separator.join(render_article(record, fmt) for record in records)
+    for index, record in enumerate(records):
+        yield (separator if index else "") + render_article(record, fmt)
 
 
 def safe_filename(stem: str, extension: str, max_bytes: int = MAX_NAME_BYTES) -> str:
@@ -220,11 +239,23 @@ def _is_folder_target(target: Path, raw: str) -> bool:
     return target.is_dir() or raw.endswith(("/", os.sep))
 
 
+def library_files(db_path: Path | str) -> list[Path]:
+    """The files a library at ``db_path`` consists of, which an export must never replace.
+
+    The database, SQLite's write-ahead log, shared-memory index and rollback journal, and the
+    build lock (``store.Library.build_lock_path``); whether they exist now or not.
+    """
+    path = Path(db_path)
+    return [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal", ".build-lock")]
+
+
 def write_articles(
     records: Sequence[ExportableArticle],
     target: Path | str,
     fmt: ExportFormat,
     overwrite: bool = False,
+    *,
+    protected: Sequence[Path] = (),
 ) -> list[Path]:
     """Write ``records`` and return the files written.
 
@@ -235,24 +266,44 @@ def write_articles(
     ending in a separator (created if needed), gets one file per article named by
     :func:`default_filename`. Any other path is one file holding every article. Existing files
     are never replaced unless ``overwrite``; nothing at all is written when one would be.
+
+    Every file is written to a hidden temporary file in the same folder, flushed to disk and
+    then renamed, so a full disk, a crash or a kill never leaves a partial file under the final
+    name. Only a new name, a regular file or a symbolic link (the link itself is replaced,
+    never followed) is written to: a FIFO, device, socket or folder is refused, and so is any
+    of the ``protected`` files (pass :func:`library_files` of the open library). A replaced
+    file keeps its permissions and owner; a hard link to it is broken (its other names keep
+    the old text), because the new text arrives by rename.
     """
     if not records:
         raise ExportError("nothing to export")
     if target == "-":
-        _write_stdout(render_articles(records, fmt))
+        _write_stdout(_render_chunks(records, fmt))
         return []
     raw_target = str(target)
     path = Path(target).expanduser()
+    guard = _Guard(protected)
     if _is_folder_target(path, raw_target):
-        return _write_folder(records, path, fmt, overwrite)
+        return _write_folder(records, path, fmt, overwrite, guard)
     if path.is_dir():
         raise ExportError(f"is a folder: {path}")
     if not path.parent.is_dir():
         raise ExportError(f"no such folder: {path.parent}")
-    if (path.exists() or path.is_symlink()) and not overwrite:
-        raise ExportError(f"refusing to overwrite {path} (use --force)")
-    _write_file(path, render_articles(records, fmt), overwrite)
+    guard.check(path, overwrite)
+    _write_file(path, _render_chunks(records, fmt), overwrite, guard)
     return [path]
+
+
+def export_refusal(target: Path, protected: Sequence[Path] = ()) -> str | None:
+    """Why ``target`` can never be exported to, even with overwrite (None if it can be).
+
+    For asking "overwrite?" only about files that an overwrite would then really replace.
+    """
+    try:
+        _Guard(protected).check(Path(target), overwrite=True)
+    except ExportError as error:
+        return str(error)
+    return None
 
 
 def _utf8(text: str) -> bytes:
@@ -261,24 +312,81 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", errors="replace")
 
 
-def _write_stdout(text: str) -> None:
-    data = _utf8(text)
+def _write_stdout(chunks: Iterable[str]) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
+    sys.stdout.flush()
+    for chunk in chunks:
+        if buffer is not None:
+            buffer.write(_utf8(chunk))
+        else:
+            sys.stdout.write(chunk)
     if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(data)
         buffer.flush()
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    sys.stdout.flush()
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+class _Guard:
+    """Decides whether a destination may be written: what it is, and whether it is protected."""
+
+    def __init__(self, protected: Sequence[Path]) -> None:
+        self._names = {_absolute(Path(path)) for path in protected}
+        self._inodes: set[tuple[int, int]] = set()
+        for path in protected:
+            try:
+                found = os.stat(path)
+            except OSError:
+                continue
+            self._inodes.add((found.st_dev, found.st_ino))
+
+    def check(self, path: Path, overwrite: bool) -> os.stat_result | None:
+        """The destination's ``lstat`` (None for a new name), or :class:`ExportError` if refused."""
+        if _absolute(path) in self._names:
+            raise ExportError(f"refusing to write over the library's own file {path}")
+        try:
+            found = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise ExportError(f"cannot export to {path}: {error.strerror or error}") from None
+        if (found.st_dev, found.st_ino) in self._inodes:
+            # A hard link to the library (or the library under another name).
+            raise ExportError(f"refusing to write over the library's own file {path}")
+        if not (stat.S_ISREG(found.st_mode) or stat.S_ISLNK(found.st_mode)):
+            kind = next((name for test, name in _FILE_KINDS if test(found.st_mode)), "not a regular file")
+            raise ExportError(f"refusing to export to {path}: it is {kind}, not a regular file")
+        if not overwrite:
+            raise ExportError(f"refusing to overwrite {path} (use --force)")
+        return found
+
+
+def _absolute(path: Path) -> Path:
+    """``path`` with its folder resolved (symlinks too) but its last part kept as named."""
+    path = path.expanduser()
+    try:
+        folder = path.parent.resolve()
+    except OSError:
+        folder = Path(os.path.abspath(path.parent))
+    return folder / path.name
 
 
 def _write_folder(
-    records: Sequence[ExportableArticle], folder: Path, fmt: ExportFormat, overwrite: bool
+    records: Sequence[ExportableArticle], folder: Path, fmt: ExportFormat, overwrite: bool, guard: _Guard
 ) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"not a folder: {folder}")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"cannot create folder {folder}: {error.strerror or error}") from None
     real_folder = folder.resolve()
     planned: list[tuple[Path, ExportableArticle]] = []
     taken: set[str] = set()
@@ -294,35 +402,124 @@ def _write_folder(
         if destination.name != name or destination.parent.resolve() != real_folder:
             raise ExportError(f"refusing to write outside {folder}: {name}")
         planned.append((destination, record))
-    if not overwrite:
-        existing = [
-            destination for destination, _ in planned if destination.exists() or destination.is_symlink()
-        ]
-        if existing:
-            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-            raise ExportError(f"refusing to overwrite {existing[0]}{more} (use --force)")
-    for destination, record in planned:
-        _write_file(destination, render_article(record, fmt), overwrite)
+    refused: list[Path] = []
+    for destination, _ in planned:
+        try:
+            guard.check(destination, overwrite)
+        except ExportError as error:
+            if overwrite or "refusing to overwrite" not in str(error):
+                raise
+            refused.append(destination)
+    if refused:
+        more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
+        raise ExportError(f"refusing to overwrite {refused[0]}{more} (use --force)")
+    created: list[Path] = []
+    try:
+        for destination, record in planned:
+            if _write_file(destination, _render_chunks([record], fmt), overwrite, guard, sync_folder=False):
+                created.append(destination)
+        _fsync_folder(folder)  # once for all the renames: one per file would cost a disk flush each
+    except ExportError as error:
+        # The files this export created would block a retry without --force: take them back,
+        # so a failed export leaves the folder as it found it (replaced files cannot be).
+        if not created:
+            raise
+        for path in created:
+            path.unlink(missing_ok=True)
+        _fsync_folder(folder)
+        raise ExportError(f"{error} (the {len(created)} written before it were removed)") from None
     return [destination for destination, _ in planned]
 
 
-def _write_file(path: Path, text: str, overwrite: bool) -> None:
-    data = _utf8(text)
-    if not overwrite:
-        # O_EXCL: fails rather than follow a symlink or clobber a file created meanwhile.
-        try:
-            with path.open("xb") as handle:
-                handle.write(data)
-        except FileExistsError:
-            raise ExportError(f"refusing to overwrite {path} (use --force)") from None
-        return
-    # Replace the directory entry itself, so a symlink at the target is replaced, not followed.
-    descriptor, temporary = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+def _write_file(
+    path: Path, chunks: Iterable[str], overwrite: bool, guard: _Guard, *, sync_folder: bool = True
+) -> bool:
+    """Write ``chunks`` to ``path`` by temporary file, fsync and rename; True if the name is new.
+
+    On any failure the temporary file is removed and nothing appears under ``path``. The data
+    is on disk before the rename, so even a power cut never shows a short file under the name;
+    ``sync_folder=False`` leaves the folder's fsync (the rename's durability) to the caller.
+    """
+    existing = guard.check(path, overwrite)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(temporary, path)
+            for chunk in chunks:
+                handle.write(_utf8(chunk))
+            handle.flush()
+            _copy_ownership(handle.fileno(), existing)
+            os.fsync(handle.fileno())
+        # The destination may have changed while the text was written: check it again.
+        existing = guard.check(path, overwrite)
+        if existing is not None:
+            os.replace(temporary, path)  # replaces the entry: a symlink is replaced, not followed
+        else:
+            _publish_new(Path(temporary), path)
+        if sync_folder:
+            _fsync_folder(path.parent)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}; nothing was written there") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return existing is None
+
+
+def _publish_new(temporary: Path, path: Path) -> None:
+    """Give ``temporary`` the new name ``path``, failing (never replacing) if ``path`` now exists."""
+    try:
+        # link() fails on an existing name, symlinks included: no window in which a file created
+        # meanwhile could be clobbered.
+        os.link(temporary, path)
+    except FileExistsError:
+        raise ExportError(f"refusing to overwrite {path} (use --force)") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            raise
+        # A file system without hard links (FAT, some network shares): check, then rename.
+        if os.path.lexists(path):
+            raise ExportError(f"refusing to overwrite {path} (use --force)") from None
+        os.rename(temporary, path)
+        return
+    temporary.unlink()
+
+
+def _copy_ownership(descriptor: int, existing: os.stat_result | None) -> None:
+    """The mode (and, where allowed, owner) of the file being replaced; else a new file's mode."""
+    if existing is None or stat.S_ISLNK(existing.st_mode):
+        # mkstemp makes 0600; an export is an ordinary file, as open() would create it.
+        os.fchmod(descriptor, 0o666 & ~_umask())
+        return
+    if (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
+            os.fchown(descriptor, existing.st_uid, existing.st_gid)
+    os.fchmod(descriptor, stat.S_IMODE(existing.st_mode))
+
+
+def _umask() -> int:
+    # os.umask() can only be read by setting it, which would race with other threads creating
+    # files (the app's SQLite connections); Linux shows it in /proc.
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where folders can be opened: not on Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse fsync on a folder
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -31,7 +31,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Label, ProgressBar, Tree
 
-from liaocheng_tui.export import ExportError, default_filename, render_article, write_articles
+from liaocheng_tui.export import (
+    ExportError,
+    default_filename,
+    export_refusal,
+    library_files,
+    render_article,
+    write_articles,
+)
 from liaocheng_tui.safe_text import one_line, strip_controls
 from liaocheng_tui.store import Library, LibraryError
 from liaocheng_tui.tui.article_list import ArticleList
@@ -762,6 +769,10 @@ class LiaochengApp(App[None]):
         self.push_screen(ExportScreen(record.headline, default_filename(record, "txt")), chosen)
 
     def _export(self, record: ArticleRecord, request: ExportRequest) -> None:
+        refusal = export_refusal(request.path, library_files(self.db_path))
+        if refusal is not None and not request.path.is_dir():
+            self.notify(markup=False, message=f"Export failed: {refusal}", severity="error", timeout=8)
+            return
         if request.path.exists() or request.path.is_symlink():
 
             def answered(overwrite: bool | None) -> None:
@@ -776,7 +787,9 @@ class LiaochengApp(App[None]):
 
     def _write_export(self, record: ArticleRecord, request: ExportRequest, *, overwrite: bool) -> None:
         try:
-            written = write_articles([record], request.path, request.fmt, overwrite=overwrite)
+            written = write_articles(
+                [record], request.path, request.fmt, overwrite=overwrite, protected=library_files(self.db_path)
+            )
         except (ExportError, OSError) as error:
             self.notify(markup=False, message=f"Export failed: {error}", severity="error", timeout=8)
             return
