@@ -154,3 +154,9 @@ def test_build_refuses_a_date_that_is_no_day(tmp_path: Path, value: str) -> None
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.output
     assert not db.exists()
+
+
+def test_a_dateline_with_its_year_and_one_without_on_the_same_day_do_not_crash() -> None:
+    # MonthDay(2, 14, 2019) against MonthDay(2, 14, None): ordering them by year raised TypeError.
+    page = parse_page("某地召开会议\n\n本报北京2019年2月14日电 会议召开。\n\n2月14日，另一场会议召开。")
+    assert page.articles[0].date == "2019-02-14"

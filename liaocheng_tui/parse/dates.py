@@ -228,7 +228,11 @@ def date_page(
     if year is None and path:
         year = max(path_years(path), default=None)
     own = {article.seq: _article_datelines(article) for article in articles}
-    latest_full = max((d for found in own.values() for d in found), default=None)
+    # By month and day: a dateline that printed its year and one that did not (year None) cannot
+    # be ordered by year, and comparing them raised TypeError on real pages.
+    latest_full = max(
+        (d for found in own.values() for d in found), key=lambda d: (d.month, d.day), default=None
+    )
     resolved: dict[int, list[str]] = {}
     for article in articles:
         found = own[article.seq]
