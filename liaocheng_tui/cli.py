@@ -43,7 +43,7 @@ from liaocheng_tui.export import (
     write_articles,
 )
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
-from liaocheng_tui.search import QueryError, Searcher
+from liaocheng_tui.search import RANK_LIMIT, QueryError, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, read_page_file
 from liaocheng_tui.store import ArticleRecord, Library, LibraryError, NoLibraryError
 
@@ -59,7 +59,7 @@ EXIT_CODES_HELP = (
     "\b\nExit codes:\n"
     "  0    success\n"
     "  1    error (bad input, unknown article, unusable library...)\n"
-    "  2    usage error (unknown option, bad value)\n"
+    "  2    usage error (unknown option, bad value, bad query)\n"
     "  3    build finished but some pages failed (each is listed)\n"
     "  130  interrupted\n"
 )
@@ -72,6 +72,12 @@ class CliError(click.ClickException):
 
     def __init__(self, message: str) -> None:
         super().__init__(one_line(message))
+
+
+class QueryUsageError(CliError):
+    """A query that cannot mean anything (a bad date, an unknown field): a usage error."""
+
+    exit_code = EXIT_USAGE
 
 
 def _error_line(message: str) -> None:
@@ -89,7 +95,7 @@ class LiaochengGroup(click.Group):
         except (PageError, LibraryError, ExportError) as error:
             raise CliError(str(error)) from error
         except QueryError as error:
-            raise CliError(f"bad query: {error}") from error
+            raise QueryUsageError(f"bad query: {error}") from error
         except sqlite3.DatabaseError as error:
             raise CliError(_database_message(ctx, error)) from error
 
@@ -506,16 +512,30 @@ def parse(file: Path, as_json: bool, max_page_mb: float, issue_date: str | None)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
 @click.pass_context
 def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: int, as_json: bool) -> None:
-    """Search the library; best matches first.
+    """Search the library; best matches first (up to 1,500 matches).
 
     \b
     Terms are ANDed (several arguments are joined, so quoting is optional);
-    also OR, -exclude, "exact phrase", and the filters
-    title: author: section: column: kind: date:2023 date:2023-02 date:2023-02-01..2023-02-28
+    also AND, OR, NOT (upper case only), -exclude, "exact phrase" (or “…” 「…」 『…』),
+    and the filters title: author: section: column: kind: date:2023 date:2023-02
+    date:2023-02-01..2023-02-28 (also 标题: 作者: 版面: 栏目: 体裁: 日期:, and
+    kind:消息 通讯 图片 评论 公告). A bad filter value is a usage error (exit 2).
+
+    \b
+    Order: by relevance while there are at most 1,500 matches; above that
+    (and for filters or single characters alone) newest first with score 0,
+    and a note on stderr says so.
     """
     query = " ".join(words)
     library = _open_filled_library(ctx, db)
     result = Searcher(library).search(query, limit=limit)
+    if result.order == "newest" and result.total > 1:
+        reason = (
+            f"more than {RANK_LIMIT:,} matches are not ranked"
+            if result.total > RANK_LIMIT
+            else "nothing in the query to rank by"
+        )
+        click.echo(f"{PROG}: note: {result.total:,} results, newest first ({reason}; score 0)", err=True)
     records = {record.id: record for record in library.articles([hit.article_id for hit in result.hits])}
     if as_json:
         _print_json(
@@ -537,8 +557,12 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
         return
     console = _console()
     shown = sum(1 for hit in result.hits if hit.article_id in records)
+    order = ", newest first" if result.order == "newest" and result.total > 1 else ""
     console.print(
-        Text(f"{result.total} results" + (f" (showing {shown})" if shown < result.total else ""), style="dim")
+        Text(
+            f"{result.total} results" + (f" (showing {shown}{order})" if shown < result.total else order),
+            style="dim",
+        )
     )
     for rank, hit in enumerate(result.hits, start=1):
         record = records.get(hit.article_id)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from liaocheng_tui.parse.models import ARTICLE_KINDS
+from liaocheng_tui.parse.models import ARTICLE_KINDS, KIND_LABELS
 from liaocheng_tui.textfold import (
     HAN_CLASS,
     HAN_RE,
@@ -330,8 +330,6 @@ def places_in(text: str) -> list[str]:
 
 TermScope = Literal["all", "title"]
 FilterField = Literal["author", "section", "column", "kind", "date"]
-_TEXT_FIELDS = frozenset({"title"})
-_FILTER_FIELDS = frozenset({"author", "section", "column", "kind", "date"})
 
 
 @dataclass(frozen=True)
@@ -384,18 +382,24 @@ def _sanitize(text: str) -> str:
     return "".join(out)
 
 
-_QUOTES = frozenset('"＂')
+# Quote marks that open a phrase, and those that close one.  ASCII and full-width " both open
+# and close; the Chinese pairs “…” ‘…’ 「…」 『…』 too (any closing mark ends a phrase, since an
+# input method may pair them loosely).  Inside a phrase every other character is literal.
+_OPENING_QUOTES = frozenset('"＂“‘「『')
+_CLOSING_QUOTES = frozenset('"＂”’」』')
 _SPACE_RE = re.compile(r"\s+")
 
 
 def _lex(text: str) -> list[tuple[str, bool]]:
-    """Split on whitespace outside quotes; each token is (raw text, contained a quote)."""
+    """Split on whitespace outside quotes; each token is (raw text, contained a quote).
+
+    Quote marks become ``"`` in the raw text, which later steps drop."""
     tokens: list[tuple[str, bool]] = []
     current: list[str] = []
     quoted = False
     in_quote = False
     for char in text:
-        if char in _QUOTES:
+        if (in_quote and char in _CLOSING_QUOTES) or (not in_quote and char in _OPENING_QUOTES):
             in_quote = not in_quote
             quoted = True
             current.append('"')
@@ -426,82 +430,137 @@ def _phrase_text(raw: str) -> str:
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+DATE_FORMS = "date:2023, date:2023-02, date:2023-02-01 or a range date:2023-02-01..2023-02-28"
 
 
-def _date_bounds(text: str) -> tuple[str, str] | None:
+def _date_bounds(text: str) -> tuple[str, str]:
+    """The first and last day ``text`` (YYYY, YYYY-MM or YYYY-MM-DD) covers; QueryError if none."""
     match = _DATE_RE.match(text)
     if not match:
-        return None
+        raise QueryError(f"bad date {text!r}: use {DATE_FORMS}")
     year = int(match.group(1))
+    if year < 1:
+        raise QueryError(f"bad date {text!r}: there is no year 0")
     if match.group(2) is None:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
     month = int(match.group(2))
-    if not 1 <= month <= 12 or year < 1:
-        return None
+    if not 1 <= month <= 12:
+        raise QueryError(f"bad date {text!r}: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
     if match.group(3) is None:
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     day = int(match.group(3))
     if not 1 <= day <= last:
-        return None
+        raise QueryError(f"bad date {text!r}: {year:04d}-{month:02d} has no day {day}")
     return (f"{year:04d}-{month:02d}-{day:02d}",) * 2
 
 
-def _date_filter(value: str) -> Filter | None:
+def _date_filter(value: str) -> Filter:
     value = value.replace('"', "").strip()
     if ".." in value:
         start, _, end = value.partition("..")
-        low = _date_bounds(start) if start else ("0000-00-00", "")
-        high = _date_bounds(end) if end else ("", "9999-99-99")
-        if low is None or high is None or (not start and not end):
-            return None
-        return Filter("date", value, low[0], high[1])
-    bounds = _date_bounds(value)
-    return Filter("date", value, bounds[0], bounds[1]) if bounds else None
+        if not start and not end:
+            raise QueryError(f"bad date range {value!r}: use {DATE_FORMS}")
+        low = _date_bounds(start)[0] if start else "0000-00-00"
+        high = _date_bounds(end)[1] if end else "9999-99-99"
+        if low > high:
+            raise QueryError(f"bad date range {value!r}: it ends before it starts")
+        return Filter("date", value, low, high)
+    low, high = _date_bounds(value)
+    return Filter("date", value, low, high)
 
 
-_FIELD_RE = re.compile(r"^([A-Za-z]+):(.+)$", re.DOTALL)
+FieldName = Literal["title", "author", "section", "column", "kind", "date"]
+# The one table of field names: the English name and the Chinese labels a user may type.
+FIELD_NAMES: dict[str, FieldName] = {
+    "title": "title",
+    "标题": "title",
+    "author": "author",
+    "作者": "author",
+    "section": "section",
+    "版面": "section",
+    "column": "column",
+    "栏目": "column",
+    "kind": "kind",
+    "体裁": "kind",
+    "date": "date",
+    "日期": "date",
+}
+# English names and Chinese labels of kinds (the labels the app's list shows) -> kind.
+_KIND_NAMES: dict[str, str] = {
+    **{kind: kind for kind in ARTICLE_KINDS},
+    **{label: kind for kind, label in KIND_LABELS.items()},
+}
+# A word then a colon.  After folding, a full-width colon is an ASCII one.  Only a known field
+# name, or an unknown one of ASCII letters (a mistyped field), is taken for a field: a time (10:30)
+# or Chinese running text (记者:张三) is text, and so is a URL (http://...), whose value starts "/".
+_FIELD_RE = re.compile(f"^([A-Za-z]+|[{HAN_CLASS}]+):(.*)$", re.DOTALL)
+_FIELD_LIST = "title: author: section: column: kind: date: (or 标题: 作者: 版面: 栏目: 体裁: 日期:)"
+
+
+def _field_atom(name: FieldName, value: str, shown: str) -> Atom:
+    if not _phrase_text(value):
+        raise QueryError(f"{shown}: needs a value, e.g. {shown}:{_FIELD_EXAMPLES[name]}")
+    if name == "title":
+        return Term(_phrase_text(value), "title")
+    if name == "date":
+        return _date_filter(value)
+    if name == "kind":
+        kind = _KIND_NAMES.get(value.replace('"', "").strip())
+        if kind is None:
+            choices = ", ".join(f"{k} ({KIND_LABELS[k]})" for k in ARTICLE_KINDS)
+            raise QueryError(f"unknown kind {value.replace(chr(34), '')!r}: use one of {choices}")
+        return Filter("kind", kind)
+    return Filter(name, _phrase_text(value))
+
+
+_FIELD_EXAMPLES: dict[FieldName, str] = {
+    "title": "诊断",
+    "author": "张三",
+    "section": "时政",
+    "column": "目击",
+    "kind": "消息",
+    "date": "2023-02",
+}
 
 
 def _atom(raw: str, quoted: bool) -> Atom | None:
     """One (un-negated) token as an atom; None when it holds nothing to search for."""
     width_folded = fold(raw)
     match = _FIELD_RE.match(width_folded)
-    if match and match.group(1) in _TEXT_FIELDS | _FILTER_FIELDS:
+    if match:
         name, value = match.group(1), match.group(2)
-        if name == "title":
-            text = _phrase_text(value)
-            if text:
-                return Term(text, "title")
-        elif name == "date":
-            date = _date_filter(value)
-            if date is not None:
-                return date
-        elif name == "kind":
-            kind = value.replace('"', "").strip()
-            if kind not in ARTICLE_KINDS:
-                raise QueryError(f"unknown kind {kind!r}: use one of {', '.join(ARTICLE_KINDS)}")
-            return Filter("kind", kind)
-        else:
-            text = _phrase_text(value)
-            if text:
-                return Filter(name, text)  # type: ignore[arg-type]
-        # A field with an unusable value is searched for as text, e.g. "date:soon".
+        field_name = FIELD_NAMES.get(name)
+        if field_name is not None:
+            return _field_atom(field_name, value, name)
+        if name.isascii() and not value.startswith("/"):
+            raise QueryError(
+                f"unknown field {name + ':'!r}: the fields are {_FIELD_LIST}; "
+                f'to find the text, quote it: "{name}:{value}"'
+            )
     text = _phrase_text(raw) if quoted else width_folded
     return Term(text) if text else None
 
 
-def _is_or(raw: str) -> bool:
-    return fold(raw) == "or" and not any(char.islower() for char in raw)
+# Operators are upper case only (as in SQLite FTS5): "and", "or" and "not" in lower case are words.
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+
+
+def _operator(raw: str) -> str | None:
+    """``raw`` as an operator (full-width letters allowed), or None when it is a word."""
+    folded = unicodedata.normalize("NFKC", raw)
+    return folded if folded in _OPERATORS else None
 
 
 def parse_query(text: str) -> Query:
-    """Parse the query language; any string is accepted.
+    """Parse the query language.
 
-    Whitespace means AND, ``OR`` between two terms means either, ``-term`` excludes,
-    ``"..."`` keeps spaces inside one term, and ``title:``, ``author:``, ``section:``,
-    ``column:``, ``kind:``, ``date:YYYY[-MM[-DD]]`` or ``date:A..B`` filter.  Raises
-    :class:`QueryError` only for a query with nothing positive to search for.
+    Whitespace (or ``AND``) means AND, ``OR`` between two terms means either, ``-term`` or
+    ``NOT term`` excludes, ``"..."`` (or “...”, 「...」, 『...』, ‘...’) keeps spaces inside one
+    term, and ``title:``, ``author:``, ``section:``, ``column:``, ``kind:``, ``date:YYYY[-MM[-DD]]``
+    or ``date:A..B`` filter (also with Chinese field names, see :data:`FIELD_NAMES`).  Raises
+    :class:`QueryError` (one line) for a query with nothing positive to search for, and for a
+    field that cannot mean anything: an unknown name, no value, a date that does not exist.
     """
     clean = _sanitize(text)
     if len(clean) > MAX_QUERY_CHARS:
@@ -509,18 +568,26 @@ def parse_query(text: str) -> Query:
     groups: list[list[Atom]] = []
     excluded: list[Atom] = []
     join_next = False
+    negate_next = False
     last_was_positive = False
     for raw, quoted in _lex(clean):
-        if not quoted and _is_or(raw):
-            join_next = last_was_positive
+        operator = None if quoted else _operator(raw)
+        if operator == "OR":
+            join_next = last_was_positive and not negate_next
+            continue
+        if operator == "AND":
+            join_next = False
+            continue
+        if operator == "NOT":
+            negate_next, join_next = True, False
             continue
         negated = raw.startswith(("-", "－")) and len(raw) > 1
         atom = _atom(raw[1:] if negated else raw, quoted)
         if atom is None:
             continue
-        if negated:
+        if negated or negate_next:
             excluded.append(atom)
-            last_was_positive = join_next = False
+            last_was_positive = join_next = negate_next = False
             continue
         if join_next and groups:
             groups[-1].append(atom)
@@ -581,11 +648,18 @@ class Hit:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
+SearchOrder = Literal["relevance", "newest"]
+
+
 @dataclass(frozen=True)
 class SearchResult:
+    """``order``: "relevance" (bm25, best first) or "newest" (newest first, every score 0): the
+    order above :data:`RANK_LIMIT` matches, and for a query of filters alone."""
+
     query: Query
     total: int
     hits: list[Hit]
+    order: SearchOrder = "relevance"
 
 
 def _quoted(tokens: str) -> str:
@@ -880,13 +954,15 @@ class Searcher:
         return int(self._run(f"SELECT count(*) FROM ({id_set})", params)[0][0])
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
-        """Parse and run a query: bm25-ranked hits (newest first above RANK_LIMIT matches)."""
+        """Parse and run a query: bm25-ranked hits, or newest first (``order`` "newest", scores
+        0) above RANK_LIMIT matches or when no term can be ranked (filters only)."""
         query = parse_query(text)
         limit, offset = max(0, limit), max(0, offset)
         plan = self._plan(query)
         params: list[Any] = []
         id_set = self._ids_sql(plan, params)
         scores: dict[int, float] = {}
+        order: SearchOrder = "newest"
         if plan.conditions:
             # Filters and verified terms cost a row or index visit per match, so evaluate the
             # set once, already newest first: up to RANK_LIMIT + 1 ids (or the page, if further).
@@ -922,10 +998,11 @@ class Searcher:
                 )
                 scores = {row[0]: -float(row[1]) for row in rows}
                 ids = sorted(ids, key=lambda i: (i not in scores, -scores.get(i, 0.0)))
+            order = "newest" if ids and rank is None else "relevance"
             page = ids[offset : offset + limit]
         records = self.library.articles(page)
         hits = [self._hit(record, query, scores.get(record.id, 0.0)) for record in records]
-        return SearchResult(query=query, total=total, hits=hits)
+        return SearchResult(query=query, total=total, hits=hits, order=order)
 
     @staticmethod
     def _hit(record: ArticleRecord, query: Query, score: float) -> Hit:

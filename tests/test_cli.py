@@ -218,7 +218,7 @@ def test_search_syntax_characters_never_crash(built_db: Path, query: str) -> Non
     if result.exit_code == 0:
         assert isinstance(json.loads(result.stdout), list)
     else:
-        assert_one_line_error(result, 1, "")
+        assert_one_line_error(result, 2, "bad query: ")
     assert run("stats", "--db", built_db).exit_code == 0
 
 

@@ -100,3 +100,79 @@ def test_verbose_build_names_every_page(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     named = [line for line in result.stderr.splitlines() if line.startswith("liaocheng-tui: [")]
     assert [line.split("]")[0] for line in named] == [f"liaocheng-tui: [{n}/5" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ("date:2023-13", "no month 13"),
+        ("date:2023-02-30", "has no day 30"),
+        ("date:abc", "bad date 'abc'"),
+        ("date:2023..2022", "ends before it starts"),
+        ("title:", "title: needs a value"),
+        ("foo:bar", "unknown field 'foo:'"),
+        ("kind:xyz", "unknown kind 'xyz'"),
+    ],
+)
+def test_a_bad_query_is_one_line_and_exit_2(seeds_db: Path, query: str, fragment: str) -> None:
+    result = run("search", query, "--db", seeds_db, "--json")
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("liaocheng-tui: error: bad query: "), result.stderr
+    assert fragment in lines[0]
+    assert result.stdout == ""
+
+
+def test_chinese_query_forms_find_what_the_ascii_ones_do(seeds_db: Path) -> None:
+    def ids(*words: str) -> set[int]:
+        result = run("search", *words, "--db", seeds_db, "--json", "--limit", "500")
+        assert result.exit_code == 0, result.stderr
+        return {hit["id"] for hit in json.loads(result.stdout)}
+
+    both = ids("绿色", "诊断")
+    assert both and ids("绿色 AND 诊断") == both
+    assert ids("绿色 NOT 诊断") == ids("绿色", "-诊断") != ids("绿色")
+    assert ids("“绿色诊断”") == ids('"绿色诊断"') == ids("「绿色 诊断」") != set()
+    assert ids("kind:图片") == ids("kind:photo") != set()
+    assert ids("标题：诊断") == ids("title:诊断") != set()
+
+
+def test_search_says_when_results_are_newest_first(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import liaocheng_tui.search as search_module
+
+    ranked = run("search", "聊城", "--db", seeds_db, "--json", "--limit", "500")
+    assert ranked.exit_code == 0 and "note:" not in ranked.stderr
+    hits = json.loads(ranked.stdout)
+    assert len(hits) > 3 and all(hit["score"] > 0 for hit in hits)
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 3)
+    monkeypatch.setattr("liaocheng_tui.cli.RANK_LIMIT", 3)
+    newest = run("search", "聊城", "--db", seeds_db, "--json", "--limit", "500")
+    assert newest.exit_code == 0, newest.stderr
+    assert newest.stderr.strip().splitlines() == [
+        f"liaocheng-tui: note: {len(hits)} results, newest first (more than 3 matches are not ranked; score 0)"
+    ]
+    unranked = json.loads(newest.stdout)
+    # the same shape and the same articles; only the order and the scores differ
+    assert [set(hit) for hit in unranked] == [set(hit) for hit in hits]
+    assert {hit["id"] for hit in unranked} == {hit["id"] for hit in hits}
+    assert all(hit["score"] == 0 for hit in unranked)
+    dates = [hit["date"] or "" for hit in unranked]
+    assert dates == sorted(dates, reverse=True)
+    text = run("search", "聊城", "--db", seeds_db, "--limit", "2")
+    assert f"{len(hits)} results (showing 2, newest first)" in text.stdout
+
+
+def test_a_query_of_filters_alone_is_newest_first_and_says_so(seeds_db: Path) -> None:
+    result = run("search", "date:2023", "--db", seeds_db, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "newest first (nothing in the query to rank by; score 0)" in result.stderr
+
+
+def test_search_help_states_the_ranking_limit() -> None:
+    from liaocheng_tui.search import RANK_LIMIT
+
+    result = run("search", "--help")
+    assert f"at most {RANK_LIMIT:,} matches" in result.stdout
+    assert "newest first" in result.stdout
+    for operator in ("AND", "OR", "NOT", "「…」", "kind:消息", "标题:"):
+        assert operator in result.stdout

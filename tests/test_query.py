@@ -61,11 +61,7 @@ def test_field_filters() -> None:
         [Filter("date", "2023-02-01..2023-02-28", "2023-02-01", "2023-02-28")]
     ]
     assert groups("date:2023-03..") == [[Filter("date", "2023-03..", "2023-03-01", "9999-99-99")]]
-    # a value that is not a date is searched for as text, so nothing is lost
-    assert groups("date:2023-13") == [[Term("date:2023-13")]]
-    assert groups("date:soon") == [[Term("date:soon")]]
     assert groups("http://x.cn") == [[Term("http://x.cn")]]
-    assert groups("title:") == [[Term("title:")]]
 
 
 def test_width_and_case_folding() -> None:
@@ -119,3 +115,109 @@ def test_fold_is_idempotent_and_keeps_length_on_the_bmp() -> None:
     once = fold(chars)
     assert len(once) == len(chars)
     assert fold(once) == once
+
+
+# -- issue 10: the query language a Chinese user types ------------------------------------------
+
+
+def test_and_and_not_are_operators_in_upper_case_only() -> None:
+    assert groups("绿色 AND 诊断") == [[Term("绿色")], [Term("诊断")]]
+    query = parse_query("绿色 NOT 企业")
+    assert query.groups == ((Term("绿色"),),) and query.excluded == (Term("企业"),)
+    # lower case is a word, as "or" is; a quoted operator is a word too
+    assert groups("绿色 and 诊断") == [[Term("绿色")], [Term("and")], [Term("诊断")]]
+    assert groups("绿色 not 诊断") == [[Term("绿色")], [Term("not")], [Term("诊断")]]
+    assert groups('绿色 "AND"') == [[Term("绿色")], [Term("and")]]
+    # full-width letters, as OR already accepts
+    assert parse_query("绿色 ＮＯＴ 企业").excluded == (Term("企业"),)
+    # AND binds nothing to OR: "a OR b AND c" is (a OR b) c
+    assert groups("聊城 OR 济南 AND 工业") == [[Term("聊城"), Term("济南")], [Term("工业")]]
+    # NOT excludes one term, a field included, and ends an OR chain
+    query = parse_query("聊城 OR 济南 NOT title:会议 工业")
+    assert query.groups == ((Term("聊城"), Term("济南")), (Term("工业"),))
+    assert query.excluded == (Term("会议", "title"),)
+    for meaningless in ("AND", "NOT", "NOT 企业", "AND NOT"):
+        with pytest.raises(QueryError):
+            parse_query(meaningless)
+
+
+@pytest.mark.parametrize(
+    "quoted", ["“绿色 诊断”", "「绿色 诊断」", "『绿色 诊断』", "‘绿色 诊断’", "＂绿色 诊断＂", '"绿色 诊断”']
+)
+def test_full_width_quotes_make_a_phrase(quoted: str) -> None:
+    assert groups(quoted) == [[Term("绿色诊断")]]
+    assert groups(f"title:{quoted}") == [[Term("绿色诊断", "title")]]
+    assert parse_query(f"聊城 -{quoted}").excluded == (Term("绿色诊断"),)
+
+
+def test_closing_quote_marks_outside_a_phrase_are_text() -> None:
+    assert groups("it’s") == [[Term("it’s")]]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("消息", "news"), ("通讯", "feature"), ("图片", "photo"), ("评论", "commentary"), ("公告", "notice")],
+)
+def test_kind_accepts_the_labels_the_list_shows(label: str, kind: str) -> None:
+    from liaocheng_tui.parse.models import KIND_LABELS
+
+    assert KIND_LABELS[kind] == label, "one table: the app shows the labels kind: accepts"
+    assert groups(f"kind:{label}") == [[Filter("kind", kind)]]
+    assert groups(f"体裁：{label}") == [[Filter("kind", kind)]]
+
+
+def test_full_width_colon_and_chinese_field_names() -> None:
+    assert groups("title：诊断") == [[Term("诊断", "title")]]
+    assert groups("标题:诊断") == [[Term("诊断", "title")]]
+    assert groups("作者：尹腾淑 版面:时政 栏目:目击") == [
+        [Filter("author", "尹腾淑")],
+        [Filter("section", "时政")],
+        [Filter("column", "目击")],
+    ]
+    assert groups("日期:2023-02") == [[Filter("date", "2023-02", "2023-02-01", "2023-02-28")]]
+    # Chinese running text with a colon is text, not a field
+    assert groups("记者:张三") == [[Term("记者:张三")]]
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ("date:2023-13", "no month 13"),
+        ("date:2023-02-30", "2023-02 has no day 30"),
+        ("date:2023-00", "no month 0"),
+        ("date:abc", "bad date 'abc'"),
+        ("date:soon", "bad date 'soon'"),
+        ("date:2023..2022", "ends before it starts"),
+        ("date:2023-02-01..2023-13", "no month 13"),
+        ("date:..", "bad date range"),
+        ("date:", "date: needs a value"),
+        ("title:", "title: needs a value"),
+        ('title:""', "title: needs a value"),
+        ("author:", "author: needs a value"),
+        ("标题:", "标题: needs a value"),
+        ("kind:poem", "unknown kind 'poem'"),
+        ("foo:bar", "unknown field 'foo:'"),
+        ("聊城 -foo:bar", "unknown field 'foo:'"),
+        ("聊城 -date:2023-13", "no month 13"),
+    ],
+)
+def test_a_bad_field_is_refused_with_one_line(query: str, fragment: str) -> None:
+    with pytest.raises(QueryError) as info:
+        parse_query(query)
+    message = str(info.value)
+    assert fragment in message and "\n" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("10:30", "10:30"),
+        ("http://x.cn/a?b=1", "http://x.cn/a?b=1"),
+        ("https://www.lcxw.cn", "https://www.lcxw.cn"),
+        ('"foo:bar"', "foo:bar"),
+        ("2023:2024", "2023:2024"),
+        ("记者:张三", "记者:张三"),
+    ],
+)
+def test_a_colon_in_running_text_is_not_a_field(text: str, term: str) -> None:
+    assert groups(text) == [[Term(term)]]

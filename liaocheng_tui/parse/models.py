@@ -11,6 +11,15 @@ from typing import Any, Literal
 
 ArticleKind = Literal["news", "feature", "photo", "commentary", "notice"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "feature", "photo", "commentary", "notice")
+# The one table of kinds and their Chinese labels: what the app's list and reader show, and what
+# ``kind:`` accepts besides the English names.
+KIND_LABELS: dict[str, str] = {
+    "news": "消息",
+    "feature": "通讯",
+    "photo": "图片",
+    "commentary": "评论",
+    "notice": "公告",
+}
 
 
 HEADLINE_FALLBACK_LENGTH = 24

@@ -620,6 +620,8 @@ class LiaochengApp(App[None]):
         self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
         self.article_list.border_title = Text(f"搜索 {one_line(self.current_query)}")
         count = f"{result.total} result" + ("" if result.total == 1 else "s")
+        if result.order == "newest" and result.total > 1:
+            count += " · newest first"  # not ranked: above RANK_LIMIT, or nothing to rank by
         self.article_list.border_subtitle = count
         self.search_bar.border_subtitle = count
         self.section_tree.set_search_count(result.total)
@@ -788,7 +790,11 @@ class LiaochengApp(App[None]):
     def _write_export(self, record: ArticleRecord, request: ExportRequest, *, overwrite: bool) -> None:
         try:
             written = write_articles(
-                [record], request.path, request.fmt, overwrite=overwrite, protected=library_files(self.db_path)
+                [record],
+                request.path,
+                request.fmt,
+                overwrite=overwrite,
+                protected=library_files(self.db_path),
             )
         except (ExportError, OSError) as error:
             self.notify(markup=False, message=f"Export failed: {error}", severity="error", timeout=8)

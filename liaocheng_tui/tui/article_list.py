@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from liaocheng_tui.parse.models import KIND_LABELS
 from liaocheng_tui.tui.keymap import LIST_BINDINGS
 from liaocheng_tui.tui.text import Mark, line_strip, single_line, styled
 
@@ -29,13 +30,6 @@ if TYPE_CHECKING:
     from liaocheng_tui.search import Hit
     from liaocheng_tui.store import ArticleRecord
 
-KIND_LABELS: dict[str, str] = {
-    "news": "消息",
-    "feature": "通讯",
-    "photo": "图片",
-    "commentary": "评论",
-    "notice": "公告",
-}
 
 LINE_CACHE_SIZE = 1024  # drawn lines kept: a few screens' worth
 

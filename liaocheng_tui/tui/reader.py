@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from liaocheng_tui.tui.article_list import KIND_LABELS
+from liaocheng_tui.parse.models import KIND_LABELS
 from liaocheng_tui.tui.keymap import READER_BINDINGS
 from liaocheng_tui.tui.text import (
     PARAGRAPH_INDENT,
@@ -140,9 +140,7 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._update_subtitle()
 
-    def set_extras(
-        self, article_id: int, keywords: list[str] | None, related: list[ArticleRecord]
-    ) -> None:
+    def set_extras(self, article_id: int, keywords: list[str] | None, related: list[ArticleRecord]) -> None:
         """Keywords and related articles, computed in the background, for ``article_id``.
 
         ``keywords`` None: not known yet (they need jieba's dictionary); any shown are kept.
