@@ -8,19 +8,30 @@ gives Chinese text) or refused, so mojibake never reaches the library.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from liaocheng_tui.common_han import COMMON_HAN, TABLE_SIZE
+
 DEFAULT_MAX_BYTES = 20 * 2**20
 
 # A decoded page whose characters are more than this share control characters is binary.
 _MAX_CONTROL_SHARE = 0.05
 # GB18030 decodes many byte soups without error; accept it only when the non-ASCII text it
-# yields is overwhelmingly Chinese (Han characters and CJK/full-width punctuation).
+# yields is overwhelmingly Chinese (Han characters and CJK/full-width punctuation)...
 _MIN_CJK_SHARE = 0.8
+# ...and its Han characters are the ones Chinese uses: at least half among the 1,000 most
+# common, nine in ten among the 3,500 (Chinese pages: 0.7 / 0.97 or more; Korean EUC-KR read
+# as GB18030: 0.2 / 0.84; Japanese Shift-JIS: 0.0 / 0.04; see tests/test_encodings.py).
+_TOP_RANK = 1000
+_MIN_TOP_SHARE = 0.5
+_MIN_COMMON_SHARE = 0.9
+_HAN_RANK = {char: rank for rank, char in enumerate(COMMON_HAN)}
 
 
 class PageError(Exception):
@@ -46,10 +57,17 @@ def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, source: st
     if path.is_dir():
         raise PageError(f"is a folder, not a page file: {path}")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise PageError(f"file too large ({_megabytes(size)}, limit {_megabytes(max_bytes)}): {path}")
-        with path.open("rb") as handle:
+        # A FIFO or a device would block the read (holding the build lock) or never end: look
+        # before opening, then again at what was opened, in case the name changed in between.
+        _refuse_special(os.stat(path).st_mode, path)
+        # O_NONBLOCK: opening a FIFO swapped in after the look must not wait for a writer.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            _refuse_special(opened.st_mode, path)
+            if opened.st_size > max_bytes:
+                size = opened.st_size
+                raise PageError(f"file too large ({_megabytes(size)}, limit {_megabytes(max_bytes)}): {path}")
             # Read one byte past the limit: the size can change between stat() and read().
             raw = handle.read(max_bytes + 1)
     except OSError as error:
@@ -66,6 +84,21 @@ def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, source: st
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
     )
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _refuse_special(mode: int, path: Path) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not a regular file")
+        raise PageError(f"not a regular file ({kind}), not a page file: {path}")
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -94,11 +127,86 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         text = ""
-    if text and _is_mostly_chinese(text):
+    if text and _reads_as_chinese(text):
         return _checked_text(text, path), "gb18030"
-    if _control_share(raw.decode("latin-1")) > _MAX_CONTROL_SHARE:
+    mixed = _mixed_encoding(raw)
+    if mixed:
+        raise PageError(f"mixed encoding ({mixed}), not one text page: {path}")
+    # Count C0 controls only: bytes 0x80-0x9F are ordinary in UTF-8 and GBK text.
+    if _control_byte_share(raw) > _MAX_CONTROL_SHARE:
         raise PageError(f"binary file, not a text page: {path}")
-    raise PageError(f"cannot decode {path}: neither UTF-8 nor GB18030 Chinese text")
+    hint = _other_encoding(raw)
+    also = f" (it reads as {hint})" if hint else ""
+    raise PageError(f"cannot decode {path}: neither UTF-8 nor GB18030 Chinese text{also}")
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether GB18030-decoded ``text`` is Chinese rather than other bytes that decode too.
+
+    Chinese text draws most of its Han characters from a small common set. Korean EUC-KR
+    decodes to GB2312's frequent-character block but in an order unrelated to use, and
+    Japanese Shift-JIS mostly to rare characters, so both fall far short on the share of the
+    1,000 most common characters (about 0.2 and 0.0, against 0.7 or more for Chinese pages).
+    """
+    if not _is_mostly_chinese(text):
+        return False
+    han = [char for char in text if "\u4e00" <= char <= "\u9fff"]
+    if not han:
+        return False
+    top = sum(1 for char in han if _HAN_RANK.get(char, TABLE_SIZE) < _TOP_RANK)
+    known = sum(1 for char in han if char in _HAN_RANK)
+    return top / len(han) >= _MIN_TOP_SHARE and known / len(han) >= _MIN_COMMON_SHARE
+
+
+def _mixed_encoding(raw: bytes) -> str:
+    """``"N lines UTF-8, M lines GB18030"`` when both kinds of line are present, else ``""``."""
+    utf8 = gbk = 0
+    gbk_lines: list[bytes] = []
+    for line in raw.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            utf8 += 1
+            continue
+        try:
+            line.decode("gb18030")
+        except UnicodeDecodeError:
+            return ""  # a line that is neither: not simply two encodings
+        gbk += 1
+        gbk_lines.append(line)
+    if not (utf8 and gbk) or not _reads_as_chinese(b"\n".join(gbk_lines).decode("gb18030")):
+        return ""
+    return f"{utf8} lines UTF-8, {gbk} lines GB18030"
+
+
+def _control_byte_share(raw: bytes) -> float:
+    controls = sum(1 for byte in raw if (byte < 0x20 and byte not in b"\n\r\t\f") or byte == 0x7F)
+    return controls / len(raw)
+
+
+# Encodings a page refused as Chinese is often in, and the script that shows it.
+_OTHER_ENCODINGS = (
+    ("shift_jis", "Japanese Shift-JIS", "\u3040", "\u30ff"),
+    ("euc_jp", "Japanese EUC-JP", "\u3040", "\u30ff"),
+    ("euc_kr", "Korean EUC-KR", "\uac00", "\ud7a3"),
+)
+
+
+def _other_encoding(raw: bytes) -> str:
+    """The name of a Japanese or Korean encoding ``raw`` decodes in as that script, else ``""``."""
+    for codec, name, low, high in _OTHER_ENCODINGS:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        non_ascii = [char for char in text if not char.isascii() and not char.isspace()]
+        if non_ascii and sum(1 for char in non_ascii if low <= char <= high) / len(non_ascii) >= 0.3:
+            return name
+    return ""
 
 
 def _checked_text(text: str, path: Path) -> str:
