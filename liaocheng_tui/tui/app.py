@@ -327,7 +327,10 @@ class LiaochengApp(App[None]):
         def report(progress: BuildProgress) -> None:
             progress_bar.update(total=progress.total, progress=progress.done)
             label.update(
-                Text(f"Building the library: {progress.done}/{progress.total} pages · {progress.current}")
+                Text(
+                    f"Building the library: {progress.done}/{progress.total} pages · "
+                    f"{one_line(progress.current)}"
+                )
             )
 
         def job(library: Library, _searcher: Searcher) -> BuildSummary:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from liaocheng_tui.export import EXPORT_FORMATS, ExportFormat
+from liaocheng_tui.safe_text import one_line, plain
 from liaocheng_tui.tui.keymap import HELP_KEYS, HELP_QUERY
 
 
@@ -95,7 +96,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "导出 Export"
             dialog.border_subtitle = "Enter export · Esc cancel"
-            yield Label(Text(self.headline), id="export-headline")
+            # A stored headline may come from a library another tool wrote: clean it here too.
+            yield Label(plain(one_line(self.headline)), id="export-headline")
             yield Label("Path", classes="field-label")
             yield Input(value=f"./{self.default_name}", id="export-path")
             yield Label("Format", classes="field-label")
@@ -161,7 +163,8 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog") as dialog:
             dialog.border_title = "确认 Confirm"
-            yield Static(Text(self.question), id="confirm-question")
+            # The question quotes a path the user typed (pasted text can carry escapes).
+            yield Static(plain(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button("Overwrite (y)", variant="error", id="confirm-yes")
                 yield Button("Keep (n)", variant="primary", id="confirm-no")
