@@ -112,7 +112,7 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
         # A match may wrap over two lines; join the highlighted characters in reading order.
         highlighted = "".join(
             line.plain[span.start : span.end]
-            for line in reader._lines
+            for line in reader.text_lines()
             for span in line.spans
             if span.style == match_style
         )
@@ -138,7 +138,7 @@ async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
         current_style = app.reader._style("reader--current-match")
         current = [
             line.plain[span.start : span.end]
-            for line in app.reader._lines
+            for line in app.reader.text_lines()
             for span in line.spans
             if span.style == current_style
         ]
@@ -299,7 +299,7 @@ async def test_narrow_layout_collapses_tree_and_toggles(db_path: Path) -> None:
         assert app.article_list.region.right <= 80 and app.reader.region.right <= 80
         # Every reader line fits its pane, double-width characters counted as two.
         width = app.reader.scrollable_content_region.width
-        assert all(line.cell_len <= width for line in app.reader._lines)
+        assert all(line.cell_len <= width for line in app.reader.text_lines())
         await pilot.press("t")
         assert app.section_tree.display is True
         await pilot.press("t")

@@ -237,7 +237,11 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Selected(article_id))
 
     async def _on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_offset.y)) // self.row_height
+        # ``event.y`` counts the border: a click would select the row below the one clicked.
+        offset = event.get_content_offset(self)
+        if offset is None:  # on the border or the scrollbar
+            return
+        row = (offset.y + int(self.scroll_offset.y)) // self.row_height
         if 0 <= row < len(self.ids):
             self.cursor = row
             if event.chain > 1:

@@ -7,7 +7,9 @@ every match falls and ``n``/``N`` can scroll straight to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,10 +28,10 @@ from liaocheng_tui.tui.text import (
     PARAGRAPH_INDENT,
     Mark,
     fit,
-    line_strip,
+    iter_wrap_offsets,
+    range_strip,
     single_line,
     styled,
-    wrap_offsets,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +41,79 @@ if TYPE_CHECKING:
 # The fields a search hit can carry spans for, in the order the reader shows them.
 MATCH_FIELDS: tuple[str, ...] = ("kicker", "title", "subtitle", "byline", "body")
 MAX_MEASURE = 84  # cells: about 42 Chinese characters, a comfortable line length
+LAYOUT_SLICE = 0.008  # seconds of laying out lines between two looks at the keyboard
+
+
+# A paragraph longer than this is laid out in pieces, each cleaned and styled only when the
+# layout reaches it (a 19 MB one-line page costs a screenful, not seconds, before it shows).
+PIECE_CHARACTERS = 16_384
+# A piece ends after the last sentence or clause mark in this many characters before its limit,
+# so the one early line break a piece costs falls where a reader expects a pause.
+PIECE_SEEK = 2_048
+_PIECE_ENDS = "。！？；，、.!?;,"
+
+
+class Block:
+    """A piece of the article laid out on its own lines: a field, a paragraph, a rule or an entry.
+
+    Either ``text`` as given or, for body text, ``raw`` with its marks, cleaned and styled
+    (:func:`styled`) the first time the layout or the screen needs it. ``positions`` maps a
+    match's tag to its offset in ``text``; ``wrap`` False is one line as it is (rules, related
+    entries, already fitted); ``related_id`` makes that line clickable.
+    """
+
+    def __init__(
+        self,
+        text: Text | None = None,
+        *,
+        raw: str = "",
+        marks: Sequence[Mark] = (),
+        style: Style | str = "",
+        positions: dict[int, int] | None = None,
+        indent: str = " ",
+        prefer_spaces: bool = False,
+        wrap: bool = True,
+        related_id: int | None = None,
+    ) -> None:
+        self._text = text
+        self._raw = raw
+        self._marks = marks
+        self._style = style
+        self._positions = positions or {}
+        self.indent = indent
+        self.prefer_spaces = prefer_spaces
+        self.wrap = wrap
+        self.related_id = related_id
+
+    def _styled(self) -> Text:
+        if self._text is None:
+            self._text, self._positions = styled(self._raw, self._marks, base_style=self._style)
+            self._raw = ""
+        return self._text
+
+    @property
+    def text(self) -> Text:
+        return self._styled()
+
+    @property
+    def positions(self) -> dict[int, int]:
+        self._styled()
+        return self._positions
+
+
+def piece_bounds(text: str, size: int = PIECE_CHARACTERS) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text`` of at most ``size`` characters, ending after punctuation
+    where there is some near the limit (the whole text when it is short)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        stop = max(text.rfind(mark, limit - PIECE_SEEK, limit) for mark in _PIECE_ENDS)
+        end = stop + 1 if stop > start else limit
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
 
 
 @dataclass(frozen=True)
@@ -118,10 +193,16 @@ class Reader(ScrollView, can_focus=True):
         self.related: list[ArticleRecord] = []
         self.matches: list[Match] = []
         self.match_index = -1
-        self._lines: list[Text] = []
-        self._match_lines: list[int] = []
+        self._blocks: list[Block] = []
+        self._lines: list[tuple[int, int, int]] = []  # (block, start, end) of each line laid out
+        self._match_lines: dict[int, int] = {}  # match index -> line
+        self._related_lines: dict[int, int] = {}  # line -> related article id
         self._layout_width = -1
-        self._related_lines: dict[int, int] = {}
+        self._measure = MAX_MEASURE
+        self._next_block = 0
+        self._wrapping: Iterator[tuple[int, int]] | None = None
+        self._waiting_positions: list[tuple[int, int]] = []
+        self._layout_done = True
         self._base_style: Style | None = None
 
     # -- content -----------------------------------------------------------------------------
@@ -188,7 +269,11 @@ class Reader(ScrollView, can_focus=True):
             self.match_index = (self.match_index + step) % len(self.matches)
         self._relayout()
         self._update_subtitle()
-        line = self._match_lines[self.match_index] if self.match_index < len(self._match_lines) else 0
+        # A match past the lines laid out so far: lay out up to it.
+        while self.match_index not in self._match_lines and not self._lay_out(budget=LAYOUT_SLICE):
+            pass
+        self._update_virtual_size()
+        line = self._match_lines.get(self.match_index, 0)
         height = self.scrollable_content_region.height
         self.scroll_to(0, max(0, line - height // 3), animate=False, immediate=True)
 
@@ -197,7 +282,10 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(self.OpenRelated(self.related[index].id))
 
     async def _on_click(self, event: events.Click) -> None:
-        article_id = self._related_lines.get(event.y + int(self.scroll_offset.y))
+        offset = event.get_content_offset(self)
+        if offset is None:  # on the border or the scrollbar
+            return
+        article_id = self._related_lines.get(offset.y + int(self.scroll_offset.y))
         if article_id is not None:
             self.post_message(self.OpenRelated(article_id))
 
@@ -214,6 +302,10 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # -- layout ------------------------------------------------------------------------------
+    #
+    # The article is a list of blocks (a field, a paragraph, a rule, a related entry). Lines
+    # are (block, start, end) ranges laid out lazily: what the screen shows at once, the rest a
+    # slice at a time between frames, so a 19 MB one-line article never holds up a key press.
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:
@@ -225,9 +317,71 @@ class Reader(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
         self._layout_width = width
-        self._lines, self._match_lines = self._build_lines(max(8, min(width - 2, MAX_MEASURE)))
-        self.virtual_size = Size(width, len(self._lines))
+        self._measure = max(8, min(width - 2, MAX_MEASURE))
+        self._blocks = self._build_blocks(self._measure)
+        self._lines = []
+        self._match_lines = {}
+        self._related_lines = {}
+        self._next_block = 0
+        self._wrapping = None
+        self._layout_done = False
+        # The first screens now (a short article entirely); the rest between frames.
+        self._lay_out(until_line=int(self.scroll_offset.y) + 4 * max(self.size.height, 24))
+        self._update_virtual_size()
+        if not self._layout_done:
+            self.run_worker(self._lay_out_rest(), group="reader-layout", exclusive=True)
         self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._layout_width, len(self._lines))
+
+    async def _lay_out_rest(self) -> None:
+        """Lay out the remaining lines in slices of a few milliseconds, yielding between them."""
+        while not self._lay_out(budget=LAYOUT_SLICE):
+            self._update_virtual_size()
+            await asyncio.sleep(0)
+        self._update_virtual_size()
+
+    def _lay_out(self, *, until_line: int | None = None, budget: float | None = None) -> bool:
+        """Add lines until there are more than ``until_line``, ``budget`` seconds pass, or all are
+        laid out (True)."""
+        deadline = None if budget is None else time.perf_counter() + budget
+        lines = self._lines
+        blocks = self._blocks
+        count = 0
+        while not self._layout_done:
+            if until_line is not None and len(lines) > until_line:
+                return False
+            count += 1
+            if deadline is not None and count % 256 == 0 and time.perf_counter() > deadline:
+                return False
+            if self._wrapping is None:
+                if self._next_block >= len(blocks):
+                    self._layout_done = True
+                    break
+                block = blocks[self._next_block]
+                self._next_block += 1
+                if not block.wrap:
+                    if block.related_id is not None:
+                        self._related_lines[len(lines)] = block.related_id
+                    lines.append((self._next_block - 1, 0, len(block.text)))
+                    continue
+                self._wrapping = iter_wrap_offsets(
+                    block.text.plain, self._measure, prefer_spaces=block.prefer_spaces
+                )
+                self._waiting_positions = sorted(
+                    (position, tag) for tag, position in block.positions.items()
+                )
+            line = next(self._wrapping, None)
+            if line is None:
+                self._wrapping = None
+                continue
+            start, end = line
+            waiting = self._waiting_positions
+            while waiting and waiting[0][0] < max(end, start + 1):
+                self._match_lines[waiting.pop(0)[1]] = len(lines)
+            lines.append((self._next_block - 1, start, end))
+        return True
 
     def _match_marks(self, field: str) -> list[Mark]:
         match_style = self._style("reader--match")
@@ -239,47 +393,31 @@ class Reader(ScrollView, can_focus=True):
                 marks.append(Mark(match.start, match.end, style, index))
         return marks
 
-    def _build_lines(self, measure: int) -> tuple[list[Text], list[int]]:
+    def _build_blocks(self, measure: int) -> list[Block]:
         record = self.record
-        lines: list[Text] = []
-        match_lines = [0] * len(self.matches)
-        if record is None:
-            lines.append(Text())
-            lines.append(
-                Text("  选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta"))
-            )
-            return lines, match_lines
+        blocks: list[Block] = []
 
-        def add_block(
-            text: Text, positions: dict[int, int], indent: str = " ", prefer_spaces: bool = False
-        ) -> None:
-            first_line = len(lines)
-            offsets = wrap_offsets(text.plain, measure, prefer_spaces=prefer_spaces)
-            for start, end in offsets:
-                line = Text(indent)
-                line.append_text(text[start:end])
-                lines.append(line)
-            for tag, position in positions.items():
-                for number, (start, end) in enumerate(offsets):
-                    if start <= position < max(end, start + 1):
-                        match_lines[tag] = first_line + number
-                        break
+        def line(text: Text) -> None:
+            blocks.append(Block(text, indent="", wrap=False))
+
+        if record is None:
+            line(Text())
+            line(Text("  选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta")))
+            return blocks
 
         def add_field(field: str, value: str | None, style_name: str) -> None:
-            if not value:
-                return
-            text, positions = styled(value, self._match_marks(field), base_style=self._style(style_name))
-            add_block(text, positions)
+            if value:
+                blocks.append(Block(raw=value, marks=self._match_marks(field), style=self._style(style_name)))
 
-        lines.append(Text())
+        line(Text())
         add_field("kicker", record.kicker, "reader--kicker")
         add_field("title", record.title or (None if record.paragraphs else record.headline), "reader--title")
         add_field("subtitle", record.subtitle, "reader--subtitle")
-        lines.append(Text())
+        line(Text())
         add_field("byline", record.byline, "reader--meta")
-        add_block(self._meta_line(record), {}, prefer_spaces=True)
-        add_block(self._keyword_line(), {}, prefer_spaces=True)
-        lines.append(Text(" " + "─" * measure, style=self._style("reader--rule")))
+        blocks.append(Block(self._meta_line(record), prefer_spaces=True))
+        blocks.append(Block(self._keyword_line(), prefer_spaces=True))
+        line(Text(" " + "─" * measure, style=self._style("reader--rule")))
 
         body_marks: dict[int, list[Mark]] = {}
         for mark in self._match_marks("body"):
@@ -292,26 +430,37 @@ class Reader(ScrollView, can_focus=True):
                 body_marks.setdefault(index, []).append(Mark(start + shift, end + shift, mark.style, tag))
         for index, paragraph in enumerate(record.paragraphs):
             indent = "" if paragraph.startswith("\u3000") else PARAGRAPH_INDENT
-            text, positions = styled(indent + paragraph, body_marks.get(index, []))
-            lines.append(Text())
-            add_block(text, positions)
+            line(Text())
+            raw = indent + paragraph
+            marks = body_marks.get(index, [])
+            for start, end in piece_bounds(raw):
+                piece_marks = [
+                    # A match's tag goes with the piece where it starts; its other pieces are just styled.
+                    Mark(
+                        max(mark.start, start) - start,
+                        min(mark.end, end) - start,
+                        mark.style,
+                        mark.tag if start <= mark.start < end else -1,
+                    )
+                    for mark in marks
+                    if mark.start < end and mark.end > start
+                ]
+                blocks.append(Block(raw=raw[start:end], marks=piece_marks))
 
-        lines.append(Text())
-        lines.append(Text(" " + "─" * measure, style=self._style("reader--rule")))
-        lines.append(Text(" 相关文章 Related", style=self._style("reader--heading")))
+        line(Text())
+        line(Text(" " + "─" * measure, style=self._style("reader--rule")))
+        line(Text(" 相关文章 Related", style=self._style("reader--heading")))
         if not self.related:
-            lines.append(Text("  …", style=self._style("reader--meta")))
-        self._related_lines = {}
+            line(Text("  …", style=self._style("reader--meta")))
         for number, related in enumerate(self.related, start=1):
-            self._related_lines[len(lines)] = related.id
             entry = Text(f" {number} ", style=self._style("reader--keyword"))
             entry.append(" ")
             entry.append(related.date or "", style=self._style("reader--meta"))
             entry.append(" ")
             entry.append_text(single_line(related.headline))
-            lines.append(fit(entry, measure + 1))
-        lines.append(Text())
-        return lines, match_lines
+            blocks.append(Block(fit(entry, measure + 1), indent="", wrap=False, related_id=related.id))
+        line(Text())
+        return blocks
 
     def _meta_line(self, record: ArticleRecord) -> Text:
         meta_style = self._style("reader--meta")
@@ -341,6 +490,8 @@ class Reader(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # ``rich_style`` walks every ancestor's styles: once per pass, not once per line.
         self._base_style = self.rich_style
+        # The lines on screen are laid out before they are drawn (a jump past the laid-out end).
+        self._lay_out(until_line=int(self.scroll_offset.y) + crop.bottom)
         try:
             return super().render_lines(crop)
         finally:
@@ -352,9 +503,43 @@ class Reader(ScrollView, can_focus=True):
         index = y + int(self.scroll_offset.y)
         if index >= len(self._lines):
             return Strip.blank(width, base_style)
-        return line_strip(self._lines[index], width, base_style, ellipsis=False)
+        block_index, start, end = self._lines[index]
+        block = self._blocks[block_index]
+        return range_strip(block.text, start, end, width, base_style, prefix=block.indent)
+
+    def _all_lines(self) -> list[tuple[int, int, int]]:
+        while not self._lay_out():
+            pass
+        return self._lines
+
+    @property
+    def layout_complete(self) -> bool:
+        """Whether every line of the article is laid out (a long one is, a slice at a time)."""
+        return self._layout_done
+
+    def visible_plain_lines(self) -> list[str]:
+        """The lines on screen as plain text, without laying out the rest."""
+        first = int(self.scroll_offset.y)
+        self._lay_out(until_line=first + self.scrollable_content_region.height)
+        return [
+            self._blocks[block].indent + self._blocks[block].text.plain[start:end]
+            for block, start, end in self._lines[first : first + self.scrollable_content_region.height]
+        ]
 
     @property
     def plain_lines(self) -> list[str]:
         """The laid-out lines as plain text (for tests and copying what is shown)."""
-        return [line.plain for line in self._lines]
+        return [
+            self._blocks[block].indent + self._blocks[block].text.plain[start:end]
+            for block, start, end in self._all_lines()
+        ]
+
+    def text_lines(self) -> list[Text]:
+        """The laid-out lines with their styles (for tests: slower than drawing them)."""
+        lines: list[Text] = []
+        for block_index, start, end in self._all_lines():
+            block = self._blocks[block_index]
+            line = Text(block.indent)
+            line.append_text(block.text[start:end])
+            lines.append(line)
+        return lines

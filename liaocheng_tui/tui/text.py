@@ -6,7 +6,9 @@ and is turned into a :class:`rich.text.Text` directly (never parsed as markup).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -74,18 +76,47 @@ def single_line(raw: str | None, style: str | Style = "") -> Text:
     return Text(one_line(raw), style=style)
 
 
-def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[tuple[int, int]]:
-    """Split ``text`` into lines of at most ``width`` cells, breaking between any two characters.
+# The reader never breaks inside a number or between a number and its unit (10亿元, 91225台,
+# 3.5%, ４５℃, 12km): one rule, here, used by every wrap. Digits (also full-width) with decimal or
+# thousands separators and times between them, then at most one unit: a sign (% ‰ ℃ °), up to three
+# Latin letters (km, kg, GW), or up to four of the measure words and magnitudes Chinese puts after
+# a number (亿元, 万人, 余万元, 平方米).
+_UNIT_CHARACTERS = (
+    "亿万千百十元角块台个人位名户家年月日号时分秒岁次项件辆吨亩米克斤里公升度倍天周余多座所条场批套"
+    "张只头株棵篇部期届首页版册层栋间平方股笔斤寸尺厘毫兆"
+)
+NUMBER_WITH_UNIT = re.compile(
+    "[0-9０-９]+(?:[.．,:：][0-9０-９]+)*"
+    f"(?:[%％‰℃°]|[A-Za-z]{{1,3}}(?![A-Za-z])|[{_UNIT_CHARACTERS}]{{1,4}})?"
+)
+# How far past a break a number's match is read, to see whether the break falls inside it.
+_NUMBER_LOOKAHEAD = 8
 
-    Rich wraps on spaces only, so a Chinese paragraph would otherwise be one long word. Lines
-    break at any character boundary (double-width characters are never split) and a closing
-    punctuation mark is not left at the start of a line when that can be avoided. Newlines in
-    ``text`` force a break. With ``prefer_spaces`` (for metadata such as ``a · b · c``) a line
-    breaks after its last space when it has one, as Latin text would. Returns [start, end)
-    offsets of each line; an empty text is one empty line.
+
+def _number_start(text: str, line_start: int, index: int) -> int | None:
+    """The start of the number-with-unit that a break before ``index`` would split, if any.
+
+    Only the current line is searched (a token that began on an earlier line cannot be moved
+    down whole), so each break costs at most a line's worth of characters: wrapping stays linear.
+    """
+    if index <= line_start or index >= len(text):
+        return None
+    for match in NUMBER_WITH_UNIT.finditer(text, line_start, index + _NUMBER_LOOKAHEAD):
+        if match.start() >= index:
+            return None
+        if match.end() > index:
+            return match.start()
+    return None
+
+
+def iter_wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> Iterator[tuple[int, int]]:
+    """The [start, end) offsets of :func:`wrap_offsets`, one line at a time.
+
+    Linear in the length of ``text``: each character is measured once (a break looks back
+    over one line at most), so a reader can lay out a 100k-character paragraph, or only its
+    first screen, without the cost growing with the square of the length.
     """
     width = max(2, width)
-    lines: list[tuple[int, int]] = []
     start = 0
     used = 0
     index = 0
@@ -93,7 +124,7 @@ def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[
     while index < length:
         char = text[index]
         if char == "\n":
-            lines.append((start, index))
+            yield start, index
             index += 1
             start, used = index, 0
             continue
@@ -101,29 +132,47 @@ def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[
         if used + size > width and index > start:
             cut = index
             space = text.rfind(" ", start, index) if prefer_spaces else -1
+            number = _number_start(text, start, index)
             if space > start:
                 cut = space + 1
+            elif number is not None and number > start:
+                cut = number
             elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
-            lines.append((start, cut))
+            yield start, cut
             start = cut
-            used = cell_len(text[start:index])
+            # The few characters moved down to the new line (a number, a mark, a word).
+            used = sum(get_character_cell_size(moved) for moved in text[start:index])
             continue
         used += size
         index += 1
-    lines.append((start, length))
-    return lines
+    yield start, length
+
+
+def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[tuple[int, int]]:
+    """Split ``text`` into lines of at most ``width`` cells, breaking between any two characters.
+
+    Rich wraps on spaces only, so a Chinese paragraph would otherwise be one long word. Lines
+    break at any character boundary (double-width characters are never split), never inside a
+    number or between a number and its unit (:data:`NUMBER_WITH_UNIT`, unless the number alone
+    is longer than a line), and a closing punctuation mark is not left at the start of a line
+    when that can be avoided. Newlines in ``text`` force a break. With ``prefer_spaces`` (for
+    metadata such as ``a · b · c``) a line breaks after its last space when it has one, as Latin
+    text would. Returns [start, end) offsets of each line; an empty text is one empty line.
+    """
+    return list(iter_wrap_offsets(text, width, prefer_spaces=prefer_spaces))
 
 
 def wrap_text(text: Text, width: int) -> list[Text]:
-    """``text`` split into lines of at most ``width`` cells by :func:`wrap_offsets`, styles kept."""
-    plain = text.plain
-    offsets = wrap_offsets(plain, width)
-    pieces: list[Text] = []
-    for start, end in offsets:
-        piece = text[start:end]
-        pieces.append(piece)
-    return pieces
+    """``text`` split into lines of at most ``width`` cells by :func:`wrap_offsets`, styles kept.
+
+    One ``divide`` for all the lines: slicing a ``Text`` once per line copies (and re-checks)
+    the rest of the text each time.
+    """
+    offsets = wrap_offsets(text.plain, width)
+    cuts = sorted({cut for line in offsets for cut in line} - {0})
+    pieces = {piece_start: piece for piece_start, piece in zip([0, *cuts], text.divide(cuts), strict=False)}
+    return [pieces[start].copy() if end > start else Text(style=text.style) for start, end in offsets]
 
 
 def fit(text: Text, width: int) -> Text:
@@ -147,23 +196,58 @@ def line_strip(text: Text, width: int, style: Style, *, ellipsis: bool = True) -
     ``ellipsis``, cropped), padded with ``style``; but several times faster, since a list or a
     reader redraws dozens of these per frame and Rich's general renderer dominated that.
     """
+    spans = [(span.start, span.end, span.style) for span in text.spans]
+    return _draw(text.plain, spans, text.style, width, style, ellipsis=ellipsis)
+
+
+def range_strip(text: Text, start: int, end: int, width: int, style: Style, *, prefix: str = "") -> Strip:
+    """``prefix`` then ``text[start:end]`` drawn as :func:`line_strip` draws a line (cropped).
+
+    Without slicing ``text``: a ``Text`` slice copies and re-checks the whole rest of the text,
+    so a reader drawing a few lines of a long paragraph pays only for those lines. The spans
+    of ``text`` must not overlap (as :func:`styled` makes them), so that they can be found by
+    bisection.
+    """
+    spans = text.spans
+    ends = [span.end for span in spans]
+    shift = len(prefix) - start
+    pieces: list[tuple[int, int, str | Style]] = []
+    # Spans are sorted and disjoint: the first that ends after ``start``, then on while they begin before ``end``.
+    for span in spans[bisect_right(ends, start) :]:
+        if span.start >= end:
+            break
+        pieces.append((max(span.start, start) + shift, min(span.end, end) + shift, span.style))
+    if text.style:
+        # The prefix (an indent) is drawn in the pane's style, the text in its own, under its marks.
+        pieces.insert(0, (len(prefix), len(prefix) + end - start, text.style))
+    return _draw(prefix + text.plain[start:end], pieces, "", width, style, ellipsis=False)
+
+
+def _draw(
+    plain: str,
+    text_spans: Sequence[tuple[int, int, str | Style]],
+    text_style: str | Style,
+    width: int,
+    style: Style,
+    *,
+    ellipsis: bool,
+) -> Strip:
     if width <= 0:
         return Strip([], 0)
-    plain = text.plain
     used = cell_len(plain)
     if used > width:
         # As Text.truncate: cut to the cells (a straddling wide character becomes a space).
         plain = _cut_to_cells(plain, width - 1) + "…" if ellipsis else _cut_to_cells(plain, width)
         used = width
     length = len(plain)
-    base = style + _as_style(text.style) if text.style else style
+    base = style + _as_style(text_style) if text_style else style
     spans: list[tuple[int, int, Style]] = []
     cuts = {0, length}
-    for span in text.spans:
-        end = min(span.end, length)
-        if span.start < end:
-            spans.append((span.start, end, _as_style(span.style)))
-            cuts.add(span.start)
+    for span_start, span_end, span_style in text_spans:
+        end = min(span_end, length)
+        if span_start < end:
+            spans.append((span_start, end, _as_style(span_style)))
+            cuts.add(span_start)
             cuts.add(end)
     ordered = sorted(cuts)
     segments: list[Segment] = []
