@@ -174,7 +174,7 @@ def huge_app(tmp_path: Path, characters: int) -> LiaochengApp:
 
     app = LiaochengApp(
         tmp_path / "huge.db",
-        open_library=lambda path: HugeLibrary(path, size=3),  # type: ignore[arg-type,return-value]
+        open_library=lambda path: HugeLibrary(path, size=10),  # type: ignore[arg-type,return-value]
         open_searcher=SyntheticSearcher,  # type: ignore[arg-type]
     )
     app.warm_up_quiet = 3600.0

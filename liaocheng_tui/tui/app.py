@@ -482,14 +482,27 @@ class LiaochengApp(App[None]):
     @on(Reader.OpenRelated)
     def _open_related(self, event: Reader.OpenRelated) -> None:
         self._pending_highlight = None
-        self._open_article(event.article_id, mark_read=True)
+        # Backspace (or h) comes back here, to the same line.
+        back = self.reader.back_entry()
+        self._open_article(event.article_id, mark_read=True, keep_back=True)
+        if back is not None and self.reader.record is not None and self.reader.record.id == event.article_id:
+            self.reader.push_back(back)
 
-    def _open_article(self, article_id: int, *, mark_read: bool) -> None:
+    @on(Reader.GoBack)
+    def _go_back(self, event: Reader.GoBack) -> None:
+        self._pending_highlight = None
+        self._open_article(event.entry.article_id, mark_read=False, keep_back=True)
+        if self.reader.record is not None and self.reader.record.id == event.entry.article_id:
+            self.reader.restore_scroll(event.entry.scroll_y)
+
+    def _open_article(self, article_id: int, *, mark_read: bool, keep_back: bool = False) -> None:
         assert self.library is not None
         record = self.library.article(article_id)
         if record is None:
             return
         hit = self.article_list.hits.get(article_id)
+        if not keep_back:  # an article chosen in the list starts a new trail of related ones
+            self.reader.clear_back()
         self.reader.show(record, hit)
         # Related articles cost a query: look them up only once the cursor rests here.
         if self._extras_timer is not None:
@@ -698,10 +711,11 @@ class LiaochengApp(App[None]):
         self.search_bar.focus()
 
     def action_escape(self) -> None:
-        if self.current_query or self.search_bar.value:
-            self._clear_search(restore=True)
-        elif self.focused is self.reader:
+        """In the reader: back to the results (the search stays). Elsewhere: clear the search."""
+        if self.focused is self.reader:
             self.article_list.focus()
+        elif self.current_query or self.search_bar.value:
+            self._clear_search(restore=True)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

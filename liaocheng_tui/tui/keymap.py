@@ -15,7 +15,8 @@ APP_BINDINGS: list[BindingType] = [
     Binding("right_square_bracket", "next_article", "Next", key_display="]"),
     Binding("t", "toggle_tree", "Tree"),
     Binding("r", "reload_library", "Reload", show=False),
-    Binding("escape", "escape", "Clear", show=False),
+    # In the reader: back to the list (the search stays); elsewhere: clear the search.
+    Binding("escape", "escape", "Back / clear", show=False, id="app.escape"),
 ]
 
 LIST_BINDINGS: list[BindingType] = [
@@ -40,6 +41,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("1", "open_related(0)", "Related 1", show=False),
     Binding("2", "open_related(1)", "Related 2", show=False),
     Binding("3", "open_related(2)", "Related 3", show=False),
+    Binding("backspace,h", "back", "Back", id="reader.back"),
 ]
 
 TREE_EXTRA_BINDINGS: list[BindingType] = [
@@ -53,7 +55,7 @@ TREE_EXTRA_BINDINGS: list[BindingType] = [
 HELP_KEYS: list[tuple[str, str]] = [
     ("/", "搜索 Search: type to search, results update as you type"),
     ("Enter", "in the search bar: go to the results; in the list: open in the reader"),
-    ("Esc", "leave the search bar; press again to clear the search"),
+    ("Esc", "in the reader: back to the list; in the search bar: leave it; in the list: clear the search"),
     ("↑ ↓ (search bar)", "walk the search history"),
     ("j k ↑ ↓", "move in the tree, the list or the reader"),
     ("g G", "first / last"),
@@ -61,6 +63,7 @@ HELP_KEYS: list[tuple[str, str]] = [
     ("[ ]", "previous / next article"),
     ("n N", "next / previous match in the reader (shows match i/k)"),
     ("1 2 3", "in the reader: open a related article"),
+    ("Backspace h", "in the reader: back to the article you opened it from, at the same place"),
     ("e", "export the article (txt, md or json)"),
     ("y", "copy the article's plain text to the clipboard (OSC 52)"),
     ("s", "star / unstar the article"),

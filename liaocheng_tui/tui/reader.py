@@ -117,6 +117,17 @@ def piece_bounds(text: str, size: int = PIECE_CHARACTERS) -> list[tuple[int, int
 
 
 @dataclass(frozen=True)
+class BackEntry:
+    """An article left for a related one, and the first line that was on screen."""
+
+    article_id: int
+    scroll_y: int
+
+
+BACK_LIMIT = 100  # articles remembered for Backspace
+
+
+@dataclass(frozen=True)
 class Match:
     """One search match: a [start, end) span of a field of the article."""
 
@@ -178,6 +189,13 @@ class Reader(ScrollView, can_focus=True):
     Reader > .reader--heading { color: $text-primary; text-style: bold; }
     """
 
+    class GoBack(Message):
+        """The user asked to go back to the article a related one was opened from."""
+
+        def __init__(self, entry: BackEntry) -> None:
+            self.entry = entry
+            super().__init__()
+
     class OpenRelated(Message):
         """The user asked to open a related article."""
 
@@ -203,6 +221,7 @@ class Reader(ScrollView, can_focus=True):
         self._wrapping: Iterator[tuple[int, int]] | None = None
         self._waiting_positions: list[tuple[int, int]] = []
         self._layout_done = True
+        self._back: list[BackEntry] = []
         self._base_style: Style | None = None
 
     # -- content -----------------------------------------------------------------------------
@@ -276,6 +295,46 @@ class Reader(ScrollView, can_focus=True):
         line = self._match_lines.get(self.match_index, 0)
         height = self.scrollable_content_region.height
         self.scroll_to(0, max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- back --------------------------------------------------------------------------------
+
+    def back_entry(self) -> BackEntry | None:
+        """Where the reader is now, to come back to."""
+        if self.record is None:
+            return None
+        return BackEntry(self.record.id, int(self.scroll_offset.y))
+
+    def push_back(self, entry: BackEntry) -> None:
+        self._back.append(entry)
+        del self._back[:-BACK_LIMIT]
+        self.refresh_bindings()
+
+    def clear_back(self) -> None:
+        if self._back:
+            self._back.clear()
+            self.refresh_bindings()
+
+    @property
+    def back_depth(self) -> int:
+        return len(self._back)
+
+    def action_back(self) -> None:
+        if self._back:
+            entry = self._back.pop()
+            self.refresh_bindings()
+            self.post_message(self.GoBack(entry))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return bool(self._back)  # shown in the footer only when there is somewhere to go
+        return True
+
+    def restore_scroll(self, y: int) -> None:
+        """Scroll to line ``y`` at once, laying out the lines up to it first."""
+        self._lay_out(until_line=y + max(self.size.height, 1))
+        self._update_virtual_size()
+        # force: the scrollbars of the new layout are not measured yet, so scrolling would be refused.
+        self.scroll_to(0, y, animate=False, immediate=True, force=True)
 
     def action_open_related(self, index: int) -> None:
         if 0 <= index < len(self.related):
