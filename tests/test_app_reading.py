@@ -4,10 +4,10 @@ re-wrapping on resize and maximize, clicks on the right line."""
 from __future__ import annotations
 
 import random
-from itertools import pairwise
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
