@@ -13,6 +13,7 @@ all here, one page after another.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -63,13 +64,33 @@ class BuildSummary:
 
     ``pages`` counts pages stored (new or changed), ``articles`` the articles they hold,
     ``skipped`` the pages already in the library unchanged, and ``failed`` lists
-    ``(source, one-line reason)`` for pages that could not be used.
+    ``(source, one-line reason)`` for pages that could not be used.  ``not_used`` lists
+    ``(path, one-line reason)`` for input left out on purpose: a page with the same text as
+    another page of this build (the first, in path order, is kept), and entries of a folder
+    named like pages that are not files to read (a dangling link, a FIFO).
     """
 
     pages: int = 0
     articles: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    not_used: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _content_key(text: str) -> bytes:
+    """What makes two pages the same page: their decoded text (so a re-encoded copy is one too)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _is_duplicate(
+    seen: dict[bytes, str], key: bytes, source: str, shown_as: str, summary: BuildSummary
+) -> bool:
+    """Note ``source``'s text; True (and listed as not used) if another page of the build had it."""
+    first = seen.setdefault(key, source)
+    if first == source:
+        return False
+    summary.not_used.append((shown_as, f"same text as {first}, which is kept"))
+    return True
 
 
 def default_jobs() -> int:
@@ -115,13 +136,17 @@ def build_library(
         if not page_paths:
             raise PageError("no bundled seed pages found in this installation")
     else:
-        page_paths = list(iter_page_paths(paths))
+        not_read: list[tuple[str, str]] = []
+        page_paths = list(iter_page_paths(paths, not_read))
     min_pages = POOL_MIN_PAGES if jobs is None else 2
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with library.build_lock():
         if rebuild and paths is None and not library.is_empty():
             return _reparse_stored_pages(library, on_progress, jobs, min_pages, issue_date)
         summary = BuildSummary()
+        if paths is not None:
+            summary.not_used.extend(not_read)
+        seen: dict[bytes, str] = {}  # page text -> the source that has it, in this build
         total = len(page_paths)
         if jobs > 1 and total >= min_pages:
             jobs_for_pool = (
@@ -136,13 +161,15 @@ def build_library(
                 )
                 for page_path in page_paths
             )
-            _build_in_pool(library, jobs_for_pool, total, jobs, on_progress, summary, replace=rebuild)
+            _build_in_pool(
+                library, jobs_for_pool, total, jobs, on_progress, summary, replace=rebuild, seen=seen
+            )
         else:
             for done, page_path in enumerate(page_paths):
                 if on_progress is not None:
                     on_progress(BuildProgress(done=done, total=total, current=page_path.source))
                 try:
-                    _add_page(library, page_path, summary, max_page_bytes, rebuild, issue_date)
+                    _add_page(library, page_path, summary, max_page_bytes, rebuild, issue_date, seen)
                 except (PageError, LibraryError) as error:
                     summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
@@ -202,8 +229,11 @@ def _add_page(
     max_page_bytes: int,
     rebuild: bool,
     issue_date: str | None,
+    seen: dict[bytes, str],
 ) -> None:
     page_file = read_page_file(page_path.path, max_page_bytes, source=page_path.source)
+    if _is_duplicate(seen, _content_key(page_file.text), page_file.source, str(page_path.path), summary):
+        return
     if not rebuild and library.page_text(page_file.source) == page_file.text:
         # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
         summary.skipped += 1
@@ -276,6 +306,7 @@ class _Prepared:
     sha256: str
     page: Page | None = None
     prepared: PreparedPage | None = None
+    content_key: bytes = b""  # _content_key(text), of the file's text even when not sent back
 
 
 def _prepare_job(job: _Job) -> _Prepared:
@@ -283,13 +314,15 @@ def _prepare_job(job: _Job) -> _Prepared:
     if job.path is not None:
         page_file = read_page_file(job.path, job.max_bytes, source=job.source)
         text, sha256 = page_file.text, page_file.sha256
-        if sha256 == job.stored_sha256:
-            return _Prepared(text="", sha256=sha256)  # no need to send the text back
+        if sha256 == job.stored_sha256:  # no need to send the text back
+            return _Prepared(text="", sha256=sha256, content_key=_content_key(text))
     else:
         assert job.text is not None and job.sha256 is not None
         text, sha256 = job.text, job.sha256
     page = _parse(text, job.source, job.shown_as, job.issue_date)
-    return _Prepared(text=text, sha256=sha256, page=page, prepared=prepare_page(page))
+    return _Prepared(
+        text=text, sha256=sha256, page=page, prepared=prepare_page(page), content_key=_content_key(text)
+    )
 
 
 def _start_worker(parent: int) -> None:
@@ -332,8 +365,11 @@ def _build_in_pool(
     summary: BuildSummary,
     *,
     replace: bool,
+    seen: dict[bytes, str] | None = None,
 ) -> None:
-    """Workers prepare pages; this process stores them in order, each in its own transaction."""
+    """Workers prepare pages; this process stores them in order, each in its own transaction.
+
+    ``seen`` (page files, not stored pages re-parsed): page text -> source, to leave out copies."""
     waiting = iter(page_jobs)
     pending: deque[tuple[_Job, Future[_Prepared] | None]] = deque()
     pool: ProcessPoolExecutor | None = _new_pool(jobs)
@@ -384,7 +420,10 @@ def _build_in_pool(
                         pending = deque((j, submit(j)) for j, _ in pending)
                     else:
                         pool_worked = True
-                _store_prepared(library, job, result, summary, replace=replace)
+                if seen is None or not _is_duplicate(
+                    seen, result.content_key, job.source, job.shown_as, summary
+                ):
+                    _store_prepared(library, job, result, summary, replace=replace)
             except (PageError, LibraryError) as error:
                 summary.failed.append((job.source, one_line(str(error))))
             except Exception as error:  # a bug in one page's preparation must not stop the others

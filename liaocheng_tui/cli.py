@@ -420,8 +420,11 @@ def build(
 ) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
-    Pages already in the library are skipped by content hash; a changed page replaces its
-    articles. A page that fails is listed with its reason and the exit code is 3.
+    Folders are searched for .txt files in any case (PAGE.TXT too). Pages already in the
+    library are skipped by content hash; a changed page replaces its articles. A page that
+    fails is listed with its reason and the exit code is 3. What is left out on purpose is
+    listed as "not used" with its reason: a page with the same text as an earlier one of the
+    build (the first is kept), a dangling link, a FIFO.
     """
     path = _db_path(ctx, db)
     # A path the user typed gets a library file, but never folders: a typo must not make them.
@@ -436,12 +439,15 @@ def build(
         issue_date=issue_date,
         each_page=verbose,
     )
-    if paths and not (summary.pages or summary.skipped or summary.failed):
+    if paths and not (summary.pages or summary.skipped or summary.failed or summary.not_used):
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))
     _report_failures(summary)
+    for left_out, reason in summary.not_used:
+        click.echo(f"{PROG}: not used: {one_line(left_out)}: {one_line(reason)}", err=True)
+    not_used = f"  not used: {len(summary.not_used)}" if summary.not_used else ""
     click.echo(
         f"pages: {summary.pages}  articles: {summary.articles}  "
-        f"skipped: {summary.skipped}  failed: {len(summary.failed)}"
+        f"skipped: {summary.skipped}  failed: {len(summary.failed)}{not_used}"
     )
     if summary.failed:
         ctx.exit(EXIT_PAGES_FAILED)

@@ -261,11 +261,32 @@ class PagePath:
     source: str
 
 
-def iter_page_paths(paths: Sequence[Path]) -> Iterator[PagePath]:
-    """Files as given; folders expanded to their ``*.txt`` files (sorted, recursive).
+def is_page_name(path: Path) -> bool:
+    """Whether a file in a folder is taken for a page: a ``.txt`` name, in any case (PAGE.TXT)."""
+    return path.suffix.lower() == ".txt"
+
+
+def _not_a_page_file(path: Path) -> str | None:
+    """Why a ``.txt`` entry found in a folder cannot be read as a page, or None if it can."""
+    if path.is_symlink() and not path.exists():
+        return "a link to nothing (dangling symbolic link)"
+    if path.is_dir():
+        return None  # a folder named like a page: its pages are found inside it
+    if not path.is_file():
+        kind = "a FIFO" if path.is_fifo() else "a socket" if path.is_socket() else "a device or special file"
+        return f"not a regular file ({kind})"
+    return None
+
+
+def iter_page_paths(
+    paths: Sequence[Path], skipped: list[tuple[str, str]] | None = None
+) -> Iterator[PagePath]:
+    """Files as given; folders expanded to their ``.txt`` files (any case; sorted, recursive).
 
     A path given twice (or reached twice through folders) is yielded once. A missing path
-    raises :class:`PageError` before anything is yielded.
+    raises :class:`PageError` before anything is yielded. Entries of a folder that have a page's
+    name but cannot be read as one (a dangling link, a FIFO) are not yielded: each is appended to
+    ``skipped`` as ``(path, reason)``, so a build can say what it left out and why.
     """
     checked = [Path(path) for path in paths]
     for path in checked:
@@ -274,11 +295,16 @@ def iter_page_paths(paths: Sequence[Path]) -> Iterator[PagePath]:
     seen: set[Path] = set()
     for path in checked:
         if path.is_dir():
-            candidates = [
-                PagePath(p, p.relative_to(path).as_posix())
-                for p in sorted(path.rglob("*.txt"))
-                if p.is_file()
-            ]
+            candidates = []
+            for found in sorted(path.rglob("*")):
+                if not is_page_name(found):
+                    continue
+                reason = _not_a_page_file(found)
+                if reason is not None:
+                    if skipped is not None:
+                        skipped.append((str(found), reason))
+                elif found.is_file():
+                    candidates.append(PagePath(found, found.relative_to(path).as_posix()))
         else:
             candidates = [PagePath(path, path.name)]
         for candidate in candidates:
