@@ -427,7 +427,8 @@ def _write_folder(
         for path in created:
             path.unlink(missing_ok=True)
         _fsync_folder(folder)
-        raise ExportError(f"{error} (the {len(created)} written before it were removed)") from None
+        files = "file" if len(created) == 1 else "files"
+        raise ExportError(f"{error} (removed the {len(created)} {files} this export had written)") from None
     return [destination for destination, _ in planned]
 
 

@@ -115,12 +115,13 @@ def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     target = full_disk / "two.txt"
     # Two articles (about 120 KB) cannot fit in 64 KB.
     done = cli("export", ids[0], ids[1], "--db", db, "-o", target)
-    assert_one_line_error(done, "No space left on device")
+    assert_one_line_error(done, f"cannot write {target}: No space left on device; nothing was written there")
     assert list(full_disk.iterdir()) == [], "no file under the final name, no temporary file"
     # A folder export: the first file fits, the second does not; the first is taken back.
     folder = full_disk / "out"
     done = cli("export", ids[0], ids[1], ids[2], "--db", db, "-o", f"{folder}/")
     assert_one_line_error(done, "No space left on device")
+    assert done.stderr.rstrip().endswith("; nothing was written there (removed the 1 file this export had written)")
     assert list(folder.iterdir()) == []
     # Room again: the same command now succeeds (nothing left behind blocks it).
     remounted = subprocess.run(["mount", "-o", "remount,size=1m", str(full_disk)], capture_output=True, text=True)
@@ -165,6 +166,7 @@ def test_sigkilled_single_file_export_leaves_no_partial_file_and_a_retry_succeed
     process = start_cli("export", *map(str, ids), "--db", db, "-o", target)
     wait_for_a_file(folder, process)
     kill(process)
+    print(f"killed with {[entry.stat().st_size for entry in folder.iterdir()]} bytes written")
     assert not target.exists(), "nothing under the final name after a kill"
     leftovers = list(folder.iterdir())
     assert all(path.name.startswith(".") and path.name.endswith(".part") for path in leftovers), leftovers
@@ -184,6 +186,7 @@ def test_sigkilled_folder_export_leaves_only_whole_files(
     process = start_cli("export", *map(str, ids), "--db", db, "-o", f"{folder}/", "--format", "json")
     wait_for_a_file(folder, process, count=20)
     kill(process)
+    print(f"killed with {len(list(folder.iterdir()))} entries in the folder")
     with Library(db) as library:
         by_name = {default_filename(record, "json"): record for record in library.articles(ids)}
     visible = [path for path in folder.iterdir() if not path.name.startswith(".")]
@@ -323,3 +326,7 @@ def test_stats_cleans_the_library_path_it_prints(built_library: Path, tmp_path: 
     assert done.returncode == 0, done.stderr
     assert "\u202e" not in done.stdout and "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert "dir" in done.stdout and "library.db" in done.stdout
+    as_json = cli("stats", "--db", db, "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    assert "\u202e" not in as_json.stdout and "\x1b" not in as_json.stdout and "\x07" not in as_json.stdout
+    assert json.loads(as_json.stdout)["library"] == str(db)
