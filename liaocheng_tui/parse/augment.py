@@ -1,0 +1,432 @@
+"""Seeded extraction damage on a labelled page, for training and measuring the line-role model.
+
+The corpus is clean web text: one paragraph per line, indented body, headlines on their own lines,
+blank placeholders for empty kickers and subtitles, no page furniture. Users bring PDF and OCR
+extractions. Each function here takes a page as ``(lines, roles)`` and a ``random.Random`` and
+returns a damaged copy with one role per line, so the labels stay right:
+
+- :func:`hard_wrap` wraps lines at 12-40 columns (each piece keeps its role), with blank lines
+  between some pieces;
+- :func:`drop_indents`, :func:`unindent_subheads`, :func:`space_han`, :func:`half_width`, :func:`duplicate_paragraphs`,
+  :func:`markdown_heads`, :func:`merge_headlines`, :func:`split_headlines`, :func:`drop_blanks`,
+  :func:`blank_between` change the text or layout;
+- :func:`rewrite_bylines` and :func:`insert_furniture` add house-style byline lines and page
+  furniture, with names and paper names from small generic generators (never from real pages).
+
+Every function keeps every Han character of the original, in order (inserted lines add some).
+:func:`damage` applies a random selection of them. Pure: no I/O, all randomness from ``rng``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+
+from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse.normalize import split_lines
+from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+
+Page = tuple[list[str], list[Role]]
+
+_INDENT_CHARS = "\u3000\xa0 \t"
+_HALF_PUNCT = str.maketrans(
+    {
+        "，": ",",
+        "。": ".",
+        "：": ":",
+        "；": ";",
+        "！": "!",
+        "？": "?",
+        "（": "(",
+        "）": ")",
+        "“": '"',
+        "”": '"',
+    }
+)
+_FULL_ALNUM = str.maketrans(
+    {
+        **{chr(0x30 + i): chr(0xFF10 + i) for i in range(10)},
+        **{chr(0x41 + i): chr(0xFF21 + i) for i in range(26)},
+        **{chr(0x61 + i): chr(0xFF41 + i) for i in range(26)},
+    }
+)
+_HALF_ALNUM = str.maketrans({v: k for k, v in ((chr(0x30 + i), chr(0xFF10 + i)) for i in range(10))})
+
+# Generic name material: common surnames and given-name characters, not names from any page.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+)
+_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇浩然子涵欣怡晨阳博文思源雪梅海燕建国志刚"
+)
+_PLACE = "东西南北中华新安平阳江山河海湖城州宁泰昌兴远清临济青云长嘉德金丰盛滨"
+_PAPER_SUFFIX = ("日报", "晚报", "都市报", "晨报", "商报", "报")
+_SECTIONS = (
+    "要闻",
+    "综合新闻",
+    "时政动态",
+    "社会",
+    "经济",
+    "文化",
+    "体育",
+    "国际",
+    "理论",
+    "副刊",
+    "民生",
+    "县域",
+)
+_WEEKDAYS = "一二三四五六日"
+
+
+def han_sequence(lines: Sequence[str]) -> str:
+    """The page's Han characters in order: what every damage function must keep."""
+    return "".join(HAN_RE.findall("".join(lines)))
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _paper(rng: random.Random) -> str:
+    return "".join(rng.choice(_PLACE) for _ in range(rng.choice((2, 2, 3)))) + rng.choice(_PAPER_SUFFIX)
+
+
+def _date(rng: random.Random) -> tuple[int, int, int]:
+    return rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28)
+
+
+def _header_blocks(roles: Sequence[Role]) -> list[tuple[int, int]]:
+    """(first, last) line of each run of headline lines, blank lines inside a run included."""
+    blocks: list[tuple[int, int]] = []
+    index = 0
+    while index < len(roles):
+        if roles[index] in HEADER_ROLES:
+            start = last = index
+            at = index + 1
+            while at < len(roles) and (roles[at] in HEADER_ROLES or roles[at] == "blank"):
+                if roles[at] in HEADER_ROLES:
+                    last = at
+                at += 1
+            blocks.append((start, last))
+            index = last + 1
+        else:
+            index += 1
+    return blocks
+
+
+def hard_wrap(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Wrap lines at one width of 12-40 columns; sometimes a blank line between the pieces."""
+    width = rng.randint(12, 40)
+    gap = rng.choice((0.0, 0.0, 0.1, 0.5))
+    wrap_heads = rng.random() < 0.5
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    for line, role in zip(lines, roles, strict=True):
+        if len(line) <= width or (role in HEADER_ROLES and not wrap_heads):
+            out_lines.append(line)
+            out_roles.append(role)
+            continue
+        pieces = [line[i : i + width] for i in range(0, len(line), width)]
+        for number, piece in enumerate(pieces):
+            if number and rng.random() < gap:
+                out_lines.append("")
+                out_roles.append("blank")
+            out_lines.append(piece)
+            out_roles.append(role)
+    return out_lines, out_roles
+
+
+def drop_indents(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Lose the U+3000 (and space) indents, on every line or on most."""
+    share = rng.choice((1.0, 1.0, 0.7))
+    return [line.lstrip(_INDENT_CHARS) if rng.random() < share else line for line in lines], list(roles)
+
+
+def unindent_subheads(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Print in-article crossheads flush left while the paragraphs keep their indent, as many
+    papers set them: a short unindented line inside a story is then still ``body``."""
+    out: list[str] = []
+    for line, role in zip(lines, roles, strict=True):
+        text = line.lstrip(_INDENT_CHARS)
+        short = 2 <= len(text) <= 30 and text[-1:] not in "。！？…；，、：”）"
+        out.append(text if role == "body" and short and len(text) < len(line) else line)
+    return out, list(roles)
+
+
+def space_han(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Spaces between Chinese characters: letter-spaced lines, or OCR's stray spaces."""
+    spaced_share = rng.choice((0.0, 0.1, 0.3))
+    stray = rng.choice((0.0, 0.02, 0.08))
+    out: list[str] = []
+    for line in lines:
+        if line and rng.random() < spaced_share and len(line) <= 30:
+            out.append(" ".join(line.strip()))
+        elif stray:
+            out.append("".join(ch + " " if HAN_RE.match(ch) and rng.random() < stray else ch for ch in line))
+        else:
+            out.append(line)
+    return out, list(roles)
+
+
+def half_width(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Half-width punctuation, and digits and letters turned full- or half-width."""
+    punct = rng.random() < 0.8
+    alnum = rng.choice((None, "full", "half"))
+    out: list[str] = []
+    for line in lines:
+        if punct:
+            line = line.translate(_HALF_PUNCT)
+        if alnum == "full":
+            line = line.translate(_FULL_ALNUM)
+        elif alnum == "half":
+            line = line.translate(_HALF_ALNUM)
+        out.append(line)
+    return out, list(roles)
+
+
+def duplicate_paragraphs(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Repeat a few body paragraphs, as overlapping text boxes of a PDF do."""
+    rate = rng.choice((0.02, 0.05))
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    for line, role in zip(lines, roles, strict=True):
+        out_lines.append(line)
+        out_roles.append(role)
+        if role == "body" and len(line) > 10 and rng.random() < rate:
+            out_lines.append(line)
+            out_roles.append(role)
+    return out_lines, out_roles
+
+
+def markdown_heads(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Markdown heading marks on headlines, as a PDF-to-markdown converter writes them."""
+    title_mark = rng.choice(("# ", "## ", "#"))
+    other_mark = rng.choice(("## ", "### ", ""))
+    out: list[str] = []
+    for line, role in zip(lines, roles, strict=True):
+        if role == "title" and line:
+            out.append(title_mark + line)
+        elif role in ("kicker", "subtitle") and line and other_mark:
+            out.append(other_mark + line)
+        else:
+            out.append(line)
+    return out, list(roles)
+
+
+def merge_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Join the lines of a headline block (kicker + title + subtitle) into one ``title`` line."""
+    joiner = rng.choice(("  ", " ", ""))
+    rate = rng.choice((0.5, 1.0))
+    blocks = {start: last for start, last in _header_blocks(roles)}
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    index = 0
+    while index < len(lines):
+        last = blocks.get(index)
+        if last is not None and last > index and rng.random() < rate:
+            parts = [lines[i].strip() for i in range(index, last + 1) if roles[i] in HEADER_ROLES]
+            out_lines.append(joiner.join(p for p in parts if p))
+            out_roles.append("title")
+            index = last + 1
+            continue
+        out_lines.append(lines[index])
+        out_roles.append(roles[index])
+        index += 1
+    return out_lines, out_roles
+
+
+def split_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Break long headlines in two, at a space where there is one, as a narrow column prints them."""
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    for line, role in zip(lines, roles, strict=True):
+        text = line.strip()
+        if role == "title" and len(text) >= 8 and rng.random() < 0.5:
+            cut = text.find(" ")
+            if cut <= 0:
+                cut = rng.randint(3, len(text) - 3)
+            out_lines += [text[:cut].strip(), text[cut:].strip()]
+            out_roles += ["title", "title"]
+        else:
+            out_lines.append(line)
+            out_roles.append(role)
+    return out_lines, out_roles
+
+
+def drop_blanks(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Drop blank lines (the corpus's placeholders for empty kickers and subtitles among them)."""
+    rate = rng.choice((1.0, 1.0, 0.6))
+    kept = [
+        (line, role) for line, role in zip(lines, roles, strict=True) if line.strip() or rng.random() >= rate
+    ]
+    return [line for line, _ in kept], [role for _, role in kept]
+
+
+def blank_between(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """One blank line between every two lines, as print-style and markdown extractions give."""
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    for line, role in zip(lines, roles, strict=True):
+        if not line.strip():
+            continue
+        if out_lines:
+            out_lines.append("")
+            out_roles.append("blank")
+        out_lines.append(line)
+        out_roles.append(role)
+    return out_lines, out_roles
+
+
+def _byline(rng: random.Random) -> str:
+    style = rng.randrange(6)
+    if style == 0:
+        return f"■ 本报记者 {_name(rng)}"
+    if style == 1:
+        return f"本报讯(记者 {_name(rng)})"
+    if style == 2:
+        return f"□记者 {_name(rng)} 通讯员 {_name(rng)} 报道"
+    if style == 3:
+        return f"（作者 {_name(rng)}）"
+    if style == 4:
+        return f"本报记者 {_name(rng)} {_name(rng)}"
+    return f"◆ 记者 {_name(rng)} 文/图"
+
+
+def rewrite_bylines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Bylines in house styles: mark existing byline lines, add byline lines under headlines,
+    open some first paragraphs with 本报讯(记者 X), close some articles with （作者 X） credits."""
+    under = rng.choice((0.3, 0.7))
+    blocks = {last: start for start, last in _header_blocks(roles)}
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    pending_lead = False
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if role in HEADER_ROLES and out_roles and out_roles[-1] not in HEADER_ROLES and rng.random() < 0.15:
+            credit = f"（{rng.choice(('本报记者', '记者', '作者'))} {_name(rng)}）"
+            out_lines.append(credit)
+            out_roles.append("credit")
+        if role == "byline" and rng.random() < 0.5:
+            line = rng.choice(("■ ", "□", "◆ ")) + line.strip()
+        if pending_lead and role == "body" and line.strip():
+            stripped = line.lstrip(_INDENT_CHARS)
+            line = line[: len(line) - len(stripped)] + f"本报讯（记者 {_name(rng)}）" + stripped
+            pending_lead = False
+        out_lines.append(line)
+        out_roles.append(role)
+        if index in blocks:
+            if rng.random() < under:
+                out_lines.append(_byline(rng))
+                out_roles.append("byline")
+            elif rng.random() < 0.3:
+                pending_lead = True
+    return out_lines, out_roles
+
+
+def _page_header(rng: random.Random) -> list[str]:
+    year, month, day = _date(rng)
+    paper = _paper(rng)
+    edition = rng.randint(1, 24)
+    weekday = "星期" + rng.choice(_WEEKDAYS)
+    style = rng.randrange(4)
+    if style == 0:
+        return [f"{paper} {year}年{month}月{day}日 {weekday} 第{edition}版"]
+    if style == 1:
+        return [f"{year}年{month}月{day}日 {weekday}", f"第{edition}版", rng.choice(_SECTIONS)]
+    if style == 2:
+        return [paper, f"{year}年{month:02d}月{day:02d}日 {weekday}", f"A{edition:02d}"]
+    return [f"{rng.choice(_SECTIONS)} {year}.{month:02d}.{day:02d} {weekday} 第{edition}版"]
+
+
+def _web_meta(rng: random.Random, paper: str) -> str:
+    """A web page's meta line: date, source, section, time, in one of a few generic layouts."""
+    year, month, day = _date(rng)
+    style = rng.randrange(5)
+    if style == 0:
+        return f"（ {year}-{month:02d}-{day:02d} ） 稿件来源：{paper} {rng.choice(_SECTIONS)}"
+    if style == 1:
+        return f"来源：{paper} {year}-{month:02d}-{day:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    if style == 2:
+        return f"发布时间：{year}年{month}月{day}日 作者：{_name(rng)}"
+    if style == 3:
+        return (
+            f"{paper} {year}年{month:02d}月{day:02d}日 第{rng.randint(1, 24):02d}版 {rng.choice(_SECTIONS)}"
+        )
+    return f"【字号 大 中 小】 {year}-{month:02d}-{day:02d}"
+
+
+def insert_furniture(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Page furniture: a page header, 字数 and 版次 lines of web pages, 责任编辑 at the foot."""
+    paper = _paper(rng)
+    year, month, day = _date(rng)
+    edition = rng.randint(1, 24)
+    web = rng.random() < 0.4
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    if rng.random() < 0.7:
+        header = _page_header(rng)
+        out_lines += header
+        out_roles += ["furniture"] * len(header)
+    blocks = {last: start for start, last in _header_blocks(roles)}
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        out_lines.append(line)
+        out_roles.append(role)
+        if index in blocks and web:
+            extra: list[str] = []
+            if rng.random() < 0.7:
+                extra.append(f"《{paper}》（{year}年{month:02d}月{day:02d}日 第{edition:02d}版）")
+            if rng.random() < 0.7:
+                extra.append(rng.choice(("字数 ", "字数：", "字数:")) + f"{rng.randint(200, 4000)}字")
+            if rng.random() < 0.3:
+                extra.append(f"第{edition}版")
+            if rng.random() < 0.4:
+                extra.append(_web_meta(rng, paper))
+            rng.shuffle(extra)
+            out_lines += extra
+            out_roles += ["furniture"] * len(extra)
+    if rng.random() < 0.5:
+        out_lines.append(f"责任编辑：{_name(rng)}")
+        out_roles.append("furniture")
+        if rng.random() < 0.5:
+            out_lines.append(f"版式：{_name(rng)} 校对：{_name(rng)}")
+            out_roles.append("furniture")
+    return out_lines, out_roles
+
+
+def with_line_ends(lines: Sequence[str], crlf: bool) -> str:
+    """The page as text with LF or CRLF line ends (the parser splits both the same way)."""
+    return ("\r\n" if crlf else "\n").join(lines)
+
+
+def line_ends(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Write the page with LF or CRLF line ends and split it again as the parser does."""
+    return split_lines(with_line_ends(lines, rng.random() < 0.5)), list(roles)
+
+
+Damage = Callable[[list[str], list[Role], random.Random], Page]
+
+# In the order a damaged page comes about: the layout first, then the extraction.
+_PIPELINE: tuple[tuple[Damage, float], ...] = (
+    (rewrite_bylines, 0.5),
+    (insert_furniture, 0.4),
+    (merge_headlines, 0.2),
+    (split_headlines, 0.15),
+    (markdown_heads, 0.15),
+    (duplicate_paragraphs, 0.15),
+    (unindent_subheads, 0.3),
+    (drop_blanks, 0.6),
+    (blank_between, 0.25),
+    (hard_wrap, 0.4),
+    (drop_indents, 0.6),
+    (space_han, 0.25),
+    (half_width, 0.3),
+    (line_ends, 1.0),
+)
+
+
+def damage(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
+    """A randomly damaged copy of a labelled page: each kind of damage applied with some chance."""
+    out_lines, out_roles = list(lines), list(roles)
+    for function, chance in _PIPELINE:
+        if rng.random() < chance:
+            out_lines, out_roles = function(out_lines, out_roles, rng)
+    return out_lines, out_roles

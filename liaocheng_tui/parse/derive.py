@@ -1,0 +1,67 @@
+"""Training labels for the roles the corpus does not mark: derived from the rule functions.
+
+The corpus labels every line ``kicker``, ``title``, ``subtitle``, ``body`` or ``blank`` (and
+``other`` for a web meta line, which is page furniture). Bylines, credits and captions sit in its
+body as ordinary paragraphs. **These three labels are derived by rules, not by a person**:
+
+- ``byline``: a body line that :func:`~liaocheng_tui.parse.byline.parse_byline_line` reads as
+  only a byline (``本报记者 张三``), or a bracketed credit (``（记者 X 通讯员 Y）``) that is the
+  first body line under a headline;
+- ``credit``: a body line that :func:`~liaocheng_tui.parse.byline.parse_end_credit` reads as a
+  closing credit (``（本报记者 X）``, ``（作者系…）``), or a byline-only photo credit (``X 摄``)
+  that is the last line of its article;
+- ``caption``: a body line that opens like a photo caption (``图为…``, ``▲…``) or that ends with
+  a photo credit after a finished sentence (:func:`~liaocheng_tui.parse.byline.split_photo_credit`);
+- ``furniture``: the corpus's ``other`` lines; ``blank``: every line that is empty once normalised.
+
+So the model learns these roles as today's rules draw them, from the examples the rules find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_photo_credit
+from liaocheng_tui.parse.normalize import normalize_text
+from liaocheng_tui.parse.roles import HEADER_ROLES, ROLES, Role
+
+_CAPTION_STARTS = ("图为", "▲", "上图", "下图", "左图", "右图")
+_CORPUS_MAP: dict[str, Role] = {"other": "furniture"}
+
+
+def derive_roles(lines: Sequence[str], labels: Sequence[str]) -> list[Role]:
+    """The nine-role labels of a corpus page from its five corpus labels and the rule functions."""
+    texts = [normalize_text(line) for line in lines]
+    roles: list[Role] = []
+    for text, label in zip(texts, labels, strict=True):
+        if not text:
+            roles.append("blank")
+            continue
+        mapped = _CORPUS_MAP.get(label, label)
+        if mapped not in ROLES or mapped == "blank":
+            mapped = "body"
+        roles.append(mapped)  # type: ignore[arg-type]
+    count = len(roles)
+    for index in range(count):
+        if roles[index] != "body":
+            continue
+        text = texts[index]
+        first_in_article = _first_body_line(roles, index)
+        if len(text) <= 80 and parse_end_credit(text):
+            roles[index] = "byline" if first_in_article else "credit"
+        elif len(text) <= 50 and "。" not in text and parse_byline_line(text):
+            photo = text.rstrip().endswith(("摄", "摄影"))
+            roles[index] = "credit" if photo and not first_in_article else "byline"
+        elif text.startswith(_CAPTION_STARTS) or (
+            text.endswith(("摄", "摄影", "）", ")")) and split_photo_credit(text)
+        ):
+            roles[index] = "caption"
+    return roles
+
+
+def _first_body_line(roles: Sequence[Role], index: int) -> bool:
+    """True if only blanks stand between this line and a headline line above it."""
+    at = index - 1
+    while at >= 0 and roles[at] == "blank":
+        at -= 1
+    return at >= 0 and roles[at] in HEADER_ROLES

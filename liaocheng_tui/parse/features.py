@@ -1,0 +1,305 @@
+"""Line features for the line-role model: the shape and grammar of each line of a page.
+
+Features describe how a line looks (length, indent, punctuation, brackets, position, what the
+byline/dateline/furniture rules say about it) rather than which words it holds, so that a model
+trained on one paper carries over to others. The only character features are the first and last
+one or two characters of a line. Every line is measured once; its neighbours' features are then
+copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
+
+Features are computed from the raw lines (indents count before normalisation removes them) and
+are robust to the usual extraction damage: spaces are ignored for lengths, half-width
+punctuation counts as its full-width form, full-width digits and letters as half-width ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from liaocheng_tui.parse.blocks import numbered_item
+from liaocheng_tui.parse.byline import (
+    BYLINE_MARKERS,
+    parse_byline_line,
+    parse_end_credit,
+    parse_name_line,
+    split_lead,
+    split_photo_credit,
+)
+from liaocheng_tui.parse.chars import HAN_CLASS
+from liaocheng_tui.parse.dates import starts_with_dateline
+from liaocheng_tui.parse.furniture import is_furniture_line
+from liaocheng_tui.parse.normalize import Line, normalize_lines, normalize_text
+
+Item = list[str]
+
+# Half-width punctuation counts as the full-width mark; full-width digits and letters as ASCII.
+_CANON = str.maketrans(
+    {
+        ",": "，",
+        ";": "；",
+        ":": "：",
+        "!": "！",
+        "?": "？",
+        "(": "（",
+        ")": "）",
+        "[": "【",
+        "]": "】",
+        '"': "”",
+        " ": None,
+        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    }
+)
+_HAN_RE = re.compile(f"[{HAN_CLASS}]")
+_HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
+_DIGIT_RE = re.compile(r"\d")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CLOSERS = "”’」』）》】"
+_FINAL = "。！？…"
+_PUNCT_KEEP = set("。！？…，、；：）”」》】（“《【—·-—■□▲●◆★☆△○◇#*/")
+_INNER_STOP_RE = re.compile(r"[。！？；]")
+_FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
+_EDITION_RE = re.compile(r"第?[A-Z]?\d{1,3}版")
+_WORDCOUNT_RE = re.compile(r"\d+字")
+_HEADING_RE = re.compile(r"^(#{1,6})\s*")
+_CAPTION_STARTS = ("图为", "▲", "上图", "下图", "左图", "右图", "图①", "图1", "（图")
+_MARKERS = set(BYLINE_MARKERS)
+
+_LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
+_REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    for index, edge in enumerate(edges):
+        if value <= edge:
+            return index
+    return len(edges)
+
+
+def _char_class(ch: str) -> str:
+    if _HAN_RE.match(ch):
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    return ch if ch in _PUNCT_KEEP else "O"
+
+
+def _end_class(canon: str) -> str:
+    stripped = canon.rstrip(_CLOSERS)
+    closer = "c" if len(stripped) < len(canon) else ""
+    if not stripped:
+        return "brk" + closer
+    last = stripped[-1]
+    if last in _FINAL:
+        return "fin" + closer
+    if last == "." and not (len(stripped) > 1 and stripped[-2].isdigit()):
+        return "fin" + closer
+    return _char_class(last) + closer
+
+
+class _Measured:
+    """What one line is, measured once."""
+
+    __slots__ = ("base", "blank", "canon", "key", "length")
+
+    def __init__(self, base: list[str], key: list[str], canon: str, length: int, blank: bool) -> None:
+        self.base = base
+        self.key = key
+        self.canon = canon
+        self.length = length
+        self.blank = blank
+
+
+def _rules(norm: str, canon: str, n: int) -> list[str]:
+    """Today's rule functions, each as a boolean feature, called only where they could match."""
+    found: list[str] = []
+    first = canon[0]
+    if n <= 45 and "。" not in canon and parse_byline_line(norm):
+        found.append("r:byline")
+    if n <= 8 and parse_name_line(norm):
+        found.append("r:name")
+    if first in "（(" and canon.endswith("）") and parse_end_credit(norm):
+        found.append("r:credit")
+    if (canon.endswith(("摄", "影", "）"))) and split_photo_credit(norm):
+        found.append("r:photo")
+    if first in "本（(" or "电" in canon[:24] or "讯" in canon[:12]:
+        lead = split_lead(norm)
+        if lead is not None:
+            found.append("r:lead")
+            if not lead.rest.strip():
+                found.append("r:leadonly")
+    if first.isdigit() and starts_with_dateline(canon):
+        found.append("r:dateline")
+    if n <= 60 and is_furniture_line(norm):
+        found.append("r:furn")
+    if (first.isdigit() or first in "（(①②③④⑤⑥⑦⑧⑨⑩") and numbered_item(norm):
+        found.append("r:num")
+    if any(c.isdigit() for c in canon[:60]):
+        if _FULL_DATE_RE.search(canon):
+            found.append("r:date")
+        if _EDITION_RE.search(canon):
+            found.append("r:ed")
+        if n <= 16 and _WORDCOUNT_RE.search(canon):
+            found.append("r:wc")
+    if canon.startswith(_CAPTION_STARTS):
+        found.append("r:cap")
+    return found
+
+
+def _measure(line: Line) -> _Measured:
+    text = line.text
+    if not text:
+        return _Measured(["B"], ["B"], "", 0, True)
+    feats: list[str] = []
+    heading = _HEADING_RE.match(text)
+    if heading:
+        feats.append(f"md{min(len(heading.group(1)), 3)}")
+        text = text[heading.end() :] or text
+    if text.startswith("**") and text.endswith("**"):
+        feats.append("bold")
+        text = text.strip("*") or text
+    canon = text.translate(_CANON)
+    if not canon:
+        return _Measured(["B"], ["B"], "", 0, True)
+    n = len(canon)
+    han = sum(map(len, _HAN_RUN_RE.findall(canon)))
+    lenb = _bucket(n, _LEN_EDGES)
+    endc = _end_class(canon)
+    first = canon[0]
+    feats += [f"len={lenb}", f"end={endc}", f"len|end={lenb}|{endc}"]
+    if line.indented:
+        feats.append("ind")
+    if han < 0.5 * n:
+        feats.append("lowhan")
+    digits = len(_DIGIT_RE.findall(canon))
+    if digits:
+        feats.append(f"dig={min(3, 1 + (4 * digits) // n)}")
+    if _LATIN_RE.search(canon):
+        feats.append("latin")
+    stop_in = bool(_INNER_STOP_RE.search(canon[:-1]))
+    if stop_in:
+        feats.append("stopin")
+    commas = canon.count("，")
+    feats.append(f"commas={min(commas, 2)}")
+    if "、" in canon:
+        feats.append("dun")
+    if "：" in canon[:-1]:
+        feats.append("colonin")
+    if first in "（【" and canon[-1] in "）】":
+        feats.append("brk")
+    if canon.startswith(("——", "—", "－－", "--")):
+        feats.append("dash")
+    if canon.endswith(("——", "—")):
+        feats.append("enddash")
+    if first in _MARKERS:
+        feats.append("marker")
+    if first == "“":
+        feats.append("openq")
+    if " " in text:
+        tokens = text.split()
+        singles = sum(1 for t in tokens if len(t) == 1)
+        feats.append("spaced" if singles * 2 >= len(tokens) else f"gaps={min(len(tokens) - 1, 3)}")
+    rules = _rules(text, canon, n)
+    feats += rules
+    # The first and last characters: the only vocabulary the model sees, and only a few per line.
+    feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
+    feats.append(f"k0={_char_class(first)}")
+    key = [f"len={lenb}", f"end={endc}"]
+    if line.indented:
+        key.append("ind")
+    if stop_in:
+        key.append("stopin")
+    key += [r for r in rules if r in ("r:byline", "r:lead", "r:credit", "r:furn", "r:cap", "r:leadonly")]
+    for flag in ("brk", "dash", "md1", "md2", "marker", "enddash"):
+        if flag in feats:
+            key.append(flag)
+    return _Measured(feats, key, canon, n, False)
+
+
+def _raw_lines(lines: Sequence[str]) -> list[Line]:
+    normalized = normalize_lines("\n".join(lines))
+    if len(normalized) == len(lines):
+        return normalized
+    # A caller's line held a line break of its own: measure each line by itself instead.
+    return [
+        Line(i + 1, normalize_text(raw), raw[:1] in ("\u3000", "\xa0", "\t") or raw[:2] == "  ")
+        for i, raw in enumerate(lines)
+    ]
+
+
+def page_features(lines: Sequence[str]) -> list[Item]:
+    """One feature list per line of a page (crfsuite's item form: each string a binary feature).
+
+    A blank line's item is ``["B"]``. The model labels only the non-blank lines
+    (:func:`sequence_items`): blank lines become gap features of their neighbours, so that the
+    chain runs kicker -> title -> subtitle -> byline -> body however many blank lines lie between.
+    """
+    measured = [_measure(line) for line in _raw_lines(lines)]
+    count = len(measured)
+    nonblank = [i for i, m in enumerate(measured) if not m.blank]
+    lengths = sorted(measured[i].length for i in nonblank)
+    median = float(lengths[len(lengths) // 2]) if lengths else 1.0
+    width = float(lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 1.0
+    indented = sum(1 for i in nonblank if "ind" in measured[i].base)
+    share = indented / len(nonblank) if nonblank else 0.0
+    page_indent = (
+        "pind=0" if share == 0 else "pind=lo" if share < 0.3 else "pind=mid" if share < 0.8 else "pind=hi"
+    )
+    blanks = count - len(nonblank)
+    page_blank = "pblank=0" if blanks == 0 else "pblank=lo" if blanks < 0.3 * count else "pblank=hi"
+    wrapped = width >= 12 and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
+    total = len(nonblank)
+    gaps_before = [min(2, nonblank[k] - nonblank[k - 1] - 1) if k else 2 for k in range(total)]
+    gaps_after = [min(2, nonblank[k + 1] - nonblank[k] - 1) if k + 1 < total else 2 for k in range(total)]
+    keys: list[list[str]] = []
+    for k, at in enumerate(nonblank):
+        m = measured[at]
+        key = [
+            *m.key,
+            f"rel={_bucket(m.length / median, _REL_EDGES)}",
+            f"gb={gaps_before[k]}",
+            f"ga={gaps_after[k]}",
+        ]
+        if wrapped and m.length >= 0.9 * width:
+            key.append("full")
+        keys.append(key)
+    items: list[Item] = [["B"] for _ in range(count)]
+    for k, at in enumerate(nonblank):
+        m = measured[at]
+        item = ["bias", page_indent, page_blank, *m.base, *keys[k]]
+        if "ind" in m.base:
+            item.append(f"ind|{page_indent}")
+        item.append(f"pos={k}" if k < 4 else "pos=early" if k < 10 else "pos=mid")
+        back = total - 1 - k
+        if back < 3:
+            item.append(f"rpos={back}")
+        item.append(f"gap={gaps_before[k]}{gaps_after[k]}|{page_blank}")
+        for offset in (-2, -1, 1, 2):
+            other = k + offset
+            prefix = f"{offset:+d}:"
+            if 0 <= other < total:
+                item += [prefix + f for f in keys[other]]
+                if offset in (-1, 1):
+                    item.append(f"{prefix}cmp={_compare(m.length, measured[nonblank[other]].length)}")
+            else:
+                item.append(prefix + "none")
+        items[at] = item
+    return items
+
+
+def sequence_items(lines: Sequence[str]) -> tuple[list[int], list[Item]]:
+    """The non-blank lines' indices and their items: the sequence the model labels."""
+    items = page_features(lines)
+    indices = [i for i, item in enumerate(items) if item != ["B"]]
+    return indices, [items[i] for i in indices]
+
+
+def _compare(mine: int, theirs: int) -> str:
+    if mine * 2 < theirs:
+        return "shorter"
+    if mine > theirs * 2:
+        return "longer"
+    return "near"

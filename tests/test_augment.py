@@ -1,0 +1,152 @@
+"""Augmentation keeps what it must: every Han character of the page, in order, and one role per line."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from liaocheng_tui.parse import augment
+from liaocheng_tui.parse.roles import ROLES, Role
+
+# A small labelled page in the corpus's layout, written for this test: a kicker, a title, a blank
+# subtitle placeholder, indented body paragraphs, a byline line and a closing credit.
+PAGE: list[tuple[str, Role]] = [
+    ("春风送暖入万家", "kicker"),
+    ("新区公园改造完成对外开放", "title"),
+    ("", "blank"),
+    ("\u3000\u3000本报记者 王小明", "byline"),
+    (
+        "\u3000\u3000记者日前从市园林部门获悉，经过半年施工，新区公园改造工程全部完成，本周起对市民开放。",
+        "body",
+    ),
+    (
+        "\u3000\u3000改造后的公园新增步道三公里，绿地面积扩大到原来的两倍（见附表），并设置了儿童游乐区。",
+        "body",
+    ),
+    ("\u3000\u3000（作者为市园林局工程师）", "credit"),
+    ("", "blank"),
+    ("夜市经济点亮城市烟火气", "title"),
+    ("——老街区焕发新活力", "subtitle"),
+    (
+        "\u3000\u3000入夜，老街两旁的灯笼次第亮起，游客络绎不绝。摊主李大姐说：“今年生意比去年好多了！”",
+        "body",
+    ),
+    ("\u3000\u3000图为游客在夜市选购小吃。", "caption"),
+]
+
+FUNCTIONS = [
+    augment.hard_wrap,
+    augment.drop_indents,
+    augment.unindent_subheads,
+    augment.space_han,
+    augment.half_width,
+    augment.duplicate_paragraphs,
+    augment.markdown_heads,
+    augment.merge_headlines,
+    augment.split_headlines,
+    augment.drop_blanks,
+    augment.blank_between,
+    augment.rewrite_bylines,
+    augment.insert_furniture,
+    augment.line_ends,
+]
+# These only move, mark or wrap text: the Han characters come out exactly as they went in.
+EXACT = {
+    augment.hard_wrap,
+    augment.drop_indents,
+    augment.unindent_subheads,
+    augment.space_han,
+    augment.half_width,
+    augment.markdown_heads,
+    augment.merge_headlines,
+    augment.split_headlines,
+    augment.drop_blanks,
+    augment.blank_between,
+    augment.line_ends,
+}
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    letters = iter(haystack)
+    return all(ch in letters for ch in needle)
+
+
+def test_is_subsequence_can_fail() -> None:
+    assert is_subsequence("公园", "新区公园")
+    assert not is_subsequence("园公", "新区公园")
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f.__name__)
+def test_every_function_keeps_every_han_character_in_order(function: augment.Damage) -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    original = augment.han_sequence(lines)
+    assert len(original) > 150
+    for seed in range(60):
+        out_lines, out_roles = function(list(lines), list(roles), random.Random(seed))
+        assert len(out_lines) == len(out_roles)
+        assert set(out_roles) <= set(ROLES)
+        damaged = augment.han_sequence(out_lines)
+        if function in EXACT:
+            assert damaged == original, (function.__name__, seed)
+        else:
+            assert is_subsequence(original, damaged), (function.__name__, seed)
+
+
+def test_damage_keeps_han_order_and_one_role_per_line() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    original = augment.han_sequence(lines)
+    for seed in range(200):
+        out_lines, out_roles = augment.damage(lines, roles, random.Random(seed))
+        assert len(out_lines) == len(out_roles)
+        assert is_subsequence(original, augment.han_sequence(out_lines)), seed
+
+
+def test_damage_is_deterministic_for_a_seed() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    first = augment.damage(lines, roles, random.Random(7))
+    assert first == augment.damage(lines, roles, random.Random(7))
+    assert any(augment.damage(lines, roles, random.Random(s)) != first for s in range(8, 12))
+
+
+def test_hard_wrap_wraps_body_at_one_width_and_keeps_roles() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    out_lines, out_roles = augment.hard_wrap(lines, roles, random.Random(3))
+    widths = {len(line) for line, role in zip(out_lines, out_roles, strict=True) if role == "body"}
+    assert max(widths) <= 40
+    assert out_roles.count("body") > roles.count("body")  # the long paragraphs were cut
+
+
+def test_merge_headlines_gives_one_title_line_per_block() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    for seed in range(20):
+        out_lines, out_roles = augment.merge_headlines(lines, roles, random.Random(seed))
+        if "kicker" not in out_roles:
+            merged = out_lines[out_roles.index("title")].replace(" ", "")
+            assert merged == "春风送暖入万家新区公园改造完成对外开放"
+            assert "subtitle" not in out_roles
+            return
+    pytest.fail("no seed merged the headline blocks")
+
+
+def test_inserted_furniture_and_bylines_are_labelled() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    furniture: list[str] = []
+    bylines: list[str] = []
+    for seed in range(40):
+        out_lines, out_roles = augment.insert_furniture(lines, roles, random.Random(seed))
+        furniture += [line for line, role in zip(out_lines, out_roles, strict=True) if role == "furniture"]
+        out_lines, out_roles = augment.rewrite_bylines(lines, roles, random.Random(seed))
+        bylines += [line for line, role in zip(out_lines, out_roles, strict=True) if role == "byline"]
+    assert any("责任编辑" in line for line in furniture)
+    assert any(line.startswith("字数") for line in furniture)
+    assert any(line.startswith("《") and "版）" in line for line in furniture)
+    assert any(line.startswith("■ 本报记者") for line in bylines)
+    assert any(line.startswith("本报讯(记者") for line in bylines)
+    assert any(line.startswith("□记者") and line.endswith("报道") for line in bylines)

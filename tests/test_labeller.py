@@ -1,0 +1,134 @@
+"""The line-role labeller: a tiny training run learns its pages; the packaged model labels a seed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from liaocheng_tui.parse import labeller
+from liaocheng_tui.parse.derive import derive_roles
+from liaocheng_tui.parse.features import page_features
+from liaocheng_tui.parse.normalize import split_lines
+from liaocheng_tui.parse.roles import ROLES, Role
+from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+GOLD = REPO_ROOT / "tests" / "data" / "seeds.gold.json"
+
+BODY = [
+    "\u3000\u3000今年以来，全区围绕重点工作持续发力，各项指标稳中有进，群众获得感不断增强。",
+    "\u3000\u3000据介绍，下一步将继续加大投入力度，完善配套设施，推动项目早日见效。",
+    "\u3000\u3000活动现场，工作人员耐心解答群众提出的问题，并发放宣传资料两千余份。",
+    "\u3000\u3000业内人士认为，这一做法有效降低了企业成本，值得在更大范围推广。",
+]
+HEADLINES = [
+    ("", "社区服务站建成投用", ""),
+    ("聚焦民生实事", "十项惠民工程全面开工", "——总投资超过十亿元"),
+    ("", "乡村道路改造提速", ""),
+    ("", "科技企业数量持续增长", "创新活力进一步释放"),
+]
+
+
+def synthetic_page(order: list[int]) -> LabelledPage:
+    """A page in the corpus layout (kicker / title / subtitle lines, blank when empty), written here."""
+    lines: list[str] = []
+    roles: list[Role] = []
+    for number in order:
+        kicker, title, subtitle = HEADLINES[number]
+        for text, role in ((kicker, "kicker"), (title, "title"), (subtitle, "subtitle")):
+            lines.append(text)
+            roles.append(role if text else "blank")
+        if number % 2:
+            lines.append("\u3000\u3000本报记者 王明")
+            roles.append("byline")
+        for paragraph in BODY[: 2 + number % 3]:
+            lines.append(paragraph)
+            roles.append("body")
+    return LabelledPage("synthetic|" + "".join(map(str, order)), lines, roles)
+
+
+def test_a_tiny_training_run_learns_its_pages(tmp_path: Path) -> None:
+    pages = [synthetic_page(order) for order in ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1])]
+    model = tmp_path / "tiny.crfsuite"
+    count, lines = train_model(pages, model, {"max_iterations": 60, "feature.minfreq": 1})
+    assert (count, lines) == (4, sum(len(page.lines) for page in pages))
+    tagger = labeller.Labeller(model.read_bytes())
+    for page in pages:
+        assert tagger.label(page.lines) == page.roles
+    # a page in an order it never saw
+    unseen = synthetic_page([0, 2, 1, 3])
+    assert tagger.label(unseen.lines) == unseen.roles
+
+
+def test_an_unreadable_model_raises_a_clear_error() -> None:
+    with pytest.raises(labeller.ModelUnavailable):
+        labeller.Labeller(b"not a model")
+
+
+def test_features_give_one_item_per_line_and_mark_blank_lines() -> None:
+    page = synthetic_page([1, 0])
+    items = page_features(page.lines)
+    assert len(items) == len(page.lines)
+    for item, role in zip(items, page.roles, strict=True):
+        assert ("B" in item) == (role == "blank")
+    assert "ind" in items[3] and "ind" not in items[1]  # the byline is indented, the title is not
+    assert page_features([]) == []
+
+
+def test_derived_roles_follow_the_rules() -> None:
+    lines = [
+        "",
+        "社区服务站建成投用",
+        "",
+        "\u3000\u3000本报记者 王明",
+        BODY[0],
+        "\u3000\u3000图为社区工作人员为老人测量血压。",
+        "\u3000\u3000（作者为市社区服务中心主任）",
+        "　",
+    ]
+    labels = ["blank", "title", "blank", "body", "body", "body", "body", "blank"]
+    assert derive_roles(lines, labels) == [
+        "blank",
+        "title",
+        "blank",
+        "byline",
+        "body",
+        "caption",
+        "credit",
+        "blank",
+    ]
+
+
+def test_role_scores_count_by_hand() -> None:
+    scores = role_scores([["title", "body", "body"]], [["title", "title", "body"]])
+    assert scores["title"][:3] == (0.5, 1.0, pytest.approx(2 / 3))
+    assert scores["body"][:3] == (1.0, 0.5, pytest.approx(2 / 3))
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s#*]", "", text)
+
+
+def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: list[Path]) -> None:
+    key: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))
+    found = titled = 0
+    for path in seed_paths:
+        lines = split_lines(path.read_text(encoding="utf-8"))
+        roles = labeller.label_lines(lines)
+        assert len(roles) == len(lines)
+        assert set(roles) <= set(ROLES)
+        assert all((role == "blank") == (not line.strip()) for line, role in zip(lines, roles, strict=True))
+        bare_lines = [_bare(line) for line in lines]
+        for article in key[path.name]["articles"]:
+            title = article["title"]
+            if not title or article.get("note"):
+                continue
+            if _bare(title) in bare_lines:
+                found += 1
+                titled += roles[bare_lines.index(_bare(title))] == "title"
+    assert found >= 40  # the key's one-line headlines that stand alone on a seed line
+    assert titled >= 0.9 * found, f"{titled} of {found} headlines labelled title"
