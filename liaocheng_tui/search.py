@@ -202,6 +202,11 @@ def _keywords(text: str, limit: int) -> tuple[str, ...]:
 # name followed by one ("茌平" + "区" for a district the dictionary still lists as a county).
 _PLACE_SUFFIXES = "县区市旗"
 _PLACE_SUFFIX_RE = re.compile(f"[{_PLACE_SUFFIXES}]")
+# The levels above a county.  Right before a place name, 省 or 国 either ends a word (山东省
+# 东阿县, 吉林 + 省, 全国, 中国) or abbreviates 省级/国家级 glued to a title that merely contains a
+# place name: 省农安县 is 省级农产品质量安全县, not Nong'an county.  (市/县/区 before a name mostly
+# end a place the dictionary does not know, 林芝市 墨脱县, so they are not held to this.)
+_LEVEL_CHARS = frozenset("国省")
 _LONGEST_PLACE = 8  # characters, suffix included
 _LONGEST_FOLLOWER = 4
 _FAR_MORE_COMMON = 10
@@ -226,6 +231,7 @@ class _Gazetteer:
     stems: frozenset[str]  # place names (tagged ns) that a bare suffix may follow
     suffix_words: dict[str, int]  # words that start with a suffix character (市场, 区域) -> frequency
     short_places: dict[str, int]  # two-character place words (新市, 中区) -> frequency
+    level_words: frozenset[str]  # words that end in 省 or 国 (山东省, 全国, 大省)
 
 
 _gazetteer: _Gazetteer | None = None
@@ -243,6 +249,7 @@ def _load_gazetteer() -> _Gazetteer:
             stems: set[str] = set()
             suffix_words: dict[str, int] = {}
             short_places: dict[str, int] = {}
+            level_words: set[str] = set()
             # Reading the file, not initialising jieba: ingest then needs no segmentation at all.
             with jieba.get_dict_file() as dictionary:
                 for raw in dictionary:
@@ -256,12 +263,16 @@ def _load_gazetteer() -> _Gazetteer:
                     is_place = all_han and tag.startswith("ns")
                     if is_place and len(word) < _LONGEST_PLACE:
                         stems.add(word)
+                    if word[-1] in _LEVEL_CHARS:
+                        level_words.add(word)
                     if word[-1] in _PLACE_SUFFIXES:
                         # The dictionary tags many county names as person names; 县 is enough.
                         endings[word] = all_han and (is_place or word[-1] == "县")
                         if endings[word] and len(word) == 2:
                             short_places[word] = int(parts[1])
-            _gazetteer = _Gazetteer(endings, frozenset(stems), suffix_words, short_places)
+            _gazetteer = _Gazetteer(
+                endings, frozenset(stems), suffix_words, short_places, frozenset(level_words)
+            )
     return _gazetteer
 
 
@@ -311,6 +322,19 @@ def _is_particular_place(name: str) -> bool:
     )
 
 
+def _starts_a_word(text: str, start: int, gazetteer: _Gazetteer) -> bool:
+    """Whether a place name found at ``text[start:]`` may begin there: 省 or 国 right before it
+    must end a word (a dictionary word, or a place name and its level: 吉林 + 省)."""
+    if start == 0 or text[start - 1] not in _LEVEL_CHARS:
+        return True
+    for length in range(2, min(_LONGEST_PLACE, start) + 1):
+        if text[start - length : start] in gazetteer.level_words:
+            return True
+        if text[start - length : start - 1] in gazetteer.stems:
+            return True
+    return False
+
+
 def places_in(text: str) -> list[str]:
     """Counties, districts and cities named in a text, in order of first mention.
 
@@ -321,7 +345,7 @@ def places_in(text: str) -> list[str]:
     found: dict[str, None] = {}
     for match in _PLACE_SUFFIX_RE.finditer(text):
         name = _place_ending_at(text, match.start(), gazetteer)
-        if name and _is_particular_place(name):
+        if name and _is_particular_place(name) and _starts_a_word(text, match.end() - len(name), gazetteer):
             found[name] = None
     return list(found)
 
