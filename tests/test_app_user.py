@@ -6,13 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.cells import cell_len
 from test_app import screen_text
 from test_app_reading import huge_app, until
 from test_app_support import GREEN
 from textual.pilot import Pilot
 
+from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen
 
 
 async def ready(pilot: Pilot[Any], app: LiaochengApp) -> None:
@@ -143,3 +146,64 @@ async def test_maximized_reader_rewraps_at_80x24(db_path: Path) -> None:
 
 async def test_maximized_reader_rewraps_at_160x48(db_path: Path) -> None:
     await _maximized_reader_fits(db_path, (160, 48))
+
+
+# -- export to a folder -------------------------------------------------------------------------
+
+
+async def _export_to(pilot: Pilot[Any], typed: str) -> None:
+    """Open the export dialog, type ``typed`` as the path and accept."""
+    from textual.widgets import Input
+
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
+    pilot.app.screen.query_one("#export-path", Input).value = typed
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, ExportScreen))
+
+
+async def test_export_to_a_new_folder_with_a_trailing_slash_writes_into_it(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        await _export_to(pilot, "folder/")
+        written = tmp_path / "folder" / default_filename(record, "txt")
+        await until(pilot, lambda: written.exists())
+        assert (tmp_path / "folder").is_dir()
+        assert written.read_text(encoding="utf-8") == render_article(record, "txt")
+
+
+async def test_export_into_a_folder_asks_about_the_file_it_would_replace(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        # An existing folder without that file: written at once, nothing asked.
+        await _export_to(pilot, "out")
+        written = folder / default_filename(record, "txt")
+        await until(pilot, lambda: written.exists())
+        assert not isinstance(app.screen, ConfirmScreen)
+        # Now the file is there: the question names the file, and n keeps it.
+        written.write_text("mine", encoding="utf-8")
+        await _export_to(pilot, "out/")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith(str(written))
+        await pilot.press("n")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert written.read_text(encoding="utf-8") == "mine"
+        await _export_to(pilot, "out")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: written.read_text(encoding="utf-8") == render_article(record, "txt"))
+        assert sorted(path.name for path in folder.iterdir()) == [written.name]

@@ -788,11 +788,15 @@ class LiaochengApp(App[None]):
         self.push_screen(ExportScreen(record.headline, default_filename(record, "txt")), chosen)
 
     def _export(self, record: ArticleRecord, request: ExportRequest) -> None:
-        refusal = export_refusal(request.path, library_files(self.db_path))
-        if refusal is not None and not request.path.is_dir():
+        # Into a folder (typed with a trailing "/", or one that exists), the file is named after
+        # the article: the question is about that file, not about the folder.
+        into_folder = request.folder or request.path.is_dir()
+        destination = request.path / default_filename(record, request.fmt) if into_folder else request.path
+        refusal = export_refusal(destination, library_files(self.db_path))
+        if refusal is not None:
             self.notify(markup=False, message=f"Export failed: {refusal}", severity="error", timeout=8)
             return
-        if request.path.exists() or request.path.is_symlink():
+        if destination.exists() or destination.is_symlink():
 
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
@@ -800,7 +804,7 @@ class LiaochengApp(App[None]):
                 else:
                     self.notify(markup=False, message="Not exported: the file was kept", severity="warning")
 
-            self.push_screen(ConfirmScreen(f"{request.path} exists. Overwrite it?"), answered)
+            self.push_screen(ConfirmScreen(f"{destination} exists. Overwrite it?"), answered)
             return
         self._write_export(record, request, overwrite=False)
 
@@ -808,7 +812,7 @@ class LiaochengApp(App[None]):
         try:
             written = write_articles(
                 [record],
-                request.path,
+                request.target,
                 request.fmt,
                 overwrite=overwrite,
                 protected=library_files(self.db_path),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -68,6 +69,14 @@ class ExportRequest:
 
     path: Path
     fmt: ExportFormat
+    # The typed path ended with a separator: a folder (created if needed), one file per article.
+    # ``Path`` drops that separator, so it is kept here.
+    folder: bool = False
+
+    @property
+    def target(self) -> str:
+        """The path as :func:`~liaocheng_tui.export.write_articles` takes it (a folder ends in ``/``)."""
+        return str(self.path) + os.sep if self.folder else str(self.path)
 
 
 def swap_extension(path_text: str, old: str, new: str) -> str:
@@ -141,7 +150,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
-        self.dismiss(ExportRequest(path, self.fmt))
+        self.dismiss(ExportRequest(path, self.fmt, folder=raw.endswith(("/", os.sep))))
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
