@@ -7,26 +7,21 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from test_app_support import GREEN, GREEN_PARAGRAPHS, INJECTED_TITLE, workers_done
+from test_app_support import (
+    GREEN,
+    GREEN_PARAGRAPHS,
+    INJECTED_TITLE,
+    record_notifications,
+    screen_text,
+    settle,
+    until,
+)
 
 from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen, help_renderable
 
-
-def screen_text(app: LiaochengApp) -> str:
-    """What the terminal shows, as plain text."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text(styles=False)
-
-
-async def settle(pilot: object, app: LiaochengApp, delay: float = 0.3) -> None:
-    """Let debounce timers fire and background workers finish."""
-    await pilot.pause(delay)  # type: ignore[attr-defined]
-    await workers_done(app)
-    await pilot.pause()  # type: ignore[attr-defined]
+__all__ = ["screen_text", "settle"]  # (other test modules import them from here)
 
 
 def headlines(app: LiaochengApp) -> list[str]:
@@ -51,7 +46,10 @@ async def test_tree_filter_lists_the_issue(db_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         tree = app.section_tree
-        labels = [line.node.label.plain for line in tree._tree_lines]  # type: ignore[union-attr]
+        labels = [
+            str(node.label) if node is not None else ""
+            for node in map(tree.get_node_at_line, range(tree.last_line + 1))
+        ]
         date_line = next(i for i, label in enumerate(labels) if label.startswith("2023-02-20"))
         tree.focus()
         tree.move_cursor_to_line(date_line)
@@ -92,7 +90,7 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
         await pilot.press("slash")
         assert app.focused is app.search_bar
         await pilot.press(*GREEN)
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         # Results arrived without Enter, and only the article that contains the term.
         assert app.article_list.searching
         assert headlines(app) == ["“绿色问诊”开良方"]
@@ -108,15 +106,8 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
             ("body", second + 6, second + 10),
             ("body", second + 35, second + 39),
         ]
-        match_style = reader._style("reader--match")
         # A match may wrap over two lines; join the highlighted characters in reading order.
-        highlighted = "".join(
-            line.plain[span.start : span.end]
-            for line in reader.text_lines()
-            for span in line.spans
-            if span.style == match_style
-        )
-        assert highlighted == GREEN * 4
+        assert "".join(reader.runs_styled_as("reader--match")) == GREEN * 4
         # The snippet row shows the term highlighted too.
         text = screen_text(app)
         assert GREEN in text.split("1 result")[0]
@@ -127,7 +118,7 @@ async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *GREEN)
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         await pilot.press("enter", "enter")
         assert app.focused is app.reader
         assert app.reader.border_subtitle == "4 matches · n/N"
@@ -135,14 +126,7 @@ async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
         assert app.reader.border_subtitle == "match 1/4"
         await pilot.press("n", "n")
         assert app.reader.border_subtitle == "match 3/4"
-        current_style = app.reader._style("reader--current-match")
-        current = [
-            line.plain[span.start : span.end]
-            for line in app.reader.text_lines()
-            for span in line.spans
-            if span.style == current_style
-        ]
-        assert current == [GREEN]
+        assert app.reader.runs_styled_as("reader--current-match") == [GREEN]
         await pilot.press("N", "N", "N")
         assert app.reader.border_subtitle == "match 4/4"
 
@@ -152,7 +136,7 @@ async def test_escape_leaves_then_clears_search(db_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *GREEN)
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         await pilot.press("escape")
         assert app.focused is app.article_list
         assert app.search_bar.value == GREEN
@@ -170,7 +154,7 @@ async def test_search_history_up_and_down(db_path: Path) -> None:
         await settle(pilot, app)
         for query in ("聊城", "临清"):
             await pilot.press("slash", "ctrl+u", *query, "enter")
-            await settle(pilot, app, 0.4)
+            await settle(pilot, app)
         await pilot.press("slash", "ctrl+u")
         await pilot.press("up")
         assert app.search_bar.value == "临清"
@@ -187,7 +171,7 @@ async def test_bad_query_shows_one_line_error(db_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", "-", *"聊城")
-        await settle(pilot, app, 0.4)
+        await settle(pilot, app)
         assert app.search_error is not None and "\n" not in app.search_error
         assert app.search_bar.has_class("-error")
         assert len(app.article_list.ids) == 5
@@ -199,6 +183,7 @@ async def test_export_writes_default_file(
     workdir = tmp_path / "out"
     workdir.mkdir()
     monkeypatch.chdir(workdir)
+    messages = record_notifications(monkeypatch)
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
@@ -208,12 +193,10 @@ async def test_export_writes_default_file(
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#export-path").value == f"./{default_filename(record, 'txt')}"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
         expected = workdir / default_filename(record, "txt")
+        await until(pilot, lambda: any(str(expected) in message for message in messages))
         assert expected.name == "2023-02-21_“绿色问诊”开良方.txt"
         assert expected.read_text(encoding="utf-8") == render_article(record, "txt")
-        messages = [n.message for n in app._notifications]
-        assert any(str(expected) in message for message in messages)
 
 
 async def test_export_format_choice(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,8 +210,8 @@ async def test_export_format_choice(db_path: Path, tmp_path: Path, monkeypatch: 
         assert app.screen.query_one("#export-path").value.endswith(".md")  # type: ignore[attr-defined]
         await pilot.press("ctrl+t")
         await pilot.press("enter")
-        await pilot.pause()
         written = tmp_path / default_filename(record, "json")
+        await until(pilot, written.exists)
         assert written.read_text(encoding="utf-8") == render_article(record, "json")
 
 
@@ -236,6 +219,7 @@ async def test_export_never_overwrites_without_asking(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    messages = record_notifications(monkeypatch)
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
@@ -244,15 +228,14 @@ async def test_export_never_overwrites_without_asking(
         existing = tmp_path / default_filename(record, "txt")
         existing.write_text("mine", encoding="utf-8")
         await pilot.press("e", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: "Not exported: the file was kept" in messages)
         assert existing.read_text(encoding="utf-8") == "mine"
         await pilot.press("e", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
-        await pilot.pause()
+        await until(pilot, lambda: existing.read_text(encoding="utf-8") != "mine")
         assert existing.read_text(encoding="utf-8") == render_article(record, "txt")
 
 
@@ -314,8 +297,7 @@ async def test_wide_layout_shows_tree(db_path: Path) -> None:
         await settle(pilot, app)
         assert app.section_tree.display is True
         await pilot.resize_terminal(90, 30)
-        await pilot.pause()
-        assert app.section_tree.display is False
+        await until(pilot, lambda: app.section_tree.display is False)
 
 
 async def test_markup_injection_title_shows_as_written(db_path: Path) -> None:
@@ -352,9 +334,8 @@ async def test_star_and_copy(db_path: Path) -> None:
 
 async def wait_until_warm(pilot: object, app: LiaochengApp) -> None:
     """Wait for the quiet-time load of jieba's dictionary, then for what it started."""
-    while not app.warm:
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    await settle(pilot, app, 0)
+    await until(pilot, lambda: app.warm)  # type: ignore[arg-type]
+    await settle(pilot, app)  # type: ignore[arg-type]
 
 
 async def test_keywords_and_related_wait_for_the_dictionary(db_path: Path) -> None:
@@ -363,7 +344,7 @@ async def test_keywords_and_related_wait_for_the_dictionary(db_path: Path) -> No
     app = LiaochengApp(db_path)
     app.warm_up_quiet = 3600.0  # never quiet enough: the app does not load the dictionary
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot, app, 0.5)
+        await settle(pilot, app)
         reader = app.reader
         assert reader.record is not None
         assert reader.keywords is None and "关键词 …" in screen_text(app)
@@ -402,7 +383,7 @@ async def test_command_palette_has_app_commands(db_path: Path) -> None:
 async def test_empty_library_is_built_from_seeds(tmp_path: Path) -> None:
     app = LiaochengApp(tmp_path / "new.db")
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot, app, 0.2)
+        await settle(pilot, app)
         assert app.library is not None and not app.library.is_empty()
         assert len(app.article_list.ids) == len(app.library.article_ids()) > 0
         assert app.query_one("#build-panel").display is False

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import workers_done
+from test_app_support import settle as settle_app
+from test_app_support import until
 from textual.pilot import Pilot
 
 from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.screens import ExportScreen, HelpScreen
 
 SnapCompare = Callable[..., bool]
 
@@ -28,15 +30,11 @@ def app(db_path: Path) -> LiaochengApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause(0.3)
-    await workers_done(pilot.app)
-    # Keywords appear once jieba's dictionary has loaded, when the keyboard is quiet.
     app = pilot.app
     assert isinstance(app, LiaochengApp)
-    while not app.warm:
-        await pilot.pause(0.05)
-    await workers_done(app)
-    await pilot.pause()
+    # Keywords appear once jieba's dictionary has loaded, when the keyboard is quiet.
+    await until(pilot, lambda: app.warm)
+    await settle_app(pilot, app)
 
 
 def test_main_view(snap_compare: SnapCompare, app: LiaochengApp) -> None:
@@ -58,6 +56,7 @@ def test_export_dialog(snap_compare: SnapCompare, app: LiaochengApp) -> None:
     async def export(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=export)
@@ -71,6 +70,7 @@ def test_help_screen(snap_compare: SnapCompare, app: LiaochengApp) -> None:
     async def show_help(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=show_help)

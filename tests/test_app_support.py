@@ -7,10 +7,17 @@ archive (100k articles) can be simulated without building a database of that siz
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from unittest import mock
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
 
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
@@ -23,7 +30,76 @@ from liaocheng_tui.store import (
     TreePublication,
     TreeSection,
 )
+from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screenshots import workers_done as workers_done  # for the app tests
+
+# However slow the machine, an app test waits this long for what it expects before failing.
+WAIT_TIMEOUT = 30.0
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = WAIT_TIMEOUT) -> None:
+    """Let the app run until ``condition`` holds; fail after ``timeout`` seconds.
+
+    ``pilot.pause()`` alone is no wait for anything: it returns once the process looks idle,
+    which on a loaded machine (the process starved of CPU) can be before a message or a
+    timer's callback was handled.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout:.0f} s for {condition}"
+        await pilot.pause(0.02)
+
+
+async def settle(pilot: Pilot[Any], app: LiaochengApp, _delay: float | None = None) -> None:
+    """Wait until the app is settled (see :attr:`LiaochengApp.settled`), twice in a row.
+
+    Twice, with the screen's pending messages handled in between: a worker that just finished
+    may have posted a message (a new row highlighted) that starts more work. ``_delay`` is
+    ignored (older callers passed a fixed wait).
+    """
+    deadline = time.monotonic() + WAIT_TIMEOUT
+    quiet = 0
+    while quiet < 2:
+        await pilot.pause()
+        if app.settled:
+            quiet += 1
+        else:
+            quiet = 0
+            assert time.monotonic() < deadline, f"the app did not settle in {WAIT_TIMEOUT:.0f} s"
+            await pilot.pause(0.02)
+    await workers_done(app)
+
+
+def screen_text(app: App[Any], *, styles: bool = False) -> str:
+    """What the terminal shows, as plain text (``styles``: with the escape codes that draw it).
+
+    Taken the way ``App.export_screenshot`` takes its picture, from the recording console it
+    prints the screen to, as text instead of SVG: no private attribute of Textual is read.
+    """
+    texts: list[str] = []
+
+    def export_text(console: Console, **_options: Any) -> str:
+        texts.append(console.export_text(styles=styles))
+        return ""
+
+    with mock.patch.object(Console, "export_svg", export_text):
+        app.export_screenshot()
+    assert len(texts) == 1
+    return texts[0]
+
+
+def record_notifications(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The messages of every notification shown from now on, as Textual got them (after the
+    app's cleaning); the list fills as the app runs."""
+    messages: list[str] = []
+    notify = App.notify
+
+    def recording_notify(app: App[Any], message: str, **options: Any) -> None:
+        messages.append(message)
+        notify(app, message, **options)
+
+    monkeypatch.setattr(App, "notify", recording_notify)
+    return messages
 
 
 def synthetic_record(article_id: int) -> ArticleRecord:

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+import threading
 from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from test_app import screen_text, settle
-from textual.pilot import Pilot
+from test_app_support import screen_text, settle, until
 
-from liaocheng_tui.store import TreeDate, TreePublication, TreeSection
+from liaocheng_tui.search import Searcher, SearchResult
+from liaocheng_tui.store import Library, TreeDate, TreePublication, TreeSection
 from liaocheng_tui.tui.app import SEARCH_FRAME_HOLD, LiaochengApp
 from liaocheng_tui.tui.footer import KeyFooter
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    """Wait (at most 10 s) until ``condition`` holds, then for the app to settle."""
-    for _ in range(200):
-        if condition():
-            break
-        await pilot.pause(0.05)
-    assert condition()
-    await settle(pilot, pilot.app, 0)  # type: ignore[arg-type]
+class GatedSearcher(Searcher):
+    """A searcher whose searches wait until the test opens the gate, as on a busy thread."""
+
+    def __init__(self, library: Library, gate: threading.Event, entered: threading.Event) -> None:
+        super().__init__(library, wait_for_dictionary=False)
+        self.gate = gate
+        self.entered = entered
+
+    def search(self, text: str, **options: Any) -> SearchResult:
+        self.entered.set()
+        assert self.gate.wait(60), "the test never opened the gate"
+        return super().search(text, **options)
+
+
+def gated_app(db_path: Path) -> tuple[LiaochengApp, threading.Event, threading.Event]:
+    """An app whose searches wait for the gate (returned with it, and with the event a search
+    sets when it has reached the gate)."""
+    gate, entered = threading.Event(), threading.Event()
+    app = LiaochengApp(db_path, open_searcher=lambda library: GatedSearcher(library, gate, entered))
+    return app, gate, entered
 
 
 def footer_line(app: LiaochengApp) -> str:
@@ -40,14 +51,13 @@ async def test_footer_follows_the_focus(db_path: Path) -> None:
         assert len(line) == 160
 
         await pilot.press("slash")
-        await pilot.pause()
+        await until(pilot, lambda: app.focused is app.search_bar)
         line = footer_line(app)
         # Printable keys type into the search bar, so their bindings are not offered (as in Textual).
         assert line.startswith(" / Search ") and "Open" not in line and "Quit" not in line
 
         app.reader.focus()
-        await pilot.pause()
-        assert footer_line(app).startswith(" n Next match  N Prev match  q Quit ")
+        await until(pilot, lambda: footer_line(app).startswith(" n Next match  N Prev match  q Quit "))
         assert len(app.query_one(KeyFooter).children) == 0
 
 
@@ -68,8 +78,7 @@ async def test_clicking_a_footer_key_runs_it(db_path: Path) -> None:
         assert footer.key_at(25) == "slash"
         assert footer.key_at(159) == "ctrl+p"
         await pilot.click(KeyFooter, offset=(26, 0))
-        await pilot.pause()
-        assert app.focused is app.search_bar
+        await until(pilot, lambda: app.focused is app.search_bar)
 
 
 async def test_narrow_tree_shortens_names_and_never_crops_a_count(db_path: Path) -> None:
@@ -81,9 +90,15 @@ async def test_narrow_tree_shortens_names_and_never_crops_a_count(db_path: Path)
         sections = [TreeSection(f"要闻·聊城新闻综合版面{n}", "section", 1234) for n in range(30)]
         date = TreeDate("2023-01-01", 30, sections)
         app.section_tree.populate([TreePublication("大众日报·聊城新闻", 24, [date])], [], [], 0, 24)
-        await pilot.pause()
+
+        def tree_panes() -> list[str]:
+            return [line.split("│")[1] for line in screen_text(app).split("\n")[5:22]]
+
+        # Drawn once the tree has its new lines and the scrollbar they need.
+        await until(pilot, lambda: "大众日报" in tree_panes()[1] and "1234" in tree_panes()[3])
+        await settle(pilot, app)
         # The tree pane is 24 cells: two borders, 21 cells of labels and the scrollbar's column.
-        panes = [line.split("│")[1] for line in screen_text(app).split("\n")[5:22]]
+        panes = tree_panes()
         assert all(cell_len(pane) == 22 for pane in panes)
         labels = [pane[:-1] for pane in panes]
         # "▼ " 2 cells + name + " 24" 3 cells: 16 cells left for the name, so 15 of it and "…"
@@ -99,62 +114,83 @@ async def test_reader_opens_only_the_row_the_cursor_stops_on(db_path: Path) -> N
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         opened: list[int] = []
-        open_article = app._open_article
+        reader = app.reader
+        show = reader.show
 
-        def counting_open(article_id: int, *, mark_read: bool) -> None:
-            opened.append(article_id)
-            open_article(article_id, mark_read=mark_read)
+        def counting_show(record: Any, hit: Any = None) -> None:
+            opened.append(record.id)
+            show(record, hit)
 
-        app._open_article = counting_open  # type: ignore[method-assign]
+        reader.show = counting_show  # type: ignore[method-assign]
         article_list = app.article_list
         for _ in range(3):  # three rows down within one frame, as a fast key repeat does
             article_list.cursor += 1
         assert opened == []  # the list is drawn first
-        await pilot.pause()
+        await settle(pilot, app)
         assert opened == [article_list.ids[3]]
         assert app.reader.record is not None and app.reader.record.id == article_list.ids[3]
         # Starring right after a move acts on the row under the cursor, not the previous one.
         article_list.cursor = 1
         await pilot.press("s")
         assert app.library is not None
-        starred = app.library.article(article_list.ids[1])
-        assert starred is not None and starred.starred
+        await until(pilot, lambda: app.library.article(article_list.ids[1]).starred)  # type: ignore[union-attr]
 
 
-async def test_enter_holds_frames_until_the_results_and_never_for_long(db_path: Path) -> None:
-    app = LiaochengApp(db_path)
+async def test_enter_holds_frames_until_the_results(db_path: Path) -> None:
+    app, gate, entered = gated_app(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        app.search_frame_hold = 3600.0  # only the results (or a wrong release) end it here
+        app.search_debounce = 3600.0  # Enter, not typing, starts the search, however slow the keys
+        await pilot.press("slash", *"绿色", "enter")
+        await until(pilot, entered.is_set)  # the search waits at the gate
+        assert app.frames_held and app.focused is app.article_list  # keys go to the list
+        gate.set()
+        await until(pilot, lambda: app.searches_run == 1)
+        await settle(pilot, app)
+        assert not app.frames_held and app.article_list.border_subtitle == "1 result"  # 绿色问诊 only
+
+
+async def test_enter_never_holds_frames_for_long(db_path: Path) -> None:
+    app, gate, entered = gated_app(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         assert app.search_frame_hold == SEARCH_FRAME_HOLD <= 0.15
-        app.search_frame_hold = 0.3  # longer than pressing a key takes on a slow machine
-        # The search thread is busy for 1 s, so the results come long after the hold's cap.
-        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.0))
-        await pilot.press("slash", *"绿色")
-        await pilot.press("enter")
-        assert app._batch_count == 1 and app.focused is app.article_list  # keys go to the list
-        await pilot.pause(0.45)
-        assert app._batch_count == 0 and app.searches_run == 0  # drawn again, results or not
+        app.search_debounce = 3600.0
+        await pilot.press("slash", *"绿色", "enter")
+        await until(pilot, entered.is_set)
+        # The results cannot come while the gate is shut, yet the screen is drawn again.
+        await until(pilot, lambda: not app.frames_held)
+        assert app.searches_run == 0
+        gate.set()
         await until(pilot, lambda: app.searches_run == 1)
-        assert app.searches_run == 1 and app.article_list.border_subtitle == "1 result"  # 绿色问诊 only
+        await settle(pilot, app)
+        assert app.article_list.border_subtitle == "1 result"
         # A quick search releases the hold as soon as its results are shown.
+        app.search_frame_hold = 3600.0
         app.action_focus_search()
         await pilot.press(*"诊断", "enter")
-        await settle(pilot, app, 0)
-        assert app._batch_count == 0 and app.searches_run == 2
+        await settle(pilot, app)
+        assert not app.frames_held and app.searches_run == 2
 
 
 async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Path) -> None:
-    app = LiaochengApp(db_path)
+    app, gate, entered = gated_app(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        app.search_frame_hold = 5.0  # only the results (or a wrong release) end it here
-        app._search_thread.submit(lambda _library, _searcher: time.sleep(1.0))
+        app.search_frame_hold = 3600.0  # only the results (or a wrong release) end it here
         await pilot.press("slash", *"绿色")
-        await pilot.pause(0.3)  # the debounced search for 绿色 waits behind the busy thread
+        await until(pilot, entered.is_set)  # the debounced search for 绿色 waits at the gate
+        older = [worker for worker in app.workers if worker.group == "search" and not worker.is_finished]
+        assert len(older) == 1
+        app.search_debounce = 3600.0  # Enter, not typing, starts the next one
         await pilot.press(*"诊断", "enter")  # supersedes it
-        assert app._batch_count == 1  # the cancelled search left the new one's hold alone
+        await until(pilot, lambda: older[0].is_finished)  # cancelled, its clean-up done
+        assert app.frames_held  # the older search let go of nothing it did not hold
+        gate.set()
         await until(pilot, lambda: app.searches_run == 1)
-        assert app._batch_count == 0 and app.current_query == "绿色诊断"
+        await settle(pilot, app)
+        assert not app.frames_held and app.current_query == "绿色诊断"
 
 
 def test_the_reader_counts_one_match_in_the_singular() -> None:

@@ -23,7 +23,7 @@ from hardening_support import (
     wait_for_page,
     write_recombined_pages,
 )
-from test_app import settle
+from test_app_support import record_notifications, settle, until
 
 from liaocheng_tui.build import build_library
 from liaocheng_tui.cli import cli
@@ -168,7 +168,10 @@ def test_build_lock_is_released_when_its_holder_is_killed(pages: Path, tmp_path:
             assert library.check_integrity() == []
 
 
-async def test_app_stays_usable_during_a_build_and_reloads_on_request(pages: Path, tmp_path: Path) -> None:
+async def test_app_stays_usable_during_a_build_and_reloads_on_request(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages = record_notifications(monkeypatch)
     db = tmp_path / "library.db"
     seeded = subprocess.run(build_command(db), cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert seeded.returncode == 0, seeded.stderr
@@ -185,26 +188,26 @@ async def test_app_stays_usable_during_a_build_and_reloads_on_request(pages: Pat
         opened = []
         for _ in range(3):
             await pilot.press("j")
-            await pilot.pause()
+            await settle(pilot, app)  # the reader follows the cursor
             assert app.reader.record is not None
+            assert app.reader.record.id == app.article_list.current_id
             opened.append(app.reader.record.id)
         assert len(set(opened)) == 3
         await pilot.press("s")
-        await pilot.pause()
         assert app.library is not None
+        await until(pilot, lambda: bool(app.library.article_ids(starred=True)))  # type: ignore[union-attr]
         assert app.library.article_ids(starred=True) == [opened[-1]]
         await pilot.press("slash", *"绿色")
-        await settle(pilot, app, 0.5)
+        await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total > 0
         await pilot.press("escape", "escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert build.wait(timeout=120) == 0
         # The timer notices the other process's commits; the counts wait for the user.
-        await pilot.pause(0.5)
-        assert app.library_changed
+        await until(pilot, lambda: app.library_changed)
         assert app.sub_title.startswith(f"{seed_articles} 篇 articles")
         assert app.sub_title.endswith("changed on disk: r reloads")
-        assert any("Press r to reload" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Press r to reload" in message for message in messages))
         await pilot.press("r")
         await settle(pilot, app)
         assert not app.library_changed

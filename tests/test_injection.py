@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from rich.segment import Segment
-from test_app import screen_text, settle
+from test_app_support import record_notifications, screen_text, settle, until
 
 from liaocheng_tui.cli import cli
 from liaocheng_tui.parse.models import Article, Page
@@ -81,22 +80,13 @@ def hostile_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def visible_characters(app: LiaochengApp) -> str:
-    """Every character the screen's strips would print, styles aside."""
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    strips = getattr(update, "strips", [])
-    return "".join(
-        segment.text
-        for line in strips
-        for strip in line
-        for segment in strip
-        if isinstance(segment, Segment) and not segment.control
-    )
+    """Every character the screen prints, styles aside."""
+    return screen_text(app)
 
 
 def terminal_bytes(app: LiaochengApp) -> str:
-    """What the app would write to the terminal for a full repaint, escape codes included."""
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    return str(update.render_segments(app.console))  # type: ignore[union-attr]
+    """The screen as a terminal gets it, with the escape codes of its styles (and links)."""
+    return screen_text(app, styles=True)
 
 
 def assert_inert(app: LiaochengApp) -> None:
@@ -111,8 +101,9 @@ def assert_inert(app: LiaochengApp) -> None:
 
 
 async def test_app_shows_hostile_text_inert_in_list_reader_tree_and_notices(
-    hostile_library: Path, tmp_path: Path
+    hostile_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    messages = record_notifications(monkeypatch)
     db = tmp_path / "library.db"
     shutil.copy(hostile_library, db)
     app = LiaochengApp(db)
@@ -128,7 +119,7 @@ async def test_app_shows_hostile_text_inert_in_list_reader_tree_and_notices(
                 node.expand()
                 labels.append(str(node.label))
                 stack.extend(node.children)
-            await pilot.pause()
+            await settle(pilot, app)
         assert any(f"聊城{VISIBLE}日报" in label for label in labels), labels
         assert any(f"张{VISIBLE}三" in label for label in labels), labels
         assert not any(_ACTIVE.search(label) for label in labels)
@@ -151,13 +142,14 @@ async def test_app_shows_hostile_text_inert_in_list_reader_tree_and_notices(
 
         # A notification that quotes the title (starring), and a search with snippets.
         await pilot.press("s")
-        await pilot.pause(0.3)
-        assert [n.message for n in app._notifications] == [f"★ Starred {SHOWN_TITLE}"]
+        await until(pilot, lambda: bool(messages))
+        assert messages == [f"★ Starred {SHOWN_TITLE}"]
+        await until(pilot, lambda: "★ Starred" in screen_text(app))
         toast_text = screen_text(app)
         assert "★ Starred" in toast_text and SHOWN_TITLE in toast_text  # the toast wraps after "Starred"
         assert_inert(app)
         await pilot.press("slash", *"绿色")
-        await settle(pilot, app, 0.5)
+        await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total == 2
         assert_inert(app)
 

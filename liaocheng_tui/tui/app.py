@@ -15,6 +15,7 @@ the author/place lists follow from the background thread.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -121,7 +122,7 @@ SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_FRAME_HOLD = 0.12  # seconds at most that Enter's frame waits for the results (see _hold_frames)
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
 EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related articles are looked up
-READ_AFTER = 1.5  # seconds an article stays in the reader before it counts as read
+READ_AFTER = 3.0  # seconds an article stays in the reader before it counts as read
 WARM_UP_QUIET = 0.8  # seconds without a key press or a search before jieba's dictionary loads
 WARM_UP_CHECK = 0.1  # seconds between looks at whether the keyboard has been quiet long enough
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
@@ -134,6 +135,8 @@ class LiaochengApp(App[None]):
     CSS_PATH = Path(__file__).with_name("liaocheng.tcss")
     TITLE = "聊城 liaocheng-tui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    # Seconds an article must stay in the reader to be marked read (tests shorten it).
+    read_after: float = READ_AFTER
 
     def __init__(
         self,
@@ -164,11 +167,19 @@ class LiaochengApp(App[None]):
         self._pending_highlight: int | None = None  # the list's cursor, not yet in the reader
         self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
         self._read_timer: Timer | None = None
+        # Set on the background thread once jieba's dictionary is loaded: jobs queued behind the
+        # warm-up see it, so they can compute keywords without a second trip.
+        self._dictionary_ready = threading.Event()
+        # Bumped by every related-articles lookup; a queued lookup that is no longer the newest
+        # is dropped when its turn comes (a cancelled worker does not stop its thread's job).
+        self._extras_generation = 0
+        # The article shown when the app opens is not marked read by time: nobody chose it.
+        self._opened_any = False
         self.ready = False
         self.warm = False
-        self.read_after = READ_AFTER
         self.warm_up_quiet = WARM_UP_QUIET
         self.search_frame_hold = SEARCH_FRAME_HOLD
+        self.search_debounce = SEARCH_DEBOUNCE
         self.library_poll_interval = LIBRARY_POLL
         self.library_changed = False  # another program changed the library since it was loaded
         self._loaded_version: int | None = None
@@ -191,21 +202,48 @@ class LiaochengApp(App[None]):
             yield Reader(id="reader")
         yield KeyFooter()
 
+    def _main_screen(self) -> Screen[Any]:
+        """The screen the panes are on, also while a dialog (help, export, palette) is on top.
+
+        ``App.query_one`` looks in the active screen only: a timer or worker that finished
+        while a dialog was open would not find the reader there.
+        """
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
     @property
     def section_tree(self) -> SectionTree:
-        return self.query_one("#tree", SectionTree)
+        return self._main_screen().query_one("#tree", SectionTree)
 
     @property
     def article_list(self) -> ArticleList:
-        return self.query_one("#list", ArticleList)
+        return self._main_screen().query_one("#list", ArticleList)
 
     @property
     def reader(self) -> Reader:
-        return self.query_one("#reader", Reader)
+        return self._main_screen().query_one("#reader", Reader)
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
+        return self._main_screen().query_one("#search", SearchBar)
+
+    @property
+    def settled(self) -> bool:
+        """Nothing the user started is still on its way: no debounced or running search, no
+        article waiting to open, no related-articles lookup and no worker (tests wait on this)."""
+        search_pending = self._pending_search is not None and not self._pending_search.done()
+        return not (
+            self._search_timer is not None
+            or search_pending
+            or self._pending_highlight is not None
+            or self._extras_timer is not None
+            or self._frame_hold is not None
+            or any(not worker.is_finished for worker in self.workers)
+        )
+
+    @property
+    def frames_held(self) -> bool:
+        """Whether Enter's search is holding the screen's updates (see :meth:`_hold_frames`)."""
+        return self._frame_hold is not None
 
     def on_mount(self) -> None:
         self.section_tree.border_title = "版面 Sections"
@@ -301,11 +339,21 @@ class LiaochengApp(App[None]):
             from liaocheng_tui.search import warm_up_search
 
             warm_up_search()
+            self._dictionary_ready.set()
 
         await self.in_background(job)
         self.warm = True
-        if self.reader.record is not None:  # its keywords waited for the dictionary
-            self.load_extras(self.reader.record)
+        record = self.reader.record
+        # The reader's keywords and related articles waited for the dictionary. A lookup still
+        # queued or running was queued behind this job and will bring them: a second one now
+        # would do the same work twice.
+        if record is not None and self.reader.keywords is None and not self._extras_in_flight():
+            self.load_extras(record)
+
+    def _extras_in_flight(self) -> bool:
+        return self._extras_timer is not None or any(
+            worker.group == "extras" and not worker.is_finished for worker in self.workers
+        )
 
     # -- building ----------------------------------------------------------------------------
 
@@ -514,10 +562,20 @@ class LiaochengApp(App[None]):
         )
         if self._read_timer is not None:
             self._read_timer.stop()
+            self._read_timer = None
+        first, self._opened_any = not self._opened_any, True
         if mark_read:
             self._mark_read(article_id)
-        elif not record.read:
-            self._read_timer = self.set_timer(self.read_after, lambda: self._mark_read(article_id))
+        elif not record.read and not first:
+            # On the reader, like the extras timer: it dies with the reader, never firing after.
+            self._read_timer = reader.set_timer(
+                self.read_after, lambda: self._mark_read_if_shown(reader, article_id)
+            )
+
+    def _mark_read_if_shown(self, reader: Reader, article_id: int) -> None:
+        self._read_timer = None
+        if reader.is_attached and reader.record is not None and reader.record.id == article_id:
+            self._mark_read(article_id)
 
     def _mark_read(self, article_id: int) -> None:
         if self.library is None or self.reader.record is None or self.reader.record.id != article_id:
@@ -546,16 +604,30 @@ class LiaochengApp(App[None]):
     async def load_extras(self, record: ArticleRecord) -> None:
         """Keywords and related articles for the reader, off the UI thread."""
 
-        # Keywords need jieba's dictionary: until the quiet-time warm-up has loaded it, they
-        # wait (loading it here would freeze the app just after start; see on_ready).
-        with_keywords = self.warm
+        self._extras_generation += 1
+        generation = self._extras_generation
 
-        def job(library: Library, searcher: Searcher) -> tuple[list[str] | None, list[ArticleRecord]]:
+        def job(
+            library: Library, searcher: Searcher
+        ) -> tuple[list[str] | None, list[ArticleRecord]] | None:
+            if generation != self._extras_generation:
+                return None  # a newer lookup was asked for while this one waited its turn
+            # Keywords need jieba's dictionary: until the quiet-time warm-up has loaded it, they
+            # wait (loading it here would freeze the app just after start; see on_ready). Asked
+            # here, on the thread the warm-up runs on, a job queued behind it gets them.
+            with_keywords = self._dictionary_ready.is_set()
             found = library.article_keywords(record.id) if with_keywords else None
             return found, library.articles(searcher.related(record.id, 3))
 
-        found_keywords, related = await self.in_background(job)
+        result = await self.in_background(job)
+        if result is None:
+            return
+        found_keywords, related = result
         self.reader.set_extras(record.id, found_keywords, related)
+        shown = self.reader.record
+        if found_keywords is None and self._dictionary_ready.is_set() and shown and shown.id == record.id:
+            # This job ran just before the warm-up's and the warm-up saw it in flight.
+            self.load_extras(record)
 
     def current_record(self) -> ArticleRecord | None:
         """The article in the reader, or else the one under the list cursor."""
@@ -578,7 +650,7 @@ class LiaochengApp(App[None]):
             if self.current_query:
                 self._clear_search(restore=True)
             return
-        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._start_search)
+        self._search_timer = self.set_timer(self.search_debounce, self._start_search)
 
     def _start_search(self) -> None:
         self._search_timer = None
@@ -765,6 +837,22 @@ class LiaochengApp(App[None]):
             message=("★ Starred " if not record.starred else "Unstarred ") + record.headline,
             timeout=2,
         )
+
+    def action_mark_unread(self) -> None:
+        record = self.current_record()
+        if record is None or self.library is None:
+            self.notify(markup=False, message="No article to mark unread", severity="warning")
+            return
+        if self._read_timer is not None:  # it would mark the article read again a moment later
+            self._read_timer.stop()
+            self._read_timer = None
+        try:
+            self.library.set_read(record.id, False)
+        except LibraryError as error:
+            self.notify(markup=False, message=f"Unread mark not saved: {error}", severity="error", timeout=8)
+            return
+        self._refresh_article(record.id)
+        self.notify(markup=False, message=f"Marked unread: {record.headline}", timeout=2)
 
     def action_copy_article(self) -> None:
         record = self.current_record()

@@ -585,6 +585,17 @@ class Reader(ScrollView, can_focus=True):
             for block, start, end in self._lines[first : first + self.scrollable_content_region.height]
         ]
 
+    def runs_styled_as(self, component: str) -> list[str]:
+        """The runs of laid-out text drawn in the style ``component`` (one of COMPONENT_CLASSES,
+        e.g. ``reader--match``), in reading order: what a reader sees highlighted."""
+        style = self._style(component)
+        return [
+            line.plain[span.start : span.end]
+            for line in self.text_lines()
+            for span in line.spans
+            if span.style == style
+        ]
+
     @property
     def plain_lines(self) -> list[str]:
         """The laid-out lines as plain text (for tests and copying what is shown)."""

@@ -181,6 +181,12 @@ class SectionTree(Tree[NodeData]):
             depth += 1
         return depth * self.guide_depth
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # Textual's Tree caches drawn lines by the pane's outer width, but labels are fitted to
+        # the width inside the scrollbar: when it comes or goes they must be drawn again, or a
+        # count stays cut (or a name shortened) for the old width.
+        self.notify_style_update()
+
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self.fill_lazy(event.node)
 
