@@ -11,7 +11,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("e", "export", "Export"),
     Binding("y", "copy_article", "Copy"),
     Binding("s", "toggle_star", "Star"),
-    Binding("u", "mark_unread", "Unread", show=False, id="mark-unread"),
+    Binding("u", "mark_unread", "Unread", show=False, id="app.mark_unread"),
     Binding("left_square_bracket", "previous_article", "Prev", key_display="["),
     Binding("right_square_bracket", "next_article", "Next", key_display="]"),
     Binding("t", "toggle_tree", "Tree"),
