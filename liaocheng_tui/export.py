@@ -22,6 +22,9 @@ from typing import Any, Literal, Protocol
 
 from liaocheng_tui.safe_text import json_dumps_safe, one_line, strip_controls
 
+if sys.platform != "win32":
+    import fcntl
+
 ExportFormat = Literal["txt", "md", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("txt", "md", "json")
 
@@ -269,7 +272,8 @@ def write_articles(
 
     Every file is written to a hidden temporary file in the same folder, flushed to disk and
     then renamed, so a full disk, a crash or a kill never leaves a partial file under the final
-    name. Only a new name, a regular file or a symbolic link (the link itself is replaced,
+    name; the temporary file a killed export left is removed by the next export of that name.
+    Only a new name, a regular file or a symbolic link (the link itself is replaced,
     never followed) is written to: a FIFO, device, socket or folder is refused, and so is any
     of the ``protected`` files (pass :func:`library_files` of the open library). A replaced
     file keeps its permissions and owner; a hard link to it is broken (its other names keep
@@ -290,6 +294,7 @@ def write_articles(
     if not path.parent.is_dir():
         raise ExportError(f"no such folder: {path.parent}")
     guard.check(path, overwrite)
+    _remove_stale_parts(path.parent, {_temporary_prefix(path)})
     _write_file(path, _render_chunks(records, fmt), overwrite, guard)
     return [path]
 
@@ -413,6 +418,7 @@ def _write_folder(
     if refused:
         more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
         raise ExportError(f"refusing to overwrite {refused[0]}{more} (use --force)")
+    _remove_stale_parts(folder, {_temporary_prefix(destination) for destination, _ in planned})
     created: list[Path] = []
     try:
         for destination, record in planned:
@@ -432,6 +438,44 @@ def _write_folder(
     return [destination for destination, _ in planned]
 
 
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name[:40]}."
+
+
+# mkstemp's names: prefix, 8 random characters, suffix.
+_RANDOM_PART = 8
+_PART_SUFFIX = ".part"
+
+
+def _remove_stale_parts(folder: Path, prefixes: set[str]) -> None:
+    """Remove temporary files a killed export left for these names (they would only pile up).
+
+    A writer holds an ``flock`` on its temporary file until it is renamed; the kernel drops it
+    when the writer dies, so a temporary file that can be locked is no one's. Not on Windows.
+    """
+    if sys.platform == "win32":
+        return
+    tail = _RANDOM_PART + len(_PART_SUFFIX)
+    try:
+        entries = [entry for entry in os.scandir(folder) if entry.name.endswith(_PART_SUFFIX)]
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name[:-tail] not in prefixes or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            descriptor = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(entry.path)
+        except OSError:
+            pass  # being written by a live export, or already gone
+        finally:
+            os.close(descriptor)
+
+
 def _write_file(
     path: Path, chunks: Iterable[str], overwrite: bool, guard: _Guard, *, sync_folder: bool = True
 ) -> bool:
@@ -443,22 +487,27 @@ def _write_file(
     """
     existing = guard.check(path, overwrite)
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=_temporary_prefix(path), suffix=_PART_SUFFIX, dir=path.parent
+        )
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
     try:
+        # Open until renamed: the lock tells _remove_stale_parts that this file is being written.
         with os.fdopen(descriptor, "wb") as handle:
+            if sys.platform != "win32":
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             for chunk in chunks:
                 handle.write(_utf8(chunk))
             handle.flush()
             _copy_ownership(handle.fileno(), existing)
             os.fsync(handle.fileno())
-        # The destination may have changed while the text was written: check it again.
-        existing = guard.check(path, overwrite)
-        if existing is not None:
-            os.replace(temporary, path)  # replaces the entry: a symlink is replaced, not followed
-        else:
-            _publish_new(Path(temporary), path)
+            # The destination may have changed while the text was written: check it again.
+            existing = guard.check(path, overwrite)
+            if existing is not None:
+                os.replace(temporary, path)  # replaces the entry: a symlink is replaced, not followed
+            else:
+                _publish_new(Path(temporary), path)
         if sync_folder:
             _fsync_folder(path.parent)
     except OSError as error:

@@ -7,6 +7,7 @@ own files.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -166,12 +167,16 @@ def test_sigkilled_single_file_export_leaves_no_partial_file_and_a_retry_succeed
     process = start_cli("export", *map(str, ids), "--db", db, "-o", target)
     wait_for_a_file(folder, process)
     kill(process)
-    print(f"killed with {[entry.stat().st_size for entry in folder.iterdir()]} bytes written")
     assert not target.exists(), "nothing under the final name after a kill"
     leftovers = list(folder.iterdir())
     assert all(path.name.startswith(".") and path.name.endswith(".part") for path in leftovers), leftovers
-    done = cli("export", *map(str, ids), "--db", db, "-o", target)
+    # A temporary file that a live export holds (its flock) is not touched by the retry.
+    live = folder / ".all.txt.abcdefgh.part"
+    with live.open("wb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        done = cli("export", *map(str, ids), "--db", db, "-o", target)
     assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in folder.iterdir()) == [live.name, "all.txt"], "the dead export's temp file is gone"
     text = target.read_text(encoding="utf-8")
     assert len(text.encode("utf-8")) > 50 * 2**20
     assert text == expected_export(db, ids)
@@ -186,7 +191,6 @@ def test_sigkilled_folder_export_leaves_only_whole_files(
     process = start_cli("export", *map(str, ids), "--db", db, "-o", f"{folder}/", "--format", "json")
     wait_for_a_file(folder, process, count=20)
     kill(process)
-    print(f"killed with {len(list(folder.iterdir()))} entries in the folder")
     with Library(db) as library:
         by_name = {default_filename(record, "json"): record for record in library.articles(ids)}
     visible = [path for path in folder.iterdir() if not path.name.startswith(".")]
@@ -195,7 +199,7 @@ def test_sigkilled_folder_export_leaves_only_whole_files(
         assert path.read_text(encoding="utf-8") == render_article(by_name[path.name], "json"), path.name
     done = cli("export", *map(str, ids), "--db", db, "-o", f"{folder}/", "--format", "json", "--force")
     assert done.returncode == 0, done.stderr
-    assert len([path for path in folder.iterdir() if not path.name.startswith(".")]) == len(ids)
+    assert len(list(folder.iterdir())) == len(ids), "every file, and no temporary file left"
 
 
 # ------------------------------------------------------------------------------ 3: --force
