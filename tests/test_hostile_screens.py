@@ -14,9 +14,12 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+from rich.text import Text
 from test_app import screen_text, settle
 from test_injection import _ACTIVE, terminal_bytes, visible_characters
+from textual.widgets import Label
 
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen
@@ -158,3 +161,23 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         await pilot.pause(0.5)
         assert "Export article" in screen_text(app)
         assert_inert(app, "command palette entries")
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # A rebuild names each stored page (hostile names) in the build panel's label: record
+        # every update, since the panel closes when the build ends.
+        label = app.query_one("#build-label", Label)
+        shown: list[str] = []
+        update = label.update
+
+        def recording_update(content: Any = "", **kwargs: Any) -> None:
+            shown.append(content.plain if isinstance(content, Text) else str(content))
+            update(content, **kwargs)
+
+        label.update = recording_update  # type: ignore[method-assign]
+        app.action_rebuild()
+        await settle(pilot, app, 0.5)
+        named = [line for line in shown if "pages ·" in line]
+        assert named, shown
+        assert any(MARKUP[:10] in line for line in named), named
+        assert not any(_ACTIVE.search(line) for line in named), named
