@@ -123,15 +123,17 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         pass
     else:
         return _checked_text(text, path), "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+    # Before GB18030: a page of GBK lines with a few UTF-8 ones decodes as GB18030 and can read
+    # as Chinese overall, but those lines would be stored as mojibake.
+    mixed = _mixed_encoding(raw)
+    if mixed:
+        raise PageError(f"mixed encoding ({mixed}), not one text page: {path}")
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         text = ""
     if text and _reads_as_chinese(text):
         return _checked_text(text, path), "gb18030"
-    mixed = _mixed_encoding(raw)
-    if mixed:
-        raise PageError(f"mixed encoding ({mixed}), not one text page: {path}")
     # Count C0 controls only: bytes 0x80-0x9F are ordinary in UTF-8 and GBK text.
     if _control_byte_share(raw) > _MAX_CONTROL_SHARE:
         raise PageError(f"binary file, not a text page: {path}")
@@ -159,28 +161,31 @@ def _reads_as_chinese(text: str) -> bool:
 
 
 def _mixed_encoding(raw: bytes) -> str:
-    """``"N lines UTF-8, M lines GB18030"`` when both kinds of line are present, else ``""``."""
-    utf8 = gbk = 0
-    gbk_lines: list[bytes] = []
+    """``"N lines UTF-8, M lines GB18030"`` when both kinds of line are present, else ``""``.
+
+    Both groups must be mostly CJK in their own encoding: a short GBK line can be valid UTF-8 by
+    chance, but then it decodes to Latin, Greek or Cyrillic letters, not to Chinese. (The finer
+    frequency test is no use here: one line is too few characters to judge.)
+    """
+    utf8_lines: list[str] = []
+    gbk_lines: list[str] = []
     for line in raw.split(b"\n"):
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
+            utf8_lines.append(line.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
             pass
-        else:
-            utf8 += 1
-            continue
         try:
-            line.decode("gb18030")
+            gbk_lines.append(line.decode("gb18030"))
         except UnicodeDecodeError:
             return ""  # a line that is neither: not simply two encodings
-        gbk += 1
-        gbk_lines.append(line)
-    if not (utf8 and gbk) or not _reads_as_chinese(b"\n".join(gbk_lines).decode("gb18030")):
+    if not (utf8_lines and gbk_lines):
         return ""
-    return f"{utf8} lines UTF-8, {gbk} lines GB18030"
+    if not (_is_mostly_chinese("\n".join(utf8_lines)) and _is_mostly_chinese("\n".join(gbk_lines))):
+        return ""
+    return f"{len(utf8_lines)} lines UTF-8, {len(gbk_lines)} lines GB18030"
 
 
 def _control_byte_share(raw: bytes) -> float:

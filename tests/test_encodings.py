@@ -15,7 +15,7 @@ import jieba
 import pytest
 
 from liaocheng_tui.common_han import COMMON_HAN, TABLE_SIZE, rank_han_characters
-from liaocheng_tui.sources import PageError, read_page_file
+from liaocheng_tui.sources import PageError, _reads_as_chinese, read_page_file
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -75,6 +75,34 @@ def test_a_page_mixing_utf8_and_gbk_lines_is_mixed_encoding_not_binary(tmp_path:
     with pytest.raises(PageError) as caught:
         read_page_file(page)
     assert str(caught.value) == f"mixed encoding ({utf8} lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
+
+
+@pytest.mark.parametrize("path", CHINESE_PAGES[:5], ids=lambda path: path.name)
+def test_a_gbk_page_with_one_utf8_line_is_mixed_not_mojibake(tmp_path: Path, path: Path) -> None:
+    # The trap: a UTF-8 line whose bytes are also valid GB18030, so the whole page decodes as
+    # GB18030 and still reads as Chinese; only the line check tells that line is mojibake.
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def page_with_utf8_line(chosen: int) -> bytes:
+        return b"\n".join(
+            line.encode("utf-8") if number == chosen else line.encode("gbk", errors="ignore")
+            for number, line in enumerate(lines)
+        )
+
+    def is_trap(number: int) -> bool:
+        try:
+            return not lines[number].isascii() and _reads_as_chinese(page_with_utf8_line(number).decode("gb18030"))
+        except UnicodeDecodeError:
+            return False
+
+    chosen = max((number for number in range(len(lines)) if is_trap(number)), key=lambda n: len(lines[n]))
+    raw = page_with_utf8_line(chosen)
+    gbk = sum(1 for number, line in enumerate(lines) if number != chosen and not line.isascii())
+    page = tmp_path / "mixed.txt"
+    page.write_bytes(raw)
+    with pytest.raises(PageError) as caught:
+        read_page_file(page)
+    assert str(caught.value) == f"mixed encoding (1 lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
 
 
 def test_parse_and_build_refuse_a_shift_jis_page_in_one_line(tmp_path: Path) -> None:
