@@ -207,3 +207,25 @@ async def test_export_into_a_folder_asks_about_the_file_it_would_replace(
         await pilot.press("y")
         await until(pilot, lambda: written.read_text(encoding="utf-8") == render_article(record, "txt"))
         assert sorted(path.name for path in folder.iterdir()) == [written.name]
+
+
+# -- toasts -------------------------------------------------------------------------------------
+
+
+async def test_the_screenshot_toast_shows_its_path_not_its_markup(db_path: Path, tmp_path: Path) -> None:
+    from textual import events
+
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await ready(pilot, app)
+        saved = tmp_path / "shot.svg"
+        app.post_message(events.DeliveryComplete(key="k", path=saved, name="screenshot"))
+        await until(pilot, lambda: "Saved screenshot" in screen_text(app))
+        text = screen_text(app)
+        assert "[$text-success]" not in text
+        # (The toast wraps the long path onto lines of its own.)
+        assert "Saved screenshot to" in text and "/shot.svg'" in text
+        # Text from the library still shows literally, markup and controls cleaned.
+        app.notify("★ Starred [b]粗体[/b]\x1b[2J\u202e", markup=False)
+        await until(pilot, lambda: "[b]粗体[/b]" in screen_text(app))
+        assert "\x1b" not in screen_text(app) and "\u202e" not in screen_text(app)

@@ -307,10 +307,14 @@ class LiaochengApp(App[None]):
         """Textual's notify, with the text cleaned: messages quote titles, paths and errors.
 
         A toast's ``Content`` keeps ESC and bidi controls, so whatever a notification quotes is
-        stripped of them here, in one place, and never parsed as markup.
+        stripped of them here, in one place. Text from the library or the user comes with
+        ``markup=False`` (every such call in the app says so) and shows literally; a message
+        with ``markup=True`` is the app's or Textual's own (Textual's "Saved screenshot to
+        [$text-success]…"), whose markup is kept: control characters are never markup, so
+        stripping them leaves it intact. (Forcing ``markup=False`` on those showed the tags.)
         """
         cleaned = "\n".join(one_line(line) for line in strip_controls(message).split("\n"))
-        super().notify(cleaned, title=one_line(title), severity=severity, timeout=timeout, markup=False)
+        super().notify(cleaned, title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     # -- background thread -------------------------------------------------------------------
 
