@@ -795,13 +795,20 @@ class Library:
         author: str | None = None,
         place: str | None = None,
         starred: bool | None = None,
+        date_prefix: str | None = None,
     ) -> list[int]:
         """Article ids, newest first then in page order; every filter is optional (exact match).
 
         ``""`` for publication, date, section or column selects articles where it is unknown.
+        ``date_prefix`` (``"2023"``, ``"2023-02"``): issue dates in that year or month (the
+        app's tree groups a long run of issues by year and month).
         """
         where: list[str] = []
         params: list[Any] = []
+        if date_prefix:
+            # ISO dates sort as text: a range, not LIKE, so the date index serves it.
+            where.append("a.date >= ? AND a.date < ?")
+            params.extend((date_prefix, date_prefix + "\uffff"))
         for column_sql, value in (
             ("a.publication", publication),
             ("a.date", date),

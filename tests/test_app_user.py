@@ -3,12 +3,15 @@ toasts, themes, the list's years, the tree of a long run of issues, narrow termi
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from test_app import screen_text
+from test_app import headlines, screen_text
 from test_app_reading import huge_app, until
 from test_app_support import GREEN
 from textual.pilot import Pilot
@@ -229,3 +232,101 @@ async def test_the_screenshot_toast_shows_its_path_not_its_markup(db_path: Path,
         app.notify("★ Starred [b]粗体[/b]\x1b[2J\u202e", markup=False)
         await until(pilot, lambda: "[b]粗体[/b]" in screen_text(app))
         assert "\x1b" not in screen_text(app) and "\u202e" not in screen_text(app)
+
+
+# -- a library of many issues over two years ----------------------------------------------------
+
+MANY_DATES = [(date(2022, 11, 20) + timedelta(days=n)).isoformat() for n in range(70)]  # to 2023-01-28
+NO_SECTION_DATE = MANY_DATES[10]  # an issue whose page names no section or column
+
+
+@pytest.fixture(scope="module")
+def many_issues_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made library plus 70 daily issues from 2022-11-20: 72 dates over two years."""
+    from test_app_support import build_hand_made_library
+
+    from liaocheng_tui.parse.models import Article, Page
+    from liaocheng_tui.store import Library
+
+    path = tmp_path_factory.mktemp("many") / "library.db"
+    build_hand_made_library(path)
+    with Library(path) as library:
+        for day in MANY_DATES:
+            article = Article(seq=1, title=f"第{day}期要闻", paragraphs=[f"{day}的新闻正文。"], date=day)
+            section = None if day == NO_SECTION_DATE else "要闻"
+            page = Page(source=f"{day}.txt", articles=[article], publication="聊城日报", date=day, section=section)
+            raw = f"{day} page"
+            library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
+    return path
+
+
+def test_article_ids_by_date_prefix(many_issues_library: Path) -> None:
+    from liaocheng_tui.store import Library
+
+    with Library(many_issues_library) as library:
+        in_2022 = library.article_ids(publication="聊城日报", date_prefix="2022")
+        assert [r.date for r in library.articles(in_2022)] == sorted(
+            (d for d in MANY_DATES if d.startswith("2022")), reverse=True
+        )
+        assert len(library.article_ids(date_prefix="2023-02")) == 5  # the hand-made issues
+
+
+def _labels(nodes: Any) -> list[str]:
+    return [node.label.plain if hasattr(node.label, "plain") else str(node.label) for node in nodes]
+
+
+async def test_a_long_run_of_issues_is_grouped_by_year_and_month(many_issues_library: Path, tmp_path: Path) -> None:
+    db = tmp_path / "library.db"
+    shutil.copy(many_issues_library, db)
+    app = LiaochengApp(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        tree = app.section_tree
+        await until(pilot, lambda: "聊城日报 75" in _labels(tree.root.children))
+        paper = next(node for node in tree.root.children if _labels([node]) == ["聊城日报 75"])
+        # 2022-11-20 to 2022-12-31 is 42 issues; 2023 has 28 January ones and the 2 hand-made
+        # February issues (5 articles).
+        assert _labels(paper.children) == ["2023年 33", "2022年 42"]
+        year_2023, year_2022 = paper.children
+        assert _labels(year_2023.children) == ["2023-02 5", "2023-01 28"]
+        assert _labels(year_2022.children) == ["2022-12 31", "2022-11 11"]
+        assert year_2023.is_expanded and not year_2022.is_expanded
+        assert year_2023.children[0].is_expanded and not year_2023.children[1].is_expanded
+        assert _labels(year_2023.children[0].children) == ["2023-02-21 3", "2023-02-20 2"]
+        # An issue without sections is a leaf that lists its article when selected.
+        november = year_2022.children[1]
+        bare = next(node for node in november.children if _labels([node])[0].startswith(NO_SECTION_DATE))
+        assert not bare.allow_expand and not bare.children
+        tree.focus()
+        year_2022.expand()
+        november.expand()
+        await pilot.pause()
+        tree.move_cursor(bare)
+        await pilot.press("enter")
+        await until(pilot, lambda: headlines(app) == [f"第{NO_SECTION_DATE}期要闻"])
+        # A year lists all its issues, newest first.
+        tree.move_cursor(year_2022)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.article_list.ids) == 42)
+        assert headlines(app)[0] == "第2022-12-31期要闻" and headlines(app)[-1] == "第2022-11-20期要闻"
+
+
+async def test_the_list_shows_the_year_when_the_library_spans_years(
+    many_issues_library: Path, db_path: Path, tmp_path: Path
+) -> None:
+    # One year (the hand-made library) at 80x24: the narrow list leaves the year out.
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        await until(pilot, lambda: bool(app.sub_title))
+        text = screen_text(app)
+        assert "02-21" in text and "2023-02-21" not in text.split("╮", 2)[1]
+    db = tmp_path / "two-years.db"
+    shutil.copy(many_issues_library, db)
+    app = LiaochengApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        await until(pilot, lambda: app.article_list.show_year)
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "要闻" in line or "绿色问诊" in line]
+        assert any("2023-02-21" in row for row in rows)

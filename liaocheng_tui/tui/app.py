@@ -441,6 +441,9 @@ class LiaochengApp(App[None]):
         issues = sum(len(publication.dates) for publication in publications)
         pages = counts.pages
         self.section_tree.populate(publications, authors, places, counts.starred, total)
+        # A library of more than one year: the list shows the year even where it is narrow.
+        years = {d.date[:4] for publication in publications for d in publication.dates if d.date}
+        self.article_list.set_show_year(len(years) > 1)
         if self.search_result is not None:
             self.section_tree.set_search_count(self.search_result.total)
         changed = " · changed on disk: r reloads" if self.library_changed else ""

@@ -128,6 +128,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.total = 0
         self.searching = False
         self.lines_rendered = 0
+        # Dates in the library span more than one year: a narrow list keeps the year too.
+        self.show_year = False
         self._base_style: Style | None = None
         # Drawn lines by (article id, line of the row, width, row style): a focus change or a
         # scroll redraws every visible line, and most of them are unchanged.
@@ -170,6 +172,12 @@ class ArticleList(ScrollView, can_focus=True):
                 self.hits[hit.article_id] = hit
         self._update_virtual_size()
         self.refresh()
+
+    def set_show_year(self, show: bool) -> None:
+        if show != self.show_year:
+            self.show_year = show
+            self._line_cache.clear()
+            self.refresh()
 
     def hits_or_ids(self) -> set[int]:
         return set(self.ids)
@@ -324,7 +332,7 @@ class ArticleList(ScrollView, can_focus=True):
             line.append(" ")
         line.append(" ")
         date = record.date or "----------"
-        line.append(date[5:] if width < 60 else date, dim)
+        line.append(date if width >= 60 or self.show_year else date[5:], dim)
         line.append(" ")
         line.append(
             KIND_LABELS.get(record.kind, record.kind[:2]), self.get_component_rich_style("article-list--kind")

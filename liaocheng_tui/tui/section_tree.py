@@ -18,10 +18,14 @@ from liaocheng_tui.tui.keymap import TREE_EXTRA_BINDINGS
 from liaocheng_tui.tui.text import single_line
 
 if TYPE_CHECKING:
-    from liaocheng_tui.store import TreePublication
+    from liaocheng_tui.store import TreeDate, TreePublication
 
 # The meta Textual's Tree puts on the expand icon, so that clicking it toggles the node.
 TOGGLE_STYLE = Style.from_meta({"toggle": True})
+
+# A paper with more issues than this gets its dates grouped by year and month (ten years of a
+# daily would otherwise be 3,650 nodes in one run).
+DATE_GROUP_THRESHOLD = 60
 
 NodeKind = Literal["filter", "search", "authors", "places"]
 
@@ -116,20 +120,7 @@ class SectionTree(Tree[NodeData]):
                 data=NodeData("filter", {"publication": publication.name or ""}),
                 expand=True,
             )
-            for date_entry in publication.dates:
-                date_filters = {"publication": publication.name or "", "date": date_entry.date or ""}
-                date_node = pub_node.add(
-                    node_label(date_entry.date or "日期不详", date_entry.count),
-                    data=NodeData("filter", date_filters),
-                    expand=len(publication.dates) <= 3,
-                )
-                for section in date_entry.sections:
-                    key = "column" if section.kind == "column" else "section"
-                    marker = "◦ " if section.kind == "column" else ""
-                    date_node.add_leaf(
-                        node_label(marker + (section.name or "其他"), section.count),
-                        data=NodeData("filter", {**date_filters, key: section.name or ""}),
-                    )
+            self._add_dates(pub_node, publication.name or "", publication.dates)
         self._authors = authors
         self._places = places
         self.authors_node = root.add(
@@ -144,6 +135,53 @@ class SectionTree(Tree[NodeData]):
         self.search_node = root.add_leaf(
             node_label("⌕ 搜索结果 Results", search_count, "bold"), data=NodeData("search")
         )
+
+    def _add_dates(self, parent: TreeNode[NodeData], publication: str, dates: Sequence[TreeDate]) -> None:
+        """A paper's issues: one node per date or, for a long run, year → month → date."""
+        if len(dates) <= DATE_GROUP_THRESHOLD:
+            for date_entry in dates:
+                self._add_date(parent, publication, date_entry, expand=len(dates) <= 3)
+            return
+        years: dict[str, dict[str, list[TreeDate]]] = {}
+        undated: list[TreeDate] = []
+        for date_entry in dates:  # newest first, so the groups are too
+            if date_entry.date is None or len(date_entry.date) < 7:
+                undated.append(date_entry)
+            else:
+                months = years.setdefault(date_entry.date[:4], {})
+                months.setdefault(date_entry.date[:7], []).append(date_entry)
+        for year_number, (year, months) in enumerate(years.items()):
+            year_node = parent.add(
+                node_label(f"{year}年", sum(d.count for entries in months.values() for d in entries)),
+                data=NodeData("filter", {"publication": publication, "date_prefix": year}),
+                expand=year_number == 0,  # the newest year open, the others folded
+            )
+            for month_number, (month, entries) in enumerate(months.items()):
+                month_node = year_node.add(
+                    node_label(month, sum(d.count for d in entries)),
+                    data=NodeData("filter", {"publication": publication, "date_prefix": month}),
+                    expand=year_number == 0 and month_number == 0,
+                )
+                for date_entry in entries:
+                    self._add_date(month_node, publication, date_entry, expand=False)
+        for date_entry in undated:
+            self._add_date(parent, publication, date_entry, expand=False)
+
+    def _add_date(self, parent: TreeNode[NodeData], publication: str, date_entry: TreeDate, *, expand: bool) -> None:
+        date_filters = {"publication": publication, "date": date_entry.date or ""}
+        label = node_label(date_entry.date or "日期不详", date_entry.count)
+        if not date_entry.sections:
+            # Nothing to expand into: a leaf, whose selection lists the issue's articles.
+            parent.add_leaf(label, data=NodeData("filter", date_filters))
+            return
+        date_node = parent.add(label, data=NodeData("filter", date_filters), expand=expand)
+        for section in date_entry.sections:
+            key = "column" if section.kind == "column" else "section"
+            marker = "◦ " if section.kind == "column" else ""
+            date_node.add_leaf(
+                node_label(marker + (section.name or "其他"), section.count),
+                data=NodeData("filter", {**date_filters, key: section.name or ""}),
+            )
 
     def fill_lazy(self, node: TreeNode[NodeData]) -> None:
         """Add the children of an authors/places node the first time it is expanded."""
