@@ -34,7 +34,9 @@ from liaocheng_tui.sources import (
     PageError,
     PagePath,
     bundled_seed_paths,
+    display_source,
     iter_page_paths,
+    page_identity,
     read_page_file,
 )
 from liaocheng_tui.store import AddResult, Library, LibraryError, PreparedPage, prepare_page
@@ -74,6 +76,8 @@ class BuildSummary:
     articles: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Read/star marks of articles whose text is no longer on their page (see Library.add_page).
+    marks_dropped: int = 0
     not_used: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -132,7 +136,7 @@ def build_library(
     plus a few pages in flight, so memory stays flat however many pages there are.
     """
     if paths is None:
-        page_paths = [PagePath(path, path.name) for path in bundled_seed_paths()]
+        page_paths = [PagePath(path, path.name, page_identity(path)) for path in bundled_seed_paths()]
         if not page_paths:
             raise PageError("no bundled seed pages found in this installation")
     else:
@@ -152,11 +156,12 @@ def build_library(
             jobs_for_pool = (
                 _Job(
                     source=page_path.source,
-                    shown_as=str(page_path.path),
+                    shown_as=display_source(str(page_path.path)),
+                    identity=page_path.identity,
                     path=page_path.path,
                     max_bytes=max_page_bytes,
                     # Skip unchanged pages before parsing: the worker compares the file's hash.
-                    stored_sha256=None if rebuild else library.page_sha256(page_path.source),
+                    stored_sha256=None if rebuild else _stored_sha256(library, page_path.identity),
                     issue_date=issue_date,
                 )
                 for page_path in page_paths
@@ -177,6 +182,11 @@ def build_library(
     return summary
 
 
+def _stored_sha256(library: Library, identity: bytes) -> str | None:
+    stored = library.stored_page(identity)
+    return None if stored is None else stored.sha256
+
+
 def _reparse_stored_pages(
     library: Library,
     on_progress: Callable[[BuildProgress], None] | None,
@@ -185,38 +195,47 @@ def _reparse_stored_pages(
     issue_date: str | None,
 ) -> BuildSummary:
     summary = BuildSummary()
-    sources = library.page_sources()
-    total = len(sources)
+    # By page, not by source: two stored pages may share a source (files of one name).
+    pages = library.stored_pages()
+    total = len(pages)
     if jobs > 1 and total >= min_pages:
 
         def stored_jobs() -> Iterator[_Job]:
-            for source in sources:
-                text, sha256 = library.page_text(source), library.page_sha256(source)
-                if text is None or sha256 is None:  # removed by someone else meanwhile
+            for page in pages:
+                text = library.page_text_of(page.id)
+                if text is None:  # removed by someone else meanwhile
                     continue
-                yield _Job(source=source, shown_as=source, text=text, sha256=sha256, issue_date=issue_date)
+                yield _Job(
+                    source=page.source,
+                    shown_as=page.source,
+                    identity=page.identity,
+                    text=text,
+                    sha256=page.sha256,
+                    issue_date=issue_date,
+                )
 
         _build_in_pool(library, stored_jobs(), total, jobs, on_progress, summary, replace=True)
     else:
-        for done, source in enumerate(sources):
+        for done, page in enumerate(pages):
             if on_progress is not None:
-                on_progress(BuildProgress(done=done, total=total, current=source))
-            text, sha256 = library.page_text(source), library.page_sha256(source)
-            if text is None or sha256 is None:  # removed by someone else meanwhile
+                on_progress(BuildProgress(done=done, total=total, current=page.source))
+            text = library.page_text_of(page.id)
+            if text is None:  # removed by someone else meanwhile
                 continue
             try:
                 _store_parsed(
                     library,
                     text,
-                    source,
-                    sha256,
+                    page.source,
+                    page.sha256,
                     summary,
                     replace=True,
-                    shown_as=source,
+                    shown_as=page.source,
+                    identity=page.identity,
                     issue_date=issue_date,
                 )
             except (PageError, LibraryError) as error:
-                summary.failed.append((source, one_line(str(error))))
+                summary.failed.append((page.source, one_line(str(error))))
     if on_progress is not None:
         on_progress(BuildProgress(done=total, total=total, current=""))
     return summary
@@ -234,7 +253,8 @@ def _add_page(
     page_file = read_page_file(page_path.path, max_page_bytes, source=page_path.source)
     if _is_duplicate(seen, _content_key(page_file.text), page_file.source, str(page_path.path), summary):
         return
-    if not rebuild and library.page_text(page_file.source) == page_file.text:
+    stored = None if rebuild else library.stored_page(page_path.identity)
+    if stored is not None and library.page_text_of(stored.id) == page_file.text:
         # Already stored unchanged: skip before parsing, so a repeated build costs only reads.
         summary.skipped += 1
         return
@@ -245,7 +265,8 @@ def _add_page(
         page_file.sha256,
         summary,
         replace=rebuild,
-        shown_as=str(page_path.path),
+        shown_as=display_source(str(page_path.path)),
+        identity=page_path.identity,
         issue_date=issue_date,
     )
 
@@ -267,13 +288,15 @@ def _store_parsed(
     *,
     replace: bool,
     shown_as: str,
+    identity: bytes | None,
     issue_date: str | None,
 ) -> None:
     page = _parse(text, source, shown_as, issue_date)
-    _count(summary, library.add_page(page, text, sha256, replace=replace))
+    _count(summary, library.add_page(page, text, sha256, replace=replace, identity=identity))
 
 
 def _count(summary: BuildSummary, result: AddResult) -> None:
+    summary.marks_dropped += result.marks_dropped
     if result.status == "skipped":
         summary.skipped += 1
     else:
@@ -290,6 +313,7 @@ class _Job:
 
     source: str
     shown_as: str
+    identity: bytes | None = None
     path: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     stored_sha256: str | None = None  # the file hashes to this: stored unchanged, do not parse
@@ -453,10 +477,18 @@ def _store_prepared(
 ) -> None:
     if result.page is None or (
         # Same text under another hash (the file was re-encoded, say): unchanged all the same.
-        job.stored_sha256 is not None and library.page_text(job.source) == result.text
+        job.stored_sha256 is not None and _stored_text(library, job.identity) == result.text
     ):
         summary.skipped += 1
         return
     _count(
-        summary, library.add_page(result.page, result.text, result.sha256, result.prepared, replace=replace)
+        summary,
+        library.add_page(
+            result.page, result.text, result.sha256, result.prepared, replace=replace, identity=job.identity
+        ),
     )
+
+
+def _stored_text(library: Library, identity: bytes | None) -> str | None:
+    stored = None if identity is None else library.stored_page(identity)
+    return None if stored is None else library.page_text_of(stored.id)

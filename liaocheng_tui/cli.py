@@ -44,7 +44,7 @@ from liaocheng_tui.export import (
 )
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import RANK_LIMIT, QueryError, Searcher
-from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, read_page_file
+from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, page_identity, read_page_file
 from liaocheng_tui.store import ArticleRecord, Library, LibraryError, NoLibraryError
 
 PROG = "liaocheng-tui"
@@ -390,7 +390,8 @@ def _open_app(db_path: Path, default: bool) -> None:
     "--rebuild",
     is_flag=True,
     help="Parse pages again even if unchanged: PATHs are re-read; with none, every stored page is "
-    "re-parsed from the text the library keeps. Page by page; read/starred marks are kept.",
+    "re-parsed from the text the library keeps. Page by page; article ids stay (same page and "
+    "position), and read/starred marks move to the new article holding most of their text.",
 )
 @max_page_option
 @click.option(
@@ -420,8 +421,9 @@ def build(
 ) -> None:
     """Add .txt pages (or folders of them) to the library; none given: the bundled pages.
 
-    Folders are searched for .txt files in any case (PAGE.TXT too). Pages already in the
-    library are skipped by content hash; a changed page replaces its articles. A page that
+    Folders are searched for .txt files in any case (PAGE.TXT too). A page is its file (the
+    resolved path): two files of one name are two pages, and a changed file replaces its own
+    page's articles, keeping their ids. Content already in the library is skipped. A page that
     fails is listed with its reason and the exit code is 3. What is left out on purpose is
     listed as "not used" with its reason: a page with the same text as an earlier one of the
     build (the first is kept), a dangling link, a FIFO.
@@ -445,6 +447,12 @@ def build(
     for left_out, reason in summary.not_used:
         click.echo(f"{PROG}: not used: {one_line(left_out)}: {one_line(reason)}", err=True)
     not_used = f"  not used: {len(summary.not_used)}" if summary.not_used else ""
+    if summary.marks_dropped:
+        click.echo(
+            f"{PROG}: note: read/star marks of {summary.marks_dropped} article(s) were dropped: "
+            "no new article holds most of their text",
+            err=True,
+        )
     click.echo(
         f"pages: {summary.pages}  articles: {summary.articles}  "
         f"skipped: {summary.skipped}  failed: {len(summary.failed)}{not_used}"
@@ -596,7 +604,52 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
 # ---------------------------------------------------------------------------- show / export
 
 
-def _records(library: Library, ids: Sequence[int]) -> list[ArticleRecord]:
+ARTICLE_REF_HELP = (
+    "An article is its id (as search shows it) or SOURCE#SEQ: the page's source as search shows "
+    "it and the article's position on that page, e.g. 2023-02-20/page1.txt#3 (split at the last "
+    "'#', so a source may contain '#'). Both stay the same across 'build --rebuild'. When two "
+    "pages share a source, give the page file's path as SOURCE."
+)
+
+
+def _article_ref(value: str) -> int | tuple[str, int]:
+    """An id, or (source, seq) for SOURCE#SEQ; a usage error for anything else."""
+    text = value.strip()
+    if text.isdigit():
+        return int(text)
+    source, hash_sign, seq = text.rpartition("#")
+    if hash_sign and source and seq.isdigit():
+        return source, int(seq)
+    raise click.BadParameter(f"{one_line(value)!r} is neither an article id nor SOURCE#SEQ")
+
+
+def _resolve_ref(library: Library, ref: int | tuple[str, int]) -> int:
+    if isinstance(ref, int):
+        return ref
+    source, seq = ref
+    pages = []
+    # The path of a page file first (it names one page for sure), then a source as shown.
+    candidate = Path(source)
+    if candidate.is_file():
+        stored = library.stored_page(page_identity(candidate))
+        pages = [stored] if stored is not None else []
+    if not pages:
+        pages = library.pages_named(source)
+    if not pages:
+        raise CliError(f"no page {source} in the library (see '{PROG} search' for SOURCE#SEQ of articles)")
+    if len(pages) > 1:
+        raise CliError(
+            f"{source} names {len(pages)} pages (files of one name from different folders); "
+            "give the page file's path as SOURCE, or the article's id"
+        )
+    article_id = library.article_id_at(pages[0].id, seq)
+    if article_id is None:
+        raise CliError(f"page {source} has no article #{seq}")
+    return article_id
+
+
+def _records(library: Library, refs: Sequence[int | tuple[str, int]]) -> list[ArticleRecord]:
+    ids = [_resolve_ref(library, ref) for ref in refs]
     unique = list(dict.fromkeys(ids))
     records = library.articles(unique)
     missing = sorted(set(unique) - {record.id for record in records})
@@ -606,14 +659,15 @@ def _records(library: Library, ids: Sequence[int]) -> list[ArticleRecord]:
     return records
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("article_id", metavar="ID", type=int)
+@cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")
+@click.argument("article", metavar="ARTICLE")
 @db_option
 @click.pass_context
-def show(ctx: click.Context, article_id: int, db: Path | None) -> None:
-    """Print one article."""
+def show(ctx: click.Context, article: str, db: Path | None) -> None:
+    """Print one article: ARTICLE is an id or SOURCE#SEQ."""
+    ref = _article_ref(article)
     library = _open_filled_library(ctx, db)
-    (record,) = _records(library, [article_id])
+    (record,) = _records(library, [ref])
     console = _console()
     if not console.is_terminal:
         write_articles([record], "-", "txt")
@@ -631,8 +685,8 @@ def show(ctx: click.Context, article_id: int, db: Path | None) -> None:
         console.print(plain(one_line(paragraph)))
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("article_ids", metavar="ID...", nargs=-1, required=True, type=int)
+@cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")
+@click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True)
 @db_option
 @click.option(
     "-o",
@@ -654,11 +708,15 @@ def show(ctx: click.Context, article_id: int, db: Path | None) -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.pass_context
 def export(
-    ctx: click.Context, article_ids: tuple[int, ...], db: Path | None, output: str, fmt: str, force: bool
+    ctx: click.Context, articles: tuple[str, ...], db: Path | None, output: str, fmt: str, force: bool
 ) -> None:
-    """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force)."""
+    """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force).
+
+    Each ARTICLE is an id or SOURCE#SEQ.
+    """
+    refs = [_article_ref(article) for article in articles]
     library = _open_filled_library(ctx, db)
-    records = _records(library, article_ids)
+    records = _records(library, refs)
     # The string as typed: a trailing "/" (a folder to create) would not survive Path().
     written = write_articles(
         records, output, cast(ExportFormat, fmt), overwrite=force, protected=library_files(library.path)

@@ -33,8 +33,11 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _WHITESPACE_RUN = re.compile(r"\s+")
+# Lone surrogates: what Python makes of file-name bytes that are not UTF-8 (surrogateescape).
+# No terminal or UTF-8 stream can take them; writing one raises UnicodeEncodeError.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Characters that JSON leaves raw with ensure_ascii=False but a terminal may act on.
-_JSON_TERMINAL_ACTIVE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_TERMINAL_ACTIVE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
@@ -44,10 +47,25 @@ def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
     TAB and LF are kept when ``keep_newlines`` is true, removed otherwise. Bidi embedding,
     override and isolate controls (U+202A-U+202E, U+2066-U+2069) are removed.
     """
-    text = text.replace("\r\n", "\n")
+    text = escape_surrogates(text.replace("\r\n", "\n"))
     text = _ESCAPE_SEQUENCE.sub("", text)
     pattern = _CONTROL_KEEP_NEWLINES if keep_newlines else _CONTROL_ALL
     return pattern.sub("", text)
+
+
+def _escaped_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # U+DC80-U+DCFF stand for the undecodable bytes 0x80-0xFF of a file name: show the byte.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def escape_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written as an escape: ``\\xb2`` for a file name's
+    undecodable byte 0xB2 (as ``os.fsdecode`` gives it), ``\\ud800`` for any other.
+
+    The result can be printed and stored as UTF-8; a name that is valid UTF-8 is unchanged.
+    """
+    return _SURROGATE.sub(_escaped_surrogate, text) if _SURROGATE.search(text) else text
 
 
 def one_line(text: str | None) -> str:

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from liaocheng_tui.common_han import COMMON_HAN, TABLE_SIZE
+from liaocheng_tui.safe_text import escape_surrogates
 
 DEFAULT_MAX_BYTES = 20 * 2**20
 
@@ -61,7 +62,12 @@ def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, source: st
         # before opening, then again at what was opened, in case the name changed in between.
         _refuse_special(os.stat(path).st_mode, path)
         # O_NONBLOCK: opening a FIFO swapped in after the look must not wait for a writer.
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        flags = (
+            os.O_RDONLY
+            | getattr(os, "O_NONBLOCK", 0)
+            | getattr(os, "O_NOCTTY", 0)
+            | getattr(os, "O_BINARY", 0)
+        )
         with os.fdopen(os.open(path, flags), "rb") as handle:
             opened = os.fstat(handle.fileno())
             _refuse_special(opened.st_mode, path)
@@ -79,7 +85,7 @@ def read_page_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, source: st
         raise PageError(f"empty file: {path}")
     return PageFile(
         path=path,
-        source=source or path.name,
+        source=source or display_source(path.name),
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
@@ -253,17 +259,35 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
+def display_source(name: str) -> str:
+    """A file name (or relative path) as it is stored and shown: the name itself when it is
+    UTF-8, else with each byte that is not written as ``\\xNN`` (``\\xb2\\xe2.txt`` for a GBK name
+    from a Windows zip). What tells files apart is :func:`page_identity`, not this."""
+    return escape_surrogates(name)
+
+
+def page_identity(path: Path) -> bytes:
+    """What makes a page file itself: its fully resolved path, as the bytes the OS names it by.
+
+    Lossless for any name (``os.fsencode`` undoes the surrogateescape of undecodable bytes), and
+    the same however the file was reached (relative path, symlink, a folder named differently).
+    """
+    return os.fsencode(path.resolve())
+
+
 @dataclass(frozen=True)
 class PagePath:
-    """A page file to read, and the source name it is stored under.
+    """A page file to read, the source name it is shown under, and what identifies it.
 
-    A file named on the command line is stored under its file name (as ``parse`` reports it);
-    a file found in a folder under its path relative to that folder, so that archives laid out
-    as ``2023-02-20/page1.txt``, ``2023-02-21/page1.txt`` keep every page.
+    A file named on the command line is shown under its file name (as ``parse`` reports it);
+    a file found in a folder under its path relative to that folder (``2023-02-20/page1.txt``).
+    Sources may repeat (``a/page1.txt`` and ``b/page1.txt``); ``identity``
+    (:func:`page_identity`) never does, and is what the library keys pages by.
     """
 
     path: Path
     source: str
+    identity: bytes
 
 
 def is_page_name(path: Path) -> bool:
@@ -297,7 +321,7 @@ def iter_page_paths(
     for path in checked:
         if not path.exists():
             raise PageError(f"no such file or folder: {path}")
-    seen: set[Path] = set()
+    seen: set[bytes] = set()
     for path in checked:
         if path.is_dir():
             candidates = []
@@ -307,16 +331,16 @@ def iter_page_paths(
                 reason = _not_a_page_file(found)
                 if reason is not None:
                     if skipped is not None:
-                        skipped.append((str(found), reason))
+                        skipped.append((display_source(str(found)), reason))
                 elif found.is_file():
-                    candidates.append(PagePath(found, found.relative_to(path).as_posix()))
+                    candidates.append((found, found.relative_to(path).as_posix()))
         else:
-            candidates = [PagePath(path, path.name)]
-        for candidate in candidates:
-            identity = candidate.path.resolve()
+            candidates = [(path, path.name)]
+        for candidate, name in candidates:
+            identity = page_identity(candidate)
             if identity not in seen:
                 seen.add(identity)
-                yield candidate
+                yield PagePath(candidate, display_source(name), identity)
 
 
 def bundled_seed_paths() -> list[Path]:

@@ -19,9 +19,11 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,7 +36,9 @@ import sqlite_utils
 from liaocheng_tui.parse.models import Article, Page, display_headline
 from liaocheng_tui.textfold import bigram_tokens, char_tokens, is_han
 
-SCHEMA_VERSION = 1
+# 1: pages keyed by their source name. 2: pages keyed by ``identity`` (the file's resolved path,
+# as bytes); ``source`` is only what users see and may repeat. Older files are migrated on open.
+SCHEMA_VERSION = 2
 # "LCTU": marks a file as a liaocheng-tui library, so another app's database is refused.
 APPLICATION_ID = 0x4C435455
 # WAL pages between checkpoints: SQLite's default, and while a build holds the build lock.
@@ -46,6 +50,14 @@ _ARTICLE_COLUMNS = (
     "a.byline, a.authors, a.column_name, a.kind, a.body, a.line_start, a.line_end, "
     "coalesce(u.read, 0), coalesce(u.starred, 0)"
 )
+# The stored columns of an article row, in the order _write_article gives them.
+_ARTICLE_FIELDS = (
+    "page_id, source, seq, key, publication, date, section, kicker, title, subtitle, byline, authors, "
+    "column_name, kind, body, line_start, line_end, places, keywords"
+)
+# A moved read or star mark needs a new article holding at least this share of the old
+# article's character bigrams: "most of its text".
+MIN_MARK_SHARE = 0.5
 # NULL sorts lowest, so DESC puts undated articles last; the index below serves this order.
 NEWEST_FIRST = "a.date DESC, a.source, a.seq"
 # Indexes added after schema 1 shipped: (name, CREATE statement), also made in older files.
@@ -110,6 +122,19 @@ class AddResult:
     status: Literal["added", "replaced", "skipped"]
     source: str
     articles: int
+    # Articles whose read or star mark found no new article holding most of their text (the
+    # page changed that much): their marks are dropped, and a build says how many.
+    marks_dropped: int = 0
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A stored page: ``identity`` is None for pages stored before schema 2 (or without a file)."""
+
+    id: int
+    source: str
+    identity: bytes | None
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -201,14 +226,67 @@ def _prose(*fields: str | None) -> str:
     return "\n".join(text for text in fields if text)
 
 
-def article_key(source: str, article: Article) -> str:
-    """A stable key from the page's file name and the article's leading Han characters."""
-    basis = article.title or article.kicker or " ".join(article.paragraphs)
+def _key_digest(page: bytes, basis: str) -> str:
     han = "".join(char for char in basis if is_han(char))[:32]
     if not han:
         han = "".join(char for char in basis if char.isalnum())[:32]
-    digest = hashlib.sha1(f"{source}\0{han}".encode("utf-8", "surrogatepass")).hexdigest()
-    return digest[:16]
+    return hashlib.sha1(page + b"\0" + han.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_key(source: str, article: Article) -> str:
+    """A key from the page's source name and the article's leading Han characters.
+
+    Read and star marks are stored under it. A page stored with an identity (a file) uses
+    :func:`_article_keys` instead, so two pages of one name never share marks.
+    """
+    return _key_digest(
+        source.encode("utf-8", "surrogatepass"),
+        article.title or article.kicker or " ".join(article.paragraphs),
+    )
+
+
+def _article_keys(identity: bytes, articles: Sequence[PreparedArticle]) -> list[str]:
+    """Keys of a page's articles from its identity: distinct, twins numbered in page order."""
+    keys: list[str] = []
+    used: dict[str, int] = {}
+    for article in articles:
+        key = _key_digest(identity, article.title or article.kicker or article.body)
+        used[key] = used.get(key, 0) + 1
+        keys.append(key if used[key] == 1 else f"{key}-{used[key]}")
+    return keys
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _mark_text(*fields: str | None) -> str:
+    return "\n".join(text for text in fields if text)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    """Overlapping character pairs of each run of Han, letters or digits (a lone character counts
+    as itself): a text's fingerprint that survives re-segmentation and moved line breaks."""
+    grams: Counter[str] = Counter()
+    for run in _WORD_RUN.findall(text):
+        if len(run) == 1:
+            grams[run] += 1
+        else:
+            grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def best_home(old: Counter[str], candidates: Sequence[Counter[str]]) -> int | None:
+    """The index of the candidate holding the largest share of ``old``'s bigrams, if that share
+    is at least :data:`MIN_MARK_SHARE`; else None. Ties go to the earlier candidate."""
+    total = sum(old.values())
+    if not total:
+        return None
+    best, best_shared = None, 0
+    for index, candidate in enumerate(candidates):
+        shared = sum((old & candidate).values())
+        if shared > best_shared:
+            best, best_shared = index, shared
+    return best if best_shared >= MIN_MARK_SHARE * total else None
 
 
 def index_tokens(
@@ -272,6 +350,14 @@ def _now() -> str:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def _is_read_only(error: Exception) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == 8:  # SQLITE_READONLY
+        return True
+    text = str(error).lower()
+    return "readonly" in text or "read-only" in text
 
 
 class Library:
@@ -346,12 +432,23 @@ class Library:
             conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        self._schema = SCHEMA_VERSION
         if version < SCHEMA_VERSION:
-            with self._transaction():
-                if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                    self._create_schema()
-        else:
-            self._add_missing_indexes()
+            try:
+                with self._transaction():
+                    # Read again inside the write lock: another process may have just done it.
+                    current = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if current == 0:
+                        self._create_schema()
+                    elif current < SCHEMA_VERSION:
+                        self._migrate(current)
+            except (LibraryError, sqlite3.OperationalError) as error:
+                # An older library that cannot be written (read-only media) is still read as it
+                # is; nothing can be stored in it anyway.
+                if version == 0 or not _is_read_only(error):
+                    raise
+                self._schema = version
+        self._add_missing_indexes()
 
     def _add_missing_indexes(self) -> None:
         """Indexes added since schema 1 was first written: created once in older library files.
@@ -372,6 +469,21 @@ class Library:
         except (LibraryError, sqlite3.Error):
             pass
 
+    def _migrate(self, version: int) -> None:
+        """Bring a library of an older schema up to :data:`SCHEMA_VERSION` (inside one transaction).
+
+        1 -> 2: pages get ``identity`` (unknown, NULL, for the pages already stored: they are
+        found by source until a build sees their file unchanged and records its path), and
+        ``source`` stops being unique, so two files of the same name are two pages.
+        """
+        conn = self._conn
+        if version < 2:
+            conn.execute("ALTER TABLE pages ADD COLUMN identity BLOB")
+            conn.execute("DROP INDEX IF EXISTS idx_pages_source")
+            conn.execute("CREATE INDEX IF NOT EXISTS idx_pages_source ON pages (source)")
+            conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_pages_identity ON pages (identity)")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
     def _create_schema(self) -> None:
         db = sqlite_utils.Database(self._conn)
         db.table("pages").create(
@@ -386,12 +498,14 @@ class Library:
                 "banner": str,
                 "dropped": str,
                 "added_at": str,
+                "identity": bytes,
             },
             pk="id",
             not_null=["source", "sha256", "raw_text", "added_at"],
             if_not_exists=True,
         )
-        db.table("pages").create_index(["source"], unique=True, if_not_exists=True)
+        db.table("pages").create_index(["source"], if_not_exists=True)
+        db.table("pages").create_index(["identity"], unique=True, if_not_exists=True)
         db.table("pages").create_index(["sha256"], if_not_exists=True)
         db.table("articles").create(
             {
@@ -601,47 +715,82 @@ class Library:
         prepared: PreparedPage | None = None,
         *,
         replace: bool = False,
+        identity: bytes | None = None,
     ) -> AddResult:
         """Store a page and its articles in one transaction.
 
-        A page whose sha256 is already stored is skipped, unless ``replace`` is set and it is
-        stored under this page's source (a rebuild re-parsing it); a page whose source is stored
-        with other content replaces that page's articles.  On any failure nothing changes, so a
-        build killed at any point leaves every page either as it was or as it is now.
+        Which stored page this is: the one with the same ``identity`` (the file's resolved path
+        as bytes, :func:`liaocheng_tui.sources.page_identity`); without one, the page of the same
+        source that has no identity either (stored before schema 2, or not from a file). Two
+        identities are two pages, whatever their sources; a source alone never replaces.
+
+        - Content (sha256) already stored on any page: "skipped", unless ``replace`` is set and
+          it is this page's own content (a rebuild re-parsing it). A page stored before schema 2
+          with this source and this content is taken to be this file: its identity is recorded.
+        - This page stored with other content (or ``replace``): "replaced" in place. The page
+          keeps its row, an article keeps its id while its seq is on the page, and read and star
+          marks move to the new article holding most of the old one's text (see
+          :data:`MIN_MARK_SHARE`); marks with no such article are dropped and counted.
+        - Otherwise "added".
+
+        On any failure nothing changes, so a build killed at any point leaves every page either
+        as it was or as it is now.
         """
         if prepared is None:
             prepared = prepare_page(page)
         if prepared.source != page.source or len(prepared.articles) != len(page.articles):
             raise LibraryError(f"prepared data does not belong to page {page.source}")
+        if identity is None:
+            keys = [article.key for article in prepared.articles]
+        else:
+            keys = _article_keys(identity, prepared.articles)
+        marks_dropped = 0
         try:
             with self._transaction() as conn:
+                old = self._find_page(identity, page.source)
                 same = conn.execute(
-                    "SELECT source, (SELECT count(*) FROM articles WHERE page_id = pages.id) "
-                    "FROM pages WHERE sha256 = ? LIMIT 1",
-                    (sha256,),
+                    "SELECT id, source, identity, (SELECT count(*) FROM articles WHERE page_id = pages.id) "
+                    "FROM pages WHERE sha256 = ? ORDER BY id = ? DESC LIMIT 1",
+                    (sha256, -1 if old is None else old),
                 ).fetchone()
-                if same is not None and not (replace and same[0] == page.source):
-                    return AddResult("skipped", page.source, int(same[1]))
-                old = conn.execute("SELECT id FROM pages WHERE source = ?", (page.source,)).fetchone()
-                if old is not None:
-                    self._delete_page(int(old[0]))
-                page_id = conn.execute(
-                    "INSERT INTO pages (source, sha256, raw_text, publication, date, section, banner, "
-                    "dropped, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        page.source,
-                        sha256,
-                        raw_text,
-                        _clean(page.publication),
-                        page.date,
-                        _clean(page.section),
-                        _clean(page.banner),
-                        json.dumps([d.to_json() for d in page.dropped], ensure_ascii=False),
-                        _now(),
-                    ),
-                ).lastrowid
-                assert page_id is not None
-                ids = [self._insert_article(page_id, page, article) for article in prepared.articles]
+                if same is not None and not (replace and old == same[0]):
+                    if old is None and identity is not None and same[2] is None and same[1] == page.source:
+                        # The first build since schema 2 of a page stored before it: same name,
+                        # same bytes, so the same file. From now on it is found by its path.
+                        conn.execute("UPDATE pages SET identity = ? WHERE id = ?", (identity, same[0]))
+                        old = int(same[0])
+                    if not (replace and old == same[0]):
+                        return AddResult("skipped", page.source, int(same[3]))
+                page_row = (
+                    page.source,
+                    sha256,
+                    raw_text,
+                    _clean(page.publication),
+                    page.date,
+                    _clean(page.section),
+                    _clean(page.banner),
+                    json.dumps([d.to_json() for d in page.dropped], ensure_ascii=False),
+                    _now(),
+                )
+                if old is None:
+                    page_id = conn.execute(
+                        "INSERT INTO pages (source, sha256, raw_text, publication, date, section, banner, "
+                        "dropped, added_at, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*page_row, identity),
+                    ).lastrowid
+                    assert page_id is not None
+                    ids = [
+                        self._write_article(page_id, page, article, key)
+                        for article, key in zip(prepared.articles, keys, strict=True)
+                    ]
+                else:
+                    page_id = old
+                    conn.execute(
+                        "UPDATE pages SET source = ?, sha256 = ?, raw_text = ?, publication = ?, date = ?, "
+                        "section = ?, banner = ?, dropped = ?, added_at = ? WHERE id = ?",
+                        (*page_row, page_id),
+                    )
+                    ids, marks_dropped = self._replace_articles(page_id, page, prepared, keys)
                 # FTS5 writes its pending terms to a new index segment whenever a later statement
                 # of the transaction opens a savepoint (an INSERT ... SELECT does). Indexing the
                 # page's articles last gives one segment per page rather than one per article.
@@ -657,38 +806,57 @@ class Library:
             raise
         except (sqlite3.Error, ValueError) as error:
             raise LibraryError(f"could not store {page.source}: {_one_line(error)}") from None
-        return AddResult("replaced" if old is not None else "added", page.source, len(prepared.articles))
+        return AddResult(
+            "replaced" if old is not None else "added", page.source, len(prepared.articles), marks_dropped
+        )
 
-    def _insert_article(self, page_id: int, page: Page, article: PreparedArticle) -> int:
-        """Insert an article's row, authors and places (not its index rows); return its id."""
+    def _find_page(self, identity: bytes | None, source: str) -> int | None:
+        """The id of the stored page that a page of this identity (or, without one, source) is."""
+        if identity is not None:
+            row = self._conn.execute("SELECT id FROM pages WHERE identity = ?", (identity,)).fetchone()
+        else:
+            row = self._conn.execute(
+                "SELECT id FROM pages WHERE source = ? AND identity IS NULL ORDER BY id LIMIT 1", (source,)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _write_article(
+        self, page_id: int, page: Page, article: PreparedArticle, key: str, article_id: int | None = None
+    ) -> int:
+        """Insert an article's row (or overwrite row ``article_id``), its authors and places.
+
+        Not its index rows: the caller adds those for the whole page at once.
+        """
         conn = self._conn
-        article_id = conn.execute(
-            "INSERT INTO articles (page_id, source, seq, key, publication, date, section, kicker, title, "
-            "subtitle, byline, authors, column_name, kind, body, line_start, line_end, places, keywords) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                page_id,
-                page.source,
-                article.seq,
-                article.key,
-                _clean(page.publication),
-                article.date,
-                _clean(page.section),
-                article.kicker,
-                article.title,
-                article.subtitle,
-                article.byline,
-                json.dumps(list(article.authors), ensure_ascii=False),
-                article.column,
-                article.kind,
-                article.body,
-                article.line_start,
-                article.line_end,
-                json.dumps(list(article.places), ensure_ascii=False),
-                None,  # keywords are found when shown; older libraries stored them here
-            ),
-        ).lastrowid
-        assert article_id is not None
+        values = (
+            page_id,
+            page.source,
+            article.seq,
+            key,
+            _clean(page.publication),
+            article.date,
+            _clean(page.section),
+            article.kicker,
+            article.title,
+            article.subtitle,
+            article.byline,
+            json.dumps(list(article.authors), ensure_ascii=False),
+            article.column,
+            article.kind,
+            article.body,
+            article.line_start,
+            article.line_end,
+            json.dumps(list(article.places), ensure_ascii=False),
+            None,  # keywords are found when shown; older libraries stored them here
+        )
+        if article_id is None:
+            article_id = conn.execute(
+                f"INSERT INTO articles ({_ARTICLE_FIELDS}) VALUES ({', '.join('?' * len(values))})", values
+            ).lastrowid
+            assert article_id is not None
+        else:
+            assignments = ", ".join(f"{name} = ?" for name in _ARTICLE_FIELDS.split(", "))
+            conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
         for name in article.authors:
             conn.execute("INSERT OR IGNORE INTO authors (name) VALUES (?)", (name,))
             conn.execute(
@@ -702,12 +870,23 @@ class Library:
         )
         return article_id
 
-    def _delete_page(self, page_id: int) -> None:
+    def _replace_articles(
+        self, page_id: int, page: Page, prepared: PreparedPage, keys: Sequence[str]
+    ) -> tuple[list[int], int]:
+        """Put a page's new articles in place of its old ones; (their ids, marks dropped).
+
+        An article whose seq was on the page keeps that row and id, so ids that scripts hold
+        survive a rebuild. Read and star marks follow text, not position: each marked old article
+        gives its marks to the new article holding most of its text.
+        """
         conn = self._conn
         rows = conn.execute(
-            "SELECT id, kicker, title, subtitle, byline, body FROM articles WHERE page_id = ?", (page_id,)
+            "SELECT a.id, a.seq, a.key, a.kicker, a.title, a.subtitle, a.byline, a.body, "
+            "coalesce(u.read, 0), coalesce(u.starred, 0) "
+            "FROM articles a LEFT JOIN user_state u ON u.key = a.key WHERE a.page_id = ?",
+            (page_id,),
         ).fetchall()
-        for article_id, kicker, title, subtitle, byline, body in rows:
+        for article_id, _, _, kicker, title, subtitle, byline, body, _, _ in rows:
             # Contentless FTS5 (SQLite 3.40) deletes a row by re-sending the tokens it indexed.
             gram_head, gram_body, char_head, char_body = index_tokens(kicker, title, subtitle, byline, body)
             conn.execute(
@@ -718,12 +897,41 @@ class Library:
                 "INSERT INTO fts_char (fts_char, rowid, head, body) VALUES ('delete', ?, ?, ?)",
                 (article_id, char_head, char_body),
             )
-        ids = [row[0] for row in rows]
-        conn.executemany("DELETE FROM article_authors WHERE article_id = ?", [(i,) for i in ids])
-        conn.executemany("DELETE FROM article_places WHERE article_id = ?", [(i,) for i in ids])
-        conn.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
-        conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+        old_ids = [(row[0],) for row in rows]
+        conn.executemany("DELETE FROM article_authors WHERE article_id = ?", old_ids)
+        conn.executemany("DELETE FROM article_places WHERE article_id = ?", old_ids)
+        by_seq = {int(row[1]): int(row[0]) for row in rows}
+        ids = [
+            self._write_article(page_id, page, article, key, by_seq.pop(article.seq, None))
+            for article, key in zip(prepared.articles, keys, strict=True)
+        ]
+        conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in by_seq.values()])
         conn.execute("DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM article_authors)")
+        marked = [row for row in rows if row[8] or row[9]]
+        if not marked:
+            return ids, 0
+        # The old keys' marks are re-placed below: none stays behind on an article that merely
+        # kept a key (the same leading characters) but not the text.
+        conn.executemany("DELETE FROM user_state WHERE key = ?", [(row[2],) for row in marked])
+        homes = [
+            _bigrams(_mark_text(a.kicker, a.title, a.subtitle, a.byline, a.body)) for a in prepared.articles
+        ]
+        moved: dict[str, tuple[int, int]] = {}
+        dropped = 0
+        for _, _, _, kicker, title, subtitle, byline, body, read, starred in marked:
+            home = best_home(_bigrams(_mark_text(kicker, title, subtitle, byline, body)), homes)
+            if home is None:
+                dropped += 1
+                continue
+            was_read, was_starred = moved.get(keys[home], (0, 0))
+            moved[keys[home]] = (max(was_read, int(read)), max(was_starred, int(starred)))
+        conn.executemany(
+            "INSERT INTO user_state (key, read, starred, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET read = max(read, excluded.read), "
+            "starred = max(starred, excluded.starred), updated_at = excluded.updated_at",
+            [(key, read, starred, _now()) for key, (read, starred) in moved.items()],
+        )
+        return ids, dropped
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self._set_state(article_id, "read", read)
@@ -929,18 +1137,52 @@ class Library:
         )
 
     def page_text(self, source: str) -> str | None:
-        """The raw text of a stored page, for provenance."""
-        rows = self._query("SELECT raw_text FROM pages WHERE source = ?", (source,))
+        """The raw text of the first stored page named ``source`` (sources may repeat: see
+        :meth:`page_text_of` for one page)."""
+        rows = self._query("SELECT raw_text FROM pages WHERE source = ? ORDER BY id LIMIT 1", (source,))
+        return str(rows[0][0]) if rows else None
+
+    def page_text_of(self, page_id: int) -> str | None:
+        """The raw text of stored page ``page_id``, for provenance and rebuilds."""
+        rows = self._query("SELECT raw_text FROM pages WHERE id = ?", (page_id,))
         return str(rows[0][0]) if rows else None
 
     def page_sources(self) -> list[str]:
-        """The sources of every stored page, in the order they were first stored."""
+        """The sources of every stored page, in the order they were first stored (may repeat)."""
         return [str(row[0]) for row in self._query("SELECT source FROM pages ORDER BY id")]
 
     def page_sha256(self, source: str) -> str | None:
-        """The content hash a stored page was read with (of its file's raw bytes)."""
-        rows = self._query("SELECT sha256 FROM pages WHERE source = ?", (source,))
+        """The content hash the first stored page named ``source`` was read with."""
+        rows = self._query("SELECT sha256 FROM pages WHERE source = ? ORDER BY id LIMIT 1", (source,))
         return str(rows[0][0]) if rows else None
+
+    def _pages(self, where: str, params: Sequence[Any]) -> list[StoredPage]:
+        identity = "identity" if self._schema >= 2 else "NULL"
+        rows = self._query(f"SELECT id, source, {identity}, sha256 FROM pages {where} ORDER BY id", params)
+        return [
+            StoredPage(int(i), str(source), None if ident is None else bytes(ident), str(sha))
+            for i, source, ident, sha in rows
+        ]
+
+    def stored_pages(self) -> list[StoredPage]:
+        """Every stored page, in the order first stored (``build --rebuild`` re-parses these)."""
+        return self._pages("", ())
+
+    def stored_page(self, identity: bytes) -> StoredPage | None:
+        """The page stored from the file of this identity, if any."""
+        if self._schema < 2:
+            return None
+        found = self._pages("WHERE identity = ?", (identity,))
+        return found[0] if found else None
+
+    def pages_named(self, source: str) -> list[StoredPage]:
+        """The pages shown as ``source`` (files of one name from different folders are several)."""
+        return self._pages("WHERE source = ?", (source,))
+
+    def article_id_at(self, page_id: int, seq: int) -> int | None:
+        """The id of the article at position ``seq`` of page ``page_id`` (what SOURCE#SEQ names)."""
+        rows = self._query("SELECT id FROM articles WHERE page_id = ? AND seq = ?", (page_id, seq))
+        return int(rows[0][0]) if rows else None
 
     def article_keywords(self, article_id: int, limit: int = 8) -> list[str]:
         """An article's most characteristic words, best first ([] for an unknown id).
