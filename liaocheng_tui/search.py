@@ -407,10 +407,13 @@ def _sanitize(text: str) -> str:
 
 
 # Quote marks that open a phrase, and those that close one.  ASCII and full-width " both open
-# and close; the Chinese pairs “…” ‘…’ 「…」 『…』 too (any closing mark ends a phrase, since an
-# input method may pair them loosely).  Inside a phrase every other character is literal.
-_OPENING_QUOTES = frozenset('"＂“‘「『')
-_CLOSING_QUOTES = frozenset('"＂”’」』')
+# and close, anywhere; the Chinese pairs “…” ‘…’ 「…」 『…』 open a phrase only where a term
+# starts (after a space, "-" or a field's colon), so text pasted with its marks (《「十四五」规划》,
+# it’s) is still found as typed.  Any closing mark ends a phrase: input methods pair them loosely.
+_ASCII_QUOTES = frozenset('"＂')
+_OPENING_QUOTES = frozenset("“‘「『") | _ASCII_QUOTES
+_CLOSING_QUOTES = frozenset("”’」』") | _ASCII_QUOTES
+_TERM_PREFIXES = frozenset("-－:：")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -423,7 +426,10 @@ def _lex(text: str) -> list[tuple[str, bool]]:
     quoted = False
     in_quote = False
     for char in text:
-        if (in_quote and char in _CLOSING_QUOTES) or (not in_quote and char in _OPENING_QUOTES):
+        opens = char in _ASCII_QUOTES or (
+            char in _OPENING_QUOTES and (not current or current[-1] in _TERM_PREFIXES)
+        )
+        if (in_quote and char in _CLOSING_QUOTES) or (not in_quote and opens):
             in_quote = not in_quote
             quoted = True
             current.append('"')

@@ -154,6 +154,12 @@ def test_closing_quote_marks_outside_a_phrase_are_text() -> None:
     assert groups("it’s") == [[Term("it’s")]]
 
 
+def test_chinese_quote_marks_inside_a_term_are_text() -> None:
+    # pasted with its marks, a title is found as printed, marks and all
+    assert groups("《「十四五」规划》") == [[Term("《「十四五」规划》")]]
+    assert groups("“十四五”规划") == [[Term("十四五规划")]]  # a phrase at the start of a term
+
+
 @pytest.mark.parametrize(
     ("label", "kind"),
     [("消息", "news"), ("通讯", "feature"), ("图片", "photo"), ("评论", "commentary"), ("公告", "notice")],
