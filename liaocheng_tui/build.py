@@ -120,8 +120,10 @@ def build_library(
     stored unchanged (after a parser upgrade, say): with ``paths`` those files are re-read; with
     none, every page already in the library is re-parsed from the raw text it keeps (an empty
     library gets the bundled seeds). Each page is replaced in its own transaction, so a rebuild
-    killed midway leaves every page either as it was or re-parsed, never missing, and read and
-    starred marks survive because they are keyed by article. Missing paths raise
+    killed midway leaves every page either as it was or re-parsed, never missing. A page is its
+    file (:func:`~liaocheng_tui.sources.page_identity`), never its name; a replaced page keeps its
+    article ids by position, and read and starred marks move to the new article holding most of
+    their text (:meth:`Library.add_page`; ``marks_dropped`` counts those that had none). Missing paths raise
     :class:`PageError` before the library is touched; any other failing page is recorded in the
     summary, not raised. A page file over ``max_page_bytes`` is such a failure.
 
