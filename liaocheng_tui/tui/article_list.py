@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from liaocheng_tui.parse.models import KIND_LABELS
 from liaocheng_tui.tui.keymap import LIST_BINDINGS
-from liaocheng_tui.tui.text import Mark, line_strip, single_line, styled
+from liaocheng_tui.tui.text import Mark, line_strip, readable, single_line, styled
 
 if TYPE_CHECKING:
     from liaocheng_tui.search import Hit
@@ -313,6 +313,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._line_cache[key] = strip
         return strip
 
+    def kind_style(self) -> Style:
+        """The kind label's style, its colour made readable on the list (4.5:1 at least)."""
+        base = self._base_style or self.rich_style
+        return readable(self.get_component_rich_style("article-list--kind"), base.bgcolor)
+
     def _prefetch_visible(self) -> None:
         first_row = int(self.scroll_offset.y) // self.row_height
         rows = self.scrollable_content_region.height // self.row_height + 2
@@ -334,9 +339,7 @@ class ArticleList(ScrollView, can_focus=True):
         date = record.date or "----------"
         line.append(date if width >= 60 or self.show_year else date[5:], dim)
         line.append(" ")
-        line.append(
-            KIND_LABELS.get(record.kind, record.kind[:2]), self.get_component_rich_style("article-list--kind")
-        )
+        line.append(KIND_LABELS.get(record.kind, record.kind[:2]), self.kind_style())
         line.append(" ")
         hit = self.hits.get(record.id)
         if record.kicker and width >= 60:

@@ -224,6 +224,14 @@ class Reader(ScrollView, can_focus=True):
         self._back: list[BackEntry] = []
         self._base_style: Style | None = None
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # The laid-out lines carry the styles of the theme they were laid out in: a dark
+        # theme's background stayed on the meta lines and matches after switching to a light one.
+        self._relayout()
+
     # -- content -----------------------------------------------------------------------------
 
     def show(self, record: ArticleRecord | None, hit: Hit | None = None) -> None:

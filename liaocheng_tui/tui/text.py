@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -275,3 +276,45 @@ def _cut_to_cells(text: str, cells: int) -> str:
 
 def _as_style(style: str | Style) -> Style:
     return style if isinstance(style, Style) else Style.parse(style)
+
+
+# -- contrast -------------------------------------------------------------------------------------
+
+MIN_CONTRAST = 4.5  # WCAG AA for normal text
+
+
+def _relative_luminance(color: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        scaled = value / 255
+        return scaled / 12.92 if scaled <= 0.03928 else ((scaled + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = color
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast_ratio(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((_relative_luminance(first), _relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(style: Style, background: Color | None, minimum: float = MIN_CONTRAST) -> Style:
+    """``style`` with its colour moved toward white or black until it reads on ``background``.
+
+    Themes choose accent colours for their looks; some (textual-dark's secondary, for one)
+    are too faint as text. The theme's hue is kept as far as the contrast allows.
+    """
+    if style.color is None or background is None:
+        return style
+    back = background.get_truecolor()
+    front = style.color.get_truecolor()
+    if contrast_ratio(front, back) >= minimum:
+        return style
+    white, black = (255, 255, 255), (0, 0, 0)
+    target = white if contrast_ratio(white, back) >= contrast_ratio(black, back) else black
+    for step in range(1, 11):
+        share = step / 10
+        mixed = tuple(round(f + (t - f) * share) for f, t in zip(front, target, strict=True))
+        if contrast_ratio(mixed, back) >= minimum:  # type: ignore[arg-type]
+            break
+    return style + Style(color=Color.from_rgb(*mixed))
