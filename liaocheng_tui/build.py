@@ -89,9 +89,14 @@ def _content_key(text: str) -> bytes:
 def _is_duplicate(
     seen: dict[bytes, str], key: bytes, source: str, shown_as: str, summary: BuildSummary
 ) -> bool:
-    """Note ``source``'s text; True (and listed as not used) if another page of the build had it."""
-    first = seen.setdefault(key, source)
-    if first == source:
+    """Note ``source``'s text; True (and listed as not used) if another page of the build had it.
+
+    Each file comes once per build (paths are unique by identity), so a text seen before is
+    another file's, even under the same source name (``a/page1.txt`` and ``b/page1.txt``).
+    """
+    first = seen.get(key)
+    if first is None:
+        seen[key] = source
         return False
     summary.not_used.append((shown_as, f"same text as {first}, which is kept"))
     return True

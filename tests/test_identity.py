@@ -99,6 +99,18 @@ def test_two_files_of_one_name_given_on_the_command_line_are_two_pages(
     assert out(shown).splitlines()[0] == first_title
 
 
+def test_a_copy_under_the_same_name_is_not_used_and_said_so(tmp_path: Path, seed_paths: list[Path]) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed_paths[0], tmp_path / folder / "page1.txt")
+    done = cli("build", "a/page1.txt", "b/page1.txt", "--db", "lib.db", cwd=tmp_path)
+    assert done.returncode == 0, err(done)
+    assert f"pages: 1  articles: {article_count(seed_paths[0])}  skipped: 0  failed: 0  not used: 1" in out(
+        done
+    )
+    assert "not used: b/page1.txt: same text as page1.txt, which is kept" in err(done)
+
+
 def test_a_second_paper_with_the_same_layout_keeps_the_first_paper_and_its_star(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
