@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.text import Text
 from test_app import screen_text, settle
 from test_injection import _ACTIVE, terminal_bytes, visible_characters
@@ -75,14 +76,14 @@ def assert_markup_literal(app: LiaochengApp, where: str) -> None:
 
 
 async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
-    built_library: Path, tmp_path: Path, monkeypatch: object
+    built_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "library.db"
     shutil.copy(built_library, db)
     make_hostile(db)
     workdir = tmp_path / "work"
     workdir.mkdir()
-    monkeypatch.chdir(workdir)  # type: ignore[attr-defined]
+    monkeypatch.chdir(workdir)
     app = LiaochengApp(db)
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await settle(pilot, app)
