@@ -38,3 +38,16 @@ def is_default_db(db: Path | str | None) -> bool:
 def cache_dir() -> Path:
     """Where files that can always be made again are kept (jieba's dictionary, in slices)."""
     return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+HISTORY_ENV_VAR = "LIAOCHENG_TUI_HISTORY"
+HISTORY_FILE_NAME = "search-history.json"
+
+
+def history_path() -> Path:
+    """The app's search history: ``$LIAOCHENG_TUI_HISTORY`` if set, else a file in the user data
+    directory (beside the default library, whichever library is open)."""
+    from_env = os.environ.get(HISTORY_ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / HISTORY_FILE_NAME

@@ -26,6 +26,15 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_history_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the app's search history (kept across sessions) out of the user's data folder."""
+    path = tmp_path_factory.mktemp("history") / "search-history.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LIAOCHENG_TUI_HISTORY", str(path))
+        yield path
+
+
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     paths = sorted(SEEDS_DIR.glob("*.txt"))

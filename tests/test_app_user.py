@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen
+from liaocheng_tui.tui.search_bar import HISTORY_ENTRY_LIMIT, HISTORY_LIMIT, SearchHistory, load_history
 
 
 async def ready(pilot: Pilot[Any], app: LiaochengApp) -> None:
@@ -407,3 +408,57 @@ async def test_the_kind_label_reads_in_every_theme(db_path: Path) -> None:
             await pilot.pause()
             ratios[theme] = _kind_label_contrast(app)
         assert min(ratios.values()) >= 4.5, ratios
+
+
+# -- search history across sessions -------------------------------------------------------------
+
+
+async def test_search_history_is_kept_across_sessions(db_path: Path, tmp_path: Path) -> None:
+    history = tmp_path / "data" / "search-history.json"
+    app = LiaochengApp(db_path, history_path=history)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *GREEN, "enter")
+        await until(pilot, lambda: app.current_query == GREEN)
+        await pilot.press("slash", "ctrl+u", *"临清", "enter")
+        await until(pilot, lambda: app.current_query == "临清")
+    assert history.exists() and [p.name for p in history.parent.iterdir()] == [history.name]
+    app = LiaochengApp(db_path, history_path=history)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", "up")
+        assert app.search_bar.value == "临清"
+        await pilot.press("up")
+        assert app.search_bar.value == GREEN
+
+
+async def test_an_unreadable_history_is_ignored(db_path: Path, tmp_path: Path) -> None:
+    history = tmp_path / "search-history.json"
+    for damage in (b"\xff\xfe\x00garbage", b'{"queries": 5}', b'["not", "ours"]', b'{"queries": ["\x1b[2J", 3]}'):
+        history.write_bytes(damage)
+        app = LiaochengApp(db_path, history_path=history)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await ready(pilot, app)
+            assert app.search_bar.history.entries in ([], ["[2J"])
+            await pilot.press("slash", *"临清", "enter")
+            await until(pilot, lambda app=app: app.current_query == "临清")
+        assert load_history(history)[-1] == "临清"
+    # A folder where the file should be: no history kept, and no crash.
+    history.unlink()
+    history.mkdir()
+    app = LiaochengApp(db_path, history_path=history)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("slash", *"临清", "enter")
+        await until(pilot, lambda: app.current_query == "临清")
+
+
+def test_the_saved_history_is_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    history = SearchHistory(path=path)
+    for number in range(150):
+        history.add(f"查询{number}")
+    history.add("x" * 5_000)
+    saved = load_history(path)
+    assert len(saved) == HISTORY_LIMIT and saved[0] == "查询51" and saved[-1] == "x" * HISTORY_ENTRY_LIMIT
+    assert SearchHistory(path=path).entries == saved

@@ -32,6 +32,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Label, ProgressBar, Tree
 
+from liaocheng_tui.config import history_path as default_history_path
 from liaocheng_tui.export import (
     ExportError,
     default_filename,
@@ -145,10 +146,16 @@ class LiaochengApp(App[None]):
         build_if_empty: bool = True,
         open_library: Callable[[Path], Library] = Library,
         open_searcher: Callable[[Library], Searcher] | None = None,
+        history_path: Path | None = None,
     ) -> None:
-        """``open_library``/``open_searcher`` exist so tests can substitute a large fake archive."""
+        """``open_library``/``open_searcher`` exist so tests can substitute a large fake archive.
+
+        ``history_path``: where the search history is kept across sessions (by default
+        :func:`~liaocheng_tui.config.history_path`, in the user data folder).
+        """
         super().__init__()
         self.db_path = Path(db_path)
+        self.history_path = history_path if history_path is not None else default_history_path()
         self.build_if_empty = build_if_empty
         self._open_library = open_library
         self._open_searcher = open_searcher
@@ -191,7 +198,7 @@ class LiaochengApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SearchBar(id="search")
+        yield SearchBar(id="search", history_path=self.history_path)
         with Horizontal(id="panes"):
             yield SectionTree(id="tree")
             with Vertical(id="middle"):

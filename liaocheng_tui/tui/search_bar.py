@@ -2,23 +2,77 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
-HISTORY_LIMIT = 100
+from liaocheng_tui.safe_text import strip_controls
+
+HISTORY_LIMIT = 100  # queries kept
+HISTORY_ENTRY_LIMIT = 1_000  # characters kept of one query
+
+
+def load_history(path: Path, limit: int = HISTORY_LIMIT) -> list[str]:
+    """The queries saved at ``path``, oldest first; [] if it is missing or not a history."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, ValueError):
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("queries"), list):
+        return []
+    entries: list[str] = []
+    for item in data["queries"]:
+        if isinstance(item, str):
+            # A file another program wrote: what the search bar shows must be inert.
+            cleaned = strip_controls(item, keep_newlines=False).strip()[:HISTORY_ENTRY_LIMIT]
+            if cleaned and cleaned not in entries:
+                entries.append(cleaned)
+    return entries[-limit:]
+
+
+def save_history(path: Path, entries: list[str]) -> bool:
+    """Write ``entries`` to ``path`` atomically; False (and nothing changed) if it cannot."""
+    text = json.dumps({"version": 1, "queries": entries}, ensure_ascii=False, indent=0)
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        # A read-only home or a full disk costs the history, never the search.
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 class SearchHistory:
-    """Past queries, newest last, without repeats; a cursor walks them like a shell history."""
+    """Past queries, newest last, without repeats; a cursor walks them like a shell history.
 
-    def __init__(self, limit: int = HISTORY_LIMIT) -> None:
+    With a ``path`` the history is kept across sessions: read once (a missing, unreadable or
+    malformed file is an empty history, never an error) and written after every new entry, to
+    a temporary file renamed over the old one, so a crash never leaves half a file.
+    """
+
+    def __init__(self, limit: int = HISTORY_LIMIT, path: Path | None = None) -> None:
         self.entries: list[str] = []
         self.limit = limit
+        self.path = path
         self._position: int | None = None
         self._draft = ""
+        if path is not None:
+            self.entries = load_history(path, limit)
 
     def add(self, query: str) -> None:
         query = query.strip()
@@ -26,9 +80,11 @@ class SearchHistory:
             return
         if query in self.entries:
             self.entries.remove(query)
-        self.entries.append(query)
+        self.entries.append(query[:HISTORY_ENTRY_LIMIT])
         del self.entries[: -self.limit]
         self._position = None
+        if self.path is not None:
+            save_history(self.path, self.entries)
 
     def older(self, current: str) -> str | None:
         """The entry before the cursor (the newest on first use), or None at the oldest."""
@@ -68,11 +124,11 @@ class SearchBar(Input):
     class Leave(Message):
         """The user pressed Esc in the search bar."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, history_path: Path | None = None) -> None:
         super().__init__(
             placeholder='/ 搜索 Search: 绿色 诊断 · "短语" · -排除 · title: author: date:2023-02', id=id
         )
-        self.history = SearchHistory()
+        self.history = SearchHistory(path=history_path)
         self._walking = False
 
     def action_history_older(self) -> None:
