@@ -19,6 +19,7 @@ Output, under one folder:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -293,7 +294,8 @@ class _Composer:
             back = 0 if seq == 1 else rng.randint(0, 3)
             day = max(page_day - dt.timedelta(days=back), dt.date(page_day.year, 1, 1))
             article, printed = self.article(source, seq, day, style, used)
-            built.append(article)
+            # An archive files every story under its page's issue date, whatever its dateline says.
+            built.append(dataclasses.replace(article, date=page_day.isoformat()))
             lines.extend(printed)
         text = "\n\n".join(lines) + "\n"
         return GenPage(source, publication, page_day.isoformat(), text, tuple(built))
