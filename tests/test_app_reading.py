@@ -209,5 +209,4 @@ async def test_a_huge_article_is_laid_out_in_the_background_and_scrolls(tmp_path
         body = "".join(line.strip(" \u3000") for line in lines)
         assert body.count("91225台") == 200_000 // 26 + (1 if 200_000 % 26 > 20 else 0)
         await pilot.press("G")
-        await pilot.pause()
-        assert "相关文章 Related" in "".join(app.reader.visible_plain_lines())
+        await until(pilot, lambda: "相关文章 Related" in "".join(app.reader.visible_plain_lines()))

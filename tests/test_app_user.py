@@ -125,9 +125,14 @@ async def _maximized_reader_fits(db_path: Path, size: tuple[int, int]) -> None:
         record = app.reader.record
         assert record is not None
         app.screen.action_maximize()
-        await until(pilot, lambda: app.screen.maximized is app.reader)
-        await pilot.pause()
         width, _height = size
+        # Maximized, and laid out again for the whole screen.
+        await until(
+            pilot,
+            lambda: app.screen.maximized is app.reader
+            and app.reader.scrollable_content_region.width >= width - 4,
+        )
+        await pilot.pause()
         assert app.reader.region.right <= width
         inner = app.reader.scrollable_content_region.width
         assert inner >= width - 4  # the whole screen, less the border and scrollbar

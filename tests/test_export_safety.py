@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app import settle
+from test_app_support import record_notifications, settle, until
 
 from liaocheng_tui.export import default_filename, library_files, render_article, render_articles
 from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
-from liaocheng_tui.tui.screens import ConfirmScreen
+from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ERROR_PREFIX = "liaocheng-tui: error: "
@@ -275,8 +275,9 @@ def test_force_refuses_the_librarys_own_files(small_db: tuple[Path, list[int]], 
 
 
 async def test_app_export_refuses_a_fifo_and_the_library_without_asking(
-    small_db: tuple[Path, list[int]], tmp_path: Path
+    small_db: tuple[Path, list[int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    messages = record_notifications(monkeypatch)
     db, _ = small_db
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -285,13 +286,12 @@ async def test_app_export_refuses_a_fifo_and_the_library_without_asking(
         await settle(pilot, app)
         for target, reason in ((fifo, "it is a FIFO"), (db, "the library's own file")):
             await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, ExportScreen))
             path_input = app.screen.query_one("#export-path")
             path_input.value = str(target)  # type: ignore[attr-defined]
             await pilot.press("enter")
-            await pilot.pause()
-            assert not isinstance(app.screen, ConfirmScreen), "no 'overwrite?' for what cannot be written"
-            messages = [n.message for n in app._notifications]
-            assert any(reason in message for message in messages), messages
+            await until(pilot, lambda: any(reason in message for message in messages))  # noqa: B023
+            assert not isinstance(app.screen, (ConfirmScreen, ExportScreen)), "no 'overwrite?' for what cannot be written"
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     with Library(db) as library:
         assert library.check_integrity() == []

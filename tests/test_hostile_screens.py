@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from test_app import screen_text, settle
+from test_app_support import record_notifications, screen_text, settle, until
 from test_injection import _ACTIVE, terminal_bytes, visible_characters
+from textual.command import CommandPalette
 from textual.widgets import Label
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -78,6 +79,7 @@ def assert_markup_literal(app: LiaochengApp, where: str) -> None:
 async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
     built_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    messages = record_notifications(monkeypatch)
     db = tmp_path / "library.db"
     shutil.copy(built_library, db)
     make_hostile(db)
@@ -94,7 +96,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
                 node = stack.pop()
                 node.expand()
                 stack.extend(node.children)
-            await pilot.pause()
+            await settle(pilot, app)
         assert app.reader.record is not None and HOSTILE in (app.reader.record.title or "")
         assert_inert(app, "main view")
         assert_markup_literal(app, "main view")
@@ -102,7 +104,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         # Search results (snippets quote hostile paragraphs).
         await pilot.press("slash", *"绿色")
         await pilot.press("enter")
-        await settle(pilot, app, 0.5)
+        await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total > 0
         assert_inert(app, "search results")
         assert_markup_literal(app, "search results")
@@ -112,16 +114,14 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
 
         # Help.
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert_inert(app, "help")
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
 
         # The export dialog quotes the stored headline.
         await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         assert_inert(app, "export dialog")
         assert "粗[/][link=" in screen_text(app), "the headline's markup is shown as text"
         # The overwrite question quotes the path typed (here, one full of escapes).
@@ -129,41 +129,40 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         existing.write_text("mine", encoding="utf-8")
         app.screen.query_one("#export-path").value = str(existing)  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert_inert(app, "overwrite question")
         assert "[b]名.txt" in screen_text(app)
         await pilot.press("y")
-        await pilot.pause(0.3)
         # The toast quotes that path.
-        assert any("Exported to" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Exported to" in message for message in messages))
+        await until(pilot, lambda: "Exported to" in screen_text(app))
         assert_inert(app, "export toast")
 
         # A toast quoting the hostile title (starring), and one quoting an error.
         await pilot.press("s")
-        await pilot.pause(0.3)
-        assert any("Starred" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Starred" in message for message in messages))
+        await until(pilot, lambda: "Starred" in screen_text(app))
         assert_inert(app, "star toast")
         assert_markup_literal(app, "star toast")
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         missing = workdir / "no\x1b[2J\u202e[i]夹" / "x.txt"
         app.screen.query_one("#export-path").value = str(missing)  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert any("Export failed" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Export failed" in message for message in messages))
+        await until(pilot, lambda: "Export failed" in screen_text(app))
         assert_inert(app, "error toast")
 
         # The command palette, opened and filtered.
         app.action_command_palette()
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Search for commands" in screen_text(app))
+        assert isinstance(app.screen, CommandPalette)
         assert_inert(app, "command palette")
         await pilot.press(*"Export")
-        await pilot.pause(0.5)
-        assert "Export article" in screen_text(app)
+        await until(pilot, lambda: "Export article" in screen_text(app))
         assert_inert(app, "command palette entries")
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
 
         # A rebuild names each stored page (hostile names) in the build panel's label: record
         # every update, since the panel closes when the build ends.
@@ -177,7 +176,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
 
         label.update = recording_update  # type: ignore[method-assign]
         app.action_rebuild()
-        await settle(pilot, app, 0.5)
+        await settle(pilot, app)
         named = [line for line in shown if "pages ·" in line]
         assert named, shown
         assert any(MARKUP[:10] in line for line in named), named
