@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -83,6 +84,7 @@ def test_search_history_walks_like_a_shell() -> None:
     assert history.newer() == "draft"
 
 
+@pytest.mark.slow
 def test_first_paint_does_not_wait_for_jieba(tmp_path: Path) -> None:
     script = f"""
 import asyncio, sys, time

@@ -188,6 +188,7 @@ def _record_signature(library: Library) -> list[tuple[object, ...]]:
     )
 
 
+@pytest.mark.slow
 def test_pool_build_stores_what_a_serial_build_stores_in_order(
     tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,6 +214,7 @@ def test_pool_build_stores_what_a_serial_build_stores_in_order(
         assert pooled.check_integrity() == []
 
 
+@pytest.mark.slow
 def test_a_worker_dying_on_one_page_fails_that_page_only(
     tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -231,6 +233,7 @@ def test_a_worker_dying_on_one_page_fails_that_page_only(
         assert len(_articles_by_source(library)) == 5
 
 
+@pytest.mark.slow
 def test_workers_yield_the_cpu_to_the_one_writer() -> None:
     # The writer is the build's critical path; workers lower their own priority when they start.
     import subprocess

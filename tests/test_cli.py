@@ -377,6 +377,7 @@ def _module(*args: str | Path, env_db: Path) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.slow
 def test_python_dash_m_exit_codes(built_db: Path, tmp_path: Path) -> None:
     ok = _module("stats", env_db=built_db)
     assert ok.returncode == 0, ok.stderr
@@ -439,6 +440,7 @@ def test_export_to_a_new_folder_named_with_a_trailing_slash(built_db: Path, tmp_
     assert len(list(target.iterdir())) == 2
 
 
+@pytest.mark.slow
 def test_app_on_a_file_that_is_not_a_library_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     # Through a real pseudo-terminal, since the app refuses to start without one.
     import pty

@@ -30,6 +30,9 @@ from liaocheng_tui.cli import cli
 from liaocheng_tui.store import Library, LibraryError
 from liaocheng_tui.tui.app import LiaochengApp
 
+# Every test here starts real build processes (or runs the app beside one).
+pytestmark = pytest.mark.slow
+
 PAGE_COUNT = 48
 KILLS = 8
 

@@ -105,6 +105,7 @@ def test_a_gbk_page_with_one_utf8_line_is_mixed_not_mojibake(tmp_path: Path, pat
     assert str(caught.value) == f"mixed encoding (1 lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
 
 
+@pytest.mark.slow
 def test_parse_and_build_refuse_a_shift_jis_page_in_one_line(tmp_path: Path) -> None:
     page = tmp_path / "japan.txt"
     page.write_bytes(JAPANESE.encode("shift_jis"))

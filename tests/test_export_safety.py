@@ -109,6 +109,7 @@ def expected_export(db: Path, ids: list[int], fmt: str = "txt") -> str:
 # ------------------------------------------------------------------------------ 2: full disk
 
 
+@pytest.mark.slow
 def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     big_library: tuple[Path, list[int]], full_disk: Path
 ) -> None:
@@ -157,6 +158,7 @@ def kill(process: subprocess.Popen[str]) -> None:
     assert process.returncode == -signal.SIGKILL, "the export finished before it was killed"
 
 
+@pytest.mark.slow
 def test_sigkilled_single_file_export_leaves_no_partial_file_and_a_retry_succeeds(
     big_library: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -182,6 +184,7 @@ def test_sigkilled_single_file_export_leaves_no_partial_file_and_a_retry_succeed
     assert text == expected_export(db, ids)
 
 
+@pytest.mark.slow
 def test_sigkilled_folder_export_leaves_only_whole_files(
     big_library: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -214,6 +217,7 @@ def small_db(built_library: Path, tmp_path: Path) -> tuple[Path, list[int]]:
         return db, library.article_ids()
 
 
+@pytest.mark.slow
 def test_force_refuses_a_fifo_a_device_and_a_socket(small_db: tuple[Path, list[int]], tmp_path: Path) -> None:
     db, ids = small_db
     fifo = tmp_path / "pipe.txt"
@@ -242,6 +246,7 @@ def test_force_refuses_a_fifo_a_device_and_a_socket(small_db: tuple[Path, list[i
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib", "null.txt", "pipe.txt", "sock.txt"]
 
 
+@pytest.mark.slow
 def test_force_keeps_the_mode_and_leaves_a_hard_link_with_the_old_text(
     small_db: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -260,6 +265,7 @@ def test_force_keeps_the_mode_and_leaves_a_hard_link_with_the_old_text(
     assert target.stat().st_nlink == 1 and other.stat().st_nlink == 1
 
 
+@pytest.mark.slow
 def test_force_refuses_the_librarys_own_files(small_db: tuple[Path, list[int]], tmp_path: Path) -> None:
     db, ids = small_db
     alias = tmp_path / "alias.db"
@@ -300,6 +306,7 @@ async def test_app_export_refuses_a_fifo_and_the_library_without_asking(
 # ------------------------------------------------------------------------------ 15: JSON, paths
 
 
+@pytest.mark.slow
 def test_export_json_escapes_bidi_controls_like_search_json(
     small_db: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
@@ -321,6 +328,7 @@ def test_export_json_escapes_bidi_controls_like_search_json(
     assert target.read_text(encoding="utf-8") == cli("export", ids[0], "--format", "json", "--db", db).stdout
 
 
+@pytest.mark.slow
 def test_stats_cleans_the_library_path_it_prints(built_library: Path, tmp_path: Path) -> None:
     folder = tmp_path / "dir\u202e\x1b[2J\x1b]0;t\x07"
     folder.mkdir()

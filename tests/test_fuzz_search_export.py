@@ -114,6 +114,7 @@ def test_cli_search_with_any_words_exits_cleanly(seed_db: Path, words: list[str]
         assert result.stdout.lstrip().startswith("[")
 
 
+@pytest.mark.slow
 def test_undecodable_argv_bytes_in_a_real_process(seed_db: Path) -> None:
     # The real path: the kernel hands Python bytes, Python decodes them with surrogateescape.
     for raw in (b"\xff\xfe\x80", b"\xe8\x81", "聊城".encode() + b"\xc0\xaf"):

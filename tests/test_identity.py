@@ -75,6 +75,7 @@ def marks(library: Library) -> dict[str, tuple[bool, bool]]:
 # -- 1. page identity (issue 11 #1) ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_files_of_one_name_given_on_the_command_line_are_two_pages(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
@@ -99,6 +100,7 @@ def test_two_files_of_one_name_given_on_the_command_line_are_two_pages(
     assert out(shown).splitlines()[0] == first_title
 
 
+@pytest.mark.slow
 def test_a_copy_under_the_same_name_is_not_used_and_said_so(tmp_path: Path, seed_paths: list[Path]) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
@@ -111,6 +113,7 @@ def test_a_copy_under_the_same_name_is_not_used_and_said_so(tmp_path: Path, seed
     assert "not used: b/page1.txt: same text as page1.txt, which is kept" in err(done)
 
 
+@pytest.mark.slow
 def test_a_second_paper_with_the_same_layout_keeps_the_first_paper_and_its_star(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
@@ -155,6 +158,7 @@ def test_a_second_paper_with_the_same_layout_keeps_the_first_paper_and_its_star(
         assert library.stats().pages == 2
 
 
+@pytest.mark.slow
 def test_a_library_of_schema_1_is_migrated_in_place_and_keeps_its_marks(tmp_path: Path) -> None:
     # library_v1.db was written by the schema-1 code (commit 9e76492) from the page beside it,
     # with the second article starred and the third read. See tests/data/identity/README.
@@ -234,6 +238,7 @@ def test_a_schema_1_library_that_cannot_be_written_is_still_read(
 # -- 9. file names that are not UTF-8 (issue 11 #9) ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_is_stored_losslessly_shown_escaped_and_stops_nothing(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
@@ -292,6 +297,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_losslessly_shown_escaped_and_sto
 # -- Broken 5: stable ids and SOURCE#SEQ (issue 10) ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ids_stay_across_rebuild_and_source_seq_names_the_same_article(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
@@ -329,6 +335,7 @@ def test_ids_stay_across_rebuild_and_source_seq_names_the_same_article(
     assert nonsense.returncode == 2 and "SOURCE#SEQ" in err(nonsense)
 
 
+@pytest.mark.slow
 def test_a_source_holding_a_hash_sign_is_split_at_the_last_one(
     tmp_path: Path, seed_paths: list[Path]
 ) -> None:
@@ -382,6 +389,7 @@ PAGE_V2 = """市民公园新添健身步道
 """
 
 
+@pytest.mark.slow
 def test_marks_follow_the_text_when_a_changed_page_moves_and_retitles_articles(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     shutil.copytree(DATA / "2023-03-01", archive / "2023-03-01")

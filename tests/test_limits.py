@@ -5,6 +5,7 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from liaocheng_tui.build import build_library
@@ -65,6 +66,7 @@ def _peak_growth(library: Library, folders: list[Path]) -> tuple[int, float, flo
     return summary.pages, (peak - baseline) / 2**20, (current - baseline) / 2**20
 
 
+@pytest.mark.slow
 def test_thousands_of_pages_build_in_flat_memory(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     for n in range(2_000):

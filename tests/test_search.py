@@ -277,6 +277,7 @@ def _in_fresh_process(code: str) -> list[str]:
     return done.stdout.splitlines()
 
 
+@pytest.mark.slow
 def test_ranking_and_keywords_load_only_jiebas_dictionary(tmp_path: Path) -> None:
     db = _seed_library_file(tmp_path)
     probe = f"""
@@ -312,6 +313,7 @@ def test_places_are_found_by_dictionary_rules_not_segmentation() -> None:
     assert places_in("A市和B县") == []
 
 
+@pytest.mark.slow
 def test_storing_a_page_needs_no_segmentation() -> None:
     # Ingest must cost less than segmenting: prepare_page finds places without loading jieba's
     # dictionary, which only the app (ranking, keywords) loads.  A fresh interpreter shows it.
@@ -326,6 +328,7 @@ def test_storing_a_page_needs_no_segmentation() -> None:
     assert _in_fresh_process(script) == ["False [['阳谷县']]"]
 
 
+@pytest.mark.slow
 def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
     # The app reads jieba's dictionary in slices (so a loading thread never freezes it); a
     # process that loads from the slices must segment exactly as jieba's own loading does.
@@ -351,6 +354,7 @@ def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
     assert "'东昌府区'" in expected
 
 
+@pytest.mark.slow
 def test_a_searcher_that_does_not_wait_never_loads_the_dictionary(tmp_path: Path) -> None:
     # The app's searcher must not load jieba (about a second) in the middle of a search typed
     # before its quiet-time warm-up: it ranks by whole terms and finds the same articles.

@@ -35,6 +35,7 @@ def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
     return done.stderr.strip().splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_parse_refuses_a_fifo_or_a_device_in_one_line(tmp_path: Path, kind: str) -> None:
     if kind == "fifo":
@@ -49,6 +50,7 @@ def test_parse_refuses_a_fifo_or_a_device_in_one_line(tmp_path: Path, kind: str)
     assert error_lines(done) == [f"liaocheng-tui: error: {expected}, not a page file: {path}"]
 
 
+@pytest.mark.slow
 def test_build_lists_a_fifo_as_failed_stores_the_other_pages_and_frees_the_lock(tmp_path: Path) -> None:
     seeds = sorted(SEEDS_DIR.glob("*.txt"))[:2]
     fifo = tmp_path / "pipe.txt"
@@ -65,6 +67,7 @@ def test_build_lists_a_fifo_as_failed_stores_the_other_pages_and_frees_the_lock(
     assert "skipped: 2" in again.stdout
 
 
+@pytest.mark.slow
 def test_a_fifo_swapped_in_after_the_look_is_refused_at_open(tmp_path: Path) -> None:
     """The name can change between stat() and open(): the opened file is checked too.
 
