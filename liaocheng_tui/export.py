@@ -421,9 +421,8 @@ def _write_folder(
     _remove_stale_parts(folder, {_temporary_prefix(destination) for destination, _ in planned})
     created: list[Path] = []
     try:
-        for destination, record in planned:
-            if _write_file(destination, _render_chunks([record], fmt), overwrite, guard, sync_folder=False):
-                created.append(destination)
+        for start in range(0, len(planned), _SYNC_BATCH):
+            _write_batch(planned[start : start + _SYNC_BATCH], fmt, overwrite, guard, created)
         _fsync_folder(folder)  # once for all the renames: one per file would cost a disk flush each
     except ExportError as error:
         # The files this export created would block a retry without --force: take them back,
@@ -476,47 +475,109 @@ def _remove_stale_parts(folder: Path, prefixes: set[str]) -> None:
             os.close(descriptor)
 
 
-def _write_file(
-    path: Path, chunks: Iterable[str], overwrite: bool, guard: _Guard, *, sync_folder: bool = True
-) -> bool:
+class _Temporary:
+    """One file being written: a locked hidden temporary file beside ``path``, then renamed.
+
+    The temporary file stays open, with an ``flock`` held, until it is renamed or discarded:
+    the lock tells :func:`_remove_stale_parts` that a live export is writing it.
+    """
+
+    def __init__(self, path: Path, overwrite: bool, guard: _Guard) -> None:
+        self.path = path
+        self._overwrite = overwrite
+        self._guard = guard
+        self._existing = guard.check(path, overwrite)
+        try:
+            descriptor, temporary = tempfile.mkstemp(
+                prefix=_temporary_prefix(path), suffix=_PART_SUFFIX, dir=path.parent
+            )
+        except OSError as error:
+            raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        self._temporary = Path(temporary)
+        self._handle = os.fdopen(descriptor, "wb")
+
+    def _failed(self, error: OSError) -> ExportError:
+        return ExportError(f"cannot write {self.path}: {error.strerror or error}; nothing was written there")
+
+    def write(self, chunks: Iterable[str], *, sync: bool) -> None:
+        """Write the text; ``sync`` flushes it to disk now (else the caller syncs before publishing)."""
+        try:
+            if sys.platform != "win32":
+                fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            for chunk in chunks:
+                self._handle.write(_utf8(chunk))
+            self._handle.flush()
+            _copy_ownership(self._handle.fileno(), self._existing)
+            if sync:
+                os.fsync(self._handle.fileno())
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def publish(self) -> bool:
+        """Rename the written file to its name; True if the name is new."""
+        try:
+            # The destination may have changed while the text was written: check it again.
+            existing = self._guard.check(self.path, self._overwrite)
+            if existing is not None:
+                os.replace(self._temporary, self.path)  # replaces the entry: a symlink is not followed
+            else:
+                _publish_new(self._temporary, self.path)
+        except OSError as error:
+            raise self._failed(error) from None
+        return existing is None
+
+    def close(self) -> None:
+        """Close the file; a temporary file not renamed is removed."""
+        with contextlib.suppress(OSError):
+            self._handle.close()
+        self._temporary.unlink(missing_ok=True)
+
+
+# Files a folder export writes before one flush of the file system makes them all durable
+# (Linux, where sync() waits for the disk): one fsync a file cost 5.5 s per 1,000 files of
+# 60 KB here, one sync() per batch about 0.1 s. Bounded so the open temporary files (each
+# holding its lock) stay well under the usual limit of 1,024 descriptors.
+_SYNC_BATCH = 200 if sys.platform.startswith("linux") else 1
+
+
+def _write_file(path: Path, chunks: Iterable[str], overwrite: bool, guard: _Guard) -> bool:
     """Write ``chunks`` to ``path`` by temporary file, fsync and rename; True if the name is new.
 
     On any failure the temporary file is removed and nothing appears under ``path``. The data
-    is on disk before the rename, so even a power cut never shows a short file under the name;
-    ``sync_folder=False`` leaves the folder's fsync (the rename's durability) to the caller.
+    is on disk before the rename, so even a power cut never shows a short file under the name.
     """
-    existing = guard.check(path, overwrite)
+    temporary = _Temporary(path, overwrite, guard)
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=_temporary_prefix(path), suffix=_PART_SUFFIX, dir=path.parent
-        )
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        temporary.write(chunks, sync=True)
+        created = temporary.publish()
+    finally:
+        temporary.close()
+    _fsync_folder(path.parent)
+    return created
+
+
+def _write_batch(
+    batch: Sequence[tuple[Path, ExportableArticle]],
+    fmt: ExportFormat,
+    overwrite: bool,
+    guard: _Guard,
+    created: list[Path],
+) -> None:
+    """Write a batch of files, make them durable together, then rename each; new names go to ``created``."""
+    together = len(batch) > 1
+    pending: list[_Temporary] = []
     try:
-        # Open until renamed: the lock tells _remove_stale_parts that this file is being written.
-        with os.fdopen(descriptor, "wb") as handle:
-            if sys.platform != "win32":
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            for chunk in chunks:
-                handle.write(_utf8(chunk))
-            handle.flush()
-            _copy_ownership(handle.fileno(), existing)
-            os.fsync(handle.fileno())
-            # The destination may have changed while the text was written: check it again.
-            existing = guard.check(path, overwrite)
-            if existing is not None:
-                os.replace(temporary, path)  # replaces the entry: a symlink is replaced, not followed
-            else:
-                _publish_new(Path(temporary), path)
-        if sync_folder:
-            _fsync_folder(path.parent)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {error.strerror or error}; nothing was written there") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return existing is None
+        for destination, record in batch:
+            pending.append(_Temporary(destination, overwrite, guard))
+            pending[-1].write(_render_chunks([record], fmt), sync=not together)
+        if together:
+            os.sync()
+        for temporary in pending:
+            if temporary.publish():
+                created.append(temporary.path)
+    finally:
+        for temporary in pending:
+            temporary.close()
 
 
 def _publish_new(temporary: Path, path: Path) -> None:

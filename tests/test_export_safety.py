@@ -123,7 +123,7 @@ def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     folder = full_disk / "out"
     done = cli("export", ids[0], ids[1], ids[2], "--db", db, "-o", f"{folder}/")
     assert_one_line_error(done, "No space left on device")
-    assert done.stderr.rstrip().endswith("; nothing was written there (removed the 1 file this export had written)")
+    assert done.stderr.rstrip().endswith(": No space left on device; nothing was written there")
     assert list(folder.iterdir()) == []
     # Room again: the same command now succeeds (nothing left behind blocks it).
     remounted = subprocess.run(["mount", "-o", "remount,size=1m", str(full_disk)], capture_output=True, text=True)
@@ -134,16 +134,32 @@ def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     done = cli("export", ids[0], ids[1], ids[2], "--db", db, "-o", f"{folder}/")
     assert done.returncode == 0, done.stderr
     assert len(list(folder.iterdir())) == 3
+    # A folder export renames its files into place 200 at a time: 16 MB holds the first 200
+    # (about 12 MB) but not 400; the 200 already there are taken back.
+    remounted = subprocess.run(["mount", "-o", "remount,size=16m", str(full_disk)], capture_output=True, text=True)
+    assert remounted.returncode == 0, remounted.stderr
+    many = full_disk / "many"
+    done = cli("export", *map(str, ids[:400]), "--db", db, "-o", f"{many}/")
+    assert_one_line_error(done, "No space left on device")
+    assert done.stderr.rstrip().endswith("(removed the 200 files this export had written)")
+    assert list(many.iterdir()) == []
 
 
 # ------------------------------------------------------------------------------ 2: SIGKILL
 
 
-def wait_for_a_file(folder: Path, process: subprocess.Popen[str], count: int = 1) -> list[Path]:
-    """Poll until ``count`` non-empty files exist in ``folder``; fail if the export ends first."""
+def wait_for_a_file(
+    folder: Path, process: subprocess.Popen[str], count: int = 1, *, visible: bool = False
+) -> list[Path]:
+    """Poll until ``count`` non-empty files (only those not hidden, if ``visible``) exist in
+    ``folder``; fail if the export ends first."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        found = [entry for entry in folder.iterdir() if entry.is_file() and entry.stat().st_size > 0]
+        found = [
+            entry
+            for entry in folder.iterdir()
+            if entry.is_file() and entry.stat().st_size > 0 and not (visible and entry.name.startswith("."))
+        ]
         if len(found) >= count:
             return found
         if process.poll() is not None:
@@ -192,7 +208,8 @@ def test_sigkilled_folder_export_leaves_only_whole_files(
     folder = tmp_path / "out"
     folder.mkdir()
     process = start_cli("export", *map(str, ids), "--db", db, "-o", f"{folder}/", "--format", "json")
-    wait_for_a_file(folder, process, count=20)
+    # Files are renamed into place a batch at a time: kill once the first batch is there.
+    wait_for_a_file(folder, process, visible=True)
     kill(process)
     with Library(db) as library:
         by_name = {default_filename(record, "json"): record for record in library.articles(ids)}
