@@ -467,3 +467,79 @@ def test_the_saved_history_is_bounded(tmp_path: Path) -> None:
     saved = load_history(path)
     assert len(saved) == HISTORY_LIMIT and saved[0] == "查询51" and saved[-1] == "x" * HISTORY_ENTRY_LIMIT
     assert SearchHistory(path=path).entries == saved
+
+
+# -- narrow terminals ---------------------------------------------------------------------------
+
+
+def _list_rows(app: LiaochengApp) -> list[str]:
+    region = app.article_list.content_region
+    return [line[region.x : region.right] for line in screen_text(app).splitlines()[region.y : region.bottom]]
+
+
+async def test_at_80x24_the_tree_leaves_titles_12_columns(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        await until(pilot, lambda: bool(app.sub_title))
+        assert not app.section_tree.display
+        await pilot.press("t")
+        await until(pilot, lambda: app.section_tree.display and app.section_tree.region.width > 0)
+        await pilot.pause()
+        assert app.section_tree.display and app.article_list.title_room() >= 12
+        # The first row's title, as drawn: at least 12 columns of it after "● 02-21 消息 ".
+        first = _list_rows(app)[0]
+        title = first[first.index("消息") + 3 :]
+        assert cell_len(title.rstrip("… ")) >= 11 and "“绿色问诊”" in title
+
+
+async def test_at_80x24_the_tree_hides_when_titles_would_be_too_narrow(
+    many_issues_library: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "library.db"
+    shutil.copy(many_issues_library, db)
+    app = LiaochengApp(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot, app)
+        await until(pilot, lambda: app.article_list.show_year)  # the dates take 10 columns
+        await pilot.press("t")
+        await until(pilot, lambda: "Too narrow for the tree" in screen_text(app))
+        assert not app.section_tree.display
+
+
+async def test_the_footer_never_cuts_an_entry(db_path: Path) -> None:
+    from liaocheng_tui.tui.footer import KeyFooter
+
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        footer = app.query_one(KeyFooter)
+        for widget in (app.article_list, app.reader, app.search_bar):
+            widget.focus()
+            await pilot.pause()
+            line = screen_text(app).splitlines()[-1]
+            shown = line.split("▏")[0].rstrip()
+            whole = "".join(f" {entry.key_display} {entry.description} " for entry in footer.entries)
+            assert whole.startswith(shown + " ") or whole.rstrip() == shown, (shown, whole)
+            # It ends after a whole entry's description, not inside it.
+            assert any(shown.endswith(entry.description) for entry in footer.entries), shown
+
+
+async def test_the_header_never_cuts_a_word(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, app)
+        await until(pilot, lambda: bool(app.sub_title))
+        app.sub_title = "12345 篇 articles · 6789 版 pages · 4321 期 issues · changed on disk: r reloads"
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0].strip()
+        assert "…" not in header
+        # The note outlasts the counts (64 columns between the icons: no room for both here).
+        assert header.endswith("聊城 liaocheng-tui — changed on disk: r reloads"), header
+        app.sub_title = "12345 篇 articles · 6789 版 pages · 4321 期 issues"
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0].strip()
+        assert header.endswith("聊城 liaocheng-tui — 12345 篇 articles · 6789 版 pages"), header
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].strip().endswith("6789 版 pages · 4321 期 issues")

@@ -22,15 +22,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Label, ProgressBar, Tree
+from textual.widgets import Header, Label, ProgressBar, Static, Tree
 
 from liaocheng_tui.config import history_path as default_history_path
 from liaocheng_tui.export import (
@@ -119,6 +121,7 @@ def _retrieve_exception(future: asyncio.Future[Any]) -> None:
 
 
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
+MIN_TITLE_CELLS = 12  # the list keeps this many columns for titles, or the tree gives way
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_FRAME_HOLD = 0.12  # seconds at most that Enter's frame waits for the results (see _hold_frames)
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
@@ -126,6 +129,8 @@ EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related art
 READ_AFTER = 3.0  # seconds an article stays in the reader before it counts as read
 WARM_UP_QUIET = 0.8  # seconds without a key press or a search before jieba's dictionary loads
 WARM_UP_CHECK = 0.1  # seconds between looks at whether the keyboard has been quiet long enough
+HEADER_ICON_CELLS = 8  # Textual's header icon, on the left; the title is centred
+CHANGED_NOTE = "changed on disk: r reloads"  # the header's note when another program changed the library
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
 LIBRARY_POLL = 2.0
 
@@ -302,6 +307,23 @@ class LiaochengApp(App[None]):
         if self.library is not None:
             self.library.close()
 
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's text: as many of the subtitle's `` · ``-separated parts as fit whole.
+
+        Textual cuts a long header with an ellipsis, inside a word ("2 版 pa…"). A part saying
+        the library changed on disk is kept longest: it tells the user to press r.
+        """
+        room = self.size.width - 2 * HEADER_ICON_CELLS  # the title is centred between the icons
+        parts = [part for part in sub_title.split(" · ") if part]
+
+        def text(kept: list[str]) -> str:
+            return title + (" — " + " · ".join(kept) if kept else "")
+
+        while parts and cell_len(text(parts)) > room:
+            last_is_note = parts[-1].startswith(CHANGED_NOTE) and len(parts) > 1
+            del parts[-2 if last_is_note else -1]
+        return super().format_title(title, " · ".join(parts))
+
     def notify(
         self,
         message: str,
@@ -451,9 +473,10 @@ class LiaochengApp(App[None]):
         # A library of more than one year: the list shows the year even where it is narrow.
         years = {d.date[:4] for publication in publications for d in publication.dates if d.date}
         self.article_list.set_show_year(len(years) > 1)
+        self.call_after_refresh(self._keep_titles_readable)  # years take room from titles
         if self.search_result is not None:
             self.section_tree.set_search_count(self.search_result.total)
-        changed = " · changed on disk: r reloads" if self.library_changed else ""
+        changed = f" · {CHANGED_NOTE}" if self.library_changed else ""
         self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues{changed}"
 
     def _library_version(self) -> int | None:
@@ -475,7 +498,7 @@ class LiaochengApp(App[None]):
         if version is None or self._loaded_version is None or version == self._loaded_version:
             return
         self.library_changed = True
-        self.sub_title = f"{self.sub_title} · changed on disk: r reloads"
+        self.sub_title = f"{self.sub_title} · {CHANGED_NOTE}"
         self.notify(
             markup=False,
             title="Library changed",
@@ -812,16 +835,44 @@ class LiaochengApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_tree_visibility(event.size.width)
+        self.call_after_refresh(self._refit_header)
+
+    def _refit_header(self) -> None:
+        # The header's text is set when the title changes; format_title fits it to the width.
+        for header in self.query(Header):
+            header.query_one("HeaderTitle", Static).update(header.format_title())
 
     def _apply_tree_visibility(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
         # The main screen, even while a dialog is on top of it.
-        self.screen_stack[0].set_class(narrow, "-narrow")
+        main = self.screen_stack[0]
+        main.set_class(narrow, "-narrow")
         visible = self.tree_forced if self.tree_forced is not None else not narrow
+        # Beside the tree in a narrow terminal, the list takes as much room as the reader.
+        main.set_class(narrow and visible, "-narrow-tree")
         tree = self.section_tree
         tree.display = visible
         if not visible and tree.has_focus:
             self.article_list.focus()
+        if visible:
+            self.call_after_refresh(self._keep_titles_readable)
+
+    def _keep_titles_readable(self) -> None:
+        """Hide the tree when the list would have fewer than ``MIN_TITLE_CELLS`` for titles."""
+        tree = self.section_tree
+        if not tree.display or self.article_list.title_room() >= MIN_TITLE_CELLS:
+            return
+        tree.display = False
+        self.screen_stack[0].set_class(False, "-narrow-tree")
+        if tree.has_focus:
+            self.article_list.focus()
+        if self.tree_forced:
+            self.notify(
+                markup=False,
+                message="Too narrow for the tree beside the titles: widen the terminal to show it",
+                severity="warning",
+                timeout=4,
+            )
 
     def action_previous_article(self) -> None:
         self._step_article(-1)

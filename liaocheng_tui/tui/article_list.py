@@ -326,6 +326,16 @@ class ArticleList(ScrollView, can_focus=True):
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         return line_strip(text, width, style)
 
+    def _shows_full_date(self, width: int) -> bool:
+        return width >= 60 or self.show_year
+
+    def title_room(self) -> int:
+        """Columns a row leaves for the title: what follows the mark, the date and the kind."""
+        width = self.scrollable_content_region.width
+        date_cells = 10 if self._shows_full_date(width) else 5
+        kind_cells = max(cell_len(label) for label in KIND_LABELS.values())
+        return width - (2 + date_cells + 1 + kind_cells + 1)
+
     def _title_line(self, record: ArticleRecord, width: int) -> Text:
         dim = self.get_component_rich_style("article-list--dim")
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -337,7 +347,7 @@ class ArticleList(ScrollView, can_focus=True):
             line.append(" ")
         line.append(" ")
         date = record.date or "----------"
-        line.append(date if width >= 60 or self.show_year else date[5:], dim)
+        line.append(date if self._shows_full_date(width) else date[5:], dim)
         line.append(" ")
         line.append(KIND_LABELS.get(record.kind, record.kind[:2]), self.kind_style())
         line.append(" ")

@@ -127,10 +127,12 @@ class KeyFooter(Widget):
             tail.append(f" {palette.description} ", description_style)
             room = self.size.width - tail.cell_len
             if room >= 0:
-                # As in Textual's footer, the palette key stays on the right over the others.
+                # As in Textual's footer, the palette key stays on the right over the others;
+                # entries that do not fit whole are left out, never cut inside a word.
                 if line.cell_len > room:
-                    line.truncate(room)
-                    self._hit_boxes = [(start, min(end, room), key) for start, end, key in self._hit_boxes]
+                    kept = [box for box in self._hit_boxes if box[1] <= room]
+                    line.truncate(kept[-1][1] if kept else 0)
+                    self._hit_boxes = kept
                 line.append(" " * (room - line.cell_len))
                 self._hit_boxes.append((room, room + tail.cell_len, palette.key))
                 line.append_text(tail)
