@@ -363,6 +363,10 @@ def _is_read_only(error: Exception) -> bool:
 class Library:
     """A library file.  Thread-safe: one connection, guarded by a re-entrant lock."""
 
+    # The schema this connection reads: SCHEMA_VERSION once opened, unless an older file could
+    # not be migrated because it cannot be written (then its own version).
+    _schema: int = SCHEMA_VERSION
+
     def __init__(self, path: str | Path, *, create: bool = True, create_folders: bool = True) -> None:
         """Open the library file at ``path``.
 
