@@ -473,8 +473,9 @@ def test_the_saved_history_is_bounded(tmp_path: Path) -> None:
 
 
 def _list_rows(app: LiaochengApp) -> list[str]:
-    region = app.article_list.content_region
-    return [line[region.x : region.right] for line in screen_text(app).splitlines()[region.y : region.bottom]]
+    """The list's rows as drawn (its own lines: the screen's text mixes the panes' cells)."""
+    article_list = app.article_list
+    return [article_list.render_line(y).text for y in range(article_list.scrollable_content_region.height)]
 
 
 async def test_at_80x24_the_tree_leaves_titles_12_columns(db_path: Path) -> None:
@@ -493,18 +494,25 @@ async def test_at_80x24_the_tree_leaves_titles_12_columns(db_path: Path) -> None
         assert cell_len(title.rstrip("… ")) >= 11 and "“绿色问诊”" in title
 
 
-async def test_at_80x24_the_tree_hides_when_titles_would_be_too_narrow(
-    many_issues_library: Path, tmp_path: Path
-) -> None:
+async def test_the_kind_label_then_the_tree_give_way_to_titles(many_issues_library: Path, tmp_path: Path) -> None:
     db = tmp_path / "library.db"
     shutil.copy(many_issues_library, db)
     app = LiaochengApp(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await ready(pilot, app)
         await until(pilot, lambda: app.article_list.show_year)  # the dates take 10 columns
+        await pilot.pause()
+        # Full dates and the kind label would leave 11 columns: the label gives way.
+        assert app.article_list.title_room() >= 12
+        first = _list_rows(app)[0]
+        assert first.startswith("● 2023-02-21 “绿色问诊”开良") and "消息" not in first
         await pilot.press("t")
-        await until(pilot, lambda: "Too narrow for the tree" in screen_text(app))
-        assert not app.section_tree.display
+        await until(pilot, lambda: app.section_tree.display and app.section_tree.region.width > 0)
+        await pilot.pause()
+        assert app.section_tree.display and app.article_list.title_room() >= 12
+        await pilot.resize_terminal(70, 24)
+        await until(pilot, lambda: not app.section_tree.display)
+        assert any("Too narrow for the tree" in n.message for n in app._notifications)
 
 
 async def test_the_footer_never_cuts_an_entry(db_path: Path) -> None:

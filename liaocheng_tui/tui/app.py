@@ -45,7 +45,7 @@ from liaocheng_tui.export import (
 )
 from liaocheng_tui.safe_text import one_line, strip_controls
 from liaocheng_tui.store import Library, LibraryError
-from liaocheng_tui.tui.article_list import ArticleList
+from liaocheng_tui.tui.article_list import MIN_TITLE_CELLS, ArticleList
 from liaocheng_tui.tui.footer import KeyFooter
 from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
@@ -121,7 +121,6 @@ def _retrieve_exception(future: asyncio.Future[Any]) -> None:
 
 
 NARROW_WIDTH = 100  # below this many columns the section tree is hidden unless toggled on
-MIN_TITLE_CELLS = 12  # the list keeps this many columns for titles, or the tree gives way
 SEARCH_DEBOUNCE = 0.2  # seconds of typing quiet before a search runs
 SEARCH_FRAME_HOLD = 0.12  # seconds at most that Enter's frame waits for the results (see _hold_frames)
 SEARCH_PAGE = 50  # hits fetched per search page; more are fetched as the cursor nears the end
@@ -856,6 +855,10 @@ class LiaochengApp(App[None]):
             self.article_list.focus()
         if visible:
             self.call_after_refresh(self._keep_titles_readable)
+
+    @on(ArticleList.TooNarrow)
+    def _list_too_narrow(self) -> None:
+        self._keep_titles_readable()
 
     def _keep_titles_readable(self) -> None:
         """Hide the tree when the list would have fewer than ``MIN_TITLE_CELLS`` for titles."""

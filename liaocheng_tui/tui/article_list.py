@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from liaocheng_tui.store import ArticleRecord
 
 
+MIN_TITLE_CELLS = 12  # a row keeps this many columns for its title (the kind label gives way first)
+KIND_CELLS = max(cell_len(label) for label in KIND_LABELS.values())
 LINE_CACHE_SIZE = 1024  # drawn lines kept: a few screens' worth
 
 Fetch = Callable[[Sequence[int]], "list[ArticleRecord]"]
@@ -116,6 +118,9 @@ class ArticleList(ScrollView, can_focus=True):
         def __init__(self, article_id: int) -> None:
             self.article_id = article_id
             super().__init__()
+
+    class TooNarrow(Message):
+        """The list was laid out with fewer than ``MIN_TITLE_CELLS`` columns for titles."""
 
     class NeedMore(Message):
         """The cursor is near the end of a partial result list; load the next page."""
@@ -257,6 +262,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_virtual_size()
+        if self.title_room() < MIN_TITLE_CELLS:
+            self.post_message(self.TooNarrow())
 
     def on_focus(self) -> None:
         self.refresh()
@@ -329,12 +336,20 @@ class ArticleList(ScrollView, can_focus=True):
     def _shows_full_date(self, width: int) -> bool:
         return width >= 60 or self.show_year
 
+    def _room(self, width: int) -> tuple[int, bool]:
+        """Columns a row of ``width`` leaves for the title, and whether it shows the kind label.
+
+        The kind label gives way before the title gets fewer than ``MIN_TITLE_CELLS`` columns.
+        """
+        date_cells = 10 if self._shows_full_date(width) else 5
+        room = width - (2 + date_cells + 1)
+        if room - (KIND_CELLS + 1) >= MIN_TITLE_CELLS:
+            return room - (KIND_CELLS + 1), True
+        return room, False
+
     def title_room(self) -> int:
         """Columns a row leaves for the title: what follows the mark, the date and the kind."""
-        width = self.scrollable_content_region.width
-        date_cells = 10 if self._shows_full_date(width) else 5
-        kind_cells = max(cell_len(label) for label in KIND_LABELS.values())
-        return width - (2 + date_cells + 1 + kind_cells + 1)
+        return self._room(self.scrollable_content_region.width)[0]
 
     def _title_line(self, record: ArticleRecord, width: int) -> Text:
         dim = self.get_component_rich_style("article-list--dim")
@@ -349,8 +364,9 @@ class ArticleList(ScrollView, can_focus=True):
         date = record.date or "----------"
         line.append(date if self._shows_full_date(width) else date[5:], dim)
         line.append(" ")
-        line.append(KIND_LABELS.get(record.kind, record.kind[:2]), self.kind_style())
-        line.append(" ")
+        if self._room(width)[1]:
+            line.append(KIND_LABELS.get(record.kind, record.kind[:2]), self.kind_style())
+            line.append(" ")
         hit = self.hits.get(record.id)
         if record.kicker and width >= 60:
             line.append_text(single_line(record.kicker, style="dim"))
