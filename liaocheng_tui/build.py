@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 
 from liaocheng_tui.parse import parse_page
@@ -49,6 +50,8 @@ POOL_MIN_PAGES = 100
 # enough (about 100 KB each) that memory does not grow with the number of pages.
 AHEAD_PER_JOB = 16
 WORKER_NICENESS = 5
+# "spawn": the app builds from a thread, and forking a process with threads is unsafe.
+_SPAWN = multiprocessing.get_context("spawn")
 
 
 @dataclass
@@ -356,9 +359,11 @@ def _prepare_job(job: _Job) -> _Prepared:
     )
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, started: EventType | None = None) -> None:
     # Ctrl-C reaches the whole process group: the writer handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if started is not None:  # this platform can start workers (see _build_in_pool)
+        started.set()
 
     def exit_with_parent() -> None:
         # A writer killed with SIGKILL cannot stop its workers: they leave on their own.
@@ -377,13 +382,12 @@ def _start_worker(parent: int) -> None:
     warm_up_places()
 
 
-def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    # "spawn": the app builds from a thread, and forking a process with threads is unsafe.
+def _new_pool(jobs: int, started: EventType | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_SPAWN,
         initializer=_start_worker,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), started),
     )
 
 
@@ -403,8 +407,11 @@ def _build_in_pool(
     ``seen`` (page files, not stored pages re-parsed): page text -> source, to leave out copies."""
     waiting = iter(page_jobs)
     pending: deque[tuple[_Job, Future[_Prepared] | None]] = deque()
-    pool: ProcessPoolExecutor | None = _new_pool(jobs)
-    pool_worked = False  # a worker has prepared a page: the pool can start processes
+    # Set by a worker once it has started: then this platform can run workers, and a broken
+    # pool means a worker died. (Whether a page's result has been read yet says nothing: on a
+    # loaded machine a worker can die before this process reads the pages prepared before.)
+    started = _SPAWN.Event()
+    pool: ProcessPoolExecutor | None = _new_pool(jobs, started)
 
     def submit(job: _Job) -> Future[_Prepared] | None:
         if pool is None:
@@ -438,19 +445,17 @@ def _build_in_pool(
                     except BrokenProcessPool:
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
-                        if pool_worked:
+                        if started.is_set():
                             # A worker died, and every page in flight with it. Try this page alone
                             # in a fresh process: if that dies too, this page kills workers.
                             result = _prepare_alone(job)
-                            pool = _new_pool(jobs)
+                            pool = _new_pool(jobs, started)
                         else:
                             # No worker ever started (a script without the ``__main__`` guard
                             # that "spawn" needs, say): build the rest here.
                             pool = None
                             result = _prepare_job(job)
                         pending = deque((j, submit(j)) for j, _ in pending)
-                    else:
-                        pool_worked = True
                 if seen is None or not _is_duplicate(
                     seen, result.content_key, job.source, job.shown_as, summary
                 ):

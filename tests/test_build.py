@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -173,10 +175,11 @@ _real_prepare_job = build_module._prepare_job
 
 
 def _prepare_or_die(job: build_module._Job) -> build_module._Prepared:
-    """Runs in a worker process (pickled by name): the worker dies outright on one page."""
-    if job.source == "c_dies.txt":
-        import os
-
+    """Runs in a worker process (pickled by name): the worker dies outright on a "dies" page."""
+    if job.source.endswith("_dies.txt"):
+        # Prepared in the building process by mistake, it must fail the test, not end pytest.
+        in_a_worker = multiprocessing.parent_process() is not None
+        assert in_a_worker, f"{job.source} was prepared in the building process"
         os._exit(9)
     return _real_prepare_job(job)
 
@@ -230,6 +233,27 @@ def test_a_worker_dying_on_one_page_fails_that_page_only(
         assert summary.failed == [
             ("c_dies.txt", f"the worker process died while preparing {pages / 'c_dies.txt'}")
         ]
+        assert len(_articles_by_source(library)) == 5
+
+
+@pytest.mark.slow
+def test_a_worker_dying_on_the_first_page_fails_that_page_only(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool breaks before any page's result was read: workers did start, so it is a death,
+    not a platform that cannot start them (which used to send every page to this process)."""
+    monkeypatch.setattr(build_module, "_prepare_job", _prepare_or_die)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(seed_paths[0], pages / "a_dies.txt")
+    for letter, path in zip("bcdef", seed_paths, strict=True):
+        shutil.copy(path, pages / f"{letter}_{path.name}")
+    with Library(tmp_path / "library.db") as library:
+        summary = build_library(library, [pages], jobs=2)
+        assert summary.failed == [
+            ("a_dies.txt", f"the worker process died while preparing {pages / 'a_dies.txt'}")
+        ]
+        assert (summary.pages, summary.skipped) == (5, 0)
         assert len(_articles_by_source(library)) == 5
 
 
