@@ -47,6 +47,7 @@ FUNCTIONS = [
     augment.split_headlines,
     augment.drop_blanks,
     augment.blank_between,
+    augment.article_gaps,
     augment.rewrite_bylines,
     augment.insert_furniture,
     augment.line_ends,
@@ -63,6 +64,7 @@ EXACT = {
     augment.split_headlines,
     augment.drop_blanks,
     augment.blank_between,
+    augment.article_gaps,
     augment.line_ends,
 }
 

@@ -9,7 +9,7 @@ returns a damaged copy with one role per line, so the labels stay right:
   between some pieces;
 - :func:`drop_indents`, :func:`unindent_subheads`, :func:`space_han`, :func:`half_width`, :func:`duplicate_paragraphs`,
   :func:`markdown_heads`, :func:`merge_headlines`, :func:`split_headlines`, :func:`drop_blanks`,
-  :func:`blank_between` change the text or layout;
+  :func:`article_gaps`, :func:`blank_between` change the text or layout;
 - :func:`rewrite_bylines` and :func:`insert_furniture` add house-style byline lines and page
   furniture, with names and paper names from small generic generators (never from real pages).
 
@@ -277,6 +277,22 @@ def blank_between(lines: list[str], roles: list[Role], rng: random.Random) -> Pa
     return out_lines, out_roles
 
 
+def article_gaps(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """No blank lines but one before each headline block: articles set apart, no placeholders."""
+    kept = [(line, role) for line, role in zip(lines, roles, strict=True) if line.strip()]
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    previous: Role | None = None
+    for line, role in kept:
+        if role in HEADER_ROLES and previous is not None and previous not in HEADER_ROLES:
+            out_lines.append("")
+            out_roles.append("blank")
+        out_lines.append(line)
+        out_roles.append(role)
+        previous = role
+    return out_lines, out_roles
+
+
 def _byline(rng: random.Random) -> str:
     style = rng.randrange(6)
     if style == 0:
@@ -338,19 +354,22 @@ def _page_header(rng: random.Random) -> list[str]:
 
 
 def _web_meta(rng: random.Random, paper: str) -> str:
-    """A web page's meta line: date, source, section, time, in one of a few generic layouts."""
+    """A web page's meta line (source, date, edition, author), in one of a few generic layouts."""
     year, month, day = _date(rng)
-    style = rng.randrange(5)
+    clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    style = rng.randrange(6)
     if style == 0:
-        return f"（ {year}-{month:02d}-{day:02d} ） 稿件来源：{paper} {rng.choice(_SECTIONS)}"
+        return f"来源：{paper} {year}-{month:02d}-{day:02d} {clock}"
     if style == 1:
-        return f"来源：{paper} {year}-{month:02d}-{day:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-    if style == 2:
         return f"发布时间：{year}年{month}月{day}日 作者：{_name(rng)}"
-    if style == 3:
+    if style == 2:
         return (
             f"{paper} {year}年{month:02d}月{day:02d}日 第{rng.randint(1, 24):02d}版 {rng.choice(_SECTIONS)}"
         )
+    if style == 3:
+        return f"{year}-{month:02d}-{day:02d} {clock}:{rng.randint(0, 59):02d} 来源：{paper}"
+    if style == 4:
+        return f"作者：{_name(rng)} 来源：{paper} 日期：{year}.{month:02d}.{day:02d}"
     return f"【字号 大 中 小】 {year}-{month:02d}-{day:02d}"
 
 
@@ -372,13 +391,13 @@ def insert_furniture(lines: list[str], roles: list[Role], rng: random.Random) ->
         out_roles.append(role)
         if index in blocks and web:
             extra: list[str] = []
-            if rng.random() < 0.7:
+            if rng.random() < 0.5:
                 extra.append(f"《{paper}》（{year}年{month:02d}月{day:02d}日 第{edition:02d}版）")
-            if rng.random() < 0.7:
+            if rng.random() < 0.5:
                 extra.append(rng.choice(("字数 ", "字数：", "字数:")) + f"{rng.randint(200, 4000)}字")
-            if rng.random() < 0.3:
+            if rng.random() < 0.2:
                 extra.append(f"第{edition}版")
-            if rng.random() < 0.4:
+            if rng.random() < 0.6:
                 extra.append(_web_meta(rng, paper))
             rng.shuffle(extra)
             out_lines += extra
@@ -412,9 +431,10 @@ _PIPELINE: tuple[tuple[Damage, float], ...] = (
     (split_headlines, 0.15),
     (markdown_heads, 0.15),
     (duplicate_paragraphs, 0.15),
-    (unindent_subheads, 0.3),
-    (drop_blanks, 0.6),
-    (blank_between, 0.25),
+    (unindent_subheads, 0.4),
+    (drop_blanks, 0.5),
+    (article_gaps, 0.2),
+    (blank_between, 0.2),
     (hard_wrap, 0.4),
     (drop_indents, 0.6),
     (space_han, 0.25),

@@ -5,8 +5,8 @@ The corpus labels every line ``kicker``, ``title``, ``subtitle``, ``body`` or ``
 body as ordinary paragraphs. **These three labels are derived by rules, not by a person**:
 
 - ``byline``: a body line that :func:`~liaocheng_tui.parse.byline.parse_byline_line` reads as
-  only a byline (``本报记者 张三``), or a bracketed credit (``（记者 X 通讯员 Y）``) that is the
-  first body line under a headline;
+  only a byline (``本报记者 张三``; also under a part heading inside a long story, which the
+  corpus labels body), or a bracketed credit (``（记者 X 通讯员 Y）``) right under a headline;
 - ``credit``: a body line that :func:`~liaocheng_tui.parse.byline.parse_end_credit` reads as a
   closing credit (``（本报记者 X）``, ``（作者系…）``), or a byline-only photo credit (``X 摄``)
   that is the last line of its article;
@@ -60,8 +60,8 @@ def derive_roles(lines: Sequence[str], labels: Sequence[str]) -> list[Role]:
 
 
 def _first_body_line(roles: Sequence[Role], index: int) -> bool:
-    """True if only blanks stand between this line and a headline line above it."""
+    """True if only blank, byline or furniture lines stand between this line and a headline above it."""
     at = index - 1
-    while at >= 0 and roles[at] == "blank":
+    while at >= 0 and roles[at] in ("blank", "byline", "furniture"):
         at -= 1
     return at >= 0 and roles[at] in HEADER_ROLES

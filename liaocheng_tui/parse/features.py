@@ -207,7 +207,10 @@ def _measure(line: Line) -> _Measured:
     # The first and last characters: the only vocabulary the model sees, and only a few per line.
     feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
     feats.append(f"k0={_char_class(first)}")
-    key = [f"len={lenb}", f"end={endc}"]
+    key = [f"len={lenb}", f"end={endc}", f"commas={min(commas, 2)}"]
+    if han == n:
+        feats.append("pure")  # only Han characters: headline material, never a sentence
+        key.append("pure")
     if line.indented:
         key.append("ind")
     if stop_in:
