@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from liaocheng_tui.parse import labeller
-from liaocheng_tui.parse.derive import derive_roles
+from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.roles import ROLES, Role
@@ -100,6 +100,44 @@ def test_derived_roles_follow_the_rules() -> None:
         "caption",
         "credit",
         "blank",
+    ]
+
+
+def test_key_roles_align_a_keyed_page() -> None:
+    lines = [
+        "某某日报 2024年3月5日 星期二 第2版",
+        "",
+        "聚焦民生实事",
+        "十项惠民工程",
+        "全面开工",
+        "□记者 王明 报道",
+        BODY[0],
+        "",
+        "## 乡村道路改造提速",
+        "本报讯（记者 李华）" + BODY[1].strip(),
+        "责任编辑：张强",
+    ]
+    articles = [
+        {
+            "kicker": "聚焦民生实事",
+            "title": "十项惠民工程全面开工",
+            "subtitle": None,
+            "byline": "□记者 王明 报道",
+        },
+        {"kicker": None, "title": "乡村道路改造提速", "subtitle": None, "byline": "本报讯（记者 李华）"},
+    ]
+    assert key_roles(lines, articles) == [
+        "furniture",
+        "blank",
+        "kicker",
+        "title",
+        "title",
+        "byline",
+        "body",
+        "blank",
+        "title",
+        "body",
+        "furniture",
     ]
 
 

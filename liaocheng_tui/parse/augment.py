@@ -311,7 +311,7 @@ def _byline(rng: random.Random) -> str:
 def rewrite_bylines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
     """Bylines in house styles: mark existing byline lines, add byline lines under headlines,
     open some first paragraphs with 本报讯(记者 X), close some articles with （作者 X） credits."""
-    under = rng.choice((0.3, 0.7))
+    under = rng.choice((0.5, 0.8))
     blocks = {last: start for start, last in _header_blocks(roles)}
     out_lines: list[str] = []
     out_roles: list[Role] = []
@@ -425,7 +425,7 @@ Damage = Callable[[list[str], list[Role], random.Random], Page]
 
 # In the order a damaged page comes about: the layout first, then the extraction.
 _PIPELINE: tuple[tuple[Damage, float], ...] = (
-    (rewrite_bylines, 0.5),
+    (rewrite_bylines, 0.7),
     (insert_furniture, 0.4),
     (merge_headlines, 0.2),
     (split_headlines, 0.15),

@@ -19,9 +19,12 @@ So the model learns these roles as today's rules draw them, from the examples th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_photo_credit
+from liaocheng_tui.parse.furniture import is_furniture_line
 from liaocheng_tui.parse.normalize import normalize_text
 from liaocheng_tui.parse.roles import HEADER_ROLES, ROLES, Role
 
@@ -65,3 +68,93 @@ def _first_body_line(roles: Sequence[Role], index: int) -> bool:
     while at >= 0 and roles[at] in ("blank", "byline", "furniture"):
         at -= 1
     return at >= 0 and roles[at] in HEADER_ROLES
+
+
+_BARE_RE = re.compile(r"[\s#*]")
+
+
+def _bare(text: str | None) -> str:
+    return _BARE_RE.sub("", normalize_text(text or ""))
+
+
+def _span(bare: Sequence[str], target: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The first run of non-blank lines in ``bare[start:stop]`` that spells ``target`` (blank
+    lines between the pieces allowed): a headline the page wraps over several lines."""
+    for first in range(start, stop):
+        if not bare[first] or not target.startswith(bare[first]):
+            continue
+        joined, at = "", first
+        while at < stop and len(joined) < len(target):
+            if bare[at]:
+                if not target.startswith(joined + bare[at]):
+                    break
+                joined += bare[at]
+            at += 1
+        if joined == target:
+            return first, at - 1
+    return None
+
+
+def key_roles(lines: Sequence[str], articles: Sequence[dict[str, Any]]) -> list[Role]:
+    """Line roles of a page with a hand-made answer key (kicker/title/subtitle/byline per article).
+
+    Each keyed headline is found in page order; the non-blank lines just above and below that
+    spell its kicker and subtitle, and the next line that spells its byline, get those roles.
+    Lines above the first headline and lines the furniture rule accepts are ``furniture``; the
+    rest is ``body``, with credits and captions derived by rules as for the corpus.
+    """
+    bare = [_bare(line) for line in lines]
+    labels: list[str] = ["blank" if not b else "body" for b in bare]
+    cursor = 0
+    first_header: int | None = None
+    for article in articles:
+        title = _bare(article.get("title"))
+        if not title or article.get("note"):
+            continue
+        span = _span(bare, title, cursor, len(lines))
+        if span is None:
+            continue
+        start, end = span
+        for index in range(start, end + 1):
+            if bare[index]:
+                labels[index] = "title"
+        head = start
+        kicker = _bare(article.get("kicker"))
+        if kicker:
+            above = _span(bare, kicker, max(cursor, start - 6), start)
+            if above is not None and all(not b for b in bare[above[1] + 1 : start]):
+                for index in range(above[0], above[1] + 1):
+                    if bare[index]:
+                        labels[index] = "kicker"
+                head = above[0]
+        subtitle = _bare(article.get("subtitle"))
+        if subtitle:
+            below = _span(bare, subtitle, end + 1, min(len(lines), end + 6))
+            if below is not None and all(not b for b in bare[end + 1 : below[0]]):
+                for index in range(below[0], below[1] + 1):
+                    if bare[index]:
+                        labels[index] = "subtitle"
+                end = below[1]
+        byline = _bare(article.get("byline"))
+        if byline:
+            after = _span(bare, byline, end + 1, min(len(lines), end + 6))
+            if after is not None:
+                for index in range(after[0], after[1] + 1):
+                    if bare[index]:
+                        labels[index] = "byline"
+                end = after[1]
+        cursor = end + 1
+        if first_header is None:
+            first_header = head
+    # A keyed kicker printed away from its headline (at the top of the page) is still a kicker.
+    kickers = {_bare(article.get("kicker")) for article in articles} - {""}
+    for index, label in enumerate(labels):
+        if label == "body" and bare[index] in kickers:
+            labels[index] = "kicker"
+    for index, label in enumerate(labels):
+        if label == "body" and (
+            (first_header is not None and index < first_header)
+            or is_furniture_line(normalize_text(lines[index]))
+        ):
+            labels[index] = "furniture"
+    return derive_roles(lines, labels)

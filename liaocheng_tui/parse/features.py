@@ -103,17 +103,20 @@ def _end_class(canon: str) -> str:
 class _Measured:
     """What one line is, measured once."""
 
-    __slots__ = ("base", "blank", "canon", "key", "length")
+    __slots__ = ("base", "blank", "canon", "key", "length", "shape")
 
-    def __init__(self, base: list[str], key: list[str], canon: str, length: int, blank: bool) -> None:
+    def __init__(
+        self, base: list[str], key: list[str], canon: str, length: int, blank: bool, shape: str = ""
+    ) -> None:
         self.base = base
         self.key = key
         self.canon = canon
         self.length = length
         self.blank = blank
+        self.shape = shape  # length bucket, line end and indent in one value, for conjunctions
 
 
-def _rules(norm: str, canon: str, n: int) -> list[str]:
+def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
     """Today's rule functions, each as a boolean feature, called only where they could match."""
     found: list[str] = []
     first = canon[0]
@@ -137,7 +140,7 @@ def _rules(norm: str, canon: str, n: int) -> list[str]:
         found.append("r:furn")
     if (first.isdigit() or first in "（(①②③④⑤⑥⑦⑧⑨⑩") and numbered_item(norm):
         found.append("r:num")
-    if any(c.isdigit() for c in canon[:60]):
+    if digits:
         if _FULL_DATE_RE.search(canon):
             found.append("r:date")
         if _EDITION_RE.search(canon):
@@ -202,7 +205,7 @@ def _measure(line: Line) -> _Measured:
         tokens = text.split()
         singles = sum(1 for t in tokens if len(t) == 1)
         feats.append("spaced" if singles * 2 >= len(tokens) else f"gaps={min(len(tokens) - 1, 3)}")
-    rules = _rules(text, canon, n)
+    rules = _rules(text, canon, n, digits)
     feats += rules
     # The first and last characters: the only vocabulary the model sees, and only a few per line.
     feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
@@ -219,7 +222,7 @@ def _measure(line: Line) -> _Measured:
     for flag in ("brk", "dash", "md1", "md2", "marker", "enddash"):
         if flag in feats:
             key.append(flag)
-    return _Measured(feats, key, canon, n, False)
+    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if line.indented else 'f'}")
 
 
 def _raw_lines(lines: Sequence[str]) -> list[Line]:
@@ -280,6 +283,13 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         if back < 3:
             item.append(f"rpos={back}")
         item.append(f"gap={gaps_before[k]}{gaps_after[k]}|{page_blank}")
+        # Conjunctions a linear model cannot build itself: the line's shape with its gaps, and
+        # with the shapes of the lines around it (a short flush line after a finished paragraph).
+        item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
+        above = measured[nonblank[k - 1]].shape if k else "none"
+        below = measured[nonblank[k + 1]].shape if k + 1 < total else "none"
+        item.append(f"shp={above}>{m.shape}")
+        item.append(f"shn={m.shape}>{below}")
         for offset in (-2, -1, 1, 2):
             other = k + offset
             prefix = f"{offset:+d}:"
