@@ -157,6 +157,27 @@ async def test_maximized_reader_rewraps_at_160x48(db_path: Path) -> None:
     await _maximized_reader_fits(db_path, (160, 48))
 
 
+async def test_maximizing_the_reader_or_growing_the_terminal_keeps_the_tree_shown(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot, app)
+        await pilot.press("t")
+        await until(pilot, lambda: app.section_tree.display)
+        app.screen.maximize(app.reader)
+        await until(pilot, lambda: app.screen.maximized is app.reader)
+        await pilot.pause()
+        app.screen.action_minimize()
+        await until(pilot, lambda: app.screen.maximized is None)
+        await pilot.pause()
+        assert app.section_tree.display  # the hidden list's size is not a reason to hide it
+        # Nor are the sizes the list passes through while the terminal grows.
+        await pilot.resize_terminal(160, 48)
+        await until(pilot, lambda: app.article_list.size.width > 40)
+        await pilot.pause()
+        assert app.section_tree.display
+        assert not any("Too narrow" in n.message for n in app._notifications)
+
+
 # -- export to a folder -------------------------------------------------------------------------
 
 

@@ -858,11 +858,18 @@ class LiaochengApp(App[None]):
 
     @on(ArticleList.TooNarrow)
     def _list_too_narrow(self) -> None:
-        self._keep_titles_readable()
+        # Measured again once the layout has settled: while the terminal is resized the list
+        # passes through sizes of the old layout in the new terminal.
+        self.call_after_refresh(self._keep_titles_readable)
 
     def _keep_titles_readable(self) -> None:
         """Hide the tree when the list would have fewer than ``MIN_TITLE_CELLS`` for titles."""
         tree = self.section_tree
+        main = self.screen_stack[0]
+        if main.maximized is not None or main.size != self.size:
+            # A maximized pane hides the list, and a screen not yet laid out at the terminal's
+            # size has the old layout: neither says anything about the titles.
+            return
         if not tree.display or self.article_list.title_room() >= MIN_TITLE_CELLS:
             return
         tree.display = False

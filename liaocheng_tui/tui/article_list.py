@@ -262,7 +262,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_virtual_size()
-        if self.title_room() < MIN_TITLE_CELLS:
+        if self.size.width > 0 and self.title_room() < MIN_TITLE_CELLS:
             self.post_message(self.TooNarrow())
 
     def on_focus(self) -> None:
