@@ -155,6 +155,11 @@ def build_library(
     min_pages = POOL_MIN_PAGES if jobs is None else 2
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with library.build_lock():
+        # Before any page: a library that another program is writing to (or that is read-only)
+        # would fail every page after a full busy timeout each, and one that fails SQLite's
+        # quick_check (run only if it changed since its last good check) must not grow.
+        library.probe_write_lock()
+        library.verify()
         if rebuild and paths is None and not library.is_empty():
             return _reparse_stored_pages(library, on_progress, jobs, min_pages, issue_date)
         summary = BuildSummary()
@@ -186,6 +191,7 @@ def build_library(
                 try:
                     _add_page(library, page_path, summary, max_page_bytes, rebuild, issue_date, seen)
                 except (PageError, LibraryError) as error:
+                    _stop_if_the_library_failed(error)
                     summary.failed.append((page_path.source, one_line(str(error))))
         if on_progress is not None:
             on_progress(BuildProgress(done=total, total=total, current=""))
@@ -195,6 +201,13 @@ def build_library(
 def _stored_sha256(library: Library, identity: bytes) -> str | None:
     stored = library.stored_page(identity)
     return None if stored is None else stored.sha256
+
+
+def _stop_if_the_library_failed(error: PageError | LibraryError) -> None:
+    """Re-raise an error of the library file itself (locked, read-only, damaged, full, gone):
+    every later page would fail the same way, each after the busy timeout."""
+    if isinstance(error, LibraryError) and error.kind is not None:
+        raise error
 
 
 def _reparse_stored_pages(
@@ -245,6 +258,7 @@ def _reparse_stored_pages(
                     issue_date=issue_date,
                 )
             except (PageError, LibraryError) as error:
+                _stop_if_the_library_failed(error)
                 summary.failed.append((page.source, one_line(str(error))))
     if on_progress is not None:
         on_progress(BuildProgress(done=total, total=total, current=""))
@@ -461,6 +475,7 @@ def _build_in_pool(
                 ):
                     _store_prepared(library, job, result, summary, replace=replace)
             except (PageError, LibraryError) as error:
+                _stop_if_the_library_failed(error)
                 summary.failed.append((job.source, one_line(str(error))))
             except Exception as error:  # a bug in one page's preparation must not stop the others
                 reason = f"could not prepare {job.shown_as}: {type(error).__name__}: {error}"

@@ -8,9 +8,9 @@ cleaned strings (or as JSON with terminal-active characters escaped), never as m
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shlex
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -96,8 +96,6 @@ class LiaochengGroup(click.Group):
             raise CliError(str(error)) from error
         except QueryError as error:
             raise QueryUsageError(f"bad query: {error}") from error
-        except sqlite3.DatabaseError as error:
-            raise CliError(_database_message(ctx, error)) from error
 
     def main(
         self,
@@ -143,13 +141,6 @@ class LiaochengGroup(click.Group):
 
 def _no_library_message(error: NoLibraryError) -> str:
     return f"{error} (build one with: {PROG} build --db {shlex.quote(str(error.path))})"
-
-
-def _database_message(ctx: click.Context, error: sqlite3.DatabaseError) -> str:
-    db_path = (ctx.obj or {}).get("db_path")
-    if isinstance(error, sqlite3.OperationalError):
-        return f"library {db_path}: {error}" if db_path else f"library: {error}"
-    return f"not a liaocheng-tui library: {db_path}" if db_path else f"library: {error}"
 
 
 # ---------------------------------------------------------------------------- consoles & I/O
@@ -286,10 +277,30 @@ def _report_failures(summary: BuildSummary) -> None:
         click.echo(f"{PROG}: failed: {one_line(line)}", err=True)
 
 
+# A page limit past this (a terabyte) is surely a mistake, and its byte count would overflow.
+MAX_PAGE_MB_LIMIT = 1024.0 * 1024.0
+
+
+class PageLimit(click.FloatRange):
+    """A number of megabytes: finite, above 0 and at most MAX_PAGE_MB_LIMIT (no nan or inf)."""
+
+    name = "number"
+
+    def __init__(self) -> None:
+        super().__init__(min=0, max=MAX_PAGE_MB_LIMIT, min_open=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        # FloatRange lets nan through: every comparison with it is false.
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number of megabytes", param, ctx)
+        return number
+
+
 max_page_option = click.option(
     "--max-page-mb",
     "max_page_mb",
-    type=click.FloatRange(min=0, min_open=True),
+    type=PageLimit(),
     default=DEFAULT_MAX_PAGE_MB,
     show_default=True,
     envvar=MAX_PAGE_ENV_VAR,
@@ -792,6 +803,52 @@ def stats(ctx: click.Context, db: Path | None, as_json: bool, by_date: bool) -> 
             table.add_row(plain(one_line(name) or "(none)"), str(count))
         tables.append(table)
     console.print(Columns(tables, padding=(0, 2)))
+
+
+# ---------------------------------------------------------------------------- check / backup
+
+
+def _open_existing_library(ctx: click.Context, db: Path | None) -> Library:
+    """check and backup never create a library, not even the default one."""
+    library = Library(_db_path(ctx, db), create=False)
+    ctx.call_on_close(library.close)
+    return library
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@db_option
+@click.pass_context
+def check(ctx: click.Context, db: Path | None) -> None:
+    """Check the library file (SQLite's integrity_check and foreign_key_check).
+
+    Exit 0 when it is sound; 1 with one line per problem found.
+    """
+    library = _open_existing_library(ctx, db)
+    problems = library.check_integrity()
+    if problems:
+        for problem in problems:
+            click.echo(f"{PROG}: damaged: {one_line(problem)}", err=True)
+        ctx.exit(EXIT_ERROR)
+    library.trust()
+    counts = library.counts()
+    click.echo(
+        f"library {one_line(str(library.path))} is sound: {counts.pages} pages, {counts.articles} articles"
+    )
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("dest", type=click.Path(path_type=Path))
+@db_option
+@click.option("--force", is_flag=True, help="Replace DEST if it exists (its permissions are kept).")
+@click.pass_context
+def backup(ctx: click.Context, dest: Path, db: Path | None, force: bool) -> None:
+    """Copy the library to DEST with SQLite's backup API (safe while the app or a build is open).
+
+    DEST is written under a temporary name in its folder and renamed, so it is never half written.
+    """
+    library = _open_existing_library(ctx, db)
+    written = library.backup(dest, overwrite=force)
+    click.echo(f"{PROG}: wrote {one_line(str(written))}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -24,7 +24,6 @@ import marshal
 import math
 import os
 import re
-import sqlite3
 import threading
 import time
 import unicodedata
@@ -789,7 +788,7 @@ class Searcher:
         the order of ranked ones may differ until the dictionary is there."""
         self.library = library
         self.wait_for_dictionary = wait_for_dictionary
-        with library.lock:
+        with library.lock, library.translate_errors():
             library.connection.create_function("lc_contains", 7, _verify, deterministic=True)
 
     # SQL building: every value is a bound parameter; MATCH strings contain only quoted tokens.
@@ -820,7 +819,7 @@ class Searcher:
         return "SELECT a.id AS id FROM articles a WHERE " + " AND ".join(parts)
 
     def _matching_values(self, sql: str, value: str) -> list[Any]:
-        with self.library.lock:
+        with self.library.lock, self.library.translate_errors():
             rows = self.library.connection.execute(sql).fetchall()
         return [row[0] for row in rows if row[1] is not None and value in fold(str(row[1]))]
 
@@ -934,13 +933,8 @@ class Searcher:
         return " AND ".join(groups) if groups else None
 
     def _run(self, sql: str, params: Sequence[Any]) -> list[Any]:
-        with self.library.lock:
-            try:
-                return self.library.connection.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                from liaocheng_tui.store import LibraryError
-
-                raise LibraryError(f"search failed: {' '.join(str(error).split())}") from None
+        with self.library.lock, self.library.translate_errors():
+            return self.library.connection.execute(sql, params).fetchall()
 
     def _newest_first(
         self, plan: _Plan, limit: int = -1, offset: int = 0, *, walk_index: bool = False

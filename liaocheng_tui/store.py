@@ -21,8 +21,10 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import sys
 import threading
+import urllib.parse
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -71,8 +73,132 @@ _LATER_INDEXES = (
 )
 
 
+LibraryErrorKind = Literal["locked", "read-only", "damaged", "not-a-database", "disk-full", "io", "gone"]
+
+
 class LibraryError(Exception):
-    """A problem with the library file, with a one-line message fit to show a user."""
+    """A problem with the library file, with a one-line message fit to show a user.
+
+    ``kind`` names what went wrong with the file itself (``None``: something else, such as an
+    unknown article): a build stops at the first such error instead of failing every page.
+    """
+
+    def __init__(self, message: str, kind: LibraryErrorKind | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+# SQLite's primary result codes (the low byte of an extended code) that say what is wrong.
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+# A build's first write waits this long for another writer, not the full busy timeout: a
+# library locked by another program stops a build at once, as git does with index.lock.
+BUSY_TIMEOUT_MS = 5000
+LOCK_PROBE_MS = 250
+# Where the state of each library file after its last good check is kept (see Library.verify).
+_CHECKED_FILE = "checked-libraries.json"
+
+
+def describe_sqlite_error(path: Path | str, error: sqlite3.Error) -> LibraryError:
+    """One user-facing line for a database error on library ``path``, with its kind.
+
+    Locked, read-only, damaged (SQLITE_CORRUPT), not a database (SQLITE_NOTADB), disk full and
+    I/O errors are told apart by SQLite's result code (by its words for errors raised without one).
+    """
+    text = _one_line(error)
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    lowered = text.lower()
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or (primary is None and "locked" in lowered):
+        return LibraryError(
+            f"library {path} is locked: another program is writing to it; try again when it has finished",
+            "locked",
+        )
+    if primary == _SQLITE_READONLY or (primary is None and "readonly" in lowered):
+        return LibraryError(f"library {path} is read-only: marks and builds cannot be saved", "read-only")
+    if primary == _SQLITE_NOTADB or (primary is None and "not a database" in lowered):
+        return LibraryError(
+            f"{path} is not a liaocheng-tui library (not a SQLite database)", "not-a-database"
+        )
+    if primary == _SQLITE_CORRUPT or (primary is None and "malformed" in lowered):
+        return LibraryError(
+            f"library {path} is damaged (SQLite: {text}); see 'liaocheng-tui check', "
+            "then restore a backup or build it again",
+            "damaged",
+        )
+    if primary == _SQLITE_FULL:
+        return LibraryError(f"the disk holding library {path} is full ({text})", "disk-full")
+    if primary == _SQLITE_IOERR:
+        return LibraryError(f"library {path}: disk I/O error ({text})", "io")
+    if primary == _SQLITE_CANTOPEN:
+        return LibraryError(f"cannot open library {path}: {text}", "io")
+    return LibraryError(f"library {path}: {text}")
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal", ".build-lock")
+
+
+def _one_line_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _checked_key(path: Path) -> str:
+    return os.fsdecode(os.path.abspath(path))
+
+
+def _checked_stamps() -> dict[str, Any]:
+    from liaocheng_tui.config import cache_dir
+
+    try:
+        data = json.loads((cache_dir() / _CHECKED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _remember_checked(path: Path, stamp: list[int] | None) -> None:
+    """Record ``stamp`` as ``path``'s state after a good check (best effort: a cache)."""
+    from liaocheng_tui.config import cache_dir
+
+    if stamp is None:
+        return
+    stamps = _checked_stamps()
+    key = _checked_key(path)
+    if stamps.get(key) == stamp:
+        return
+    stamps[key] = stamp
+    folder = cache_dir()
+    temporary = folder / f".{_CHECKED_FILE}.{os.getpid()}.{threading.get_ident()}"
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(stamps), encoding="utf-8")
+        os.replace(temporary, folder / _CHECKED_FILE)
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # no O_DIRECTORY fsync on Windows
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    """What changes when a file is written or replaced: device, inode, size, mtime."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns]
 
 
 class NoLibraryError(LibraryError):
@@ -376,6 +502,17 @@ class Library:
         """
         self.path = Path(path)
         self.lock = threading.RLock()
+        # Why marks cannot be saved (a read-only file, folder or disk), or None: the library is
+        # then opened read-only, so it can still be browsed and searched.
+        self.read_only: str | None = None
+        # Why writes are refused: the file was deleted or replaced under this connection (see
+        # file_problem), or was found damaged (refuse_writes). None while marks can be saved.
+        self.writes_refused: str | None = None
+        self._gone: str | None = None
+        self._trusted = False  # the file is as it was after a good check (see verify)
+        self._damage_seen = False
+        self._identity: tuple[int, int] | None = None
+        self._wal_identity: tuple[int, int] | None = None
         if self.path.is_dir():
             raise LibraryError(f"{self.path} is a folder, not a library file")
         if not create:
@@ -385,42 +522,111 @@ class Library:
                 raise NoLibraryError(self.path, f"{self.path} is an empty file, not a library")
         elif not create_folders and not self.path.parent.is_dir():
             raise LibraryError(f"cannot create library {self.path}: folder {self.path.parent} does not exist")
+        self.read_only, immutable = self._read_only_reason()
+        self._conn = self._connect(immutable, create=create, create_folders=create_folders)
         try:
-            if create and create_folders:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            # mode=rw: SQLite itself refuses to create the file, should it vanish after the check.
-            target, uri = (
-                (str(self.path), False) if create else (self.path.absolute().as_uri() + "?mode=rw", True)
-            )
-            self._conn = sqlite3.connect(
-                target, isolation_level=None, check_same_thread=False, timeout=5.0, uri=uri
-            )
-        except (OSError, sqlite3.Error) as error:
-            raise LibraryError(f"cannot open library {self.path}: {_one_line(error)}") from None
-        try:
-            self._open()
+            try:
+                self._open()
+            except sqlite3.Error as error:
+                # A read-only folder that someone may still write: SQLite cannot create the
+                # shared-memory file that reading a WAL library needs, and immutable is unsafe.
+                code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+                if self.read_only is None or immutable or code not in (_SQLITE_CANTOPEN, _SQLITE_READONLY):
+                    raise
+                raise LibraryError(
+                    f"cannot read library {self.path}: {self.read_only}, and SQLite needs to create "
+                    f"{self.path.name}-shm beside it while others may write to it; copy it to a "
+                    "writable folder (liaocheng-tui backup) and open the copy",
+                    "read-only",
+                ) from None
         except LibraryError:
             self._conn.close()
             raise
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             self._conn.close()
-            raise LibraryError(self._describe(error)) from None
+            raise describe_sqlite_error(self.path, error) from None
+        self._identity = _file_identity(self.path)
+        self._wal_identity = _file_identity(self._wal_path)
 
     # -- opening -------------------------------------------------------------------------------
 
-    def _describe(self, error: sqlite3.Error) -> str:
-        text = _one_line(error)
-        if "not a database" in text or "malformed" in text:
-            return f"{self.path} is not a liaocheng-tui library (not a SQLite database)"
-        if "locked" in text or "busy" in text:
-            return f"library {self.path} is locked by another process; try again"
-        if "readonly" in text or "read-only" in text:
-            return f"library {self.path} is read-only"
-        return f"library {self.path}: {text}"
+    @property
+    def _wal_path(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def _read_only_reason(self) -> tuple[str | None, bool]:
+        """Why an existing library cannot be written (None if it can), and whether nothing can.
+
+        ``os.access`` and the file system's read-only flag answer for root too (root may write
+        into a folder without write bits, but not to a read-only mount). Nothing writes a WAL
+        library on a read-only file system, or whose file or folder (where a writer must create
+        its -wal) has no write bit for anyone: only then is it opened ``immutable``, which reading
+        it in a read-only folder needs (SQLite cannot create its -shm there), unless a -wal with
+        data is there to be read.
+        """
+        if not self.path.exists():
+            return None, False  # created below, or refused with the reason
+        read_only_fs = False
+        with contextlib.suppress(OSError, AttributeError):  # no statvfs on Windows
+            read_only_fs = bool(os.statvfs(self.path).f_flag & os.ST_RDONLY)
+        if read_only_fs:
+            reason = "it is on a read-only file system"
+        elif not os.access(self.path, os.W_OK):
+            reason = "the file is read-only"
+        elif not os.access(self.path.parent, os.W_OK | os.X_OK):  # SQLite writes -wal/-shm beside it
+            reason = "its folder is read-only"
+        else:
+            return None, False
+        try:
+            nobody_writes = read_only_fs or not (
+                os.stat(self.path).st_mode & 0o222 and os.stat(self.path.parent).st_mode & 0o222
+            )
+            wal = os.stat(self._wal_path).st_size if self._wal_path.exists() else 0
+        except OSError:
+            return reason, False
+        return reason, nobody_writes and not wal
+
+    def _connect(self, immutable: bool, *, create: bool, create_folders: bool) -> sqlite3.Connection:
+        timeout = BUSY_TIMEOUT_MS / 1000
+        try:
+            if self.read_only is None:
+                if create and create_folders:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                # mode=rw: SQLite itself refuses to create the file, should it vanish after the check.
+                target, uri = (
+                    (str(self.path), False) if create else (self.path.absolute().as_uri() + "?mode=rw", True)
+                )
+                return sqlite3.connect(
+                    target, isolation_level=None, check_same_thread=False, timeout=timeout, uri=uri
+                )
+            # A URI, so that SQLite never tries to write; immutable only when nothing else can.
+            read_only_uri = "file:" + urllib.parse.quote(os.fsencode(self.path.absolute())) + "?mode=ro"
+            if immutable:
+                read_only_uri += "&immutable=1"
+            return sqlite3.connect(
+                read_only_uri, uri=True, isolation_level=None, check_same_thread=False, timeout=timeout
+            )
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(f"cannot open library {self.path}: {_one_line(error)}") from None
+
+    @contextlib.contextmanager
+    def translate_errors(self) -> Iterator[None]:
+        """Turn any database error raised inside into a :class:`LibraryError` (one line, its kind).
+
+        The one place where SQLite's errors meet the rest of the program: every query of this
+        module and of search.py runs inside it.
+        """
+        try:
+            yield
+        except sqlite3.Error as error:
+            translated = describe_sqlite_error(self.path, error)
+            if translated.kind in ("damaged", "not-a-database", "io"):
+                self._damage_seen = True  # do not remember this file as checked on close
+            raise translated from None
 
     def _open(self) -> None:
         conn = self._conn
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -431,6 +637,13 @@ class Library:
                 f"library {self.path} has schema {version}, newer than this liaocheng-tui "
                 f"understands ({SCHEMA_VERSION}); upgrade liaocheng-tui"
             )
+        if self.read_only is not None:
+            if version == 0:
+                raise LibraryError(f"library {self.path} cannot be set up: {self.read_only}", "read-only")
+            # An older schema is read as it is: nothing can be stored in it anyway.
+            self._schema = version
+            conn.execute("PRAGMA query_only = ON")
+            return
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal" and self.path.name != ":memory:":
             conn.execute("PRAGMA journal_mode = DELETE")
@@ -590,33 +803,47 @@ class Library:
             "head, body, content='', tokenize='ascii', detail=column)"
         )
 
+    def _refuse_writes(self) -> None:
+        if self.writes_refused is not None:
+            raise LibraryError(self.writes_refused, "gone" if self._gone else "damaged")
+        if self.read_only is not None:
+            raise LibraryError(
+                f"library {self.path} is read-only ({self.read_only}): marks are off", "read-only"
+            )
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self.lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise LibraryError(self._describe(error)) from None
+        self._refuse_writes()
+        with self.lock, self.translate_errors():
+            self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
-            else:
-                try:
-                    self._conn.execute("COMMIT")
-                except sqlite3.Error as error:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise LibraryError(self._describe(error)) from None
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self.lock:
+        with self.lock, self.translate_errors():
+            return self._conn.execute(sql, params).fetchall()
+
+    def probe_write_lock(self) -> None:
+        """Raise :class:`LibraryError` at once (within ``LOCK_PROBE_MS``) if the library cannot
+        be written now: read-only, gone, or another program holds its write lock."""
+        self._refuse_writes()
+        with self.lock, self.translate_errors():
+            self._conn.execute(f"PRAGMA busy_timeout = {LOCK_PROBE_MS}")
             try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                raise LibraryError(self._describe(error)) from None
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("ROLLBACK")
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -628,6 +855,9 @@ class Library:
     def close(self) -> None:
         with self.lock:
             self._conn.close()
+            if self._trusted and not self._damage_seen and self.writes_refused is None:
+                # Closing the last connection checkpoints the WAL: the state to remember is now.
+                _remember_checked(self.path, self._stamp())
 
     def __enter__(self) -> Library:
         return self
@@ -640,6 +870,147 @@ class Library:
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the library."""
         return int(self._query("PRAGMA data_version")[0][0])
+
+    def file_problem(self) -> str | None:
+        """Why the file this connection reads is no longer the library at ``path``, or None.
+
+        Deleting or replacing the library (or its -wal file) under an open connection would
+        send marks to an unlinked file, or let SQLite mix two WAL files and damage the library.
+        The path's inode is compared with the one opened; once it differs, writes are refused.
+        """
+        if self._gone is not None or self._identity is None:
+            return self._gone
+        if _file_identity(self.path) != self._identity:
+            self._gone = f"library file {self.path} was deleted or replaced: marks are off; reopen"
+            # The -wal beside it still holds this file's last commits, and SQLite would apply
+            # them to whatever file is at the path next (the new one, or a library created
+            # there): copy them into the file this connection has open and empty the -wal.
+            with self.lock, contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif self._wal_identity is None:
+            self._wal_identity = _file_identity(self._wal_path)  # created by a later first write
+        elif _file_identity(self._wal_path) != self._wal_identity:
+            self._gone = (
+                f"library file {self._wal_path} was deleted or replaced: marks are off; "
+                "reopen (and run 'liaocheng-tui check')"
+            )
+        if self._gone is not None:
+            self.writes_refused = self._gone
+        return self._gone
+
+    def refuse_writes(self, reason: str) -> None:
+        """Refuse every later write with ``reason`` (a library found damaged, say)."""
+        self.writes_refused = reason
+
+    def quick_check(self) -> list[str]:
+        """SQLite's ``quick_check`` (pages and records, not index contents): ``[]`` when sound."""
+        return [str(row[0]) for row in self._query("PRAGMA quick_check") if row[0] != "ok"]
+
+    def _stamp(self) -> list[int] | None:
+        main = _file_stamp(self.path)
+        if main is None:
+            return None
+        wal = _file_stamp(self._wal_path)
+        # An empty WAL is what opening a library leaves: the same as none.
+        return main + (wal[2:] if wal and wal[2] else [0, 0])
+
+    def unchanged_since_check(self) -> bool:
+        """True if the file is as liaocheng-tui left it after its last good check (a stat and a
+        small read: cheap at any size). Marks this connection as trusted if so."""
+        if not self._trusted:
+            stamp = self._stamp()
+            self._trusted = stamp is not None and _checked_stamps().get(_checked_key(self.path)) == stamp
+        return self._trusted
+
+    def verify(self) -> None:
+        """Run ``quick_check`` if the file changed since the last good check; raise
+        :class:`LibraryError` (kind ``damaged``) with its first problem if it fails.
+
+        A check of a large library takes seconds, so it runs only after another program (or a
+        damaged disk) may have changed the file: the state is remembered when liaocheng-tui
+        closes a library it checked, or found unchanged since the last check.
+        """
+        if self.unchanged_since_check():
+            return
+        problems = self.quick_check()
+        if problems:
+            self._damage_seen = True
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise LibraryError(
+                f"library {self.path} is damaged: {_one_line_text(problems[0])}{more}; see "
+                "'liaocheng-tui check', then restore a backup or build it again",
+                "damaged",
+            )
+        self.trust()
+
+    def trust(self) -> None:
+        """Note that the file passed a check (made elsewhere, by another connection)."""
+        self._trusted = True
+        _remember_checked(self.path, self._stamp())
+
+    def backup(self, dest: Path, *, overwrite: bool = False) -> Path:
+        """Copy the library to ``dest`` with SQLite's backup API: a consistent copy even while
+        another program writes. Written to a temporary file in dest's folder, synced and renamed,
+        so ``dest`` is never half written. Refuses the library's own files, a folder, anything
+        but a regular file, and an existing file unless ``overwrite`` (which keeps its mode)."""
+        dest = Path(dest)
+        own = {
+            self.path.absolute(),
+            *(self.path.with_name(self.path.name + s).absolute() for s in _SIDE_FILES),
+        }
+        if dest.absolute() in own or (
+            dest.exists() and self.path.exists() and os.path.samefile(dest, self.path)
+        ):
+            raise LibraryError(f"{dest} is the library itself; back it up to another file")
+        if dest.is_dir():
+            raise LibraryError(f"{dest} is a folder; give the backup a file name")
+        mode: int | None = None
+        if dest.exists() or dest.is_symlink():
+            info = os.lstat(dest)
+            if not stat.S_ISREG(info.st_mode):
+                raise LibraryError(f"{dest} is not a regular file; refusing to replace it")
+            if not overwrite:
+                raise LibraryError(f"{dest} exists; use --force to replace it")
+            mode = stat.S_IMODE(info.st_mode)
+        for suffix in ("-wal", "-journal"):
+            if dest.with_name(dest.name + suffix).exists():
+                raise LibraryError(
+                    f"{dest}{suffix} exists: {dest} is a database in use; refusing to replace it"
+                )
+        temporary = dest.with_name(f".{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            descriptor = os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode
+            )
+            os.close(descriptor)
+            target = sqlite3.connect(temporary)
+            try:
+                with self.lock:
+                    self._conn.backup(target)
+            finally:
+                target.close()
+            if mode is not None:
+                os.chmod(temporary, mode)
+            descriptor = os.open(temporary, os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, dest)
+            _sync_folder(dest.parent)
+        except sqlite3.Error as error:
+            kind = describe_sqlite_error(self.path, error).kind
+            raise LibraryError(
+                f"could not back up library {self.path} to {dest}: {_one_line(error)}", kind
+            ) from None
+        except OSError as error:
+            raise LibraryError(
+                f"could not back up library {self.path} to {dest}: {error.strerror or error}"
+            ) from None
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        return dest
 
     def check_integrity(self) -> list[str]:
         """SQLite's ``integrity_check`` and ``foreign_key_check``: ``[]`` when the file is sound.
@@ -666,6 +1037,7 @@ class Library:
         than mixing them. The lock is an advisory ``flock`` that the kernel drops when its holder
         dies, so a killed build never leaves the library locked. (Not enforced on Windows.)
         """
+        self._refuse_writes()  # read-only: say so, not that the lock file cannot be made
         if sys.platform == "win32":
             yield
             return

@@ -15,12 +15,13 @@ the author/place lists follow from the background thread.
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, ParamSpec, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -59,6 +60,29 @@ if TYPE_CHECKING:
     from liaocheng_tui.store import ArticleRecord
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_library_errors(
+    method: Callable[Concatenate[LiaochengApp, P], R],
+) -> Callable[Concatenate[LiaochengApp, P], R | None]:
+    """For the app's methods that read the library on the UI thread (opening an article,
+    showing a list, a star): a library error becomes a notice and the method returns None.
+
+    Raised out of a message handler it would stop the app's message loop; the workers' jobs
+    go through ``LiaochengApp._guarded`` instead.
+    """
+
+    @functools.wraps(method)
+    def guarded(app: LiaochengApp, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return method(app, *args, **kwargs)
+        except LibraryError as error:
+            app.report_library_error(error)
+            return None
+
+    return guarded
 
 
 class BackgroundThread:
@@ -195,6 +219,9 @@ class LiaochengApp(App[None]):
         self.library_changed = False  # another program changed the library since it was loaded
         self._loaded_version: int | None = None
         self._building = False
+        # What is wrong with the library file (read-only, deleted, damaged), for the header.
+        self.library_problem: str | None = None
+        self._reported_errors: set[str] = set()
         self._last_input = time.monotonic()
         self._warm_up_timer: Timer | None = None
 
@@ -262,13 +289,22 @@ class LiaochengApp(App[None]):
         self.reader.border_title = "阅读 Reader"
         self.search_bar.border_title = "搜索 Search"
         self._apply_tree_visibility(self.size.width)
-        self.library = self._open_library(self.db_path)
-        if self.library.is_empty() and self.build_if_empty:
-            self.build_library_in_background(rebuild=False)
-        else:
-            self._load_library()
         self.article_list.focus()
         self.set_interval(self.library_poll_interval, self.check_library_changed)
+        try:
+            self.library = self._open_library(self.db_path)
+            if self.library.read_only is not None:
+                self._note_problem(
+                    "read-only: marks are off",
+                    f"Library {self.db_path} is read-only ({self.library.read_only}): "
+                    "browsing and search work; read marks and stars are off.",
+                )
+            if self.library.is_empty() and self.build_if_empty and self.library.read_only is None:
+                self.build_library_in_background(rebuild=False)
+            else:
+                self._load_library()
+        except LibraryError as error:
+            self.report_library_error(error)
 
     def on_ready(self) -> None:
         self.open_search_thread()
@@ -318,9 +354,11 @@ class LiaochengApp(App[None]):
         def text(kept: list[str]) -> str:
             return title + (" — " + " · ".join(kept) if kept else "")
 
+        # What is wrong with the library file (marks off, damaged) is kept as long, too.
+        kept_longest = [p for p in parts if p.startswith(CHANGED_NOTE) or p == self.library_problem]
         while parts and cell_len(text(parts)) > room:
-            last_is_note = parts[-1].startswith(CHANGED_NOTE) and len(parts) > 1
-            del parts[-2 if last_is_note else -1]
+            others = [index for index, part in enumerate(parts) if part not in kept_longest]
+            del parts[others[-1] if others else -1]
         return super().format_title(title, " · ".join(parts))
 
     def notify(
@@ -344,15 +382,53 @@ class LiaochengApp(App[None]):
         cleaned = "\n".join(one_line(line) for line in strip_controls(message).split("\n"))
         super().notify(cleaned, title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
+    # -- library errors ----------------------------------------------------------------------
+
+    def report_library_error(self, error: LibraryError) -> None:
+        """Show a library error (locked, read-only, damaged, deleted...) as one notice.
+
+        Every worker and every read on the UI thread ends up here (see ``_guarded`` and
+        :func:`reports_library_errors`): the app keeps running, and a message already shown is
+        not repeated on every key.
+        """
+        message = one_line(str(error))
+        if error.kind in ("damaged", "not-a-database", "io"):
+            self._note_problem("library damaged: see liaocheng-tui check", None)
+            if self.library is not None:
+                self.library.refuse_writes(message)
+        elif error.kind == "gone":
+            self._note_problem("library file deleted or replaced: marks are off; reopen", None)
+        if message in self._reported_errors:
+            return
+        self._reported_errors.add(message)
+        self.notify(message, title="Library error", severity="error", timeout=12, markup=False)
+
+    def _note_problem(self, header: str, notice: str | None) -> None:
+        """Say in the header (and once in a notice) what is wrong with the library file."""
+        if self.library_problem == header:
+            return
+        self.library_problem = header
+        self.sub_title = f"{self.sub_title} · {header}" if self.sub_title else header
+        if notice is not None:
+            self.notify(notice, title="Library", severity="warning", timeout=12, markup=False)
+
+    async def _guarded(self, pending: Awaitable[T]) -> T:
+        """Await a background job; a library error becomes a notice and ends the worker quietly."""
+        try:
+            return self._still_showing(await pending)
+        except LibraryError as error:
+            self.report_library_error(error)
+            raise asyncio.CancelledError from None
+
     # -- background thread -------------------------------------------------------------------
 
     async def in_background(self, job: Callable[[Library, Searcher], T]) -> T:
         """Run ``job`` on the background thread with its own library and searcher."""
-        return self._still_showing(await self._background.run(job))
+        return await self._guarded(self._background.run(job))
 
     async def in_search_thread(self, job: Callable[[Library, Searcher], T]) -> T:
         """Run ``job`` on the search thread, which does nothing else, so searches never wait."""
-        return self._still_showing(await self._search_thread.run(job))
+        return await self._guarded(self._search_thread.run(job))
 
     def _still_showing(self, result: T) -> T:
         """``result``, unless the app closed while its job ran.
@@ -422,7 +498,8 @@ class LiaochengApp(App[None]):
             return build_library(library, None, rebuild=rebuild, on_progress=on_progress)
 
         try:
-            summary = await self.in_background(job)
+            # Not through _guarded: a failed build also hides its progress panel.
+            summary = self._still_showing(await self._background.run(job))
         except Exception as error:  # a failed build must not take the app down
             panel.display = False
             self.notify(
@@ -442,8 +519,13 @@ class LiaochengApp(App[None]):
     def _fetch_records(self, ids: Iterable[int]) -> list[ArticleRecord]:
         if self.library is None:
             return []
-        return self.library.articles(list(ids))
+        try:
+            return self.library.articles(list(ids))
+        except LibraryError as error:  # drawn rows: a damaged page must not stop the drawing
+            self.report_library_error(error)
+            return []
 
+    @reports_library_errors
     def _load_library(self) -> None:
         """Show the list (or the search) now; the tree and the counts follow from the background."""
         assert self.library is not None
@@ -476,7 +558,33 @@ class LiaochengApp(App[None]):
         if self.search_result is not None:
             self.section_tree.set_search_count(self.search_result.total)
         changed = f" · {CHANGED_NOTE}" if self.library_changed else ""
-        self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues{changed}"
+        problem = f" · {self.library_problem}" if self.library_problem else ""
+        self.sub_title = f"{total} 篇 articles · {pages} 版 pages · {issues} 期 issues{changed}{problem}"
+        if self.library is not None and not self.library.unchanged_since_check():
+            self.check_library()
+
+    @work(exclusive=True, group="check")
+    async def check_library(self) -> None:
+        """SQLite's quick_check, after the first paint, when the file changed since its last
+        good check (another program wrote it, or the disk did): seconds on a large library."""
+
+        def job(library: Library, _searcher: Searcher) -> list[str]:
+            return library.quick_check()
+
+        problems = await self.in_background(job)
+        if self.library is None:
+            return
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.report_library_error(
+                LibraryError(
+                    f"library {self.db_path} is damaged: {one_line(problems[0])}{more}; marks are off; "
+                    "see 'liaocheng-tui check'",
+                    "damaged",
+                )
+            )
+        else:
+            self.library.trust()
 
     def _library_version(self) -> int | None:
         if self.library is None:
@@ -490,7 +598,14 @@ class LiaochengApp(App[None]):
         """Tell the user once when another program (a ``build``) has changed the library.
 
         The view is not reloaded by itself: rows would move under the cursor while reading.
+        The same poll notices the library file (or its -wal) deleted or replaced under the app,
+        which would otherwise lose every later mark silently: writes are refused from then on.
         """
+        if self.library is not None and self.library_problem is None:
+            problem = self.library.file_problem()
+            if problem is not None:
+                self.report_library_error(LibraryError(problem, "gone"))
+                return
         if not self.ready or self.library_changed or self._building:
             return
         version = self._library_version()
@@ -505,6 +620,7 @@ class LiaochengApp(App[None]):
             timeout=8,
         )
 
+    @reports_library_errors
     def action_reload_library(self) -> None:
         """Re-read the tree, the counts and the current list or search from the library."""
         if self.library is None or self._building:
@@ -516,8 +632,10 @@ class LiaochengApp(App[None]):
             self.reader.show(current, self.article_list.hits.get(current.id) if current else None)
         self.notify(markup=False, message=f"Library reloaded: {self.sub_title}", timeout=3)
 
+    @reports_library_errors
     def _show_node(self, node: NodeData, label: str | None = None) -> None:
-        assert self.library is not None
+        if self.library is None:
+            return
         if node.kind == "search":
             if self.search_result is not None:
                 self._show_search_result(self.search_result)
@@ -579,8 +697,10 @@ class LiaochengApp(App[None]):
         if self.reader.record is not None and self.reader.record.id == event.entry.article_id:
             self.reader.restore_scroll(event.entry.scroll_y)
 
+    @reports_library_errors
     def _open_article(self, article_id: int, *, mark_read: bool, keep_back: bool = False) -> None:
-        assert self.library is not None
+        if self.library is None:
+            return
         record = self.library.article(article_id)
         if record is None:
             return
@@ -617,15 +737,19 @@ class LiaochengApp(App[None]):
         if self.library is None or self.reader.record is None or self.reader.record.id != article_id:
             return
         if not self.reader.record.read:
+            if self.library.read_only is not None or self.library.writes_refused is not None:
+                return  # the header says marks are off
             try:
                 self.library.set_read(article_id, True)
             except LibraryError as error:  # e.g. another build holds the write lock too long
-                self.notify(markup=False, message=f"Read mark not saved: {error}", severity="warning")
+                self.report_library_error(error)
                 return
             self._refresh_article(article_id)
 
+    @reports_library_errors
     def _refresh_article(self, article_id: int) -> None:
-        assert self.library is not None
+        if self.library is None:
+            return
         self.article_list.refresh_article(article_id)
         record = self.library.article(article_id)
         if record is not None:
@@ -643,9 +767,7 @@ class LiaochengApp(App[None]):
         self._extras_generation += 1
         generation = self._extras_generation
 
-        def job(
-            library: Library, searcher: Searcher
-        ) -> tuple[list[str] | None, list[ArticleRecord]] | None:
+        def job(library: Library, searcher: Searcher) -> tuple[list[str] | None, list[ArticleRecord]] | None:
             if generation != self._extras_generation:
                 return None  # a newer lookup was asked for while this one waited its turn
             # Keywords need jieba's dictionary: until the quiet-time warm-up has loaded it, they
@@ -665,6 +787,7 @@ class LiaochengApp(App[None]):
             # This job ran just before the warm-up's and the warm-up saw it in flight.
             self.load_extras(record)
 
+    @reports_library_errors
     def current_record(self) -> ArticleRecord | None:
         """The article in the reader, or else the one under the list cursor."""
         self._open_highlighted()  # the cursor may have moved within this frame
@@ -719,7 +842,7 @@ class LiaochengApp(App[None]):
     ) -> None:
         """Show the result of the search ``pending`` for ``query``; a newer call cancels this one."""
         try:
-            result, error = self._still_showing(await pending)
+            result, error = await self._guarded(pending)
         except BaseException:
             if pending is self._pending_search:  # not superseded: no newer search holds them
                 self._release_frames()
@@ -895,6 +1018,7 @@ class LiaochengApp(App[None]):
         if article_list.ids:
             article_list.cursor += step
 
+    @reports_library_errors
     def action_toggle_star(self) -> None:
         record = self.current_record()
         if record is None or self.library is None:
@@ -987,6 +1111,14 @@ class LiaochengApp(App[None]):
         self.notify(markup=False, message=f"Exported to {where}", title="Export", timeout=6)
 
     def action_rebuild(self) -> None:
+        if self.library is None:
+            return
+        refused = self.library.writes_refused or (
+            f"library {self.db_path} is read-only: cannot rebuild" if self.library.read_only else None
+        )
+        if refused is not None:
+            self.notify(refused, title="Not rebuilt", severity="error", timeout=8, markup=False)
+            return
         self.build_library_in_background(rebuild=True)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
