@@ -3,7 +3,9 @@
 A unit is usually one line. Lines are merged into one unit only where the layout clearly cut
 them: a hard-wrapped paragraph (lines that fill the page width, or an indented paragraph and its
 unindented continuation lines), a run of one- or two-character lines (a vertical headline), and
-an opening byline whose parenthesis was cut across lines.
+an opening byline whose parenthesis was cut across lines. When the lines carry roles (from the
+line labeller), only lines of one body or caption role are merged: headline lines stay apart,
+because the assembler joins them itself.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, s
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.models import Dropped
 from liaocheng_tui.parse.normalize import Line
+from liaocheng_tui.parse.roles import Role
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*$")
@@ -77,6 +80,7 @@ class Unit:
     shape: Shape = Shape.PARA
     squeezed: str = field(default="", repr=False)
     brief: str | None = None  # the bold or bracketed lead of a brief item (简讯), its headline
+    role: Role = "body"  # the labeller's role of the unit's first line
 
     @property
     def weight(self) -> float:
@@ -140,13 +144,20 @@ def _markdown_block_marker(text: str) -> tuple[str, str] | None:
     return match.group(1), text[match.end() :]
 
 
+_JOINABLE: frozenset[Role] = frozenset({"body", "caption"})
+
+
 def build_units(
-    lines: Sequence[Line], dropped: list[Dropped], separate: Callable[[str], bool] | None = None
+    lines: Sequence[Line],
+    dropped: list[Dropped],
+    separate: Callable[[str], bool] | None = None,
+    roles: Sequence[Role] | None = None,
 ) -> list[Unit]:
     """Group normalised lines into units; record removed markdown markers in ``dropped``.
 
     A line for which ``separate`` is true (page furniture) is never joined to its neighbours,
-    however wide the lines of a hard-wrapped page are.
+    however wide the lines of a hard-wrapped page are. With ``roles`` (one per line), a line is
+    only joined to a unit of the same body or caption role.
     """
     width, wrapped = _wrap_width(lines)
     nonblank = [line for line in lines if line.text]
@@ -154,10 +165,13 @@ def build_units(
     units: list[Unit] = []
     previous_blank = True
     last_line_length = 0
-    for line in lines:
+    for index, line in enumerate(lines):
+        role: Role = roles[index] if roles is not None and index < len(roles) else "body"
         if not line.text:
             previous_blank = True
             continue
+        if role == "blank":  # a line the labeller read as empty although it holds text
+            role = "body"
         text, level = line.text, 0
         lead_title: str | None = None
         if _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
@@ -189,6 +203,7 @@ def build_units(
             and not line.indented
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
+            and (roles is None or (role == previous.role and role in _JOINABLE))
             and not (separate is not None and (separate(previous.text) or separate(text)))
             and not parse_byline_line(previous.text)
             and not _DATELINE_OPENING_RE.match(text)
@@ -203,7 +218,9 @@ def build_units(
             previous.text = join_text(previous.text, text)
             previous.end = line.number
         else:
-            units.append(Unit(text, line.number, line.number, line.indented, level, previous_blank))
+            units.append(
+                Unit(text, line.number, line.number, line.indented, level, previous_blank, role=role)
+            )
             if lead_title is None and (bracket := _BRACKET_LEAD_RE.match(text)):
                 lead_title = bracket.group(1).strip()
             units[-1].brief = lead_title
@@ -222,11 +239,18 @@ def _merge_tiny_runs(units: list[Unit]) -> list[Unit]:
     index = 0
     while index < len(units):
         end = index
-        while end < len(units) and units[end].level == 0 and _is_tiny(units[end].text):
+        while (
+            end < len(units)
+            and units[end].level == 0
+            and _is_tiny(units[end].text)
+            and units[end].role == units[index].role
+        ):
             end += 1
         if end - index >= 3:
             run = units[index:end]
-            merged.append(Unit("".join(u.text for u in run), run[0].line, run[-1].end, False, 0))
+            merged.append(
+                Unit("".join(u.text for u in run), run[0].line, run[-1].end, False, 0, role=run[0].role)
+            )
             index = end
         else:
             merged.append(units[index])
@@ -241,9 +265,15 @@ def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
     while index < len(units):
         unit = units[index]
         index += 1
-        if unbalanced(unit.text) and re.match(r"^本\s?报", unit.text):
+        if re.match(r"^本\s?报", unit.text) and unbalanced(unit.text):  # the cheap test first
             steps = 0
-            while index < len(units) and unbalanced(unit.text) and steps < 3 and units[index].level == 0:
+            while (
+                index < len(units)
+                and unbalanced(unit.text)
+                and steps < 3
+                and units[index].level == 0
+                and units[index].role == unit.role
+            ):
                 unit.text = join_text(unit.text, units[index].text)
                 unit.end = units[index].end
                 index += 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from liaocheng_tui.parse.blocks import Shape, Unit
 from liaocheng_tui.parse.chars import HAN_CLASS, han_count
 
 _H = f"[{HAN_CLASS}]"
@@ -103,30 +103,39 @@ def _slogan_groups(text: str) -> list[str] | None:
     return groups
 
 
-def top_furniture(units: Sequence[Unit]) -> TopFurniture:
+class Head(NamedTuple):
+    """One of the page's first units, as :func:`top_furniture` sees it."""
+
+    text: str
+    headline: bool  # short, and in a headline block or taken for furniture by the labeller
+    furniture: bool  # taken for furniture by the labeller
+
+
+def top_furniture(heads: Sequence[Head]) -> TopFurniture:
     """Banner and section at the very top, only where a headline still follows them.
 
     A banner is a slogan of space-separated phrases (``AAAAAAA BBBBBBB``): it counts when a
-    section name follows it or when each phrase is long (five characters or more), so that a
-    short three-part kicker above the first headline is not taken for one.
+    section name follows it, or when the labeller took it for furniture and each phrase is long
+    (five characters or more), so that a two-part kicker above the first headline is not taken
+    for one.
     """
     found = TopFurniture()
-    heads = list(units[:4])
+    heads = list(heads[:4])
     index = 0
 
     def headline_follows(at: int) -> bool:
-        return at < len(units) and units[at].shape in (Shape.SHORT, Shape.HEADING)
+        return at < len(heads) and heads[at].headline
 
-    if index < len(heads) and heads[index].shape is Shape.SHORT:
+    if index < len(heads) and heads[index].headline:
         groups = _slogan_groups(heads[index].text)
         if groups and headline_follows(index + 1):
-            section_next = _is_section(heads[index + 1].text) if index + 1 < len(heads) else False
-            if section_next or all(len(g) >= 5 for g in groups):
+            section_next = _is_section(heads[index + 1].text)
+            if section_next or (heads[index].furniture and all(len(g) >= 5 for g in groups)):
                 found.banner = heads[index].text
                 index += 1
     if (
         index < len(heads)
-        and heads[index].shape in (Shape.SHORT, Shape.HEADING)
+        and heads[index].headline
         and _is_section(heads[index].text)
         and headline_follows(index + 1)
     ):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Shape, Unit
-from liaocheng_tui.parse.chars import unbalanced, weight
+from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, unbalanced, weight
 from liaocheng_tui.parse.clean import join_text
 
 # Generic words that name a recurring column rather than a story.
@@ -45,7 +45,8 @@ class Headline:
 
 
 def _label_like(unit: Unit) -> bool:
-    return unit.shape is Shape.SHORT and weight(unit.text) <= 10
+    text = unit.text
+    return weight(text) <= 10 and HAN_RE.search(text) is not None and not ends_sentence(text)
 
 
 def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | None:
@@ -119,6 +120,11 @@ def _plain_lines(lines: Sequence[Unit], commentary: bool) -> Headline:
     else:
         kicker, title, subtitle = _join([*extra, a]), b.text, c.text
     return Headline(kicker, title, subtitle)
+
+
+def join_lines(units: Sequence[Unit]) -> str | None:
+    """The text of headline lines that the layout wrapped, joined as one line."""
+    return _join(units)
 
 
 def unspace(text: str | None) -> str | None:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 # Line ends as extraction tools write them: CRLF, LF, or old Mac CR, mixed freely.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
-# Terminal escape sequences (CSI and OSC) carried over from a console copy.
-_ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# Terminal escape sequences (CSI and OSC) carried over from a console copy. An OSC counts only
+# with its terminator: an unterminated one would swallow the rest of the line, text and all, so
+# then only its ESC ] goes.
+_ESCAPE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]?")
 # Every kind of space becomes an ASCII space: tab, NBSP, U+3000, the U+2000 block, Unicode
 # line/paragraph separators (a line end only to some tools, so a space here) and NEL.
 _SPACE_RE = re.compile(r"[\t\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")

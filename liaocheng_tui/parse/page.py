@@ -1,4 +1,13 @@
-"""Page assembly: units -> stories with headlines, bylines, columns, kinds and dates.
+"""Page parsing. Two parsers live here while the line-role model is brought up to the rule parser
+on the seed pages (issue 9):
+
+- :func:`parse_with_labeller`, the new design: normalised lines -> one role per line (the
+  packaged CRF model, :mod:`liaocheng_tui.parse.labeller`, or :mod:`liaocheng_tui.parse.fallback`
+  when the model cannot be loaded) -> articles (:mod:`liaocheng_tui.parse.assemble`) -> issue
+  date and paper. ``python -m liaocheng_tui.parse.evaluate`` measures it.
+- :func:`parse_page`, what the app, the CLI and the build use until then: the rule reader below.
+
+The rule reader (units -> stories with headlines, bylines, columns, kinds and dates):
 
 The page is read top to bottom. A story starts at a headline run (short lines) that is followed
 by a byline or a dateline paragraph, at a markdown heading, after a closing credit, under a column
@@ -10,8 +19,10 @@ story whose headline the extraction lost). Everything else is body text of the s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from liaocheng_tui.parse.assemble import assemble
 from liaocheng_tui.parse.blocks import Shape, Unit, build_units, classify_all, numbered_item
 from liaocheng_tui.parse.byline import (
     parse_byline_line,
@@ -24,7 +35,9 @@ from liaocheng_tui.parse.byline import (
 from liaocheng_tui.parse.chars import ends_sentence, weight
 from liaocheng_tui.parse.clean import clean_body, continues, duplicate_keeper, join_text
 from liaocheng_tui.parse.dates import date_page, starts_with_dateline
+from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.furniture import (
+    Head,
     is_ad_label,
     is_furniture_line,
     is_top_masthead,
@@ -39,8 +52,9 @@ from liaocheng_tui.parse.headers import (
     unspace,
 )
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped, Page
-from liaocheng_tui.parse.normalize import normalize_lines
+from liaocheng_tui.parse.normalize import normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
+from liaocheng_tui.parse.roles import Role
 
 _HEADLINE_SHAPES = (Shape.SHORT, Shape.DASH, Shape.HEADING)
 _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
@@ -522,7 +536,9 @@ def parse_page(
             kept.append(unit)
     units = _remove_duplicates(kept, dropped)
 
-    furniture = top_furniture(units)
+    furniture = top_furniture(
+        [Head(u.text, u.shape in (Shape.SHORT, Shape.HEADING), u.shape is Shape.SHORT) for u in units[:4]]
+    )
     reader = _Reader(units, dropped)
     reader.read(furniture.consumed)
 
@@ -573,4 +589,67 @@ def parse_page(
         date_source=issue.source,
         section=furniture.section,
         banner=furniture.banner,
+    )
+
+
+def label_page(lines: Sequence[str]) -> list[Role]:
+    """One role per line: the packaged model's, or the shape-based fallback's when the model
+    cannot be loaded."""
+    try:
+        from liaocheng_tui.parse.labeller import ModelUnavailable, label_lines
+    except ImportError:  # the labeller or its CRF library is not installed
+        return shape_roles(lines)
+    try:
+        roles: list[Role] = label_lines(lines)
+    except ModelUnavailable:
+        return shape_roles(lines)
+    return roles
+
+
+def parse_with_labeller(
+    text: str,
+    source: str = "<page>",
+    publication: str | None = None,
+    *,
+    path: str | None = None,
+    issue_date: str | None = None,
+) -> Page:
+    """:func:`parse_page` by the new design: each line labelled with its role, then assembled.
+    Pure: never raises on any ``str``."""
+    return parse_labelled(
+        text, label_page(split_lines(text)), source, publication, path=path, issue_date=issue_date
+    )
+
+
+def parse_labelled(
+    text: str,
+    roles: Sequence[Role],
+    source: str = "<page>",
+    publication: str | None = None,
+    *,
+    path: str | None = None,
+    issue_date: str | None = None,
+) -> Page:
+    """:func:`parse_page` with the roles of the lines (``split_lines(text)``) given: the corpus's
+    gold labels, when the evaluation measures the assembler alone."""
+    assembly = assemble(normalize_lines(text), roles)
+    dropped = assembly.dropped
+    furniture_lines = [d.text for d in dropped if d.reason == "page-furniture"]
+    issue = date_page(
+        assembly.articles, furniture_lines, path=source if path is None else path, user_date=issue_date
+    )
+
+    lead_datelines = [a.byline or "" for a in assembly.articles]
+    lead_datelines += [d.text for d in dropped if d.reason == "dateline"]
+    if publication is None:
+        publication = assembly.masthead or infer_publication(lead_datelines, assembly.text)
+    return Page(
+        source=source,
+        articles=assembly.articles,
+        dropped=dropped,
+        publication=publication,
+        date=issue.value,
+        date_source=issue.source,
+        section=assembly.section,
+        banner=assembly.banner,
     )

@@ -1,0 +1,651 @@
+"""The article assembler: normalised lines and their roles (one per line) -> articles.
+
+The roles come from the line labeller (:mod:`liaocheng_tui.parse.roles` says what each means);
+this module decides nothing about what a line *is*, only how labelled lines make articles:
+
+- A header block (``kicker``/``title``/``subtitle`` lines, blank lines between them allowed)
+  starts an article. Kicker lines go above the title, subtitle lines below it, consecutive title
+  lines are one wrapped headline joined again. A kicker after a title or subtitle, a title after a
+  subtitle, or a title two or more blank lines below the title above (a picture's headline with no
+  text, then the next one) starts the next block. A block without a title line takes its last
+  kicker (or its first subtitle) as the title. A column label opening a block (``目击`` over
+  ``…专栏``, ``…大家谈``) is the article's column, not its kicker; the pieces after a signed one
+  stay in the column, and brief items under a column label (【标题】正文…, １．标题句。正文…) are
+  articles of their own.
+- A ``byline`` line under the header block (or under another byline line) sets
+  ``byline``/``authors``. Under a caption and before the next headline it closes the caption as a
+  photo article; over a single paragraph or a caption it starts an untitled article (a photo
+  credited above its caption); inside a longer piece it is body text (a part's reporter).
+- ``body`` and ``caption`` lines are joined into paragraphs (hard wraps repaired, as
+  :func:`~liaocheng_tui.parse.blocks.build_units` and :func:`~liaocheng_tui.parse.clean.continues`
+  decide). The first paragraph of an article that opens with a dateline or byline (本报讯(记者 X)…)
+  is split: the byline goes to ``byline``/``authors``. A caption closed by a photo credit
+  (…。 记者 X 摄) is a photo article of its own. A paragraph printed twice is kept once.
+- A ``credit`` line closes the article above; its authors become the byline when it has none
+  (otherwise it is the last paragraph: an author note). Above every article it is dropped.
+- ``furniture`` lines are dropped as ``page-furniture`` (a masthead among them names the paper);
+  a 广告 label and the block under it, to the next blank line, as ``advertisement``. A banner
+  slogan and a section name at the top of the page become the page's ``banner`` and ``section``.
+- Blank lines are paragraph boundaries.
+
+Everything removed is kept in ``dropped`` with a reason. Pure; never raises on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item
+from liaocheng_tui.parse.byline import (
+    Lead,
+    names_in,
+    parse_byline_line,
+    parse_end_credit,
+    parse_name_line,
+    split_lead,
+    split_photo_credit,
+    split_tail_credit,
+)
+from liaocheng_tui.parse.chars import ends_sentence, weight
+from liaocheng_tui.parse.clean import SHORT_WEIGHT, clean_body, continues, duplicate_keeper, join_text
+from liaocheng_tui.parse.furniture import (
+    Head,
+    TopFurniture,
+    is_ad_label,
+    is_furniture_line,
+    is_top_masthead,
+    masthead_in,
+    top_furniture,
+)
+from liaocheng_tui.parse.headers import COMMENTARY_COLUMN_RE, ColumnLabel, column_label, join_lines, unspace
+from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
+from liaocheng_tui.parse.normalize import Line
+from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+
+_NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
+_PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
+_PHOTO_CREDIT_RE = re.compile(r"摄影?$")
+_DUPLICATE_MIN_WEIGHT = 15
+_SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar reads it
+# The mark that closes a wire story: （完）
+_END_MARK_RE = re.compile(r"\s?[(（]\s?完\s?[)）]$")
+# A numbered crosshead inside a long piece: 一、…, （二）…, 第三，…
+_NUMBERED_HEAD_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，、,])"
+)
+_TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
+# Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
+_HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
+
+
+@dataclass
+class _Draft:
+    """An article while the page is being read."""
+
+    kicker: list[Unit] = field(default_factory=list)
+    title: list[Unit] = field(default_factory=list)
+    subtitle: list[Unit] = field(default_factory=list)
+    column: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    standalone_byline: bool = False
+    lead: bool = False
+    credit: bool = False
+    trailing_byline: bool = False
+    brief: bool = False  # a brief item (简讯) of a column: its bracketed or numbered lead is its title
+    body: list[tuple[str, Unit]] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def fresh(self) -> bool:
+        """Headed (or under a column label, or bylined) and with no body yet: a byline line here
+        belongs to this article."""
+        headed = bool(self.title or self.kicker or self.subtitle or self.column)
+        return (headed or self.byline is not None) and not self.body
+
+    def take(self, unit: Unit) -> None:
+        self.units.append(unit)
+
+    def add_body(self, text: str, unit: Unit) -> None:
+        self.body.append((text, unit))
+        self.take(unit)
+
+    def set_byline(self, byline: str, authors: list[str]) -> None:
+        if self.byline is None:
+            self.byline = byline
+            self.authors = list(authors)
+        else:
+            self.byline = f"{self.byline} {byline}"
+            self.authors += [a for a in authors if a not in self.authors]
+
+
+@dataclass
+class Assembly:
+    """What the assembler made of a page: its articles, what it dropped and the page fields it saw."""
+
+    articles: list[Article]
+    dropped: list[Dropped]
+    masthead: str | None = None
+    section: str | None = None
+    banner: str | None = None
+    text: str = ""  # the kept units' text, for guessing the paper where no masthead names it
+
+
+def _parsed_byline(text: str) -> tuple[str, list[str]]:
+    """A byline line's text and names, whichever byline grammar reads it; as printed otherwise."""
+    parsed = parse_byline_line(text) or parse_name_line(text) or parse_end_credit(text)
+    if parsed is not None:
+        return parsed
+    return " ".join(text.split()), names_in(text)
+
+
+class _Reader:
+    """Reads labelled units into drafts, recording what it drops."""
+
+    def __init__(self, units: list[Unit], dropped: list[Dropped]) -> None:
+        self.units = units
+        self.dropped = dropped
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.closed = False  # the article above ended with a closing credit
+        self.inherit = False  # ...a signed credit, so that the next piece stays in its column
+        self.last_item = 0  # the number of the last numbered brief item read
+
+    def start(self, draft: _Draft) -> _Draft:
+        self.last_item = 0
+        self.drafts.append(draft)
+        self.current = draft
+        self.closed = False
+        self.inherit = False
+        return draft
+
+    def read(self, index: int) -> None:
+        units = self.units
+        while index < len(units):
+            unit = units[index]
+            if unit.role in HEADER_ROLES:
+                index = self._header_block(index)
+            elif unit.role == "byline":
+                index = self._byline(index)
+            elif unit.role == "credit":
+                self._credit(unit)
+                index += 1
+            else:
+                self._text(unit)
+                index += 1
+
+    # -- header blocks -------------------------------------------------------------------------
+
+    def _block_end(self, index: int) -> int:
+        """Where the header block starting at ``index`` ends: at the first non-header unit, at a
+        kicker under a title or subtitle, at a title under a subtitle, and at a title set two or
+        more lines apart from the title above it (a headline with no body under it, such as a
+        picture's, then the next headline)."""
+        rank = -1
+        end = index
+        while end < len(self.units) and self.units[end].role in HEADER_ROLES:
+            unit = self.units[end]
+            role_rank = _HEADER_RANK.get(unit.role, 1)
+            if role_rank < rank or (role_rank == 1 and rank == 2):
+                break
+            if role_rank == 1 and end > index:
+                above = self.units[end - 1]
+                if above.role == "title" and unit.line - above.end > 2:
+                    break
+            rank = max(rank, role_rank)
+            end += 1
+        return end
+
+    def _anchored(self, at: int) -> bool:
+        """A byline line, or a paragraph opening with a dateline or byline, at ``at``."""
+        if at >= len(self.units):
+            return False
+        unit = self.units[at]
+        return unit.role == "byline" or (unit.role in _TEXT_ROLES and split_lead(unit.text) is not None)
+
+    def _header_block(self, index: int) -> int:
+        end = self._block_end(index)
+        block = self.units[index:end]
+        following = self.units[end] if end < len(self.units) else None
+        body_follows = following is not None and following.role in (*_TEXT_ROLES, "byline")
+        # A one-line label that the labeller took for a headline only counts with briefs under it.
+        label = column_label(block, body_follows and (block[0].role != "title" or self._brief_at(end)))
+        rest = block[label.consumed :] if label else block
+        above = self.current
+        if label is not None and above is not None and above.trailing_byline and above.column is None:
+            # A label printed under a captioned photo names the photo's column.
+            above.column = label.name
+            self._take_label(above, label)
+            label = None
+        if not rest and not body_follows:
+            if label is not None:  # a label with nothing under it: keep its text, attach it nowhere
+                for unit in [*label.units, *label.descriptor]:
+                    self.dropped.append(Dropped(unit.text, "column-label", unit.line))
+            return end
+        inherited = (
+            above.column
+            if self.inherit and above is not None and label is None and not self._anchored(end)
+            else None
+        )
+        draft = self.start(_Draft(column=label.name if label else inherited))
+        if label:
+            self._take_label(draft, label)
+        for unit in rest:
+            draft.take(unit)
+            if unit.role == "kicker":
+                draft.kicker.append(unit)
+            elif unit.role == "subtitle":
+                draft.subtitle.append(unit)
+            else:
+                draft.title.append(unit)
+        if not draft.title and draft.kicker:
+            draft.title = [draft.kicker.pop()]
+        elif not draft.title and draft.subtitle:
+            draft.title = [draft.subtitle.pop(0)]
+        return end
+
+    def _brief_at(self, at: int) -> bool:
+        """A brief item at ``at``: a paragraph with a bracketed or bold lead, or numbered 1."""
+        if at >= len(self.units) or self.units[at].role not in _TEXT_ROLES:
+            return False
+        unit = self.units[at]
+        item = numbered_item(unit.text)
+        return unit.brief is not None or (item is not None and item.value == 1)
+
+    def _take_label(self, draft: _Draft, label: ColumnLabel) -> None:
+        for unit in label.units:
+            draft.take(unit)
+        for unit in label.descriptor:
+            draft.take(unit)
+            self.dropped.append(Dropped(unit.text, "column-descriptor", unit.line))
+
+    # -- bylines and credits -------------------------------------------------------------------
+
+    def _standalone_byline(self, draft: _Draft, unit: Unit) -> None:
+        draft.set_byline(*_parsed_byline(unit.text))
+        draft.standalone_byline = True
+        draft.take(unit)
+
+    def _byline(self, index: int) -> int:
+        unit = self.units[index]
+        above = self.current
+        if above is not None and above.fresh:
+            self._standalone_byline(above, unit)
+            return index + 1
+        following = self.units[index + 1] if index + 1 < len(self.units) else None
+        # A photo credit (记者 X 摄) closes the caption printed above it.
+        photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
+        trailing = following is None or following.role not in _TEXT_ROLES or photo_credit
+        if trailing and above is not None and above.body:
+            if (not above.title or photo_credit) and above.byline is None and len(above.body) == 1:
+                self._standalone_byline(above, unit)
+                above.trailing_byline = True
+                self.closed = True
+                return index + 1
+            caption_text, caption_unit = above.body.pop()
+            if caption_unit in above.units and all(t[1] is not caption_unit for t in above.body):
+                above.units.remove(caption_unit)
+            draft = self.start(
+                _Draft(trailing_byline=True, column=above.column if above.trailing_byline else None)
+            )
+            draft.add_body(caption_text, caption_unit)
+            self._standalone_byline(draft, unit)
+            self.closed = True
+            return index + 1
+        if above is not None and above.body and not self._caption_follows(index):
+            # A reporter's line inside a long piece (one part of a multi-part report): body text.
+            above.add_body(unit.text, unit)
+            return index + 1
+        self._standalone_byline(self.start(_Draft()), unit)
+        return index + 1
+
+    def _caption_follows(self, index: int) -> bool:
+        """Under the byline at ``index``, a caption, or a single paragraph before the next
+        headline, byline or credit: a photo credited above its caption, an article of its own."""
+        following = self.units[index + 1 : index + 3]
+        if not following or following[0].role not in _TEXT_ROLES:
+            return False
+        return following[0].role == "caption" or len(following) == 1 or following[1].role not in _TEXT_ROLES
+
+    def _credit(self, unit: Unit) -> None:
+        draft = self.current
+        if draft is None:  # above the first article: the end of a story continued from elsewhere
+            self.dropped.append(Dropped(unit.text, "credit-without-article", unit.line))
+            return
+        draft.take(unit)
+        parsed = parse_end_credit(unit.text)
+        if parsed and draft.byline is None:
+            draft.set_byline(*parsed)
+            draft.credit = True
+        elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
+            draft.set_byline(*signed)
+            # A photographer's credit (记者 X 摄) closing a captioned picture.
+            draft.trailing_byline = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
+        elif parsed is None and draft.byline is None and weight(unit.text) <= _SOURCE_WEIGHT:
+            # A credit no byline grammar reads (来源：新华社): as printed, naming no one.
+            draft.set_byline(" ".join(unit.text.split()), [])
+        else:
+            draft.body.append((unit.text, unit))
+            # An author note under a signed piece (作者为…教授) marks it as commentary.
+            draft.credit = draft.credit or bool(parsed and not parsed[1] and draft.standalone_byline)
+        self.closed = True
+        self.inherit = True
+
+    # -- body text ----------------------------------------------------------------------------
+
+    def _end_mark(self, draft: _Draft | None, text: str, unit: Unit) -> str:
+        """Strip a wire story's closing mark (（完）), recording it; the story has ended."""
+        match = _END_MARK_RE.search(text)
+        if match is None:
+            return text
+        self.dropped.append(Dropped(match.group(0).strip(), "end-mark", unit.end))
+        self.closed = True
+        if draft is not None:
+            draft.take(unit)
+        return text[: match.start()].rstrip()
+
+    def _text(self, unit: Unit) -> None:
+        if self._in_briefs() and self._brief(unit):
+            return
+        above = self.current
+        if above is not None and self.closed and above.trailing_byline:
+            # A caption after a credited photo is the next photo, in the same column.
+            draft = self.start(_Draft(column=above.column))
+        else:
+            draft = above or self.start(_Draft())
+        text = self._end_mark(draft, unit.text, unit)
+        if not text:
+            return
+        if not draft.body and not draft.lead:
+            lead = split_lead(text)
+            if lead is not None:
+                self._lead(draft, lead, unit)
+                return
+        photo = split_photo_credit(text)
+        if photo is not None:  # a caption closed by its credit (…作业。 记者 张晨 摄)
+            if draft.body or draft.byline is not None:
+                draft = self.start(_Draft(column=draft.column if draft.trailing_byline else None))
+            draft.set_byline(photo[1], photo[2])
+            draft.trailing_byline = True
+            draft.add_body(photo[0], unit)
+            self.closed = True
+            return
+        tail = split_tail_credit(text)
+        if tail is not None:
+            if draft.byline is None:
+                text = tail[0]
+                draft.set_byline(tail[1], tail[2])
+            draft.add_body(text, unit)
+            self.closed = True
+            return
+        draft.add_body(text, unit)
+
+    def _in_briefs(self) -> bool:
+        """Under a column label that opened an empty article, or right after a brief item."""
+        above = self.current
+        return above is not None and (
+            above.brief
+            or (above.column is not None and not above.title and not above.body and above.byline is None)
+        )
+
+    def _brief(self, unit: Unit) -> bool:
+        """A brief item of a column (【标题】正文…, **标题** 正文…, or １．标题句。正文… numbered up
+        from 1, so that a paragraph opening with a decimal (3.5万…) is not one): an article whose
+        headline is its lead. False if ``unit`` is no brief item."""
+        title: str | None
+        item = numbered_item(unit.text)
+        if item is not None and item.value == self.last_item + 1:
+            self.dropped.append(Dropped(item.marker, "item-number", unit.line))
+            title, rest = item.title, item.rest
+        elif unit.brief is not None:
+            title, rest = unit.brief, unit.text
+            for opener, closer in (("【", "】"), ("", "")):
+                if rest.startswith(opener + title + closer):
+                    rest = rest[len(opener + title + closer) :].lstrip()
+                    break
+        else:
+            return False
+        above = self.current
+        if above is not None and not above.title and not above.body and above.byline is None:
+            draft = above  # the column label opened an empty article: this brief fills it
+        else:
+            draft = self.start(_Draft(column=above.column if above is not None else None))
+        if item is not None:
+            self.last_item = item.value
+        draft.brief = True
+        draft.take(unit)
+        if title:
+            draft.title = [Unit(title, unit.line, unit.line, role="title")]
+        rest = self._end_mark(draft, rest, unit)
+        tail = split_tail_credit(rest)
+        if tail is not None:
+            rest = tail[0]
+            draft.set_byline(tail[1], tail[2])
+        if rest:
+            draft.add_body(rest, unit)
+        return True
+
+    def _lead(self, draft: _Draft, lead: Lead, unit: Unit) -> None:
+        draft.take(unit)
+        draft.lead = True
+        if lead.byline:
+            draft.set_byline(lead.byline, lead.authors)
+        elif lead.dateline:
+            if draft.byline is None:
+                draft.byline = lead.dateline
+            else:
+                self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
+        if lead.rest.strip():
+            draft.body.append((lead.rest, unit))
+
+
+def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
+    """Drop body paragraphs printed more than once, keeping the copy that fits its context."""
+    groups: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if unit.role in _TEXT_ROLES and weight(unit.text) >= _DUPLICATE_MIN_WEIGHT:
+            groups.setdefault(unit.squeezed.replace(" ", ""), []).append(index)
+    remove: set[int] = set()
+    page_text: str | None = None
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        if page_text is None:
+            page_text = "\n".join(u.squeezed for u in units)
+        candidates = [(units[i - 1].squeezed if i > 0 else "", units[i].squeezed) for i in indexes]
+        keep = indexes[duplicate_keeper(candidates, page_text)]
+        for i in indexes:
+            if i != keep:
+                remove.add(i)
+                dropped.append(Dropped(units[i].text, "duplicate-paragraph", units[i].line))
+    return [u for i, u in enumerate(units) if i not in remove] if remove else units
+
+
+def _crosshead(unit: Unit, cleaned: str) -> bool:
+    """A heading inside the body (markdown, or 一、… / （二）… short and unpunctuated): never joined."""
+    if unit.level:
+        return True
+    return (
+        _NUMBERED_HEAD_RE.match(cleaned) is not None
+        and weight(cleaned) <= SHORT_WEIGHT
+        and not ends_sentence(cleaned)
+    )
+
+
+def _paragraphs(draft: _Draft) -> list[str]:
+    """Cleaned body paragraphs with sentences broken by the layout joined again."""
+    paragraphs: list[list[str]] = []  # each paragraph as the pieces it was joined from
+    view = ""  # the open paragraph, or its two ends when it is long (keeps joining linear)
+    previous_head = False
+    for text, unit in draft.body:
+        cleaned = clean_body(text)
+        if not cleaned:
+            continue
+        head = _crosshead(unit, cleaned)
+        if paragraphs and not previous_head and not head and unit.gap_before and continues(view, cleaned):
+            paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
+            view = join_text(view, cleaned)
+        else:
+            paragraphs.append([cleaned])
+            view = cleaned
+        if len(view) > 160:
+            view = view[:60] + view[-60:]
+        previous_head = head
+    return ["".join(parts) for parts in paragraphs]
+
+
+def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
+    body = "\n".join(paragraphs)
+    if title and _NOTICE_RE.search(title.replace(" ", "")):
+        return "notice"
+    reported = bool(draft.byline and re.search(r"记者|通讯员|实习生", draft.byline))
+    if (draft.credit and not reported) or (
+        draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
+    ):
+        return "commentary"
+    if draft.byline and "评论员" in draft.byline:
+        return "commentary"
+    if title is None:
+        if draft.brief and not draft.trailing_byline:
+            return "news"  # a numbered brief item without a headline sentence
+        if draft.trailing_byline or draft.column or _PHOTO_CUE_RE.search(body):
+            return "photo"
+        if draft.standalone_byline and not draft.lead:
+            return "photo"
+        return "news"
+    if (
+        _PHOTO_CUE_RE.search(body) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+    ) and len(paragraphs) <= 3:
+        return "photo"
+    byline = draft.byline or ""
+    if (
+        draft.standalone_byline
+        and not draft.lead
+        and "记者" in byline
+        and not byline.endswith("报道")
+        and not byline.startswith(("(", "（"))
+    ):
+        return "feature"
+    return "news"
+
+
+def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Unit], str | None]:
+    """Units that belong to a story or a headline; furniture and advertisements go to ``dropped``."""
+    masthead: str | None = None
+    kept: list[Unit] = []
+    # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line (whatever its
+    # lines were labelled: an advertisement's slogan reads like a headline)
+    advert = 0
+    for index, unit in enumerate(units):
+        if advert == 2 and unit.gap_before:
+            advert = 0
+        if is_ad_label(unit.text):
+            advert = 1
+            dropped.append(Dropped(unit.text, "advertisement", unit.line))
+        elif advert:
+            advert = 2
+            dropped.append(Dropped(unit.text, "advertisement", unit.line))
+        elif unit.role == "furniture" or (
+            index == 0
+            and unit.role in HEADER_ROLES
+            and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None)
+        ):
+            masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
+            dropped.append(Dropped(unit.text, "page-furniture", unit.line))
+        else:
+            kept.append(unit)
+    return kept, masthead
+
+
+def _top_masthead(unit: Unit, units: list[Unit], index: int) -> str | None:
+    below = units[index + 1].text if index + 1 < len(units) else None
+    return unit.text.replace(" ", "") if index == 0 and is_top_masthead(unit.text, below) else None
+
+
+def _page_top(units: list[Unit]) -> tuple[TopFurniture, list[Unit]]:
+    """The banner and section printed at the top of the page, and the units without them.
+
+    Masthead and date lines above them are looked past; a banner or section line counts whether the
+    labeller put it in a headline block or took it for furniture.
+    """
+    heads: list[int] = []
+    for index, unit in enumerate(units[:8]):
+        if is_ad_label(unit.text):  # 广告 is a section word too, but here it labels an advertisement
+            break
+        if not (unit.role == "furniture" and (is_furniture_line(unit.text) or masthead_in(unit.text))):
+            heads.append(index)
+    heads = heads[:4]
+    top = top_furniture(
+        [
+            Head(
+                unspace(units[i].text) or "",
+                units[i].role in (*HEADER_ROLES, "furniture") and weight(units[i].text) <= SHORT_WEIGHT,
+                units[i].role == "furniture",
+            )
+            for i in heads
+        ]
+    )
+    if not top.consumed:
+        return top, units
+    taken = set(heads[: top.consumed])
+    return top, [u for i, u in enumerate(units) if i not in taken]
+
+
+def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
+    articles: list[Article] = []
+    above: tuple[_Draft, Article] | None = None
+    for draft in drafts:
+        paragraphs = _paragraphs(draft)
+        title = unspace(join_lines(draft.title))
+        if title is None and not paragraphs and draft.byline is None:
+            # Nothing left of it (a lone end mark, a column label with nothing under it).
+            if draft.column is not None:
+                line = draft.units[0].line if draft.units else 0
+                dropped.append(Dropped(draft.column, "column-label", line))
+            continue
+        lines = [u.line for u in draft.units] + [u.end for u in draft.units]
+        article = Article(
+            seq=len(articles) + 1,
+            title=title,
+            paragraphs=paragraphs,
+            kicker=unspace(join_lines(draft.kicker)),
+            subtitle=unspace(join_lines(draft.subtitle)),
+            byline=draft.byline,
+            authors=draft.authors,
+            column=draft.column,
+            kind=_kind(draft, title, paragraphs),
+            line_start=min(lines) if lines else 0,
+            line_end=max(lines) if lines else 0,
+        )
+        if above is not None and article.kind == "photo" and article.column is None and draft.trailing_byline:
+            # The next credited photo under a photo column, with a caption title of its own.
+            above_draft, above_article = above
+            if above_article.kind == "photo" and above_draft.trailing_byline:
+                article.column = above_article.column
+        articles.append(article)
+        above = (draft, article)
+    return articles
+
+
+def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
+    """The articles of a page from its normalised lines and one role per line.
+
+    ``roles`` shorter than ``lines`` is read as ``body`` for the lines it does not cover.
+    """
+    dropped: list[Dropped] = []
+    units = build_units(lines, dropped, None, roles)
+    top, units = _page_top(units)
+    units, masthead = _drop_furniture(units, dropped)
+    units = _remove_duplicates(units, dropped)
+    reader = _Reader(units, dropped)
+    reader.read(0)
+    return Assembly(
+        articles=_build(reader.drafts, dropped),
+        dropped=dropped,
+        masthead=masthead,
+        section=top.section,
+        banner=top.banner,
+        text="\n".join(u.squeezed for u in units),
+    )

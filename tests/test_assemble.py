@@ -1,0 +1,387 @@
+"""The assembler on hand-written pages with hand-written roles: how labelled lines make articles.
+
+Each page is written as (role, text) pairs, so the test says what the labeller is assumed to
+have said and checks only what the assembler makes of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liaocheng_tui.parse.assemble import Assembly, assemble
+from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse.normalize import normalize_lines
+from liaocheng_tui.parse.page import parse_labelled
+from liaocheng_tui.parse.roles import ROLES, Role
+
+# Shorthand for the roles, so that a page reads as a column of labels beside its lines.
+K, T, S, BY, B, CAP, CR, F, _ = ROLES
+
+
+def run(page: list[tuple[Role, str]]) -> Assembly:
+    text = "\n".join(line for _, line in page)
+    return assemble(normalize_lines(text), [role for role, _ in page])
+
+
+def test_kicker_title_subtitle_byline_and_body() -> None:
+    result = run(
+        [
+            (K, "稳住外贸基本盘 激发消费新活力"),
+            (T, "商务部部署今年重点工作"),
+            (S, "——全年将出台一批稳外贸政策"),
+            (BY, "■ 本报记者 罗兰"),
+            (B, "　　记者从商务部获悉，今年将重点做好以下工作。"),
+            (B, "　　一是稳外贸。"),
+        ]
+    )
+    (article,) = result.articles
+    assert article.kicker == "稳住外贸基本盘 激发消费新活力"
+    assert article.title == "商务部部署今年重点工作"
+    assert article.subtitle == "——全年将出台一批稳外贸政策"
+    assert article.byline == "■ 本报记者 罗兰"
+    assert article.authors == ["罗兰"]
+    assert article.paragraphs == ["记者从商务部获悉，今年将重点做好以下工作。", "一是稳外贸。"]
+    assert (article.line_start, article.line_end) == (1, 6)
+
+
+def test_consecutive_title_lines_are_one_wrapped_headline() -> None:
+    result = run(
+        [
+            (T, "“十四五”以来聊城"),
+            (_, ""),
+            (T, "淘汰落后产能企业165家"),
+            (_, ""),
+            (B, "6月18日，记者从市工信局获悉，全市累计推动165家企业退出。"),
+        ]
+    )
+    (article,) = result.articles
+    assert article.title == "“十四五”以来聊城淘汰落后产能企业165家"
+    assert article.kicker is None and article.subtitle is None
+
+
+def test_letter_spaced_title_is_joined() -> None:
+    (article,) = run([(T, "聊 城 召 开 会 议"), (B, "会议指出，要抓好落实。")]).articles
+    assert article.title == "聊城召开会议"
+
+
+def test_a_new_header_block_starts_the_next_article() -> None:
+    result = run(
+        [
+            (T, "第一篇的标题"),
+            (B, "第一篇的正文，写了一件事。"),
+            (K, "第二篇的引题"),
+            (T, "第二篇的标题"),
+            (B, "第二篇的正文，写了另一件事。"),
+            (T, "第三篇的标题"),
+            (S, "第三篇的副题"),
+            (T, "第四篇的标题"),
+            (B, "第四篇的正文。"),
+        ]
+    )
+    assert [(a.kicker, a.title, a.subtitle) for a in result.articles] == [
+        (None, "第一篇的标题", None),
+        ("第二篇的引题", "第二篇的标题", None),
+        (None, "第三篇的标题", "第三篇的副题"),
+        (None, "第四篇的标题", None),
+    ]
+    assert [a.line_start for a in result.articles] == [1, 3, 6, 8]
+
+
+def test_a_title_far_below_a_title_with_no_body_is_the_next_headline() -> None:
+    # A picture's headline with no text under it, then the next story's (the corpus layout:
+    # empty kicker, subtitle and body lines are blank).
+    result = run(
+        [(_, ""), (T, "新书架"), (_, ""), (_, ""), (_, ""), (T, "书中游"), (_, ""), (B, "正文在这里。")]
+    )
+    assert [a.title for a in result.articles] == ["新书架", "书中游"]
+
+
+def test_a_block_without_title_line_takes_its_last_kicker_as_title() -> None:
+    (article,) = run([(K, "上面一行"), (K, "其实是标题"), (B, "正文。")]).articles
+    assert (article.kicker, article.title) == ("上面一行", "其实是标题")
+
+
+def test_dateline_and_byline_opening_the_first_paragraph_are_split_off() -> None:
+    (article,) = run(
+        [(T, "全市统战部长会议召开"), (B, "本报讯(记者 林金彦)2月20日,全市统战部长会议召开。")]
+    ).articles
+    assert article.byline == "本报讯(记者 林金彦)"
+    assert article.authors == ["林金彦"]
+    assert article.paragraphs == ["2月20日,全市统战部长会议召开。"]
+    assert article.kind == "news"
+
+
+def test_credit_closes_the_article_and_gives_its_byline() -> None:
+    result = run(
+        [
+            (K, "鲁西崛起大家谈"),
+            (T, "全面建设四个新高地"),
+            (B, "东阿县以落实黄河重大国家战略为牵引，全面建设四个新高地。"),
+            (CR, "(郝学兰 中共东阿县委书记)"),
+            (T, "保市场主体 解三大难题"),
+            (B, "聊城东元公司作为市级重点国有企业，助力企业纾困。"),
+        ]
+    )
+    first, second = result.articles
+    assert first.column == "鲁西崛起大家谈" and first.kicker is None
+    assert first.byline == "(郝学兰 中共东阿县委书记)"
+    assert first.authors == ["郝学兰"]
+    assert first.kind == "commentary"
+    assert first.line_end == 4
+    # The piece after a signed credit stays in its column.
+    assert (second.title, second.column, second.line_start) == ("保市场主体 解三大难题", "鲁西崛起大家谈", 5)
+
+
+def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
+    (article,) = run(
+        [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]
+    ).articles
+    assert (article.byline, article.authors, article.paragraphs) == (
+        "来源:新华社",
+        [],
+        ["春运以来客流明显回升。"],
+    )
+
+
+def test_a_credit_above_every_article_is_dropped_with_a_reason() -> None:
+    result = run([(CR, "（本报记者 王伟）"), (T, "标题"), (B, "正文。")])
+    assert [a.title for a in result.articles] == ["标题"]
+    assert [(d.text, d.reason, d.line) for d in result.dropped] == [
+        ("（本报记者 王伟）", "credit-without-article", 1)
+    ]
+
+
+def test_a_second_byline_line_joins_the_first() -> None:
+    (article,) = run(
+        [(T, "标题"), (BY, "◆ 记者 田芳洋 文/图"), (BY, "本报记者 黄浩然"), (B, "正文。")]
+    ).articles
+    assert article.byline == "◆ 记者 田芳洋 文/图 本报记者 黄浩然"
+    assert article.authors == ["田芳洋", "黄浩然"]
+
+
+def test_a_reporter_line_inside_a_long_piece_stays_in_its_body() -> None:
+    result = run(
+        [
+            (T, "晒晒咱家新年货"),
+            (B, "年的脚步，悄然而至。"),
+            (BY, "本报记者 徐元锋"),
+            (B, "冬日暖阳里，花市飘来阵阵花香。"),
+            (B, "市民来到熟识的花店。"),
+        ]
+    )
+    (article,) = result.articles
+    assert article.paragraphs == [
+        "年的脚步，悄然而至。",
+        "本报记者徐元锋",  # body text: the OCR-space cleaning applies
+        "冬日暖阳里，花市飘来阵阵花香。",
+        "市民来到熟识的花店。",
+    ]
+
+
+def test_a_byline_over_a_single_caption_is_a_photo_of_its_own() -> None:
+    result = run(
+        [
+            (T, "聊城探索全方位生态补偿模式"),
+            (B, "近年来，聊城市积极践行绿水青山就是金山银山理念。"),
+            (BY, "□孙亚飞 赵永斌 刘大鹏 报道"),
+            (B, "高唐充分发挥红色展馆、教育长廊等载体作用，开展党性教育。"),
+            (K, "打造一站式服务品牌"),
+            (T, "聊城挂牌成立共享营业厅"),
+            (B, "7月28日，共享营业厅揭牌。"),
+        ]
+    )
+    story, photo, last = result.articles
+    assert story.paragraphs == ["近年来，聊城市积极践行绿水青山就是金山银山理念。"]
+    assert photo.title is None
+    assert photo.byline == "□孙亚飞 赵永斌 刘大鹏 报道"
+    assert photo.kind == "photo"
+    assert last.kicker == "打造一站式服务品牌"
+
+
+def test_caption_closed_by_a_photo_credit_is_a_photo_article() -> None:
+    result = run(
+        [
+            (T, "春耕由南向北渐次展开"),
+            (B, "本报北京2月14日电（记者高云才）眼下，春耕由南向北渐次展开。"),
+            (CAP, "2月14日，农民在田间进行春播作业。 记者 张晨 摄"),
+        ]
+    )
+    story, photo = result.articles
+    assert story.byline == "本报北京2月14日电（记者高云才）"
+    assert story.paragraphs == ["眼下，春耕由南向北渐次展开。"]
+    assert photo.title is None and photo.kind == "photo"
+    assert photo.byline == "记者 张晨 摄" and photo.authors == ["张晨"]
+    assert photo.paragraphs == ["2月14日，农民在田间进行春播作业。"]
+
+
+def test_a_photo_credit_labelled_credit_closes_the_story_it_ends() -> None:
+    # Labelled credit, the picture belongs to the story above; labelled byline, it is a photo of
+    # its own (the test above).
+    (story,) = run(
+        [
+            (T, "春耕由南向北渐次展开"),
+            (B, "本报北京2月14日电（记者高云才）眼下，春耕由南向北渐次展开。"),
+            (CAP, "图为农民在田间进行春播作业。"),
+            (CR, "新华社记者 张晨摄"),
+        ]
+    ).articles
+    assert story.byline == "本报北京2月14日电（记者高云才）"
+    assert story.paragraphs[-2:] == ["图为农民在田间进行春播作业。", "新华社记者张晨摄"]
+    (photo,) = run([(T, "古城夜色"), (CAP, "夜幕降临，古城华灯初上。"), (CR, "本报记者 张晨 摄")]).articles
+    assert (photo.byline, photo.authors, photo.kind) == ("本报记者 张晨 摄", ["张晨"], "photo")
+
+
+def test_caption_under_a_headline_is_its_body_and_makes_it_a_photo() -> None:
+    (article,) = run([(T, "夏荷春拾"), (CAP, "图为杭州北山街荷区，工作人员在湖中清理枯荷。")]).articles
+    assert article.title == "夏荷春拾"
+    assert article.kind == "photo"
+    assert article.paragraphs == ["图为杭州北山街荷区，工作人员在湖中清理枯荷。"]
+
+
+def test_furniture_is_dropped_and_masthead_banner_and_section_are_read() -> None:
+    result = run(
+        [
+            (F, "聊城日报 2023年2月21日 星期二 第3版"),
+            (K, "提标提速提能力 敢闯敢干敢争先"),
+            (F, "时政动态"),
+            (T, "标题"),
+            (B, "正文。"),
+            (F, "字数 993字"),
+            (F, "责任编辑：刘洋"),
+        ]
+    )
+    assert result.masthead == "聊城日报"
+    assert result.banner == "提标提速提能力 敢闯敢干敢争先"
+    assert result.section == "时政动态"
+    assert [a.title for a in result.articles] == ["标题"]
+    assert [(d.text, d.reason, d.line) for d in result.dropped] == [
+        ("聊城日报 2023年2月21日 星期二 第3版", "page-furniture", 1),
+        ("字数 993字", "page-furniture", 6),
+        ("责任编辑：刘洋", "page-furniture", 7),
+    ]
+
+
+def test_a_two_part_kicker_at_the_top_is_not_a_banner() -> None:
+    result = run([(K, "弘扬红色文化  传承革命精神"), (T, "纪念馆开馆"), (B, "正文。")])
+    assert result.banner is None
+    assert result.articles[0].kicker == "弘扬红色文化 传承革命精神"
+
+
+def test_advertisement_label_and_its_block_are_dropped() -> None:
+    # The block under the label runs to a blank line, whatever its lines were labelled.
+    result = run(
+        [(T, "广告"), (T, "诚聘英才 待遇从优"), (B, "电话0531-86001234"), (_, ""), (T, "标题"), (B, "正文。")]
+    )
+    assert [a.title for a in result.articles] == ["标题"]
+    assert [(d.text, d.reason) for d in result.dropped] == [
+        ("广告", "advertisement"),
+        ("诚聘英才 待遇从优", "advertisement"),
+        ("电话0531-86001234", "advertisement"),
+    ]
+
+
+def test_hard_wrapped_body_lines_and_a_sentence_cut_by_a_blank_line_are_joined() -> None:
+    (article,) = run(
+        [
+            (T, "标题"),
+            (B, "秦学延是秦闫二村村民,身有残"),
+            (_, ""),
+            (B, "疾,行动不便,对惠民政策了解较少。"),
+            (_, ""),
+            (B, "赵美涛得知情况之后,多方协调为他办理了残疾证。"),
+        ]
+    ).articles
+    assert article.paragraphs == [
+        "秦学延是秦闫二村村民,身有残疾,行动不便,对惠民政策了解较少。",
+        "赵美涛得知情况之后,多方协调为他办理了残疾证。",
+    ]
+
+
+def test_duplicated_paragraph_is_dropped_with_a_reason() -> None:
+    paragraph = "今年以来，聊城市乡村振兴局持续巩固拓展脱贫攻坚成果。"
+    result = run([(T, "标题"), (B, paragraph), (_, ""), (B, paragraph), (_, ""), (B, "最后一段。")])
+    assert result.articles[0].paragraphs == [paragraph, "最后一段。"]
+    assert [(d.reason, d.line) for d in result.dropped] == [("duplicate-paragraph", 4)]
+
+
+def test_markdown_heading_marks_are_dropped_from_headlines() -> None:
+    result = run([(T, "# “绿色问诊”开良方"), (S, "## ——我市率先开展绿色诊断服务"), (B, "新春伊始。")])
+    assert (result.articles[0].title, result.articles[0].subtitle) == (
+        "“绿色问诊”开良方",
+        "——我市率先开展绿色诊断服务",
+    )
+    assert [(d.text, d.reason) for d in result.dropped] == [
+        ("#", "markdown-marker"),
+        ("##", "markdown-marker"),
+    ]
+
+
+def test_numbered_and_bracketed_briefs_under_a_column_label_are_articles() -> None:
+    result = run(
+        [
+            (T, "县域简讯"),
+            (B, "１．县人民医院开展义诊活动。7月10日，专家走进社区义诊。（通讯员 胡静）"),
+            (B, "２．县图书馆公益课堂开课。即日起，县图书馆开设公益课程。"),
+            (B, "【全市秋季征兵体检结束】日前，全市秋季征兵体检工作结束。"),
+            (T, "蔬菜产业带动农民增收"),
+            (B, "1.抓好项目建设。要加快项目进度。"),
+        ]
+    )
+    assert [(a.title, a.byline, a.column, a.paragraphs) for a in result.articles] == [
+        ("县人民医院开展义诊活动", "（通讯员 胡静）", "县域简讯", ["7月10日，专家走进社区义诊。"]),
+        ("县图书馆公益课堂开课", None, "县域简讯", ["即日起，县图书馆开设公益课程。"]),
+        ("全市秋季征兵体检结束", None, "县域简讯", ["日前，全市秋季征兵体检工作结束。"]),
+        # Inside a headed story, a numbered paragraph is body text.
+        ("蔬菜产业带动农民增收", None, None, ["1.抓好项目建设。要加快项目进度。"]),
+    ]
+    assert [d.text for d in result.dropped if d.reason == "item-number"] == ["１．", "２．"]
+
+
+def test_parse_labelled_gives_the_page_its_fields() -> None:
+    text = "聊城日报 2023年2月21日 星期二\n标题\n本报讯(记者 林金彦)2月20日,会议召开。"
+    page = parse_labelled(text, ["furniture", "title", "body"], "x.txt")
+    assert page.publication == "聊城日报"
+    assert page.date == "2023-02-21"
+    assert [a.title for a in page.articles] == ["标题"]
+
+
+def _han_kept(result: Assembly) -> Counter[str]:
+    parts = [result.section or "", result.banner or "", *(d.text for d in result.dropped)]
+    for a in result.articles:
+        parts += [
+            a.kicker or "",
+            a.title or "",
+            a.subtitle or "",
+            a.byline or "",
+            a.column or "",
+            *a.paragraphs,
+        ]
+    return Counter(HAN_RE.findall("\n".join(parts)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(ROLES),
+            st.sampled_from(
+                ["广告", "目击", "山东新闻专栏", "（完）", "本报讯(记者 张三)", "■ 本报记者 李四", "时政动态"]
+            )
+            | st.text(alphabet="广告标题正文（）()本报讯记者 张三摄。，\u3000#■—图为", max_size=14),
+        ),
+        max_size=14,
+    )
+)
+def test_any_labelled_page_keeps_every_han_character_and_its_line_spans(page: list[tuple[Role, str]]) -> None:
+    text = "\n".join(line for _, line in page)
+    lines = normalize_lines(text)
+    result = assemble(lines, [role for role, _ in page])
+    missing = Counter(HAN_RE.findall(text)) - _han_kept(result)
+    assert not missing, f"lost {dict(missing)}"
+    for seq, article in enumerate(result.articles, start=1):
+        assert article.seq == seq
+        assert 1 <= article.line_start <= article.line_end <= len(lines)
+        assert all(article.paragraphs)
