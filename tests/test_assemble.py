@@ -264,6 +264,12 @@ def test_furniture_is_dropped_and_masthead_banner_and_section_are_read() -> None
     ]
 
 
+def test_a_long_line_labelled_furniture_is_kept_as_body() -> None:
+    long_line = "聊城市推进工作，" * 20
+    (article,) = run([(F, long_line)]).articles
+    assert article.paragraphs == [long_line]
+
+
 def test_a_two_part_kicker_at_the_top_is_not_a_banner() -> None:
     result = run([(K, "弘扬红色文化  传承革命精神"), (T, "纪念馆开馆"), (B, "正文。")])
     assert result.banner is None

@@ -69,6 +69,9 @@ _PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[�
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _DUPLICATE_MIN_WEIGHT = 15
 _SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar reads it
+# Page furniture (mastheads, 版次, 字数, 责任编辑 and web meta lines) is short: a longer line the
+# labeller calls furniture is read as body text rather than dropped.
+_FURNITURE_MAX_LENGTH = 80
 # The mark that closes a wire story: （完）
 _END_MARK_RE = re.compile(r"\s?[(（]\s?完\s?[)）]$")
 # A numbered crosshead inside a long piece: 一、…, （二）…, 第三，…
@@ -547,7 +550,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
         elif advert:
             advert = 2
             dropped.append(Dropped(unit.text, "advertisement", unit.line))
-        elif unit.role == "furniture" or (
+        elif (unit.role == "furniture" and len(unit.text) <= _FURNITURE_MAX_LENGTH) or (
             index == 0
             and unit.role in HEADER_ROLES
             and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None)
@@ -555,6 +558,8 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
         else:
+            if unit.role == "furniture":  # too long for furniture: text the labeller got wrong
+                unit.role = "body"
             kept.append(unit)
     return kept, masthead
 
