@@ -170,3 +170,14 @@ def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: lis
                 titled += roles[bare_lines.index(_bare(title))] == "title"
     assert found >= 40  # the key's one-line headlines that stand alone on a seed line
     assert titled >= 0.8 * found, f"{titled} of {found} headlines labelled title"
+
+
+def test_key_roles_find_an_article_whose_key_carries_a_note() -> None:
+    # Seed 004's key notes that the page's top line is a later story's kicker; its first story
+    # must still be found (it was skipped, and everything above the next headline became furniture).
+    key = json.loads((Path(__file__).parent / "data" / "seeds.gold.json").read_text(encoding="utf-8"))
+    name = "004_d5c89314d73c2274.txt"
+    lines = split_lines((Path(__file__).resolve().parent.parent / "seeds" / name).read_text(encoding="utf-8"))
+    roles = key_roles(lines, key[name]["articles"])
+    assert [roles[i] for i in (4, 6, 8, 10)] == ["title", "title", "byline", "body"]
+    assert "furniture" not in roles[:16]
