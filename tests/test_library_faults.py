@@ -145,12 +145,21 @@ def test_build_into_a_write_locked_library_stops_at_once(seed_library: Path, tmp
 
 
 class QueryOnlyLibrary(Library):
-    """A library whose connection refuses writes the way a read-only file does (SQLITE_READONLY),
-    without the store knowing it in advance: the error comes from inside a transaction."""
+    """A library whose connection SQLite opened read-only, as it does by itself for a file the
+    user may not write (not root): BEGIN IMMEDIATE works, and the write inside the transaction
+    fails with SQLITE_READONLY. The store did not see it coming (``read_only`` is None)."""
 
     def __init__(self, path: str | Path) -> None:
         super().__init__(path)
-        self.connection.execute("PRAGMA query_only = ON")
+        with self.lock:
+            self.connection.close()
+            self._conn = sqlite3.connect(
+                f"file:{Path(path).absolute()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        assert getattr(self, "read_only", None) is None  # (the attribute is newer than the bug)
 
 
 def test_every_database_error_is_a_library_error_with_its_kind(seed_library: Path, tmp_path: Path) -> None:
