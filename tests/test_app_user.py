@@ -572,3 +572,18 @@ async def test_the_header_never_cuts_a_word(db_path: Path) -> None:
         await pilot.resize_terminal(160, 48)
         await pilot.pause()
         assert screen_text(app).splitlines()[0].strip().endswith("6789 版 pages · 4321 期 issues")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (99, 30), (100, 30), (160, 48)])
+async def test_the_predicted_list_width_is_the_laid_out_one(db_path: Path, size: tuple[int, int]) -> None:
+    """The tree's decision uses list_width(); it must agree with what liaocheng.tcss lays out."""
+    from liaocheng_tui.tui.app import list_width
+
+    for tree in (True, False):
+        app = LiaochengApp(db_path)
+        app.tree_forced = tree
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot, app)
+            await pilot.pause()
+            assert app.section_tree.display is tree
+            assert app.article_list.region.width - 3 == list_width(size[0], tree=tree)

@@ -152,6 +152,20 @@ EXTRAS_DELAY = 0.15  # seconds the cursor rests on an article before related art
 READ_AFTER = 3.0  # seconds an article stays in the reader before it counts as read
 WARM_UP_QUIET = 0.8  # seconds without a key press or a search before jieba's dictionary loads
 WARM_UP_CHECK = 0.1  # seconds between looks at whether the keyboard has been quiet long enough
+# The panes' widths, as liaocheng.tcss sets them (tests/test_app_user.py checks they agree):
+# the tree is 30 columns (24 when narrow); beside it the list takes 2/5 of the rest (1/2 when
+# narrow); without it 2/5 of the whole. A pane's border and scrollbar take 3 columns.
+TREE_CELLS, NARROW_TREE_CELLS, PANE_FRAME_CELLS = 30, 24, 3
+
+
+def list_width(width: int, *, tree: bool) -> int:
+    """The list's inner width in a terminal ``width`` columns wide, with or without the tree."""
+    narrow = width < NARROW_WIDTH
+    rest = width - ((NARROW_TREE_CELLS if narrow else TREE_CELLS) if tree else 0)
+    share = rest // 2 if narrow and tree else rest * 2 // 5
+    return share - PANE_FRAME_CELLS
+
+
 HEADER_ICON_CELLS = 8  # Textual's header icon, on the left; the title is centred
 CHANGED_NOTE = "changed on disk: r reloads"  # the header's note when another program changed the library
 # Seconds between checks for another program's changes; PRAGMA data_version costs microseconds.
@@ -222,6 +236,7 @@ class LiaochengApp(App[None]):
         # What is wrong with the library file (read-only, deleted, damaged), for the header.
         self.library_problem: str | None = None
         self._reported_errors: set[str] = set()
+        self._tree_squeezed = False  # the tree was left out to keep titles readable
         self._last_input = time.monotonic()
         self._warm_up_timer: Timer | None = None
 
@@ -554,7 +569,7 @@ class LiaochengApp(App[None]):
         # A library of more than one year: the list shows the year even where it is narrow.
         years = {d.date[:4] for publication in publications for d in publication.dates if d.date}
         self.article_list.set_show_year(len(years) > 1)
-        self.call_after_refresh(self._keep_titles_readable)  # years take room from titles
+        self._apply_tree_visibility(self.size.width)  # years take room from titles
         if self.search_result is not None:
             self.section_tree.set_search_count(self.search_result.total)
         changed = f" · {CHANGED_NOTE}" if self.library_changed else ""
@@ -970,42 +985,24 @@ class LiaochengApp(App[None]):
         main = self.screen_stack[0]
         main.set_class(narrow, "-narrow")
         visible = self.tree_forced if self.tree_forced is not None else not narrow
+        squeezed = visible and self.article_list.title_room(list_width(width, tree=True)) < MIN_TITLE_CELLS
+        if squeezed:
+            # The tree gives way rather than leave titles fewer than MIN_TITLE_CELLS columns.
+            visible = False
+            if self.tree_forced and not self._tree_squeezed:
+                self.notify(
+                    markup=False,
+                    message="Too narrow for the tree beside the titles: widen the terminal to show it",
+                    severity="warning",
+                    timeout=4,
+                )
+        self._tree_squeezed = squeezed
         # Beside the tree in a narrow terminal, the list takes as much room as the reader.
         main.set_class(narrow and visible, "-narrow-tree")
         tree = self.section_tree
         tree.display = visible
         if not visible and tree.has_focus:
             self.article_list.focus()
-        if visible:
-            self.call_after_refresh(self._keep_titles_readable)
-
-    @on(ArticleList.TooNarrow)
-    def _list_too_narrow(self) -> None:
-        # Measured again once the layout has settled: while the terminal is resized the list
-        # passes through sizes of the old layout in the new terminal.
-        self.call_after_refresh(self._keep_titles_readable)
-
-    def _keep_titles_readable(self) -> None:
-        """Hide the tree when the list would have fewer than ``MIN_TITLE_CELLS`` for titles."""
-        tree = self.section_tree
-        main = self.screen_stack[0]
-        if main.maximized is not None or main.size != self.size:
-            # A maximized pane hides the list, and a screen not yet laid out at the terminal's
-            # size has the old layout: neither says anything about the titles.
-            return
-        if not tree.display or self.article_list.title_room() >= MIN_TITLE_CELLS:
-            return
-        tree.display = False
-        self.screen_stack[0].set_class(False, "-narrow-tree")
-        if tree.has_focus:
-            self.article_list.focus()
-        if self.tree_forced:
-            self.notify(
-                markup=False,
-                message="Too narrow for the tree beside the titles: widen the terminal to show it",
-                severity="warning",
-                timeout=4,
-            )
 
     def action_previous_article(self) -> None:
         self._step_article(-1)

@@ -119,9 +119,6 @@ class ArticleList(ScrollView, can_focus=True):
             self.article_id = article_id
             super().__init__()
 
-    class TooNarrow(Message):
-        """The list was laid out with fewer than ``MIN_TITLE_CELLS`` columns for titles."""
-
     class NeedMore(Message):
         """The cursor is near the end of a partial result list; load the next page."""
 
@@ -262,8 +259,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_virtual_size()
-        if self.size.width > 0 and self.title_room() < MIN_TITLE_CELLS:
-            self.post_message(self.TooNarrow())
 
     def on_focus(self) -> None:
         self.refresh()
@@ -347,9 +342,9 @@ class ArticleList(ScrollView, can_focus=True):
             return room - (KIND_CELLS + 1), True
         return room, False
 
-    def title_room(self) -> int:
-        """Columns a row leaves for the title: what follows the mark, the date and the kind."""
-        return self._room(self.scrollable_content_region.width)[0]
+    def title_room(self, width: int | None = None) -> int:
+        """Columns a row leaves for the title (in the list as laid out, or ``width`` wide)."""
+        return self._room(self.scrollable_content_region.width if width is None else width)[0]
 
     def _title_line(self, record: ArticleRecord, width: int) -> Text:
         dim = self.get_component_rich_style("article-list--dim")
