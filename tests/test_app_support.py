@@ -137,6 +137,25 @@ class SyntheticLibrary:
         self.fetched: list[int] = []
         self.state: dict[int, dict[str, bool]] = {}
 
+    # A synthetic archive is always writable, sound and in place (see Library's file checks).
+    read_only: str | None = None
+    writes_refused: str | None = None
+
+    def file_problem(self) -> str | None:
+        return None
+
+    def refuse_writes(self, reason: str) -> None:
+        self.writes_refused = reason
+
+    def quick_check(self) -> list[str]:
+        return []
+
+    def unchanged_since_check(self) -> bool:
+        return True
+
+    def trust(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
