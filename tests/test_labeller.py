@@ -151,7 +151,45 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s#*]", "", text)
 
 
+# A print-style page written for this test (never trained on): masthead, section, blank lines
+# between all lines, markdown heading marks, house-style bylines, a closing credit, an editor line.
+PRINT_PAGE = [
+    ("江河日报 2025年4月8日 星期二 第3版", {"furniture"}),
+    ("## 城乡建设", {"furniture", "kicker"}),
+    ("# 老旧小区改造惠及万户居民", {"title"}),
+    ("■ 本报记者 周明远", {"byline"}),
+    ("今年以来，我市把老旧小区改造作为重点民生工程，全年计划改造小区六十个，涉及居民一万余户。", {"body"}),
+    ("记者在东城街道看到，施工人员正在铺设新的排水管道，楼道里的电线也换成了统一规格的线槽。", {"body"}),
+    ("“以前一下雨，门口就积水，现在好了。”住在小区的刘大爷说。", {"body"}),
+    ("（本报记者 周明远）", {"credit"}),
+    ("夜间经济激活消费新动能", {"title"}),
+    ("本报讯（记者 陈晓）4月7日，市商务局发布数据显示，一季度全市夜间消费额同比增长一成以上。", {"body"}),
+    ("据介绍，全市已建成特色夜市十二处，餐饮、文创、演艺等业态丰富，吸引大量市民和游客。", {"body"}),
+    ("春耕时节访农家", {"title"}),
+    ("——记者走进西山镇种粮大户", {"subtitle"}),
+    ("□记者 王丽 通讯员 张强 报道", {"byline"}),
+    ("清晨六点，种粮大户赵建华已经在田里忙碌。他告诉记者，今年新添了两台播种机，效率提高了一倍。", {"body"}),
+    ("责任编辑：李华", {"furniture"}),
+]
+
+
+def test_the_packaged_model_labels_a_print_style_page_it_never_saw() -> None:
+    lines: list[str] = []
+    for text, _ in PRINT_PAGE:
+        lines += [text, ""]
+    roles = labeller.label_lines(lines)
+    assert roles[1::2] == ["blank"] * len(PRINT_PAGE)
+    wrong = [
+        (text, role)
+        for (text, allowed), role in zip(PRINT_PAGE, roles[0::2], strict=True)
+        if role not in allowed
+    ]
+    assert wrong == []
+
+
 def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: list[Path]) -> None:
+    """The seed pages are a small share of the training data (with labels aligned from the key),
+    so this is a check that the shipped model is the trained one, not a measure of generalisation."""
     key: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))
     found = titled = 0
     for path in seed_paths:
@@ -169,7 +207,7 @@ def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: lis
                 found += 1
                 titled += roles[bare_lines.index(_bare(title))] == "title"
     assert found >= 40  # the key's one-line headlines that stand alone on a seed line
-    assert titled >= 0.8 * found, f"{titled} of {found} headlines labelled title"
+    assert titled >= 0.95 * found, f"{titled} of {found} headlines labelled title"
 
 
 def test_key_roles_find_an_article_whose_key_carries_a_note() -> None:
