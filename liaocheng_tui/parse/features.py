@@ -3,8 +3,7 @@
 Features describe how a line looks (length, indent, punctuation, brackets, position, what the
 byline/dateline/furniture rules say about it) rather than which words it holds, so that a model
 trained on one paper carries over to others. The only character features are the first and last
-one or two characters of a line, and of Han characters only a few grammatical ones (本, 据, 图,
-numerals at the start; 摄, 电, 讯, particles at the end): the rest count as "a Han character". Every line is measured once; its neighbours' features are then
+one or two characters of a line. Every line is measured once; its neighbours' features are then
 copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
 
 Features are computed from the raw lines (indents count before normalisation removes them) and
@@ -86,18 +85,6 @@ def _char_class(ch: str) -> str:
     if ch.isascii() and ch.isalpha():
         return "L"
     return ch if ch in _PUNCT_KEEP else "O"
-
-
-# Han characters that say something about a line's grammar where it starts or ends (本报…, 据…,
-# 图为…, 一、…; …摄, …电, …讯, …的, …吗). Other Han characters count only as "a Han character":
-# a model that learns which words open a headline learns one paper's news, not its layout.
-_START_CHARS = frozenset("本据图记第一二三四五六七八九十")
-_END_CHARS = frozenset("摄电讯道完的了吗呢吧啊")
-
-
-def _gram(text: str, keep: frozenset[str]) -> str:
-    """The characters of a line's first or last two, with other Han characters as ``H``."""
-    return "".join("H" if ch not in keep and _HAN_RE.match(ch) else ch for ch in text)
 
 
 def _end_class(canon: str) -> str:
@@ -221,8 +208,7 @@ def _measure(line: Line) -> _Measured:
     rules = _rules(text, canon, n, digits)
     feats += rules
     # The first and last characters: the only vocabulary the model sees, and only a few per line.
-    head, tail = _gram(canon[:2], _START_CHARS), _gram(canon[-2:], _END_CHARS)
-    feats += [f"c0={head[0]}", f"c01={head}", f"cz={tail[-1]}", f"cyz={tail}"]
+    feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
     feats.append(f"k0={_char_class(first)}")
     key = [f"len={lenb}", f"end={endc}", f"commas={min(commas, 2)}"]
     if han == n:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import sys
 import tempfile
@@ -240,7 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "labels: kicker/title/subtitle/body/blank from the corpus; byline, credit, caption derived by rules",
         "  (liaocheng_tui.parse.derive); furniture = the corpus's 'other' lines and augmentation's inserted furniture.",
         f"options: {json.dumps(options, sort_keys=True)}",
-        f"model size: {model.stat().st_size} bytes; training took {trained:.0f} s",
+        f"model size: {model.stat().st_size} bytes; training took {trained:.0f} s of wall-clock time",
+        f"  (reading and damaging the pages, features, L-BFGS) on {os.cpu_count()} cores,"
+        f" load average {os.getloadavg()[0]:.1f} when it ended",
         "",
     ]
     if not args.no_eval:
