@@ -219,3 +219,21 @@ def test_key_roles_find_an_article_whose_key_carries_a_note() -> None:
     roles = key_roles(lines, key[name]["articles"])
     assert [roles[i] for i in (4, 6, 8, 10)] == ["title", "title", "byline", "body"]
     assert "furniture" not in roles[:16]
+
+
+def test_key_roles_mark_column_names_and_keep_untitled_items_out_of_the_furniture() -> None:
+    data = Path(__file__).parent / "data"
+    seeds = json.loads((data / "seeds.gold.json").read_text(encoding="utf-8"))
+    name = "001_1b9743f1e9e56b57.txt"
+    lines = split_lines((Path(__file__).resolve().parent.parent / "seeds" / name).read_text(encoding="utf-8"))
+    roles = key_roles(lines, seeds[name]["articles"], seeds[name])
+    column_lines = [
+        i for i, line in enumerate(lines) if line.strip() in ("三提三敢 见行动", "目击", "山东新闻专栏")
+    ]
+    assert len(column_lines) == 3 and {roles[i] for i in column_lines} == {"kicker"}
+    # Brief items above the page's first headline are stories, not furniture.
+    unseen = json.loads((data / "unseen" / "expected.json").read_text(encoding="utf-8"))
+    text = (data / "unseen" / "05_briefs.txt").read_bytes().decode("utf-8")
+    brief_lines = split_lines(text)
+    roles = key_roles(brief_lines, unseen["05_briefs.txt"]["articles"], unseen["05_briefs.txt"])
+    assert [roles[i] for i, line in enumerate(brief_lines) if line.startswith("【")] == ["body", "body"]

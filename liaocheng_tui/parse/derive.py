@@ -20,13 +20,13 @@ So the model learns these roles as today's rules draw them, from the examples th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from liaocheng_tui.parse.byline import parse_byline_line, parse_end_credit, split_photo_credit
-from liaocheng_tui.parse.furniture import is_furniture_line
 from liaocheng_tui.parse.normalize import normalize_text
 from liaocheng_tui.parse.roles import HEADER_ROLES, ROLES, Role
+from liaocheng_tui.parse.scoring import roles_from_key
 
 _CAPTION_STARTS = ("图为", "▲", "上图", "下图", "左图", "右图")
 _CORPUS_MAP: dict[str, Role] = {"other": "furniture"}
@@ -77,86 +77,25 @@ def _bare(text: str | None) -> str:
     return _BARE_RE.sub("", normalize_text(text or ""))
 
 
-def _span(bare: Sequence[str], target: str, start: int, stop: int) -> tuple[int, int] | None:
-    """The first run of non-blank lines in ``bare[start:stop]`` that spells ``target`` (blank
-    lines between the pieces allowed): a headline the page wraps over several lines."""
-    for first in range(start, stop):
-        if not bare[first] or not target.startswith(bare[first]):
-            continue
-        joined, at = "", first
-        while at < stop and len(joined) < len(target):
-            if bare[at]:
-                if not target.startswith(joined + bare[at]):
-                    break
-                joined += bare[at]
-            at += 1
-        if joined == target:
-            return first, at - 1
-    return None
+def key_roles(
+    lines: Sequence[str], articles: Sequence[dict[str, Any]], page: Mapping[str, Any] | None = None
+) -> list[Role]:
+    """Line roles of a page with a hand-made answer key (kicker/title/subtitle/byline per article;
+    ``page``: the key's page fields, publication, banner and section, when it has them).
 
-
-def key_roles(lines: Sequence[str], articles: Sequence[dict[str, Any]]) -> list[Role]:
-    """Line roles of a page with a hand-made answer key (kicker/title/subtitle/byline per article).
-
-    Each keyed headline is found in page order; the non-blank lines just above and below that
-    spell its kicker and subtitle, and the next line that spells its byline, get those roles.
-    Lines above the first headline and lines the furniture rule accepts are ``furniture``; the
-    rest is ``body``, with credits and captions derived by rules as for the corpus.
+    The alignment is :func:`liaocheng_tui.parse.scoring.roles_from_key`'s, the same the evaluation's
+    oracle mode uses: each keyed headline found in page order, its kicker and subtitle lines above
+    and below it, its byline line (a closing credit under a headed story's text), a column name
+    (and a …专栏 line) as a kicker line, lines that print the paper's name, banner or section and
+    lines the furniture rule accepts as ``furniture``. A keyed kicker printed away from its headline
+    (at the top of the page) is still a kicker. Credits and captions are then derived by rules as
+    for the corpus.
     """
-    bare = [_bare(line) for line in lines]
-    labels: list[str] = ["blank" if not b else "body" for b in bare]
-    cursor = 0
-    first_header: int | None = None
-    for article in articles:
-        title = _bare(article.get("title"))
-        # An article with a note is still found where its headline is printed: skipped, its lines
-        # fell above the first headline found and were labelled furniture (seed 004's first story).
-        if not title:
-            continue
-        span = _span(bare, title, cursor, len(lines))
-        if span is None:
-            continue
-        start, end = span
-        for index in range(start, end + 1):
-            if bare[index]:
-                labels[index] = "title"
-        head = start
-        kicker = _bare(article.get("kicker"))
-        if kicker:
-            above = _span(bare, kicker, max(cursor, start - 6), start)
-            if above is not None and all(not b for b in bare[above[1] + 1 : start]):
-                for index in range(above[0], above[1] + 1):
-                    if bare[index]:
-                        labels[index] = "kicker"
-                head = above[0]
-        subtitle = _bare(article.get("subtitle"))
-        if subtitle:
-            below = _span(bare, subtitle, end + 1, min(len(lines), end + 6))
-            if below is not None and all(not b for b in bare[end + 1 : below[0]]):
-                for index in range(below[0], below[1] + 1):
-                    if bare[index]:
-                        labels[index] = "subtitle"
-                end = below[1]
-        byline = _bare(article.get("byline"))
-        if byline:
-            after = _span(bare, byline, end + 1, min(len(lines), end + 6))
-            if after is not None:
-                for index in range(after[0], after[1] + 1):
-                    if bare[index]:
-                        labels[index] = "byline"
-                end = after[1]
-        cursor = end + 1
-        if first_header is None:
-            first_header = head
-    # A keyed kicker printed away from its headline (at the top of the page) is still a kicker.
+    fields = dict(page or {})
+    fields["articles"] = list(articles)
+    labels: list[str] = list(roles_from_key("\n".join(lines), fields))
     kickers = {_bare(article.get("kicker")) for article in articles} - {""}
     for index, label in enumerate(labels):
-        if label == "body" and bare[index] in kickers:
+        if label == "body" and _bare(lines[index]) in kickers:
             labels[index] = "kicker"
-    for index, label in enumerate(labels):
-        if label == "body" and (
-            (first_header is not None and index < first_header)
-            or is_furniture_line(normalize_text(lines[index]))
-        ):
-            labels[index] = "furniture"
     return derive_roles(lines, labels)

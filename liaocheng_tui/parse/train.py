@@ -91,7 +91,9 @@ def read_key_pages() -> list[LabelledPage]:
             path = folder / name
             if path.is_file():
                 lines = split_lines(path.read_text(encoding="utf-8"))
-                pages.append(LabelledPage(f"key|{name}", lines, key_roles(lines, key[name]["articles"])))
+                pages.append(
+                    LabelledPage(f"key|{name}", lines, key_roles(lines, key[name]["articles"], key[name]))
+                )
     return pages
 
 
