@@ -328,7 +328,9 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def measure_search(db: Path, corpus: CorpusInfo, by_file: dict[str, int], runs: int) -> dict[str, Any]:
-    from liaocheng_tui.search import Searcher, parse_query, warm_up_search
+    from liaocheng_tui.analysis import warm_up_search
+    from liaocheng_tui.query import parse_query
+    from liaocheng_tui.search import Searcher
     from liaocheng_tui.store import Library
 
     date_dirs = sorted(p.name for p in corpus.articles_dir.iterdir())

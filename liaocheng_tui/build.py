@@ -391,7 +391,7 @@ def _start_worker(parent: int, started: EventType | None = None) -> None:
     # thread) keeps every core busy with useful work.
     with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
         os.nice(WORKER_NICENESS)
-    from liaocheng_tui.search import warm_up_places
+    from liaocheng_tui.analysis import warm_up_places
 
     warm_up_places()
 

@@ -42,8 +42,9 @@ from liaocheng_tui.export import (
     metadata_lines,
     write_articles,
 )
+from liaocheng_tui.query import QueryError
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
-from liaocheng_tui.search import RANK_LIMIT, QueryError, Searcher
+from liaocheng_tui.search import RANK_LIMIT, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, page_identity, read_page_file
 from liaocheng_tui.store import ArticleRecord, Library, LibraryError, NoLibraryError
 

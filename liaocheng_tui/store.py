@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
+from liaocheng_tui.analysis import keywords, places_in
 from liaocheng_tui.parse.models import Article, Page, display_headline
 from liaocheng_tui.textfold import bigram_tokens, char_tokens, is_han
 
@@ -431,7 +432,6 @@ def prepare_page(page: Page) -> PreparedPage:
     No segmentation happens here: keywords are found when an article is shown
     (:meth:`Library.article_keywords`), so storing a page costs less than segmenting it.
     """
-    from liaocheng_tui.search import places_in  # search imports store: import late
 
     prepared: list[PreparedArticle] = []
     used_keys: dict[str, int] = {}
@@ -1565,7 +1565,6 @@ class Library:
 
         Found from its text on demand with jieba (a few milliseconds, cached), not at ingest.
         """
-        from liaocheng_tui.search import keywords  # search imports store: import late
 
         record = self.article(article_id)
         if record is None:

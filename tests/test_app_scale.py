@@ -136,7 +136,7 @@ async def test_a_lookup_queued_behind_the_warm_up_runs_once_with_keywords(
 ) -> None:
     """The warm-up's end used to start a second lookup of the article whose lookup was already
     queued behind it (asked for before the dictionary was there, so without keywords)."""
-    import liaocheng_tui.search
+    import liaocheng_tui.analysis
 
     warming, gate = threading.Event(), threading.Event()
 
@@ -144,7 +144,7 @@ async def test_a_lookup_queued_behind_the_warm_up_runs_once_with_keywords(
         warming.set()
         assert gate.wait(60)
 
-    monkeypatch.setattr(liaocheng_tui.search, "warm_up_search", warm_up_at_the_gate)
+    monkeypatch.setattr(liaocheng_tui.analysis, "warm_up_search", warm_up_at_the_gate)
     app, calls = counting_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)

@@ -20,7 +20,8 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import Hit, SearchResult, find_spans, parse_query
+from liaocheng_tui.query import parse_query
+from liaocheng_tui.search import Hit, SearchResult, find_spans
 from liaocheng_tui.store import (
     ArticleRecord,
     Library,
@@ -136,9 +137,6 @@ class SyntheticLibrary:
         self.size = size
         self.fetched: list[int] = []
         self.state: dict[int, dict[str, bool]] = {}
-        # The file's state, as Library reports it: writable, never deleted, checked.
-        self.read_only: str | None = None
-        self.writes_refused: str | None = None
 
     # A synthetic archive is always writable, sound and in place (see Library's file checks).
     read_only: str | None = None
@@ -160,18 +158,6 @@ class SyntheticLibrary:
         pass
 
     def close(self) -> None:
-        pass
-
-    def file_problem(self) -> str | None:
-        return None
-
-    def unchanged_since_check(self) -> bool:
-        return True
-
-    def refuse_writes(self, reason: str) -> None:
-        self.writes_refused = reason
-
-    def trust(self) -> None:
         pass
 
     def is_empty(self) -> bool:

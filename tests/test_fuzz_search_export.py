@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 from liaocheng_tui.build import build_library
 from liaocheng_tui.cli import cli
 from liaocheng_tui.export import EXPORT_FORMATS, ExportFormat, safe_filename, write_articles
+from liaocheng_tui.query import QueryError
 from liaocheng_tui.safe_text import strip_controls
-from liaocheng_tui.search import QueryError, Searcher
+from liaocheng_tui.search import Searcher
 from liaocheng_tui.store import ArticleRecord, Library
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from liaocheng_tui.search import places_in
+from liaocheng_tui.analysis import places_in
 
 
 @pytest.mark.parametrize(

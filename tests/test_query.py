@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.search import Filter, Query, QueryError, Term, find_spans, parse_query
+from liaocheng_tui.query import Filter, Query, QueryError, Term, parse_query
+from liaocheng_tui.search import find_spans
 from liaocheng_tui.textfold import fold
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui import search as search_module
+from liaocheng_tui.analysis import keywords, places_in
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import QueryError, Searcher, keywords, places_in
+from liaocheng_tui.query import QueryError, parse_query
+from liaocheng_tui.search import Searcher
 from liaocheng_tui.store import Library
 
 
@@ -252,7 +254,7 @@ def test_newest_first_pages_agree_whichever_way_they_are_found(
     monkeypatch.setattr(search_module, "PROBE_COST_RATIO", probe_cost)
     searcher = Searcher(library)
     for query in ("发展", "城", "title:聊城 OR 绿色", "绿色 发展", "发展 -经济"):
-        expected = searcher.matching_ids(search_module.parse_query(query))
+        expected = searcher.matching_ids(parse_query(query))
         pages = [searcher.search(query, limit=2, offset=offset) for offset in (0, 2, 4)]
         assert [h.article_id for page in pages for h in page.hits] == expected, query
         assert all(page.total == len(expected) for page in pages)
@@ -337,7 +339,7 @@ def test_dictionary_read_in_slices_is_jiebas_own(tmp_path: Path) -> None:
 
     sample = "聊城市工业绿色发展，东昌府区推进乡村振兴，粤港澳大湾区高质量发展"
     report = f"import jieba; print(jieba.dt.total, len(jieba.dt.FREQ), jieba.lcut({sample!r}, HMM=False))"
-    ours = f"from liaocheng_tui.search import warm_up_search; warm_up_search(); {report}"
+    ours = f"from liaocheng_tui.analysis import warm_up_search; warm_up_search(); {report}"
     jiebas = f"import jieba; jieba.setLogLevel(60); jieba.initialize(); {report}"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
 
@@ -361,7 +363,9 @@ def test_a_searcher_that_does_not_wait_never_loads_the_dictionary(tmp_path: Path
     db = _seed_library_file(tmp_path)
     probe = f"""
 import jieba
-from liaocheng_tui.search import Searcher, parse_query, warm_up_search
+from liaocheng_tui.analysis import warm_up_search
+from liaocheng_tui.query import parse_query
+from liaocheng_tui.search import Searcher
 from liaocheng_tui.store import Library
 with Library({str(db)!r}) as library:
     eager, patient = Searcher(library), Searcher(library, wait_for_dictionary=False)

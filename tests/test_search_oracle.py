@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.search import QueryError, Searcher, Term, parse_query
+from liaocheng_tui.query import QueryError, Term, parse_query
+from liaocheng_tui.search import Searcher
 from liaocheng_tui.store import ArticleRecord, Library
 from liaocheng_tui.textfold import fold
 

@@ -459,7 +459,7 @@ class LiaochengApp(App[None]):
     @work(group="warm-up")
     async def warm_up(self) -> None:
         def job(_library: Library, _searcher: Searcher) -> None:
-            from liaocheng_tui.search import warm_up_search
+            from liaocheng_tui.analysis import warm_up_search
 
             warm_up_search()
             self._dictionary_ready.set()
@@ -841,7 +841,7 @@ class LiaochengApp(App[None]):
             self._extras_timer = None
 
         def job(_library: Library, searcher: Searcher) -> tuple[SearchResult | None, str | None]:
-            from liaocheng_tui.search import QueryError
+            from liaocheng_tui.query import QueryError
 
             try:
                 return searcher.search(query, limit=SEARCH_PAGE), None
