@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,16 @@ def private_history_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LIAOCHENG_TUI_HISTORY", str(path))
         yield path
+
+
+@pytest.fixture(autouse=True)
+def record_every_notification(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In tests that use Textual: ``test_app_support.notifications_of(app)`` lists what the app
+    has notified (Textual's own list of toasts is private)."""
+    if "textual.app" in sys.modules:
+        from test_app_support import record_every_apps_notifications
+
+        record_every_apps_notifications(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -87,6 +88,29 @@ def screen_text(app: App[Any], *, styles: bool = False) -> str:
         app.export_screenshot()
     assert len(texts) == 1
     return texts[0]
+
+
+_SHOWN: weakref.WeakKeyDictionary[App[Any], list[str]] = weakref.WeakKeyDictionary()
+
+
+def notifications_of(app: App[Any]) -> list[str]:
+    """Every notification ``app`` has shown so far, as Textual got it (after the app's cleaning).
+
+    Filled for every test that uses Textual by conftest's ``record_every_notification``, instead
+    of reading Textual's private list of the toasts on screen.
+    """
+    return _SHOWN.setdefault(app, [])
+
+
+def record_every_apps_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Note each app's notifications (see :func:`notifications_of`) until the test ends."""
+    notify = App.notify
+
+    def recording_notify(app: App[Any], message: str, **options: Any) -> None:
+        notifications_of(app).append(message)
+        notify(app, message, **options)
+
+    monkeypatch.setattr(App, "notify", recording_notify)
 
 
 def record_notifications(monkeypatch: pytest.MonkeyPatch) -> list[str]:

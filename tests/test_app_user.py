@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 from test_app import headlines, screen_text
 from test_app_reading import huge_app, until
-from test_app_support import GREEN, workers_done
+from test_app_support import GREEN, notifications_of, workers_done
 from textual.pilot import Pilot
 
 from liaocheng_tui.export import default_filename, render_article
@@ -175,7 +175,7 @@ async def test_maximizing_the_reader_or_growing_the_terminal_keeps_the_tree_show
         await until(pilot, lambda: app.article_list.size.width > 40)
         await pilot.pause()
         assert app.section_tree.display
-        assert not any("Too narrow" in n.message for n in app._notifications)
+        assert not any("Too narrow" in message for message in notifications_of(app))
 
 
 # -- export to a folder -------------------------------------------------------------------------
@@ -533,7 +533,7 @@ async def test_the_kind_label_then_the_tree_give_way_to_titles(many_issues_libra
         assert app.section_tree.display and app.article_list.title_room() >= 12
         await pilot.resize_terminal(70, 24)
         await until(pilot, lambda: not app.section_tree.display)
-        assert any("Too narrow for the tree" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Too narrow for the tree" in message for message in notifications_of(app)))
 
 
 async def test_the_footer_never_cuts_an_entry(db_path: Path) -> None:

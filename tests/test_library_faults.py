@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from hardening_support import REPO_ROOT, SEEDS_DIR, write_recombined_pages
-from test_app import settle
+from test_app_support import notifications_of, settle
 
 from liaocheng_tui.build import build_library
 from liaocheng_tui.search import Searcher
@@ -74,7 +74,7 @@ def copy_library(source: Path, target: Path) -> Path:
 
 
 def notices(app: LiaochengApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return notifications_of(app)
 
 
 async def wait_until(pilot: object, condition: object, tries: int = 100) -> bool:
