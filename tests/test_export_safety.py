@@ -154,11 +154,18 @@ def wait_for_a_file(
     """Poll until ``count`` non-empty files (only those not hidden, if ``visible``) exist in
     ``folder``; fail if the export ends first."""
     deadline = time.monotonic() + 120
+
+    def whole(entry: Path) -> bool:
+        try:
+            return entry.is_file() and entry.stat().st_size > 0
+        except FileNotFoundError:  # a temporary file renamed (or removed) since it was listed
+            return False
+
     while time.monotonic() < deadline:
         found = [
             entry
             for entry in folder.iterdir()
-            if entry.is_file() and entry.stat().st_size > 0 and not (visible and entry.name.startswith("."))
+            if not (visible and entry.name.startswith(".")) and whole(entry)
         ]
         if len(found) >= count:
             return found
