@@ -363,25 +363,23 @@ async def test_the_list_shows_the_year_when_the_library_spans_years(
 
 
 def _drawn_backgrounds(app: LiaochengApp, widget: Any) -> set[tuple[int, int, int]]:
-    """Every background colour the compositor draws inside ``widget``'s border."""
-    import io
-
+    """Every background colour drawn inside ``widget``'s border (read back from the escape
+    codes of the screen as a terminal gets it)."""
     from rich.console import Console
+    from rich.text import Text
 
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), color_system="truecolor")
-    update = app.screen._compositor.render_update(full=True)
+    console = Console(width=app.size.width, color_system="truecolor", legacy_windows=False)
     region = widget.region
     colors: set[tuple[int, int, int]] = set()
-    x = y = 0
-    for segment in console.render(update):
-        if segment.text == "\n":
-            x, y = 0, y + 1
+    for y, line in enumerate(screen_text(app, styles=True).split("\n")):
+        if not region.y < y < region.bottom - 1:
             continue
-        inside = region.y < y < region.bottom - 1 and region.x < x < region.right - 1
-        if inside and segment.style is not None and segment.style.bgcolor is not None:
-            colors.add(tuple(segment.style.bgcolor.get_truecolor()))  # type: ignore[arg-type]
-        x += cell_len(segment.text)
+        x = 0
+        for segment in Text.from_ansi(line).render(console):
+            inside = region.x < x < region.right - 1
+            if inside and segment.style is not None and segment.style.bgcolor is not None:
+                colors.add(tuple(segment.style.bgcolor.get_truecolor()))  # type: ignore[arg-type]
+            x += cell_len(segment.text)
     return colors
 
 
@@ -397,14 +395,25 @@ async def test_a_light_theme_has_no_dark_bands_in_the_reader(db_path: Path) -> N
         await workers_done(app)
         assert app.current_theme.dark
         dark = _drawn_backgrounds(app, app.reader)
+
+        def reader_background() -> tuple[int, int, int] | None:
+            color = app.reader.rich_style.bgcolor
+            return None if color is None else tuple(color.get_truecolor())  # type: ignore[return-value]
+
+        dark_background = reader_background()
+        assert dark_background in dark
         app.theme = "textual-light"
-        await until(pilot, lambda: not app.current_theme.dark)
+        # Drawn again in the light theme: the reader's new background is on screen.
+        await until(
+            pilot,
+            lambda: reader_background() not in (None, dark_background)
+            and reader_background() in _drawn_backgrounds(app, app.reader),
+        )
         await pilot.pause()
         light = _drawn_backgrounds(app, app.reader)
         # The dark theme's backgrounds stayed on the title and meta lines (laid out in it).
         assert light and not light & dark, (light, dark)
-        reader_background = app.reader.rich_style.bgcolor
-        assert reader_background is not None and tuple(reader_background.get_truecolor()) in light
+        assert reader_background() in light
 
 
 def _kind_label_contrast(app: LiaochengApp) -> float:
