@@ -197,6 +197,18 @@ async def test_q_quits_while_a_19_mb_one_line_article_is_shown(tmp_path: Path) -
     assert app.return_code == 0
 
 
+async def test_end_pressed_during_the_layout_of_a_huge_article_goes_to_its_end(tmp_path: Path) -> None:
+    """G used to stop where the layout had got to, far from the article's end."""
+    app = huge_app(tmp_path, 2_000_000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.reader.record is not None and app.reader.record.id == 1)
+        app.reader.focus()
+        assert not app.reader.layout_complete
+        await pilot.press("G")
+        await until(pilot, lambda: app.reader.layout_complete, seconds=60)
+        await until(pilot, lambda: "相关文章 Related" in "".join(app.reader.visible_plain_lines()))
+
+
 async def test_a_huge_article_is_laid_out_in_the_background_and_scrolls(tmp_path: Path) -> None:
     app = huge_app(tmp_path, 200_000)
     async with app.run_test(size=(120, 40)) as pilot:

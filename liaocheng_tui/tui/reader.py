@@ -221,6 +221,9 @@ class Reader(ScrollView, can_focus=True):
         self._wrapping: Iterator[tuple[int, int]] | None = None
         self._waiting_positions: list[tuple[int, int]] = []
         self._layout_done = True
+        # End (G) was pressed while a long article was still being laid out: its end is where
+        # the layout stops, so the reader goes there again once it has (see _lay_out_rest).
+        self._end_wanted = False
         self._back: list[BackEntry] = []
         self._base_style: Style | None = None
 
@@ -241,6 +244,7 @@ class Reader(ScrollView, can_focus=True):
         self.hit = hit
         self.matches = ordered_matches(hit)
         self.match_index = -1
+        self._end_wanted = False
         if not same:
             self.keywords = None
             self.related = []
@@ -357,16 +361,21 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(self.OpenRelated(article_id))
 
     def action_scroll_down(self) -> None:
+        self._end_wanted = False
         self.scroll_relative(y=1, animate=False)
 
     def action_scroll_up(self) -> None:
+        self._end_wanted = False
         self.scroll_relative(y=-1, animate=False)
 
     def action_scroll_home(self) -> None:
+        self._end_wanted = False
         self.scroll_to(y=0, animate=False)
 
     def action_scroll_end(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False)
+        self._end_wanted = not self._layout_done
+        # force: right after a relayout the scrollbars are not measured yet (see restore_scroll).
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
     # -- layout ------------------------------------------------------------------------------
     #
@@ -408,6 +417,9 @@ class Reader(ScrollView, can_focus=True):
             self._update_virtual_size()
             await asyncio.sleep(0)
         self._update_virtual_size()
+        if self._end_wanted:
+            self._end_wanted = False
+            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
     def _lay_out(self, *, until_line: int | None = None, budget: float | None = None) -> bool:
         """Add lines until there are more than ``until_line``, ``budget`` seconds pass, or all are
