@@ -89,6 +89,7 @@ async def wait_until(pilot: object, condition: object, tries: int = 100) -> bool
 # -- 13: page limits that are not a finite positive number ------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308", "-1", "0"])
 def test_a_page_limit_that_is_not_a_finite_positive_number_is_a_usage_error(value: str) -> None:
     page = sorted(SEEDS_DIR.glob("*.txt"))[0]
@@ -102,6 +103,7 @@ def test_a_page_limit_that_is_not_a_finite_positive_number_is_a_usage_error(valu
 # -- 12: a library write-locked by another process --------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_into_a_write_locked_library_stops_at_once(seed_library: Path, tmp_path: Path) -> None:
     db = copy_library(seed_library, tmp_path / "library.db")
     pages = write_recombined_pages(tmp_path / "pages", 6)
@@ -271,6 +273,7 @@ def private_copy(path: Path, folder: Path) -> Path:
     return copy_library(path, folder / path.name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(DAMAGED_COPIES))
 def test_cli_on_a_damaged_library_is_one_line_and_exit_1(
     index: int, damaged: dict[str, Path], tmp_path: Path
@@ -384,6 +387,7 @@ async def test_app_notices_its_library_deleted_or_replaced_and_refuses_marks(
             assert library.article_ids(starred=True) == []  # the new file got no mark
 
 
+@pytest.mark.slow
 async def test_app_survives_its_wal_deleted_and_written_by_a_build(
     seed_library: Path, tmp_path: Path
 ) -> None:
@@ -436,6 +440,7 @@ def make_read_only(mount_point: Path) -> None:
         (mount_point / "probe").write_text("x")
 
 
+@pytest.mark.slow
 def test_cli_on_a_library_on_read_only_media(
     seed_library: Path, read_only_mount: Path, tmp_path: Path
 ) -> None:
@@ -455,6 +460,7 @@ def test_cli_on_a_library_on_read_only_media(
     assert sorted(os.listdir(read_only_mount)) == ["library.db"]
 
 
+@pytest.mark.slow
 async def test_app_on_a_library_on_read_only_media_says_marks_are_off(
     seed_library: Path, read_only_mount: Path
 ) -> None:
@@ -508,6 +514,7 @@ def cli_as_nobody(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_as_an_unprivileged_user_on_a_library_in_a_read_only_folder(seed_library: Path) -> None:
     if not nobody_can_run_this_checkout():
         pytest.skip("needs root and setpriv, and a checkout that uid 65534 can read")
@@ -534,6 +541,7 @@ def test_cli_as_an_unprivileged_user_on_a_library_in_a_read_only_folder(seed_lib
         shutil.rmtree(top)
 
 
+@pytest.mark.slow
 def test_check_and_backup_commands(seed_library: Path, tmp_path: Path) -> None:
     db = copy_library(seed_library, tmp_path / "library.db")
     sound = cli("check", "--db", db)
@@ -569,6 +577,7 @@ def test_check_and_backup_commands(seed_library: Path, tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
+@pytest.mark.slow
 def test_check_lists_each_problem_and_build_refuses_a_library_that_fails_it(
     damaged: dict[str, Path], tmp_path: Path
 ) -> None:
