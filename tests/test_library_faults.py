@@ -299,6 +299,7 @@ def test_cli_on_a_damaged_library_is_one_line_and_exit_1(
             assert_one_error_line(result, 1)
 
 
+@pytest.mark.slow  # 18 damaged libraries, each in a running app: seconds
 @pytest.mark.parametrize("index", range(DAMAGED_COPIES))
 async def test_app_on_a_damaged_library_keeps_running_and_says_so(
     index: int, damaged: dict[str, Path], tmp_path: Path
