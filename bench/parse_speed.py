@@ -1,5 +1,5 @@
-"""Parse throughput on one core: MB of page text (UTF-8) parsed per second by the line labeller and
-the assembler (``parse_with_labeller``, issue 9's parser).
+"""Parse throughput on one core: MB of page text (UTF-8) parsed per second by ``parse_page`` (the
+line labeller and the assembler, issue 9's parser).
 
     python bench/parse_speed.py                # the seeds and 3,000 generated articles
     python bench/parse_speed.py --articles 20000 --json -
@@ -30,8 +30,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.corpus import generate, load_pool  # noqa: E402
+from liaocheng_tui.parse import parse_page  # noqa: E402
 from liaocheng_tui.parse.page import label_page  # noqa: E402
-from liaocheng_tui.parse.page import parse_with_labeller as parse_page  # noqa: E402
 
 TARGET_MB_S = 2.0
 

@@ -56,8 +56,7 @@ def scores(parsed: dict[str, Page], gold: dict[str, Any]) -> dict[str, Any]:
 
 # The seed key scored as `python -m liaocheng_tui.parse.evaluate` scores it, and the counts the
 # rule parser reached on main before the labeller (commit 0579d0d, measured with this scoring):
-# no field may fall below them. parse_page is still the rule reader; it becomes the labeller's
-# parser (page.parse_with_labeller) once that reaches these counts, and this test then holds it. Titles: 48 of the key's 49 found, 48 parsed (F1 0.990); kicker 46
+# no field may fall below them. Titles: 48 of the key's 49 found, 48 parsed (F1 0.990); kicker 46
 # and subtitle 48 of the 48 found; byline 48 of 49; body start 51 of 52.
 RULE_PARSER_FLOOR = {
     "title_hits": 48,

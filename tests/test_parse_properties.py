@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liaocheng_tui.parse import Page, parse_page
 from liaocheng_tui.parse.chars import HAN_RE
-from liaocheng_tui.parse.page import parse_with_labeller
 
 # Pieces that exercise the parser's rules: bylines, datelines, markers, headings, dashes, columns,
 # every kind of line end and space, controls and escapes.
@@ -42,12 +40,7 @@ def _kept_text(page: Page) -> str:
 
 
 def _check(text: str) -> None:
-    # Both parsers: the rule reader parse_page still is, and the labeller's (issue 9).
-    for parse in (parse_page, parse_with_labeller):
-        _check_page(text, parse(text))
-
-
-def _check_page(text: str, page: Page) -> None:
+    page = parse_page(text)
     missing = _han(text) - _han(_kept_text(page))
     assert not missing, f"lost {dict(missing)}"
     line_count = len(re.split(r"\r\n|\r|\n", text))
@@ -82,16 +75,11 @@ def test_line_end_style_does_not_change_the_result(ends: list[str], piece: str) 
 
 
 def test_megabyte_line_without_newline_is_parsed_in_linear_time() -> None:
-    for parse in (parse_page, parse_with_labeller):
-        _check_linear(parse)
-
-
-def _check_linear(parse: Callable[[str], Page]) -> None:
     timings = []
     for size in (250_000, 1_000_000):
         text = ("聊城市 推进 工作,") * (size // 10)
         started = time.perf_counter()
-        page = parse(text)
+        page = parse_page(text)
         timings.append(time.perf_counter() - started)
         assert len(page.articles) == 1
     # Four times the text may take at most about four times as long (with slack for timer noise).

@@ -16,7 +16,7 @@ from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.normalize import normalize_text, split_lines
-from liaocheng_tui.parse.page import label_page, parse_labelled, parse_with_labeller
+from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
 
 _CODES: dict[str, Role] = {
@@ -570,7 +570,7 @@ def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytes
         "body",
         "blank",
     ]
-    page = parse_with_labeller(text)
+    page = parse_page(text)
     assert page.publication == "聊城日报"
     assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
         ("全市会议召开", "■ 本报记者 林一", ["2月20日，会议召开。"])

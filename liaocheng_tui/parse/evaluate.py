@@ -1,8 +1,5 @@
 """How well the parser finds articles: ``python -m liaocheng_tui.parse.evaluate [--corpus DIR] [--oracle]``.
 
-It scores :func:`~liaocheng_tui.parse.page.parse_with_labeller` (line labeller + assembler);
-``--rules`` scores the rule reader that ``parse_page`` still is, for comparison.
-
 Sets (each printed as one row):
 
 - ``seeds``: the five bundled seed pages (``seeds/``) against the hand-made key
@@ -75,7 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from liaocheng_tui.parse.models import Page
-from liaocheng_tui.parse.page import parse_labelled, parse_page, parse_with_labeller
+from liaocheng_tui.parse.page import parse_labelled, parse_page
 from liaocheng_tui.parse.roles import Role
 from liaocheng_tui.parse.scoring import (
     KeyArticle,
@@ -192,11 +189,6 @@ def score_set(pages: Sequence[EvalPage], parser: Parser) -> Tally:
 
 
 def model_parser(page: EvalPage) -> Page:
-    return parse_with_labeller(page.text, page.name)
-
-
-def rule_parser(page: EvalPage) -> Page:
-    """The rule reader that ``parse_page`` still is (for comparison)."""
     return parse_page(page.text, page.name)
 
 
@@ -288,13 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--corpus", type=Path, default=None, help="the corpus folder (default: see module doc)"
     )
     parser.add_argument("--oracle", action="store_true", help="assemble from the gold line roles")
-    parser.add_argument("--rules", action="store_true", help="score the rule reader instead (for comparison)")
     parser.add_argument("--sets", default="", help="comma-separated set names to run (default: all)")
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses per set")
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()
     wanted = {s for s in args.sets.split(",") if s}
-    mode = "oracle (gold line roles)" if args.oracle else "rule reader" if args.rules else "labeller"
+    mode = "oracle (gold line roles)" if args.oracle else "labeller"
     print(f"corpus: {corpus}   mode: {mode}   damage seed: {DAMAGE_SEED}")
     print(header())
     for name, pages in load_sets(corpus).items():
@@ -304,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name:<14}  missing")
             continue
         started = time.perf_counter()
-        chosen = oracle_parser if args.oracle else rule_parser if args.rules else model_parser
+        chosen = oracle_parser if args.oracle else model_parser
         tally = score_set(pages, chosen)
         print(format_row(name, tally.figures()) + f"   ({time.perf_counter() - started:.1f} s)")
         for miss in tally.misses[: args.misses]:

@@ -1,4 +1,4 @@
-"""Headline blocks: column labels, and the split of headline lines into 引题, 主题 and 副题."""
+"""Headline blocks: column labels above a headline, and the joining of headline lines."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.blocks import Shape, Unit
-from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, unbalanced, weight
+from liaocheng_tui.parse.blocks import Unit
+from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, weight
 from liaocheng_tui.parse.clean import join_text
 
 # Generic words that name a recurring column rather than a story.
@@ -21,7 +21,6 @@ _COLUMN_PREFIXES = ("图说", "图片")
 # Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
 COMMENTARY_COLUMN_RE = re.compile(r"(?:谈|评|论|说|观点|声音|言论|思考|感言|随笔|茶座|锐见)$")
 _DESCRIPTOR_RE = re.compile(r"专栏|栏目")
-_WRAP_ENDINGS = tuple("的和与及、“‘《（(")
 
 
 @dataclass
@@ -35,13 +34,6 @@ class ColumnLabel:
     @property
     def consumed(self) -> int:
         return len(self.units) + len(self.descriptor)
-
-
-@dataclass
-class Headline:
-    kicker: str | None
-    title: str | None
-    subtitle: str | None
 
 
 def _label_like(unit: Unit) -> bool:
@@ -75,56 +67,12 @@ def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | N
     return None
 
 
-def _wraps(first: Unit, second: Unit) -> bool:
-    """True if two headline lines are one headline wrapped by the layout."""
-    a, b = first.text, second.text
-    if unbalanced(a) or a.endswith(_WRAP_ENDINGS):
-        return True
-    if " " in a or " " in b or any(c in a + b for c in "：:"):
-        return False
-    return weight(a) <= 10 and weight(a) + weight(b) <= 20
-
-
-def _parallel(text: str) -> bool:
-    """Two or more phrases of four or more characters set apart by spaces: a kicker's shape."""
-    parts = text.split()
-    return len(parts) >= 2 and all(weight(p) >= 4 for p in parts)
-
-
-def _join(units: Sequence[Unit]) -> str | None:
+def join_lines(units: Sequence[Unit]) -> str | None:
+    """The text of headline lines that the layout wrapped, joined as one line."""
     text = ""
     for unit in units:
         text = join_text(text, unit.text) if text else unit.text
     return text or None
-
-
-def _plain_lines(lines: Sequence[Unit], commentary: bool) -> Headline:
-    if not lines:
-        return Headline(None, None, None)
-    if len(lines) == 1:
-        return Headline(None, lines[0].text, None)
-    if len(lines) == 2:
-        first, second = lines
-        if _wraps(first, second):
-            return Headline(None, _join(lines), None)
-        if not commentary and _parallel(first.text) and " " not in second.text.strip():
-            return Headline(first.text, second.text, None)
-        if commentary or weight(first.text) >= weight(second.text):
-            return Headline(None, first.text, second.text)
-        return Headline(first.text, second.text, None)
-    *extra, a, b, c = lines
-    if _wraps(b, c):
-        kicker, title, subtitle = _join([*extra, a]), _join([b, c]), None
-    elif _wraps(a, b):
-        kicker, title, subtitle = _join(extra), _join([a, b]), c.text
-    else:
-        kicker, title, subtitle = _join([*extra, a]), b.text, c.text
-    return Headline(kicker, title, subtitle)
-
-
-def join_lines(units: Sequence[Unit]) -> str | None:
-    """The text of headline lines that the layout wrapped, joined as one line."""
-    return _join(units)
 
 
 def unspace(text: str | None) -> str | None:
@@ -135,30 +83,3 @@ def unspace(text: str | None) -> str | None:
     if len(parts) >= 3 and sum(len(p) == 1 for p in parts) >= len(parts) - 1:
         return "".join(parts)
     return text
-
-
-def split_headline(run: Sequence[Unit], commentary: bool) -> Headline:
-    """Split headline units into kicker, title and subtitle.
-
-    A dash line (——…) is a subtitle. Under markdown the first level-1/2 heading is the title.
-    Otherwise line count and length decide: a shorter line above a longer one is a kicker, a
-    line under the title is a subtitle (always so in commentary), and two short lines that
-    together make one short headline are a wrapped title.
-    """
-    if not run:
-        return Headline(None, None, None)
-    dash_at = next((i for i, u in enumerate(run) if u.shape is Shape.DASH and i > 0), None)
-    heading_at = next((i for i, u in enumerate(run) if u.shape is Shape.HEADING), None)
-    if heading_at is not None and (dash_at is None or heading_at < dash_at):
-        title = run[heading_at].text
-        kicker = _join(run[:heading_at])
-        after = run[heading_at + 1 :]
-        return Headline(kicker, title, _join(after))
-    if dash_at is not None:
-        before, after = run[:dash_at], run[dash_at:]
-        head = _plain_lines(before, commentary)
-        if head.subtitle is not None:
-            kicker = _join([u for u in before[:-1]]) if len(before) > 1 else None
-            return Headline(kicker, before[-1].text, _join(after))
-        return Headline(head.kicker, head.title, _join(after))
-    return _plain_lines(run, commentary)
