@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from liaocheng_tui.safe_text import json_dumps_safe, one_line, strip_controls
+from liaocheng_tui.sources import file_kind
 
 if sys.platform != "win32":
     import fcntl
@@ -331,13 +332,6 @@ def _write_stdout(chunks: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
-_FILE_KINDS = (
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
 
 
 class _Guard:
@@ -367,7 +361,7 @@ class _Guard:
             # A hard link to the library (or the library under another name).
             raise ExportError(f"refusing to write over the library's own file {path}")
         if not (stat.S_ISREG(found.st_mode) or stat.S_ISLNK(found.st_mode)):
-            kind = next((name for test, name in _FILE_KINDS if test(found.st_mode)), "not a regular file")
+            kind = file_kind(found.st_mode)
             raise ExportError(f"refusing to export to {path}: it is {kind}, not a regular file")
         if not overwrite:
             raise ExportError(f"refusing to overwrite {path} (use --force)")

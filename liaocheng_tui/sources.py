@@ -101,9 +101,14 @@ _SPECIAL_FILES = (
 )
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a one-line refusal ("a FIFO", ...)."""
+    return next((name for test, name in _SPECIAL_FILES if test(mode)), "not a regular file")
+
+
 def _refuse_special(mode: int, path: Path) -> None:
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not a regular file")
+        kind = file_kind(mode)
         raise PageError(f"not a regular file ({kind}), not a page file: {path}")
 
 

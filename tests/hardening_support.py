@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import subprocess
@@ -9,10 +10,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from liaocheng_tui.store import ArticleRecord, Library
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
+
+
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """A real ``liaocheng-tui`` process (this checkout's code: cwd is the repository). A run still
+    going after ``timeout`` seconds fails the test: a hang is a failure, not a wait."""
+    command = [sys.executable, "-m", "liaocheng_tui", *map(str, args)]
+    try:
+        return subprocess.run(
+            command,
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=timeout,
+            env={**os.environ, **(env or {})},
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(command[3:])} still running after {timeout} s: it hangs")
 
 
 def write_recombined_pages(folder: Path, count: int, seed: int = 5, blocks: int = 6) -> list[Path]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hardening_support import run_cli as cli
 from test_app_support import record_notifications, settle, until
 
 from liaocheng_tui.export import default_filename, library_files, render_article, render_articles
@@ -33,17 +34,6 @@ ERROR_PREFIX = "liaocheng-tui: error: "
 # Each inflated article: 20 paragraphs of 1,000 Han characters, about 60 KB of UTF-8.
 PARAGRAPH = "绿色发展聊城春耕" * 125
 BIG_ARTICLES = 1000
-
-
-def cli(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "liaocheng_tui", *map(str, args)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-    )
 
 
 def start_cli(*args: str | Path) -> subprocess.Popen[str]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from hardening_support import REPO_ROOT, SEEDS_DIR, write_recombined_pages
+from hardening_support import run_cli as cli
 from test_app_support import notifications_of, settle
 
 from liaocheng_tui.build import build_library
@@ -29,22 +30,6 @@ from liaocheng_tui.store import BUSY_TIMEOUT_MS, Library, LibraryError
 from liaocheng_tui.tui.app import LiaochengApp
 
 PAGE = 4096  # SQLite's default page size, which the library uses
-
-
-def cli(
-    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """A real ``liaocheng-tui`` process (this checkout's code: cwd is the repository)."""
-    return subprocess.run(
-        [sys.executable, "-m", "liaocheng_tui", *map(str, args)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], code: int, *needles: str) -> str:

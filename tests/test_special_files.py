@@ -14,20 +14,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hardening_support import REPO_ROOT, SEEDS_DIR, run_cli
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = REPO_ROOT / "seeds"
 TIMEOUT = 60  # seconds; a hang is a failure, not a wait
 
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "liaocheng_tui", *map(str, args)]
-    try:
-        return subprocess.run(
-            command, cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"{' '.join(command[3:])} still running after {TIMEOUT} s: it hangs")
+    return run_cli(*args, timeout=TIMEOUT)
 
 
 def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:

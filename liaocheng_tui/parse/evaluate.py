@@ -60,13 +60,12 @@ So the damaged rows measure how well the pipeline recovers the (damaged) structu
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +81,7 @@ from liaocheng_tui.parse.scoring import (
     roles_from_key,
     score_page,
 )
+from liaocheng_tui.parse.train import read_pages
 
 REPO = Path(__file__).resolve().parents[2]
 DAMAGE_SEED = 20260701
@@ -114,13 +114,6 @@ def default_corpus() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "corpus"
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
 def corpus_page(record: dict[str, Any]) -> EvalPage:
     """A corpus record as a page to score: 广告 items left out of the key, boundaries at each
     article's first non-blank line."""
@@ -143,7 +136,7 @@ def corpus_page(record: dict[str, Any]) -> EvalPage:
 def load_corpus(path: Path, dates: set[str] | None = None) -> list[EvalPage] | None:
     if not path.exists():
         return None
-    return [corpus_page(r) for r in _read_jsonl(path) if dates is None or r.get("date") in dates]
+    return [corpus_page(r) for r in read_pages(path) if dates is None or r.get("date") in dates]
 
 
 def load_seeds(repo: Path = REPO) -> list[EvalPage] | None:
