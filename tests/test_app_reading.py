@@ -222,3 +222,20 @@ async def test_a_huge_article_is_laid_out_in_the_background_and_scrolls(tmp_path
         assert body.count("91225台") == 200_000 // 26 + (1 if 200_000 % 26 > 20 else 0)
         await pilot.press("G")
         await until(pilot, lambda: "相关文章 Related" in "".join(app.reader.visible_plain_lines()))
+
+
+async def test_the_reader_stays_at_the_end_when_related_articles_arrive_after_end(tmp_path: Path) -> None:
+    """Under load the related articles can arrive after End: the new layout (a keywords line on
+    top, related entries at the bottom) pushed the end below the screen and the reader stopped
+    following it (a full-suite flake of the test above)."""
+    app = huge_app(tmp_path, 200_000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.reader.record is not None and app.reader.record.id == 1)
+        app.reader.focus()
+        await until(pilot, lambda: app.reader.layout_complete)
+        await pilot.press("G")
+        related = [record for record in map(app.library.article, (2, 3)) if record is not None]
+        app.reader.set_extras(1, ["经济", "设备"], related)
+        await until(pilot, lambda: app.reader.layout_complete)
+        await until(pilot, lambda: "相关文章 Related" in "".join(app.reader.visible_plain_lines()))
+        assert app.reader.scroll_offset.y == app.reader.max_scroll_y

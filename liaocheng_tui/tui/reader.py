@@ -233,7 +233,7 @@ class Reader(ScrollView, can_focus=True):
     def _theme_changed(self, _theme: object) -> None:
         # The laid-out lines carry the styles of the theme they were laid out in: a dark
         # theme's background stayed on the meta lines and matches after switching to a light one.
-        self._relayout()
+        self._relayout_in_place()
 
     # -- content -----------------------------------------------------------------------------
 
@@ -262,13 +262,13 @@ class Reader(ScrollView, can_focus=True):
         if keywords is not None:
             self.keywords = keywords
         self.related = related
-        self._relayout()
+        self._relayout_in_place()
 
     def update_record(self, record: ArticleRecord) -> None:
         """The same article with new user state (starred, read)."""
         if self.record is not None and self.record.id == record.id:
             self.record = record
-            self._relayout()
+            self._relayout_in_place()
 
     @property
     def match_label(self) -> str:
@@ -374,8 +374,9 @@ class Reader(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         self._end_wanted = not self._layout_done
-        # force: right after a relayout the scrollbars are not measured yet (see restore_scroll).
-        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+        # force: right after a relayout the scrollbars are not measured yet (see restore_scroll);
+        # immediate: a relayout coming before the next refresh must see the reader at its end.
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True, immediate=True)
 
     # -- layout ------------------------------------------------------------------------------
     #
@@ -389,6 +390,15 @@ class Reader(ScrollView, can_focus=True):
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
+
+    def _relayout_in_place(self) -> None:
+        """Lay the same article out again (its keywords, related articles, marks or the theme
+        changed). A reader at the article's end stays at its end: the related articles arriving
+        after End used to push the end below the screen."""
+        at_end = self._end_wanted or (self.max_scroll_y > 0 and self.scroll_offset.y >= self.max_scroll_y)
+        self._relayout()
+        if at_end:
+            self.action_scroll_end()
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
