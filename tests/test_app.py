@@ -11,8 +11,10 @@ from test_app_support import (
     GREEN,
     GREEN_PARAGRAPHS,
     INJECTED_TITLE,
+    export_keys,
     record_notifications,
     screen_text,
+    search_keys,
     settle,
     until,
 )
@@ -87,7 +89,7 @@ async def test_search_as_you_type_highlights_spans(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash")
+        await search_keys(pilot, app)
         assert app.focused is app.search_bar
         await pilot.press(*GREEN)
         await settle(pilot, app)
@@ -117,7 +119,7 @@ async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *GREEN)
+        await search_keys(pilot, app, *GREEN)
         await settle(pilot, app)
         await pilot.press("enter", "enter")
         assert app.focused is app.reader
@@ -135,7 +137,7 @@ async def test_escape_leaves_then_clears_search(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *GREEN)
+        await search_keys(pilot, app, *GREEN)
         await settle(pilot, app)
         await pilot.press("escape")
         assert app.focused is app.article_list
@@ -153,9 +155,9 @@ async def test_search_history_up_and_down(db_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         for query in ("聊城", "临清"):
-            await pilot.press("slash", "ctrl+u", *query, "enter")
+            await search_keys(pilot, app, "ctrl+u", *query, "enter")
             await settle(pilot, app)
-        await pilot.press("slash", "ctrl+u")
+        await search_keys(pilot, app, "ctrl+u")
         await pilot.press("up")
         assert app.search_bar.value == "临清"
         await pilot.press("up")
@@ -170,7 +172,7 @@ async def test_bad_query_shows_one_line_error(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", "-", *"聊城")
+        await search_keys(pilot, app, "-", *"聊城")
         await settle(pilot, app)
         assert app.search_error is not None and "\n" not in app.search_error
         assert app.search_bar.has_class("-error")
@@ -189,7 +191,7 @@ async def test_export_writes_default_file(
         await settle(pilot, app)
         record = app.reader.record
         assert record is not None
-        await pilot.press("e")
+        await export_keys(pilot, app)
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#export-path").value == f"./{default_filename(record, 'txt')}"  # type: ignore[attr-defined]
         await pilot.press("enter")
@@ -206,7 +208,7 @@ async def test_export_format_choice(db_path: Path, tmp_path: Path, monkeypatch: 
         await settle(pilot, app)
         record = app.reader.record
         assert record is not None
-        await pilot.press("e", "ctrl+t")
+        await export_keys(pilot, app, "ctrl+t")
         assert app.screen.query_one("#export-path").value.endswith(".md")  # type: ignore[attr-defined]
         await pilot.press("ctrl+t")
         await pilot.press("enter")
@@ -227,12 +229,12 @@ async def test_export_never_overwrites_without_asking(
         assert record is not None
         existing = tmp_path / default_filename(record, "txt")
         existing.write_text("mine", encoding="utf-8")
-        await pilot.press("e", "enter")
+        await export_keys(pilot, app, "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
         await until(pilot, lambda: "Not exported: the file was kept" in messages)
         assert existing.read_text(encoding="utf-8") == "mine"
-        await pilot.press("e", "enter")
+        await export_keys(pilot, app, "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await until(pilot, lambda: existing.read_text(encoding="utf-8") != "mine")
@@ -243,7 +245,7 @@ async def test_e_types_into_search_bar_instead_of_exporting(db_path: Path) -> No
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", "e")
+        await search_keys(pilot, app, "e")
         assert app.search_bar.value == "e"
         assert not isinstance(app.screen, ExportScreen)
 

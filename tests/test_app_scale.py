@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from test_app_support import SyntheticLibrary, SyntheticSearcher, settle, until
+from test_app_support import SyntheticLibrary, SyntheticSearcher, search_keys, settle, until
 from textual.worker import Worker
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -53,7 +53,7 @@ async def test_100k_search_pages_in_more_results(tmp_path: Path) -> None:
     app, _opened = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        await pilot.press("slash", *"文章", "enter")
+        await search_keys(pilot, app, *"文章", "enter")
         await until(pilot, lambda: app.searches_run == 1)
         await settle(pilot, app)
         article_list = app.article_list

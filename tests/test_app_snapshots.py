@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_app_support import export_keys, search_keys, until
 from test_app_support import settle as settle_app
-from test_app_support import until
 from textual.pilot import Pilot
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -44,7 +44,7 @@ def test_main_view(snap_compare: SnapCompare, app: LiaochengApp) -> None:
 def test_search_with_highlights(snap_compare: SnapCompare, app: LiaochengApp) -> None:
     async def search(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("slash", *"绿色诊断")
+        await search_keys(pilot, app, *"绿色诊断")
         await settle(pilot)
         await pilot.press("enter", "enter", "n", "n")
         await settle(pilot)
@@ -55,7 +55,7 @@ def test_search_with_highlights(snap_compare: SnapCompare, app: LiaochengApp) ->
 def test_export_dialog(snap_compare: SnapCompare, app: LiaochengApp) -> None:
     async def export(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("e")
+        await export_keys(pilot, app)
         await until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
         await pilot.pause()
 

@@ -39,6 +39,35 @@ from liaocheng_tui.tui.screenshots import workers_done as workers_done  # for th
 WAIT_TIMEOUT = 30.0
 
 
+async def press_then(pilot: Pilot[Any], key: str, ready: Callable[[], bool], *keys: str) -> None:
+    """Press ``key``, wait until ``ready()`` holds, then press ``keys``.
+
+    ``pilot.press`` hands over the next key when the process looks idle, which under load can be
+    before the last key was handled. A key that moves the focus (``/``) or opens a dialog (``e``)
+    is handled after a hop up the widget tree, and keys handed over meanwhile go to the widget
+    that had the focus: a query typed after ``/`` went to the list.
+    """
+    await pilot.press(key)
+    await until(pilot, ready)
+    if keys:
+        await pilot.press(*keys)
+
+
+async def search_keys(pilot: Pilot[Any], app: LiaochengApp, *keys: str) -> None:
+    """``/``, then ``keys`` once the search bar has the focus (see :func:`press_then`)."""
+    await press_then(pilot, "slash", lambda: app.focused is app.search_bar, *keys)
+
+
+async def export_keys(pilot: Pilot[Any], app: App[Any], *keys: str) -> None:
+    """``e``, then ``keys`` once the export dialog's path field has the focus (see :func:`press_then`)."""
+
+    def dialog_ready() -> bool:
+        focused = app.focused
+        return focused is not None and focused.id == "export-path"
+
+    await press_then(pilot, "e", dialog_ready, *keys)
+
+
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = WAIT_TIMEOUT) -> None:
     """Let the app run until ``condition`` holds; fail after ``timeout`` seconds.
 

@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 from test_app import headlines, screen_text
 from test_app_reading import huge_app, until
-from test_app_support import GREEN, notifications_of, workers_done
+from test_app_support import GREEN, export_keys, notifications_of, search_keys, workers_done
 from textual.pilot import Pilot
 
 from liaocheng_tui.export import default_filename, render_article
@@ -64,7 +64,7 @@ async def test_esc_in_the_reader_goes_back_to_the_results_and_in_the_list_clears
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *GREEN, "enter")
+        await search_keys(pilot, app, *GREEN, "enter")
         await until(pilot, lambda: app.article_list.searching and app.current_query == GREEN)
         await pilot.press("enter")
         assert app.focused is app.reader
@@ -185,7 +185,7 @@ async def _export_to(pilot: Pilot[Any], typed: str) -> None:
     """Open the export dialog, type ``typed`` as the path and accept."""
     from textual.widgets import Input
 
-    await pilot.press("e")
+    await export_keys(pilot, pilot.app)
     await until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
     pilot.app.screen.query_one("#export-path", Input).value = typed
     await pilot.press("enter")
@@ -453,15 +453,15 @@ async def test_search_history_is_kept_across_sessions(db_path: Path, tmp_path: P
     app = LiaochengApp(db_path, history_path=history)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *GREEN, "enter")
+        await search_keys(pilot, app, *GREEN, "enter")
         await until(pilot, lambda: app.current_query == GREEN)
-        await pilot.press("slash", "ctrl+u", *"临清", "enter")
+        await search_keys(pilot, app, "ctrl+u", *"临清", "enter")
         await until(pilot, lambda: app.current_query == "临清")
     assert history.exists() and [p.name for p in history.parent.iterdir()] == [history.name]
     app = LiaochengApp(db_path, history_path=history)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", "up")
+        await search_keys(pilot, app, "up")
         assert app.search_bar.value == "临清"
         await pilot.press("up")
         assert app.search_bar.value == GREEN
@@ -475,7 +475,7 @@ async def test_an_unreadable_history_is_ignored(db_path: Path, tmp_path: Path) -
         async with app.run_test(size=(160, 48)) as pilot:
             await ready(pilot, app)
             assert app.search_bar.history.entries in ([], ["[2J"])
-            await pilot.press("slash", *"临清", "enter")
+            await search_keys(pilot, app, *"临清", "enter")
             await until(pilot, lambda app=app: app.current_query == "临清")
         assert load_history(history)[-1] == "临清"
     # A folder where the file should be: no history kept, and no crash.
@@ -484,7 +484,7 @@ async def test_an_unreadable_history_is_ignored(db_path: Path, tmp_path: Path) -
     app = LiaochengApp(db_path, history_path=history)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash", *"临清", "enter")
+        await search_keys(pilot, app, *"临清", "enter")
         await until(pilot, lambda: app.current_query == "临清")
 
 

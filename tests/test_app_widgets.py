@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from test_app_support import screen_text, settle, until
+from test_app_support import screen_text, search_keys, settle, until
 
 from liaocheng_tui.search import Searcher, SearchResult
 from liaocheng_tui.store import Library, TreeDate, TreePublication, TreeSection
@@ -50,7 +50,7 @@ async def test_footer_follows_the_focus(db_path: Path) -> None:
         assert line.endswith("▏^p palette ")
         assert len(line) == 160
 
-        await pilot.press("slash")
+        await search_keys(pilot, app)
         await until(pilot, lambda: app.focused is app.search_bar)
         line = footer_line(app)
         # Printable keys type into the search bar, so their bindings are not offered (as in Textual).
@@ -142,7 +142,7 @@ async def test_enter_holds_frames_until_the_results(db_path: Path) -> None:
         await settle(pilot, app)
         app.search_frame_hold = 3600.0  # only the results (or a wrong release) end it here
         app.search_debounce = 3600.0  # Enter, not typing, starts the search, however slow the keys
-        await pilot.press("slash", *"绿色", "enter")
+        await search_keys(pilot, app, *"绿色", "enter")
         await until(pilot, entered.is_set)  # the search waits at the gate
         assert app.frames_held and app.focused is app.article_list  # keys go to the list
         gate.set()
@@ -157,7 +157,7 @@ async def test_enter_never_holds_frames_for_long(db_path: Path) -> None:
         await settle(pilot, app)
         assert app.search_frame_hold == SEARCH_FRAME_HOLD <= 0.15
         app.search_debounce = 3600.0
-        await pilot.press("slash", *"绿色", "enter")
+        await search_keys(pilot, app, *"绿色", "enter")
         await until(pilot, entered.is_set)
         # The results cannot come while the gate is shut, yet the screen is drawn again.
         await until(pilot, lambda: not app.frames_held)
@@ -179,7 +179,7 @@ async def test_a_superseded_search_does_not_end_the_newer_ones_hold(db_path: Pat
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         app.search_frame_hold = 3600.0  # only the results (or a wrong release) end it here
-        await pilot.press("slash", *"绿色")
+        await search_keys(pilot, app, *"绿色")
         await until(pilot, entered.is_set)  # the debounced search for 绿色 waits at the gate
         older = [worker for worker in app.workers if worker.group == "search" and not worker.is_finished]
         assert len(older) == 1
@@ -204,3 +204,4 @@ def test_the_reader_counts_one_match_in_the_singular() -> None:
     assert reader.match_label == "2 matches · n/N"
     reader.match_index = 1
     assert reader.match_label == "match 2/2"
+

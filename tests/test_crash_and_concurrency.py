@@ -23,7 +23,7 @@ from hardening_support import (
     wait_for_page,
     write_recombined_pages,
 )
-from test_app_support import record_notifications, settle, until
+from test_app_support import record_notifications, search_keys, settle, until
 
 from liaocheng_tui.build import build_library
 from liaocheng_tui.cli import cli
@@ -200,7 +200,7 @@ async def test_app_stays_usable_during_a_build_and_reloads_on_request(
         assert app.library is not None
         await until(pilot, lambda: bool(app.library.article_ids(starred=True)))  # type: ignore[union-attr]
         assert app.library.article_ids(starred=True) == [opened[-1]]
-        await pilot.press("slash", *"绿色")
+        await search_keys(pilot, app, *"绿色")
         await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total > 0
         await pilot.press("escape", "escape")

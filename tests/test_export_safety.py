@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from hardening_support import run_cli as cli
-from test_app_support import record_notifications, settle, until
+from test_app_support import export_keys, record_notifications, settle, until
 
 from liaocheng_tui.export import default_filename, library_files, render_article, render_articles
 from liaocheng_tui.store import Library
@@ -305,7 +305,7 @@ async def test_app_export_refuses_a_fifo_and_the_library_without_asking(
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await settle(pilot, app)
         for target, reason in ((fifo, "it is a FIFO"), (db, "the library's own file")):
-            await pilot.press("e")
+            await export_keys(pilot, app)
             await until(pilot, lambda: isinstance(app.screen, ExportScreen))
             path_input = app.screen.query_one("#export-path")
             path_input.value = str(target)  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from test_app_support import record_notifications, screen_text, settle, until
+from test_app_support import export_keys, record_notifications, screen_text, search_keys, settle, until
 from test_injection import _ACTIVE, terminal_bytes, visible_characters
 from textual.command import CommandPalette
 from textual.widgets import Label
@@ -102,7 +102,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         assert_markup_literal(app, "main view")
 
         # Search results (snippets quote hostile paragraphs).
-        await pilot.press("slash", *"绿色")
+        await search_keys(pilot, app, *"绿色")
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total > 0
@@ -120,7 +120,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
 
         # The export dialog quotes the stored headline.
-        await pilot.press("e")
+        await export_keys(pilot, app)
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         assert_inert(app, "export dialog")
         assert "粗[/][link=" in screen_text(app), "the headline's markup is shown as text"
@@ -144,7 +144,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         await until(pilot, lambda: "Starred" in screen_text(app))
         assert_inert(app, "star toast")
         assert_markup_literal(app, "star toast")
-        await pilot.press("e")
+        await export_keys(pilot, app)
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         missing = workdir / "no\x1b[2J\u202e[i]夹" / "x.txt"
         app.screen.query_one("#export-path").value = str(missing)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from test_app_support import record_notifications, screen_text, settle, until
+from test_app_support import record_notifications, screen_text, search_keys, settle, until
 
 from liaocheng_tui.cli import cli
 from liaocheng_tui.parse.models import Article, Page
@@ -148,7 +148,7 @@ async def test_app_shows_hostile_text_inert_in_list_reader_tree_and_notices(
         toast_text = screen_text(app)
         assert "★ Starred" in toast_text and SHOWN_TITLE in toast_text  # the toast wraps after "Starred"
         assert_inert(app)
-        await pilot.press("slash", *"绿色")
+        await search_keys(pilot, app, *"绿色")
         await settle(pilot, app)
         assert app.search_result is not None and app.search_result.total == 2
         assert_inert(app)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from hardening_support import REPO_ROOT, SEEDS_DIR, write_recombined_pages
 from hardening_support import run_cli as cli
-from test_app_support import notifications_of, settle
+from test_app_support import notifications_of, search_keys, settle
 
 from liaocheng_tui.build import build_library
 from liaocheng_tui.search import Searcher
@@ -296,7 +296,7 @@ async def test_app_on_a_damaged_library_keeps_running_and_says_so(
         await settle(pilot, app)
         await pilot.press("j", "j", "enter")  # move, open
         await settle(pilot, app)
-        await pilot.press("slash", *"聊城", "enter")  # search
+        await search_keys(pilot, app, *"聊城", "enter")  # search
         await settle(pilot, app, 0.5)
         await pilot.press("escape", "escape")
         app.section_tree.focus()
@@ -460,7 +460,7 @@ async def test_app_on_a_library_on_read_only_media_says_marks_are_off(
         assert app.library is not None and app.library.read_only == "it is on a read-only file system"
         await pilot.press("j", "enter", "s")
         await settle(pilot, app)
-        await pilot.press("slash", *"聊城", "enter")
+        await search_keys(pilot, app, *"聊城", "enter")
         await settle(pilot, app, 0.5)
         assert app.is_running
         assert app.search_result is not None and app.search_result.total > 0
