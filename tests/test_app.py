@@ -12,6 +12,7 @@ from test_app_support import (
     GREEN_PARAGRAPHS,
     INJECTED_TITLE,
     export_keys,
+    press_then,
     record_notifications,
     screen_text,
     search_keys,
@@ -121,8 +122,8 @@ async def test_n_and_shift_n_step_through_matches(db_path: Path) -> None:
         await settle(pilot, app)
         await search_keys(pilot, app, *GREEN)
         await settle(pilot, app)
-        await pilot.press("enter", "enter")
-        assert app.focused is app.reader
+        await press_then(pilot, "enter", lambda: app.focused is app.article_list, "enter")
+        await until(pilot, lambda: app.focused is app.reader)
         assert app.reader.border_subtitle == "4 matches · n/N"
         await pilot.press("n")
         assert app.reader.border_subtitle == "match 1/4"

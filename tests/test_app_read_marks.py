@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import record_notifications, settle, until
+from test_app_support import press_then, record_notifications, settle, until
 from textual.pilot import Pilot
 
 from liaocheng_tui.tui.app import READ_AFTER, LiaochengApp
@@ -82,7 +82,7 @@ async def test_u_marks_the_article_unread(db_path: Path, monkeypatch: pytest.Mon
         # A mark still to come for the article is dropped with it (a delay that u comes within
         # even on a loaded machine; if it did not, the mark would be undone all the same).
         app.read_after = 1.0
-        await pilot.press("escape", "j")
+        await press_then(pilot, "escape", lambda: app.focused is app.article_list, "j")
         await settle(pilot, app)
         third = app.article_list.ids[2]
         assert app.reader.record.id == third

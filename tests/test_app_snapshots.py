@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import export_keys, search_keys, until
+from test_app_support import export_keys, press_then, search_keys, until
 from test_app_support import settle as settle_app
 from textual.pilot import Pilot
 
@@ -46,7 +46,8 @@ def test_search_with_highlights(snap_compare: SnapCompare, app: LiaochengApp) ->
         await settle(pilot)
         await search_keys(pilot, app, *"绿色诊断")
         await settle(pilot)
-        await pilot.press("enter", "enter", "n", "n")
+        await press_then(pilot, "enter", lambda: app.focused is app.article_list)
+        await press_then(pilot, "enter", lambda: app.focused is app.reader, "n", "n")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(160, 48), run_before=search)
