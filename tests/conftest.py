@@ -15,6 +15,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds.gold.json"
+IDLE_LOOK = 0.005  # seconds: see quick_idle_checks
+RELATED_REST = 0.02  # seconds: see quick_related_lookups
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,6 +36,39 @@ def private_history_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LIAOCHENG_TUI_HISTORY", str(path))
         yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_idle_checks() -> Iterator[None]:
+    """Let Textual's pilot look for an idle process every 5 ms instead of every 20 ms.
+
+    After each key it presses, the pilot waits until the process used (almost) no CPU for one
+    look: at least two looks a key, so 40 ms a key at Textual's 20 ms, a quarter of the fast
+    tier's time. No test may rely on that wait (a loaded machine cuts it short anyway): what a
+    key sets off at once is awaited by the pilot's check that every widget handled its
+    messages, anything later (timers, workers, other threads) by ``settle`` or ``until``
+    (tests/test_app_support.py). The setting is a private constant of Textual that only the
+    pilot uses: should a release drop it, the tests get slower, not wrong.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        wait = sys.modules.get("textual._wait")  # (loaded when collected tests use Textual)
+        if wait is not None and hasattr(wait, "SLEEP_GRANULARITY"):
+            patch.setattr(wait, "SLEEP_GRANULARITY", IDLE_LOOK)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_related_lookups() -> Iterator[None]:
+    """Look related articles up 20 ms after the cursor rests on an article, not 150 ms.
+
+    ``settle`` waits for that timer after every article shown: at 150 ms it was a sixth of the
+    fast tier's time. The lookup still waits for a rest (tests/test_app_scale.py checks that
+    paging past rows looks none of them up); only how long a rest is differs.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        if "liaocheng_tui.tui.app" in sys.modules:  # (collected tests use the app)
+            patch.setattr(sys.modules["liaocheng_tui.tui.app"], "EXTRAS_DELAY", RELATED_REST)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -181,6 +181,7 @@ def huge_app(tmp_path: Path, characters: int) -> LiaochengApp:
     return app
 
 
+@pytest.mark.slow  # a 19 MB article: seconds of CPU
 async def test_q_quits_while_a_19_mb_one_line_article_is_shown(tmp_path: Path) -> None:
     app = huge_app(tmp_path, 6_500_000)  # about 19 MB of UTF-8
     async with app.run_test(size=(160, 48)) as pilot:
@@ -197,6 +198,7 @@ async def test_q_quits_while_a_19_mb_one_line_article_is_shown(tmp_path: Path) -
     assert app.return_code == 0
 
 
+@pytest.mark.slow  # a 6 MB article laid out to its end: a second or more of CPU
 async def test_end_pressed_during_the_layout_of_a_huge_article_goes_to_its_end(tmp_path: Path) -> None:
     """G used to stop where the layout had got to, far from the article's end."""
     app = huge_app(tmp_path, 2_000_000)

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # runs lint-imports as another process
 def test_import_contracts_are_kept() -> None:
     script = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run(

@@ -42,7 +42,8 @@ def test_folders_take_txt_in_any_case_and_list_what_they_cannot_read(folder: Pat
     }
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+# With two jobs the build starts worker processes: the slow tier.
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_a_page_with_the_same_text_as_another_is_stored_once(tmp_path: Path, folder: Path, jobs: int) -> None:
     with Library(tmp_path / f"lib{jobs}.db") as library:
         summary = build_library(library, [folder], jobs=jobs)

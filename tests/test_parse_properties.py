@@ -6,6 +6,7 @@ import re
 import time
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,7 @@ def test_any_mix_of_crlf_cr_and_lf_never_raises_and_keeps_every_han_character(
     _check("".join(line + end for line, end in lines))
 
 
+@pytest.mark.slow  # four 1-million-character lines parsed: seconds
 @settings(
     max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
