@@ -11,6 +11,7 @@ from test_app_support import (
     GREEN,
     GREEN_PARAGRAPHS,
     INJECTED_TITLE,
+    confirm_ready,
     export_keys,
     press_then,
     record_notifications,
@@ -22,7 +23,7 @@ from test_app_support import (
 
 from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
-from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen, help_renderable
+from liaocheng_tui.tui.screens import ExportScreen, HelpScreen, help_renderable
 
 __all__ = ["screen_text", "settle"]  # (other test modules import them from here)
 
@@ -231,12 +232,12 @@ async def test_export_never_overwrites_without_asking(
         existing = tmp_path / default_filename(record, "txt")
         existing.write_text("mine", encoding="utf-8")
         await export_keys(pilot, app, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: confirm_ready(app))
         await pilot.press("n")
         await until(pilot, lambda: "Not exported: the file was kept" in messages)
         assert existing.read_text(encoding="utf-8") == "mine"
         await export_keys(pilot, app, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: confirm_ready(app))
         await pilot.press("y")
         await until(pilot, lambda: existing.read_text(encoding="utf-8") != "mine")
         assert existing.read_text(encoding="utf-8") == render_article(record, "txt")

@@ -35,6 +35,7 @@ async def test_the_results_border_says_newest_first_above_the_limit(
         monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
         first = app.search_result
         await search_keys(pilot, app, "ctrl+u", *"企业", "enter")
-        await until(pilot, lambda: app.search_result is not first)
+        # ctrl+u clears the search (no result) before the query is typed again: wait for a result.
+        await until(pilot, lambda: app.search_result is not None and app.search_result is not first)
         assert app.search_result is not None and app.search_result.order == "newest"
         assert app.article_list.border_subtitle == "2 results · newest first"

@@ -33,6 +33,7 @@ from liaocheng_tui.store import (
     TreeSection,
 )
 from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.screens import ConfirmScreen
 from liaocheng_tui.tui.screenshots import workers_done as workers_done  # for the app tests
 
 # However slow the machine, an app test waits this long for what it expects before failing.
@@ -66,6 +67,16 @@ async def export_keys(pilot: Pilot[Any], app: App[Any], *keys: str) -> None:
         return focused is not None and focused.id == "export-path"
 
     await press_then(pilot, "e", dialog_ready, *keys)
+
+
+def confirm_ready(app: App[Any]) -> bool:
+    """The yes/no question is up and mounted: its Keep button has the focus.
+
+    The screen is pushed before its widgets are mounted: y pressed in between (an idle look cut
+    short under load) answered it, and its mount then looked for a button no longer there.
+    """
+    focused = app.focused
+    return isinstance(app.screen, ConfirmScreen) and focused is not None and focused.id == "confirm-no"
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = WAIT_TIMEOUT) -> None:

@@ -13,7 +13,7 @@ import pytest
 from rich.cells import cell_len
 from test_app import headlines, screen_text
 from test_app_reading import huge_app, until
-from test_app_support import GREEN, export_keys, notifications_of, search_keys, workers_done
+from test_app_support import GREEN, confirm_ready, export_keys, notifications_of, search_keys, workers_done
 from textual.pilot import Pilot
 
 from liaocheng_tui.export import default_filename, render_article
@@ -67,9 +67,9 @@ async def test_esc_in_the_reader_goes_back_to_the_results_and_in_the_list_clears
         await search_keys(pilot, app, *GREEN, "enter")
         await until(pilot, lambda: app.article_list.searching and app.current_query == GREEN)
         await pilot.press("enter")
-        assert app.focused is app.reader
+        await until(pilot, lambda: app.focused is app.reader)
         await pilot.press("escape")
-        assert app.focused is app.article_list
+        await until(pilot, lambda: app.focused is app.article_list)
         assert app.current_query == GREEN and app.search_bar.value == GREEN and app.article_list.searching
         await pilot.press("escape")
         await until(pilot, lambda: not app.article_list.searching)
@@ -119,6 +119,12 @@ async def test_backspace_and_h_go_back_to_the_article_and_the_line_left(tmp_path
 # -- maximize -----------------------------------------------------------------------------------
 
 
+def laid_out_for_its_width(app: LiaochengApp) -> bool:
+    """The reader's lines are laid out for its present width (on the resize event that follows a
+    change of its size, which a loaded machine can handle after the screen's next update)."""
+    return app.reader.virtual_size.width == app.reader.scrollable_content_region.width
+
+
 async def _maximized_reader_fits(db_path: Path, size: tuple[int, int]) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=size) as pilot:
@@ -133,9 +139,9 @@ async def _maximized_reader_fits(db_path: Path, size: tuple[int, int]) -> None:
         await until(
             pilot,
             lambda: app.screen.maximized is app.reader
-            and app.reader.scrollable_content_region.width >= width - 4,
+            and app.reader.scrollable_content_region.width >= width - 4
+            and laid_out_for_its_width(app),
         )
-        await pilot.pause()
         assert app.reader.region.right <= width
         inner = app.reader.scrollable_content_region.width
         assert inner >= width - 4  # the whole screen, less the border and scrollbar
@@ -146,8 +152,12 @@ async def _maximized_reader_fits(db_path: Path, size: tuple[int, int]) -> None:
         ).replace(" ", "")
         assert record.paragraphs[0].replace(" ", "") in shown
         app.screen.action_minimize()
-        await until(pilot, lambda: app.screen.maximized is None)
-        await pilot.pause()
+        await until(
+            pilot,
+            lambda: app.screen.maximized is None
+            and app.reader.scrollable_content_region.width < width - 4
+            and laid_out_for_its_width(app),
+        )
         inner = app.reader.scrollable_content_region.width
         assert all(cell_len(line) <= inner for line in app.reader.plain_lines)
 
@@ -230,13 +240,13 @@ async def test_export_into_a_folder_asks_about_the_file_it_would_replace(
         # Now the file is there: the question names the file, and n keeps it.
         written.write_text("mine", encoding="utf-8")
         await _export_to(pilot, "out/")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: confirm_ready(app))
         assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith(str(written))
         await pilot.press("n")
         await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         assert written.read_text(encoding="utf-8") == "mine"
         await _export_to(pilot, "out")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: confirm_ready(app))
         await pilot.press("y")
         await until(pilot, lambda: written.read_text(encoding="utf-8") == render_article(record, "txt"))
         assert sorted(path.name for path in folder.iterdir()) == [written.name]

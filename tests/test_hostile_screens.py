@@ -18,13 +18,21 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from test_app_support import export_keys, record_notifications, screen_text, search_keys, settle, until
+from test_app_support import (
+    confirm_ready,
+    export_keys,
+    record_notifications,
+    screen_text,
+    search_keys,
+    settle,
+    until,
+)
 from test_injection import _ACTIVE, terminal_bytes, visible_characters
 from textual.command import CommandPalette
 from textual.widgets import Label
 
 from liaocheng_tui.tui.app import LiaochengApp
-from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen, HelpScreen
+from liaocheng_tui.tui.screens import ExportScreen, HelpScreen
 
 HOSTILE = (
     "\x1b]52;c;SGVsbG8=\x07"  # OSC 52: set the clipboard
@@ -129,7 +137,7 @@ async def test_every_screen_dialog_and_notice_shows_a_hostile_library_inert(
         existing.write_text("mine", encoding="utf-8")
         app.screen.query_one("#export-path").value = str(existing)  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: confirm_ready(app))
         assert_inert(app, "overwrite question")
         assert "[b]名.txt" in screen_text(app)
         await pilot.press("y")
