@@ -3,7 +3,9 @@
 Features describe how a line looks (length, indent, punctuation, brackets, position, what the
 byline/dateline/furniture rules say about it) rather than which words it holds, so that a model
 trained on one paper carries over to others. The only character features are the first and last
-one or two characters of a line. Every line is measured once; its neighbours' features are then
+one or two characters of a line and how many grammatical particles it holds. Page-level features
+say what the page's layout means (do its blank lines, or its flush lines among indented ones, come
+with headline-like lines; does a line follow one that fills the wrap width). Every line is measured once; its neighbours' features are then
 copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
 
 Features are computed from the raw lines (indents count before normalisation removes them) and
@@ -66,6 +68,8 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s*")
 _CAPTION_STARTS = ("图为", "▲", "上图", "下图", "左图", "右图", "图①", "图1", "（图")
 _MARKERS = set(BYLINE_MARKERS)
 
+# Grammatical particles and light verbs: frequent in sentences, rare in the telegraphic style of headlines.
+_FUNCTION_CHARS = frozenset("的了在是和与及也都就而被把将对为从向以之其这那着过们个所于并或但又还")
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
@@ -210,6 +214,9 @@ def _measure(line: Line) -> _Measured:
     # The first and last characters: the only vocabulary the model sees, and only a few per line.
     feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
     feats.append(f"k0={_char_class(first)}")
+    function_chars = sum(1 for ch in canon if ch in _FUNCTION_CHARS)
+    feats.append(f"fn={min(function_chars, 4)}")
+    feats.append(f"fnr={_bucket(function_chars / n, (0.0, 0.04, 0.08, 0.15))}")
     key = [f"len={lenb}", f"end={endc}", f"commas={min(commas, 2)}"]
     if han == n:
         feats.append("pure")  # only Han characters: headline material, never a sentence
@@ -260,6 +267,14 @@ def page_features(lines: Sequence[str]) -> list[Item]:
     total = len(nonblank)
     gaps_before = [min(2, nonblank[k] - nonblank[k - 1] - 1) if k else 2 for k in range(total)]
     gaps_after = [min(2, nonblank[k + 1] - nonblank[k] - 1) if k + 1 < total else 2 for k in range(total)]
+    # What a gap or a flush line means on this page: a page that sets blank lines (or flush lines
+    # among indented ones) only around headlines says so by the lines they come with.
+    gap_use = _page_use([measured[at] for k, at in enumerate(nonblank) if k and gaps_before[k]], "gaps")
+    flush_use = (
+        _page_use([measured[at] for at in nonblank if "ind" not in measured[at].base], "flush")
+        if page_indent in ("pind=mid", "pind=hi")
+        else "flush=none"
+    )
     keys: list[list[str]] = []
     for k, at in enumerate(nonblank):
         m = measured[at]
@@ -283,6 +298,12 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         if back < 3:
             item.append(f"rpos={back}")
         item.append(f"gap={gaps_before[k]}{gaps_after[k]}|{page_blank}")
+        item.append(f"gapuse={gaps_before[k]}{gaps_after[k]}|{gap_use}")
+        if "ind" not in m.base:
+            item.append(f"flushuse={flush_use}|{m.shape}")
+        if wrapped and k:
+            # After a line that fills the wrap width, this line most likely goes on with its paragraph.
+            item.append(f"afterfull={'full' in keys[k - 1]}|{m.shape}")
         # Conjunctions a linear model cannot build itself: the line's shape with its gaps, and
         # with the shapes of the lines around it (a short flush line after a finished paragraph).
         item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
@@ -308,6 +329,18 @@ def sequence_items(lines: Sequence[str]) -> tuple[list[int], list[Item]]:
     items = page_features(lines)
     indices = [i for i, item in enumerate(items) if item != ["B"]]
     return indices, [items[i] for i in indices]
+
+
+def _headline_like(line: _Measured) -> bool:
+    return line.length <= 40 and not line.shape.split("|")[1].startswith("fin")
+
+
+def _page_use(lines: Sequence[_Measured], name: str) -> str:
+    """How many of the page's lines of one kind (after a gap, flush) look like headlines."""
+    if not lines:
+        return f"{name}=none"
+    share = sum(1 for line in lines if _headline_like(line)) / len(lines)
+    return f"{name}=head" if share >= 0.6 else f"{name}=mix" if share >= 0.25 else f"{name}=para"
 
 
 def _compare(mine: int, theirs: int) -> str:

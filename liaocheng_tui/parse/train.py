@@ -46,8 +46,8 @@ KEY_PAGES = (
 )
 CARD_NAME = "line_roles.txt"
 CRF_OPTIONS: dict[str, Any] = {
-    "c1": 0.1,
-    "c2": 0.01,
+    "c1": 0.3,
+    "c2": 0.05,
     "max_iterations": 120,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
@@ -180,7 +180,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--max-pages", type=int, default=0, help="train on the first N train pages only (0: all)"
     )
-    parser.add_argument("--augment-copies", type=int, default=2, help="damaged copies of each train page")
+    parser.add_argument("--augment-copies", type=int, default=3, help="damaged copies of each train page")
     parser.add_argument("--max-iterations", type=int, default=CRF_OPTIONS["max_iterations"])
     parser.add_argument("--no-eval", action="store_true", help="skip the scores")
     parser.add_argument(
