@@ -4,6 +4,7 @@ clone passes with nothing beside it)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -54,7 +55,24 @@ def quick_idle_checks() -> Iterator[None]:
         wait = sys.modules.get("textual._wait")  # (loaded when collected tests use Textual)
         if wait is not None and hasattr(wait, "SLEEP_GRANULARITY"):
             patch.setattr(wait, "SLEEP_GRANULARITY", IDLE_LOOK)
+        if os.environ.get("LIAOCHENG_TUI_STARVED_PILOT") and wait is not None:
+            _starve_the_pilot(patch)
         yield
+
+
+def _starve_the_pilot(patch: pytest.MonkeyPatch) -> None:
+    """A race finder, not for CI: every idle look of the pilot ends at once, as when a loaded
+    machine deschedules the process for a whole look. A test that then fails relied on the look
+    (it found four such races in minutes; a loaded machine finds them once in many runs)."""
+    import asyncio
+
+    async def starved(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+        await asyncio.sleep(0.0001)
+
+    for name in ("textual.app", "textual.pilot"):
+        module = sys.modules.get(name)
+        if module is not None and hasattr(module, "wait_for_idle"):
+            patch.setattr(module, "wait_for_idle", starved)
 
 
 @pytest.fixture(scope="session", autouse=True)
