@@ -13,6 +13,7 @@ from liaocheng_tui.search import Searcher, SearchResult
 from liaocheng_tui.store import Library, TreeDate, TreePublication, TreeSection
 from liaocheng_tui.tui.app import SEARCH_FRAME_HOLD, LiaochengApp
 from liaocheng_tui.tui.footer import KeyFooter
+from liaocheng_tui.tui.screens import ConfirmScreen, ExportScreen
 
 
 class GatedSearcher(Searcher):
@@ -205,3 +206,23 @@ def test_the_reader_counts_one_match_in_the_singular() -> None:
     reader.match_index = 1
     assert reader.match_label == "match 2/2"
 
+
+
+async def test_a_dialog_answered_before_it_is_mounted_does_not_crash_the_app(db_path: Path) -> None:
+    """y typed ahead can answer the overwrite question (and Esc close the export dialog) before
+    their widgets are mounted; their on_mount then found no button to focus and raised."""
+    app = LiaochengApp(db_path)
+    answers: list[bool | None] = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        question = ConfirmScreen("Overwrite it?")
+        app.push_screen(question, answers.append)
+        question.dismiss(True)  # before the screen had a chance to mount
+        record = app.reader.record
+        assert record is not None
+        dialog = ExportScreen(record.headline, "x.txt")
+        app.push_screen(dialog)
+        dialog.dismiss(None)
+        await until(pilot, lambda: answers == [True] and app.screen is app.screen_stack[0])
+        await settle(pilot, app)
+        assert app.is_running

@@ -118,9 +118,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        path_input = self.query_one("#export-path", Input)
-        path_input.focus()
-        path_input.cursor_position = len(path_input.value)
+        # Esc typed ahead can close the dialog before it is mounted: then there is nothing to focus.
+        for path_input in self.query("#export-path").results(Input):
+            path_input.focus()
+            path_input.cursor_position = len(path_input.value)
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -179,7 +180,9 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("Keep (n)", variant="primary", id="confirm-no")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
+        # y or n typed ahead can answer the question before it is mounted: then there is no button.
+        for keep in self.query("#confirm-no").results(Button):
+            keep.focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
