@@ -332,8 +332,6 @@ def _write_stdout(chunks: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
-
-
 class _Guard:
     """Decides whether a destination may be written: what it is, and whether it is protected."""
 

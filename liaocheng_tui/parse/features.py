@@ -5,8 +5,8 @@ byline/dateline/furniture rules say about it) rather than which words it holds, 
 trained on one paper carries over to others. The only character features are the first and last
 one or two characters of a line and how many grammatical particles it holds. Page-level features
 say what the page's layout means (do its blank lines, or its flush lines among indented ones, come
-with headline-like lines; does a line follow one that fills the wrap width). Every line is measured once; its neighbours' features are then
-copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
+with headline-like lines; does a line follow one that fills the wrap width). Every line is measured
+once; its neighbours' features are then copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
 
 Features are computed from the raw lines (indents count before normalisation removes them) and
 are robust to the usual extraction damage: spaces are ignored for lengths, half-width
@@ -70,6 +70,7 @@ _MARKERS = set(BYLINE_MARKERS)
 
 # Grammatical particles and light verbs: frequent in sentences, rare in the telegraphic style of headlines.
 _FUNCTION_CHARS = frozenset("的了在是和与及也都就而被把将对为从向以之其这那着过们个所于并或但又还")
+_PARTICLE_SHARE_EDGES = (0.0, 0.04, 0.08, 0.15)
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
@@ -107,16 +108,24 @@ def _end_class(canon: str) -> str:
 class _Measured:
     """What one line is, measured once."""
 
-    __slots__ = ("base", "blank", "canon", "key", "length", "shape")
+    __slots__ = ("base", "blank", "canon", "end", "key", "length", "shape")
 
     def __init__(
-        self, base: list[str], key: list[str], canon: str, length: int, blank: bool, shape: str = ""
+        self,
+        base: list[str],
+        key: list[str],
+        canon: str,
+        length: int,
+        blank: bool,
+        shape: str = "",
+        end: str = "",
     ) -> None:
         self.base = base
         self.key = key
         self.canon = canon
         self.length = length
         self.blank = blank
+        self.end = end  # the line end's class (see _end_class)
         self.shape = shape  # length bucket, line end and indent in one value, for conjunctions
 
 
@@ -216,7 +225,7 @@ def _measure(line: Line) -> _Measured:
     feats.append(f"k0={_char_class(first)}")
     function_chars = sum(1 for ch in canon if ch in _FUNCTION_CHARS)
     feats.append(f"fn={min(function_chars, 4)}")
-    feats.append(f"fnr={_bucket(function_chars / n, (0.0, 0.04, 0.08, 0.15))}")
+    feats.append(f"fnr={_bucket(function_chars / n, _PARTICLE_SHARE_EDGES)}")
     key = [f"len={lenb}", f"end={endc}", f"commas={min(commas, 2)}"]
     if han == n:
         feats.append("pure")  # only Han characters: headline material, never a sentence
@@ -229,7 +238,7 @@ def _measure(line: Line) -> _Measured:
     for flag in ("brk", "dash", "md1", "md2", "marker", "enddash"):
         if flag in feats:
             key.append(flag)
-    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if line.indented else 'f'}")
+    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if line.indented else 'f'}", endc)
 
 
 def _raw_lines(lines: Sequence[str]) -> list[Line]:
@@ -332,7 +341,7 @@ def sequence_items(lines: Sequence[str]) -> tuple[list[int], list[Item]]:
 
 
 def _headline_like(line: _Measured) -> bool:
-    return line.length <= 40 and not line.shape.split("|")[1].startswith("fin")
+    return line.length <= 40 and not line.end.startswith("fin")
 
 
 def _page_use(lines: Sequence[_Measured], name: str) -> str:
