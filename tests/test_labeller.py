@@ -13,7 +13,7 @@ from liaocheng_tui.parse import labeller
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.normalize import split_lines
-from liaocheng_tui.parse.roles import ROLES, Role
+from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
 from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +77,63 @@ def test_features_give_one_item_per_line_and_mark_blank_lines() -> None:
         assert ("B" in item) == (role == "blank")
     assert "ind" in items[3] and "ind" not in items[1]  # the byline is indented, the title is not
     assert page_features([]) == []
+
+
+def test_model_states_mark_a_storys_first_body_line_and_a_headlines_later_lines() -> None:
+    roles: list[Role] = [
+        "body", "kicker", "title", "title", "byline", "body", "body",
+        "credit", "title", "body", "title", "subtitle", "body", "caption", "body",
+    ]  # fmt: skip
+    states = model_states(roles)
+    assert states == [
+        "body", "kicker", "title", "title.more", "byline", "body.first", "body",
+        "credit", "title", "body.first", "title", "subtitle", "body.first", "caption", "body",
+    ]  # fmt: skip
+    assert [role_of_state(state) for state in states] == roles
+
+
+def test_a_state_the_model_does_not_know_reads_as_body() -> None:
+    assert role_of_state("title.more") == "title"
+    assert role_of_state("blank") == "body"
+    assert role_of_state("title.nonsense") == "body"
+
+
+def _features_of(lines: list[str], at: int, prefix: str) -> list[str]:
+    return sorted(f for f in page_features(lines)[at] if f.startswith(prefix))
+
+
+def test_a_headlines_wording_found_in_the_story_below_it_is_a_feature() -> None:
+    lines = ["社区服务站建成投用", "\u3000\u3000社区服务站昨日建成投用，居民办事更方便。"]
+    # 7 of the headline's 8 bigrams (all but 站建) are in the line below: a share over one half
+    assert _features_of(lines, 0, "tb=") == ["tb=4"]
+    assert _features_of(lines, 0, "ta=") == ["ta=0"]  # nothing above it
+
+
+def test_a_line_that_joins_the_one_above_inside_a_word_of_the_page_is_a_feature() -> None:
+    lines = [
+        "全市推进大",
+        "数据产业发展",
+        "\u3000\u3000大数据企业已有百家。",
+        "\u3000\u3000今年再建三个园区。",
+    ]
+    assert _features_of(lines, 1, "join=") == ["join=1"]  # 大|数, and 大数据 is in the story
+    assert _features_of(lines, 3, "join=") == ["join=0"]  # 。|今 is nowhere on the page
+    assert _features_of(lines, 0, "join=") == []
+
+
+def test_the_same_wording_above_and_below_a_line_is_a_feature() -> None:
+    crosshead = [
+        "\u3000\u3000乡村道路改造让农产品运得出去。",
+        "道路通了",
+        "\u3000\u3000乡村道路改造以后，农产品运得更快。",
+    ]
+    new_story = [
+        "\u3000\u3000乡村道路改造让农产品运得出去。",
+        "科技企业数量增长",
+        "\u3000\u3000全市科技企业今年新增百家以上。",
+    ]
+    assert _features_of(crosshead, 1, "coh=") == ["coh=4", "coh=4|3|H|f"]
+    assert _features_of(new_story, 1, "coh=") == ["coh=0", "coh=0|4|H|f"]
 
 
 def test_derived_roles_follow_the_rules() -> None:

@@ -5,8 +5,13 @@ byline/dateline/furniture rules say about it) rather than which words it holds, 
 trained on one paper carries over to others. The only character features are the first and last
 one or two characters of a line and how many grammatical particles it holds. Page-level features
 say what the page's layout means (do its blank lines, or its flush lines among indented ones, come
-with headline-like lines; does a line follow one that fills the wrap width). Every line is measured
-once; its neighbours' features are then copied under an offset prefix (``-1:``, ``+2:``, ``p:``/``n:`` for the nearest non-blank lines).
+with headline-like lines; does a line follow one that fills the wrap width). Cohesion features say
+whether the page's wording goes on across a line (a crosshead, a wrapped paragraph) or changes at
+it (the next story), whether a line's wording comes back below it (a headline's words return in its
+story), and whether a line joins the one above inside a word the page uses elsewhere (a headline or
+paragraph broken in two). Every line is measured once; its neighbours' features are then copied
+under an offset prefix (``-1:``, ``+2:``), with the first characters of the next line and the last
+ones of the line above.
 
 Features are computed from the raw lines (indents count before normalisation removes them) and
 are robust to the usual extraction damage: spaces are ignored for lengths, half-width
@@ -67,11 +72,17 @@ _WORDCOUNT_RE = re.compile(r"\d+字")
 _HEADING_RE = re.compile(r"^(#{1,6})\s*")
 _CAPTION_STARTS = ("图为", "▲", "上图", "下图", "左图", "右图", "图①", "图1", "（图")
 _MARKERS = set(BYLINE_MARKERS)
+# The rule features a line's neighbours see too.
+_NEIGHBOUR_RULES = frozenset(
+    {"r:byline", "r:lead", "r:credit", "r:furn", "r:cap", "r:leadonly", "r:dateline"}
+)
 
 # Grammatical particles and light verbs: frequent in sentences, rare in the telegraphic style of headlines.
 _FUNCTION_CHARS = frozenset("的了在是和与及也都就而被把将对为从向以之其这那着过们个所于并或但又还")
 _PARTICLE_SHARE_EDGES = (0.0, 0.04, 0.08, 0.15)
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
+_SHARE_EDGES = (0.0, 0.1, 0.25, 0.5)
+_WINDOW_CHARS = 120  # how much text above and below a line the cohesion features compare
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
 
@@ -108,7 +119,7 @@ def _end_class(canon: str) -> str:
 class _Measured:
     """What one line is, measured once."""
 
-    __slots__ = ("base", "blank", "canon", "end", "key", "length", "shape")
+    __slots__ = ("base", "bigrams", "blank", "canon", "end", "key", "length", "shape")
 
     def __init__(
         self,
@@ -127,6 +138,7 @@ class _Measured:
         self.blank = blank
         self.end = end  # the line end's class (see _end_class)
         self.shape = shape  # length bucket, line end and indent in one value, for conjunctions
+        self.bigrams = {canon[i : i + 2] for i in range(len(canon) - 1)}
 
 
 def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
@@ -234,7 +246,7 @@ def _measure(line: Line) -> _Measured:
         key.append("ind")
     if stop_in:
         key.append("stopin")
-    key += [r for r in rules if r in ("r:byline", "r:lead", "r:credit", "r:furn", "r:cap", "r:leadonly")]
+    key += [r for r in rules if r in _NEIGHBOUR_RULES]
     for flag in ("brk", "dash", "md1", "md2", "marker", "enddash"):
         if flag in feats:
             key.append(flag)
@@ -284,6 +296,7 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         if page_indent in ("pind=mid", "pind=hi")
         else "flush=none"
     )
+    cohesion = _cohesion([measured[at] for at in nonblank])
     keys: list[list[str]] = []
     for k, at in enumerate(nonblank):
         m = measured[at]
@@ -316,6 +329,8 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         # Conjunctions a linear model cannot build itself: the line's shape with its gaps, and
         # with the shapes of the lines around it (a short flush line after a finished paragraph).
         item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
+        item += cohesion[k]
+        item.append(f"{cohesion[k][0]}|{m.shape}")
         above = measured[nonblank[k - 1]].shape if k else "none"
         below = measured[nonblank[k + 1]].shape if k + 1 < total else "none"
         item.append(f"shp={above}>{m.shape}")
@@ -325,8 +340,13 @@ def page_features(lines: Sequence[str]) -> list[Item]:
             prefix = f"{offset:+d}:"
             if 0 <= other < total:
                 item += [prefix + f for f in keys[other]]
-                if offset in (-1, 1):
-                    item.append(f"{prefix}cmp={_compare(m.length, measured[nonblank[other]].length)}")
+                neighbour = measured[nonblank[other]]
+                if offset == -1:
+                    item += [f"-1:cmp={_compare(m.length, neighbour.length)}", f"-1:cz={neighbour.canon[-1]}"]
+                    item.append(f"-1:cyz={neighbour.canon[-2:]}")
+                elif offset == 1:
+                    item += [f"+1:cmp={_compare(m.length, neighbour.length)}", f"+1:c0={neighbour.canon[0]}"]
+                    item.append(f"+1:c01={neighbour.canon[:2]}")
             else:
                 item.append(prefix + "none")
         items[at] = item
@@ -358,3 +378,44 @@ def _compare(mine: int, theirs: int) -> str:
     if mine > theirs * 2:
         return "longer"
     return "near"
+
+
+def _window(lines: Sequence[_Measured], order: range) -> set[str]:
+    """The bigrams of the lines in ``order``, taken until about a window's worth of text."""
+    found: set[str] = set()
+    chars = 0
+    for index in order:
+        found |= lines[index].bigrams
+        chars += lines[index].length
+        if chars >= _WINDOW_CHARS:
+            break
+    return found
+
+
+def _share(part: set[str], whole: set[str]) -> int:
+    return _bucket(len(part & whole) / len(part), _SHARE_EDGES) if part else 0
+
+
+def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
+    """Per non-blank line: ``coh``, the share of wording the text above and below it have in
+    common; ``tb``/``ta``, the share of the line's own wording found below/above it; ``join``, how
+    many lines of the page hold the two characters where the line meets the one above.
+
+    Wording is character bigrams, which need no dictionary and no one paper's vocabulary.
+    """
+    lines_holding: dict[str, int] = {}
+    for line in lines:
+        for bigram in line.bigrams:
+            lines_holding[bigram] = lines_holding.get(bigram, 0) + 1
+    out: list[list[str]] = []
+    for k, line in enumerate(lines):
+        above = _window(lines, range(k - 1, -1, -1))
+        below = _window(lines, range(k + 1, len(lines)))
+        smaller = min(len(above), len(below))
+        across = str(_bucket(len(above & below) / smaller, _SHARE_EDGES)) if smaller else "x"
+        feats = [f"coh={across}", f"tb={_share(line.bigrams, below)}", f"ta={_share(line.bigrams, above)}"]
+        if k:
+            join = lines[k - 1].canon[-1] + line.canon[0]
+            feats.append(f"join={min(lines_holding.get(join, 0), 2)}")
+        out.append(feats)
+    return out

@@ -10,12 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from importlib import resources
-from typing import cast
 
 import pycrfsuite
 
 from liaocheng_tui.parse.features import sequence_items
-from liaocheng_tui.parse.roles import ROLES, Role
+from liaocheng_tui.parse.roles import STATES, Role, role_of_state
 
 MODEL_PACKAGE = "liaocheng_tui.parse"
 MODEL_DIR = "model"
@@ -39,8 +38,8 @@ class Labeller:
             raise ModelUnavailable(f"the line-role model cannot be read: {error}") from error
         self._lock = threading.Lock()
         known = set(self._tagger.labels())
-        if not known <= set(ROLES):
-            raise ModelUnavailable(f"the line-role model has unknown roles: {sorted(known - set(ROLES))}")
+        if not known <= set(STATES):
+            raise ModelUnavailable(f"the line-role model has unknown states: {sorted(known - set(STATES))}")
 
     def label(self, lines: Sequence[str]) -> list[Role]:
         """One role per line: ``blank`` for the empty lines, the model's roles for the others."""
@@ -51,8 +50,7 @@ class Labeller:
         with self._lock:
             tags = self._tagger.tag(items)
         for index, tag in zip(indices, tags, strict=True):
-            # The model never sees blank lines; a stray blank tag on a line with text is body.
-            roles[index] = "body" if tag == "blank" else cast(Role, tag)
+            roles[index] = role_of_state(tag)
         return roles
 
 

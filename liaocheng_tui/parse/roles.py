@@ -17,11 +17,18 @@ data is prepared, so their meaning is fixed here, once, for the trainer and the 
 - ``furniture``: page furniture that belongs to no story: mastheads, page headers, 版次 lines,
   ``字数`` lines, ``责任编辑`` lines, web meta lines.
 - ``blank``: an empty line.
+
+The model itself labels lines with *states*: a role, or a role at one place in a story. The first
+body line under a headline block is ``body.first`` (bylines, datelines and leads are there), and a
+headline's second and later lines are ``title.more``. A first-order model then remembers one step
+more: a short line followed by ``body.first`` starts a story, one followed by plain ``body`` is a
+crosshead. :func:`model_states` gives a page's states for training, :func:`role_of_state` maps them back.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, cast
 
 Role = Literal["kicker", "title", "subtitle", "byline", "body", "caption", "credit", "furniture", "blank"]
 ROLES: tuple[Role, ...] = (
@@ -36,3 +43,28 @@ ROLES: tuple[Role, ...] = (
     "blank",
 )
 HEADER_ROLES: frozenset[Role] = frozenset({"kicker", "title", "subtitle"})
+
+STATES: tuple[str, ...] = (*(role for role in ROLES if role != "blank"), "body.first", "title.more")
+
+_OPENS_BODY: frozenset[Role | None] = frozenset({"kicker", "title", "subtitle", "byline"})
+
+
+def model_states(roles: Sequence[Role]) -> list[str]:
+    """The model's state for each role of a page's non-blank lines, given in order."""
+    states: list[str] = []
+    previous: Role | None = None
+    for role in roles:
+        if role == "body" and previous in _OPENS_BODY:
+            states.append("body.first")
+        elif role == "title" and previous == "title":
+            states.append("title.more")
+        else:
+            states.append(role)
+        previous = role
+    return states
+
+
+def role_of_state(state: str) -> Role:
+    """The role a model state stands for (a state the model does not know is ``body``)."""
+    role = state.partition(".")[0]
+    return cast(Role, role) if state in STATES else "body"

@@ -34,7 +34,7 @@ from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.labeller import MODEL_NAME, Labeller
 from liaocheng_tui.parse.normalize import split_lines
-from liaocheng_tui.parse.roles import ROLES, Role
+from liaocheng_tui.parse.roles import ROLES, Role, model_states
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "model"
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -114,7 +114,9 @@ def train_model(
         indices, items = sequence_items(page.lines)
         if not items:
             continue
-        trainer.append(items, ["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
+        trainer.append(
+            items, model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
+        )
         count += 1
         lines += len(page.lines)
     out.parent.mkdir(parents=True, exist_ok=True)
