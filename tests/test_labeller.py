@@ -294,3 +294,20 @@ def test_key_roles_mark_column_names_and_keep_untitled_items_out_of_the_furnitur
     brief_lines = split_lines(text)
     roles = key_roles(brief_lines, unseen["05_briefs.txt"]["articles"], unseen["05_briefs.txt"])
     assert [roles[i] for i, line in enumerate(brief_lines) if line.startswith("【")] == ["body", "body"]
+
+
+def test_a_line_under_an_unclosed_bracket_is_marked_as_going_on() -> None:
+    lines = [
+        "\u3000\u3000会议决定继续推进改革。",
+        "（本报记者 王明、李华、",
+        "张强、赵军）",
+        "科技企业数量持续增长",
+    ]
+    marked = [any(f.startswith("open|") for f in item) for item in page_features(lines)]
+    assert marked == [False, False, True, False]
+
+
+def test_an_unclosed_bracket_is_trusted_for_a_few_lines_only() -> None:
+    lines = ["（一个没有闭合的括号", *["\u3000\u3000正文继续。"] * 6]
+    marked = [any(f.startswith("open|") for f in item) for item in page_features(lines)]
+    assert marked == [False, True, True, True, True, False, False]  # four lines, then no more

@@ -15,6 +15,8 @@ from liaocheng_tui.parse.byline import names_in, parse_byline_line, parse_end_cr
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
+from liaocheng_tui.parse.features import page_features
+from liaocheng_tui.parse.furniture import is_web_meta_line
 from liaocheng_tui.parse.normalize import normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
@@ -575,3 +577,31 @@ def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytes
     assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
         ("全市会议召开", "■ 本报记者 林一", ["2月20日，会议召开。"])
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（ 2026-05-01 ） 稿件来源：某某日报 要闻",
+        "来源：某某网 2020-01-02 10:00",
+        "2020-01-02 10:00:01 来源：东方报",
+        "发布时间：2020年1月2日 作者：王明",
+        "作者：王明 来源：某某报 日期：2020.01.02",
+        "【字号 大 中 小】 2020-01-02",
+    ],
+)
+def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
+    assert is_web_meta_line(line)
+    assert "r:furn" in page_features(["某地新建一座公园", line, "\u3000\u3000公园昨日开放。"])[1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源：新华社",  # a source credit without a date closes a story: not page furniture
+        "据介绍，该项目来源：政府投资，2020年1月2日开工。",  # 来源： inside a sentence is no field
+        "来源：某某网 2020-01-02 " + "说明" * 40,  # too long for a meta line
+    ],
+)
+def test_a_sentence_or_a_bare_source_credit_is_no_web_meta_line(line: str) -> None:
+    assert not is_web_meta_line(line)

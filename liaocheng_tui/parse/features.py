@@ -9,7 +9,8 @@ with headline-like lines; does a line follow one that fills the wrap width). Coh
 whether the page's wording goes on across a line (a crosshead, a wrapped paragraph) or changes at
 it (the next story), whether a line's wording comes back below it (a headline's words return in its
 story), and whether a line joins the one above inside a word the page uses elsewhere (a headline or
-paragraph broken in two). Every line is measured once; its neighbours' features are then copied
+paragraph broken in two). A line under an unclosed bracket or quote goes on with what opened it (a
+wrapped credit, quotation or title of a work). Every line is measured once; its neighbours' features are then copied
 under an offset prefix (``-1:``, ``+2:``). The neighbours' first and last characters are left out on
 purpose: they raise the score on the training paper's dev pages and lower it on another paper's.
 
@@ -34,7 +35,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import HAN_CLASS
 from liaocheng_tui.parse.dates import starts_with_dateline
-from liaocheng_tui.parse.furniture import is_furniture_line
+from liaocheng_tui.parse.furniture import is_furniture_line, is_web_meta_line
 from liaocheng_tui.parse.normalize import Line, normalize_lines, normalize_text
 
 Item = list[str]
@@ -161,7 +162,7 @@ def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
                 found.append("r:leadonly")
     if first.isdigit() and starts_with_dateline(canon):
         found.append("r:dateline")
-    if n <= 60 and is_furniture_line(norm):
+    if n <= 60 and (is_furniture_line(norm) or is_web_meta_line(norm)):
         found.append("r:furn")
     if (first.isdigit() or first in "（(①②③④⑤⑥⑦⑧⑨⑩") and numbered_item(norm):
         found.append("r:num")
@@ -297,6 +298,7 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         else "flush=none"
     )
     cohesion = _cohesion([measured[at] for at in nonblank])
+    still_open = _open_brackets([measured[at].canon for at in nonblank])
     keys: list[list[str]] = []
     for k, at in enumerate(nonblank):
         m = measured[at]
@@ -330,6 +332,8 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         # with the shapes of the lines around it (a short flush line after a finished paragraph).
         item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
         item += cohesion[k]
+        if still_open[k]:
+            item.append(f"open|{m.shape}")
         item.append(f"{cohesion[k][0]}|{m.shape}")
         above = measured[nonblank[k - 1]].shape if k else "none"
         below = measured[nonblank[k + 1]].shape if k + 1 < total else "none"
@@ -413,4 +417,24 @@ def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
             join = lines[k - 1].canon[-1] + line.canon[0]
             feats.append(f"join={min(lines_holding.get(join, 0), 2)}")
         out.append(feats)
+    return out
+
+
+_BRACKETS = {"（": "）", "《": "》", "【": "】", "“": "”"}
+_OPEN_FOR = 4  # an unclosed bracket is trusted for this many lines (a lost closer must not run on)
+
+
+def _open_brackets(texts: Sequence[str]) -> list[bool]:
+    """Whether a bracket or quote opened on the lines above is still open at each line: the line
+    goes on with a wrapped credit, quotation or title of a work."""
+    out: list[bool] = []
+    depth = carried = 0
+    for text in texts:
+        out.append(depth > 0)
+        for opener, closer in _BRACKETS.items():
+            depth += text.count(opener) - text.count(closer)
+        depth = max(depth, 0)
+        carried = carried + 1 if depth else 0
+        if carried > _OPEN_FOR:
+            depth = carried = 0
     return out

@@ -68,6 +68,26 @@ def is_furniture_line(text: str) -> bool:
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
 
 
+# A web page's meta line: labelled fields (来源：…, 发布时间：…) with a date, or several such fields.
+# A field starts the line or follows a space or bracket, so that a sentence's 来源： is no field.
+_META_FIELD_RE = re.compile(
+    r"(?<![^\s（(【】）)])(?:稿件来源|信息来源|来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击数|点击|阅读)\s*[:：]"
+)
+_META_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+_FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
+
+
+def is_web_meta_line(text: str) -> bool:
+    """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
+    ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
+    if len(text) > 80:
+        return False
+    if _FONT_SIZE_RE.search(text):
+        return True
+    fields = len(_META_FIELD_RE.findall(text))
+    return fields >= 2 or (fields == 1 and bool(_META_DATE_RE.search(text)))
+
+
 # A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
 # above a line that prints the issue date.
 _SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
