@@ -117,8 +117,14 @@ def test_a_line_that_joins_the_one_above_inside_a_word_of_the_page_is_a_feature(
         "\u3000\u3000今年再建三个园区。",
     ]
     assert _features_of(lines, 1, "join=") == ["join=1"]  # 大|数, and 大数据 is in the story
-    assert _features_of(lines, 3, "join=") == ["join=0"]  # 。|今 is nowhere on the page
+    assert _features_of(lines, 2, "join=") == ["join=0"]  # 展|大 is nowhere else on the page
+    assert _features_of(lines, 3, "join=") == ["join=p"]  # a line ending in 。 breaks no word
     assert _features_of(lines, 0, "join=") == []
+
+
+def test_a_line_longer_than_any_headline_gets_no_cohesion_features() -> None:
+    lines = ["全市推进大", "数据" + "产业发展" * 10 + "。"]  # 43 characters
+    assert [f for f in page_features(lines)[1] if f.startswith(("coh", "tb=", "ta=", "join="))] == []
 
 
 def test_the_same_wording_above_and_below_a_line_is_a_feature() -> None:

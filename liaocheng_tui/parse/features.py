@@ -84,6 +84,7 @@ _PARTICLE_SHARE_EDGES = (0.0, 0.04, 0.08, 0.15)
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
 _SHARE_EDGES = (0.0, 0.1, 0.25, 0.5)
 _WINDOW_CHARS = 120  # how much text above and below a line the cohesion features compare
+_COHESION_MAX = 40  # only lines this short get them: a longer line is no headline, kicker or crosshead
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
 
@@ -120,7 +121,7 @@ def _end_class(canon: str) -> str:
 class _Measured:
     """What one line is, measured once."""
 
-    __slots__ = ("base", "bigrams", "blank", "canon", "end", "key", "length", "shape")
+    __slots__ = ("_head", "_tail", "base", "blank", "canon", "end", "key", "length", "shape")
 
     def __init__(
         self,
@@ -139,7 +140,21 @@ class _Measured:
         self.blank = blank
         self.end = end  # the line end's class (see _end_class)
         self.shape = shape  # length bucket, line end and indent in one value, for conjunctions
-        self.bigrams = {canon[i : i + 2] for i in range(len(canon) - 1)}
+        self._head: set[str] | None = None
+        self._tail: set[str] | None = None
+
+    # The wording at each end of the line, which is all the cohesion features look at: a window's
+    # worth, so that a long line costs no more than a short one; worked out only when asked for.
+    def head(self) -> set[str]:
+        if self._head is None:
+            self._head = _bigrams(self.canon[: _WINDOW_CHARS + 1])
+        return self._head
+
+    def tail(self) -> set[str]:
+        if self._tail is None:
+            fits = len(self.canon) <= _WINDOW_CHARS + 1
+            self._tail = self.head() if fits else _bigrams(self.canon[-_WINDOW_CHARS - 1 :])
+        return self._tail
 
 
 def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
@@ -331,10 +346,11 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         # Conjunctions a linear model cannot build itself: the line's shape with its gaps, and
         # with the shapes of the lines around it (a short flush line after a finished paragraph).
         item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
-        item += cohesion[k]
+        if cohesion[k]:
+            item += cohesion[k]
+            item.append(f"{cohesion[k][0]}|{m.shape}")
         if still_open[k]:
             item.append(f"open|{m.shape}")
-        item.append(f"{cohesion[k][0]}|{m.shape}")
         above = measured[nonblank[k - 1]].shape if k else "none"
         below = measured[nonblank[k + 1]].shape if k + 1 < total else "none"
         item.append(f"shp={above}>{m.shape}")
@@ -379,16 +395,23 @@ def _compare(mine: int, theirs: int) -> str:
     return "near"
 
 
-def _window(lines: Sequence[_Measured], order: range) -> set[str]:
-    """The bigrams of the lines in ``order``, taken until about a window's worth of text."""
-    found: set[str] = set()
+def _bigrams(text: str) -> set[str]:
+    return set(map(str.__add__, text, text[1:]))
+
+
+def _window(lines: Sequence[_Measured], order: range, below: bool) -> set[str]:
+    """The wording next to a line: the ends of the lines in ``order`` that face it, taken until
+    about a window's worth of text."""
+    found: set[str] | None = None
     chars = 0
     for index in order:
-        found |= lines[index].bigrams
+        wording = lines[index].head() if below else lines[index].tail()
+        # Most lines of a page are paragraphs longer than the window: use their set as it is.
+        found = wording if found is None else found | wording
         chars += lines[index].length
         if chars >= _WINDOW_CHARS:
             break
-    return found
+    return found if found is not None else set()
 
 
 def _share(part: set[str], whole: set[str]) -> int:
@@ -396,31 +419,35 @@ def _share(part: set[str], whole: set[str]) -> int:
 
 
 def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
-    """Per non-blank line: ``coh``, the share of wording the text above and below it have in
+    """Per non-blank line of at most ``_COHESION_MAX`` characters: ``coh``, the share of wording the text above and below it have in
     common; ``tb``/``ta``, the share of the line's own wording found below/above it; ``join``, how
-    many lines of the page hold the two characters where the line meets the one above.
+    often the page prints the two characters where the line meets the one above.
 
     Wording is character bigrams, which need no dictionary and no one paper's vocabulary.
     """
-    lines_holding: dict[str, int] = {}
-    for line in lines:
-        for bigram in line.bigrams:
-            lines_holding[bigram] = lines_holding.get(bigram, 0) + 1
+    page = "\n".join(line.canon for line in lines)
     out: list[list[str]] = []
     for k, line in enumerate(lines):
-        above = _window(lines, range(k - 1, -1, -1))
-        below = _window(lines, range(k + 1, len(lines)))
+        if line.length > _COHESION_MAX:
+            out.append([])
+            continue
+        above = _window(lines, range(k - 1, -1, -1), below=False)
+        below = _window(lines, range(k + 1, len(lines)), below=True)
         smaller = min(len(above), len(below))
         across = str(_bucket(len(above & below) / smaller, _SHARE_EDGES)) if smaller else "x"
-        feats = [f"coh={across}", f"tb={_share(line.bigrams, below)}", f"ta={_share(line.bigrams, above)}"]
+        feats = [f"coh={across}", f"tb={_share(line.head(), below)}", f"ta={_share(line.head(), above)}"]
         if k:
-            join = lines[k - 1].canon[-1] + line.canon[0]
-            feats.append(f"join={min(lines_holding.get(join, 0), 2)}")
+            last = lines[k - 1].canon[-1]
+            if last in _PUNCT_KEEP:
+                feats.append("join=p")  # a line that ends in punctuation breaks no word
+            else:
+                feats.append(f"join={min(page.count(last + line.canon[0]), 2)}")
         out.append(feats)
     return out
 
 
 _BRACKETS = {"（": "）", "《": "》", "【": "】", "“": "”"}
+_BRACKET_RE = re.compile("[（）《》【】“”]")
 _OPEN_FOR = 4  # an unclosed bracket is trusted for this many lines (a lost closer must not run on)
 
 
@@ -431,9 +458,8 @@ def _open_brackets(texts: Sequence[str]) -> list[bool]:
     depth = carried = 0
     for text in texts:
         out.append(depth > 0)
-        for opener, closer in _BRACKETS.items():
-            depth += text.count(opener) - text.count(closer)
-        depth = max(depth, 0)
+        for mark in _BRACKET_RE.findall(text):
+            depth = depth + 1 if mark in _BRACKETS else max(depth - 1, 0)
         carried = carried + 1 if depth else 0
         if carried > _OPEN_FOR:
             depth = carried = 0
