@@ -244,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
         "labels: kicker/title/subtitle/body/blank from the corpus; byline, credit, caption derived by rules",
         "  (liaocheng_tui.parse.derive); furniture = the corpus's 'other' lines and augmentation's inserted furniture.",
+        "states: the model labels non-blank lines with the roles, a story's first body line as body.first and",
+        "  a headline's later lines as title.more (liaocheng_tui.parse.roles.model_states); both map back to their role.",
         f"options: {json.dumps(options, sort_keys=True)}",
         f"model size: {model.stat().st_size} bytes; training took {trained:.0f} s of wall-clock time",
         f"  (reading and damaging the pages, features, L-BFGS) on {os.cpu_count()} cores,"
