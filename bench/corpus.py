@@ -61,6 +61,9 @@ class SeedPool:
     headlines: tuple[Headline, ...]
     sentences: tuple[str, ...]
     authors: tuple[str, ...]
+    # The first usable sentences of the story each headline came from: a real story repeats its
+    # headline's words in its opening, and the parser's model reads that as a sign of a headline.
+    openings: dict[Headline, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def load_pool(seed_paths: Sequence[Path]) -> SeedPool:
     headlines: dict[Headline, None] = {}
     sentences: dict[str, None] = {}
     authors: dict[str, None] = {}
+    openings: dict[Headline, tuple[str, ...]] = {}
     for path in sorted(seed_paths):
         page = parse_page(path.read_text(encoding="utf-8"), source=path.name)
         for article in page.articles:
@@ -163,14 +167,17 @@ def load_pool(seed_paths: Sequence[Path]) -> SeedPool:
                 and short_subtitle
                 and all(_usable_headline(t) for t in (article.kicker, article.title, article.subtitle))
             ):
-                headlines[Headline(article.kicker, article.title, article.subtitle)] = None
+                head = Headline(article.kicker, article.title, article.subtitle)
+                headlines[head] = None
+                firsts = [t for p in article.paragraphs[:2] for t in split_sentences(p) if _usable(t)]
+                openings.setdefault(head, tuple(firsts[:3]))
             for paragraph in article.paragraphs:
                 for sentence in split_sentences(paragraph):
                     if _usable(sentence):
                         sentences[sentence] = None
     if not headlines or len(sentences) < 50 or len(authors) < 4:
         raise ValueError("the seed pages hold too little text to build a corpus from")
-    return SeedPool(tuple(headlines), tuple(sentences), tuple(authors))
+    return SeedPool(tuple(headlines), tuple(sentences), tuple(authors), openings)
 
 
 class _Composer:
@@ -225,9 +232,15 @@ class _Composer:
             subtitle = self.vary_numbers(head.subtitle, year) if head.subtitle else None
             paragraphs: list[str] = []
             taken: set[str] = set()
-            for _ in range(rng.randint(2, 6)):
-                chosen: list[str] = []
-                wanted = rng.randint(1, 4)
+            opening = [
+                sentence
+                for sentence in (self.vary_numbers(t, year) for t in self.pool.openings.get(head, ()))
+                if sentence not in used
+            ][:1]
+            for number in range(rng.randint(2, 6)):
+                chosen: list[str] = [] if number else list(opening)
+                taken.update(chosen)
+                wanted = max(rng.randint(1, 4), len(chosen))
                 while len(chosen) < wanted:
                     sentence = self.vary_numbers(self.sentence(), year)
                     if sentence not in used and sentence not in taken:
