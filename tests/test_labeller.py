@@ -317,3 +317,13 @@ def test_an_unclosed_bracket_is_trusted_for_a_few_lines_only() -> None:
     lines = ["（一个没有闭合的括号", *["\u3000\u3000正文继续。"] * 6]
     marked = [any(f.startswith("open|") for f in item) for item in page_features(lines)]
     assert marked == [False, True, True, True, True, False, False]  # four lines, then no more
+
+
+def test_a_model_with_a_state_the_parser_does_not_know_is_refused(tmp_path: Path) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append([["bias"], ["bias"]], ["title", "headline.other"])
+    trainer.train(str(tmp_path / "odd.crfsuite"))
+    with pytest.raises(labeller.ModelUnavailable, match=r"headline\.other"):
+        labeller.Labeller((tmp_path / "odd.crfsuite").read_bytes())
