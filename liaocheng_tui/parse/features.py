@@ -10,9 +10,10 @@ whether the page's wording goes on across a line (a crosshead, a wrapped paragra
 it (the next story), whether a line's wording comes back below it (a headline's words return in its
 story), and whether a line joins the one above inside a word the page uses elsewhere (a headline or
 paragraph broken in two). A line under an unclosed bracket or quote goes on with what opened it (a
-wrapped credit, quotation or title of a work). Every line is measured once; its neighbours' features are then copied
-under an offset prefix (``-1:``, ``+2:``). The neighbours' first and last characters are left out on
-purpose: they raise the score on the training paper's dev pages and lower it on another paper's.
+wrapped credit, quotation or title of a work). Every line is measured once; its neighbours' features
+are then copied under an offset prefix (``-1:``, ``+2:``). The neighbours' first and last characters
+are left out on purpose: they raise the score on the training paper's dev pages and lower it on
+another paper's.
 
 Features are computed from the raw lines (indents count before normalisation removes them) and
 are robust to the usual extraction damage: spaces are ignored for lengths, half-width
@@ -35,7 +36,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import HAN_CLASS
 from liaocheng_tui.parse.dates import starts_with_dateline
-from liaocheng_tui.parse.furniture import is_furniture_line, is_web_meta_line
+from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
 from liaocheng_tui.parse.normalize import Line, normalize_lines, normalize_text
 
 Item = list[str]
@@ -67,7 +68,6 @@ _CLOSERS = "”’」』）》】"
 _FINAL = "。！？…"
 _PUNCT_KEEP = set("。！？…，、；：）”」》】（“《【—·-—■□▲●◆★☆△○◇#*/")
 _INNER_STOP_RE = re.compile(r"[。！？；]")
-_FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 _EDITION_RE = re.compile(r"第?[A-Z]?\d{1,3}版")
 _WORDCOUNT_RE = re.compile(r"\d+字")
 _HEADING_RE = re.compile(r"^(#{1,6})\s*")
@@ -84,7 +84,7 @@ _PARTICLE_SHARE_EDGES = (0.0, 0.04, 0.08, 0.15)
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 16, 22, 30, 40, 60, 100)
 _SHARE_EDGES = (0.0, 0.1, 0.25, 0.5)
 _WINDOW_CHARS = 120  # how much text above and below a line the cohesion features compare
-_COHESION_MAX = 40  # only lines this short get them: a longer line is no headline, kicker or crosshead
+_HEADLINE_MAX = 40  # no headline, kicker or crosshead is longer (the cohesion features skip such lines)
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
 
@@ -182,7 +182,7 @@ def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
     if (first.isdigit() or first in "（(①②③④⑤⑥⑦⑧⑨⑩") and numbered_item(norm):
         found.append("r:num")
     if digits:
-        if _FULL_DATE_RE.search(canon):
+        if FULL_DATE_RE.search(canon):
             found.append("r:date")
         if _EDITION_RE.search(canon):
             found.append("r:ed")
@@ -376,7 +376,7 @@ def sequence_items(lines: Sequence[str]) -> tuple[list[int], list[Item]]:
 
 
 def _headline_like(line: _Measured) -> bool:
-    return line.length <= 40 and not line.end.startswith("fin")
+    return line.length <= _HEADLINE_MAX and not line.end.startswith("fin")
 
 
 def _page_use(lines: Sequence[_Measured], name: str) -> str:
@@ -419,16 +419,17 @@ def _share(part: set[str], whole: set[str]) -> int:
 
 
 def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
-    """Per non-blank line of at most ``_COHESION_MAX`` characters: ``coh``, the share of wording the text above and below it have in
-    common; ``tb``/``ta``, the share of the line's own wording found below/above it; ``join``, how
-    often the page prints the two characters where the line meets the one above.
+    """Per non-blank line of at most ``_HEADLINE_MAX`` characters: ``coh``, the share of wording the
+    text above and below it have in common; ``tb``/``ta``, the share of the line's own wording found
+    below/above it; ``join``, how often the page prints the two characters where the line meets the
+    one above.
 
     Wording is character bigrams, which need no dictionary and no one paper's vocabulary.
     """
     page = "\n".join(line.canon for line in lines)
     out: list[list[str]] = []
     for k, line in enumerate(lines):
-        if line.length > _COHESION_MAX:
+        if line.length > _HEADLINE_MAX:
             out.append([])
             continue
         above = _window(lines, range(k - 1, -1, -1), below=False)

@@ -73,7 +73,8 @@ def is_furniture_line(text: str) -> bool:
 _META_FIELD_RE = re.compile(
     r"(?<![^\s（(【】）)])(?:稿件来源|信息来源|来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击数|点击|阅读)\s*[:：]"
 )
-_META_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+# A full date, Chinese or numeric (2020年1月2日, 2020-01-02, 2020.1.2).
+FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 _FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
 
 
@@ -85,7 +86,7 @@ def is_web_meta_line(text: str) -> bool:
     if _FONT_SIZE_RE.search(text):
         return True
     fields = len(_META_FIELD_RE.findall(text))
-    return fields >= 2 or (fields == 1 and bool(_META_DATE_RE.search(text)))
+    return fields >= 2 or (fields == 1 and bool(FULL_DATE_RE.search(text)))
 
 
 # A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
