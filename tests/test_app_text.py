@@ -42,6 +42,13 @@ def test_closing_punctuation_does_not_start_a_line() -> None:
     assert wrap_offsets("一二。三", 4) == [(0, 1), (1, 3), (3, 4)]
 
 
+def test_opening_punctuation_does_not_end_a_line() -> None:
+    # "一“" is 3 cells at width 4 and "二" would make 5: "“" goes down with "二".
+    assert wrap_offsets("一“二三", 4) == [(0, 1), (1, 3), (3, 4)]
+    # a number moved down whole takes its opening quote with it: 打出“ | 10亿元” would split them
+    assert [("打出“10亿元”")[s:e] for s, e in wrap_offsets("打出“10亿元”", 8)] == ["打出", "“10亿元”"]
+
+
 def test_prefer_spaces_breaks_metadata_between_items() -> None:
     text = "2023-02-20 · 聊城日报 · 000_afca.txt"
     lines = [text[s:e] for s, e in wrap_offsets(text, 24, prefer_spaces=True)]

@@ -24,6 +24,7 @@ from liaocheng_tui.safe_text import one_line, strip_controls
 # Characters that look wrong at the start of a line in Chinese typesetting (避头点); a line
 # break is moved one character earlier rather than leave one of them first.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉’”…—,.;:?!)]}%·")
+_NO_LINE_END = set("（《「『【〔〈‘“([{")
 # Full-width indent of two characters, the usual first-line indent of a Chinese paragraph.
 PARAGRAPH_INDENT = "\u3000\u3000"
 
@@ -140,6 +141,8 @@ def iter_wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> 
                 cut = number
             elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
+            if text[cut - 1] in _NO_LINE_END and cut - 1 > start:
+                cut -= 1  # an opening mark goes down with what it opens
             yield start, cut
             start = cut
             # The few characters moved down to the new line (a number, a mark, a word).
@@ -156,8 +159,8 @@ def wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> list[
     Rich wraps on spaces only, so a Chinese paragraph would otherwise be one long word. Lines
     break at any character boundary (double-width characters are never split), never inside a
     number or between a number and its unit (:data:`NUMBER_WITH_UNIT`, unless the number alone
-    is longer than a line), and a closing punctuation mark is not left at the start of a line
-    when that can be avoided. Newlines in ``text`` force a break. With ``prefer_spaces`` (for
+    is longer than a line), and a closing punctuation mark is not left at the start of a line,
+    nor an opening one (“, 《, （) at the end of one, when that can be avoided. Newlines in ``text`` force a break. With ``prefer_spaces`` (for
     metadata such as ``a · b · c``) a line breaks after its last space when it has one, as Latin
     text would. Returns [start, end) offsets of each line; an empty text is one empty line.
     """
