@@ -4,8 +4,10 @@ line labeller and the assembler, issue 9's parser).
     python bench/parse_speed.py                # the seeds and 3,000 generated articles
     python bench/parse_speed.py --articles 20000 --json -
 
-Two sets: the five bundled seed pages (parsed ``--repeat`` times), and pages that
-:mod:`bench.corpus` generates from the seeds' text (the archive benchmark's corpus). Everything
+Three sets: the five bundled seed pages (parsed ``--repeat`` times); the same pages hard-wrapped
+at ``--narrow`` characters, as a PDF of narrow newspaper columns comes out (every line short, which
+is where the labeller's cohesion features cost most); and pages that :mod:`bench.corpus` generates
+from the seeds' text (the archive benchmark's corpus). Everything
 runs in this one process, one page after another, so the figure is for one core. The model is
 loaded and every page parsed once before timing; each figure is the best of ``--runs`` timed
 passes, and CPU time is given beside the wall clock: on a shared machine other processes take the
@@ -59,6 +61,14 @@ def throughput(texts: Sequence[str], runs: int) -> dict[str, Any]:
     }
 
 
+def hard_wrapped(text: str, width: int) -> str:
+    """``text`` with every line cut into lines of at most ``width`` characters."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        lines += [line[start : start + width] for start in range(0, len(line), width)] or [""]
+    return "\n".join(lines)
+
+
 def labeller_name() -> str:
     """Which labeller parsed: the packaged model, or the shape fallback when it is missing."""
     try:
@@ -79,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=3000, help="articles in the generated set")
     parser.add_argument("--repeat", type=int, default=20, help="passes over the seeds per timed run")
     parser.add_argument("--runs", type=int, default=3, help="timed runs (the best counts)")
+    parser.add_argument("--narrow", type=int, default=20, help="column width of the hard-wrapped seeds")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON ('-' = stdout)")
     args = parser.parse_args(argv)
@@ -94,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cpus": os.cpu_count(),
         "load_before": load_before,
         "seeds": throughput(seeds * args.repeat, args.runs),
+        "narrow": throughput([hard_wrapped(text, args.narrow) for text in seeds] * args.repeat, args.runs),
         "generated": throughput(generated, args.runs),
         "load_after": os.getloadavg(),
         "target_mb_per_s": TARGET_MB_S,
@@ -103,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "load average before / after: "
         + " / ".join(", ".join(f"{x:.2f}" for x in load) for load in (load_before, report["load_after"]))
     )
-    for name in ("seeds", "generated"):
+    for name in ("seeds", "narrow", "generated"):
         row = report[name]
         verdict = "met" if row["mb_per_s"] >= TARGET_MB_S else "not met by the wall clock"
         print(

@@ -402,16 +402,16 @@ def _bigrams(text: str) -> set[str]:
 def _window(lines: Sequence[_Measured], order: range, below: bool) -> set[str]:
     """The wording next to a line: the ends of the lines in ``order`` that face it, taken until
     about a window's worth of text."""
-    found: set[str] | None = None
+    chosen: list[set[str]] = []
     chars = 0
     for index in order:
-        wording = lines[index].head() if below else lines[index].tail()
-        # Most lines of a page are paragraphs longer than the window: use their set as it is.
-        found = wording if found is None else found | wording
+        chosen.append(lines[index].head() if below else lines[index].tail())
         chars += lines[index].length
         if chars >= _WINDOW_CHARS:
             break
-    return found if found is not None else set()
+    # One union of them all: adding them one by one would copy the growing set each time, which
+    # is what a page of short (hard-wrapped) lines is made of.
+    return set().union(*chosen)
 
 
 def _share(part: set[str], whole: set[str]) -> int:
