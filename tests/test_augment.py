@@ -51,6 +51,8 @@ FUNCTIONS = [
     augment.rewrite_bylines,
     augment.insert_furniture,
     augment.line_ends,
+    augment.centre_headlines,
+    augment.lose_final_marks,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {
@@ -66,6 +68,8 @@ EXACT = {
     augment.blank_between,
     augment.article_gaps,
     augment.line_ends,
+    augment.centre_headlines,
+    augment.lose_final_marks,
 }
 
 
@@ -152,3 +156,33 @@ def test_inserted_furniture_and_bylines_are_labelled() -> None:
     assert any(line.startswith("■ 本报记者") for line in bylines)
     assert any(line.startswith("本报讯(记者") for line in bylines)
     assert any(line.startswith("□记者") and line.endswith("报道") for line in bylines)
+
+
+def test_centre_headlines_sets_headlines_off_with_leading_spaces_and_leaves_body_lines() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    for seed in range(20):
+        out_lines, out_roles = augment.centre_headlines(lines, roles, random.Random(seed))
+        assert out_roles == roles
+        for before, after, role in zip(lines, out_lines, roles, strict=True):
+            if role in ("kicker", "title", "subtitle"):
+                lead = after[: len(after) - len(after.lstrip())]
+                # at least four columns (an ideographic space is two), then the line itself
+                assert len(lead) >= 4 or (set(lead) == {"\u3000"} and len(lead) >= 2), (seed, after)
+                assert after.lstrip() == before.strip()
+            elif role in ("body", "caption", "credit", "blank"):
+                assert after == before
+
+
+def test_lose_final_marks_drops_only_the_last_mark_of_body_lines() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    dropped = 0
+    for seed in range(20):
+        out_lines, out_roles = augment.lose_final_marks(lines, roles, random.Random(seed))
+        assert out_roles == roles
+        for before, after, role in zip(lines, out_lines, roles, strict=True):
+            if after != before:
+                assert role == "body" and after == before[:-1] and before[-1] in "。！？”", (seed, before)
+                dropped += 1
+    assert dropped > 20

@@ -37,7 +37,7 @@ from liaocheng_tui.parse.byline import (
 from liaocheng_tui.parse.chars import HAN_CLASS
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
-from liaocheng_tui.parse.normalize import Line, normalize_lines, normalize_text
+from liaocheng_tui.parse.normalize import Line, indent_width, normalize_lines, normalize_text
 
 Item = list[str]
 
@@ -216,6 +216,9 @@ def _measure(line: Line) -> _Measured:
     feats += [f"len={lenb}", f"end={endc}", f"len|end={lenb}|{endc}"]
     if line.indented:
         feats.append("ind")
+    depth = _indent_depth(line.indent)
+    if depth:
+        feats.append(depth)
     if han < 0.5 * n:
         feats.append("lowhan")
     digits = len(_DIGIT_RE.findall(canon))
@@ -260,6 +263,8 @@ def _measure(line: Line) -> _Measured:
         key.append("pure")
     if line.indented:
         key.append("ind")
+    if depth:
+        key.append(depth)
     if stop_in:
         key.append("stopin")
     key += [r for r in rules if r in _NEIGHBOUR_RULES]
@@ -269,13 +274,26 @@ def _measure(line: Line) -> _Measured:
     return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if line.indented else 'f'}", endc)
 
 
+def _indent_depth(columns: int) -> str:
+    """An indent deeper than a paragraph's two ideographic spaces: a line set off or centred, as
+    layout-keeping PDF extractions print headlines (and some datelines and bylines)."""
+    if columns > 15:
+        return "indw=far"
+    return "indw=deep" if columns > 5 else ""
+
+
 def _raw_lines(lines: Sequence[str]) -> list[Line]:
     normalized = normalize_lines("\n".join(lines))
     if len(normalized) == len(lines):
         return normalized
     # A caller's line held a line break of its own: measure each line by itself instead.
     return [
-        Line(i + 1, normalize_text(raw), raw[:1] in ("\u3000", "\xa0", "\t") or raw[:2] == "  ")
+        Line(
+            i + 1,
+            normalize_text(raw),
+            raw[:1] in ("\u3000", "\xa0", "\t") or raw[:2] == "  ",
+            indent_width(raw),
+        )
         for i, raw in enumerate(lines)
     ]
 

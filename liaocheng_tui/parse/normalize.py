@@ -24,15 +24,25 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _RUN_OF_SPACES_RE = re.compile(r" {2,}")
 # A paragraph indent: ideographic spaces, or two or more ordinary spaces, or a tab.
 _INDENT_RE = re.compile(r"^(?:[\u3000\xa0]+| {2,}|\t)")
+_LEADING_RE = re.compile(r"^[\t \xa0\u3000]*")
+_COLUMNS = {"\t": 4, "\u3000": 2}
+
+
+def indent_width(raw: str) -> int:
+    """The width in columns of ``raw``'s leading spaces (an ideographic space is two, a tab four)."""
+    leading = _LEADING_RE.match(raw)
+    return sum(_COLUMNS.get(ch, 1) for ch in leading.group()) if leading else 0
 
 
 @dataclass(frozen=True)
 class Line:
-    """One raw line of the page after normalisation: 1-based number, text, and indent flag."""
+    """One raw line of the page after normalisation: 1-based number, text, indent flag, and the
+    indent's width in columns (an ideographic space is two, a tab four)."""
 
     number: int
     text: str
     indented: bool
+    indent: int = 0
 
 
 def split_lines(text: str) -> list[str]:
@@ -54,5 +64,5 @@ def normalize_lines(text: str) -> list[Line]:
     """Split ``text`` into numbered, normalised lines (blank lines are kept, as empty text)."""
     lines: list[Line] = []
     for number, raw in enumerate(split_lines(text), start=1):
-        lines.append(Line(number, normalize_text(raw), bool(_INDENT_RE.match(raw))))
+        lines.append(Line(number, normalize_text(raw), bool(_INDENT_RE.match(raw)), indent_width(raw)))
     return lines
