@@ -12,7 +12,7 @@ import pytest
 from liaocheng_tui.parse import labeller
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
-from liaocheng_tui.parse.normalize import split_lines
+from liaocheng_tui.parse.normalize import indent_width, split_lines
 from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
 from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
 
@@ -327,3 +327,53 @@ def test_a_model_with_a_state_the_parser_does_not_know_is_refused(tmp_path: Path
     trainer.train(str(tmp_path / "odd.crfsuite"))
     with pytest.raises(labeller.ModelUnavailable, match=r"headline\.other"):
         labeller.Labeller((tmp_path / "odd.crfsuite").read_bytes())
+
+
+def test_an_indent_deeper_than_a_paragraphs_is_a_feature_the_neighbours_see() -> None:
+    lines = [
+        "          新区公园改造完成对外开放",  # ten spaces: set off
+        "\u3000\u3000新区公园改造工程全部完成，本周起对市民开放。",  # a paragraph indent: four columns
+        " " * 20 + "夜市经济点亮城市烟火气",  # twenty: centred on a wide page
+        "\u3000\u3000\u3000记者 王丽",  # three ideographic spaces: six columns
+    ]
+    assert _features_of(lines, 0, "indw") == ["indw=deep", "indw=deep"]  # its own, and its key's
+    assert _features_of(lines, 1, "indw") == []
+    assert _features_of(lines, 1, "-1:indw") == ["-1:indw=deep"]
+    assert _features_of(lines, 2, "indw") == ["indw=far", "indw=far"]
+    assert _features_of(lines, 3, "indw") == ["indw=deep", "indw=deep"]
+
+
+def test_indent_width_counts_columns() -> None:
+    assert indent_width("正文") == 0
+    assert indent_width("\u3000\u3000正文") == 4  # an ideographic space is two columns
+    assert indent_width("    正文") == 4
+    assert indent_width("\t正文") == 4
+    assert indent_width(" \u3000\xa0正文") == 4  # 1 + 2 + 1
+    assert indent_width("   ") == 3
+
+
+# A page as a layout-keeping PDF extraction prints it, written for this test (never trained on):
+# headlines centred with leading spaces, every other line flush left and wrapped at the column's
+# width, no blank lines. The centred lines are the page's only indented ones.
+LAYOUT_PAGE = [
+    ("                 城西水厂扩建工程通水", {"title"}),
+    ("记者昨日从市水务集团获悉，城西水厂扩建工程已完成调试并正式通水，日供水能", {"body"}),
+    ("力提高到三十万吨，城西片区十余万居民的用水将更加稳定。", {"body"}),
+    ("据介绍，扩建工程采用了新的过滤工艺，出厂水各项指标均优于国家标准。", {"body"}),
+    ("              社区食堂开到家门口", {"title"}),
+    ("为方便老年人就餐，我市今年在各街道新建社区食堂十二家，提供午餐和晚餐。", {"body"}),
+    ("家住东关街道的王大妈说，以前中午常常凑合一顿，现在走几步路就能吃上热饭", {"body"}),
+    ("热菜。", {"body"}),
+    ("               老街夜市重新开张", {"title"}),
+    ("经过三个月的整修，老街夜市本周末重新开张，摊位比原来多了一倍。", {"body"}),
+]
+
+
+def test_the_packaged_model_labels_a_page_with_centred_headlines() -> None:
+    roles = labeller.label_lines([text for text, _ in LAYOUT_PAGE])
+    wrong = [
+        (text.strip(), role)
+        for (text, allowed), role in zip(LAYOUT_PAGE, roles, strict=True)
+        if role not in allowed
+    ]
+    assert wrong == []
