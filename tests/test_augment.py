@@ -53,6 +53,7 @@ FUNCTIONS = [
     augment.line_ends,
     augment.centre_headlines,
     augment.lose_final_marks,
+    augment.add_margin,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {
@@ -70,6 +71,7 @@ EXACT = {
     augment.line_ends,
     augment.centre_headlines,
     augment.lose_final_marks,
+    augment.add_margin,
 }
 
 
@@ -186,3 +188,15 @@ def test_lose_final_marks_drops_only_the_last_mark_of_body_lines() -> None:
                 assert role == "body" and after == before[:-1] and before[-1] in "。！？”", (seed, before)
                 dropped += 1
     assert dropped > 20
+
+
+def test_add_margin_starts_every_line_with_the_same_spaces() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    out_lines, out_roles = augment.add_margin(lines, roles, random.Random(4))
+    assert out_roles == roles
+    margins = {
+        after[: len(after) - len(before)] for before, after in zip(lines, out_lines, strict=True) if before
+    }
+    assert len(margins) == 1 and set(margins.pop()) == {" "}
+    assert [after for before, after in zip(lines, out_lines, strict=True) if not before] == ["", ""]

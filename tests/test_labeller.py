@@ -12,7 +12,7 @@ import pytest
 from liaocheng_tui.parse import labeller
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
-from liaocheng_tui.parse.normalize import indent_width, split_lines
+from liaocheng_tui.parse.normalize import indent_width, lines_of, split_lines
 from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
 from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
 
@@ -335,6 +335,7 @@ def test_an_indent_deeper_than_a_paragraphs_is_a_feature_the_neighbours_see() ->
         "\u3000\u3000新区公园改造工程全部完成，本周起对市民开放。",  # a paragraph indent: four columns
         " " * 20 + "夜市经济点亮城市烟火气",  # twenty: centred on a wide page
         "\u3000\u3000\u3000记者 王丽",  # three ideographic spaces: six columns
+        "游客络绎不绝。",  # flush left: the page has no margin, so indents count from column 0
     ]
     assert _features_of(lines, 0, "indw") == ["indw=deep", "indw=deep"]  # its own, and its key's
     assert _features_of(lines, 1, "indw") == []
@@ -369,11 +370,30 @@ LAYOUT_PAGE = [
 ]
 
 
-def test_the_packaged_model_labels_a_page_with_centred_headlines() -> None:
-    roles = labeller.label_lines([text for text, _ in LAYOUT_PAGE])
+@pytest.mark.parametrize("margin", [0, 8], ids=["no margin", "an 8-column margin"])
+def test_the_packaged_model_labels_a_page_with_centred_headlines(margin: int) -> None:
+    # layout-keeping extraction also starts every line with the page's left margin
+    roles = labeller.label_lines([" " * margin + text for text, _ in LAYOUT_PAGE])
     wrong = [
         (text.strip(), role)
         for (text, allowed), role in zip(LAYOUT_PAGE, roles, strict=True)
         if role not in allowed
     ]
     assert wrong == []
+
+
+def test_indents_are_measured_from_the_pages_left_margin() -> None:
+    page = ["        3", "          标题在这里", "        \u3000\u3000正文第一段。", "        正文的第二行"]
+    lines = lines_of(page)
+    # the margin is 8 columns: the page number (under four characters) does not set it
+    assert [(line.indented, line.indent) for line in lines] == [(False, 0), (True, 2), (True, 4), (False, 0)]
+    assert [line.text for line in lines] == ["3", "标题在这里", "正文第一段。", "正文的第二行"]
+
+
+def test_a_page_without_a_common_margin_keeps_its_indents() -> None:
+    page = ["标题在这里", "\u3000\u3000正文第一段。", "\xa0正文的第二行"]
+    assert [(line.indented, line.indent) for line in lines_of(page)] == [(False, 0), (True, 4), (True, 1)]
+    # every line indented, but by ideographic spaces (a paragraph's indent) under a centred headline:
+    # no margin
+    page = ["        标题在这里", "\u3000\u3000正文第一段。", "\u3000\u3000正文第二段。"]
+    assert [(line.indented, line.indent) for line in lines_of(page)] == [(True, 8), (True, 4), (True, 4)]

@@ -9,6 +9,8 @@ returns a damaged copy with one role per line, so the labels stay right:
   between some pieces;
 - :func:`lose_final_marks` drops the full stop (or ！？”) at the end of some paragraphs, as OCR
   loses small marks;
+- :func:`add_margin` starts every line with the page's left margin in spaces, as layout-keeping
+  extraction does (the parser measures indents from it);
 - :func:`centre_headlines` centres headline lines (and sometimes the byline under them) with
   leading spaces, as layout-keeping PDF extractions (``pdftotext -layout``) print them;
 - :func:`drop_indents`, :func:`unindent_subheads`, :func:`space_han`, :func:`half_width`, :func:`duplicate_paragraphs`,
@@ -415,7 +417,7 @@ def insert_furniture(lines: list[str], roles: list[Role], rng: random.Random) ->
     return out_lines, out_roles
 
 
-_FINAL_MARKS = "。！？”.!?\""
+_FINAL_MARKS = '。！？”.!?"'
 
 
 def lose_final_marks(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
@@ -451,6 +453,13 @@ def centre_headlines(lines: list[str], roles: list[Role], rng: random.Random) ->
     return out, list(roles)
 
 
+def add_margin(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """Start every non-blank line with the same 2-16 spaces: a page's left margin, as layout-keeping
+    extraction prints it."""
+    margin = " " * rng.randint(2, 16)
+    return [margin + line if line.strip() else line for line in lines], list(roles)
+
+
 def with_line_ends(lines: Sequence[str], crlf: bool) -> str:
     """The page as text with LF or CRLF line ends (the parser splits both the same way)."""
     return ("\r\n" if crlf else "\n").join(lines)
@@ -483,6 +492,7 @@ _PIPELINE: tuple[tuple[Damage, float], ...] = (
     # Last, so that the pages damaged without it (the dev set's among them) stay as they were.
     (centre_headlines, 0.2),
     (lose_final_marks, 0.15),
+    (add_margin, 0.15),
 )
 
 

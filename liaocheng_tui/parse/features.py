@@ -37,7 +37,7 @@ from liaocheng_tui.parse.byline import (
 from liaocheng_tui.parse.chars import HAN_CLASS
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
-from liaocheng_tui.parse.normalize import Line, indent_width, normalize_lines, normalize_text
+from liaocheng_tui.parse.normalize import Line, lines_of
 
 Item = list[str]
 
@@ -283,19 +283,7 @@ def _indent_depth(columns: int) -> str:
 
 
 def _raw_lines(lines: Sequence[str]) -> list[Line]:
-    normalized = normalize_lines("\n".join(lines))
-    if len(normalized) == len(lines):
-        return normalized
-    # A caller's line held a line break of its own: measure each line by itself instead.
-    return [
-        Line(
-            i + 1,
-            normalize_text(raw),
-            raw[:1] in ("\u3000", "\xa0", "\t") or raw[:2] == "  ",
-            indent_width(raw),
-        )
-        for i, raw in enumerate(lines)
-    ]
+    return lines_of(lines)
 
 
 def page_features(lines: Sequence[str]) -> list[Item]:

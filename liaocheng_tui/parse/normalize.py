@@ -6,6 +6,7 @@ Nothing here touches a Han character, so the conservation promise cannot be brok
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Line ends as extraction tools write them: CRLF, LF, or old Mac CR, mixed freely.
@@ -62,7 +63,37 @@ def normalize_text(text: str) -> str:
 
 def normalize_lines(text: str) -> list[Line]:
     """Split ``text`` into numbered, normalised lines (blank lines are kept, as empty text)."""
+    return lines_of(split_lines(text))
+
+
+_MARGIN_MIN_CHARS = 4  # shorter lines (a page number, a stray mark) do not set the page's margin
+
+
+def lines_of(raws: Sequence[str]) -> list[Line]:
+    """Numbered, normalised lines of a page's raw lines, with indents measured from the page's left
+    margin.
+
+    Layout-keeping extraction (``pdftotext -layout``, some OCR tools) starts every line of a page
+    with the page's left margin in ASCII spaces. The margin is the fewest leading ASCII spaces of
+    the lines that hold at least a few characters; an indent is what a line has beyond it, so such a
+    page reads like any other. Ideographic spaces are a paragraph's indent, never a margin, and on a
+    page whose lines do not all share a margin nothing changes.
+    """
+    texts = [normalize_text(raw) for raw in raws]
+    widths = [indent_width(raw) for raw in raws]
+    margin = min(
+        (
+            len(raw) - len(raw.lstrip(" "))
+            for raw, body in zip(raws, texts, strict=True)
+            if len(body) >= _MARGIN_MIN_CHARS
+        ),
+        default=0,
+    )
     lines: list[Line] = []
-    for number, raw in enumerate(split_lines(text), start=1):
-        lines.append(Line(number, normalize_text(raw), bool(_INDENT_RE.match(raw)), indent_width(raw)))
+    for number, (raw, body, width) in enumerate(zip(raws, texts, widths, strict=True), start=1):
+        if margin:
+            indent = max(width - margin, 0)
+            lines.append(Line(number, body, indent >= 2, indent))
+        else:
+            lines.append(Line(number, body, bool(_INDENT_RE.match(raw)), width))
     return lines
