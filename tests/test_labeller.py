@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from liaocheng_tui.parse import labeller
+from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.normalize import indent_width, lines_of, split_lines
@@ -397,3 +398,59 @@ def test_a_page_without_a_common_margin_keeps_its_indents() -> None:
     # no margin
     page = ["        标题在这里", "\u3000\u3000正文第一段。", "\u3000\u3000正文第二段。"]
     assert [(line.indented, line.indent) for line in lines_of(page)] == [(True, 8), (True, 4), (True, 4)]
+
+
+def test_traditional_characters_of_the_rules_fold_to_simplified_one_for_one() -> None:
+    assert fold_traditional("本報記者 張三 攝") == "本报记者 张三 摄"
+    assert fold_traditional("稿件來源：新華每日電訊") == "稿件来源：新华每日电讯"
+    assert fold_traditional("本报记者 张三") == "本报记者 张三"  # simplified text stays as it is
+    assert len(fold_traditional("責任編輯：李華")) == len("責任編輯：李華")
+
+
+def test_a_page_is_read_as_traditional_script_only_when_it_uses_several_traditional_forms() -> None:
+    assert in_traditional_script(["新華社記者 劉開雄", "稿件來源：新華每日電訊 焦點"])  # 華記劉開來電訊點: 8
+    assert not in_traditional_script(["新華社記者 劉開雄", "稿件來源：新華每日電訊"])  # 7 are not enough
+    # a simplified page quoting a classical phrase (於) and a name (萬) is read as it is
+    assert not in_traditional_script(["“青，取之於蓝而青于蓝”", "记者 萬青 报道"])
+
+
+def test_a_line_in_traditional_script_gets_the_rules_features() -> None:
+    lines = ["新華社記者 劉開雄", "（ 2026-04-30 ） 稿件來源：新華每日電訊 焦點", "（本報記者 周明遠）"]
+    rules = [sorted({f for f in item if f.startswith("r:")}) for item in page_features(lines)]
+    assert "r:byline" in rules[0]
+    assert "r:furn" in rules[1]
+    assert "r:credit" in rules[2]
+
+
+# PRINT_PAGE in traditional script (made with OpenCC s2tw, checked by hand): the same roles.
+TRADITIONAL_PAGE = [
+    ("江河日報 2025年4月8日 星期二 第3版", {"furniture"}),
+    ("## 城鄉建設", {"furniture", "kicker"}),
+    ("# 老舊小區改造惠及萬戶居民", {"title"}),
+    ("■ 本報記者 周明遠", {"byline"}),
+    ("今年以來，我市把老舊小區改造作為重點民生工程，全年計劃改造小區六十個，涉及居民一萬餘戶。", {"body"}),
+    ("記者在東城街道看到，施工人員正在鋪設新的排水管道，樓道里的電線也換成了統一規格的線槽。", {"body"}),
+    ("“以前一下雨，門口就積水，現在好了。”住在小區的劉大爺說。", {"body"}),
+    ("（本報記者 周明遠）", {"credit"}),
+    ("夜間經濟激活消費新動能", {"title"}),
+    ("本報訊（記者 陳曉）4月7日，市商務局發佈數據顯示，一季度全市夜間消費額同比增長一成以上。", {"body"}),
+    ("據介紹，全市已建成特色夜市十二處，餐飲、文創、演藝等業態豐富，吸引大量市民和遊客。", {"body"}),
+    ("春耕時節訪農家", {"title"}),
+    ("——記者走進西山鎮種糧大戶", {"subtitle"}),
+    ("□記者 王麗 通訊員 張強 報道", {"byline"}),
+    ("清晨六點，種糧大戶趙建華已經在田裡忙碌。他告訴記者，今年新添了兩臺播種機，效率提高了一倍。", {"body"}),
+    ("責任編輯：李華", {"furniture"}),
+]
+
+
+def test_the_packaged_model_labels_a_page_in_traditional_script() -> None:
+    lines: list[str] = []
+    for text, _ in TRADITIONAL_PAGE:
+        lines += [text, ""]
+    roles = labeller.label_lines(lines)
+    wrong = [
+        (text, role)
+        for (text, allowed), role in zip(TRADITIONAL_PAGE, roles[0::2], strict=True)
+        if role not in allowed
+    ]
+    assert wrong == []

@@ -34,7 +34,7 @@ from liaocheng_tui.parse.byline import (
     split_lead,
     split_photo_credit,
 )
-from liaocheng_tui.parse.chars import HAN_CLASS
+from liaocheng_tui.parse.chars import HAN_CLASS, fold_traditional, in_traditional_script
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
 from liaocheng_tui.parse.normalize import Line, lines_of
@@ -293,6 +293,10 @@ def page_features(lines: Sequence[str]) -> list[Item]:
     (:func:`sequence_items`): blank lines become gap features of their neighbours, so that the
     chain runs kicker -> title -> subtitle -> byline -> body however many blank lines lie between.
     """
+    if in_traditional_script(lines):
+        # The rules and the particle count are written in simplified characters: read the page
+        # as its simplified form, so that it gets the features a simplified page gets.
+        lines = [fold_traditional(line) for line in lines]
     measured = [_measure(line) for line in _raw_lines(lines)]
     count = len(measured)
     nonblank = [i for i, m in enumerate(measured) if not m.blank]
