@@ -237,18 +237,25 @@ PRINT_PAGE = [
 ]
 
 
-def test_the_packaged_model_labels_a_print_style_page_it_never_saw() -> None:
-    lines: list[str] = []
-    for text, _ in PRINT_PAGE:
-        lines += [text, ""]
+def _mislabelled(
+    page: list[tuple[str, set[str]]], *, blank_lines: bool = False, margin: int = 0
+) -> list[tuple[str, str]]:
+    """The lines of a page written for a test that the packaged model gives a role their key does
+    not allow; ``blank_lines``: a blank line after each, ``margin``: spaces before each."""
+    lines = [" " * margin + text for text, _ in page]
+    if blank_lines:
+        lines = [piece for line in lines for piece in (line, "")]
     roles = labeller.label_lines(lines)
-    assert roles[1::2] == ["blank"] * len(PRINT_PAGE)
-    wrong = [
-        (text, role)
-        for (text, allowed), role in zip(PRINT_PAGE, roles[0::2], strict=True)
-        if role not in allowed
+    if blank_lines:
+        assert roles[1::2] == ["blank"] * len(page)
+        roles = roles[0::2]
+    return [
+        (text.strip(), role) for (text, allowed), role in zip(page, roles, strict=True) if role not in allowed
     ]
-    assert wrong == []
+
+
+def test_the_packaged_model_labels_a_print_style_page_it_never_saw() -> None:
+    assert _mislabelled(PRINT_PAGE, blank_lines=True) == []
 
 
 def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: list[Path]) -> None:
@@ -374,13 +381,7 @@ LAYOUT_PAGE = [
 @pytest.mark.parametrize("margin", [0, 8], ids=["no margin", "an 8-column margin"])
 def test_the_packaged_model_labels_a_page_with_centred_headlines(margin: int) -> None:
     # layout-keeping extraction also starts every line with the page's left margin
-    roles = labeller.label_lines([" " * margin + text for text, _ in LAYOUT_PAGE])
-    wrong = [
-        (text.strip(), role)
-        for (text, allowed), role in zip(LAYOUT_PAGE, roles, strict=True)
-        if role not in allowed
-    ]
-    assert wrong == []
+    assert _mislabelled(LAYOUT_PAGE, margin=margin) == []
 
 
 def test_indents_are_measured_from_the_pages_left_margin() -> None:
@@ -444,13 +445,4 @@ TRADITIONAL_PAGE = [
 
 
 def test_the_packaged_model_labels_a_page_in_traditional_script() -> None:
-    lines: list[str] = []
-    for text, _ in TRADITIONAL_PAGE:
-        lines += [text, ""]
-    roles = labeller.label_lines(lines)
-    wrong = [
-        (text, role)
-        for (text, allowed), role in zip(TRADITIONAL_PAGE, roles[0::2], strict=True)
-        if role not in allowed
-    ]
-    assert wrong == []
+    assert _mislabelled(TRADITIONAL_PAGE, blank_lines=True) == []
