@@ -417,7 +417,7 @@ def insert_furniture(lines: list[str], roles: list[Role], rng: random.Random) ->
     return out_lines, out_roles
 
 
-_FINAL_MARKS = '。！？”.!?"'
+_FINAL_MARKS = tuple('。！？”.!?"')
 
 
 def lose_final_marks(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
@@ -427,7 +427,7 @@ def lose_final_marks(lines: list[str], roles: list[Role], rng: random.Random) ->
     out: list[str] = []
     for line, role in zip(lines, roles, strict=True):
         text = line.rstrip()
-        if role == "body" and text[-1:] and text[-1] in _FINAL_MARKS and rng.random() < rate:
+        if role == "body" and text.endswith(_FINAL_MARKS) and rng.random() < rate:
             out.append(text[:-1])
         else:
             out.append(line)
@@ -439,15 +439,14 @@ def centre_headlines(lines: list[str], roles: list[Role], rng: random.Random) ->
     columns) with leading spaces, as layout-keeping PDF extractions print them; on some pages the
     byline line under a headline too. Body lines keep the indents they have."""
     width = rng.randint(40, 90)
-    space = "\u3000" if rng.random() < 0.2 else " "
+    space, space_columns = ("\u3000", 2) if rng.random() < 0.2 else (" ", 1)
     centred = set(HEADER_ROLES) | ({"byline"} if rng.random() < 0.5 else set())
     out: list[str] = []
     for line, role in zip(lines, roles, strict=True):
         text = line.strip()
         if role in centred and text:
             columns = max(4, (width - 2 * len(text)) // 2)
-            text = (space * (columns // 2) if space == "\u3000" else space * columns) + text
-            out.append(text)
+            out.append(space * (columns // space_columns) + text)
         else:
             out.append(line)
     return out, list(roles)

@@ -8,8 +8,8 @@ Sets (each printed as one row):
   ``dev``), as crawled.
 - ``dev-damaged``: the same pages damaged by :mod:`liaocheng_tui.parse.augment` with a fixed seed
   (hard wraps, lost indents, spaces, half-width punctuation, duplicated paragraphs, merged or split
-  headline lines, house-style bylines, inserted furniture, centred headlines, lost full stops); the
-  key is the damaged page's own line labels (see "Keys of damaged pages").
+  headline lines, house-style bylines, inserted furniture, centred headlines, lost full stops, a
+  left margin); the key is the damaged page's own line labels (see "Keys of damaged pages").
 - ``cross-clean`` / ``cross-damaged``: ``crosspaper.jsonl.gz``, a paper never trained on, clean and
   damaged the same way.
 - ``unseen``: the synthetic pages ``tests/data/unseen`` against their ``expected.json``.

@@ -282,10 +282,6 @@ def _indent_depth(columns: int) -> str:
     return "indw=deep" if columns > 5 else ""
 
 
-def _raw_lines(lines: Sequence[str]) -> list[Line]:
-    return lines_of(lines)
-
-
 def page_features(lines: Sequence[str]) -> list[Item]:
     """One feature list per line of a page (crfsuite's item form: each string a binary feature).
 
@@ -297,7 +293,7 @@ def page_features(lines: Sequence[str]) -> list[Item]:
         # The rules and the particle count are written in simplified characters: read the page
         # as its simplified form, so that it gets the features a simplified page gets.
         lines = [fold_traditional(line) for line in lines]
-    measured = [_measure(line) for line in _raw_lines(lines)]
+    measured = [_measure(line) for line in lines_of(lines)]
     count = len(measured)
     nonblank = [i for i, m in enumerate(measured) if not m.blank]
     lengths = sorted(measured[i].length for i in nonblank)
