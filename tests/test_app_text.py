@@ -42,6 +42,13 @@ def test_closing_punctuation_does_not_start_a_line() -> None:
     assert wrap_offsets("一二。三", 4) == [(0, 1), (1, 3), (3, 4)]
 
 
+def test_a_closing_mark_moved_down_takes_the_number_before_its_unit_along() -> None:
+    # "增长32.47%" is 9 cells at width 10 and "。" (2 cells) would make 11. Moving only "%" down
+    # with "。" would leave 32.47 without its unit: the whole number goes down.
+    text = "增长32.47%。"
+    assert [text[s:e] for s, e in wrap_offsets(text, 10)] == ["增长", "32.47%。"]
+
+
 def test_opening_punctuation_does_not_end_a_line() -> None:
     # "一“" is 3 cells at width 4 and "二" would make 5: "“" goes down with "二".
     assert wrap_offsets("一“二三", 4) == [(0, 1), (1, 3), (3, 4)]

@@ -141,6 +141,10 @@ def iter_wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> 
                 cut = number
             elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
+                # The mark's step back must not part a number from its unit (增长32.47 | %。).
+                number = _number_start(text, start, cut)
+                if number is not None and number > start:
+                    cut = number
             if text[cut - 1] in _NO_LINE_END and cut - 1 > start:
                 cut -= 1  # an opening mark goes down with what it opens
             yield start, cut
