@@ -77,6 +77,25 @@ def test_fit_cuts_to_cell_width_with_ellipsis() -> None:
     assert fit(Text("短"), 10).plain == "短"
 
 
+def test_a_title_cut_at_a_wide_character_has_no_space_before_the_ellipsis() -> None:
+    # 老旧小区改造惠及居民 is 20 cells. In 17: "…" takes one, leaving 16 for 老旧小区改造惠及
+    # (8 x 2); 居 would need 17-18, so it is dropped whole. In 18: 17 cells for the text, the
+    # same 16 fit and 居 would straddle the last one; the "…" follows 及 at once, one cell
+    # short, and the row's padding goes after it.
+    title = Text("老旧小区改造惠及居民", style="bold")
+    assert fit(title, 17).plain == "老旧小区改造惠及…"
+    assert fit(title, 18).plain == "老旧小区改造惠及…"
+    assert fit(title, 18).cell_len == 17
+    row = Style(bgcolor="blue")
+    strip = line_strip(title, 18, row)
+    assert strip.text == "老旧小区改造惠及… "
+    assert strip.cell_length == 18
+    assert [(segment.text, segment.style) for segment in strip] == [
+        ("老旧小区改造惠及…", row + Style(bold=True)),
+        (" ", row),
+    ]
+
+
 def test_styled_strips_controls_and_keeps_marks_on_the_right_characters() -> None:
     raw = "[b]前\x1b[31m绿色[/b]诊断"
     text, positions = styled(raw, [Mark(raw.index("绿"), raw.index("绿") + 2, "bold", tag=0)])
@@ -163,9 +182,10 @@ def test_line_strip_draws_what_fit_and_rich_draw(
 
 def test_line_strip_cuts_with_an_ellipsis_and_pads() -> None:
     style = Style(bgcolor="blue")
-    # 聊城日报 is 8 cells; at 6 cells: 聊城 (4), a space where 日 would straddle, then "…".
+    # 聊城日报 is 8 cells; at 6 cells: 聊城 (4), then "…" (5); 日 would straddle, so it goes
+    # and the row's padding comes after the "…", never between it and the text.
     cut = line_strip(Text("聊城日报"), 6, style)
-    assert cut.text == "聊城 …"
+    assert cut.text == "聊城… "
     padded = line_strip(Text("ab", style="bold"), 5, style)
     assert padded.text == "ab   "
     assert [segment.style for segment in padded] == [style + Style(bold=True), style]

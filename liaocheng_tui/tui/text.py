@@ -184,16 +184,20 @@ def wrap_text(text: Text, width: int) -> list[Text]:
 
 
 def fit(text: Text, width: int) -> Text:
-    """``text`` on one line, cut to ``width`` cells with an ellipsis if it is longer."""
+    """``text`` on one line, cut to ``width`` cells with an ellipsis if it is longer.
+
+    A double-width character that would straddle the ellipsis's cell is dropped whole, and the
+    "…" follows the kept text at once (the result is then one cell short): Rich's
+    ``Text.truncate`` would put a padding space before the "…" instead ("惠及 …").
+    """
     if width <= 0:
         return Text()
     if text.cell_len <= width:
         return text
     result = text.copy()
-    result.truncate(width, overflow="ellipsis")
-    # truncate() may leave a double-width character straddling the edge.
-    while result.cell_len > width:
-        result.right_crop(1)
+    # As Text.truncate does, through ``plain``: the spans are trimmed, and the "…" keeps the
+    # styles over the place it takes.
+    result.plain = _ellipsized(text.plain, width)
     return result
 
 
@@ -244,9 +248,14 @@ def _draw(
         return Strip([], 0)
     used = cell_len(plain)
     if used > width:
-        # As Text.truncate: cut to the cells (a straddling wide character becomes a space).
-        plain = _cut_to_cells(plain, width - 1) + "…" if ellipsis else _cut_to_cells(plain, width)
-        used = width
+        if ellipsis:
+            # As fit: no space between the text and the "…"; the padding below comes after it.
+            plain = _ellipsized(plain, width)
+            used = cell_len(plain)
+        else:
+            # As Text.truncate: cut to the cells (a straddling wide character becomes a space).
+            plain = _cut_to_cells(plain, width)
+            used = width
     length = len(plain)
     base = style + _as_style(text_style) if text_style else style
     spans: list[tuple[int, int, Style]] = []
@@ -272,13 +281,27 @@ def _draw(
 
 def _cut_to_cells(text: str, cells: int) -> str:
     """``text`` cut to ``cells`` cells; a double-width character that would straddle becomes a space."""
+    kept = _head_in_cells(text, cells)
+    return kept + " " * (cells - cell_len(kept))
+
+
+def _ellipsized(text: str, width: int) -> str:
+    """The head of ``text`` that fits in ``width - 1`` cells, then "…": ``width`` or ``width - 1`` cells.
+
+    Never a space between the two: a double-width character that would straddle the last cell
+    is dropped whole, not replaced by a padding space.
+    """
+    return _head_in_cells(text, width - 1) + "…"
+
+
+def _head_in_cells(text: str, cells: int) -> str:
+    """The longest head of ``text`` in at most ``cells`` cells (a straddling wide character left out)."""
     used = 0
     for index, char in enumerate(text):
-        size = get_character_cell_size(char)
-        if used + size > cells:
-            return text[:index] + " " * (cells - used)
-        used += size
-    return text + " " * (cells - used)
+        used += get_character_cell_size(char)
+        if used > cells:
+            return text[:index]
+    return text
 
 
 def _as_style(style: str | Style) -> Style:
