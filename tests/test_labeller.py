@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from liaocheng_tui.parse import labeller
-from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script
+from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script, page_script_fold
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.normalize import indent_width, lines_of, split_lines
+from liaocheng_tui.parse.page import parse_page
 from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
 from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
 
@@ -446,3 +447,26 @@ TRADITIONAL_PAGE = [
 
 def test_the_packaged_model_labels_a_page_in_traditional_script() -> None:
     assert _mislabelled(TRADITIONAL_PAGE, blank_lines=True) == []
+
+
+def test_a_page_in_traditional_script_is_assembled_as_its_simplified_form_and_shown_as_printed() -> None:
+    page = parse_page("\n\n".join(line for line, _ in TRADITIONAL_PAGE))
+    assert page.publication == "江河日報"
+    assert [(a.title, a.byline, a.authors) for a in page.articles] == [
+        ("老舊小區改造惠及萬戶居民", "■ 本報記者 周明遠", ["周明遠"]),
+        ("夜間經濟激活消費新動能", "本報訊（記者 陳曉）", ["陳曉"]),
+        ("春耕時節訪農家", "□記者 王麗 通訊員 張強 報道", ["王麗", "張強"]),
+    ]
+    assert page.articles[0].kicker == "城鄉建設"
+    assert page.articles[1].paragraphs[0].startswith("4月7日，市商務局發佈數據顯示")
+    assert "責任編輯：李華" in [d.text for d in page.dropped if d.reason == "page-furniture"]
+
+
+def test_a_pages_script_fold_gives_back_the_text_as_printed() -> None:
+    # 臺 beside 台 and 說 beside 説: folding them could not be undone, so they stay as printed
+    text = "本報記者 陳曉 東華 報道：臺灣 台北 說 説 這 個 們"
+    script = page_script_fold(text)
+    assert script is not None
+    assert script.fold(text) == "本报记者 陈曉 东华 报道：臺灣 台北 說 説 这 个 们"  # 曉 is no rule character
+    assert script.restore(script.fold(text)) == text
+    assert page_script_fold("本报记者 陈晓 东华 报道：这个") is None  # simplified: nothing to fold

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 # Han script: CJK unified ideographs with all extensions, compatibility ideographs, radicals,
 # and the two ideographic signs 々 and 〇 that Unicode also assigns to the Han script.
@@ -78,6 +79,7 @@ _SIMPLIFIED = (
     "谭译议读财责费贺资贾赵车军辆辑转农这连进游过达递远迟还边邮乡邹邬邓郑锐锐钱钟镜长门闫开间闵阅阅关陈陆阳际随杂难电巩韦韩页顷项须预头题颜类顾余饶马冯骆体闹鱼鲁鲍麦黄点党齐龙庞龚"
 )
 TRADITIONAL_FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_SIMPLIFIED_OF = dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True))
 
 
 def fold_traditional(text: str) -> str:
@@ -99,3 +101,39 @@ def in_traditional_script(lines: Sequence[str]) -> bool:
         if len(found) >= _TRADITIONAL_PAGE_MIN:
             return True
     return False
+
+
+@dataclass(frozen=True)
+class ScriptFold:
+    """A page's traditional forms folded to simplified and back: ``restore(fold(text)) == text``
+    for the page it was made for, so that text read with the simplified rules is shown to the
+    user as printed."""
+
+    to_simplified: dict[int, str]
+    to_printed: dict[int, str]
+
+    def fold(self, text: str) -> str:
+        return text.translate(self.to_simplified)
+
+    def restore(self, text: str) -> str:
+        return text.translate(self.to_printed)
+
+
+def page_script_fold(text: str) -> ScriptFold | None:
+    """The fold of a page in traditional script (None for any other page).
+
+    Only the forms that can be folded back are folded: not one whose simplified form the page
+    also prints (台 beside 臺, 于 beside 於), nor two forms of one character (說 and 説).
+    """
+    lines = text.splitlines()
+    if not in_traditional_script(lines):
+        return None
+    printed = set(text)
+    forms: dict[str, list[str]] = {}
+    for form in sorted(_TRADITIONAL_SET & printed):
+        forms.setdefault(_SIMPLIFIED_OF[form], []).append(form)
+    pairs = {simple: found[0] for simple, found in forms.items() if len(found) == 1 and simple not in printed}
+    return ScriptFold(
+        to_simplified={ord(form): simple for simple, form in pairs.items()},
+        to_printed={ord(simple): form for simple, form in pairs.items()},
+    )
