@@ -104,6 +104,18 @@ def test_the_masthead_beats_the_path() -> None:
     assert (page.date, page.date_source) == ("2020-02-06", "masthead")
 
 
+def test_full_width_digits_date_the_issue_and_the_story() -> None:
+    # print typesetting and OCR often write ２０２０年２月６日: the same dates as in ASCII digits
+    page = parse_page(
+        "东昌日报 ２０２０年２月６日 星期四 第３版\n市里召开会议部署春耕\n"
+        "本报讯（记者 张三）２月４日上午，市里召开会议，部署２０２０年春耕生产工作。\n",
+        source="page1.txt",
+    )
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+    assert page.articles[0].date == "2020-02-04"
+    assert page.dropped[0].text == "东昌日报 ２０２０年２月６日 星期四 第３版"  # kept as printed
+
+
 def test_the_users_date_dates_a_page_without_one() -> None:
     page = parse_page(NO_YEAR_PAGE, source="page1.txt", issue_date="2021-03-04")
     assert (page.date, page.date_source) == ("2021-03-04", "user")

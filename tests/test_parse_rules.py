@@ -588,6 +588,7 @@ def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytes
         "发布时间：2020年1月2日 作者：王明",
         "作者：王明 来源：某某报 日期：2020.01.02",
         "【字号 大 中 小】 2020-01-02",
+        "（ ２０２６-０５-０１ ） 稿件来源：某某日报 要闻",  # full-width digits
     ],
 )
 def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:

@@ -63,6 +63,22 @@ def unbalanced(text: str) -> bool:
     return sum(text.count(ch) for ch in _OPENERS) > sum(text.count(ch) for ch in _CLOSERS)
 
 
+# Full-width digits and Latin letters (２０２６年, Ａ３版), as some typesetting and OCR write them,
+# read as their ASCII forms by rules written with ASCII digits; one character for one.
+_WIDTH_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    }
+)
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width digits and Latin letters written as ASCII."""
+    return text.translate(_WIDTH_FOLD)
+
+
 # The traditional forms of the characters that the parser's rules and line features look for (the
 # byline, dateline, furniture and date vocabulary, the particles), each folded to the simplified
 # form the rules are written in, so that a page in traditional script gets the same rule features.

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from liaocheng_tui.parse.chars import fold_width
 from liaocheng_tui.parse.models import Article
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年|\s?[—–\-~～至到]\s?(?:19|20)\d{2}年)")
@@ -36,6 +37,7 @@ class MonthDay:
 
 def supported_years(text: str) -> list[int]:
     """Years that the text reports on (targets such as 到2030年 are left out)."""
+    text = fold_width(text)
     years: list[int] = []
     for match in _YEAR_RE.finditer(text):
         before = text[max(0, match.start() - 4) : match.start()]
@@ -48,6 +50,7 @@ def supported_years(text: str) -> list[int]:
 
 def datelines(paragraph: str) -> list[MonthDay]:
     """Datelines in a cleaned paragraph: dates at the start of the paragraph or of a sentence."""
+    paragraph = fold_width(paragraph)
     found: list[MonthDay] = []
     for start in _SENTENCE_START_RE.finditer(paragraph):
         match = _FULL_DATE_RE.match(paragraph, start.end())
@@ -62,7 +65,7 @@ _ELECTRIC_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[1
 
 def dispatch_date(dateline: str) -> MonthDay | None:
     """The date of a wire-style dateline such as ``本报北京1月16日电``."""
-    match = _ELECTRIC_RE.search(dateline.replace(" ", ""))
+    match = _ELECTRIC_RE.search(fold_width(dateline).replace(" ", ""))
     if not match:
         return None
     return MonthDay(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
@@ -70,12 +73,13 @@ def dispatch_date(dateline: str) -> MonthDay | None:
 
 def day_only(paragraph: str) -> int | None:
     """The day of a dateline that gives no month (``28日上午,…``) at the start of a paragraph."""
-    match = _DAY_ONLY_RE.match(paragraph)
+    match = _DAY_ONLY_RE.match(fold_width(paragraph))
     return int(match.group(1)) if match else None
 
 
 def starts_with_dateline(paragraph: str) -> bool:
     """True if a paragraph opens with a dateline precise to the day (``12月28日,``/``28日上午``)."""
+    paragraph = fold_width(paragraph)
     return bool(_FULL_DATE_RE.match(paragraph) or _DAY_ONLY_RE.match(paragraph))
 
 
@@ -108,7 +112,7 @@ _ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{
 def issue_date(furniture: Iterable[str]) -> str | None:
     """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``), if any."""
     for text in furniture:
-        match = _ISSUE_RE.search(text.replace(" ", ""))
+        match = _ISSUE_RE.search(fold_width(text).replace(" ", ""))
         if match:
             found = iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if found:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.chars import HAN_CLASS, han_count
+from liaocheng_tui.parse.chars import HAN_CLASS, fold_width, han_count
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -60,6 +60,7 @@ def is_ad_label(text: str) -> bool:
 def is_furniture_line(text: str) -> bool:
     """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``), a staff
     credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page number."""
+    text = fold_width(text)
     if _EDITORS_RE.match(text) or _JUMP_RE.match(text):
         return True
     tokens = text.split()
@@ -81,6 +82,7 @@ _FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
 def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
+    text = fold_width(text)
     if len(text) > 80:
         return False
     if _FONT_SIZE_RE.search(text):
@@ -101,7 +103,7 @@ def is_top_masthead(text: str, below: str | None) -> bool:
         bool(_SHORT_MASTHEAD_RE.match(text.replace(" ", "")))
         and below is not None
         and is_furniture_line(below)
-        and bool(_ISSUE_DATE_RE.search(below))
+        and bool(_ISSUE_DATE_RE.search(fold_width(below)))
     )
 
 
