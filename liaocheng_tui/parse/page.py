@@ -20,6 +20,7 @@ from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
+from liaocheng_tui.parse.repair import repair_page
 from liaocheng_tui.parse.roles import Role
 
 
@@ -49,11 +50,11 @@ def parse_page(
 
     ``path`` is the file's path as the user gave it (``source`` when None): a date in its name
     or folders is the issue date when the page prints none. ``issue_date`` (``YYYY-MM-DD``) is
-    the user's date for pages that give no date of their own (``build --date``).
+    the user's date for pages that give no date of their own (``build --date``). HTML entities
+    and OCR letter spacing are repaired first (:mod:`liaocheng_tui.parse.repair`).
     """
-    return parse_labelled(
-        text, label_page(split_lines(text)), source, publication, path=path, issue_date=issue_date
-    )
+    text = repair_page(text)
+    return _parse(text, label_page(split_lines(text)), source, publication, path, issue_date)
 
 
 def parse_labelled(
@@ -66,7 +67,19 @@ def parse_labelled(
     issue_date: str | None = None,
 ) -> Page:
     """:func:`parse_page` with the roles of the lines (``split_lines(text)``) given: the corpus's
-    gold labels, when the evaluation measures the assembler alone.
+    gold labels, when the evaluation measures the assembler alone."""
+    return _parse(repair_page(text), roles, source, publication, path, issue_date)
+
+
+def _parse(
+    text: str,
+    roles: Sequence[Role],
+    source: str,
+    publication: str | None,
+    path: str | None,
+    issue_date: str | None,
+) -> Page:
+    """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`).
 
     A page in traditional script is read in simplified form, which the byline, dateline and
     furniture grammars are written in, and its fields are given back as printed.

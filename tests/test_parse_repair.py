@@ -1,0 +1,89 @@
+"""Whole-page repairs before parsing: HTML entities from a web scrape, OCR letter spacing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from liaocheng_tui.parse import parse_page
+from liaocheng_tui.parse.chars import WIDE_CLASS
+from liaocheng_tui.parse.models import Article
+from liaocheng_tui.parse.normalize import split_lines
+from liaocheng_tui.parse.repair import close_letter_spacing, decode_entities, letter_spaced, repair_page
+
+_WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
+
+
+def _letter_spaced(line: str) -> str:
+    """``line`` as OCR that spaces Chinese out writes it: a space after every Chinese character or
+    mark and inside numbers; Latin words and the indent stay whole."""
+    body = line.lstrip()
+    out: list[str] = []
+    for here, after in zip(body, body[1:] + " ", strict=False):
+        out.append(here)
+        wide = _WIDE_RE.match(here) or _WIDE_RE.match(after)
+        if after != " " and here != " " and (wide or (here.isdigit() and after.isdigit())):
+            out.append(" ")
+    return line[: len(line) - len(body)] + "".join(out)
+
+
+def _heads(article: Article) -> tuple[str, ...]:
+    # Up to spaces: a single space of the page's own cannot be told from the letter spacing. So
+    # bylines are left out: 通讯员 解斌 孙自强 and (郝学兰 中共东阿县委书记) close up into one word.
+    fields = (article.kicker, article.title, article.subtitle)
+    return tuple((value or "").replace(" ", "") for value in fields)
+
+
+def test_html_entities_are_decoded() -> None:
+    assert (
+        decode_entities("&nbsp;&nbsp;他说：&ldquo;好&rdquo;&#12288;&#x4e2d;") == "\xa0\xa0他说：“好”\u3000中"
+    )
+    # an encoded line break would add a line: it becomes a space
+    assert decode_entities("上一句&#10;下一句") == "上一句 下一句"
+    # an & that starts no known reference is text
+    assert decode_entities("AT&T 与 &unknown; 及 R&D") == "AT&T 与 &unknown; 及 R&D"
+
+
+def test_letter_spacing_is_closed_and_the_pages_own_gaps_stay() -> None:
+    line = "\u3000\u3000本 报 讯 （ 记 者   张 三 ） 2 0 2 6 年 4 月 7 日 ， Windows 11 发 布"
+    assert close_letter_spacing(line) == "\u3000\u3000本报讯（记者   张三）2026年4月7日，Windows 11发布"
+
+
+def test_a_page_is_letter_spaced_only_when_most_of_its_chinese_is() -> None:
+    solid = "今年以来，我市把老旧小区改造作为重点民生工程，全年计划改造小区六十个。"
+    assert letter_spaced([_letter_spaced(solid)])
+    # letter-spaced headlines over solid paragraphs: the page's own typesetting
+    assert not letter_spaced(["春 耕 时 节 访 农 家", solid, "夜 间 经 济", solid])
+    assert not letter_spaced(["春 耕 时 节"])  # too short to tell
+
+
+def test_a_page_that_needs_no_repair_is_returned_as_it_is() -> None:
+    page = "标题\r\n\u3000\u3000正文 第一段。\r\n"
+    assert repair_page(page) is page
+
+
+def test_a_seed_page_spaced_out_by_ocr_parses_to_the_same_articles(seed_paths: list[Path]) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        spaced = "\n".join(_letter_spaced(line) for line in split_lines(text))
+        assert spaced.count(" ") > len(text) // 3  # the copy really is spaced out
+        expected = [_heads(article) for article in parse_page(text).articles]
+        assert [_heads(article) for article in parse_page(spaced).articles] == expected, path.name
+
+
+@pytest.mark.parametrize("entity", ["&#12288;", "&#x3000;"])
+def test_a_seed_page_with_entities_for_its_indents_parses_to_the_same_articles(
+    seed_paths: list[Path], entity: str
+) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        scraped = (
+            text.replace("\u3000", entity)
+            .replace("“", "&ldquo;")
+            .replace("”", "&rdquo;")
+            .replace('"', "&quot;")
+        )
+        assert "&" in scraped
+        assert parse_page(scraped).to_json() == parse_page(text).to_json(), path.name
