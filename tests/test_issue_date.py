@@ -116,6 +116,30 @@ def test_full_width_digits_date_the_issue_and_the_story() -> None:
     assert page.dropped[0].text == "东昌日报 ２０２０年２月６日 星期四 第３版"  # kept as printed
 
 
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "东昌日报 二〇二〇年二月六日 星期四 第3版",
+        "东昌日报 2020年2月6日 星期四 庚子年正月十三",
+    ],
+)
+def test_a_masthead_in_chinese_numerals_or_with_a_lunar_date_dates_the_issue(masthead: str) -> None:
+    page = parse_page(masthead + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+    assert page.dropped[0].text == masthead
+
+
+def test_a_taiwan_masthead_in_years_of_the_republic_dates_the_issue() -> None:
+    page = parse_page(
+        "東昌日報 中華民國109年2月6日 星期四\n市裡召開會議部署春耕\n"
+        "本報訊（記者 張三）2月4日上午，市裡召開會議，部署2020年春耕生產工作。\n",
+        source="page1.txt",
+    )
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")  # 1911 + 109
+    assert page.dropped[0].text == "東昌日報 中華民國109年2月6日 星期四"
+    assert page.articles[0].title == "市裡召開會議部署春耕"
+
+
 def test_the_users_date_dates_a_page_without_one() -> None:
     page = parse_page(NO_YEAR_PAGE, source="page1.txt", issue_date="2021-03-04")
     assert (page.date, page.date_source) == ("2021-03-04", "user")

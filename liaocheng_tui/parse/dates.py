@@ -107,12 +107,40 @@ def iso(year: int | None, month: int, day: int) -> str | None:
 
 
 _ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?")
+# Dates a masthead prints in Chinese numerals (二〇二六年七月十七日) or in years of the Republic
+# (中華民國115年, as Taiwan's papers date an issue).
+_CHINESE_DATE_RE = re.compile(
+    "([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_REPUBLIC_YEAR_RE = re.compile(r"(?:中[华華]民[国國]|民[国國])\s?(\d{2,3})\s?年")
+_CHINESE_DIGITS = {ch: value for value, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_REPUBLIC_YEAR_ONE = 1911
+
+
+def _chinese_number(text: str) -> int:
+    """一 .. 九十九 written with 十 (十七, 二十, 三十一), or digit by digit (二〇二六)."""
+    if "十" not in text:
+        return int("".join(str(_CHINESE_DIGITS[ch]) for ch in text))
+    tens, _, ones = text.partition("十")
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
+
+
+def _in_arabic_numerals(text: str) -> str:
+    """``text`` with its Chinese-numeral dates and years of the Republic written as 2026年7月17日."""
+    text = _CHINESE_DATE_RE.sub(
+        lambda m: (
+            f"{_chinese_number(m.group(1))}年{_chinese_number(m.group(2))}月{_chinese_number(m.group(3))}日"
+        ),
+        text,
+    )
+    return _REPUBLIC_YEAR_RE.sub(lambda m: f"{_REPUBLIC_YEAR_ONE + int(m.group(1))}年", text)
 
 
 def issue_date(furniture: Iterable[str]) -> str | None:
-    """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``), if any."""
+    """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``,
+    ``二〇二四年一月十七日``, ``中華民國113年1月17日``), if any."""
     for text in furniture:
-        match = _ISSUE_RE.search(fold_width(text).replace(" ", ""))
+        match = _ISSUE_RE.search(_in_arabic_numerals(fold_width(text)).replace(" ", ""))
         if match:
             found = iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if found:

@@ -17,11 +17,17 @@ _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
     f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报|电讯)(?:[·•]{_H}{{2,8}})?$"
 )
-_FURNITURE_TOKEN_RE = re.compile(
-    r"^(?:"
+# A full date as a masthead prints it: 2026年7月17日, 2026-07-17, 二〇二六年七月十七日, or in years
+# of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日).
+_DATE_TOKEN = (
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
-    r"|星期[一二三四五六日天]|周[一二三四五六日]"
-    r"|农历\S{2,10}"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|(?:中[华華]民[国國]|民[国國])\d{2,3}年\d{1,2}月\d{1,2}日"
+)
+_DATE_TOKEN_RE = re.compile(f"^(?:{_DATE_TOKEN})$")
+_FURNITURE_TOKEN_RE = re.compile(
+    r"^(?:" + _DATE_TOKEN + r"|星期[一二三四五六日天]|[周週][一二三四五六日]"
+    r"|(?:农历|農曆)\S{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8}"
     r"|第?[A-Z]?\d{1,3}版|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
     r"|(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审读|值班编辑|责编|视觉|设计)(?:[:：]\S{0,8})?"
     r")$"
@@ -69,6 +75,12 @@ def is_furniture_line(text: str) -> bool:
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
 
 
+def is_dated_furniture_line(text: str) -> bool:
+    """A furniture line that prints a full date (``二〇二六年七月十七日 星期五``): the issue's date
+    line, never a headline."""
+    return is_furniture_line(text) and any(_DATE_TOKEN_RE.match(t) for t in fold_width(text).split())
+
+
 # A web page's meta line: labelled fields (来源：…, 发布时间：…) with a date, or several such fields.
 # A field starts the line or follows a space or bracket, so that a sentence's 来源： is no field.
 _META_FIELD_RE = re.compile(
@@ -102,8 +114,10 @@ def is_top_masthead(text: str, below: str | None) -> bool:
     return (
         bool(_SHORT_MASTHEAD_RE.match(text.replace(" ", "")))
         and below is not None
-        and is_furniture_line(below)
-        and bool(_ISSUE_DATE_RE.search(fold_width(below)))
+        and (
+            is_dated_furniture_line(below)
+            or (is_furniture_line(below) and bool(_ISSUE_DATE_RE.search(fold_width(below))))
+        )
     )
 
 
