@@ -391,3 +391,64 @@ def test_any_labelled_page_keeps_every_han_character_and_its_line_spans(page: li
         assert article.seq == seq
         assert 1 <= article.line_start <= article.line_end <= len(lines)
         assert all(article.paragraphs)
+
+
+def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
+    # labelled a byline, with nothing under it: no photo credit taking the last paragraph away
+    result = run(
+        [
+            (T, "商业秘密保护迈上新台阶"),
+            (B, "　　各地坚持“一盘棋”思维，推动形成区域联动的治理格局。"),
+            (B, "　　“保护商业秘密，就是保护创新的火种。”有关负责人表示。"),
+            (BY, "　　新华社北京4月26日电"),
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    first, second = result.articles
+    assert first.title == "商业秘密保护迈上新台阶"
+    assert first.paragraphs == [
+        "各地坚持“一盘棋”思维，推动形成区域联动的治理格局。",
+        "“保护商业秘密，就是保护创新的火种。”有关负责人表示。",
+        "新华社北京4月26日电",
+    ]
+    assert second.title == "下一篇报道的标题"
+
+
+def test_a_photo_credit_under_a_caption_still_makes_a_photo() -> None:
+    result = run(
+        [
+            (T, "春耕正忙"),
+            (B, "　　各地抢抓农时，开展春耕生产。"),
+            (B, "　　图为农民在田间劳作。"),
+            (BY, "　　新华社记者 张晨 摄"),
+        ]
+    )
+    assert [a.paragraphs for a in result.articles] == [
+        ["各地抢抓农时，开展春耕生产。"],
+        ["图为农民在田间劳作。"],
+    ]
+    assert result.articles[1].authors == ["张晨"]
+
+
+def test_the_issues_date_line_above_the_first_story_is_furniture_whatever_it_was_labelled() -> None:
+    result = run(
+        [
+            (K, "聊城日报"),
+            (K, "二〇二六年七月十七日 星期五"),
+            (T, "夜间经济激活消费新动能"),
+            (B, "　　4月7日，市商务局发布数据显示，一季度全市夜间消费额同比增长。"),
+            (K, "2026年7月17日 星期五"),  # under a story: not the page's top, so the labels stand
+            (T, "春耕时节访农家"),
+            (B, "　　清晨六点，种粮大户赵建华已经在田里忙碌。"),
+        ]
+    )
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == [
+        "聊城日报",  # the paper's name over its date line
+        "二〇二六年七月十七日 星期五",
+    ]
+    assert result.masthead == "聊城日报"
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "夜间经济激活消费新动能"),
+        ("2026年7月17日 星期五", "春耕时节访农家"),
+    ]

@@ -54,6 +54,7 @@ from liaocheng_tui.parse.furniture import (
     Head,
     TopFurniture,
     is_ad_label,
+    is_dated_furniture_line,
     is_furniture_line,
     is_top_masthead,
     masthead_in,
@@ -281,6 +282,11 @@ class _Reader:
         # A photo credit (记者 X 摄) closes the caption printed above it.
         photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
         trailing = following is None or following.role not in _TEXT_ROLES or photo_credit
+        if trailing and above is not None and above.body and not photo_credit and _lone_dateline(unit.text):
+            # A wire story's dateline printed under it (新华社北京4月26日电) closes it: no photo credit.
+            above.add_body(unit.text, unit)
+            self.closed = True
+            return index + 1
         if trailing and above is not None and above.body:
             if (not above.title or photo_credit) and above.byline is None and len(above.body) == 1:
                 self._standalone_byline(above, unit)
@@ -444,6 +450,12 @@ class _Reader:
             draft.body.append((lead.rest, unit))
 
 
+def _lone_dateline(text: str) -> bool:
+    """A dateline with nothing after it and no one named in it (新华社北京4月26日电)."""
+    lead = split_lead(text)
+    return lead is not None and lead.dateline is not None and not lead.authors and not lead.rest.strip()
+
+
 def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
     """Drop body paragraphs printed more than once, keeping the copy that fits its context."""
     groups: dict[str, list[int]] = {}
@@ -551,9 +563,12 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             advert = 2
             dropped.append(Dropped(unit.text, "advertisement", unit.line))
         elif (unit.role == "furniture" and len(unit.text) <= _FURNITURE_MAX_LENGTH) or (
-            index == 0
-            and unit.role in HEADER_ROLES
-            and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None)
+            unit.role in HEADER_ROLES
+            and (
+                (index == 0 and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None))
+                # the issue's date line above the first story, in a form the labeller never met
+                or (index < _first_text(units) and is_dated_furniture_line(unit.text))
+            )
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
@@ -562,6 +577,11 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
                 unit.role = "body"
             kept.append(unit)
     return kept, masthead
+
+
+def _first_text(units: list[Unit]) -> int:
+    """Where the first paragraph of the page is (the page's length when it has none)."""
+    return next((i for i, unit in enumerate(units) if unit.role in _TEXT_ROLES), len(units))
 
 
 def _top_masthead(unit: Unit, units: list[Unit], index: int) -> str | None:
