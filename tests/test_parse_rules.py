@@ -16,7 +16,7 @@ from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.features import page_features
-from liaocheng_tui.parse.furniture import is_web_meta_line
+from liaocheng_tui.parse.furniture import is_dated_furniture_line, is_furniture_line, is_web_meta_line
 from liaocheng_tui.parse.normalize import normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
@@ -606,3 +606,23 @@ def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
 )
 def test_a_sentence_or_a_bare_source_credit_is_no_web_meta_line(line: str) -> None:
     assert not is_web_meta_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture", "dated"),
+    [
+        ("二〇二六年七月十七日 星期五", True, True),
+        ("中華民國115年7月17日 星期五", True, True),
+        ("2026年7月17日 星期五 丙午年六月初三", True, True),
+        ("聊城日报 第3版 庚子年正月廿一", True, False),
+        ("丙午年 週五", True, False),
+        # a sentence that opens with the year's name is text, not a lunar date
+        ("庚子年春晚如约而至。", False, False),
+        ("庚子年正月廿一晚", False, False),
+        ("二〇二六年七月十七日，市里召开会议。", False, False),
+    ],
+)
+def test_masthead_dates_in_chinese_numerals_years_of_the_republic_and_lunar_dates(
+    line: str, furniture: bool, dated: bool
+) -> None:
+    assert (is_furniture_line(line), is_dated_furniture_line(line)) == (furniture, dated)
