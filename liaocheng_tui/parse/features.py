@@ -23,7 +23,10 @@ punctuation counts as its full-width form, full-width digits and letters as half
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 
 from liaocheng_tui.parse.blocks import numbered_item
 from liaocheng_tui.parse.byline import (
@@ -405,23 +408,20 @@ def _bigrams(text: str) -> set[str]:
     return set(map(str.__add__, text, text[1:]))
 
 
-def _window(lines: Sequence[_Measured], order: range, below: bool) -> set[str]:
-    """The wording next to a line: the ends of the lines in ``order`` that face it, taken until
-    about a window's worth of text."""
-    chosen: list[set[str]] = []
-    chars = 0
-    for index in order:
-        chosen.append(lines[index].head() if below else lines[index].tail())
-        chars += lines[index].length
-        if chars >= _WINDOW_CHARS:
-            break
-    # One union of them all: adding them one by one would copy the growing set each time, which
-    # is what a page of short (hard-wrapped) lines is made of.
-    return set().union(*chosen)
-
-
 def _share(part: set[str], whole: set[str]) -> int:
     return _bucket(len(part & whole) / len(part), _SHARE_EDGES) if part else 0
+
+
+def _join_counts(page: str, pairs: set[str]) -> dict[str, int]:
+    """``min(page.count(pair), 2)`` for every two-character ``pair``. A page with many pairs to
+    look up has all its bigrams counted in one pass instead: a pair of two different characters
+    cannot overlap itself, so there its count of overlapping bigrams is ``str.count``'s."""
+    if len(pairs) < 200:
+        return {pair: min(page.count(pair), 2) for pair in pairs}
+    bigrams = Counter(map(str.__add__, page, page[1:]))
+    return {
+        pair: min(bigrams[pair] if pair[0] != pair[1] else page.count(pair), 2) for pair in pairs
+    }
 
 
 def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
@@ -430,26 +430,60 @@ def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
     below/above it; ``join``, how often the page prints the two characters where the line meets the
     one above.
 
-    Wording is character bigrams, which need no dictionary and no one paper's vocabulary.
+    Wording is character bigrams, which need no dictionary and no one paper's vocabulary. The
+    wording above a line is the ends facing it of the lines above, taken until about a window's
+    worth of text (``_WINDOW_CHARS``); below it likewise.
     """
-    page = "\n".join(line.canon for line in lines)
-    out: list[list[str]] = []
-    for k, line in enumerate(lines):
-        if line.length > _HEADLINE_MAX:
-            out.append([])
-            continue
-        above = _window(lines, range(k - 1, -1, -1), below=False)
-        below = _window(lines, range(k + 1, len(lines)), below=True)
+    count = len(lines)
+    out: list[list[str]] = [[] for _ in range(count)]
+    short = [k for k, line in enumerate(lines) if line.length <= _HEADLINE_MAX]
+    if not short:
+        return out
+    # cum[i]: the characters of the lines before line i. The window above line k is lines
+    # start..k-1, the nearest lines that reach _WINDOW_CHARS (or all of them); below, k+1..stop-1.
+    cum = [0, *accumulate(line.length for line in lines)]
+    spans: list[tuple[int, int, int]] = []
+    # Which lines' wording is wanted: +1 where a run of lines starts, -1 after it ends.
+    want_tail = [0] * (count + 1)  # the windows above short lines
+    want_head = [0] * (count + 1)  # the short lines themselves and the windows below them
+    for k in short:
+        start = max(bisect_right(cum, cum[k] - _WINDOW_CHARS) - 1, 0)
+        stop = min(bisect_left(cum, cum[k + 1] + _WINDOW_CHARS), count)
+        spans.append((k, start, stop))
+        want_tail[start] += 1
+        want_tail[k] -= 1
+        want_head[k] += 1
+        want_head[stop] -= 1
+    # A line's wording at either end is worked out only where it is wanted.
+    empty: set[str] = set()
+    heads: list[set[str]] = [empty] * count
+    tails: list[set[str]] = [empty] * count
+    for at, (tail_wanted, head_wanted) in enumerate(
+        zip(accumulate(want_tail[:count]), accumulate(want_head[:count]), strict=True)
+    ):
+        if tail_wanted:
+            tails[at] = lines[at].tail()
+        if head_wanted:
+            heads[at] = lines[at].head()
+    joins: dict[str, int] = {}
+    pairs = {lines[k - 1].canon[-1] + lines[k].canon[0] for k in short if k}
+    if pairs:
+        joins = _join_counts("\n".join(line.canon for line in lines), pairs)
+    for k, start, stop in spans:
+        head = heads[k]
+        # One union of them all: adding them one by one would copy the growing set each time.
+        above = set().union(*tails[start:k])
+        below = set().union(*heads[k + 1 : stop])
         smaller = min(len(above), len(below))
         across = str(_bucket(len(above & below) / smaller, _SHARE_EDGES)) if smaller else "x"
-        feats = [f"coh={across}", f"tb={_share(line.head(), below)}", f"ta={_share(line.head(), above)}"]
+        feats = [f"coh={across}", f"tb={_share(head, below)}", f"ta={_share(head, above)}"]
         if k:
             last = lines[k - 1].canon[-1]
             if last in _PUNCT_KEEP:
                 feats.append("join=p")  # a line that ends in punctuation breaks no word
             else:
-                feats.append(f"join={min(page.count(last + line.canon[0]), 2)}")
-        out.append(feats)
+                feats.append(f"join={joins[last + lines[k].canon[0]]}")
+        out[k] = feats
     return out
 
 
