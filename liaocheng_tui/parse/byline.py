@@ -27,6 +27,10 @@ _ROLE_RE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
 )
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
+# A byline line shows a cue (a role, a trailer, 评论员) or opens with a marker; its tokens are
+# made of the line's own characters, so a line holding no role's or trailer's last character
+# (nor 评论员's) has no cue: parse_byline_line need not tokenise it.
+_CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员"})) + "]")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
 # 文/图/片 in 文/图, 文/片 (text and pictures by), 据 (according to): never part of a name.
 _SINGLE_ROLE_TOKENS = {"文", "图", "片", "据"}
@@ -129,7 +133,9 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     that it is a byline: a marker such as ■/□, a role word, or a trailer such as 报道.
     """
     line = _collapse(text)
-    if not line or weight(line) > 40:
+    if not line or (line[0] not in BYLINE_MARKERS and not _CUE_CHAR_RE.search(line)):
+        return None
+    if weight(line) > 40:
         return None
     marked = bool(_MARKER_RE.match(line))
     rest = _MARKER_RE.sub("", line)
