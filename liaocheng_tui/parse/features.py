@@ -92,10 +92,17 @@ _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
-    for index, edge in enumerate(edges):
-        if value <= edge:
-            return index
-    return len(edges)
+    """The index of the first of the ascending ``edges`` that ``value`` does not exceed
+    (``len(edges)`` past the last)."""
+    return bisect_left(edges, value)
+
+
+# Per-line strings worked out once.
+_LEN_BUCKETS = [_bucket(n, _LEN_EDGES) for n in range(_LEN_EDGES[-1] + 1)]
+_COMMAS = [f"commas={count}" for count in range(3)]
+_FUNCTION_RE = re.compile("[" + "".join(sorted(_FUNCTION_CHARS)) + "]")
+_FUNCTION_COUNT = [f"fn={count}" for count in range(5)]
+_SHARE_OF_FUNCTION = [f"fnr={index}" for index in range(len(_PARTICLE_SHARE_EDGES) + 1)]
 
 
 def _char_class(ch: str) -> str:
@@ -201,7 +208,7 @@ def _measure(line: Line) -> _Measured:
     if not text:
         return _Measured(["B"], ["B"], "", 0, True)
     feats: list[str] = []
-    heading = _HEADING_RE.match(text)
+    heading = _HEADING_RE.match(text) if text[0] == "#" else None
     if heading:
         feats.append(f"md{min(len(heading.group(1)), 3)}")
         text = text[heading.end() :] or text
@@ -213,11 +220,16 @@ def _measure(line: Line) -> _Measured:
         return _Measured(["B"], ["B"], "", 0, True)
     n = len(canon)
     han = sum(map(len, _HAN_RUN_RE.findall(canon)))
-    lenb = _bucket(n, _LEN_EDGES)
+    lenb = _LEN_BUCKETS[n] if n < len(_LEN_BUCKETS) else len(_LEN_EDGES)
     endc = _end_class(canon)
     first = canon[0]
-    feats += [f"len={lenb}", f"end={endc}", f"len|end={lenb}|{endc}"]
-    if line.indented:
+    last = canon[-1]
+    length_feature = f"len={lenb}"
+    end_feature = f"end={endc}"
+    commas_feature = _COMMAS[min(canon.count("，"), 2)]
+    feats += [length_feature, end_feature, f"len|end={lenb}|{endc}"]
+    indented = line.indented
+    if indented:
         feats.append("ind")
     depth = _indent_depth(line.indent)
     if depth:
@@ -229,22 +241,25 @@ def _measure(line: Line) -> _Measured:
         feats.append(f"dig={min(3, 1 + (4 * digits) // n)}")
     if _LATIN_RE.search(canon):
         feats.append("latin")
-    stop_in = bool(_INNER_STOP_RE.search(canon[:-1]))
+    stop_in = bool(_INNER_STOP_RE.search(canon, 0, n - 1))
     if stop_in:
         feats.append("stopin")
-    commas = canon.count("，")
-    feats.append(f"commas={min(commas, 2)}")
+    feats.append(commas_feature)
     if "、" in canon:
         feats.append("dun")
     if "：" in canon[:-1]:
         feats.append("colonin")
-    if first in "（【" and canon[-1] in "）】":
+    bracketed = first in "（【" and last in "）】"
+    if bracketed:
         feats.append("brk")
-    if canon.startswith(("——", "—", "－－", "--")):
+    dash = canon.startswith(("——", "—", "－－", "--"))
+    if dash:
         feats.append("dash")
-    if canon.endswith(("——", "—")):
+    end_dash = canon.endswith(("——", "—"))
+    if end_dash:
         feats.append("enddash")
-    if first in _MARKERS:
+    marker = first in _MARKERS
+    if marker:
         feats.append("marker")
     if first == "“":
         feats.append("openq")
@@ -255,26 +270,39 @@ def _measure(line: Line) -> _Measured:
     rules = _rules(text, canon, n, digits)
     feats += rules
     # The first and last characters: the only vocabulary the model sees, and only a few per line.
-    feats += [f"c0={first}", f"c01={canon[:2]}", f"cz={canon[-1]}", f"cyz={canon[-2:]}"]
-    feats.append(f"k0={_char_class(first)}")
-    function_chars = sum(1 for ch in canon if ch in _FUNCTION_CHARS)
-    feats.append(f"fn={min(function_chars, 4)}")
-    feats.append(f"fnr={_bucket(function_chars / n, _PARTICLE_SHARE_EDGES)}")
-    key = [f"len={lenb}", f"end={endc}", f"commas={min(commas, 2)}"]
+    function_chars = len(_FUNCTION_RE.findall(canon))
+    feats += [
+        f"c0={first}",
+        f"c01={canon[:2]}",
+        f"cz={last}",
+        f"cyz={canon[-2:]}",
+        f"k0={_char_class(first)}",
+        _FUNCTION_COUNT[min(function_chars, 4)],
+        _SHARE_OF_FUNCTION[_bucket(function_chars / n, _PARTICLE_SHARE_EDGES)],
+    ]
+    key = [length_feature, end_feature, commas_feature]
     if han == n:
         feats.append("pure")  # only Han characters: headline material, never a sentence
         key.append("pure")
-    if line.indented:
+    if indented:
         key.append("ind")
     if depth:
         key.append(depth)
     if stop_in:
         key.append("stopin")
-    key += [r for r in rules if r in _NEIGHBOUR_RULES]
-    for flag in ("brk", "dash", "md1", "md2", "marker", "enddash"):
-        if flag in feats:
-            key.append(flag)
-    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if line.indented else 'f'}", endc)
+    if rules:
+        key += [r for r in rules if r in _NEIGHBOUR_RULES]
+    if bracketed:
+        key.append("brk")
+    if dash:
+        key.append("dash")
+    if heading and len(heading.group(1)) <= 2:
+        key.append(f"md{len(heading.group(1))}")
+    if marker:
+        key.append("marker")
+    if end_dash:
+        key.append("enddash")
+    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if indented else 'f'}", endc)
 
 
 def _indent_depth(columns: int) -> str:

@@ -96,8 +96,8 @@ def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
     text = fold_width(text)
-    if len(text) > 80:
-        return False
+    if len(text) > 80 or ("：" not in text and ":" not in text and "字号" not in text):
+        return False  # no field's colon, no 字号
     if _FONT_SIZE_RE.search(text):
         return True
     fields = len(_META_FIELD_RE.findall(text))
