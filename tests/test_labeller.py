@@ -144,6 +144,25 @@ def test_the_same_wording_above_and_below_a_line_is_a_feature() -> None:
     assert _features_of(new_story, 1, "coh=") == ["coh=0", "coh=0|4|H|f"]
 
 
+@pytest.mark.parametrize("width", [None, 20, 7])
+def test_cohesion_is_the_same_from_bit_masks_and_from_sets_of_bigrams(
+    seed_paths: list[Path], width: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # _overlaps counts shared bigrams with int bit masks on pages of short lines, with set unions
+    # elsewhere: both ways must give the very features the model was trained on.
+    from liaocheng_tui.parse import features
+
+    lines = seed_paths[0].read_text(encoding="utf-8").splitlines()
+    if width is not None:
+        lines = [line[at : at + width] for line in lines for at in range(0, len(line), width)]
+    by_sets, by_masks = 10**9, 0
+    monkeypatch.setattr(features, "_MASK_LINES", by_sets)
+    from_sets = page_features(lines)
+    monkeypatch.setattr(features, "_MASK_LINES", by_masks)
+    assert page_features(lines) == from_sets
+    assert any(f.startswith("coh=") for item in from_sets for f in item)
+
+
 def test_derived_roles_follow_the_rules() -> None:
     lines = [
         "",

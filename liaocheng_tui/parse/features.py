@@ -26,7 +26,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
+from functools import reduce
+from itertools import accumulate, chain
+from operator import or_
 
 from liaocheng_tui.parse.blocks import numbered_item
 from liaocheng_tui.parse.byline import (
@@ -89,6 +91,8 @@ _SHARE_EDGES = (0.0, 0.1, 0.25, 0.5)
 _WINDOW_CHARS = 120  # how much text above and below a line the cohesion features compare
 _HEADLINE_MAX = 40  # no headline, kicker or crosshead is longer (the cohesion features skip such lines)
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
+_RUN = 64  # short lines whose cohesion windows are worked out together
+_MASK_LINES = 10  # lines per window (above and below) from which bit masks pay
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -436,10 +440,6 @@ def _bigrams(text: str) -> set[str]:
     return set(map(str.__add__, text, text[1:]))
 
 
-def _share(part: set[str], whole: set[str]) -> int:
-    return _bucket(len(part & whole) / len(part), _SHARE_EDGES) if part else 0
-
-
 def _join_counts(page: str, pairs: set[str]) -> dict[str, int]:
     """``min(page.count(pair), 2)`` for every two-character ``pair``. A page with many pairs to
     look up has all its bigrams counted in one pass instead: a pair of two different characters
@@ -450,6 +450,53 @@ def _join_counts(page: str, pairs: set[str]) -> dict[str, int]:
     return {
         pair: min(bigrams[pair] if pair[0] != pair[1] else page.count(pair), 2) for pair in pairs
     }
+
+
+def _overlaps(
+    run: Sequence[tuple[int, int, int]], heads: Sequence[set[str]], tails: Sequence[set[str]]
+) -> list[tuple[int, int, int, int, int]]:
+    """For each ``(k, start, stop)`` of ``run``: the bigrams above line k (the tails of lines
+    start..k-1), below it (the heads of lines k+1..stop-1), in both, and of line k's head below
+    and above it.
+
+    Where the windows hold many lines (a page of short lines), the bigrams are numbered and each
+    line's become the bits of an int: a window is then the OR of its lines' masks and a shared
+    count the bits of an AND, far cheaper than unions of sets. The numbering is the run's own, so
+    that the masks stay small however long the page. Where the windows hold a line or two (long
+    lines), unions of sets cost less than making the masks.
+    """
+    out: list[tuple[int, int, int, int, int]] = []
+    if sum(stop - start for _, start, stop in run) < _MASK_LINES * len(run):
+        for k, start, stop in run:
+            # One union of them all: adding them one by one would copy the growing set each time.
+            above = set().union(*tails[start:k])
+            below = set().union(*heads[k + 1 : stop])
+            head = heads[k]
+            out.append((len(above), len(below), len(above & below), len(head & below), len(head & above)))
+        return out
+    low, high = run[0][1], run[-1][2]  # every window of the run is inside lines low..high-1
+    facing = chain.from_iterable(zip(tails[low:high], heads[low:high], strict=True))
+    used = dict.fromkeys(chain.from_iterable(facing))
+    bits = dict(zip(used, map((1).__lshift__, range(len(used))), strict=True))
+    head_masks = [sum(map(bits.__getitem__, head)) for head in heads[low:high]]
+    tail_masks = [
+        mask if tail is head else sum(map(bits.__getitem__, tail))
+        for mask, head, tail in zip(head_masks, heads[low:high], tails[low:high], strict=True)
+    ]
+    for k, start, stop in run:
+        mask = head_masks[k - low]
+        above_mask = reduce(or_, tail_masks[start - low : k - low], 0)
+        below_mask = reduce(or_, head_masks[k + 1 - low : stop - low], 0)
+        out.append(
+            (
+                above_mask.bit_count(),
+                below_mask.bit_count(),
+                (above_mask & below_mask).bit_count(),
+                (mask & below_mask).bit_count(),
+                (mask & above_mask).bit_count(),
+            )
+        )
+    return out
 
 
 def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
@@ -494,24 +541,32 @@ def _cohesion(lines: Sequence[_Measured]) -> list[list[str]]:
         if head_wanted:
             heads[at] = lines[at].head()
     joins: dict[str, int] = {}
-    pairs = {lines[k - 1].canon[-1] + lines[k].canon[0] for k in short if k}
+    pairs = {
+        lines[k - 1].canon[-1] + lines[k].canon[0]
+        for k in short
+        if k and lines[k - 1].canon[-1] not in _PUNCT_KEEP
+    }
     if pairs:
         joins = _join_counts("\n".join(line.canon for line in lines), pairs)
-    for k, start, stop in spans:
-        head = heads[k]
-        # One union of them all: adding them one by one would copy the growing set each time.
-        above = set().union(*tails[start:k])
-        below = set().union(*heads[k + 1 : stop])
-        smaller = min(len(above), len(below))
-        across = str(_bucket(len(above & below) / smaller, _SHARE_EDGES)) if smaller else "x"
-        feats = [f"coh={across}", f"tb={_share(head, below)}", f"ta={_share(head, above)}"]
-        if k:
-            last = lines[k - 1].canon[-1]
-            if last in _PUNCT_KEEP:
-                feats.append("join=p")  # a line that ends in punctuation breaks no word
-            else:
-                feats.append(f"join={joins[last + lines[k].canon[0]]}")
-        out[k] = feats
+    for first in range(0, len(spans), _RUN):
+        run = spans[first : first + _RUN]
+        for (k, _, _), (above, below, across, head_below, head_above) in zip(
+            run, _overlaps(run, heads, tails), strict=True
+        ):
+            smaller = min(above, below)
+            size = len(heads[k])
+            feats = [
+                f"coh={_bucket(across / smaller, _SHARE_EDGES) if smaller else 'x'}",
+                f"tb={_bucket(head_below / size, _SHARE_EDGES) if size else 0}",
+                f"ta={_bucket(head_above / size, _SHARE_EDGES) if size else 0}",
+            ]
+            if k:
+                last = lines[k - 1].canon[-1]
+                if last in _PUNCT_KEEP:
+                    feats.append("join=p")  # a line that ends in punctuation breaks no word
+                else:
+                    feats.append(f"join={joins[last + lines[k].canon[0]]}")
+            out[k] = feats
     return out
 
 
