@@ -163,6 +163,20 @@ def test_cohesion_is_the_same_from_bit_masks_and_from_sets_of_bigrams(
     assert any(f.startswith("coh=") for item in from_sets for f in item)
 
 
+def test_join_counts_are_str_counts_up_to_two_however_they_are_counted() -> None:
+    from liaocheng_tui.parse.features import _JOIN_SCAN_PAIRS, _join_counts
+
+    page = "大数据大数据\n哈哈哈哈\n-]^\\[a-]^\\[\n数据产业\n^]-"
+    chars = sorted(set(page) - {"\n"})
+    pairs = {a + b for a in chars for b in chars}
+    assert len(pairs) >= _JOIN_SCAN_PAIRS  # one scan of the page
+    expected = {pair: min(page.count(pair), 2) for pair in pairs}
+    assert _join_counts(page, pairs) == expected
+    few = set(sorted(pairs)[: _JOIN_SCAN_PAIRS - 1])  # one count per pair
+    assert _join_counts(page, few) == {pair: expected[pair] for pair in few}
+    assert expected["哈哈"] == 2 and expected["大数"] == 2 and expected["]^"] == 2 and expected["数产"] == 0
+
+
 def test_derived_roles_follow_the_rules() -> None:
     lines = [
         "",

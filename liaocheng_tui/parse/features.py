@@ -93,6 +93,7 @@ _HEADLINE_MAX = 40  # no headline, kicker or crosshead is longer (the cohesion f
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
 _RUN = 64  # short lines whose cohesion windows are worked out together
 _MASK_LINES = 10  # lines per window (above and below) from which bit masks pay
+_JOIN_SCAN_PAIRS = 64  # join pairs from which one scan of the page costs less than one count each
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -135,7 +136,7 @@ def _end_class(canon: str) -> str:
 class _Measured:
     """What one line is, measured once."""
 
-    __slots__ = ("_head", "_tail", "base", "blank", "canon", "end", "key", "length", "shape")
+    __slots__ = ("_head", "_tail", "base", "blank", "canon", "end", "indented", "key", "length", "shape")
 
     def __init__(
         self,
@@ -146,8 +147,10 @@ class _Measured:
         blank: bool,
         shape: str = "",
         end: str = "",
+        indented: bool = False,
     ) -> None:
         self.base = base
+        self.indented = indented  # "ind" is in base
         self.key = key
         self.canon = canon
         self.length = length
@@ -306,7 +309,19 @@ def _measure(line: Line) -> _Measured:
         key.append("marker")
     if end_dash:
         key.append("enddash")
-    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if indented else 'f'}", endc)
+    return _Measured(
+        feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if indented else 'f'}", endc, indented
+    )
+
+
+_REL_FEATURES = [f"rel={index}" for index in range(len(_REL_EDGES) + 1)]
+_GAP_BEFORE = ["gb=0", "gb=1", "gb=2"]
+_GAP_AFTER = ["ga=0", "ga=1", "ga=2"]
+_POSITIONS = [f"pos={k}" if k < 4 else "pos=early" for k in range(10)]
+_BACK_POSITIONS = ["rpos=0", "rpos=1", "rpos=2"]
+_COMPARED = {
+    prefix: {how: f"{prefix}cmp={how}" for how in ("shorter", "longer", "near")} for prefix in ("-1:", "+1:")
+}
 
 
 def _indent_depth(columns: int) -> str:
@@ -334,7 +349,7 @@ def page_features(lines: Sequence[str]) -> list[Item]:
     lengths = sorted(measured[i].length for i in nonblank)
     median = float(lengths[len(lengths) // 2]) if lengths else 1.0
     width = float(lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 1.0
-    indented = sum(1 for i in nonblank if "ind" in measured[i].base)
+    indented = sum(1 for i in nonblank if measured[i].indented)
     share = indented / len(nonblank) if nonblank else 0.0
     page_indent = (
         "pind=0" if share == 0 else "pind=lo" if share < 0.3 else "pind=mid" if share < 0.8 else "pind=hi"
@@ -349,63 +364,78 @@ def page_features(lines: Sequence[str]) -> list[Item]:
     # among indented ones) only around headlines says so by the lines they come with.
     gap_use = _page_use([measured[at] for k, at in enumerate(nonblank) if k and gaps_before[k]], "gaps")
     flush_use = (
-        _page_use([measured[at] for at in nonblank if "ind" not in measured[at].base], "flush")
+        _page_use([measured[at] for at in nonblank if not measured[at].indented], "flush")
         if page_indent in ("pind=mid", "pind=hi")
         else "flush=none"
     )
     cohesion = _cohesion([measured[at] for at in nonblank])
     still_open = _open_brackets([measured[at].canon for at in nonblank])
+    lines_in = [measured[at] for at in nonblank]
+    # The strings a page's lines share, made once per page.
+    gap_codes = [f"{before}{after}" for before, after in zip(gaps_before, gaps_after, strict=True)]
+    gap_features = {
+        code: (f"gap={code}|{page_blank}", f"gapuse={code}|{gap_use}") for code in set(gap_codes)
+    }
+    indent_feature = f"ind|{page_indent}"
     keys: list[list[str]] = []
-    for k, at in enumerate(nonblank):
-        m = measured[at]
+    full: list[bool] = []
+    for k, m in enumerate(lines_in):
         key = [
             *m.key,
-            f"rel={_bucket(m.length / median, _REL_EDGES)}",
-            f"gb={gaps_before[k]}",
-            f"ga={gaps_after[k]}",
+            _REL_FEATURES[_bucket(m.length / median, _REL_EDGES)],
+            _GAP_BEFORE[gaps_before[k]],
+            _GAP_AFTER[gaps_after[k]],
         ]
-        if wrapped and m.length >= 0.9 * width:
+        full.append(wrapped and m.length >= 0.9 * width)
+        if full[-1]:
             key.append("full")
         keys.append(key)
     items: list[Item] = [["B"] for _ in range(count)]
-    for k, at in enumerate(nonblank):
-        m = measured[at]
+    for k, m in enumerate(lines_in):
+        shape = m.shape
+        code = gap_codes[k]
         item = ["bias", page_indent, page_blank, *m.base, *keys[k]]
-        if "ind" in m.base:
-            item.append(f"ind|{page_indent}")
-        item.append(f"pos={k}" if k < 4 else "pos=early" if k < 10 else "pos=mid")
+        if m.indented:
+            item.append(indent_feature)
+        item.append(_POSITIONS[k] if k < 10 else "pos=mid")
         back = total - 1 - k
         if back < 3:
-            item.append(f"rpos={back}")
-        item.append(f"gap={gaps_before[k]}{gaps_after[k]}|{page_blank}")
-        item.append(f"gapuse={gaps_before[k]}{gaps_after[k]}|{gap_use}")
-        if "ind" not in m.base:
-            item.append(f"flushuse={flush_use}|{m.shape}")
+            item.append(_BACK_POSITIONS[back])
+        item += gap_features[code]
+        if not m.indented:
+            item.append(f"flushuse={flush_use}|{shape}")
         if wrapped and k:
             # After a line that fills the wrap width, this line most likely goes on with its paragraph.
-            item.append(f"afterfull={'full' in keys[k - 1]}|{m.shape}")
+            item.append(f"afterfull={full[k - 1]}|{shape}")
         # Conjunctions a linear model cannot build itself: the line's shape with its gaps, and
         # with the shapes of the lines around it (a short flush line after a finished paragraph).
-        item.append(f"sh={m.shape}|{gaps_before[k]}{gaps_after[k]}")
+        item.append(f"sh={shape}|{code}")
         if cohesion[k]:
             item += cohesion[k]
-            item.append(f"{cohesion[k][0]}|{m.shape}")
+            item.append(f"{cohesion[k][0]}|{shape}")
         if still_open[k]:
-            item.append(f"open|{m.shape}")
-        above = measured[nonblank[k - 1]].shape if k else "none"
-        below = measured[nonblank[k + 1]].shape if k + 1 < total else "none"
-        item.append(f"shp={above}>{m.shape}")
-        item.append(f"shn={m.shape}>{below}")
-        for offset in (-2, -1, 1, 2):
-            other = k + offset
-            prefix = f"{offset:+d}:"
-            if 0 <= other < total:
-                item += [prefix + f for f in keys[other]]
-                if offset in (-1, 1):
-                    item.append(f"{prefix}cmp={_compare(m.length, measured[nonblank[other]].length)}")
-            else:
-                item.append(prefix + "none")
-        items[at] = item
+            item.append(f"open|{shape}")
+        item.append(f"shp={lines_in[k - 1].shape if k else 'none'}>{shape}")
+        item.append(f"shn={shape}>{lines_in[k + 1].shape if k + 1 < total else 'none'}")
+        if k >= 2:
+            item += map("-2:".__add__, keys[k - 2])
+        else:
+            item.append("-2:none")
+        if k >= 1:
+            item += map("-1:".__add__, keys[k - 1])
+            item.append(_COMPARED["-1:"][_compare(m.length, lines_in[k - 1].length)])
+        else:
+            item.append("-1:none")
+        if k + 1 < total:
+            item += map("+1:".__add__, keys[k + 1])
+            item.append(_COMPARED["+1:"][_compare(m.length, lines_in[k + 1].length)])
+        else:
+            item.append("+1:none")
+        if k + 2 < total:
+            item += map("+2:".__add__, keys[k + 2])
+        else:
+            item.append("+2:none")
+        items[nonblank[k]] = item
     return items
 
 
@@ -441,15 +471,19 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _join_counts(page: str, pairs: set[str]) -> dict[str, int]:
-    """``min(page.count(pair), 2)`` for every two-character ``pair``. A page with many pairs to
-    look up has all its bigrams counted in one pass instead: a pair of two different characters
-    cannot overlap itself, so there its count of overlapping bigrams is ``str.count``'s."""
-    if len(pairs) < 200:
+    """``min(page.count(pair), 2)`` for every two-character ``pair``.
+
+    A page with many pairs to look up is scanned once instead, for every place where a pair's
+    first character is followed by a pair's second one (overlapping, by a lookahead): a pair of
+    two different characters cannot overlap itself, so there the count of such places is
+    ``str.count``'s.
+    """
+    if len(pairs) < _JOIN_SCAN_PAIRS:
         return {pair: min(page.count(pair), 2) for pair in pairs}
-    bigrams = Counter(map(str.__add__, page, page[1:]))
-    return {
-        pair: min(bigrams[pair] if pair[0] != pair[1] else page.count(pair), 2) for pair in pairs
-    }
+    firsts = "".join(map(re.escape, sorted({pair[0] for pair in pairs})))
+    seconds = "".join(map(re.escape, sorted({pair[1] for pair in pairs})))
+    found = Counter(re.findall(f"(?=([{firsts}][{seconds}]))", page))
+    return {pair: min(found[pair] if pair[0] != pair[1] else page.count(pair), 2) for pair in pairs}
 
 
 def _overlaps(
