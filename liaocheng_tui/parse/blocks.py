@@ -204,16 +204,16 @@ def build_units(
             and text[0] not in BYLINE_MARKERS
             and not _DASH_RE.match(text)
             and (roles is None or (role == previous.role and role in _JOINABLE))
-            and not (separate is not None and (separate(previous.text) or separate(text)))
-            and not parse_byline_line(previous.text)
-            and not _DATELINE_OPENING_RE.match(text)
-            and (
-                not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
-            )
             and (
                 (indent_page and previous.indented)
                 or (wrapped and not indent_page and last_line_length >= 0.85 * width)
             )
+            and not _DATELINE_OPENING_RE.match(text)
+            and (
+                not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
+            )
+            and not (separate is not None and (separate(previous.text) or separate(text)))
+            and not parse_byline_line(previous.text)  # the dearest test last
         ):
             previous.text = join_text(previous.text, text)
             previous.end = line.number

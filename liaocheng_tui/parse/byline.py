@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, han_count, weight
 
 _H = f"[{HAN_CLASS}]"
 BYLINE_MARKERS = "■□▲△●○◆◇★☆▌"
@@ -132,6 +132,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     Every token must be a role, a trailer or a name, there must be a name, and the line must show
     that it is a byline: a marker such as ■/□, a role word, or a trailer such as 报道.
     """
+    if len(text) > 40 and han_count(text[:80]) > 40:
+        return None  # too heavy (weight > 40), known from the opening alone: a joined paragraph
     line = _collapse(text)
     if not line or (line[0] not in BYLINE_MARKERS and not _CUE_CHAR_RE.search(line)):
         return None
