@@ -556,7 +556,7 @@ def test_a_byline_line_is_never_joined_to_the_paragraph_under_it() -> None:
 
 
 def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable(lines: object) -> list[Role]:
+    def unavailable(lines: object, normalised: object = None) -> list[Role]:
         raise labeller.ModelUnavailable("the line-role model is missing")
 
     monkeypatch.setattr(labeller, "label_lines", unavailable)

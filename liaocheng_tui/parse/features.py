@@ -332,18 +332,26 @@ def _indent_depth(columns: int) -> str:
     return "indw=deep" if columns > 5 else ""
 
 
-def page_features(lines: Sequence[str]) -> list[Item]:
+def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Item]:
     """One feature list per line of a page (crfsuite's item form: each string a binary feature).
+    ``normalised`` is ``lines_of(lines)`` where the caller has it already (the parser, which
+    assembles the page from the same normalised lines).
 
     A blank line's item is ``["B"]``. The model labels only the non-blank lines
     (:func:`sequence_items`): blank lines become gap features of their neighbours, so that the
     chain runs kicker -> title -> subtitle -> byline -> body however many blank lines lie between.
     """
+    if normalised is None:
+        normalised = lines_of(lines)
     if in_traditional_script(lines):
         # The rules and the particle count are written in simplified characters: read the page
-        # as its simplified form, so that it gets the features a simplified page gets.
-        lines = [fold_traditional(line) for line in lines]
-    measured = [_measure(line) for line in lines_of(lines)]
+        # as its simplified form, so that it gets the features a simplified page gets. Folding
+        # writes one Han character for another, which normalisation never touches: folding the
+        # normalised lines gives the normalised lines of the folded page.
+        normalised = [
+            Line(line.number, fold_traditional(line.text), line.indented, line.indent) for line in normalised
+        ]
+    measured = [_measure(line) for line in normalised]
     count = len(measured)
     nonblank = [i for i, m in enumerate(measured) if not m.blank]
     lengths = sorted(measured[i].length for i in nonblank)
@@ -439,9 +447,12 @@ def page_features(lines: Sequence[str]) -> list[Item]:
     return items
 
 
-def sequence_items(lines: Sequence[str]) -> tuple[list[int], list[Item]]:
-    """The non-blank lines' indices and their items: the sequence the model labels."""
-    items = page_features(lines)
+def sequence_items(
+    lines: Sequence[str], normalised: Sequence[Line] | None = None
+) -> tuple[list[int], list[Item]]:
+    """The non-blank lines' indices and their items: the sequence the model labels (``normalised``
+    as for :func:`page_features`)."""
+    items = page_features(lines, normalised)
     indices = [i for i, item in enumerate(items) if item != ["B"]]
     return indices, [items[i] for i in indices]
 

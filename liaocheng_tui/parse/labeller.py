@@ -14,6 +14,7 @@ from importlib import resources
 import pycrfsuite
 
 from liaocheng_tui.parse.features import sequence_items
+from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import STATES, Role, role_of_state
 
 MODEL_PACKAGE = "liaocheng_tui.parse"
@@ -41,10 +42,11 @@ class Labeller:
         if not known <= set(STATES):
             raise ModelUnavailable(f"the line-role model has unknown states: {sorted(known - set(STATES))}")
 
-    def label(self, lines: Sequence[str]) -> list[Role]:
-        """One role per line: ``blank`` for the empty lines, the model's roles for the others."""
+    def label(self, lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
+        """One role per line: ``blank`` for the empty lines, the model's roles for the others.
+        ``normalised`` is ``lines_of(lines)`` where the caller has it already."""
         roles: list[Role] = ["blank"] * len(lines)
-        indices, items = sequence_items(lines)
+        indices, items = sequence_items(lines, normalised)
         if not items:
             return roles
         with self._lock:
@@ -78,6 +80,7 @@ def default_labeller() -> Labeller:
         return _labeller
 
 
-def label_lines(lines: Sequence[str]) -> list[Role]:
-    """One role per input line (lines as ``normalize.split_lines(text)`` gives them)."""
-    return default_labeller().label(lines)
+def label_lines(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
+    """One role per input line (lines as ``normalize.split_lines(text)`` gives them; ``normalised``
+    is their ``normalize.lines_of`` where the caller has it already)."""
+    return default_labeller().label(lines, normalised)

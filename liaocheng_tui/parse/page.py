@@ -18,21 +18,21 @@ from liaocheng_tui.parse.chars import ScriptFold, page_script_fold
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.models import Page
-from liaocheng_tui.parse.normalize import normalize_lines, split_lines
+from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.repair import repair_page
 from liaocheng_tui.parse.roles import Role
 
 
-def label_page(lines: Sequence[str]) -> list[Role]:
+def label_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
     """One role per line: the packaged model's, or the shape-based fallback's when the model
-    cannot be loaded."""
+    cannot be loaded. ``normalised`` is ``lines_of(lines)`` where the caller has it already."""
     try:
         from liaocheng_tui.parse.labeller import ModelUnavailable, label_lines
     except ImportError:  # the labeller or its CRF library is not installed
         return shape_roles(lines)
     try:
-        roles: list[Role] = label_lines(lines)
+        roles: list[Role] = label_lines(lines, normalised)
     except ModelUnavailable:
         return shape_roles(lines)
     return roles
@@ -54,7 +54,9 @@ def parse_page(
     and OCR letter spacing are repaired first (:mod:`liaocheng_tui.parse.repair`).
     """
     text = repair_page(text)
-    return _parse(text, label_page(split_lines(text)), source, publication, path, issue_date)
+    raws = split_lines(text)
+    lines = lines_of(raws)  # normalised once, for the labeller and the assembler
+    return _parse(text, lines, label_page(raws, lines), source, publication, path, issue_date)
 
 
 def parse_labelled(
@@ -68,25 +70,30 @@ def parse_labelled(
 ) -> Page:
     """:func:`parse_page` with the roles of the lines (``split_lines(text)``) given: the corpus's
     gold labels, when the evaluation measures the assembler alone."""
-    return _parse(repair_page(text), roles, source, publication, path, issue_date)
+    text = repair_page(text)
+    return _parse(text, normalize_lines(text), roles, source, publication, path, issue_date)
 
 
 def _parse(
     text: str,
+    lines: Sequence[Line],
     roles: Sequence[Role],
     source: str,
     publication: str | None,
     path: str | None,
     issue_date: str | None,
 ) -> Page:
-    """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`).
+    """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`) and its
+    normalised lines.
 
     A page in traditional script is read in simplified form, which the byline, dateline and
     furniture grammars are written in, and its fields are given back as printed.
     """
     script = page_script_fold(text)
-    read = text if script is None else script.fold(text)
-    assembly = assemble(normalize_lines(read), roles)
+    if script is not None:
+        # Folding writes one Han character for another, which normalisation never touches.
+        lines = [replace(line, text=script.fold(line.text)) for line in lines]
+    assembly = assemble(lines, roles)
     dropped = assembly.dropped
     furniture_lines = [d.text for d in dropped if d.reason == "page-furniture"]
     issue = date_page(
