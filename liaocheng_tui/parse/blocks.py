@@ -41,6 +41,7 @@ from liaocheng_tui.parse.roles import Role
 _HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*$")
 _DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
+_DASH_OPENINGS = frozenset("—─-－―")
 # Brief items: a bold or bracketed lead phrase, then the text on the same line.
 _BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
 _BRACKET_LEAD_RE = re.compile(f"^【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])")
@@ -174,18 +175,22 @@ def build_units(
             role = "body"
         text, level = line.text, 0
         lead_title: str | None = None
-        if _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
+        # Each pattern below is only tried on a line that opens with a character it needs.
+        opening = text[0]
+        if opening in "-*_" and _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
             dropped.append(Dropped(text, "markdown-marker", line.number))
             previous_blank = True
             continue
-        if marked := _markdown_block_marker(text):
+        if opening in ">-*+" and (marked := _markdown_block_marker(text)):
             dropped.append(Dropped(marked[0], "markdown-marker", line.number))
             text = marked[1]
-        heading = _HEADING_RE.match(text)
+        heading = _HEADING_RE.match(text) if text.startswith("#") else None
         if heading and heading.group(2):
             level = len(heading.group(1))
             dropped.append(Dropped(heading.group(1), "markdown-marker", line.number))
             text = heading.group(2)
+        elif not text.startswith("**"):
+            pass  # neither a bold lead nor a bold line
         elif brief := _BOLD_LEAD_RE.match(text):
             lead_title = brief.group(1).strip()
         else:
@@ -202,13 +207,13 @@ def build_units(
             and previous.level == 0
             and not line.indented
             and text[0] not in BYLINE_MARKERS
-            and not _DASH_RE.match(text)
+            and not (text[0] in _DASH_OPENINGS and _DASH_RE.match(text))
             and (roles is None or (role == previous.role and role in _JOINABLE))
             and (
                 (indent_page and previous.indented)
                 or (wrapped and not indent_page and last_line_length >= 0.85 * width)
             )
-            and not _DATELINE_OPENING_RE.match(text)
+            and not (("讯" in text or "电" in text) and _DATELINE_OPENING_RE.match(text))
             and (
                 not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
             )
@@ -221,7 +226,7 @@ def build_units(
             units.append(
                 Unit(text, line.number, line.number, line.indented, level, previous_blank, role=role)
             )
-            if lead_title is None and (bracket := _BRACKET_LEAD_RE.match(text)):
+            if lead_title is None and text.startswith("【") and (bracket := _BRACKET_LEAD_RE.match(text)):
                 lead_title = bracket.group(1).strip()
             units[-1].brief = lead_title
         last_line_length = len(line.text)

@@ -36,6 +36,8 @@ def squeeze_spaces(text: str) -> str:
 
 def strip_emphasis(text: str) -> str:
     """Remove markdown emphasis markers (``**``, ``__``) that a converter left in the text."""
+    if "**" not in text and "__" not in text:
+        return text
     return _EMPHASIS_RE.sub("", text)
 
 
