@@ -31,6 +31,9 @@ _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
 # made of the line's own characters, so a line holding no role's or trailer's last character
 # (nor 评论员's) has no cue: parse_byline_line need not tokenise it.
 _CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员"})) + "]")
+# A character that is neither Han, nor a token separator, nor a name's middle dot: no token of a
+# byline (role, trailer, organisation, name) holds one, nor does 评论员's signature.
+_NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/:：;；·•]")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
 # 文/图/片 in 文/图, 文/片 (text and pictures by), 据 (according to): never part of a name.
 _SINGLE_ROLE_TOKENS = {"文", "图", "片", "据"}
@@ -141,6 +144,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         return None
     marked = bool(_MARKER_RE.match(line))
     rest = _MARKER_RE.sub("", line)
+    if _NOT_IN_BYLINE_RE.search(rest):
+        return None  # every token must be Han (a name, a role, an organisation): see below
     if _COMMENTATOR_RE.match(rest.replace(" ", "")):
         return line, []  # 本报评论员: an institutional signature, no personal name
     tokens = _join_spaced(_tokens(rest))

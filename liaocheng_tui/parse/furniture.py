@@ -56,6 +56,11 @@ _EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})[:：]\\s?{_H}(?:\\s?{_H}){{0
 _JUMP_RE = re.compile(
     r"^[(（]\s*(?:下转|上接|接|转|续)(?:第)?\s*[A-Z]?\d{1,3}\s*(?:版|页)?\s*[)）]$|^[-－—]\s*\d{1,3}\s*[-－—]$"
 )
+# Every furniture pattern needs one of these: a digit (dates, editions, jump lines, page
+# numbers), a colon (staff credits), 报/讯 (mastheads), 年 (dates in Chinese numerals, the lunar
+# year), 期/周/週/历/曆 (weekdays, the lunar date) or a character of 版次 and the staff labels. A line
+# with none is no furniture line.
+_FURNITURE_CUE_RE = re.compile(r"[\d:：报讯年期周週历曆版编校审视设]")
 _AD_LABEL_RE = re.compile(r"^(?:广告|广告专版|分类广告|广告热线|公益广告)$")
 
 
@@ -68,6 +73,8 @@ def is_furniture_line(text: str) -> bool:
     """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``), a staff
     credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page number."""
     text = fold_width(text)
+    if not _FURNITURE_CUE_RE.search(text):
+        return False
     if _EDITORS_RE.match(text) or _JUMP_RE.match(text):
         return True
     tokens = text.split()
