@@ -108,7 +108,6 @@ def warm_up_search() -> None:
         _dictionary_ready = True
 
 
-
 # -- keywords: tf-idf, computed when an article is shown -------------------------------------------
 
 

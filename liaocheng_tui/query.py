@@ -25,7 +25,6 @@ class QueryError(ValueError):
     """A query that parses but cannot mean anything; the message is one line for the user."""
 
 
-
 # -- the query language ------------------------------------------------------------------------
 
 TermScope = Literal["all", "title"]

@@ -43,7 +43,6 @@ HIGHLIGHT_FIELDS = ("kicker", "title", "subtitle", "byline", "body")
 _HEAD_FIELDS = ("kicker", "title", "subtitle")
 
 
-
 # -- highlighting --------------------------------------------------------------------------------
 
 

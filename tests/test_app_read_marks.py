@@ -114,6 +114,8 @@ async def test_quitting_before_a_mark_is_due_raises_nothing(db_path: Path) -> No
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
         await pilot.press("j")
-        await until(pilot, lambda: app.reader.record is not None and app.reader.record.id == app.article_list.ids[1])
+        await until(
+            pilot, lambda: app.reader.record is not None and app.reader.record.id == app.article_list.ids[1]
+        )
         await pilot.press("q")
     assert app.return_code in (None, 0)

@@ -124,7 +124,9 @@ def test_reader_layout_of_a_long_paragraph_takes_linear_time() -> None:
             yield Reader(id="reader")
 
     async def seconds(length: int) -> float:
-        record = replace(synthetic_record(1), paragraphs=[("聊城市经济发展增长，" * (length // 10 + 1))[:length]])
+        record = replace(
+            synthetic_record(1), paragraphs=[("聊城市经济发展增长，" * (length // 10 + 1))[:length]]
+        )
         app = ReaderApp()
         async with app.run_test(size=(160, 48)):
             reader = app.query_one(Reader)

@@ -148,7 +148,10 @@ def test_narrow_snippet_is_trimmed_so_the_first_match_shows() -> None:
     assert raw == "…动参与了工业绿色诊断行动,并自行"
     assert [raw[s:e] for s, e in spans] == ["绿色诊断"]
     # Wide enough (48 cells up to the match's end, and one more for the row's "…"): untouched.
-    assert snippet_showing_first_match(snippet, [(start, start + 4)], width=49) == (snippet, [(start, start + 4)])
+    assert snippet_showing_first_match(snippet, [(start, start + 4)], width=49) == (
+        snippet,
+        [(start, start + 4)],
+    )
     assert snippet_showing_first_match(snippet, [(start, start + 4)], width=48)[0].startswith("…动参与")
 
 

@@ -138,25 +138,29 @@ async def _maximized_reader_fits(db_path: Path, size: tuple[int, int]) -> None:
         # Maximized, and laid out again for the whole screen.
         await until(
             pilot,
-            lambda: app.screen.maximized is app.reader
-            and app.reader.scrollable_content_region.width >= width - 4
-            and laid_out_for_its_width(app),
+            lambda: (
+                app.screen.maximized is app.reader
+                and app.reader.scrollable_content_region.width >= width - 4
+                and laid_out_for_its_width(app)
+            ),
         )
         assert app.reader.region.right <= width
         inner = app.reader.scrollable_content_region.width
         assert inner >= width - 4  # the whole screen, less the border and scrollbar
         assert all(cell_len(line) <= inner for line in app.reader.plain_lines)
         # Every character of the paragraph is on screen, in order (none cropped at the edge).
-        shown = "".join(
-            line[1:].rstrip("│ ").strip() for line in screen_text(app).splitlines()[1:]
-        ).replace(" ", "")
+        shown = "".join(line[1:].rstrip("│ ").strip() for line in screen_text(app).splitlines()[1:]).replace(
+            " ", ""
+        )
         assert record.paragraphs[0].replace(" ", "") in shown
         app.screen.action_minimize()
         await until(
             pilot,
-            lambda: app.screen.maximized is None
-            and app.reader.scrollable_content_region.width < width - 4
-            and laid_out_for_its_width(app),
+            lambda: (
+                app.screen.maximized is None
+                and app.reader.scrollable_content_region.width < width - 4
+                and laid_out_for_its_width(app)
+            ),
         )
         inner = app.reader.scrollable_content_region.width
         assert all(cell_len(line) <= inner for line in app.reader.plain_lines)
@@ -294,7 +298,9 @@ def many_issues_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for day in MANY_DATES:
             article = Article(seq=1, title=f"第{day}期要闻", paragraphs=[f"{day}的新闻正文。"], date=day)
             section = None if day == NO_SECTION_DATE else "要闻"
-            page = Page(source=f"{day}.txt", articles=[article], publication="聊城日报", date=day, section=section)
+            page = Page(
+                source=f"{day}.txt", articles=[article], publication="聊城日报", date=day, section=section
+            )
             raw = f"{day} page"
             library.add_page(page, raw, hashlib.sha256(raw.encode()).hexdigest())
     return path
@@ -315,7 +321,9 @@ def _labels(nodes: Any) -> list[str]:
     return [node.label.plain if hasattr(node.label, "plain") else str(node.label) for node in nodes]
 
 
-async def test_a_long_run_of_issues_is_grouped_by_year_and_month(many_issues_library: Path, tmp_path: Path) -> None:
+async def test_a_long_run_of_issues_is_grouped_by_year_and_month(
+    many_issues_library: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "library.db"
     shutil.copy(many_issues_library, db)
     app = LiaochengApp(db)
@@ -419,8 +427,10 @@ async def test_a_light_theme_has_no_dark_bands_in_the_reader(db_path: Path) -> N
         # Drawn again in the light theme: the reader's new background is on screen.
         await until(
             pilot,
-            lambda: reader_background() not in (None, dark_background)
-            and reader_background() in _drawn_backgrounds(app, app.reader),
+            lambda: (
+                reader_background() not in (None, dark_background)
+                and reader_background() in _drawn_backgrounds(app, app.reader)
+            ),
         )
         await pilot.pause()
         light = _drawn_backgrounds(app, app.reader)
@@ -482,7 +492,12 @@ async def test_search_history_is_kept_across_sessions(db_path: Path, tmp_path: P
 
 async def test_an_unreadable_history_is_ignored(db_path: Path, tmp_path: Path) -> None:
     history = tmp_path / "search-history.json"
-    for damage in (b"\xff\xfe\x00garbage", b'{"queries": 5}', b'["not", "ours"]', b'{"queries": ["\x1b[2J", 3]}'):
+    for damage in (
+        b"\xff\xfe\x00garbage",
+        b'{"queries": 5}',
+        b'["not", "ours"]',
+        b'{"queries": ["\x1b[2J", 3]}',
+    ):
         history.write_bytes(damage)
         app = LiaochengApp(db_path, history_path=history)
         async with app.run_test(size=(160, 48)) as pilot:
@@ -537,7 +552,9 @@ async def test_at_80x24_the_tree_leaves_titles_12_columns(db_path: Path) -> None
         assert cell_len(title.rstrip("… ")) >= 11 and "“绿色问诊”" in title
 
 
-async def test_the_kind_label_then_the_tree_give_way_to_titles(many_issues_library: Path, tmp_path: Path) -> None:
+async def test_the_kind_label_then_the_tree_give_way_to_titles(
+    many_issues_library: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "library.db"
     shutil.copy(many_issues_library, db)
     app = LiaochengApp(db)
@@ -555,7 +572,9 @@ async def test_the_kind_label_then_the_tree_give_way_to_titles(many_issues_libra
         assert app.section_tree.display and app.article_list.title_room() >= 12
         await pilot.resize_terminal(70, 24)
         await until(pilot, lambda: not app.section_tree.display)
-        await until(pilot, lambda: any("Too narrow for the tree" in message for message in notifications_of(app)))
+        await until(
+            pilot, lambda: any("Too narrow for the tree" in message for message in notifications_of(app))
+        )
 
 
 async def test_the_footer_never_cuts_an_entry(db_path: Path) -> None:

@@ -207,7 +207,6 @@ def test_the_reader_counts_one_match_in_the_singular() -> None:
     assert reader.match_label == "match 2/2"
 
 
-
 async def test_a_dialog_answered_before_it_is_mounted_does_not_crash_the_app(db_path: Path) -> None:
     """y typed ahead can answer the overwrite question (and Esc close the export dialog) before
     their widgets are mounted; their on_mount then found no button to focus and raised."""

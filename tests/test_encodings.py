@@ -74,7 +74,10 @@ def test_a_page_mixing_utf8_and_gbk_lines_is_mixed_encoding_not_binary(tmp_path:
     page.write_bytes(raw)
     with pytest.raises(PageError) as caught:
         read_page_file(page)
-    assert str(caught.value) == f"mixed encoding ({utf8} lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
+    assert (
+        str(caught.value)
+        == f"mixed encoding ({utf8} lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
+    )
 
 
 @pytest.mark.parametrize("path", CHINESE_PAGES[:5], ids=lambda path: path.name)
@@ -91,7 +94,9 @@ def test_a_gbk_page_with_one_utf8_line_is_mixed_not_mojibake(tmp_path: Path, pat
 
     def is_trap(number: int) -> bool:
         try:
-            return not lines[number].isascii() and _reads_as_chinese(page_with_utf8_line(number).decode("gb18030"))
+            return not lines[number].isascii() and _reads_as_chinese(
+                page_with_utf8_line(number).decode("gb18030")
+            )
         except UnicodeDecodeError:
             return False
 
@@ -102,7 +107,9 @@ def test_a_gbk_page_with_one_utf8_line_is_mixed_not_mojibake(tmp_path: Path, pat
     page.write_bytes(raw)
     with pytest.raises(PageError) as caught:
         read_page_file(page)
-    assert str(caught.value) == f"mixed encoding (1 lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
+    assert (
+        str(caught.value) == f"mixed encoding (1 lines UTF-8, {gbk} lines GB18030), not one text page: {page}"
+    )
 
 
 @pytest.mark.slow
@@ -110,9 +117,13 @@ def test_parse_and_build_refuse_a_shift_jis_page_in_one_line(tmp_path: Path) -> 
     page = tmp_path / "japan.txt"
     page.write_bytes(JAPANESE.encode("shift_jis"))
     seed = CHINESE_PAGES[0]
-    expected = f"cannot decode {page}: neither UTF-8 nor GB18030 Chinese text (it reads as Japanese Shift-JIS)"
+    expected = (
+        f"cannot decode {page}: neither UTF-8 nor GB18030 Chinese text (it reads as Japanese Shift-JIS)"
+    )
     command = [sys.executable, "-m", "liaocheng_tui"]
-    parsed = subprocess.run([*command, "parse", str(page)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    parsed = subprocess.run(
+        [*command, "parse", str(page)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
     assert parsed.returncode == 1
     assert parsed.stderr.splitlines() == [f"liaocheng-tui: error: {expected}"]
     built = subprocess.run(

@@ -116,7 +116,9 @@ def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     assert done.stderr.rstrip().endswith(": No space left on device; nothing was written there")
     assert list(folder.iterdir()) == []
     # Room again: the same command now succeeds (nothing left behind blocks it).
-    remounted = subprocess.run(["mount", "-o", "remount,size=1m", str(full_disk)], capture_output=True, text=True)
+    remounted = subprocess.run(
+        ["mount", "-o", "remount,size=1m", str(full_disk)], capture_output=True, text=True
+    )
     assert remounted.returncode == 0, remounted.stderr
     done = cli("export", ids[0], ids[1], "--db", db, "-o", target)
     assert done.returncode == 0, done.stderr
@@ -126,7 +128,9 @@ def test_export_to_a_full_disk_leaves_nothing_and_a_retry_succeeds(
     assert len(list(folder.iterdir())) == 3
     # A folder export renames its files into place 200 at a time: 16 MB holds the first 200
     # (about 12 MB) but not 400; the 200 already there are taken back.
-    remounted = subprocess.run(["mount", "-o", "remount,size=16m", str(full_disk)], capture_output=True, text=True)
+    remounted = subprocess.run(
+        ["mount", "-o", "remount,size=16m", str(full_disk)], capture_output=True, text=True
+    )
     assert remounted.returncode == 0, remounted.stderr
     many = full_disk / "many"
     done = cli("export", *map(str, ids[:400]), "--db", db, "-o", f"{many}/")
@@ -160,7 +164,9 @@ def wait_for_a_file(
         if len(found) >= count:
             return found
         if process.poll() is not None:
-            pytest.fail(f"the export ended (exit {process.returncode}) before {count} files were being written")
+            pytest.fail(
+                f"the export ended (exit {process.returncode}) before {count} files were being written"
+            )
         time.sleep(0.001)
     pytest.fail("no file appeared within 120 s")
 
@@ -191,7 +197,9 @@ def test_sigkilled_single_file_export_leaves_no_partial_file_and_a_retry_succeed
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         done = cli("export", *map(str, ids), "--db", db, "-o", target)
     assert done.returncode == 0, done.stderr
-    assert sorted(path.name for path in folder.iterdir()) == [live.name, "all.txt"], "the dead export's temp file is gone"
+    assert sorted(path.name for path in folder.iterdir()) == [live.name, "all.txt"], (
+        "the dead export's temp file is gone"
+    )
     text = target.read_text(encoding="utf-8")
     assert len(text.encode("utf-8")) > 50 * 2**20
     assert text == expected_export(db, ids)
@@ -311,7 +319,9 @@ async def test_app_export_refuses_a_fifo_and_the_library_without_asking(
             path_input.value = str(target)  # type: ignore[attr-defined]
             await pilot.press("enter")
             await until(pilot, lambda: any(reason in message for message in messages))  # noqa: B023
-            assert not isinstance(app.screen, (ConfirmScreen, ExportScreen)), "no 'overwrite?' for what cannot be written"
+            assert not isinstance(app.screen, (ConfirmScreen, ExportScreen)), (
+                "no 'overwrite?' for what cannot be written"
+            )
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     with Library(db) as library:
         assert library.check_integrity() == []

@@ -113,7 +113,12 @@ def test_iter_page_paths_expands_folders_sorted_recursive_and_dedupes(tmp_path: 
     (tmp_path / "sub" / "c.txt").write_text("x", encoding="utf-8")
     single = tmp_path / "notes.md"
     found = list(iter_page_paths([tmp_path, tmp_path / "a.txt", single]))
-    assert [p.path.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b.txt", "sub/c.txt", "notes.md"]
+    assert [p.path.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.txt",
+        "b.txt",
+        "sub/c.txt",
+        "notes.md",
+    ]
     # Sources are relative to the folder they were found in; a file named directly keeps its name.
     assert [p.source for p in found] == ["a.txt", "b.txt", "sub/c.txt", "notes.md"]
 

@@ -309,9 +309,7 @@ def _measure(line: Line) -> _Measured:
         key.append("marker")
     if end_dash:
         key.append("enddash")
-    return _Measured(
-        feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if indented else 'f'}", endc, indented
-    )
+    return _Measured(feats, key, canon, n, False, f"{lenb}|{endc}|{'i' if indented else 'f'}", endc, indented)
 
 
 _REL_FEATURES = [f"rel={index}" for index in range(len(_REL_EDGES) + 1)]
@@ -381,9 +379,7 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
     lines_in = [measured[at] for at in nonblank]
     # The strings a page's lines share, made once per page.
     gap_codes = [f"{before}{after}" for before, after in zip(gaps_before, gaps_after, strict=True)]
-    gap_features = {
-        code: (f"gap={code}|{page_blank}", f"gapuse={code}|{gap_use}") for code in set(gap_codes)
-    }
+    gap_features = {code: (f"gap={code}|{page_blank}", f"gapuse={code}|{gap_use}") for code in set(gap_codes)}
     indent_feature = f"ind|{page_indent}"
     keys: list[list[str]] = []
     full: list[bool] = []

@@ -94,7 +94,9 @@ class KeyFooter(Widget):
             if not binding.show or binding.action in seen_actions:
                 continue
             seen_actions.add(binding.action)
-            entries.append(FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled))
+            entries.append(
+                FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled)
+            )
         palette_entry: FooterEntry | None = None
         if app.ENABLE_COMMAND_PALETTE:
             palette = active.get(app.COMMAND_PALETTE_BINDING)
@@ -149,4 +151,3 @@ class KeyFooter(Widget):
         key = self.key_at(event.x)
         if key is not None:
             self.app.simulate_key(key)
-

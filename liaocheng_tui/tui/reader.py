@@ -458,9 +458,7 @@ class Reader(ScrollView, can_focus=True):
                 self._wrapping = iter_wrap_offsets(
                     block.text.plain, self._measure, prefer_spaces=block.prefer_spaces
                 )
-                self._waiting_positions = sorted(
-                    (position, tag) for tag, position in block.positions.items()
-                )
+                self._waiting_positions = sorted((position, tag) for tag, position in block.positions.items())
             line = next(self._wrapping, None)
             if line is None:
                 self._wrapping = None

@@ -167,7 +167,9 @@ class SectionTree(Tree[NodeData]):
         for date_entry in undated:
             self._add_date(parent, publication, date_entry, expand=False)
 
-    def _add_date(self, parent: TreeNode[NodeData], publication: str, date_entry: TreeDate, *, expand: bool) -> None:
+    def _add_date(
+        self, parent: TreeNode[NodeData], publication: str, date_entry: TreeDate, *, expand: bool
+    ) -> None:
         date_filters = {"publication": publication, "date": date_entry.date or ""}
         label = node_label(date_entry.date or "日期不详", date_entry.count)
         if not date_entry.sections:
