@@ -452,3 +452,22 @@ def test_the_issues_date_line_above_the_first_story_is_furniture_whatever_it_was
         (None, "夜间经济激活消费新动能"),
         ("2026年7月17日 星期五", "春耕时节访农家"),
     ]
+
+
+def test_a_dateline_alone_is_never_a_headline() -> None:
+    result = run(
+        [
+            (T, "商业秘密保护迈上新台阶"),
+            (B, "　　各地坚持“一盘棋”思维，推动形成区域联动的治理格局。"),
+            (T, "新华社北京4月29日电"),  # under its story, labelled a headline
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    assert [(a.title, a.paragraphs) for a in result.articles] == [
+        (
+            "商业秘密保护迈上新台阶",
+            ["各地坚持“一盘棋”思维，推动形成区域联动的治理格局。", "新华社北京4月29日电"],
+        ),
+        ("下一篇报道的标题", ["下一篇报道的正文。"]),
+    ]

@@ -664,6 +664,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)
+    for unit in units:
+        if unit.role in HEADER_ROLES and _lone_dateline(unit.text):
+            # A dateline alone (新华社北京4月29日电) is never a headline: it opens or closes a story.
+            unit.role = "body"
     reader = _Reader(units, dropped)
     reader.read(0)
     return Assembly(
