@@ -11,7 +11,14 @@ from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.chars import WIDE_CLASS
 from liaocheng_tui.parse.models import Article
 from liaocheng_tui.parse.normalize import split_lines
-from liaocheng_tui.parse.repair import close_letter_spacing, decode_entities, letter_spaced, repair_page
+from liaocheng_tui.parse.page import label_page
+from liaocheng_tui.parse.repair import (
+    close_letter_spacing,
+    decode_entities,
+    join_vertical_runs,
+    letter_spaced,
+    repair_page,
+)
 
 _WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
 
@@ -87,3 +94,56 @@ def test_a_seed_page_with_entities_for_its_indents_parses_to_the_same_articles(
         )
         assert "&" in scraped
         assert parse_page(scraped).to_json() == parse_page(text).to_json(), path.name
+
+
+def test_a_vertical_headline_is_put_back_on_one_line_above_what_follows_it() -> None:
+    lines = [
+        "　　上一篇的正文。",
+        "",
+        "春",
+        "",
+        "耕",
+        "正",
+        "忙",
+        "本报讯（记者 张三）4月7日，全市春耕全面展开。",
+    ]
+    assert join_vertical_runs(lines) == [
+        "　　上一篇的正文。",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "春耕正忙",
+        "本报讯（记者 张三）4月7日，全市春耕全面展开。",
+    ]
+    # one such line alone, a page number and a lone mark are no vertical headline
+    for alone in (["正文的一行", "会", "下一行"], ["3", "4"], ["。", "”"]):
+        assert join_vertical_runs(alone) == alone
+
+
+def test_a_seed_page_with_its_short_headlines_set_vertically_parses_to_the_same_articles(
+    seed_paths: list[Path],
+) -> None:
+    tried = 0
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        page = parse_page(text)
+        lines = split_lines(text)
+        # the headline lines of up to ten characters, one character to a line
+        short = {
+            at
+            for at, (line, role) in enumerate(zip(lines, label_page(lines), strict=True))
+            if role == "title" and 2 <= len(line.strip()) <= 10 and " " not in line.strip()
+        }
+        if not short:
+            continue
+        tried += 1
+        vertical = [
+            ch for at, line in enumerate(lines) for ch in (list(line.strip()) if at in short else [line])
+        ]
+        expected = [_heads(article) for article in page.articles]
+        assert [_heads(article) for article in parse_page("\n".join(vertical)).articles] == expected, (
+            path.name
+        )
+    assert tried >= 2  # pages with short headlines to set vertically

@@ -6,7 +6,10 @@
   gets those spaces closed, so that its lines have the length, the grammar and the furniture
   that the line labeller and the assembler read. Wider gaps stay: they are the page's own.
 
-Both keep the page's lines one for one, so line numbers still point into the file as given.
+- A headline set vertically (竖排), which PDF extraction writes one character to a line, is put
+  back on one line: its last line gets the characters, the others are left blank.
+
+All keep the page's lines one for one, so line numbers still point into the file as given.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ _SPACED_PAIR_RE = re.compile(f"{_H} (?={_H})")
 _ADJACENT_PAIR_RE = re.compile(f"{_H}(?={_H})")
 # One space beside a Chinese character or mark, or inside a number or a date (2 0 2 6 - 0 4):
 # letter spacing. Two or more spaces are a gap the page meant.
+_SINGLE_HAN_RE = re.compile(f"^{_H}$")
+_SINGLE_WIDE_RE = re.compile(f"^[{WIDE_CLASS}]$")
 _LETTER_GAP_RE = re.compile(
     f"(?<=[{WIDE_CLASS}]) (?=[^ ])|(?<=[^ ]) (?=[{WIDE_CLASS}])|(?<=[0-9]) (?=[0-9./:-])|(?<=[./:-]) (?=[0-9])"
 )
@@ -63,13 +68,39 @@ def close_letter_spacing(line: str) -> str:
     return indent + _LETTER_GAP_RE.sub("", body)
 
 
+_VERTICAL_MIN = 2  # lines of one Chinese character each: no horizontal text sets two in a row
+
+
+def join_vertical_runs(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each run of one-character lines (a vertical headline, one character to a
+    line, blank lines allowed between them) joined onto the run's last line; the rest go blank."""
+    out = list(lines)
+    run: list[int] = []
+    for index, line in enumerate([*lines, "."]):  # a last line that ends any run
+        text = line.strip()
+        if len(text) == 1 and _SINGLE_WIDE_RE.match(text):  # a character, or a mark (“) among them
+            run.append(index)
+            continue
+        if not text and run and index - run[-1] == 1:
+            continue  # one blank line inside a run
+        if sum(1 for i in run if _SINGLE_HAN_RE.match(lines[i].strip())) >= _VERTICAL_MIN:
+            # On the run's last line, right above what follows the headline (its byline or story).
+            out[run[-1]] = lines[run[-1]].replace(
+                lines[run[-1]].strip(), "".join(out[i].strip() for i in run)
+            )
+            for i in run[:-1]:
+                out[i] = ""
+        run = []
+    return out
+
+
 def repair_page(text: str) -> str:
-    """``text`` with HTML entities decoded and OCR letter spacing closed, line for line (a page
-    that needs neither is returned as it is)."""
+    """``text`` with HTML entities decoded, OCR letter spacing closed and vertical headlines put on
+    one line, line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
-    decoded = [decode_entities(line) for line in lines] if "&" in text else lines
+    repaired = [decode_entities(line) for line in lines] if "&" in text else lines
     # A letter-spaced page is a third spaces or more; most pages have next to none.
-    spaced = text.count(" ") * 5 >= len(text) and letter_spaced(decoded)
-    if decoded is lines and not spaced:
-        return text
-    return "\n".join(close_letter_spacing(line) for line in decoded) if spaced else "\n".join(decoded)
+    if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
+        repaired = [close_letter_spacing(line) for line in repaired]
+    repaired = join_vertical_runs(repaired)
+    return text if repaired == lines else "\n".join(repaired)
