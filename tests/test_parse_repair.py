@@ -18,6 +18,7 @@ from liaocheng_tui.parse.repair import (
     join_vertical_runs,
     letter_spaced,
     repair_page,
+    strip_tags,
 )
 
 _WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
@@ -147,3 +148,19 @@ def test_a_seed_page_with_its_short_headlines_set_vertically_parses_to_the_same_
             path.name
         )
     assert tried >= 2  # pages with short headlines to set vertically
+
+
+def test_html_tags_are_removed_and_text_that_only_looks_like_one_stays() -> None:
+    assert strip_tags("<p>\u3000\u3000正文<br/>第二句</p>") == "\u3000\u3000正文 第二句"
+    assert strip_tags('<h2 class="title">标题</h2>') == "标题"
+    assert strip_tags("增幅<5%，见<<书名>>") == "增幅<5%，见<<书名>>"
+    # a page that names a tag or two is text about markup, not markup
+    page = "网页用<p>标出段落，<br>换行。"
+    assert repair_page(page) is page
+
+
+def test_a_seed_page_in_html_markup_parses_as_the_page_itself(seed_paths: list[Path]) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        tagged = "\n".join(f"<p>{line}</p>" if line.strip() else line for line in split_lines(text))
+        assert parse_page(tagged).to_json() == parse_page(text).to_json(), path.name

@@ -1,7 +1,8 @@
 """Whole-page repairs before a page is read: what an extraction tool did to every line of it.
 
 - A web scrape that kept HTML entities (``&nbsp;&nbsp;正文``, ``&ldquo;``) gets them decoded, so
-  that an indent is an indent and a quote a quote.
+  that an indent is an indent and a quote a quote; one that kept the markup (``<p>``, ``<h2>``,
+  ``<br/>``) gets its tags removed.
 - OCR that sets a space between every two Chinese characters (Tesseract's habit with Chinese)
   gets those spaces closed, so that its lines have the length, the grammar and the furniture
   that the line labeller and the assembler read. Wider gaps stay: they are the page's own.
@@ -22,6 +23,20 @@ from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS
 from liaocheng_tui.parse.normalize import split_lines
 
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# The tags of a page's markup (never ``<5%`` or ``<<书名>>``): block and inline elements by name.
+_TAG_RE = re.compile(
+    r"</?(?:p|br|hr|div|span|h[1-6]|strong|b|em|i|u|font|a|img|section|article|header|footer|ul|ol|li"
+    r"|table|tbody|thead|tr|td|th|center|blockquote|figure|figcaption|sup|sub)\b[^<>]*/?>",
+    re.IGNORECASE,
+)
+_TAGGED_MIN = 3  # tags on a page before it counts as markup
+
+
+def strip_tags(line: str) -> str:
+    """``line`` without its HTML tags (a line break tag becomes a space, so words stay apart)."""
+    return _TAG_RE.sub(lambda m: " " if m.group().lower().startswith("<br") else "", line)
+
+
 _LINE_BREAKING = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -95,10 +110,14 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 
 def repair_page(text: str) -> str:
-    """``text`` with HTML entities decoded, OCR letter spacing closed and vertical headlines put on
-    one line, line for line (a page that needs none of it is returned as it is)."""
+    """``text`` with HTML tags removed and entities decoded, OCR letter spacing closed and vertical
+    headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
-    repaired = [decode_entities(line) for line in lines] if "&" in text else lines
+    repaired = lines
+    if "<" in text and len(_TAG_RE.findall(text)) >= _TAGGED_MIN:
+        repaired = [strip_tags(line) for line in repaired]
+    if "&" in text:  # after the tags: an &lt; in the text is no tag
+        repaired = [decode_entities(line) for line in repaired]
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
         repaired = [close_letter_spacing(line) for line in repaired]
