@@ -471,3 +471,19 @@ def test_a_dateline_alone_is_never_a_headline() -> None:
         ),
         ("下一篇报道的标题", ["下一篇报道的正文。"]),
     ]
+
+
+def test_a_page_number_left_among_the_stories_is_furniture_whatever_it_was_labelled() -> None:
+    result = run(
+        [
+            (T, "春深行稳蓄势能"),
+            (T, "- 3 -"),  # a page break's number, read as the headline's second line
+            (B, "　　正文第一段。"),
+            (B, "（下转A04版）"),
+            (B, "　　正文第二段。"),
+        ]
+    )
+    (article,) = result.articles
+    assert article.title == "春深行稳蓄势能"
+    assert article.paragraphs == ["正文第一段。", "正文第二段。"]
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["- 3 -", "（下转A04版）"]

@@ -56,6 +56,7 @@ from liaocheng_tui.parse.furniture import (
     is_ad_label,
     is_dated_furniture_line,
     is_furniture_line,
+    is_page_marker,
     is_top_masthead,
     masthead_in,
     top_furniture,
@@ -562,7 +563,11 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
         elif advert:
             advert = 2
             dropped.append(Dropped(unit.text, "advertisement", unit.line))
-        elif (unit.role == "furniture" and len(unit.text) <= _FURNITURE_MAX_LENGTH) or (
+        elif (
+            (unit.role == "furniture" and len(unit.text) <= _FURNITURE_MAX_LENGTH)
+            # a page number or a jump line, which a page break leaves among the stories
+            or is_page_marker(unit.text)
+        ) or (
             unit.role in HEADER_ROLES
             and (
                 (index == 0 and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None))

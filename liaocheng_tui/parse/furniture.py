@@ -83,6 +83,11 @@ def is_furniture_line(text: str) -> bool:
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
 
 
+def is_page_marker(text: str) -> bool:
+    """A page number or a jump line (``- 8 -``, ``（下转A04版）``): never a headline."""
+    return bool(_JUMP_RE.match(fold_width(text).strip()))
+
+
 def is_dated_furniture_line(text: str) -> bool:
     """A furniture line that prints a full date (``二〇二六年七月十七日 星期五``): the issue's date
     line, never a headline."""
