@@ -6,7 +6,6 @@
 - OCR that sets a space between every two Chinese characters (Tesseract's habit with Chinese)
   gets those spaces closed, so that its lines have the length, the grammar and the furniture
   that the line labeller and the assembler read. Wider gaps stay: they are the page's own.
-
 - A headline set vertically (竖排), which PDF extraction writes one character to a line, is put
   back on one line: its last line gets the characters, the others are left blank.
 
@@ -57,8 +56,6 @@ _SPACED_PAIR_RE = re.compile(f"{_H} (?={_H})")
 _ADJACENT_PAIR_RE = re.compile(f"{_H}(?={_H})")
 # One space beside a Chinese character or mark, or inside a number or a date (2 0 2 6 - 0 4):
 # letter spacing. Two or more spaces are a gap the page meant.
-_SINGLE_HAN_RE = re.compile(f"^{_H}$")
-_SINGLE_WIDE_RE = re.compile(f"^[{WIDE_CLASS}]$")
 _LETTER_GAP_RE = re.compile(
     f"(?<=[{WIDE_CLASS}]) (?=[^ ])|(?<=[^ ]) (?=[{WIDE_CLASS}])|(?<=[0-9]) (?=[0-9./:-])|(?<=[./:-]) (?=[0-9])"
 )
@@ -84,6 +81,8 @@ def close_letter_spacing(line: str) -> str:
 
 
 _VERTICAL_MIN = 2  # lines of one Chinese character each: no horizontal text sets two in a row
+_SINGLE_HAN_RE = re.compile(f"^{_H}$")
+_SINGLE_WIDE_RE = re.compile(f"^[{WIDE_CLASS}]$")
 
 
 def join_vertical_runs(lines: Sequence[str]) -> list[str]:
