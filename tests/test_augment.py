@@ -54,6 +54,7 @@ FUNCTIONS = [
     augment.centre_headlines,
     augment.lose_final_marks,
     augment.add_margin,
+    augment.mark_headlines,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {

@@ -459,6 +459,26 @@ def add_margin(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
     return [margin + line if line.strip() else line for line in lines], list(roles)
 
 
+_HEADLINE_MARKS = "●◆■▲★□◇"
+
+
+def mark_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """A mark before the first line of most headlines (● 标题, ◆标题), as some papers set brief
+    items' and web exports' headlines; the bylines' marks are the same characters."""
+    mark = rng.choice(_HEADLINE_MARKS) + rng.choice(("", " "))
+    out: list[str] = []
+    previous: Role | None = None
+    for line, role in zip(lines, roles, strict=True):
+        text = line.strip()
+        if role == "title" and previous != "title" and text and rng.random() < 0.7:
+            out.append(line[: len(line) - len(line.lstrip())] + mark + text)
+        else:
+            out.append(line)
+        if text:
+            previous = role
+    return out, list(roles)
+
+
 def with_line_ends(lines: Sequence[str], crlf: bool) -> str:
     """The page as text with LF or CRLF line ends (the parser splits both the same way)."""
     return ("\r\n" if crlf else "\n").join(lines)
@@ -492,6 +512,7 @@ _PIPELINE: tuple[tuple[Damage, float], ...] = (
     (centre_headlines, 0.2),
     (lose_final_marks, 0.15),
     (add_margin, 0.15),
+    (mark_headlines, 0.15),
 )
 
 
