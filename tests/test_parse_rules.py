@@ -626,3 +626,28 @@ def test_masthead_dates_in_chinese_numerals_years_of_the_republic_and_lunar_date
     line: str, furniture: bool, dated: bool
 ) -> None:
     assert (is_furniture_line(line), is_dated_furniture_line(line)) == (furniture, dated)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # names run together, as closing OCR's letter spacing leaves a byline
+        ("□孙亚飞赵永斌刘大鹏报道", ["孙亚飞", "赵永斌", "刘大鹏"]),
+        ("□本报记者胡磊薛良诚", ["胡磊", "薛良诚"]),
+        ("■记者王明亮李华报道", ["王明亮", "李华"]),
+    ],
+)
+def test_a_marked_byline_whose_names_run_together_is_cut_at_the_surnames(line: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (line, names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "孙亚飞赵永斌刘大鹏报道",  # no mark: a headline may end in 报道 too
+        "□孙亚飞赵永斌刘大鹏",  # a mark, but neither a role before the names nor a trailer after them
+        "□记者来到三江源保护区",  # no cut makes names of it
+    ],
+)
+def test_run_together_text_is_no_byline_without_a_mark_a_role_or_a_trailer(line: str) -> None:
+    assert parse_byline_line(line) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, han_count, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, weight
 
 _H = f"[{HAN_CLASS}]"
 BYLINE_MARKERS = "■□▲△●○◆◇★☆▌"
@@ -164,6 +164,12 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             continue
         elif _NAME_RE.match(token):
             names.append(token)
+        elif (
+            marked
+            and (tokens[-1] in _TRAILERS or (index and tokens[index - 1] in _ROLES))
+            and (glued := _glued_names(token))
+        ):
+            names += glued  # names run together, as closing OCR's letter spacing leaves them
         else:
             return None
     if not names or not cue:
@@ -176,6 +182,26 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         if first not in _ROLES or len(rest.split()) < 2:
             return None
     return line, names
+
+
+def _glued_names(token: str) -> list[str] | None:
+    """Two or more names run together (孙亚飞赵永斌刘大鹏), when only one cut makes every part a
+    two- or three-character name that opens with a common surname; None otherwise."""
+    if not 4 <= len(token) <= 12:
+        return None
+    cuts: list[list[str]] = []
+
+    def cut(rest: str, done: list[str]) -> None:
+        if not rest:
+            cuts.append(done)
+            return
+        for size in (2, 3):
+            part = rest[:size]
+            if len(part) == size and part[0] in _SURNAMES and all(HAN_RE.match(ch) for ch in part):
+                cut(rest[size:], [*done, part])
+
+    cut(token, [])
+    return cuts[0] if len(cuts) == 1 and len(cuts[0]) >= 2 else None
 
 
 # Common surnames (single and compound): a lone name line under a headline must open with one.
