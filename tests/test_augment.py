@@ -201,3 +201,18 @@ def test_add_margin_starts_every_line_with_the_same_spaces() -> None:
     }
     assert len(margins) == 1 and set(margins.pop()) == {" "}
     assert [after for before, after in zip(lines, out_lines, strict=True) if not before] == ["", ""]
+
+
+def test_mark_headlines_marks_only_the_first_line_of_headlines() -> None:
+    lines = ["引题在这里", "标题的上半", "标题的下半", "", "　　正文。", "另一个标题", "　　正文。"]
+    roles: list[Role] = ["kicker", "title", "title", "blank", "body", "title", "body"]
+    marked = 0
+    for seed in range(30):
+        out_lines, out_roles = augment.mark_headlines(lines, roles, random.Random(seed))
+        assert out_roles == roles
+        for at, (before, after) in enumerate(zip(lines, out_lines, strict=True)):
+            if after != before:
+                assert at in (1, 5), (seed, after)  # a headline's first line, never its second
+                assert after[0] in "●◆■▲★□◇" and after[1:].lstrip() == before
+                marked += 1
+    assert marked > 20

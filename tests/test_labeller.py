@@ -292,6 +292,19 @@ def test_the_packaged_model_labels_a_print_style_page_it_never_saw() -> None:
     assert _mislabelled(PRINT_PAGE, blank_lines=True) == []
 
 
+# PRINT_PAGE with a mark before its headlines, as some papers set them: the marks bylines use.
+MARKED_PAGE = [
+    (f"● {text}" if roles == {"title"} and not text.startswith("#") else text, roles)
+    for text, roles in PRINT_PAGE
+]
+
+
+@pytest.mark.parametrize("blank_lines", [True, False], ids=["blank lines", "no blank lines"])
+def test_the_packaged_model_labels_headlines_with_a_mark_before_them(blank_lines: bool) -> None:
+    assert sum(text.startswith("● ") for text, _ in MARKED_PAGE) == 2
+    assert _mislabelled(MARKED_PAGE, blank_lines=blank_lines) == []
+
+
 def test_the_packaged_model_labels_the_seeds_headlines_as_titles(seed_paths: list[Path]) -> None:
     """The seed pages are a small share of the training data (with labels aligned from the key),
     so this is a check that the shipped model is the trained one, not a measure of generalisation."""
