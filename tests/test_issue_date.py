@@ -129,6 +129,12 @@ def test_a_masthead_in_chinese_numerals_or_with_a_lunar_date_dates_the_issue(mas
     assert page.dropped[0].text == masthead
 
 
+@pytest.mark.parametrize("date", ["二〇二〇年十十月六日", "二〇二〇年二月十一十日", "二〇二〇年十三月六日"])
+def test_a_masthead_date_in_chinese_numerals_that_is_no_day_gives_none(date: str) -> None:
+    page = parse_page(f"东昌日报 {date} 星期四 第3版\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-04", "dateline")  # the dateline, as a last resort
+
+
 def test_a_taiwan_masthead_in_years_of_the_republic_dates_the_issue() -> None:
     page = parse_page(
         "東昌日報 中華民國109年2月6日 星期四\n市裡召開會議部署春耕\n"

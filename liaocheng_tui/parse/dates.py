@@ -118,10 +118,13 @@ _REPUBLIC_YEAR_ONE = 1911
 
 
 def _chinese_number(text: str) -> int:
-    """一 .. 九十九 written with 十 (十七, 二十, 三十一), or digit by digit (二〇二六)."""
+    """一 .. 九十九 written with 十 (十七, 二十, 三十一), or digit by digit (二〇二六); 0, which is no
+    month or day, for what is neither (十十, 十一十)."""
     if "十" not in text:
         return int("".join(str(_CHINESE_DIGITS[ch]) for ch in text))
     tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return 0
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
