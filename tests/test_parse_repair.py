@@ -118,8 +118,16 @@ def test_a_vertical_headline_is_put_back_on_one_line_above_what_follows_it() -> 
         "春耕正忙",
         "本报讯（记者 张三）4月7日，全市春耕全面展开。",
     ]
-    # one such line alone, a page number and a lone mark are no vertical headline
-    for alone in (["正文的一行", "会", "下一行"], ["3", "4"], ["。", "”"]):
+    # or cut in pieces of one or two characters, three of them at least
+    assert join_vertical_runs(["上文。", "春耕", "时节", "忙", "正文。"]) == [
+        "上文。",
+        "",
+        "",
+        "春耕时节忙",
+        "正文。",
+    ]
+    # one such line alone, two two-character lines, a page number and a lone mark are none
+    for alone in (["正文的一行", "会", "下一行"], ["春耕", "时节", "正文。"], ["3", "4"], ["。", "”"]):
         assert join_vertical_runs(alone) == alone
 
 

@@ -27,7 +27,6 @@ from liaocheng_tui.parse.chars import (
     HAN_CLASS,
     HAN_RE,
     ends_sentence,
-    han_count,
     has_inner_stop,
     unbalanced,
     weight,
@@ -116,10 +115,6 @@ def numbered_item(text: str) -> NumberedItem | None:
     if head is None:
         return NumberedItem(match.group(0).strip(), value, None, rest)
     return NumberedItem(match.group(0).strip(), value, head.group(1), rest[head.end() :])
-
-
-def _is_tiny(text: str) -> bool:
-    return 1 <= len(text) <= 2 and han_count(text) == len(text)
 
 
 def _wrap_width(lines: Sequence[Line]) -> tuple[float, bool]:
@@ -231,36 +226,10 @@ def build_units(
             units[-1].brief = lead_title
         last_line_length = len(line.text)
         previous_blank = False
-    units = _merge_tiny_runs(units)
     units = _merge_cut_leads(units)
     for unit in units:
         unit.squeezed = squeeze_spaces(unit.text)
     return units
-
-
-def _merge_tiny_runs(units: list[Unit]) -> list[Unit]:
-    """Merge three or more consecutive one- or two-character units: a vertical headline."""
-    merged: list[Unit] = []
-    index = 0
-    while index < len(units):
-        end = index
-        while (
-            end < len(units)
-            and units[end].level == 0
-            and _is_tiny(units[end].text)
-            and units[end].role == units[index].role
-        ):
-            end += 1
-        if end - index >= 3:
-            run = units[index:end]
-            merged.append(
-                Unit("".join(u.text for u in run), run[0].line, run[-1].end, False, 0, role=run[0].role)
-            )
-            index = end
-        else:
-            merged.append(units[index])
-            index += 1
-    return merged
 
 
 def _merge_cut_leads(units: list[Unit]) -> list[Unit]:

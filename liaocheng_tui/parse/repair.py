@@ -81,23 +81,28 @@ def close_letter_spacing(line: str) -> str:
 
 
 _VERTICAL_MIN = 2  # lines of one Chinese character each: no horizontal text sets two in a row
+_TINY_RUN_MIN = 3  # lines of one or two characters: a vertical headline cut in pieces
 _SINGLE_HAN_RE = re.compile(f"^{_H}$")
-_SINGLE_WIDE_RE = re.compile(f"^[{WIDE_CLASS}]$")
+_TINY_HAN_RE = re.compile(f"^{_H}{{1,2}}$")
+_TINY_RE = re.compile(f"^(?:{_H}{{1,2}}|[{WIDE_CLASS}])$")
 
 
 def join_vertical_runs(lines: Sequence[str]) -> list[str]:
-    """``lines`` with each run of one-character lines (a vertical headline, one character to a
-    line, blank lines allowed between them) joined onto the run's last line; the rest go blank."""
+    """``lines`` with each run of one- or two-character lines (a vertical headline, blank lines
+    allowed between them) joined onto the run's last line; the rest go blank. A run counts when it
+    holds two lines of one Chinese character, or three of one or two."""
     out = list(lines)
     run: list[int] = []
     for index, line in enumerate([*lines, "."]):  # a last line that ends any run
         text = line.strip()
-        if len(text) == 1 and _SINGLE_WIDE_RE.match(text):  # a character, or a mark (“) among them
+        if _TINY_RE.match(text):  # a character or two, or a mark (“) among them
             run.append(index)
             continue
         if not text and run and index - run[-1] == 1:
             continue  # one blank line inside a run
-        if sum(1 for i in run if _SINGLE_HAN_RE.match(lines[i].strip())) >= _VERTICAL_MIN:
+        singles = sum(1 for i in run if _SINGLE_HAN_RE.match(lines[i].strip()))
+        tiny = sum(1 for i in run if _TINY_HAN_RE.match(lines[i].strip()))
+        if singles >= _VERTICAL_MIN or tiny >= _TINY_RUN_MIN:
             # On the run's last line, right above what follows the headline (its byline or story).
             out[run[-1]] = lines[run[-1]].replace(
                 lines[run[-1]].strip(), "".join(out[i].strip() for i in run)
