@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 
-from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_RE
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
@@ -49,14 +49,8 @@ _HALF_PUNCT = str.maketrans(
         "”": '"',
     }
 )
-_FULL_ALNUM = str.maketrans(
-    {
-        **{chr(0x30 + i): chr(0xFF10 + i) for i in range(10)},
-        **{chr(0x41 + i): chr(0xFF21 + i) for i in range(26)},
-        **{chr(0x61 + i): chr(0xFF41 + i) for i in range(26)},
-    }
-)
-_HALF_ALNUM = str.maketrans({v: k for k, v in ((chr(0x30 + i), chr(0xFF10 + i)) for i in range(10))})
+_FULL_ALNUM = str.maketrans({narrow: full for full, narrow in FULL_WIDTH_ALNUM.items()})
+_HALF_ALNUM = str.maketrans({full: narrow for full, narrow in FULL_WIDTH_ALNUM.items() if narrow.isdigit()})
 
 # Generic name material: common surnames and given-name characters, not names from any page.
 _SURNAMES = (

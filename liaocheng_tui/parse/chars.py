@@ -65,13 +65,12 @@ def unbalanced(text: str) -> bool:
 
 # Full-width digits and Latin letters (２０２６年, Ａ３版), as some typesetting and OCR write them,
 # read as their ASCII forms by rules written with ASCII digits; one character for one.
-_WIDTH_FOLD = str.maketrans(
-    {
-        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
-        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
-        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-    }
-)
+FULL_WIDTH_ALNUM: dict[str, str] = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+}
+_WIDTH_FOLD = str.maketrans(FULL_WIDTH_ALNUM)
 
 
 _FULL_WIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

@@ -39,7 +39,7 @@ from liaocheng_tui.parse.byline import (
     split_lead,
     split_photo_credit,
 )
-from liaocheng_tui.parse.chars import HAN_CLASS, fold_traditional, in_traditional_script
+from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS, fold_traditional, in_traditional_script
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
 from liaocheng_tui.parse.normalize import Line, lines_of
@@ -60,9 +60,7 @@ _CANON = str.maketrans(
         "]": "】",
         '"': "”",
         " ": None,
-        **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
-        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
-        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+        **FULL_WIDTH_ALNUM,
     }
 )
 _HAN_RE = re.compile(f"[{HAN_CLASS}]")
