@@ -119,7 +119,6 @@ def is_web_meta_line(text: str) -> bool:
 # A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
 # above a line that prints the issue date.
 _SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
-_ISSUE_DATE_RE = re.compile(r"(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
 def is_top_masthead(text: str, below: str | None) -> bool:
@@ -127,10 +126,7 @@ def is_top_masthead(text: str, below: str | None) -> bool:
     return (
         bool(_SHORT_MASTHEAD_RE.match(text.replace(" ", "")))
         and below is not None
-        and (
-            is_dated_furniture_line(below)
-            or (is_furniture_line(below) and bool(_ISSUE_DATE_RE.search(fold_width(below))))
-        )
+        and is_dated_furniture_line(below)
     )
 
 
