@@ -184,13 +184,10 @@ def build_units(
             level = len(heading.group(1))
             dropped.append(Dropped(heading.group(1), "markdown-marker", line.number))
             text = heading.group(2)
-        elif not text.startswith("**"):
-            pass  # neither a bold lead nor a bold line
-        elif brief := _BOLD_LEAD_RE.match(text):
-            lead_title = brief.group(1).strip()
-        else:
-            bold = _BOLD_LINE_RE.match(text)
-            if bold and weight(bold.group(1)) <= SHORT_WEIGHT:
+        elif text.startswith("**"):  # a bold lead, or a bold line
+            if brief := _BOLD_LEAD_RE.match(text):
+                lead_title = brief.group(1).strip()
+            elif (bold := _BOLD_LINE_RE.match(text)) and weight(bold.group(1)) <= SHORT_WEIGHT:
                 level, text = 2, bold.group(1).strip()
                 dropped.append(Dropped("**", "markdown-marker", line.number))
         text = strip_emphasis(text).strip() or text
