@@ -283,11 +283,6 @@ class _Reader:
         # A photo credit (记者 X 摄) closes the caption printed above it.
         photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
         trailing = following is None or following.role not in _TEXT_ROLES or photo_credit
-        if trailing and above is not None and above.body and not photo_credit and _lone_dateline(unit.text):
-            # A wire story's dateline printed under it (新华社北京4月26日电) closes it: no photo credit.
-            above.add_body(unit.text, unit)
-            self.closed = True
-            return index + 1
         if trailing and above is not None and above.body:
             if (not above.title or photo_credit) and above.byline is None and len(above.body) == 1:
                 self._standalone_byline(above, unit)
@@ -670,8 +665,9 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)
     for unit in units:
-        if unit.role in HEADER_ROLES and _lone_dateline(unit.text):
-            # A dateline alone (新华社北京4月29日电) is never a headline: it opens or closes a story.
+        if unit.role in (*HEADER_ROLES, "byline") and _lone_dateline(unit.text):
+            # A dateline alone (新华社北京4月29日电) is neither a headline nor a byline: it opens or
+            # closes a story, as its text.
             unit.role = "body"
     reader = _Reader(units, dropped)
     reader.read(0)
