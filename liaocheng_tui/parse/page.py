@@ -50,8 +50,9 @@ def parse_page(
 
     ``path`` is the file's path as the user gave it (``source`` when None): a date in its name
     or folders is the issue date when the page prints none. ``issue_date`` (``YYYY-MM-DD``) is
-    the user's date for pages that give no date of their own (``build --date``). HTML entities
-    and OCR letter spacing are repaired first (:mod:`liaocheng_tui.parse.repair`).
+    the user's date for pages that give no date of their own (``build --date``). What extraction
+    tools did to the whole page (markup, entities, OCR letter spacing, vertical headlines) is
+    repaired first (:mod:`liaocheng_tui.parse.repair`).
     """
     text = repair_page(text)
     raws = split_lines(text)
