@@ -487,3 +487,78 @@ def test_a_page_number_left_among_the_stories_is_furniture_whatever_it_was_label
     assert article.title == "春深行稳蓄势能"
     assert article.paragraphs == ["正文第一段。", "正文第二段。"]
     assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["- 3 -", "（下转A04版）"]
+
+
+def test_a_credit_wrapped_over_two_lines_labelled_headlines_closes_the_story_above() -> None:
+    result = run(
+        [
+            (T, "青年志愿者走进乡村学校"),
+            (B, "　　志愿者们为孩子们带来了科学课和音乐课。"),
+            (T, "（记者林小雨"),  # the labeller reads each piece of the wrapped credit as a headline
+            (T, "赵一鸣 孙晓东）"),
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    first, second = result.articles
+    assert first.title == "青年志愿者走进乡村学校"
+    assert first.byline == "（记者林小雨 赵一鸣 孙晓东）"
+    assert first.authors == ["林小雨", "赵一鸣", "孙晓东"]
+    assert first.line_end == 4  # lines count from 1: the credit's second line
+    assert (second.title, second.line_start) == ("下一篇报道的标题", 5)
+
+
+def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() -> None:
+    result = run(
+        [
+            (T, "商业秘密保护迈上新台阶"),
+            (B, "　　各地推动形成区域联动的治理格局。"),
+            (T, "新华社北京4月2"),  # a dateline cut by a hard wrap, each piece labelled a headline
+            (T, "4日电"),
+            (K, "新华社德国汉诺威电"),  # a dateline that names no day, labelled a kicker
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "商业秘密保护迈上新台阶"),
+        (None, "下一篇报道的标题"),
+    ]
+    assert result.articles[0].paragraphs[1:] == ["新华社北京4月24日电", "新华社德国汉诺威电"]
+
+
+def test_a_wrapped_source_line_labelled_a_headline_is_furniture() -> None:
+    result = run(
+        [
+            (T, "商业秘密保护迈上新台阶"),
+            (B, "　　各地推动形成区域联动的治理格局。"),
+            (T, "稿件来源：某某日报 国"),
+            (T, "际"),
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["商业秘密保护迈上新台阶", "下一篇报道的标题"]
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 国际"]
+
+
+def test_headlines_that_only_look_like_a_dateline_or_a_credit_stay_headlines() -> None:
+    result = run(
+        [
+            (T, "新华社发来贺电"),  # 贺电 is no place's dispatch
+            (B, "　　正文第一段。"),
+            (T, "本报记者来电"),
+            (B, "　　正文第二段。"),
+            (T, "（记者手记）"),  # one line: a column's name, not a wrapped credit
+            (B, "　　正文第三段。"),
+            (K, "（上）"),
+            (T, "春深行稳蓄势能"),
+            (B, "　　正文第四段。"),
+        ]
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "新华社发来贺电"),
+        (None, "本报记者来电"),
+        (None, "（记者手记）"),
+        ("（上）", "春深行稳蓄势能"),
+    ]

@@ -27,6 +27,10 @@ this module decides nothing about what a line *is*, only how labelled lines make
   a 广告 label and the block under it, to the next blank line, as ``advertisement``. A banner
   slogan and a section name at the top of the page become the page's ``banner`` and ``section``.
 - Blank lines are paragraph boundaries.
+- Where the grammar reads a line surely, it overrides the label: headline lines that read whole as
+  a dateline (``新华社北京4月2`` / ``4日电``, ``新华社德国汉诺威电``), a credit wrapped over lines or a
+  web page's source line are read as that, and a page number, a jump line or the issue's date line
+  above the first story is furniture.
 
 Everything removed is kept in ``dropped`` with a reason. Pure; never raises on any input.
 """
@@ -35,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item
 from liaocheng_tui.parse.byline import (
@@ -49,7 +53,14 @@ from liaocheng_tui.parse.byline import (
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence, weight
-from liaocheng_tui.parse.clean import SHORT_WEIGHT, clean_body, continues, duplicate_keeper, join_text
+from liaocheng_tui.parse.clean import (
+    SHORT_WEIGHT,
+    clean_body,
+    continues,
+    duplicate_keeper,
+    join_text,
+    squeeze_spaces,
+)
 from liaocheng_tui.parse.furniture import (
     Head,
     TopFurniture,
@@ -57,7 +68,9 @@ from liaocheng_tui.parse.furniture import (
     is_dated_furniture_line,
     is_furniture_line,
     is_page_marker,
+    is_source_line,
     is_top_masthead,
+    is_web_meta_line,
     masthead_in,
     top_furniture,
 )
@@ -81,6 +94,13 @@ _NUMBERED_HEAD_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，、,])"
 )
 _TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
+# A wire dateline that names no day (新华社德国汉诺威电, 本报北京电); 来电, 贺电 and the like are no place.
+_DATELESS_WIRE_RE = re.compile(
+    r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
+)
+_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+_MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
+_WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
 
@@ -447,9 +467,71 @@ class _Reader:
 
 
 def _lone_dateline(text: str) -> bool:
-    """A dateline with nothing after it and no one named in it (新华社北京4月26日电)."""
+    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电)."""
+    text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
+    if _DATELESS_WIRE_RE.match(text):
+        return True
     lead = split_lead(text)
     return lead is not None and lead.dateline is not None and not lead.authors and not lead.rest.strip()
+
+
+def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
+    """The units, with headline lines that read whole as something else made one unit of that role.
+
+    The labeller reads a wrapped credit (``（记者施雨岑`` / ``王鹏 王明玉）``), a wrapped dateline
+    (``新华社北京4月2`` / ``4日电``) or a wrapped source line one piece at a time, and a piece can look
+    like a headline; read whole, the grammar knows them.
+    """
+    out: list[Unit] = []
+    at = 0
+    while at < len(units):
+        end = at
+        while end < len(units) and units[end].role in HEADER_ROLES:
+            end += 1
+        reread = _reread_pieces(units[at:end]) if end > at else None
+        if reread is None:
+            out.append(units[at])
+            at += 1
+        else:
+            unit, taken = reread
+            out.append(unit)
+            at += taken
+    return out
+
+
+def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
+    """The headline lines at the start of ``run`` that read whole as a dateline, a bracketed credit
+    or a web page's source or meta line, as one unit of that role, and how many they were."""
+    for size in range(min(len(run), _MOST_PIECES), 0, -1):
+        pieces = run[:size]
+        if _lone_dateline(join_lines(pieces) or ""):
+            # a dateline alone, which opens or closes a story as its text; a wrap cuts it anywhere
+            return _merged(pieces, "".join(unit.text.strip() for unit in pieces), "body"), size
+        # a credit wraps between names, so its pieces keep a space between them
+        spaced = " ".join(unit.text.strip() for unit in pieces)
+        if size > 1 and _BRACKETED_RE.match(spaced) and parse_end_credit(spaced):
+            return _merged(pieces, spaced, "credit"), size
+    if not _is_source(run[0].text):
+        return None
+    # A source line has no end of its own, so only a wrap's short tail is taken as its rest:
+    # a headline may follow it at once.
+    size, text = 1, run[0].text
+    while (
+        size < len(run)
+        and weight(run[size].text) <= _WRAP_TAIL
+        and _is_source(join_text(text, run[size].text))
+    ):
+        text = join_text(text, run[size].text)
+        size += 1
+    return _merged(run[:size], text, "furniture"), size
+
+
+def _is_source(text: str) -> bool:
+    return is_source_line(text) or is_web_meta_line(text)
+
+
+def _merged(pieces: Sequence[Unit], text: str, role: Role) -> Unit:
+    return replace(pieces[0], text=text, end=pieces[-1].end, squeezed=squeeze_spaces(text), role=role)
 
 
 def _remove_duplicates(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
@@ -661,6 +743,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """
     dropped: list[Dropped] = []
     units = build_units(lines, dropped, None, roles)
+    units = _reread_header_runs(units)
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)

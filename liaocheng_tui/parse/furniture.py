@@ -116,6 +116,15 @@ def is_web_meta_line(text: str) -> bool:
     return fields >= 2 or (fields == 1 and bool(FULL_DATE_RE.search(text)))
 
 
+# A web page's source field alone on its line (来源：新华社, 稿件来源：某某日报 国际): no headline starts so.
+_SOURCE_LINE_RE = re.compile(r"^(?:稿件来源|信息来源|来源)\s*[:：]\s*\S[^。！？!?]{0,30}$")
+
+
+def is_source_line(text: str) -> bool:
+    """True for a web page's source field on a line of its own: ``来源：新华社``."""
+    return bool(_SOURCE_LINE_RE.match(fold_width(text).strip()))
+
+
 # A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
 # above a line that prints the issue date.
 _SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
