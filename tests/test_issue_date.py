@@ -202,3 +202,36 @@ def test_a_dateline_with_its_year_and_one_without_on_the_same_day_do_not_crash()
     # MonthDay(2, 14, 2019) against MonthDay(2, 14, None): ordering them by year raised TypeError.
     page = parse_page("某地召开会议\n\n本报北京2019年2月14日电 会议召开。\n\n2月14日，另一场会议召开。")
     assert page.articles[0].date == "2019-02-14"
+
+
+def test_a_known_issue_date_gives_a_dateline_its_year() -> None:
+    # The text names only last year (2018年), which used to date the story a year early.
+    page = parse_page(
+        "外贸实现开门红\n新华社北京2月14日电 1月进出口总值比2018年同期增长。\n",
+        source="page1.txt",
+        path="archive/2019-02-15/page1.txt",
+    )
+    assert page.date == "2019-02-15"
+    assert page.articles[0].date == "2019-02-14"
+
+
+def test_a_december_dateline_in_a_january_issue_is_last_year() -> None:
+    page = parse_page(
+        "新年前夜的坚守\n本报北京12月31日电 （记者 张三）夜色中，工人们仍在忙碌。\n", path="20200102-01.txt"
+    )
+    assert page.articles[0].date == "2019-12-31"
+
+
+def test_a_day_alone_is_read_in_the_issues_month_or_the_one_before() -> None:
+    text = "春耕会议召开\n28日上午，市里召开会议，部署春耕生产工作。\n"
+    assert parse_page(text, path="2020-03-01/page1.txt").articles[0].date == "2020-02-28"
+    assert parse_page(text, path="2020-03-30/page1.txt").articles[0].date == "2020-03-28"
+
+
+def test_a_date_from_the_storys_history_is_not_its_date() -> None:
+    # A date at the start of a sentence that is years before the issue is history the story tells.
+    page = parse_page(
+        "牢记嘱托加油干\n2013年3月9日，总书记来到代表团参加审议。\n如今，这里变了模样。\n",
+        path="2019-02-15/01.txt",
+    )
+    assert page.articles[0].date == "2019-02-15"

@@ -6,6 +6,7 @@ mentions gives no date at all.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -248,48 +249,89 @@ def _article_datelines(article: Article) -> list[MonthDay]:
     return [dispatched, *found] if dispatched is not None else found
 
 
+# How long before its issue a story's dateline may be: a date further back is history the story
+# tells (2013年3月9日，…), not the day it was filed.
+DATELINE_MAX_AGE = datetime.timedelta(days=14)
+
+
 def date_page(
     articles: Sequence[Article], furniture: Sequence[str], *, path: str | None, user_date: str | None
 ) -> IssueDate:
     """Set each article's ``date`` and return the page's issue date (see :func:`choose_issue_date`).
 
-    An article's date is its own dateline (``本报北京1月31日电``, ``28日上午，…`` read in the month
-    of the page's latest full dateline), else the issue date. A dateline's year must be printed
-    on the page, or else in the file's path; a dateline later than the issue date is not
-    believed.
+    An article's date is its own dateline (``本报北京1月31日电``, ``28日上午，…``), else the issue
+    date. When the issue date is known (masthead, path or the user), a dateline is read in the year
+    (and a day alone in the month) that puts it on or before the issue, and one more than
+    :data:`DATELINE_MAX_AGE` before the issue, or after it, is not believed. Otherwise a day alone
+    is read in the month of the page's latest full dateline, and a dateline's year must be printed
+    on the page, or else in the file's path.
     """
-    texts = [p for a in articles for p in a.paragraphs] + [a.title or "" for a in articles] + list(furniture)
-    year = page_year(texts)
-    if year is None and path:
-        year = max(path_years(path), default=None)
     own = {article.seq: _article_datelines(article) for article in articles}
-    # By month and day: a dateline that printed its year and one that did not (year None) cannot
-    # be ordered by year, and comparing them raised TypeError on real pages.
+    issue = choose_issue_date(furniture=furniture, path=path, user_date=user_date, dateline_dates=[])
+    issued = datetime.date.fromisoformat(issue.value) if issue.value is not None else None
+    # The month a day alone (``28日上午``) is read in: the issue's, else the latest full dateline's.
+    # Full datelines are ordered by month and day: one that printed its year and one that did not
+    # (year None) cannot be ordered by year, and comparing them raised TypeError on real pages.
     latest_full = max(
         (d for found in own.values() for d in found), key=lambda d: (d.month, d.day), default=None
     )
-    resolved: dict[int, list[str]] = {}
+    candidates: dict[int, list[MonthDay]] = {}
     for article in articles:
-        found = own[article.seq]
         leads = [day_only(article.paragraphs[0])] if article.paragraphs else []
         leads += [day_only(other) for other in article.paragraphs[1:]]
-        days = list(found)
-        if latest_full is not None:
-            # A day alone (``28日上午``) opening the story comes first; later ones follow.
-            for position, day in enumerate(leads):
-                if day is not None:
-                    moved = MonthDay(latest_full.month, day, latest_full.year)
-                    days = [moved, *days] if position == 0 else [*days, moved]
-        resolved[article.seq] = [r for d in days if (r := iso(d.year or year, d.month, d.day))]
-    issue = choose_issue_date(
-        furniture=furniture,
-        path=path,
-        user_date=user_date,
-        dateline_dates=[r for found in resolved.values() for r in found],
-    )
+        days = list(own[article.seq])
+        for position, day in enumerate(leads):
+            moved = _in_month_of(day, issued, latest_full) if day is not None else None
+            if moved is not None:
+                # A day alone opening the story comes first; later ones follow.
+                days = [moved, *days] if position == 0 else [*days, moved]
+        candidates[article.seq] = days
+    if issued is not None:
+        resolved = {
+            seq: [r for d in days if (r := _filed_before(d, issued))] for seq, days in candidates.items()
+        }
+    else:
+        texts = (
+            [p for a in articles for p in a.paragraphs] + [a.title or "" for a in articles] + list(furniture)
+        )
+        year = page_year(texts)
+        if year is None and path:
+            year = max(path_years(path), default=None)
+        resolved = {
+            seq: [r for d in days if (r := iso(d.year or year, d.month, d.day))]
+            for seq, days in candidates.items()
+        }
+        issue = choose_issue_date(
+            furniture=furniture,
+            path=path,
+            user_date=user_date,
+            dateline_dates=[r for found in resolved.values() for r in found],
+        )
     for article in articles:
         own_date = resolved[article.seq][0] if resolved[article.seq] else None
         if own_date is not None and issue.value is not None and own_date > issue.value:
             own_date = None
         article.date = own_date or issue.value
     return issue
+
+
+def _in_month_of(day: int, issued: datetime.date | None, latest: MonthDay | None) -> MonthDay | None:
+    if issued is not None:  # the issue's month, or the one before for a day after the issue's
+        month, year = (issued.month, issued.year) if day <= issued.day else _month_before(issued)
+        return MonthDay(month, day, year)
+    return MonthDay(latest.month, day, latest.year) if latest is not None else None
+
+
+def _month_before(issued: datetime.date) -> tuple[int, int]:
+    return (issued.month - 1, issued.year) if issued.month > 1 else (12, issued.year - 1)
+
+
+def _filed_before(day: MonthDay, issued: datetime.date) -> str | None:
+    """``day`` as a date on or up to :data:`DATELINE_MAX_AGE` before the issue, else None."""
+    year = day.year
+    if year is None:  # the issue's year, or the one before for a December story in a January issue
+        year = issued.year if (day.month, day.day) <= (issued.month, issued.day) else issued.year - 1
+    found = iso(year, day.month, day.day)
+    if found is None or not issued - DATELINE_MAX_AGE <= datetime.date.fromisoformat(found) <= issued:
+        return None
+    return found
