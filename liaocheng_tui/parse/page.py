@@ -15,6 +15,7 @@ from typing import Any
 
 from liaocheng_tui.parse.assemble import assemble
 from liaocheng_tui.parse.chars import ScriptFold, page_script_fold
+from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.models import Page
@@ -52,12 +53,17 @@ def parse_page(
     or folders is the issue date when the page prints none. ``issue_date`` (``YYYY-MM-DD``) is
     the user's date for pages that give no date of their own (``build --date``). What extraction
     tools did to the whole page (markup, entities, OCR letter spacing, vertical headlines) is
-    repaired first (:mod:`liaocheng_tui.parse.repair`).
+    repaired first (:mod:`liaocheng_tui.parse.repair`), and columns set side by side are read one
+    after another (:mod:`liaocheng_tui.parse.columns`); line numbers stay those of ``text``.
     """
     text = repair_page(text)
+    columns = read_columns(text)
+    if columns is not None:
+        text = columns.text
     raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    return _parse(text, lines, label_page(raws, lines), source, publication, path, issue_date)
+    page = _parse(text, lines, label_page(raws, lines), source, publication, path, issue_date)
+    return page if columns is None else _numbered_as_given(page, columns.source_lines)
 
 
 def parse_labelled(
@@ -118,6 +124,22 @@ def _parse(
         banner=assembly.banner,
     )
     return page if script is None else _as_printed(page, script)
+
+
+def _numbered_as_given(page: Page, source_lines: Sequence[int]) -> Page:
+    """``page``, parsed from its columns read one after another, with its line numbers (from 1)
+    those of the page as given: an article's span runs from its first line there to its last."""
+
+    def given(first: int, last: int) -> tuple[int, int]:
+        numbers = source_lines[max(first, 1) - 1 : last]
+        return (min(numbers), max(numbers)) if numbers else (first, last)
+
+    articles = []
+    for article in page.articles:
+        first, last = given(article.line_start, article.line_end)
+        articles.append(replace(article, line_start=first, line_end=last))
+    dropped = [replace(d, line=given(d.line, d.line)[0]) for d in page.dropped]
+    return replace(page, articles=articles, dropped=dropped)
 
 
 def _as_printed(page: Page, script: ScriptFold) -> Page:

@@ -1,0 +1,137 @@
+"""Pages whose columns an extraction tool set side by side (``pdftotext -layout``).
+
+Such a page prints a line of the first column, a wide gap, and the same line of the next
+column; read line by line, every story is cut into pieces and interleaved with its neighbour.
+The gaps stand at the same place down the page (a gutter), so they can be found: where most
+lines that have text on both sides of a place have a gap there, and few lines print across it.
+Each column is then read top to bottom, one after another, the next one going on where the last
+one stopped (a story runs on from the foot of a column to the head of the next). A line printed
+across a gutter (a headline over two columns) goes whole into the column where it starts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from liaocheng_tui.parse.normalize import split_lines
+
+_GAP = 2  # display columns of blank a gutter leaves at least
+_SUPPORT = 0.3  # share of the page's text lines with text on both sides of a gutter's gap
+_CROSSING = 0.1  # share of the page's text lines that may print across a gutter (headlines)
+_MIN_LINES = 6  # lines with text on both sides, at least, before a page counts as set in columns
+_MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the edge), at least
+# A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
+# (``王少华　　中国矿业大学…``, a list set in two columns of its own).
+_BLANKS = frozenset(" \t")
+
+
+@dataclass(frozen=True)
+class ColumnsRead:
+    """A page read column by column: its lines, and for each the page line (from 1) it came from."""
+
+    text: str
+    source_lines: list[int]
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The line's characters with the display column each starts at."""
+    cells: list[tuple[int, str]] = []
+    column = 0
+    for char in line:
+        cells.append((column, char))
+        column += 4 - column % 4 if char == "\t" else _width(char)
+    return cells
+
+
+def _occupied(cells: list[tuple[int, str]]) -> bytearray:
+    width = cells[-1][0] + 2 if cells else 0
+    marks = bytearray(width)
+    for column, char in cells:
+        if char not in _BLANKS:
+            marks[column] = 1
+            if _width(char) == 2:
+                marks[column + 1] = 1
+    return marks
+
+
+def find_gutters(lines: list[str]) -> list[int]:
+    """The display columns at which the page's columns meet, left to right (none for most pages)."""
+    rows = [_occupied(_cells(line)) for line in lines if line.strip()]
+    if len(rows) < _MIN_LINES:
+        return []
+    widest = max(len(row) for row in rows)
+    support = [0] * widest
+    crossing = [0] * widest
+    gaps = 0
+    for row in rows:
+        filled = [i for i, mark in enumerate(row) if mark]
+        first, last = filled[0], filled[-1]
+        run_start = -1
+        for column in range(first, last + 1):
+            if row[column]:
+                crossing[column] += 1
+                if run_start >= 0 and column - run_start >= _GAP:
+                    gaps += 1
+                    for inside in range(run_start, column):
+                        support[inside] += 1
+                run_start = -1
+            elif run_start < 0:
+                run_start = column
+    needed = max(_MIN_LINES, _SUPPORT * len(rows))
+    allowed = _CROSSING * len(rows)
+    candidates = [c for c in range(widest) if support[c] >= needed and crossing[c] <= allowed]
+    gutters: list[int] = []
+    start = 0
+    while start < len(candidates):
+        end = start
+        while end + 1 < len(candidates) and candidates[end + 1] == candidates[end] + 1:
+            end += 1
+        # The middle of the gutter's best-supported stretch.
+        best = max(support[c] for c in candidates[start : end + 1])
+        stretch = [c for c in candidates[start : end + 1] if support[c] == best]
+        middle = stretch[len(stretch) // 2]
+        if middle - (gutters[-1] if gutters else 0) >= _MIN_COLUMN:
+            gutters.append(middle)
+        start = end + 1
+    if gaps > (len(gutters) + 1) * len(rows):
+        return []  # gaps everywhere (text spaced out wide), not a few gutters
+    return gutters
+
+
+def read_columns(text: str) -> ColumnsRead | None:
+    """The page read column by column, or None when it is not set in columns side by side."""
+    lines = split_lines(text)
+    gutters = find_gutters(lines)
+    if not gutters:
+        return None
+    streams: list[list[tuple[int, str]]] = [[] for _ in range(len(gutters) + 1)]
+    for number, line in enumerate(lines, start=1):
+        cells = _cells(line)
+        row = _occupied(cells)
+        if any(gutter < len(row) and row[gutter] for gutter in gutters):
+            # printed across a gutter (a headline over two columns): whole, where it starts
+            first = next(column for column, char in cells if char not in _BLANKS)
+            streams[bisect_right(gutters, first)].append((number, line.strip(" \t")))
+            continue
+        parts: list[list[str]] = [[] for _ in streams]
+        for column, char in cells:
+            parts[bisect_right(gutters, column)].append(char)
+        for stream, part in zip(streams, parts, strict=True):
+            stream.append((number, "".join(part).rstrip(" \t")))
+    out_lines: list[str] = []
+    sources: list[int] = []
+    for stream in streams:
+        # the gutter's half of the gap, which every line of the column starts with
+        margin = min(
+            (len(piece) - len(piece.lstrip(" ")) for _, piece in stream if piece.strip(" \t")), default=0
+        )
+        for number, piece in stream:
+            out_lines.append(piece[margin:])
+            sources.append(number)
+    return ColumnsRead("\n".join(out_lines), sources)

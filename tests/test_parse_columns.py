@@ -1,0 +1,153 @@
+"""Pages whose columns an extraction tool set side by side (``pdftotext -layout``): found by their
+gutters and read one column after another."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liaocheng_tui.parse import parse_page
+from liaocheng_tui.parse.columns import find_gutters, read_columns
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """The page hard-wrapped at ``width`` display columns, as a PDF column prints it."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if not line.strip():
+            out.append("")
+            continue
+        current = ""
+        for ch in line:
+            if display_width(current + ch) > width:
+                out.append(current)
+                current = ch
+            else:
+                current += ch
+        out.append(current)
+    return out
+
+
+def side_by_side(columns: list[list[str]], width: int, gap: int) -> str:
+    """Columns of lines printed next to each other, each padded to ``width`` plus ``gap`` spaces."""
+    rows = max(len(column) for column in columns)
+    out: list[str] = []
+    for row in range(rows):
+        pieces = [column[row] if row < len(column) else "" for column in columns]
+        line = "".join(p + " " * (width - display_width(p) + gap) for p in pieces[:-1]) + pieces[-1]
+        out.append(line.rstrip(" "))
+    return "\n".join(out)
+
+
+LEFT = [
+    "春耕时节访农家",
+    "",
+    "　　清晨六点，种粮大户赵建华",
+    "已经在田里忙碌。今年他流转了三",  # 15 characters: the column's full width, 30 display columns
+    "百亩土地，全部种上了小麦。",
+    "",
+    "　　“地里的活儿一天也不能等。”",
+    "他说。合作社的农机手们也早早",
+    "来到地头，检修播种机，调试无",
+    "人机，为春播做好准备。",
+    "",
+    "　　农技人员在田间指导施肥。",
+]
+RIGHT = [
+    "夜间经济激活消费",
+    "",
+    "　　市商务局发布数据显示，一季",
+    "度全市夜间消费额同比增长。",
+    "",
+    "　　夜市、灯会和文旅演出带动了",
+    "餐饮和零售，不少商户延长了营",
+    "业时间，推出了夜间优惠套餐。",
+    "",
+    "　　有关负责人表示，下一步将继",
+    "续完善配套设施，提升服务水平",
+    "，让市民逛得舒心。",
+]
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    page = side_by_side([LEFT, RIGHT], width=30, gap=4)
+    assert find_gutters(page.split("\n")) == [32]  # the middle of the 4 spaces after 30 columns
+    read = read_columns(page)
+    assert read is not None
+    assert read.text.split("\n") == [*LEFT, *RIGHT]
+    # each line of the columns points at the line of the page it was printed on
+    assert read.source_lines == [*range(1, 13), *range(1, 13)]
+
+
+def test_a_headline_printed_across_the_gutter_stays_whole_in_the_column_it_starts_in() -> None:
+    banner = "全市上下掀起春耕生产热潮 各地抢抓农时忙播种"
+    page = banner + "\n" + side_by_side([LEFT, RIGHT], width=30, gap=4)
+    read = read_columns(page)
+    assert read is not None
+    lines = read.text.split("\n")
+    assert lines[0] == banner
+    assert lines[1:] == [*LEFT, *RIGHT]
+
+
+def test_pages_not_set_in_columns_have_no_gutter() -> None:
+    plain = SEEDS.joinpath("000_afca7ecd8f3a5fce.txt").read_text(encoding="utf-8")
+    # a list set in two columns of its own with ideographic spaces, as a typesetter does
+    names = "\n".join(
+        f"　　{name}　　南京理工大学电子工程学院学生。曾获国家奖学金。"
+        for name in ["王少华", "李沛锴", "屈媛媛"] * 4
+    )
+    # OCR that spaced every character out with two spaces: gaps everywhere, not a gutter
+    spaced = "\n".join("  ".join(line) for line in plain.split("\n"))
+    # a few aligned lines are not yet a page in columns
+    few = side_by_side([LEFT[:3], RIGHT[:3]], width=30, gap=4)
+    for text in (plain, names, spaced, few):
+        assert find_gutters(text.split("\n")) == []
+        assert read_columns(text) is None
+
+
+def test_a_seed_page_in_three_columns_parses_as_the_page_in_one() -> None:
+    text = SEEDS.joinpath("002_897d7570b7d25baa.txt").read_text(encoding="utf-8")
+    lines = wrapped(text, 36)
+    third = -(-len(lines) // 3)
+    columns = [lines[:third], lines[third : 2 * third], lines[2 * third :]]
+    one_column = parse_page("\n".join(lines), "page.txt")
+    three_columns = parse_page(side_by_side(columns, width=36, gap=3), "page.txt")
+    assert len(one_column.articles) >= 5
+    assert [(a.kicker, a.title, a.paragraphs) for a in three_columns.articles] == [
+        (a.kicker, a.title, a.paragraphs) for a in one_column.articles
+    ]
+    # line numbers point into the page as given: every article within its rows
+    assert all(1 <= a.line_start <= a.line_end <= third for a in three_columns.articles)
+
+
+_COLUMN_LINE = st.text(alphabet="春耕时节访农家，。“”（）１２3ab　", min_size=1, max_size=15)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(_COLUMN_LINE, min_size=8, max_size=20), min_size=2, max_size=3),
+    st.integers(min_value=2, max_value=6),
+)
+def test_columns_read_back_are_the_columns_as_printed(columns: list[list[str]], gap: int) -> None:
+    page = side_by_side(columns, width=30, gap=gap)
+    read = read_columns(page)
+    printed = Counter(ch for ch in page if ch not in " \n")
+    assert read is not None
+    rows = max(len(column) for column in columns)
+    assert read.text.split("\n") == [
+        line for column in columns for line in column + [""] * (rows - len(column))
+    ]
+    assert Counter(ch for ch in read.text if ch not in " \n") == printed
+    assert len(read.text.split("\n")) == len(read.source_lines)
+    assert set(read.source_lines) <= set(range(1, len(page.split("\n")) + 1))
