@@ -82,7 +82,8 @@ RIGHT = [
 
 def test_two_columns_are_read_one_after_the_other() -> None:
     page = side_by_side([LEFT, RIGHT], width=30, gap=4)
-    assert find_gutters(page.split("\n")) == [32]  # the middle of the 4 spaces after 30 columns
+    # the right column starts at display column 34, after 30 columns of text and 4 spaces
+    assert find_gutters(page.split("\n")) == [33]
     read = read_columns(page)
     assert read is not None
     assert read.text.split("\n") == [*LEFT, *RIGHT]

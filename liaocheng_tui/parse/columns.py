@@ -11,6 +11,7 @@ across a gutter (a headline over two columns) goes whole into the column where i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ _MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the e
 # A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
 # (``王少华　　中国矿业大学…``, a list set in two columns of its own).
 _BLANKS = frozenset(" \t")
+_GAPPED_RE = re.compile(r"[^ \t][ \t]{2,}[^ \t]")
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,11 @@ def _occupied(cells: list[tuple[int, str]]) -> bytearray:
 
 def find_gutters(lines: list[str]) -> list[int]:
     """The display columns at which the page's columns meet, left to right (none for most pages)."""
-    rows = [_occupied(_cells(line)) for line in lines if line.strip()]
-    if len(rows) < _MIN_LINES:
-        return []
+    texts = [line for line in lines if line.strip()]
+    gapped = sum(1 for line in texts if _GAPPED_RE.search(line))
+    if gapped < max(_MIN_LINES, _SUPPORT * len(texts)):
+        return []  # the measure below is slow, and most pages have no line with a gap in it
+    rows = [_occupied(_cells(line)) for line in texts]
     widest = max(len(row) for row in rows)
     support = [0] * widest
     crossing = [0] * widest
@@ -92,12 +96,12 @@ def find_gutters(lines: list[str]) -> list[int]:
         end = start
         while end + 1 < len(candidates) and candidates[end + 1] == candidates[end] + 1:
             end += 1
-        # The middle of the gutter's best-supported stretch.
+        # The last blank column of the gutter's best-supported stretch, where the next column
+        # begins: a column's lines end raggedly, but the next one starts at the same place.
         best = max(support[c] for c in candidates[start : end + 1])
-        stretch = [c for c in candidates[start : end + 1] if support[c] == best]
-        middle = stretch[len(stretch) // 2]
-        if middle - (gutters[-1] if gutters else 0) >= _MIN_COLUMN:
-            gutters.append(middle)
+        edge = max(c for c in candidates[start : end + 1] if support[c] == best)
+        if edge - (gutters[-1] if gutters else 0) >= _MIN_COLUMN:
+            gutters.append(edge)
         start = end + 1
     if gaps > (len(gutters) + 1) * len(rows):
         return []  # gaps everywhere (text spaced out wide), not a few gutters
