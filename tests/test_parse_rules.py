@@ -8,6 +8,8 @@ pages is measured by ``python -m liaocheng_tui.parse.evaluate`` and the seed and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
@@ -16,10 +18,18 @@ from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.features import page_features
-from liaocheng_tui.parse.furniture import is_dated_furniture_line, is_furniture_line, is_web_meta_line
+from liaocheng_tui.parse.furniture import (
+    is_address_or_rule,
+    is_dated_furniture_line,
+    is_furniture_line,
+    is_web_furniture_line,
+    is_web_meta_line,
+)
 from liaocheng_tui.parse.normalize import normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
+
+REPO = Path(__file__).resolve().parent.parent
 
 _CODES: dict[str, Role] = {
     "K": "kicker",
@@ -651,3 +661,102 @@ def test_a_marked_byline_whose_names_run_together_is_cut_at_the_surnames(line: s
 )
 def test_run_together_text_is_no_byline_without_a_mark_a_role_or_a_trailer(line: str) -> None:
     assert parse_byline_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "上一版　下一版",
+        "【打印】【关闭】",
+        "打印本页 关闭窗口",
+        "上一期 下一期 往期回顾",
+        "放大　缩小　默认",
+        "分享到：",
+        "第01版：要闻",
+        "Ａ３版：国际",  # full-width
+        "本版责编：张三　王五",
+        "扫码看视频",
+        "（扫描二维码观看视频）",
+        "长按识别二维码",
+        "本报微信公众号二维码",
+        "[图片]",
+        "<图>",
+        "![](images/0a1b2c.jpg)",
+    ],
+)
+def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
+    assert is_web_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "扫码点餐成新潮",  # headlines that use the same words
+        "二维码成了新名片",
+        "大中小学思政课一体化",
+        "推荐好书",
+        "关闭违规企业23家",
+        "放大招 出实招",
+        "图片新闻",
+        "第3版",  # a page number alone is the page marker's
+        "小",
+    ],
+)
+def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
+    assert not is_web_furniture_line(line)
+
+
+def test_web_addresses_and_rules_among_headlines_are_furniture_but_a_storys_are_its_text() -> None:
+    assert [
+        is_address_or_rule(x) for x in ("http://paper.example.cn/a.htm", "www.example.cn", "---", "* * *")
+    ] == [True] * 4
+    assert not is_address_or_rule("网址：www.example.cn")
+    page = labelled(
+        "春耕时节访农家\n\n　　清晨六点，种粮大户已经在田里忙碌。\n\nhttp://paper.example.cn/a.htm\n\n"
+        "夜间经济激活消费\n\n　　详情见\n\nwww.example.cn\n",
+        "T _ B _ T _ T _ B _ B _",
+    )
+    assert [a.title for a in page.articles] == ["春耕时节访农家", "夜间经济激活消费"]
+    assert page.articles[1].paragraphs == ["详情见", "www.example.cn"]
+    assert Dropped("http://paper.example.cn/a.htm", "page-furniture", 5) in page.dropped
+
+
+def _over_each_story(lines: list[str], starts: set[int], furniture: list[str]) -> list[str]:
+    """``lines`` with a line of ``furniture`` (in turn) and a blank line over each story start."""
+    copied: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if number in starts:
+            copied += [furniture[len(copied) // 2 % len(furniture)], ""]
+        copied.append(line)
+    return copied
+
+
+def test_e_paper_navigation_between_stories_is_dropped_and_leaves_the_stories_as_they_were() -> None:
+    lines = (REPO / "seeds" / "003_1f3160a424f309b2.txt").read_text(encoding="utf-8").split("\n")
+    plain = parse_page("\n".join(lines))
+    starts = {a.line_start for a in plain.articles[1:]}
+    navigation = ["上一篇　下一篇", "扫码看视频", "[图片]"]
+    copied = _over_each_story(lines, starts, navigation)
+    page = parse_page("\n".join(copied))
+    assert len(plain.articles) >= 10
+    assert [(a.kicker, a.title, a.paragraphs) for a in page.articles] == [
+        (a.kicker, a.title, a.paragraphs) for a in plain.articles
+    ]
+    # kept as dropped page furniture, in order, with their lines (a dropped line's spaces are squeezed)
+    assert [(d.text, d.line) for d in page.dropped if d.reason == "page-furniture"] == [
+        (line.replace("\u3000", " "), number)
+        for number, line in enumerate(copied, start=1)
+        if line in navigation
+    ]
+
+
+def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
+    # On a page with a blank line between all its lines, one more blank line can move a boundary:
+    # a navigation line does what a blank line there does, no more.
+    lines = (REPO / "seeds" / "002_897d7570b7d25baa.txt").read_text(encoding="utf-8").split("\n")
+    starts = {a.line_start for a in parse_page("\n".join(lines)).articles[1:]}
+    navigated = parse_page("\n".join(_over_each_story(lines, starts, ["返回目录"])))
+    blanked = parse_page("\n".join(_over_each_story(lines, starts, [""])))
+    assert [(a.title, a.paragraphs) for a in navigated.articles] == [
+        (a.title, a.paragraphs) for a in blanked.articles
+    ]

@@ -65,11 +65,13 @@ from liaocheng_tui.parse.furniture import (
     Head,
     TopFurniture,
     is_ad_label,
+    is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
     is_page_marker,
     is_source_line,
     is_top_masthead,
+    is_web_furniture_line,
     is_web_meta_line,
     masthead_in,
     top_furniture,
@@ -644,6 +646,9 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             (unit.role == "furniture" and len(unit.text) <= _FURNITURE_MAX_LENGTH)
             # a page number or a jump line, which a page break leaves among the stories
             or is_page_marker(unit.text)
+            # an e-paper site's navigation, page label or picture placeholder, kept by a copy
+            or is_web_furniture_line(unit.text)
+            or (unit.role not in _TEXT_ROLES and is_address_or_rule(unit.text))
         ) or (
             unit.role in HEADER_ROLES
             and (

@@ -94,6 +94,64 @@ def is_dated_furniture_line(text: str) -> bool:
     return is_furniture_line(text) and any(_DATE_TOKEN_RE.match(t) for t in fold_width(text).split())
 
 
+# What an e-paper site or a web page prints around its stories, which a copy or an extraction
+# keeps: navigation (上一版 下一版, 返回目录, 【打印】【关闭】), the page's label (第01版：要闻), its
+# editors (本版责编：…), prompts to scan a QR code, and placeholders for pictures.
+_NAVIGATION = (
+    "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
+    "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
+)
+_NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
+_SHARE_RE = re.compile(r"^分享到[:：]")
+_PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
+_PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
+_QR_PROMPT_RE = re.compile(
+    r"^[（(【\[]?(?:(?:扫码|扫一扫|扫描二维码|长按识别二维码|长按二维码|识别二维码|扫描下方二维码)"
+    r"(?:看|观看|阅读|收听|了解|查看|关注|下载|参与|进入|获取|即可)\S{0,10}"
+    r"|扫码|扫一扫|扫描二维码|长按识别二维码|\S{0,8}二维码)[）)】\]]?$"
+)
+_PICTURE_RE = re.compile(
+    r"^(?:[\[［【<〈]\s?(?:图片?|照片|img|image|photo)\s?\d{0,3}\s?[\]］】>〉]|!\[[^\]]{0,80}\]\([^)\s]{0,300}\))$",
+    re.IGNORECASE,
+)
+
+
+# Every pattern above needs one of these; most lines have none and are answered at once.
+_WEB_CUE_RE = re.compile(
+    r"上一|下一|往期|返回|导航|目录|打印|关闭|放大|缩小|默认|字号|大\s?中|收藏|纠错|推荐|分享|PDF|ＰＤＦ|在线|版"
+    r"|二维码|扫|图|照片|[iIｉＩ][mMｍＭ][gGｇＧ]|[iIｉＩ][mMｍＭ][aAａＡ]|[pPｐＰ][hHｈＨ][oOｏＯ]"
+)
+
+
+def is_web_furniture_line(text: str) -> bool:
+    """True for what an e-paper site or a web page prints around the stories, never a story's
+    line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
+    ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
+    if len(text) > 120 or not _WEB_CUE_RE.search(text):
+        return False
+    text = fold_width(text).strip()
+    return bool(
+        _NAVIGATION_RE.match(text)
+        or _SHARE_RE.match(text)
+        or _PAGE_LABEL_RE.match(text)
+        or _PAGE_EDITORS_RE.match(text)
+        or _QR_PROMPT_RE.match(text)
+        or _PICTURE_RE.match(text)
+    )
+
+
+# A web address alone, or a rule between parts (---, * * *, <!-- page 2 -->): furniture when it
+# stands among the headlines, text when a story prints it.
+_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)[\w.\-~:/?#@!$&'()*+,;=%]+$", re.IGNORECASE)
+_RULE_RE = re.compile(r"^(?:-{3,}|_{3,}|=+|(?:\*\s?){3,}|<!--.{0,80}-->)$")
+
+
+def is_address_or_rule(text: str) -> bool:
+    """True for a web address alone (``http://…``, ``www.…``) or a rule (``---``, ``* * *``)."""
+    text = fold_width(text).strip()
+    return bool(_ADDRESS_RE.match(text) or _RULE_RE.match(text))
+
+
 # A web page's meta line: labelled fields (来源：…, 发布时间：…) with a date, or several such fields.
 # A field starts the line or follows a space or bracket, so that a sentence's 来源： is no field.
 _META_FIELD_RE = re.compile(

@@ -18,6 +18,7 @@ from liaocheng_tui.parse.chars import ScriptFold, page_script_fold
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
+from liaocheng_tui.parse.furniture import is_web_furniture_line
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -62,8 +63,24 @@ def parse_page(
         text = columns.text
     raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    page = _parse(text, lines, label_page(raws, lines), source, publication, path, issue_date)
+    page = _parse(text, lines, _labelled(raws, lines), source, publication, path, issue_date)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)
+
+
+def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
+    """The page's roles, with what an e-paper site prints around its stories (上一版 下一版,
+    扫码看视频, [图片]) labelled furniture, and shown to the labeller as blank lines: the
+    labeller never met them, and they would lead it astray on the lines around them."""
+    web = [index for index, raw in enumerate(raws) if is_web_furniture_line(raw)]
+    if not web:
+        return label_page(raws, lines)
+    shown = list(raws)
+    for index in web:
+        shown[index] = ""
+    roles = label_page(shown)
+    for index in web:
+        roles[index] = "furniture"
+    return roles
 
 
 def parse_labelled(
