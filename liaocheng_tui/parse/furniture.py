@@ -116,6 +116,8 @@ _PICTURE_RE = re.compile(
 )
 
 
+_WEB_FURNITURE_LONGEST = 40
+_PICTURE_LINK_LONGEST = 400
 # Every pattern above needs one of these; most lines have none and are answered at once.
 _WEB_CUE_RE = re.compile(
     r"上一|下一|往期|返回|导航|目录|打印|关闭|放大|缩小|默认|字号|大\s?中|收藏|纠错|推荐|分享|PDF|ＰＤＦ|在线|版"
@@ -127,7 +129,9 @@ def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
     ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
-    if len(text) > 120 or not _WEB_CUE_RE.search(text):
+    if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
+        return False  # a story's line, answered at once (only a picture's link runs longer)
+    if len(text) > _PICTURE_LINK_LONGEST or not _WEB_CUE_RE.search(text):
         return False
     text = fold_width(text).strip()
     return bool(
