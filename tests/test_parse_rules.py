@@ -263,6 +263,38 @@ def test_byline_grammar() -> None:
     assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("张三/文 李四/图", ["张三", "李四"]),  # who wrote and who took the pictures, by a slash
+        ("文/张三 图/李四", ["张三", "李四"]),
+        ("图/文 张三", ["张三"]),
+        ("文／张三", ["张三"]),  # a full-width slash
+        ("记者｜张三 李四", ["张三", "李四"]),  # a bar between the role and the names
+        ("记者|张三", ["张三"]),
+        ("撰文 张三 摄影 李四", ["张三", "李四"]),
+    ],
+)
+def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
+    assert parse_byline_line(line) == (line, authors)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者：谢谢",  # an interview's question, not a byline
+        "本报记者：",
+        "张三/文章",
+        "上下文/图表",
+        "文/图",  # no name
+        "作者|张三",  # 作者 is no role this grammar knows on its own line
+        "院长阿涅·刘坦玛塔教授近日撰文肯定",  # 撰文 opens a byline, never ends a sentence's subject
+    ],
+)
+def test_lines_with_a_slash_or_a_bar_that_are_no_byline(line: str) -> None:
+    assert parse_byline_line(line) is None
+
+
 def test_normalisation_helpers() -> None:
     assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
     assert normalize_text("\u3000\u3000甲\u00a0乙\u200b丙\x00丁\t戊 ") == "甲 乙丙 丁 戊"

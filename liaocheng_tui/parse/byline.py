@@ -23,17 +23,23 @@ _ROLES = (
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
 # Trailers that may also open a byline (文/图 本报记者 X).
 _LEADING_TRAILERS = {"文/图", "图/文", "文图", "图文"}
+# ... and one that only opens one (撰文 张三 摄影 李四; 教授近日撰文肯定 is a sentence).
+_OPENING_TRAILERS = {"撰文"}
 _ROLE_RE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
 )
-_TOKEN_SPLIT_RE = re.compile(r"[\s、，,/:：;；]+")
+_TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜:：;；]+")
+# What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明).
+_APART_RE = re.compile(r"[\s|｜]+")
+# Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三): a byline's own sign.
+_SLASH_CREDIT_RE = re.compile(r"(?:^|\s)(?:文|图|摄)\s?[/／]|[/／]\s?(?:文|图|摄)(?=\s|$)")
 # A byline line shows a cue (a role, a trailer, 评论员) or opens with a marker; its tokens are
 # made of the line's own characters, so a line holding no role's or trailer's last character
 # (nor 评论员's) has no cue: parse_byline_line need not tokenise it.
 _CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员"})) + "]")
 # A character that is neither Han, nor a token separator, nor a name's middle dot: no token of a
 # byline (role, trailer, organisation, name) holds one, nor does 评论员's signature.
-_NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/:：;；·•]")
+_NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/／|｜:：;；·•]")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
 # 文/图/片 in 文/图, 文/片 (text and pictures by), 据 (according to): never part of a name.
 _SINGLE_ROLE_TOKENS = {"文", "图", "片", "据"}
@@ -152,9 +158,11 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     if not tokens:
         return None
     names: list[str] = []
-    cue = marked
+    slashed = bool(_SLASH_CREDIT_RE.search(rest))
+    cue = marked or slashed
     for index, token in enumerate(tokens):
-        if token in _TRAILERS and token not in _LEADING_TRAILERS and index < len(tokens) - 1:
+        leading = token in _LEADING_TRAILERS or (index == 0 and token in _OPENING_TRAILERS)
+        if token in _TRAILERS and not leading and index < len(tokens) - 1:
             return None  # 报道, 摄… close a byline: 记者节特别报道活动 is a headline
         if token in _ROLES or token in _TRAILERS:
             cue = True
@@ -176,10 +184,10 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         return None
     # Without a marker or a trailer, the line must open with a role set apart by a space
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
-    if not marked and not any(t in _TRAILERS for t in tokens):
+    if not marked and not slashed and not any(t in _TRAILERS for t in tokens):
         opening = [t for t in tokens if t not in _SINGLE_ROLE_TOKENS]
         first = opening[1] if is_agency(opening[0]) and len(opening) > 1 else opening[0]
-        if first not in _ROLES or len(rest.split()) < 2:
+        if first not in _ROLES or len(_APART_RE.split(rest.strip())) < 2:
             return None
     return line, names
 
