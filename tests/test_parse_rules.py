@@ -22,6 +22,8 @@ from liaocheng_tui.parse.furniture import (
     is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
+    is_page_marker,
+    is_page_number,
     is_web_furniture_line,
     is_web_meta_line,
 )
@@ -792,3 +794,46 @@ def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
     assert [(a.title, a.paragraphs) for a in navigated.articles] == [
         (a.title, a.paragraphs) for a in blanked.articles
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "page_number"),
+    [
+        ("- 3 -", True),
+        ("第 3 页", True),
+        ("第3页 共12页", True),
+        ("共12页，第3页", True),
+        ("Page 3", True),
+        ("page 3 of 12", True),
+        ("3 / 12", True),
+        ("第３页", True),  # full-width
+        ("（下转A04版）", False),  # a jump line says where a story goes on: a marker, no page number
+        ("（上接第1版）", False),
+    ],
+)
+def test_page_numbers_and_footers_are_page_markers(line: str, page_number: bool) -> None:
+    assert is_page_marker(line)
+    assert is_page_number(line) == page_number
+
+
+@pytest.mark.parametrize("line", ["第3页的内容", "翻到第3页", "3月12日", "共12页", "Page", "12306"])
+def test_text_that_names_a_page_is_no_page_marker(line: str) -> None:
+    assert not is_page_marker(line)
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in (REPO / "seeds").glob("*.txt")))
+def test_a_pdf_pages_footers_leave_the_stories_as_they_were(seed: str) -> None:
+    # Text cut from a PDF keeps each page's footer where the page broke, inside a paragraph too.
+    lines = (REPO / "seeds" / seed).read_text(encoding="utf-8").split("\n")
+    with_footers: list[str] = []
+    for number, line in enumerate(lines):
+        if number and number % 25 == 0:
+            with_footers.append(f"第 {number // 25} 页")
+        with_footers.append(line)
+    plain = parse_page("\n".join(lines))
+    page = parse_page("\n".join(with_footers))
+    assert [(a.kicker, a.title, a.paragraphs) for a in page.articles] == [
+        (a.kicker, a.title, a.paragraphs) for a in plain.articles
+    ]
+    footers = [d.text for d in page.dropped if d.text.startswith("第 ") and d.text.endswith(" 页")]
+    assert footers == [f"第 {n} 页" for n in range(1, (len(lines) - 1) // 25 + 1)]

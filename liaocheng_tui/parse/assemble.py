@@ -69,6 +69,7 @@ from liaocheng_tui.parse.furniture import (
     is_dated_furniture_line,
     is_furniture_line,
     is_page_marker,
+    is_page_number,
     is_source_line,
     is_top_masthead,
     is_web_furniture_line,
@@ -633,6 +634,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
     # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line (whatever its
     # lines were labelled: an advertisement's slogan reads like a headline)
     advert = 0
+    page_broke = False  # a page number or footer was just dropped
     for index, unit in enumerate(units):
         if advert == 2 and unit.gap_before:
             advert = 0
@@ -659,9 +661,14 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
+            page_broke = page_broke or is_page_number(unit.text)
         else:
             if unit.role == "furniture":  # too long for furniture: text the labeller got wrong
                 unit.role = "body"
+            if page_broke:
+                # A paragraph a page break cut goes on here: joined again as one a blank line cut.
+                unit.gap_before = True
+                page_broke = False
             kept.append(unit)
     return kept, masthead
 

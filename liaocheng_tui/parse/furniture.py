@@ -83,9 +83,30 @@ def is_furniture_line(text: str) -> bool:
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
 
 
+# A PDF page's footer, which text cut from several pages keeps where a page broke: 第 3 页,
+# 第3页 共12页, Page 3 of 12, 3 / 12.
+_PAGE_FOOTER_RE = re.compile(
+    r"^(?:第\s?\d{1,4}\s?页(?:\s?[/／,，]?\s?共\s?\d{1,4}\s?页)?|共\s?\d{1,4}\s?页\s?[,，]?\s?第\s?\d{1,4}\s?页"
+    r"|[Pp]age\s?\d{1,4}(?:\s?(?:of|/)\s?\d{1,4})?|\d{1,4}\s?/\s?\d{1,4})$"
+)
+
+
+_PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
+
+
 def is_page_marker(text: str) -> bool:
-    """A page number or a jump line (``- 8 -``, ``（下转A04版）``): never a headline."""
-    return bool(_JUMP_RE.match(fold_width(text).strip()))
+    """A page number, a PDF page's footer or a jump line (``- 8 -``, ``第 3 页``, ``Page 3 of 12``,
+    ``（下转A04版）``): never a headline, never a story's text."""
+    text = fold_width(text).strip()
+    return bool(_JUMP_RE.match(text) or _PAGE_FOOTER_RE.match(text))
+
+
+def is_page_number(text: str) -> bool:
+    """A page number or a PDF page's footer (``- 8 -``, ``第 3 页``, ``Page 3 of 12``): where a page
+    broke, which may be inside a paragraph. A jump line (``（上接第1版）``) is not one: it says where
+    a story goes on."""
+    text = fold_width(text).strip()
+    return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_FOOTER_RE.match(text))
 
 
 def is_dated_furniture_line(text: str) -> bool:

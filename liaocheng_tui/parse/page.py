@@ -18,7 +18,7 @@ from liaocheng_tui.parse.chars import ScriptFold, page_script_fold
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
-from liaocheng_tui.parse.furniture import is_web_furniture_line
+from liaocheng_tui.parse.furniture import is_page_number, is_web_furniture_line
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -68,18 +68,24 @@ def parse_page(
 
 
 def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
-    """The page's roles, with what an e-paper site prints around its stories (上一版 下一版,
-    扫码看视频, [图片]) labelled furniture, and shown to the labeller as blank lines: the
-    labeller never met them, and they would lead it astray on the lines around them."""
-    web = [index for index, raw in enumerate(raws) if is_web_furniture_line(raw)]
-    if not web:
+    """The page's roles, with what the labeller never met taken out of its way and labelled
+    furniture: what an e-paper site prints around its stories (上一版 下一版, 扫码看视频, [图片]) is
+    shown to it as a blank line, as it stands between stories; a page number or a PDF page's footer
+    (``- 3 -``, ``第 3 页``) is left out, as a page break falls anywhere, inside a paragraph too."""
+    web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
+    markers = {index for index, raw in enumerate(raws) if is_page_number(raw)} - web
+    if not web and not markers:
         return label_page(raws, lines)
-    shown = list(raws)
-    for index in web:
-        shown[index] = ""
-    roles = label_page(shown)
-    for index in web:
-        roles[index] = "furniture"
+    roles: list[Role] = ["furniture"] * len(raws)
+    left_out = set(markers)
+    for index in markers:
+        if 0 < index < len(raws) - 1 and not raws[index - 1].strip() and not raws[index + 1].strip():
+            left_out.add(index + 1)  # and one of the blank lines around it, which it stood between
+            roles[index + 1] = "blank"
+    kept = [index for index in range(len(raws)) if index not in left_out]
+    shown = ["" if index in web else raws[index] for index in kept]
+    for index, role in zip(kept, label_page(shown), strict=True):
+        roles[index] = "furniture" if index in web else role
     return roles
 
 
