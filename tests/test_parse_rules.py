@@ -26,6 +26,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_number,
     is_web_furniture_line,
     is_web_meta_line,
+    running_headers,
 )
 from liaocheng_tui.parse.normalize import normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
@@ -821,19 +822,37 @@ def test_text_that_names_a_page_is_no_page_marker(line: str) -> None:
     assert not is_page_marker(line)
 
 
+RUNNING_HEADER = "聊城日报 2023年2月21日 星期二 第3版"
+
+
 @pytest.mark.parametrize("seed", sorted(p.name for p in (REPO / "seeds").glob("*.txt")))
-def test_a_pdf_pages_footers_leave_the_stories_as_they_were(seed: str) -> None:
-    # Text cut from a PDF keeps each page's footer where the page broke, inside a paragraph too.
+@pytest.mark.parametrize(
+    ("page_break", "blank_lines"),
+    [("第 {} 页", False), (RUNNING_HEADER, False), (RUNNING_HEADER, True)],
+    ids=["footer", "running-header", "running-header-between-blank-lines"],
+)
+def test_page_breaks_leave_the_stories_as_they_were(seed: str, page_break: str, blank_lines: bool) -> None:
+    # Text cut from a PDF keeps each page's footer or running header where the page broke,
+    # inside a paragraph too.
     lines = (REPO / "seeds" / seed).read_text(encoding="utf-8").split("\n")
-    with_footers: list[str] = []
+    broken: list[str] = []
     for number, line in enumerate(lines):
         if number and number % 25 == 0:
-            with_footers.append(f"第 {number // 25} 页")
-        with_footers.append(line)
-    plain = parse_page("\n".join(lines))
-    page = parse_page("\n".join(with_footers))
+            mark = page_break.format(number // 25)
+            broken += ["", mark, ""] if blank_lines else [mark]
+        broken.append(line)
+    plain = parse_page("\n".join(lines), path="2023-02-21/page.txt")
+    page = parse_page("\n".join(broken), path="2023-02-21/page.txt")
     assert [(a.kicker, a.title, a.paragraphs) for a in page.articles] == [
         (a.kicker, a.title, a.paragraphs) for a in plain.articles
     ]
-    footers = [d.text for d in page.dropped if d.text.startswith("第 ") and d.text.endswith(" 页")]
-    assert footers == [f"第 {n} 页" for n in range(1, (len(lines) - 1) // 25 + 1)]
+    marks = [page_break.format(n) for n in range(1, (len(lines) - 1) // 25 + 1)]
+    assert [d.text for d in page.dropped if d.text in marks] == marks
+    assert {d.reason for d in page.dropped if d.text in marks} == {"page-furniture"}
+
+
+def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
+    story = "　　市里召开会议，部署春耕生产工作，要求各地抢抓农时。"
+    assert running_headers([RUNNING_HEADER, "春耕时节访农家", story, RUNNING_HEADER, story]) == [3]
+    # a letter's date under its signature is no running header
+    assert running_headers([story, "习近平", "2019年10月15日"]) == []

@@ -70,6 +70,7 @@ from liaocheng_tui.parse.furniture import (
     is_furniture_line,
     is_page_marker,
     is_page_number,
+    is_running_header,
     is_source_line,
     is_top_masthead,
     is_web_furniture_line,
@@ -634,7 +635,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
     # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line (whatever its
     # lines were labelled: an advertisement's slogan reads like a headline)
     advert = 0
-    page_broke = False  # a page number or footer was just dropped
+    page_broke = False  # a page break was just dropped
     for index, unit in enumerate(units):
         if advert == 2 and unit.gap_before:
             advert = 0
@@ -661,7 +662,10 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
             dropped.append(Dropped(unit.text, "page-furniture", unit.line))
-            page_broke = page_broke or is_page_number(unit.text)
+            # a page break (a page number, a footer, a running header below a story's text)
+            page_broke = (
+                page_broke or is_page_number(unit.text) or (bool(kept) and is_running_header(unit.text))
+            )
         else:
             if unit.role == "furniture":  # too long for furniture: text the labeller got wrong
                 unit.role = "body"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.chars import HAN_CLASS, fold_width, han_count
+from liaocheng_tui.parse.chars import HAN_CLASS, fold_width, han_count, weight
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -99,6 +99,28 @@ def is_page_marker(text: str) -> bool:
     ``（下转A04版）``): never a headline, never a story's text."""
     text = fold_width(text).strip()
     return bool(_JUMP_RE.match(text) or _PAGE_FOOTER_RE.match(text))
+
+
+def is_running_header(text: str) -> bool:
+    """A paper's name or page with a full date (``某某日报 2026年7月17日 第3版``), as a page's head
+    prints it; a letter's date alone (``2019年10月15日``) is none."""
+    return is_dated_furniture_line(text) and (masthead_in(text) is not None or "版" in text)
+
+
+_STORY_LINE_WEIGHT = 20  # a line at least this heavy is a story's, not the page's head
+
+
+def running_headers(lines: Sequence[str]) -> list[int]:
+    """Where a page's running header (the paper's name or page with a full date) stands below a
+    story's text: a page break of text cut from several pages, not the top of this page."""
+    found: list[int] = []
+    below_text = False
+    for index, line in enumerate(lines):
+        if below_text and is_running_header(line):
+            found.append(index)
+        elif weight(line) >= _STORY_LINE_WEIGHT:
+            below_text = True
+    return found
 
 
 def is_page_number(text: str) -> bool:

@@ -14,11 +14,11 @@ from dataclasses import fields, replace
 from typing import Any
 
 from liaocheng_tui.parse.assemble import assemble
-from liaocheng_tui.parse.chars import ScriptFold, page_script_fold
+from liaocheng_tui.parse.chars import ScriptFold, ends_sentence, page_script_fold
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
-from liaocheng_tui.parse.furniture import is_page_number, is_web_furniture_line
+from liaocheng_tui.parse.furniture import is_page_number, is_web_furniture_line, running_headers
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -71,17 +71,25 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     """The page's roles, with what the labeller never met taken out of its way and labelled
     furniture: what an e-paper site prints around its stories (上一版 下一版, 扫码看视频, [图片]) is
     shown to it as a blank line, as it stands between stories; a page number or a PDF page's footer
-    (``- 3 -``, ``第 3 页``) is left out, as a page break falls anywhere, inside a paragraph too."""
+    (``- 3 -``, ``第 3 页``) or a running header below a story's text (``某某日报 2026年7月17日 第3版``)
+    is left out, as a page break falls anywhere, inside a paragraph too."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
-    markers = {index for index, raw in enumerate(raws) if is_page_number(raw)} - web
+    markers = {index for index in running_headers(raws) if index not in web}
+    markers |= {index for index, raw in enumerate(raws) if is_page_number(raw)} - web
     if not web and not markers:
         return label_page(raws, lines)
     roles: list[Role] = ["furniture"] * len(raws)
     left_out = set(markers)
     for index in markers:
         if 0 < index < len(raws) - 1 and not raws[index - 1].strip() and not raws[index + 1].strip():
-            left_out.add(index + 1)  # and one of the blank lines around it, which it stood between
-            roles[index + 1] = "blank"
+            # And the blank lines it stood between: one of them, or both where it broke a paragraph.
+            around = [index + 1]
+            text_above = next((raws[i] for i in range(index - 1, -1, -1) if raws[i].strip()), "")
+            if text_above and not ends_sentence(text_above):
+                around.append(index - 1)
+            for blank in around:
+                left_out.add(blank)
+                roles[blank] = "blank"
     kept = [index for index in range(len(raws)) if index not in left_out]
     shown = ["" if index in web else raws[index] for index in kept]
     for index, role in zip(kept, label_page(shown), strict=True):
