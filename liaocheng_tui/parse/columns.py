@@ -65,7 +65,7 @@ def _occupied(cells: list[tuple[int, str]]) -> bytearray:
 def find_gutters(lines: list[str]) -> list[int]:
     """The display columns at which the page's columns meet, left to right (none for most pages)."""
     texts = [line for line in lines if line.strip()]
-    gapped = sum(1 for line in texts if _GAPPED_RE.search(line))
+    gapped = sum(1 for line in texts if ("  " in line or "\t" in line) and _GAPPED_RE.search(line))
     if gapped < max(_MIN_LINES, _SUPPORT * len(texts)):
         return []  # the measure below is slow, and most pages have no line with a gap in it
     rows = [_occupied(_cells(line)) for line in texts]

@@ -69,6 +69,9 @@ def is_ad_label(text: str) -> bool:
     return bool(_AD_LABEL_RE.match(text.replace(" ", "")))
 
 
+_FURNITURE_LONGEST = 80  # characters
+
+
 def is_furniture_line(text: str) -> bool:
     """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``), a staff
     credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page number."""
@@ -78,7 +81,7 @@ def is_furniture_line(text: str) -> bool:
     if _EDITORS_RE.match(text) or _JUMP_RE.match(text):
         return True
     tokens = text.split()
-    if not tokens or len(text) > 80:
+    if not tokens or len(text) > _FURNITURE_LONGEST:
         return False
     return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
 
@@ -91,6 +94,7 @@ _PAGE_FOOTER_RE = re.compile(
 )
 
 
+_PAGE_NUMBER_LONGEST = 40  # characters, spaces around it included
 _PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 
 
@@ -101,9 +105,14 @@ def is_page_marker(text: str) -> bool:
     return bool(_JUMP_RE.match(text) or _PAGE_FOOTER_RE.match(text))
 
 
+_RUNNING_HEADER_LONGEST = 40  # characters, spaces included
+
+
 def is_running_header(text: str) -> bool:
     """A paper's name or page with a full date (``某某日报 2026年7月17日 第3版``), as a page's head
     prints it; a letter's date alone (``2019年10月15日``) is none."""
+    if len(text) > _RUNNING_HEADER_LONGEST or ("版" not in text and "报" not in text and "報" not in text):
+        return False  # too long, or no page and no paper's name: answered at once, as most lines are
     return is_dated_furniture_line(text) and (masthead_in(text) is not None or "版" in text)
 
 
@@ -118,7 +127,7 @@ def running_headers(lines: Sequence[str]) -> list[int]:
     for index, line in enumerate(lines):
         if below_text and is_running_header(line):
             found.append(index)
-        elif weight(line) >= _STORY_LINE_WEIGHT:
+        elif not below_text and weight(line) >= _STORY_LINE_WEIGHT:
             below_text = True
     return found
 
@@ -127,6 +136,8 @@ def is_page_number(text: str) -> bool:
     """A page number or a PDF page's footer (``- 8 -``, ``第 3 页``, ``Page 3 of 12``): where a page
     broke, which may be inside a paragraph. A jump line (``（上接第1版）``) is not one: it says where
     a story goes on."""
+    if len(text) > _PAGE_NUMBER_LONGEST:
+        return False
     text = fold_width(text).strip()
     return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_FOOTER_RE.match(text))
 
