@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
-from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse.byline import names_in, parse_byline_line, parse_end_credit, split_lead
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
@@ -28,9 +27,8 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     running_headers,
-    spacing_blanks,
 )
-from liaocheng_tui.parse.normalize import lines_of, normalize_text, split_lines
+from liaocheng_tui.parse.normalize import normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
 
@@ -858,37 +856,3 @@ def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
     assert running_headers([RUNNING_HEADER, "春耕时节访农家", story, RUNNING_HEADER, story]) == [3]
     # a letter's date under its signature is no running header
     assert running_headers([story, "习近平", "2019年10月15日"]) == []
-
-
-def test_spacing_blanks_are_the_blank_lines_a_double_spacing_extraction_added() -> None:
-    story = ["春耕时节访农家", "　　清晨六点，种粮大户已经在田里忙碌。", "　　他说，今年要多种小麦。"] * 4
-    doubled = [piece for line in story for piece in (line, "")]
-    # every line followed by one blank line: all of them are the spacing's, the last one too
-    assert spacing_blanks(doubled) == set(range(1, len(doubled), 2))
-    # the page's own blank line comes out as three: one of them stays
-    page = [*story[:6], "", *story[6:]]
-    doubled = [piece for line in page for piece in (line, "")]
-    assert spacing_blanks(doubled) == {1, 3, 5, 7, 9, 11, 12, 15, 17, 19, 21, 23, 25}
-    assert spacing_blanks(page) == set()  # a page that is not double-spaced
-    assert spacing_blanks(doubled[:9]) == set()  # too few lines to tell
-
-
-def _double_spacing_pages() -> list[Path]:
-    """The seed and synthetic pages of ten lines or more (fewer do not tell double spacing) and
-    without a page break (around which double spacing leaves out every blank line)."""
-    unseen = sorted((REPO / "tests" / "data" / "unseen").glob("*.txt"))
-    chosen = []
-    for path in unseen + sorted((REPO / "seeds").glob("*.txt")):
-        raws = split_lines(path.read_text(encoding="utf-8"))
-        if sum(1 for line in raws if line.strip()) >= 10 and not page_module._page_breaks(raws, set()):
-            chosen.append(path)
-    return chosen
-
-
-@pytest.mark.parametrize("path", _double_spacing_pages(), ids=lambda p: p.name)
-def test_a_double_spaced_page_is_labelled_as_the_page_itself(path: Path) -> None:
-    raws = split_lines(path.read_text(encoding="utf-8"))
-    doubled = [piece for line in raws for piece in (line, "")]
-    assert page_module._labelled(doubled, lines_of(doubled))[::2] == page_module._labelled(
-        raws, lines_of(raws)
-    )
