@@ -95,6 +95,8 @@ _PAGE_FOOTER_RE = re.compile(
 
 
 _PAGE_NUMBER_LONGEST = 40  # characters, spaces around it included
+# What a page number or footer opens with (full-width forms too): most lines are answered at once.
+_PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４５６７８９")
 _PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 
 
@@ -136,7 +138,7 @@ def is_page_number(text: str) -> bool:
     """A page number or a PDF page's footer (``- 8 -``, ``第 3 页``, ``Page 3 of 12``): where a page
     broke, which may be inside a paragraph. A jump line (``（上接第1版）``) is not one: it says where
     a story goes on."""
-    if len(text) > _PAGE_NUMBER_LONGEST:
+    if len(text) > _PAGE_NUMBER_LONGEST or text.lstrip()[:1] not in _PAGE_NUMBER_FIRST:
         return False
     text = fold_width(text).strip()
     return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_FOOTER_RE.match(text))
@@ -171,6 +173,12 @@ _PICTURE_RE = re.compile(
 
 
 _WEB_FURNITURE_LONGEST = 40
+# What the lines below open with (full-width forms too), but a QR code's name (…二维码).
+_WEB_FURNITURE_FIRST = frozenset(
+    "上下往返版标打关放缩默字大收纠推分在PpＰｐ【[［（(第本扫长识!！<〈"
+    + "0123456789０１２３４５６７８９"
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
 _PICTURE_LINK_LONGEST = 400
 # Every pattern above needs one of these; most lines have none and are answered at once.
 _WEB_CUE_RE = re.compile(
@@ -186,6 +194,9 @@ def is_web_furniture_line(text: str) -> bool:
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
         return False  # a story's line, answered at once (only a picture's link runs longer)
     if len(text) > _PICTURE_LINK_LONGEST or not _WEB_CUE_RE.search(text):
+        return False
+    stripped = text.strip()
+    if stripped[:1] not in _WEB_FURNITURE_FIRST and not stripped.endswith("二维码"):
         return False
     text = fold_width(text).strip()
     return bool(
