@@ -132,10 +132,15 @@ def test_a_seed_page_in_three_columns_parses_as_the_page_in_one() -> None:
     assert all(1 <= a.line_start <= a.line_end <= third for a in three_columns.articles)
 
 
-_COLUMN_LINE = st.text(alphabet="春耕时节访农家，。“”（）１２3ab　", min_size=1, max_size=15)
+# A line of a column: never only an ideographic space, which is a blank line to the page, so that
+# every row of the two columns has text on both sides of the gutter.
+_COLUMN_LINE = st.text(alphabet="春耕时节访农家，。“”（）１２3ab　", min_size=1, max_size=15).filter(
+    str.strip
+)
 
 
-@settings(max_examples=60, deadline=None)
+# Derandomised: the same examples on every run, so that CI never meets one the last run did not.
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(
     st.lists(st.lists(_COLUMN_LINE, min_size=8, max_size=20), min_size=2, max_size=3),
     st.integers(min_value=2, max_value=6),
