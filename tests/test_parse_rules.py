@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
-from liaocheng_tui.parse.byline import names_in, parse_byline_line, parse_end_credit, split_lead
+from liaocheng_tui.parse.byline import (
+    names_a_reporter,
+    names_in,
+    parse_byline_line,
+    parse_end_credit,
+    split_lead,
+)
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -856,3 +862,29 @@ def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
     assert running_headers([RUNNING_HEADER, "春耕时节访农家", story, RUNNING_HEADER, story]) == [3]
     # a letter's date under its signature is no running header
     assert running_headers([story, "习近平", "2019年10月15日"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter"),
+    [
+        ("记者｜张三", True),
+        ("本报记者  范昊天", True),
+        ("□本报记者 张三", True),
+        ("图片报道", False),  # read by its trailer alone: the corpus prints it as a headline
+        ("张三/文", False),  # a byline, but naming no reporter by role
+        ("摄影展", False),
+        ("本报讯", False),
+        ("记者节到了", False),
+    ],
+)
+def test_a_line_naming_a_reporter_by_role(line: str, reporter: bool) -> None:
+    assert names_a_reporter(line) == reporter
+
+
+def test_a_reporters_line_the_labeller_took_for_a_subtitle_is_the_byline() -> None:
+    text = (REPO / "seeds" / "000_afca7ecd8f3a5fce.txt").read_text(encoding="utf-8")
+    assert "■ 本报记者 尹腾淑" in text
+    page = parse_page(text.replace("■ 本报记者 尹腾淑", "记者｜尹腾淑"))  # another paper's style
+    (article,) = [a for a in page.articles if a.title == "“绿色问诊”开良方"]
+    assert article.subtitle == "——我市在全省率先开展工业绿色诊断服务"
+    assert (article.byline, article.authors) == ("记者｜尹腾淑", ["尹腾淑"])

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item
 from liaocheng_tui.parse.byline import (
     Lead,
+    names_a_reporter,
     names_in,
     parse_byline_line,
     parse_end_credit,
@@ -760,6 +761,9 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)
+    for unit in units:
+        if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
+            unit.role = "byline"  # a reporter's line the labeller took for a headline's
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)

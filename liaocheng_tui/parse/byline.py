@@ -192,6 +192,18 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     return line, names
 
 
+# Roles that name a reporter (本报 and 摄影 also open other lines: 本报讯, 摄影展).
+_REPORTER_ROLES = frozenset(_ROLES) - {"本报", "摄影"}
+
+
+def names_a_reporter(text: str) -> bool:
+    """A byline line that names a reporter by role (``记者｜张三``, ``本报记者 范昊天``): never a
+    headline, unlike a line that the grammar reads by a trailer alone (``图片报道``)."""
+    if parse_byline_line(text) is None:
+        return False
+    return any(token in _REPORTER_ROLES for token in _tokens(_MARKER_RE.sub("", _collapse(text))))
+
+
 def _glued_names(token: str) -> list[str] | None:
     """Two or more names run together (孙亚飞赵永斌刘大鹏), when only one cut makes every part a
     two- or three-character name that opens with a common surname; None otherwise."""
