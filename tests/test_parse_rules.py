@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
+from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
@@ -33,8 +34,9 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     running_headers,
+    spacing_blanks,
 )
-from liaocheng_tui.parse.normalize import normalize_text, split_lines
+from liaocheng_tui.parse.normalize import lines_of, normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
 
@@ -888,3 +890,44 @@ def test_a_reporters_line_the_labeller_took_for_a_subtitle_is_the_byline() -> No
     (article,) = [a for a in page.articles if a.title == "“绿色问诊”开良方"]
     assert article.subtitle == "——我市在全省率先开展工业绿色诊断服务"
     assert (article.byline, article.authors) == ("记者｜尹腾淑", ["尹腾淑"])
+
+
+def test_spacing_blanks_are_the_blank_lines_a_double_spacing_extraction_added() -> None:
+    story = ["春耕时节访农家", "　　清晨六点，种粮大户已经在田里忙碌。", "　　他说，今年要多种小麦。"] * 4
+    doubled = [piece for line in story for piece in (line, "")]
+    # one blank line after every line and no longer run: not told from a page that prints one
+    # between all its lines, so read as it is
+    assert spacing_blanks(doubled) == set()
+    # the page's own blank line comes out as three: one of them stays, the rest are the spacing's
+    page = [*story[:6], "", *story[6:]]
+    doubled = [piece for line in page for piece in (line, "")]
+    assert spacing_blanks(doubled) == {1, 3, 5, 7, 9, 11, 12, 15, 17, 19, 21, 23, 25}
+    assert spacing_blanks([*doubled[:12], "", *doubled[12:]]) == set()  # a run of four: not doubling
+    assert spacing_blanks(page) == set()  # a page that is not double-spaced
+    assert spacing_blanks(doubled[:9]) == set()  # too few lines to tell
+
+
+def _double_spacing_pages() -> list[Path]:
+    """The seed and synthetic pages that, double-spaced, tell it (ten lines or more, some blank lines
+    of their own) and have no page break (around which double spacing leaves out every blank line)."""
+    unseen = sorted((REPO / "tests" / "data" / "unseen").glob("*.txt"))
+    chosen = []
+    for path in unseen + sorted((REPO / "seeds").glob("*.txt")):
+        raws = split_lines(path.read_text(encoding="utf-8"))
+        doubled = [piece for line in raws for piece in (line, "")]
+        if spacing_blanks(doubled) and not page_module._page_breaks(raws, set()):
+            chosen.append(path)
+    return chosen
+
+
+def test_enough_pages_tell_their_double_spacing() -> None:
+    assert len(_double_spacing_pages()) >= 10
+
+
+@pytest.mark.parametrize("path", _double_spacing_pages(), ids=lambda p: p.name)
+def test_a_double_spaced_page_is_labelled_as_the_page_itself(path: Path) -> None:
+    raws = split_lines(path.read_text(encoding="utf-8"))
+    doubled = [piece for line in raws for piece in (line, "")]
+    assert page_module._labelled(doubled, lines_of(doubled))[::2] == page_module._labelled(
+        raws, lines_of(raws)
+    )

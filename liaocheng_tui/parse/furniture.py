@@ -6,6 +6,7 @@ what a particular page prints.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -325,3 +326,30 @@ def top_furniture(heads: Sequence[Head]) -> TopFurniture:
         index += 1
     found.consumed = index
     return found
+
+
+_SPACED_SHARE = 0.9  # of a page's neighbouring text lines with a blank line between them, at least
+_SPACED_LINES = 10  # text lines, at least, before a page counts as double-spaced
+_SPACED_LONG_SHARE = 0.05  # of the runs of blank lines, at least, that are three or more long
+
+
+def spacing_blanks(lines: Sequence[str]) -> set[int]:
+    """On a page an extraction double-spaced (a blank line after every line, so that the page's own
+    blank line comes out as three), the blank lines that are the spacing's: of a run of n, all but
+    n // 2. None on any other page (see below)."""
+    texts = [index for index, line in enumerate(lines) if line.strip()]
+    if len(texts) < _SPACED_LINES:
+        return set()
+    runs = [(above + 1, below) for above, below in itertools.pairwise(texts) if below > above + 1]
+    lengths = [end - start for start, end in runs]
+    if (
+        len(runs) < _SPACED_SHARE * (len(texts) - 1)
+        # Doubling makes every run odd (2n + 1) and the page's own blank lines runs of three and
+        # more. A page with one blank line between all its lines, as many print a page, and no
+        # longer runs is not told from a double-spaced one, and is read as it is.
+        or any(length % 2 == 0 for length in lengths)
+        or sum(1 for length in lengths if length >= 3) < _SPACED_LONG_SHARE * len(runs)
+    ):
+        return set()
+    runs += [(0, texts[0]), (texts[-1] + 1, len(lines))]  # and the blank lines above and below the text
+    return {index for start, end in runs for index in range(start, end - (end - start) // 2)}

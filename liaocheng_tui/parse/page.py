@@ -18,7 +18,12 @@ from liaocheng_tui.parse.chars import ScriptFold, ends_sentence, page_script_fol
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
-from liaocheng_tui.parse.furniture import is_page_number, is_web_furniture_line, running_headers
+from liaocheng_tui.parse.furniture import (
+    is_page_number,
+    is_web_furniture_line,
+    running_headers,
+    spacing_blanks,
+)
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -70,31 +75,47 @@ def parse_page(
 def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     """The page's roles, with what the labeller never met taken out of its way and labelled
     furniture: what an e-paper site prints around its stories (上一版 下一版, 扫码看视频, [图片]) is
-    shown to it as a blank line, as it stands between stories; a page number or a PDF page's footer
-    (``- 3 -``, ``第 3 页``) or a running header below a story's text (``某某日报 2026年7月17日 第3版``)
-    is left out, as a page break falls anywhere, inside a paragraph too."""
+    shown to it as a blank line, as it stands between stories; a page break (:func:`_page_breaks`)
+    is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
+    the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
-    markers = {index for index in running_headers(raws) if index not in web}
-    markers |= {index for index, raw in enumerate(raws) if is_page_number(raw)} - web
-    if not web and not markers:
+    left_out = _page_breaks(raws, web)
+    remaining = [index for index in range(len(raws)) if index not in left_out]
+    left_out |= {remaining[i] for i in spacing_blanks([raws[index] for index in remaining])}
+    if not web and not left_out:
         return label_page(raws, lines)
-    roles: list[Role] = ["furniture"] * len(raws)
-    left_out = set(markers)
-    for index in markers:
-        if 0 < index < len(raws) - 1 and not raws[index - 1].strip() and not raws[index + 1].strip():
-            # And the blank lines it stood between: one of them, or both where it broke a paragraph.
-            around = [index + 1]
-            text_above = next((raws[i] for i in range(index - 1, -1, -1) if raws[i].strip()), "")
-            if text_above and not ends_sentence(text_above):
-                around.append(index - 1)
-            for blank in around:
-                left_out.add(blank)
-                roles[blank] = "blank"
+    roles: list[Role] = ["furniture" if raw.strip() else "blank" for raw in raws]
     kept = [index for index in range(len(raws)) if index not in left_out]
     shown = ["" if index in web else raws[index] for index in kept]
     for index, role in zip(kept, label_page(shown), strict=True):
         roles[index] = "furniture" if index in web else role
     return roles
+
+
+def _page_breaks(raws: Sequence[str], web: set[int]) -> set[int]:
+    """The page's page breaks (a page number, a PDF page's footer, a running header below a story's
+    text: ``- 3 -``, ``第 3 页``, ``某某日报 2026年7月17日 第3版``) and the blank lines that went with
+    them: on a double-spaced page all the blank lines around one; on another page, when it stood
+    between blank lines, one of them, or both where it broke a paragraph."""
+    markers = {index for index in running_headers(raws) if index not in web}
+    markers |= {index for index, raw in enumerate(raws) if is_page_number(raw)} - web
+    if not markers:
+        return set()
+    left_out = set(markers)
+    spaced = bool(spacing_blanks([raw for index, raw in enumerate(raws) if index not in markers]))
+    for index in markers:
+        if spaced:
+            for step in (-1, 1):
+                blank = index + step
+                while 0 <= blank < len(raws) and not raws[blank].strip():
+                    left_out.add(blank)
+                    blank += step
+        elif 0 < index < len(raws) - 1 and not raws[index - 1].strip() and not raws[index + 1].strip():
+            left_out.add(index + 1)
+            text_above = next((raws[i] for i in range(index - 1, -1, -1) if raws[i].strip()), "")
+            if text_above and not ends_sentence(text_above):
+                left_out.add(index - 1)
+    return left_out
 
 
 def parse_labelled(
