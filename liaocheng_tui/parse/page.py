@@ -81,7 +81,9 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
-    left_out |= {remaining[i] for i in spacing_blanks([raws[index] for index in remaining])}
+    # A web furniture line stands for a blank line here too.
+    spaced = spacing_blanks(["" if index in web else raws[index] for index in remaining])
+    left_out |= {remaining[i] for i in spaced}
     if not web and not left_out:
         return label_page(raws, lines)
     roles: list[Role] = ["furniture" if raw.strip() else "blank" for raw in raws]
