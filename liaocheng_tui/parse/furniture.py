@@ -54,9 +54,8 @@ _EDITOR_LABELS = "责任编辑|本版编辑|值班编辑|责编|编辑|校对|�
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强
 _EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) - 8 - 第8版
-_JUMP_RE = re.compile(
-    r"^[(（]\s*(?:下转|上接|接|转|续)(?:第)?\s*[A-Z]?\d{1,3}\s*(?:版|页)?\s*[)）]$|^[-－—]\s*\d{1,3}\s*[-－—]$"
-)
+_JUMP_RE = re.compile(r"^[(（]\s*(?:下转|上接|接|转|续)(?:第)?\s*[A-Z]?\d{1,3}\s*(?:版|页)?\s*[)）]$")
+_PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 # Every furniture pattern needs one of these: a digit (dates, editions, jump lines, page
 # numbers), a colon (staff credits), 报/讯 (mastheads), 年 (dates in Chinese numerals, the lunar
 # year), 期/周/週/历/曆 (weekdays, the lunar date) or a character of 版次 and the staff labels. A line
@@ -79,7 +78,7 @@ def is_furniture_line(text: str) -> bool:
     text = fold_width(text)
     if not _FURNITURE_CUE_RE.search(text):
         return False
-    if _EDITORS_RE.match(text) or _JUMP_RE.match(text):
+    if _EDITORS_RE.match(text) or _JUMP_RE.match(text) or _PAGE_NUMBER_RE.match(text):
         return True
     tokens = text.split()
     if not tokens or len(text) > _FURNITURE_LONGEST:
@@ -98,14 +97,12 @@ _PAGE_FOOTER_RE = re.compile(
 _PAGE_NUMBER_LONGEST = 40  # characters, spaces around it included
 # What a page number or footer opens with (full-width forms too): most lines are answered at once.
 _PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４５６７８９")
-_PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 
 
 def is_page_marker(text: str) -> bool:
     """A page number, a PDF page's footer or a jump line (``- 8 -``, ``第 3 页``, ``Page 3 of 12``,
     ``（下转A04版）``): never a headline, never a story's text."""
-    text = fold_width(text).strip()
-    return bool(_JUMP_RE.match(text) or _PAGE_FOOTER_RE.match(text))
+    return is_page_number(text) or bool(_JUMP_RE.match(fold_width(text).strip()))
 
 
 _RUNNING_HEADER_LONGEST = 40  # characters, spaces included
