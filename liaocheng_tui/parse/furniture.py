@@ -171,18 +171,14 @@ _PICTURE_RE = re.compile(
 
 
 _WEB_FURNITURE_LONGEST = 40
-# What the lines below open with (full-width forms too), but a QR code's name (…二维码).
+# What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
+# lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在PpＰｐ【[［（(第本扫长识!！<〈"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
 _PICTURE_LINK_LONGEST = 400
-# Every pattern above needs one of these; most lines have none and are answered at once.
-_WEB_CUE_RE = re.compile(
-    r"上一|下一|往期|返回|导航|目录|打印|关闭|放大|缩小|默认|字号|大\s?中|收藏|纠错|推荐|分享|PDF|ＰＤＦ|在线|版"
-    r"|二维码|扫|图|照片|[iIｉＩ][mMｍＭ][gGｇＧ]|[iIｉＩ][mMｍＭ][aAａＡ]|[pPｐＰ][hHｈＨ][oOｏＯ]"
-)
 
 
 def is_web_furniture_line(text: str) -> bool:
@@ -191,10 +187,10 @@ def is_web_furniture_line(text: str) -> bool:
     ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
         return False  # a story's line, answered at once (only a picture's link runs longer)
-    if len(text) > _PICTURE_LINK_LONGEST or not _WEB_CUE_RE.search(text):
-        return False
     stripped = text.strip()
-    if stripped[:1] not in _WEB_FURNITURE_FIRST and not stripped.endswith("二维码"):
+    if len(text) > _PICTURE_LINK_LONGEST or (
+        stripped[:1] not in _WEB_FURNITURE_FIRST and not stripped.endswith("二维码")
+    ):
         return False
     text = fold_width(text).strip()
     return bool(
