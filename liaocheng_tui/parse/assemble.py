@@ -760,18 +760,17 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """
     dropped: list[Dropped] = []
     units = build_units(lines, dropped, None, roles)
-    units = _reread_header_runs(units)
+    units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     for unit in units:
         if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
+        elif unit.role == "byline" and _lone_dateline(unit.text):
+            # A dateline alone (新华社北京4月29日电) is no byline: it opens or closes a story, as
+            # its text. (As a headline line, the reading above made it text already.)
+            unit.role = "body"
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)
-    for unit in units:
-        if unit.role in (*HEADER_ROLES, "byline") and _lone_dateline(unit.text):
-            # A dateline alone (新华社北京4月29日电) is neither a headline nor a byline: it opens or
-            # closes a story, as its text.
-            unit.role = "body"
     reader = _Reader(units, dropped)
     reader.read(0)
     return Assembly(
