@@ -29,8 +29,9 @@ this module decides nothing about what a line *is*, only how labelled lines make
 - Blank lines are paragraph boundaries.
 - Where the grammar reads a line surely, it overrides the label: headline lines that read whole as
   a dateline (``新华社北京4月2`` / ``4日电``, ``新华社德国汉诺威电``), a credit wrapped over lines or a
-  web page's source line are read as that, and a page number, a jump line or the issue's date line
-  above the first story is furniture.
+  web page's source line are read as that, a line naming a reporter by role (``记者｜张三``) is a
+  byline, and a page number, a jump line or the issue's date line above the first story is
+  furniture.
 
 Everything removed is kept in ``dropped`` with a reason. Pure; never raises on any input.
 """
