@@ -542,6 +542,24 @@ def test_a_wrapped_source_line_labelled_a_headline_is_furniture() -> None:
     assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 国际"]
 
 
+def test_a_wrapped_source_line_labelled_text_is_furniture_not_the_story_s_first_paragraph() -> None:
+    result = run(
+        [
+            (T, "民调：某地居民支持率降至两年来最低"),
+            (B, "稿件来源：某某日报 国"),  # a web page's source line, wrapped, labelled text
+            (B, "际"),
+            (B, "　　一项民意调查显示，居民对当地政府的支持率降至两年来最低。"),
+            (B, "来源：新华社"),  # the same line, whole, at the story's end
+        ]
+    )
+    (article,) = result.articles
+    assert article.paragraphs == ["一项民意调查显示，居民对当地政府的支持率降至两年来最低。"]
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == [
+        "稿件来源：某某日报 国际",
+        "来源：新华社",
+    ]
+
+
 def test_headlines_that_only_look_like_a_dateline_or_a_credit_stay_headlines() -> None:
     result = run(
         [

@@ -494,7 +494,13 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
         end = at
         while end < len(units) and units[end].role in HEADER_ROLES:
             end += 1
-        reread = _reread_pieces(units[at:end]) if end > at else None
+        if end > at:
+            reread = _reread_pieces(units[at:end])
+        elif units[at].role == "body" and _is_source(units[at].text):
+            # a web page's source line the labeller took for text (its wrapped pieces too)
+            reread = _source_unit(units[at:])
+        else:
+            reread = None
         if reread is None:
             out.append(units[at])
             at += 1
@@ -517,8 +523,12 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
         spaced = " ".join(unit.text.strip() for unit in pieces)
         if size > 1 and _BRACKETED_RE.match(spaced) and parse_end_credit(spaced):
             return _merged(pieces, spaced, "credit"), size
-    if not _is_source(run[0].text):
-        return None
+    return _source_unit(run) if _is_source(run[0].text) else None
+
+
+def _source_unit(run: Sequence[Unit]) -> tuple[Unit, int]:
+    """The web page's source line that ``run`` opens with, and its wrapped tail, as one unit of
+    furniture, and how many units it took."""
     # A source line has no end of its own, so only a wrap's short tail is taken as its rest:
     # a headline may follow it at once.
     size, text = 1, run[0].text
