@@ -284,6 +284,10 @@ def test_byline_grammar() -> None:
         ("记者｜张三 李四", ["张三", "李四"]),  # a bar between the role and the names
         ("记者|张三", ["张三"]),
         ("撰文 张三 摄影 李四", ["张三", "李四"]),
+        ("◎本报记者 张三", ["张三"]),  # other papers' marks: any geometric shape or block element
+        ("▍记者 张三 李四", ["张三", "李四"]),
+        ("◉ 本报记者 张三 通讯员 李四", ["张三", "李四"]),
+        ("♦记者 张三", ["张三"]),
     ],
 )
 def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
@@ -300,6 +304,8 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
         "文/图",  # no name
         "作者|张三",  # 作者 is no role this grammar knows on its own line
         "院长阿涅·刘坦玛塔教授近日撰文肯定",  # 撰文 opens a byline, never ends a sentence's subject
+        "◎ 坚持问题导向",  # a marked crosshead: the mark alone makes no byline
+        "▍推动高质量发展",
     ],
 )
 def test_lines_with_a_slash_or_a_bar_that_are_no_byline(line: str) -> None:
@@ -931,3 +937,28 @@ def test_a_double_spaced_page_is_labelled_as_the_page_itself(path: Path) -> None
     assert page_module._labelled(doubled, lines_of(doubled))[::2] == page_module._labelled(
         raws, lines_of(raws)
     )
+
+
+_MARKED_BYLINES_PAGE = """\
+城区新增三处口袋公园
+
+◎本报记者 张三
+
+　　本报讯 近日，城区新增三处口袋公园，为周边居民提供了休闲健身的好去处。
+　　据介绍，三处公园总面积约一万平方米，栽种乔木两百余株。
+
+乡村夜市点亮消费新场景
+
+▍记者 李四 通讯员 王五
+
+　　入夏以来，各乡镇夜市陆续开市，特色小吃和文创产品吸引不少市民前来。
+　　夜市由镇政府统一规划，摊位免费提供给当地村民。
+"""
+
+
+def test_bylines_under_marks_no_training_page_prints_are_bylines() -> None:
+    articles = parse_page(_MARKED_BYLINES_PAGE).articles
+    assert [(a.title, a.byline, a.authors) for a in articles] == [
+        ("城区新增三处口袋公园", "◎本报记者 张三", ["张三"]),
+        ("乡村夜市点亮消费新场景", "▍记者 李四 通讯员 王五", ["李四", "王五"]),
+    ]

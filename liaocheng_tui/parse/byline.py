@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, weight
 
 _H = f"[{HAN_CLASS}]"
-BYLINE_MARKERS = "■□▲△●○◆◇★☆▌"
+# The marks papers set before a byline (■ 本报记者 X, ◎本报记者 X): any geometric shape or block
+# element (■□▲△●○◆◇◎▌▍▼…), a star or a diamond; the grammar, not the mark, says it is a byline.
+BYLINE_MARKERS = "".join(map(chr, range(0x2580, 0x2600))) + "★☆♦♢"
 _MARKER_RE = re.compile(f"^[{BYLINE_MARKERS}]\\s*")
 # Roles before names, longest first so that 本报记者 is not read as 本报 + 记者.
 _ROLES = (
