@@ -288,6 +288,11 @@ def test_byline_grammar() -> None:
         ("▍记者 张三 李四", ["张三", "李四"]),
         ("◉ 本报记者 张三 通讯员 李四", ["张三", "李四"]),
         ("♦记者 张三", ["张三"]),
+        ("文｜张三", ["张三"]),  # a bar or a colon between 文 and the names, as a slash
+        ("文：张三 李四", ["张三", "李四"]),
+        ("文·图/张三", ["张三"]),
+        ("融媒记者 张三", ["张三"]),
+        ("本报记者 张三 发自东京", ["张三"]),  # where the story was filed from: no name
     ],
 )
 def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
@@ -306,6 +311,9 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
         "院长阿涅·刘坦玛塔教授近日撰文肯定",  # 撰文 opens a byline, never ends a sentence's subject
         "◎ 坚持问题导向",  # a marked crosshead: the mark alone makes no byline
         "▍推动高质量发展",
+        "文：今天的天气很好",  # 文： opens a byline only when names follow
+        "发自东京",
+        "本 版 制 图 ： 张 三",  # a colon after 图 makes a credit only where 图 opens the line
     ],
 )
 def test_lines_with_a_slash_or_a_bar_that_are_no_byline(line: str) -> None:

@@ -19,12 +19,12 @@ _MARKER_RE = re.compile(f"^[{BYLINE_MARKERS}]\\s*")
 # Roles before names, longest first so that 本报记者 is not read as 本报 + 记者.
 _ROLES = (
     "本报特约通讯员 本报特约记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
-    "特约通讯员 特约记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 首席记者 通讯员 实习生 记者 "
+    "特约通讯员 特约记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 融媒记者 首席记者 通讯员 实习生 记者 "
     "本报 摄影"
 ).split()
-_TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文图 图文 摄".split()
+_TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
 # Trailers that may also open a byline (文/图 本报记者 X).
-_LEADING_TRAILERS = {"文/图", "图/文", "文图", "图文"}
+_LEADING_TRAILERS = {"文/图", "图/文", "文·图", "图·文", "文图", "图文"}
 # ... and one that only opens one (撰文 张三 摄影 李四; 教授近日撰文肯定 is a sentence).
 _OPENING_TRAILERS = {"撰文"}
 _ROLE_RE = re.compile(
@@ -33,8 +33,13 @@ _ROLE_RE = re.compile(
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜:：;；]+")
 # What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明).
 _APART_RE = re.compile(r"[\s|｜]+")
-# Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三): a byline's own sign.
-_SLASH_CREDIT_RE = re.compile(r"(?:^|\s)(?:文|图|摄)\s?[/／]|[/／]\s?(?:文|图|摄)(?=\s|$)")
+# Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三; opening the line, by a
+# bar or a colon too: 文｜张三, 文：张三, but not 本版制图：张三): a byline's own sign.
+_SLASH_CREDIT_RE = re.compile(
+    r"(?:^|\s)(?:文|图|摄)\s?[/／]|^(?:文|图|摄)\s?[|｜:：]|[/／]\s?(?:文|图|摄)(?=\s|$)"
+)
+# Where a correspondent filed from, closing a byline (记者 张三 发自东京): no name.
+_FILED_FROM_RE = re.compile(f"^发自{_H}{{1,8}}$")
 # A byline line shows a cue (a role, a trailer, 评论员) or opens with a marker; its tokens are
 # made of the line's own characters, so a line holding no role's or trailer's last character
 # (nor 评论员's) has no cue: parse_byline_line need not tokenise it.
@@ -130,7 +135,13 @@ def names_in(text: str) -> list[str]:
     """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
     names: list[str] = []
     for token in _join_spaced(_tokens(text)):
-        if token in _ROLES or token in _TRAILERS or token in _SINGLE_ROLE_TOKENS or is_agency(token):
+        if (
+            token in _ROLES
+            or token in _TRAILERS
+            or token in _SINGLE_ROLE_TOKENS
+            or is_agency(token)
+            or _FILED_FROM_RE.match(token)
+        ):
             continue
         if _NAME_RE.match(token) and token not in names:
             names.append(token)
@@ -170,7 +181,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             cue = True
         elif is_agency(token) and index + 1 < len(tokens) and tokens[index + 1] in _ROLES:
             cue = True
-        elif token in _SINGLE_ROLE_TOKENS:
+        elif token in _SINGLE_ROLE_TOKENS or (index == len(tokens) - 1 and _FILED_FROM_RE.match(token)):
             continue
         elif _NAME_RE.match(token):
             names.append(token)
