@@ -300,6 +300,47 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "byline", "authors", "rest"),
+    [
+        # 报道 and a colon close the byline of many provincial papers
+        (
+            "本报济南6月8日讯 记者张三报道：城区新增三处公园。",
+            "本报济南6月8日讯 记者张三报道",
+            ["张三"],
+            "城区新增三处公园。",
+        ),
+        (
+            "本报讯 记者 张三 李四 报道：城区新增三处公园。",
+            "本报讯 记者 张三 李四 报道",
+            ["张三", "李四"],
+            "城区新增三处公园。",
+        ),
+        # another paper's own news (新京报讯, 齐鲁晚报讯)
+        ("新京报讯（记者 张三）城区新增三处公园。", "新京报讯（记者 张三）", ["张三"], "城区新增三处公园。"),
+        (
+            "齐鲁晚报讯 记者 张三 6月8日，城区新增三处公园。",
+            "齐鲁晚报讯 记者 张三",
+            ["张三"],
+            "6月8日，城区新增三处公园。",
+        ),
+        (
+            "本报讯 记者 欧阳明明 城区新增三处公园。",
+            "本报讯 记者 欧阳明明",
+            ["欧阳明明"],
+            "城区新增三处公园。",
+        ),
+    ],
+)
+def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list[str], rest: str) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.byline, lead.authors, lead.rest) == (byline, authors, rest)
+
+
+def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
+    assert split_lead("大众网讯息显示，城区新增三处公园。") is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "记者：谢谢",  # an interview's question, not a byline

@@ -71,13 +71,16 @@ _DATELINE_RE = re.compile(
     rf"^(?:本{_S}报{_S}讯"
     rf"|本{_S}报{_S}{_PLACE}{_S}讯"
     rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
-    rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC})"
+    rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
+    # another paper's or site's own news: 新京报讯, 齐鲁晚报讯, 大众网讯 (not 讯息)
+    rf"|{_H}{{1,6}}(?:报|网|台){_S}讯(?!息))"
 )
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
-# A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…
+# A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
+# 报道 and a colon: 本报济南6月8日讯 记者张三报道：…
 _ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|记者|通讯员|实习生"
 _BARE_BYLINE_RE = re.compile(
-    f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}(?:\\s{_H}{{2,4}})*\\s?)+)(?=\\s|[0-9])"
+    f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
 )
 _PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
 _END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
@@ -310,7 +313,7 @@ def split_lead(text: str) -> Lead | None:
     if dateline is not None and byline is None:
         bare = _BARE_BYLINE_RE.match(text[position:])
         if bare and names_in(bare.group(1)):
-            byline = _collapse(text[: position + bare.end()])
+            byline = _collapse(text[: position + bare.end()]).rstrip(":：")
             authors = names_in(bare.group(1))
             position += bare.end()
             dateline = None
