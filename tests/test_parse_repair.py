@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from liaocheng_tui.parse.repair import (
     letter_spaced,
     repair_page,
     strip_tags,
+    unify_radicals,
 )
 
 _WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
@@ -172,3 +174,21 @@ def test_a_seed_page_in_html_markup_parses_as_the_page_itself(seed_paths: list[P
         text = path.read_text(encoding="utf-8")
         tagged = "\n".join(f"<p>{line}</p>" if line.strip() else line for line in split_lines(text))
         assert parse_page(tagged).to_json() == parse_page(text).to_json(), path.name
+
+
+def test_radicals_and_compatibility_ideographs_are_written_as_the_characters_they_stand_for() -> None:
+    # ⼈ ⽇ ⽉: Kangxi radicals; ⺠ ⻢ ⻓ ⻛: simplified radicals; U+F90A: a compatibility 金
+    assert unify_radicals("⼈⺠⽇报 6⽉19⽇ 本报记者 ⻢⻓⻛ \uf90a") == "人民日报 6月19日 本报记者 马长风 金"
+    assert unify_radicals("⺀ 偏旁⺈") == "⺀ 偏旁⺈"  # radicals that are no character of their own stay
+
+
+def test_a_seed_page_extracted_with_radicals_parses_as_the_page_itself(seed_paths: list[Path]) -> None:
+    # What some PDFs give: every character that is also a Kangxi radical written as the radical.
+    as_radical = {unicodedata.normalize("NFKC", chr(point)): chr(point) for point in range(0x2F00, 0x2FD6)}
+    as_radical |= {"民": "⺠", "长": "⻓", "门": "⻔", "风": "⻛", "马": "⻢", "车": "⻋", "见": "⻅"}
+    table = str.maketrans(as_radical)
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        extracted = text.translate(table)
+        assert sum(a != b for a, b in zip(text, extracted, strict=True)) > 100  # many characters differ
+        assert parse_page(extracted).to_json() == parse_page(text).to_json(), path.name

@@ -9,6 +9,10 @@
 - A headline set vertically (竖排), which PDF extraction writes one character to a line, is put
   back on one line: its last line gets the characters, the others are left blank.
 
+- PDF extraction that writes a character as its Kangxi radical or CJK compatibility code point
+  (``⽇`` for 日, ``⻓`` for 长) gets the unified ideograph: the glyph is the same, but dates, bylines
+  and searches are written with the unified one.
+
 All keep the page's lines one for one, so line numbers still point into the file as given.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS
@@ -29,6 +34,30 @@ _TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _TAGGED_MIN = 3  # tags on a page before it counts as markup
+
+_RADICAL_RE = re.compile("[\u2e80-\u2fd5\uf900-\ufaff]")
+# The CJK Radicals Supplement's simplified forms that are whole characters (no Unicode
+# normalisation maps them); the Kangxi radicals and compatibility ideographs have NFKC forms.
+_SIMPLIFIED_RADICALS = {
+    "⺠": "民", "⺟": "母", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
+    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
+    "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
+}  # fmt: skip
+_UNIFIED = str.maketrans(
+    {
+        **{
+            chr(point): unified
+            for point in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00))
+            if len(unified := unicodedata.normalize("NFKC", chr(point))) == 1 and unified != chr(point)
+        },
+        **_SIMPLIFIED_RADICALS,
+    }
+)
+
+
+def unify_radicals(line: str) -> str:
+    """``line`` with Kangxi radicals and compatibility ideographs written as unified ideographs."""
+    return line.translate(_UNIFIED)
 
 
 def strip_tags(line: str) -> str:
@@ -114,10 +143,12 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 
 def repair_page(text: str) -> str:
-    """``text`` with HTML tags removed and entities decoded, OCR letter spacing closed and vertical
-    headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
+    """``text`` with radicals written as the characters they stand for, HTML tags removed and
+    entities decoded, OCR letter spacing closed and vertical headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
+    if _RADICAL_RE.search(text):
+        repaired = [unify_radicals(line) for line in repaired]
     if "<" in text and len(_TAG_RE.findall(text)) >= _TAGGED_MIN:
         repaired = [strip_tags(line) for line in repaired]
     if "&" in text:  # after the tags: an &lt; in the text is no tag
