@@ -1,4 +1,4 @@
-"""GB18030 is accepted only when it reads as Chinese (issue 11, item 11).
+"""GB18030 is accepted only when it reads as Chinese (issue 11, item 11); Big5 too, in its simplified forms.
 
 Japanese Shift-JIS and Korean EUC-KR pages decode as GB18030 without an error and were stored
 as mojibake. The Japanese and Korean pages in tests/data/encodings were written for these tests
@@ -21,6 +21,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 JAPANESE = (DATA / "encodings" / "ja.txt").read_text(encoding="utf-8")
 KOREAN = (DATA / "encodings" / "ko.txt").read_text(encoding="utf-8")
+# A seed's first 40 lines in traditional characters (OpenCC s2t, characters Big5 lacks left out).
+TRADITIONAL = (DATA / "encodings" / "zh_hant.txt").read_text(encoding="utf-8")
 CHINESE_PAGES = sorted((REPO_ROOT / "seeds").glob("*.txt")) + sorted((DATA / "unseen").glob("*.txt"))
 
 
@@ -49,7 +51,7 @@ def test_japanese_and_korean_pages_are_refused_not_stored_as_mojibake(
     with pytest.raises(PageError) as caught:
         read_page_file(page)
     assert str(caught.value) == (
-        f"cannot decode {page}: neither UTF-8 nor GB18030 Chinese text (it reads as {named})"
+        f"cannot decode {page}: neither UTF-8, GB18030 nor Big5 Chinese text (it reads as {named})"
     )
 
 
@@ -118,7 +120,7 @@ def test_parse_and_build_refuse_a_shift_jis_page_in_one_line(tmp_path: Path) -> 
     page.write_bytes(JAPANESE.encode("shift_jis"))
     seed = CHINESE_PAGES[0]
     expected = (
-        f"cannot decode {page}: neither UTF-8 nor GB18030 Chinese text (it reads as Japanese Shift-JIS)"
+        f"cannot decode {page}: neither UTF-8, GB18030 nor Big5 Chinese text (it reads as Japanese Shift-JIS)"
     )
     command = [sys.executable, "-m", "liaocheng_tui"]
     parsed = subprocess.run(
@@ -136,3 +138,14 @@ def test_parse_and_build_refuse_a_shift_jis_page_in_one_line(tmp_path: Path) -> 
     assert built.returncode == 3, built.stderr
     assert f"liaocheng-tui: failed: {expected}" in built.stderr.splitlines()
     assert built.stdout.startswith("pages: 1 ")
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs"])
+def test_a_big5_page_in_traditional_characters_is_accepted(tmp_path: Path, codec: str) -> None:
+    # Taiwan's and Hong Kong's papers; GB18030 decodes the same bytes without an error, to mojibake.
+    page = tmp_path / "hant.txt"
+    page.write_bytes(TRADITIONAL.encode(codec))
+    assert not _reads_as_chinese(page.read_bytes().decode("gb18030"))
+    result = read_page_file(page)
+    assert (result.encoding, result.text) == ("big5hkscs", TRADITIONAL)
+
