@@ -148,4 +148,3 @@ def test_a_big5_page_in_traditional_characters_is_accepted(tmp_path: Path, codec
     assert not _reads_as_chinese(page.read_bytes().decode("gb18030"))
     result = read_page_file(page)
     assert (result.encoding, result.text) == ("big5hkscs", TRADITIONAL)
-
