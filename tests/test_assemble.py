@@ -549,15 +549,26 @@ def test_a_wrapped_source_line_labelled_text_is_furniture_not_the_story_s_first_
             (B, "稿件来源：某某日报 国"),  # a web page's source line, wrapped, labelled text
             (B, "际"),
             (B, "　　一项民意调查显示，居民对当地政府的支持率降至两年来最低。"),
-            (B, "来源：新华社"),  # the same line, whole, at the story's end
+            (B, "来源：新华社"),  # at the story's end, a source credit that closes it: it stays
         ]
     )
     (article,) = result.articles
-    assert article.paragraphs == ["一项民意调查显示，居民对当地政府的支持率降至两年来最低。"]
-    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == [
-        "稿件来源：某某日报 国际",
-        "来源：新华社",
-    ]
+    assert article.paragraphs == ["一项民意调查显示，居民对当地政府的支持率降至两年来最低。", "来源：新华社"]
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 国际"]
+
+
+def test_a_source_line_under_a_lead_that_is_only_a_byline_is_furniture() -> None:
+    result = run(
+        [
+            (T, "为创新护航"),
+            (B, "本报讯（记者 张三）"),  # a dateline and a byline, labelled text, with nothing after them
+            (B, "稿件来源：某某日报 要闻"),
+            (B, "　　4月26日是世界知识产权日。"),
+        ]
+    )
+    (article,) = result.articles
+    assert (article.byline, article.paragraphs) == ("本报讯（记者 张三）", ["4月26日是世界知识产权日。"])
+    assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 要闻"]
 
 
 def test_headlines_that_only_look_like_a_dateline_or_a_credit_stay_headlines() -> None:

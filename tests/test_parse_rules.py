@@ -31,6 +31,7 @@ from liaocheng_tui.parse.furniture import (
     is_furniture_line,
     is_page_marker,
     is_page_number,
+    is_source_line,
     is_web_furniture_line,
     is_web_meta_line,
     running_headers,
@@ -714,6 +715,11 @@ def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
 )
 def test_a_sentence_or_a_bare_source_credit_is_no_web_meta_line(line: str) -> None:
     assert not is_web_meta_line(line)
+
+
+def test_a_source_line_names_a_source_not_a_sentence() -> None:
+    assert is_source_line("稿件来源：某某日报 国际")
+    assert not is_source_line("来源：统计显示，今年一季度增长5%")
 
 
 @pytest.mark.parametrize(

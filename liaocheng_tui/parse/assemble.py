@@ -496,8 +496,9 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
             end += 1
         if end > at:
             reread = _reread_pieces(units[at:end])
-        elif units[at].role == "body" and _is_source(units[at].text):
-            # a web page's source line the labeller took for text (its wrapped pieces too)
+        elif units[at].role == "body" and _before_story_text(out) and _is_source(units[at].text):
+            # A web page's source line the labeller took for the story's first text (its wrapped
+            # pieces too). At a story's end, 来源：新华社 closes the story as its credit: it stays.
             reread = _source_unit(units[at:])
         else:
             reread = None
@@ -509,6 +510,15 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
             out.append(unit)
             at += taken
     return out
+
+
+def _before_story_text(units: Sequence[Unit]) -> bool:
+    """Whether no paragraph of a story's text comes before what follows ``units``: they end with a
+    headline, a byline, furniture or a lead that is only a dateline and a byline (本报讯（记者 X）)."""
+    if not units or units[-1].role != "body":
+        return True
+    lead = split_lead(units[-1].text)
+    return lead is not None and not lead.rest.strip()
 
 
 def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:

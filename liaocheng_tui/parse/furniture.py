@@ -237,8 +237,9 @@ def is_web_meta_line(text: str) -> bool:
     return fields >= 2 or (fields == 1 and bool(FULL_DATE_RE.search(text)))
 
 
-# A web page's source field alone on its line (来源：新华社, 稿件来源：某某日报 国际): no headline starts so.
-_SOURCE_LINE_RE = re.compile(r"^(?:稿件来源|信息来源|来源)\s*[:：]\s*\S[^。！？!?]{0,30}$")
+# A web page's source field alone on its line (来源：新华社, 稿件来源：某某日报 国际): no headline starts so,
+# and it names a source, no sentence (来源：统计显示，今年…).
+_SOURCE_LINE_RE = re.compile(r"^(?:稿件来源|信息来源|来源)\s*[:：]\s*\S[^。！？!?，,；;]{0,30}$")
 
 
 def is_source_line(text: str) -> bool:
