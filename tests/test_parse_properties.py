@@ -29,6 +29,8 @@ _PIECES = [
     "第3版", "２０２６年", "<p>", "</p>", "<br/>", "<h2>", "&nbsp;", "&ldquo;", "&#12288;", "&#10;", "&amp;",
     "- 3 -", "（下转A04版）", "新华社北京4月26日电", "□孙亚飞赵永斌刘大鹏报道", "春\n", "耕\n", "本報記者 ",
     "陳曉", "●", "◆ ", "丙 午 年", "⽇", "⻥", "\uf90a",
+    # an archive's labelled records
+    "标题：", "【作者】", "正文：", "日期：2024年6月8日", "[篇名]", "关键词：",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

@@ -27,6 +27,7 @@ from liaocheng_tui.parse.furniture import (
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
+from liaocheng_tui.parse.records import parse_records
 from liaocheng_tui.parse.repair import repair_page
 from liaocheng_tui.parse.roles import Role
 
@@ -63,6 +64,9 @@ def parse_page(
     after another (:mod:`liaocheng_tui.parse.columns`); line numbers stay those of ``text``.
     """
     text = repair_page(text)
+    records = parse_records(split_lines(text), source, publication, path or source, issue_date)
+    if records is not None:
+        return records
     columns = read_columns(text)
     if columns is not None:
         text = columns.text
