@@ -93,9 +93,8 @@ def parse_records(
     user_date: str | None = None,
 ) -> Page | None:
     """The page's stories when it is an archive's export of labelled records; None otherwise."""
-    head = [normalize_text(raw).strip() for raw in raws[:40]]
-    head = [text for text in head if text][:_FIRST_FIELD_WITHIN]
-    if not any(_field(text) for text in head):
+    head = [raw for raw in raws if raw.strip()][:_FIRST_FIELD_WITHIN]
+    if not any(_field(normalize_text(raw).strip()) for raw in head):
         return None  # an export opens with a field: the cheap answer for printed pages
     records: list[_Record] = []
     dropped: list[Dropped] = []
