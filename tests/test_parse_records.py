@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.chars import HAN_RE
 from liaocheng_tui.parse.normalize import split_lines
@@ -124,3 +126,11 @@ def test_every_chinese_character_of_a_record_is_kept() -> None:
     )
     missing = Counter(ch for ch in BRACKET_RECORDS if HAN_RE.match(ch)) - Counter(HAN_RE.findall(kept))
     assert not missing
+
+
+@pytest.mark.parametrize(
+    "printed", ["2024-06-08", "2024/06/08", "20240608", "2024年6月8日", "2024.06.08", "2024年06月08日 星期六"]
+)
+def test_a_records_date_in_any_usual_form(printed: str) -> None:
+    page = parse_records(["标题：某地新建一座公园", f"日期：{printed}", "正文：公园昨日开放。"], "export.txt")
+    assert page is not None and page.articles[0].date == page.date == "2024-06-08"

@@ -2,12 +2,12 @@
 
 Newspaper databases and research archives export stories with their fields named, one record
 after another, as ``标题：…`` or ``【篇名】…``. Such a page needs no labeller: its fields say what
-each line is. A page counts as records only when it opens with a field, every record names two kinds of
-field, and one names its title and another known field besides its text (作者, 日期, 来源…),
-which a printed page never does. Each record's first
-label opens every record: after a record's text, only that label starts the next one, so an
-interview's ``记者：`` line stays in the text. The labels, and fields that have no place in an
-article (``关键词``, ``分类号``), are kept in ``dropped``.
+each line is. A page counts as records only when it opens with a field, every record names two
+kinds of field, and one names its title and another known field besides its text (作者, 日期,
+来源…), which a printed page never does. The first record's first label opens every record: after
+a record's text, only that label starts the next one, so an interview's ``记者：`` line stays in
+the text. The labels, and the fields that have no place in an article (``关键词``, ``版次``), are
+kept in ``dropped``; the date, paper and section fields there too, besides the page's fields.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.byline import names_in
 from liaocheng_tui.parse.chars import ends_sentence
-from liaocheng_tui.parse.dates import issue_date, path_date, valid_iso
+from liaocheng_tui.parse.dates import issue_date, path_date
 from liaocheng_tui.parse.models import Article, Dropped, Page
 from liaocheng_tui.parse.normalize import normalize_text
 
@@ -35,20 +35,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "column": ("栏目", "栏目名称", "专栏"),
     "publication": ("报纸名", "报纸名称", "报名", "报纸", "刊名", "报刊名", "来源", "文献来源", "出处"),
     "body": ("正文", "内容", "全文", "原文"),
-    "other": (
-        "关键词",
-        "主题词",
-        "摘要",
-        "分类号",
-        "字数",
-        "链接",
-        "网址",
-        "文献类型",
-        "作者单位",
-        "年份",
-        "期号",
-    ),
-}
+    "other": ("关键词", "主题词", "摘要", "分类号", "字数", "链接", "网址", "文献类型", "作者单位", "年份", "期号"),
+}  # fmt: skip
 _KIND_OF = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL = "|".join(sorted(_KIND_OF, key=len, reverse=True))
 # ``标题：…``, ``标题: …``, ``【标题】…``, ``[标题] …`` (a colon after the bracket too).
@@ -151,7 +139,7 @@ def _date(record: _Record) -> str | None:
     value = record.value("date")
     if value is None:
         return None
-    return issue_date([value]) or valid_iso(value.replace("/", "-").replace(".", "-").strip()[:10])
+    return issue_date([value]) or path_date(value)  # 2024年6月8日, 2024-06-08, 2024/06/08, 20240608
 
 
 def _page(
