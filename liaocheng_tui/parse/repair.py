@@ -8,7 +8,6 @@
   that the line labeller and the assembler read. Wider gaps stay: they are the page's own.
 - A headline set vertically (竖排), which PDF extraction writes one character to a line, is put
   back on one line: its last line gets the characters, the others are left blank.
-
 - PDF extraction that writes a character as its Kangxi radical or CJK compatibility code point
   (``⽇`` for 日, ``⻓`` for 长) gets the unified ideograph: the glyph is the same, but dates, bylines
   and searches are written with the unified one.
@@ -144,7 +143,8 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, OCR letter spacing closed and vertical headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
+    entities decoded, OCR letter spacing closed and vertical headlines put on one line, line for
+    line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
