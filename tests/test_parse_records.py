@@ -134,3 +134,21 @@ def test_every_chinese_character_of_a_record_is_kept() -> None:
 def test_a_records_date_in_any_usual_form(printed: str) -> None:
     page = parse_records(["标题：某地新建一座公园", f"日期：{printed}", "正文：公园昨日开放。"], "export.txt")
     assert page is not None and page.articles[0].date == page.date == "2024-06-08"
+
+
+def test_labels_printed_alone_have_their_values_on_the_next_line() -> None:
+    page = parse_page(
+        "【标题】\n城区新增三处口袋公园\n【作者】\n张三\n【日期】\n2024-06-08\n【正文】\n"
+        "　　近日，城区新增三处口袋公园。\n　　据介绍，公园月底开放。\n\n"
+        "【标题】\n乡村夜市点亮消费新场景\n【作者】\n李四\n【日期】\n2024-06-09\n【正文】\n　　入夏以来，夜市开市。\n",
+        "export.txt",
+    )
+    assert [(a.title, a.authors, a.date, a.paragraphs) for a in page.articles] == [
+        (
+            "城区新增三处口袋公园",
+            ["张三"],
+            "2024-06-08",
+            ["近日，城区新增三处口袋公园。", "据介绍，公园月底开放。"],
+        ),
+        ("乡村夜市点亮消费新场景", ["李四"], "2024-06-09", ["入夏以来，夜市开市。"]),
+    ]

@@ -88,6 +88,7 @@ def parse_records(
     dropped: list[Dropped] = []
     opening: str | None = None
     after_headline = False  # the line above was a headline field: a short line may be its rest
+    awaited = ""  # the kind of a label printed alone on its line: the next line is its value
     current_kind = ""
     for number, raw in enumerate(raws, start=1):
         text = normalize_text(raw).strip()
@@ -101,13 +102,15 @@ def parse_records(
         if found is None:
             if current is None:
                 dropped.append(Dropped(text, "record-preamble", number))
+                continue
+            if awaited:
+                _put(current, awaited, text, number, dropped)
+                after_headline, awaited = awaited in _HEADLINE_KINDS, ""
             elif after_headline and len(text) <= _WRAPPED_VALUE_MAX and not ends_sentence(text):
                 current.values.setdefault(current_kind, []).append(text)  # a headline wrapped onto this line
             else:
-                current.in_body = True  # the text, labelled or not
-                current.body.append(text)
-            if current is not None:
-                current.last_line = number
+                _put(current, "body", text, number, dropped)  # the text, labelled or not
+            current.last_line = number
             continue
         label, kind, value = found
         if current is None or label == opening:
@@ -119,20 +122,28 @@ def parse_records(
         current.last_line = number
         current_kind = kind
         after_headline = kind in _HEADLINE_KINDS
-        if kind == "body":
-            current.in_body = True
-            if value:
-                current.body.append(value)
-            continue
-        if value:
-            current.values.setdefault(kind, []).append(value)
-            if kind not in _ARTICLE_KINDS:
-                dropped.append(Dropped(value, "record-field", number))  # kept on the page, if at all
+        awaited = "" if value or kind == "body" else kind
+        _put(current, kind, value, number, dropped)
     if not records or not all(len(record.kinds) >= 2 for record in records):
         return None
     if not any(record.values.get("title") and len(record.kinds - {"body"}) >= 2 for record in records):
         return None  # a title field and another known field (作者, 日期, 来源…): no printed page's
     return _page(records, dropped, source, publication, path, user_date)
+
+
+def _put(record: _Record, kind: str, value: str, number: int, dropped: list[Dropped]) -> None:
+    """File ``value`` (line ``number``) under ``kind`` in ``record``; what the article will not
+    hold (a date, a page number, keywords) is also kept in ``dropped``."""
+    if kind == "body":
+        record.in_body = True
+        if value:
+            record.body.append(value)
+        return
+    if not value:
+        return
+    record.values.setdefault(kind, []).append(value)
+    if kind not in _ARTICLE_KINDS:
+        dropped.append(Dropped(value, "record-field", number))
 
 
 def _date(record: _Record) -> str | None:
