@@ -292,6 +292,7 @@ def test_byline_grammar() -> None:
         ("文｜张三", ["张三"]),  # a bar or a colon between 文 and the names, as a slash
         ("文：张三 李四", ["张三", "李四"]),
         ("文·图/张三", ["张三"]),
+        ("摄影：张三 李四", ["张三", "李四"]),
         ("融媒记者 张三", ["张三"]),
         ("本报记者 张三 发自东京", ["张三"]),  # where the story was filed from: no name
     ],
@@ -356,6 +357,7 @@ def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
         "文：今天的天气很好",  # 文： opens a byline only when names follow
         "发自东京",
         "本 版 制 图 ： 张 三",  # a colon after 图 makes a credit only where 图 opens the line
+        "摄影：今天的天气很好",
     ],
 )
 def test_lines_with_a_slash_or_a_bar_that_are_no_byline(line: str) -> None:

@@ -34,9 +34,9 @@ _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜:：;；]+")
 # What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明).
 _APART_RE = re.compile(r"[\s|｜]+")
 # Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三; opening the line, by a
-# bar or a colon too: 文｜张三, 文：张三, but not 本版制图：张三): a byline's own sign.
+# bar or a colon too: 文｜张三, 文：张三, 摄影：张三, but not 本版制图：张三): a byline's own sign.
 _SLASH_CREDIT_RE = re.compile(
-    r"(?:^|\s)(?:文|图|摄)\s?[/／]|^(?:文|图|摄)\s?[|｜:：]|[/／]\s?(?:文|图|摄)(?=\s|$)"
+    r"(?:^|\s)(?:文|图|摄)\s?[/／]|^(?:文|图|摄影|摄)\s?[|｜:：]|[/／]\s?(?:文|图|摄)(?=\s|$)"
 )
 # Where a correspondent filed from, closing a byline (记者 张三 发自东京): no name.
 _FILED_FROM_RE = re.compile(f"^发自{_H}{{1,8}}$")
