@@ -61,16 +61,18 @@ def parse_page(
     the user's date for pages that give no date of their own (``build --date``). What extraction
     tools did to the whole page (markup, entities, OCR letter spacing, vertical headlines) is
     repaired first (:mod:`liaocheng_tui.parse.repair`), and columns set side by side are read one
-    after another (:mod:`liaocheng_tui.parse.columns`); line numbers stay those of ``text``.
+    after another (:mod:`liaocheng_tui.parse.columns`); line numbers stay those of ``text``. A page
+    an archive exported as labelled records is read by its labels (:mod:`liaocheng_tui.parse.records`).
     """
     text = repair_page(text)
-    records = parse_records(split_lines(text), source, publication, path or source, issue_date)
+    raws = split_lines(text)
+    records = parse_records(raws, source, publication, path or source, issue_date)
     if records is not None:
         return records
     columns = read_columns(text)
     if columns is not None:
         text = columns.text
-    raws = split_lines(text)
+        raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
     page = _parse(text, lines, _labelled(raws, lines), source, publication, path, issue_date)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)

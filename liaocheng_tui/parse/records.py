@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from liaocheng_tui.parse.byline import names_in
 from liaocheng_tui.parse.chars import ends_sentence
-from liaocheng_tui.parse.dates import issue_date, path_date
+from liaocheng_tui.parse.dates import choose_issue_date, issue_date, path_date
 from liaocheng_tui.parse.models import Article, Dropped, Page
 from liaocheng_tui.parse.normalize import normalize_text
 
@@ -81,7 +82,7 @@ def parse_records(
     user_date: str | None = None,
 ) -> Page | None:
     """The page's stories when it is an archive's export of labelled records; None otherwise."""
-    head = [raw for raw in raws if raw.strip()][:_FIRST_FIELD_WITHIN]
+    head = islice((raw for raw in raws if raw.strip()), _FIRST_FIELD_WITHIN)
     if not any(_field(normalize_text(raw).strip()) for raw in head):
         return None  # an export opens with a field: the cheap answer for printed pages
     records: list[_Record] = []
@@ -182,13 +183,13 @@ def _page(
             )
         )
     dates = Counter(article.date for article in articles if article.date)
-    date, date_source = None, None
-    if dates:
-        date, date_source = dates.most_common(1)[0][0], "masthead"
-    elif (from_path := path_date(path or source)) is not None:
-        date, date_source = from_path, "path"
-    elif user_date is not None:
-        date, date_source = user_date, "user"
+    # The records' own date is printed on the page, as a masthead's is.
+    issue = choose_issue_date(
+        furniture=[dates.most_common(1)[0][0]] if dates else [],
+        path=path or source,
+        user_date=user_date,
+        dateline_dates=[],
+    )
     named = Counter(value for record in records if (value := record.value("publication")))
     sections = Counter(value for record in records if (value := record.value("section")))
     return Page(
@@ -196,7 +197,7 @@ def _page(
         articles=articles,
         dropped=dropped,
         publication=publication or (named.most_common(1)[0][0] if named else None),
-        date=date,
-        date_source=date_source,
+        date=issue.value,
+        date_source=issue.source,
         section=sections.most_common(1)[0][0] if len(sections) == 1 else None,
     )
