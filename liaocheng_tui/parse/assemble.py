@@ -64,6 +64,7 @@ from liaocheng_tui.parse.clean import (
     squeeze_spaces,
 )
 from liaocheng_tui.parse.furniture import (
+    WEB_META_LONGEST,
     Head,
     TopFurniture,
     is_ad_label,
@@ -107,7 +108,6 @@ _DATELESS_WIRE_RE = re.compile(
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
-_SOURCE_MOST = 80  # characters: no longer line is a source or web meta line (furniture.is_web_meta_line)
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
 
@@ -499,7 +499,7 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
             reread = _reread_pieces(units[at:end])
         elif (
             units[at].role == "body"
-            and len(units[at].text) <= _SOURCE_MOST
+            and len(units[at].text) <= WEB_META_LONGEST
             and _before_story_text(out)
             and _is_source(units[at].text)
         ):

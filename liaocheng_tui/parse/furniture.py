@@ -225,11 +225,14 @@ FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2
 _FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
 
 
+WEB_META_LONGEST = 80  # characters: no longer line is a web page's meta or source line
+
+
 def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
     text = fold_width(text)
-    if len(text) > 80 or ("：" not in text and ":" not in text and "字号" not in text):
+    if len(text) > WEB_META_LONGEST or ("：" not in text and ":" not in text and "字号" not in text):
         return False  # no field's colon, no 字号
     if _FONT_SIZE_RE.search(text):
         return True
