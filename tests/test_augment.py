@@ -216,3 +216,28 @@ def test_mark_headlines_marks_only_the_first_line_of_headlines() -> None:
                 assert after[0] in "●◆■▲★□◇" and after[1:].lstrip() == before
                 marked += 1
     assert marked > 20
+
+
+def test_strip_punctuation_takes_out_the_marks_of_sentences_and_clauses_and_keeps_the_rest() -> None:
+    lines = [
+        "\u3000\u3000记者日前获悉：今年以来，增长3.5%，9:30开放；好吗？好！",
+        "来源：某某日报，2026年7月17日",
+        "Hello, world. 1,200 people; ok!",
+    ]
+    roles: list[Role] = ["body", "furniture", "body"]
+    assert augment.strip_punctuation(lines, roles) == [
+        "\u3000\u3000记者日前获悉今年以来增长3.5%9:30开放好吗好",
+        "来源：某某日报，2026年7月17日",  # furniture keeps its marks, as a site's meta lines do
+        "Hello world 1200 people ok",
+    ]
+
+
+def test_strip_punctuation_keeps_every_han_character_quote_and_bracket() -> None:
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    stripped = augment.strip_punctuation(lines, roles)
+    assert len(stripped) == len(lines)
+    assert augment.han_sequence(stripped) == augment.han_sequence(lines)
+    assert "“今年生意比去年好多了”" in stripped[10]
+    assert stripped[6] == "\u3000\u3000（作者为市园林局工程师）"
+    assert not any(mark in "".join(stripped) for mark in "。，、；：！？")

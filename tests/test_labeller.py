@@ -516,3 +516,67 @@ def test_a_pages_script_fold_gives_back_the_text_as_printed() -> None:
     assert script.fold(text) == "本报记者 陈曉 东华 报道：臺灣 台北 說 説 这 个 们"  # 曉 is no rule character
     assert script.restore(script.fold(text)) == text
     assert page_script_fold("本报记者 陈晓 东华 报道：这个") is None  # simplified: nothing to fold
+
+
+# A page set without punctuation, as papers before modern punctuation and some OCR give it, and
+# with its indents lost, written for this test. Paragraphs that end no sentence look like headlines
+# to a model that learnt from punctuated pages.
+UNPUNCTUATED_PAGE: list[tuple[str, Role]] = [
+    ("老旧小区改造惠及万户居民", "title"),
+    ("本报记者 周明远", "byline"),
+    ("今年以来我市把老旧小区改造作为重点民生工程全年计划改造小区六十个涉及居民一万余户", "body"),
+    ("记者在东城街道看到施工人员正在铺设新的排水管道楼道里的电线也换成了统一规格的线槽", "body"),
+    ("以前一下雨门口就积水现在好了住在小区的刘大爷说", "body"),
+    ("下一步全市将继续加大投入力度完善配套设施让更多居民住得舒心", "body"),
+    ("夜间经济激活消费新动能", "title"),
+    ("本报讯 市商务局发布数据显示一季度全市夜间消费额同比增长一成以上", "body"),
+    ("据介绍全市已建成特色夜市十二处餐饮文创演艺等业态丰富吸引大量市民和游客", "body"),
+    ("业内人士认为夜间经济的兴起既拉动了消费也增加了就业岗位", "body"),
+    ("春耕时节访农家", "title"),
+    ("——记者走进西山镇种粮大户", "subtitle"),
+    ("清晨六点种粮大户赵建华已经在田里忙碌他告诉记者今年新添了两台播种机效率提高了一倍", "body"),
+    ("看着刚刚翻过的土地赵建华说只要肯下功夫地里就不会亏待人", "body"),
+]
+
+
+def test_a_page_is_unpunctuated_only_when_almost_no_mark_ends_a_sentence_or_clause(
+    seed_paths: list[Path],
+) -> None:
+    lines = [text for text, _ in UNPUNCTUATED_PAGE]
+    assert labeller.is_unpunctuated(lines)
+    # Two marks among its 340 Chinese characters are still under one per hundred; four are not.
+    assert labeller.is_unpunctuated([lines[0] + "，", *lines[1:], "好。"])
+    assert not labeller.is_unpunctuated([lines[0] + "，、", *lines[1:], "好。！"])
+    assert not labeller.is_unpunctuated(lines[:3])  # too few characters to tell
+    assert not labeller.is_unpunctuated([text for text, _ in PRINT_PAGE])
+    unseen = sorted((REPO_ROOT / "tests" / "data" / "unseen").glob("*.txt"))
+    assert len(seed_paths) == 5 and len(unseen) >= 20
+    for path in [*seed_paths, *unseen]:
+        assert not labeller.is_unpunctuated(split_lines(path.read_text(encoding="utf-8"))), path.name
+
+
+@pytest.mark.parametrize("blank_lines", [False, True], ids=["solid", "blank lines"])
+def test_a_page_without_punctuation_is_read_by_the_second_model(blank_lines: bool) -> None:
+    lines = [text for text, _ in UNPUNCTUATED_PAGE]
+    if blank_lines:
+        lines = [piece for line in lines for piece in (line, "")]
+    roles = labeller.label_lines(lines)
+    if blank_lines:
+        roles = roles[0::2]
+    assert roles == [role for _, role in UNPUNCTUATED_PAGE]
+    # The model for punctuated pages takes paragraphs for headlines here: the second model is what
+    # reads the page right.
+    first = labeller.default_labeller().label(lines)
+    if blank_lines:
+        first = first[0::2]
+    assert first != roles
+
+
+def test_without_the_second_model_an_unpunctuated_page_is_read_by_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = [text for text, _ in UNPUNCTUATED_PAGE]
+    monkeypatch.setitem(labeller._labellers, labeller.UNPUNCTUATED_MODEL_NAME, None)
+    assert labeller.label_lines(lines) == labeller.default_labeller().label(lines)
+    monkeypatch.undo()
+    assert labeller.label_lines(lines) != labeller.default_labeller().label(lines)

@@ -19,6 +19,9 @@ returns a damaged copy with one role per line, so the labels stay right:
 - :func:`rewrite_bylines` and :func:`insert_furniture` add house-style byline lines and page
   furniture, with names and paper names from small generic generators (never from real pages).
 
+:func:`strip_punctuation` is not part of :func:`damage`: it makes the pages the second model
+(for pages set without punctuation) is trained and measured on.
+
 Every function keeps every Han character of the original, in order (inserted lines add some).
 :func:`damage` applies a random selection of them. Pure: no I/O, all randomness from ``rng``.
 """
@@ -26,6 +29,7 @@ Every function keeps every Han character of the original, in order (inserted lin
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_RE
@@ -471,6 +475,21 @@ def mark_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> P
         if text:
             previous = role
     return out, list(roles)
+
+
+# The marks of sentences and clauses, full- and half-width; a full stop or colon inside a number
+# (3.5%, 9:30) is part of the number and stays.
+_SENTENCE_MARKS_RE = re.compile(r"[。，、；：！？,;!?]|(?<![0-9])[.:]|[.:](?![0-9])")
+
+
+def strip_punctuation(lines: Sequence[str], roles: Sequence[Role]) -> list[str]:
+    """The page as papers set before modern punctuation (and some OCR) give it: no marks of
+    sentences and clauses in any line but furniture (a site's or an archive's lines, which keep
+    theirs). Quotes and brackets stay."""
+    return [
+        line if role == "furniture" else _SENTENCE_MARKS_RE.sub("", line)
+        for line, role in zip(lines, roles, strict=True)
+    ]
 
 
 def with_line_ends(lines: Sequence[str], crlf: bool) -> str:

@@ -13,6 +13,12 @@ Sets (each printed as one row):
 - ``cross-clean`` / ``cross-damaged``: ``crosspaper.jsonl.gz``, a paper never trained on, clean and
   damaged the same way.
 - ``unseen``: the synthetic pages ``tests/data/unseen`` against their ``expected.json``.
+- ``dev-nopunct``, ``dev-nopunct-dmg``, ``cross-nopunct``, ``cross-nopunct-dmg``: the dev and cross
+  pages, clean and damaged, set without punctuation as papers before modern punctuation (and some
+  OCR) give them (:func:`liaocheng_tui.parse.augment.strip_punctuation`: no marks of sentences and
+  clauses in any line but furniture); keys from the stripped lines' roles, as for damaged pages, so
+  a headline with a comma in it is looked for without it. The labeller reads such pages with its
+  second model.
 
 The corpus is found at ``--corpus``, else ``$LIAOCHENG_TUI_CORPUS``, else ``../shared/corpus``
 beside the repository. Sets whose files are missing are reported as missing, not scored.
@@ -196,8 +202,21 @@ def damaged(pages: Sequence[EvalPage] | None, seed: int = DAMAGE_SEED) -> list[E
     """The pages damaged as the labeller is trained (:func:`liaocheng_tui.parse.augment.damage`
     on the roles :func:`liaocheng_tui.parse.derive.derive_roles` gives), one seeded generator per
     page, with keys and gold roles from the damaged lines' roles."""
+    return _rebuilt(pages, seed, unpunctuated=False)
+
+
+def unpunctuated(pages: Sequence[EvalPage] | None, seed: int | None = DAMAGE_SEED) -> list[EvalPage] | None:
+    """The pages, damaged as :func:`damaged` damages them (clean with ``seed`` None), then set
+    without punctuation (:func:`liaocheng_tui.parse.augment.strip_punctuation`), with keys and
+    gold roles from the stripped lines' roles."""
+    return _rebuilt(pages, seed, unpunctuated=True)
+
+
+def _rebuilt(
+    pages: Sequence[EvalPage] | None, seed: int | None, *, unpunctuated: bool
+) -> list[EvalPage] | None:
     try:
-        from liaocheng_tui.parse.augment import damage, with_line_ends
+        from liaocheng_tui.parse.augment import damage, strip_punctuation, with_line_ends
         from liaocheng_tui.parse.derive import derive_roles
     except ImportError:  # the labeller's training code is not installed
         return None
@@ -207,13 +226,17 @@ def damaged(pages: Sequence[EvalPage] | None, seed: int = DAMAGE_SEED) -> list[E
     for page in pages:
         if page.roles is None:
             continue
-        rng = random.Random(f"{seed}|{page.name}")
         lines = page.text.split("\n")
-        damaged_lines, damaged_roles = damage(lines, derive_roles(lines, page.roles), rng)
-        text = with_line_ends(damaged_lines, rng.random() < 0.5)
-        out.append(
-            EvalPage(page.name, text, keys_from_roles(damaged_lines, damaged_roles), list(damaged_roles))
-        )
+        roles = derive_roles(lines, page.roles)
+        crlf = False
+        if seed is not None:
+            rng = random.Random(f"{seed}|{page.name}")
+            lines, roles = damage(lines, roles, rng)
+            crlf = rng.random() < 0.5
+        if unpunctuated:
+            lines = strip_punctuation(lines, roles)
+        text = with_line_ends(lines, crlf)
+        out.append(EvalPage(page.name, text, keys_from_roles(lines, roles), list(roles)))
     return out
 
 
@@ -231,6 +254,10 @@ def load_sets(corpus: Path) -> dict[str, list[EvalPage] | None]:
         "cross-clean": cross,
         "cross-damaged": damaged(cross),
         "unseen": load_unseen(),
+        "dev-nopunct": unpunctuated(dev_pages, None),
+        "dev-nopunct-dmg": unpunctuated(dev_pages),
+        "cross-nopunct": unpunctuated(cross, None),
+        "cross-nopunct-dmg": unpunctuated(cross),
     }
 
 
@@ -242,6 +269,7 @@ def _cell(value: float | int | None) -> str:
     return f"{value:.3f}"
 
 
+NAME_WIDTH = 17
 COLUMNS = (
     ("pages", "pages"),
     ("title_f1", "title F1"),
@@ -254,7 +282,7 @@ COLUMNS = (
 
 
 def format_row(name: str, figures: dict[str, float | int | None]) -> str:
-    cells = [f"{name:<14}"] + [f"{_cell(figures[key]):>{len(head)}}" for key, head in COLUMNS]
+    cells = [f"{name:<{NAME_WIDTH}}"] + [f"{_cell(figures[key]):>{len(head)}}" for key, head in COLUMNS]
     cells.append(f"{figures['gold_articles']}/{figures['parsed_articles']}")
     if figures.get("crashes"):
         cells.append(f"CRASHED on {figures['crashes']} pages")
@@ -262,7 +290,7 @@ def format_row(name: str, figures: dict[str, float | int | None]) -> str:
 
 
 def header() -> str:
-    return "  ".join([f"{'set':<14}"] + [head for _, head in COLUMNS] + ["articles key/parsed"])
+    return "  ".join([f"{'set':<{NAME_WIDTH}}"] + [head for _, head in COLUMNS] + ["articles key/parsed"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if wanted and name not in wanted:
             continue
         if pages is None:
-            print(f"{name:<14}  missing")
+            print(f"{name:<{NAME_WIDTH}}  missing")
             continue
         started = time.perf_counter()
         chosen = oracle_parser if args.oracle else model_parser

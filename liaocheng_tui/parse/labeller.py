@@ -1,18 +1,25 @@
-"""The line-role labeller: one role per line of a page, from the packaged CRF model.
+"""The line-role labeller: one role per line of a page, from the packaged CRF models.
 
-The model (``model/line_roles.crfsuite``, trained by :mod:`liaocheng_tui.parse.train`) is read
-once, on first use, through importlib.resources; that is the only I/O of the parser. A missing or
-unreadable model raises :class:`ModelUnavailable`, so the caller can decide what to fall back on.
+Two models, both trained by :mod:`liaocheng_tui.parse.train`: ``model/line_roles.crfsuite`` for
+pages as papers print them today, and ``model/line_roles_unpunctuated.crfsuite`` for pages set
+without punctuation (papers before modern punctuation, some OCR), where the end of a line, the
+strongest sign of a paragraph, says nothing and the first model takes long paragraphs for
+headlines. :func:`is_unpunctuated` chooses. Each model is read once, on first use, through
+importlib.resources; that is the only I/O of the parser. A missing or unreadable model raises
+:class:`ModelUnavailable`, so the caller can decide what to fall back on (a missing second model:
+the first one).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from importlib import resources
 
 import pycrfsuite
 
+from liaocheng_tui.parse.chars import HAN_RE
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import STATES, Role, role_of_state
@@ -20,6 +27,15 @@ from liaocheng_tui.parse.roles import STATES, Role, role_of_state
 MODEL_PACKAGE = "liaocheng_tui.parse"
 MODEL_DIR = "model"
 MODEL_NAME = "line_roles.crfsuite"
+UNPUNCTUATED_MODEL_NAME = "line_roles_unpunctuated.crfsuite"
+
+# The marks that end sentences and clauses. Colons are left out: a web page's meta lines keep
+# theirs (来源：) where its text has none.
+_CLAUSE_MARKS_RE = re.compile(r"[。，、；！？,;!?]")
+# Under one mark per hundred Chinese characters: a page of today's prose has five to ten; the
+# corpus pages with their marks taken out have at most 0.6, from their furniture lines.
+_UNPUNCTUATED_SHARE = 0.01
+_UNPUNCTUATED_MIN_HAN = 100  # fewer characters do not say how the page is set
 
 
 class ModelUnavailable(RuntimeError):
@@ -56,31 +72,60 @@ class Labeller:
         return roles
 
 
+def is_unpunctuated(lines: Sequence[str]) -> bool:
+    """Whether a page is set without punctuation: fewer than one mark that ends a sentence or a
+    clause per hundred Chinese characters, on a page of at least a hundred."""
+    text = "\n".join(lines)
+    marks = len(_CLAUSE_MARKS_RE.findall(text))
+    if marks >= _UNPUNCTUATED_SHARE * len(text):  # most pages: their characters need no counting
+        return False
+    han = len(HAN_RE.findall(text))
+    return han >= _UNPUNCTUATED_MIN_HAN and marks < _UNPUNCTUATED_SHARE * han
+
+
 _lock = threading.Lock()
-_labeller: Labeller | None = None
+# The loaded labellers by model file name; None where the package lacks that model.
+_labellers: dict[str, Labeller | None] = {}
 
 
-def load_model_bytes() -> bytes:
-    """The packaged model file's bytes."""
+def load_model_bytes(name: str = MODEL_NAME) -> bytes:
+    """A packaged model file's bytes."""
     try:
-        return resources.files(MODEL_PACKAGE).joinpath(MODEL_DIR, MODEL_NAME).read_bytes()
+        return resources.files(MODEL_PACKAGE).joinpath(MODEL_DIR, name).read_bytes()
     except (OSError, ModuleNotFoundError) as error:
         raise ModelUnavailable(
-            f"the line-role model {MODEL_NAME} is missing from the package: retrain it with "
+            f"the line-role model {name} is missing from the package: retrain it with "
             "python -m liaocheng_tui.parse.train CORPUS_DIR"
         ) from error
 
 
-def default_labeller() -> Labeller:
-    """The labeller of the packaged model, loaded once."""
-    global _labeller
+def packaged_labeller(name: str = MODEL_NAME) -> Labeller:
+    """The labeller of a packaged model, loaded once (a missing model is looked for once too)."""
     with _lock:
-        if _labeller is None:
-            _labeller = Labeller(load_model_bytes())
-        return _labeller
+        if name not in _labellers:
+            try:
+                _labellers[name] = Labeller(load_model_bytes(name))
+            except ModelUnavailable:
+                _labellers[name] = None
+                raise
+        labeller = _labellers[name]
+    if labeller is None:
+        raise ModelUnavailable(f"the line-role model {name} is missing or unreadable")
+    return labeller
+
+
+def default_labeller() -> Labeller:
+    """The labeller of the packaged model for punctuated pages, loaded once."""
+    return packaged_labeller(MODEL_NAME)
 
 
 def label_lines(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
     """One role per input line (lines as ``normalize.split_lines(text)`` gives them; ``normalised``
-    is their ``normalize.lines_of`` where the caller has it already)."""
+    is their ``normalize.lines_of`` where the caller has it already), from the model for the way
+    the page is set."""
+    if is_unpunctuated(lines):
+        try:
+            return packaged_labeller(UNPUNCTUATED_MODEL_NAME).label(lines, normalised)
+        except ModelUnavailable:
+            pass  # an install without the second model reads such pages with the first, less well
     return default_labeller().label(lines, normalised)

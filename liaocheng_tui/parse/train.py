@@ -6,10 +6,15 @@ Reads ``pages.jsonl.gz`` and ``splits.json`` from CORPUS_DIR and trains a linear
 generator. ``crosspaper.jsonl.gz``, when present, is only scored, never trained on. Byline, credit,
 caption and furniture labels are derived by rules (:mod:`liaocheng_tui.parse.derive`).
 
-Writes ``line_roles.crfsuite`` and ``line_roles.txt`` (what it was trained on, the options, and
+A second model, for pages set without punctuation, is trained at the same time on the other core:
+on the same pages with their marks of sentences and clauses taken out
+(:func:`liaocheng_tui.parse.augment.strip_punctuation`), each once clean and once damaged.
+
+Writes ``line_roles.crfsuite`` and ``line_roles_unpunctuated.crfsuite``, each with its card
+(``line_roles.txt``, ``line_roles_unpunctuated.txt``: what it was trained on, the options, and
 line-level precision, recall and F1 per role on dev clean, dev damaged, crosspaper clean and
-crosspaper damaged) to ``--out`` (default: the package's model folder). Deterministic: the same
-corpus, seed and options give a byte-identical model.
+crosspaper damaged, the second model's without punctuation) to ``--out`` (default: the package's
+model folder). Deterministic: the same corpus, seed and options give byte-identical models.
 """
 
 from __future__ import annotations
@@ -22,17 +27,18 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
-from liaocheng_tui.parse.augment import damage
+from liaocheng_tui.parse.augment import damage, strip_punctuation
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import sequence_items
-from liaocheng_tui.parse.labeller import MODEL_NAME, Labeller
+from liaocheng_tui.parse.labeller import MODEL_NAME, UNPUNCTUATED_MODEL_NAME, Labeller
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.roles import ROLES, Role, model_states
 
@@ -45,6 +51,10 @@ KEY_PAGES = (
     (REPO_ROOT / "tests" / "data" / "unseen", REPO_ROOT / "tests" / "data" / "unseen" / "expected.json"),
 )
 CARD_NAME = "line_roles.txt"
+UNPUNCTUATED_CARD_NAME = "line_roles_unpunctuated.txt"
+# Damaged copies of each page for the second model: with one it trains in under half the first
+# model's time, on the other core.
+UNPUNCTUATED_COPIES = 1
 CRF_OPTIONS: dict[str, Any] = {
     "c1": 0.3,
     "c2": 0.05,
@@ -101,6 +111,35 @@ def damaged(page: LabelledPage, seed: int, copy: int) -> LabelledPage:
     rng = random.Random(f"{seed}|{copy}|{page.key}")
     lines, roles = damage(page.lines, page.roles, rng)
     return LabelledPage(f"{page.key}#{copy}", lines, roles)
+
+
+def unpunctuated(page: LabelledPage) -> LabelledPage:
+    """The page without its marks of sentences and clauses (the same key: seeding stays as it is)."""
+    return LabelledPage(page.key, strip_punctuation(page.lines, page.roles), page.roles)
+
+
+def training_pages(pages: Sequence[LabelledPage], seed: int, copies: int) -> Iterator[LabelledPage]:
+    """The first model's training stream: each page clean, then ``copies`` times damaged."""
+    for page in pages:
+        yield page
+        for copy in range(copies):
+            yield damaged(page, seed, copy)
+
+
+def unpunctuated_training_pages(
+    pages: Sequence[LabelledPage], seed: int, copies: int
+) -> Iterator[LabelledPage]:
+    """The second model's: the same pages and damaged copies, without punctuation."""
+    return (unpunctuated(page) for page in training_pages(pages, seed, copies))
+
+
+Stream = Callable[[Sequence[LabelledPage], int, int], Iterator[LabelledPage]]
+
+
+def _train_job(
+    stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int, out: Path, options: dict[str, Any]
+) -> tuple[int, int]:
+    return train_model(stream(pages, seed, copies), out, options)
 
 
 def train_model(
@@ -172,6 +211,10 @@ def evaluate_sets(model: Path, sets: dict[str, list[LabelledPage]]) -> list[str]
     return blocks
 
 
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m liaocheng_tui.parse.train", description=__doc__.splitlines()[0]
@@ -218,38 +261,74 @@ def main(argv: Sequence[str] | None = None) -> int:
     train += keyed
     copies: int = args.augment_copies
 
-    def stream() -> Iterator[LabelledPage]:
-        for page in train:
-            yield page
-            for copy in range(copies):
-                yield damaged(page, args.seed, copy)
-
     options = {**CRF_OPTIONS, "max_iterations": args.max_iterations}
     out_dir: Path = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     model = out_dir / MODEL_NAME
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch_model = Path(scratch) / MODEL_NAME
-        page_count, line_count = train_model(stream(), scratch_model, options)
-        model.write_bytes(scratch_model.read_bytes())
+    second = out_dir / UNPUNCTUATED_MODEL_NAME
+    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(max_workers=2) as pool:
+        # Two processes, one per core: crfsuite trains on one thread.
+        first_job = pool.submit(
+            _train_job, training_pages, train, args.seed, copies, Path(scratch) / MODEL_NAME, options
+        )
+        second_job = pool.submit(
+            _train_job,
+            unpunctuated_training_pages,
+            train,
+            args.seed,
+            UNPUNCTUATED_COPIES,
+            Path(scratch) / UNPUNCTUATED_MODEL_NAME,
+            options,
+        )
+        page_count, line_count = first_job.result()
+        second_pages, second_lines = second_job.result()
+        model.write_bytes((Path(scratch) / MODEL_NAME).read_bytes())
+        second.write_bytes((Path(scratch) / UNPUNCTUATED_MODEL_NAME).read_bytes())
     trained = time.monotonic() - started
-    card = [
-        "Line-role model (linear-chain CRF, python-crfsuite, L-BFGS) of liaocheng_tui.parse.labeller",
-        "",
+    options_line = f"options: {json.dumps(options, sort_keys=True)}"
+    timing = [
+        f"  training took {trained:.0f} s of wall-clock time for both models, one per core",
+        f"  (reading and damaging the pages, features, L-BFGS) on {os.cpu_count()} cores,"
+        f" load average {os.getloadavg()[0]:.1f} when it ended",
+    ]
+    origin = [
         f"trained on: {corpus_pages} pages of the corpus train split ({pages_path.name}, splits.json 'train')",
         f"  and {len(keyed)} keyed pages (the 5 seeds with tests/data/seeds.gold.json, tests/data/unseen with",
         "  expected.json; labels aligned from the keys by liaocheng_tui.parse.derive.key_roles, so scores on",
         "  those pages are on training data),",
-        f"  each once clean and {copies} times damaged (liaocheng_tui.parse.augment.damage, seed {args.seed}):",
-        f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
+    ]
+    labels = [
         "labels: kicker/title/subtitle/body/blank from the corpus; byline, credit, caption derived by rules",
         "  (liaocheng_tui.parse.derive); furniture = the corpus's 'other' lines and augmentation's inserted furniture.",
         "states: the model labels non-blank lines with the roles, a story's first body line as body.first and",
         "  a headline's later lines as title.more (liaocheng_tui.parse.roles.model_states); both map back to their role.",
-        f"options: {json.dumps(options, sort_keys=True)}",
-        f"model size: {model.stat().st_size} bytes; training took {trained:.0f} s of wall-clock time",
-        f"  (reading and damaging the pages, features, L-BFGS) on {os.cpu_count()} cores,"
-        f" load average {os.getloadavg()[0]:.1f} when it ended",
+    ]
+    card = [
+        "Line-role model (linear-chain CRF, python-crfsuite, L-BFGS) of liaocheng_tui.parse.labeller",
+        "",
+        *origin,
+        f"  each once clean and {_times(copies)} damaged (liaocheng_tui.parse.augment.damage, seed {args.seed}):",
+        f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
+        *labels,
+        options_line,
+        f"model size: {model.stat().st_size} bytes;",
+        *timing,
+        "",
+    ]
+    second_card = [
+        "Line-role model for pages set without punctuation (linear-chain CRF, python-crfsuite, L-BFGS)",
+        "of liaocheng_tui.parse.labeller, which reads a page with it when liaocheng_tui.parse.labeller.is_unpunctuated",
+        "",
+        *origin,
+        f"  each once clean and {_times(UNPUNCTUATED_COPIES)} damaged (liaocheng_tui.parse.augment.damage,"
+        f" seed {args.seed}),",
+        "  then without their marks of sentences and clauses (liaocheng_tui.parse.augment.strip_punctuation:",
+        "  every line but furniture):",
+        f"  {second_pages} page sequences, {second_lines} lines. Never on the dev split or crosspaper.jsonl.gz.",
+        *labels,
+        options_line,
+        f"model size: {second.stat().st_size} bytes;",
+        *timing,
         "",
     ]
     if not args.no_eval:
@@ -264,9 +343,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             sets[f"crosspaper damaged (seed {args.seed})"] = [damaged(p, args.seed, 1000) for p in cross]
         card.append("Line-level scores (per role: precision, recall, F1, gold lines):")
         card += evaluate_sets(model, sets)
-    text = "\n".join(card) + "\n"
-    (out_dir / CARD_NAME).write_text(text, encoding="utf-8")
-    print(text, end="")
+        second_card.append(
+            "Line-level scores on the same pages without punctuation (per role: P, R, F1, gold lines):"
+        )
+        second_card += evaluate_sets(
+            second,
+            {f"{name} without punctuation": [unpunctuated(p) for p in pages] for name, pages in sets.items()},
+        )
+    for name, lines in ((CARD_NAME, card), (UNPUNCTUATED_CARD_NAME, second_card)):
+        text = "\n".join(lines) + "\n"
+        (out_dir / name).write_text(text, encoding="utf-8")
+        print(text, end="")
     print(f"total time {time.monotonic() - started:.0f} s", file=sys.stderr)
     return 0
 
