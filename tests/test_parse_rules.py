@@ -32,10 +32,12 @@ from liaocheng_tui.parse.furniture import (
     is_page_marker,
     is_page_number,
     is_source_line,
+    is_stray_mark,
     is_web_furniture_line,
     is_web_meta_line,
     running_headers,
     spacing_blanks,
+    stray_marks,
 )
 from liaocheng_tui.parse.normalize import lines_of, normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
@@ -920,6 +922,65 @@ def test_page_breaks_leave_the_stories_as_they_were(seed: str, page_break: str, 
     marks = [page_break.format(n) for n in range(1, (len(lines) - 1) // 25 + 1)]
     assert [d.text for d in page.dropped if d.text in marks] == marks
     assert {d.reason for d in page.dropped if d.text in marks} == {"page-furniture"}
+
+
+@pytest.mark.parametrize(
+    ("line", "stray"),
+    [
+        ("|", True),
+        ("丨", True),
+        ("  ■ ", True),
+        ("l", True),
+        ("**", True),
+        ("一", True),  # a rule; stray_marks decides where it is one
+        ("，", False),  # a hard wrap can leave a paragraph's last mark alone on a line
+        ("”", False),
+        ("）", False),
+        ("……", False),  # a paragraph of its own
+        ("？", False),
+        ("——", False),
+        ("中", False),
+        ("12", False),
+        ("| |", True),
+        ("|||", False),  # three marks: no speck (a rule of text is furniture's business)
+        ("", False),
+    ],
+)
+def test_a_stray_mark_is_one_or_two_marks_that_no_line_of_text_ends_with(line: str, stray: bool) -> None:
+    assert is_stray_mark(line) == stray
+
+
+def test_stray_marks_stand_between_lines_of_text() -> None:
+    story = "　　市里召开会议，部署春耕生产工作，要求各地抢抓农时。"
+    wrapped = "　　通过举办世界级赛事，无锡成为三大中心之"
+    assert stray_marks([story, "|", story, "", "■", "", story]) == [1, 4]
+    # a character of a headline set vertically, one per line
+    assert stray_marks(["春", "|", "耕", story]) == []
+    assert stray_marks([story, "|", "目击", story]) == [1]  # a short line on one side only
+    # 一 under a finished sentence is a rule; under a wrapped line, the paragraph's last character
+    assert stray_marks([story, "一", story]) == [1]
+    assert stray_marks([wrapped, "一", story]) == []
+    # where 一 and 二 number a story's parts, 一 is text
+    assert stray_marks([story, "一", story, "二", story]) == []
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in (REPO / "seeds").glob("*.txt")))
+@pytest.mark.parametrize("mark", ["|", "丨", "■", "*"])
+def test_stray_marks_leave_the_stories_as_they_were(seed: str, mark: str) -> None:
+    # OCR leaves a mark of a rule, a border or a speck on a line of its own, inside a paragraph too.
+    lines = (REPO / "seeds" / seed).read_text(encoding="utf-8").split("\n")
+    marked: list[str] = []
+    for number, line in enumerate(lines):
+        if number and number % 7 == 0:
+            marked.append(mark)
+        marked.append(line)
+    plain = parse_page("\n".join(lines), path="2023-02-21/page.txt")
+    page = parse_page("\n".join(marked), path="2023-02-21/page.txt")
+    assert [(a.kicker, a.title, a.subtitle, a.byline, a.paragraphs) for a in page.articles] == [
+        (a.kicker, a.title, a.subtitle, a.byline, a.paragraphs) for a in plain.articles
+    ]
+    strays = [d for d in page.dropped if d.reason == "stray-mark"]
+    assert [d.text for d in strays] == [mark] * ((len(lines) - 1) // 7)
 
 
 def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:

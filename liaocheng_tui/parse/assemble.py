@@ -23,7 +23,8 @@ this module decides nothing about what a line *is*, only how labelled lines make
   (…。 记者 X 摄) is a photo article of its own. A paragraph printed twice is kept once.
 - A ``credit`` line closes the article above; its authors become the byline when it has none
   (otherwise it is the last paragraph: an author note). Above every article it is dropped.
-- ``furniture`` lines are dropped as ``page-furniture`` (a masthead among them names the paper);
+- ``furniture`` lines are dropped as ``page-furniture`` (a masthead among them names the paper;
+  a mark OCR left on a line of its own, ``|`` or ``、``, as ``stray-mark``);
   a 广告 label and the block under it, to the next blank line, as ``advertisement``. A banner
   slogan and a section name at the top of the page become the page's ``banner`` and ``section``.
 - Blank lines are paragraph boundaries.
@@ -75,6 +76,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_number,
     is_running_header,
     is_source_line,
+    is_stray_mark,
     is_top_masthead,
     is_web_furniture_line,
     is_web_meta_line,
@@ -689,10 +691,15 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             )
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
-            dropped.append(Dropped(unit.text, "page-furniture", unit.line))
-            # a page break (a page number, a footer, a running header below a story's text)
+            stray = is_stray_mark(unit.text)
+            dropped.append(Dropped(unit.text, "stray-mark" if stray else "page-furniture", unit.line))
+            # a page break (a page number, a footer, a running header below a story's text) or a
+            # stray mark, either of which may have cut a paragraph
             page_broke = (
-                page_broke or is_page_number(unit.text) or (bool(kept) and is_running_header(unit.text))
+                page_broke
+                or stray
+                or is_page_number(unit.text)
+                or (bool(kept) and is_running_header(unit.text))
             )
         else:
             if unit.role == "furniture":  # too long for furniture: text the labeller got wrong

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.chars import HAN_CLASS, fold_width, han_count, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, fold_width, han_count, weight
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -103,6 +103,47 @@ def is_page_marker(text: str) -> bool:
     """A page number, a PDF page's footer or a jump line (``- 8 -``, ``第 3 页``, ``Page 3 of 12``,
     ``（下转A04版）``): never a headline, never a story's text."""
     return is_page_number(text) or bool(_JUMP_RE.match(fold_width(text).strip()))
+
+
+# What OCR makes of a rule, a border or a speck of dirt: a line of one or two marks that text never
+# ends a line with. Punctuation is left out (a hard wrap can leave a paragraph's last ， or ” alone
+# on a line), dashes too (——).
+_STRAY_LONGEST = 2  # characters, spaces left out
+_STRAY_CHARS = frozenset("|｜丨lI一■□▪▫●○◆◇▲△▼▽►◄★☆※＊*·•∙_＿=＝~～^`\\/／")
+
+
+def is_stray_mark(text: str) -> bool:
+    """A line of one or two marks that are no text (``|``, ``丨``, ``一``, ``■``, ``*``, a lone
+    ``l``): what OCR makes of a rule, a border or a speck. ``一`` may also number a story's first
+    part (see :func:`stray_marks`)."""
+    mark = "".join(text.split())
+    return 1 <= len(mark) <= _STRAY_LONGEST and all(ch in _STRAY_CHARS for ch in mark)
+
+
+def stray_marks(lines: Sequence[str]) -> list[int]:
+    """Where a page has a stray mark (:func:`is_stray_mark`) between lines of text: where OCR left
+    one, which may be inside a paragraph. One between two short lines is a character of a headline
+    set vertically, one line per character, and is not one. ``一`` is one only under a finished
+    sentence (else it may be the last character of a hard-wrapped paragraph, 之 / 一) and on a page
+    with no ``二`` alone on a line (where ``一`` numbers a story's first part)."""
+    found: list[int] = []
+    numbered: bool | None = None  # whether the page numbers parts 一, 二…: looked at once, if needed
+    for index, line in enumerate(lines):
+        if (len(line) > 8 and len(line.lstrip()) > 8) or not is_stray_mark(line):
+            continue  # most lines are answered by their length
+        above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+        below = next((lines[i] for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        if all(near and len("".join(near.split())) <= _STRAY_LONGEST for near in (above, below)):
+            continue
+        if line.strip() == "一":
+            if above and not ends_sentence(above):
+                continue
+            if numbered is None:
+                numbered = any(other.strip() == "二" for other in lines)
+            if numbered:
+                continue
+        found.append(index)
+    return found
 
 
 _RUNNING_HEADER_LONGEST = 40  # characters, spaces included

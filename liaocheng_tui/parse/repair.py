@@ -113,6 +113,7 @@ _TINY_RUN_MIN = 3  # lines of one or two characters: a vertical headline cut in 
 _SINGLE_HAN_RE = re.compile(f"^{_H}$")
 _TINY_HAN_RE = re.compile(f"^{_H}{{1,2}}$")
 _TINY_RE = re.compile(f"^(?:{_H}{{1,2}}|[{WIDE_CLASS}])$")
+_RULE = "丨"  # a vertical rule OCR read as this character, which no headline prints
 
 
 def join_vertical_runs(lines: Sequence[str]) -> list[str]:
@@ -123,7 +124,7 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
     run: list[int] = []
     for index, line in enumerate([*lines, "."]):  # a last line that ends any run
         text = line.strip()
-        if _TINY_RE.match(text):  # a character or two, or a mark (“) among them
+        if _TINY_RE.match(text) and text != _RULE:  # a character or two, or a mark (“) among them
             run.append(index)
             continue
         if not text and run and index - run[-1] == 1:
