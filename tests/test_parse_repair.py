@@ -19,6 +19,7 @@ from liaocheng_tui.parse.repair import (
     join_vertical_runs,
     letter_spaced,
     repair_page,
+    strip_edge_rules,
     strip_tags,
     unify_radicals,
 )
@@ -192,3 +193,30 @@ def test_a_seed_page_extracted_with_radicals_parses_as_the_page_itself(seed_path
         extracted = text.translate(table)
         assert sum(a != b for a, b in zip(text, extracted, strict=True)) > 100  # many characters differ
         assert parse_page(extracted).to_json() == parse_page(text).to_json(), path.name
+
+
+def test_a_column_rule_read_at_a_lines_start_or_end_is_removed() -> None:
+    assert strip_edge_rules("|今年以来，全市") == "今年以来，全市"
+    assert strip_edge_rules("| \u3000\u3000今年以来") == "\u3000\u3000今年以来"  # the indent stays
+    assert strip_edge_rules("\u3000\u3000丨今年以来") == "\u3000\u3000今年以来"
+    assert strip_edge_rules("推动工作落实。 |") == "推动工作落实。"
+    assert strip_edge_rules("推动工作落实。丨") == "推动工作落实。"
+    # inside a line a bar is the page's own (a byline's, a web title's); alone, a stray mark
+    assert strip_edge_rules("记者｜张三") == "记者｜张三"
+    assert strip_edge_rules("专题丨春耕时节") == "专题丨春耕时节"
+    assert strip_edge_rules("|") == "|"
+
+
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_a_seed_page_with_a_column_rule_beside_its_lines_parses_as_the_page_itself(
+    seed_paths: list[Path], where: str
+) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        lines = split_lines(text)
+        ruled = [
+            line if not line.strip() or number % 3 else ("|" + line if where == "start" else line + " 丨")
+            for number, line in enumerate(lines)
+        ]
+        assert ruled != lines
+        assert parse_page("\n".join(ruled)).to_json() == parse_page(text).to_json(), path.name

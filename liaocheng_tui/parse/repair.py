@@ -8,6 +8,9 @@
   that the line labeller and the assembler read. Wider gaps stay: they are the page's own.
 - A headline set vertically (竖排), which PDF extraction writes one character to a line, is put
   back on one line: its last line gets the characters, the others are left blank.
+- OCR that reads a column rule beside the text as a mark at a line's start or end (``|今年以来…``,
+  ``…工作。丨``) gets it removed: there it is never text. A line of such marks alone is left to
+  :func:`~liaocheng_tui.parse.furniture.stray_marks`.
 - PDF extraction that writes a character as its Kangxi radical or CJK compatibility code point
   (``⽇`` for 日, ``⻓`` for 长) gets the unified ideograph: the glyph is the same, but dates, bylines
   and searches are written with the unified one.
@@ -57,6 +60,17 @@ _UNIFIED = str.maketrans(
 def unify_radicals(line: str) -> str:
     """``line`` with Kangxi radicals and compatibility ideographs written as unified ideographs."""
     return line.translate(_UNIFIED)
+
+
+_RULE_MARKS = "|丨｜"
+# A rule mark at a line's start (its indent kept, one space after the mark taken) or end (the spaces
+# before it taken), where the line holds more than marks.
+_EDGE_RULE_RE = re.compile(f"^(\\s*)[{_RULE_MARKS}] ?(?=\\s*\\S)|(?<=\\S)\\s*[{_RULE_MARKS}]\\s*$")
+
+
+def strip_edge_rules(line: str) -> str:
+    """``line`` without a column rule OCR read at its start or end (``|今年以来…``, ``…工作。丨``)."""
+    return _EDGE_RULE_RE.sub(lambda match: match.group(1) or "", line)
 
 
 def strip_tags(line: str) -> str:
@@ -144,8 +158,8 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, OCR letter spacing closed and vertical headlines put on one line, line for
-    line (a page that needs none of it is returned as it is)."""
+    entities decoded, rules at lines' edges removed, OCR letter spacing closed and vertical
+    headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
@@ -154,6 +168,8 @@ def repair_page(text: str) -> str:
         repaired = [strip_tags(line) for line in repaired]
     if "&" in text:  # after the tags: an &lt; in the text is no tag
         repaired = [decode_entities(line) for line in repaired]
+    if any(mark in text for mark in _RULE_MARKS):
+        repaired = [strip_edge_rules(line) for line in repaired]
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
         repaired = [close_letter_spacing(line) for line in repaired]
