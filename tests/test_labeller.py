@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from liaocheng_tui.parse import labeller
+from liaocheng_tui.parse import labeller, train
 from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script, page_script_fold
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features
@@ -580,3 +581,36 @@ def test_without_the_second_model_an_unpunctuated_page_is_read_by_the_first(
     assert labeller.label_lines(lines) == labeller.default_labeller().label(lines)
     monkeypatch.undo()
     assert labeller.label_lines(lines) != labeller.default_labeller().label(lines)
+
+
+def test_the_training_script_trains_both_models_and_writes_their_cards(tmp_path: Path) -> None:
+    # A corpus of four pages written for this test, in the corpus's format: three train days, one dev.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    orders = ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1])
+    dates = ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"]
+    corpus_labels = {"byline": "body"}  # the corpus labels kicker, title, subtitle, body, blank
+    with gzip.open(corpus / "pages.jsonl.gz", "wt", encoding="utf-8") as handle:
+        for order, date in zip(orders, dates, strict=True):
+            page = synthetic_page(order)
+            record = {
+                "paper": "测试报",
+                "date": date,
+                "page": "01",
+                "text": "\n".join(page.lines),
+                "lines": [corpus_labels.get(role, role) for role in page.roles],
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    (corpus / "splits.json").write_text(json.dumps({"train": dates[:3], "dev": dates[3:]}), encoding="utf-8")
+    out = tmp_path / "model"
+    assert train.main([str(corpus), "--out", str(out), "--max-iterations", "20", "--no-key-pages"]) == 0
+    for name in (labeller.MODEL_NAME, labeller.UNPUNCTUATED_MODEL_NAME):
+        tagger = labeller.Labeller((out / name).read_bytes())
+        assert "title" in tagger.label(synthetic_page([0, 1]).lines)
+    card = (out / train.CARD_NAME).read_text(encoding="utf-8")
+    second_card = (out / train.UNPUNCTUATED_CARD_NAME).read_text(encoding="utf-8")
+    assert "3 pages of the corpus train split" in card and "3 times damaged" in card
+    assert "12 page sequences" in card  # each of the 3 pages once clean and 3 times damaged
+    assert "once clean and once damaged" in second_card and "6 page sequences" in second_card
+    assert "dev clean (1 pages" in card
+    assert "dev clean without punctuation (1 pages" in second_card
