@@ -19,6 +19,7 @@ from liaocheng_tui.parse.repair import (
     join_vertical_runs,
     letter_spaced,
     repair_page,
+    restore_byline_box,
     strip_edge_rules,
     strip_tags,
     unify_radicals,
@@ -220,3 +221,26 @@ def test_a_seed_page_with_a_column_rule_beside_its_lines_parses_as_the_page_itse
         ]
         assert ruled != lines
         assert parse_page("\n".join(ruled)).to_json() == parse_page(text).to_json(), path.name
+
+
+def test_a_bylines_mark_ocr_read_as_a_character_is_written_back() -> None:
+    assert restore_byline_box("口记者 王丽 通讯员 张强 报道") == "□记者 王丽 通讯员 张强 报道"
+    assert restore_byline_box("\u3000\u3000囗本报记者 王丽") == "\u3000\u3000□本报记者 王丽"
+    assert restore_byline_box("口孙伟 付研 报道") == "□孙伟 付研 报道"  # names alone, with a trailer
+    assert restore_byline_box("口 李建华") == "□ 李建华"
+    # the character itself: no byline follows it, or what follows names no one
+    assert restore_byline_box("口岸经济持续向好") == "口岸经济持续向好"
+    assert restore_byline_box("口述 张三") == "口述 张三"
+    assert restore_byline_box("口不择言 报道") == "口不择言 报道"
+    assert restore_byline_box("人口记者 王丽") == "人口记者 王丽"
+
+
+def test_seed_pages_whose_byline_marks_ocr_read_as_characters_parse_as_the_pages_themselves(
+    seed_paths: list[Path],
+) -> None:
+    marked = [path for path in seed_paths if "□" in path.read_text(encoding="utf-8")]
+    assert len(marked) == 2
+    for path in marked:
+        text = path.read_text(encoding="utf-8")
+        for lookalike in "口囗":
+            assert parse_page(text.replace("□", lookalike)).to_json() == parse_page(text).to_json(), path.name

@@ -266,6 +266,12 @@ _COMPOUND_SURNAMES = (
 _NAME_LINE_RE = re.compile(f"^[{BYLINE_MARKERS}]?\\s*((?:{_H}\\s?){{1,3}}{_H})$")
 
 
+def looks_like_a_name(name: str) -> bool:
+    """Whether ``name`` reads as a Chinese person's name: two to four characters after a common
+    surname (one or two characters)."""
+    return 2 <= len(name) <= 4 and (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES))
+
+
 def parse_name_line(text: str) -> tuple[str, list[str]] | None:
     """A line that is only an author's name (``张 三``, ``■李四``), as commentaries print under
     their headline; the name must open with a common surname. None if it is not one."""

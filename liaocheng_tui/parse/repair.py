@@ -11,6 +11,8 @@
 - OCR that reads a column rule beside the text as a mark at a line's start or end (``|今年以来…``,
   ``…工作。丨``) gets it removed: there it is never text. A line of such marks alone is left to
   :func:`~liaocheng_tui.parse.furniture.stray_marks`.
+- OCR that reads the hollow square before a byline (``□记者 王丽 报道``) as the character it looks
+  like (``口记者 王丽 报道``) gets the square back, where the line then reads as a byline.
 - PDF extraction that writes a character as its Kangxi radical or CJK compatibility code point
   (``⽇`` for 日, ``⻓`` for 长) gets the unified ideograph: the glyph is the same, but dates, bylines
   and searches are written with the unified one.
@@ -25,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
 from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS
 from liaocheng_tui.parse.normalize import split_lines
 
@@ -71,6 +74,26 @@ _EDGE_RULE_RE = re.compile(f"^(\\s*)[{_RULE_MARKS}] ?(?=\\s*\\S)|(?<=\\S)\\s*[{_
 def strip_edge_rules(line: str) -> str:
     """``line`` without a column rule OCR read at its start or end (``|今年以来…``, ``…工作。丨``)."""
     return _EDGE_RULE_RE.sub(lambda match: match.group(1) or "", line)
+
+
+_BOX = "□"
+# What OCR reads the hollow square before a byline as: the characters it looks like.
+_BOX_LOOKALIKE_RE = re.compile(r"(?m)^\s*[口囗]")
+
+
+def restore_byline_box(line: str) -> str:
+    """``line`` with a ``口`` or ``囗`` that opens it written ``□``, where the line then is a byline
+    that names a reporter by role (``口记者 王丽 通讯员 张强 报道``) or names people only
+    (``口孙伟 付研 报道``, ``口 李建华``): OCR's reading of a byline's mark."""
+    body = line.lstrip()
+    if body[:1] not in "口囗":
+        return line
+    marked = _BOX + body[1:]
+    if not names_a_reporter(marked):
+        byline = parse_byline_line(marked)
+        if byline is None or not byline[1] or not all(map(looks_like_a_name, byline[1])):
+            return line
+    return line[: len(line) - len(body)] + marked
 
 
 def strip_tags(line: str) -> str:
@@ -158,7 +181,7 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, rules at lines' edges removed, OCR letter spacing closed and vertical
+    entities decoded, rules at lines' edges removed, bylines' marks restored, OCR letter spacing closed and vertical
     headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
@@ -170,6 +193,8 @@ def repair_page(text: str) -> str:
         repaired = [decode_entities(line) for line in repaired]
     if any(mark in text for mark in _RULE_MARKS):
         repaired = [strip_edge_rules(line) for line in repaired]
+    if _BOX_LOOKALIKE_RE.search(text):
+        repaired = [restore_byline_box(line) for line in repaired]
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
         repaired = [close_letter_spacing(line) for line in repaired]
