@@ -778,6 +778,8 @@ def test_run_together_text_is_no_byline_without_a_mark_a_role_or_a_trailer(line:
         "【打印】【关闭】",
         "打印本页 关闭窗口",
         "上一期 下一期 往期回顾",
+        "今日导读",  # a front page's box of what is inside
+        "【本期导读】",
         "放大　缩小　默认",
         "分享到：",
         "第01版：要闻",
@@ -806,12 +808,23 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "关闭违规企业23家",
         "放大招 出实招",
         "图片新闻",
+        "导读经典名著",
         "第3版",  # a page number alone is the page marker's
         "小",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
     assert not is_web_furniture_line(line)
+
+
+def test_a_front_pages_box_of_what_is_inside_makes_no_article() -> None:
+    text = (REPO / "seeds" / "001_1b9743f1e9e56b57.txt").read_text(encoding="utf-8")
+    contents = ["今日导读", "老旧管网改造今年完成120公里 2版", "冠县梨园迎来授粉季 3版", ""]
+    page = parse_page("\n".join([*contents, text]))
+    assert [a.title for a in page.articles] == [a.title for a in parse_page(text).articles]
+    assert [(d.text, d.reason) for d in page.dropped[:3]] == [
+        (line, "page-furniture") for line in contents[:3]
+    ]
 
 
 def test_web_addresses_and_rules_among_headlines_are_furniture_but_a_storys_are_its_text() -> None:

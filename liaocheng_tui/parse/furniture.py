@@ -190,10 +190,12 @@ def is_dated_furniture_line(text: str) -> bool:
 
 
 # What an e-paper site or a web page prints around its stories, which a copy or an extraction
-# keeps: navigation (上一版 下一版, 返回目录, 【打印】【关闭】), the page's label (第01版：要闻), its
+# keeps: navigation (上一版 下一版, 返回目录, 【打印】【关闭】; a front page's 今日导读 over its list
+# of stories inside), the page's label (第01版：要闻), its
 # editors (本版责编：…), prompts to scan a QR code, and placeholders for pictures.
 _NAVIGATION = (
     "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
+    "|今日导读|本期导读|本版导读|要闻导读|导读"
     "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
@@ -215,7 +217,7 @@ _WEB_FURNITURE_LONGEST = 40
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在PpＰｐ【[［（(第本扫长识!！<〈"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
