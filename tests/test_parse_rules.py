@@ -772,6 +772,27 @@ def test_run_together_text_is_no_byline_without_a_mark_a_role_or_a_trailer(line:
 
 
 @pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("□ 李建华", ["李建华"]),
+        ("■ 张华", ["张华"]),
+        ("◆ 欧阳明", ["欧阳明"]),  # a compound surname
+        ("■ 本报记者 阚丽", ["阚丽"]),  # a rare surname, with a role to say it is a byline
+        ("■ 短评", None),  # a column's label: a mark alone says nothing of a name
+        ("◆ 编后", None),
+        ("■链接", None),
+        ("▲ 赶年集", None),  # a marked headline
+        ("● 广告", None),
+    ],
+)
+def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
+    line: str, names: list[str] | None
+) -> None:
+    parsed = parse_byline_line(line)
+    assert (parsed[1] if parsed else None) == names
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "上一版　下一版",

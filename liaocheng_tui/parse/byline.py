@@ -198,6 +198,11 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             return None
     if not names or not cue:
         return None
+    # With a marker alone to say so (no role, no trailer), every name must read as a person's: a
+    # column's label under a marker (■ 短评, ◆ 编后) is no byline.
+    if marked and not slashed and not any(t in _ROLES or t in _TRAILERS for t in tokens):
+        if not all(map(looks_like_a_name, names)):
+            return None
     # Without a marker or a trailer, the line must open with a role set apart by a space
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
     if not marked and not slashed and not any(t in _TRAILERS for t in tokens):
