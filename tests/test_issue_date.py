@@ -121,9 +121,25 @@ def test_full_width_digits_date_the_issue_and_the_story() -> None:
     [
         "东昌日报 二〇二〇年二月六日 星期四 第3版",
         "东昌日报 2020年2月6日 星期四 庚子年正月十三",
+        # the zero as older digital text types it: a white circle, a letter O, 零
+        "东昌日报 二○二○年二月六日 星期四 第3版",
+        "东昌日报 二O二O年二月六日 星期四 第3版",
+        "东昌日报 二Ｏ二Ｏ年二月六日 星期四",
+        "东昌日报 二零二零年二月六日 星期四",
     ],
 )
 def test_a_masthead_in_chinese_numerals_or_with_a_lunar_date_dates_the_issue(masthead: str) -> None:
+    page = parse_page(masthead + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+    assert page.dropped[0].text == masthead
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    ["东昌日报 2020 年 2 月 6 日 星期四 第3版", "2020 年 2 月 6 日 星期四", "东昌日报 2020年 2月 6日"],
+)
+def test_a_masthead_whose_date_pdf_extraction_spaced_out_dates_the_issue(masthead: str) -> None:
+    # digits in another font come out of a PDF set apart from 年 月 日
     page = parse_page(masthead + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
     assert (page.date, page.date_source) == ("2020-02-06", "masthead")
     assert page.dropped[0].text == masthead

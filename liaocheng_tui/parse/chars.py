@@ -76,6 +76,12 @@ _WIDTH_FOLD = str.maketrans(FULL_WIDTH_ALNUM)
 _FULL_WIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
+# The digits of a year in Chinese numerals (二〇二六), with the zeros typed for 〇: 零, a white circle
+# (○ ◯) or a letter O (二○○六年, 二OO六年), as older digital text and input methods give it.
+CHINESE_ZEROS = "〇零○◯O"
+CHINESE_YEAR_DIGITS = CHINESE_ZEROS + "一二三四五六七八九"
+
+
 def fold_width(text: str) -> str:
     """``text`` with full-width digits and Latin letters written as ASCII."""
     # Most lines have none, and looking costs far less than translating.

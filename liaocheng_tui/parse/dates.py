@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from liaocheng_tui.parse.chars import fold_width
+from liaocheng_tui.parse.chars import CHINESE_YEAR_DIGITS, CHINESE_ZEROS, fold_width
 from liaocheng_tui.parse.models import Article
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年|\s?[—–\-~～至到]\s?(?:19|20)\d{2}年)")
@@ -111,10 +111,12 @@ _ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{
 # Dates a masthead prints in Chinese numerals (二〇二六年七月十七日) or in years of the Republic
 # (中華民國115年, as Taiwan's papers date an issue).
 _CHINESE_DATE_RE = re.compile(
-    "([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+    f"([{CHINESE_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日"
 )
 _REPUBLIC_YEAR_RE = re.compile(r"(?:中[华華]民[国國]|民[国國])\s?(\d{2,3})\s?年")
-_CHINESE_DIGITS = {ch: value for value, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CHINESE_DIGITS = {ch: value for value, ch in enumerate("〇一二三四五六七八九")} | dict.fromkeys(
+    CHINESE_ZEROS, 0
+)
 _REPUBLIC_YEAR_ONE = 1911
 
 

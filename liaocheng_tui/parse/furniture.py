@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.chars import HAN_CLASS, ends_sentence, fold_width, han_count, weight
+from liaocheng_tui.parse.chars import (
+    CHINESE_YEAR_DIGITS,
+    HAN_CLASS,
+    ends_sentence,
+    fold_width,
+    han_count,
+    weight,
+)
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -22,7 +29,7 @@ MASTHEAD_RE = re.compile(
 # of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日).
 _DATE_TOKEN = (
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
-    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    rf"|[{CHINESE_YEAR_DIGITS}]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日"
     r"|(?:中[华華]民[国國]|民[国國])\d{2,3}年\d{1,2}月\d{1,2}日"
 )
 _DATE_TOKEN_RE = re.compile(f"^(?:{_DATE_TOKEN})$")
@@ -72,10 +79,22 @@ def is_ad_label(text: str) -> bool:
 _FURNITURE_LONGEST = 80  # characters
 
 
-def is_furniture_line(text: str) -> bool:
-    """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``), a staff
-    credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page number."""
+# A date that PDF extraction set apart from its units, as it does digits in another font
+# (2026 年 3 月 12 日).
+_SPACED_DATE_RE = re.compile(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)")
+
+
+def _with_dates_closed(text: str) -> str:
+    """``text`` in ASCII digits and letters, a date's spaces closed (``2026年3月12日``)."""
     text = fold_width(text)
+    return _SPACED_DATE_RE.sub("", text) if " " in text and "年" in text else text
+
+
+def is_furniture_line(text: str) -> bool:
+    """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``, its date
+    spaced out too), a staff credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page
+    number."""
+    text = _with_dates_closed(text)
     if not _FURNITURE_CUE_RE.search(text):
         return False
     if _EDITORS_RE.match(text) or _JUMP_RE.match(text) or _PAGE_NUMBER_RE.match(text):
@@ -186,7 +205,7 @@ def is_page_number(text: str) -> bool:
 def is_dated_furniture_line(text: str) -> bool:
     """A furniture line that prints a full date (``二〇二六年七月十七日 星期五``): the issue's date
     line, never a headline."""
-    return is_furniture_line(text) and any(_DATE_TOKEN_RE.match(t) for t in fold_width(text).split())
+    return is_furniture_line(text) and any(_DATE_TOKEN_RE.match(t) for t in _with_dates_closed(text).split())
 
 
 # What an e-paper site or a web page prints around its stories, which a copy or an extraction
