@@ -806,6 +806,11 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "第01版：要闻",
         "Ａ３版：国际",  # full-width
         "本版责编：张三　王五",
+        "（责任编辑：王海）",  # a web copy's staff credit under a story
+        "【责任编辑：王海】",
+        "(编辑 王海)",
+        "（编辑：王海 审核：李青）",
+        "【纠错】 【责任编辑：王海】",
         "扫码看视频",
         "（扫描二维码观看视频）",
         "长按识别二维码",
@@ -830,12 +835,31 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "放大招 出实招",
         "图片新闻",
         "导读经典名著",
+        "（本报记者 王海）",  # a story's credit names its writer: it closes the story
+        "（作者系本报编辑）",
+        "（编辑部）",
         "第3版",  # a page number alone is the page marker's
         "小",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
     assert not is_web_furniture_line(line)
+
+
+def test_a_web_copys_staff_credit_under_a_story_is_dropped_not_its_last_paragraph() -> None:
+    text = (
+        "老旧管网改造启动\n本报讯（记者 陈立）3月11日，我市启动城区老旧供水管网改造。\n（责任编辑：王海）\n"
+        "冠县梨园迎来授粉季\n本报讯（记者 张强）眼下正是梨树授粉的关键时期。\n【纠错】 【责任编辑：李青】\n"
+    )
+    page = parse_page(text)
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("老旧管网改造启动", ["3月11日，我市启动城区老旧供水管网改造。"]),
+        ("冠县梨园迎来授粉季", ["眼下正是梨树授粉的关键时期。"]),
+    ]
+    assert [(d.text, d.reason) for d in page.dropped] == [
+        ("（责任编辑：王海）", "page-furniture"),
+        ("【纠错】 【责任编辑：李青】", "page-furniture"),
+    ]
 
 
 def test_a_front_pages_box_of_what_is_inside_makes_no_article() -> None:

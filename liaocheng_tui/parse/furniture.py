@@ -221,6 +221,13 @@ _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\
 _SHARE_RE = re.compile(r"^分享到[:：]")
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
+# A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
+# with 【纠错】 beside it): a story's credit names its writer (（本报记者 王海）), never its editor.
+_STAFF_NAMES = f"{_H}(?:\\s?{_H}){{1,3}}(?:[\\s、，,]+{_H}(?:\\s?{_H}){{1,3}})*"
+_STAFF_CREDIT = f"(?:(?:{_EDITOR_LABELS}|审核|终审|审校|监制)\\s?[:：\\s]\\s*{_STAFF_NAMES}\\s*)+"
+_BRACKETED_STAFF_RE = re.compile(
+    f"^(?:[（(【\\[]\\s*(?:{_STAFF_CREDIT}|纠错)[）)】\\]]\\s*)*[（(【\\[]\\s*{_STAFF_CREDIT}[）)】\\]]$"
+)
 _QR_PROMPT_RE = re.compile(
     r"^[（(【\[]?(?:(?:扫码|扫一扫|扫描二维码|长按识别二维码|长按二维码|识别二维码|扫描下方二维码)"
     r"(?:看|观看|阅读|收听|了解|查看|关注|下载|参与|进入|获取|即可)\S{0,10}"
@@ -246,7 +253,7 @@ _PICTURE_LINK_LONGEST = 400
 def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
-    ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
+    ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
         return False  # a story's line, answered at once (only a picture's link runs longer)
     stripped = text.strip()
@@ -260,6 +267,7 @@ def is_web_furniture_line(text: str) -> bool:
         or _SHARE_RE.match(text)
         or _PAGE_LABEL_RE.match(text)
         or _PAGE_EDITORS_RE.match(text)
+        or _BRACKETED_STAFF_RE.match(text)
         or _QR_PROMPT_RE.match(text)
         or _PICTURE_RE.match(text)
     )
