@@ -1,4 +1,5 @@
-"""The wheel carries the bundled seed pages, so an installed package has its default library."""
+"""The wheel carries the bundled seed pages, so an installed package has its default library, and
+the parser's models."""
 
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def test_wheel_contains_the_seeds_and_the_console_script(tmp_path: Path, seed_pa
         entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
         assert "liaocheng-tui = liaocheng_tui.cli:main" in wheel.read(entry_points).decode("utf-8")
         assert "liaocheng_tui/__main__.py" in names
+        # the parser's two line-role models, each with its card, as trained
+        models = sorted((REPO_ROOT / "liaocheng_tui" / "parse" / "model").iterdir())
+        assert {path.name for path in models} == {
+            "line_roles.crfsuite",
+            "line_roles.txt",
+            "line_roles_unpunctuated.crfsuite",
+            "line_roles_unpunctuated.txt",
+        }
+        for model in models:
+            packaged = f"liaocheng_tui/parse/model/{model.name}"
+            assert packaged in names, f"{packaged} missing from the wheel"
+            assert wheel.read(packaged) == model.read_bytes()
