@@ -24,7 +24,7 @@ this module decides nothing about what a line *is*, only how labelled lines make
 - A ``credit`` line closes the article above; its authors become the byline when it has none
   (otherwise it is the last paragraph: an author note). Above every article it is dropped.
 - ``furniture`` lines are dropped as ``page-furniture`` (a masthead among them names the paper;
-  a mark OCR left on a line of its own, ``|`` or ``、``, as ``stray-mark``);
+  a mark OCR left on a line of its own, ``|`` or ``■``, as ``stray-mark``);
   a 广告 label and the block under it, to the next blank line, as ``advertisement``. A banner
   slogan and a section name at the top of the page become the page's ``banner`` and ``section``.
 - Blank lines are paragraph boundaries.

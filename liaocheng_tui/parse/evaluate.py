@@ -202,18 +202,18 @@ def damaged(pages: Sequence[EvalPage] | None, seed: int = DAMAGE_SEED) -> list[E
     """The pages damaged as the labeller is trained (:func:`liaocheng_tui.parse.augment.damage`
     on the roles :func:`liaocheng_tui.parse.derive.derive_roles` gives), one seeded generator per
     page, with keys and gold roles from the damaged lines' roles."""
-    return _rebuilt(pages, seed, unpunctuated=False)
+    return _rebuilt(pages, seed, strip_marks=False)
 
 
 def unpunctuated(pages: Sequence[EvalPage] | None, seed: int | None = DAMAGE_SEED) -> list[EvalPage] | None:
     """The pages, damaged as :func:`damaged` damages them (clean with ``seed`` None), then set
     without punctuation (:func:`liaocheng_tui.parse.augment.strip_punctuation`), with keys and
     gold roles from the stripped lines' roles."""
-    return _rebuilt(pages, seed, unpunctuated=True)
+    return _rebuilt(pages, seed, strip_marks=True)
 
 
 def _rebuilt(
-    pages: Sequence[EvalPage] | None, seed: int | None, *, unpunctuated: bool
+    pages: Sequence[EvalPage] | None, seed: int | None, *, strip_marks: bool
 ) -> list[EvalPage] | None:
     try:
         from liaocheng_tui.parse.augment import damage, strip_punctuation, with_line_ends
@@ -233,7 +233,7 @@ def _rebuilt(
             rng = random.Random(f"{seed}|{page.name}")
             lines, roles = damage(lines, roles, rng)
             crlf = rng.random() < 0.5
-        if unpunctuated:
+        if strip_marks:
             lines = strip_punctuation(lines, roles)
         text = with_line_ends(lines, crlf)
         out.append(EvalPage(page.name, text, keys_from_roles(lines, roles), list(roles)))

@@ -104,7 +104,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
 def _page_breaks(raws: Sequence[str], web: set[int]) -> set[int]:
     """The page's page breaks (a page number, a PDF page's footer, a running header below a story's
     text: ``- 3 -``, ``第 3 页``, ``某某日报 2026年7月17日 第3版``) and OCR's stray marks (``|``,
-    ``、`` alone on a line), which fall anywhere as they do, and the blank lines that went with
+    ``■`` alone on a line), which fall anywhere as they do, and the blank lines that went with
     them: on a double-spaced page all the blank lines around one; on another page, when it stood
     between blank lines, one of them, or both where it broke a paragraph."""
     markers = {index for index in running_headers(raws) if index not in web}

@@ -150,7 +150,6 @@ _TINY_RUN_MIN = 3  # lines of one or two characters: a vertical headline cut in 
 _SINGLE_HAN_RE = re.compile(f"^{_H}$")
 _TINY_HAN_RE = re.compile(f"^{_H}{{1,2}}$")
 _TINY_RE = re.compile(f"^(?:{_H}{{1,2}}|[{WIDE_CLASS}])$")
-_RULE = "丨"  # a vertical rule OCR read as this character, which no headline prints
 
 
 def join_vertical_runs(lines: Sequence[str]) -> list[str]:
@@ -161,7 +160,9 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
     run: list[int] = []
     for index, line in enumerate([*lines, "."]):  # a last line that ends any run
         text = line.strip()
-        if _TINY_RE.match(text) and text != _RULE:  # a character or two, or a mark (“) among them
+        # A character or two, or a mark (“) among them; never a rule OCR read as 丨, which no
+        # headline prints.
+        if _TINY_RE.match(text) and text not in _RULE_MARKS:
             run.append(index)
             continue
         if not text and run and index - run[-1] == 1:
@@ -181,8 +182,9 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, rules at lines' edges removed, bylines' marks restored, OCR letter spacing closed and vertical
-    headlines put on one line, line for line (a page that needs none of it is returned as it is)."""
+    entities decoded, rules at lines' edges removed, bylines' marks restored, OCR letter spacing
+    closed and vertical headlines put on one line, line for line (a page that needs none of it is
+    returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
