@@ -1,0 +1,397 @@
+"""What other extraction tools do to a page: ``python -m liaocheng_tui.parse.probes [--corpus DIR]``.
+
+Each probe prints every page of a set as one kind of tool or source would (full-width digits, HTML
+markup, columns side by side, OCR's stray marks, a page number every 40 lines…), and the parser is
+scored on the result against the page's key, changed only where the probe changes what a headline
+says (its digits made full-width, a mark set before it, its punctuation taken out). One probe at a
+time, on every page: what it costs is what that kind of damage costs, which the mixed damage of
+``evaluate``'s damaged rows cannot show. The sets are the first 120 pages of the corpus dev split
+and the 31 pages of the second paper, never trained on; the README's table of extraction damage is
+this script's output.
+
+The transformations are pure (a page's lines and labels and a seeded ``random.Random`` in, lines
+out); the script around them reads the corpus, as :mod:`liaocheng_tui.parse.evaluate` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+
+from liaocheng_tui.parse.augment import strip_punctuation
+from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
+from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser
+from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+from liaocheng_tui.parse.scoring import KeyArticle, Tally, score_page
+
+Transform = Callable[[list[str], list[Role], random.Random], list[str]]
+TextChange = Callable[[str], str]
+
+DEV_PAGES = 120  # the first pages of the dev split the probes run on
+_EVERY = 40  # lines between two page breaks (page numbers, footers, running headers)
+_COLUMN_CHARACTERS = 18  # characters of a column of a page set side by side
+_GUTTER = "    "
+_STRAY_CHANCE = 0.05  # a stray mark after one line in 20
+_EDGE_CHANCE = 0.1  # a column rule at one line's edge in 10
+_FURNITURE_CHANCE = 0.5  # a line of web furniture over half the stories
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One kind of damage: its name, what it does (the README's row), how it changes a page, and
+    how it changes the texts of the page's key (None: the key stays)."""
+
+    name: str
+    what: str
+    transform: Transform
+    key_text: TextChange | None = None
+    title_text: TextChange | None = None  # a change of the titles alone (a mark before a headline)
+
+
+def rewrite_key(key: KeyArticle, probe: Probe) -> KeyArticle:
+    """``key`` as the probe's page prints it."""
+    change, title_change = probe.key_text, probe.title_text
+    if change is None and title_change is None:
+        return key
+    fields = ("title", "kicker", "subtitle", "byline", "body_start")
+    values = {name: getattr(key, name) for name in fields}
+    if change is not None:
+        values = {name: change(value) if value else value for name, value in values.items()}
+    if title_change is not None and values["title"]:
+        values["title"] = title_change(values["title"])
+    return dataclasses.replace(key, **values)
+
+
+def _each_line(change: TextChange) -> Transform:
+    """A transform that changes every non-blank line by itself."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        return [change(line) if line.strip() else line for line in lines]
+
+    return transform
+
+
+def _headline_starts(roles: Sequence[Role]) -> list[bool]:
+    """Whether each line opens a headline block (a kicker or title line under no headline line)."""
+    out: list[bool] = []
+    above: Role = "blank"
+    for role in roles:
+        out.append(role in ("kicker", "title") and above not in HEADER_ROLES)
+        if role != "blank":
+            above = role
+    return out
+
+
+def _title_starts(lines: Sequence[str], roles: Sequence[Role]) -> list[bool]:
+    """Whether each line is a headline's first title line."""
+    out: list[bool] = []
+    above: Role = "blank"
+    for line, role in zip(lines, roles, strict=True):
+        out.append(role == "title" and bool(line.strip()) and above != "title")
+        if line.strip():
+            above = role
+    return out
+
+
+# Characters as some PDFs extract them: Kangxi radicals (U+2F00..) and CJK radicals supplement
+# forms for the characters they look like.
+_SUPPLEMENT_RADICALS = {
+    "⺠": "民", "⺟": "母", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
+    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
+    "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
+}  # fmt: skip
+_AS_RADICALS = str.maketrans(
+    {
+        **{unicodedata.normalize("NFKC", chr(point)): chr(point) for point in range(0x2F00, 0x2FD6)},
+        **{char: radical for radical, char in _SUPPLEMENT_RADICALS.items()},
+    }
+)
+_FULL_WIDTH = str.maketrans({narrow: full for full, narrow in FULL_WIDTH_ALNUM.items()})
+
+
+def _entities(line: str) -> str:
+    return line.replace("\u3000", "&nbsp;").replace("“", "&ldquo;").replace("”", "&rdquo;")
+
+
+def _html(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    tags = {"title": "h2", "kicker": "h3", "subtitle": "h3"}
+    out: list[str] = []
+    for line, role in zip(lines, roles, strict=True):
+        tag = tags.get(role, "p")
+        out.append(f"<{tag}>{line.strip() if tag != 'p' else line}</{tag}>" if line.strip() else line)
+    return out
+
+
+def _vertical(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    out: list[str] = []
+    for line, role in zip(lines, roles, strict=True):
+        text = line.strip().replace(" ", "")
+        if role == "title" and text and len(text) <= 10 and "“" not in text:
+            out += list(text)  # a headline set top to bottom, one character a line
+        else:
+            out.append(line)
+    return out
+
+
+def _every(inserted: Callable[[int], list[str]]) -> Transform:
+    """A transform that puts ``inserted(n)`` before every ``_EVERY``-th line (the n-th page break)."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        out: list[str] = []
+        for index, line in enumerate(lines):
+            if index and index % _EVERY == 0:
+                out += inserted(index // _EVERY)
+            out.append(line)
+        return out
+
+    return transform
+
+
+def _double_spaced(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    return [piece for line in lines for piece in (line, "")]
+
+
+def _unpunctuated(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    return strip_punctuation(lines, ["body"] * len(lines))  # every line, furniture too
+
+
+def _marked(mark: str) -> Transform:
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        starts = _title_starts(lines, roles)
+        return [
+            f"{mark} {line.strip()}" if start else line for line, start in zip(lines, starts, strict=True)
+        ]
+
+    return transform
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wrapped_lines(lines: Sequence[str], width: int) -> list[str]:
+    """Every line cut into lines of at most ``width`` characters (a blank line stays one)."""
+    out: list[str] = []
+    for line in lines:
+        out += [line[start : start + width] for start in range(0, len(line), width)] or [""]
+    return out
+
+
+def _hard_wrapped(width: int) -> Transform:
+    """Every line, headlines too, cut at ``width`` characters, as a PDF's column breaks it."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        return _wrapped_lines(lines, width)
+
+    return transform
+
+
+def _side_by_side(count: int) -> Transform:
+    """The page wrapped at ``_COLUMN_CHARACTERS`` and set in ``count`` columns side by side, as
+    ``pdftotext -layout`` prints a page: each printed line holds a line of every column."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        wrapped = _wrapped_lines(lines, _COLUMN_CHARACTERS)
+        height = -(-len(wrapped) // count)
+        columns = [wrapped[start : start + height] for start in range(0, len(wrapped), height)]
+        width = 2 * _COLUMN_CHARACTERS
+        out: list[str] = []
+        for row in range(height):
+            pieces = [column[row] if row < len(column) else "" for column in columns]
+            padded = [piece + " " * (width - _display_width(piece)) for piece in pieces[:-1]]
+            out.append(_GUTTER.join([*padded, pieces[-1]]).rstrip())
+        return out
+
+    return transform
+
+
+def _over_stories(choices: Sequence[str]) -> Transform:
+    """A line of web furniture (with a blank line either side) over half the headline blocks."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        out: list[str] = []
+        for line, start in zip(lines, _headline_starts(roles), strict=True):
+            if start and rng.random() < _FURNITURE_CHANCE:
+                out += ["", rng.choice(choices), ""]
+            out.append(line)
+        return out
+
+    return transform
+
+
+def _stray(mark: str) -> Transform:
+    """A stray mark alone on a line after one line in 20, as OCR leaves a rule, a border or a speck."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        out: list[str] = []
+        for line in lines:
+            out.append(line)
+            if rng.random() < _STRAY_CHANCE:
+                out.append(mark)
+        return out
+
+    return transform
+
+
+def _edge(change: TextChange, chance: float) -> Transform:
+    """A column rule read as a mark at a line's edge, on a share of the non-blank lines."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        return [change(line) if line.strip() and rng.random() < chance else line for line in lines]
+
+    return transform
+
+
+_NAVIGATION = (
+    "上一版　下一版",
+    "返回目录",
+    "上一篇　下一篇",
+    "【打印】【关闭】",
+    "打印本页　关闭窗口",
+    "版面导航",
+)
+_PAGE_LABELS = ("第01版：要闻", "01版：要闻", "本版责编：张三　王五", "上一期　下一期　往期回顾")
+_QR_PROMPTS = ("扫码看视频", "（扫描二维码观看视频）", "扫码阅读全文", "长按识别二维码")
+_PICTURES = ("[图片]", "![](images/0a1b2c.jpg)", "<图>", "![图片](https://img.example.com/a.jpg)")
+_ADDRESSES = ("http://paper.example.com.cn/html/2020-05/01/content_123.htm", "www.example.com.cn")
+_RULES = ("---", "* * *", "<!-- page 2 -->")
+_RUNNING_HEADER = "东江日报 2026年7月17日 星期五 第3版"  # a paper made up for the probe
+
+PROBES: tuple[Probe, ...] = (
+    Probe("none", "nothing (as crawled)", _each_line(lambda line: line)),
+    Probe(
+        "full-width",
+        "digits and letters full-width",
+        _each_line(lambda line: line.translate(_FULL_WIDTH)),
+        key_text=lambda text: text.translate(_FULL_WIDTH),
+    ),
+    Probe("ocr-spaced", "letters spaced out by OCR, indents lost", _each_line(lambda line: " ".join(line.strip()))),
+    Probe("entities", "indents and quotes as HTML entities", _each_line(_entities)),
+    Probe("html", "lines in HTML markup (`<p>`, `<h2>`)", _html),
+    Probe("vertical", "headlines of up to 10 characters set vertically", _vertical),
+    Probe(
+        "radicals",
+        "characters written as Kangxi radicals (`⽇` for 日, `⻓` for 长), as some PDFs extract",
+        _each_line(lambda line: line.translate(_AS_RADICALS)),
+    ),
+    Probe("page-number", "a page number every 40 lines (`- 3 -`)", _every(lambda n: [f"- {n} -"])),
+    Probe("pdf-footer", "a PDF footer every 40 lines (`第 3 页`)", _every(lambda n: [f"第 {n} 页"])),
+    Probe(
+        "running-header",
+        f"a running header every 40 lines (`{_RUNNING_HEADER}`)",
+        _every(lambda n: ["", _RUNNING_HEADER, ""]),
+    ),
+    Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
+    Probe(
+        "no-punctuation",
+        "no punctuation at all (`。，、；：！？` and their half-width forms removed, as in pre-modern "
+        "papers; read with the second model)",
+        _unpunctuated,
+        key_text=lambda text: strip_punctuation([text], ["body"])[0],
+    ),
+    *(
+        Probe(f"marked-{mark}", f"headlines marked {mark} (the first line of each)", _marked(mark), title_text=mark.__add__)
+        for mark in "●■◆"
+    ),
+    *(
+        Probe(f"wrapped-{width}", f"hard-wrapped at {width} characters, headlines too", _hard_wrapped(width))
+        for width in (12, 18, 24, 32)
+    ),
+    Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
+    Probe("columns-3", "columns set side by side, 3 of them", _side_by_side(3)),
+    Probe("navigation", "a line of e-paper navigation over half the stories (`上一篇　下一篇`, `【打印】【关闭】`, `返回目录`)", _over_stories(_NAVIGATION)),
+    Probe("page-label", "… the e-paper's page label or editors (`第01版：要闻`, `本版责编：…`)", _over_stories(_PAGE_LABELS)),
+    Probe("qr-prompt", "… a QR-code prompt (`扫码看视频`, `长按识别二维码`)", _over_stories(_QR_PROMPTS)),
+    Probe("picture", "… a picture placeholder (`[图片]`, `![](images/1.jpg)`)", _over_stories(_PICTURES)),
+    Probe("address", "… a web address alone", _over_stories(_ADDRESSES)),
+    Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
+    *(
+        Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
+        for mark in ("|", "丨", "■", "*", "·", "一")
+    ),
+    Probe("rule-before-all", "a column rule read as `|` at the start of every line", _edge("|".__add__, 1.0)),
+    Probe("rule-before", "… at the start of one line in 10 (`| 今年以来…`)", _edge("| ".__add__, _EDGE_CHANCE)),
+    Probe("rule-after", "… at the end of one line in 10 (`…。 |`)", _edge(lambda line: line + " |", _EDGE_CHANCE)),
+    Probe("rule-after-丨", "… read as `丨` at the end of one line in 10 (`…。丨`)", _edge(lambda line: line + "丨", _EDGE_CHANCE)),
+)  # fmt: skip
+
+
+def traditional_probe() -> Probe | None:
+    """Text in traditional script (OpenCC ``s2t``), where OpenCC is installed (it is no dependency)."""
+    if find_spec("opencc") is None:
+        return None
+    import opencc  # type: ignore[import-not-found,unused-ignore]
+
+    convert: TextChange = opencc.OpenCC("s2t").convert
+    return Probe(
+        "traditional",
+        "text in traditional script (OpenCC `s2t`)",
+        _each_line(convert),
+        key_text=convert,
+    )
+
+
+def score_probe(probe: Probe, pages: Sequence[EvalPage], seed: int = 5) -> float | None:
+    """Title F1 of the parser on ``pages`` as ``probe`` prints them (pages without line roles are
+    left out: the probes need them)."""
+    tally = Tally()
+    for page in pages:
+        if page.roles is None:
+            continue
+        lines = page.text.replace("\r\n", "\n").split("\n")
+        rng = random.Random(f"{seed}|{page.name}")
+        text = "\n".join(probe.transform(lines, list(page.roles), rng))
+        keys = [rewrite_key(key, probe) for key in page.keys]
+        probed = EvalPage(page.name, text, keys)
+        score_page(model_parser(probed), keys, tally, page.name)
+    title_f1 = tally.figures()["title_f1"]
+    return float(title_f1) if title_f1 is not None else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m liaocheng_tui.parse.probes", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--corpus", type=Path, default=None, help="the corpus folder (as for evaluate)")
+    parser.add_argument("--only", default="", help="comma-separated probe names to run (default: all)")
+    args = parser.parse_args(argv)
+    corpus = args.corpus or default_corpus()
+    sets = load_sets(corpus)
+    dev, cross = sets.get("dev-clean"), sets.get("cross-clean")
+    if dev is None or cross is None:
+        print(f"error: no corpus at {corpus} (pages.jsonl.gz, crosspaper.jsonl.gz)", file=sys.stderr)
+        return 2
+    wanted = {name for name in args.only.split(",") if name}
+    probes = [*PROBES]
+    traditional = traditional_probe()
+    if traditional is not None:
+        probes.append(traditional)
+    started = time.perf_counter()
+    print(
+        f"title F1, every page printed one way; dev: first {DEV_PAGES} dev pages, second paper: {len(cross)} pages"
+    )
+    print("| every page's … | dev | second paper |")
+    print("| --- | ---: | ---: |")
+    for probe in probes:
+        if wanted and probe.name not in wanted:
+            continue
+        figures = [score_probe(probe, pages) for pages in (dev[:DEV_PAGES], cross)]
+        cells = " | ".join("-" if f is None else f"{f:.3f}" for f in figures)
+        what = probe.what.replace("|", "\\|")  # a table cell's own bar, even inside backticks
+        print(f"| {what} | {cells} |", flush=True)
+    if traditional is None and not wanted:
+        print("(traditional script: not run, OpenCC is not installed)")
+    print(f"({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The extraction-damage probes behind the README's table (``python -m liaocheng_tui.parse.probes``):
+what each does to a page and to its key. Their scores need the corpus and are a script's, not a test's."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from liaocheng_tui.parse import evaluate, probes
+from liaocheng_tui.parse.augment import han_sequence
+from liaocheng_tui.parse.columns import read_columns
+from liaocheng_tui.parse.evaluate import EvalPage
+from liaocheng_tui.parse.repair import unify_radicals
+from liaocheng_tui.parse.roles import Role
+from liaocheng_tui.parse.scoring import KeyArticle
+
+# A labelled page of two stories, written for these tests.
+PAGE: list[tuple[str, Role]] = [
+    ("春风行动送岗位", "kicker"),
+    ("2月招聘会提供岗位3000个", "title"),
+    ("", "blank"),
+    ("\u3000\u3000本报讯 市人社局组织的“春风行动”招聘会昨日举行，120家企业带来3000个岗位。", "body"),
+    ("\u3000\u3000现场不少求职者当场与企业签订了意向协议。", "body"),
+    ("", "blank"),
+    ("老街区亮灯", "title"),
+    ("\u3000\u3000入夜，老街区的灯光次第亮起，游客沿着河道漫步拍照。", "body"),
+]
+LINES = [line for line, _ in PAGE]
+ROLES = [role for _, role in PAGE]
+BY_NAME = {probe.name: probe for probe in probes.PROBES}
+
+
+def _apply(name: str) -> list[str]:
+    return BY_NAME[name].transform(list(LINES), list(ROLES), random.Random(1))
+
+
+def test_probe_names_are_unique_and_each_says_what_it_does() -> None:
+    assert len(BY_NAME) == len(probes.PROBES)
+    assert all(probe.what for probe in probes.PROBES)
+
+
+@pytest.mark.parametrize("name", sorted(set(BY_NAME) - {"columns-2", "columns-3"}))
+def test_every_probe_keeps_the_pages_chinese_characters_in_order(name: str) -> None:
+    probed = _apply(name)
+    if name == "radicals":
+        probed = [unify_radicals(line) for line in probed]
+    original = han_sequence(LINES)
+    # Inserted lines (a running header, 第 3 页, navigation, 一) add characters; none is lost.
+    remaining = iter(han_sequence(probed))
+    assert all(char in remaining for char in original)
+
+
+def test_a_probe_that_changes_nothing_gives_the_page_back() -> None:
+    assert _apply("none") == LINES
+
+
+def test_digits_made_full_width_change_the_key_as_the_page() -> None:
+    probe = BY_NAME["full-width"]
+    assert _apply("full-width")[1] == "２月招聘会提供岗位３０００个"
+    key = probes.rewrite_key(KeyArticle("2月招聘会提供岗位3000个", kicker="春风行动送岗位"), probe)
+    assert key == KeyArticle("２月招聘会提供岗位３０００个", kicker="春风行动送岗位")
+
+
+def test_a_mark_goes_before_each_headlines_first_title_line_and_its_keys_title() -> None:
+    probed = _apply("marked-■")
+    assert probed[1] == "■ 2月招聘会提供岗位3000个"
+    assert probed[6] == "■ 老街区亮灯"
+    assert probed[0] == "春风行动送岗位"  # the kicker stays as it was
+    key = probes.rewrite_key(KeyArticle("老街区亮灯", kicker="夜游"), BY_NAME["marked-■"])
+    assert (key.title, key.kicker) == ("■老街区亮灯", "夜游")
+
+
+def test_without_punctuation_the_key_loses_its_marks_too() -> None:
+    probe = BY_NAME["no-punctuation"]
+    assert _apply("no-punctuation")[4] == "\u3000\u3000现场不少求职者当场与企业签订了意向协议"
+    key = probes.rewrite_key(KeyArticle("风来了，花开了！", body_start="他说：好。"), probe)
+    assert (key.title, key.body_start) == ("风来了花开了", "他说好")
+
+
+def test_web_furniture_goes_over_headline_blocks_only() -> None:
+    probed = _apply("navigation")
+    inserted = [line for line in probed if line not in LINES]
+    assert inserted and all(line in probes._NAVIGATION for line in inserted)
+    for line in inserted:
+        below = probed[probed.index(line) + 2]
+        assert below in ("春风行动送岗位", "老街区亮灯")  # the first line of a headline block
+
+
+def test_hard_wrapping_cuts_every_line_headlines_too() -> None:
+    probed = _apply("wrapped-12")
+    assert max(len(line) for line in probed) == 12
+    assert probed[1:3] == ["2月招聘会提供岗位300", "0个"]  # a number cut too, as a column cuts it
+
+
+def test_columns_side_by_side_are_read_back_as_the_page_wrapped_in_one_column() -> None:
+    # Long enough for the gutter to show on many lines: the page's stories three times over.
+    lines, roles = LINES * 3, ROLES * 3
+    for count in (2, 3):
+        printed = BY_NAME[f"columns-{count}"].transform(list(lines), list(roles), random.Random(1))
+        assert sum(1 for line in printed if "    " in line.strip()) >= 10  # columns side by side
+        read = read_columns("\n".join(printed))
+        assert read is not None
+        wrapped = BY_NAME["wrapped-18"].transform(list(lines), list(roles), random.Random(1))
+        assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+            line.strip() for line in wrapped if line.strip()
+        ]
+
+
+def test_a_stray_mark_stands_alone_after_about_one_line_in_twenty() -> None:
+    lines = [f"第{n}段正文，写给这个测试。" for n in range(2000)]
+    probed = probes.PROBES[[p.name for p in probes.PROBES].index("stray-丨")].transform(
+        lines, ["body"] * len(lines), random.Random(3)
+    )
+    strays = probed.count("丨")
+    assert len(probed) == len(lines) + strays
+    assert 60 <= strays <= 140  # 5% of 2,000 is 100
+
+
+def test_a_probe_is_scored_as_the_evaluation_scores_the_page() -> None:
+    key = [KeyArticle("2月招聘会提供岗位3000个", kicker="春风行动送岗位"), KeyArticle("老街区亮灯")]
+    page = EvalPage("test/page", "\n".join(LINES), key, list(ROLES))
+    as_evaluated = evaluate.score_set([page], evaluate.model_parser).figures()["title_f1"]
+    assert probes.score_probe(BY_NAME["none"], [page]) == as_evaluated
+    # With its headlines gone the page has none of its key's titles.
+    gone = probes.Probe(
+        "gone",
+        "headlines gone",
+        lambda lines, roles, rng: [
+            "" if role in ("kicker", "title") else line for line, role in zip(lines, roles, strict=True)
+        ],
+    )
+    assert probes.score_probe(gone, [page]) == 0.0
+    # A page without line roles cannot be probed: it is left out, and nothing is scored.
+    assert probes.score_probe(BY_NAME["none"], [EvalPage("x", "x", key)]) is None
