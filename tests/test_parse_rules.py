@@ -38,6 +38,7 @@ from liaocheng_tui.parse.furniture import (
     running_headers,
     spacing_blanks,
     stray_marks,
+    wrapped_meta_lines,
 )
 from liaocheng_tui.parse.normalize import lines_of, normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
@@ -719,6 +720,33 @@ def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
 )
 def test_a_sentence_or_a_bare_source_credit_is_no_web_meta_line(line: str) -> None:
     assert not is_web_meta_line(line)
+
+
+def test_a_meta_line_a_hard_wrap_cut_is_found_from_its_pieces() -> None:
+    # Neither piece is a meta line by itself; together they are one. The headline above is no piece.
+    lines = ["某地新建一座公园", "（ 2026-05-01 ） 稿件来", "源：某某日报 要闻", "本报记者 王明"]
+    assert not any(is_web_meta_line(line) for line in lines)
+    assert wrapped_meta_lines(lines) == {1, 2}
+    # In three pieces, as a narrow column cuts it.
+    assert wrapped_meta_lines(["（ 2026-0", "5-01 ） 稿件", "来源：某某日报"]) == {0, 1, 2}
+    # A whole meta line has no pieces; nor do lines a blank line parts.
+    assert wrapped_meta_lines(["（ 2026-05-01 ） 稿件来源：某某日报 要闻", "本报记者 王明"]) == set()
+    assert wrapped_meta_lines(["（ 2026-05-01 ） 稿件来", "", "源：某某日报 要闻"]) == set()
+    # A list whose lines each name the same field is no meta line however it is joined.
+    assert wrapped_meta_lines(["书名：红岩 作者：罗广斌", "书名：创业史 作者：柳青"]) == set()
+
+
+def test_the_pieces_and_the_cut_off_tail_of_a_wrapped_meta_line_are_furniture_to_the_model() -> None:
+    paragraph = ["\u3000\u3000公园位于城市东部，占地面积两百余亩，今年春天"] * 6
+    pieces = ["某地新建一座公园", "（ 2026-05-01 ） 稿件来", "源：某某日报 要闻", "本报记者 王明"]
+    items = page_features(paragraph + pieces + paragraph)
+    assert ["r:furn" in item for item in items[6:10]] == [False, True, True, False]
+    # Cut where the first piece is a meta line already: the short tail under it is furniture too,
+    # on a page wrapped at its width (the piece is as wide as the page's lines).
+    tail = ["某地新建一座公园", "（ 2026-05-01 ） 稿件来源：某某日", "报 要闻", "本报记者 王明"]
+    wrapped = ["\u3000\u3000公园位于城市东部，占地面积两百余", "亩，今年春天开放，游人如织。"] * 4
+    items = page_features(wrapped + tail + wrapped)
+    assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
 
 
 def test_a_source_line_names_a_source_not_a_sentence() -> None:

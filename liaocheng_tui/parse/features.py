@@ -10,7 +10,9 @@ whether the page's wording goes on across a line (a crosshead, a wrapped paragra
 it (the next story), whether a line's wording comes back below it (a headline's words return in its
 story), and whether a line joins the one above inside a word the page uses elsewhere (a headline or
 paragraph broken in two). A line under an unclosed bracket or quote goes on with what opened it (a
-wrapped credit, quotation or title of a work). Every line is measured once; its neighbours' features
+wrapped credit, quotation or title of a work). The pieces of a web page's meta line that a hard
+wrap cut, and the short tail it cut off a whole one, count as furniture as the whole line does.
+Every line is measured once; its neighbours' features
 are then copied under an offset prefix (``-1:``, ``+2:``). The neighbours' first and last characters
 are left out on purpose: they raise the score on the training paper's dev pages and lower it on
 another paper's.
@@ -41,7 +43,12 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS, fold_traditional, in_traditional_script
 from liaocheng_tui.parse.dates import starts_with_dateline
-from liaocheng_tui.parse.furniture import FULL_DATE_RE, is_furniture_line, is_web_meta_line
+from liaocheng_tui.parse.furniture import (
+    FULL_DATE_RE,
+    is_furniture_line,
+    is_web_meta_line,
+    wrapped_meta_lines,
+)
 from liaocheng_tui.parse.normalize import Line, lines_of
 
 Item = list[str]
@@ -348,6 +355,8 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
             Line(line.number, fold_traditional(line.text), line.indented, line.indent) for line in normalised
         ]
     measured = [_measure(line) for line in normalised]
+    texts = [line.text for line in normalised]
+    meta_pieces = wrapped_meta_lines(texts)
     count = len(measured)
     nonblank = [i for i, m in enumerate(measured) if not m.blank]
     lengths = sorted(measured[i].length for i in nonblank)
@@ -361,6 +370,13 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
     blanks = count - len(nonblank)
     page_blank = "pblank=0" if blanks == 0 else "pblank=lo" if blanks < 0.3 * count else "pblank=hi"
     wrapped = width >= 12 and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
+    if wrapped:
+        meta_pieces |= _meta_tails(texts, measured, meta_pieces, width)
+    for index in meta_pieces:
+        # A piece of a web page's meta line that a hard wrap cut: furniture, as the whole line is.
+        if "r:furn" not in measured[index].base:
+            measured[index].base.append("r:furn")
+            measured[index].key.append("r:furn")
     total = len(nonblank)
     gaps_before = [min(2, nonblank[k] - nonblank[k - 1] - 1) if k else 2 for k in range(total)]
     gaps_after = [min(2, nonblank[k + 1] - nonblank[k] - 1) if k + 1 < total else 2 for k in range(total)]
@@ -439,6 +455,26 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
             item.append("+2:none")
         items[nonblank[k]] = item
     return items
+
+
+def _meta_tails(
+    texts: Sequence[str], measured: Sequence[_Measured], pieces: set[int], width: float
+) -> set[int]:
+    """On a hard-wrapped page, the tail a wrap cut off a web page's meta line that is one without
+    it (``（ 2026-04-27 ） 稿件来源：某某`` / ``日报 要闻``): the line right under a meta line (or its
+    last piece) as wide as the page's lines, shorter than that, and neither a sentence's end nor a
+    byline or a lead."""
+    tails: set[int] = set()
+    for index in range(len(texts) - 1):
+        line, below = measured[index], measured[index + 1]
+        if line.blank or below.blank or line.length < 0.9 * width or below.length >= 0.9 * width:
+            continue
+        if index + 1 in pieces or not (index in pieces or is_web_meta_line(texts[index])):
+            continue
+        if below.end.startswith("fin") or {"r:byline", "r:lead", "r:furn"} & set(below.key):
+            continue
+        tails.add(index + 1)
+    return tails
 
 
 def sequence_items(

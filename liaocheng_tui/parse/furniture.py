@@ -301,13 +301,40 @@ WEB_META_LONGEST = 80  # characters: no longer line is a web page's meta or sour
 def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
-    text = fold_width(text)
     if len(text) > WEB_META_LONGEST or ("：" not in text and ":" not in text and "字号" not in text):
-        return False  # no field's colon, no 字号
+        return False  # no field's colon, no 字号 (folding the width changes neither, nor the length)
+    text = fold_width(text)
     if _FONT_SIZE_RE.search(text):
         return True
     fields = len(_META_FIELD_RE.findall(text))
     return fields >= 2 or (fields == 1 and bool(FULL_DATE_RE.search(text)))
+
+
+_META_PIECES = 3  # a meta line cut by a hard wrap comes in at most this many pieces
+
+
+def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
+    """The lines that are pieces of a web page's meta line a hard wrap cut (``（ 2026-04-27 ） 稿件来``
+    / ``源：某某日报 要闻``): two or three lines in a row, none a meta line by itself, that together
+    are one (the fewest that are: a headline above the pieces is none of them), naming each field
+    once. Neither piece says what it is alone, and each reads like a line of text."""
+    found: set[int] = set()
+    alone = [bool(line.strip()) and not is_web_meta_line(line) for line in lines]
+    for end in range(1, len(lines)):
+        if not alone[end] or end - 1 in found:
+            continue
+        for start in range(end - 1, max(end - _META_PIECES, -1), -1):
+            if not alone[start]:
+                break  # the pieces of one line stand on lines next to each other, none whole
+            joined = "".join(line.strip() for line in lines[start : end + 1])
+            if len(joined) > WEB_META_LONGEST:
+                break
+            if is_web_meta_line(joined):
+                names = _META_FIELD_RE.findall(fold_width(joined))
+                if len(set(names)) == len(names):  # a list's lines (书名：… 作者：…) repeat theirs
+                    found.update(range(start, end + 1))
+                break
+    return found
 
 
 # A web page's source field alone on its line (来源：新华社, 稿件来源：某某日报 国际): no headline starts so,
