@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from liaocheng_tui.parse.augment import strip_punctuation
+from liaocheng_tui.parse.augment import centre_headlines, strip_punctuation
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser
+from liaocheng_tui.parse.repair import SIMPLIFIED_RADICALS
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 from liaocheng_tui.parse.scoring import KeyArticle, Tally, score_page
 
@@ -101,17 +102,12 @@ def _title_starts(lines: Sequence[str], roles: Sequence[Role]) -> list[bool]:
     return out
 
 
-# Characters as some PDFs extract them: Kangxi radicals (U+2F00..) and CJK radicals supplement
-# forms for the characters they look like.
-_SUPPLEMENT_RADICALS = {
-    "⺠": "民", "⺟": "母", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
-    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
-    "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
-}  # fmt: skip
+# Characters as some PDFs extract them: Kangxi radicals (U+2F00..) and the CJK radicals
+# supplement's forms for the characters they look like (the table the parser reads them back by).
 _AS_RADICALS = str.maketrans(
     {
         **{unicodedata.normalize("NFKC", chr(point)): chr(point) for point in range(0x2F00, 0x2FD6)},
-        **{char: radical for radical, char in _SUPPLEMENT_RADICALS.items()},
+        **{char: radical for radical, char in SIMPLIFIED_RADICALS.items()},
     }
 )
 _FULL_WIDTH = str.maketrans({narrow: full for full, narrow in FULL_WIDTH_ALNUM.items()})
@@ -139,6 +135,23 @@ def _vertical(lines: list[str], roles: list[Role], rng: random.Random) -> list[s
         else:
             out.append(line)
     return out
+
+
+def _centred(flush: bool) -> Transform:
+    """Headlines centred with leading spaces on a page 40-90 columns wide, as layout-keeping PDF
+    extraction prints them (:func:`~liaocheng_tui.parse.augment.centre_headlines`); with ``flush``,
+    the paragraphs' indents lost as well."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        centred, _ = centre_headlines(lines, roles, rng)
+        if not flush:
+            return centred
+        return [
+            line.lstrip() if role not in HEADER_ROLES else line
+            for line, role in zip(centred, roles, strict=True)
+        ]
+
+    return transform
 
 
 def _every(inserted: Callable[[int], list[str]]) -> Transform:
@@ -277,6 +290,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("entities", "indents and quotes as HTML entities", _each_line(_entities)),
     Probe("html", "lines in HTML markup (`<p>`, `<h2>`)", _html),
     Probe("vertical", "headlines of up to 10 characters set vertically", _vertical),
+    Probe("centred", "headlines centred with leading spaces (`pdftotext -layout`)", _centred(flush=False)),
+    Probe("centred-flush", "… and the paragraphs flush left", _centred(flush=True)),
     Probe(
         "radicals",
         "characters written as Kangxi radicals (`⽇` for 日, `⻓` for 长), as some PDFs extract",

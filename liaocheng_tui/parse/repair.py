@@ -43,7 +43,7 @@ _TAGGED_MIN = 3  # tags on a page before it counts as markup
 _RADICAL_RE = re.compile("[\u2e80-\u2fd5\uf900-\ufaff]")
 # The CJK Radicals Supplement's simplified forms that are whole characters (no Unicode
 # normalisation maps them); the Kangxi radicals and compatibility ideographs have NFKC forms.
-_SIMPLIFIED_RADICALS = {
+SIMPLIFIED_RADICALS = {
     "⺠": "民", "⺟": "母", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
     "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
     "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
@@ -55,7 +55,7 @@ _UNIFIED = str.maketrans(
             for point in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00))
             if len(unified := unicodedata.normalize("NFKC", chr(point))) == 1 and unified != chr(point)
         },
-        **_SIMPLIFIED_RADICALS,
+        **SIMPLIFIED_RADICALS,
     }
 )
 
