@@ -747,6 +747,14 @@ def test_the_pieces_and_the_cut_off_tail_of_a_wrapped_meta_line_are_furniture_to
     wrapped = ["\u3000\u3000公园位于城市东部，占地面积两百余", "亩，今年春天开放，游人如织。"] * 4
     items = page_features(wrapped + tail + wrapped)
     assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
+    # The wrap counts the meta line's spaces: cut at 24 characters, it is as wide as the page's
+    # lines though three of its characters are spaces.
+    column = ["地处江西上饶的晶科能源股份有限公司稳居全球光伏组件"[:24]] * 8  # as wide as the cut
+    meta = "（ 2026-04-27 ） 稿件来源：新华每日电讯 要闻"
+    spaced = ["江西的新能源产业突围之路", meta[:24], meta[24:], "新华社记者 冯俊扬"]
+    assert spaced[1:3] == ["（ 2026-04-27 ） 稿件来源：新华每日", "电讯 要闻"]
+    items = page_features(column + spaced + column)
+    assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
 
 
 def test_a_source_line_names_a_source_not_a_sentence() -> None:

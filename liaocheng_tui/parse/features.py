@@ -467,7 +467,9 @@ def _meta_tails(
     tails: set[int] = set()
     for index in range(len(texts) - 1):
         line, below = measured[index], measured[index + 1]
-        if line.blank or below.blank or line.length < 0.9 * width or below.length >= 0.9 * width:
+        # The wrap counted the meta line's spaces (``（ 2026-04-27 ）``), which its length leaves out.
+        cut_width = len(texts[index].strip())
+        if line.blank or below.blank or cut_width < 0.9 * width or below.length >= 0.9 * width:
             continue
         if index + 1 in pieces or not (index in pieces or is_web_meta_line(texts[index])):
             continue
