@@ -467,11 +467,12 @@ def _meta_tails(
     tails: set[int] = set()
     for index in range(len(texts) - 1):
         line, below = measured[index], measured[index + 1]
-        # The wrap counted the meta line's spaces (``（ 2026-04-27 ）``), which its length leaves out.
-        cut_width = len(texts[index].strip())
-        if line.blank or below.blank or cut_width < 0.9 * width or below.length >= 0.9 * width:
+        if line.blank or below.blank or below.length >= 0.9 * width or index + 1 in pieces:
             continue
-        if index + 1 in pieces or not (index in pieces or is_web_meta_line(texts[index])):
+        if not (index in pieces or is_web_meta_line(texts[index])):
+            continue
+        # The wrap counted the meta line's spaces (``（ 2026-04-27 ）``), which its length leaves out.
+        if len(texts[index].strip()) < 0.9 * width:
             continue
         if below.end.startswith("fin") or {"r:byline", "r:lead", "r:furn"} & set(below.key):
             continue
