@@ -33,6 +33,7 @@ if str(REPO) not in sys.path:
 
 from bench.corpus import generate, load_pool  # noqa: E402
 from liaocheng_tui.parse import parse_page  # noqa: E402
+from liaocheng_tui.parse.augment import hard_wrapped_lines  # noqa: E402
 from liaocheng_tui.parse.page import label_page  # noqa: E402
 
 TARGET_MB_S = 2.0
@@ -59,14 +60,6 @@ def throughput(texts: Sequence[str], runs: int) -> dict[str, Any]:
         "mb_per_s": size / 1e6 / best,
         "mb_per_cpu_s": size / 1e6 / best_cpu,
     }
-
-
-def hard_wrapped(text: str, width: int) -> str:
-    """``text`` with every line cut into lines of at most ``width`` characters."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        lines += [line[start : start + width] for start in range(0, len(line), width)] or [""]
-    return "\n".join(lines)
 
 
 def labeller_name() -> str:
@@ -105,7 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cpus": os.cpu_count(),
         "load_before": load_before,
         "seeds": throughput(seeds * args.repeat, args.runs),
-        "narrow": throughput([hard_wrapped(text, args.narrow) for text in seeds] * args.repeat, args.runs),
+        "narrow": throughput(
+            ["\n".join(hard_wrapped_lines(text.splitlines(), args.narrow)) for text in seeds] * args.repeat,
+            args.runs,
+        ),
         "generated": throughput(generated, args.runs),
         "load_after": os.getloadavg(),
         "target_mb_per_s": TARGET_MB_S,

@@ -118,6 +118,17 @@ def _header_blocks(roles: Sequence[Role]) -> list[tuple[int, int]]:
     return blocks
 
 
+def cut_line(line: str, width: int) -> list[str]:
+    """``line`` cut into pieces of at most ``width`` characters, as a hard wrap cuts it (a blank line
+    stays one)."""
+    return [line[start : start + width] for start in range(0, len(line), width)] or [""]
+
+
+def hard_wrapped_lines(lines: Sequence[str], width: int) -> list[str]:
+    """Every line cut at ``width`` characters, headlines too: a page as a narrow column prints it."""
+    return [piece for line in lines for piece in cut_line(line, width)]
+
+
 def hard_wrap(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
     """Wrap lines at one width of 12-40 columns; sometimes a blank line between the pieces."""
     width = rng.randint(12, 40)
@@ -130,8 +141,7 @@ def hard_wrap(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
             out_lines.append(line)
             out_roles.append(role)
             continue
-        pieces = [line[i : i + width] for i in range(0, len(line), width)]
-        for number, piece in enumerate(pieces):
+        for number, piece in enumerate(cut_line(line, width)):
             if number and rng.random() < gap:
                 out_lines.append("")
                 out_roles.append("blank")

@@ -37,7 +37,8 @@ class ColumnsRead:
     source_lines: list[int]
 
 
-def _width(char: str) -> int:
+def char_width(char: str) -> int:
+    """Display columns of ``char``: two for a wide (Chinese, full-width) character, else one."""
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
@@ -47,7 +48,7 @@ def _cells(line: str) -> list[tuple[int, str]]:
     column = 0
     for char in line:
         cells.append((column, char))
-        column += 4 - column % 4 if char == "\t" else _width(char)
+        column += 4 - column % 4 if char == "\t" else char_width(char)
     return cells
 
 
@@ -57,7 +58,7 @@ def _occupied(cells: list[tuple[int, str]]) -> bytearray:
     for column, char in cells:
         if char not in _BLANKS:
             marks[column] = 1
-            if _width(char) == 2:
+            if char_width(char) == 2:
                 marks[column + 1] = 1
     return marks
 

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from liaocheng_tui.parse.augment import centre_headlines, strip_punctuation
+from liaocheng_tui.parse.augment import centre_headlines, hard_wrapped_lines, strip_punctuation
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
-from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser
+from liaocheng_tui.parse.columns import char_width
+from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
 from liaocheng_tui.parse.repair import SIMPLIFIED_RADICALS
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
-from liaocheng_tui.parse.scoring import KeyArticle, Tally, score_page
+from liaocheng_tui.parse.scoring import KeyArticle
 
 Transform = Callable[[list[str], list[Role], random.Random], list[str]]
 TextChange = Callable[[str], str]
@@ -186,23 +187,11 @@ def _marked(mark: str) -> Transform:
     return transform
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _wrapped_lines(lines: Sequence[str], width: int) -> list[str]:
-    """Every line cut into lines of at most ``width`` characters (a blank line stays one)."""
-    out: list[str] = []
-    for line in lines:
-        out += [line[start : start + width] for start in range(0, len(line), width)] or [""]
-    return out
-
-
 def _hard_wrapped(width: int) -> Transform:
     """Every line, headlines too, cut at ``width`` characters, as a PDF's column breaks it."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-        return _wrapped_lines(lines, width)
+        return hard_wrapped_lines(lines, width)
 
     return transform
 
@@ -212,14 +201,14 @@ def _side_by_side(count: int) -> Transform:
     ``pdftotext -layout`` prints a page: each printed line holds a line of every column."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-        wrapped = _wrapped_lines(lines, _COLUMN_CHARACTERS)
+        wrapped = hard_wrapped_lines(lines, _COLUMN_CHARACTERS)
         height = -(-len(wrapped) // count)
         columns = [wrapped[start : start + height] for start in range(0, len(wrapped), height)]
         width = 2 * _COLUMN_CHARACTERS
         out: list[str] = []
         for row in range(height):
             pieces = [column[row] if row < len(column) else "" for column in columns]
-            padded = [piece + " " * (width - _display_width(piece)) for piece in pieces[:-1]]
+            padded = [piece + " " * (width - sum(map(char_width, piece))) for piece in pieces[:-1]]
             out.append(_GUTTER.join([*padded, pieces[-1]]).rstrip())
         return out
 
@@ -357,17 +346,15 @@ def traditional_probe() -> Probe | None:
 def score_probe(probe: Probe, pages: Sequence[EvalPage], seed: int = 5) -> float | None:
     """Title F1 of the parser on ``pages`` as ``probe`` prints them (pages without line roles are
     left out: the probes need them)."""
-    tally = Tally()
+    probed: list[EvalPage] = []
     for page in pages:
         if page.roles is None:
             continue
         lines = page.text.replace("\r\n", "\n").split("\n")
         rng = random.Random(f"{seed}|{page.name}")
         text = "\n".join(probe.transform(lines, list(page.roles), rng))
-        keys = [rewrite_key(key, probe) for key in page.keys]
-        probed = EvalPage(page.name, text, keys)
-        score_page(model_parser(probed), keys, tally, page.name)
-    title_f1 = tally.figures()["title_f1"]
+        probed.append(EvalPage(page.name, text, [rewrite_key(key, probe) for key in page.keys]))
+    title_f1 = score_set(probed, model_parser).figures()["title_f1"]
     return float(title_f1) if title_f1 is not None else None
 
 
