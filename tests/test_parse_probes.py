@@ -93,6 +93,21 @@ def test_hard_wrapping_cuts_every_line_headlines_too() -> None:
     assert probed[1:3] == ["2月招聘会提供岗位300", "0个"]  # a number cut too, as a column cuts it
 
 
+def test_a_narrow_column_cuts_the_paragraphs_and_leaves_the_headlines_whole() -> None:
+    probed = _apply("narrow-10")
+    assert probed[:3] == ["春风行动送岗位", "2月招聘会提供岗位3000个", "本报讯 市人社局组织"]
+    assert "" not in probed
+    assert all(len(line) <= 10 for line in probed[2:] if line != "老街区亮灯")
+    assert not any(line.startswith("\u3000") for line in probed)
+
+
+def test_a_narrow_column_with_gaps_keeps_the_blank_lines() -> None:
+    probed = _apply("narrow-14-gaps")
+    assert probed.count("") == 2
+    assert probed[2] == ""
+    assert probed[3] == "本报讯 市人社局组织的“春风"  # 14 characters, the space one of them
+
+
 def test_columns_side_by_side_are_read_back_as_the_page_wrapped_in_one_column() -> None:
     # Long enough for the gutter to show on many lines: the page's stories three times over.
     lines, roles = LINES * 3, ROLES * 3

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from liaocheng_tui.parse.augment import centre_headlines, hard_wrapped_lines, strip_punctuation
+from liaocheng_tui.parse.augment import centre_headlines, cut_line, hard_wrapped_lines, strip_punctuation
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
 from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
@@ -196,6 +196,27 @@ def _hard_wrapped(width: int) -> Transform:
     return transform
 
 
+def _narrow_column(width: int, gaps: bool) -> Transform:
+    """The page as ``pdftotext`` gives a PDF of narrow newspaper columns: every line but the
+    headlines (set across columns, so left whole) cut at ``width`` characters, no indents, and
+    the blank lines kept only where ``gaps``."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        out: list[str] = []
+        for line, role in zip(lines, roles, strict=True):
+            text = line.strip()
+            if not text:
+                if gaps:
+                    out.append("")
+            elif role in HEADER_ROLES:
+                out.append(text)
+            else:
+                out += cut_line(text, width)
+        return out
+
+    return transform
+
+
 def _side_by_side(count: int) -> Transform:
     """The page wrapped at ``_COLUMN_CHARACTERS`` and set in ``count`` columns side by side, as
     ``pdftotext -layout`` prints a page: each printed line holds a line of every column."""
@@ -309,6 +330,9 @@ PROBES: tuple[Probe, ...] = (
         Probe(f"wrapped-{width}", f"hard-wrapped at {width} characters, headlines too", _hard_wrapped(width))
         for width in (12, 18, 24, 32)
     ),
+    Probe("narrow-10", "paragraphs cut at 10 characters, headlines whole, no indents or blank lines (`pdftotext` on a PDF of narrow newspaper columns)", _narrow_column(10, gaps=False)),
+    Probe("narrow-14", "… cut at 14 characters", _narrow_column(14, gaps=False)),
+    Probe("narrow-14-gaps", "… cut at 14 characters, the blank lines kept", _narrow_column(14, gaps=True)),
     Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
     Probe("columns-3", "columns set side by side, 3 of them", _side_by_side(3)),
     Probe("navigation", "a line of e-paper navigation over half the stories (`上一篇　下一篇`, `【打印】【关闭】`, `返回目录`)", _over_stories(_NAVIGATION)),
