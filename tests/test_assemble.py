@@ -346,6 +346,28 @@ def test_numbered_and_bracketed_briefs_under_a_column_label_are_articles() -> No
     assert [d.text for d in result.dropped if d.reason == "item-number"] == ["１．", "２．"]
 
 
+def test_a_brief_item_labelled_a_headline_is_read_as_a_brief_under_its_column_label() -> None:
+    result = run(
+        [
+            (K, "简讯"),
+            (T, "【市图书馆启动读书月活动】11月1日，市图书馆读书月活动启动。（记者 邱明）"),
+            (B, "**老年大学新学期开课** 10月31日，市老年大学新学期开课。"),
+            (T, "冬季供暖准备就绪"),
+            (B, "本报讯 全市供热管网检修已全部完成。"),
+        ]
+    )
+    assert [(a.title, a.column, a.paragraphs) for a in result.articles] == [
+        ("市图书馆启动读书月活动", "简讯", ["11月1日，市图书馆读书月活动启动。"]),
+        ("老年大学新学期开课", "简讯", ["10月31日，市老年大学新学期开课。"]),
+        ("冬季供暖准备就绪", None, ["全市供热管网检修已全部完成。"]),
+    ]
+
+
+def test_a_bracketed_tag_before_a_headline_keeps_it_a_headline() -> None:
+    result = run([(T, "【独家】老街区夜市重新开张"), (B, "　　入夜，老街两旁的灯笼次第亮起。")])
+    assert [a.title for a in result.articles] == ["【独家】老街区夜市重新开张"]
+
+
 def test_parse_labelled_gives_the_page_its_fields() -> None:
     text = "聊城日报 2023年2月21日 星期二\n标题\n本报讯(记者 林金彦)2月20日,会议召开。"
     page = parse_labelled(text, ["furniture", "title", "body"], "x.txt")

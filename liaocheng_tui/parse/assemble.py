@@ -108,6 +108,7 @@ _DATELESS_WIRE_RE = re.compile(
     r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
 )
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+_SENTENCE_END_RE = re.compile(r"[。！？]")
 _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
@@ -787,6 +788,12 @@ def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
     return articles
 
 
+def _run_in_brief(unit: Unit) -> bool:
+    """A brief item with its headline run in (【标题】正文…。, **标题** 正文…。): no headline line
+    holds a sentence after a bracketed or bold lead."""
+    return unit.brief is not None and _SENTENCE_END_RE.search(unit.text, len(unit.brief) + 2) is not None
+
+
 def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """The articles of a page from its normalised lines and one role per line.
 
@@ -798,6 +805,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     for unit in units:
         if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
+        elif unit.role in HEADER_ROLES and _run_in_brief(unit):
+            unit.role = "body"  # a brief item the labeller took for a headline: its lead is its headline
         elif unit.role == "byline" and _lone_dateline(unit.text):
             # A dateline alone (新华社北京4月29日电) is no byline: it opens or closes a story, as
             # its text. (As a headline line, the reading above made it text already.)
