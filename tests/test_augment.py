@@ -55,7 +55,6 @@ FUNCTIONS = [
     augment.lose_final_marks,
     augment.add_margin,
     augment.mark_headlines,
-    augment.column_extraction,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {
@@ -242,34 +241,3 @@ def test_strip_punctuation_keeps_every_han_character_quote_and_bracket() -> None
     assert "“今年生意比去年好多了”" in stripped[10]
     assert stripped[6] == "\u3000\u3000（作者为市园林局工程师）"
     assert not any(mark in "".join(stripped) for mark in "。，、；：！？")
-
-
-def test_column_extraction_cuts_all_but_the_headlines_at_one_narrow_width() -> None:
-    lines = [line for line, _ in PAGE]
-    roles = [role for _, role in PAGE]
-    headlines = [line for line, role in PAGE if role in ("kicker", "title", "subtitle")]
-    longest_headline_kept = 0
-    for seed in range(40):
-        out_lines, out_roles = augment.column_extraction(lines, roles, random.Random(seed))
-        assert not any(line.startswith("\u3000") for line in out_lines)  # no indents
-        cut = [
-            line.replace(" ", "") for line, role in zip(out_lines, out_roles, strict=True) if role == "body"
-        ]
-        assert 1 <= max(map(len, cut)) <= 20
-        for line, role in zip(out_lines, out_roles, strict=True):
-            if role in ("kicker", "title", "subtitle"):
-                # whole, or one of the two halves of a headline broken once
-                assert any(line.replace(" ", "") in headline for headline in headlines), (seed, line)
-                if line in headlines:
-                    longest_headline_kept = max(longest_headline_kept, len(line) - max(map(len, cut)))
-    assert longest_headline_kept > 0  # some copies keep a headline longer than their column is wide
-
-
-def test_column_extraction_drops_most_blank_lines() -> None:
-    lines = [line for line, _ in PAGE]
-    roles = [role for _, role in PAGE]
-    blank_counts = [
-        augment.column_extraction(lines, roles, random.Random(seed))[0].count("") for seed in range(40)
-    ]
-    assert max(blank_counts) <= lines.count("")
-    assert sum(1 for count in blank_counts if count == 0) >= 20

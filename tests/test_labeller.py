@@ -431,9 +431,8 @@ def test_the_packaged_model_labels_a_page_with_centred_headlines(margin: int) ->
     # layout-keeping extraction also starts every line with the page's left margin
     mislabelled = _mislabelled(LAYOUT_PAGE, margin=margin)
     # The last headline, over one line of text at the page's foot, is a close call for every model
-    # trained so far (its title marginal 0.54 to 0.95 over nine trainings): the model shipped before
-    # the narrow-column training read it as text, the one shipped with it reads it right. Every
-    # other line, the two headlines above it among them, must come out right.
+    # trained so far (its title marginal 0.54 to 0.95 over nine trainings): the shipped model reads
+    # it as text. Every other line, the two headlines above it among them, must come out right.
     assert mislabelled in ([], [("老街夜市重新开张", "body")])
 
 
@@ -619,59 +618,3 @@ def test_the_training_script_trains_both_models_and_writes_their_cards(tmp_path:
     assert "once clean and once damaged" in second_card and "6 page sequences" in second_card
     assert "dev clean (1 pages" in card
     assert "dev clean without punctuation (1 pages" in second_card
-
-
-def _cut(text: str, width: int) -> list[str]:
-    return [text[start : start + width] for start in range(0, len(text), width)]
-
-
-def test_a_line_longer_than_a_hard_wrapped_pages_lines_is_marked_over() -> None:
-    # A page as pdftotext gives a PDF of ten-character columns: the headline, set across the
-    # columns, was left whole.
-    paragraphs = [line.strip() for line in BODY]
-    lines = [
-        "十项惠民工程全面开工",
-        *_cut(paragraphs[0], 10),
-        "社区服务站建成投用一周年",
-        *_cut(paragraphs[1], 10),
-    ]
-    items = page_features(lines)
-    over = [index for index, item in enumerate(items) if "over" in item]
-    assert over == [lines.index("社区服务站建成投用一周年")]  # 12 characters; the first headline is 10
-    below = items[over[0] + 1]
-    assert "-1:over" in below and "full" in below  # the neighbours see it
-    assert all("full" in items[index] for index in (1, 2, 3))  # pieces of a paragraph fill the width
-
-
-def test_a_page_not_hard_wrapped_has_no_over_lines() -> None:
-    lines = ["社区服务站建成投用", *BODY, "乡村道路改造提速", *BODY]
-    assert not any("over" in item or "full" in item for item in page_features(lines))
-
-
-def test_a_column_copy_is_a_window_of_the_page_as_narrow_columns_give_it() -> None:
-    page = synthetic_page([0, 1, 2, 3] * 10)
-    copy = train.column_copy(page, seed=5)
-    assert copy == train.column_copy(page, seed=5)  # seeded
-    assert len(copy.lines) == len(copy.roles) == train.COLUMN_LINES  # the page cut this way has more
-    assert "\u3000" not in "".join(copy.lines)
-    body = [
-        line.replace(" ", "") for line, role in zip(copy.lines, copy.roles, strict=True) if role == "body"
-    ]
-    assert max(map(len, body)) <= 20
-
-
-def test_only_the_first_models_stream_has_column_copies() -> None:
-    pages = [synthetic_page([number]) for number in range(4)]
-    every = list(train.training_pages(pages, seed=5, copies=3, column_share=1.0))
-    assert len(every) == 16 and [p.key.endswith("#columns") for p in every].count(True) == 4
-    assert [p.key for p in every[:4]] == [
-        "synthetic|0",
-        "synthetic|0#0",
-        "synthetic|0#1",
-        "synthetic|0#columns",
-    ]
-    shared = list(train.training_pages(pages, seed=5, copies=3))
-    chosen = sum(1 for page in pages if train.has_column_copy(page, 5))
-    assert [p.key.endswith("#columns") for p in shared].count(True) == chosen
-    second = list(train.unpunctuated_training_pages(pages, seed=5, copies=3))
-    assert not any(p.key.endswith("#columns") for p in second)

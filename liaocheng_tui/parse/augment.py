@@ -19,11 +19,6 @@ returns a damaged copy with one role per line, so the labels stay right:
 - :func:`rewrite_bylines` and :func:`insert_furniture` add house-style byline lines and page
   furniture, with names and paper names from small generic generators (never from real pages).
 
-:func:`column_extraction` is not part of :func:`damage` either (the damaged evaluation sets stay
-as they were): training sets some pages' last damaged copy that way, a PDF of narrow newspaper
-columns as ``pdftotext`` gives it: a common shape of a page from a PDF and a hard one for the
-labeller, which the mixed damage gives in full only now and then.
-
 :func:`strip_punctuation` is not part of :func:`damage`: it makes the pages the second model
 (for pages set without punctuation) is trained and measured on.
 
@@ -542,30 +537,6 @@ _PIPELINE: tuple[tuple[Damage, float], ...] = (
     (add_margin, 0.15),
     (mark_headlines, 0.15),
 )
-
-
-def column_extraction(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
-    """A page as ``pdftotext`` gives a PDF of narrow newspaper columns: every line but the
-    headlines cut at the column's 8-20 characters, the headlines whole (they are set across
-    columns) or broken once, no indents, no blank lines (or one before each headline block);
-    house-style bylines, page furniture, spaces and half-width marks now and then."""
-    out_lines, out_roles = list(lines), list(roles)
-    for function, chance in ((rewrite_bylines, 0.7), (insert_furniture, 0.4), (split_headlines, 0.3)):
-        if rng.random() < chance:
-            out_lines, out_roles = function(out_lines, out_roles, rng)
-    out_lines, out_roles = (article_gaps if rng.random() < 0.3 else drop_blanks)(out_lines, out_roles, rng)
-    width = rng.randint(8, 20)
-    wrapped_lines: list[str] = []
-    wrapped_roles: list[Role] = []
-    for line, role in zip(out_lines, out_roles, strict=True):
-        text = line.lstrip(_INDENT_CHARS)
-        pieces = [text] if role in HEADER_ROLES else cut_line(text, width)
-        wrapped_lines += pieces
-        wrapped_roles += [role] * len(pieces)
-    for function, chance in ((space_han, 0.15), (half_width, 0.3), (line_ends, 1.0)):
-        if rng.random() < chance:
-            wrapped_lines, wrapped_roles = function(wrapped_lines, wrapped_roles, rng)
-    return wrapped_lines, wrapped_roles
 
 
 def damage(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:

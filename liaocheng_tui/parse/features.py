@@ -5,8 +5,7 @@ byline/dateline/furniture rules say about it) rather than which words it holds, 
 trained on one paper carries over to others. The only character features are the first and last
 one or two characters of a line and how many grammatical particles it holds. Page-level features
 say what the page's layout means (do its blank lines, or its flush lines among indented ones, come
-with headline-like lines; does a line follow one that fills the wrap width, is it longer than
-any line the wrap cut). Cohesion features say
+with headline-like lines; does a line follow one that fills the wrap width). Cohesion features say
 whether the page's wording goes on across a line (a crosshead, a wrapped paragraph) or changes at
 it (the next story), whether a line's wording comes back below it (a headline's words return in its
 story), and whether a line joins the one above inside a word the page uses elsewhere (a headline or
@@ -97,9 +96,6 @@ _SHARE_EDGES = (0.0, 0.1, 0.25, 0.5)
 _WINDOW_CHARS = 120  # how much text above and below a line the cohesion features compare
 _HEADLINE_MAX = 40  # no headline, kicker or crosshead is longer (the cohesion features skip such lines)
 _REL_EDGES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.5)
-# The narrowest wrap a page is read as hard-wrapped at: a newspaper PDF's narrow columns can hold
-# as few as ten characters a line (training cuts pages at 8 to 40).
-_WRAP_MIN = 8
 _RUN = 64  # short lines whose cohesion windows are worked out together
 _MASK_LINES = 10  # lines per window (above and below) from which bit masks pay
 _JOIN_SCAN_PAIRS = 64  # join pairs from which one scan of the page costs less than one count each
@@ -373,7 +369,7 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
     )
     blanks = count - len(nonblank)
     page_blank = "pblank=0" if blanks == 0 else "pblank=lo" if blanks < 0.3 * count else "pblank=hi"
-    wrapped = width >= _WRAP_MIN and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
+    wrapped = width >= 12 and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
     if wrapped:
         meta_pieces |= _meta_tails(texts, measured, meta_pieces, width)
     for index in meta_pieces:
@@ -411,10 +407,6 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
         full.append(wrapped and m.length >= 0.9 * width)
         if full[-1]:
             key.append("full")
-            if m.length > width:
-                # Longer than the wrap cut any line: a line the wrap left whole (a headline set
-                # across columns, a byline), never a piece of a wrapped paragraph.
-                key.append("over")
         keys.append(key)
     items: list[Item] = [["B"] for _ in range(count)]
     for k, m in enumerate(lines_in):

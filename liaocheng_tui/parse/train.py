@@ -3,10 +3,8 @@
 Reads ``pages.jsonl.gz`` and ``splits.json`` from CORPUS_DIR and trains a linear-chain CRF
 (python-crfsuite, L-BFGS) on the pages of the **train** split only: each page once clean and
 ``--augment-copies`` times damaged by :func:`liaocheng_tui.parse.augment.damage` with a seeded
-generator; for a third of the pages the last damaged copy is instead set as a PDF of narrow
-newspaper columns (:func:`column_copy`). ``crosspaper.jsonl.gz``, when present, is only scored,
-never trained on. Byline, credit, caption and furniture labels are derived by rules
-(:mod:`liaocheng_tui.parse.derive`).
+generator. ``crosspaper.jsonl.gz``, when present, is only scored, never trained on. Byline, credit,
+caption and furniture labels are derived by rules (:mod:`liaocheng_tui.parse.derive`).
 
 A second model, for pages set without punctuation, is trained at the same time on the other core:
 on the same pages with their marks of sentences and clauses taken out
@@ -37,7 +35,7 @@ from typing import Any
 
 import pycrfsuite
 
-from liaocheng_tui.parse.augment import column_extraction, damage, strip_punctuation
+from liaocheng_tui.parse.augment import damage, strip_punctuation
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.labeller import MODEL_NAME, UNPUNCTUATED_MODEL_NAME, Labeller
@@ -57,13 +55,6 @@ UNPUNCTUATED_CARD_NAME = "line_roles_unpunctuated.txt"
 # Damaged copies of each page for the second model: with one it trains in under half the first
 # model's time, on the other core.
 UNPUNCTUATED_COPIES = 1
-# The share of the pages whose last damaged copy is set as a PDF of narrow newspaper columns:
-# paragraphs cut at 8-20 characters, headlines whole, no indents or blank lines. A common shape of
-# a page from a PDF and a hard one for the labeller, which the mixed damage seldom gives in full.
-COLUMN_SHARE = 1 / 3
-# Such a copy has about three times as many lines as the page: a window of it keeps the training
-# time as it was (whole copies scored within 0.02 of windows on the narrow-column probes).
-COLUMN_LINES = 240
 CRF_OPTIONS: dict[str, Any] = {
     "c1": 0.3,
     "c2": 0.05,
@@ -127,39 +118,19 @@ def unpunctuated(page: LabelledPage) -> LabelledPage:
     return LabelledPage(page.key, strip_punctuation(page.lines, page.roles), page.roles)
 
 
-def column_copy(page: LabelledPage, seed: int) -> LabelledPage:
-    """The page as a PDF of narrow columns extracts it (:func:`augment.column_extraction`), cut to
-    a window of at most ``COLUMN_LINES`` lines."""
-    rng = random.Random(f"{seed}|columns|{page.key}")
-    lines, roles = column_extraction(page.lines, page.roles, rng)
-    start = rng.randint(0, max(0, len(lines) - COLUMN_LINES))
-    end = start + COLUMN_LINES
-    return LabelledPage(f"{page.key}#columns", lines[start:end], roles[start:end])
-
-
-def has_column_copy(page: LabelledPage, seed: int, share: float = COLUMN_SHARE) -> bool:
-    """Whether the page is among the ``share`` whose last damaged copy is a column copy."""
-    return random.Random(f"{seed}|column share|{page.key}").random() < share
-
-
-def training_pages(
-    pages: Sequence[LabelledPage], seed: int, copies: int, column_share: float = COLUMN_SHARE
-) -> Iterator[LabelledPage]:
-    """The first model's training stream: each page clean, then ``copies`` times damaged; for a
-    ``column_share`` of the pages, the last damaged copy is a column copy (:func:`column_copy`)."""
+def training_pages(pages: Sequence[LabelledPage], seed: int, copies: int) -> Iterator[LabelledPage]:
+    """The first model's training stream: each page clean, then ``copies`` times damaged."""
     for page in pages:
         yield page
-        columns = has_column_copy(page, seed, column_share)
         for copy in range(copies):
-            yield column_copy(page, seed) if columns and copy == copies - 1 else damaged(page, seed, copy)
+            yield damaged(page, seed, copy)
 
 
 def unpunctuated_training_pages(
     pages: Sequence[LabelledPage], seed: int, copies: int
 ) -> Iterator[LabelledPage]:
-    """The second model's: the same pages and damaged copies, without punctuation (no column
-    copies: its one damaged copy of each page stays the mixed damage)."""
-    return (unpunctuated(page) for page in training_pages(pages, seed, copies, column_share=0.0))
+    """The second model's: the same pages and damaged copies, without punctuation."""
+    return (unpunctuated(page) for page in training_pages(pages, seed, copies))
 
 
 Stream = Callable[[Sequence[LabelledPage], int, int], Iterator[LabelledPage]]
@@ -314,7 +285,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         model.write_bytes((Path(scratch) / MODEL_NAME).read_bytes())
         second.write_bytes((Path(scratch) / UNPUNCTUATED_MODEL_NAME).read_bytes())
     trained = time.monotonic() - started
-    columns = sum(1 for page in train if has_column_copy(page, args.seed)) if copies else 0
     options_line = f"options: {json.dumps(options, sort_keys=True)}"
     timing = [
         f"  training took {trained:.0f} s of wall-clock time for both models, one per core",
@@ -338,8 +308,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         *origin,
         f"  each once clean and {_times(copies)} damaged (liaocheng_tui.parse.augment.damage, seed {args.seed}):",
-        f"  the last damaged copy of {columns} of them set as a PDF of narrow columns instead",
-        f"  (liaocheng_tui.parse.train.column_copy: augment.column_extraction, a window of up to {COLUMN_LINES} lines):",
         f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
         *labels,
         options_line,
