@@ -108,6 +108,16 @@ def test_a_narrow_column_with_gaps_keeps_the_blank_lines() -> None:
     assert probed[3] == "本报讯 市人社局组织的“春风"  # 14 characters, the space one of them
 
 
+def test_columns_of_two_widths_cut_each_story_at_one_of_them() -> None:
+    widths = set()
+    for seed in range(30):
+        probed = BY_NAME["two-widths-12"].transform(list(LINES), list(ROLES), random.Random(seed))
+        assert "" not in probed and probed[:2] == ["春风行动送岗位", "2月招聘会提供岗位3000个"]
+        first_story = probed[2 : probed.index("老街区亮灯")]
+        widths.add(max(map(len, first_story)))
+    assert widths == {12, 17}
+
+
 def test_columns_side_by_side_are_read_back_as_the_page_wrapped_in_one_column() -> None:
     # Long enough for the gutter to show on many lines: the page's stories three times over.
     lines, roles = LINES * 3, ROLES * 3

@@ -44,6 +44,7 @@ _GUTTER = "    "
 _STRAY_CHANCE = 0.05  # a stray mark after one line in 20
 _EDGE_CHANCE = 0.1  # a column rule at one line's edge in 10
 _FURNITURE_CHANCE = 0.5  # a line of web furniture over half the stories
+_WIDE_STORIES = 0.3  # the share of stories set in wider columns on a page of two measures
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,24 @@ def _narrow_column(width: int, gaps: bool) -> Transform:
     return transform
 
 
+def _two_widths(narrow: int, wide: int) -> Transform:
+    """As :func:`_narrow_column` without blank lines, but with three stories in ten set in wider
+    columns (``wide`` characters), as a newspaper page sets stories at more than one measure."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        out: list[str] = []
+        width = narrow
+        for line, role, start in zip(lines, roles, _headline_starts(roles), strict=True):
+            if start:
+                width = wide if rng.random() < _WIDE_STORIES else narrow
+            text = line.strip()
+            if text:
+                out += [text] if role in HEADER_ROLES else cut_line(text, width)
+        return out
+
+    return transform
+
+
 def _side_by_side(count: int) -> Transform:
     """The page wrapped at ``_COLUMN_CHARACTERS`` and set in ``count`` columns side by side, as
     ``pdftotext -layout`` prints a page: each printed line holds a line of every column."""
@@ -333,6 +352,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("narrow-10", "paragraphs cut at 10 characters, headlines whole, no indents or blank lines (`pdftotext` on a PDF of narrow newspaper columns)", _narrow_column(10, gaps=False)),
     Probe("narrow-14", "… cut at 14 characters", _narrow_column(14, gaps=False)),
     Probe("narrow-14-gaps", "… cut at 14 characters, the blank lines kept", _narrow_column(14, gaps=True)),
+    Probe("two-widths-12", "… cut at 12 characters, three stories in ten at 17 (columns of two widths on one page)", _two_widths(12, 17)),
+    Probe("two-widths-10", "… cut at 10 characters, three stories in ten at 14", _two_widths(10, 14)),
     Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
     Probe("columns-3", "columns set side by side, 3 of them", _side_by_side(3)),
     Probe("navigation", "a line of e-paper navigation over half the stories (`上一篇　下一篇`, `【打印】【关闭】`, `返回目录`)", _over_stories(_NAVIGATION)),
