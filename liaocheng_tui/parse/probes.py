@@ -197,14 +197,18 @@ def _hard_wrapped(width: int) -> Transform:
     return transform
 
 
-def _narrow_column(width: int, gaps: bool) -> Transform:
+def _narrow_column(width: int, *, gaps: bool = False, wide: int | None = None) -> Transform:
     """The page as ``pdftotext`` gives a PDF of narrow newspaper columns: every line but the
     headlines (set across columns, so left whole) cut at ``width`` characters, no indents, and
-    the blank lines kept only where ``gaps``."""
+    the blank lines kept only where ``gaps``. With ``wide``, three stories in ten are set in wider
+    columns of that many characters, as a newspaper page sets stories at more than one measure."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
         out: list[str] = []
-        for line, role in zip(lines, roles, strict=True):
+        cut = width
+        for line, role, start in zip(lines, roles, _headline_starts(roles), strict=True):
+            if start and wide is not None:
+                cut = wide if rng.random() < _WIDE_STORIES else width
             text = line.strip()
             if not text:
                 if gaps:
@@ -212,25 +216,7 @@ def _narrow_column(width: int, gaps: bool) -> Transform:
             elif role in HEADER_ROLES:
                 out.append(text)
             else:
-                out += cut_line(text, width)
-        return out
-
-    return transform
-
-
-def _two_widths(narrow: int, wide: int) -> Transform:
-    """As :func:`_narrow_column` without blank lines, but with three stories in ten set in wider
-    columns (``wide`` characters), as a newspaper page sets stories at more than one measure."""
-
-    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-        out: list[str] = []
-        width = narrow
-        for line, role, start in zip(lines, roles, _headline_starts(roles), strict=True):
-            if start:
-                width = wide if rng.random() < _WIDE_STORIES else narrow
-            text = line.strip()
-            if text:
-                out += [text] if role in HEADER_ROLES else cut_line(text, width)
+                out += cut_line(text, cut)
         return out
 
     return transform
@@ -349,11 +335,11 @@ PROBES: tuple[Probe, ...] = (
         Probe(f"wrapped-{width}", f"hard-wrapped at {width} characters, headlines too", _hard_wrapped(width))
         for width in (12, 18, 24, 32)
     ),
-    Probe("narrow-10", "paragraphs cut at 10 characters, headlines whole, no indents or blank lines (`pdftotext` on a PDF of narrow newspaper columns)", _narrow_column(10, gaps=False)),
-    Probe("narrow-14", "… cut at 14 characters", _narrow_column(14, gaps=False)),
+    Probe("narrow-10", "paragraphs cut at 10 characters, headlines whole, no indents or blank lines (`pdftotext` on a PDF of narrow newspaper columns)", _narrow_column(10)),
+    Probe("narrow-14", "… cut at 14 characters", _narrow_column(14)),
     Probe("narrow-14-gaps", "… cut at 14 characters, the blank lines kept", _narrow_column(14, gaps=True)),
-    Probe("two-widths-12", "… cut at 12 characters, three stories in ten at 17 (columns of two widths on one page)", _two_widths(12, 17)),
-    Probe("two-widths-10", "… cut at 10 characters, three stories in ten at 14", _two_widths(10, 14)),
+    Probe("two-widths-12", "… cut at 12 characters, three stories in ten at 17 (columns of two widths on one page)", _narrow_column(12, wide=17)),
+    Probe("two-widths-10", "… cut at 10 characters, three stories in ten at 14", _narrow_column(10, wide=14)),
     Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
     Probe("columns-3", "columns set side by side, 3 of them", _side_by_side(3)),
     Probe("navigation", "a line of e-paper navigation over half the stories (`上一篇　下一篇`, `【打印】【关闭】`, `返回目录`)", _over_stories(_NAVIGATION)),
