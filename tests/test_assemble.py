@@ -613,3 +613,58 @@ def test_headlines_that_only_look_like_a_dateline_or_a_credit_stay_headlines() -
         (None, "（记者手记）"),
         ("（上）", "春深行稳蓄势能"),
     ]
+
+
+# A web copy of two stories: each headline has its meta line under it.
+WEB_STORY_TAIL = [
+    (B, "　　东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"),
+    (_, ""),
+]
+
+
+def test_a_headline_the_labeller_read_as_text_is_the_headline_over_its_web_meta_line() -> None:
+    result = run(
+        [
+            (T, "东阿新建游园十二处"),
+            (F, "（ 2026-04-27 ） 稿件来源：东昌晚报 要闻"),
+            *WEB_STORY_TAIL,
+            # reads like a sentence: the labeller took it, and the meta line under it, for text
+            (B, "面对网络诈骗，老人如何守住钱袋子"),
+            (B, "（ 2026-04-27 ） 稿件来源：东昌晚报 调查"),
+            (B, "　　近来，冒充客服的电话诈骗在城区多发。"),
+        ]
+    )
+    assert [(a.title, a.paragraphs) for a in result.articles] == [
+        ("东阿新建游园十二处", ["东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"]),
+        ("面对网络诈骗，老人如何守住钱袋子", ["近来，冒充客服的电话诈骗在城区多发。"]),
+    ]
+    assert [d.text for d in result.dropped] == [
+        "（ 2026-04-27 ） 稿件来源：东昌晚报 要闻",
+        "（ 2026-04-27 ） 稿件来源：东昌晚报 调查",
+    ]
+
+
+def test_a_web_meta_line_under_a_finished_paragraph_makes_no_headline_of_it() -> None:
+    # At a story's end, the meta line stands under its last paragraph: that ends a sentence.
+    result = run(
+        [
+            (T, "东阿新建游园十二处"),
+            (B, "　　东阿县今年新建游园十二处。"),
+            (B, "来源：东昌晚报 2026-04-27"),
+            (B, "　　市民出门五分钟就能走进绿地。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["东阿新建游园十二处"]
+
+
+def test_a_short_line_over_a_web_meta_line_at_the_pages_foot_stays_text() -> None:
+    # nothing below the meta line: no story it could head
+    result = run(
+        [
+            (T, "东阿新建游园十二处"),
+            (B, "　　东阿县今年新建游园十二处。"),
+            (B, "编辑 王海"),
+            (B, "来源：东昌晚报 2026-04-27"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["东阿新建游园十二处"]

@@ -32,7 +32,9 @@ this module decides nothing about what a line *is*, only how labelled lines make
   a dateline (``新华社北京4月2`` / ``4日电``, ``新华社德国汉诺威电``), a credit wrapped over lines or a
   web page's source line are read as that, a line naming a reporter by role (``记者｜张三``) is a
   byline, and a page number, a jump line or the issue's date line above the first story is
-  furniture.
+  furniture. A web page's meta line (``（ 2026-04-27 ） 稿件来源：某某日报``) is printed under a
+  headline: a short line that ends no sentence, right over a meta line with the story's text
+  below it, is that headline, whatever the labeller read.
 
 Everything removed is kept in ``dropped`` with a reason. Pure; never raises on any input.
 """
@@ -110,6 +112,7 @@ _DATELESS_WIRE_RE = re.compile(
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
+_HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
@@ -521,6 +524,33 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
+def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the headline over each web meta line read as one.
+
+    A web page prints its meta line (date, source, author) right under the headline. The
+    labeller can take a headline that reads like a sentence (``面对“Skill”，普通人如何保护自己``)
+    for text, and the meta line with it: where a meta line stands between a short line that ends
+    no sentence and the story's text, the short line is the headline and the meta line furniture.
+    At a story's end a meta line stands under its last paragraph, which ends a sentence.
+    """
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    for place in range(1, len(filled) - 1):
+        above, meta, below = filled[place - 1], filled[place], filled[place + 1]
+        if out[above] != "body" or out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
+            continue
+        headline = lines[above].text.strip()
+        if (
+            len(headline) <= _HEADLINE_LONGEST
+            and not ends_sentence(headline)
+            and is_web_meta_line(lines[meta].text.strip())
+        ):
+            out[above] = "title"
+            if out[meta] == "body":  # a meta line the labeller read as a byline keeps its authors
+                out[meta] = "furniture"
+    return out
+
+
 def _before_story_text(units: Sequence[Unit]) -> bool:
     """Whether no paragraph of a story's text comes before what follows ``units``: they end with a
     headline, a byline, furniture or a lead that is only a dateline and a byline (本报讯（记者 X）)."""
@@ -800,6 +830,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     ``roles`` shorter than ``lines`` is read as ``body`` for the lines it does not cover.
     """
     dropped: list[Dropped] = []
+    roles = _headlines_over_meta_lines(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     for unit in units:
