@@ -539,11 +539,11 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         above, meta, below = filled[place - 1], filled[place], filled[place + 1]
         if out[above] != "body" or out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
             continue
-        headline = lines[above].text.strip()
+        # the meta line first: most lines are answered at once by having no field's colon
         if (
-            len(headline) <= _HEADLINE_LONGEST
+            is_web_meta_line(lines[meta].text.strip())
+            and len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
             and not ends_sentence(headline)
-            and is_web_meta_line(lines[meta].text.strip())
         ):
             out[above] = "title"
             if out[meta] == "body":  # a meta line the labeller read as a byline keeps its authors
