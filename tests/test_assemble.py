@@ -615,19 +615,14 @@ def test_headlines_that_only_look_like_a_dateline_or_a_credit_stay_headlines() -
     ]
 
 
-# A web copy of two stories: each headline has its meta line under it.
-WEB_STORY_TAIL = [
-    (B, "　　东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"),
-    (_, ""),
-]
-
-
 def test_a_headline_the_labeller_read_as_text_is_the_headline_over_its_web_meta_line() -> None:
+    # A web copy of two stories: each headline has its meta line under it.
     result = run(
         [
             (T, "东阿新建游园十二处"),
             (F, "（ 2026-04-27 ） 稿件来源：东昌晚报 要闻"),
-            *WEB_STORY_TAIL,
+            (B, "　　东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"),
+            (_, ""),
             # reads like a sentence: the labeller took it, and the meta line under it, for text
             (B, "面对网络诈骗，老人如何守住钱袋子"),
             (B, "（ 2026-04-27 ） 稿件来源：东昌晚报 调查"),
