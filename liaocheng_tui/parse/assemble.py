@@ -530,8 +530,9 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     A web page prints its meta line (date, source, author) right under the headline. The
     labeller can take a headline that reads like a sentence (``面对“Skill”，普通人如何保护自己``)
     for text, and the meta line with it: where a meta line stands between a short line that ends
-    no sentence and the story's text, the short line is the headline and the meta line furniture.
-    At a story's end a meta line stands under its last paragraph, which ends a sentence.
+    no sentence and the story's text, the short line is the headline. (The meta line under a
+    headline is then furniture, as :func:`_reread_header_runs` reads a source line before a story's
+    text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
     """
     out = list(roles) + ["body"] * (len(lines) - len(roles))
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
@@ -546,8 +547,6 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
             and not ends_sentence(headline)
         ):
             out[above] = "title"
-            if out[meta] == "body":  # a meta line the labeller read as a byline keeps its authors
-                out[meta] = "furniture"
     return out
 
 
