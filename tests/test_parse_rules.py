@@ -1054,6 +1054,8 @@ def test_stray_marks_stand_between_lines_of_text() -> None:
     # 一 under a finished sentence is a rule; under a wrapped line, the paragraph's last character
     assert stray_marks([story, "一", story]) == [1]
     assert stray_marks([wrapped, "一", story]) == []
+    # under a headline, which no wrap cut (it is shorter than the page's full lines), a rule again
+    assert stray_marks([story, "商务部部署今年重点工作", "一", story]) == [2]
     # where 一 and 二 number a story's parts, 一 is text
     assert stray_marks([story, "一", story, "二", story]) == []
 

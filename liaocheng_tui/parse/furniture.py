@@ -139,14 +139,29 @@ def is_stray_mark(text: str) -> bool:
     return 1 <= len(mark) <= _STRAY_LONGEST and all(ch in _STRAY_CHARS for ch in mark)
 
 
+_WRAPPED_SHARE = 0.8  # of the page's full line: a line a hard wrap cut is at least this long
+
+
+def _weight(line: str) -> int:
+    return len("".join(line.split()))
+
+
+def _full_width(lines: Sequence[str]) -> int:
+    """The length of the page's full lines: the 90th percentile of its lines' lengths."""
+    lengths = sorted(_weight(line) for line in lines if line.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def stray_marks(lines: Sequence[str]) -> list[int]:
     """Where a page has a stray mark (:func:`is_stray_mark`) between lines of text: where OCR left
     one, which may be inside a paragraph. One between two short lines is a character of a headline
     set vertically, one line per character, and is not one. ``一`` is one only under a finished
     sentence (else it may be the last character of a hard-wrapped paragraph, 之 / 一) and on a page
-    with no ``二`` alone on a line (where ``一`` numbers a story's first part)."""
+    with no ``二`` alone on a line (where ``一`` numbers a story's first part); under an unfinished
+    line it is one too, unless that line is as long as the page's full lines (a wrap's cut)."""
     found: list[int] = []
     numbered: bool | None = None  # whether the page numbers parts 一, 二…: looked at once, if needed
+    width: int | None = None  # the page's full line, in characters: worked out once, if needed
     for index, line in enumerate(lines):
         if (len(line) > 8 and len(line.lstrip()) > 8) or not is_stray_mark(line):
             continue  # most lines are answered by their length
@@ -155,7 +170,10 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
         if all(near and len("".join(near.split())) <= _STRAY_LONGEST for near in (above, below)):
             continue
         if line.strip() == "一":
-            if above and not ends_sentence(above):
+            if width is None:
+                width = _full_width(lines)
+            # Only a wrap leaves a paragraph's last character alone, under a line as wide as the page's.
+            if above and not ends_sentence(above) and _weight(above) >= _WRAPPED_SHARE * width:
                 continue
             if numbered is None:
                 numbered = any(other.strip() == "二" for other in lines)
