@@ -530,6 +530,56 @@ def test_a_credit_wrapped_over_two_lines_labelled_headlines_closes_the_story_abo
     assert (second.title, second.line_start) == ("下一篇报道的标题", 5)
 
 
+def test_an_expert_s_signature_wrapped_inside_its_post_closes_the_story_above() -> None:
+    result = run(
+        [
+            (T, "当心声音被仿冒"),
+            (B, "　　便利和风险往往是一枚硬币的两面。"),
+            (T, "（某某大学法学"),  # the wrap falls inside the post, not between names
+            (T, "院副教授 王小明）"),
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    first, second = result.articles
+    assert (first.byline, first.authors) == ("（某某大学法学院副教授 王小明）", ["王小明"])
+    assert first.line_end == 4
+    assert (second.title, second.line_start) == ("下一篇报道的标题", 5)
+
+
+def test_headline_lines_that_close_a_bracket_left_open_by_the_text_above_are_its_rest() -> None:
+    result = run(
+        [
+            (T, "劳动创造美好未来"),
+            (B, "　　亿万劳动者在奋斗中创造美好未来。（记者齐中熙"),  # a wrap cuts the credit
+            (_, ""),
+            (K, "樊曦 高敬"),  # the labeller reads the pieces under the cut as a headline block
+            (T, "黄垚）"),
+            (T, "下一篇报道的标题"),
+            (B, "　　下一篇报道的正文。"),
+        ]
+    )
+    assert [(a.kicker, a.title) for a in result.articles] == [
+        (None, "劳动创造美好未来"),
+        (None, "下一篇报道的标题"),
+    ]
+    assert "黄垚）" in result.articles[0].body
+
+
+def test_a_headline_under_an_open_bracket_that_it_does_not_close_stays_a_headline() -> None:
+    result = run(
+        [
+            (T, "第一篇报道的标题"),
+            (B, "　　正文写到一半的括号（未闭合"),
+            (T, "下一篇报道的标题"),  # closes nothing: a headline
+            (B, "　　下一篇报道的正文（见图）。"),
+            (T, "（记者手记）"),  # opens its own bracket before closing one: a headline
+            (B, "　　第三篇报道的正文。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["第一篇报道的标题", "下一篇报道的标题", "（记者手记）"]
+
+
 def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() -> None:
     result = run(
         [

@@ -278,6 +278,19 @@ def test_byline_grammar() -> None:
     assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
 
 
+def test_an_expert_s_signature_names_its_post_before_the_name() -> None:
+    # A commentary signed by an expert: where the post is held, the post, then the name.
+    assert parse_end_credit("（某某大学法学院副教授 王小明）") == (
+        "（某某大学法学院副教授 王小明）",
+        ["王小明"],
+    )
+    assert parse_end_credit("（某某研究院研究员 李华）") == ("（某某研究院研究员 李华）", ["李华"])
+    # A post that is not one (a place and a name) is not read as a signature this way.
+    assert parse_end_credit("（某某大学法学院 王小明）") is None
+    # Three parts: a name too many, or a post cut in two; neither is read.
+    assert parse_end_credit("（某某大学法学院副教授 王小明 李华）") is None
+
+
 @pytest.mark.parametrize(
     ("line", "authors"),
     [

@@ -111,6 +111,9 @@ _DATELESS_WIRE_RE = re.compile(
 )
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
+_FIRST_BRACKET_RE = re.compile(r"[（()）]")
+_WRAPPED_BRACKET_LONGEST = 80  # characters inside a credit or source a wrap cuts (a list of reporters)
+_LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byline"})  # a wrap cuts these
 _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
@@ -550,6 +553,50 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     return out
 
 
+def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with headline lines that close a bracket a text line above them left open read
+    as that line's rest.
+
+    A wrap can cut a story's closing credit or source (``…未来。（记者齐中熙`` / ``樊曦 高敬 黄垚）``),
+    and a piece under the cut, short and with no end of a sentence, reads like a headline. A
+    headline never closes a bracket it did not open.
+    """
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    for place, opener in enumerate(filled):
+        if out[opener] not in _LEFT_OPEN_ROLES or (carried := _open_tail(lines[opener].text)) is None:
+            continue
+        for step, below in enumerate(filled[place + 1 : place + 1 + _MOST_PIECES], start=1):
+            text = lines[below].text.strip()
+            closed = _closing_head(text)
+            carried += len(text) if closed is None else closed
+            if carried > _WRAPPED_BRACKET_LONGEST or (closed is None and _FIRST_BRACKET_RE.search(text)):
+                break
+            if closed is not None:
+                for piece in filled[place + 1 : place + 1 + step]:
+                    if out[piece] in HEADER_ROLES:
+                        out[piece] = out[opener]
+                break
+    return out
+
+
+def _open_tail(text: str) -> int | None:
+    """How many characters follow a bracket that ``text`` opens and does not close, if it does."""
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened < 0 or opened < max(text.rfind("）"), text.rfind(")")):
+        return None
+    return len(text) - opened - 1
+
+
+def _closing_head(text: str) -> int | None:
+    """How many characters come before the bracket ``text`` closes first, if it closes one before
+    opening any."""
+    match = _FIRST_BRACKET_RE.search(text)
+    if match is None or match.group() in "（(":
+        return None
+    return match.start()
+
+
 def _before_story_text(units: Sequence[Unit]) -> bool:
     """Whether no paragraph of a story's text comes before what follows ``units``: they end with a
     headline, a byline, furniture or a lead that is only a dateline and a byline (本报讯（记者 X）)."""
@@ -567,11 +614,20 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
         if _lone_dateline(join_lines(pieces) or ""):
             # a dateline alone, which opens or closes a story as its text; a wrap cuts it anywhere
             return _merged(pieces, "".join(unit.text.strip() for unit in pieces), "body"), size
-        # a credit wraps between names, so its pieces keep a space between them
-        spaced = " ".join(unit.text.strip() for unit in pieces)
-        if size > 1 and _BRACKETED_RE.match(spaced) and parse_end_credit(spaced):
-            return _merged(pieces, spaced, "credit"), size
+        if size > 1 and (credit := _wrapped_credit(pieces)):
+            return _merged(pieces, credit, "credit"), size
     return _source_unit(run) if _is_source(run[0].text) else None
+
+
+def _wrapped_credit(pieces: Sequence[Unit]) -> str | None:
+    """The bracketed credit that ``pieces`` make read whole, if they make one."""
+    texts = [unit.text.strip() for unit in pieces]
+    # A credit wraps between names, so its pieces keep a space between them; a signature's
+    # post (某某大学法学院副教授 张三) wraps inside a word.
+    for credit in (" ".join(texts), "".join(texts)):
+        if _BRACKETED_RE.match(credit) and parse_end_credit(credit):
+            return credit
+    return None
 
 
 def _source_unit(run: Sequence[Unit]) -> tuple[Unit, int]:
@@ -830,6 +886,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """
     dropped: list[Dropped] = []
     roles = _headlines_over_meta_lines(lines, roles)
+    roles = _brackets_closed_in_headlines(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     for unit in units:

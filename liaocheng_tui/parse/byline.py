@@ -84,6 +84,11 @@ _BARE_BYLINE_RE = re.compile(
 )
 _PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
 _END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
+# The posts an expert signs a commentary with, after where they hold it (某某大学法学院副教授 张三).
+_EXPERT_RE = re.compile(
+    r"(?:教授|研究员|讲师|博士|博士后|院长|所长|主任|书记|局长|会长|理事长|秘书长|校长|律师|专家|学者"
+    r"|分析师|经济师|工程师|评论员|作家|编辑|主编)$"
+)
 
 
 @dataclass(frozen=True)
@@ -357,6 +362,8 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     if spaced and " " in inner:
         return line, spaced[1]  # a spaced-out signature: (钟 言)
     parts = inner.split(" ")
+    if len(parts) == 2 and _EXPERT_RE.search(parts[0]) and _NAME_RE.match(parts[1]):
+        return line, [parts[1]]  # an expert's signature: (某某大学法学院副教授 张三)
     if len(parts) < 2 or not _NAME_RE.match(parts[0]):
         return None
     return line, [parts[0]]
