@@ -689,6 +689,23 @@ def test_a_headline_the_labeller_read_as_text_is_the_headline_over_its_web_meta_
     ]
 
 
+def test_a_byline_between_a_headline_and_its_web_meta_line_keeps_it_the_headline() -> None:
+    result = run(
+        [
+            (T, "东阿新建游园十二处"),
+            (B, "　　东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"),
+            (_, ""),
+            (B, "“今天，他们就该站C位”"),  # read as text, like the web page's meta line
+            (BY, "□记者 张三 通讯员 李四 报道"),  # the byline printed over the meta line
+            (B, "（ 2026-05-03 ） 稿件来源：东昌晚报 综合"),
+            (B, "　　5月1日晚，体育中心座无虚席。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["东阿新建游园十二处", "“今天，他们就该站C位”"]
+    assert result.articles[1].byline == "□记者 张三 通讯员 李四 报道"
+    assert result.articles[1].paragraphs == ["5月1日晚，体育中心座无虚席。"]
+
+
 def test_a_web_meta_line_under_a_finished_paragraph_makes_no_headline_of_it() -> None:
     # At a story's end, the meta line stands under its last paragraph: that ends a sentence.
     result = run(

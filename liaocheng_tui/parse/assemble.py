@@ -115,6 +115,8 @@ _FIRST_BRACKET_RE = re.compile(r"[（()）]")
 _WRAPPED_BRACKET_LONGEST = 80  # characters inside a credit or source a wrap cuts (a list of reporters)
 _LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byline"})  # a wrap cuts these
 _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
+_BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
+_UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
@@ -533,14 +535,24 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     A web page prints its meta line (date, source, author) right under the headline. The
     labeller can take a headline that reads like a sentence (``面对“Skill”，普通人如何保护自己``)
     for text, and the meta line with it: where a meta line stands between a short line that ends
-    no sentence and the story's text, the short line is the headline. (The meta line under a
+    no sentence and the story's text, the short line is the headline; a byline or a line of
+    furniture (two at most) may stand between the headline and the meta line. (The meta line under a
     headline is then furniture, as :func:`_reread_header_runs` reads a source line before a story's
     text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
     """
     out = list(roles) + ["body"] * (len(lines) - len(roles))
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
     for place in range(1, len(filled) - 1):
-        above, meta, below = filled[place - 1], filled[place], filled[place + 1]
+        meta, below = filled[place], filled[place + 1]
+        # A byline or another piece of furniture may stand between the headline and its meta line.
+        step = 1
+        while (
+            step <= _BETWEEN_HEADLINE_AND_META
+            and place > step
+            and out[filled[place - step]] in _UNDER_HEADLINE
+        ):
+            step += 1
+        above = filled[place - step]
         if out[above] != "body" or out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
             continue
         # the meta line first: most lines are answered at once by having no field's colon
