@@ -142,13 +142,14 @@ def is_stray_mark(text: str) -> bool:
 _WRAPPED_SHARE = 0.8  # of the page's full line: a line a hard wrap cut is at least this long
 
 
-def _weight(line: str) -> int:
+def _characters(line: str) -> int:
+    """How many characters a line holds, spaces left out."""
     return len("".join(line.split()))
 
 
 def _full_width(lines: Sequence[str]) -> int:
     """The length of the page's full lines: the 90th percentile of its lines' lengths."""
-    lengths = sorted(_weight(line) for line in lines if line.strip())
+    lengths = sorted(_characters(line) for line in lines if line.strip())
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -167,13 +168,13 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
             continue  # most lines are answered by their length
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
         below = next((lines[i] for i in range(index + 1, len(lines)) if lines[i].strip()), "")
-        if all(near and len("".join(near.split())) <= _STRAY_LONGEST for near in (above, below)):
+        if all(near and _characters(near) <= _STRAY_LONGEST for near in (above, below)):
             continue
         if line.strip() == "一":
             if width is None:
                 width = _full_width(lines)
             # Only a wrap leaves a paragraph's last character alone, under a line as wide as the page's.
-            if above and not ends_sentence(above) and _weight(above) >= _WRAPPED_SHARE * width:
+            if above and not ends_sentence(above) and _characters(above) >= _WRAPPED_SHARE * width:
                 continue
             if numbered is None:
                 numbered = any(other.strip() == "二" for other in lines)
