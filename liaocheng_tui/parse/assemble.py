@@ -45,6 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from liaocheng_tui.parse.across import headlines_across_columns
 from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item
 from liaocheng_tui.parse.byline import (
     Lead,
@@ -899,6 +900,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     roles = _headlines_over_meta_lines(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
+    roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     for unit in units:

@@ -1,0 +1,116 @@
+"""Headlines set across the narrow columns of a PDF page.
+
+``pdftotext`` on a newspaper PDF cuts every paragraph at its column's width and leaves a headline
+set across the columns whole. The labeller learnt what is short on pages of whole paragraphs;
+on such a page every line is short, and it reads many headlines as text. But there the column
+shows itself: most lines are equally wide. A line wider than the column, and not as wide as the
+lines next to it or as more than two others, is no piece of a paragraph (a story set at a wider
+measure gives lines of its own width one under another); when it reads as no sentence (a
+typesetter's hanging comma ends a line with the comma), it is a headline. Right under such a
+headline, a line narrower than the column that ends no sentence, and is no dateline or byline, is
+the headline itself and the wide line its kicker: a paragraph's first line fills its column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from liaocheng_tui.parse.byline import parse_byline_line, split_lead
+from liaocheng_tui.parse.chars import HAN_RUN_RE, ends_sentence, has_inner_stop
+from liaocheng_tui.parse.columns import char_width
+from liaocheng_tui.parse.normalize import Line
+from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+
+_MIN_LINES = 20  # text lines a page needs before its widths say anything
+_COLUMN_SHARE = 0.4  # share of the text lines that fill the column (its width or one less)
+_NARROWEST = 12  # display columns: a column narrower than six characters is no column of text
+_LONGEST = 40  # characters: the longest line read as a headline
+_SAME_WIDTH = 2  # other lines of the page as wide as a headline (within one column), at most
+_CLAUSE_MARKS = "，,、；;：:"
+
+
+class _Widths(dict[str, int]):
+    """Display columns per character, looked up once per character (a page's lines hold few)."""
+
+    def __missing__(self, char: str) -> int:
+        self[char] = width = char_width(char)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
+def display_widths(texts: Sequence[str]) -> list[int]:
+    """Display columns of each of ``texts`` (one line each), as
+    :func:`~liaocheng_tui.parse.columns.char_width` counts them."""
+    # Han characters are all wide, and most of a Chinese line: taken out of the whole page at
+    # once, run by run, so that only the few others are looked up one by one.
+    rests = HAN_RUN_RE.sub("", "\n".join(texts)).split("\n")
+    width = _WIDTHS.__getitem__
+    return [
+        2 * (len(text) - len(rest)) + sum(map(width, rest)) for text, rest in zip(texts, rests, strict=True)
+    ]
+
+
+def _headline_text(text: str) -> bool:
+    """No sentence, no clause cut at the column's edge, no byline or dateline."""
+    return (
+        len(text) <= _LONGEST
+        and not ends_sentence(text)
+        and not has_inner_stop(text)
+        and text[-1] not in _CLAUSE_MARKS
+        and text.count("，") + text.count(",") <= 1
+        and parse_byline_line(text) is None
+        and split_lead(text) is None
+    )
+
+
+def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the text lines of a page cut into narrow columns that are wider than the
+    columns and read as no sentence read as headlines (module docstring)."""
+    out = list(roles)
+    texts = [line.text.replace(" ", "").replace("\u3000", "") for line in lines]
+    filled = [index for index, text in enumerate(texts) if text]
+    if len(filled) < _MIN_LINES:
+        return out
+    # Characters first, which cost nothing to count: a page of whole paragraphs stops here.
+    lengths = Counter(len(texts[index]) for index in filled)
+    common, _ = lengths.most_common(1)[0]
+    if sum(lengths[n] for n in (common - 1, common, common + 1)) < _COLUMN_SHARE * len(filled):
+        return out
+    widths = display_widths([texts[index] for index in filled])
+    counted = Counter(widths)
+    column, _ = counted.most_common(1)[0]
+    if column < _NARROWEST or counted[column] + counted[column - 1] < _COLUMN_SHARE * len(filled):
+        return out
+    for place, (index, width) in enumerate(zip(filled, widths, strict=True)):
+        text = texts[index]
+        if out[index] != "body" or width <= column + 1 or not _headline_text(text):
+            continue
+        if sum(counted[n] for n in (width - 1, width, width + 1)) > _SAME_WIDTH + 1 or any(
+            abs(widths[near] - width) <= 1 for near in (place - 1, place + 1) if 0 <= near < len(widths)
+        ):
+            continue
+        before = out[filled[place - 1]] if place else None
+        after = filled[place + 1] if place + 1 < len(filled) else None
+        if text.startswith("—"):
+            if before in HEADER_ROLES:
+                out[index] = "subtitle"
+            continue
+        if (after is not None and out[after] in ("kicker", "title")) or text.endswith("—"):
+            if after is not None and out[after] == "title":
+                out[index] = "kicker"
+            continue
+        if before in HEADER_ROLES:
+            continue  # a subtitle the labeller left as text, or a headline's second line
+        out[index] = "title"
+        if (
+            after is not None
+            and out[after] == "body"
+            and widths[place + 1] < column - 1
+            and len(texts[after]) < common - 1
+            and _headline_text(texts[after])
+        ):
+            out[index], out[after] = "kicker", "title"
+    return out
