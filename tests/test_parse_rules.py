@@ -821,6 +821,37 @@ def test_run_together_text_is_no_byline_without_a_mark_a_role_or_a_trailer(line:
 
 
 @pytest.mark.parametrize(
+    ("line", "byline", "names"),
+    [
+        # a stray space inside a name, as OCR or spaced-out text leaves it
+        ("新华社记者 周 明远", "新华社记者 周 明远", ["周明远"]),
+        ("本报记者 陈晓 东 刘海燕", "本报记者 陈晓 东 刘海燕", ["陈晓东", "刘海燕"]),
+        # spaced out character by character, with wider gaps between the words
+        ("新 华 社 记 者   林 思 远", "新华社记者 林思远", ["林思远"]),
+        (
+            "□ 记 者   王 建 国   通 讯 员   李 明   报 道",
+            "□记者 王建国 通讯员 李明 报道",
+            ["王建国", "李明"],
+        ),
+    ],
+)
+def test_a_byline_with_spaces_inside_its_names_or_its_words(line: str, byline: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (byline, names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记 者 节 到 了",  # spaced out, but no role set apart: a headline
+        "春 风   十 里",  # spaced-out words without a role, a mark or a trailer
+        "记者 王 摄",  # a lone character beside a trailer is no name
+    ],
+)
+def test_spaced_out_text_that_names_no_one_is_no_byline(line: str) -> None:
+    assert parse_byline_line(line) is None
+
+
+@pytest.mark.parametrize(
     ("line", "names"),
     [
         ("□ 李建华", ["李建华"]),

@@ -50,6 +50,9 @@ _NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/／|｜:：;；·•]")
 _NAME_RE = re.compile(f"^{_H}{{2,4}}$|^{_H}{{1,6}}[·•]{_H}{{1,8}}$")
 # 文/图/片 in 文/图, 文/片 (text and pictures by), 据 (according to): never part of a name.
 _SINGLE_ROLE_TOKENS = {"文", "图", "片", "据"}
+_HAN_ONLY_RE = re.compile(f"^{_H}+$")
+_WORD_GAP_RE = re.compile(r"[ \t]{2,}|\u3000+")
+_LETTER_SPACED_RE = re.compile(r"\S(?: \S)*")
 # News organisations credited in bylines (新华社记者 X 摄): never authors, but a byline cue.
 _AGENCIES = set(
     "新华社 中新社 中通社 人民网 新华网 央视网 中新网 光明网 央广网 中国网 中青网 澎湃 澎湃新闻 央视 央广 总台 "
@@ -131,7 +134,44 @@ def _join_spaced(tokens: list[str]) -> list[str]:
         run = []
         if token:
             joined.append(token)
+    return _join_split_names(joined)
+
+
+def _name_piece(token: str, length: int) -> bool:
+    return (
+        len(token) == length
+        and bool(_HAN_ONLY_RE.match(token))
+        and token not in _ROLES
+        and token not in _TRAILERS
+        and token not in _SINGLE_ROLE_TOKENS
+        and not is_agency(token)
+    )
+
+
+def _join_split_names(tokens: list[str]) -> list[str]:
+    """Join a name that a stray space split in two (``周 明远``, ``陈晓 东``, as OCR and spaced-out
+    text leave them): one character beside two, neither a role, a trailer or an organisation. (Two
+    lone characters side by side are left to :func:`_join_spaced`'s runs.)"""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and (
+            (_name_piece(joined[-1], 1) and _name_piece(token, 2))
+            or (_name_piece(joined[-1], 2) and _name_piece(token, 1))
+        ):
+            joined[-1] += token
+        else:
+            joined.append(token)
     return joined
+
+
+def _closed_letter_spacing(text: str) -> str | None:
+    """A line spaced out character by character, with wider gaps where its words part
+    (``新 华 社 记 者   林 思 远``, as OCR and some typesetting give a byline), as its words
+    (``新华社记者 林思远``); None for any other line."""
+    words = _WORD_GAP_RE.split(text.strip())
+    if len(words) < 2 or not all(map(_LETTER_SPACED_RE.fullmatch, words)):
+        return None
+    return " ".join(word.replace(" ", "") for word in words)
 
 
 def is_agency(token: str) -> bool:
@@ -164,7 +204,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     """
     if len(text) > 40 and han_count(text[:80]) > 40:
         return None  # too heavy (weight > 40), known from the opening alone: a joined paragraph
-    line = _collapse(text)
+    line = _closed_letter_spacing(text) or _collapse(text)
     if not line or (line[0] not in BYLINE_MARKERS and not _CUE_CHAR_RE.search(line)):
         return None
     if weight(line) > 40:
