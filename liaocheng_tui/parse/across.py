@@ -86,7 +86,8 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
         return out
     for place, (index, width) in enumerate(zip(filled, widths, strict=True)):
         text = texts[index]
-        if out[index] != "body" or width <= column + 1 or not _headline_text(text):
+        # The grammars read the line as printed: a byline's spaces part its names.
+        if out[index] != "body" or width <= column + 1 or not _headline_text(lines[index].text.strip()):
             continue
         if sum(counted[n] for n in (width - 1, width, width + 1)) > _SAME_WIDTH + 1 or any(
             abs(widths[near] - width) <= 1 for near in (place - 1, place + 1) if 0 <= near < len(widths)
@@ -110,7 +111,7 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
             and out[after] == "body"
             and widths[place + 1] < column - 1
             and len(texts[after]) < common - 1
-            and _headline_text(texts[after])
+            and _headline_text(lines[after].text.strip())
         ):
             out[index], out[after] = "kicker", "title"
     return out
