@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_parse_columns import wrapped
 
 from liaocheng_tui.parse import assemble as assemble_module
 from liaocheng_tui.parse import page as page_module
@@ -29,22 +30,9 @@ PARAGRAPHS = [
 ]
 
 
-def column_cut(text: str, columns: int) -> list[str]:
-    """``text`` cut at ``columns`` display columns, as a PDF's narrow column prints it."""
-    pieces: list[str] = []
-    current, width = "", 0
-    for char in text:
-        if width + char_width(char) > columns and current:
-            pieces.append(current)
-            current, width = "", 0
-        current += char
-        width += char_width(char)
-    return pieces + ([current] if current else [])
-
-
 def narrow_page(*inserted: str, columns: int = 20) -> list[str]:
     """The paragraphs cut at ``columns``, twice over, with ``inserted`` lines between the two runs."""
-    body = [piece for paragraph in PARAGRAPHS for piece in column_cut(paragraph, columns)]
+    body = [piece for paragraph in PARAGRAPHS for piece in wrapped(paragraph, columns)]
     return body + list(inserted) + body
 
 
@@ -109,7 +97,7 @@ def test_a_wide_line_that_reads_as_a_sentence_or_a_byline_stays_as_it_was(line: 
 
 
 def test_a_story_set_at_a_wider_measure_is_no_run_of_headlines() -> None:
-    wider = column_cut(
+    wider = wrapped(
         "城东片区的改造从去年春天开始，涉及楼栋四十二栋，共有居民一千六百余户参与，施工队伍分三批进场作业", 28
     )
     assert sum(1 for line in wider if sum(map(char_width, line)) == 28) == 3
@@ -135,7 +123,7 @@ def _narrow_seed(name: str, columns: int) -> tuple[str, Counter[str]]:
     lines: list[str] = []
     for line, role in zip(text.split("\n"), roles_from_key(text, key), strict=True):
         if line.strip():
-            lines += [line.strip()] if role in HEADER_ROLES else column_cut(line.strip(), columns)
+            lines += [line.strip()] if role in HEADER_ROLES else wrapped(line.strip(), columns)
     return "\n".join(lines), Counter(fold(a["title"]) for a in key["articles"] if a.get("title"))
 
 

@@ -53,6 +53,11 @@ def display_widths(texts: Sequence[str]) -> list[int]:
     ]
 
 
+def _around(counted: Counter[int], value: int) -> int:
+    """How many of ``counted`` are ``value``, one less or one more."""
+    return counted[value - 1] + counted[value] + counted[value + 1]
+
+
 def _headline_text(text: str) -> bool:
     """No sentence, no clause cut at the column's edge, no byline or dateline."""
     return (
@@ -77,7 +82,7 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
     # Characters first, which cost nothing to count: a page of whole paragraphs stops here.
     lengths = Counter(len(texts[index]) for index in filled)
     common, _ = lengths.most_common(1)[0]
-    if sum(lengths[n] for n in (common - 1, common, common + 1)) < _COLUMN_SHARE * len(filled):
+    if _around(lengths, common) < _COLUMN_SHARE * len(filled):
         return out
     widths = display_widths([texts[index] for index in filled])
     counted = Counter(widths)
@@ -89,7 +94,7 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
         # The grammars read the line as printed: a byline's spaces part its names.
         if out[index] != "body" or width <= column + 1 or not _headline_text(lines[index].text.strip()):
             continue
-        if sum(counted[n] for n in (width - 1, width, width + 1)) > _SAME_WIDTH + 1 or any(
+        if _around(counted, width) > _SAME_WIDTH + 1 or any(
             abs(widths[near] - width) <= 1 for near in (place - 1, place + 1) if 0 <= near < len(widths)
         ):
             continue
