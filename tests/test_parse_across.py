@@ -14,8 +14,8 @@ from test_parse_columns import wrapped
 from liaocheng_tui.parse import assemble as assemble_module
 from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse import parse_page
-from liaocheng_tui.parse.across import display_widths, headlines_across_columns
-from liaocheng_tui.parse.columns import char_width
+from liaocheng_tui.parse.across import headlines_across_columns
+from liaocheng_tui.parse.columns import char_width, display_widths
 from liaocheng_tui.parse.normalize import lines_of
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 from liaocheng_tui.parse.scoring import fold, roles_from_key

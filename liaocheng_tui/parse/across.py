@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.byline import parse_byline_line, split_lead
-from liaocheng_tui.parse.chars import HAN_RUN_RE, ends_sentence, has_inner_stop
-from liaocheng_tui.parse.columns import char_width
+from liaocheng_tui.parse.chars import ends_sentence, has_inner_stop
+from liaocheng_tui.parse.columns import display_widths
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
@@ -28,29 +28,6 @@ _NARROWEST = 12  # display columns: a column narrower than six characters is no 
 _LONGEST = 40  # characters: the longest line read as a headline
 _SAME_WIDTH = 2  # other lines of the page as wide as a headline (within one column), at most
 _CLAUSE_MARKS = "，,、；;：:"
-
-
-class _Widths(dict[str, int]):
-    """Display columns per character, looked up once per character (a page's lines hold few)."""
-
-    def __missing__(self, char: str) -> int:
-        self[char] = width = char_width(char)
-        return width
-
-
-_WIDTHS = _Widths()
-
-
-def display_widths(texts: Sequence[str]) -> list[int]:
-    """Display columns of each of ``texts`` (one line each), as
-    :func:`~liaocheng_tui.parse.columns.char_width` counts them."""
-    # Han characters are all wide, and most of a Chinese line: taken out of the whole page at
-    # once, run by run, so that only the few others are looked up one by one.
-    rests = HAN_RUN_RE.sub("", "\n".join(texts)).split("\n")
-    width = _WIDTHS.__getitem__
-    return [
-        2 * (len(text) - len(rest)) + sum(map(width, rest)) for text, rest in zip(texts, rests, strict=True)
-    ]
 
 
 def _around(counted: Counter[int], value: int) -> int:

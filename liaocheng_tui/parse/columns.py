@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liaocheng_tui.parse.chars import HAN_RUN_RE
 from liaocheng_tui.parse.normalize import split_lines
 
 _GAP = 2  # display columns of blank a gutter leaves at least
@@ -40,6 +42,29 @@ class ColumnsRead:
 def char_width(char: str) -> int:
     """Display columns of ``char``: two for a wide (Chinese, full-width) character, else one."""
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+class _Widths(dict[str, int]):
+    """Display columns per character, looked up once per character (a page's lines hold few)."""
+
+    def __missing__(self, char: str) -> int:
+        self[char] = width = char_width(char)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
+def display_widths(texts: Sequence[str]) -> list[int]:
+    """Display columns of each of ``texts`` (one line each), as
+    :func:`~liaocheng_tui.parse.columns.char_width` counts them."""
+    # Han characters are all wide, and most of a Chinese line: taken out of the whole page at
+    # once, run by run, so that only the few others are looked up one by one.
+    rests = HAN_RUN_RE.sub("", "\n".join(texts)).split("\n")
+    width = _WIDTHS.__getitem__
+    return [
+        2 * (len(text) - len(rest)) + sum(map(width, rest)) for text, rest in zip(texts, rests, strict=True)
+    ]
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
