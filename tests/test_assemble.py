@@ -10,6 +10,7 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_parse_columns import wrapped
 
 from liaocheng_tui.parse.assemble import Assembly, assemble
 from liaocheng_tui.parse.chars import HAN_RE
@@ -304,6 +305,94 @@ def test_hard_wrapped_body_lines_and_a_sentence_cut_by_a_blank_line_are_joined()
         "秦学延是秦闫二村村民,身有残疾,行动不便,对惠民政策了解较少。",
         "赵美涛得知情况之后,多方协调为他办理了残疾证。",
     ]
+
+
+# Invented paragraphs for the narrow-column tests: each is cut at the column's edge mid-sentence,
+# and none ends exactly at an edge (where nothing tells a paragraph's end from a line's).
+NARROW_PARAGRAPHS = [
+    "今年春天，河东村的合作社种下三百亩番茄，村民在大棚里忙着移栽幼苗。",
+    "合作社负责人说，新品种产量高、口感好，预计每亩能增收两千元左右。",
+    "为了卖得更好，村里还请来农技专家，手把手教大家科学管理和病虫害防治。",
+]
+
+
+def narrow_column(paragraphs: list[str], width: int, indent: str = "") -> list[tuple[Role, str]]:
+    """A title, then ``paragraphs`` cut every ``width`` characters (the indent counted), as
+    ``pdftotext`` prints a narrow column: all lines read as text."""
+    page: list[tuple[Role, str]] = [(T, "河东村番茄喜获丰收")]
+    for paragraph in paragraphs:
+        text = indent + paragraph
+        page += [(B, text[start : start + width]) for start in range(0, len(text), width)]
+    return page
+
+
+def test_a_narrow_column_s_pieces_are_joined_into_its_paragraphs() -> None:
+    (article,) = run(narrow_column(NARROW_PARAGRAPHS, 12)).articles
+    assert article.paragraphs == NARROW_PARAGRAPHS
+
+
+def test_a_narrow_column_cut_by_display_width_is_joined_though_digits_make_lines_longer() -> None:
+    paragraphs = [
+        "全县2026年粮食播种面积稳定在120万亩以上，比上年增加3.5万亩，再创历史新高。",
+        "县农业农村局组织50多名技术人员，分片包村开展指导，确保春耕生产顺利进行。",
+        "目前，全县已备足种子800万公斤、化肥12万吨，农机具检修率达到98%以上。",
+    ]
+    page: list[tuple[Role, str]] = [(T, "全县春耕备耕有序推进")]
+    for paragraph in paragraphs:
+        page += [(B, piece) for piece in wrapped(paragraph, 24)]
+    assert len({len(text) for _, text in page[1:-1]}) > 1  # the cut is by columns, not characters
+    (article,) = run(page).articles
+    assert article.paragraphs == paragraphs
+
+
+def test_a_sentence_that_ends_at_the_column_s_edge_goes_on_where_paragraphs_open_indented() -> None:
+    paragraphs = [
+        "村民们都说，合作社办起来以后，大家日子一天比一天好，今年的收成也一定会更好。"
+        "孩子们上学也不用再发愁了，老人看病也方便多了，村里处处是新气象。",
+        "合作社负责人说，新品种番茄产量高、口感好，在北京和上海的超市里很受欢迎，"
+        "预计每亩能增收两千元左右，明年还打算再扩大种植面积。",
+        "为了卖得更好，村里还请来农技专家，手把手教大家科学管理和病虫害防治，"
+        "又开通了网上店铺，让城里的顾客也能直接买到新鲜的番茄。",
+    ]
+    page = narrow_column(paragraphs, 20, indent="\u3000\u3000")
+    assert page[2] == (B, "子一天比一天好，今年的收成也一定会更好。")  # a sentence's end at the edge
+    (article,) = run(page).articles
+    assert article.paragraphs == paragraphs
+
+
+def test_without_indents_a_full_line_that_ends_a_sentence_ends_its_paragraph() -> None:
+    paragraphs = ["村民们都说：这是好事。今年的收成会更好，日子也越过越红火。", *NARROW_PARAGRAPHS[1:]]
+    (article,) = run(narrow_column(paragraphs, 11)).articles
+    assert article.paragraphs[:2] == ["村民们都说：这是好事。", "今年的收成会更好，日子也越过越红火。"]
+
+
+def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
+    listing = [
+        "第一章　总则",
+        "第二章　森林、林木和林地权属",
+        "第三章　发展规划",
+        "第四章　森林保护",
+        "第五章　造林绿化",
+        "第六章　经营管理",
+        "第七章　监督检查",
+        "第八章　法律责任",
+        "第九章　附则",
+    ]
+    verse = [
+        "春风又绿江南岸",
+        "明月何时照我还",
+        "山山水水亮花灯",
+        "看山看水看中国",
+        "千里莺啼绿映红",
+        "水村山郭酒旗风",
+        "南朝四百八十寺",
+        "多少楼台烟雨中",
+    ]
+    for lines in (listing, verse):
+        (article,) = run([(T, "目录"), *((B, line) for line in lines)]).articles
+        assert [paragraph.replace(" ", "") for paragraph in article.paragraphs] == [
+            line.replace("\u3000", "") for line in lines
+        ]
 
 
 def test_duplicated_paragraph_is_dropped_with_a_reason() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -32,6 +33,7 @@ from liaocheng_tui.parse.chars import (
     weight,
 )
 from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, strip_emphasis
+from liaocheng_tui.parse.columns import display_widths
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.models import Dropped
 from liaocheng_tui.parse.normalize import Line
@@ -50,6 +52,13 @@ _DATELINE_OPENING_RE = re.compile(r"^(?:本\s?报\s?\S{0,8}?讯|\S{2,12}?\d{1,2}
 _RULE_RE = re.compile(r"^(?:-\s?){3,}$|^(?:\*\s?){3,}$|^(?:_\s?){3,}$")
 _BLOCK_MARKER_RE = re.compile(r"^(>|[-*+])\s+(?=[^\s\d>*+-])")
 _TRAILING_FRAGMENT_RE = re.compile(r"[，,、]$")
+# A hard-wrapped page: at least this many text lines, this share of them filling one width. From
+# _WIDE_WRAP characters a line fills the width within 15%; a narrower column is measured closer.
+_WRAP_MIN_LINES = 8
+_WRAP_SHARE = 0.4
+_WIDE_WRAP = 20
+_INDENTED_SHARE = 0.05
+_NARROW_WRAP = 10  # characters: a narrower "column" is verse or a list
 # A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
 _FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
 
@@ -117,14 +126,52 @@ def numbered_item(text: str) -> NumberedItem | None:
     return NumberedItem(match.group(0).strip(), value, head.group(1), rest[head.end() :])
 
 
-def _wrap_width(lines: Sequence[Line]) -> tuple[float, bool]:
-    """The page's line width, and whether many lines fill it (a hard-wrapped page)."""
-    lengths = sorted(len(line.text) for line in lines if line.text)
-    if len(lengths) < 8:
-        return 0.0, False
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    full = sum(1 for n in lengths if n >= 0.85 * width)
-    return float(width), width >= 20 and full >= 0.4 * len(lengths)
+def _printed_length(line: Line) -> int:
+    """The characters a line fills, its indent counted (two columns a character), as a hard wrap
+    counts them: a paragraph's indented first piece is as full as the pieces under it."""
+    return len(line.text) + line.indent // 2
+
+
+def _filled_lines(lines: Sequence[Line]) -> list[bool]:
+    """Per line, whether it fills the width the page is hard-wrapped at; all false on a page that
+    is not hard-wrapped (too few lines fill one width)."""
+    measured = [index for index, line in enumerate(lines) if line.text]
+    filled = [False] * len(lines)
+    if len(measured) < _WRAP_MIN_LINES:
+        return filled
+    lengths = [_printed_length(lines[index]) for index in measured]
+    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    if width >= _WIDE_WRAP:
+        fills = [length >= 0.85 * width for length in lengths]
+    else:
+        fills = _narrow_column_fills(lengths, [lines[index] for index in measured])
+    if sum(fills) < _WRAP_SHARE * len(measured):
+        return filled
+    for index, fill in zip(measured, fills, strict=True):
+        filled[index] = fill
+    return filled
+
+
+def _narrow_column_fills(lengths: list[int], lines: Sequence[Line]) -> list[bool]:
+    """Per line, whether it fills a narrow column: it is as long as most lines of the page, in
+    characters (a cut by characters) or in display columns within one (a PDF's cut, where a
+    digit takes half a character's room). Lists and verse also run to 10-20 characters a line,
+    but at lengths that differ line to line, or fewer than a column's."""
+    fills = [False] * len(lengths)
+    common, count = Counter(lengths).most_common(1)[0]
+    if common >= _NARROW_WRAP and count >= _WRAP_SHARE * len(lengths):
+        fills = [length >= common - 1 for length in lengths]
+    columns = [
+        width + line.indent
+        for width, line in zip(display_widths([line.text for line in lines]), lines, strict=True)
+    ]
+    counted = Counter(columns)
+    # The column's edge: the width that most lines reach, or fall one short of (where a wide
+    # character would not fit in the last column).
+    edge = max(counted, key=lambda width: (counted[width] + counted[width - 1], width))
+    if edge >= 2 * _NARROW_WRAP and counted[edge] + counted[edge - 1] >= _WRAP_SHARE * len(lengths):
+        fills = [fill or column >= edge - 1 for fill, column in zip(fills, columns, strict=True)]
+    return fills
 
 
 def _prose_line(text: str) -> bool:
@@ -155,12 +202,16 @@ def build_units(
     however wide the lines of a hard-wrapped page are. With ``roles`` (one per line), a line is
     only joined to a unit of the same body or caption role.
     """
-    width, wrapped = _wrap_width(lines)
+    filled = _filled_lines(lines)
     nonblank = [line for line in lines if line.text]
-    indent_page = len(nonblank) >= 4 and sum(line.indented for line in nonblank) >= 0.3 * len(nonblank)
+    indented = sum(line.indented for line in nonblank)
+    indent_page = len(nonblank) >= 4 and indented >= 0.3 * len(nonblank)
+    # On a hard-wrapped page whose paragraphs open indented, a flush line goes on the paragraph
+    # above even after a sentence's end: that sentence ended at the edge of the column.
+    indents_mark_paragraphs = not indent_page and indented >= _INDENTED_SHARE * len(nonblank)
     units: list[Unit] = []
     previous_blank = True
-    last_line_length = 0
+    previous_filled = False
     for index, line in enumerate(lines):
         role: Role = roles[index] if roles is not None and index < len(roles) else "body"
         if not line.text:
@@ -201,13 +252,12 @@ def build_units(
             and text[0] not in BYLINE_MARKERS
             and not (text[0] in _DASH_OPENINGS and _DASH_RE.match(text))
             and (roles is None or (role == previous.role and role in _JOINABLE))
-            and (
-                (indent_page and previous.indented)
-                or (wrapped and not indent_page and last_line_length >= 0.85 * width)
-            )
+            and ((indent_page and previous.indented) or (previous_filled and not indent_page))
             and not (("讯" in text or "电" in text) and _DATELINE_OPENING_RE.match(text))
             and (
-                not ends_sentence(previous.text) or (indent_page and previous.indented and _prose_line(text))
+                not ends_sentence(previous.text)
+                or (previous_filled and indents_mark_paragraphs)
+                or (indent_page and previous.indented and _prose_line(text))
             )
             and not (separate is not None and (separate(previous.text) or separate(text)))
             and not parse_byline_line(previous.text)  # the dearest test last
@@ -221,7 +271,7 @@ def build_units(
             if lead_title is None and text.startswith("【") and (bracket := _BRACKET_LEAD_RE.match(text)):
                 lead_title = bracket.group(1).strip()
             units[-1].brief = lead_title
-        last_line_length = len(line.text)
+        previous_filled = filled[index]
         previous_blank = False
     units = _merge_cut_leads(units)
     for unit in units:
