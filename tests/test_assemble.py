@@ -366,6 +366,24 @@ def test_without_indents_a_full_line_that_ends_a_sentence_ends_its_paragraph() -
     assert article.paragraphs[:2] == ["村民们都说：这是好事。", "今年的收成会更好，日子也越过越红火。"]
 
 
+def test_a_line_that_opens_with_a_closing_mark_goes_on_the_line_above() -> None:
+    (article,) = run(
+        [
+            (T, "标题"),
+            (B, "他笑着说：“今年一定是个丰收年。"),
+            (B, "”乡亲们都鼓起掌来"),
+            (B, "，会场里一片欢声笑语。"),
+            (B, "……"),
+            (B, "会后，大家又回到了田间地头。"),
+        ]
+    ).articles
+    assert article.paragraphs == [
+        "他笑着说：“今年一定是个丰收年。”乡亲们都鼓起掌来，会场里一片欢声笑语。",
+        "……",
+        "会后，大家又回到了田间地头。",
+    ]
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [
         "第一章　总则",

@@ -2,7 +2,7 @@
 
 A unit is usually one line. Lines are merged into one unit only where the layout clearly cut
 them: a hard-wrapped paragraph (lines that fill the page width, or an indented paragraph and its
-unindented continuation lines), a run of one- or two-character lines (a vertical headline), and
+unindented continuation lines, or a line that opens with a closing mark), a run of one- or two-character lines (a vertical headline), and
 an opening byline whose parenthesis was cut across lines. When the lines carry roles (from the
 line labeller), only lines of one body or caption role are merged: headline lines stay apart,
 because the assembler joins them itself.
@@ -58,6 +58,10 @@ _WRAP_MIN_LINES = 8
 _WRAP_SHARE = 0.4
 _WIDE_WRAP = 20
 _INDENTED_SHARE = 0.05
+# No line of Chinese type opens with a mark that closes or follows something: a line that does
+# is the rest of the line above, cut before the mark. (A line of an ellipsis alone marks a cut
+# in verse or a quotation.)
+_CONTINUING_OPENINGS = frozenset("”’」』）》】、，。；：！？")
 _NARROW_WRAP = 10  # characters: a narrower "column" is verse or a list
 # A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
 _FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
@@ -252,11 +256,16 @@ def build_units(
             and text[0] not in BYLINE_MARKERS
             and not (text[0] in _DASH_OPENINGS and _DASH_RE.match(text))
             and (roles is None or (role == previous.role and role in _JOINABLE))
-            and ((indent_page and previous.indented) or (previous_filled and not indent_page))
+            and (
+                (indent_page and previous.indented)
+                or (previous_filled and not indent_page)
+                or opening in _CONTINUING_OPENINGS
+            )
             and not (("讯" in text or "电" in text) and _DATELINE_OPENING_RE.match(text))
             and (
                 not ends_sentence(previous.text)
                 or (previous_filled and indents_mark_paragraphs)
+                or opening in _CONTINUING_OPENINGS
                 or (indent_page and previous.indented and _prose_line(text))
             )
             and not (separate is not None and (separate(previous.text) or separate(text)))
