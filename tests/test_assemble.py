@@ -413,6 +413,24 @@ def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
         ]
 
 
+def test_an_indented_paragraph_after_a_blank_line_starts_anew_though_the_line_above_ends_no_sentence() -> (
+    None
+):
+    # A commentary's lead-in line is set without a full stop; the story's first paragraph opens indented.
+    (article,) = run(
+        [
+            (T, "标题"),
+            (B, "\u3000\u3000与其在网上感动一番，还不如平时多陪陪父母"),
+            (_, ""),
+            (B, "\u3000\u3000据报道，春节过后，不少父母往子女的行李里塞满了土特产。"),
+        ]
+    ).articles
+    assert article.paragraphs == [
+        "与其在网上感动一番，还不如平时多陪陪父母",
+        "据报道，春节过后，不少父母往子女的行李里塞满了土特产。",
+    ]
+
+
 def test_duplicated_paragraph_is_dropped_with_a_reason() -> None:
     paragraph = "今年以来，聊城市乡村振兴局持续巩固拓展脱贫攻坚成果。"
     result = run([(T, "标题"), (B, paragraph), (_, ""), (B, paragraph), (_, ""), (B, "最后一段。")])

@@ -710,7 +710,14 @@ def _paragraphs(draft: _Draft) -> list[str]:
         if not cleaned:
             continue
         head = _crosshead(unit, cleaned)
-        if paragraphs and not previous_head and not head and unit.gap_before and continues(view, cleaned):
+        if (
+            paragraphs
+            and not previous_head
+            and not head
+            and unit.gap_before
+            and not unit.indented
+            and continues(view, cleaned)
+        ):
             paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
             view = join_text(view, cleaned)
         else:
