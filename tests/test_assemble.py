@@ -384,6 +384,14 @@ def test_a_line_that_opens_with_a_closing_mark_goes_on_the_line_above() -> None:
     ]
 
 
+def test_a_piece_of_a_narrow_column_spaced_out_letter_by_letter_fills_it_as_the_others_do() -> None:
+    page = narrow_column(NARROW_PARAGRAPHS, 12)
+    page[2] = (B, " ".join(page[2][1]))  # an extraction spaced this piece out, after the wrap
+    page[5] = (B, " ".join(page[5][1]))
+    (article,) = run(page).articles
+    assert [paragraph.replace(" ", "") for paragraph in article.paragraphs] == NARROW_PARAGRAPHS
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [
         "第一章　总则",

@@ -132,8 +132,15 @@ def numbered_item(text: str) -> NumberedItem | None:
 
 def _printed_length(line: Line) -> int:
     """The characters a line fills, its indent counted (two columns a character), as a hard wrap
-    counts them: a paragraph's indented first piece is as full as the pieces under it."""
-    return len(line.text) + line.indent // 2
+    counts them: a paragraph's indented first piece is as full as the pieces under it. The spaces
+    of a line spaced out letter by letter (an extraction's, after the wrap) do not count."""
+    return len(_unspaced(line.text)) + line.indent // 2
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without its spaces where it is spaced out letter by letter (a third or more of it
+    spaces), else as it is."""
+    return text.replace(" ", "") if 3 * text.count(" ") >= len(text) else text
 
 
 def _filled_lines(lines: Sequence[Line]) -> list[bool]:
@@ -167,7 +174,7 @@ def _narrow_column_fills(lengths: list[int], lines: Sequence[Line]) -> list[bool
         fills = [length >= common - 1 for length in lengths]
     columns = [
         width + line.indent
-        for width, line in zip(display_widths([line.text for line in lines]), lines, strict=True)
+        for width, line in zip(display_widths([_unspaced(line.text) for line in lines]), lines, strict=True)
     ]
     counted = Counter(columns)
     # The column's edge: the width that most lines reach, or fall one short of (where a wide
