@@ -523,6 +523,26 @@ def _han_kept(result: Assembly) -> Counter[str]:
     return Counter(HAN_RE.findall("\n".join(parts)))
 
 
+def test_a_caption_taken_from_a_lead_s_line_leaves_the_lead_s_article_that_line() -> None:
+    # Found by the property test below: the wrap joins the lead to the next line, whose rest a
+    # byline under it then takes away as its photo's caption.
+    page: list[tuple[Role, str]] = [
+        (B, "本报讯(记者 张三)"),
+        (B, "广告"),
+        (BY, "目击"),
+        (K, "广告"),
+        (K, "广告"),
+        (K, "本报讯(记者 张三)"),
+        (K, "本报讯(记者 张三)"),
+        (K, "——————————"),
+    ]
+    result = run(page)
+    assert [(a.byline, a.line_start, a.line_end) for a in result.articles] == [
+        ("本报讯(记者 张三)", 1, 2),
+        ("目击", 1, 3),
+    ]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -141,6 +141,7 @@ class _Draft:
     brief: bool = False  # a brief item (简讯) of a column: its bracketed or numbered lead is its title
     body: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    lead_unit: Unit | None = None  # the unit the byline or dateline of its lead came from
 
     @property
     def fresh(self) -> bool:
@@ -329,7 +330,12 @@ class _Reader:
                 self.closed = True
                 return index + 1
             caption_text, caption_unit = above.body.pop()
-            if caption_unit in above.units and all(t[1] is not caption_unit for t in above.body):
+            # The unit stays the article's too where its lead (本报讯(记者 X)…) gave the article its byline.
+            if (
+                caption_unit in above.units
+                and caption_unit is not above.lead_unit
+                and all(t[1] is not caption_unit for t in above.body)
+            ):
                 above.units.remove(caption_unit)
             draft = self.start(
                 _Draft(trailing_byline=True, column=above.column if above.trailing_byline else None)
@@ -474,6 +480,7 @@ class _Reader:
     def _lead(self, draft: _Draft, lead: Lead, unit: Unit) -> None:
         draft.take(unit)
         draft.lead = True
+        draft.lead_unit = unit
         if lead.byline:
             draft.set_byline(lead.byline, lead.authors)
         elif lead.dateline:
