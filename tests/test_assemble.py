@@ -316,6 +316,16 @@ NARROW_PARAGRAPHS = [
 ]
 
 
+LONG_PARAGRAPHS = [
+    "村民们都说，合作社办起来以后，大家日子一天比一天好，今年的收成也一定会更好。"
+    "孩子们上学也不用再发愁了，老人看病也方便多了，村里处处是新气象。",
+    "合作社负责人说，新品种番茄产量高、口感好，在北京和上海的超市里很受欢迎，"
+    "预计每亩能增收两千元左右，明年还打算再扩大种植面积。",
+    "为了卖得更好，村里还请来农技专家，手把手教大家科学管理和病虫害防治，"
+    "又开通了网上店铺，让城里的顾客也能直接买到新鲜的番茄。",
+]
+
+
 def narrow_column(paragraphs: list[str], width: int, indent: str = "") -> list[tuple[Role, str]]:
     """A title, then ``paragraphs`` cut every ``width`` characters (the indent counted), as
     ``pdftotext`` prints a narrow column: all lines read as text."""
@@ -346,14 +356,7 @@ def test_a_narrow_column_cut_by_display_width_is_joined_though_digits_make_lines
 
 
 def test_a_sentence_that_ends_at_the_column_s_edge_goes_on_where_paragraphs_open_indented() -> None:
-    paragraphs = [
-        "村民们都说，合作社办起来以后，大家日子一天比一天好，今年的收成也一定会更好。"
-        "孩子们上学也不用再发愁了，老人看病也方便多了，村里处处是新气象。",
-        "合作社负责人说，新品种番茄产量高、口感好，在北京和上海的超市里很受欢迎，"
-        "预计每亩能增收两千元左右，明年还打算再扩大种植面积。",
-        "为了卖得更好，村里还请来农技专家，手把手教大家科学管理和病虫害防治，"
-        "又开通了网上店铺，让城里的顾客也能直接买到新鲜的番茄。",
-    ]
+    paragraphs = LONG_PARAGRAPHS
     page = narrow_column(paragraphs, 20, indent="\u3000\u3000")
     assert page[2] == (B, "子一天比一天好，今年的收成也一定会更好。")  # a sentence's end at the edge
     (article,) = run(page).articles
@@ -390,6 +393,17 @@ def test_a_piece_of_a_narrow_column_spaced_out_letter_by_letter_fills_it_as_the_
     page[5] = (B, " ".join(page[5][1]))
     (article,) = run(page).articles
     assert [paragraph.replace(" ", "") for paragraph in article.paragraphs] == NARROW_PARAGRAPHS
+
+
+def test_a_narrow_column_whose_indents_were_lost_after_the_cut_is_joined() -> None:
+    # pdftotext prints no indent: a paragraph's first line is two characters short of the column.
+    page = [
+        (role, text.lstrip("\u3000")) for role, text in narrow_column(LONG_PARAGRAPHS, 12, "\u3000\u3000")
+    ]
+    assert [len(text) for _, text in page[1:3]] == [10, 12]  # the first line short, the next full
+    assert Counter(len(text) for _, text in page).most_common(1)[0][0] == 12  # the column
+    (article,) = run(page).articles
+    assert article.paragraphs == LONG_PARAGRAPHS
 
 
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:

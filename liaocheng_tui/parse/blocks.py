@@ -63,6 +63,7 @@ _INDENTED_SHARE = 0.05
 # in verse or a quotation.)
 _CONTINUING_OPENINGS = frozenset("”’」』）》】、，。；：！？")
 _NARROW_WRAP = 10  # characters: a narrower "column" is verse or a list
+_INDENT_CHARACTERS = 2  # a paragraph's indent: two ideographic spaces
 # A "key: value" line of a notice (截稿时间: 2022年…, 投稿邮箱: …): body text, not a headline.
 _FIELD_LINE_RE = re.compile(f"^[{HAN_CLASS}]{{2,6}}\\s?[:：]\\s?.*(?:[0-9@A-Za-z]|、)")
 
@@ -165,13 +166,14 @@ def _filled_lines(lines: Sequence[Line]) -> list[bool]:
 
 def _narrow_column_fills(lengths: list[int], lines: Sequence[Line]) -> list[bool]:
     """Per line, whether it fills a narrow column: it is as long as most lines of the page, in
-    characters (a cut by characters) or in display columns within one (a PDF's cut, where a
-    digit takes half a character's room). Lists and verse also run to 10-20 characters a line,
-    but at lengths that differ line to line, or fewer than a column's."""
+    characters (a cut by characters) or in display columns (a PDF's cut, where a digit takes half
+    a character's room), or short of that by a paragraph's indent, which an extraction such as
+    plain ``pdftotext`` leaves out after the cut. Lists and verse also run to 10-20 characters a
+    line, but at lengths that differ line to line, or fewer than a column's."""
     fills = [False] * len(lengths)
     common, count = Counter(lengths).most_common(1)[0]
     if common >= _NARROW_WRAP and count >= _WRAP_SHARE * len(lengths):
-        fills = [length >= common - 1 for length in lengths]
+        fills = [length >= common - _INDENT_CHARACTERS for length in lengths]
     columns = [
         width + line.indent
         for width, line in zip(display_widths([_unspaced(line.text) for line in lines]), lines, strict=True)
@@ -181,7 +183,10 @@ def _narrow_column_fills(lengths: list[int], lines: Sequence[Line]) -> list[bool
     # character would not fit in the last column).
     edge = max(counted, key=lambda width: (counted[width] + counted[width - 1], width))
     if edge >= 2 * _NARROW_WRAP and counted[edge] + counted[edge - 1] >= _WRAP_SHARE * len(lengths):
-        fills = [fill or column >= edge - 1 for fill, column in zip(fills, columns, strict=True)]
+        fills = [
+            fill or column >= edge - 2 * _INDENT_CHARACTERS
+            for fill, column in zip(fills, columns, strict=True)
+        ]
     return fills
 
 
