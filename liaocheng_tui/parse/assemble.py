@@ -135,13 +135,16 @@ class _Draft:
     byline: str | None = None
     authors: list[str] = field(default_factory=list)
     standalone_byline: bool = False
-    lead: bool = False
     credit: bool = False
     trailing_byline: bool = False
     brief: bool = False  # a brief item (简讯) of a column: its bracketed or numbered lead is its title
     body: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
-    lead_unit: Unit | None = None  # the unit the byline or dateline of its lead came from
+    lead_unit: Unit | None = None  # the unit its lead (本报讯(记者 X)…, a dateline) came from
+
+    @property
+    def lead(self) -> bool:
+        return self.lead_unit is not None
 
     @property
     def fresh(self) -> bool:
@@ -479,7 +482,6 @@ class _Reader:
 
     def _lead(self, draft: _Draft, lead: Lead, unit: Unit) -> None:
         draft.take(unit)
-        draft.lead = True
         draft.lead_unit = unit
         if lead.byline:
             draft.set_byline(lead.byline, lead.authors)

@@ -2,10 +2,10 @@
 
 A unit is usually one line. Lines are merged into one unit only where the layout clearly cut
 them: a hard-wrapped paragraph (lines that fill the page width, or an indented paragraph and its
-unindented continuation lines, or a line that opens with a closing mark), a run of one- or two-character lines (a vertical headline), and
-an opening byline whose parenthesis was cut across lines. When the lines carry roles (from the
-line labeller), only lines of one body or caption role are merged: headline lines stay apart,
-because the assembler joins them itself.
+unindented continuation lines, or a line that opens with a closing mark), a run of one- or
+two-character lines (a vertical headline), and an opening byline whose parenthesis was cut
+across lines. When the lines carry roles (from the line labeller), only lines of one body or
+caption role are merged: headline lines stay apart, because the assembler joins them itself.
 """
 
 from __future__ import annotations
@@ -239,6 +239,7 @@ def build_units(
         lead_title: str | None = None
         # Each pattern below is only tried on a line that opens with a character it needs.
         opening = text[0]
+        continuing = opening in _CONTINUING_OPENINGS
         if opening in "-*_" and _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
             dropped.append(Dropped(text, "markdown-marker", line.number))
             previous_blank = True
@@ -268,16 +269,12 @@ def build_units(
             and text[0] not in BYLINE_MARKERS
             and not (text[0] in _DASH_OPENINGS and _DASH_RE.match(text))
             and (roles is None or (role == previous.role and role in _JOINABLE))
-            and (
-                (indent_page and previous.indented)
-                or (previous_filled and not indent_page)
-                or opening in _CONTINUING_OPENINGS
-            )
+            and ((indent_page and previous.indented) or (previous_filled and not indent_page) or continuing)
             and not (("讯" in text or "电" in text) and _DATELINE_OPENING_RE.match(text))
             and (
                 not ends_sentence(previous.text)
                 or (previous_filled and indents_mark_paragraphs)
-                or opening in _CONTINUING_OPENINGS
+                or continuing
                 or (indent_page and previous.indented and _prose_line(text))
             )
             and not (separate is not None and (separate(previous.text) or separate(text)))
