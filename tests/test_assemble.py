@@ -7,6 +7,7 @@ have said and checks only what the assembler makes of it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -326,13 +327,19 @@ LONG_PARAGRAPHS = [
 ]
 
 
-def narrow_column(paragraphs: list[str], width: int, indent: str = "") -> list[tuple[Role, str]]:
-    """A title, then ``paragraphs`` cut every ``width`` characters (the indent counted), as
-    ``pdftotext`` prints a narrow column: all lines read as text."""
+def cut_by_characters(width: int) -> Callable[[str], list[str]]:
+    return lambda text: [text[start : start + width] for start in range(0, len(text), width)]
+
+
+def narrow_column(
+    paragraphs: list[str], width: int, indent: str = "", cut: Callable[[str], list[str]] | None = None
+) -> list[tuple[Role, str]]:
+    """A title, then ``paragraphs`` cut every ``width`` characters (the indent counted; or by
+    ``cut``), as ``pdftotext`` prints a narrow column: all lines read as text."""
+    pieces = cut or cut_by_characters(width)
     page: list[tuple[Role, str]] = [(T, "河东村番茄喜获丰收")]
     for paragraph in paragraphs:
-        text = indent + paragraph
-        page += [(B, text[start : start + width]) for start in range(0, len(text), width)]
+        page += [(B, piece) for piece in pieces(indent + paragraph)]
     return page
 
 
@@ -347,20 +354,17 @@ def test_a_narrow_column_cut_by_display_width_is_joined_though_digits_make_lines
         "县农业农村局组织50多名技术人员，分片包村开展指导，确保春耕生产顺利进行。",
         "目前，全县已备足种子800万公斤、化肥12万吨，农机具检修率达到98%以上。",
     ]
-    page: list[tuple[Role, str]] = [(T, "全县春耕备耕有序推进")]
-    for paragraph in paragraphs:
-        page += [(B, piece) for piece in wrapped(paragraph, 24)]
+    page = narrow_column(paragraphs, 12, cut=lambda text: wrapped(text, 24))
     assert len({len(text) for _, text in page[1:-1]}) > 1  # the cut is by columns, not characters
     (article,) = run(page).articles
     assert article.paragraphs == paragraphs
 
 
 def test_a_sentence_that_ends_at_the_column_s_edge_goes_on_where_paragraphs_open_indented() -> None:
-    paragraphs = LONG_PARAGRAPHS
-    page = narrow_column(paragraphs, 20, indent="\u3000\u3000")
+    page = narrow_column(LONG_PARAGRAPHS, 20, indent="\u3000\u3000")
     assert page[2] == (B, "子一天比一天好，今年的收成也一定会更好。")  # a sentence's end at the edge
     (article,) = run(page).articles
-    assert article.paragraphs == paragraphs
+    assert article.paragraphs == LONG_PARAGRAPHS
 
 
 def test_without_indents_a_full_line_that_ends_a_sentence_ends_its_paragraph() -> None:
@@ -407,22 +411,22 @@ def test_a_narrow_column_whose_indents_were_lost_after_the_cut_is_joined() -> No
 
 
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
-    listing = [
-        "第一章　总则",
-        "第二章　森林、林木和林地权属",
-        "第三章　发展规划",
-        "第四章　森林保护",
-        "第五章　造林绿化",
-        "第六章　经营管理",
-        "第七章　监督检查",
-        "第八章　法律责任",
-        "第九章　附则",
+    listing = [  # items of 5 to 13 characters, no length on 40% of the lines
+        "一、活动时间和地点安排",
+        "二、参加对象为全市中小学生",
+        "三、报名方式",
+        "四、作品要求及提交截止日期",
+        "五、评选办法和评审标准",
+        "六、奖项设置及颁奖典礼安排",
+        "七、组织单位",
+        "八、其他未尽事宜另行通知",
+        "九、联系人",
     ]
-    verse = [
+    verse = [  # 王安石《泊船瓜洲》, 杜牧《江南春》
+        "京口瓜洲一水间",
+        "钟山只隔数重山",
         "春风又绿江南岸",
         "明月何时照我还",
-        "山山水水亮花灯",
-        "看山看水看中国",
         "千里莺啼绿映红",
         "水村山郭酒旗风",
         "南朝四百八十寺",
@@ -442,14 +446,14 @@ def test_an_indented_paragraph_after_a_blank_line_starts_anew_though_the_line_ab
     (article,) = run(
         [
             (T, "标题"),
-            (B, "\u3000\u3000与其在网上感动一番，还不如平时多陪陪父母"),
+            (B, "\u3000\u3000让孩子在家门口上好学，学校建起来了，老师还得留得住"),
             (_, ""),
-            (B, "\u3000\u3000据报道，春节过后，不少父母往子女的行李里塞满了土特产。"),
+            (B, "\u3000\u3000新学期开学以来，县里新建的三所小学陆续投入使用。"),
         ]
     ).articles
     assert article.paragraphs == [
-        "与其在网上感动一番，还不如平时多陪陪父母",
-        "据报道，春节过后，不少父母往子女的行李里塞满了土特产。",
+        "让孩子在家门口上好学，学校建起来了，老师还得留得住",
+        "新学期开学以来，县里新建的三所小学陆续投入使用。",
     ]
 
 
