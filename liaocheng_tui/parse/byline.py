@@ -204,9 +204,11 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     """
     if len(text) > 40 and han_count(text[:80]) > 40:
         return None  # too heavy (weight > 40), known from the opening alone: a joined paragraph
-    line = _closed_letter_spacing(text) or _collapse(text)
-    if not line or (line[0] not in BYLINE_MARKERS and not _CUE_CHAR_RE.search(line)):
+    # Closing the spaces keeps the characters and the first one: most lines are answered before.
+    first_character = text.lstrip()[:1]
+    if not first_character or (first_character not in BYLINE_MARKERS and not _CUE_CHAR_RE.search(text)):
         return None
+    line = _closed_letter_spacing(text) or _collapse(text)
     if weight(line) > 40:
         return None
     marked = bool(_MARKER_RE.match(line))

@@ -21,6 +21,7 @@ HAN_CLASS = (
 )
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
+_NON_HAN_RE = re.compile(f"[^{HAN_CLASS}]")
 
 # Punctuation that sits between Chinese characters: CJK symbols, full-width forms, curly quotes,
 # dashes, ellipsis and the middle dot used in names and mastheads.
@@ -39,8 +40,8 @@ _INNER_STOP_RE = re.compile(r"[。！？!?；;]")
 
 def han_count(text: str) -> int:
     """Number of Han characters in ``text``."""
-    # Runs, not characters: a few strings per line instead of one per character (2.5x faster).
-    return sum(map(len, HAN_RUN_RE.findall(text)))
+    # The characters that are not Han: far fewer strings than Han characters or even Han runs.
+    return len(text) - len(_NON_HAN_RE.findall(text))
 
 
 def weight(text: str) -> float:

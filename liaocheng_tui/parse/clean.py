@@ -19,7 +19,8 @@ _WIDE = f"[{WIDE_CLASS}]"
 _NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"
 # A space is removed where a Chinese character or mark meets another one, a digit or a half-width
 # mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
-_SPACE_BETWEEN_RE = re.compile(f"(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?<={_NARROW}) +(?={_WIDE})")
+# (Each branch first looks for the space: the lookbehind alone would be tried at every character.)
+_SPACE_BETWEEN_RE = re.compile(f"(?= )(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?= )(?<={_NARROW}) +(?={_WIDE})")
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")

@@ -51,6 +51,8 @@ def supported_years(text: str) -> list[int]:
 
 def datelines(paragraph: str) -> list[MonthDay]:
     """Datelines in a cleaned paragraph: dates at the start of the paragraph or of a sentence."""
+    if "月" not in paragraph:  # every date names its month: most paragraphs are answered here
+        return []
     paragraph = fold_width(paragraph)
     found: list[MonthDay] = []
     for start in _SENTENCE_START_RE.finditer(paragraph):

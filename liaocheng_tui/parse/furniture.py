@@ -94,9 +94,10 @@ def is_furniture_line(text: str) -> bool:
     """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``, its date
     spaced out too), a staff credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page
     number."""
-    text = _with_dates_closed(text)
+    # (The cue is looked for first: folding the width and closing spaces neither add nor take one.)
     if not _FURNITURE_CUE_RE.search(text):
         return False
+    text = _with_dates_closed(text)
     if _EDITORS_RE.match(text) or _JUMP_RE.match(text) or _PAGE_NUMBER_RE.match(text):
         return True
     tokens = text.split()

@@ -51,16 +51,16 @@ def split_lines(text: str) -> list[str]:
     return _LINE_END_RE.split(text)
 
 
-# Any character that one of the substitutions below changes, or two spaces: a line with neither
-# (most lines) only needs stripping.
+# Any character that one of the substitutions below changes (two spaces are looked for apart): a
+# line with neither (most lines) only needs stripping. One class, which is faster than alternatives.
 _CHANGED_RE = re.compile(
-    "|".join(p.pattern for p in (_INVISIBLE_RE, _SPACE_RE, _CONTROL_RE, _RUN_OF_SPACES_RE)) + "|\x1b"
+    "[" + "".join(p.pattern[1:-1] for p in (_INVISIBLE_RE, _SPACE_RE, _CONTROL_RE)) + "\x1b]"
 )
 
 
 def normalize_text(text: str) -> str:
     """Return ``text`` with escapes and controls removed and every space an ASCII space, collapsed."""
-    if not _CHANGED_RE.search(text):
+    if "  " not in text and not _CHANGED_RE.search(text):
         return text.strip()
     if "\x1b" in text:
         text = _ESCAPE_RE.sub(" ", text)
