@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from liaocheng_tui.parse import evaluate
 from liaocheng_tui.parse.evaluate import EvalPage
-from liaocheng_tui.parse.scoring import KeyArticle
+from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.parse.scoring import KeyArticle, Tally, score_paragraphs, words_of
 
 # A labelled page in the corpus's layout (its labels as the corpus gives them), written for this test.
 LINES = [
@@ -42,3 +43,69 @@ def test_the_damaged_unpunctuated_set_is_the_damaged_set_without_punctuation() -
             assert after == before
         else:
             assert after == before.translate(marks)
+
+
+def test_a_corpus_page_keeps_its_body_lines_as_its_paragraphs_but_not_a_byline_line() -> None:
+    record = {
+        "text": "\n".join([LINES[1], "本报记者 王明", LINES[2], LINES[3]]),
+        "lines": ["title", "body", "body", "body"],
+        "articles": [{"title": LINES[1], "first_line": 0, "last_line": 3}],
+    }
+    page = evaluate.corpus_page(record)
+    assert page.paragraphs == [LINES[2], LINES[3]]
+
+
+def test_damaged_and_unpunctuated_pages_are_scored_against_the_paragraphs_before_the_damage() -> None:
+    page = EvalPage(PAGE.name, PAGE.text, PAGE.keys, PAGE.roles, [LINES[2], LINES[3]])
+    for rebuilt in (
+        evaluate.damaged([page]),
+        evaluate.unpunctuated([page]),
+        evaluate.unpunctuated([page], None),
+    ):
+        (changed,) = rebuilt or []
+        assert changed.paragraphs == [LINES[2], LINES[3]]
+
+
+def test_the_paragraph_column_scores_what_the_parser_returned() -> None:
+    page = EvalPage(PAGE.name, PAGE.text, PAGE.keys, PAGE.roles, [LINES[2], LINES[3]])
+    returned = Page(
+        PAGE.name,
+        [Article(1, "新区公园改造完成，本周对外开放", [LINES[2].strip(), "改造后的公园新增步道三公里，"])],
+    )
+    tally = evaluate.score_set([page], lambda _: returned)
+    # One of two paragraphs found whole (the second was cut short): precision 1/2, recall 1/2.
+    assert (tally.paragraph_hits, tally.gold_paragraphs, tally.parsed_paragraphs) == (1, 2, 2)
+    assert tally.figures()["paragraph_f1"] == 0.5
+
+
+def test_sets_without_paragraphs_in_their_key_show_no_paragraph_figure() -> None:
+    returned = Page(PAGE.name, [Article(1, "新区公园改造完成，本周对外开放", [LINES[2].strip()])])
+    assert evaluate.score_set([PAGE], lambda _: returned).figures()["paragraph_f1"] is None
+
+
+def test_a_paragraph_is_compared_by_its_letters_digits_and_han_characters_alone() -> None:
+    assert words_of("“新区 公园”改造完成，本周（7月）开放！") == "新区公园改造完成本周7月开放"
+    assert words_of("新区公园改造完成,本周(7月)开放!") == "新区公园改造完成本周7月开放"
+
+
+LEAD = "本报北京7月16日电（记者 王明）新区公园改造完成。"
+
+
+def test_a_paragraph_that_opens_with_a_lead_is_found_as_its_text_after_the_lead_once() -> None:
+    returned = Page("p", [Article(1, "标题", ["新区公园改造完成。", "绿地面积扩大。"], byline=LEAD[:17])])
+    tally = Tally()
+    score_paragraphs(returned, [LEAD, "绿地面积扩大。"], tally)
+    assert (tally.paragraph_hits, tally.gold_paragraphs, tally.parsed_paragraphs) == (2, 2, 2)
+    twice = Page("p", [Article(1, "标题", ["新区公园改造完成。", "新区公园改造完成。"])])
+    tally = Tally()
+    score_paragraphs(twice, [LEAD], tally)
+    assert (tally.paragraph_hits, tally.gold_paragraphs, tally.parsed_paragraphs) == (1, 1, 2)
+
+
+def test_a_whole_paragraph_is_matched_before_a_lead_s_rest_takes_its_text() -> None:
+    # The first parsed paragraph equals both a key paragraph and the rest of the other one after
+    # its lead: it is the first's, so the other (whose lead the parser kept) stays for its copy.
+    returned = Page("p", [Article(1, "标题", ["新区公园改造完成。", LEAD])])
+    tally = Tally()
+    score_paragraphs(returned, ["新区公园改造完成。", LEAD], tally)
+    assert tally.paragraph_hits == 2

@@ -49,6 +49,16 @@ NFKC width folding, curly and straight quotes made one):
 - **boundary F1**: per page, the set of the key articles' first non-blank lines against the set of
   the parsed articles' first lines (``line_start``); micro F1 over the set. Only where the key knows
   line numbers (the corpus sets); ``-`` for the seed and synthetic keys.
+- **paragraphs**: per page, the multiset of the page's paragraphs as the crawl printed them (its
+  body lines, the lines the rules read as bylines, credits and captions left out) against the
+  multiset of the parsed articles' paragraphs, each compared by its letters, digits and Han
+  characters alone (:func:`~liaocheng_tui.parse.scoring.words_of`: punctuation and spaces aside, so
+  half-width or lost marks do not count); micro F1 over the set. A paragraph counts only when it
+  is found whole: one cut in two, or run into the next, is a miss, which is what hard-wrapped and
+  narrow-column pages put at stake. A paragraph that opens with a lead (本报北京1月1日电（记者 X）)
+  is found too as its text after the lead, which the parser sets apart as the story's byline or
+  dateline. Damaged pages are scored against the paragraphs of the page before its damage. Only
+  for the corpus sets (``-`` for the seed and synthetic keys).
 - **articles**: key articles / parsed articles.
 
 Advertisement placeholders: the corpus prints an advertisement as a 3-line item whose headline is
@@ -76,6 +86,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from liaocheng_tui.parse.derive import derive_roles
 from liaocheng_tui.parse.models import Page
 from liaocheng_tui.parse.page import parse_labelled, parse_page
 from liaocheng_tui.parse.roles import Role
@@ -86,6 +97,7 @@ from liaocheng_tui.parse.scoring import (
     keys_from_roles,
     roles_from_key,
     score_page,
+    score_paragraphs,
 )
 from liaocheng_tui.parse.train import read_pages
 
@@ -113,6 +125,8 @@ class EvalPage:
     text: str
     keys: list[KeyArticle]
     roles: list[Role] | None = None
+    # The page's paragraphs as its source printed them, where the set knows them (the corpus sets).
+    paragraphs: list[str] | None = None
 
 
 def default_corpus() -> Path:
@@ -136,7 +150,11 @@ def corpus_page(record: dict[str, Any]) -> EvalPage:
         keys.append(key_from_json({**item, "first_line": first}))
     roles = [_CORPUS_ROLES.get(label, "body") for label in record["lines"]]
     name = f"{record.get('paper', '')}/{record.get('date', '')}/{record.get('page', '')}"
-    return EvalPage(name, text, keys, roles)
+    # The crawl gives one paragraph a line; the lines the rules read as bylines, credits and
+    # captions are no story paragraphs (the parser sets them apart too).
+    derived = derive_roles(lines, record["lines"])
+    paragraphs = [line for line, role in zip(lines, derived, strict=True) if role == "body"]
+    return EvalPage(name, text, keys, roles, paragraphs)
 
 
 def load_corpus(path: Path, dates: set[str] | None = None) -> list[EvalPage] | None:
@@ -184,6 +202,8 @@ def score_set(pages: Sequence[EvalPage], parser: Parser) -> Tally:
             tally.misses.append(f"{page.name} crashed: {type(error).__name__}: {error}")
             parsed = Page(page.name, [])
         score_page(parsed, page.keys, tally, page.name)
+        if page.paragraphs is not None:
+            score_paragraphs(parsed, page.paragraphs, tally)
     return tally
 
 
@@ -236,7 +256,7 @@ def _rebuilt(
         if strip_marks:
             lines = strip_punctuation(lines, roles)
         text = with_line_ends(lines, crlf)
-        out.append(EvalPage(page.name, text, keys_from_roles(lines, roles), list(roles)))
+        out.append(EvalPage(page.name, text, keys_from_roles(lines, roles), list(roles), page.paragraphs))
     return out
 
 
@@ -278,6 +298,7 @@ COLUMNS = (
     ("byline_acc", "byline"),
     ("body_start_acc", "body start"),
     ("boundary_f1", "boundary F1"),
+    ("paragraph_f1", "paragraphs"),
 )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from liaocheng_tui.parse.byline import split_lead
 from liaocheng_tui.parse.furniture import is_furniture_line
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.parse.normalize import normalize_lines
+from liaocheng_tui.parse.normalize import normalize_lines, normalize_text
 from liaocheng_tui.parse.roles import Role
 
 _SPACE_RE = re.compile(r"\s")
@@ -35,6 +35,15 @@ def fold(text: str | None) -> str:
     """``bare`` with full- and half-width forms and curly and straight quotes made one, so that a
     page whose punctuation an extraction turned half-width still matches its key."""
     return bare(unicodedata.normalize("NFKC", text or "").translate(_QUOTES))
+
+
+_NOT_A_WORD_CHARACTER_RE = re.compile(r"[\W_]+")
+
+
+def words_of(text: str | None) -> str:
+    """:func:`fold` with only its letters, digits and Han characters: a paragraph compared whatever
+    its punctuation and spacing (an extraction's half-width or lost marks)."""
+    return _NOT_A_WORD_CHARACTER_RE.sub("", fold(text))
 
 
 # --- the per-field check of the hand-made keys (seed key, synthetic pages) ---------------------
@@ -162,6 +171,9 @@ class Tally:
     boundary_hits: int = 0
     gold_boundaries: int = 0
     parsed_boundaries: int = 0
+    paragraph_hits: int = 0
+    gold_paragraphs: int = 0
+    parsed_paragraphs: int = 0
     crashes: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -175,6 +187,9 @@ class Tally:
             "body_start_acc": _ratio(self.body_right, self.bodies),
             "boundary_f1": _f1(self.boundary_hits, self.gold_boundaries, self.parsed_boundaries)
             if self.gold_boundaries
+            else None,
+            "paragraph_f1": _f1(self.paragraph_hits, self.gold_paragraphs, self.parsed_paragraphs)
+            if self.gold_paragraphs
             else None,
             "gold_articles": self.gold_articles,
             "parsed_articles": self.parsed_articles,
@@ -197,6 +212,43 @@ def _f1(hits: int, gold: int, parsed: int) -> float | None:
 
 def _multiset_hits(gold: Iterable[str], parsed: Iterable[str]) -> int:
     return sum((Counter(gold) & Counter(parsed)).values())
+
+
+def score_paragraphs(page: Page, gold: Sequence[str], tally: Tally) -> None:
+    """Add one page's paragraph counts to ``tally``: the key's paragraphs against the parsed
+    articles' paragraphs, one to one, each compared by :func:`words_of` (found whole, its
+    punctuation aside; one cut in two or run into the next is a miss). A key paragraph that opens
+    with a lead (本报北京1月1日电（记者 X）…) is found too as its text after the lead, which the
+    parser sets apart as the story's byline or dateline."""
+    parsed = [words for article in page.articles for words in map(words_of, article.paragraphs) if words]
+    whole: dict[str, list[int]] = {}
+    after_lead: dict[str, list[int]] = {}
+    count = 0
+    for paragraph in gold:
+        words = words_of(paragraph)
+        if not words:
+            continue
+        whole.setdefault(words, []).append(count)
+        lead = split_lead(normalize_text(paragraph))
+        rest = words_of(lead.rest) if lead is not None else ""
+        if rest and rest != words:
+            after_lead.setdefault(rest, []).append(count)
+        count += 1
+    found: set[int] = set()
+    unmatched: list[str] = []
+    for words in parsed:  # whole paragraphs first, so that a lead's rest takes no other's match
+        index = next((i for i in whole.get(words, ()) if i not in found), None)
+        if index is None:
+            unmatched.append(words)
+        else:
+            found.add(index)
+    for words in unmatched:
+        index = next((i for i in after_lead.get(words, ()) if i not in found), None)
+        if index is not None:
+            found.add(index)
+    tally.gold_paragraphs += count
+    tally.parsed_paragraphs += len(parsed)
+    tally.paragraph_hits += len(found)
 
 
 def score_page(page: Page, keys: Sequence[KeyArticle], tally: Tally, name: str = "") -> None:
