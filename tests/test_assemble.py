@@ -410,6 +410,19 @@ def test_a_narrow_column_whose_indents_were_lost_after_the_cut_is_joined() -> No
     assert article.paragraphs == LONG_PARAGRAPHS
 
 
+def test_a_piece_that_fills_the_column_goes_on_across_a_blank_line_on_a_page_without_punctuation() -> None:
+    # A blank line after each paragraph's first line, on a page set without punctuation: nothing
+    # in a first piece (a clause, a comma) says that its sentence goes on, only that it fills the
+    # column without ending one.
+    paragraphs = [paragraph.translate(str.maketrans("", "", "，、。")) for paragraph in LONG_PARAGRAPHS]
+    page: list[tuple[Role, str]] = [(T, "河东村番茄喜获丰收")]
+    for paragraph in paragraphs:
+        first, *rest = cut_by_characters(12)("\u3000\u3000" + paragraph)
+        page += [(B, first), (_, ""), *((B, piece) for piece in rest)]
+    (article,) = run(page).articles
+    assert article.paragraphs == paragraphs
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [  # items of 5 to 13 characters, no length on 40% of the lines
         "一、活动时间和地点安排",

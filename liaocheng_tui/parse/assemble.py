@@ -720,6 +720,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
     paragraphs: list[list[str]] = []  # each paragraph as the pieces it was joined from
     view = ""  # the open paragraph, or its two ends when it is long (keeps joining linear)
     previous_head = False
+    previous_fills = False  # the piece above ended on a line that fills a hard-wrapped page's width
     for text, unit in draft.body:
         cleaned = clean_body(text)
         if not cleaned:
@@ -731,7 +732,10 @@ def _paragraphs(draft: _Draft) -> list[str]:
             and not head
             and unit.gap_before
             and not unit.indented
-            and continues(view, cleaned)
+            # A piece that ran to the edge of a hard-wrapped column without ending its sentence
+            # goes on: short pieces set without punctuation (a first line cut after its indent)
+            # give continues() nothing to read.
+            and (continues(view, cleaned) or (previous_fills and not ends_sentence(view)))
         ):
             paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
             view = join_text(view, cleaned)
@@ -741,6 +745,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
         if len(view) > 160:
             view = view[:60] + view[-60:]
         previous_head = head
+        previous_fills = unit.fills
     return ["".join(parts) for parts in paragraphs]
 
 

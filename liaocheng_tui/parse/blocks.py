@@ -95,6 +95,7 @@ class Unit:
     squeezed: str = field(default="", repr=False)
     brief: str | None = None  # the bold or bracketed lead of a brief item (简讯), its headline
     role: Role = "body"  # the labeller's role of the unit's first line
+    fills: bool = False  # its last line fills the width the page is hard-wrapped at
 
     @property
     def weight(self) -> float:
@@ -282,9 +283,19 @@ def build_units(
         ):
             previous.text = join_text(previous.text, text)
             previous.end = line.number
+            previous.fills = filled[index]
         else:
             units.append(
-                Unit(text, line.number, line.number, line.indented, level, previous_blank, role=role)
+                Unit(
+                    text,
+                    line.number,
+                    line.number,
+                    line.indented,
+                    level,
+                    previous_blank,
+                    role=role,
+                    fills=filled[index],
+                )
             )
             if lead_title is None and text.startswith("【") and (bracket := _BRACKET_LEAD_RE.match(text)):
                 lead_title = bracket.group(1).strip()
@@ -315,6 +326,7 @@ def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
             ):
                 unit.text = join_text(unit.text, units[index].text)
                 unit.end = units[index].end
+                unit.fills = units[index].fills
                 index += 1
                 steps += 1
         merged.append(unit)
