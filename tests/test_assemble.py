@@ -423,6 +423,22 @@ def test_a_piece_that_fills_the_column_goes_on_across_a_blank_line_on_a_page_wit
     assert article.paragraphs == paragraphs
 
 
+def test_a_wrapped_page_whose_lines_an_extraction_spaced_still_joins_first_lines_short_of_an_indent() -> None:
+    # Cut at 22 characters with the indent counted, the indent then lost; every other line got a
+    # space every four characters (as OCR spaces characters out), which makes those lines the
+    # page's widest, so that a first line two characters short of the column no longer looked full.
+    page: list[tuple[Role, str]] = [(T, "河东村番茄喜获丰收")]
+    for paragraph in LONG_PARAGRAPHS:
+        for index, piece in enumerate(cut_by_characters(22)("\u3000\u3000" + paragraph)):
+            piece = piece.lstrip("\u3000")
+            if index % 2:
+                piece = " ".join(piece[start : start + 4] for start in range(0, len(piece), 4))
+            page.append((B, piece))
+    assert [len(text) for _, text in page[1:4]] == [20, 27, 22]
+    (article,) = run(page).articles
+    assert article.paragraphs == LONG_PARAGRAPHS
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [  # items of 5 to 13 characters, no length on 40% of the lines
         "一、活动时间和地点安排",

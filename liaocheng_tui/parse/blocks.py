@@ -155,7 +155,16 @@ def _filled_lines(lines: Sequence[Line]) -> list[bool]:
     lengths = [_printed_length(lines[index]) for index in measured]
     width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
     if width >= _WIDE_WRAP:
-        fills = [length >= 0.85 * width for length in lengths]
+        # Measured without any space too: the spaces an extraction put between some lines'
+        # characters make those the page's widest, and a first line short by its lost indent then
+        # looks short of the column. Either measure makes a line full (the spaces a wrap counted,
+        # as in ``本报北京1月1日电  （记者 X）``, keep the first).
+        solid = [len(lines[index].text.replace(" ", "")) + lines[index].indent // 2 for index in measured]
+        solid_width = sorted(solid)[int(0.9 * (len(solid) - 1))]
+        fills = [
+            length >= 0.85 * width or solid_length >= 0.85 * solid_width
+            for length, solid_length in zip(lengths, solid, strict=True)
+        ]
     else:
         fills = _narrow_column_fills(lengths, [lines[index] for index in measured])
     if sum(fills) < _WRAP_SHARE * len(measured):
