@@ -439,6 +439,28 @@ def test_a_wrapped_page_whose_lines_an_extraction_spaced_still_joins_first_lines
     assert article.paragraphs == LONG_PARAGRAPHS
 
 
+def test_a_crosshead_set_flush_among_indented_paragraphs_stays_apart_from_the_paragraph_above() -> None:
+    # A flush line after an indented paragraph that ended its sentence goes on it where it reads
+    # as running text (it ends a sentence, or fills the column); a short line that ends without a
+    # mark is a crosshead, though a comma makes it look like prose.
+    (article,) = run(
+        [
+            (T, "河东村番茄喜获丰收"),
+            (B, "\u3000\u3000今年春天，河东村的合作社种下三百亩番茄，村民在大棚里忙着移栽幼苗。"),
+            (B, "大家都说，今年的番茄一定能卖个好价钱。"),
+            (B, "科技助力，产量稳步提高"),
+            (B, "\u3000\u3000合作社负责人说，新品种产量高、口感好，预计每亩能增收两千元左右。"),
+            (B, "\u3000\u3000为了卖得更好，村里还请来农技专家，手把手教大家科学管理。"),
+        ]
+    ).articles
+    assert article.paragraphs == [
+        "今年春天，河东村的合作社种下三百亩番茄，村民在大棚里忙着移栽幼苗。大家都说，今年的番茄一定能卖个好价钱。",
+        "科技助力，产量稳步提高",
+        "合作社负责人说，新品种产量高、口感好，预计每亩能增收两千元左右。",
+        "为了卖得更好，村里还请来农技专家，手把手教大家科学管理。",
+    ]
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [  # items of 5 to 13 characters, no length on 40% of the lines
         "一、活动时间和地点安排",

@@ -205,6 +205,13 @@ def _prose_line(text: str) -> bool:
     return weight(text) > SHORT_WEIGHT or has_inner_stop(text) or "，" in text or "," in text
 
 
+def _flush_crosshead(text: str, fills: bool) -> bool:
+    """A short line that ends without a mark and falls short of the column: on a page whose
+    paragraphs open indented, a crosshead set flush (``企业主导，政策配套支持``), not the rest of
+    the paragraph above, whose lines run to the column or end its last sentence."""
+    return not fills and weight(text) <= SHORT_WEIGHT and text[-1] not in _LINE_END_MARKS
+
+
 def _markdown_block_marker(text: str) -> tuple[str, str] | None:
     """A markdown quote or list marker opening a line (``> ``, ``- ``, ``* ``): marker and text."""
     match = _BLOCK_MARKER_RE.match(text)
@@ -213,6 +220,9 @@ def _markdown_block_marker(text: str) -> tuple[str, str] | None:
     return match.group(1), text[match.end() :]
 
 
+# The marks a line of running text may end with: a sentence's or a clause's end, a closing quote
+# or bracket, a dash or an ellipsis running on.
+_LINE_END_MARKS = frozenset("。！？!?.，,、；;：:”’」』）)》】—…")
 _JOINABLE: frozenset[Role] = frozenset({"body", "caption"})
 
 
@@ -285,7 +295,12 @@ def build_units(
                 not ends_sentence(previous.text)
                 or (previous_filled and indents_mark_paragraphs)
                 or continuing
-                or (indent_page and previous.indented and _prose_line(text))
+                or (
+                    indent_page
+                    and previous.indented
+                    and _prose_line(text)
+                    and not _flush_crosshead(text, filled[index])
+                )
             )
             and not (separate is not None and (separate(previous.text) or separate(text)))
             and not parse_byline_line(previous.text)  # the dearest test last
