@@ -461,6 +461,23 @@ def test_a_crosshead_set_flush_among_indented_paragraphs_stays_apart_from_the_pa
     ]
 
 
+def test_a_paragraph_ended_by_a_half_width_full_stop_does_not_run_on_across_a_blank_line() -> None:
+    # An extraction that turned the full stops half-width: "." after a Chinese character still
+    # ends the paragraph, so the one after the blank line starts anew.
+    (article,) = run(
+        [
+            (T, "河东村番茄喜获丰收"),
+            (B, "今年春天，河东村的合作社种下三百亩番茄，村民在大棚里忙着移栽幼苗."),
+            (_, ""),
+            (B, "合作社负责人说，新品种产量高、口感好，预计每亩能增收两千元左右."),
+        ]
+    ).articles
+    assert article.paragraphs == [
+        "今年春天，河东村的合作社种下三百亩番茄，村民在大棚里忙着移栽幼苗.",
+        "合作社负责人说，新品种产量高、口感好，预计每亩能增收两千元左右.",
+    ]
+
+
 def test_lines_of_a_list_or_verse_are_not_joined_as_a_narrow_column() -> None:
     listing = [  # items of 5 to 13 characters, no length on 40% of the lines
         "一、活动时间和地点安排",

@@ -21,6 +21,7 @@ from liaocheng_tui.parse.byline import (
     parse_end_credit,
     split_lead,
 )
+from liaocheng_tui.parse.chars import ends_sentence
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -1220,3 +1221,23 @@ def test_bylines_under_marks_no_training_page_prints_are_bylines() -> None:
         ("城区新增三处口袋公园", "◎本报记者 张三", ["张三"]),
         ("乡村夜市点亮消费新场景", "▍记者 李四 通讯员 王五", ["李四", "王五"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("生意肯定会更好。", True),
+        ("生意肯定会更好.", True),  # an extraction's half-width full stop after a Han character
+        ('生意肯定会更好."', True),
+        ('生意肯定会更好. "', True),  # spaced out after the wrap
+        ("他说：“好”.", True),
+        ("版本升级到2.0", False),
+        ("售价2.", False),  # after a digit: a decimal point or a list number, not a full stop
+        ("来自U.S.", False),
+        ("生意肯定会更好", False),
+    ],
+)
+def test_a_sentence_ends_with_a_full_stop_of_either_width_but_not_a_decimal_point(
+    text: str, ends: bool
+) -> None:
+    assert ends_sentence(text) is ends

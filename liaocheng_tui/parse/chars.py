@@ -31,7 +31,11 @@ CJK_PUNCT_CLASS = (
 WIDE_CLASS = HAN_CLASS + CJK_PUNCT_CLASS
 
 # Where a sentence may end: a final mark, optionally followed by closing quotes or brackets.
-_TERMINAL_RE = re.compile(r"[。！？!?…；;：:]+[”’」』）)》】\"']*$")
+# A half-width full stop ends a sentence after a Han character or a closing mark (an extraction's
+# 更好. for 更好。), not after a digit or a letter (2.0, U.S.).
+_TERMINAL_RE = re.compile(
+    f"(?:[。！？!?…；;：:]+|(?<=[{HAN_CLASS}”’」』）)》】])\\.)\\s?(?:[”’」』）)》】\"']\\s?)*$"
+)
 _ALNUM_RE = re.compile(r"[0-9A-Za-z]")
 _OPENERS = "“‘「『（(《【"
 _CLOSERS = "”’」』）)》】"
