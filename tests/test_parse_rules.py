@@ -1226,15 +1226,15 @@ def test_bylines_under_marks_no_training_page_prints_are_bylines() -> None:
 @pytest.mark.parametrize(
     ("text", "ends"),
     [
-        ("生意肯定会更好。", True),
-        ("生意肯定会更好.", True),  # an extraction's half-width full stop after a Han character
-        ('生意肯定会更好."', True),
-        ('生意肯定会更好. "', True),  # spaced out after the wrap
+        ("今年的收成会更好。", True),
+        ("今年的收成会更好.", True),  # an extraction's half-width full stop after a Han character
+        ('今年的收成会更好."', True),
+        ('今年的收成会更好. "', True),  # spaced out after the wrap
         ("他说：“好”.", True),
         ("版本升级到2.0", False),
         ("售价2.", False),  # after a digit: a decimal point or a list number, not a full stop
         ("来自U.S.", False),
-        ("生意肯定会更好", False),
+        ("今年的收成会更好", False),
     ],
 )
 def test_a_sentence_ends_with_a_full_stop_of_either_width_but_not_a_decimal_point(

@@ -207,7 +207,7 @@ def _prose_line(text: str) -> bool:
 
 def _flush_crosshead(text: str, fills: bool) -> bool:
     """A short line that ends without a mark and falls short of the column: on a page whose
-    paragraphs open indented, a crosshead set flush (``企业主导，政策配套支持``), not the rest of
+    paragraphs open indented, a crosshead set flush (``科技助力，产量稳步提高``), not the rest of
     the paragraph above, whose lines run to the column or end its last sentence."""
     return not fills and weight(text) <= SHORT_WEIGHT and text[-1] not in _LINE_END_MARKS
 
