@@ -139,6 +139,17 @@ def _printed_length(line: Line) -> int:
     return len(_unspaced(line.text)) + line.indent // 2
 
 
+def _solid_length(line: Line) -> int:
+    """:func:`_printed_length` without any of the line's spaces."""
+    return len(line.text.replace(" ", "")) + line.indent // 2
+
+
+def _wrap_width(lengths: Sequence[int]) -> int:
+    """The width a page is wrapped at, from its lines' lengths: the 90th percentile (a few lines
+    run over it)."""
+    return sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+
+
 def _unspaced(text: str) -> str:
     """``text`` without its spaces where it is spaced out letter by letter (a third or more of it
     spaces), else as it is."""
@@ -153,14 +164,14 @@ def _filled_lines(lines: Sequence[Line]) -> list[bool]:
     if len(measured) < _WRAP_MIN_LINES:
         return filled
     lengths = [_printed_length(lines[index]) for index in measured]
-    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    width = _wrap_width(lengths)
     if width >= _WIDE_WRAP:
         # Measured without any space too: the spaces an extraction put between some lines'
         # characters make those the page's widest, and a first line short by its lost indent then
         # looks short of the column. Either measure makes a line full (the spaces a wrap counted,
         # as in ``本报北京1月1日电  （记者 X）``, keep the first).
-        solid = [len(lines[index].text.replace(" ", "")) + lines[index].indent // 2 for index in measured]
-        solid_width = sorted(solid)[int(0.9 * (len(solid) - 1))]
+        solid = [_solid_length(lines[index]) for index in measured]
+        solid_width = _wrap_width(solid)
         fills = [
             length >= 0.85 * width or solid_length >= 0.85 * solid_width
             for length, solid_length in zip(lengths, solid, strict=True)

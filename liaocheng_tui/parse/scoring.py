@@ -235,17 +235,17 @@ def score_paragraphs(page: Page, gold: Sequence[str], tally: Tally) -> None:
             after_lead.setdefault(rest, []).append(count)
         count += 1
     found: set[int] = set()
-    unmatched: list[str] = []
-    for words in parsed:  # whole paragraphs first, so that a lead's rest takes no other's match
-        index = next((i for i in whole.get(words, ()) if i not in found), None)
-        if index is None:
-            unmatched.append(words)
-        else:
-            found.add(index)
-    for words in unmatched:
-        index = next((i for i in after_lead.get(words, ()) if i not in found), None)
+
+    def take(candidates: dict[str, list[int]], words: str) -> bool:
+        index = next((i for i in candidates.get(words, ()) if i not in found), None)
         if index is not None:
             found.add(index)
+        return index is not None
+
+    # Whole paragraphs first, so that a lead's rest takes no other paragraph's match.
+    unmatched = [words for words in parsed if not take(whole, words)]
+    for words in unmatched:
+        take(after_lead, words)
     tally.gold_paragraphs += count
     tally.parsed_paragraphs += len(parsed)
     tally.paragraph_hits += len(found)
