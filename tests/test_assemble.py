@@ -69,6 +69,36 @@ def test_letter_spaced_title_is_joined() -> None:
     assert article.title == "聊城召开会议"
 
 
+def test_a_mark_set_before_a_headline_for_show_is_no_part_of_its_text() -> None:
+    page = run(
+        [
+            (K, "◆ 春风行动送岗位"),
+            (T, "●招聘会提供岗位三千个"),
+            (S, "▲ 现场达成意向两百余人"),
+            (B, "　　记者从市人社局获悉，招聘会昨日举行。"),
+            (_, ""),
+            (T, "□ 老街区亮灯"),
+            (B, "　　夜幕降临，老街亮起灯来。"),
+        ]
+    )
+    first, second = page.articles
+    assert (first.kicker, first.title, first.subtitle) == (
+        "春风行动送岗位",
+        "招聘会提供岗位三千个",
+        "现场达成意向两百余人",
+    )
+    assert second.title == "老街区亮灯"
+
+
+def test_a_placeholder_right_before_a_character_and_marks_alone_stay() -> None:
+    # OCR writes □ for a character it could not read; ○ is also a zero.
+    first, second, third = (
+        run([(T, title), (B, "　　记者从市人社局获悉，招聘会昨日举行。")]).articles[0].title
+        for title in ("□家村通上自来水", "○九级新生报到", "★★★")
+    )
+    assert (first, second, third) == ("□家村通上自来水", "○九级新生报到", "★★★")
+
+
 def test_a_new_header_block_starts_the_next_article() -> None:
     result = run(
         [
@@ -289,6 +319,12 @@ def test_advertisement_label_and_its_block_are_dropped() -> None:
         ("诚聘英才 待遇从优", "advertisement"),
         ("电话0531-86001234", "advertisement"),
     ]
+
+
+def test_an_advertisement_label_with_a_mark_before_it_is_dropped_as_well() -> None:
+    result = run([(T, "■ 广告"), (B, "诚聘英才 待遇从优"), (_, ""), (T, "■ 标题"), (B, "正文。")])
+    assert [a.title for a in result.articles] == ["标题"]
+    assert [d.reason for d in result.dropped] == ["advertisement", "advertisement"]
 
 
 def test_hard_wrapped_body_lines_and_a_sentence_cut_by_a_blank_line_are_joined() -> None:

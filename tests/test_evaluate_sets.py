@@ -5,7 +5,7 @@ from __future__ import annotations
 from liaocheng_tui.parse import evaluate
 from liaocheng_tui.parse.evaluate import EvalPage
 from liaocheng_tui.parse.models import Article, Page
-from liaocheng_tui.parse.scoring import KeyArticle, Tally, score_paragraphs, words_of
+from liaocheng_tui.parse.scoring import KeyArticle, Tally, keys_from_roles, score_paragraphs, words_of
 
 # A labelled page in the corpus's layout (its labels as the corpus gives them), written for this test.
 LINES = [
@@ -109,3 +109,9 @@ def test_a_whole_paragraph_is_matched_before_a_lead_s_rest_takes_its_text() -> N
     tally = Tally()
     score_paragraphs(returned, ["新区公园改造完成。", LEAD], tally)
     assert tally.paragraph_hits == 2
+
+
+def test_a_damaged_page_s_key_leaves_out_a_mark_before_a_headline_as_the_parser_does() -> None:
+    lines = ["■ 招聘会提供岗位三千个", "　　记者从市人社局获悉。", "", "## 老街区亮灯", "　　夜幕降临。"]
+    roles = ["title", "body", "blank", "title", "body"]
+    assert [key.title for key in keys_from_roles(lines, roles)] == ["招聘会提供岗位三千个", "老街区亮灯"]

@@ -86,7 +86,14 @@ from liaocheng_tui.parse.furniture import (
     masthead_in,
     top_furniture,
 )
-from liaocheng_tui.parse.headers import COMMENTARY_COLUMN_RE, ColumnLabel, column_label, join_lines, unspace
+from liaocheng_tui.parse.headers import (
+    COMMENTARY_COLUMN_RE,
+    ColumnLabel,
+    column_label,
+    heading_text,
+    join_lines,
+    unspace,
+)
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -882,7 +889,7 @@ def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
     above: tuple[_Draft, Article] | None = None
     for draft in drafts:
         paragraphs = _paragraphs(draft)
-        title = unspace(join_lines(draft.title))
+        title = heading_text(draft.title)
         if title is None and not paragraphs and draft.byline is None:
             # Nothing left of it (a lone end mark, a column label with nothing under it).
             if draft.column is not None:
@@ -894,8 +901,8 @@ def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
             seq=len(articles) + 1,
             title=title,
             paragraphs=paragraphs,
-            kicker=unspace(join_lines(draft.kicker)),
-            subtitle=unspace(join_lines(draft.subtitle)),
+            kicker=heading_text(draft.kicker),
+            subtitle=heading_text(draft.subtitle),
             byline=draft.byline,
             authors=draft.authors,
             column=draft.column,
