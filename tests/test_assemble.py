@@ -631,6 +631,35 @@ def test_parse_labelled_gives_the_page_its_fields() -> None:
     assert [a.title for a in page.articles] == ["标题"]
 
 
+META = "（ 2026-04-27 ） 稿件来源：东江日报 要闻"
+
+
+def test_a_web_copy_s_source_fields_name_its_paper_where_no_masthead_does() -> None:
+    story = [(T, "老街区夜市重新开张"), (F, META), (B, "　　入夜，老街两旁的灯笼次第亮起。")]
+    assert run([*story, (_, ""), *story]).masthead == "东江日报"
+
+
+def test_source_fields_that_name_different_papers_name_none() -> None:
+    other = "（ 2026-04-27 ） 稿件来源：西岭晚报 经济"
+    page = [(T, "老街区夜市重新开张"), (F, META), (B, "　　灯笼亮起。"), (_, ""), (T, "新桥通车"), (F, other)]
+    assert run([*page, (B, "　　新桥今日通车。")]).masthead is None
+
+
+def test_a_masthead_outranks_the_source_fields() -> None:
+    page = [(F, "西岭晚报 2026年4月27日 星期一"), (T, "老街区夜市重新开张"), (F, META), (B, "　　灯笼亮起。")]
+    assert run(page).masthead == "西岭晚报"
+
+
+def test_a_source_field_a_wrap_cut_still_names_the_whole_paper() -> None:
+    # Cut inside the field's label, and inside the name (where 江日报 alone would pass for a masthead).
+    for first, second in (
+        ("（ 2026-04-27 ） 稿件来", "源：东江日报 要闻"),
+        ("（ 2026-04-27 ） 稿件来源：东", "江日报 要闻"),
+    ):
+        page = [(T, "老街区夜市重新开张"), (F, first), (F, second), (B, "　　灯笼亮起。")]
+        assert run(page).masthead == "东江日报", first
+
+
 def _han_kept(result: Assembly) -> Counter[str]:
     parts = [result.section or "", result.banner or "", *(d.text for d in result.dropped)]
     for a in result.articles:

@@ -84,6 +84,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     masthead_in,
+    source_paper_in,
     top_furniture,
 )
 from liaocheng_tui.parse.headers import (
@@ -799,6 +800,8 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
     # lines were labelled: an advertisement's slogan reads like a headline)
     advert = 0
     page_broke = False  # a page break was just dropped
+    sources: list[str] = []  # the papers the web meta lines' source fields name
+    furniture_above = ""  # the furniture line right above, of which a wrap may have cut this one
     for index, unit in enumerate(units):
         if advert == 2 and unit.gap_before:
             advert = 0
@@ -824,6 +827,10 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             )
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
+            source = source_paper_in(unit.text) or source_paper_in(furniture_above + unit.text)
+            if source is not None:
+                sources.append(source)
+            furniture_above = unit.text
             stray = is_stray_mark(unit.text)
             dropped.append(Dropped(unit.text, "stray-mark" if stray else "page-furniture", unit.line))
             # a page break (a page number, a footer, a running header below a story's text) or a
@@ -835,6 +842,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
                 or (bool(kept) and is_running_header(unit.text))
             )
         else:
+            furniture_above = ""
             if unit.role == "furniture":  # too long for furniture: text the labeller got wrong
                 unit.role = "body"
             if page_broke:
@@ -842,7 +850,18 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
                 unit.gap_before = True
                 page_broke = False
             kept.append(unit)
-    return kept, masthead
+    return kept, _paper(masthead, sources)
+
+
+def _paper(masthead: str | None, sources: Sequence[str]) -> str | None:
+    """The page's paper: the masthead a furniture line prints, else the one paper the page's web
+    meta lines give as their source (an e-paper copy names its own paper so; sources that differ
+    are other papers' stories). Where a wrap cut the masthead's first characters off (``华每日电讯``
+    of ``新华每日电讯``), the source's whole name."""
+    source = sources[0] if sources and len(set(sources)) == 1 else None
+    if masthead is None or (source is not None and source != masthead and source.endswith(masthead)):
+        return source
+    return masthead
 
 
 def _first_text(units: list[Unit]) -> int:

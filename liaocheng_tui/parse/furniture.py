@@ -396,6 +396,21 @@ def masthead_in(text: str) -> str | None:
     return None
 
 
+# A web page's source field and the name after it (稿件来源：某某日报 要闻).
+_SOURCE_FIELD_RE = re.compile(r"(?:稿件来源|信息来源|来源)\s*[:：]\s*(\S+)")
+
+
+def source_paper_in(text: str) -> str | None:
+    """The paper a web meta line's source field names (``（ 2026-04-27 ） 稿件来源：某某日报 要闻``):
+    on an e-paper site's copy, the page's own paper."""
+    if "来源" not in text:
+        return None
+    for match in _SOURCE_FIELD_RE.finditer(fold_width(text)):
+        if MASTHEAD_RE.match(match.group(1)):
+            return match.group(1)
+    return None
+
+
 def _is_section(text: str) -> bool:
     return 2 <= len(text) <= 6 and han_count(text) == len(text) and text.endswith(tuple(_SECTION_SUFFIXES))
 
