@@ -6,9 +6,8 @@ scored on the result against the page's key, changed only where the probe change
 says (its digits made full-width, its punctuation taken out; a mark set before a headline is no
 part of it, as the parser leaves the mark out). One probe at a time, on every page: what it costs
 is what that kind of damage costs, which the mixed damage of ``evaluate``'s damaged rows cannot
-show. The sets are the first 120 pages of the corpus dev split
-and the 31 pages of the second paper, never trained on; the README's table of extraction damage is
-this script's output.
+show. The sets are the first 120 pages of the corpus dev split and the 31 pages of the second
+paper, never trained on; the README's table of extraction damage is this script's output.
 
 The transformations are pure (a page's lines and labels and a seeded ``random.Random`` in, lines
 out); the script around them reads the corpus, as :mod:`liaocheng_tui.parse.evaluate` does.
