@@ -88,6 +88,13 @@ def test_a_mark_set_before_a_headline_for_show_is_no_part_of_its_text() -> None:
         "现场达成意向两百余人",
     )
     assert second.title == "老街区亮灯"
+    marks = [(d.text, d.reason, d.line) for d in page.dropped]
+    assert marks == [
+        ("●", "headline-mark", 2),
+        ("◆", "headline-mark", 1),
+        ("▲", "headline-mark", 3),
+        ("□", "headline-mark", 6),
+    ]
 
 
 def test_a_placeholder_right_before_a_character_and_marks_alone_stay() -> None:
@@ -324,7 +331,11 @@ def test_advertisement_label_and_its_block_are_dropped() -> None:
 def test_an_advertisement_label_with_a_mark_before_it_is_dropped_as_well() -> None:
     result = run([(T, "■ 广告"), (B, "诚聘英才 待遇从优"), (_, ""), (T, "■ 标题"), (B, "正文。")])
     assert [a.title for a in result.articles] == ["标题"]
-    assert [d.reason for d in result.dropped] == ["advertisement", "advertisement"]
+    assert [(d.text, d.reason) for d in result.dropped] == [
+        ("■ 广告", "advertisement"),
+        ("诚聘英才 待遇从优", "advertisement"),
+        ("■", "headline-mark"),
+    ]
 
 
 def test_hard_wrapped_body_lines_and_a_sentence_cut_by_a_blank_line_are_joined() -> None:

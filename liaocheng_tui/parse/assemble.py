@@ -56,6 +56,7 @@ from liaocheng_tui.parse.byline import (
     parse_name_line,
     split_lead,
     split_photo_credit,
+    split_show_mark,
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence, weight
@@ -91,7 +92,6 @@ from liaocheng_tui.parse.headers import (
     COMMENTARY_COLUMN_RE,
     ColumnLabel,
     column_label,
-    heading_text,
     join_lines,
     unspace,
 )
@@ -903,12 +903,25 @@ def _page_top(units: list[Unit]) -> tuple[TopFurniture, list[Unit]]:
     return top, [u for i, u in enumerate(units) if i not in taken]
 
 
+def _heading(units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
+    """A kicker's, headline's or subtitle's text: its lines joined, without the mark set before it
+    for show (kept in ``dropped``, as a markdown heading's ``#`` is), and without the spaces of
+    letter spacing."""
+    text = join_lines(units)
+    if text is None:
+        return None
+    mark, text = split_show_mark(text)
+    if mark:
+        dropped.append(Dropped(mark, "headline-mark", units[0].line))
+    return unspace(text)
+
+
 def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
     articles: list[Article] = []
     above: tuple[_Draft, Article] | None = None
     for draft in drafts:
         paragraphs = _paragraphs(draft)
-        title = heading_text(draft.title)
+        title = _heading(draft.title, dropped)
         if title is None and not paragraphs and draft.byline is None:
             # Nothing left of it (a lone end mark, a column label with nothing under it).
             if draft.column is not None:
@@ -920,8 +933,8 @@ def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
             seq=len(articles) + 1,
             title=title,
             paragraphs=paragraphs,
-            kicker=heading_text(draft.kicker),
-            subtitle=heading_text(draft.subtitle),
+            kicker=_heading(draft.kicker, dropped),
+            subtitle=_heading(draft.subtitle, dropped),
             byline=draft.byline,
             authors=draft.authors,
             column=draft.column,

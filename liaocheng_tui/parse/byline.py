@@ -16,6 +16,14 @@ _H = f"[{HAN_CLASS}]"
 # element (■□▲△●○◆◇◎▌▍▼…), a star or a diamond; the grammar, not the mark, says it is a byline.
 BYLINE_MARKERS = "".join(map(chr, range(0x2580, 0x2600))) + "★☆♦♢"
 _MARKER_RE = re.compile(f"^[{BYLINE_MARKERS}]\\s*")
+# The same marks set before a headline for show (● 标题, ◆标题). □ and ○ count only with a space after
+# them: right before a character, OCR writes them for one it could not read, and ○ is also a zero
+# (二○二○年). Marks alone are no mark before anything.
+_PLACEHOLDERS = "□○◯"
+_SHOW_MARK_RE = re.compile(
+    "^(?:([" + "".join(mark for mark in BYLINE_MARKERS if mark not in _PLACEHOLDERS) + "])\\s*"
+    "|([" + _PLACEHOLDERS + "])\\s+)(?=[^\\s" + BYLINE_MARKERS + "])"
+)
 # Roles before names, longest first so that 本报记者 is not read as 本报 + 记者.
 _ROLES = (
     "本报特约通讯员 本报特约记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
@@ -194,6 +202,15 @@ def names_in(text: str) -> list[str]:
         if _NAME_RE.match(token) and token not in names:
             names.append(token)
     return names
+
+
+def split_show_mark(text: str) -> tuple[str, str]:
+    """The mark set before a headline line for show (``● 标题``, ``◆标题``) and the text after it;
+    ``("", text)`` where the line has none."""
+    found = _SHOW_MARK_RE.match(text)
+    if found is None:
+        return "", text
+    return found.group(1) or found.group(2), text[found.end() :]
 
 
 def parse_byline_line(text: str) -> tuple[str, list[str]] | None:

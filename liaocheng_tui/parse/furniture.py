@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.byline import BYLINE_MARKERS
+from liaocheng_tui.parse.byline import split_show_mark
 from liaocheng_tui.parse.chars import (
     CHINESE_YEAR_DIGITS,
     HAN_CLASS,
@@ -75,7 +75,7 @@ _AD_LABEL_RE = re.compile(r"^(?:广告|广告专版|分类广告|广告热线|�
 def is_ad_label(text: str) -> bool:
     """A line that only says 广告 (with a mark before it or not, as headlines have): the block
     printed under it is an advertisement."""
-    return bool(_AD_LABEL_RE.match(text.replace(" ", "").lstrip(BYLINE_MARKERS)))
+    return bool(_AD_LABEL_RE.match(split_show_mark(text.strip())[1].replace(" ", "")))
 
 
 _FURNITURE_LONGEST = 80  # characters

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Unit
-from liaocheng_tui.parse.byline import BYLINE_MARKERS
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, weight
 from liaocheng_tui.parse.clean import join_text
 
@@ -74,28 +73,6 @@ def join_lines(units: Sequence[Unit]) -> str | None:
     for unit in units:
         text = join_text(text, unit.text) if text else unit.text
     return text or None
-
-
-# □ and ○ count as a headline's mark only with a space after them: right before a character, OCR
-# writes them for one it could not read, and ○ is also a zero (二○二○年).
-_PLACEHOLDERS = "□○◯"
-_SHOW_MARK_RE = re.compile(
-    "^(?:[" + "".join(mark for mark in BYLINE_MARKERS if mark not in _PLACEHOLDERS) + "]\\s*"
-    "|[" + _PLACEHOLDERS + "]\\s+)(?=[^\\s" + BYLINE_MARKERS + "])"
-)
-
-
-def without_show_mark(text: str) -> str:
-    """A headline line without the mark a paper or a web export sets before it for show (``● 标题``,
-    ``◆标题``: the marks bylines use), as a markdown heading loses its ``#``; marks alone stay."""
-    return _SHOW_MARK_RE.sub("", text, count=1)
-
-
-def heading_text(units: Sequence[Unit]) -> str | None:
-    """A kicker's, headline's or subtitle's text: its lines joined, without a mark before it, and
-    without the spaces of letter spacing."""
-    text = join_lines(units)
-    return None if text is None else unspace(without_show_mark(text))
 
 
 def unspace(text: str | None) -> str | None:

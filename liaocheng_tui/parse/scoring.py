@@ -14,9 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from liaocheng_tui.parse.byline import split_lead
+from liaocheng_tui.parse.byline import split_lead, split_show_mark
 from liaocheng_tui.parse.furniture import is_furniture_line
-from liaocheng_tui.parse.headers import without_show_mark
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.parse.normalize import normalize_lines, normalize_text
 from liaocheng_tui.parse.roles import Role
@@ -366,7 +365,7 @@ def keys_from_roles(lines: Sequence[str], roles: Sequence[str]) -> list[KeyArtic
                 if role_rank == 1:
                     last_title = at
                 rank = max(rank, role_rank)
-                parts[role].append(without_show_mark(_MARKDOWN_HEADING_RE.sub("", lines[at].strip())))
+                parts[role].append(split_show_mark(_MARKDOWN_HEADING_RE.sub("", lines[at].strip()))[1])
                 end = at + 1
             at += 1
         index = end
