@@ -143,6 +143,21 @@ def test_merge_headlines_gives_one_title_line_per_block() -> None:
     pytest.fail("no seed merged the headline blocks")
 
 
+def test_no_damaged_copy_calls_a_kicker_printed_on_its_own_line_part_of_the_headline() -> None:
+    # A block merged into one line and split again at the space that joined it is printed as it
+    # was: its kicker on a line of its own must keep its role, or the key asks for a wrong headline.
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    kicker_lines = 0
+    for seed in range(400):
+        out_lines, out_roles = augment.damage(lines, roles, random.Random(seed))
+        for line, role in zip(out_lines, out_roles, strict=True):
+            if augment.han_sequence([line]) == "春风送暖入万家":
+                kicker_lines += 1
+                assert role == "kicker", seed
+    assert kicker_lines > 300  # most copies keep the block as it was
+
+
 def test_inserted_furniture_and_bylines_are_labelled() -> None:
     lines = [line for line, _ in PAGE]
     roles = [role for _, role in PAGE]

@@ -539,10 +539,18 @@ _PIPELINE: tuple[tuple[Damage, float], ...] = (
 )
 
 
+# A page sets its headline blocks on one line or breaks its headlines over two, not both: a block
+# merged and then split at the space that joined it is the block as it was printed, under a key that
+# calls its kicker or subtitle part of the headline.
+_EXCLUSIVE: frozenset[Damage] = frozenset({merge_headlines, split_headlines})
+
+
 def damage(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
     """A randomly damaged copy of a labelled page: each kind of damage applied with some chance."""
     out_lines, out_roles = list(lines), list(roles)
+    applied: set[Damage] = set()
     for function, chance in _PIPELINE:
-        if rng.random() < chance:
+        if rng.random() < chance and not (function in _EXCLUSIVE and applied & _EXCLUSIVE):
             out_lines, out_roles = function(out_lines, out_roles, rng)
+            applied.add(function)
     return out_lines, out_roles
