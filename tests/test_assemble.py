@@ -220,6 +220,40 @@ def test_a_reporter_line_inside_a_long_piece_stays_in_its_body() -> None:
     ]
 
 
+def test_a_reporter_line_that_compiled_a_story_signs_it_at_its_end() -> None:
+    result = run(
+        [
+            (T, "稳岗位 保民生"),
+            (B, "　　今年以来，我们把稳就业放在突出位置。"),
+            (B, "　　下一步，我们将继续加大对小微企业的帮扶力度。"),
+            (BY, "　　本报记者 李明 王芳整理"),
+            (T, "抓项目 增后劲"),
+            (B, "　　重大项目是稳增长的压舱石。"),
+            (BY, "　　本报记者 赵亮摄影报道"),
+        ]
+    )
+    first, second = result.articles  # no article of the last paragraph and the line under it
+    assert first.paragraphs == ["今年以来，我们把稳就业放在突出位置。", "下一步，我们将继续加大对小微企业的帮扶力度。"]
+    assert (first.byline, first.authors) == ("本报记者 李明 王芳整理", ["李明", "王芳"])
+    assert (second.title, second.paragraphs) == ("抓项目 增后劲", ["重大项目是稳增长的压舱石。"])
+    assert (second.byline, second.authors) == ("本报记者 赵亮摄影报道", ["赵亮"])
+
+
+def test_a_name_alone_under_a_storys_last_paragraph_credits_a_picture_of_its_own() -> None:
+    story, photo = run(
+        [
+            (T, "客车生产线开足马力"),
+            (B, "　　连日来，各车间加紧赶制订单。"),
+            (B, "2月8日，工人在总装车间调试新车。"),
+            (BY, "■ 本报记者 许亮"),
+            (T, "下一篇"),
+        ]
+    ).articles[:2]
+    assert story.paragraphs == ["连日来，各车间加紧赶制订单。"]
+    assert (photo.title, photo.byline, photo.kind) == (None, "■ 本报记者 许亮", "photo")
+    assert photo.paragraphs == ["2月8日，工人在总装车间调试新车。"]
+
+
 def test_a_byline_over_a_single_caption_is_a_photo_of_its_own() -> None:
     result = run(
         [

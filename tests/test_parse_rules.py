@@ -19,6 +19,7 @@ from liaocheng_tui.parse.byline import (
     names_in,
     parse_byline_line,
     parse_end_credit,
+    signs_writing,
     split_lead,
 )
 from liaocheng_tui.parse.chars import ends_sentence
@@ -1146,6 +1147,26 @@ def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
 )
 def test_a_line_naming_a_reporter_by_role(line: str, reporter: bool) -> None:
     assert names_a_reporter(line) == reporter
+
+
+@pytest.mark.parametrize(
+    ("line", "writing"),
+    [
+        ("本报记者 李明 王芳整理", True),
+        ("本报记者  赵亮  整理  ", True),
+        ("本报记者 孙立 钱文摄影报道", True),
+        ("□记者 周红 通讯员 吴刚 报道", True),
+        ("记者 郑伟 文/图", True),
+        ("新华社记者 张晨摄", False),  # a photograph's credit
+        ("本报记者 张晨 摄影", False),
+        ("■ 本报记者 许亮", False),  # a name alone: the story's or the picture's
+        ("文/图 本报记者 许亮", False),
+    ],
+)
+def test_a_byline_that_signs_writing_ends_with_a_trailer_other_than_a_photo_credit(
+    line: str, writing: bool
+) -> None:
+    assert signs_writing(line) == writing
 
 
 def test_a_reporters_line_the_labeller_took_for_a_subtitle_is_the_byline() -> None:

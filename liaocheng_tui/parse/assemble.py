@@ -54,6 +54,7 @@ from liaocheng_tui.parse.byline import (
     parse_byline_line,
     parse_end_credit,
     parse_name_line,
+    signs_writing,
     split_lead,
     split_photo_credit,
     split_show_mark,
@@ -335,6 +336,11 @@ class _Reader:
         photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
         trailing = following is None or following.role not in _TEXT_ROLES or photo_credit
         if trailing and above is not None and above.body:
+            if not photo_credit and signs_writing(unit.text):
+                # A reporter's line after a story's last paragraph (本报记者 X 整理, 摄影报道) signs
+                # the story, as a credit does: the paragraph above it is no caption of its own.
+                self._credit(unit)
+                return index + 1
             if (not above.title or photo_credit) and above.byline is None and len(above.body) == 1:
                 self._standalone_byline(above, unit)
                 above.trailing_byline = True

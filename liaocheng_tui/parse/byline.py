@@ -31,6 +31,7 @@ _ROLES = (
     "本报 摄影"
 ).split()
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
+_WRITING_TRAILERS = tuple(trailer for trailer in _TRAILERS if trailer != "摄")
 # Trailers that may also open a byline (文/图 本报记者 X).
 _LEADING_TRAILERS = {"文/图", "图/文", "文·图", "图·文", "文图", "图文"}
 # ... and one that only opens one (撰文 张三 摄影 李四; 教授近日撰文肯定 is a sentence).
@@ -279,6 +280,13 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
 
 # Roles that name a reporter (本报 and 摄影 also open other lines: 本报讯, 摄影展).
 _REPORTER_ROLES = frozenset(_ROLES) - {"本报", "摄影"}
+
+
+def signs_writing(text: str) -> bool:
+    """Whether a byline line ends with a trailer that signs a written piece (整理, 报道, 撰文,
+    编译, 文/图), not a photograph alone (摄) and not a name alone: such a line under a story's
+    last paragraph signs the story, where a name alone may credit the picture above it."""
+    return text.rstrip().endswith(_WRITING_TRAILERS)
 
 
 def names_a_reporter(text: str) -> bool:
