@@ -254,6 +254,21 @@ def test_a_name_alone_under_a_storys_last_paragraph_credits_a_picture_of_its_own
     assert photo.paragraphs == ["2月8日，工人在总装车间调试新车。"]
 
 
+def test_a_staff_credit_read_as_text_under_a_credited_photo_makes_no_article() -> None:
+    result = run(
+        [
+            (T, "古城夜色"),
+            (B, "　　夜幕降临，古城华灯初上。"),
+            (CR, "　　本报记者 张晨摄"),
+            (B, "　　版式设计：王敏"),
+            (T, "春耕由南向北渐次展开"),
+            (B, "　　眼下，春耕由南向北渐次展开。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["古城夜色", "春耕由南向北渐次展开"]
+    assert [(d.text, d.reason, d.line) for d in result.dropped] == [("版式设计：王敏", "page-furniture", 4)]
+
+
 def test_a_byline_over_a_single_caption_is_a_photo_of_its_own() -> None:
     result = run(
         [

@@ -772,6 +772,21 @@ def test_the_pieces_and_the_cut_off_tail_of_a_wrapped_meta_line_are_furniture_to
     assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("责任编辑：刘 洋", True),
+        ("版式：王敏 校对：李强", True),
+        ("版式设计：王敏", True),  # two labels run together
+        ("制图：王 婷", True),
+        ("设计理念：绿色", False),
+        ("编辑部：今年的稿件比往年多，版面也更紧。", False),
+    ],
+)
+def test_a_pages_staff_credits_are_furniture(line: str, furniture: bool) -> None:
+    assert is_furniture_line(line) == furniture
+
+
 def test_a_source_line_names_a_source_not_a_sentence() -> None:
     assert is_source_line("稿件来源：某某日报 国际")
     assert not is_source_line("来源：统计显示，今年一季度增长5%")

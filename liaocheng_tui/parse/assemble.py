@@ -419,6 +419,10 @@ class _Reader:
             return
         above = self.current
         if above is not None and self.closed and above.trailing_byline:
+            if is_furniture_line(unit.text):
+                # The page's staff credit (版式设计：X) read as text: no photo of its own.
+                self.dropped.append(Dropped(unit.text.strip(), "page-furniture", unit.line))
+                return
             # A caption after a credited photo is the next photo, in the same column.
             draft = self.start(_Draft(column=above.column))
         else:
