@@ -233,7 +233,10 @@ def test_a_reporter_line_that_compiled_a_story_signs_it_at_its_end() -> None:
         ]
     )
     first, second = result.articles  # no article of the last paragraph and the line under it
-    assert first.paragraphs == ["今年以来，我们把稳就业放在突出位置。", "下一步，我们将继续加大对小微企业的帮扶力度。"]
+    assert first.paragraphs == [
+        "今年以来，我们把稳就业放在突出位置。",
+        "下一步，我们将继续加大对小微企业的帮扶力度。",
+    ]
     assert (first.byline, first.authors) == ("本报记者 李明 王芳整理", ["李明", "王芳"])
     assert (second.title, second.paragraphs) == ("抓项目 增后劲", ["重大项目是稳增长的压舱石。"])
     assert (second.byline, second.authors) == ("本报记者 赵亮摄影报道", ["赵亮"])
