@@ -272,6 +272,23 @@ def test_a_staff_credit_read_as_text_under_a_credited_photo_makes_no_article() -
     assert [(d.text, d.reason, d.line) for d in result.dropped] == [("版式设计：王敏", "page-furniture", 4)]
 
 
+def test_a_staff_credit_under_a_storys_signing_line_is_page_furniture() -> None:
+    result = run(
+        [
+            (T, "稳岗位 保民生"),
+            (B, "　　今年以来，我们把稳就业放在突出位置。"),
+            (BY, "　　本报记者 李明整理"),
+            (B, "　　版式设计：王敏"),
+            (T, "抓项目 增后劲"),
+            (B, "　　重大项目是稳增长的压舱石。"),
+        ]
+    )
+    first, second = result.articles
+    assert (first.byline, first.paragraphs) == ("本报记者 李明整理", ["今年以来，我们把稳就业放在突出位置。"])
+    assert second.title == "抓项目 增后劲"
+    assert [(d.text, d.reason, d.line) for d in result.dropped] == [("版式设计：王敏", "page-furniture", 4)]
+
+
 def test_a_byline_over_a_single_caption_is_a_photo_of_its_own() -> None:
     result = run(
         [

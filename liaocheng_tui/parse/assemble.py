@@ -334,7 +334,12 @@ class _Reader:
         following = self.units[index + 1] if index + 1 < len(self.units) else None
         # A photo credit (记者 X 摄) closes the caption printed above it.
         photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
-        trailing = following is None or following.role not in _TEXT_ROLES or photo_credit
+        trailing = (
+            following is None
+            or following.role not in _TEXT_ROLES
+            or photo_credit
+            or is_furniture_line(following.text)  # a staff credit under it is no story's text
+        )
         if trailing and above is not None and above.body:
             if not photo_credit and signs_writing(unit.text):
                 # A reporter's line after a story's last paragraph (本报记者 X 整理, 摄影报道) signs
@@ -418,11 +423,12 @@ class _Reader:
         if self._in_briefs() and self._brief(unit):
             return
         above = self.current
+        if above is not None and self.closed and is_furniture_line(unit.text):
+            # The page's staff credit (版式设计：X) read as text after a story's close: neither its
+            # text nor a photo of its own.
+            self.dropped.append(Dropped(unit.text.strip(), "page-furniture", unit.line))
+            return
         if above is not None and self.closed and above.trailing_byline:
-            if is_furniture_line(unit.text):
-                # The page's staff credit (版式设计：X) read as text: no photo of its own.
-                self.dropped.append(Dropped(unit.text.strip(), "page-furniture", unit.line))
-                return
             # A caption after a credited photo is the next photo, in the same column.
             draft = self.start(_Draft(column=above.column))
         else:
