@@ -909,6 +909,8 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "（编辑：王海 审核：李青）",
         "【纠错】 【责任编辑：王海】",
         "扫码看视频",
+        "扫码观看　　《春天的故事》",  # the programme it plays, named
+        "扫码观看《春天的故事》",
         "（扫描二维码观看视频）",
         "长按识别二维码",
         "本报微信公众号二维码",
@@ -925,6 +927,7 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
     "line",
     [
         "扫码点餐成新潮",  # headlines that use the same words
+        "扫码观看《春天的故事》的观众超过一万人。",  # a sentence that names a programme
         "二维码成了新名片",
         "大中小学思政课一体化",
         "推荐好书",
