@@ -13,6 +13,7 @@ import os
 import shlex
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -509,7 +510,8 @@ def parse(file: Path, as_json: bool, max_page_mb: float, issue_date: str | None)
             line = Text(f"{label}: ", style="dim")
             line.append(one_line(value))
             console.print(line)
-    table = Table(title=f"{len(page.articles)} articles", show_lines=False)
+    count = len(page.articles)
+    table = Table(title=f"{count} article{'' if count == 1 else 's'}", show_lines=False)
     for column in ("seq", "kind", "kicker", "title", "byline", "column"):
         table.add_column(column, overflow="fold")
     for article in page.articles:
@@ -522,7 +524,12 @@ def parse(file: Path, as_json: bool, max_page_mb: float, issue_date: str | None)
             plain(one_line(article.column)),
         )
     console.print(table)
-    console.print(Text(f"dropped: {len(page.dropped)} pieces of text removed by cleaning", style="dim"))
+    reasons = Counter(piece.reason for piece in page.dropped)
+    by_reason = ", ".join(
+        f"{reason} {n}" for reason, n in sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    )
+    summary = f"dropped: {len(page.dropped)}" + (f" ({by_reason}; --json lists each)" if by_reason else "")
+    console.print(Text(summary, style="dim"))
 
 
 # ---------------------------------------------------------------------------- search

@@ -139,6 +139,17 @@ def test_parse_summary_without_json(seed_paths: list[Path]) -> None:
     assert "dropped: " in result.stdout
 
 
+def test_parse_summary_counts_what_was_dropped_by_reason(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    paragraph = "　　改造后的公园新增步道三公里，绿地面积扩大到原来的两倍，并设置了儿童游乐区。\n"
+    lead = "　　本报讯（记者 王明）新区公园改造工程全部完成，本周起对市民开放。\n"
+    page.write_text("## 新区公园改造完成\n\n" + lead + paragraph * 2, encoding="utf-8")
+    result = run("parse", page)
+    assert result.exit_code == 0, result.stderr
+    assert "1 article\n" in result.stdout or "1 article " in result.stdout
+    assert "dropped: 2 (duplicate-paragraph 1, markdown-marker 1; --json lists each)" in result.stdout
+
+
 def test_parse_gb18030_page_matches_utf8(seed_paths: list[Path], tmp_path: Path) -> None:
     gbk = tmp_path / "gbk" / seed_paths[2].name
     gbk.parent.mkdir()
