@@ -97,6 +97,16 @@ def test_a_mark_set_before_a_headline_for_show_is_no_part_of_its_text() -> None:
     ]
 
 
+def test_markdown_heading_marks_behind_a_show_mark_are_no_part_of_the_headline() -> None:
+    page = run([(T, "● ## 招聘会提供岗位三千个"), (B, "　　记者从市人社局获悉，招聘会昨日举行。")])
+    (article,) = page.articles
+    assert article.title == "招聘会提供岗位三千个"
+    assert [(d.text, d.reason, d.line) for d in page.dropped] == [
+        ("●", "headline-mark", 1),
+        ("##", "markdown-marker", 1),
+    ]
+
+
 def test_a_placeholder_right_before_a_character_and_marks_alone_stay() -> None:
     # OCR writes □ for a character it could not read; ○ is also a zero.
     first, second, third = (

@@ -115,3 +115,6 @@ def test_a_damaged_page_s_key_leaves_out_a_mark_before_a_headline_as_the_parser_
     lines = ["■ 招聘会提供岗位三千个", "　　记者从市人社局获悉。", "", "## 老街区亮灯", "　　夜幕降临。"]
     roles = ["title", "body", "blank", "title", "body"]
     assert [key.title for key in keys_from_roles(lines, roles)] == ["招聘会提供岗位三千个", "老街区亮灯"]
+    # marks of both kinds, in either order
+    lines = ["● ## 招聘会提供岗位三千个", "　　记者从市人社局获悉。", "", "## ● 老街区亮灯", "　　夜幕降临。"]
+    assert [key.title for key in keys_from_roles(lines, roles)] == ["招聘会提供岗位三千个", "老街区亮灯"]

@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from liaocheng_tui.parse.across import headlines_across_columns
-from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item
+from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item, split_markdown_heading
 from liaocheng_tui.parse.byline import (
     Lead,
     names_a_reporter,
@@ -929,6 +929,11 @@ def _heading(units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
     mark, text = split_show_mark(text)
     if mark:
         dropped.append(Dropped(mark, "headline-mark", units[0].line))
+        # A markdown heading's marks behind the show mark (● ## 标题), where build_units did not
+        # look for them.
+        if heading := split_markdown_heading(text):
+            dropped.append(Dropped(heading[0], "markdown-marker", units[0].line))
+            text = heading[1]
     return unspace(text)
 
 

@@ -223,6 +223,13 @@ def _flush_crosshead(text: str, fills: bool) -> bool:
     return not fills and weight(text) <= SHORT_WEIGHT and text[-1] not in _LINE_END_MARKS
 
 
+def split_markdown_heading(text: str) -> tuple[str, str] | None:
+    """A markdown heading's marks and its text (``## 标题`` -> ``("##", "标题")``); None where
+    ``text`` is no heading (a ``#`` alone, or a line that does not open with one)."""
+    heading = _HEADING_RE.match(text) if text.startswith("#") else None
+    return (heading.group(1), heading.group(2)) if heading and heading.group(2) else None
+
+
 def _markdown_block_marker(text: str) -> tuple[str, str] | None:
     """A markdown quote or list marker opening a line (``> ``, ``- ``, ``* ``): marker and text."""
     match = _BLOCK_MARKER_RE.match(text)
@@ -278,11 +285,10 @@ def build_units(
         if opening in ">-*+" and (marked := _markdown_block_marker(text)):
             dropped.append(Dropped(marked[0], "markdown-marker", line.number))
             text = marked[1]
-        heading = _HEADING_RE.match(text) if text.startswith("#") else None
-        if heading and heading.group(2):
-            level = len(heading.group(1))
-            dropped.append(Dropped(heading.group(1), "markdown-marker", line.number))
-            text = heading.group(2)
+        if heading := split_markdown_heading(text):
+            level = len(heading[0])
+            dropped.append(Dropped(heading[0], "markdown-marker", line.number))
+            text = heading[1]
         elif text.startswith("**"):  # a bold lead, or a bold line
             if brief := _BOLD_LEAD_RE.match(text):
                 lead_title = brief.group(1).strip()

@@ -333,6 +333,13 @@ _AD_TITLE = "广告"
 _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s*|\s*#+\s*$")
 
 
+def _heading_text(line: str) -> str:
+    """A header line's text as the parser gives it: its markdown heading marks and a show mark
+    before it left out, in either order (``## ● 标题``, ``● ## 标题``)."""
+    mark, text = split_show_mark(_MARKDOWN_HEADING_RE.sub("", line.strip()))
+    return _MARKDOWN_HEADING_RE.sub("", text) if mark else text
+
+
 def keys_from_roles(lines: Sequence[str], roles: Sequence[str]) -> list[KeyArticle]:
     """The key of a page known only by its line roles (a damaged corpus page).
 
@@ -365,7 +372,7 @@ def keys_from_roles(lines: Sequence[str], roles: Sequence[str]) -> list[KeyArtic
                 if role_rank == 1:
                     last_title = at
                 rank = max(rank, role_rank)
-                parts[role].append(split_show_mark(_MARKDOWN_HEADING_RE.sub("", lines[at].strip()))[1])
+                parts[role].append(_heading_text(lines[at]))
                 end = at + 1
             at += 1
         index = end
