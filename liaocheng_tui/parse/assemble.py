@@ -341,7 +341,7 @@ class _Reader:
             or is_furniture_line(following.text)  # a staff credit under it is no story's text
         )
         if trailing and above is not None and above.body:
-            if not photo_credit and signs_writing(unit.text):
+            if signs_writing(unit.text):  # never a photo credit (摄, 摄影)
                 # A reporter's line after a story's last paragraph (本报记者 X 整理, 摄影报道) signs
                 # the story, as a credit does: the paragraph above it is no caption of its own.
                 self._credit(unit)

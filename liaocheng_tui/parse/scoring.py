@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from liaocheng_tui.parse.blocks import split_markdown_heading
 from liaocheng_tui.parse.byline import split_lead, split_show_mark
 from liaocheng_tui.parse.furniture import is_furniture_line
 from liaocheng_tui.parse.models import Article, Page
@@ -330,14 +331,19 @@ def score_page(page: Page, keys: Sequence[KeyArticle], tally: Tally, name: str =
 
 _HEADER_RANK = {"kicker": 0, "title": 1, "subtitle": 2}
 _AD_TITLE = "广告"
-_MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s*|\s*#+\s*$")
 
 
 def _heading_text(line: str) -> str:
     """A header line's text as the parser gives it: its markdown heading marks and a show mark
-    before it left out, in either order (``## ● 标题``, ``● ## 标题``)."""
-    mark, text = split_show_mark(_MARKDOWN_HEADING_RE.sub("", line.strip()))
-    return _MARKDOWN_HEADING_RE.sub("", text) if mark else text
+    before it left out, in either order (``## ● 标题``, ``● ## 标题``), as
+    :func:`~liaocheng_tui.parse.blocks.build_units` and the assembler leave them out."""
+    text = line.strip()
+    if heading := split_markdown_heading(text):
+        text = heading[1]
+    mark, text = split_show_mark(text)
+    if mark and (heading := split_markdown_heading(text)):
+        text = heading[1]
+    return text
 
 
 def keys_from_roles(lines: Sequence[str], roles: Sequence[str]) -> list[KeyArticle]:
