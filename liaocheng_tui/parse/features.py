@@ -374,6 +374,17 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
     (:func:`sequence_items`): blank lines become gap features of their neighbours, so that the
     chain runs kicker -> title -> subtitle -> byline -> body however many blank lines lie between.
     """
+    items: list[Item] = [["B"] for _ in lines]
+    for index, item in zip(*sequence_items(lines, normalised), strict=True):
+        items[index] = item
+    return items
+
+
+def sequence_items(
+    lines: Sequence[str], normalised: Sequence[Line] | None = None
+) -> tuple[list[int], list[Item]]:
+    """The non-blank lines' indices and their items: the sequence the model labels (``normalised``
+    as for :func:`page_features`)."""
     if normalised is None:
         normalised = lines_of(lines)
     if in_traditional_script(lines):
@@ -438,7 +449,7 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
         if full[-1]:
             key.append("full")
         keys.append(key)
-    items: list[Item] = [["B"] for _ in range(count)]
+    items: list[Item] = []
     for k, m in enumerate(lines_in):
         shape = m.shape
         code = gap_codes[k]
@@ -483,8 +494,8 @@ def page_features(lines: Sequence[str], normalised: Sequence[Line] | None = None
             item += map(_TWO_BELOW.__getitem__, keys[k + 2])
         else:
             item.append("+2:none")
-        items[nonblank[k]] = item
-    return items
+        items.append(item)
+    return nonblank, items
 
 
 def _meta_tails(
@@ -508,16 +519,6 @@ def _meta_tails(
             continue
         tails.add(index + 1)
     return tails
-
-
-def sequence_items(
-    lines: Sequence[str], normalised: Sequence[Line] | None = None
-) -> tuple[list[int], list[Item]]:
-    """The non-blank lines' indices and their items: the sequence the model labels (``normalised``
-    as for :func:`page_features`)."""
-    items = page_features(lines, normalised)
-    indices = [i for i, item in enumerate(items) if item != ["B"]]
-    return indices, [items[i] for i in indices]
 
 
 def _headline_like(line: _Measured) -> bool:
