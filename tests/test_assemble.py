@@ -352,6 +352,49 @@ def test_a_photo_credit_labelled_credit_closes_the_story_it_ends() -> None:
     assert (photo.byline, photo.authors, photo.kind) == ("本报记者 张晨 摄", ["张晨"], "photo")
 
 
+def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> None:
+    # Each credit closes one caption: before, the first signed the story (a photographer as its
+    # byline) and every later caption became a photo article of its own.
+    for credit_role in (CR, BY):
+        result = run(
+            [
+                (T, "各地企业有序复工复产"),
+                (B, "本报北京2月10日电（记者高云才）连日来，各地企业有序复工复产。"),
+                (B, "图片说明："),
+                (CAP, "图①：2月10日，纺织企业员工在车间检查布面。"),
+                (credit_role, "本报记者 史自强摄"),
+                (B, "图②：2月10日，工人在锅炉厂的车间里生产作业。　　新华社记者 王建威摄"),
+                (B, "图③：2月10日，工作人员为进入写字楼的人员测量体温。"),
+                (T, "保障到位 平稳上岗"),
+                (B, "　　2月10日，是公司复工首日。"),
+            ]
+        )
+        story, second = result.articles
+        assert story.byline == "本报北京2月10日电（记者高云才）", credit_role
+        assert story.paragraphs[1:] == [
+            "图片说明：",
+            "图①：2月10日，纺织企业员工在车间检查布面。",
+            "本报记者史自强摄",
+            "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者王建威摄",
+            "图③：2月10日，工作人员为进入写字楼的人员测量体温。",
+        ]
+        assert second.title == "保障到位 平稳上岗"
+
+
+def test_numbered_captions_under_a_credited_photo_are_that_photos_set() -> None:
+    (photo,) = run(
+        [
+            (CAP, "图①：2月10日，纺织企业员工在车间检查布面。 本报记者 史自强摄"),
+            (CAP, "图②：2月10日，工人在锅炉厂的车间里生产作业。 新华社记者 王建威摄"),
+        ]
+    ).articles
+    assert (photo.kind, photo.byline) == ("photo", "本报记者 史自强摄")
+    assert photo.paragraphs == [
+        "图①：2月10日，纺织企业员工在车间检查布面。",
+        "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者王建威摄",
+    ]
+
+
 def test_caption_under_a_headline_is_its_body_and_makes_it_a_photo() -> None:
     (article,) = run([(T, "夏荷春拾"), (CAP, "图为杭州北山街荷区，工作人员在湖中清理枯荷。")]).articles
     assert article.title == "夏荷春拾"

@@ -1175,7 +1175,10 @@ def test_a_line_naming_a_reporter_by_role(line: str, reporter: bool) -> None:
         ("本报记者 孙立 钱文摄影报道", True),
         ("□记者 周红 通讯员 吴刚 报道", True),
         ("记者 郑伟 文/图", True),
+        ("■ 本 报 记 者 王 云 娜 整 理", True),  # spaced out character by character
+        ("记者 郑伟 文 / 图", True),
         ("新华社记者 张晨摄", False),  # a photograph's credit
+        ("新 华 社 记 者 张 晨 摄", False),
         ("本报记者 张晨 摄影", False),
         ("■ 本报记者 许亮", False),  # a name alone: the story's or the picture's
         ("文/图 本报记者 许亮", False),

@@ -103,6 +103,11 @@ from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
 _PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
+# A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
+# they stay in it, each with its photographer's credit; they start no photo articles of their own.
+_NUMBERED_CAPTION_RE = re.compile(
+    r"^(?:组图|图)\s?(?:[①-⑳]|[0-9０-９]{1,2}\s?[：:]|[一二三四五六七八九十]{1,2}\s?[：:])"
+)
 _DUPLICATE_MIN_WEIGHT = 15
 _SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar reads it
 # Page furniture (mastheads, 版次, 字数, 责任编辑 and web meta lines) is short: a longer line the
@@ -188,6 +193,14 @@ class Assembly:
     section: str | None = None
     banner: str | None = None
     text: str = ""  # the kept units' text, for guessing the paper where no masthead names it
+
+
+def _has_numbered_caption(draft: _Draft) -> bool:
+    return any(_NUMBERED_CAPTION_RE.match(text) for text, _ in draft.body)
+
+
+def _ends_with_numbered_caption(draft: _Draft) -> bool:
+    return bool(draft.body) and bool(_NUMBERED_CAPTION_RE.match(draft.body[-1][0]))
 
 
 def _parsed_byline(text: str) -> tuple[str, list[str]]:
@@ -341,7 +354,7 @@ class _Reader:
             or is_furniture_line(following.text)  # a staff credit under it is no story's text
         )
         if trailing and above is not None and above.body:
-            if signs_writing(unit.text):  # never a photo credit (摄, 摄影)
+            if signs_writing(unit.text) or (photo_credit and _ends_with_numbered_caption(above)):
                 # A reporter's line after a story's last paragraph (本报记者 X 整理, 摄影报道) signs
                 # the story, as a credit does: the paragraph above it is no caption of its own.
                 self._credit(unit)
@@ -387,6 +400,12 @@ class _Reader:
             self.dropped.append(Dropped(unit.text, "credit-without-article", unit.line))
             return
         draft.take(unit)
+        if _PHOTO_CREDIT_RE.search(unit.text.strip()) and _ends_with_numbered_caption(draft):
+            # The photographer of one of the story's numbered pictures: no signature of the story.
+            draft.body.append((unit.text, unit))
+            self.closed = True
+            self.inherit = True
+            return
         parsed = parse_end_credit(unit.text)
         if parsed and draft.byline is None:
             draft.set_byline(*parsed)
@@ -427,6 +446,11 @@ class _Reader:
             # The page's staff credit (版式设计：X) read as text after a story's close: neither its
             # text nor a photo of its own.
             self.dropped.append(Dropped(unit.text.strip(), "page-furniture", unit.line))
+            return
+        if above is not None and _NUMBERED_CAPTION_RE.match(unit.text) and _has_numbered_caption(above):
+            # The next of a story's numbered captions, its photographer's credit kept in it as printed.
+            above.add_body(unit.text, unit)
+            self.closed = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
             return
         if above is not None and self.closed and above.trailing_byline:
             # A caption after a credited photo is the next photo, in the same column.

@@ -295,7 +295,8 @@ def signs_writing(text: str) -> bool:
     """Whether a byline line ends with a trailer that signs a written piece (整理, 报道, 撰文,
     编译, 文/图), not a photograph alone (摄) and not a name alone: such a line under a story's
     last paragraph signs the story, where a name alone may credit the picture above it."""
-    return text.rstrip().endswith(_WRITING_TRAILERS)
+    # Spaces left out: OCR and some typesetting space a byline out character by character (整 理).
+    return "".join(text.split()).endswith(_WRITING_TRAILERS)
 
 
 def names_a_reporter(text: str) -> bool:
