@@ -23,6 +23,7 @@ _NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"
 _SPACE_BETWEEN_RE = re.compile(f"(?= )(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?= )(?<={_NARROW}) +(?={_WIDE})")
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
+_CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
 
 SHORT_WEIGHT = 36
@@ -70,9 +71,15 @@ def continues(previous: str, following: str) -> bool:
     """
     if not previous or not following or ends_sentence(previous):
         return False
-    if weight(previous) > SHORT_WEIGHT or unbalanced(previous) or has_inner_stop(previous):
+    # The cheapest test first: one scan for a stop inside. A weight over SHORT_WEIGHT needs more
+    # characters than that (none weighs more than one), so a short ``previous`` is not weighed.
+    if (
+        has_inner_stop(previous)
+        or (len(previous) > SHORT_WEIGHT and weight(previous) > SHORT_WEIGHT)
+        or unbalanced(previous)
+    ):
         return True
-    if re.search(r"[，,、；;]", previous):
+    if _CLAUSE_MARK_RE.search(previous):
         return True
     clause = _FIRST_CLAUSE_RE.match(following)
     return clause is not None and weight(clause.group(0)) <= 6
