@@ -22,6 +22,7 @@ _TARGET_AFTER_RE = re.compile(r"^年(?:底前|前|以前|之前|远景|目标|�
 _FULL_DATE_RE = re.compile(
     r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?!前|起|之前|以前|至|到|—|-|～|~)"
 )
+_DIGITS = frozenset("0123456789０１２３４５６７８９")  # ASCII and full-width, which fold_width folds
 _DAY_ONLY_RE = re.compile(r"^(3[01]|[12]\d|0?[1-9])日(?=上午|下午|晚|凌晨|早|中午|夜|傍晚|清晨|[,，])")
 # Where a dateline may stand: the start of a paragraph, of a sentence, or of a photo caption.
 _SENTENCE_START_RE = re.compile(r"(?:^|[。！？!?][”’」』]?|图为)\s*")
@@ -38,6 +39,8 @@ class MonthDay:
 
 def supported_years(text: str) -> list[int]:
     """Years that the text reports on (targets such as 到2030年 are left out)."""
+    if "年" not in text:  # every year read is followed by 年: most texts are answered here
+        return []
     text = fold_width(text)
     years: list[int] = []
     for match in _YEAR_RE.finditer(text):
@@ -76,6 +79,8 @@ def dispatch_date(dateline: str) -> MonthDay | None:
 
 def day_only(paragraph: str) -> int | None:
     """The day of a dateline that gives no month (``28日上午,…``) at the start of a paragraph."""
+    if paragraph[:1] not in _DIGITS:  # no day to read: the text is not folded to look
+        return None
     match = _DAY_ONLY_RE.match(fold_width(paragraph))
     return int(match.group(1)) if match else None
 

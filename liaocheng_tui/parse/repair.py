@@ -162,11 +162,13 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
         text = line.strip()
         # A character or two, or a mark (“) among them; never a rule OCR read as 丨, which no
         # headline prints.
-        if _TINY_RE.match(text) and text not in _RULE_MARKS:
+        if len(text) <= 2 and _TINY_RE.match(text) and text not in _RULE_MARKS:  # the length first
             run.append(index)
             continue
         if not text and run and index - run[-1] == 1:
             continue  # one blank line inside a run
+        if not run:  # most lines: no run to end
+            continue
         singles = sum(1 for i in run if _SINGLE_HAN_RE.match(lines[i].strip()))
         tiny = sum(1 for i in run if _TINY_HAN_RE.match(lines[i].strip()))
         if singles >= _VERTICAL_MIN or tiny >= _TINY_RUN_MIN:
