@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import Page, parse_page
-from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse import Page, chars, dates, parse_page
+from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
+from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.repair import unify_radicals
 
 # Pieces that exercise the parser's rules: bylines, datelines, markers, headings, dashes, columns,
@@ -72,6 +73,27 @@ def test_arbitrary_unicode_never_raises_and_keeps_every_han_character(text: str)
 @given(_page_text)
 def test_page_like_text_never_raises_and_keeps_every_han_character(text: str) -> None:
     _check(text)
+
+
+# The ends and openings the quick tests of ends_sentence and starts_with_dateline look at.
+_EDGES = [
+    *"。！？!?…；;：:.”’」』）)》】\"'，,中a1２０日月年 \n\t\u3000",
+    "2026年",
+    "12月",
+    "3日",
+    "１２月２８日，",
+]
+_edgy_text = st.lists(st.sampled_from(_EDGES) | st.text(max_size=3), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_edgy_text)
+def test_quick_answers_agree_with_the_patterns(text: str) -> None:
+    # ends_sentence and starts_with_dateline answer most texts before their regexes are tried.
+    assert ends_sentence(text) == bool(chars._TERMINAL_RE.search(text.rstrip()[-24:]))
+    folded = fold_width(text)
+    opens = bool(dates._FULL_DATE_RE.match(folded) or dates._DAY_ONLY_RE.match(folded))
+    assert starts_with_dateline(text) == opens
 
 
 @settings(max_examples=50, deadline=None)

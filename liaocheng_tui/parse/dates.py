@@ -87,6 +87,8 @@ def day_only(paragraph: str) -> int | None:
 
 def starts_with_dateline(paragraph: str) -> bool:
     """True if a paragraph opens with a dateline precise to the day (``12月28日,``/``28日上午``)."""
+    if paragraph[:1] not in _DIGITS:  # both datelines open with a digit: no need to fold the text
+        return False
     paragraph = fold_width(paragraph)
     return bool(_FULL_DATE_RE.match(paragraph) or _DAY_ONLY_RE.match(paragraph))
 

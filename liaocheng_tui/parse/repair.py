@@ -197,7 +197,7 @@ def repair_page(text: str) -> str:
         repaired = [decode_entities(line) for line in repaired]
     if any(mark in text for mark in _RULE_MARKS):
         repaired = [strip_edge_rules(line) for line in repaired]
-    if _BOX_LOOKALIKE_RE.search(text):
+    if ("口" in text or "囗" in text) and _BOX_LOOKALIKE_RE.search(text):  # a quick look first
         repaired = [restore_byline_box(line) for line in repaired]
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
