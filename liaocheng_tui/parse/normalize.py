@@ -40,7 +40,7 @@ def indent_width(raw: str) -> int:
     return sum(_COLUMNS.get(ch, 1) for ch in leading.group()) if leading else 0
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One raw line of the page after normalisation: 1-based number, text, indent flag, and the
     indent's width in columns (an ideographic space is two, a tab four)."""
@@ -49,16 +49,6 @@ class Line:
     text: str
     indented: bool
     indent: int = 0
-
-    def __init__(self, number: int, text: str, indented: bool, indent: int = 0) -> None:
-        # What a frozen dataclass's own __init__ does through an object.__setattr__ call a field,
-        # written straight into the instance's dict: a page makes a Line of every line, and the
-        # calls were a third of the work of lines_of.
-        fields = self.__dict__
-        fields["number"] = number
-        fields["text"] = text
-        fields["indented"] = indented
-        fields["indent"] = indent
 
 
 def split_lines(text: str) -> list[str]:
