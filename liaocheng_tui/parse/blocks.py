@@ -81,7 +81,7 @@ class Shape(Enum):
     PARA = "para"  # body text
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One block of page text with its raw line span and shape."""
 
