@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import Page, chars, dates, parse_page
+from liaocheng_tui.parse import Page, chars, clean, dates, parse_page
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
+from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.repair import unify_radicals
 
@@ -94,6 +95,20 @@ def test_quick_answers_agree_with_the_patterns(text: str) -> None:
     folded = fold_width(text)
     opens = bool(dates._FULL_DATE_RE.match(folded) or dates._DAY_ONLY_RE.match(folded))
     assert starts_with_dateline(text) == opens
+
+
+# What squeeze_spaces removes, as one regex that looks behind and ahead of each run of spaces.
+_SPACE_BETWEEN = re.compile(
+    f"(?<={clean._WIDE}) +(?={clean._WIDE}|{clean._NARROW})|(?<={clean._NARROW}) +(?={clean._WIDE})"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*" 　中文，。“”1２a-.;()\t𠀀〇", "  ", "Windows 11"]), max_size=12).map("".join)
+)
+def test_squeeze_spaces_removes_the_runs_between_wide_and_narrow_characters(text: str) -> None:
+    assert squeeze_spaces(text) == _SPACE_BETWEEN.sub("", text)
 
 
 @settings(max_examples=50, deadline=None)

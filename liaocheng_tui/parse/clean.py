@@ -17,10 +17,12 @@ _WIDE = f"[{WIDE_CLASS}]"
 # Half-width neighbours that never take a space next to a Chinese character: digits and the
 # ASCII punctuation an OCR tool puts in place of the full-width marks.
 _NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"
-# A space is removed where a Chinese character or mark meets another one, a digit or a half-width
-# mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
-# (Each branch first looks for the space: the lookbehind alone would be tried at every character.)
-_SPACE_BETWEEN_RE = re.compile(f"(?= )(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?= )(?<={_NARROW}) +(?={_WIDE})")
+# A run of spaces is removed where a Chinese character or mark meets another one, a digit or a
+# half-width mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
+# The pattern opens with the space itself, so that the regex engine skips to each space at once
+# (a pattern that opens with a lookaround is tried at every character); the lookbehinds then take
+# in the run's first space with the character before it.
+_SPACE_BETWEEN_RE = re.compile(f" (?:(?<={_WIDE} ) *(?={_WIDE}|{_NARROW})|(?<={_NARROW} ) *(?={_WIDE}))")
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
 _CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
@@ -31,7 +33,7 @@ SHORT_WEIGHT = 36
 
 def squeeze_spaces(text: str) -> str:
     """Remove the spaces OCR put between Chinese characters, digits and punctuation."""
-    if " " not in text:  # most lines: skip the regex, whose lookbehind is tried at every character
+    if " " not in text:  # most lines
         return text
     return _SPACE_BETWEEN_RE.sub("", text)
 
