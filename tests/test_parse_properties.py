@@ -97,6 +97,32 @@ def test_quick_answers_agree_with_the_patterns(text: str) -> None:
     assert starts_with_dateline(text) == opens
 
 
+# Where datelines looks for a date: the start of the text, of a sentence or of a photo caption.
+_SENTENCE_START = re.compile(r"(?:^|[。！？!?][”’」』]?|图为)\s*")
+
+
+def _datelines_by_sentence_starts(paragraph: str) -> list[dates.MonthDay]:
+    if "月" not in paragraph:
+        return []
+    folded = fold_width(paragraph)
+    found = []
+    for start in _SENTENCE_START.finditer(folded):
+        if match := dates._FULL_DATE_RE.match(folded, start.end()):
+            year = int(match.group(1)) if match.group(1) else None
+            found.append(dates.MonthDay(int(match.group(2)), int(match.group(3)), year))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_EDGES, "5月3日", "12月31日", "１２月２８日", "图为", "。”", "为"]), max_size=10
+    ).map("".join)
+)
+def test_datelines_are_read_at_every_start_of_a_sentence(paragraph: str) -> None:
+    assert dates.datelines(paragraph) == _datelines_by_sentence_starts(paragraph)
+
+
 # What squeeze_spaces removes, as one regex that looks behind and ahead of each run of spaces.
 _SPACE_BETWEEN = re.compile(
     f"(?<={clean._WIDE}) +(?={clean._WIDE}|{clean._NARROW})|(?<={clean._NARROW}) +(?={clean._WIDE})"
