@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import Page, chars, clean, dates, parse_page
+from liaocheng_tui.parse import Page, chars, clean, dates, parse_page, repair
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import starts_with_dateline
@@ -121,6 +121,15 @@ def _datelines_by_sentence_starts(paragraph: str) -> list[dates.MonthDay]:
 )
 def test_datelines_are_read_at_every_start_of_a_sentence(paragraph: str) -> None:
     assert dates.datelines(paragraph) == _datelines_by_sentence_starts(paragraph)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"口囗 \n\r\t\u3000\x1c中人"]) | st.text(max_size=2), max_size=10).map("".join)
+)
+def test_a_box_lookalike_opening_a_line_is_found_as_the_regex_finds_it(text: str) -> None:
+    found = repair._opens_a_line_with_a_box_lookalike(text)
+    assert found == bool(re.search(r"(?m)^\s*[口囗]", text))
 
 
 # What squeeze_spaces removes, as one regex that looks behind and ahead of each run of spaces.
