@@ -11,8 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import Page, parse_page
-from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse import Page, chars, clean, dates, parse_page, repair
+from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
+from liaocheng_tui.parse.clean import squeeze_spaces
+from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.repair import unify_radicals
 
 # Pieces that exercise the parser's rules: bylines, datelines, markers, headings, dashes, columns,
@@ -72,6 +74,76 @@ def test_arbitrary_unicode_never_raises_and_keeps_every_han_character(text: str)
 @given(_page_text)
 def test_page_like_text_never_raises_and_keeps_every_han_character(text: str) -> None:
     _check(text)
+
+
+# The ends and openings the quick tests of ends_sentence and starts_with_dateline look at.
+_EDGES = [
+    *"。！？!?…；;：:.”’」』）)》】\"'，,中a1２０日月年 \n\t\u3000",
+    "2026年",
+    "12月",
+    "3日",
+    "１２月２８日，",
+]
+_edgy_text = st.lists(st.sampled_from(_EDGES) | st.text(max_size=3), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_edgy_text)
+def test_quick_answers_agree_with_the_patterns(text: str) -> None:
+    # ends_sentence and starts_with_dateline answer most texts before their regexes are tried.
+    assert ends_sentence(text) == bool(chars._TERMINAL_RE.search(text.rstrip()[-24:]))
+    folded = fold_width(text)
+    opens = bool(dates._FULL_DATE_RE.match(folded) or dates._DAY_ONLY_RE.match(folded))
+    assert starts_with_dateline(text) == opens
+
+
+# Where datelines looks for a date: the start of the text, of a sentence or of a photo caption.
+_SENTENCE_START = re.compile(r"(?:^|[。！？!?][”’」』]?|图为)\s*")
+
+
+def _datelines_by_sentence_starts(paragraph: str) -> list[dates.MonthDay]:
+    if "月" not in paragraph:
+        return []
+    folded = fold_width(paragraph)
+    found = []
+    for start in _SENTENCE_START.finditer(folded):
+        if match := dates._FULL_DATE_RE.match(folded, start.end()):
+            year = int(match.group(1)) if match.group(1) else None
+            found.append(dates.MonthDay(int(match.group(2)), int(match.group(3)), year))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_EDGES, "5月3日", "12月31日", "１２月２８日", "图为", "。”", "为"]), max_size=10
+    ).map("".join)
+)
+def test_datelines_are_read_at_every_start_of_a_sentence(paragraph: str) -> None:
+    assert dates.datelines(paragraph) == _datelines_by_sentence_starts(paragraph)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"口囗 \n\r\t\u3000\x1c中人"]) | st.text(max_size=2), max_size=10).map("".join)
+)
+def test_a_box_lookalike_opening_a_line_is_found_as_the_regex_finds_it(text: str) -> None:
+    found = repair._opens_a_line_with_a_box_lookalike(text)
+    assert found == bool(re.search(r"(?m)^\s*[口囗]", text))
+
+
+# What squeeze_spaces removes, as one regex that looks behind and ahead of each run of spaces.
+_SPACE_BETWEEN = re.compile(
+    f"(?<={clean._WIDE}) +(?={clean._WIDE}|{clean._NARROW})|(?<={clean._NARROW}) +(?={clean._WIDE})"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*" 　中文，。“”1２a-.;()\t𠀀〇", "  ", "Windows 11"]), max_size=12).map("".join)
+)
+def test_squeeze_spaces_removes_the_runs_between_wide_and_narrow_characters(text: str) -> None:
+    assert squeeze_spaces(text) == _SPACE_BETWEEN.sub("", text)
 
 
 @settings(max_examples=50, deadline=None)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
+from liaocheng_tui.parse import normalize as normalize_module
 from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse.byline import (
     names_a_reporter,
@@ -384,7 +385,14 @@ def test_lines_with_a_slash_or_a_bar_that_are_no_byline(line: str) -> None:
 
 def test_normalisation_helpers() -> None:
     assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+    assert split_lines("\na\n\nb\n") == ["", "a", "", "b", ""]  # LF only: the fast way
     assert normalize_text("\u3000\u3000甲\u00a0乙\u200b丙\x00丁\t戊 ") == "甲 乙丙 丁 戊"
+
+
+def test_every_character_normalisation_changes_is_unprintable() -> None:
+    # normalize_text takes a printable line (no double space) as needing only a strip.
+    changed = [chr(point) for point in range(0x110000) if normalize_module._CHANGED_RE.match(chr(point))]
+    assert changed and not any(character.isprintable() for character in changed)
 
 
 def test_empty_and_blank_pages() -> None:

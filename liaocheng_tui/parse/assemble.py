@@ -101,13 +101,17 @@ from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
 _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
-_PHOTO_CUE_RE = re.compile(r"[(（](?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]|图为|▲")
+# (图), （上图）, （图一）…, 图为…, ▲. Each alternative opens with one character, so that the regex
+# engine skips to the characters that can open one (a bracket class first was tried everywhere).
+_PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
+_PHOTO_CUE_RE = re.compile(rf"\({_PICTURE_IN_BRACKETS}|（{_PICTURE_IN_BRACKETS}|图为|▲")
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 # A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
 # they stay in it, each with its photographer's credit; they start no photo articles of their own.
 _NUMBERED_CAPTION_RE = re.compile(
     r"^(?:组图|图)\s?(?:[①-⑳]|[0-9０-９]{1,2}\s?[：:]|[一二三四五六七八九十]{1,2}\s?[：:])"
 )
+_REPORTED_RE = re.compile(r"记者|通讯员|实习生")  # a byline that names a reporter
 _DUPLICATE_MIN_WEIGHT = 15
 _SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar reads it
 # Page furniture (mastheads, 版次, 字数, 责任编辑 and web meta lines) is short: a longer line the
@@ -570,8 +574,8 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
         elif (
             units[at].role == "body"
             and len(units[at].text) <= WEB_META_LONGEST
+            and _is_source(units[at].text)  # before the dearer look at what came above
             and _before_story_text(out)
-            and _is_source(units[at].text)
         ):
             # A web page's source line the labeller took for the story's first text (its wrapped
             # pieces too). At a story's end, 来源：新华社 closes the story as its credit: it stays.
@@ -614,10 +618,11 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         above = filled[place - step]
         if out[above] != "body" or out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
             continue
-        # the meta line first: most lines are answered at once by having no field's colon
+        # the headline's length first, which costs least, then the meta line: most lines are
+        # answered at once by having no field's colon
         if (
-            is_web_meta_line(lines[meta].text.strip())
-            and len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
+            len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
+            and is_web_meta_line(lines[meta].text.strip())
             and not ends_sentence(headline)
         ):
             out[above] = "title"
@@ -770,7 +775,11 @@ def _paragraphs(draft: _Draft) -> list[str]:
     previous_head = False
     previous_fills = False  # the piece above ended on a line that fills a hard-wrapped page's width
     for text, unit in draft.body:
-        cleaned = clean_body(text)
+        # Most pieces are their unit's text as it stands, which build_units squeezed already.
+        if text is unit.text and "**" not in text and "__" not in text:
+            cleaned = unit.squeezed.strip()
+        else:
+            cleaned = clean_body(text)
         if not cleaned:
             continue
         head = _crosshead(unit, cleaned)
@@ -798,10 +807,9 @@ def _paragraphs(draft: _Draft) -> list[str]:
 
 
 def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
-    body = "\n".join(paragraphs)
     if title and _NOTICE_RE.search(title.replace(" ", "")):
         return "notice"
-    reported = bool(draft.byline and re.search(r"记者|通讯员|实习生", draft.byline))
+    reported = bool(draft.byline and _REPORTED_RE.search(draft.byline))
     if (draft.credit and not reported) or (
         draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
     ):
@@ -811,14 +819,14 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if title is None:
         if draft.brief and not draft.trailing_byline:
             return "news"  # a numbered brief item without a headline sentence
-        if draft.trailing_byline or draft.column or _PHOTO_CUE_RE.search(body):
+        if draft.trailing_byline or draft.column or _photo_cue(paragraphs):
             return "photo"
         if draft.standalone_byline and not draft.lead:
             return "photo"
         return "news"
-    if (
-        _PHOTO_CUE_RE.search(body) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
-    ) and len(paragraphs) <= 3:
+    if len(paragraphs) <= 3 and (  # the count first: a longer piece's text is not looked through
+        _photo_cue(paragraphs) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+    ):
         return "photo"
     byline = draft.byline or ""
     if (
@@ -832,6 +840,12 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     return "news"
 
 
+def _photo_cue(paragraphs: list[str]) -> bool:
+    """Whether a paragraph points at a picture (（图）, 图为…, ▲)."""
+    # Paragraph by paragraph: no cue runs over a paragraph's end, and joining them was a copy.
+    return any(_PHOTO_CUE_RE.search(paragraph) for paragraph in paragraphs)
+
+
 def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Unit], str | None]:
     """Units that belong to a story or a headline; furniture and advertisements go to ``dropped``."""
     masthead: str | None = None
@@ -842,6 +856,9 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
     page_broke = False  # a page break was just dropped
     sources: list[str] = []  # the papers the web meta lines' source fields name
     furniture_above = ""  # the furniture line right above, of which a wrap may have cut this one
+    # Where the page's first paragraph is: found once, and moved up where a unit above it is made
+    # text below (the only change to a role here).
+    first_text = _first_text(units)
     for index, unit in enumerate(units):
         if advert == 2 and unit.gap_before:
             advert = 0
@@ -863,7 +880,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             and (
                 (index == 0 and is_top_masthead(unit.text, units[1].text if len(units) > 1 else None))
                 # the issue's date line above the first story, in a form the labeller never met
-                or (index < _first_text(units) and is_dated_furniture_line(unit.text))
+                or (index < first_text and is_dated_furniture_line(unit.text))
             )
         ):
             masthead = masthead or masthead_in(unit.text) or _top_masthead(unit, units, index)
@@ -885,6 +902,7 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             furniture_above = ""
             if unit.role == "furniture":  # too long for furniture: text the labeller got wrong
                 unit.role = "body"
+                first_text = min(first_text, index)
             if page_broke:
                 # A paragraph a page break cut goes on here: joined again as one a blank line cut.
                 unit.gap_before = True

@@ -81,7 +81,7 @@ class Shape(Enum):
     PARA = "para"  # body text
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One block of page text with its raw line span and shape."""
 
@@ -92,7 +92,7 @@ class Unit:
     level: int = 0
     gap_before: bool = True  # a blank line separates it from the unit above
     shape: Shape = Shape.PARA
-    squeezed: str = field(default="", repr=False)
+    squeezed: str = field(default="", repr=False)  # squeeze_spaces(text), which build_units sets
     brief: str | None = None  # the bold or bracketed lead of a brief item (简讯), its headline
     role: Role = "body"  # the labeller's role of the unit's first line
     fills: bool = False  # its last line fills the width the page is hard-wrapped at
@@ -132,18 +132,6 @@ def numbered_item(text: str) -> NumberedItem | None:
     return NumberedItem(match.group(0).strip(), value, head.group(1), rest[head.end() :])
 
 
-def _printed_length(line: Line) -> int:
-    """The characters a line fills, its indent counted (two columns a character), as a hard wrap
-    counts them: a paragraph's indented first piece is as full as the pieces under it. The spaces
-    of a line spaced out letter by letter (an extraction's, after the wrap) do not count."""
-    return len(_unspaced(line.text)) + line.indent // 2
-
-
-def _solid_length(line: Line) -> int:
-    """:func:`_printed_length` without any of the line's spaces."""
-    return len(line.text.replace(" ", "")) + line.indent // 2
-
-
 def _wrap_width(lengths: Sequence[int]) -> int:
     """The width a page is wrapped at, from its lines' lengths: the 90th percentile (a few lines
     run over it)."""
@@ -163,17 +151,28 @@ def _filled_lines(lines: Sequence[Line]) -> list[bool]:
     filled = [False] * len(lines)
     if len(measured) < _WRAP_MIN_LINES:
         return filled
-    lengths = [_printed_length(lines[index]) for index in measured]
+    # Each line measured twice in one pass over its text (counting its spaces once):
+    # - as printed: the characters it fills, its indent counted (two columns a character), as a
+    #   hard wrap counts them, so that a paragraph's indented first piece is as full as the pieces
+    #   under it; the spaces of a line spaced out letter by letter (:func:`_unspaced`, an
+    #   extraction's, after the wrap) do not count;
+    # - solid: the same without any of its spaces.
+    lengths: list[int] = []
+    solid: list[int] = []
+    for index in measured:
+        line = lines[index]
+        size, spaces, indent = len(line.text), line.text.count(" "), line.indent // 2
+        solid.append(size - spaces + indent)
+        lengths.append(size - spaces + indent if 3 * spaces >= size else size + indent)
     width = _wrap_width(lengths)
     if width >= _WIDE_WRAP:
         # Measured without any space too: the spaces an extraction put between some lines'
         # characters make those the page's widest, and a first line short by its lost indent then
         # looks short of the column. Either measure makes a line full (the spaces a wrap counted,
         # as in ``本报北京1月1日电  （记者 X）``, keep the first).
-        solid = [_solid_length(lines[index]) for index in measured]
-        solid_width = _wrap_width(solid)
+        printed_full, solid_full = 0.85 * width, 0.85 * _wrap_width(solid)
         fills = [
-            length >= 0.85 * width or solid_length >= 0.85 * solid_width
+            length >= printed_full or solid_length >= solid_full
             for length, solid_length in zip(lengths, solid, strict=True)
         ]
     else:
@@ -349,6 +348,9 @@ def build_units(
     return units
 
 
+_OUR_PAPER_RE = re.compile(r"本\s?报")  # 本报, as a lead opens (本报讯, 本报记者)
+
+
 def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
     """Merge an opening byline whose parenthesis the layout cut (``本报讯(记者`` / ``林金彦)…``)."""
     merged: list[Unit] = []
@@ -356,7 +358,8 @@ def _merge_cut_leads(units: list[Unit]) -> list[Unit]:
     while index < len(units):
         unit = units[index]
         index += 1
-        if re.match(r"^本\s?报", unit.text) and unbalanced(unit.text):  # the cheap test first
+        # The cheap tests first: most units open with another character than 本.
+        if unit.text.startswith("本") and _OUR_PAPER_RE.match(unit.text) and unbalanced(unit.text):
             steps = 0
             while (
                 index < len(units)

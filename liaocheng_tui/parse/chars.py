@@ -36,6 +36,9 @@ WIDE_CLASS = HAN_CLASS + CJK_PUNCT_CLASS
 _TERMINAL_RE = re.compile(
     f"(?:[。！？!?…；;：:]+|(?<=[{HAN_CLASS}”’」』）)》】])\\.)\\s?(?:[”’」』）)》】\"']\\s?)*$"
 )
+# The characters a match of _TERMINAL_RE can end with (its marks, a full stop, a closing quote or
+# bracket; the text is stripped of the spaces it allows).
+_TERMINAL_LAST = frozenset("。！？!?…；;：:.”’」』）)》】\"'")
 _ALNUM_RE = re.compile(r"[0-9A-Za-z]")
 _OPENERS = "“‘「『（(《【"
 _CLOSERS = "”’」』）)》】"
@@ -55,7 +58,9 @@ def weight(text: str) -> float:
 
 def ends_sentence(text: str) -> bool:
     """True if ``text`` ends with sentence-final punctuation (closing quotes may follow)."""
-    return bool(_TERMINAL_RE.search(text.rstrip()[-24:]))
+    text = text.rstrip()
+    # A text that ends with no mark _TERMINAL_RE can end with is answered without the search.
+    return bool(text) and text[-1] in _TERMINAL_LAST and _TERMINAL_RE.search(text[-24:]) is not None
 
 
 def has_inner_stop(text: str) -> bool:

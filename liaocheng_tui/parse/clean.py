@@ -17,12 +17,15 @@ _WIDE = f"[{WIDE_CLASS}]"
 # Half-width neighbours that never take a space next to a Chinese character: digits and the
 # ASCII punctuation an OCR tool puts in place of the full-width marks.
 _NARROW = r"[0-9,.;:!?()%\"'/\[\]<>+\-~*#&@=]"
-# A space is removed where a Chinese character or mark meets another one, a digit or a half-width
-# mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
-# (Each branch first looks for the space: the lookbehind alone would be tried at every character.)
-_SPACE_BETWEEN_RE = re.compile(f"(?= )(?<={_WIDE}) +(?={_WIDE}|{_NARROW})|(?= )(?<={_NARROW}) +(?={_WIDE})")
+# A run of spaces is removed where a Chinese character or mark meets another one, a digit or a
+# half-width mark (either order). Spaces between Latin words and numbers (``Windows 11``) stay.
+# The pattern opens with the space itself, so that the regex engine skips to each space at once
+# (a pattern that opens with a lookaround is tried at every character); the lookbehinds then take
+# in the run's first space with the character before it.
+_SPACE_BETWEEN_RE = re.compile(f" (?:(?<={_WIDE} ) *(?={_WIDE}|{_NARROW})|(?<={_NARROW} ) *(?={_WIDE}))")
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
+_CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
 
 SHORT_WEIGHT = 36
@@ -30,7 +33,7 @@ SHORT_WEIGHT = 36
 
 def squeeze_spaces(text: str) -> str:
     """Remove the spaces OCR put between Chinese characters, digits and punctuation."""
-    if " " not in text:  # most lines: skip the regex, whose lookbehind is tried at every character
+    if " " not in text:  # most lines
         return text
     return _SPACE_BETWEEN_RE.sub("", text)
 
@@ -70,9 +73,15 @@ def continues(previous: str, following: str) -> bool:
     """
     if not previous or not following or ends_sentence(previous):
         return False
-    if weight(previous) > SHORT_WEIGHT or unbalanced(previous) or has_inner_stop(previous):
+    # The cheapest test first: one scan for a stop inside. A weight over SHORT_WEIGHT needs more
+    # characters than that (none weighs more than one), so a short ``previous`` is not weighed.
+    if (
+        has_inner_stop(previous)
+        or (len(previous) > SHORT_WEIGHT and weight(previous) > SHORT_WEIGHT)
+        or unbalanced(previous)
+    ):
         return True
-    if re.search(r"[，,、；;]", previous):
+    if _CLAUSE_MARK_RE.search(previous):
         return True
     clause = _FIRST_CLAUSE_RE.match(following)
     return clause is not None and weight(clause.group(0)) <= 6

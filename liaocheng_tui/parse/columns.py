@@ -136,6 +136,8 @@ def find_gutters(lines: list[str]) -> list[int]:
 
 def read_columns(text: str) -> ColumnsRead | None:
     """The page read column by column, or None when it is not set in columns side by side."""
+    if "  " not in text and "\t" not in text:  # no line with a gap in it (most pages): no gutter
+        return None
     lines = split_lines(text)
     gutters = find_gutters(lines)
     if not gutters:

@@ -22,9 +22,17 @@ _TARGET_AFTER_RE = re.compile(r"^年(?:底前|前|以前|之前|远景|目标|�
 _FULL_DATE_RE = re.compile(
     r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?!前|起|之前|以前|至|到|—|-|～|~)"
 )
+_DIGITS = frozenset("0123456789０１２３４５６７８９")  # ASCII and full-width, which fold_width folds
 _DAY_ONLY_RE = re.compile(r"^(3[01]|[12]\d|0?[1-9])日(?=上午|下午|晚|凌晨|早|中午|夜|傍晚|清晨|[,，])")
-# Where a dateline may stand: the start of a paragraph, of a sentence, or of a photo caption.
-_SENTENCE_START_RE = re.compile(r"(?:^|[。！？!?][”’」』]?|图为)\s*")
+# Where a dateline may stand: the start of a paragraph (after its spaces), of a sentence (after a
+# final mark and a closing quote), or of a photo caption (图为). Each alternative of the break
+# opens with its own character, so that the regex engine skips to those characters (a pattern
+# that opened with ^ or a class was tried at every character).
+_LEADING_SPACES_RE = re.compile(r"\s*")
+_SENTENCE_BREAK_RE = re.compile(
+    "|".join(f"{re.escape(mark)}[”’」』]?\\s*" for mark in "。！？!?") + r"|图为\s*"
+)
+_ASCII_DIGITS = frozenset("0123456789")  # a date opens with one
 
 
 @dataclass(frozen=True, order=True)
@@ -38,6 +46,8 @@ class MonthDay:
 
 def supported_years(text: str) -> list[int]:
     """Years that the text reports on (targets such as 到2030年 are left out)."""
+    if "年" not in text:  # every year read is followed by 年: most texts are answered here
+        return []
     text = fold_width(text)
     years: list[int] = []
     for match in _YEAR_RE.finditer(text):
@@ -55,8 +65,12 @@ def datelines(paragraph: str) -> list[MonthDay]:
         return []
     paragraph = fold_width(paragraph)
     found: list[MonthDay] = []
-    for start in _SENTENCE_START_RE.finditer(paragraph):
-        match = _FULL_DATE_RE.match(paragraph, start.end())
+    spaces = _LEADING_SPACES_RE.match(paragraph)  # always matches, maybe nothing
+    opening = spaces.end() if spaces is not None else 0
+    for start in [opening, *(end.end() for end in _SENTENCE_BREAK_RE.finditer(paragraph, opening))]:
+        if paragraph[start : start + 1] not in _ASCII_DIGITS:  # no date here to match
+            continue
+        match = _FULL_DATE_RE.match(paragraph, start)
         if match:
             year = int(match.group(1)) if match.group(1) else None
             found.append(MonthDay(int(match.group(2)), int(match.group(3)), year))
@@ -68,6 +82,8 @@ _ELECTRIC_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[1
 
 def dispatch_date(dateline: str) -> MonthDay | None:
     """The date of a wire-style dateline such as ``本报北京1月16日电``."""
+    if "电" not in dateline:  # most bylines: no wire dateline to read
+        return None
     match = _ELECTRIC_RE.search(fold_width(dateline).replace(" ", ""))
     if not match:
         return None
@@ -76,12 +92,16 @@ def dispatch_date(dateline: str) -> MonthDay | None:
 
 def day_only(paragraph: str) -> int | None:
     """The day of a dateline that gives no month (``28日上午,…``) at the start of a paragraph."""
+    if paragraph[:1] not in _DIGITS:  # no day to read: the text is not folded to look
+        return None
     match = _DAY_ONLY_RE.match(fold_width(paragraph))
     return int(match.group(1)) if match else None
 
 
 def starts_with_dateline(paragraph: str) -> bool:
     """True if a paragraph opens with a dateline precise to the day (``12月28日,``/``28日上午``)."""
+    if paragraph[:1] not in _DIGITS:  # both datelines open with a digit: no need to fold the text
+        return False
     paragraph = fold_width(paragraph)
     return bool(_FULL_DATE_RE.match(paragraph) or _DAY_ONLY_RE.match(paragraph))
 

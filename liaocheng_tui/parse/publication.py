@@ -22,11 +22,28 @@ _NOT_PLACE_END = set(
 
 def dominant_city(text: str) -> str | None:
     """The city the page is about: the ``XX市`` named most often (then the most repeated ``XX``)."""
-    cities = Counter(m.group(1) for m in _CITY_RE.finditer(text) if m.group(1)[-1] not in _NOT_PLACE_END)
+    cities = Counter(name for name in _city_names(text) if name[-1] not in _NOT_PLACE_END)
     if not cities:
         return None
-    name = max(sorted(cities), key=lambda n: (cities[n], text.count(n)))
+    # The page is counted through only for the names named most often, which alone can win.
+    most = max(cities.values())
+    name = max((n for n in sorted(cities) if cities[n] == most), key=text.count)
     return name if cities[name] >= 2 and text.count(name) >= 3 else None
+
+
+def _city_names(text: str) -> list[str]:
+    """The names ``_CITY_RE.finditer`` finds before 市, found from the page's 市s: a search for the
+    two characters before every character of the page cost more than all the rest of this module."""
+    names: list[str] = []
+    after_match = 0  # where the last match ended: matches do not overlap
+    at = text.find("市", 2)
+    while at >= 0:
+        start = at - 2
+        if start >= after_match and _CITY_RE.match(text, start) is not None:
+            names.append(text[start:at])
+            after_match = at + 1
+        at = text.find("市", at + 1)
+    return names
 
 
 def named_paper(text: str) -> str | None:

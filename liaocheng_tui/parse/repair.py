@@ -78,7 +78,24 @@ def strip_edge_rules(line: str) -> str:
 
 _BOX = "□"
 # What OCR reads the hollow square before a byline as: the characters it looks like.
-_BOX_LOOKALIKE_RE = re.compile(r"(?m)^\s*[口囗]")
+_BOX_LOOKALIKES = "口囗"
+
+
+def _opens_a_line_with_a_box_lookalike(text: str) -> bool:
+    """Whether a ``口`` or ``囗`` opens one of ``text``'s lines, spaces before it allowed (what
+    ``re.search(r"(?m)^\\s*[口囗]", text)`` finds). Each 口 and 囗 is looked at, back to the
+    spaces before it, instead of a regex that opens with ^ being tried at every character."""
+    for mark in _BOX_LOOKALIKES:
+        at = text.find(mark)
+        while at >= 0:
+            start = at
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            # a line starts at the text's start, or after a line feed among the spaces
+            if start == 0 or "\n" in text[start:at]:
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def restore_byline_box(line: str) -> str:
@@ -162,11 +179,13 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
         text = line.strip()
         # A character or two, or a mark (“) among them; never a rule OCR read as 丨, which no
         # headline prints.
-        if _TINY_RE.match(text) and text not in _RULE_MARKS:
+        if len(text) <= 2 and _TINY_RE.match(text) and text not in _RULE_MARKS:  # the length first
             run.append(index)
             continue
         if not text and run and index - run[-1] == 1:
             continue  # one blank line inside a run
+        if not run:  # most lines: no run to end
+            continue
         singles = sum(1 for i in run if _SINGLE_HAN_RE.match(lines[i].strip()))
         tiny = sum(1 for i in run if _TINY_HAN_RE.match(lines[i].strip()))
         if singles >= _VERTICAL_MIN or tiny >= _TINY_RUN_MIN:
@@ -195,7 +214,7 @@ def repair_page(text: str) -> str:
         repaired = [decode_entities(line) for line in repaired]
     if any(mark in text for mark in _RULE_MARKS):
         repaired = [strip_edge_rules(line) for line in repaired]
-    if _BOX_LOOKALIKE_RE.search(text):
+    if _opens_a_line_with_a_box_lookalike(text):
         repaired = [restore_byline_box(line) for line in repaired]
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):

@@ -64,7 +64,10 @@ def model_states(roles: Sequence[Role]) -> list[str]:
     return states
 
 
+# Each state's role, looked up for every line the model labels.
+_ROLE_OF_STATE: dict[str, Role] = {state: cast(Role, state.partition(".")[0]) for state in STATES}
+
+
 def role_of_state(state: str) -> Role:
     """The role a model state stands for (a state the model does not know is ``body``)."""
-    role = state.partition(".")[0]
-    return cast(Role, role) if state in STATES else "body"
+    return _ROLE_OF_STATE.get(state, "body")
