@@ -473,7 +473,7 @@ def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
         inner = parse_byline_line(bracketed.group(1))
         if inner is not None and inner[1]:
             return stripped[: bracketed.start()].rstrip(), _collapse(bracketed.group(0)), inner[1]
-    if not re.search(r"摄影?$", stripped):
+    if not stripped.endswith(("摄", "摄影")):  # the text is stripped: the same as 摄影?$
         return None
     ends = list(_SENTENCE_END_RE.finditer(stripped))
     if not ends:
