@@ -226,3 +226,15 @@ def test_set_comparison_and_mismatch_report() -> None:
     assert [m["query"] for m in summary["mismatches"]] == ["c d"]
     assert summary["rg_speedup_total"] == pytest.approx(100.0)
     assert summary["p95_ms"] == 4.0
+
+
+def test_instruction_count_refuses_one_pass_and_a_machine_without_valgrind(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import parse_instructions
+
+    assert parse_instructions.main(["--passes", "1"]) == 2
+    assert capsys.readouterr().err == "error: --passes must be at least 2\n"
+    monkeypatch.setattr(parse_instructions.shutil, "which", lambda name: None)
+    assert parse_instructions.main([]) == 1
+    assert capsys.readouterr().err == "error: valgrind is not installed (apt-get install valgrind)\n"
