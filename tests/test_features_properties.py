@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import features
-from liaocheng_tui.parse.chars import HAN_CLASS
+from liaocheng_tui.parse import features, furniture
+from liaocheng_tui.parse.chars import HAN_CLASS, fold_width
 
 _NON_HAN = re.compile(f"[^{HAN_CLASS}]")
 # Han characters of every block (BMP, beyond it, radicals, 々 〇), their neighbours that are not,
@@ -33,3 +33,54 @@ def test_canonical_text_is_the_regex_substitution(text: str) -> None:
 def test_han_share_counts_as_the_regex_does(text: str) -> None:
     han = len(text) - len(_NON_HAN.findall(text))
     assert features._han_share(text) == (han == len(text), han < 0.5 * len(text))
+
+
+def _wrapped_meta_lines_looking_at_every_line(lines: list[str]) -> set[int]:
+    """wrapped_meta_lines as it was, with every line's cue looked for first."""
+    found: set[int] = set()
+    alone = [bool(line.strip()) and not furniture.is_web_meta_line(line) for line in lines]
+    cued = [bool(furniture._META_CUE_RE.search(line)) for line in lines]
+    for end in range(1, len(lines)):
+        if not alone[end] or end - 1 in found:
+            continue
+        for start in range(end - 1, max(end - furniture._META_PIECES, -1), -1):
+            if not alone[start]:
+                break
+            if not any(cued[start : end + 1]):
+                continue
+            joined = "".join(line.strip() for line in lines[start : end + 1])
+            if len(joined) > furniture.WEB_META_LONGEST:
+                break
+            if furniture.is_web_meta_line(joined):
+                names = furniture._META_FIELD_RE.findall(fold_width(joined))
+                if len(set(names)) == len(names):
+                    found.update(range(start, end + 1))
+                break
+    return found
+
+
+# Pieces of web pages' meta lines, cut anywhere, among lines of text and blank lines.
+_META_PIECES = [
+    "（ 2026-04-27 ） 稿件来",
+    "源：某某日报 要闻",
+    "来源：",
+    "新华社",
+    "2020-01-02",
+    "作者：王明",
+    "发布时间",
+    "：2020年1月2日",
+    "字",
+    "号 大 中 小",
+    "",
+    " ",
+    "书名：某书",
+    "标题",
+    "正文第一句。",
+]
+_meta_page = st.lists(st.sampled_from(_META_PIECES) | st.text(max_size=6), max_size=12)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_meta_page)
+def test_wrapped_meta_lines_looks_for_cues_only_where_it_needs_them(lines: list[str]) -> None:
+    assert furniture.wrapped_meta_lines(lines) == _wrapped_meta_lines_looking_at_every_line(lines)

@@ -343,15 +343,25 @@ def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
     once. Neither piece says what it is alone, and each reads like a line of text."""
     found: set[int] = set()
     alone = [bool(line.strip()) and not is_web_meta_line(line) for line in lines]
-    # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号.
-    cued = [bool(_META_CUE_RE.search(line)) for line in lines]
+    # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号. Looked
+    # for only where two lines of text stand together (on a page with blank lines, at few places).
+    cued: dict[int, bool] = {}
+
+    def any_cued(start: int, end: int) -> bool:
+        for index in range(start, end + 1):
+            if index not in cued:
+                cued[index] = _META_CUE_RE.search(lines[index]) is not None
+            if cued[index]:
+                return True
+        return False
+
     for end in range(1, len(lines)):
         if not alone[end] or end - 1 in found:
             continue
         for start in range(end - 1, max(end - _META_PIECES, -1), -1):
             if not alone[start]:
                 break  # the pieces of one line stand on lines next to each other, none whole
-            if not any(cued[start : end + 1]):
+            if not any_cued(start, end):
                 continue  # answered at once, as most pairs of lines are
             joined = "".join(line.strip() for line in lines[start : end + 1])
             if len(joined) > WEB_META_LONGEST:
