@@ -32,7 +32,8 @@ def test_canonical_text_is_the_regex_substitution(text: str) -> None:
 @given(_line)
 def test_han_share_counts_as_the_regex_does(text: str) -> None:
     han = len(text) - len(_NON_HAN.findall(text))
-    assert features._han_share(text) == (han == len(text), han < 0.5 * len(text))
+    share = features._han_share(text, features._high_bytes(text))
+    assert share == (han == len(text), han < 0.5 * len(text))
 
 
 def _wrapped_meta_lines_looking_at_every_line(lines: list[str]) -> set[int]:
@@ -84,3 +85,22 @@ _meta_page = st.lists(st.sampled_from(_META_PIECES) | st.text(max_size=6), max_s
 @given(_meta_page)
 def test_wrapped_meta_lines_looks_for_cues_only_where_it_needs_them(lines: list[str]) -> None:
     assert furniture.wrapped_meta_lines(lines) == _wrapped_meta_lines_looking_at_every_line(lines)
+
+
+def test_every_other_decimal_digit_of_the_bmp_has_one_of_the_listed_high_bytes() -> None:
+    for code in range(0x10000):
+        character = chr(code)
+        if features._DIGIT_RE.match(character) and not character.isascii() and not 0xFF10 <= code <= 0xFF19:
+            assert code >> 8 in features._OTHER_DIGITS_HIGH_BYTES, hex(code)
+
+
+_digits = st.sampled_from([*"0123456789١٣۵७௫๓໑༣၅០᠑٠𝟎𝟗𞥐１９AZaz", *_CHARACTERS])
+_line_with_digits = st.lists(_digits | st.text(max_size=3), max_size=24).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_line_with_digits)
+def test_digits_and_latin_are_what_the_regexes_find_in_a_canonical_line(text: str) -> None:
+    canon = features._canonical_text(text)
+    found = features._digits_and_latin(canon, features._high_bytes(canon))
+    assert found == (len(re.findall(r"\d", canon)), re.search("[A-Za-z]", canon) is not None)

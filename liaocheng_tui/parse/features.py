@@ -82,7 +82,6 @@ _CANONICAL = {
 _HAN_RE = re.compile(f"[{HAN_CLASS}]")
 _NON_HAN_RE = re.compile(f"[^{HAN_CLASS}]")
 _DIGIT_RE = re.compile(r"\d")
-_LATIN_RE = re.compile(r"[A-Za-z]")
 _CLOSERS = "”’」』）》】"
 _FINAL = "。！？…"
 _PUNCT_KEEP = set("。！？…，、；：）”」》】（“《【—·-—■□▲●◆★☆△○◇#*/")
@@ -245,7 +244,13 @@ _UNIFIED_HIGH_BYTES = range(0x4E, 0xA0)
 _NOT_UNIFIED_HIGH_BYTES = bytes(byte for byte in range(256) if byte not in _UNIFIED_HIGH_BYTES)
 
 
-def _han_share(canon: str) -> tuple[bool, bool]:
+def _high_bytes(canon: str) -> bytes:
+    """The high bytes of the UTF-16 code units of ``canon`` (a lone surrogate kept as one), made in
+    C: which of them a line holds says which scripts it may hold at all."""
+    return canon.encode("utf-16-le", "surrogatepass")[1::2]
+
+
+def _han_share(canon: str, high_bytes: bytes) -> tuple[bool, bool]:
     """Whether every character of ``canon`` is Han, and whether fewer than half of them are.
 
     A regex that counts the characters that are not Han costs a match for each of them. The
@@ -255,13 +260,44 @@ def _han_share(canon: str) -> tuple[bool, bool]:
     for nearly every line; the regexes run only where it does not.
     """
     n = len(canon)
-    code = canon.encode("utf-16-le", "surrogatepass")
-    unified = len(code[1::2].translate(None, _NOT_UNIFIED_HIGH_BYTES))
+    unified = len(high_bytes.translate(None, _NOT_UNIFIED_HIGH_BYTES))
     if unified == n:
         return True, False
     pure = _NON_HAN_RE.search(canon) is None
     low_han = unified < 0.5 * n and n - len(_NON_HAN_RE.findall(canon)) < 0.5 * n
     return pure, low_han
+
+
+# The high bytes of the code units of the decimal digits that \d finds but ASCII's and the full-width
+# ones (which the canonical form writes as ASCII): those of the BMP, checked one by one by a test,
+# and the surrogates of those beyond it.
+_OTHER_DIGITS_HIGH_BYTES = (
+    0x06,
+    0x07,
+    *range(0x09, 0x11),
+    *range(0x17, 0x1D),
+    0xA6,
+    *range(0xA8, 0xAC),
+    *range(0xD8, 0xE0),
+)
+_NOT_OTHER_DIGITS_HIGH_BYTES = bytes(byte for byte in range(256) if byte not in _OTHER_DIGITS_HIGH_BYTES)
+_NOT_ASCII_DIGITS = bytes(byte for byte in range(256) if not 0x30 <= byte <= 0x39)
+_NOT_ASCII_LETTERS = bytes(byte for byte in range(256) if not chr(byte).isascii() or not chr(byte).isalpha())
+
+
+def _digits_and_latin(canon: str, high_bytes: bytes) -> tuple[int, bool]:
+    """How many decimal digits the canonical line ``canon`` holds (what \\d finds), and whether it
+    holds an ASCII letter.
+
+    Both are counted on the line's ASCII characters, picked out in C, unless its code units' high
+    bytes show another script's digits (a line of Chinese never does): a regex's scan of a line of
+    Chinese costs several times more.
+    """
+    ascii_characters = canon.encode("ascii", "ignore")
+    latin = bool(ascii_characters.translate(None, _NOT_ASCII_LETTERS))
+    if high_bytes.translate(None, _NOT_OTHER_DIGITS_HIGH_BYTES):
+        return len(_DIGIT_RE.findall(canon)), latin
+    return len(ascii_characters.translate(None, _NOT_ASCII_DIGITS)), latin
 
 
 def _measure(line: Line) -> _Measured:
@@ -280,7 +316,9 @@ def _measure(line: Line) -> _Measured:
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
     n = len(canon)
-    pure, low_han = _han_share(canon)
+    high_bytes = _high_bytes(canon)
+    pure, low_han = _han_share(canon, high_bytes)
+    digits, latin = _digits_and_latin(canon, high_bytes)
     lenb = _LEN_BUCKETS[n] if n < len(_LEN_BUCKETS) else len(_LEN_EDGES)
     endc = _end_class(canon)
     first = canon[0]
@@ -297,10 +335,9 @@ def _measure(line: Line) -> _Measured:
         feats.append(depth)
     if low_han:
         feats.append("lowhan")
-    digits = len(_DIGIT_RE.findall(canon))
     if digits:
         feats.append(f"dig={min(3, 1 + (4 * digits) // n)}")
-    if _LATIN_RE.search(canon):
+    if latin:
         feats.append("latin")
     stop_in = bool(_INNER_STOP_RE.search(canon, 0, n - 1))
     if stop_in:
