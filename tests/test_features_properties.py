@@ -104,3 +104,15 @@ def test_digits_and_latin_are_what_the_regexes_find_in_a_canonical_line(text: st
     canon = features._canonical_text(text)
     found = features._digits_and_latin(canon, features._high_bytes(canon))
     assert found == (len(re.findall(r"\d", canon)), re.search("[A-Za-z]", canon) is not None)
+
+
+_ad_label = st.lists(
+    st.sampled_from([*"广告专版分类热线公益 ■●□ ", "广告", "广 告"]) | st.text(max_size=2), max_size=8
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ad_label.map("".join))
+def test_is_ad_label_answers_as_the_pattern_does(text: str) -> None:
+    label = furniture.split_show_mark(text.strip())[1].replace(" ", "")
+    assert furniture.is_ad_label(text) == bool(furniture._AD_LABEL_RE.match(label))

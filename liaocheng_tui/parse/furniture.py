@@ -75,6 +75,8 @@ _AD_LABEL_RE = re.compile(r"^(?:广告|广告专版|分类广告|广告热线|�
 def is_ad_label(text: str) -> bool:
     """A line that only says 广告 (with a mark before it or not, as headlines have): the block
     printed under it is an advertisement."""
+    if "广" not in text or "告" not in text:
+        return False  # every label holds 广告 (spaces closed): most units are answered at once
     return bool(_AD_LABEL_RE.match(split_show_mark(text.strip())[1].replace(" ", "")))
 
 
