@@ -116,3 +116,17 @@ _ad_label = st.lists(
 def test_is_ad_label_answers_as_the_pattern_does(text: str) -> None:
     label = furniture.split_show_mark(text.strip())[1].replace(" ", "")
     assert furniture.is_ad_label(text) == bool(furniture._AD_LABEL_RE.match(label))
+
+
+_page_marker = st.lists(
+    st.sampled_from([*"()（）下转上接续第版页A０４1- \n\u3000", "下转", "上接", "A04", "- 8 -", "第 3 页"])
+    | st.text(max_size=2),
+    max_size=10,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_page_marker.map("".join))
+def test_is_page_marker_answers_as_the_patterns_do(text: str) -> None:
+    jump = bool(furniture._JUMP_RE.match(fold_width(text).strip()))
+    assert furniture.is_page_marker(text) == (furniture.is_page_number(text) or jump)

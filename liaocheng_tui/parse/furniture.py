@@ -126,7 +126,14 @@ _PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４�
 def is_page_marker(text: str) -> bool:
     """A page number, a PDF page's footer or a jump line (``- 8 -``, ``第 3 页``, ``Page 3 of 12``,
     ``（下转A04版）``): never a headline, never a story's text."""
-    return is_page_number(text) or bool(_JUMP_RE.match(fold_width(text).strip()))
+    if is_page_number(text):
+        return True
+    # A jump line opens and closes with a bracket, which folding the width keeps: most units (a
+    # whole paragraph) are answered before the folding looks at each of their characters.
+    stripped = text.strip()
+    if not stripped.startswith(("(", "（")) or not stripped.endswith((")", "）")):
+        return False
+    return bool(_JUMP_RE.match(fold_width(stripped)))
 
 
 # What OCR makes of a rule, a border or a speck of dirt: a line of one or two marks that text never
