@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.parse import Page, chars, clean, dates, parse_page, repair
+from liaocheng_tui.parse import Page, chars, clean, dates, parse_page, publication, repair
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import starts_with_dateline
@@ -116,7 +116,10 @@ def _datelines_by_sentence_starts(paragraph: str) -> list[dates.MonthDay]:
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([*_EDGES, "5月3日", "12月31日", "１２月２８日", "图为", "。”", "为"]), max_size=10
+        st.sampled_from(
+            [*_EDGES, "5月3日", "12月31日", "１２月２８日", "图为", "。”", "为", "\x1c", "\xa0", "\u2029"]
+        ),
+        max_size=10,
     ).map("".join)
 )
 def test_datelines_are_read_at_every_start_of_a_sentence(paragraph: str) -> None:
@@ -130,6 +133,15 @@ def test_datelines_are_read_at_every_start_of_a_sentence(paragraph: str) -> None
 def test_a_box_lookalike_opening_a_line_is_found_as_the_regex_finds_it(text: str) -> None:
     found = repair._opens_a_line_with_a_box_lookalike(text)
     assert found == bool(re.search(r"(?m)^\s*[口囗]", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"市市市委聊城东昌府区北京 \n", "聊城市", "市民"]), max_size=12).map("".join)
+)
+def test_the_city_names_are_those_the_regex_finds(text: str) -> None:
+    found = [match.group(1) for match in publication._CITY_RE.finditer(text)]
+    assert publication._city_names(text) == found
 
 
 # What squeeze_spaces removes, as one regex that looks behind and ahead of each run of spaces.

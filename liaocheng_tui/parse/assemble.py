@@ -776,10 +776,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
     previous_fills = False  # the piece above ended on a line that fills a hard-wrapped page's width
     for text, unit in draft.body:
         # Most pieces are their unit's text as it stands, which build_units squeezed already.
-        if text is unit.text and "**" not in text and "__" not in text:
-            cleaned = unit.squeezed.strip()
-        else:
-            cleaned = clean_body(text)
+        cleaned = clean_body(text, unit.squeezed if text is unit.text else None)
         if not cleaned:
             continue
         head = _crosshead(unit, cleaned)

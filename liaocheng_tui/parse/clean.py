@@ -45,9 +45,14 @@ def strip_emphasis(text: str) -> str:
     return _EMPHASIS_RE.sub("", text)
 
 
-def clean_body(text: str) -> str:
-    """The stored form of a body paragraph: emphasis markers and OCR spaces removed."""
-    return squeeze_spaces(strip_emphasis(text)).strip()
+def clean_body(text: str, squeezed: str | None = None) -> str:
+    """The stored form of a body paragraph: emphasis markers and OCR spaces removed. ``squeezed``
+    is ``squeeze_spaces(text)`` where the caller has it already (a unit's text, which
+    build_units squeezed): then only a text with emphasis markers is squeezed again."""
+    unmarked = strip_emphasis(text)
+    if squeezed is not None and unmarked is text:
+        return squeezed.strip()
+    return squeeze_spaces(unmarked).strip()
 
 
 def join_text(left: str, right: str) -> str:

@@ -28,7 +28,6 @@ _DAY_ONLY_RE = re.compile(r"^(3[01]|[12]\d|0?[1-9])日(?=上午|下午|晚|凌�
 # final mark and a closing quote), or of a photo caption (图为). Each alternative of the break
 # opens with its own character, so that the regex engine skips to those characters (a pattern
 # that opened with ^ or a class was tried at every character).
-_LEADING_SPACES_RE = re.compile(r"\s*")
 _SENTENCE_BREAK_RE = re.compile(
     "|".join(f"{re.escape(mark)}[”’」』]?\\s*" for mark in "。！？!?") + r"|图为\s*"
 )
@@ -65,8 +64,7 @@ def datelines(paragraph: str) -> list[MonthDay]:
         return []
     paragraph = fold_width(paragraph)
     found: list[MonthDay] = []
-    spaces = _LEADING_SPACES_RE.match(paragraph)  # always matches, maybe nothing
-    opening = spaces.end() if spaces is not None else 0
+    opening = len(paragraph) - len(paragraph.lstrip())  # after the paragraph's leading spaces
     for start in [opening, *(end.end() for end in _SENTENCE_BREAK_RE.finditer(paragraph, opening))]:
         if paragraph[start : start + 1] not in _ASCII_DIGITS:  # no date here to match
             continue
