@@ -13,7 +13,7 @@ import pytest
 from liaocheng_tui.parse import labeller, train
 from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script, page_script_fold
 from liaocheng_tui.parse.derive import derive_roles, key_roles
-from liaocheng_tui.parse.features import page_features
+from liaocheng_tui.parse.features import page_features, sequence_items
 from liaocheng_tui.parse.normalize import indent_width, lines_of, split_lines
 from liaocheng_tui.parse.page import parse_page
 from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
@@ -65,6 +65,38 @@ def test_a_tiny_training_run_learns_its_pages(tmp_path: Path) -> None:
     # a page in an order it never saw
     unseen = synthetic_page([0, 2, 1, 3])
     assert tagger.label(unseen.lines) == unseen.roles
+
+
+def test_encoded_sequences_decode_to_the_items_and_states_the_labeller_trains_on() -> None:
+    pages = [
+        synthetic_page([0, 1, 2, 3]),
+        LabelledPage("empty", ["", ""], ["blank", "blank"]),
+        synthetic_page([3, 1]),
+    ]
+    expected = []
+    for page in pages:
+        indices, items = sequence_items(page.lines)
+        if items:
+            states = model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
+            expected.append((items, states))
+    encoded = train.encode_sequences(pages)
+    assert list(train.decoded_sequences(encoded)) == expected
+    assert len(expected) == 2  # the page of blank lines has no sequence
+    assert (encoded.pages, encoded.page_lines) == (2, len(pages[0].lines) + len(pages[2].lines))
+    # each distinct string is sent once
+    assert len(encoded.strings) == len(set(encoded.strings))
+
+
+def test_a_model_trained_on_a_stream_in_parts_is_the_model_trained_on_it_whole(tmp_path: Path) -> None:
+    pages = [synthetic_page(order) for order in ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2])]
+    options = {"max_iterations": 30, "feature.minfreq": 1}
+    whole, parts = tmp_path / "whole.crfsuite", tmp_path / "parts.crfsuite"
+    train_model(pages, whole, options)
+    counts = train.train_encoded(
+        [train.encode_sequences(pages[:1]), train.encode_sequences(pages[1:])], parts, options
+    )
+    assert counts == (3, sum(len(page.lines) for page in pages))
+    assert parts.read_bytes() == whole.read_bytes()
 
 
 def test_an_unreadable_model_raises_a_clear_error() -> None:

@@ -27,6 +27,7 @@ import random
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -136,6 +137,62 @@ def unpunctuated_training_pages(
 Stream = Callable[[Sequence[LabelledPage], int, int], Iterator[LabelledPage]]
 
 
+@dataclass(frozen=True)
+class EncodedSequences:
+    """The model's training sequences (feature items and states) of some pages, in a form that
+    crosses between processes cheaply: a page's items are some 65 strings a line, nearly all of
+    them repeated on other lines, so each string is sent once and the items as their numbers."""
+
+    strings: list[str]  # every distinct feature and state, by number
+    features: array[int]  # the numbers of every line's features, line after line
+    states: array[int]  # the number of every line's state
+    features_per_line: array[int]
+    lines_per_sequence: array[int]
+    pages: int  # pages with a sequence to train on
+    page_lines: int  # their lines, blank lines too
+
+
+def encode_sequences(pages: Iterable[LabelledPage]) -> EncodedSequences:
+    """The training sequences of ``pages``: each non-blank line's features and state."""
+    numbers: dict[str, int] = {}
+    number = numbers.setdefault
+    features, states = array("I"), array("I")
+    features_per_line, lines_per_sequence = array("I"), array("I")
+    count = page_lines = 0
+    for page in pages:
+        indices, items = sequence_items(page.lines)
+        if not items:
+            continue
+        for item in items:
+            features.extend(number(feature, len(numbers)) for feature in item)
+            features_per_line.append(len(item))
+        line_states = model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
+        states.extend(number(state, len(numbers)) for state in line_states)
+        lines_per_sequence.append(len(items))
+        count += 1
+        page_lines += len(page.lines)
+    return EncodedSequences(
+        list(numbers), features, states, features_per_line, lines_per_sequence, count, page_lines
+    )
+
+
+def decoded_sequences(encoded: EncodedSequences) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """The ``(items, states)`` of each sequence of ``encoded``, as :func:`encode_sequences` read them."""
+    strings = encoded.strings.__getitem__
+    feature_at = line_at = 0
+    for lines in encoded.lines_per_sequence:
+        items: list[list[str]] = []
+        for size in encoded.features_per_line[line_at : line_at + lines]:
+            items.append(list(map(strings, encoded.features[feature_at : feature_at + size])))
+            feature_at += size
+        yield items, list(map(strings, encoded.states[line_at : line_at + lines]))
+        line_at += lines
+
+
+def _encode_job(stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int) -> EncodedSequences:
+    return encode_sequences(stream(pages, seed, copies))
+
+
 def _train_job(
     stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int, out: Path, options: dict[str, Any]
 ) -> tuple[int, int]:
@@ -146,21 +203,22 @@ def train_model(
     pages: Iterable[LabelledPage], out: Path, options: dict[str, Any] | None = None
 ) -> tuple[int, int]:
     """Train a CRF on ``pages`` and write it to ``out``; returns (pages, lines) trained on."""
+    return train_encoded([encode_sequences(pages)], out, options)
+
+
+def train_encoded(
+    parts: Sequence[EncodedSequences], out: Path, options: dict[str, Any] | None = None
+) -> tuple[int, int]:
+    """Train a CRF on the sequences of ``parts``, in their order, and write it to ``out``; returns
+    (pages, lines) trained on."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params({**CRF_OPTIONS, **(options or {})})
-    count = lines = 0
-    for page in pages:
-        indices, items = sequence_items(page.lines)
-        if not items:
-            continue
-        trainer.append(
-            items, model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
-        )
-        count += 1
-        lines += len(page.lines)
+    for part in parts:
+        for items, states in decoded_sequences(part):
+            trainer.append(items, states)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
-    return count, lines
+    return sum(part.pages for part in parts), sum(part.page_lines for part in parts)
 
 
 def tag_pages(model: Path, pages: Sequence[LabelledPage]) -> list[list[Role]]:
@@ -267,9 +325,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = out_dir / MODEL_NAME
     second = out_dir / UNPUNCTUATED_MODEL_NAME
     with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(max_workers=2) as pool:
-        # Two processes, one per core: crfsuite trains on one thread.
+        # Two processes, one per core: crfsuite trains on one thread. The first model trains for
+        # about twice as long as the second, so both cores first work out its features, half the
+        # pages each; then one trains it while the other does all of the second model.
+        middle = len(train) // 2
+        halves = [
+            pool.submit(_encode_job, training_pages, part, args.seed, copies)
+            for part in (train[:middle], train[middle:])
+        ]
         first_job = pool.submit(
-            _train_job, training_pages, train, args.seed, copies, Path(scratch) / MODEL_NAME, options
+            train_encoded, [half.result() for half in halves], Path(scratch) / MODEL_NAME, options
         )
         second_job = pool.submit(
             _train_job,
