@@ -184,6 +184,54 @@ def test_credit_closes_the_article_and_gives_its_byline() -> None:
     assert (second.title, second.column, second.line_start) == ("保市场主体 解三大难题", "鲁西崛起大家谈", 5)
 
 
+def test_a_wire_storys_closing_credit_names_its_reporters() -> None:
+    first, second = run(
+        [
+            (T, "秋收时节稻花香"),
+            (B, "连日来，各地抢抓晴好天气收获晚稻。"),
+            (CR, "（新华社北京10月12日电 记者王明、李华）"),
+            (T, "城市书房开放"),
+            (B, "市民在新开放的城市书房里阅读。"),
+        ]
+    ).articles
+    assert (first.byline, first.authors, first.line_end) == (
+        "（新华社北京10月12日电 记者王明、李华）",
+        ["王明", "李华"],
+        3,
+    )
+    assert (second.title, second.line_start) == ("城市书房开放", 4)
+
+
+def test_a_closing_credit_read_as_the_last_paragraph_closes_the_story() -> None:
+    credit = "（新华社北京10月12日电 记者王明、李华）"
+    first, second = run(
+        [
+            (T, "秋收时节稻花香"),
+            (B, "连日来，各地抢抓晴好天气收获晚稻。"),
+            (B, credit),
+            (T, "城市书房开放"),
+            (B, "市民在新开放的城市书房里阅读。"),
+        ]
+    ).articles
+    assert (first.byline, first.authors, first.paragraphs) == (
+        credit,
+        ["王明", "李华"],
+        ["连日来，各地抢抓晴好天气收获晚稻。"],
+    )
+    assert (second.title, second.line_start) == ("城市书房开放", 4)
+    # Between paragraphs of a story (a round-up's items each end so), it stays the story's text.
+    (only,) = run(
+        [
+            (T, "各地秋收忙"),
+            (B, "河北各地抢抓晴好天气收获晚稻。"),
+            (B, credit),
+            (B, "山东的秋收也已过半。"),
+        ]
+    ).articles
+    assert only.byline is None and only.authors == []
+    assert only.paragraphs[1:] == ["（新华社北京10月12日电记者王明、李华）", "山东的秋收也已过半。"]
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

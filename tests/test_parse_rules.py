@@ -20,6 +20,7 @@ from liaocheng_tui.parse.byline import (
     names_in,
     parse_byline_line,
     parse_end_credit,
+    parse_wire_credit,
     signs_writing,
     split_lead,
 )
@@ -279,6 +280,25 @@ def test_byline_grammar() -> None:
         ["王立志"],
     )
     assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
+
+
+def test_a_wire_storys_credit_opens_with_its_dateline() -> None:
+    # A wire story closes with its dateline and its reporters in one bracket.
+    assert parse_wire_credit("（新华社北京10月12日电 记者王明、李华）") == (
+        "（新华社北京10月12日电 记者王明、李华）",
+        ["王明", "李华"],
+    )
+    assert parse_wire_credit("（本报上海3月5日电 记者 张伟）") == ("（本报上海3月5日电 记者 张伟）", ["张伟"])
+    # The names alone, without a role word before them.
+    assert parse_wire_credit("（新华社北京10月12日电 王明、李华）") == (
+        "（新华社北京10月12日电 王明、李华）",
+        ["王明", "李华"],
+    )
+    # A dateline alone names no one, and what follows a dateline must read as people's names.
+    assert parse_wire_credit("（本报华盛顿1月31日电）") is None
+    assert parse_wire_credit("（新华社北京10月12日电 综合报道）") is None
+    # A credit without a dateline is parse_end_credit's.
+    assert parse_wire_credit("（记者 王明）") is None
 
 
 def test_an_expert_s_signature_names_its_post_before_the_name() -> None:

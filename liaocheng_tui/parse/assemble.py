@@ -52,6 +52,7 @@ from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
     parse_byline_line,
+    parse_closing_credit,
     parse_end_credit,
     parse_name_line,
     signs_writing,
@@ -410,7 +411,7 @@ class _Reader:
             self.closed = True
             self.inherit = True
             return
-        parsed = parse_end_credit(unit.text)
+        parsed = parse_closing_credit(unit.text)
         if parsed and draft.byline is None:
             draft.set_byline(*parsed)
             draft.credit = True
@@ -548,8 +549,11 @@ class _Reader:
 
 
 def _lone_dateline(text: str) -> bool:
-    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电)."""
+    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
+    bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
     text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
+    if _BRACKETED_RE.match(text):
+        text = text[1:-1]
     if _DATELESS_WIRE_RE.match(text):
         return True
     lead = split_lead(text)
@@ -701,7 +705,7 @@ def _wrapped_credit(pieces: Sequence[Unit]) -> str | None:
     # A credit wraps between names, so its pieces keep a space between them; a signature's
     # post (某某大学法学院副教授 张三) wraps inside a word.
     for credit in (" ".join(texts), "".join(texts)):
-        if _BRACKETED_RE.match(credit) and parse_end_credit(credit):
+        if _BRACKETED_RE.match(credit) and parse_closing_credit(credit):
             return credit
     return None
 
@@ -1029,7 +1033,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
-    for unit in units:
+    for index, unit in enumerate(units):
         if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
         elif unit.role in HEADER_ROLES and _run_in_brief(unit):
@@ -1038,6 +1042,15 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A dateline alone (新华社北京4月29日电) is no byline: it opens or closes a story, as
             # its text. (As a headline line, the reading above made it text already.)
             unit.role = "body"
+        elif (
+            unit.role == "body"
+            and (index + 1 == len(units) or units[index + 1].role in HEADER_ROLES)
+            and _BRACKETED_RE.match(unit.squeezed)
+            and parse_closing_credit(unit.squeezed)
+        ):
+            # A story's closing credit the labeller read as its last paragraph (a wire story's,
+            # (新华社北京10月12日电 记者王明), was text to the rules the model learned from).
+            unit.role = "credit"
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)

@@ -446,6 +446,35 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     return line, [parts[0]]
 
 
+def parse_wire_credit(text: str) -> tuple[str, list[str]] | None:
+    """Parse a wire story's closing credit, its dateline before its reporters:
+    ``（新华社北京10月12日电 记者王明、李华）``; None for a dateline alone or for words after it that
+    are no one's names.
+
+    Kept apart from :func:`parse_end_credit`, whose reading is one of the labeller's features: the
+    shipped model learned such lines as text, and the assembler reads them as credits.
+    """
+    line = _collapse(text)
+    match = _END_CREDIT_RE.match(line)
+    if not match or weight(line) > 60:
+        return None
+    filed = _DATELINE_RE.match(match.group(1))
+    if filed is None:
+        return None
+    reporters = match.group(1)[filed.end() :].strip()
+    if re.search(r"[:：]", reporters):
+        return None
+    names = names_in(reporters)
+    if names and (_ROLE_RE.match(reporters) or all(map(looks_like_a_name, names))):
+        return line, names
+    return None
+
+
+def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
+    """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, or a wire story's."""
+    return parse_end_credit(text) or parse_wire_credit(text)
+
+
 _TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
 
 
