@@ -269,6 +269,15 @@ def test_show_unknown_and_malformed_ids(built_db: Path) -> None:
     assert_one_line_error(run("show", "abc", "--db", built_db), 2, "abc")
 
 
+def test_a_position_beyond_any_integer_is_an_unknown_article(
+    built_db: Path, records: list[ArticleRecord]
+) -> None:
+    # Before: "unexpected OverflowError: Python int too large to convert to SQLite INTEGER".
+    position = f"{records[0].source}#{10**30}"
+    for command in ("show", "export"):
+        assert_one_line_error(run(command, position, "--db", built_db), 1, f"has no article #{10**30}")
+
+
 def test_export_txt_to_stdout_round_trip(built_db: Path, records: list[ArticleRecord]) -> None:
     record = max(records, key=lambda r: len(r.paragraphs))
     result = run("export", str(record.id), "--db", built_db, "-o", "-")
