@@ -634,10 +634,11 @@ ARTICLE_REF_HELP = (
 def _article_ref(value: str) -> int | tuple[str, int]:
     """An id, or (source, seq) for SOURCE#SEQ; a usage error for anything else."""
     text = value.strip()
-    if text.isdigit():
+    # isdecimal, not isdigit: int() takes any script's decimal digits (１, ٣) but not ² or ①.
+    if text.isdecimal():
         return int(text)
     source, hash_sign, seq = text.rpartition("#")
-    if hash_sign and source and seq.isdigit():
+    if hash_sign and source and seq.isdecimal():
         return source, int(seq)
     raise click.BadParameter(f"{one_line(value)!r} is neither an article id nor SOURCE#SEQ")
 

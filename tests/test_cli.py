@@ -269,6 +269,13 @@ def test_show_unknown_and_malformed_ids(built_db: Path) -> None:
     assert_one_line_error(run("show", "abc", "--db", built_db), 2, "abc")
 
 
+@pytest.mark.parametrize("ref", ["²", "①", "page.txt#⑤"])
+def test_digits_int_cannot_read_are_a_usage_error(built_db: Path, ref: str) -> None:
+    # Before: "unexpected ValueError: invalid literal for int() with base 10: '²'", exit 1.
+    for command in ("show", "export"):
+        assert_one_line_error(run(command, ref, "--db", built_db), 2, "neither an article id nor SOURCE#SEQ")
+
+
 def test_a_position_beyond_any_integer_is_an_unknown_article(
     built_db: Path, records: list[ArticleRecord]
 ) -> None:
