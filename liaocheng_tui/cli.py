@@ -593,7 +593,8 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
     order = ", newest first" if result.order == "newest" and result.total > 1 else ""
     console.print(
         Text(
-            f"{result.total} results" + (f" (showing {shown}{order})" if shown < result.total else order),
+            f"{result.total} result{'' if result.total == 1 else 's'}"
+            + (f" (showing {shown}{order})" if shown < result.total else order),
             style="dim",
         )
     )

@@ -211,6 +211,12 @@ def test_search_text_output_lists_titles(built_db: Path, records: list[ArticleRe
     assert "\x1b" not in result.stdout
 
 
+def test_search_counts_one_result_in_the_singular(built_db: Path) -> None:
+    # Before: "1 results".
+    assert run("search", "title:学习强国", "--db", built_db).stdout.splitlines()[0] == "1 result"
+    assert run("search", "zzzz", "--db", built_db).stdout.splitlines()[0] == "0 results"
+
+
 def test_search_words_may_start_with_an_exclusion_and_need_no_quotes(built_db: Path) -> None:
     quoted = json.loads(run("search", "城市 -聊城", "--db", built_db, "--json").stdout)
     unquoted = run("search", "-聊城", "城市", "--db", built_db, "--json")
