@@ -456,6 +456,18 @@ def test_escape_codes_in_a_page_never_reach_the_terminal(tmp_path: Path) -> None
     assert "\x1b" in loaded["source"], "the value is kept; only its printed form is escaped"
 
 
+def test_a_home_of_a_user_who_does_not_exist_is_a_plain_path(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: "unexpected RuntimeError: Could not determine home directory." from each of these.
+    monkeypatch.chdir(tmp_path)
+    nobody = "~liaocheng-no-such-user"
+    assert_one_line_error(run("export", "1", "--db", built_db, "-o", f"{nobody}/x.txt"), 1, "no such folder")
+    assert_one_line_error(run("stats", "--db", f"{nobody}/x.db"), 1, f"no library at {nobody}/x.db")
+    assert_one_line_error(run("stats", env={"LIAOCHENG_TUI_DB": f"{nobody}/x.db"}), 1, "no library at")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_db_option_before_the_command_applies_to_it(tmp_path: Path) -> None:
     db = tmp_path / "group_level.db"
     Library(db).close()
