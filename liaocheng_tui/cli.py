@@ -363,21 +363,23 @@ db_option = click.option(
 @db_option
 @click.version_option(__version__, prog_name=PROG)
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None) -> int | None:
     """Browse, search and export a Chinese newspaper archive in the terminal.
 
     With no command, opens the app on the library.
     """
     ctx.ensure_object(dict)["db_option"] = db
-    if ctx.invoked_subcommand is None:
-        db_path = _db_path(ctx, db)
-        default = _is_default_db(ctx)
-        if not default:
-            Library(db_path, create=False).close()  # a mistyped path: say so before anything else
-        _open_app(db_path, default)
+    if ctx.invoked_subcommand is not None:
+        return None
+    db_path = _db_path(ctx, db)
+    default = _is_default_db(ctx)
+    if not default:
+        Library(db_path, create=False).close()  # a mistyped path: say so before anything else
+    return _open_app(db_path, default)
 
 
-def _open_app(db_path: Path, default: bool) -> None:
+def _open_app(db_path: Path, default: bool) -> int:
+    """Run the app; its exit code (an app that crashed exits 1, not 0)."""
     try:
         from liaocheng_tui.tui import run_app
     except ImportError as error:
@@ -385,12 +387,12 @@ def _open_app(db_path: Path, default: bool) -> None:
             f"{PROG}: the terminal app is not available in this installation ({error}).\n"
             f"Use a command instead: see '{PROG} --help'."
         )
-        return
+        return EXIT_OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CliError(
             f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')"
         )
-    run_app(db_path, default=default)
+    return run_app(db_path, default=default) or EXIT_OK
 
 
 # ---------------------------------------------------------------------------- build
