@@ -155,6 +155,23 @@ def _console(stderr: bool = False) -> Console:
     return console
 
 
+def _print_wrapped(console: Console, text: Text) -> None:
+    """Print ``text``; on a terminal, wrapped as the app's reader wraps it.
+
+    Rich breaks lines at spaces and folds a longer run anywhere, and a line of Chinese has no
+    spaces: ``show`` printed 1.1亿元 as "1" and ".1亿元", 15000 as "150" and "00". The reader's
+    rule breaks between any two characters but never inside a number or between a number and
+    its unit. Piped output is not wrapped at all.
+    """
+    if not console.is_terminal:
+        console.print(text)
+        return
+    from liaocheng_tui.tui.text import wrap_text  # imported here: the app's module, for terminals
+
+    for line in wrap_text(text, console.width):
+        console.print(line, no_wrap=True, crop=False)
+
+
 def _print_json(value: Any) -> None:
     click.echo(json_dumps_safe(value))
 
@@ -620,7 +637,7 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
         console.print(heading)
         snippet = Text("     ")
         snippet.append_text(highlighted(hit.snippet, hit.snippet_spans, style="bold reverse"))
-        console.print(snippet)
+        _print_wrapped(console, snippet)
 
 
 # ---------------------------------------------------------------------------- show / export
@@ -696,16 +713,16 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
         write_articles([record], "-", "txt")
         return
     if record.kicker:
-        console.print(plain(one_line(record.kicker), style="dim"))
-    console.print(plain(one_line(record.title or record.headline), style="bold"))
+        _print_wrapped(console, plain(one_line(record.kicker), style="dim"))
+    _print_wrapped(console, plain(one_line(record.title or record.headline), style="bold"))
     if record.subtitle:
-        console.print(plain(one_line(record.subtitle)))
+        _print_wrapped(console, plain(one_line(record.subtitle)))
     console.print()
     for line in metadata_lines(record):
         console.print(plain(line, style="dim"))
     for paragraph in record.paragraphs:
         console.print()
-        console.print(plain(one_line(paragraph)))
+        _print_wrapped(console, plain(one_line(paragraph)))
 
 
 @cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.cells import cell_len
 from test_export import assert_json_is_record
 
 from liaocheng_tui.cli import cli
@@ -289,6 +292,28 @@ def test_a_position_beyond_any_integer_is_an_unknown_article(
     position = f"{records[0].source}#{10**30}"
     for command in ("show", "export"):
         assert_one_line_error(run(command, position, "--db", built_db), 1, f"has no article #{10**30}")
+
+
+@pytest.mark.parametrize("width", [41, 58])
+def test_show_and_search_on_a_terminal_never_break_inside_a_number(
+    built_db: Path, records: list[ArticleRecord], width: int
+) -> None:
+    # Before: Rich folded the spaceless Chinese lines anywhere: "1" | ".1亿元", "9" | "5.4%",
+    # "150" | "00余人次" (on the seeds, 818 such breaks at widths 40 to 99).
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": str(width)}
+    outputs = [run("show", str(record.id), "--db", built_db, env=terminal) for record in records]
+    outputs.append(run("search", "增长", "--limit", "50", "--db", built_db, env=terminal))
+    number_parts = set("0123456789.%") | set("亿万元台家年月日个人")
+    for result in outputs:
+        assert result.exit_code == 0, result.stderr
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in result.stdout.splitlines()]
+        assert all(cell_len(line) <= width for line in lines)
+        for above, below in itertools.pairwise(lines):
+            split = above[-1:].isdigit() and below[:1] in number_parts
+            assert not split, (above, below)
+    # Piped, a paragraph stays one line.
+    piped = run("show", str(records[0].id), "--db", built_db)
+    assert all(paragraph in piped.stdout.splitlines() for paragraph in records[0].paragraphs)
 
 
 def test_export_txt_to_stdout_round_trip(built_db: Path, records: list[ArticleRecord]) -> None:
