@@ -25,6 +25,8 @@ from liaocheng_tui.safe_text import one_line, strip_controls
 # break is moved one character earlier rather than leave one of them first.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉’”…—,.;:?!)]}%·")
 _NO_LINE_END = set("（《「『【〔〈‘“([{")
+# The most closing marks in a row that move down together to keep them off a line's start.
+_MARK_RUN = 3
 # Full-width indent of two characters, the usual first-line indent of a Chinese paragraph.
 PARAGRAPH_INDENT = "\u3000\u3000"
 
@@ -144,6 +146,13 @@ def iter_wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> 
                 cut = number
             elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
+                # Marks in a run (活”。, 』）。) go down together with the character before them;
+                # a run longer than a few (a line of —— or ……) is left to break inside.
+                back = cut
+                while text[back] in _NO_LINE_START and back - 1 > start and cut - back < _MARK_RUN:
+                    back -= 1
+                if text[back] not in _NO_LINE_START:
+                    cut = back
                 # The mark's step back must not part a number from its unit (增长32.47 | %。).
                 number = _number_start(text, start, cut)
                 if number is not None and number > start:
