@@ -419,6 +419,8 @@ def _build_in_pool(
     """Workers prepare pages; this process stores them in order, each in its own transaction.
 
     ``seen`` (page files, not stored pages re-parsed): page text -> source, to leave out copies."""
+    # More workers than pages would idle; and a pool sized past a C int (--jobs 10**20) raises.
+    jobs = max(1, min(jobs, total))
     waiting = iter(page_jobs)
     pending: deque[tuple[_Job, Future[_Prepared] | None]] = deque()
     # Set by a worker once it has started: then this platform can run workers, and a broken

@@ -155,6 +155,23 @@ def _console(stderr: bool = False) -> Console:
     return console
 
 
+def _print_wrapped(console: Console, text: Text) -> None:
+    """Print ``text``; on a terminal, wrapped as the app's reader wraps it.
+
+    Rich breaks lines at spaces and folds a longer run anywhere, and a line of Chinese has no
+    spaces: ``show`` printed 1.1亿元 as "1" and ".1亿元", 15000 as "150" and "00". The reader's
+    rule breaks between any two characters but never inside a number or between a number and
+    its unit. Piped output is not wrapped at all.
+    """
+    if not console.is_terminal:
+        console.print(text)
+        return
+    from liaocheng_tui.tui.text import wrap_text  # imported here: the app's module, for terminals
+
+    for line in wrap_text(text, console.width):
+        console.print(line, no_wrap=True, crop=False)
+
+
 def _print_json(value: Any) -> None:
     click.echo(json_dumps_safe(value))
 
@@ -363,21 +380,23 @@ db_option = click.option(
 @db_option
 @click.version_option(__version__, prog_name=PROG)
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context, db: Path | None) -> int | None:
     """Browse, search and export a Chinese newspaper archive in the terminal.
 
     With no command, opens the app on the library.
     """
     ctx.ensure_object(dict)["db_option"] = db
-    if ctx.invoked_subcommand is None:
-        db_path = _db_path(ctx, db)
-        default = _is_default_db(ctx)
-        if not default:
-            Library(db_path, create=False).close()  # a mistyped path: say so before anything else
-        _open_app(db_path, default)
+    if ctx.invoked_subcommand is not None:
+        return None
+    db_path = _db_path(ctx, db)
+    default = _is_default_db(ctx)
+    if not default:
+        Library(db_path, create=False).close()  # a mistyped path: say so before anything else
+    return _open_app(db_path, default)
 
 
-def _open_app(db_path: Path, default: bool) -> None:
+def _open_app(db_path: Path, default: bool) -> int:
+    """Run the app; its exit code (an app that crashed exits 1, not 0)."""
     try:
         from liaocheng_tui.tui import run_app
     except ImportError as error:
@@ -385,12 +404,12 @@ def _open_app(db_path: Path, default: bool) -> None:
             f"{PROG}: the terminal app is not available in this installation ({error}).\n"
             f"Use a command instead: see '{PROG} --help'."
         )
-        return
+        return EXIT_OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CliError(
             f"the app needs an interactive terminal; for scripts use a command (see '{PROG} --help')"
         )
-    run_app(db_path, default=default)
+    return run_app(db_path, default=default) or EXIT_OK
 
 
 # ---------------------------------------------------------------------------- build
@@ -593,7 +612,8 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
     order = ", newest first" if result.order == "newest" and result.total > 1 else ""
     console.print(
         Text(
-            f"{result.total} results" + (f" (showing {shown}{order})" if shown < result.total else order),
+            f"{result.total} result{'' if result.total == 1 else 's'}"
+            + (f" (showing {shown}{order})" if shown < result.total else order),
             style="dim",
         )
     )
@@ -617,7 +637,7 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
         console.print(heading)
         snippet = Text("     ")
         snippet.append_text(highlighted(hit.snippet, hit.snippet_spans, style="bold reverse"))
-        console.print(snippet)
+        _print_wrapped(console, snippet)
 
 
 # ---------------------------------------------------------------------------- show / export
@@ -634,10 +654,11 @@ ARTICLE_REF_HELP = (
 def _article_ref(value: str) -> int | tuple[str, int]:
     """An id, or (source, seq) for SOURCE#SEQ; a usage error for anything else."""
     text = value.strip()
-    if text.isdigit():
+    # isdecimal, not isdigit: int() takes any script's decimal digits (１, ٣) but not ² or ①.
+    if text.isdecimal():
         return int(text)
     source, hash_sign, seq = text.rpartition("#")
-    if hash_sign and source and seq.isdigit():
+    if hash_sign and source and seq.isdecimal():
         return source, int(seq)
     raise click.BadParameter(f"{one_line(value)!r} is neither an article id nor SOURCE#SEQ")
 
@@ -692,16 +713,16 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
         write_articles([record], "-", "txt")
         return
     if record.kicker:
-        console.print(plain(one_line(record.kicker), style="dim"))
-    console.print(plain(one_line(record.title or record.headline), style="bold"))
+        _print_wrapped(console, plain(one_line(record.kicker), style="dim"))
+    _print_wrapped(console, plain(one_line(record.title or record.headline), style="bold"))
     if record.subtitle:
-        console.print(plain(one_line(record.subtitle)))
+        _print_wrapped(console, plain(one_line(record.subtitle)))
     console.print()
     for line in metadata_lines(record):
         console.print(plain(line, style="dim"))
     for paragraph in record.paragraphs:
         console.print()
-        console.print(plain(one_line(paragraph)))
+        _print_wrapped(console, plain(one_line(paragraph)))
 
 
 @cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")

@@ -15,17 +15,23 @@ MAX_PAGE_ENV_VAR = "LIAOCHENG_TUI_MAX_PAGE_MB"
 DEFAULT_MAX_PAGE_MB = 20.0
 
 
+def expand_user(path: Path | str) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded, left as typed when that user has no home
+    (as a shell does; ``Path.expanduser`` raises ``RuntimeError`` there)."""
+    return Path(os.path.expanduser(path))
+
+
 def default_db_path() -> Path:
     """``$LIAOCHENG_TUI_DB`` if set (and not empty), else ``library.db`` in the user data directory."""
     from_env = os.environ.get(DB_ENV_VAR, "").strip()
     if from_env:
-        return Path(from_env).expanduser()
+        return expand_user(from_env)
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
 
 
 def resolve_db_path(db: Path | str | None) -> Path:
     """The library file to use: ``db`` when given, else :func:`default_db_path`."""
-    return Path(db).expanduser() if db else default_db_path()
+    return expand_user(db) if db else default_db_path()
 
 
 def is_default_db(db: Path | str | None) -> bool:
@@ -49,5 +55,5 @@ def history_path() -> Path:
     directory (beside the default library, whichever library is open)."""
     from_env = os.environ.get(HISTORY_ENV_VAR, "").strip()
     if from_env:
-        return Path(from_env).expanduser()
+        return expand_user(from_env)
     return Path(user_data_dir(APP_NAME, appauthor=False)) / HISTORY_FILE_NAME

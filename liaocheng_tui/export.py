@@ -287,7 +287,7 @@ def write_articles(
         _write_stdout(_render_chunks(records, fmt))
         return []
     raw_target = str(target)
-    path = Path(target).expanduser()
+    path = Path(os.path.expanduser(target))  # never raises, unlike Path.expanduser (~nosuchuser)
     guard = _Guard(protected)
     if _is_folder_target(path, raw_target):
         return _write_folder(records, path, fmt, overwrite, guard)
@@ -368,7 +368,7 @@ class _Guard:
 
 def _absolute(path: Path) -> Path:
     """``path`` with its folder resolved (symlinks too) but its last part kept as named."""
-    path = path.expanduser()
+    path = Path(os.path.expanduser(path))
     try:
         folder = path.parent.resolve()
     except OSError:

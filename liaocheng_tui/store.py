@@ -1557,6 +1557,8 @@ class Library:
 
     def article_id_at(self, page_id: int, seq: int) -> int | None:
         """The id of the article at position ``seq`` of page ``page_id`` (what SOURCE#SEQ names)."""
+        if not 0 < seq < 2**63:  # no page has it, and SQLite cannot bind a wider integer
+            return None
         rows = self._query("SELECT id FROM articles WHERE page_id = ? AND seq = ?", (page_id, seq))
         return int(rows[0][0]) if rows else None
 

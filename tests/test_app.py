@@ -243,6 +243,28 @@ async def test_export_never_overwrites_without_asking(
         assert existing.read_text(encoding="utf-8") == render_article(record, "txt")
 
 
+async def test_export_to_the_home_of_a_user_who_does_not_exist_is_refused_not_a_crash(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: Path.expanduser raised RuntimeError("Could not determine home directory.") and
+    # the app ended with a traceback. Now ~name is kept as typed, as a shell keeps it.
+    workdir = tmp_path / "out"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    messages = record_notifications(monkeypatch)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await export_keys(pilot, app)
+        app.screen.query_one("#export-path").value = "~liaocheng-no-such-user/x.txt"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: any(message.startswith("Export failed: no such folder") for message in messages)
+        )
+        assert app.is_running and not isinstance(app.screen, ExportScreen)
+    assert list(workdir.iterdir()) == []
+
+
 async def test_e_types_into_search_bar_instead_of_exporting(db_path: Path) -> None:
     app = LiaochengApp(db_path)
     async with app.run_test(size=(160, 48)) as pilot:

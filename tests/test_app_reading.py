@@ -47,6 +47,16 @@ def lines_of(text: str, width: int) -> list[str]:
         ("气温达到３８℃", 10, ["气温达到", "３８℃"]),
         ("全长约12km的路", 8, ["全长约", "12km的路"]),
         ("时间10:30开始", 7, ["时间", "10:30开", "始"]),
+        # A sign or a currency stays with its number; 千瓦, 小时, 百分点 and 500强 are units.
+        ("最低气温-5℃", 10, ["最低气温", "-5℃"]),
+        ("同比增长+3.5%", 12, ["同比增长", "+3.5%"]),
+        ("总投资￥300万元", 12, ["总投资", "￥300万元"]),
+        ("装机容量300万千瓦", 16, ["装机容量", "300万千瓦"]),
+        ("设备24小时在线", 8, ["设备", "24小时在", "线"]),
+        ("下降0.5个百分点", 12, ["下降", "0.5个百分点"]),
+        ("入选中国500强", 12, ["入选中国", "500强"]),
+        # A hyphen after a digit is a range or a date, not a sign: it may end a line.
+        ("为期3-5年", 8, ["为期3-", "5年"]),
     ],
 )
 def test_a_number_and_its_unit_are_never_broken(text: str, width: int, expected: list[str]) -> None:

@@ -4,7 +4,10 @@ toasts, themes, the list's years, the tree of a long run of issues, narrow termi
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -514,6 +517,26 @@ async def test_an_unreadable_history_is_ignored(db_path: Path, tmp_path: Path) -
         await ready(pilot, app)
         await search_keys(pilot, app, *"临清", "enter")
         await until(pilot, lambda: app.current_query == "临清")
+
+
+def test_a_history_path_that_is_a_fifo_neither_blocks_nor_is_replaced(tmp_path: Path) -> None:
+    # Before: LIAOCHENG_TUI_HISTORY naming a FIFO left the app blank and deaf to q and Ctrl+C
+    # (reading the history waited for a writer), and saving replaced the FIFO with a file.
+    fifo = tmp_path / "history.fifo"
+    os.mkfifo(fifo)
+    loaded: list[list[str]] = []
+    reader = threading.Thread(target=lambda: loaded.append(load_history(fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    if reader.is_alive():  # let the blocked open go, then fail
+        with open(fifo, "w", encoding="utf-8"):
+            pass
+        pytest.fail("reading the history from a FIFO blocked")
+    assert loaded == [[]]
+    history = SearchHistory(path=fifo)
+    history.add("临清")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert history.entries == ["临清"], "the session still has its history"
 
 
 def test_the_saved_history_is_bounded(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,6 +216,32 @@ def test_pool_build_stores_what_a_serial_build_stores_in_order(
         assert (rebuilt.pages, rebuilt.skipped, rebuilt.failed) == (5, 0, [])
         assert _record_signature(pooled) == _record_signature(serial)
         assert pooled.check_integrity() == []
+
+
+@pytest.mark.slow
+def test_a_pool_never_has_more_workers_than_pages(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: --jobs 10**20 ended the build with "unexpected OverflowError: Python int too
+    # large to convert to C int" (the pool's call queue is sized by its workers).
+    sizes: list[int] = []
+    new_pool = build_module._new_pool
+
+    def recording_pool(jobs: int, started: Any = None) -> Any:
+        sizes.append(jobs)
+        return new_pool(jobs, started)
+
+    monkeypatch.setattr(build_module, "_new_pool", recording_pool)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for path in seed_paths[:2]:
+        shutil.copy(path, pages / path.name)
+    with Library(tmp_path / "library.db") as library:
+        summary = build_library(library, [pages], jobs=10**20)
+        assert (summary.pages, summary.failed) == (2, [])
+        rebuilt = build_library(library, rebuild=True, jobs=10**20)
+        assert (rebuilt.pages, rebuilt.failed) == (2, [])
+    assert sizes == [2, 2]
 
 
 @pytest.mark.slow

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.cells import cell_len
 from test_export import assert_json_is_record
 
 from liaocheng_tui.cli import cli
@@ -211,6 +214,12 @@ def test_search_text_output_lists_titles(built_db: Path, records: list[ArticleRe
     assert "\x1b" not in result.stdout
 
 
+def test_search_counts_one_result_in_the_singular(built_db: Path) -> None:
+    # Before: "1 results".
+    assert run("search", "title:学习强国", "--db", built_db).stdout.splitlines()[0] == "1 result"
+    assert run("search", "zzzz", "--db", built_db).stdout.splitlines()[0] == "0 results"
+
+
 def test_search_words_may_start_with_an_exclusion_and_need_no_quotes(built_db: Path) -> None:
     quoted = json.loads(run("search", "城市 -聊城", "--db", built_db, "--json").stdout)
     unquoted = run("search", "-聊城", "城市", "--db", built_db, "--json")
@@ -267,6 +276,44 @@ def test_show_prints_title_metadata_and_every_paragraph(built_db: Path, records:
 def test_show_unknown_and_malformed_ids(built_db: Path) -> None:
     assert_one_line_error(run("show", "999999", "--db", built_db), 1, "no article with id 999999")
     assert_one_line_error(run("show", "abc", "--db", built_db), 2, "abc")
+
+
+@pytest.mark.parametrize("ref", ["²", "①", "page.txt#⑤"])
+def test_digits_int_cannot_read_are_a_usage_error(built_db: Path, ref: str) -> None:
+    # Before: "unexpected ValueError: invalid literal for int() with base 10: '²'", exit 1.
+    for command in ("show", "export"):
+        assert_one_line_error(run(command, ref, "--db", built_db), 2, "neither an article id nor SOURCE#SEQ")
+
+
+def test_a_position_beyond_any_integer_is_an_unknown_article(
+    built_db: Path, records: list[ArticleRecord]
+) -> None:
+    # Before: "unexpected OverflowError: Python int too large to convert to SQLite INTEGER".
+    position = f"{records[0].source}#{10**30}"
+    for command in ("show", "export"):
+        assert_one_line_error(run(command, position, "--db", built_db), 1, f"has no article #{10**30}")
+
+
+@pytest.mark.parametrize("width", [41, 58])
+def test_show_and_search_on_a_terminal_never_break_inside_a_number(
+    built_db: Path, records: list[ArticleRecord], width: int
+) -> None:
+    # Before: Rich folded the spaceless Chinese lines anywhere: "1" | ".1亿元", "9" | "5.4%",
+    # "150" | "00余人次" (on the seeds, 818 such breaks at widths 40 to 99).
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": str(width)}
+    outputs = [run("show", str(record.id), "--db", built_db, env=terminal) for record in records]
+    outputs.append(run("search", "增长", "--limit", "50", "--db", built_db, env=terminal))
+    number_parts = set("0123456789.%") | set("亿万元台家年月日个人")
+    for result in outputs:
+        assert result.exit_code == 0, result.stderr
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in result.stdout.splitlines()]
+        assert all(cell_len(line) <= width for line in lines)
+        for above, below in itertools.pairwise(lines):
+            split = above[-1:].isdigit() and below[:1] in number_parts
+            assert not split, (above, below)
+    # Piped, a paragraph stays one line.
+    piped = run("show", str(records[0].id), "--db", built_db)
+    assert all(paragraph in piped.stdout.splitlines() for paragraph in records[0].paragraphs)
 
 
 def test_export_txt_to_stdout_round_trip(built_db: Path, records: list[ArticleRecord]) -> None:
@@ -432,6 +479,18 @@ def test_escape_codes_in_a_page_never_reach_the_terminal(tmp_path: Path) -> None
     loaded = json.loads(as_json.stdout)
     assert loaded["source"] == page.name
     assert "\x1b" in loaded["source"], "the value is kept; only its printed form is escaped"
+
+
+def test_a_home_of_a_user_who_does_not_exist_is_a_plain_path(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: "unexpected RuntimeError: Could not determine home directory." from each of these.
+    monkeypatch.chdir(tmp_path)
+    nobody = "~liaocheng-no-such-user"
+    assert_one_line_error(run("export", "1", "--db", built_db, "-o", f"{nobody}/x.txt"), 1, "no such folder")
+    assert_one_line_error(run("stats", "--db", f"{nobody}/x.db"), 1, f"no library at {nobody}/x.db")
+    assert_one_line_error(run("stats", env={"LIAOCHENG_TUI_DB": f"{nobody}/x.db"}), 1, "no library at")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_db_option_before_the_command_applies_to_it(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import os
 import sys
 import types
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -137,6 +138,33 @@ def test_run_app_refuses_a_missing_library_unless_default(tmp_path: Path) -> Non
     with pytest.raises(NoLibraryError, match="no library at"):
         run_app(tmp_path / "typo.db", default=False)
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_an_app_that_crashed_exits_1_not_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: the app ended with a traceback (say, on an export path it could not expand) and
+    # the process exited 0, so a script or a shell prompt could not tell.
+    from liaocheng_tui import cli as cli_module
+    from liaocheng_tui.tui import run_app
+    from liaocheng_tui.tui.app import LiaochengApp
+
+    library = tmp_path / "lib.db"
+    Library(library).close()
+    run_for_real = LiaochengApp.run
+
+    def headless_run(self: LiaochengApp, **options: Any) -> Any:
+        return run_for_real(self, headless=True, **options)
+
+    def broken_compose(self: LiaochengApp) -> Any:
+        raise RuntimeError("a crash inside the app")
+
+    monkeypatch.setattr(LiaochengApp, "run", headless_run)
+    monkeypatch.setattr(LiaochengApp, "compose", broken_compose)
+    assert run_app(library, default=False) == 1
+    # The command line passes the app's code on as its own.
+    monkeypatch.setattr(cli_module, "_open_app", lambda db_path, default: 1)
+    assert run("--db", library).exit_code == 1
+    monkeypatch.setattr(cli_module, "_open_app", lambda db_path, default: 0)
+    assert run("--db", library).exit_code == 0
 
 
 def test_library_open_modes(tmp_path: Path) -> None:

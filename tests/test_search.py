@@ -6,11 +6,12 @@ import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from liaocheng_tui import search as search_module
-from liaocheng_tui.analysis import keywords, places_in
+from liaocheng_tui.analysis import KEYWORD_TEXT_LIMIT, keywords, places_in
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.query import QueryError, parse_query
 from liaocheng_tui.search import Searcher
@@ -280,6 +281,26 @@ def _in_fresh_process(code: str) -> list[str]:
 
 
 @pytest.mark.slow
+def test_keywords_read_a_bounded_start_of_a_huge_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: jieba cut the whole text, 14 s for a 2.4-million-character article, on the app's
+    # one background thread: the next article's keywords and related articles, and q, waited.
+    import jieba
+
+    lengths: list[int] = []
+    cut = jieba.cut
+
+    def measuring_cut(text: str, *args: Any, **options: Any) -> Any:
+        lengths.append(len(text))
+        return cut(text, *args, **options)
+
+    monkeypatch.setattr(jieba, "cut", measuring_cut)
+    lead = "聊城市工业绿色发展,绿色工厂建设,绿色诊断服务。"
+    text = lead * (KEYWORD_TEXT_LIMIT // len(lead) + 1) + "阿司匹林。" * 200_000
+    words = keywords(text)
+    assert lengths and max(lengths) <= KEYWORD_TEXT_LIMIT
+    assert words[0] == "绿色" and "阿司匹林" not in words
+
+
 def test_ranking_and_keywords_load_only_jiebas_dictionary(tmp_path: Path) -> None:
     db = _seed_library_file(tmp_path)
     probe = f"""

@@ -148,7 +148,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not raw:
             self.notify("Give a file name", severity="error")
             return
-        path = Path(raw).expanduser()
+        # os.path.expanduser, like a shell, leaves ~name alone when there is no such user;
+        # Path.expanduser raises RuntimeError (the app crashed on ~nosuchuser/x.txt).
+        path = Path(os.path.expanduser(raw))
         if not path.is_absolute():
             path = Path.cwd() / path
         self.dismiss(ExportRequest(path, self.fmt, folder=raw.endswith(("/", os.sep))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import ClassVar
@@ -19,9 +20,17 @@ HISTORY_ENTRY_LIMIT = 1_000  # characters kept of one query
 
 
 def load_history(path: Path, limit: int = HISTORY_LIMIT) -> list[str]:
-    """The queries saved at ``path``, oldest first; [] if it is missing or not a history."""
+    """The queries saved at ``path``, oldest first; [] if it is missing or not a history.
+
+    Only a regular file is read: opening a FIFO for reading waits for a writer (the app never
+    drew its first screen), and a device such as /dev/zero never ends.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return []
+            data = json.loads(file.read().decode("utf-8"))
     except (OSError, UnicodeError, ValueError):
         return []
     if not isinstance(data, dict) or not isinstance(data.get("queries"), list):
@@ -37,10 +46,16 @@ def load_history(path: Path, limit: int = HISTORY_LIMIT) -> list[str]:
 
 
 def save_history(path: Path, entries: list[str]) -> bool:
-    """Write ``entries`` to ``path`` atomically; False (and nothing changed) if it cannot."""
+    """Write ``entries`` to ``path`` atomically; False (and nothing changed) if it cannot.
+
+    A FIFO or a device at ``path`` (``/dev/null`` to keep no history) is left alone: the rename
+    would replace it with a regular file.
+    """
     text = json.dumps({"version": 1, "queries": entries}, ensure_ascii=False, indent=0)
     temporary: Path | None = None
     try:
+        if path.exists() and not path.is_file():
+            return False
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         temporary = Path(name)

@@ -25,6 +25,8 @@ from liaocheng_tui.safe_text import one_line, strip_controls
 # break is moved one character earlier rather than leave one of them first.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉’”…—,.;:?!)]}%·")
 _NO_LINE_END = set("（《「『【〔〈‘“([{")
+# The most closing marks in a row that move down together to keep them off a line's start.
+_MARK_RUN = 3
 # Full-width indent of two characters, the usual first-line indent of a Chinese paragraph.
 PARAGRAPH_INDENT = "\u3000\u3000"
 
@@ -79,15 +81,18 @@ def single_line(raw: str | None, style: str | Style = "") -> Text:
 
 
 # The reader never breaks inside a number or between a number and its unit (10亿元, 91225台,
-# 3.5%, ４５℃, 12km): one rule, here, used by every wrap. Digits (also full-width) with decimal or
-# thousands separators and times between them, then at most one unit: a sign (% ‰ ℃ °), up to three
-# Latin letters (km, kg, GW), or up to four of the measure words and magnitudes Chinese puts after
-# a number (亿元, 万人, 余万元, 平方米).
+# 3.5%, ４５℃, 12km, -5℃, ￥300): one rule, here, used by every wrap. A currency sign or a plus or
+# minus sign (one that does not follow a digit or a letter, so 3-5年 and 2023-02 stay ranges and
+# dates), digits (also full-width) with decimal or thousands separators and times between them,
+# then at most one unit: a sign (% ‰ ℃ °), up to three Latin letters (km, kg, GW), or up to four of
+# the measure words and magnitudes Chinese puts after a number (亿元, 万人, 余万元, 平方米, 万千瓦时,
+# 小时, 个百分点, 500强).
 _UNIT_CHARACTERS = (
     "亿万千百十元角块台个人位名户家年月日号时分秒岁次项件辆吨亩米克斤里公升度倍天周余多座所条场批套"
-    "张只头株棵篇部期届首页版册层栋间平方股笔斤寸尺厘毫兆"
+    "张只头株棵篇部期届首页版册层栋间平方股笔斤寸尺厘毫兆瓦小钟点强级处种线顷立美欧港"
 )
 NUMBER_WITH_UNIT = re.compile(
+    "(?:[¥￥$＄€£]|(?<![0-9０-９A-Za-z])[-+−－＋±])?"
     "[0-9０-９]+(?:[.．,:：][0-9０-９]+)*"
     f"(?:[%％‰℃°]|[A-Za-z]{{1,3}}(?![A-Za-z])|[{_UNIT_CHARACTERS}]{{1,4}})?"
 )
@@ -141,6 +146,13 @@ def iter_wrap_offsets(text: str, width: int, *, prefer_spaces: bool = False) -> 
                 cut = number
             elif char in _NO_LINE_START and cut - 1 > start:
                 cut -= 1
+                # Marks in a run (活”。, 』）。) go down together with the character before them;
+                # a run longer than a few (a line of —— or ……) is left to break inside.
+                back = cut
+                while text[back] in _NO_LINE_START and back - 1 > start and cut - back < _MARK_RUN:
+                    back -= 1
+                if text[back] not in _NO_LINE_START:
+                    cut = back
                 # The mark's step back must not part a number from its unit (增长32.47 | %。).
                 number = _number_start(text, start, cut)
                 if number is not None and number > start:
