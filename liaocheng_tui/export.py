@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from liaocheng_tui.config import expand_user
 from liaocheng_tui.safe_text import json_dumps_safe, one_line, strip_controls
 from liaocheng_tui.sources import file_kind
 
@@ -287,7 +288,7 @@ def write_articles(
         _write_stdout(_render_chunks(records, fmt))
         return []
     raw_target = str(target)
-    path = Path(os.path.expanduser(target))  # never raises, unlike Path.expanduser (~nosuchuser)
+    path = expand_user(target)
     guard = _Guard(protected)
     if _is_folder_target(path, raw_target):
         return _write_folder(records, path, fmt, overwrite, guard)
@@ -368,7 +369,7 @@ class _Guard:
 
 def _absolute(path: Path) -> Path:
     """``path`` with its folder resolved (symlinks too) but its last part kept as named."""
-    path = Path(os.path.expanduser(path))
+    path = expand_user(path)
     try:
         folder = path.parent.resolve()
     except OSError:

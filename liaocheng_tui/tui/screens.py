@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from liaocheng_tui.config import expand_user
 from liaocheng_tui.export import EXPORT_FORMATS, ExportFormat
 from liaocheng_tui.safe_text import one_line, plain
 from liaocheng_tui.tui.keymap import HELP_KEYS, HELP_QUERY
@@ -148,9 +149,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not raw:
             self.notify("Give a file name", severity="error")
             return
-        # os.path.expanduser, like a shell, leaves ~name alone when there is no such user;
-        # Path.expanduser raises RuntimeError (the app crashed on ~nosuchuser/x.txt).
-        path = Path(os.path.expanduser(raw))
+        path = expand_user(raw)  # ~nosuchuser/x.txt stays as typed (it crashed the app)
         if not path.is_absolute():
             path = Path.cwd() / path
         self.dismiss(ExportRequest(path, self.fmt, folder=raw.endswith(("/", os.sep))))
