@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import click
 from rich.columns import Columns
@@ -39,6 +39,7 @@ from liaocheng_tui.export import (
     EXPORT_FORMATS,
     ExportError,
     ExportFormat,
+    export_format,
     library_files,
     metadata_lines,
     write_articles,
@@ -741,14 +742,20 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
-    default="txt",
-    show_default=True,
-    help="txt: plain UTF-8 text; md: Markdown; json: an object (an array for several articles).",
+    default=None,
+    help="txt: plain UTF-8 text; md: Markdown; json: an object (an array for several articles). "
+    "Default: from the extension of -o (.txt, .md, .json), else txt; an explicit --format wins "
+    "over the extension.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.pass_context
 def export(
-    ctx: click.Context, articles: tuple[str, ...], db: Path | None, output: str, fmt: str, force: bool
+    ctx: click.Context,
+    articles: tuple[str, ...],
+    db: Path | None,
+    output: str,
+    fmt: ExportFormat | None,
+    force: bool,
 ) -> None:
     """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force).
 
@@ -759,7 +766,7 @@ def export(
     records = _records(library, refs)
     # The string as typed: a trailing "/" (a folder to create) would not survive Path().
     written = write_articles(
-        records, output, cast(ExportFormat, fmt), overwrite=force, protected=library_files(library.path)
+        records, output, export_format(output, fmt), overwrite=force, protected=library_files(library.path)
     )
     for path in written:
         click.echo(f"{PROG}: wrote {one_line(str(path))}", err=True)
