@@ -726,12 +726,19 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
         _print_wrapped(console, plain(one_line(paragraph)))
 
 
+def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value:  # it would be "." and export into the current folder
+        raise click.BadParameter("the path is empty; give a file or folder, or - for standard output")
+    return value
+
+
 @cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")
 @click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True)
 @db_option
 @click.option(
     "-o",
     "--output",
+    callback=_check_output,
     default="-",
     show_default=True,
     metavar="FILE_OR_DIR",

@@ -304,7 +304,7 @@ def write_articles(
     Pass a path the user typed as the ``str`` they typed: ``Path("new/")`` loses the trailing
     separator that asks for a folder.
 
-    ``"-"`` writes UTF-8 to standard output (and returns ``[]``). An existing folder, or a path
+    ``"-"`` writes UTF-8 to standard output (and returns ``[]``); ``""`` is refused. An existing folder, or a path
     ending in a separator (created if needed), gets one file per article named by
     :func:`default_filename`. Any other path is one file holding every article. Existing files
     are never replaced unless ``overwrite``; nothing at all is written when one would be.
@@ -320,6 +320,8 @@ def write_articles(
     """
     if not records:
         raise ExportError("nothing to export")
+    if not str(target):  # Path("") is the current folder: an empty path is surely a mistake
+        raise ExportError("no path to export to (use - for standard output)")
     if target == "-":
         _write_stdout(_render_chunks(records, fmt))
         return []

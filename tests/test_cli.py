@@ -441,6 +441,17 @@ def test_export_help_says_the_format_follows_the_extension() -> None:
     assert "--format wins over the extension" in flat
 
 
+def test_export_to_an_empty_path_is_refused(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: -o '' was the current folder, and the article was written into it.
+    monkeypatch.chdir(tmp_path)
+    result = run("export", str(_lead(records).id), "--db", built_db, "-o", "")
+    assert_one_line_error(result, 2, "Invalid value for '-o' / '--output': the path is empty")
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 # ------------------------------------------------------------------------------------ stats, app, library
 
 

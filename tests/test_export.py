@@ -244,3 +244,13 @@ def test_the_format_follows_the_extension_unless_one_is_chosen(tmp_path: Path) -
     assert export_format("out.json/", None) == "txt"
     (tmp_path / "dir.md").mkdir()
     assert export_format(str(tmp_path / "dir.md"), None) == "txt"
+
+
+def test_an_empty_target_is_refused_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Path("") is ".": an empty target used to export into the current folder.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ExportError, match=r"^no path to export to \(use - for standard output\)$"):
+        write_articles([FakeRecord()], "", "txt")
+    assert list(tmp_path.iterdir()) == []
