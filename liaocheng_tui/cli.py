@@ -879,8 +879,21 @@ def check(ctx: click.Context, db: Path | None) -> None:
     )
 
 
+def _check_backup_dest(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    # Checked as typed: Path("./-") is Path("-"), and Path("") is the current folder.
+    if value == "-":
+        # Binary SQLite is no use on a terminal, and a pipe cannot be synced and renamed into place.
+        raise click.BadParameter(
+            "- would be a file named '-', not standard output (a backup is a binary SQLite file); "
+            "give a file name, e.g. library-backup.db (or ./- for a file named '-')"
+        )
+    if not value:
+        raise click.BadParameter("the path is empty; give the backup a file name, e.g. library-backup.db")
+    return Path(value)
+
+
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("dest", type=click.Path(path_type=Path))
+@click.argument("dest", type=click.Path(), callback=_check_backup_dest)
 @db_option
 @click.option("--force", is_flag=True, help="Replace DEST if it exists (its permissions are kept).")
 @click.pass_context
@@ -888,6 +901,7 @@ def backup(ctx: click.Context, dest: Path, db: Path | None, force: bool) -> None
     """Copy the library to DEST with SQLite's backup API (safe while the app or a build is open).
 
     DEST is written under a temporary name in its folder and renamed, so it is never half written.
+    DEST is a file: '-' is refused (it is not standard output; ./- names a file called '-').
     """
     library = _open_existing_library(ctx, db)
     written = library.backup(dest, overwrite=force)

@@ -607,3 +607,29 @@ def test_app_on_a_file_that_is_not_a_library_is_one_line_not_a_traceback(tmp_pat
     assert os.waitstatus_to_exitcode(status) == 1
     assert "Traceback" not in text and "LibraryError" not in text
     assert f"liaocheng-tui: error: {not_a_library} is not a liaocheng-tui library" in text
+
+
+def test_backup_to_a_dash_is_refused_not_a_file_named_dash(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: `backup -` wrote the library to a file called "-" in the current folder.
+    monkeypatch.chdir(tmp_path)
+    result = run("backup", "-", "--db", built_db)
+    assert_one_line_error(
+        result,
+        2,
+        "Invalid value for 'DEST': - would be a file named '-', not standard output (a backup is a "
+        "binary SQLite file); give a file name, e.g. library-backup.db",
+    )
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    assert_one_line_error(
+        run("backup", "", "--db", built_db), 2, "Invalid value for 'DEST': the path is empty"
+    )
+    assert list(tmp_path.iterdir()) == []
+    # Asked for by name, a file called "-" is still possible.
+    named = run("backup", "./-", "--db", built_db)
+    assert named.exit_code == 0, named.stderr
+    assert [path.name for path in tmp_path.iterdir()] == ["-"]
+    with Library(tmp_path / "-") as copy, Library(built_db) as original:
+        assert copy.counts() == original.counts()
