@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import shlex
 import sys
 import time
@@ -44,7 +45,7 @@ from liaocheng_tui.export import (
     metadata_lines,
     write_articles,
 )
-from liaocheng_tui.query import QueryError
+from liaocheng_tui.query import QueryError, date_problem
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import RANK_LIMIT, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, page_identity, read_page_file
@@ -329,14 +330,26 @@ max_page_option = click.option(
 )
 
 
+_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--date``: its form, then whether the day exists (as the query's ``date:`` says it)."""
     from liaocheng_tui.parse.dates import valid_iso
 
     if value is None:
         return None
-    checked = valid_iso(value.replace("／", "-").replace("－", "-"))
-    if checked is None:
-        raise click.BadParameter(f"{one_line(value)!r} is not a date of the form YYYY-MM-DD")
+    typed = one_line(value)
+    match = _DAY_RE.fullmatch(value.strip().replace("／", "-").replace("－", "-"))
+    if match is None:
+        raise click.BadParameter(f"{typed!r} is not a date of the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    problem = date_problem(year, month, day)
+    if problem is not None:
+        raise click.BadParameter(f"{typed}: no such day ({problem})")
+    checked = valid_iso(f"{year:04d}-{month:02d}-{day:02d}")
+    if checked is None:  # the parser dates pages in these years only (parse.dates.valid_iso)
+        raise click.BadParameter(f"{typed}: out of range (years 1900 to 2099 only)")
     return checked
 
 

@@ -138,25 +138,36 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 DATE_FORMS = "date:2023, date:2023-02, date:2023-02-01 or a range date:2023-02-01..2023-02-28"
 
 
+def date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """Why a well-formed year, year-month or day names no date, else None: ``there is no year 0``,
+    ``there is no month 13``, ``2026-02 has no day 30``.  The one check of every date a user types
+    (query filters here, the command line's ``--date``), so each says what is wrong the same way."""
+    if year < 1:
+        return "there is no year 0"
+    if month is None:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d} has no day {day}"
+    return None
+
+
 def _date_bounds(text: str) -> tuple[str, str]:
     """The first and last day ``text`` (YYYY, YYYY-MM or YYYY-MM-DD) covers; QueryError if none."""
     match = _DATE_RE.match(text)
     if not match:
         raise QueryError(f"bad date {text!r}: use {DATE_FORMS}")
-    year = int(match.group(1))
-    if year < 1:
-        raise QueryError(f"bad date {text!r}: there is no year 0")
-    if match.group(2) is None:
+    year, month, day = (int(part) if part is not None else None for part in match.groups())
+    assert year is not None  # the pattern requires it
+    problem = date_problem(year, month, day)
+    if problem is not None:
+        raise QueryError(f"bad date {text!r}: {problem}")
+    if month is None:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
-    month = int(match.group(2))
-    if not 1 <= month <= 12:
-        raise QueryError(f"bad date {text!r}: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
-    if match.group(3) is None:
+    if day is None:
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-    day = int(match.group(3))
-    if not 1 <= day <= last:
-        raise QueryError(f"bad date {text!r}: {year:04d}-{month:02d} has no day {day}")
     return (f"{year:04d}-{month:02d}-{day:02d}",) * 2
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.query import Filter, Query, QueryError, Term, parse_query
+from liaocheng_tui.query import Filter, Query, QueryError, Term, date_problem, parse_query
 from liaocheng_tui.search import find_spans
 from liaocheng_tui.textfold import fold
 
@@ -191,6 +191,7 @@ def test_full_width_colon_and_chinese_field_names() -> None:
     [
         ("date:2023-13", "no month 13"),
         ("date:2023-02-30", "2023-02 has no day 30"),
+        ("日期：2026-02-30", "bad date '2026-02-30': 2026-02 has no day 30"),
         ("date:2023-00", "no month 0"),
         ("date:abc", "bad date 'abc'"),
         ("date:soon", "bad date 'soon'"),
@@ -213,6 +214,21 @@ def test_a_bad_field_is_refused_with_one_line(query: str, fragment: str) -> None
         parse_query(query)
     message = str(info.value)
     assert fragment in message and "\n" not in message, message
+
+
+def test_date_problem_says_why_a_date_does_not_exist() -> None:
+    # The one check of typed dates: the query's date: and the command line's --date.
+    assert date_problem(2024, 2, 29) is None  # a leap year
+    assert date_problem(2000, 2, 29) is None  # divisible by 400
+    assert date_problem(1900, 2, 29) == "1900-02 has no day 29"  # divisible by 100 only
+    assert date_problem(2026, 2, 30) == "2026-02 has no day 30"
+    assert date_problem(2026, 4, 31) == "2026-04 has no day 31"
+    assert date_problem(2026, 1, 0) == "2026-01 has no day 0"
+    assert date_problem(2026, 13, 1) == "there is no month 13"
+    assert date_problem(2026, 0) == "there is no month 0"
+    assert date_problem(0) == "there is no year 0"
+    assert date_problem(2026) is None
+    assert date_problem(2026, 12) is None
 
 
 @pytest.mark.parametrize(
