@@ -158,7 +158,32 @@ def test_closing_quote_marks_outside_a_phrase_are_text() -> None:
 def test_chinese_quote_marks_inside_a_term_are_text() -> None:
     # pasted with its marks, a title is found as printed, marks and all
     assert groups("《「十四五」规划》") == [[Term("《「十四五」规划》")]]
-    assert groups("“十四五”规划") == [[Term("十四五规划")]]  # a phrase at the start of a term
+    # Chinese marks that open a term but close before it ends are printed text too: “十四五”规划
+    # pasted from an article searches “十四五”规划. It used to search 十四五规划 (the marks taken
+    # for a phrase), which the article does not contain, so the pasted text was not found.
+    assert groups("“十四五”规划") == [[Term("“十四五”规划")]]
+    assert groups("「十四五」规划") == [[Term("「十四五」规划")]]
+    assert groups("『十四五』规划") == [[Term("『十四五』规划")]]
+    assert groups("‘十四五’规划") == [[Term("‘十四五’规划")]]
+    assert groups("“十四五”“规划”") == [[Term("“十四五”“规划”")]]
+    assert groups("title:“十四五”规划") == [[Term("“十四五”规划", "title")]]
+    assert parse_query("聊城 -“十四五”规划").excluded == (Term("“十四五”规划"),)
+    # A space inside still holds the term together, dropped next to Han characters as in a phrase.
+    assert groups("“绿色 诊断”服务") == [[Term("“绿色诊断”服务")]]
+
+
+def test_a_term_wholly_inside_chinese_quote_marks_is_a_phrase_without_them() -> None:
+    assert groups("“十四五规划”") == [[Term("十四五规划")]]
+    assert groups("“十四五” 规划") == [[Term("十四五")], [Term("规划")]]  # the term ends at the mark
+    assert groups("“十四五”") == [[Term("十四五")]]
+
+
+def test_ascii_quotes_stay_the_query_syntax_inside_a_term() -> None:
+    # ASCII (and full-width ＂) quotes are the query's own marks, typed on purpose and not how
+    # Chinese text is printed: they make a phrase wherever they stand, and are never text.
+    assert groups('"十四五"规划') == [[Term("十四五规划")]]
+    assert groups("＂十四五＂规划") == [[Term("十四五规划")]]
+    assert groups('聊"new york"城') == [[Term("聊new york城")]]
 
 
 @pytest.mark.parametrize(
