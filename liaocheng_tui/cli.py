@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import shlex
 import sys
 import time
@@ -17,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import click
 from rich.columns import Columns
@@ -39,11 +40,12 @@ from liaocheng_tui.export import (
     EXPORT_FORMATS,
     ExportError,
     ExportFormat,
+    export_format,
     library_files,
     metadata_lines,
     write_articles,
 )
-from liaocheng_tui.query import QueryError
+from liaocheng_tui.query import QueryError, date_problem
 from liaocheng_tui.safe_text import highlighted, json_dumps_safe, one_line, plain
 from liaocheng_tui.search import RANK_LIMIT, Searcher
 from liaocheng_tui.sources import DEFAULT_MAX_BYTES, PageError, page_identity, read_page_file
@@ -328,14 +330,26 @@ max_page_option = click.option(
 )
 
 
+_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--date``: its form, then whether the day exists (as the query's ``date:`` says it)."""
     from liaocheng_tui.parse.dates import valid_iso
 
     if value is None:
         return None
-    checked = valid_iso(value.replace("／", "-").replace("－", "-"))
-    if checked is None:
-        raise click.BadParameter(f"{one_line(value)!r} is not a date of the form YYYY-MM-DD")
+    typed = one_line(value)
+    match = _DAY_RE.fullmatch(value.strip().replace("／", "-").replace("－", "-"))
+    if match is None:
+        raise click.BadParameter(f"{typed!r} is not a date of the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    problem = date_problem(year, month, day)
+    if problem is not None:
+        raise click.BadParameter(f"{typed}: no such day ({problem})")
+    checked = valid_iso(f"{year:04d}-{month:02d}-{day:02d}")
+    if checked is None:  # the parser dates pages in these years only (parse.dates.valid_iso)
+        raise click.BadParameter(f"{typed}: out of range (years 1900 to 2099 only)")
     return checked
 
 
@@ -725,12 +739,19 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
         _print_wrapped(console, plain(one_line(paragraph)))
 
 
+def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value:  # it would be "." and export into the current folder
+        raise click.BadParameter("the path is empty; give a file or folder, or - for standard output")
+    return value
+
+
 @cli.command(epilog=f"{ARTICLE_REF_HELP}\n\n{EXIT_CODES_HELP}")
 @click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True)
 @db_option
 @click.option(
     "-o",
     "--output",
+    callback=_check_output,
     default="-",
     show_default=True,
     metavar="FILE_OR_DIR",
@@ -741,14 +762,20 @@ def show(ctx: click.Context, article: str, db: Path | None) -> None:
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
-    default="txt",
-    show_default=True,
-    help="txt: plain UTF-8 text; md: Markdown; json: an object (an array for several articles).",
+    default=None,
+    help="txt: plain UTF-8 text; md: Markdown; json: an object (an array for several articles). "
+    "Default: from the extension of -o (.txt, .md, .json), else txt; an explicit --format wins "
+    "over the extension.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.pass_context
 def export(
-    ctx: click.Context, articles: tuple[str, ...], db: Path | None, output: str, fmt: str, force: bool
+    ctx: click.Context,
+    articles: tuple[str, ...],
+    db: Path | None,
+    output: str,
+    fmt: ExportFormat | None,
+    force: bool,
 ) -> None:
     """Write articles as UTF-8 text, Markdown or JSON (existing files are never overwritten without --force).
 
@@ -759,7 +786,7 @@ def export(
     records = _records(library, refs)
     # The string as typed: a trailing "/" (a folder to create) would not survive Path().
     written = write_articles(
-        records, output, cast(ExportFormat, fmt), overwrite=force, protected=library_files(library.path)
+        records, output, export_format(output, fmt), overwrite=force, protected=library_files(library.path)
     )
     for path in written:
         click.echo(f"{PROG}: wrote {one_line(str(path))}", err=True)
@@ -865,8 +892,21 @@ def check(ctx: click.Context, db: Path | None) -> None:
     )
 
 
+def _check_backup_dest(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    # Checked as typed: Path("./-") is Path("-"), and Path("") is the current folder.
+    if value == "-":
+        # Binary SQLite is no use on a terminal, and a pipe cannot be synced and renamed into place.
+        raise click.BadParameter(
+            "- would be a file named '-', not standard output (a backup is a binary SQLite file); "
+            "give a file name, e.g. library-backup.db (or ./- for a file named '-')"
+        )
+    if not value:
+        raise click.BadParameter("the path is empty; give the backup a file name, e.g. library-backup.db")
+    return Path(value)
+
+
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("dest", type=click.Path(path_type=Path))
+@click.argument("dest", type=click.Path(), callback=_check_backup_dest)
 @db_option
 @click.option("--force", is_flag=True, help="Replace DEST if it exists (its permissions are kept).")
 @click.pass_context
@@ -874,6 +914,7 @@ def backup(ctx: click.Context, dest: Path, db: Path | None, force: bool) -> None
     """Copy the library to DEST with SQLite's backup API (safe while the app or a build is open).
 
     DEST is written under a temporary name in its folder and renamed, so it is never half written.
+    DEST is a file: '-' is refused (it is not standard output; ./- names a file called '-').
     """
     library = _open_existing_library(ctx, db)
     written = library.backup(dest, overwrite=force)

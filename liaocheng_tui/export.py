@@ -245,6 +245,42 @@ def _is_folder_target(target: Path, raw: str) -> bool:
     return target.is_dir() or raw.endswith(("/", os.sep))
 
 
+# The extensions that name an export format (compared in lower case).
+_FORMAT_OF_EXTENSION: dict[str, ExportFormat] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+}
+
+
+def format_of_path(target: str) -> ExportFormat | None:
+    """The export format the extension of the file ``target`` names (``.txt``, ``.md`` or
+    ``.markdown``, ``.json``, in any case), else None: also for ``-`` and for a folder (an
+    existing one, or a path ending in a separator), whose name says nothing about its files."""
+    if target == "-" or not target or _is_folder_target(expand_user(target), target):
+        return None
+    return _FORMAT_OF_EXTENSION.get(os.path.splitext(target)[1].lower())
+
+
+def export_format(target: str, chosen: ExportFormat | None, default: ExportFormat = "txt") -> ExportFormat:
+    """The format to write ``target`` in: ``chosen`` when the user chose one explicitly (it wins
+    over the extension), else the one the extension names (:func:`format_of_path`), else
+    ``default``. The command line and the app's export dialog both decide here."""
+    if chosen is not None:
+        return chosen
+    return format_of_path(target) or default
+
+
+def with_format_extension(target: str, fmt: ExportFormat) -> str:
+    """``target`` with an extension that names a format replaced by ``fmt``'s (``B.TXT`` → ``B.md``);
+    any other path unchanged."""
+    if format_of_path(target) is None:
+        return target
+    stem, _ = os.path.splitext(target)
+    return f"{stem}.{fmt}"
+
+
 def library_files(db_path: Path | str) -> list[Path]:
     """The files a library at ``db_path`` consists of, which an export must never replace.
 
@@ -268,7 +304,7 @@ def write_articles(
     Pass a path the user typed as the ``str`` they typed: ``Path("new/")`` loses the trailing
     separator that asks for a folder.
 
-    ``"-"`` writes UTF-8 to standard output (and returns ``[]``). An existing folder, or a path
+    ``"-"`` writes UTF-8 to standard output (and returns ``[]``); ``""`` is refused. An existing folder, or a path
     ending in a separator (created if needed), gets one file per article named by
     :func:`default_filename`. Any other path is one file holding every article. Existing files
     are never replaced unless ``overwrite``; nothing at all is written when one would be.
@@ -284,6 +320,8 @@ def write_articles(
     """
     if not records:
         raise ExportError("nothing to export")
+    if not str(target):  # Path("") is the current folder: an empty path is surely a mistake
+        raise ExportError("no path to export to (use - for standard output)")
     if target == "-":
         _write_stdout(_render_chunks(records, fmt))
         return []

@@ -82,9 +82,12 @@ def _sanitize(text: str) -> str:
 
 
 # Quote marks that open a phrase, and those that close one.  ASCII and full-width " both open
-# and close, anywhere; the Chinese pairs “…” ‘…’ 「…」 『…』 open a phrase only where a term
-# starts (after a space, "-" or a field's colon), so text pasted with its marks (《「十四五」规划》,
-# it’s) is still found as typed.  Any closing mark ends a phrase: input methods pair them loosely.
+# and close, anywhere: they are the query's own marks.  The Chinese pairs “…” ‘…’ 「…」 『…』 are
+# how articles print quotations, so they make a phrase only of a whole term: they open one only
+# where a term starts (after a space, "-" or a field's colon), and a pair that closes before its
+# term ends is text, like marks inside a term, so text pasted with its marks (《「十四五」规划》,
+# “十四五”规划, it’s) is found as printed.  Any closing mark ends a phrase: input methods pair
+# them loosely.
 _ASCII_QUOTES = frozenset('"＂')
 _OPENING_QUOTES = frozenset("“‘「『") | _ASCII_QUOTES
 _CLOSING_QUOTES = frozenset("”’」』") | _ASCII_QUOTES
@@ -95,18 +98,29 @@ _SPACE_RE = re.compile(r"\s+")
 def _lex(text: str) -> list[tuple[str, bool]]:
     """Split on whitespace outside quotes; each token is (raw text, contained a quote).
 
-    Quote marks become ``"`` in the raw text, which later steps drop."""
+    Quote marks that make a phrase become ``"`` in the raw text, which later steps drop; marks
+    that are text (a Chinese pair closing inside a term) stay as typed."""
     tokens: list[tuple[str, bool]] = []
     current: list[str] = []
     quoted = False
     in_quote = False
-    for char in text:
+    opener, opened_at = "", 0  # the open quote's mark, and where in ``current`` it stands
+    for index, char in enumerate(text):
         opens = char in _ASCII_QUOTES or (
             char in _OPENING_QUOTES and (not current or current[-1] in _TERM_PREFIXES)
         )
-        if (in_quote and char in _CLOSING_QUOTES) or (not in_quote and opens):
-            in_quote = not in_quote
-            quoted = True
+        if in_quote and char in _CLOSING_QUOTES:
+            in_quote = False
+            term_goes_on = index + 1 < len(text) and text[index + 1] != " "
+            if term_goes_on and opener not in _ASCII_QUOTES and char not in _ASCII_QUOTES:
+                # A Chinese pair closing inside the term (“十四五”规划): the marks are printed text.
+                current[opened_at] = opener
+                current.append(char)
+            else:
+                current.append('"')
+        elif not in_quote and opens:
+            in_quote = quoted = True
+            opener, opened_at = char, len(current)
             current.append('"')
         elif char == " " and not in_quote:
             if current:
@@ -138,25 +152,36 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 DATE_FORMS = "date:2023, date:2023-02, date:2023-02-01 or a range date:2023-02-01..2023-02-28"
 
 
+def date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """Why a well-formed year, year-month or day names no date, else None: ``there is no year 0``,
+    ``there is no month 13``, ``2026-02 has no day 30``.  The one check of every date a user types
+    (query filters here, the command line's ``--date``), so each says what is wrong the same way."""
+    if year < 1:
+        return "there is no year 0"
+    if month is None:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d} has no day {day}"
+    return None
+
+
 def _date_bounds(text: str) -> tuple[str, str]:
     """The first and last day ``text`` (YYYY, YYYY-MM or YYYY-MM-DD) covers; QueryError if none."""
     match = _DATE_RE.match(text)
     if not match:
         raise QueryError(f"bad date {text!r}: use {DATE_FORMS}")
-    year = int(match.group(1))
-    if year < 1:
-        raise QueryError(f"bad date {text!r}: there is no year 0")
-    if match.group(2) is None:
+    year, month, day = (int(part) if part is not None else None for part in match.groups())
+    assert year is not None  # the pattern requires it
+    problem = date_problem(year, month, day)
+    if problem is not None:
+        raise QueryError(f"bad date {text!r}: {problem}")
+    if month is None:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
-    month = int(match.group(2))
-    if not 1 <= month <= 12:
-        raise QueryError(f"bad date {text!r}: there is no month {month}")
     last = calendar.monthrange(year, month)[1]
-    if match.group(3) is None:
+    if day is None:
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-    day = int(match.group(3))
-    if not 1 <= day <= last:
-        raise QueryError(f"bad date {text!r}: {year:04d}-{month:02d} has no day {day}")
     return (f"{year:04d}-{month:02d}-{day:02d}",) * 2
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from test_app_support import (
     settle,
     until,
 )
+from textual.widgets import Input, RadioSet
 
 from liaocheng_tui.export import default_filename, render_article
 from liaocheng_tui.tui.app import LiaochengApp
@@ -217,6 +219,49 @@ async def test_export_format_choice(db_path: Path, tmp_path: Path, monkeypatch: 
         written = tmp_path / default_filename(record, "json")
         await until(pilot, written.exists)
         assert written.read_text(encoding="utf-8") == render_article(record, "json")
+
+
+async def test_export_dialog_format_follows_a_typed_extension(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: a path typed as b.json, with the format left at txt, got plain text.
+    monkeypatch.chdir(tmp_path)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        record = app.reader.record
+        assert record is not None
+        await export_keys(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-path", Input).value = "b.json"
+        # The format buttons follow the typed extension, so the dialog shows what it will write.
+        await until(pilot, lambda: dialog.query_one(RadioSet).pressed_button is not None)
+        await until(pilot, lambda: str(dialog.query_one(RadioSet).pressed_button.label) == "json")  # type: ignore[union-attr]
+        await pilot.press("enter")
+        written = tmp_path / "b.json"
+        await until(pilot, written.exists)
+        loaded = json.loads(written.read_text(encoding="utf-8"))
+        assert (loaded["id"], loaded["title"]) == (record.id, "“绿色问诊”开良方")
+
+
+async def test_export_dialog_choosing_a_format_renames_an_upper_case_extension(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await export_keys(pilot, app)
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = "B.TXT"
+        await pilot.press("ctrl+t")  # txt -> md: the path must say .md, not keep .TXT
+        await until(pilot, lambda: path_input.value == "B.md")
+        await pilot.press("enter")
+        written = tmp_path / "B.md"
+        await until(pilot, written.exists)
+        assert written.read_text(encoding="utf-8").splitlines()[0] == "# “绿色问诊”开良方"
+        assert not (tmp_path / "B.TXT").exists()
 
 
 async def test_export_never_overwrites_without_asking(

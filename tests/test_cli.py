@@ -374,6 +374,84 @@ def test_export_errors(built_db: Path, records: list[ArticleRecord], tmp_path: P
     )
 
 
+LEAD_TITLE = "“十四五”以来聊城淘汰落后产能企业165家"  # a seed page's article, hand-checked
+
+
+def _lead(records: list[ArticleRecord]) -> ArticleRecord:
+    return next(record for record in records if record.title == LEAD_TITLE)
+
+
+@pytest.mark.parametrize("name", ["b.json", "B.JSON"])
+def test_export_to_a_json_file_writes_json_without_format(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path, name: str
+) -> None:
+    # Before: `-o b.json` wrote plain text into b.json (the format was txt unless --format said).
+    record = _lead(records)
+    target = tmp_path / name
+    result = run("export", str(record.id), "--db", built_db, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    loaded = json.loads(target.read_text(encoding="utf-8"))
+    assert (loaded["id"], loaded["title"]) == (record.id, LEAD_TITLE)
+
+
+def test_export_to_a_markdown_file_writes_markdown_without_format(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path
+) -> None:
+    record = _lead(records)
+    target = tmp_path / "b.md"
+    result = run("export", str(record.id), "--db", built_db, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == ["*聊城市“局长大讲堂”邀请媒体、企业代表现场发问*", "", f"# {LEAD_TITLE}"]
+
+
+def test_an_explicit_format_wins_over_the_extension(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path
+) -> None:
+    record = _lead(records)
+    target = tmp_path / "b.json"
+    result = run("export", str(record.id), "--db", built_db, "-o", target, "--format", "txt")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"liaocheng-tui: wrote {target}\n"  # no warning: the choice was explicit
+    assert target.read_text(encoding="utf-8").splitlines()[:2] == [
+        "聊城市“局长大讲堂”邀请媒体、企业代表现场发问",
+        LEAD_TITLE,
+    ]
+
+
+def test_export_without_a_known_extension_or_into_a_folder_is_txt(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path
+) -> None:
+    record = _lead(records)
+    plain_file = tmp_path / "notes"
+    assert run("export", str(record.id), "--db", built_db, "-o", plain_file).exit_code == 0
+    assert plain_file.read_text(encoding="utf-8").splitlines()[1] == LEAD_TITLE
+    folder = tmp_path / "out.json"  # a folder's name says nothing about its files' format
+    folder.mkdir()
+    result = run("export", str(record.id), "--db", built_db, "-o", folder)
+    assert result.exit_code == 0, result.stderr
+    assert [path.suffix for path in folder.iterdir()] == [".txt"]
+
+
+def test_export_help_says_the_format_follows_the_extension() -> None:
+    result = run("export", "--help")
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert "Default: from the extension of -o (.txt, .md, .json), else txt" in flat
+    assert "--format wins over the extension" in flat
+
+
+def test_export_to_an_empty_path_is_refused(
+    built_db: Path, records: list[ArticleRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: -o '' was the current folder, and the article was written into it.
+    monkeypatch.chdir(tmp_path)
+    result = run("export", str(_lead(records).id), "--db", built_db, "-o", "")
+    assert_one_line_error(result, 2, "Invalid value for '-o' / '--output': the path is empty")
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 # ------------------------------------------------------------------------------------ stats, app, library
 
 
@@ -529,3 +607,29 @@ def test_app_on_a_file_that_is_not_a_library_is_one_line_not_a_traceback(tmp_pat
     assert os.waitstatus_to_exitcode(status) == 1
     assert "Traceback" not in text and "LibraryError" not in text
     assert f"liaocheng-tui: error: {not_a_library} is not a liaocheng-tui library" in text
+
+
+def test_backup_to_a_dash_is_refused_not_a_file_named_dash(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: `backup -` wrote the library to a file called "-" in the current folder.
+    monkeypatch.chdir(tmp_path)
+    result = run("backup", "-", "--db", built_db)
+    assert_one_line_error(
+        result,
+        2,
+        "Invalid value for 'DEST': - would be a file named '-', not standard output (a backup is a "
+        "binary SQLite file); give a file name, e.g. library-backup.db",
+    )
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    assert_one_line_error(
+        run("backup", "", "--db", built_db), 2, "Invalid value for 'DEST': the path is empty"
+    )
+    assert list(tmp_path.iterdir()) == []
+    # Asked for by name, a file called "-" is still possible.
+    named = run("backup", "./-", "--db", built_db)
+    assert named.exit_code == 0, named.stderr
+    assert [path.name for path in tmp_path.iterdir()] == ["-"]
+    with Library(tmp_path / "-") as copy, Library(built_db) as original:
+        assert copy.counts() == original.counts()

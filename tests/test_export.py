@@ -12,6 +12,7 @@ import pytest
 from liaocheng_tui.export import (
     ExportError,
     default_filename,
+    export_format,
     render_article,
     render_articles,
     safe_filename,
@@ -221,3 +222,35 @@ def test_highlighted_uses_spans_not_markup() -> None:
     assert text.plain == "[bold]聊城市[/bold]城市"
     marked = [text.plain[span.start : span.end] for span in text.spans]
     assert marked == ["城市", "城市"]
+
+
+def test_the_format_follows_the_extension_unless_one_is_chosen(tmp_path: Path) -> None:
+    # Before, `export -o b.json` wrote plain text into b.json: the format was txt unless given.
+    assert export_format("b.json", None) == "json"
+    assert export_format("notes/b.md", None) == "md"
+    assert export_format("b.markdown", None) == "md"
+    assert export_format("B.JSON", None) == "json"  # any case
+    assert export_format("b.txt", None) == "txt"
+    assert export_format("b.json.txt", None) == "txt"  # the last extension
+    # An explicit choice wins over the extension.
+    assert export_format("b.json", "txt") == "txt"
+    assert export_format("b.txt", "md") == "md"
+    # No known extension: the default (txt, or the dialog's choice).
+    assert export_format("notes", None) == "txt"
+    assert export_format("b.doc", None) == "txt"
+    assert export_format("b.doc", None, default="md") == "md"
+    assert export_format("-", None) == "txt"
+    # A folder's name is no file's format: the files in it are named by the format.
+    assert export_format("out.json/", None) == "txt"
+    (tmp_path / "dir.md").mkdir()
+    assert export_format(str(tmp_path / "dir.md"), None) == "txt"
+
+
+def test_an_empty_target_is_refused_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Path("") is ".": an empty target used to export into the current folder.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ExportError, match=r"^no path to export to \(use - for standard output\)$"):
+        write_articles([FakeRecord()], "", "txt")
+    assert list(tmp_path.iterdir()) == []

@@ -202,7 +202,7 @@ def test_build_date_dates_pages_that_give_none(tmp_path: Path) -> None:
         assert [date for date, _ in library.stats().by_date] == ["2021-03-04"]
 
 
-@pytest.mark.parametrize("value", ["2021-02-29", "2021/03/04x", "soon"])
+@pytest.mark.parametrize("value", ["2021/03/04x", "soon", "2021-3-4", "20210304"])
 def test_build_refuses_a_date_that_is_no_day(tmp_path: Path, value: str) -> None:
     page_file = tmp_path / "page1.txt"
     page_file.write_text(NO_YEAR_PAGE, encoding="utf-8")
@@ -212,6 +212,44 @@ def test_build_refuses_a_date_that_is_no_day(tmp_path: Path, value: str) -> None
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.output
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2026-02-30", "2026-02-30: no such day (2026-02 has no day 30)"),
+        ("2021-02-29", "2021-02-29: no such day (2021-02 has no day 29)"),  # not a leap year
+        ("2026-04-31", "2026-04-31: no such day (2026-04 has no day 31)"),
+        ("2026-02-00", "2026-02-00: no such day (2026-02 has no day 0)"),
+        ("2026-13-01", "2026-13-01: no such day (there is no month 13)"),
+        ("2026-00-10", "2026-00-10: no such day (there is no month 0)"),
+        ("1850-02-03", "1850-02-03: out of range (years 1900 to 2099 only)"),
+    ],
+)
+@pytest.mark.parametrize("command", ["build", "parse"])
+def test_a_well_formed_date_that_does_not_exist_is_said_so(
+    tmp_path: Path, value: str, reason: str, command: str
+) -> None:
+    # Before: "'2026-02-30' is not a date of the form YYYY-MM-DD", which it is.
+    page_file = tmp_path / "page1.txt"
+    page_file.write_text(NO_YEAR_PAGE, encoding="utf-8")
+    db = tmp_path / "library.db"
+    args = ["build", str(page_file), "--db", str(db)] if command == "build" else ["parse", str(page_file)]
+    result = CliRunner().invoke(cli, [*args, "--date", value])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()  # one line, then the pointer to --help
+    assert line.startswith(f"liaocheng-tui: error: Invalid value for '--date': {reason} (see '"), line
+    assert not db.exists()
+
+
+def test_a_leap_day_is_a_day(tmp_path: Path) -> None:
+    page_file = tmp_path / "page1.txt"
+    page_file.write_text(NO_YEAR_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["parse", str(page_file), "--json", "--date", "2024-02-29"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["date"], data["date_source"]) == ("2024-02-29", "user")
 
 
 def test_a_dateline_with_its_year_and_one_without_on_the_same_day_do_not_crash() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liaocheng_tui.query import Filter, Query, QueryError, Term, parse_query
+from liaocheng_tui.query import Filter, Query, QueryError, Term, date_problem, parse_query
 from liaocheng_tui.search import find_spans
 from liaocheng_tui.textfold import fold
 
@@ -158,7 +158,32 @@ def test_closing_quote_marks_outside_a_phrase_are_text() -> None:
 def test_chinese_quote_marks_inside_a_term_are_text() -> None:
     # pasted with its marks, a title is found as printed, marks and all
     assert groups("《「十四五」规划》") == [[Term("《「十四五」规划》")]]
-    assert groups("“十四五”规划") == [[Term("十四五规划")]]  # a phrase at the start of a term
+    # Chinese marks that open a term but close before it ends are printed text too: “十四五”规划
+    # pasted from an article searches “十四五”规划. It used to search 十四五规划 (the marks taken
+    # for a phrase), which the article does not contain, so the pasted text was not found.
+    assert groups("“十四五”规划") == [[Term("“十四五”规划")]]
+    assert groups("「十四五」规划") == [[Term("「十四五」规划")]]
+    assert groups("『十四五』规划") == [[Term("『十四五』规划")]]
+    assert groups("‘十四五’规划") == [[Term("‘十四五’规划")]]
+    assert groups("“十四五”“规划”") == [[Term("“十四五”“规划”")]]
+    assert groups("title:“十四五”规划") == [[Term("“十四五”规划", "title")]]
+    assert parse_query("聊城 -“十四五”规划").excluded == (Term("“十四五”规划"),)
+    # A space inside still holds the term together, dropped next to Han characters as in a phrase.
+    assert groups("“绿色 诊断”服务") == [[Term("“绿色诊断”服务")]]
+
+
+def test_a_term_wholly_inside_chinese_quote_marks_is_a_phrase_without_them() -> None:
+    assert groups("“十四五规划”") == [[Term("十四五规划")]]
+    assert groups("“十四五” 规划") == [[Term("十四五")], [Term("规划")]]  # the term ends at the mark
+    assert groups("“十四五”") == [[Term("十四五")]]
+
+
+def test_ascii_quotes_stay_the_query_syntax_inside_a_term() -> None:
+    # ASCII (and full-width ＂) quotes are the query's own marks, typed on purpose and not how
+    # Chinese text is printed: they make a phrase wherever they stand, and are never text.
+    assert groups('"十四五"规划') == [[Term("十四五规划")]]
+    assert groups("＂十四五＂规划") == [[Term("十四五规划")]]
+    assert groups('聊"new york"城') == [[Term("聊new york城")]]
 
 
 @pytest.mark.parametrize(
@@ -191,6 +216,7 @@ def test_full_width_colon_and_chinese_field_names() -> None:
     [
         ("date:2023-13", "no month 13"),
         ("date:2023-02-30", "2023-02 has no day 30"),
+        ("日期：2026-02-30", "bad date '2026-02-30': 2026-02 has no day 30"),
         ("date:2023-00", "no month 0"),
         ("date:abc", "bad date 'abc'"),
         ("date:soon", "bad date 'soon'"),
@@ -213,6 +239,21 @@ def test_a_bad_field_is_refused_with_one_line(query: str, fragment: str) -> None
         parse_query(query)
     message = str(info.value)
     assert fragment in message and "\n" not in message, message
+
+
+def test_date_problem_says_why_a_date_does_not_exist() -> None:
+    # The one check of typed dates: the query's date: and the command line's --date.
+    assert date_problem(2024, 2, 29) is None  # a leap year
+    assert date_problem(2000, 2, 29) is None  # divisible by 400
+    assert date_problem(1900, 2, 29) == "1900-02 has no day 29"  # divisible by 100 only
+    assert date_problem(2026, 2, 30) == "2026-02 has no day 30"
+    assert date_problem(2026, 4, 31) == "2026-04 has no day 31"
+    assert date_problem(2026, 1, 0) == "2026-01 has no day 0"
+    assert date_problem(2026, 13, 1) == "there is no month 13"
+    assert date_problem(2026, 0) == "there is no month 0"
+    assert date_problem(0) == "there is no year 0"
+    assert date_problem(2026) is None
+    assert date_problem(2026, 12) is None
 
 
 @pytest.mark.parametrize(

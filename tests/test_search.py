@@ -169,6 +169,32 @@ def test_spans_point_into_the_stored_text(library: Library) -> None:
     assert hit.spans["kicker"] == [] and hit.spans["byline"] == []
 
 
+def test_text_pasted_with_its_chinese_quote_marks_is_found_as_printed(tmp_path: Path) -> None:
+    # “十四五”规划 used to search 十四五规划: the article that prints “十四五”规划 was not found.
+    with Library(tmp_path / "lib.db") as library:
+        add(
+            library,
+            Page(
+                source="c.txt",
+                date="2021-03-13",
+                articles=[
+                    article(1, "编制“十四五”规划", "全市启动“十四五”规划编制工作。"),
+                    article(2, "十四五规划纲要", "十四五规划纲要发布。"),  # the words without the marks
+                    article(3, "说明", "“十四五”时期的发展规划。"),  # the marks, but 规划 elsewhere
+                ],
+            ),
+        )
+        searcher, t = Searcher(library), by_title(library)
+        assert ids(searcher, "“十四五”规划") == {t["编制“十四五”规划"]}
+        assert ids(searcher, "title:“十四五”规划") == {t["编制“十四五”规划"]}
+        assert ids(searcher, "“十四五”") == {t["编制“十四五”规划"], t["十四五规划纲要"], t["说明"]}
+        assert ids(searcher, "“十四五规划”") == {t["十四五规划纲要"]}  # a phrase: the words alone
+        (hit,) = searcher.search("“十四五”规划").hits
+        # The marks are highlighted with the words: 编制[“十四五”规划], 全市启动[“十四五”规划]编制工作。
+        assert hit.spans["title"] == [(2, 9)]
+        assert hit.spans["body"] == [(4, 11)]
+
+
 def test_long_body_snippet_is_centred_on_a_match(tmp_path: Path) -> None:
     with Library(tmp_path / "x.db") as lib:
         filler = "这是一段很长的正文内容。" * 30

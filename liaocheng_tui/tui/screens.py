@@ -17,7 +17,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from liaocheng_tui.config import expand_user
-from liaocheng_tui.export import EXPORT_FORMATS, ExportFormat
+from liaocheng_tui.export import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    export_format,
+    format_of_path,
+    with_format_extension,
+)
 from liaocheng_tui.safe_text import one_line, plain
 from liaocheng_tui.tui.keymap import HELP_KEYS, HELP_QUERY
 
@@ -80,16 +86,14 @@ class ExportRequest:
         return str(self.path) + os.sep if self.folder else str(self.path)
 
 
-def swap_extension(path_text: str, old: str, new: str) -> str:
-    """``path_text`` with its ``.old`` extension replaced by ``.new`` (unchanged if it has another)."""
-    suffix = f".{old}"
-    if path_text.endswith(suffix):
-        return path_text[: -len(suffix)] + f".{new}"
-    return path_text
-
-
 class ExportScreen(ModalScreen[ExportRequest | None]):
-    """Asks for a path and a format. Enter accepts, Esc cancels."""
+    """Asks for a path and a format. Enter accepts, Esc cancels.
+
+    The path and the format agree as the command line's ``-o`` and ``--format`` do
+    (:func:`~liaocheng_tui.export.export_format`): choosing a format renames a path's format
+    extension, and typing one (``.json``) chooses its format; a path without one (or a folder)
+    is written in the chosen format.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -132,11 +136,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def _set_format(self, new: ExportFormat) -> None:
         path_input = self.query_one("#export-path", Input)
-        path_input.value = swap_extension(path_input.value, self.fmt, new)
+        path_input.value = with_format_extension(path_input.value, new)
+        self._show_format(new)
+
+    def _show_format(self, new: ExportFormat) -> None:
         self.fmt = new
         for button in self.query(RadioButton):
             if button.name == new and not button.value:
                 button.value = True
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        typed = format_of_path(event.value.strip())
+        if typed is not None and typed != self.fmt:
+            self._show_format(typed)
 
     def action_cycle_format(self) -> None:
         index = EXPORT_FORMATS.index(self.fmt)
@@ -152,7 +165,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path = expand_user(raw)  # ~nosuchuser/x.txt stays as typed (it crashed the app)
         if not path.is_absolute():
             path = Path.cwd() / path
-        self.dismiss(ExportRequest(path, self.fmt, folder=raw.endswith(("/", os.sep))))
+        # The typed extension decides even when Enter came before the buttons caught up with it.
+        fmt = export_format(raw, None, default=self.fmt)
+        self.dismiss(ExportRequest(path, fmt, folder=raw.endswith(("/", os.sep))))
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
