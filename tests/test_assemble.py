@@ -232,6 +232,33 @@ def test_a_closing_credit_read_as_the_last_paragraph_closes_the_story() -> None:
     assert only.paragraphs[1:] == ["（新华社北京10月12日电记者王明、李华）", "山东的秋收也已过半。"]
 
 
+def test_a_closing_credit_names_the_reporters_of_a_story_opened_by_a_dateline_alone() -> None:
+    first, second = run(
+        [
+            (T, "新能源汽车下乡活动启动"),
+            (B, "　　本报北京10月3日电　　四部门近日联合发布通知，启动新一轮活动。"),
+            (B, "　　今年的活动覆盖更多县域。"),
+            (CR, "（记者王政、丁怡婷）"),
+            (T, "城市书房开放"),
+            (B, "　　本报讯（记者 李红梅）市民在新开放的城市书房里阅读。"),
+        ]
+    ).articles
+    # The dateline says where the story was filed, the credit who wrote it.
+    assert (first.byline, first.authors) == ("本报北京10月3日电 （记者王政、丁怡婷）", ["王政", "丁怡婷"])
+    assert first.kind == "news"  # a credit under a dateline signs a report, not a commentary
+    assert first.paragraphs == ["四部门近日联合发布通知，启动新一轮活动。", "今年的活动覆盖更多县域。"]
+    assert (second.byline, second.authors) == ("本报讯（记者 李红梅）", ["李红梅"])
+    # A story whose byline names its reporters keeps the credit as text.
+    (only,) = run(
+        [
+            (T, "城市书房开放"),
+            (B, "　　本报讯（记者 李红梅）市民在新开放的城市书房里阅读。"),
+            (CR, "（记者王政、丁怡婷）"),
+        ]
+    ).articles
+    assert only.authors == ["李红梅"]
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

@@ -153,6 +153,9 @@ class _Draft:
     column: str | None = None
     byline: str | None = None
     authors: list[str] = field(default_factory=list)
+    byline_is_dateline: bool = (
+        False  # only a dateline (本报北京10月3日电): a closing credit may name the authors
+    )
     standalone_byline: bool = False
     credit: bool = False
     trailing_byline: bool = False
@@ -415,6 +418,10 @@ class _Reader:
         if parsed and draft.byline is None:
             draft.set_byline(*parsed)
             draft.credit = True
+        elif parsed and parsed[1] and draft.byline_is_dateline:
+            # 本报北京10月3日电 … （记者王政、丁怡婷）: the dateline said where, the credit says who.
+            draft.set_byline(*parsed)
+            draft.byline_is_dateline = False
         elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
             draft.set_byline(*signed)
             # A photographer's credit (记者 X 摄) closing a captioned picture.
@@ -542,6 +549,7 @@ class _Reader:
         elif lead.dateline:
             if draft.byline is None:
                 draft.byline = lead.dateline
+                draft.byline_is_dateline = True
             else:
                 self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
         if lead.rest.strip():
