@@ -259,6 +259,29 @@ def test_a_closing_credit_names_the_reporters_of_a_story_opened_by_a_dateline_al
     assert only.authors == ["李红梅"]
 
 
+def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
+    for printed, names in (
+        ("新华社记者 王思北", ["王思北"]),
+        ("□记者 林国敏 通讯员 谢海志 报道", ["林国敏", "谢海志"]),
+        ("新 华 社 记 者   王 思 北", ["王思北"]),  # spaced out letter by letter
+    ):
+        (article,) = run(
+            [
+                (T, "推动艺科融合 共赴美好未来"),
+                (F, "（ 2026-04-30 ） 稿件来源：新华每日电讯"),
+                (B, printed),
+                (B, "　　当前，信息技术迅猛发展。"),
+            ]
+        ).articles
+        assert article.authors == names, printed
+        assert article.paragraphs == ["当前，信息技术迅猛发展。"], printed
+    # Lower in the story, a reporter's line is the story's text (an interview's questioner).
+    (article,) = run(
+        [(T, "推动艺科融合"), (B, "　　当前，信息技术迅猛发展。"), (B, "新华社记者 王思北")]
+    ).articles
+    assert article.authors == [] and article.paragraphs[-1] == "新华社记者王思北"
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

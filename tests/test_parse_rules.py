@@ -22,6 +22,7 @@ from liaocheng_tui.parse.byline import (
     parse_closing_credit,
     parse_compiled_credit,
     parse_end_credit,
+    parse_letter_spaced_byline,
     parse_wire_credit,
     signs_writing,
     split_lead,
@@ -337,6 +338,18 @@ def test_a_bracketed_aside_is_no_compiled_credit() -> None:
     assert parse_compiled_credit("（张三报道）") is None  # a name with no role before it
     assert parse_compiled_credit("（据介绍，记者王明）") is None  # words that are no role, agency or name
     assert parse_compiled_credit("（记者王明）。") is None  # not a line that is only the bracket
+
+
+def test_a_letter_spaced_byline_whose_gaps_were_closed_names_its_reporters() -> None:
+    # 新 华 社 记 者   王 思 北 with its wide gap closed up, as normalisation leaves it.
+    assert parse_letter_spaced_byline("新 华 社 记 者 王 思 北") == ("新 华 社 记 者 王 思 北", ["王思北"])
+    assert parse_letter_spaced_byline("◆ 记 者 马 涛 燕 文 / 图") == ("◆ 记 者 马 涛 燕 文 / 图", ["马涛燕"])
+    assert parse_letter_spaced_byline("本 报 记 者 翟 伟") == ("本 报 记 者 翟 伟", ["翟伟"])
+    # Two names glued together cannot be told apart; text and unspaced lines are no such byline.
+    assert parse_letter_spaced_byline("本 报 记 者 王 思 北 邢 拓") is None
+    assert parse_letter_spaced_byline("记 者 节 特 别 报 道 活 动") is None
+    assert parse_letter_spaced_byline("新华社记者 王思北") is None
+    assert parse_letter_spaced_byline("记 者") is None
 
 
 def test_an_expert_s_signature_names_its_post_before_the_name() -> None:

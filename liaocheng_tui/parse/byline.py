@@ -66,6 +66,7 @@ _ONE_HAN_RE = re.compile(_H)
 _HAN_ONLY_RE = re.compile(f"^{_H}+$")
 _WORD_GAP_RE = re.compile(r"[ \t]{2,}|\u3000+")
 _LETTER_SPACED_RE = re.compile(r"\S(?: \S)*")
+_SPACED_BYLINE_MIN_LETTERS = 4  # the fewest a spaced byline has: 记 者 王 五
 # News organisations credited in bylines (新华社记者 X 摄): never authors, but a byline cue.
 _AGENCIES = set(
     "新华社 中新社 中通社 人民网 新华网 央视网 中新网 光明网 央广网 中国网 中青网 澎湃 澎湃新闻 央视 央广 总台 "
@@ -190,6 +191,18 @@ def _closed_letter_spacing(text: str) -> str | None:
     if len(words) < 2 or not all(map(_LETTER_SPACED_RE.fullmatch, words)):
         return None
     return " ".join(word.replace(" ", "") for word in words)
+
+
+def parse_letter_spaced_byline(text: str) -> tuple[str, list[str]] | None:
+    """A byline spaced out character by character whose wider gaps were closed up
+    (``新 华 社 记 者 王 思 北``): the line as printed and the names :func:`parse_byline_line`
+    reads in its characters joined with their role words set apart (新华社 记者 王思北); None for
+    any other line. The gaps gone, names glued together (王思北邢拓) cannot be told apart: None."""
+    letters = text.split()
+    if len(letters) < _SPACED_BYLINE_MIN_LETTERS or any(len(letter) != 1 for letter in letters):
+        return None
+    parsed = parse_byline_line(" ".join(_tokens("".join(letters))))
+    return None if parsed is None else (" ".join(letters), parsed[1])  # as printed: 文 / 图 keeps its slash
 
 
 def is_agency(token: str) -> bool:
