@@ -232,6 +232,56 @@ def test_a_closing_credit_read_as_the_last_paragraph_closes_the_story() -> None:
     assert only.paragraphs[1:] == ["（新华社北京10月12日电记者王明、李华）", "山东的秋收也已过半。"]
 
 
+def test_a_closing_credit_names_the_reporters_of_a_story_opened_by_a_dateline_alone() -> None:
+    first, second = run(
+        [
+            (T, "新能源汽车下乡活动启动"),
+            (B, "　　本报北京10月3日电　　四部门近日联合发布通知，启动新一轮活动。"),
+            (B, "　　今年的活动覆盖更多县域。"),
+            (CR, "（记者王政、丁怡婷）"),
+            (T, "城市书房开放"),
+            (B, "　　本报讯（记者 李红梅）市民在新开放的城市书房里阅读。"),
+        ]
+    ).articles
+    # The dateline says where the story was filed, the credit who wrote it.
+    assert (first.byline, first.authors) == ("本报北京10月3日电 （记者王政、丁怡婷）", ["王政", "丁怡婷"])
+    assert first.kind == "news"  # a credit under a dateline signs a report, not a commentary
+    assert first.paragraphs == ["四部门近日联合发布通知，启动新一轮活动。", "今年的活动覆盖更多县域。"]
+    assert (second.byline, second.authors) == ("本报讯（记者 李红梅）", ["李红梅"])
+    # A story whose byline names its reporters keeps the credit as text.
+    (only,) = run(
+        [
+            (T, "城市书房开放"),
+            (B, "　　本报讯（记者 李红梅）市民在新开放的城市书房里阅读。"),
+            (CR, "（记者王政、丁怡婷）"),
+        ]
+    ).articles
+    assert only.authors == ["李红梅"]
+
+
+def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
+    for printed, names in (
+        ("新华社记者 王思北", ["王思北"]),
+        ("□记者 林国敏 通讯员 谢海志 报道", ["林国敏", "谢海志"]),
+        ("新 华 社 记 者   王 思 北", ["王思北"]),  # spaced out letter by letter
+    ):
+        (article,) = run(
+            [
+                (T, "推动艺科融合 共赴美好未来"),
+                (F, "（ 2026-04-30 ） 稿件来源：新华每日电讯"),
+                (B, printed),
+                (B, "　　当前，信息技术迅猛发展。"),
+            ]
+        ).articles
+        assert article.authors == names, printed
+        assert article.paragraphs == ["当前，信息技术迅猛发展。"], printed
+    # Lower in the story, a reporter's line is the story's text (an interview's questioner).
+    (article,) = run(
+        [(T, "推动艺科融合"), (B, "　　当前，信息技术迅猛发展。"), (B, "新华社记者 王思北")]
+    ).articles
+    assert article.authors == [] and article.paragraphs[-1] == "新华社记者王思北"
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

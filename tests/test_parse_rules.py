@@ -19,7 +19,10 @@ from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
     parse_byline_line,
+    parse_closing_credit,
+    parse_compiled_credit,
     parse_end_credit,
+    parse_letter_spaced_byline,
     parse_wire_credit,
     signs_writing,
     split_lead,
@@ -299,6 +302,54 @@ def test_a_wire_storys_credit_opens_with_its_dateline() -> None:
     assert parse_wire_credit("（新华社北京10月12日电 综合报道）") is None
     # A credit without a dateline is parse_end_credit's.
     assert parse_wire_credit("（记者 王明）") is None
+
+
+def credited(text: str) -> list[str]:
+    parsed = parse_compiled_credit(text)
+    assert parsed is not None, text
+    return parsed[1]
+
+
+def test_a_compiled_storys_credit_names_who_reported_it() -> None:
+    # Round-ups, interviews written up and wire stories retold close with a credit that frames
+    # the reporters' names: 综合…报道, …采访整理, 据新华社…电 记者…, 参与记者：….
+    assert parse_compiled_credit("（综合本报记者王明、李华、张伟报道）") == (
+        "（综合本报记者王明、李华、张伟报道）",
+        ["王明", "李华", "张伟"],
+    )
+    assert parse_compiled_credit("（本报记者 王明采访整理）") == ("（本报记者 王明采访整理）", ["王明"])
+    assert parse_compiled_credit("（据新华社伦敦电 记者王明）") == ("（据新华社伦敦电 记者王明）", ["王明"])
+    assert credited("（据新华社电 记者王明、李华）") == ["王明", "李华"]
+    assert credited("（新华社记者王明、李华，本报记者张伟）") == ["王明", "李华", "张伟"]
+    assert credited("（参与记者：王明、李华）") == ["王明", "李华"]
+    assert credited("（综合本报记者王明、李华等报道）") == ["王明", "李华"]
+    # The assembler reads them as closing credits.
+    assert parse_closing_credit("（综合本报记者王明、李华报道）") == (
+        "（综合本报记者王明、李华报道）",
+        ["王明", "李华"],
+    )
+
+
+def test_a_bracketed_aside_is_no_compiled_credit() -> None:
+    assert parse_compiled_credit("（综合报道）") is None  # names no one
+    assert parse_compiled_credit("（据新华社电）") is None
+    assert parse_compiled_credit("（本报记者）") is None
+    assert parse_compiled_credit("（据统计）") is None
+    assert parse_compiled_credit("（张三报道）") is None  # a name with no role before it
+    assert parse_compiled_credit("（据介绍，记者王明）") is None  # words that are no role, agency or name
+    assert parse_compiled_credit("（记者王明）。") is None  # not a line that is only the bracket
+
+
+def test_a_letter_spaced_byline_whose_gaps_were_closed_names_its_reporters() -> None:
+    # 新 华 社 记 者   王 思 北 with its wide gap closed up, as normalisation leaves it.
+    assert parse_letter_spaced_byline("新 华 社 记 者 王 思 北") == ("新 华 社 记 者 王 思 北", ["王思北"])
+    assert parse_letter_spaced_byline("◆ 记 者 马 涛 燕 文 / 图") == ("◆ 记 者 马 涛 燕 文 / 图", ["马涛燕"])
+    assert parse_letter_spaced_byline("本 报 记 者 翟 伟") == ("本 报 记 者 翟 伟", ["翟伟"])
+    # Two names glued together cannot be told apart; text and unspaced lines are no such byline.
+    assert parse_letter_spaced_byline("本 报 记 者 王 思 北 邢 拓") is None
+    assert parse_letter_spaced_byline("记 者 节 特 别 报 道 活 动") is None
+    assert parse_letter_spaced_byline("新华社记者 王思北") is None
+    assert parse_letter_spaced_byline("记 者") is None
 
 
 def test_an_expert_s_signature_names_its_post_before_the_name() -> None:

@@ -54,6 +54,7 @@ from liaocheng_tui.parse.byline import (
     parse_byline_line,
     parse_closing_credit,
     parse_end_credit,
+    parse_letter_spaced_byline,
     parse_name_line,
     signs_writing,
     split_lead,
@@ -153,6 +154,9 @@ class _Draft:
     column: str | None = None
     byline: str | None = None
     authors: list[str] = field(default_factory=list)
+    byline_is_dateline: bool = (
+        False  # only a dateline (本报北京10月3日电): a closing credit may name the authors
+    )
     standalone_byline: bool = False
     credit: bool = False
     trailing_byline: bool = False
@@ -210,7 +214,12 @@ def _ends_with_numbered_caption(draft: _Draft) -> bool:
 
 def _parsed_byline(text: str) -> tuple[str, list[str]]:
     """A byline line's text and names, whichever byline grammar reads it; as printed otherwise."""
-    parsed = parse_byline_line(text) or parse_name_line(text) or parse_end_credit(text)
+    parsed = (
+        parse_byline_line(text)
+        or parse_letter_spaced_byline(text)
+        or parse_name_line(text)
+        or parse_end_credit(text)
+    )
     if parsed is not None:
         return parsed
     return " ".join(text.split()), names_in(text)
@@ -415,6 +424,10 @@ class _Reader:
         if parsed and draft.byline is None:
             draft.set_byline(*parsed)
             draft.credit = True
+        elif parsed and parsed[1] and draft.byline_is_dateline:
+            # 本报北京10月3日电 … （记者王政、丁怡婷）: the dateline said where, the credit says who.
+            draft.set_byline(*parsed)
+            draft.byline_is_dateline = False
         elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
             draft.set_byline(*signed)
             # A photographer's credit (记者 X 摄) closing a captioned picture.
@@ -542,10 +555,19 @@ class _Reader:
         elif lead.dateline:
             if draft.byline is None:
                 draft.byline = lead.dateline
+                draft.byline_is_dateline = True
             else:
                 self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
         if lead.rest.strip():
             draft.body.append((lead.rest, unit))
+
+
+def _is_signing_line(text: str) -> bool:
+    """A line that is only a byline naming someone (新华社记者 王思北, 新 华 社 记 者 翟 伟)."""
+    if weight(text) > _SOURCE_WEIGHT:
+        return False
+    parsed = parse_byline_line(text) or parse_letter_spaced_byline(text)
+    return parsed is not None and bool(parsed[1])
 
 
 def _lone_dateline(text: str) -> bool:
@@ -1033,9 +1055,14 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
+    above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
         if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
+        elif unit.role == "body" and above in HEADER_ROLES and _is_signing_line(unit.text):
+            # A byline line under a headline (and its web meta line) that the labeller read as the
+            # story's first paragraph, as it reads bylines spaced out letter by letter.
+            unit.role = "byline"
         elif unit.role in HEADER_ROLES and _run_in_brief(unit):
             unit.role = "body"  # a brief item the labeller took for a headline: its lead is its headline
         elif unit.role == "byline" and _lone_dateline(unit.text):
@@ -1051,6 +1078,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A story's closing credit the labeller read as its last paragraph (a wire story's,
             # (新华社北京10月12日电 记者王明), was text to the rules the model learned from).
             unit.role = "credit"
+        if unit.role != "furniture":
+            above = unit.role
     top, units = _page_top(units)
     units, masthead = _drop_furniture(units, dropped)
     units = _remove_duplicates(units, dropped)

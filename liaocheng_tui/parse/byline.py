@@ -66,6 +66,7 @@ _ONE_HAN_RE = re.compile(_H)
 _HAN_ONLY_RE = re.compile(f"^{_H}+$")
 _WORD_GAP_RE = re.compile(r"[ \t]{2,}|\u3000+")
 _LETTER_SPACED_RE = re.compile(r"\S(?: \S)*")
+_SPACED_BYLINE_MIN_LETTERS = 4  # the fewest a spaced byline has: 记 者 王 五
 # News organisations credited in bylines (新华社记者 X 摄): never authors, but a byline cue.
 _AGENCIES = set(
     "新华社 中新社 中通社 人民网 新华网 央视网 中新网 光明网 央广网 中国网 中青网 澎湃 澎湃新闻 央视 央广 总台 "
@@ -190,6 +191,18 @@ def _closed_letter_spacing(text: str) -> str | None:
     if len(words) < 2 or not all(map(_LETTER_SPACED_RE.fullmatch, words)):
         return None
     return " ".join(word.replace(" ", "") for word in words)
+
+
+def parse_letter_spaced_byline(text: str) -> tuple[str, list[str]] | None:
+    """A byline spaced out character by character whose wider gaps were closed up
+    (``新 华 社 记 者 王 思 北``): the line as printed and the names :func:`parse_byline_line`
+    reads in its characters joined with their role words set apart (新华社 记者 王思北); None for
+    any other line. The gaps gone, names glued together (王思北邢拓) cannot be told apart: None."""
+    letters = text.split()
+    if len(letters) < _SPACED_BYLINE_MIN_LETTERS or any(len(letter) != 1 for letter in letters):
+        return None
+    parsed = parse_byline_line(" ".join(_tokens("".join(letters))))
+    return None if parsed is None else (" ".join(letters), parsed[1])  # as printed: 文 / 图 keeps its slash
 
 
 def is_agency(token: str) -> bool:
@@ -470,9 +483,47 @@ def parse_wire_credit(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def parse_compiled_credit(text: str) -> tuple[str, list[str]] | None:
+    """Parse a closing credit that says how the story was put together and by whom:
+    ``（综合本报记者王明、李华报道）``, ``（本报记者 王明采访整理）``, ``（据新华社伦敦电 记者王明）``,
+    ``（新华社记者王明，本报记者李华）``, ``（参与记者：王明、李华）``.
+
+    Every word between the frame (综合, 据, 参与…; 报道, 整理, 采写) must be a role, a news
+    organisation, a wire dateline or a name, and a role must come before the first name: so a
+    bracketed aside that happens to hold a name is no credit. Kept apart from
+    :func:`parse_end_credit`, one of the labeller's features, for the reason
+    :func:`parse_wire_credit` gives.
+    """
+    line = _collapse(text)
+    match = _END_CREDIT_RE.match(line)
+    if not match or weight(line) > _COMPILED_CREDIT_MAX_WEIGHT:
+        return None
+    inner = _COMPILED_FRAME_RE.sub("", match.group(1))
+    names: list[str] = []
+    for token in _join_spaced(_tokens(inner)):
+        if token in _ROLE_SET or is_agency(token) or _WIRE_FILED_RE.match(token):
+            continue
+        if not names and not _ROLE_RE.search(inner.split(token, 1)[0]):
+            return None  # a name before any role: an aside, not a credit
+        if not _NAME_RE.match(token):
+            return None
+        if token not in names:
+            names.append(token)
+    return (line, names) if names else None
+
+
 def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
-    """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, or a wire story's."""
-    return parse_end_credit(text) or parse_wire_credit(text)
+    """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, a wire story's, or
+    one that says how the story was compiled."""
+    return parse_end_credit(text) or parse_wire_credit(text) or parse_compiled_credit(text)
+
+
+# How a compiled story's credit frames its names: 综合本报记者…报道, 据新华社伦敦电 记者…,
+# 本报记者 X采访整理, 参与记者：…, 栏目文章由本报记者…采访整理.
+_COMPILED_FRAME_RE = re.compile(r"^(?:综合|据|栏目文章由|参与)|\s?等?(?:采访整理|整理|报道|参与采写|采写)$")
+# The place a wire story was filed from, as a credit names it: 据新华社伦敦电, 新华社电.
+_WIRE_FILED_RE = re.compile(f"^(?:据)?{_H}{{2,6}}社(?:{_H}{{1,8}})?电$")
+_COMPILED_CREDIT_MAX_WEIGHT = 160  # a round-up credits ten reporters or more
 
 
 _TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
