@@ -289,6 +289,22 @@ def test_a_first_build_of_the_bundled_pages_cut_short_is_finished_on_the_next_ru
     assert "bundled pages" not in again.stderr, "a finished library is not built again"
 
 
+def test_a_first_build_still_running_elsewhere_is_left_to_finish(tmp_path: Path) -> None:
+    from liaocheng_tui.sources import bundled_seed_paths
+
+    path = default_library_with(tmp_path / "data", bundled_seed_paths()[:2])
+    with Library(path) as building:
+        assert not building.build_in_progress()
+        with building.build_lock():  # the app's first build, two pages in
+            assert building.build_in_progress()
+            result = CliRunner().invoke(cli, ["search", "聊城"], env=default_library_env(tmp_path / "data"))
+        assert not building.build_in_progress()
+    assert result.exit_code == 0, result.stderr
+    assert "bundled pages" not in result.stderr and "another build" not in result.stderr
+    with Library(path) as library:
+        assert library.counts().pages == 2
+
+
 def test_a_default_library_the_user_added_a_page_to_is_never_filled_with_the_bundled_pages(
     tmp_path: Path,
 ) -> None:
