@@ -198,6 +198,18 @@ def build_library(
     return summary
 
 
+def needs_bundled_pages(library: Library) -> bool:
+    """Whether the default library is to be built from the bundled pages: it holds no article,
+    or a first build of them was cut short (the app quit, the command killed: ``search … | head``)
+    and left some of them in it and nothing else, and no build is running. Building again finishes it, as a build skips
+    the pages stored unchanged; a library the user has added pages to is never touched."""
+    if library.is_empty():
+        return True
+    stored = sum(library.stored_page(page_identity(path)) is not None for path in bundled_seed_paths())
+    cut_short = 0 < stored < len(bundled_seed_paths()) and library.counts().pages == stored
+    return cut_short and not library.build_in_progress()  # a first build still running is not cut short
+
+
 def _stored_sha256(library: Library, identity: bytes) -> str | None:
     stored = library.stored_page(identity)
     return None if stored is None else stored.sha256

@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from liaocheng_tui import __version__
-from liaocheng_tui.build import BuildProgress, BuildSummary, build_library
+from liaocheng_tui.build import BuildProgress, BuildSummary, build_library, needs_bundled_pages
 from liaocheng_tui.config import (
     DB_ENV_VAR,
     DEFAULT_MAX_PAGE_MB,
@@ -203,8 +203,11 @@ def _open_library(ctx: click.Context, db: Path | None) -> Library:
 def _open_filled_library(ctx: click.Context, db: Path | None) -> Library:
     """The library; the default one is built from the bundled seeds first if it is empty."""
     library = _open_library(ctx, db)
-    if _is_default_db(ctx) and library.is_empty():
-        click.echo(f"{PROG}: the library is empty; building it from the bundled pages", err=True)
+    if _is_default_db(ctx) and needs_bundled_pages(library):
+        if library.is_empty():
+            click.echo(f"{PROG}: the library is empty; building it from the bundled pages", err=True)
+        else:
+            click.echo(f"{PROG}: finishing the build of the bundled pages, which was cut short", err=True)
         summary = _build_with_progress(library, None, rebuild=False)
         _report_failures(summary)
     return library

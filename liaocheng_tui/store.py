@@ -1029,6 +1029,25 @@ class Library:
         """The file whose lock marks a build in progress (beside the library)."""
         return self.path.with_name(self.path.name + ".build-lock")
 
+    def build_in_progress(self) -> bool:
+        """Whether another build holds the library's build lock now (False where it cannot be
+        told: on Windows, or with no lock file)."""
+        if sys.platform == "win32":
+            return False
+        import fcntl
+
+        try:
+            descriptor = os.open(self.build_lock_path, os.O_RDONLY)
+        except OSError:
+            return False  # never built, or the lock file cannot be read: nothing says a build runs
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(descriptor)  # closing releases a lock taken here
+        return False
+
     @contextlib.contextmanager
     def build_lock(self) -> Iterator[None]:
         """Hold the library's build lock, or raise :class:`LibraryError` if another build holds it.

@@ -24,6 +24,7 @@ from test_app_support import (
 from textual.widgets import Input, RadioSet
 
 from liaocheng_tui.export import default_filename, render_article
+from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ExportScreen, HelpScreen, help_renderable
 
@@ -457,6 +458,21 @@ async def test_empty_library_is_built_from_seeds(tmp_path: Path) -> None:
         await settle(pilot, app)
         assert app.library is not None and not app.library.is_empty()
         assert len(app.article_list.ids) == len(app.library.article_ids()) > 0
+        assert app.query_one("#build-panel").display is False
+
+
+async def test_a_first_build_cut_short_is_finished_when_the_app_opens(tmp_path: Path) -> None:
+    from liaocheng_tui.build import build_library
+    from liaocheng_tui.sources import bundled_seed_paths
+
+    path = tmp_path / "new.db"
+    with Library(path, create=True) as library:  # the app quit during its first build, after a page
+        build_library(library, bundled_seed_paths()[:1], jobs=1)
+    app = LiaochengApp(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await until(pilot, lambda: app.library is not None and app.library.counts().pages == 5)
+        assert len(app.article_list.ids) == 51  # the README's first run: 51 articles
         assert app.query_one("#build-panel").display is False
 
 

@@ -263,6 +263,9 @@ class SyntheticLibrary:
     def counts(self) -> LibraryCounts:
         return LibraryCounts(self.size // 10, self.size, len(self.article_ids(starred=True)))
 
+    def stored_page(self, identity: bytes) -> None:
+        return None  # made up, from no file: none of the bundled pages
+
     def stats(self) -> LibraryStats:
         return LibraryStats(self.size // 10, self.size, [], [], [], [])
 

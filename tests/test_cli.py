@@ -255,6 +255,71 @@ def test_search_on_the_default_library_builds_seeds_first_on_stderr(tmp_path: Pa
     assert (tmp_path / "data" / "liaocheng-tui" / "library.db").is_file(), "made with its folders"
 
 
+def default_library_with(data_home: Path, pages: list[Path]) -> Path:
+    """The default library's file under ``data_home``, built from ``pages`` only."""
+    from liaocheng_tui.build import build_library
+
+    path = data_home / "liaocheng-tui" / "library.db"
+    path.parent.mkdir(parents=True)
+    library = Library(path, create=True)
+    try:
+        build_library(library, pages, jobs=1)
+    finally:
+        library.close()
+    return path
+
+
+def test_a_first_build_of_the_bundled_pages_cut_short_is_finished_on_the_next_run(tmp_path: Path) -> None:
+    from liaocheng_tui.sources import bundled_seed_paths
+
+    seeds = bundled_seed_paths()
+    # As a first run killed after two pages leaves it (search … | head closing the pipe).
+    path = default_library_with(tmp_path / "data", seeds[:2])
+    with Library(path) as library:
+        before = {record.id: record.title for record in library.articles(library.article_ids())}
+    result = CliRunner().invoke(cli, ["search", "聊城", "--json"], env=default_library_env(tmp_path / "data"))
+    assert result.exit_code == 0, result.stderr
+    assert "finishing the build of the bundled pages" in result.stderr
+    with Library(path) as library:
+        counts = library.counts()
+        after = {record.id: record.title for record in library.articles(library.article_ids())}
+    assert (counts.pages, counts.articles) == (5, 51)  # the README's first run: 51 articles, 5 pages
+    assert before.items() <= after.items(), "the pages stored first keep their articles and ids"
+    again = CliRunner().invoke(cli, ["search", "聊城"], env=default_library_env(tmp_path / "data"))
+    assert "bundled pages" not in again.stderr, "a finished library is not built again"
+
+
+def test_a_first_build_still_running_elsewhere_is_left_to_finish(tmp_path: Path) -> None:
+    from liaocheng_tui.sources import bundled_seed_paths
+
+    path = default_library_with(tmp_path / "data", bundled_seed_paths()[:2])
+    with Library(path) as building:
+        assert not building.build_in_progress()
+        with building.build_lock():  # the app's first build, two pages in
+            assert building.build_in_progress()
+            result = CliRunner().invoke(cli, ["search", "聊城"], env=default_library_env(tmp_path / "data"))
+        assert not building.build_in_progress()
+    assert result.exit_code == 0, result.stderr
+    assert "bundled pages" not in result.stderr and "another build" not in result.stderr
+    with Library(path) as library:
+        assert library.counts().pages == 2
+
+
+def test_a_default_library_the_user_added_a_page_to_is_never_filled_with_the_bundled_pages(
+    tmp_path: Path,
+) -> None:
+    from liaocheng_tui.sources import bundled_seed_paths
+
+    own = tmp_path / "own.txt"
+    own.write_text("本报讯 城市书房开放\n\n　　市民在新开放的城市书房里阅读。\n", encoding="utf-8")
+    path = default_library_with(tmp_path / "data", [bundled_seed_paths()[0], own])
+    result = CliRunner().invoke(cli, ["search", "聊城"], env=default_library_env(tmp_path / "data"))
+    assert result.exit_code == 0, result.stderr
+    assert "bundled pages" not in result.stderr
+    with Library(path) as library:
+        assert library.counts().pages == 2
+
+
 def test_bad_limit_is_a_usage_error(built_db: Path) -> None:
     assert_one_line_error(run("search", "聊城", "--db", built_db, "--limit", "0"), 2, "--limit")
 

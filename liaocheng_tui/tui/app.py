@@ -314,7 +314,9 @@ class LiaochengApp(App[None]):
                     f"Library {self.db_path} is read-only ({self.library.read_only}): "
                     "browsing and search work; read marks and stars are off.",
                 )
-            if self.library.is_empty() and self.build_if_empty and self.library.read_only is None:
+            from liaocheng_tui.build import needs_bundled_pages  # here, as build_library is: the parser
+
+            if self.build_if_empty and self.library.read_only is None and needs_bundled_pages(self.library):
                 self.build_library_in_background(rebuild=False)
             else:
                 self._load_library()
