@@ -208,6 +208,9 @@ class LiaochengApp(App[None]):
         self.current_node = NodeData("filter")
         self.current_query = ""
         self.search_result: SearchResult | None = None
+        # The query whose results ``search_result`` holds: the one shown and paged in, which an
+        # invalid query typed after it (``current_query``, ``search_error``) does not replace.
+        self.results_query = ""
         self.search_error: str | None = None
         self.tree_forced: bool | None = None
         self.searches_run = 0
@@ -874,13 +877,14 @@ class LiaochengApp(App[None]):
         else:
             self.search_bar.remove_class("-error")
             self.search_result = result
+            self.results_query = query
             self._show_search_result(result)
         self._release_frames()  # the next frame shows the results
 
     def _show_search_result(self, result: SearchResult) -> None:
         hits = result.hits
         self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
-        self.article_list.border_title = Text(f"搜索 {one_line(self.current_query)}")
+        self.article_list.border_title = Text(f"搜索 {one_line(self.results_query)}")
         count = f"{result.total} result" + ("" if result.total == 1 else "s")
         if result.order == "newest" and result.total > 1:
             count += " · newest first"  # not ranked: above RANK_LIMIT, or nothing to rank by
@@ -892,8 +896,10 @@ class LiaochengApp(App[None]):
 
     @on(ArticleList.NeedMore)
     def _need_more(self) -> None:
-        if self.current_query and self.search_result is not None:
-            self.load_more_results(self.current_query, len(self.article_list.ids))
+        # The next page of the results shown: an invalid query typed since (its error in the
+        # search border) raised out of this worker and took the app down.
+        if self.results_query and self.search_result is not None:
+            self.load_more_results(self.results_query, len(self.article_list.ids))
 
     @work(exclusive=True, group="search-more")
     async def load_more_results(self, query: str, offset: int) -> None:
@@ -901,12 +907,13 @@ class LiaochengApp(App[None]):
             return searcher.search(query, limit=SEARCH_PAGE, offset=offset)
 
         result = await self.in_search_thread(job)
-        if query == self.current_query and offset == len(self.article_list.ids):
+        if query == self.results_query and offset == len(self.article_list.ids):
             self.article_list.append_rows(result.hits)
 
     def _clear_search(self, *, restore: bool) -> None:
         self.current_query = ""
         self.search_result = None
+        self.results_query = ""
         self.search_error = None
         self.search_bar.border_subtitle = ""
         self.search_bar.remove_class("-error")

@@ -1,0 +1,37 @@
+"""A researcher's sweep of the app (session 26): paging results after an invalid query, pasting
+into the search bar, exporting to a pasted path, empty states, the footer and the help's keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_scale import make_app
+from test_app_support import search_keys, settle, until
+
+from liaocheng_tui.tui.app import LiaochengApp
+
+
+async def test_paging_results_after_an_invalid_query_pages_the_results_shown(tmp_path: Path) -> None:
+    app, _opened = make_app(tmp_path)
+    app.search_debounce = 3600.0  # Enter alone starts each search
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app, *"文章", "enter")
+        await until(pilot, lambda: app.searches_run == 1)
+        await settle(pilot, app)
+        article_list = app.article_list
+        first_page = len(article_list.ids)
+        assert first_page == 50 and article_list.total == 100_000
+        # The query edited into one that cannot mean anything: its error shows, the results stay.
+        await search_keys(pilot, app, "end", "space", *"title:", "enter")
+        await until(pilot, lambda: app.searches_run == 2)
+        assert app.search_error == "title: needs a value, e.g. title:诊断"
+        assert len(article_list.ids) == first_page
+        # The end of the results asks for the next page. Before, it was asked for with the invalid
+        # query, whose QueryError ended the worker and the app (WorkerFailed).
+        await pilot.press("G")
+        await until(pilot, lambda: len(article_list.ids) > first_page)
+        await settle(pilot, app)
+        assert app.is_running and app.return_code is None
+        assert article_list.ids[: first_page + 1] == list(range(1, first_page + 2))
+        assert str(article_list.border_title) == "搜索 文章"
