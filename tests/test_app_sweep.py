@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_app_scale import make_app
-from test_app_support import search_keys, settle, until
+from test_app_support import export_keys, notifications_of, search_keys, settle, until
+from textual import events
+from textual.widgets import Input
 
 from liaocheng_tui.tui.app import LiaochengApp
+from liaocheng_tui.tui.screens import ExportScreen
 
 
 async def test_paging_results_after_an_invalid_query_pages_the_results_shown(tmp_path: Path) -> None:
@@ -35,3 +39,28 @@ async def test_paging_results_after_an_invalid_query_pages_the_results_shown(tmp
         assert app.is_running and app.return_code is None
         assert article_list.ids[: first_page + 1] == list(range(1, first_page + 2))
         assert str(article_list.border_title) == "搜索 文章"
+
+
+async def test_a_pasted_path_with_a_nul_is_refused_in_the_export_dialog(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await export_keys(pilot, app, "ctrl+u")
+        path_input = app.screen.query_one("#export-path", Input)
+        await until(pilot, lambda: path_input.value == "")
+        path_input.post_message(events.Paste("out\x00x.txt"))
+        await until(pilot, lambda: path_input.value == "out\x00x.txt")
+        await pilot.press("enter")
+        # Before: ValueError (embedded null byte) out of the export, and the app ended.
+        await until(pilot, lambda: "A path cannot contain a NUL character" in notifications_of(app))
+        assert isinstance(app.screen, ExportScreen) and app.is_running
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ExportScreen))
+        await settle(pilot, app)
+        assert app.return_code is None
+    assert list(folder.iterdir()) == []

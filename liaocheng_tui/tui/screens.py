@@ -149,6 +149,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not raw:
             self.notify("Give a file name", severity="error")
             return
+        if "\x00" in raw:
+            # Only a paste can put one there; every file call would raise ValueError on it.
+            self.notify("A path cannot contain a NUL character", severity="error")
+            return
         path = expand_user(raw)  # ~nosuchuser/x.txt stays as typed (it crashed the app)
         if not path.is_absolute():
             path = Path.cwd() / path
