@@ -64,3 +64,18 @@ async def test_a_pasted_path_with_a_nul_is_refused_in_the_export_dialog(
         await settle(pilot, app)
         assert app.return_code is None
     assert list(folder.iterdir()) == []
+
+
+async def test_a_paste_into_the_search_bar_is_one_line_of_terms_without_controls(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app)
+        # Copied from a terminal: colours, and a headline's two lines with a tab between words.
+        app.search_bar.post_message(events.Paste("\x1b[31m绿色\x1b[0m\r\n诊断\t专家\x07\n"))
+        # Before: the first line alone, escapes and all ("\x1b[31m绿色\x1b[0m"), found nothing.
+        await until(pilot, lambda: app.search_bar.value == "绿色 诊断 专家 ")
+        await until(pilot, lambda: app.current_query == "绿色 诊断 专家")
+        await settle(pilot, app)
+        assert app.search_error is None and app.article_list.total == 1
+        assert app.reader.record is not None and app.reader.record.title == "“绿色问诊”开良方"

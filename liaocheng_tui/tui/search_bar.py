@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
@@ -17,6 +19,7 @@ from liaocheng_tui.safe_text import strip_controls
 
 HISTORY_LIMIT = 100  # queries kept
 HISTORY_ENTRY_LIMIT = 1_000  # characters kept of one query
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def load_history(path: Path, limit: int = HISTORY_LIMIT) -> list[str]:
@@ -159,6 +162,24 @@ class SearchBar(Input):
     def _set_from_history(self, entry: str) -> None:
         self.value = entry
         self.cursor_position = len(entry)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste as one line of search terms.
+
+        Input keeps only a paste's first line: a headline copied with its subtitle (two lines of
+        a page) lost the second. Text copied from a terminal or a PDF also brings tabs and escape
+        sequences, which were searched for as they came and found nothing. Line breaks and tabs
+        become spaces (terms), controls are dropped.
+        """
+        line = _WHITESPACE_RUN.sub(" ", strip_controls(event.text))
+        if line.strip():
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *selection)
+        event.stop()
+        event.prevent_default()  # Input's own handler, next in the MRO, would paste it again
 
     def action_leave(self) -> None:
         self.history.add(self.value)
