@@ -3,14 +3,17 @@ into the search bar, exporting to a pasted path, empty states, the footer and th
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 from test_app_scale import make_app
-from test_app_support import export_keys, notifications_of, search_keys, settle, until
+from test_app_support import export_keys, notifications_of, screen_text, search_keys, settle, until
 from textual import events
 from textual.widgets import Input
 
+from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ExportScreen
 
@@ -79,3 +82,35 @@ async def test_a_paste_into_the_search_bar_is_one_line_of_terms_without_controls
         await settle(pilot, app)
         assert app.search_error is None and app.article_list.total == 1
         assert app.reader.record is not None and app.reader.record.title == "“绿色问诊”开良方"
+
+
+def one_article_library(path: Path) -> Path:
+    """A library of one article: nothing in it is related to anything else."""
+    article = Article(
+        seq=1,
+        title="独一无二的标题",
+        byline="本报记者 王五",
+        authors=["王五"],
+        paragraphs=["这是唯一的一篇文章，没有任何相关的文章。"],
+        date="2024-03-05",
+        line_start=1,
+        line_end=3,
+    )
+    page = Page(source="only.txt", articles=[article], publication="聊城日报", date="2024-03-05", section="要闻")
+    with Library(path) as library:
+        library.add_page(page, "独一无二", hashlib.sha256(b"only").hexdigest())
+    return path
+
+
+async def test_an_article_with_no_related_ones_says_so(tmp_path: Path) -> None:
+    app = LiaochengApp(one_article_library(tmp_path / "one.db"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: app.reader.record is not None)
+        await settle(pilot, app)
+        reader = app.reader
+        lines = [line.rstrip() for line in reader.plain_lines]
+        heading = lines.index(" 相关文章 Related")
+        # Before: "  …" for good, as if the lookup were still running.
+        assert lines[heading + 1] == "  无 · none in the library"
+        assert "  无 · none in the library" in screen_text(app)
+        assert reader.related_known and reader.related == []

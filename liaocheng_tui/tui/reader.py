@@ -209,6 +209,8 @@ class Reader(ScrollView, can_focus=True):
         self.hit: Hit | None = None
         self.keywords: list[str] | None = None
         self.related: list[ArticleRecord] = []
+        # Whether ``related`` has been looked up: [] then means none, not "not known yet".
+        self.related_known = False
         self.matches: list[Match] = []
         self.match_index = -1
         self._blocks: list[Block] = []
@@ -248,6 +250,7 @@ class Reader(ScrollView, can_focus=True):
         if not same:
             self.keywords = None
             self.related = []
+            self.related_known = False
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._update_subtitle()
@@ -262,6 +265,7 @@ class Reader(ScrollView, can_focus=True):
         if keywords is not None:
             self.keywords = keywords
         self.related = related
+        self.related_known = True
         self._relayout_in_place()
 
     def update_record(self, record: ArticleRecord) -> None:
@@ -538,7 +542,9 @@ class Reader(ScrollView, can_focus=True):
         line(Text(" " + "─" * measure, style=self._style("reader--rule")))
         line(Text(" 相关文章 Related", style=self._style("reader--heading")))
         if not self.related:
-            line(Text("  …", style=self._style("reader--meta")))
+            # "…" while the lookup runs; an article like no other says so instead of waiting on.
+            waiting = "  …" if not self.related_known else "  无 · none in the library"
+            line(Text(waiting, style=self._style("reader--meta")))
         for number, related in enumerate(self.related, start=1):
             entry = Text(f" {number} ", style=self._style("reader--keyword"))
             entry.append(" ")
