@@ -114,3 +114,19 @@ async def test_an_article_with_no_related_ones_says_so(tmp_path: Path) -> None:
         assert lines[heading + 1] == "  无 · none in the library"
         assert "  无 · none in the library" in screen_text(app)
         assert reader.related_known and reader.related == []
+
+
+async def test_a_maximized_pane_keeps_the_key_footer(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        app.reader.focus()
+        await until(pilot, lambda: app.focused is app.reader)
+        app.screen.action_maximize()
+        await until(pilot, lambda: app.screen.maximized is app.reader)
+        await settle(pilot, app)
+        lines = screen_text(app).rstrip("\n").split("\n")
+        # Before: the reader's bottom border was the last line, and no key was offered.
+        assert lines[-2].startswith("╰") and lines[-2].rstrip().endswith("╯")
+        assert lines[-1].startswith(" n Next match  N Prev match  q Quit  ? Help ")
+        assert lines[-1].endswith("▏^p palette ")

@@ -178,6 +178,8 @@ class LiaochengApp(App[None]):
     CSS_PATH = Path(__file__).with_name("liaocheng.tcss")
     TITLE = "聊城 liaocheng-tui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    # Textual keeps its own Footer on screen beside a maximized pane; ours went with the rest.
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "KeyFooter"
     # Seconds an article must stay in the reader to be marked read (tests shorten it).
     read_after: float = READ_AFTER
 
