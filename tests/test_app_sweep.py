@@ -130,3 +130,31 @@ async def test_a_maximized_pane_keeps_the_key_footer(db_path: Path) -> None:
         assert lines[-2].startswith("╰") and lines[-2].rstrip().endswith("╯")
         assert lines[-1].startswith(" n Next match  N Prev match  q Quit  ? Help ")
         assert lines[-1].endswith("▏^p palette ")
+
+
+async def test_the_list_is_titled_by_the_tree_node_without_its_count(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s")
+        tree = app.section_tree
+        await until(pilot, lambda: tree.starred_node is not None and str(tree.starred_node.label).endswith(" 1"))
+        tree.focus()
+        await until(pilot, lambda: app.focused is tree)
+        assert tree.starred_node is not None
+        tree.move_cursor_to_line(tree.starred_node.line)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.article_list.ids) == 1)
+        await settle(pilot, app)
+        # Before: "★ 收藏 Starred 1", a count the border's subtitle gives too, and which stayed 1
+        # below after a star more or less.
+        assert str(app.article_list.border_title) == "★ 收藏 Starred"
+        assert app.article_list.border_subtitle == "1"
+        date_node = next(
+            node for node in tree.root.children[1].children if str(node.label).startswith("2023-02-20")
+        )
+        tree.move_cursor_to_line(date_node.line)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.article_list.ids) == 2)
+        assert str(app.article_list.border_title) == "2023-02-20"
+        assert app.article_list.border_subtitle == "2"

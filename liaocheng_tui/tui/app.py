@@ -52,7 +52,7 @@ from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportRequest, ExportScreen, HelpScreen
 from liaocheng_tui.tui.search_bar import SearchBar
-from liaocheng_tui.tui.section_tree import NodeData, SectionTree
+from liaocheng_tui.tui.section_tree import NodeData, SectionTree, node_name
 
 if TYPE_CHECKING:
     from liaocheng_tui.build import BuildProgress, BuildSummary
@@ -676,8 +676,7 @@ class LiaochengApp(App[None]):
             return
         if event.node.data.kind == "filter" and self.current_query:
             self._clear_search(restore=False)
-        label = event.node.label
-        self._show_node(event.node.data, label=label if isinstance(label, str) else label.plain)
+        self._show_node(event.node.data, label=node_name(event.node.label))
 
     # -- opening articles --------------------------------------------------------------------
 
