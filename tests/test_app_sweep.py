@@ -10,12 +10,13 @@ import pytest
 from test_app_scale import make_app
 from test_app_support import export_keys, notifications_of, screen_text, search_keys, settle, until
 from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
-from liaocheng_tui.tui.screens import ExportScreen
+from liaocheng_tui.tui.screens import ExportScreen, HelpScreen
 
 
 async def test_paging_results_after_an_invalid_query_pages_the_results_shown(tmp_path: Path) -> None:
@@ -158,3 +159,39 @@ async def test_the_list_is_titled_by_the_tree_node_without_its_count(db_path: Pa
         await until(pilot, lambda: len(app.article_list.ids) == 2)
         assert str(app.article_list.border_title) == "2023-02-20"
         assert app.article_list.border_subtitle == "2"
+
+
+async def test_the_help_scrolls_with_the_keys_that_move_everywhere_else(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        await until(pilot, lambda: body.max_scroll_y > 10)  # longer than the dialog
+        # Before: j, k, g, G, Space and b did nothing there; only the arrows and PgDn/PgUp moved.
+        await pilot.press("j", "j")
+        await until(pilot, lambda: body.scroll_y == 2)
+        await pilot.press("k")
+        await until(pilot, lambda: body.scroll_y == 1)
+        await pilot.press("G")
+        await until(pilot, lambda: body.scroll_y == body.max_scroll_y)
+        await pilot.press("g")
+        await until(pilot, lambda: body.scroll_y == 0)
+        await pilot.press("space")
+        await until(pilot, lambda: body.scroll_y == body.scrollable_content_region.height)
+        await pilot.press("b")
+        await until(pilot, lambda: body.scroll_y == 0)
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_b_pages_up_in_the_list_as_in_the_reader(tmp_path: Path) -> None:
+    app, _opened = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        article_list = app.article_list
+        page = article_list.scrollable_content_region.height - 1
+        await pilot.press("space", "space")
+        await until(pilot, lambda: article_list.cursor == 2 * page)
+        await pilot.press("b")  # before: nothing (PgUp alone)
+        await until(pilot, lambda: article_list.cursor == page)
