@@ -195,3 +195,19 @@ async def test_b_pages_up_in_the_list_as_in_the_reader(tmp_path: Path) -> None:
         await until(pilot, lambda: article_list.cursor == 2 * page)
         await pilot.press("b")  # before: nothing (PgUp alone)
         await until(pilot, lambda: article_list.cursor == page)
+
+
+async def test_the_empty_readers_hint_wraps_in_a_narrow_terminal(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(70, 24)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app, *"没有这个词", "enter")
+        await until(pilot, lambda: app.current_query == "没有这个词" and app.reader.record is None)
+        await settle(pilot, app)
+        width = app.reader.scrollable_content_region.width
+        assert width < 45  # narrower than the hint on one line
+        lines = [line.rstrip() for line in app.reader.plain_lines]
+        # Before: one line cropped at the pane's edge, "  选择一篇文章阅读 · Select an article t".
+        assert lines[1:3] == ["  选择一篇文章阅读 · Select an article", "  to read"]
+        shown = screen_text(app)
+        assert "Select an article" in shown and "to read" in shown

@@ -493,7 +493,9 @@ class Reader(ScrollView, can_focus=True):
 
         if record is None:
             line(Text())
-            line(Text("  选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta")))
+            # Wrapped like the text: a narrow reader cut it off mid-word ("Select an article t").
+            hint = Text("选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta"))
+            blocks.append(Block(hint, indent="  ", prefer_spaces=True))
             return blocks
 
         def add_field(field: str, value: str | None, style_name: str) -> None:
