@@ -211,3 +211,30 @@ async def test_the_empty_readers_hint_wraps_in_a_narrow_terminal(db_path: Path) 
         assert lines[1:3] == ["  选择一篇文章阅读 · Select an article", "  to read"]
         shown = screen_text(app)
         assert "Select an article" in shown and "to read" in shown
+
+
+async def test_a_reload_keeps_the_cursor_on_the_search_result_being_read(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app, "市", "enter")
+        await until(pilot, lambda: app.current_query == "市" and app.article_list.searching)
+        await settle(pilot, app)
+        article_list = app.article_list
+        assert article_list.total == 3
+        second = article_list.ids[1]
+        await pilot.press("j")
+        await until(pilot, lambda: app.reader.record is not None and app.reader.record.id == second)
+        await settle(pilot, app)
+        searches = app.searches_run
+        await pilot.press("r")
+        await until(pilot, lambda: app.searches_run > searches)
+        await settle(pilot, app)
+        # Before: the search ran again and the cursor, and the reader, went back to the first result.
+        assert article_list.searching and article_list.cursor == 1
+        assert app.reader.record is not None and app.reader.record.id == second
+        # A new query's results start at the top.
+        await search_keys(pilot, app, "end", "backspace", *"企业", "enter")
+        await until(pilot, lambda: app.current_query == "企业")
+        await settle(pilot, app)
+        assert article_list.cursor == 0 and app.reader.record.id == article_list.ids[0]

@@ -220,6 +220,8 @@ class LiaochengApp(App[None]):
         self._frame_hold: Timer | None = None  # see _hold_frames
         self._pending_highlight: int | None = None  # the list's cursor, not yet in the reader
         self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
+        # The article the cursor stays on when the search is run again (a reload, a rebuild).
+        self._keep_after_search: int | None = None
         self._read_timer: Timer | None = None
         # Set on the background thread once jieba's dictionary is loaded: jobs queued behind the
         # warm-up see it, so they can compute keywords without a second trip.
@@ -553,6 +555,9 @@ class LiaochengApp(App[None]):
         self.library_changed = False
         self.ready = True
         if self.current_query:
+            # Run again, the results keep the cursor on the article being read, as a tree
+            # node's list does: a reload sent it back to the first result.
+            self._keep_after_search = self.reader.record.id if self.reader.record else None
             self._start_search()
         else:
             self._show_node(self.current_node)
@@ -821,6 +826,7 @@ class LiaochengApp(App[None]):
 
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
+        self._keep_after_search = None  # a new query's results start at the top
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
@@ -879,12 +885,15 @@ class LiaochengApp(App[None]):
             self.search_bar.remove_class("-error")
             self.search_result = result
             self.results_query = query
-            self._show_search_result(result)
+            keep, self._keep_after_search = self._keep_after_search, None
+            self._show_search_result(result, keep_id=keep)
         self._release_frames()  # the next frame shows the results
 
-    def _show_search_result(self, result: SearchResult) -> None:
+    def _show_search_result(self, result: SearchResult, keep_id: int | None = None) -> None:
         hits = result.hits
-        self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
+        self.article_list.set_rows(
+            [hit.article_id for hit in hits], hits=hits, total=result.total, keep_id=keep_id
+        )
         self.article_list.border_title = Text(f"搜索 {one_line(self.results_query)}")
         count = f"{result.total} result" + ("" if result.total == 1 else "s")
         if result.order == "newest" and result.total > 1:
