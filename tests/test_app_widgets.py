@@ -54,8 +54,14 @@ async def test_footer_follows_the_focus(db_path: Path) -> None:
         await search_keys(pilot, app)
         await until(pilot, lambda: app.focused is app.search_bar)
         line = footer_line(app)
-        # Printable keys type into the search bar, so their bindings are not offered (as in Textual).
-        assert line.startswith(" / Search ") and "Open" not in line and "Quit" not in line
+        # Printable keys type into the search bar, so their bindings are not offered (as in Textual;
+        # "/ Search" was, a dead key there): the bar's own keys are.
+        assert line.startswith(" ↑ History  ⏎ Results  Esc Leave ")
+        assert "Search" not in line and "Open" not in line and "Quit" not in line
+
+        app.section_tree.focus()
+        # Before: " q Quit ...", as if the tree had no key of its own.
+        await until(pilot, lambda: footer_line(app).startswith(" ⏎ Show  q Quit  ? Help  / Search "))
 
         app.reader.focus()
         await until(pilot, lambda: footer_line(app).startswith(" n Next match  N Prev match  q Quit "))

@@ -46,6 +46,8 @@ READER_BINDINGS: list[BindingType] = [
 ]
 
 TREE_EXTRA_BINDINGS: list[BindingType] = [
+    # Textual's Tree binds Enter without a footer entry: the tree offered no key of its own.
+    Binding("enter", "select_cursor", "Show"),
     Binding("j", "cursor_down", "Down", show=False),
     Binding("k", "cursor_up", "Up", show=False),
     Binding("g", "scroll_home", "First", show=False),

@@ -134,9 +134,11 @@ class SearchBar(Input):
     """Typing searches (the app debounces); Enter goes to the results; Esc leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history_older", "Older query", show=False),
+        # What the bar's keys do, in the footer: the app's keys type into the bar here.
+        Binding("enter", "submit", "Results"),
+        Binding("up", "history_older", "History"),
         Binding("down", "history_newer", "Newer query", show=False),
-        Binding("escape", "leave", "Leave search", show=False),
+        Binding("escape", "leave", "Leave", key_display="Esc"),
     ]
 
     class Leave(Message):
