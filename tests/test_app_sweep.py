@@ -97,7 +97,9 @@ def one_article_library(path: Path) -> Path:
         line_start=1,
         line_end=3,
     )
-    page = Page(source="only.txt", articles=[article], publication="聊城日报", date="2024-03-05", section="要闻")
+    page = Page(
+        source="only.txt", articles=[article], publication="聊城日报", date="2024-03-05", section="要闻"
+    )
     with Library(path) as library:
         library.add_page(page, "独一无二", hashlib.sha256(b"only").hexdigest())
     return path
@@ -139,7 +141,9 @@ async def test_the_list_is_titled_by_the_tree_node_without_its_count(db_path: Pa
         await settle(pilot, app)
         await pilot.press("s")
         tree = app.section_tree
-        await until(pilot, lambda: tree.starred_node is not None and str(tree.starred_node.label).endswith(" 1"))
+        await until(
+            pilot, lambda: tree.starred_node is not None and str(tree.starred_node.label).endswith(" 1")
+        )
         tree.focus()
         await until(pilot, lambda: app.focused is tree)
         assert tree.starred_node is not None
@@ -238,3 +242,29 @@ async def test_a_reload_keeps_the_cursor_on_the_search_result_being_read(db_path
         await until(pilot, lambda: app.current_query == "企业")
         await settle(pilot, app)
         assert article_list.cursor == 0 and app.reader.record.id == article_list.ids[0]
+
+
+async def test_prev_and_next_at_either_end_keep_the_readers_place(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(100, 14)) as pilot:
+        await settle(pilot, app)
+        article_list, reader = app.article_list, app.reader
+        for go_to_end, key, index, where in (
+            ("G", "right_square_bracket", 4, "last"),
+            ("g", "left_square_bracket", 0, "first"),
+        ):
+            article_list.focus()
+            await until(pilot, lambda: app.focused is article_list)
+            await pilot.press(go_to_end, "enter")
+            await until(pilot, lambda: app.focused is reader)
+            await settle(pilot, app)
+            assert article_list.cursor == index and reader.max_scroll_y > 2
+            await pilot.press("j", "j")
+            await until(pilot, lambda: reader.scroll_y == 2)
+            await pilot.press(key)
+            await settle(pilot, app)
+            # Before: the same article opened again, at its top (scroll 0), and nothing said.
+            assert article_list.cursor == index and reader.scroll_y == 2
+            assert reader.record is not None and reader.record.id == article_list.ids[index]
+            message = f"This is the {where} article of the list"
+            await until(pilot, lambda said=message: said in notifications_of(app))

@@ -1029,8 +1029,18 @@ class LiaochengApp(App[None]):
 
     def _step_article(self, step: int) -> None:
         article_list = self.article_list
-        if article_list.ids:
-            article_list.cursor += step
+        if not article_list.ids:
+            return
+        target = article_list.cursor + step
+        if 0 <= target < len(article_list.ids):
+            article_list.cursor = target
+        elif step > 0 and article_list.searching and len(article_list.ids) < article_list.total:
+            self._need_more()  # the next page of results; ] goes on once it is in
+        else:
+            # Setting the cursor again re-opened the article at its top: ] at the last article
+            # lost the reader's place (and the match it was on) instead of saying where it was.
+            where = "first" if step < 0 else "last"
+            self.notify(markup=False, message=f"This is the {where} article of the list", timeout=2)
 
     @reports_library_errors
     def action_toggle_star(self) -> None:
