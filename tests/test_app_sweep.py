@@ -268,3 +268,18 @@ async def test_prev_and_next_at_either_end_keep_the_readers_place(db_path: Path)
             assert reader.record is not None and reader.record.id == article_list.ids[index]
             message = f"This is the {where} article of the list"
             await until(pilot, lambda said=message: said in notifications_of(app))
+
+
+async def test_the_results_node_before_any_search_says_how_to_search(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        tree = app.section_tree
+        tree.focus()
+        await until(pilot, lambda: app.focused is tree and tree.search_node is not None)
+        assert tree.search_node is not None
+        tree.move_cursor_to_line(tree.search_node.line)
+        await pilot.press("enter")
+        # Before: nothing happened, and the list went on showing all articles.
+        await until(pilot, lambda: "No search yet: press / to search" in notifications_of(app))
+        assert len(app.article_list.ids) == 5 and not app.article_list.searching

@@ -664,6 +664,8 @@ class LiaochengApp(App[None]):
         if node.kind == "search":
             if self.search_result is not None:
                 self._show_search_result(self.search_result)
+            else:  # Enter did nothing at all here
+                self.notify(markup=False, message="No search yet: press / to search", timeout=3)
             return
         if node.kind != "filter":
             return
