@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from liaocheng_tui.parse.models import Article, Page
+from liaocheng_tui.query import MAX_QUERY_CHARS
 from liaocheng_tui.store import Library
 from liaocheng_tui.tui.app import LiaochengApp
 from liaocheng_tui.tui.screens import ExportScreen, HelpScreen
@@ -83,6 +84,19 @@ async def test_a_paste_into_the_search_bar_is_one_line_of_terms_without_controls
         await settle(pilot, app)
         assert app.search_error is None and app.article_list.total == 1
         assert app.reader.record is not None and app.reader.record.title == "“绿色问诊”开良方"
+
+
+async def test_a_page_pasted_into_the_search_bar_is_cut_just_past_the_longest_query(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app)
+        app.search_bar.post_message(events.Paste("聊城市经济发展增长。\n" * 20_000))  # 220,000 characters
+        # Joined whole, every key then took most of a second; cut, the query still says why.
+        await until(pilot, lambda: len(app.search_bar.value) == MAX_QUERY_CHARS + 1)
+        await until(pilot, lambda: app.search_error is not None)
+        assert app.search_error == f"query too long: at most {MAX_QUERY_CHARS} characters"
+        assert app.search_bar.value.startswith("聊城市经济发展增长。 聊城市经济发展增长。 ")
 
 
 def one_article_library(path: Path) -> Path:

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from liaocheng_tui.query import MAX_QUERY_CHARS
 from liaocheng_tui.safe_text import strip_controls
 
 HISTORY_LIMIT = 100  # queries kept
@@ -171,9 +172,13 @@ class SearchBar(Input):
         Input keeps only a paste's first line: a headline copied with its subtitle (two lines of
         a page) lost the second. Text copied from a terminal or a PDF also brings tabs and escape
         sequences, which were searched for as they came and found nothing. Line breaks and tabs
-        become spaces (terms), controls are dropped.
+        become spaces (terms), controls are dropped, and the paste is cut just past the
+        longest query.
         """
-        line = _WHITESPACE_RUN.sub(" ", strip_controls(event.text))
+        # A page pasted whole made every key take most of a second (the bar drew all of it):
+        # one character past the query's limit still gets the query's "too long".
+        line = _WHITESPACE_RUN.sub(" ", strip_controls(event.text[: 4 * MAX_QUERY_CHARS]))
+        line = line[: MAX_QUERY_CHARS + 1]
         if line.strip():
             selection = self.selection
             if selection.is_empty:
