@@ -145,7 +145,7 @@ async def test_a_maximized_pane_keeps_the_key_footer(db_path: Path) -> None:
         lines = screen_text(app).rstrip("\n").split("\n")
         # Before: the reader's bottom border was the last line, and no key was offered.
         assert lines[-2].startswith("╰") and lines[-2].rstrip().endswith("╯")
-        assert lines[-1].startswith(" n Next match  N Prev match  q Quit  ? Help ")
+        assert lines[-1].startswith(" q Quit  ? Help  / Search  e Export ")
         assert lines[-1].endswith("▏^p palette ")
 
 

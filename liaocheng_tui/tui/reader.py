@@ -243,6 +243,8 @@ class Reader(ScrollView, can_focus=True):
         """Show ``record`` (with the spans of ``hit`` highlighted) from the top."""
         same = self.record is not None and record is not None and record.id == self.record.id
         self.record = record
+        if (hit is None) != (self.hit is None):
+            self.refresh_bindings()  # n and N come and go with the search (see check_action)
         self.hit = hit
         self.matches = ordered_matches(hit)
         self.match_index = -1
@@ -343,6 +345,10 @@ class Reader(ScrollView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return bool(self._back)  # shown in the footer only when there is somewhere to go
+        if action in ("next_match", "previous_match"):
+            # Only a search's result has matches: without one, n and N took the footer's first
+            # places from [ ] and t, which a narrow footer then left out.
+            return self.hit is not None
         return True
 
     def restore_scroll(self, y: int) -> None:
