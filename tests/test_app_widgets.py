@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from test_app_support import screen_text, search_keys, settle, until
+from test_app_support import GREEN, screen_text, search_keys, settle, until
 
 from liaocheng_tui.search import Searcher, SearchResult
 from liaocheng_tui.store import Library, TreeDate, TreePublication, TreeSection
@@ -54,12 +54,26 @@ async def test_footer_follows_the_focus(db_path: Path) -> None:
         await search_keys(pilot, app)
         await until(pilot, lambda: app.focused is app.search_bar)
         line = footer_line(app)
-        # Printable keys type into the search bar, so their bindings are not offered (as in Textual).
-        assert line.startswith(" / Search ") and "Open" not in line and "Quit" not in line
+        # Printable keys type into the search bar, so their bindings are not offered (as in Textual;
+        # "/ Search" was, a dead key there): the bar's own keys are.
+        assert line.startswith(" ↑ History  ⏎ Results  Esc Leave ")
+        assert "Search" not in line and "Open" not in line and "Quit" not in line
+
+        app.section_tree.focus()
+        # Before: " q Quit ...", as if the tree had no key of its own.
+        await until(pilot, lambda: footer_line(app).startswith(" ⏎ Show  q Quit  ? Help  / Search "))
 
         app.reader.focus()
-        await until(pilot, lambda: footer_line(app).startswith(" n Next match  N Prev match  q Quit "))
+        # No search, so no match to step to: n and N are not offered (they were, first).
+        await until(pilot, lambda: footer_line(app).startswith(" q Quit  ? Help  / Search  e Export "))
+        assert "Next match" not in footer_line(app) and "] Next  t Tree " in footer_line(app)
         assert len(app.query_one(KeyFooter).children) == 0
+
+        await search_keys(pilot, app, *GREEN, "enter")
+        await until(pilot, lambda: app.current_query == GREEN)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is app.reader and app.reader.hit is not None)
+        await until(pilot, lambda: footer_line(app).startswith(" n Next match  N Prev match  q Quit "))
 
 
 async def test_narrow_footer_keeps_the_palette_key_on_the_right(db_path: Path) -> None:

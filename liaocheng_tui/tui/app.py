@@ -52,7 +52,7 @@ from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
 from liaocheng_tui.tui.screens import ConfirmScreen, ExportRequest, ExportScreen, HelpScreen
 from liaocheng_tui.tui.search_bar import SearchBar
-from liaocheng_tui.tui.section_tree import NodeData, SectionTree
+from liaocheng_tui.tui.section_tree import NodeData, SectionTree, node_name
 
 if TYPE_CHECKING:
     from liaocheng_tui.build import BuildProgress, BuildSummary
@@ -178,6 +178,8 @@ class LiaochengApp(App[None]):
     CSS_PATH = Path(__file__).with_name("liaocheng.tcss")
     TITLE = "聊城 liaocheng-tui"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    # Textual keeps its own Footer on screen beside a maximized pane; ours went with the rest.
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "KeyFooter"
     # Seconds an article must stay in the reader to be marked read (tests shorten it).
     read_after: float = READ_AFTER
 
@@ -208,6 +210,9 @@ class LiaochengApp(App[None]):
         self.current_node = NodeData("filter")
         self.current_query = ""
         self.search_result: SearchResult | None = None
+        # The query whose results ``search_result`` holds: the one shown and paged in, which an
+        # invalid query typed after it (``current_query``, ``search_error``) does not replace.
+        self.results_query = ""
         self.search_error: str | None = None
         self.tree_forced: bool | None = None
         self.searches_run = 0
@@ -215,6 +220,8 @@ class LiaochengApp(App[None]):
         self._frame_hold: Timer | None = None  # see _hold_frames
         self._pending_highlight: int | None = None  # the list's cursor, not yet in the reader
         self._pending_search: asyncio.Future[tuple[SearchResult | None, str | None]] | None = None
+        # The article the cursor stays on when the search is run again (a reload, a rebuild).
+        self._keep_after_search: int | None = None
         self._read_timer: Timer | None = None
         # Set on the background thread once jieba's dictionary is loaded: jobs queued behind the
         # warm-up see it, so they can compute keywords without a second trip.
@@ -550,6 +557,9 @@ class LiaochengApp(App[None]):
         self.library_changed = False
         self.ready = True
         if self.current_query:
+            # Run again, the results keep the cursor on the article being read, as a tree
+            # node's list does: a reload sent it back to the first result.
+            self._keep_after_search = self.reader.record.id if self.reader.record else None
             self._start_search()
         else:
             self._show_node(self.current_node)
@@ -656,6 +666,8 @@ class LiaochengApp(App[None]):
         if node.kind == "search":
             if self.search_result is not None:
                 self._show_search_result(self.search_result)
+            else:  # Enter did nothing at all here
+                self.notify(markup=False, message="No search yet: press / to search", timeout=3)
             return
         if node.kind != "filter":
             return
@@ -673,8 +685,7 @@ class LiaochengApp(App[None]):
             return
         if event.node.data.kind == "filter" and self.current_query:
             self._clear_search(restore=False)
-        label = event.node.label
-        self._show_node(event.node.data, label=label if isinstance(label, str) else label.plain)
+        self._show_node(event.node.data, label=node_name(event.node.label))
 
     # -- opening articles --------------------------------------------------------------------
 
@@ -819,6 +830,7 @@ class LiaochengApp(App[None]):
 
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
+        self._keep_after_search = None  # a new query's results start at the top
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
@@ -876,13 +888,17 @@ class LiaochengApp(App[None]):
         else:
             self.search_bar.remove_class("-error")
             self.search_result = result
-            self._show_search_result(result)
+            self.results_query = query
+            keep, self._keep_after_search = self._keep_after_search, None
+            self._show_search_result(result, keep_id=keep)
         self._release_frames()  # the next frame shows the results
 
-    def _show_search_result(self, result: SearchResult) -> None:
+    def _show_search_result(self, result: SearchResult, keep_id: int | None = None) -> None:
         hits = result.hits
-        self.article_list.set_rows([hit.article_id for hit in hits], hits=hits, total=result.total)
-        self.article_list.border_title = Text(f"搜索 {one_line(self.current_query)}")
+        self.article_list.set_rows(
+            [hit.article_id for hit in hits], hits=hits, total=result.total, keep_id=keep_id
+        )
+        self.article_list.border_title = Text(f"搜索 {one_line(self.results_query)}")
         count = f"{result.total} result" + ("" if result.total == 1 else "s")
         if result.order == "newest" and result.total > 1:
             count += " · newest first"  # not ranked: above RANK_LIMIT, or nothing to rank by
@@ -894,8 +910,10 @@ class LiaochengApp(App[None]):
 
     @on(ArticleList.NeedMore)
     def _need_more(self) -> None:
-        if self.current_query and self.search_result is not None:
-            self.load_more_results(self.current_query, len(self.article_list.ids))
+        # The next page of the results shown: an invalid query typed since (its error in the
+        # search border) raised out of this worker and took the app down.
+        if self.results_query and self.search_result is not None:
+            self.load_more_results(self.results_query, len(self.article_list.ids))
 
     @work(exclusive=True, group="search-more")
     async def load_more_results(self, query: str, offset: int) -> None:
@@ -903,12 +921,13 @@ class LiaochengApp(App[None]):
             return searcher.search(query, limit=SEARCH_PAGE, offset=offset)
 
         result = await self.in_search_thread(job)
-        if query == self.current_query and offset == len(self.article_list.ids):
+        if query == self.results_query and offset == len(self.article_list.ids):
             self.article_list.append_rows(result.hits)
 
     def _clear_search(self, *, restore: bool) -> None:
         self.current_query = ""
         self.search_result = None
+        self.results_query = ""
         self.search_error = None
         self.search_bar.border_subtitle = ""
         self.search_bar.remove_class("-error")
@@ -1014,8 +1033,18 @@ class LiaochengApp(App[None]):
 
     def _step_article(self, step: int) -> None:
         article_list = self.article_list
-        if article_list.ids:
-            article_list.cursor += step
+        if not article_list.ids:
+            return
+        target = article_list.cursor + step
+        if 0 <= target < len(article_list.ids):
+            article_list.cursor = target
+        elif step > 0 and article_list.searching and len(article_list.ids) < article_list.total:
+            self._need_more()  # the next page of results; ] goes on once it is in
+        else:
+            # Setting the cursor again re-opened the article at its top: ] at the last article
+            # lost the reader's place (and the match it was on) instead of saying where it was.
+            where = "first" if step < 0 else "last"
+            self.notify(markup=False, message=f"This is the {where} article of the list", timeout=2)
 
     @reports_library_errors
     def action_toggle_star(self) -> None:

@@ -13,10 +13,20 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+def _character(binding: Binding) -> str | None:
+    """The character a binding's key types, if it is a printable one."""
+    character = key_to_character(binding.key)
+    if character is None and binding.key_display is not None and len(binding.key_display) == 1:
+        character = binding.key_display  # a key name Textual cannot map ("slash")
+    return character if character is not None and character.isprintable() else None
 
 
 class FooterEntry(NamedTuple):
@@ -90,8 +100,13 @@ class KeyFooter(Widget):
         active = screen.active_bindings
         seen_actions: set[str] = set()
         entries: list[FooterEntry] = []
+        focused = screen.focused
         for _namespace, binding, enabled, _tooltip in active.values():
             if not binding.show or binding.action in seen_actions:
+                continue
+            if focused is not None and focused.check_consume_key(binding.key, _character(binding)):
+                # Typed into the search bar: a dead key there. Textual leaves out the keys it knows
+                # to be printable, but not all ("slash" offered "/ Search" there).
                 continue
             seen_actions.add(binding.action)
             entries.append(

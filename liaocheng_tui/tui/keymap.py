@@ -26,7 +26,7 @@ LIST_BINDINGS: list[BindingType] = [
     Binding("g,home", "first", "First", show=False),
     Binding("G,end", "last", "Last", show=False),
     Binding("pagedown,space", "page_down", "Page down", show=False),
-    Binding("pageup", "page_up", "Page up", show=False),
+    Binding("pageup,b", "page_up", "Page up", show=False),  # b as in the reader
     Binding("enter", "open", "Open"),
 ]
 
@@ -46,6 +46,8 @@ READER_BINDINGS: list[BindingType] = [
 ]
 
 TREE_EXTRA_BINDINGS: list[BindingType] = [
+    # Textual's Tree binds Enter without a footer entry: the tree offered no key of its own.
+    Binding("enter", "select_cursor", "Show"),
     Binding("j", "cursor_down", "Down", show=False),
     Binding("k", "cursor_up", "Up", show=False),
     Binding("g", "scroll_home", "First", show=False),
@@ -60,6 +62,7 @@ HELP_KEYS: list[tuple[str, str]] = [
     ("↑ ↓ (search bar)", "walk the search history"),
     ("j k ↑ ↓", "move in the tree, the list or the reader"),
     ("g G", "first / last"),
+    ("Space b, PgDn PgUp", "page down / up in the list, the reader or this help"),
     ("Tab Shift+Tab", "next / previous pane"),
     ("[ ]", "previous / next article"),
     ("n N", "next / previous match in the reader (shows match i/k)"),

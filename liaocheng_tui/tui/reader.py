@@ -209,6 +209,8 @@ class Reader(ScrollView, can_focus=True):
         self.hit: Hit | None = None
         self.keywords: list[str] | None = None
         self.related: list[ArticleRecord] = []
+        # Whether ``related`` has been looked up: [] then means none, not "not known yet".
+        self.related_known = False
         self.matches: list[Match] = []
         self.match_index = -1
         self._blocks: list[Block] = []
@@ -241,6 +243,8 @@ class Reader(ScrollView, can_focus=True):
         """Show ``record`` (with the spans of ``hit`` highlighted) from the top."""
         same = self.record is not None and record is not None and record.id == self.record.id
         self.record = record
+        if (hit is None) != (self.hit is None):
+            self.refresh_bindings()  # n and N come and go with the search (see check_action)
         self.hit = hit
         self.matches = ordered_matches(hit)
         self.match_index = -1
@@ -248,6 +252,7 @@ class Reader(ScrollView, can_focus=True):
         if not same:
             self.keywords = None
             self.related = []
+            self.related_known = False
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._update_subtitle()
@@ -262,6 +267,7 @@ class Reader(ScrollView, can_focus=True):
         if keywords is not None:
             self.keywords = keywords
         self.related = related
+        self.related_known = True
         self._relayout_in_place()
 
     def update_record(self, record: ArticleRecord) -> None:
@@ -339,6 +345,10 @@ class Reader(ScrollView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return bool(self._back)  # shown in the footer only when there is somewhere to go
+        if action in ("next_match", "previous_match"):
+            # Only a search's result has matches: without one, n and N took the footer's first
+            # places from [ ] and t, which a narrow footer then left out.
+            return self.hit is not None
         return True
 
     def restore_scroll(self, y: int) -> None:
@@ -489,7 +499,9 @@ class Reader(ScrollView, can_focus=True):
 
         if record is None:
             line(Text())
-            line(Text("  选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta")))
+            # Wrapped like the text: a narrow reader cut it off mid-word ("Select an article t").
+            hint = Text("选择一篇文章阅读 · Select an article to read", style=self._style("reader--meta"))
+            blocks.append(Block(hint, indent="  ", prefer_spaces=True))
             return blocks
 
         def add_field(field: str, value: str | None, style_name: str) -> None:
@@ -538,7 +550,9 @@ class Reader(ScrollView, can_focus=True):
         line(Text(" " + "─" * measure, style=self._style("reader--rule")))
         line(Text(" 相关文章 Related", style=self._style("reader--heading")))
         if not self.related:
-            line(Text("  …", style=self._style("reader--meta")))
+            # "…" while the lookup runs; an article like no other says so instead of waiting on.
+            waiting = "  …" if not self.related_known else "  无 · none in the library"
+            line(Text(waiting, style=self._style("reader--meta")))
         for number, related in enumerate(self.related, start=1):
             entry = Text(f" {number} ", style=self._style("reader--keyword"))
             entry.append(" ")

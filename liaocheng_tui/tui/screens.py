@@ -58,7 +58,28 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
+        # The keys that move in every pane move in the help too (the arrows alone did).
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("g", "scroll_to_end(False)", "Top", show=False),
+        Binding("G", "scroll_to_end(True)", "Bottom", show=False),
+        Binding("space", "page(1)", "Page down", show=False),
+        Binding("b", "page(-1)", "Page up", show=False),
     ]
+
+    def _body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self._body().scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self._body()
+        body.scroll_relative(y=pages * body.scrollable_content_region.height, animate=False)
+
+    def action_scroll_to_end(self, bottom: bool) -> None:
+        body = self._body()
+        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
@@ -161,6 +182,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.notify("Give a file name", severity="error")
+            return
+        if "\x00" in raw:
+            # Only a paste can put one there; every file call would raise ValueError on it.
+            self.notify("A path cannot contain a NUL character", severity="error")
             return
         path = expand_user(raw)  # ~nosuchuser/x.txt stays as typed (it crashed the app)
         if not path.is_absolute():

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from liaocheng_tui.query import MAX_QUERY_CHARS
 from liaocheng_tui.safe_text import strip_controls
 
 HISTORY_LIMIT = 100  # queries kept
 HISTORY_ENTRY_LIMIT = 1_000  # characters kept of one query
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def load_history(path: Path, limit: int = HISTORY_LIMIT) -> list[str]:
@@ -131,9 +135,11 @@ class SearchBar(Input):
     """Typing searches (the app debounces); Enter goes to the results; Esc leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history_older", "Older query", show=False),
+        # What the bar's keys do, in the footer: the app's keys type into the bar here.
+        Binding("enter", "submit", "Results"),
+        Binding("up", "history_older", "History"),
         Binding("down", "history_newer", "Newer query", show=False),
-        Binding("escape", "leave", "Leave search", show=False),
+        Binding("escape", "leave", "Leave", key_display="Esc"),
     ]
 
     class Leave(Message):
@@ -159,6 +165,28 @@ class SearchBar(Input):
     def _set_from_history(self, entry: str) -> None:
         self.value = entry
         self.cursor_position = len(entry)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste as one line of search terms.
+
+        Input keeps only a paste's first line: a headline copied with its subtitle (two lines of
+        a page) lost the second. Text copied from a terminal or a PDF also brings tabs and escape
+        sequences, which were searched for as they came and found nothing. Line breaks and tabs
+        become spaces (terms), controls are dropped, and the paste is cut just past the
+        longest query.
+        """
+        # A page pasted whole made every key take most of a second (the bar drew all of it):
+        # one character past the query's limit still gets the query's "too long".
+        line = _WHITESPACE_RUN.sub(" ", strip_controls(event.text[: 4 * MAX_QUERY_CHARS]))
+        line = line[: MAX_QUERY_CHARS + 1]
+        if line.strip():
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *selection)
+        event.stop()
+        event.prevent_default()  # Input's own handler, next in the MRO, would paste it again
 
     def action_leave(self) -> None:
         self.history.add(self.value)

@@ -54,6 +54,20 @@ def node_label(name: str, count: int | None, style: str = "") -> Text:
     return label
 
 
+def _count_start(label: Text) -> int:
+    """Where the count of a :func:`node_label` starts (its length when it has none)."""
+    last = label.spans[-1] if label.spans else None
+    return last.start if last is not None and last.end == len(label) else len(label)
+
+
+def node_name(label: str | Text) -> str:
+    """A node's name without its count: the title of the list it shows, which counts its own
+    rows (the count in the title went stale as stars changed, and said it twice)."""
+    if isinstance(label, str):
+        return label
+    return label.plain[: _count_start(label)]
+
+
 def fit_label(label: Text, width: int) -> Text:
     """``label`` in at most ``width`` cells: the name is shortened with "…", the count kept whole.
 
@@ -62,8 +76,7 @@ def fit_label(label: Text, width: int) -> Text:
     """
     if width <= 0 or label.cell_len <= width:
         return label
-    last = label.spans[-1] if label.spans else None
-    count_start = last.start if last is not None and last.end == len(label) else len(label)
+    count_start = _count_start(label)
     count = label[count_start:]
     name_room = width - count.cell_len
     if name_room < 2:
