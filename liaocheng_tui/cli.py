@@ -478,6 +478,7 @@ def build(
     build (the first is kept), a dangling link, a FIFO.
     """
     path = _db_path(ctx, db)
+    new_library = not path.exists()
     # A path the user typed gets a library file, but never folders: a typo must not make them.
     library = Library(path, create_folders=_is_default_db(ctx))
     ctx.call_on_close(library.close)
@@ -491,6 +492,10 @@ def build(
         each_page=verbose,
     )
     if paths and not (summary.pages or summary.skipped or summary.failed or summary.not_used):
+        if new_library:  # made by this command for pages that are not there: leave nothing behind
+            library.close()
+            for file in library_files(path):
+                file.unlink(missing_ok=True)
         raise CliError("no .txt pages found in " + ", ".join(str(path) for path in paths))
     _report_failures(summary)
     for left_out, reason in summary.not_used:

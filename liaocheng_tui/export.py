@@ -322,6 +322,7 @@ def write_articles(
         raise ExportError("nothing to export")
     if not str(target):  # Path("") is the current folder: an empty path is surely a mistake
         raise ExportError("no path to export to (use - for standard output)")
+    _refuse_nul(target)
     if target == "-":
         _write_stdout(_render_chunks(records, fmt))
         return []
@@ -346,10 +347,17 @@ def export_refusal(target: Path, protected: Sequence[Path] = ()) -> str | None:
     For asking "overwrite?" only about files that an overwrite would then really replace.
     """
     try:
+        _refuse_nul(target)
         _Guard(protected).check(Path(target), overwrite=True)
     except ExportError as error:
         return str(error)
     return None
+
+
+def _refuse_nul(target: Path | str) -> None:
+    # No file system takes one, and os calls raise ValueError, not OSError, for it.
+    if "\0" in str(target):
+        raise ExportError("the path holds a NUL character, which no file name can")
 
 
 def _utf8(text: str) -> bytes:

@@ -297,3 +297,27 @@ async def test_the_results_node_before_any_search_says_how_to_search(db_path: Pa
         # Before: nothing happened, and the list went on showing all articles.
         await until(pilot, lambda: "No search yet: press / to search" in notifications_of(app))
         assert len(app.article_list.ids) == 5 and not app.article_list.searching
+
+
+async def test_moving_past_either_end_of_the_list_keeps_the_readers_place(db_path: Path) -> None:
+    app = LiaochengApp(db_path)
+    async with app.run_test(size=(100, 14)) as pilot:
+        await settle(pilot, app)
+        article_list, reader = app.article_list, app.reader
+        for go_to_end, keys, index in (("G", ("j", "G", "end"), 4), ("g", ("k", "g", "home"), 0)):
+            article_list.focus()
+            await until(pilot, lambda: app.focused is article_list)
+            await pilot.press(go_to_end, "enter")
+            await until(pilot, lambda: app.focused is reader)
+            await settle(pilot, app)
+            assert article_list.cursor == index and reader.max_scroll_y > 2
+            await pilot.press("j", "j")
+            await until(pilot, lambda: reader.scroll_y == 2)
+            article_list.focus()
+            await until(pilot, lambda: app.focused is article_list)
+            for key in keys:
+                await pilot.press(key)
+                await settle(pilot, app)
+                # Before: the row already open was opened again, at its top (scroll 0).
+                assert article_list.cursor == index and reader.scroll_y == 2, key
+                assert reader.record is not None and reader.record.id == article_list.ids[index]

@@ -96,6 +96,19 @@ def test_build_folder_without_pages_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty_folder").mkdir()
     result = run("build", "--db", tmp_path / "lib.db", tmp_path / "empty_folder")
     assert_one_line_error(result, 1, "no .txt pages found")
+    # A library made for pages that are not there is not left behind for the app to open empty.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty_folder"]
+
+
+def test_build_folder_without_pages_leaves_an_existing_library_as_it_was(
+    built_db: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "empty_folder").mkdir()
+    result = run("build", "--db", built_db, tmp_path / "empty_folder")
+    assert_one_line_error(result, 1, "no .txt pages found")
+    assert built_db.is_file() and run("stats", "--db", built_db).exit_code == 0
+    with Library(built_db) as library:
+        assert library.counts().pages == 5
 
 
 def test_help_documents_exit_codes() -> None:

@@ -13,6 +13,7 @@ from liaocheng_tui.export import (
     ExportError,
     default_filename,
     export_format,
+    export_refusal,
     render_article,
     render_articles,
     safe_filename,
@@ -253,4 +254,13 @@ def test_an_empty_target_is_refused_not_the_current_folder(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ExportError, match=r"^no path to export to \(use - for standard output\)$"):
         write_articles([FakeRecord()], "", "txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_holding_a_nul_is_refused_as_an_export_error(tmp_path: Path) -> None:
+    # os calls raise ValueError (not OSError) for it, which callers catching ExportError missed.
+    target = str(tmp_path / "a\0b.txt")
+    with pytest.raises(ExportError, match="NUL"):
+        write_articles([FakeRecord()], target, "txt")
+    assert export_refusal(Path(target)) == "the path holds a NUL character, which no file name can"
     assert list(tmp_path.iterdir()) == []

@@ -220,26 +220,33 @@ class ArticleList(ScrollView, can_focus=True):
         region = Region(0, self.cursor * height, 1, height)
         self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
+    def _move_to(self, row: int) -> None:
+        # Only a move that changes the row: the cursor reports every assignment (set_rows needs
+        # that), and reporting the row already open would open its article again at the top.
+        row = self.validate_cursor(row)
+        if row != self.cursor:
+            self.cursor = row
+
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self._move_to(self.cursor + 1)
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self._move_to(self.cursor - 1)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._move_to(0)
 
     def action_last(self) -> None:
-        self.cursor = len(self.ids) - 1
+        self._move_to(len(self.ids) - 1)
 
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def action_page_down(self) -> None:
-        self.cursor += self._page_rows()
+        self._move_to(self.cursor + self._page_rows())
 
     def action_page_up(self) -> None:
-        self.cursor -= self._page_rows()
+        self._move_to(self.cursor - self._page_rows())
 
     def action_open(self) -> None:
         article_id = self.current_id
@@ -253,7 +260,7 @@ class ArticleList(ScrollView, can_focus=True):
             return
         row = (offset.y + int(self.scroll_offset.y)) // self.row_height
         if 0 <= row < len(self.ids):
-            self.cursor = row
+            self._move_to(row)
             if event.chain > 1:
                 self.action_open()
 
