@@ -187,3 +187,35 @@ async def test_a_superseded_lookup_is_dropped_before_it_runs(tmp_path: Path) -> 
         await settle(pilot, app)
         assert calls == [3]
         assert [record.id for record in app.reader.related] == [4, 5, 6]
+
+
+async def test_g_on_a_partial_result_list_goes_to_the_last_result_loaded_for_it(tmp_path: Path) -> None:
+    from liaocheng_tui.tui.article_list import END_PAGE
+
+    app, _opened = make_app(tmp_path)
+    app.search_debounce = 3600.0  # Enter alone starts the search (see above)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await search_keys(pilot, app, *"文章", "enter")
+        await until(pilot, lambda: app.searches_run == 1)
+        await settle(pilot, app)
+        article_list = app.article_list
+        for _ in range(2):
+            loaded = len(article_list.ids)
+            await pilot.press("G")
+            # Before: G stopped at the last row loaded (50 of 100,000) and loaded 50 more.
+            await until(pilot, lambda loaded=loaded: article_list.cursor == loaded + END_PAGE - 1)
+            await settle(pilot, app)
+            assert app.reader.record is not None and app.reader.record.id == loaded + END_PAGE
+        # A move of the user's own before the results come keeps the cursor where they put it
+        # (called in order here: pressed, the results could come between G and k).
+        loaded = len(article_list.ids)
+        article_list.action_last()
+        article_list.action_cursor_up()
+        more = (
+            SyntheticSearcher(SyntheticLibrary(tmp_path / "x.db", SIZE))
+            .search("文章", limit=END_PAGE, offset=loaded)
+            .hits
+        )
+        article_list.append_rows(more)
+        assert len(article_list.ids) == loaded + END_PAGE and article_list.cursor == loaded - 2

@@ -46,7 +46,7 @@ from liaocheng_tui.export import (
 )
 from liaocheng_tui.safe_text import one_line, strip_controls
 from liaocheng_tui.store import Library, LibraryError
-from liaocheng_tui.tui.article_list import MIN_TITLE_CELLS, ArticleList
+from liaocheng_tui.tui.article_list import END_PAGE, MIN_TITLE_CELLS, ArticleList
 from liaocheng_tui.tui.footer import KeyFooter
 from liaocheng_tui.tui.keymap import APP_BINDINGS
 from liaocheng_tui.tui.reader import Reader
@@ -909,16 +909,19 @@ class LiaochengApp(App[None]):
             self.reader.show(None)
 
     @on(ArticleList.NeedMore)
-    def _need_more(self) -> None:
+    def _on_need_more(self, event: ArticleList.NeedMore) -> None:
+        self._need_more(END_PAGE if event.to_end else SEARCH_PAGE)
+
+    def _need_more(self, count: int = SEARCH_PAGE) -> None:
         # The next page of the results shown: an invalid query typed since (its error in the
         # search border) raised out of this worker and took the app down.
         if self.results_query and self.search_result is not None:
-            self.load_more_results(self.results_query, len(self.article_list.ids))
+            self.load_more_results(self.results_query, len(self.article_list.ids), count)
 
     @work(exclusive=True, group="search-more")
-    async def load_more_results(self, query: str, offset: int) -> None:
+    async def load_more_results(self, query: str, offset: int, count: int = SEARCH_PAGE) -> None:
         def job(_library: Library, searcher: Searcher) -> SearchResult:
-            return searcher.search(query, limit=SEARCH_PAGE, offset=offset)
+            return searcher.search(query, limit=count, offset=offset)
 
         result = await self.in_search_thread(job)
         if query == self.results_query and offset == len(self.article_list.ids):

@@ -75,6 +75,9 @@ class RecordCache:
         return len(self._records)
 
 
+END_PAGE = 5_000  # results G loads at once on a partial list (a fifth of a second on this machine)
+
+
 class ArticleList(ScrollView, can_focus=True):
     """A keyboard-driven list of articles; two lines per row while showing search results."""
 
@@ -120,7 +123,12 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
 
     class NeedMore(Message):
-        """The cursor is near the end of a partial result list; load the next page."""
+        """The cursor is near the end of a partial result list; load the next page (``to_end``:
+        as many more as :data:`END_PAGE`, for G, which then moves to the last of them)."""
+
+        def __init__(self, to_end: bool = False) -> None:
+            self.to_end = to_end
+            super().__init__()
 
     def __init__(self, fetch: Fetch, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -136,6 +144,7 @@ class ArticleList(ScrollView, can_focus=True):
         # Drawn lines by (article id, line of the row, width, row style): a focus change or a
         # scroll redraws every visible line, and most of them are unchanged.
         self._line_cache: dict[tuple[int, int, int, Style], Strip] = {}
+        self._end_wanted = False  # G was pressed on a partial result list: go on to the last row
 
     # -- content -----------------------------------------------------------------------------
 
@@ -157,6 +166,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.searching = hits is not None
         self.hits = {hit.article_id: hit for hit in hits} if hits is not None else {}
         self.total = len(self.ids) if total is None else total
+        self._end_wanted = False
         index = 0
         if keep_id is not None and keep_id in self.hits_or_ids():
             index = self.ids.index(keep_id)
@@ -174,6 +184,9 @@ class ArticleList(ScrollView, can_focus=True):
                 self.hits[hit.article_id] = hit
         self._update_virtual_size()
         self.refresh()
+        if self._end_wanted:
+            self._end_wanted = False
+            self._move_to(len(self.ids) - 1)
 
     def set_show_year(self, show: bool) -> None:
         if show != self.show_year:
@@ -212,7 +225,8 @@ class ArticleList(ScrollView, can_focus=True):
         article_id = self.current_id
         if article_id is not None:
             self.post_message(self.Highlighted(article_id))
-        if self.searching and len(self.ids) < self.total and new >= len(self.ids) - 10:
+        near_the_end = new >= len(self.ids) - 10
+        if self.searching and len(self.ids) < self.total and near_the_end and not self._end_wanted:
             self.post_message(self.NeedMore())
 
     def _scroll_cursor_into_view(self) -> None:
@@ -223,6 +237,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _move_to(self, row: int) -> None:
         # Only a move that changes the row: the cursor reports every assignment (set_rows needs
         # that), and reporting the row already open would open its article again at the top.
+        self._end_wanted = False  # a move of the user's own since G
         row = self.validate_cursor(row)
         if row != self.cursor:
             self.cursor = row
@@ -237,7 +252,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._move_to(0)
 
     def action_last(self) -> None:
-        self._move_to(len(self.ids) - 1)
+        if self.searching and len(self.ids) < self.total:
+            # Only a page of the results is loaded: G means the last result, not the last loaded.
+            self._end_wanted = True
+            self.post_message(self.NeedMore(to_end=True))
+        row = self.validate_cursor(len(self.ids) - 1)
+        if row != self.cursor:
+            self.cursor = row
 
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height // self.row_height - 1)
