@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import pytest
 from test_app_support import SyntheticLibrary, SyntheticSearcher, search_keys, settle, until
+from textual.pilot import Pilot
 from textual.worker import Worker
 
 from liaocheng_tui.tui.app import LiaochengApp
@@ -25,6 +26,19 @@ def make_app(tmp_path: Path) -> tuple[LiaochengApp, list[SyntheticLibrary]]:
 
     app = LiaochengApp(tmp_path / "unused.db", open_library=open_library, open_searcher=SyntheticSearcher)
     return app, opened
+
+
+async def search_everything(pilot: Pilot[Any], app: LiaochengApp) -> None:
+    """Search the synthetic archive (every article matches) and wait for the first page.
+
+    Enter, not typing, starts the search (the app's debounce set to an hour): a debounced search
+    as well could finish right after Enter's, and the count would pass 1 between two looks at it
+    (seen once, on a loaded machine)."""
+    app.search_debounce = 3600.0
+    await settle(pilot, app)
+    await search_keys(pilot, app, *"文章", "enter")
+    await until(pilot, lambda: app.searches_run == 1)
+    await settle(pilot, app)
 
 
 async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
@@ -51,14 +65,8 @@ async def test_100k_list_fetches_only_visible_rows(tmp_path: Path) -> None:
 
 async def test_100k_search_pages_in_more_results(tmp_path: Path) -> None:
     app, _opened = make_app(tmp_path)
-    # Enter, not typing, starts the search: a debounced search as well could finish right after
-    # Enter's, and the count would pass 1 between two looks at it (seen once, on a loaded machine).
-    app.search_debounce = 3600.0
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await search_keys(pilot, app, *"文章", "enter")
-        await until(pilot, lambda: app.searches_run == 1)
-        await settle(pilot, app)
+        await search_everything(pilot, app)
         article_list = app.article_list
         assert article_list.total == SIZE
         first_page = len(article_list.ids)
@@ -193,12 +201,8 @@ async def test_g_on_a_partial_result_list_goes_to_the_last_result_loaded_for_it(
     from liaocheng_tui.tui.article_list import END_PAGE
 
     app, _opened = make_app(tmp_path)
-    app.search_debounce = 3600.0  # Enter alone starts the search (see above)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await search_keys(pilot, app, *"文章", "enter")
-        await until(pilot, lambda: app.searches_run == 1)
-        await settle(pilot, app)
+        await search_everything(pilot, app)
         article_list = app.article_list
         for _ in range(2):
             loaded = len(article_list.ids)

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from test_app_scale import make_app
+from test_app_scale import make_app, search_everything
 from test_app_support import export_keys, notifications_of, screen_text, search_keys, settle, until
 from textual import events
 from textual.containers import VerticalScroll
@@ -22,12 +22,8 @@ from liaocheng_tui.tui.screens import ExportScreen, HelpScreen
 
 async def test_paging_results_after_an_invalid_query_pages_the_results_shown(tmp_path: Path) -> None:
     app, _opened = make_app(tmp_path)
-    app.search_debounce = 3600.0  # Enter alone starts each search
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await search_keys(pilot, app, *"文章", "enter")
-        await until(pilot, lambda: app.searches_run == 1)
-        await settle(pilot, app)
+        await search_everything(pilot, app)
         article_list = app.article_list
         first_page = len(article_list.ids)
         assert first_page == 50 and article_list.total == 100_000
