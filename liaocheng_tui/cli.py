@@ -338,7 +338,7 @@ _DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A ``--date``: its form, then whether the day exists (as the query's ``date:`` says it)."""
-    from liaocheng_tui.parse.dates import valid_iso
+    from liaocheng_tui.parse.dates import FIRST_YEAR, LAST_YEAR, valid_iso
 
     if value is None:
         return None
@@ -351,8 +351,8 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     if problem is not None:
         raise click.BadParameter(f"{typed}: no such day ({problem})")
     checked = valid_iso(f"{year:04d}-{month:02d}-{day:02d}")
-    if checked is None:  # the parser dates pages in these years only (parse.dates.valid_iso)
-        raise click.BadParameter(f"{typed}: out of range (years 1900 to 2099 only)")
+    if checked is None:  # the parser dates pages in these years only
+        raise click.BadParameter(f"{typed}: out of range (years {FIRST_YEAR} to {LAST_YEAR} only)")
     return checked
 
 

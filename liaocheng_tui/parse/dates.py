@@ -15,6 +15,8 @@ from typing import Literal
 from liaocheng_tui.parse.chars import CHINESE_YEAR_DIGITS, CHINESE_ZEROS, fold_width
 from liaocheng_tui.parse.models import Article
 
+# The years a page can be dated in: every year pattern here reads 19xx and 20xx only.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?=年|上半年|下半年|\s?[—–\-~～至到]\s?(?:19|20)\d{2}年)")
 # A year that is a target, not a report: 到2025年, 至2030年, 力争到2024年底, 2023—2025年 (the end).
 _TARGET_BEFORE_RE = re.compile(r"(?:到|至|迄|计划|预计|力争|争取|目标|远景|[—–\-~～])\s*$")
