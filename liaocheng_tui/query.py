@@ -95,6 +95,16 @@ _TERM_PREFIXES = frozenset("-－:：")
 _SPACE_RE = re.compile(r"\s+")
 
 
+def _quoted_text_mark(opener: str, char: str, rest: str) -> bool:
+    """True for a Chinese closing mark inside an ASCII-quoted phrase, with the phrase going on
+    after it and an ASCII quote to close it later: the mark is the phrase's printed text
+    ("“绿色问诊”开良方" pasted between quotes), not a loosely paired closer, which would drop it
+    and keep its opening mark, so the pasted text was not found."""
+    if opener not in _ASCII_QUOTES or char in _ASCII_QUOTES or not rest or rest[0] == " ":
+        return False
+    return any(quote in rest for quote in _ASCII_QUOTES)
+
+
 def _lex(text: str) -> list[tuple[str, bool]]:
     """Split on whitespace outside quotes; each token is (raw text, contained a quote).
 
@@ -109,7 +119,7 @@ def _lex(text: str) -> list[tuple[str, bool]]:
         opens = char in _ASCII_QUOTES or (
             char in _OPENING_QUOTES and (not current or current[-1] in _TERM_PREFIXES)
         )
-        if in_quote and char in _CLOSING_QUOTES:
+        if in_quote and char in _CLOSING_QUOTES and not _quoted_text_mark(opener, char, text[index + 1 :]):
             in_quote = False
             term_goes_on = index + 1 < len(text) and text[index + 1] != " "
             if term_goes_on and opener not in _ASCII_QUOTES and char not in _ASCII_QUOTES:

@@ -172,6 +172,20 @@ def test_chinese_quote_marks_inside_a_term_are_text() -> None:
     assert groups("“绿色 诊断”服务") == [[Term("“绿色诊断”服务")]]
 
 
+def test_chinese_marks_pasted_inside_ascii_quotes_are_text() -> None:
+    # A headline pasted between ASCII quotes keeps its printed marks. Before, the first closing
+    # mark ended the ASCII phrase and was dropped while the opening one stayed: “绿色问诊开良方,
+    # which no article contains.
+    assert groups('"“绿色问诊”开良方"') == [[Term("“绿色问诊”开良方")]]
+    assert groups('"他说“你好”。"') == [[Term("他说“你好”。")]]
+    assert groups('"“十四五”" 规划') == [[Term("“十四五”")], [Term("规划")]]
+    assert groups("＂「十四五」规划＂") == [[Term("「十四五」规划")]]
+    # With no ASCII quote after it, or at the end of a term, a Chinese mark still closes the
+    # phrase (input methods pair marks loosely).
+    assert groups('"绿色 诊断”服务') == [[Term("绿色诊断服务")]]
+    assert groups('"绿色” "诊断"') == [[Term("绿色")], [Term("诊断")]]
+
+
 def test_a_term_wholly_inside_chinese_quote_marks_is_a_phrase_without_them() -> None:
     assert groups("“十四五规划”") == [[Term("十四五规划")]]
     assert groups("“十四五” 规划") == [[Term("十四五")], [Term("规划")]]  # the term ends at the mark

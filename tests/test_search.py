@@ -427,3 +427,12 @@ with Library({str(db)!r}) as library:
 """
     # matching_ids loads nothing either: only ranking and keywords use the dictionary.
     assert _in_fresh_process(probe) == ["False [] True True False", "True"]
+
+
+def test_a_headline_pasted_between_ascii_quotes_is_found(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib.db")
+    add(lib, Page(source="q.txt", articles=[article(1, "“绿色问诊”开良方", "诊断服务。")]))
+    result = Searcher(lib).search('"“绿色问诊”开良方"')
+    assert [hit.article_id for hit in result.hits] == [1]
+    # the whole printed headline, marks and all, is the highlight: characters 0 to 9
+    assert result.hits[0].spans["title"] == [(0, 9)]
