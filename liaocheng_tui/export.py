@@ -158,11 +158,15 @@ def _render_text(record: ExportableArticle) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# What makes a line a list item or a rule only at its start: "1. " "2) " (an ordered list, also
+# inside a "- " metadata item), "- " "+ " (a bullet) and "---" (a rule, the text lost).
+_MARKDOWN_LINE_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|([-+=]))")
 
 
 def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def _render_markdown(record: ExportableArticle) -> str:

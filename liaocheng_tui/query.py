@@ -95,6 +95,16 @@ _TERM_PREFIXES = frozenset("-－:：")
 _SPACE_RE = re.compile(r"\s+")
 
 
+def _quoted_text_mark(opener: str, char: str, rest: str) -> bool:
+    """True for a Chinese closing mark inside an ASCII-quoted phrase, with the phrase going on
+    after it and an ASCII quote to close it later: the mark is the phrase's printed text
+    ("“绿色问诊”开良方" pasted between quotes), not a loosely paired closer, which would drop it
+    and keep its opening mark, so the pasted text was not found."""
+    if opener not in _ASCII_QUOTES or char in _ASCII_QUOTES or not rest or rest[0] == " ":
+        return False
+    return any(quote in rest for quote in _ASCII_QUOTES)
+
+
 def _lex(text: str) -> list[tuple[str, bool]]:
     """Split on whitespace outside quotes; each token is (raw text, contained a quote).
 
@@ -109,7 +119,7 @@ def _lex(text: str) -> list[tuple[str, bool]]:
         opens = char in _ASCII_QUOTES or (
             char in _OPENING_QUOTES and (not current or current[-1] in _TERM_PREFIXES)
         )
-        if in_quote and char in _CLOSING_QUOTES:
+        if in_quote and char in _CLOSING_QUOTES and not _quoted_text_mark(opener, char, text[index + 1 :]):
             in_quote = False
             term_goes_on = index + 1 < len(text) and text[index + 1] != " "
             if term_goes_on and opener not in _ASCII_QUOTES and char not in _ASCII_QUOTES:
@@ -272,6 +282,19 @@ def _atom(raw: str, quoted: bool) -> Atom | None:
     return Term(text) if text else None
 
 
+def _spaced_variant(raw: str, atom: Atom) -> Term | None:
+    """The phrase as typed, spaces kept (one per run), when dropping them changed it.
+
+    Headlines and bylines keep the spaces they are printed with (本报记者 岳耀军), so a phrase
+    pasted from one must also match with its spaces, or pasting it in quotes finds nothing."""
+    if not isinstance(atom, Term):
+        return None
+    match = _FIELD_RE.match(fold(raw))
+    value = match.group(2) if match and atom.scope == "title" else raw
+    spaced = _SPACE_RE.sub(" ", fold(value.replace('"', ""))).strip()
+    return Term(spaced, atom.scope) if spaced != atom.text and " " in spaced else None
+
+
 # Operators are upper case only (as in SQLite FTS5): "and", "or" and "not" in lower case are words.
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
@@ -315,14 +338,16 @@ def parse_query(text: str) -> Query:
         atom = _atom(raw[1:] if negated else raw, quoted)
         if atom is None:
             continue
+        spaced = _spaced_variant(raw[1:] if negated else raw, atom) if quoted else None
+        atoms = [atom] if spaced is None else [atom, spaced]
         if negated or negate_next:
-            excluded.append(atom)
+            excluded.extend(atoms)
             last_was_positive = join_next = negate_next = False
             continue
         if join_next and groups:
-            groups[-1].append(atom)
+            groups[-1].extend(atoms)
         else:
-            groups.append([atom])
+            groups.append(atoms)
         join_next = False
         last_was_positive = True
     if sum(len(g) for g in groups) + len(excluded) > MAX_ATOMS:

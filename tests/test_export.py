@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
 
 from liaocheng_tui.export import (
     ExportError,
@@ -118,6 +119,24 @@ def test_markdown_escapes_markup_in_article_text() -> None:
     text = render_article(FakeRecord(), "md")
     assert "# 全市小麦长势良好" in text
     assert r"\*农民\*" in text
+
+
+def test_markdown_keeps_paragraphs_that_look_like_lists_rules_or_entities_as_text() -> None:
+    # Rendered by CommonMark (markdown-it, which Rich brings), these became a list (losing "-" and
+    # renumbering), a rule (losing the text), a list nested in the byline's item, and "©".
+    record = FakeRecord(
+        byline="1. 本报记者 张三",
+        paragraphs=["1. 坚持绿色发展。", "- 也不是列表", "+ 加号", "2) 第二", "---", "R&D投入&copy;"],
+    )
+    text = render_article(record, "md")
+    assert "- 1\\. 本报记者 张三\n" in text
+    assert "\n\n1\\. 坚持绿色发展。\n\n\\- 也不是列表\n\n\\+ 加号\n\n2\\) 第二\n\n\\---\n\n" in text
+    html = MarkdownIt("commonmark").render(text)
+    assert "<ol" not in html
+    assert "<hr" not in html
+    assert "<li>1. 本报记者 张三</li>" in html
+    paragraphs = ["1. 坚持绿色发展。", "- 也不是列表", "+ 加号", "2) 第二", "---", "R&amp;D投入&amp;copy;"]
+    assert "".join(f"<p>{p}</p>\n" for p in paragraphs) in html
 
 
 def test_photo_caption_without_title_exports_its_headline() -> None:

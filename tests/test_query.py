@@ -38,16 +38,17 @@ def test_exclusion_and_meaningless_queries() -> None:
 
 def test_quoted_phrases() -> None:
     assert groups('"new  york" 聊城') == [[Term("new york")], [Term("聊城")]]
-    # spaces next to Han characters vanish, as in the cleaned text
-    assert groups('"绿色 诊断"') == [[Term("绿色诊断")]]
-    assert groups('"2023 年"') == [[Term("2023年")]]
+    # spaces next to Han characters vanish, as in the cleaned text; the phrase as typed is an
+    # alternative, as headlines and bylines keep their spaces (本报记者 岳耀军)
+    assert groups('"绿色 诊断"') == [[Term("绿色诊断"), Term("绿色 诊断")]]
+    assert groups('"2023 年"') == [[Term("2023年"), Term("2023 年")]]
     assert groups('"unterminated phrase') == [[Term("unterminated phrase")]]
     assert parse_query('-"a b" c').excluded == (Term("a b"),)
 
 
 def test_field_filters() -> None:
     assert groups("title:良方") == [[Term("良方", "title")]]
-    assert groups('Title:"绿色 问诊"') == [[Term("绿色问诊", "title")]]
+    assert groups('Title:"绿色 问诊"') == [[Term("绿色问诊", "title"), Term("绿色 问诊", "title")]]
     assert groups("author:尹腾淑 section:时政 column:目击") == [
         [Filter("author", "尹腾淑")],
         [Filter("section", "时政")],
@@ -146,9 +147,9 @@ def test_and_and_not_are_operators_in_upper_case_only() -> None:
     "quoted", ["“绿色 诊断”", "「绿色 诊断」", "『绿色 诊断』", "‘绿色 诊断’", "＂绿色 诊断＂", '"绿色 诊断”']
 )
 def test_full_width_quotes_make_a_phrase(quoted: str) -> None:
-    assert groups(quoted) == [[Term("绿色诊断")]]
-    assert groups(f"title:{quoted}") == [[Term("绿色诊断", "title")]]
-    assert parse_query(f"聊城 -{quoted}").excluded == (Term("绿色诊断"),)
+    assert groups(quoted) == [[Term("绿色诊断"), Term("绿色 诊断")]]
+    assert groups(f"title:{quoted}") == [[Term("绿色诊断", "title"), Term("绿色 诊断", "title")]]
+    assert parse_query(f"聊城 -{quoted}").excluded == (Term("绿色诊断"), Term("绿色 诊断"))
 
 
 def test_closing_quote_marks_outside_a_phrase_are_text() -> None:
@@ -169,7 +170,21 @@ def test_chinese_quote_marks_inside_a_term_are_text() -> None:
     assert groups("title:“十四五”规划") == [[Term("“十四五”规划", "title")]]
     assert parse_query("聊城 -“十四五”规划").excluded == (Term("“十四五”规划"),)
     # A space inside still holds the term together, dropped next to Han characters as in a phrase.
-    assert groups("“绿色 诊断”服务") == [[Term("“绿色诊断”服务")]]
+    assert groups("“绿色 诊断”服务") == [[Term("“绿色诊断”服务"), Term("“绿色 诊断”服务")]]
+
+
+def test_chinese_marks_pasted_inside_ascii_quotes_are_text() -> None:
+    # A headline pasted between ASCII quotes keeps its printed marks. Before, the first closing
+    # mark ended the ASCII phrase and was dropped while the opening one stayed: “绿色问诊开良方,
+    # which no article contains.
+    assert groups('"“绿色问诊”开良方"') == [[Term("“绿色问诊”开良方")]]
+    assert groups('"他说“你好”。"') == [[Term("他说“你好”。")]]
+    assert groups('"“十四五”" 规划') == [[Term("“十四五”")], [Term("规划")]]
+    assert groups("＂「十四五」规划＂") == [[Term("「十四五」规划")]]
+    # With no ASCII quote after it, or at the end of a term, a Chinese mark still closes the
+    # phrase (input methods pair marks loosely).
+    assert groups('"绿色 诊断”服务') == [[Term("绿色诊断服务"), Term("绿色 诊断服务")]]
+    assert groups('"绿色” "诊断"') == [[Term("绿色")], [Term("诊断")]]
 
 
 def test_a_term_wholly_inside_chinese_quote_marks_is_a_phrase_without_them() -> None:

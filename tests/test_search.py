@@ -427,3 +427,30 @@ with Library({str(db)!r}) as library:
 """
     # matching_ids loads nothing either: only ranking and keywords use the dictionary.
     assert _in_fresh_process(probe) == ["False [] True True False", "True"]
+
+
+def test_a_headline_pasted_between_ascii_quotes_is_found(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib.db")
+    add(lib, Page(source="q.txt", articles=[article(1, "“绿色问诊”开良方", "诊断服务。")]))
+    result = Searcher(lib).search('"“绿色问诊”开良方"')
+    assert [hit.article_id for hit in result.hits] == [1]
+    # the whole printed headline, marks and all, is the highlight: characters 0 to 9
+    assert result.hits[0].spans["title"] == [(0, 9)]
+
+
+def test_a_phrase_pasted_from_a_spaced_byline_or_headline_is_found(tmp_path: Path) -> None:
+    # Bylines and headlines keep their printed spaces, so a quoted phrase copied from one found
+    # nothing before: its spaces were dropped (本报记者岳耀军), and only the spaced text occurs.
+    lib = Library(tmp_path / "lib.db")
+    byline = "■ 本报记者 岳耀军"
+    add(lib, Page(source="s.txt", articles=[article(1, "东阿 阿胶 产业", "今年产业发展。", byline=byline)]))
+    searcher = Searcher(lib)
+    hit = searcher.search('"本报记者 岳耀军"').hits[0]
+    assert hit.article_id == 1
+    assert hit.spans["byline"] == [(2, 10)]  # 本报记者 岳耀军: after "■ ", 8 characters
+    assert byline[2:10] == "本报记者 岳耀军"
+    assert [h.article_id for h in searcher.search("title:“东阿 阿胶”").hits] == [1]
+    assert searcher.search("title:“东阿 阿胶”").hits[0].spans["title"] == [(0, 5)]
+    # dropping the space still finds text cleaned of it, and nothing else is found
+    assert searcher.search('"今年 产业"').total == 1
+    assert searcher.search('"岳耀军 东阿"').total == 0

@@ -158,7 +158,8 @@ def test_ranked_search_returns_the_same_set(corpus: tuple[Searcher, list[Article
 
 def test_quoted_phrase_with_inner_space(corpus: tuple[Searcher, list[ArticleRecord]]) -> None:
     searcher, records = corpus
-    check(searcher, '"聊城 市"', oracle(records, "聊城市"))
+    # spaces next to Han characters are dropped, and the phrase as typed is found too
+    check(searcher, '"聊城 市"', oracle(records, "聊城市") | oracle(records, "聊城 市"))
 
 
 ALPHABET = "聊城市工信局绿色发展诊断的了。，,、“”()-—■:%05 2023Aab县区"
