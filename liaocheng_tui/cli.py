@@ -583,7 +583,13 @@ def parse(file: Path, as_json: bool, max_page_mb: float, issue_date: str | None)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most results to show."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of results.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list of results; snippet_spans and title_spans give the matches' [start, end) "
+    "character offsets in snippet and title.",
+)
 @click.pass_context
 def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: int, as_json: bool) -> None:
     """Search the library; best matches first (up to 1,500 matches).
@@ -622,6 +628,12 @@ def search(ctx: click.Context, words: tuple[str, ...], db: Path | None, limit: i
                     "date": records[hit.article_id].date,
                     "section": records[hit.article_id].section,
                     "snippet": hit.snippet,
+                    # Where the query matched, as [start, end) character offsets, so that a script
+                    # can point at the match as the terminal highlights it.
+                    "snippet_spans": [list(span) for span in hit.snippet_spans],
+                    "title_spans": [list(span) for span in hit.spans.get("title", [])]
+                    if records[hit.article_id].title
+                    else [],
                     "score": hit.score,
                 }
                 for hit in result.hits

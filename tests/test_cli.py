@@ -205,7 +205,10 @@ def test_search_json_shape_and_provenance(built_db: Path, records: list[ArticleR
     assert 1 <= len(hits) <= 5
     by_id = {record.id: record for record in records}
     for hit in hits:
-        assert set(hit) == {"id", "source", "seq", "title", "date", "section", "snippet", "score"}
+        assert set(hit) == {
+            *("id", "source", "seq", "title", "date", "section", "snippet", "score"),
+            *("snippet_spans", "title_spans"),
+        }
         record = by_id[hit["id"]]
         assert (hit["source"], hit["seq"], hit["title"]) == (record.source, record.seq, record.title)
         assert "聊城" in hit["snippet"]
@@ -331,6 +334,21 @@ def test_a_default_library_the_user_added_a_page_to_is_never_filled_with_the_bun
     assert "bundled pages" not in result.stderr
     with Library(path) as library:
         assert library.counts().pages == 2
+
+
+def test_search_json_gives_the_offsets_of_the_matches(built_db: Path) -> None:
+    result = run("search", "聊城", "--db", built_db, "--json", "--limit", "50")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits
+    for hit in hits:
+        assert hit["snippet_spans"], hit["snippet"]
+        assert {hit["snippet"][start:end] for start, end in hit["snippet_spans"]} == {"聊城"}
+        assert {hit["title"][start:end] for start, end in hit["title_spans"]} <= {"聊城"}
+    titled = [hit for hit in hits if hit["title"] and "聊城" in hit["title"]]
+    assert titled and all(hit["title_spans"] for hit in titled)
+    first = titled[0]
+    assert first["title_spans"][0] == [first["title"].index("聊城"), first["title"].index("聊城") + 2]
 
 
 def test_bad_limit_is_a_usage_error(built_db: Path) -> None:
