@@ -98,7 +98,7 @@ _SPACE_RE = re.compile(r"\s+")
 def _quoted_text_mark(opener: str, char: str, rest: str) -> bool:
     """True for a Chinese closing mark inside an ASCII-quoted phrase, with the phrase going on
     after it and an ASCII quote to close it later: the mark is the phrase's printed text
-    ("“绿色问诊”开良方" pasted between quotes), not a loosely paired closer, which would drop it
+    ("“双减”落地见效" pasted between quotes), not a loosely paired closer, which would drop it
     and keep its opening mark, so the pasted text was not found."""
     if opener not in _ASCII_QUOTES or char in _ASCII_QUOTES or not rest or rest[0] == " ":
         return False
