@@ -282,6 +282,21 @@ def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
     assert article.authors == [] and article.paragraphs[-1] == "新华社记者王思北"
 
 
+def test_an_author_signed_under_a_label_that_the_labeller_took_for_a_headline_is_the_byline() -> None:
+    # 作者：张三（…） under a headline, as commentary and web pages sign, read as its second line.
+    (article,) = run(
+        [
+            (K, "数字经济赋能乡村振兴"),
+            (T, "作者：张明远（某某大学经济学院教授）"),
+            (B, "　　数字技术正在改变乡村的生产方式。"),
+        ]
+    ).articles
+    assert article.title == "数字经济赋能乡村振兴"
+    assert article.byline == "作者：张明远（某某大学经济学院教授）"
+    assert article.authors == ["张明远"]
+    assert article.paragraphs == ["数字技术正在改变乡村的生产方式。"]
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

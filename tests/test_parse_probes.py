@@ -87,6 +87,15 @@ def test_web_furniture_goes_over_headline_blocks_only() -> None:
         assert below in ("春风行动送岗位", "老街区亮灯")  # the first line of a headline block
 
 
+def test_a_signature_goes_under_headline_blocks_only() -> None:
+    probed = _apply("signed")
+    inserted = [index for index, line in enumerate(probed) if line not in LINES]
+    assert inserted
+    for index in inserted:
+        assert probed[index].startswith("作者：")
+        assert probed[index - 1] in ("2月招聘会提供岗位3000个", "老街区亮灯")  # a headline block's last line
+
+
 def test_hard_wrapping_cuts_every_line_headlines_too() -> None:
     probed = _apply("wrapped-12")
     assert max(len(line) for line in probed) == 12

@@ -1240,6 +1240,9 @@ def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
         ("摄影展", False),
         ("本报讯", False),
         ("记者节到了", False),
+        ("作者：张三", True),  # an author under a label
+        ("作者:李四（某某大学教授）", True),
+        ("作者：学习时报评论员", False),  # signed by a post, no one named
     ],
 )
 def test_a_line_naming_a_reporter_by_role(line: str, reporter: bool) -> None:
@@ -1362,3 +1365,34 @@ def test_a_sentence_ends_with_a_full_stop_of_either_width_but_not_a_decimal_poin
     text: str, ends: bool
 ) -> None:
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("作者：张三", ["张三"]),
+        ("作者:李四", ["李四"]),  # a half-width colon
+        ("作者：张三（某某大学哲学院教授）", ["张三"]),  # where the author works, in brackets
+        ("作者:王五(某某研究院研究员)", ["王五"]),
+        ("作者：张三（某某大学教授）、李四（某某研究院研究员）", ["张三", "李四"]),
+        ("作者：张三 李四", ["张三", "李四"]),
+        ("作者：本报记者 王小明", ["王小明"]),  # a byline of the usual grammar under the label
+        ("□作者：张三", ["张三"]),
+        ("撰稿：欧阳明", ["欧阳明"]),
+    ],
+)
+def test_an_author_signed_under_a_label_is_a_byline(line: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (line, names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "作者：张三 来源：某某日报 日期：2020.01.02",  # a web page's meta line: furniture
+        "作者单位：某某大学",  # an author note
+        "作者：这是一段说明文字而不是人名",  # no name after the label
+        "作者：张三，某某大学教授。",  # a sentence
+    ],
+)
+def test_a_label_followed_by_anything_but_names_is_no_byline(line: str) -> None:
+    assert parse_byline_line(line) is None

@@ -87,7 +87,8 @@ def han_sequence(lines: Sequence[str]) -> str:
     return "".join(HAN_RE.findall("".join(lines)))
 
 
-def _name(rng: random.Random) -> str:
+def made_up_name(rng: random.Random) -> str:
+    """A person's name made up from common surnames and given-name characters."""
     return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
 
@@ -310,16 +311,16 @@ def article_gaps(lines: list[str], roles: list[Role], rng: random.Random) -> Pag
 def _byline(rng: random.Random) -> str:
     style = rng.randrange(6)
     if style == 0:
-        return f"■ 本报记者 {_name(rng)}"
+        return f"■ 本报记者 {made_up_name(rng)}"
     if style == 1:
-        return f"本报讯(记者 {_name(rng)})"
+        return f"本报讯(记者 {made_up_name(rng)})"
     if style == 2:
-        return f"□记者 {_name(rng)} 通讯员 {_name(rng)} 报道"
+        return f"□记者 {made_up_name(rng)} 通讯员 {made_up_name(rng)} 报道"
     if style == 3:
-        return f"（作者 {_name(rng)}）"
+        return f"（作者 {made_up_name(rng)}）"
     if style == 4:
-        return f"本报记者 {_name(rng)} {_name(rng)}"
-    return f"◆ 记者 {_name(rng)} 文/图"
+        return f"本报记者 {made_up_name(rng)} {made_up_name(rng)}"
+    return f"◆ 记者 {made_up_name(rng)} 文/图"
 
 
 def rewrite_bylines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
@@ -332,14 +333,14 @@ def rewrite_bylines(lines: list[str], roles: list[Role], rng: random.Random) -> 
     pending_lead = False
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if role in HEADER_ROLES and out_roles and out_roles[-1] not in HEADER_ROLES and rng.random() < 0.15:
-            credit = f"（{rng.choice(('本报记者', '记者', '作者'))} {_name(rng)}）"
+            credit = f"（{rng.choice(('本报记者', '记者', '作者'))} {made_up_name(rng)}）"
             out_lines.append(credit)
             out_roles.append("credit")
         if role == "byline" and rng.random() < 0.5:
             line = rng.choice(("■ ", "□", "◆ ")) + line.strip()
         if pending_lead and role == "body" and line.strip():
             stripped = line.lstrip(_INDENT_CHARS)
-            line = line[: len(line) - len(stripped)] + f"本报讯（记者 {_name(rng)}）" + stripped
+            line = line[: len(line) - len(stripped)] + f"本报讯（记者 {made_up_name(rng)}）" + stripped
             pending_lead = False
         out_lines.append(line)
         out_roles.append(role)
@@ -375,7 +376,7 @@ def _web_meta(rng: random.Random, paper: str) -> str:
     if style == 0:
         return f"来源：{paper} {year}-{month:02d}-{day:02d} {clock}"
     if style == 1:
-        return f"发布时间：{year}年{month}月{day}日 作者：{_name(rng)}"
+        return f"发布时间：{year}年{month}月{day}日 作者：{made_up_name(rng)}"
     if style == 2:
         return (
             f"{paper} {year}年{month:02d}月{day:02d}日 第{rng.randint(1, 24):02d}版 {rng.choice(_SECTIONS)}"
@@ -383,7 +384,7 @@ def _web_meta(rng: random.Random, paper: str) -> str:
     if style == 3:
         return f"{year}-{month:02d}-{day:02d} {clock}:{rng.randint(0, 59):02d} 来源：{paper}"
     if style == 4:
-        return f"作者：{_name(rng)} 来源：{paper} 日期：{year}.{month:02d}.{day:02d}"
+        return f"作者：{made_up_name(rng)} 来源：{paper} 日期：{year}.{month:02d}.{day:02d}"
     return f"【字号 大 中 小】 {year}-{month:02d}-{day:02d}"
 
 
@@ -417,10 +418,10 @@ def insert_furniture(lines: list[str], roles: list[Role], rng: random.Random) ->
             out_lines += extra
             out_roles += ["furniture"] * len(extra)
     if rng.random() < 0.5:
-        out_lines.append(f"责任编辑：{_name(rng)}")
+        out_lines.append(f"责任编辑：{made_up_name(rng)}")
         out_roles.append("furniture")
         if rng.random() < 0.5:
-            out_lines.append(f"版式：{_name(rng)} 校对：{_name(rng)}")
+            out_lines.append(f"版式：{made_up_name(rng)} 校对：{made_up_name(rng)}")
             out_roles.append("furniture")
     return out_lines, out_roles
 

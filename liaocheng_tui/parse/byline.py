@@ -253,6 +253,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         return None
     marked = bool(_MARKER_RE.match(line))
     rest = _MARKER_RE.sub("", line)
+    if (labelled := _AUTHOR_LABEL_RE.match(rest)) is not None:
+        return _labelled_authors(line, labelled.group(1))
     if _NOT_IN_BYLINE_RE.search(rest):
         return None  # every token must be Han (a name, a role, an organisation): see below
     if _COMMENTATOR_RE.match(rest.replace(" ", "")):
@@ -300,6 +302,26 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     return line, names
 
 
+# A signature under a label, as commentary pages and web pages print it: 作者：张三,
+# 作者：张三（某某大学教授）, 作者：张三 李四, 撰稿：张三.
+_AUTHOR_LABEL_RE = re.compile(r"^(?:作者|撰稿人?|执笔)\s*[:：]\s*(\S.*)$")
+# Where an author works, after the name (（某某大学教授）, (作者单位：…)): a post, never a name.
+_AFFILIATION_RE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+
+
+def _labelled_authors(line: str, signed: str) -> tuple[str, list[str]] | None:
+    """The line and its names when what follows the label (``作者：``) is names alone, each with
+    where it works in brackets or not, or a byline of the usual grammar (作者：本报记者 张三)."""
+    bare = _AFFILIATION_RE.sub(" ", signed).strip()
+    if not bare or _NOT_IN_BYLINE_RE.search(bare):
+        return None  # 作者：张三 来源：某某报 2020-01-02 is a web page's meta line, not a byline
+    tokens = _join_spaced(_tokens(bare))
+    if tokens and all(_NAME_RE.match(token) and _name_piece(token, len(token)) for token in tokens):
+        return line, tokens
+    parsed = parse_byline_line(bare)
+    return None if parsed is None else (line, parsed[1])
+
+
 # Roles that name a reporter (本报 and 摄影 also open other lines: 本报讯, 摄影展).
 _REPORTER_ROLES = frozenset(_ROLES) - {"本报", "摄影"}
 
@@ -313,11 +335,16 @@ def signs_writing(text: str) -> bool:
 
 
 def names_a_reporter(text: str) -> bool:
-    """A byline line that names a reporter by role (``记者｜张三``, ``本报记者 范昊天``): never a
-    headline, unlike a line that the grammar reads by a trailer alone (``图片报道``)."""
-    if parse_byline_line(text) is None:
+    """A byline line that names a reporter by role (``记者｜张三``, ``本报记者 范昊天``) or an author
+    under a label (``作者：张三``): never a headline, unlike a line that the grammar reads by a
+    trailer alone (``图片报道``)."""
+    parsed = parse_byline_line(text)
+    if parsed is None:
         return False
-    return any(token in _REPORTER_ROLES for token in _tokens(_MARKER_RE.sub("", _collapse(text))))
+    rest = _MARKER_RE.sub("", _collapse(text))
+    if _AUTHOR_LABEL_RE.match(rest):
+        return bool(parsed[1])
+    return any(token in _REPORTER_ROLES for token in _tokens(rest))
 
 
 def _glued_names(token: str) -> list[str] | None:

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from liaocheng_tui.parse.augment import centre_headlines, cut_line, hard_wrapped_lines, strip_punctuation
+from liaocheng_tui.parse.augment import (
+    centre_headlines,
+    cut_line,
+    hard_wrapped_lines,
+    made_up_name,
+    strip_punctuation,
+)
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
 from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
@@ -251,6 +257,22 @@ def _over_stories(choices: Sequence[str]) -> Transform:
     return transform
 
 
+_POSTS = ("某某大学教授", "某某研究院研究员", "某某大学经济学院副院长", "某某智库特约研究员")
+
+
+def _signed(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """A signature under a label (``作者：张三（某某大学教授）``) under half the headline blocks
+    that have none, as commentary pages and web pages sign their pieces."""
+    out: list[str] = []
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        out.append(line)
+        below = next((r for r in roles[index + 1 :] if r != "blank"), "blank")
+        if role in HEADER_ROLES and below not in HEADER_ROLES and rng.random() < _FURNITURE_CHANCE:
+            post = f"（{rng.choice(_POSTS)}）" if rng.random() < 0.5 else ""
+            out.append(f"作者：{made_up_name(rng)}{post}")
+    return out
+
+
 def _stray(mark: str) -> Transform:
     """A stray mark alone on a line after one line in 20, as OCR leaves a rule, a border or a speck."""
 
@@ -344,6 +366,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("picture", "… a picture placeholder (`[图片]`, `![](images/1.jpg)`)", _over_stories(_PICTURES)),
     Probe("address", "… a web address alone", _over_stories(_ADDRESSES)),
     Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
+    Probe("signed", "… a signature under a label (`作者：张三（某某大学教授）`, as commentary and web pages sign)", _signed),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
         for mark in ("|", "丨", "■", "*", "·", "一")
