@@ -1256,6 +1256,70 @@ def test_a_byline_between_a_headline_and_its_web_meta_line_keeps_it_the_headline
     assert result.articles[1].paragraphs == ["5月1日晚，体育中心座无虚席。"]
 
 
+def test_the_author_a_web_meta_line_names_under_a_headline_is_the_byline_of_a_story_without_one() -> None:
+    result = run(
+        [
+            (K, "读报的人"),
+            (T, "从读者到作者"),
+            (F, "作者:雷收麦 《东昌日报》( 2012年10月27日 06版)"),
+            (B, "　　历数我与这张报纸的交情，已有半个世纪了。"),
+            (T, "老街区亮灯"),
+            (F, "发布时间：2020年1月2日 作者：王明"),
+            (BY, "■ 本报记者 李华"),  # its own byline wins
+            (B, "　　入夜，老街区的灯光次第亮起。"),
+        ]
+    )
+    first, second = result.articles
+    assert (first.byline, first.authors) == ("作者:雷收麦", ["雷收麦"])
+    assert first.paragraphs == ["历数我与这张报纸的交情，已有半个世纪了。"]
+    assert (second.byline, second.authors) == ("■ 本报记者 李华", ["李华"])
+    # the meta lines are kept whole among what the page dropped
+    assert [d.text for d in result.dropped] == [
+        "作者:雷收麦 《东昌日报》( 2012年10月27日 06版)",
+        "发布时间：2020年1月2日 作者：王明",
+    ]
+
+
+def test_a_short_line_read_as_text_over_an_authors_signature_is_the_next_pieces_headline() -> None:
+    result = run(
+        [
+            (T, "科技伦理的新路径"),
+            (BY, "作者：刘明远（某某大学哲学院教授）"),
+            (B, "　　现代科技发展使人类交往实践日渐复杂。"),
+            (B, "愿大地遍植绿色"),  # the labeller read the next piece's headline as text
+            (B, "作者：张炜（某某作协副主席）"),
+            (B, "　　文人作家往往是推动社会思想意识发展进步的急先锋。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["科技伦理的新路径", "愿大地遍植绿色"]
+    assert [a.authors for a in result.articles] == [["刘明远"], ["张炜"]]
+    assert result.articles[1].paragraphs == ["文人作家往往是推动社会思想意识发展进步的急先锋。"]
+    # A reporter's line stays the story's text there: an interview prints its questioner so.
+    (article,) = run(
+        [
+            (T, "科技伦理的新路径"),
+            (B, "　　现代科技发展使人类交往实践日渐复杂。"),
+            (B, "问答"),
+            (B, "本报记者 王明"),
+        ]
+    ).articles
+    assert article.paragraphs[-2:] == ["问答", "本报记者王明"]
+
+
+def test_a_signature_under_a_headline_read_as_furniture_signs_a_story_without_a_byline() -> None:
+    (article,) = run([(T, "老街区亮灯"), (F, "作者：王明"), (B, "　　入夜，老街区的灯光次第亮起。")]).articles
+    assert (article.byline, article.authors) == ("作者：王明", ["王明"])
+    (article,) = run(
+        [
+            (T, "老街区亮灯"),
+            (F, "作者：王明"),
+            (BY, "■ 本报记者 李华"),
+            (B, "　　入夜，老街区的灯光次第亮起。"),
+        ]
+    ).articles
+    assert (article.byline, article.authors) == ("■ 本报记者 李华", ["李华"])
+
+
 def test_a_web_meta_line_under_a_finished_paragraph_makes_no_headline_of_it() -> None:
     # At a story's end, the meta line stands under its last paragraph: that ends a sentence.
     result = run(

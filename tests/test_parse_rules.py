@@ -42,6 +42,7 @@ from liaocheng_tui.parse.furniture import (
     is_stray_mark,
     is_web_furniture_line,
     is_web_meta_line,
+    meta_author,
     running_headers,
     spacing_blanks,
     stray_marks,
@@ -1396,3 +1397,19 @@ def test_an_author_signed_under_a_label_is_a_byline(line: str, names: list[str])
 )
 def test_a_label_followed_by_anything_but_names_is_no_byline(line: str) -> None:
     assert parse_byline_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者:雷收麦 《东昌日报》( 2012年10月27日 06版)", ("作者:雷收麦", ["雷收麦"])),
+        ("发布时间：2020年1月2日 作者：王明", ("作者：王明", ["王明"])),
+        ("作者：王明 来源：某某报 日期：2020.01.02", ("作者：王明", ["王明"])),  # not 来源 as a name
+        ("来源：东昌新闻网 作者：张三丰、李四 2020-01-01", ("作者：张三丰、李四", ["张三丰", "李四"])),
+        ("（ 2026-04-27 ） 稿件来源：东昌晚报 国际", None),  # no author field
+        ("作者：王明", None),  # a byline, not a meta line
+        ("作者：本报评论员 2020-01-02 来源：某报", None),  # a post, no one named
+    ],
+)
+def test_the_author_a_web_meta_line_names(line: str, author: tuple[str, list[str]] | None) -> None:
+    assert meta_author(line) == author

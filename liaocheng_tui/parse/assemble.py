@@ -56,6 +56,7 @@ from liaocheng_tui.parse.byline import (
     parse_end_credit,
     parse_letter_spaced_byline,
     parse_name_line,
+    signs_by_label,
     signs_writing,
     split_lead,
     split_photo_credit,
@@ -88,6 +89,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     masthead_in,
+    meta_author,
     source_paper_in,
     top_furniture,
 )
@@ -570,6 +572,17 @@ def _is_signing_line(text: str) -> bool:
     return parsed is not None and bool(parsed[1])
 
 
+def _headline_over_signature(above: Unit, unit: Unit) -> bool:
+    """``unit`` signs by a label (作者：张三) right under ``above``, a short line of text that ends no
+    sentence: a headline."""
+    return (
+        above.role == "body"
+        and weight(above.text) <= SHORT_WEIGHT
+        and not ends_sentence(above.text)
+        and signs_by_label(unit.text)
+    )
+
+
 def _lone_dateline(text: str) -> bool:
     """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
     bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
@@ -869,8 +882,12 @@ def _photo_cue(paragraphs: list[str]) -> bool:
     return any(_PHOTO_CUE_RE.search(paragraph) for paragraph in paragraphs)
 
 
-def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Unit], str | None]:
-    """Units that belong to a story or a headline; furniture and advertisements go to ``dropped``."""
+def _drop_furniture(
+    units: list[Unit], dropped: list[Dropped], signed: dict[int, tuple[str, list[str]]]
+) -> tuple[list[Unit], str | None]:
+    """Units that belong to a story or a headline; furniture and advertisements go to ``dropped``.
+    A furniture line under a headline that names its author (``作者：王明 来源：…``, ``作者：王明``)
+    adds the author to ``signed``, by the line of the headline's last unit."""
     masthead: str | None = None
     kept: list[Unit] = []
     # 1: after a 广告 label; 2: inside the block under it, which runs to a blank line (whatever its
@@ -913,6 +930,8 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
             furniture_above = unit.text
             stray = is_stray_mark(unit.text)
             dropped.append(Dropped(unit.text, "stray-mark" if stray else "page-furniture", unit.line))
+            if kept and kept[-1].role in HEADER_ROLES and (author := _author_field(unit.text)) is not None:
+                signed.setdefault(kept[-1].line, author)
             # a page break (a page number, a footer, a running header below a story's text) or a
             # stray mark, either of which may have cut a paragraph
             page_broke = (
@@ -932,6 +951,15 @@ def _drop_furniture(units: list[Unit], dropped: list[Dropped]) -> tuple[list[Uni
                 page_broke = False
             kept.append(unit)
     return kept, _paper(masthead, sources)
+
+
+def _author_field(text: str) -> tuple[str, list[str]] | None:
+    """The author a furniture line under a headline names, as printed and by name: a web meta
+    line's author field, or a signature under a label (作者：张三) the labeller took for one."""
+    if signs_by_label(text):
+        parsed = parse_byline_line(text)
+        return None if parsed is None else parsed
+    return meta_author(text)
 
 
 def _paper(masthead: str | None, sources: Sequence[str]) -> str | None:
@@ -1002,10 +1030,18 @@ def _heading(units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
     return unspace(text)
 
 
-def _build(drafts: list[_Draft], dropped: list[Dropped]) -> list[Article]:
+def _build(
+    drafts: list[_Draft], dropped: list[Dropped], signed: dict[int, tuple[str, list[str]]]
+) -> list[Article]:
     articles: list[Article] = []
     above: tuple[_Draft, Article] | None = None
     for draft in drafts:
+        headline = [*draft.kicker, *draft.title, *draft.subtitle]
+        if draft.byline is None and headline:
+            # No byline of its own: the author its web meta line names, as an e-paper prints it.
+            author = signed.get(max(unit.line for unit in headline))
+            if author is not None:
+                draft.set_byline(*author)
         paragraphs = _paragraphs(draft)
         title = _heading(draft.title, dropped)
         if title is None and not paragraphs and draft.byline is None:
@@ -1057,7 +1093,16 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
-        if unit.role in HEADER_ROLES and names_a_reporter(unit.text):
+        if (
+            index
+            and unit.role in (*HEADER_ROLES, "body")
+            and _headline_over_signature(units[index - 1], unit)
+        ):
+            # An author's signature under a short line the labeller read as text: a new piece
+            # starts at that line, its headline (作者：张三 signs no paragraph of the piece above).
+            units[index - 1].role = "title"
+            unit.role = "byline"
+        elif unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
         elif unit.role == "body" and above in HEADER_ROLES and _is_signing_line(unit.text):
             # A byline line under a headline (and its web meta line) that the labeller read as the
@@ -1081,12 +1126,13 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
         if unit.role != "furniture":
             above = unit.role
     top, units = _page_top(units)
-    units, masthead = _drop_furniture(units, dropped)
+    signed: dict[int, tuple[str, list[str]]] = {}
+    units, masthead = _drop_furniture(units, dropped, signed)
     units = _remove_duplicates(units, dropped)
     reader = _Reader(units, dropped)
     reader.read(0)
     return Assembly(
-        articles=_build(reader.drafts, dropped),
+        articles=_build(reader.drafts, dropped, signed),
         dropped=dropped,
         masthead=masthead,
         section=top.section,

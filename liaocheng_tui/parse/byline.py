@@ -316,7 +316,8 @@ def _labelled_authors(line: str, signed: str) -> tuple[str, list[str]] | None:
     if not bare or _NOT_IN_BYLINE_RE.search(bare):
         return None  # 作者：张三 来源：某某报 2020-01-02 is a web page's meta line, not a byline
     tokens = _join_spaced(_tokens(bare))
-    if tokens and all(_NAME_RE.match(token) and _name_piece(token, len(token)) for token in tokens):
+    names_alone = ":" not in bare and "：" not in bare  # 作者：张三 来源：某某报 names a source too
+    if names_alone and tokens and all(_NAME_RE.match(t) and _name_piece(t, len(t)) for t in tokens):
         return line, tokens
     parsed = parse_byline_line(bare)
     return None if parsed is None else (line, parsed[1])
@@ -338,13 +339,22 @@ def names_a_reporter(text: str) -> bool:
     """A byline line that names a reporter by role (``记者｜张三``, ``本报记者 范昊天``) or an author
     under a label (``作者：张三``): never a headline, unlike a line that the grammar reads by a
     trailer alone (``图片报道``)."""
-    parsed = parse_byline_line(text)
-    if parsed is None:
+    if signs_by_label(text):
+        return True
+    if parse_byline_line(text) is None:
         return False
+    return any(token in _REPORTER_ROLES for token in _tokens(_MARKER_RE.sub("", _collapse(text))))
+
+
+def signs_by_label(text: str) -> bool:
+    """A byline line that names an author under a label (``作者：张三``, ``撰稿：李四``): it signs the
+    piece it heads, wherever it stands, unlike a reporter's line inside a story (an interview's
+    questioner)."""
     rest = _MARKER_RE.sub("", _collapse(text))
-    if _AUTHOR_LABEL_RE.match(rest):
-        return bool(parsed[1])
-    return any(token in _REPORTER_ROLES for token in _tokens(rest))
+    if not _AUTHOR_LABEL_RE.match(rest):
+        return False
+    parsed = parse_byline_line(text)
+    return parsed is not None and bool(parsed[1])
 
 
 def _glued_names(token: str) -> list[str] | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.byline import split_show_mark
+from liaocheng_tui.parse.byline import parse_byline_line, split_show_mark
 from liaocheng_tui.parse.chars import (
     CHINESE_YEAR_DIGITS,
     HAN_CLASS,
@@ -339,6 +339,28 @@ def is_web_meta_line(text: str) -> bool:
         return True
     fields = len(_META_FIELD_RE.findall(text))
     return fields >= 2 or (fields == 1 and bool(FULL_DATE_RE.search(text)))
+
+
+# The author field of a meta line and the names after it, up to the next field, bracket or date.
+_META_AUTHOR_RE = re.compile(rf"(?<![^\s（(【】）)])作者\s*[:：]\s*[{HAN_CLASS}·•、 ]+")
+
+
+def meta_author(text: str) -> tuple[str, list[str]] | None:
+    """The author field of a web page's meta line (``作者：雷收麦 《某某日报》（2012年10月27日 06版）``)
+    as printed, and the names in it; None for any other line, or a field that names no one."""
+    if not is_web_meta_line(text):
+        return None
+    text = fold_width(text)
+    found = _META_AUTHOR_RE.search(text)
+    if found is None:
+        return None
+    field = found.group()
+    # 作者：王明 来源：… : the next field's label is no name
+    following = _META_FIELD_RE.search(text, found.start() + 2)
+    if following is not None:
+        field = field[: max(0, following.start() - found.start())]
+    parsed = parse_byline_line(field.strip())
+    return None if parsed is None or not parsed[1] else (field.strip(), parsed[1])
 
 
 _META_PIECES = 3  # a meta line cut by a hard wrap comes in at most this many pieces
