@@ -1413,3 +1413,25 @@ def test_a_label_followed_by_anything_but_names_is_no_byline(line: str) -> None:
 )
 def test_the_author_a_web_meta_line_names(line: str, author: tuple[str, list[str]] | None) -> None:
     assert meta_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报驻德国记者 李强", ["李强"]),  # the place is the post's, not a name (驻德国)
+        ("本报驻京记者 张三 李四", ["张三", "李四"]),
+        ("本报赴老挝特派记者 孙广勇", ["孙广勇"]),
+        ("本报特派记者 王明", ["王明"]),
+        ("新华社特派记者 王明", ["王明"]),
+        ("特派记者 王明 李华", ["王明", "李华"]),
+    ],
+)
+def test_a_correspondent_posted_or_sent_somewhere_is_named_without_the_place(
+    line: str, names: list[str]
+) -> None:
+    assert parse_byline_line(line) == (line, names)
+    assert names_a_reporter(line)
+
+
+def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
+    assert parse_byline_line("驻马店市民 王明") is None

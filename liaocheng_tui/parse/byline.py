@@ -26,8 +26,8 @@ _SHOW_MARK_RE = re.compile(
 )
 # Roles before names, longest first so that 本报记者 is not read as 本报 + 记者.
 _ROLES = (
-    "本报特约通讯员 本报特约记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
-    "特约通讯员 特约记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 融媒记者 首席记者 通讯员 实习生 记者 "
+    "本报特约通讯员 本报特约记者 本报特派记者 本报见习记者 本报实习记者 本报摄影记者 本报通讯员 本报记者 本报实习生 "
+    "特约通讯员 特约记者 特派记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 融媒记者 首席记者 通讯员 实习生 记者 "
     "本报 摄影"
 ).split()
 _TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
@@ -39,6 +39,9 @@ _WRITING_TRAILERS = tuple(trailer for trailer in _TRAILERS if trailer != "摄")
 _LEADING_TRAILERS = {"文/图", "图/文", "文·图", "图·文", "文图", "图文"}
 # ... and one that only opens one (撰文 张三 摄影 李四; 教授近日撰文肯定 is a sentence).
 _OPENING_TRAILERS = {"撰文"}
+# A correspondent posted to or sent to a place (本报驻德国记者, 本报赴老挝特派记者, 驻村记者): the
+# place is part of the role.
+_POSTED_ROLE_RE = re.compile(f"(?:本报)?[驻赴]{_H}{{1,8}}?(?:特派|首席)?记者")
 _ROLE_RE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
 )
@@ -127,6 +130,8 @@ def _spaced_role(found: re.Match[str]) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    if "驻" in text or "赴" in text:
+        text = _POSTED_ROLE_RE.sub(" 记者 ", text)  # 本报驻德国记者 names no one called 驻德国
     # A function, not the template r" \1 ": re expands a template far more slowly.
     spaced = _ROLE_RE.sub(_spaced_role, text)
     return [t for t in _TOKEN_SPLIT_RE.split(spaced) if t]
