@@ -7,6 +7,7 @@ import random
 import pytest
 
 from liaocheng_tui.parse import augment
+from liaocheng_tui.parse.byline import parse_byline_line
 from liaocheng_tui.parse.roles import ROLES, Role
 
 # A small labelled page in the corpus's layout, written for this test: a kicker, a title, a blank
@@ -55,6 +56,8 @@ FUNCTIONS = [
     augment.lose_final_marks,
     augment.add_margin,
     augment.mark_headlines,
+    augment.asking_headlines,
+    augment.author_signatures,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {
@@ -73,6 +76,7 @@ EXACT = {
     augment.centre_headlines,
     augment.lose_final_marks,
     augment.add_margin,
+    augment.asking_headlines,
 }
 
 
@@ -231,6 +235,57 @@ def test_mark_headlines_marks_only_the_first_line_of_headlines() -> None:
                 assert after[0] in "●◆■▲★□◇" and after[1:].lstrip() == before
                 marked += 1
     assert marked > 20
+
+
+def test_asking_headlines_closes_only_a_headlines_last_line_and_only_one_without_a_mark() -> None:
+    lines = ["引题在这里", "标题的上半", "标题的下半", "", "　　正文。", "已经问过了？", "　　正文。"]
+    roles: list[Role] = ["kicker", "title", "title", "blank", "body", "title", "body"]
+    asked = 0
+    for seed in range(30):
+        out_lines, out_roles = augment.asking_headlines(lines, roles, random.Random(seed))
+        assert out_roles == roles
+        for at, (before, after) in enumerate(zip(lines, out_lines, strict=True)):
+            if after != before:
+                assert at == 2, (seed, after)  # the headline's last line; the kicker and text never
+                assert after[:-1] == before and after[-1] in "？！?!"
+                asked += 1
+    assert asked > 3
+
+
+def test_author_signatures_go_under_headline_blocks_without_a_byline() -> None:
+    lines = ["标题一", "　　正文。", "标题二", "■ 本报记者 王明", "　　正文。"]
+    roles: list[Role] = ["title", "body", "title", "byline", "body"]
+    signed = 0
+    for seed in range(30):
+        out_lines, out_roles = augment.author_signatures(lines, roles, random.Random(seed))
+        inserted = [at for at, line in enumerate(out_lines) if line not in lines]
+        for at in inserted:
+            assert out_lines[at - 1] == "标题一"  # never over the byline the second story has
+            assert out_lines[at].startswith("作者") and out_roles[at] == "byline"
+            assert parse_byline_line(out_lines[at]) is not None
+        signed += len(inserted)
+    assert signed > 5
+
+
+def test_house_styles_are_drawn_after_the_damage_so_evaluate_draws_the_same_damage() -> None:
+    from liaocheng_tui.parse.train import LabelledPage, damaged
+
+    lines = [line for line, _ in PAGE]
+    roles = [role for _, role in PAGE]
+    styled = 0
+    for copy in range(80):
+        page = damaged(LabelledPage("page", lines, roles), 5, copy)
+        plain = augment.damage(lines, roles, random.Random(f"5|{copy}|page"))[0]
+        # the styles only add a mark at a headline's end or a signature line
+        at = 0
+        for line in page.lines:
+            if at < len(plain) and line.rstrip("？！?!") == plain[at].rstrip("？！?!"):
+                at += 1
+            else:
+                assert line.startswith("作者") and parse_byline_line(line) is not None, (copy, line)
+        assert at == len(plain)
+        styled += page.lines != plain
+    assert styled > 10
 
 
 def test_strip_punctuation_takes_out_the_marks_of_sentences_and_clauses_and_keeps_the_rest() -> None:

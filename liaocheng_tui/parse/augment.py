@@ -488,6 +488,52 @@ def mark_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> P
     return out, list(roles)
 
 
+# What closes a headline that asks or exclaims, full-width mostly, as papers set it.
+_HEADLINE_END_MARKS = ("？", "？", "！", "！", "?", "!")
+_FINAL_HEADLINE_MARKS = tuple("？！?!。.…")
+_AUTHOR_POSTS = ("大学教授", "大学副教授", "研究院研究员", "研究中心主任", "党校教授", "智库研究员")
+
+
+def asking_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """A question or exclamation mark closing some headlines (谁来管？, 开训！), as papers other
+    than the corpus's set many: the mark then says nothing of a sentence's end."""
+    share = rng.choice((0.2, 0.4))
+    out = list(lines)
+    for index, role in enumerate(roles):
+        following = roles[index + 1] if index + 1 < len(roles) else "blank"
+        text = lines[index].rstrip()
+        if role == "title" and following != "title" and text and not text.endswith(_FINAL_HEADLINE_MARKS):
+            if rng.random() < share:
+                out[index] = text + rng.choice(_HEADLINE_END_MARKS)
+    return out, list(roles)
+
+
+def signed_author(name: str, rng: random.Random) -> str:
+    """An author signed under a label, as commentary and web pages print it: 作者：张三,
+    作者:张三（某某大学教授）."""
+    label = "作者" + rng.choice(("：", ":", "："))
+    if rng.random() < 0.5:
+        return label + name
+    place = "".join(rng.choice(_PLACE) for _ in range(2))
+    return f"{label}{name}（{place}{rng.choice(_AUTHOR_POSTS)}）"
+
+
+def author_signatures(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
+    """An author signed under a label (作者：张三) under some headline blocks with no byline."""
+    share = rng.choice((0.3, 0.6))
+    ends = {last for _, last in _header_blocks(roles)}
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        out_lines.append(line)
+        out_roles.append(role)
+        below = next((r for r in roles[index + 1 :] if r != "blank"), "blank")
+        if index in ends and below != "byline" and rng.random() < share:
+            out_lines.append(signed_author(made_up_name(rng), rng))
+            out_roles.append("byline")
+    return out_lines, out_roles
+
+
 # The marks of sentences and clauses, full- and half-width; a full stop or colon inside a number
 # (3.5%, 9:30) is part of the number and stays.
 _SENTENCE_MARKS_RE = re.compile(r"[。，、；：！？,;!?]|(?<![0-9])[.:]|[.:](?![0-9])")
@@ -554,4 +600,18 @@ def damage(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> P
         if rng.random() < chance and not (function in _EXCLUSIVE and applied & _EXCLUSIVE):
             out_lines, out_roles = function(out_lines, out_roles, rng)
             applied.add(function)
+    return out_lines, out_roles
+
+
+_HOUSE_STYLES: tuple[tuple[Damage, float], ...] = ((asking_headlines, 0.3), (author_signatures, 0.3))
+
+
+def house_styles(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
+    """What other papers print that the corpus paper does not, each with some chance: headlines
+    that ask or exclaim, authors signed under a label. Training only: ``evaluate``'s damaged sets
+    stay as :func:`damage` draws them, and the probes measure these."""
+    out_lines, out_roles = list(lines), list(roles)
+    for function, chance in _HOUSE_STYLES:
+        if rng.random() < chance:
+            out_lines, out_roles = function(out_lines, out_roles, rng)
     return out_lines, out_roles

@@ -21,6 +21,7 @@ import random
 import sys
 import time
 import unicodedata
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -38,7 +39,7 @@ from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
 from liaocheng_tui.parse.repair import SIMPLIFIED_RADICALS
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
-from liaocheng_tui.parse.scoring import KeyArticle
+from liaocheng_tui.parse.scoring import KeyArticle, fold
 
 Transform = Callable[[list[str], list[Role], random.Random], list[str]]
 TextChange = Callable[[str], str]
@@ -273,6 +274,36 @@ def _signed(lines: list[str], roles: list[Role], rng: random.Random) -> list[str
     return out
 
 
+def _asks(title: str) -> bool:
+    """Whether the probe closes this headline with a question mark: one in three, chosen by the
+    headline's own text, so that the page and its key choose alike."""
+    folded = fold(title)
+    return bool(folded) and not folded.endswith(tuple("？！?!。.…")) and zlib.crc32(folded.encode()) % 3 == 0
+
+
+def _asked(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """A question mark closing one headline in three (谁来管？), as papers other than the corpus's
+    set many; the key's headlines change with the page's."""
+    out = list(lines)
+    start = 0
+    while start < len(lines):
+        if roles[start] != "title":
+            start += 1
+            continue
+        end = start
+        while end + 1 < len(lines) and roles[end + 1] == "title":
+            end += 1
+        if _asks("".join(lines[start : end + 1])):
+            out[end] = lines[end].rstrip() + "？"
+        start = end + 1
+    return out
+
+
+def _asked_key(text: str) -> str:
+    # Applied to every text of the key; only the headlines' are scored.
+    return text + "？" if _asks(text) else text
+
+
 def _stray(mark: str) -> Transform:
     """A stray mark alone on a line after one line in 20, as OCR leaves a rule, a border or a speck."""
 
@@ -367,6 +398,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("address", "… a web address alone", _over_stories(_ADDRESSES)),
     Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
     Probe("signed", "… a signature under a label (`作者：张三（某某大学教授）`, as commentary and web pages sign)", _signed),
+    Probe("asked", "one headline in three closed by a question mark (`谁来管？`, as many papers set them)", _asked, key_text=_asked_key),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
         for mark in ("|", "丨", "■", "*", "·", "一")

@@ -36,7 +36,7 @@ from typing import Any
 
 import pycrfsuite
 
-from liaocheng_tui.parse.augment import damage, strip_punctuation
+from liaocheng_tui.parse.augment import damage, house_styles, strip_punctuation
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.labeller import MODEL_NAME, UNPUNCTUATED_MODEL_NAME, Labeller
@@ -109,8 +109,11 @@ def read_key_pages() -> list[LabelledPage]:
 
 
 def damaged(page: LabelledPage, seed: int, copy: int) -> LabelledPage:
+    """A damaged copy of ``page``, in other papers' house styles too (drawn after the damage, so
+    the damage is the one ``evaluate`` draws for the same seed)."""
     rng = random.Random(f"{seed}|{copy}|{page.key}")
     lines, roles = damage(page.lines, page.roles, rng)
+    lines, roles = house_styles(lines, roles, rng)
     return LabelledPage(f"{page.key}#{copy}", lines, roles)
 
 
@@ -372,7 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Line-role model (linear-chain CRF, python-crfsuite, L-BFGS) of liaocheng_tui.parse.labeller",
         "",
         *origin,
-        f"  each once clean and {_times(copies)} damaged (liaocheng_tui.parse.augment.damage, seed {args.seed}):",
+        f"  each once clean and {_times(copies)} damaged (liaocheng_tui.parse.augment.damage, then",
+        f"  other papers' house styles by liaocheng_tui.parse.augment.house_styles, seed {args.seed}):",
         f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
         *labels,
         options_line,
@@ -385,8 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "of liaocheng_tui.parse.labeller, which reads a page with it when liaocheng_tui.parse.labeller.is_unpunctuated",
         "",
         *origin,
-        f"  each once clean and {_times(UNPUNCTUATED_COPIES)} damaged (liaocheng_tui.parse.augment.damage,"
-        f" seed {args.seed}),",
+        f"  each once clean and {_times(UNPUNCTUATED_COPIES)} damaged (liaocheng_tui.parse.augment.damage and"
+        f" house_styles, seed {args.seed}),",
         "  then without their marks of sentences and clauses (liaocheng_tui.parse.augment.strip_punctuation:",
         "  every line but furniture):",
         f"  {second_pages} page sequences, {second_lines} lines. Never on the dev split or crosspaper.jsonl.gz.",
