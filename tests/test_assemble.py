@@ -965,6 +965,16 @@ def test_any_labelled_page_keeps_every_han_character_and_its_line_spans(page: li
         assert all(article.paragraphs)
 
 
+def test_a_byline_under_a_caption_with_its_own_credit_leaves_the_caption_its_credit() -> None:
+    # The page hypothesis found: the caption lost its only line to the byline below and came out
+    # as an article with no line at all (line_start 0).
+    result = run([(B, "。三三摄"), (BY, "—")])
+    assert [(a.paragraphs, a.byline, a.line_start, a.line_end) for a in result.articles] == [
+        (["。"], "三三摄", 1, 1),
+        ([], "—", 2, 2),
+    ]
+
+
 def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
     # labelled a byline, with nothing under it: no photo credit taking the last paragraph away
     result = run(

@@ -380,13 +380,21 @@ class _Reader:
                 above.trailing_byline = True
                 self.closed = True
                 return index + 1
-            caption_text, caption_unit = above.body.pop()
+            caption_text, caption_unit = above.body[-1]
             # The unit stays the article's too where its lead (本报讯(记者 X)…) gave the article its byline.
-            if (
+            moves = (
                 caption_unit in above.units
                 and caption_unit is not above.lead_unit
-                and all(t[1] is not caption_unit for t in above.body)
-            ):
+                and all(t[1] is not caption_unit for t in above.body[:-1])
+            )
+            if moves and above.units == [caption_unit]:
+                # A caption with its own credit (…。 记者 X 摄) would be left an article of no line:
+                # it keeps both, and this line stands alone.
+                self._standalone_byline(self.start(_Draft()), unit)
+                self.closed = True
+                return index + 1
+            above.body.pop()
+            if moves:
                 above.units.remove(caption_unit)
             draft = self.start(
                 _Draft(trailing_byline=True, column=above.column if above.trailing_byline else None)
