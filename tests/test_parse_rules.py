@@ -434,6 +434,75 @@ def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "dateline", "byline", "authors", "rest"),
+    [
+        ("【本报讯】近日，城区新增三处公园。", "【本报讯】", None, [], "近日，城区新增三处公园。"),
+        ("［本报讯］近日，城区新增三处公园。", "［本报讯］", None, [], "近日，城区新增三处公园。"),
+        (
+            "【本报讯】（记者 张三）近日，城区新增公园。",
+            None,
+            "【本报讯】（记者 张三）",
+            ["张三"],
+            "近日，城区新增公园。",
+        ),
+        ("据新华社电 近日，城区新增三处公园。", "据新华社电", None, [], "近日，城区新增三处公园。"),
+        (
+            "据新华社北京5月1日电 近日，城区新增公园。",
+            "据新华社北京5月1日电",
+            None,
+            [],
+            "近日，城区新增公园。",
+        ),
+        (
+            "据新华社电（记者王研）近日，城区新增公园。",
+            None,
+            "据新华社电（记者王研）",
+            ["王研"],
+            "近日，城区新增公园。",
+        ),
+        ("新华网消息 近日，城区新增三处公园。", "新华网消息", None, [], "近日，城区新增三处公园。"),
+        (
+            "央广网北京5月1日消息（记者王明）近日，城区新增公园。",
+            None,
+            "央广网北京5月1日消息（记者王明）",
+            ["王明"],
+            "近日，城区新增公园。",
+        ),
+        # a programme's name in the brackets is no author
+        (
+            "央视网消息（新闻联播）：近日，城区新增公园。",
+            None,
+            "央视网消息（新闻联播）",
+            [],
+            "近日，城区新增公园。",
+        ),
+    ],
+)
+def test_bracketed_retold_and_site_datelines(
+    paragraph: str, dateline: str | None, byline: str | None, authors: list[str], rest: str
+) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.dateline, lead.byline, lead.authors, lead.rest) == (
+        dateline,
+        byline,
+        authors,
+        rest,
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "据新华社报道，城区新增三处公园。",
+        "据中国田径协会消息：队员训练正常。",
+        "有网友消息称，城区新增公园。",
+    ],
+)
+def test_according_to_and_news_in_a_sentence_are_no_dateline(paragraph: str) -> None:
+    assert split_lead(paragraph) is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "记者：谢谢",  # an interview's question, not a byline

@@ -93,7 +93,13 @@ _DATELINE_RE = re.compile(
     rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     # another paper's or site's own news: 新京报讯, 齐鲁晚报讯, 大众网讯 (not 讯息)
-    rf"|{_H}{{1,6}}(?:报|网|台){_S}讯(?!息))"
+    rf"|{_H}{{1,6}}(?:报|网|台){_S}讯(?!息)"
+    # in brackets: 【本报讯】, [本报讯]
+    rf"|[【\[［]{_S}本{_S}报{_S}(?:{_PLACE})?{_S}讯{_S}[】\]］]"
+    # a wire's story retold: 据新华社电, 据新华社北京5月1日电
+    rf"|据(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:{_DATE_ELECTRIC}|电)"
+    # a site's or station's news: 央视网消息, 央广网北京5月1日消息 (a bracket or colon follows)
+    rf"|{_H}{{1,6}}(?:网|台){_S}(?:{_PLACE}{_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S})?消息(?=[（(：:\s]))"
 )
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
 # A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
@@ -453,6 +459,9 @@ def split_lead(text: str) -> Lead | None:
         dateline or (_ROLE_RE.match(paren.group(1).strip()) and text[position + paren.end() :].strip())
     ):
         inner_names = names_in(paren.group(1))
+        if not _ROLE_RE.search(paren.group(1)):
+            # no role to say so: only a person's name is an author (央视网消息（新闻联播） names a programme)
+            inner_names = [name for name in inner_names if looks_like_a_name(name)]
         if inner_names or dateline:
             byline = _collapse(text[:position] + paren.group(0))
             authors = inner_names
