@@ -585,9 +585,9 @@ def _headline_over_signature(above: Unit, unit: Unit) -> bool:
     sentence: a headline."""
     return (
         above.role == "body"
+        and signs_by_label(unit.text)
         and weight(above.text) <= SHORT_WEIGHT
         and not ends_sentence(above.text)
-        and signs_by_label(unit.text)
     )
 
 

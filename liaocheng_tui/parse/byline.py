@@ -316,6 +316,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
 # A signature under a label, as commentary pages and web pages print it: 作者：张三,
 # 作者：张三（某某大学教授）, 作者：张三 李四, 撰稿：张三.
 _AUTHOR_LABEL_RE = re.compile(r"^(?:作者|撰稿人?|执笔)\s*[:：]\s*(\S.*)$")
+_LABEL_REACH = 12  # characters: a label opens the line, after an indent or a mark at most
 # Where an author works, after the name (（某某大学教授）, (作者单位：…)): a post, never a name.
 _AFFILIATION_RE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
 
@@ -361,6 +362,9 @@ def signs_by_label(text: str) -> bool:
     """A byline line that names an author under a label (``作者：张三``, ``撰稿：李四``): it signs the
     piece it heads, wherever it stands, unlike a reporter's line inside a story (an interview's
     questioner)."""
+    opening = text[:_LABEL_REACH]
+    if "作者" not in opening and "撰稿" not in opening and "执笔" not in opening:
+        return False  # most lines, answered before the line is collapsed and its mark taken off
     rest = _MARKER_RE.sub("", _collapse(text))
     if not _AUTHOR_LABEL_RE.match(rest):
         return False
