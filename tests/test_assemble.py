@@ -1330,6 +1330,15 @@ def test_a_signature_under_a_headline_read_as_furniture_signs_a_story_without_a_
     assert (article.byline, article.authors) == ("■ 本报记者 李华", ["李华"])
 
 
+def test_an_e_papers_page_label_above_the_first_story_names_the_section() -> None:
+    page = [(F, "第06版：经济"), (T, "超级大棚 智慧爆棚"), (B, "　　长328米、宽205米的大棚里番茄红了。")]
+    result = run(page)
+    assert result.section == "经济"
+    assert [a.title for a in result.articles] == ["超级大棚 智慧爆棚"]
+    # Lower on the page, a label is another page's: the section stays unknown.
+    assert run([page[1], page[2], page[0], (T, "下一篇"), (B, "　　正文。")]).section is None
+
+
 def test_a_web_meta_line_under_a_finished_paragraph_makes_no_headline_of_it() -> None:
     # At a story's end, the meta line stands under its last paragraph: that ends a sentence.
     result = run(

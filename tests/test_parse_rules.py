@@ -43,6 +43,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     meta_author,
+    page_label_section,
     running_headers,
     spacing_blanks,
     stray_marks,
@@ -1504,3 +1505,19 @@ def test_a_correspondent_posted_or_sent_somewhere_is_named_without_the_place(
 
 def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
     assert parse_byline_line("驻马店市民 王明") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("第06版：经济", "经济"),
+        ("A03版：时政", "时政"),
+        ("06版:要闻", "要闻"),
+        ("第01版：国际·综合", "国际·综合"),
+        ("第06版：", None),  # no name
+        ("第6版 经济", None),  # no label's colon
+        ("第06版：经济新闻报道版面内容", None),  # too long for a section's name
+    ],
+)
+def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:
+    assert page_label_section(line) == section

@@ -90,6 +90,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_meta_line,
     masthead_in,
     meta_author,
+    page_label_section,
     source_paper_in,
     top_furniture,
 )
@@ -1134,6 +1135,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
         if unit.role != "furniture":
             above = unit.role
     top, units = _page_top(units)
+    # An e-paper copy names the section in its page label above the first story (第06版：经济).
+    section = top.section or next(
+        (name for unit in units[: _first_text(units)] if (name := page_label_section(unit.text))), None
+    )
     signed: dict[int, tuple[str, list[str]]] = {}
     units, masthead = _drop_furniture(units, dropped, signed)
     units = _remove_duplicates(units, dropped)
@@ -1143,7 +1148,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
         articles=_build(reader.drafts, dropped, signed),
         dropped=dropped,
         masthead=masthead,
-        section=top.section,
+        section=section,
         banner=top.banner,
         text="\n".join(u.squeezed for u in units),
     )

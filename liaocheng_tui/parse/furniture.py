@@ -252,6 +252,18 @@ _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\
 _SHARE_RE = re.compile(r"^分享到[:：]")
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
+_LABELLED_SECTION_RE = re.compile(
+    f"^第?\\s?[A-Z]?\\d{{1,3}}\\s?版\\s?[:：]\\s?({_H}{{2,8}}(?:[·•]{_H}{{2,8}})?)$"
+)
+
+
+def page_label_section(text: str) -> str | None:
+    """The section an e-paper's page label names (``第06版：经济`` -> 经济, ``A03版：时政``); None
+    for any other line."""
+    found = _LABELLED_SECTION_RE.match(fold_width(text).strip())
+    return found.group(1) if found else None
+
+
 # A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
 # with 【纠错】 beside it): a story's credit names its writer (（本报记者 王海）), never its editor.
 _STAFF_NAMES = f"{_H}(?:\\s?{_H}){{1,3}}(?:[\\s、，,]+{_H}(?:\\s?{_H}){{1,3}})*"
