@@ -22,6 +22,7 @@ from liaocheng_tui.parse.byline import (
     parse_closing_credit,
     parse_compiled_credit,
     parse_end_credit,
+    parse_label_signature,
     parse_letter_spaced_byline,
     parse_wire_credit,
     signs_writing,
@@ -1467,6 +1468,12 @@ def test_an_author_signed_under_a_label_is_a_byline(line: str, names: list[str])
 )
 def test_a_label_followed_by_anything_but_names_is_no_byline(line: str) -> None:
     assert parse_byline_line(line) is None
+
+
+def test_a_signature_under_a_label_and_a_reporters_line_are_told_apart() -> None:
+    assert parse_label_signature("□作者：张三（某某大学教授）") == ("□作者：张三（某某大学教授）", ["张三"])
+    assert parse_label_signature("本报记者 张三") is None  # a byline, but under no label
+    assert parse_label_signature("作者：学习时报评论员") is None  # signed by a post: no one named
 
 
 @pytest.mark.parametrize(

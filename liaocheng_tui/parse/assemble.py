@@ -54,6 +54,7 @@ from liaocheng_tui.parse.byline import (
     parse_byline_line,
     parse_closing_credit,
     parse_end_credit,
+    parse_label_signature,
     parse_letter_spaced_byline,
     parse_name_line,
     signs_by_label,
@@ -965,10 +966,7 @@ def _drop_furniture(
 def _author_field(text: str) -> tuple[str, list[str]] | None:
     """The author a furniture line under a headline names, as printed and by name: a web meta
     line's author field, or a signature under a label (作者：张三) the labeller took for one."""
-    if signs_by_label(text):
-        parsed = parse_byline_line(text)
-        return None if parsed is None else parsed
-    return meta_author(text)
+    return parse_label_signature(text) or meta_author(text)
 
 
 def _paper(masthead: str | None, sources: Sequence[str]) -> str | None:

@@ -362,14 +362,19 @@ def signs_by_label(text: str) -> bool:
     """A byline line that names an author under a label (``作者：张三``, ``撰稿：李四``): it signs the
     piece it heads, wherever it stands, unlike a reporter's line inside a story (an interview's
     questioner)."""
+    return parse_label_signature(text) is not None
+
+
+def parse_label_signature(text: str) -> tuple[str, list[str]] | None:
+    """The line and its names where ``text`` is a signature under a label (:func:`signs_by_label`);
+    None for any other line."""
     opening = text[:_LABEL_REACH]
     if "作者" not in opening and "撰稿" not in opening and "执笔" not in opening:
-        return False  # most lines, answered before the line is collapsed and its mark taken off
-    rest = _MARKER_RE.sub("", _collapse(text))
-    if not _AUTHOR_LABEL_RE.match(rest):
-        return False
+        return None  # most lines, answered before the line is collapsed and its mark taken off
+    if not _AUTHOR_LABEL_RE.match(_MARKER_RE.sub("", _collapse(text))):
+        return None
     parsed = parse_byline_line(text)
-    return parsed is not None and bool(parsed[1])
+    return parsed if parsed is not None and parsed[1] else None
 
 
 def _glued_names(token: str) -> list[str] | None:
