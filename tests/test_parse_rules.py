@@ -512,7 +512,6 @@ def test_according_to_and_news_in_a_sentence_are_no_dateline(paragraph: str) -> 
         "张三/文章",
         "上下文/图表",
         "文/图",  # no name
-        "作者|张三",  # 作者 is no role this grammar knows on its own line
         "院长阿涅·刘坦玛塔教授近日撰文肯定",  # 撰文 opens a byline, never ends a sentence's subject
         "◎ 坚持问题导向",  # a marked crosshead: the mark alone makes no byline
         "▍推动高质量发展",
@@ -1455,6 +1454,39 @@ def test_a_sentence_ends_with_a_full_stop_of_either_width_but_not_a_decimal_poin
 )
 def test_an_author_signed_under_a_label_is_a_byline(line: str, names: list[str]) -> None:
     assert parse_byline_line(line) == (line, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("新京报记者 王芳", ["王芳"]),  # a paper's short name glued to the role
+        ("南都记者 王芳 实习生 李强", ["王芳", "李强"]),
+        ("红星新闻首席记者 张三", ["张三"]),
+        ("■南都记者 王芳", ["王芳"]),
+        ("文丨陈静", ["陈静"]),  # 丨, a Han character, set as a bar
+        ("记者丨王五", ["王五"]),
+        ("文｜陈静", ["陈静"]),
+        ("作者丨张三", ["张三"]),
+        ("作者 | 张三", ["张三"]),  # a label, as a colon sets it
+    ],
+)
+def test_other_papers_credit_their_reporters_by_name_or_bar(line: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (line, names)
+    if not line.startswith("作者"):  # names_in reads a byline's fragment, never a label
+        assert names_in(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "南都记者王芳",  # glued to the name with no space: could be a phrase of a sentence
+        "新京报记者节特别活动",  # no name after the role
+        "南都记者 今天的天气很好",  # no name after the role
+        "记者节到了",
+    ],
+)
+def test_a_papers_name_before_the_role_needs_a_name_set_apart(line: str) -> None:
+    assert parse_byline_line(line) is None
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ as 本报记者/通讯员 and trailers such as 报道/摄 stripped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, weight
@@ -45,13 +46,14 @@ _POSTED_ROLE_RE = re.compile(f"(?:本报)?[驻赴]{_H}{{1,8}}?(?:特派|首席)?
 _ROLE_RE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
 )
-_TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜:：;；]+")
-# What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明).
-_APART_RE = re.compile(r"[\s|｜]+")
+# 丨 (a Han character) stands for a bar in web and app bylines: 文丨张三, 记者丨王五.
+_TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜丨:：;；]+")
+# What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明, 文丨王小明).
+_APART_RE = re.compile(r"[\s|｜丨]+")
 # Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三; opening the line, by a
 # bar or a colon too: 文｜张三, 文：张三, 摄影：张三, but not 本版制图：张三): a byline's own sign.
 _SLASH_CREDIT_RE = re.compile(
-    r"(?:^|\s)(?:文|图|摄)\s?[/／]|^(?:文|图|摄影|摄)\s?[|｜:：]|[/／]\s?(?:文|图|摄)(?=\s|$)"
+    r"(?:^|\s)(?:文|图|摄)\s?[/／]|^(?:文|图|摄影|摄)\s?[|｜丨:：]|[/／]\s?(?:文|图|摄)(?=\s|$)"
 )
 # Where a correspondent filed from, closing a byline (记者 张三 发自东京): no name.
 _FILED_FROM_RE = re.compile(f"^发自{_H}{{1,8}}$")
@@ -221,15 +223,35 @@ def is_agency(token: str) -> bool:
     return token in _AGENCIES or bool(_AGENCY_RE.match(token))
 
 
+def _credits_organisation(tokens: Sequence[str], index: int) -> bool:
+    """Whether ``tokens[index]`` names the organisation of the role after it: a known agency or
+    paper anywhere (新华社记者), and at the line's opening any short name (新京报记者 王五, 南都记者
+    李四, 红星新闻记者 张三), as each paper credits its own reporters."""
+    if index + 1 >= len(tokens) or tokens[index + 1] not in _ROLE_SET:
+        return False
+    token = tokens[index]
+    if is_agency(token):
+        return True
+    return (
+        index == 0
+        and len(token) <= 8
+        and bool(_HAN_ONLY_RE.match(token))
+        and token not in _ROLE_SET
+        and token not in _TRAILER_SET
+        and token not in _SINGLE_ROLE_TOKENS
+    )
+
+
 def names_in(text: str) -> list[str]:
     """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
     names: list[str] = []
-    for token in _join_spaced(_tokens(text)):
+    tokens = _join_spaced(_tokens(text))
+    for index, token in enumerate(tokens):
         if (
             token in _ROLE_SET
             or token in _TRAILER_SET
             or token in _SINGLE_ROLE_TOKENS
-            or is_agency(token)
+            or _credits_organisation(tokens, index)
             or _FILED_FROM_RE.match(token)
         ):
             continue
@@ -282,7 +304,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             return None  # 报道, 摄… close a byline: 记者节特别报道活动 is a headline
         if token in _ROLE_SET or token in _TRAILER_SET:
             cue = True
-        elif is_agency(token) and index + 1 < len(tokens) and tokens[index + 1] in _ROLE_SET:
+        elif _credits_organisation(tokens, index):
             cue = True
         elif token in _SINGLE_ROLE_TOKENS or (index == len(tokens) - 1 and _FILED_FROM_RE.match(token)):
             continue
@@ -307,7 +329,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
     if not marked and not slashed and not any(t in _TRAILER_SET for t in tokens):
         opening = [t for t in tokens if t not in _SINGLE_ROLE_TOKENS]
-        first = opening[1] if is_agency(opening[0]) and len(opening) > 1 else opening[0]
+        first = opening[1] if _credits_organisation(opening, 0) else opening[0]
         if first not in _ROLE_SET or len(_APART_RE.split(rest.strip())) < 2:
             return None
     return line, names
@@ -315,7 +337,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
 
 # A signature under a label, as commentary pages and web pages print it: 作者：张三,
 # 作者：张三（某某大学教授）, 作者：张三 李四, 撰稿：张三.
-_AUTHOR_LABEL_RE = re.compile(r"^(?:作者|撰稿人?|执笔)\s*[:：]\s*(\S.*)$")
+_AUTHOR_LABEL_RE = re.compile(r"^(?:作者|撰稿人?|执笔)\s*[:：丨|｜]\s*(\S.*)$")
 _LABEL_REACH = 12  # characters: a label opens the line, after an indent or a mark at most
 # Where an author works, after the name (（某某大学教授）, (作者单位：…)): a post, never a name.
 _AFFILIATION_RE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
