@@ -9,6 +9,7 @@ import pytest
 
 from liaocheng_tui.parse import evaluate, probes
 from liaocheng_tui.parse.augment import han_sequence
+from liaocheng_tui.parse.byline import parse_byline_line
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.evaluate import EvalPage
 from liaocheng_tui.parse.repair import unify_radicals
@@ -167,3 +168,42 @@ def test_a_probe_is_scored_as_the_evaluation_scores_the_page() -> None:
     assert probes.score_probe(gone, [page]) == 0.0
     # A page without line roles cannot be probed: it is left out, and nothing is scored.
     assert probes.score_probe(BY_NAME["none"], [EvalPage("x", "x", key)]) is None
+
+
+def test_other_papers_bylines_credit_the_reporter_by_a_papers_name_or_a_slash() -> None:
+    lines = [
+        "标题一",
+        "记者 王明",
+        "　　正文。",
+        "",
+        "标题二",
+        "本报记者 李华",
+        "　　正文。",
+        "",
+        "标题三",
+        "　　正文。",
+    ]
+    roles: list[Role] = [
+        "title",
+        "byline",
+        "body",
+        "blank",
+        "title",
+        "byline",
+        "body",
+        "blank",
+        "title",
+        "body",
+    ]
+    added = 0
+    for seed in range(20):
+        probed = BY_NAME["bylined"].transform(list(lines), list(roles), random.Random(seed))
+        # A byline's words stay, after a paper's name (新京报记者 王明) or a slash (文/本报记者 李华).
+        assert probed[1].endswith("记者 王明") and probed[1] != "记者 王明"
+        assert probed[5].startswith(("文/", "文丨")) and probed[5].endswith("本报记者 李华")
+        assert parse_byline_line(probed[1]) is not None and parse_byline_line(probed[5]) is not None
+        if len(probed) > len(lines):  # under the third headline, the only one without a byline
+            assert probed[8] == "标题三" and len(probed) == len(lines) + 1
+            assert parse_byline_line(probed[9]) is not None and probed[10] == "　　正文。"
+            added += 1
+    assert 3 < added < 17

@@ -177,6 +177,25 @@ def _double_spaced(lines: list[str], roles: list[Role], rng: random.Random) -> l
     return [piece for line in lines for piece in (line, "")]
 
 
+def _stories_apart(indented: bool) -> Transform:
+    """A blank line between two stories and none inside one (a story's headline, byline and
+    paragraphs run on), as many web pages and e-paper copies set a page; paragraphs flush left
+    where ``indented`` is False."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        starts = _headline_starts(roles)
+        out: list[str] = []
+        for line, role, start in zip(lines, roles, starts, strict=True):
+            if role == "blank":
+                continue
+            if start and out:
+                out.append("")
+            out.append(line if indented else line.lstrip("\u3000 "))
+        return out
+
+    return transform
+
+
 def _unpunctuated(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
     return strip_punctuation(lines, ["body"] * len(lines))  # every line, furniture too
 
@@ -274,6 +293,44 @@ def _signed(lines: list[str], roles: list[Role], rng: random.Random) -> list[str
     return out
 
 
+_OUTLETS = ("新京报", "南都", "红星新闻", "封面新闻", "潮新闻", "极目新闻", "上观新闻", "齐鲁晚报")
+_OUTLET_BYLINES = (
+    "{outlet}记者 {name}",
+    "{outlet}记者 {name} 实习生 {other}",
+    "文/{name}",
+    "文丨{name}",
+    "文 | {name}",
+    "记者丨{name}",
+    "{name}/文",
+    "文/图 {outlet}记者 {name}",
+)
+
+
+def _bylined(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """Every byline line credited by a paper's name or a slash (``新京报记者 张三``, ``文/本报记者
+    张三``), and a byline as another paper prints it under half the headline blocks that have
+    none (``南都记者 张三``, ``文/张三``, ``文丨张三``)."""
+    out: list[str] = []
+
+    def byline() -> str:
+        style = rng.choice(_OUTLET_BYLINES)
+        return style.format(outlet=rng.choice(_OUTLETS), name=made_up_name(rng), other=made_up_name(rng))
+
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if role == "byline":
+            words = line.strip()
+            line = (rng.choice(_OUTLETS) if words.startswith("记者") else rng.choice(("文/", "文丨"))) + words
+        out.append(line)
+        below = next((r for r in roles[index + 1 :] if r != "blank"), "blank")
+        if (
+            role in HEADER_ROLES
+            and below not in (*HEADER_ROLES, "byline")
+            and rng.random() < _FURNITURE_CHANCE
+        ):
+            out.append(byline())
+    return out
+
+
 def _asks(title: str) -> bool:
     """Whether the probe closes this headline with a question mark: one in three, chosen by the
     headline's own text, so that the page and its key choose alike."""
@@ -368,6 +425,8 @@ PROBES: tuple[Probe, ...] = (
         f"a running header every 40 lines (`{_RUNNING_HEADER}`)",
         _every(lambda n: ["", _RUNNING_HEADER, ""]),
     ),
+    Probe("stories-apart", "a blank line between stories and none inside one (headline, byline and paragraphs run on)", _stories_apart(indented=True)),
+    Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
     Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
     Probe(
         "no-punctuation",
@@ -398,6 +457,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("address", "… a web address alone", _over_stories(_ADDRESSES)),
     Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
     Probe("signed", "… a signature under a label (`作者：张三（某某大学教授）`, as commentary and web pages sign)", _signed),
+    Probe("bylined", "every byline credited by a paper's name or a slash, and one under half the headlines without (`新京报记者 张三`, `文/张三`, `文丨张三`), as other papers print them", _bylined),
     Probe("asked", "one headline in three closed by a question mark (`谁来管？`, as many papers set them)", _asked, key_text=_asked_key),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
