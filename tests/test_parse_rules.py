@@ -1560,3 +1560,17 @@ def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
 )
 def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:
     assert page_label_section(line) == section
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["（紧接第一版）", "（下转第二版）", "（转第十二版）", "(上接A1版)", "（下转4版）", "（上接第1版）"],
+)
+def test_jump_lines_in_chinese_or_arabic_numerals_are_page_markers(line: str) -> None:
+    assert is_page_marker(line)
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["（接一）", "（一）", "（上接第1版）社区食堂开业以来", "（第二版）"])
+def test_a_part_number_or_a_paragraph_after_a_jump_is_no_jump_line(line: str) -> None:
+    assert not is_page_marker(line)

@@ -61,8 +61,11 @@ class TopFurniture:
 _EDITOR_LABELS = "责任编辑|本版编辑|值班编辑|责编|编辑|校对|美编|版式|组版|审读|视觉|设计|排版|制图|统筹"
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
 _EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
-# Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) - 8 - 第8版
-_JUMP_RE = re.compile(r"^[(（]\s*(?:下转|上接|接|转|续)(?:第)?\s*[A-Z]?\d{1,3}\s*(?:版|页)?\s*[)）]$")
+# Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
+_JUMP_RE = re.compile(
+    r"^[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
+    r"(?:[A-Z]?\d{1,3}\s*(?:版|页)?|[一二三四五六七八九十]{1,3}\s*(?:版|页))\s*[)）]$"
+)
 _PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 # Every furniture pattern needs one of these: a digit (dates, editions, jump lines, page
 # numbers), a colon (staff credits), 报/讯 (mastheads), 年 (dates in Chinese numerals, the lunar
