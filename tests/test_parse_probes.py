@@ -207,3 +207,24 @@ def test_other_papers_bylines_credit_the_reporter_by_a_papers_name_or_a_slash() 
             assert parse_byline_line(probed[9]) is not None and probed[10] == "　　正文。"
             added += 1
     assert 3 < added < 17
+
+
+def test_comma_headlines_change_a_headlines_word_space_and_its_key_alike() -> None:
+    lines = ["上村晚 喜洋洋", "　　本报讯 村里的晚会开演了。", "", "贴年画　庆团圆", "　　家家户户 贴年画。"]
+    roles: list[Role] = ["title", "body", "blank", "title", "body"]
+    probe = BY_NAME["comma-headlines"]
+    probed = probe.transform(list(lines), list(roles), random.Random(1))
+    assert probed == [
+        "上村晚，喜洋洋",
+        "　　本报讯 村里的晚会开演了。",
+        "",
+        "贴年画，庆团圆",
+        "　　家家户户 贴年画。",
+    ]
+    assert probes.rewrite_key(KeyArticle("上村晚 喜洋洋"), probe) == KeyArticle("上村晚，喜洋洋")
+
+
+def test_spaced_headlines_space_out_headline_lines_only() -> None:
+    probed = _apply("spaced-headlines")
+    assert probed[0] == "春 风 行 动 送 岗 位" and probed[6] == "老 街 区 亮 灯"
+    assert probed[3] == LINES[3]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
+import re
 import sys
 import time
 import unicodedata
@@ -34,7 +35,7 @@ from liaocheng_tui.parse.augment import (
     made_up_name,
     strip_punctuation,
 )
-from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM
+from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS
 from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
 from liaocheng_tui.parse.repair import SIMPLIFIED_RADICALS
@@ -194,6 +195,30 @@ def _stories_apart(indented: bool) -> Transform:
         return out
 
     return transform
+
+
+def _spaced_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """Headline lines spaced out character by character, as a PDF's large type extracts."""
+    return [
+        " ".join(line.strip()) if role in HEADER_ROLES else line
+        for line, role in zip(lines, roles, strict=True)
+    ]
+
+
+_WORD_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}])[ \u3000]+(?=[{HAN_CLASS}])")
+
+
+def _comma_for_space(text: str) -> str:
+    return _WORD_SPACE_RE.sub("，", text)
+
+
+def _comma_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """A comma where a headline line sets its parts apart by a space (上村晚，喜洋洋), as many papers
+    print two-part headlines."""
+    return [
+        _comma_for_space(line) if role in HEADER_ROLES else line
+        for line, role in zip(lines, roles, strict=True)
+    ]
 
 
 def _unpunctuated(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
@@ -427,6 +452,8 @@ PROBES: tuple[Probe, ...] = (
     ),
     Probe("stories-apart", "a blank line between stories and none inside one (headline, byline and paragraphs run on)", _stories_apart(indented=True)),
     Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
+    Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _spaced_headlines),
+    Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _comma_headlines, key_text=_comma_for_space),
     Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
     Probe(
         "no-punctuation",
