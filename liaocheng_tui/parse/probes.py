@@ -221,6 +221,15 @@ def _comma_headlines(lines: list[str], roles: list[Role], rng: random.Random) ->
     ]
 
 
+def _web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """Every paragraph flush left with a blank line after it, as a web page's text copies."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip():
+            out += [line.strip(), ""]
+    return out
+
+
 def _unpunctuated(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
     return strip_punctuation(lines, ["body"] * len(lines))  # every line, furniture too
 
@@ -454,6 +463,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
     Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _spaced_headlines),
     Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _comma_headlines, key_text=_comma_for_space),
+    Probe("web-copy", "every line flush left with a blank line after it (a web page's text copied)", _web_copy),
     Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
     Probe(
         "no-punctuation",
