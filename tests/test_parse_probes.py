@@ -228,3 +228,16 @@ def test_spaced_headlines_space_out_headline_lines_only() -> None:
     probed = _apply("spaced-headlines")
     assert probed[0] == "春 风 行 动 送 岗 位" and probed[6] == "老 街 区 亮 灯"
     assert probed[3] == LINES[3]
+
+
+def test_web_copy_sets_every_line_flush_left_with_one_blank_line_after_it() -> None:
+    probed = _apply("web-copy")
+    assert probed[:4] == ["春风行动送岗位", "", "2月招聘会提供岗位3000个", ""]
+    assert probed[4].startswith("本报讯") and probed[5] == ""
+    assert len(probed) == 2 * sum(1 for line in LINES if line.strip())
+
+
+def test_stories_apart_keeps_one_blank_line_before_each_headline_block_only() -> None:
+    probed = _apply("stories-apart")
+    assert probed == [LINES[0], LINES[1], LINES[3], LINES[4], "", LINES[6], LINES[7]]
+    assert _apply("stories-apart-flush")[2].startswith("本报讯")
