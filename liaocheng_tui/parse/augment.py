@@ -668,12 +668,15 @@ _HOUSE_STYLES: tuple[tuple[Damage, float], ...] = (
     (asking_headlines, 0.3),
     (author_signatures, 0.3),
     (outlet_bylines, 0.3),
+    (article_gaps, 0.15),
 )
 
 
 def house_styles(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
     """What other papers print that the corpus paper does not, each with some chance: headlines
-    that ask or exclaim, authors signed under a label, reporters credited by their paper's name. Training only: ``evaluate``'s damaged sets
+    that ask or exclaim, authors signed under a label, reporters credited by their paper's name,
+    and stories set apart by a blank line with none after the headline (:func:`article_gaps`, a
+    layout the damage draws too, but too seldom for the model to read it as well as the corpus's). Training only: ``evaluate``'s damaged sets
     stay as :func:`damage` draws them, and the probes measure these."""
     out_lines, out_roles = list(lines), list(roles)
     for function, chance in _HOUSE_STYLES:
