@@ -676,8 +676,9 @@ def house_styles(lines: Sequence[str], roles: Sequence[Role], rng: random.Random
     """What other papers print that the corpus paper does not, each with some chance: headlines
     that ask or exclaim, authors signed under a label, reporters credited by their paper's name,
     and stories set apart by a blank line with none after the headline (:func:`article_gaps`, a
-    layout the damage draws too, but too seldom for the model to read it as well as the corpus's). Training only: ``evaluate``'s damaged sets
-    stay as :func:`damage` draws them, and the probes measure these."""
+    layout the damage draws too, too seldom for the model to read it as well as the corpus's).
+    Training only: ``evaluate``'s damaged sets stay as :func:`damage` draws them, and the probes
+    measure these."""
     out_lines, out_roles = list(lines), list(roles)
     for function, chance in _HOUSE_STYLES:
         if rng.random() < chance:
