@@ -282,6 +282,48 @@ def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
     assert article.authors == [] and article.paragraphs[-1] == "新华社记者王思北"
 
 
+BRIEFS: list[tuple[Role, str]] = [
+    (T, "冠县梨园开展春季管护培训"),
+    (_, ""),
+    (B, "本报讯(通讯员 李华)近日,冠县组织春季管护培训,两百多名果农参加。"),
+    (_, ""),
+    (T, "临清市新建三所乡村学校投入使用"),
+    (_, ""),
+    (B, "本报讯(记者 赵强)新学期开学,临清市新建的三所乡村学校正式投入使用。"),
+    (_, ""),
+    (B, "莘县举办春季招聘会"),
+    (_, ""),
+    (B, "本报讯 莘县举办春季招聘会,八十家企业参加。"),
+]
+
+
+def test_a_line_set_as_the_pages_headlines_are_is_a_headline() -> None:
+    # A page of briefs sets every story alike (headline, blank line, a paragraph opened by its
+    # dateline); the labeller read the third headline as text.
+    result = run(BRIEFS)
+    assert [a.title for a in result.articles] == [
+        "冠县梨园开展春季管护培训",
+        "临清市新建三所乡村学校投入使用",
+        "莘县举办春季招聘会",
+    ]
+    assert result.articles[2].paragraphs == ["莘县举办春季招聘会,八十家企业参加。"]
+
+
+def test_a_line_set_as_one_other_headline_or_ending_a_sentence_stays_text() -> None:
+    # One headline set so is no page's style: the line stays the paragraph it was read as.
+    result = run(BRIEFS[4:])
+    assert [a.title for a in result.articles] == ["临清市新建三所乡村学校投入使用"]
+    # A line that ends a sentence is no headline, however it is set.
+    ended = [*BRIEFS[:8], (B, "莘县举办春季招聘会。"), *BRIEFS[9:]]
+    assert [a.title for a in run(ended).articles] == [
+        "冠县梨园开展春季管护培训",
+        "临清市新建三所乡村学校投入使用",
+    ]
+    # Nor is a line over a paragraph that no dateline opens.
+    plain = [*BRIEFS[:10], (B, "八十家企业参加了招聘会。")]
+    assert len(run(plain).articles) == 2
+
+
 def test_an_author_signed_under_a_label_that_the_labeller_took_for_a_headline_is_the_byline() -> None:
     # 作者：张三（…） under a headline, as commentary and web pages sign, read as its second line.
     (article,) = run(

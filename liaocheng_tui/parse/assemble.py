@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from liaocheng_tui.parse.across import headlines_across_columns
 from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item, split_markdown_heading
@@ -593,6 +594,34 @@ def _headline_over_signature(above: Unit, unit: Unit) -> bool:
     )
 
 
+def _opens_with_dateline(unit: Unit) -> bool:
+    return unit.text.lstrip()[:1] not in "(（" and split_lead(unit.text) is not None
+
+
+def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
+    """Make a headline of a short line of text, ending no sentence, that stands as the page's
+    headlines stand: alone between blank lines, over a paragraph opened by a dateline (本报讯…), where
+    the labeller read two or more headlines of the page so (a page of briefs sets every story alike)."""
+    text_units = [unit for unit in units if unit.role != "furniture"]
+
+    def set_alike(headline: Unit, below: Unit) -> bool:
+        return headline.gap_before and below.gap_before and _opens_with_dateline(below)
+
+    pairs = list(pairwise(text_units))
+    alike = sum(1 for unit, below in pairs if unit.role == "title" and set_alike(unit, below))
+    if alike < 2:
+        return
+    for unit, below in pairs:
+        if (
+            unit.role == "body"
+            and below.role == "body"
+            and set_alike(unit, below)
+            and weight(unit.text) <= SHORT_WEIGHT
+            and not ends_sentence(unit.text)
+        ):
+            unit.role = "title"
+
+
 def _lone_dateline(text: str) -> bool:
     """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
     bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
@@ -1132,6 +1161,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             unit.role = "credit"
         if unit.role != "furniture":
             above = unit.role
+    _headlines_like_the_pages_others(units)
     top, units = _page_top(units)
     # An e-paper copy names the section in its page label above the first story (第06版：经济).
     section = top.section or next(
