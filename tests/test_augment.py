@@ -7,7 +7,7 @@ import random
 import pytest
 
 from liaocheng_tui.parse import augment
-from liaocheng_tui.parse.byline import BYLINE_MARKERS, parse_byline_line
+from liaocheng_tui.parse.byline import parse_byline_line
 from liaocheng_tui.parse.roles import ROLES, Role
 
 # A small labelled page in the corpus's layout, written for this test: a kicker, a title, a blank
@@ -58,7 +58,6 @@ FUNCTIONS = [
     augment.mark_headlines,
     augment.asking_headlines,
     augment.author_signatures,
-    augment.outlet_bylines,
 ]
 # These only move, mark or wrap text: the Han characters come out exactly as they went in.
 EXACT = {
@@ -272,43 +271,6 @@ def test_author_signatures_go_under_headline_blocks_without_a_byline() -> None:
     assert signed > 5
 
 
-def test_outlet_bylines_credit_bylines_by_a_paper_and_add_them_under_blocks_without() -> None:
-    lines = [
-        "标题一",
-        "　　正文。",
-        "标题二",
-        "■ 记者 王明",
-        "　　正文。",
-        "标题三",
-        "本报记者 李华",
-        "　　正文。",
-    ]
-    roles: list[Role] = ["title", "body", "title", "byline", "body", "title", "byline", "body"]
-    credited = added = 0
-    for seed in range(40):
-        out_lines, out_roles = augment.outlet_bylines(lines, roles, random.Random(seed))
-        inserted = int(out_lines[1] != "　　正文。")  # under the first headline, the one with no byline
-        if inserted:
-            assert out_roles[1] == "byline" and parse_byline_line(out_lines[1]) is not None
-        added += inserted
-        reporter = out_lines[3 + inserted]
-        # the mark stays first, a paper's name goes before 记者
-        assert reporter.startswith("■ ") and reporter.endswith("记者 王明"), reporter
-        staff = out_lines[6 + inserted]
-        assert staff == "本报记者 李华" or staff in (
-            "文/本报记者 李华",
-            "文丨本报记者 李华",
-            "文｜本报记者 李华",
-        )
-        credited += (reporter != "■ 记者 王明") + (staff != "本报记者 李华")
-        assert len(out_lines) == len(lines) + inserted
-    assert added > 5 and credited > 10
-
-
-def unmarked(line: str) -> str:
-    return line.strip().lstrip(BYLINE_MARKERS + " ")
-
-
 def test_house_styles_are_drawn_after_the_damage_so_evaluate_draws_the_same_damage() -> None:
     from liaocheng_tui.parse.train import LabelledPage, damaged
 
@@ -317,25 +279,16 @@ def test_house_styles_are_drawn_after_the_damage_so_evaluate_draws_the_same_dama
     styled = 0
     for copy in range(80):
         page = damaged(LabelledPage("page", lines, roles), 5, copy)
-        plain = [
-            line for line in augment.damage(lines, roles, random.Random(f"5|{copy}|page"))[0] if line.strip()
-        ]
-        # the styles only move blank lines (one before each story), add a mark at a headline's end,
-        # a paper's name or a slash before a byline's words, or a signature or byline line
+        plain = augment.damage(lines, roles, random.Random(f"5|{copy}|page"))[0]
+        # the styles only add a mark at a headline's end or a signature line
         at = 0
-        for line in (line for line in page.lines if line.strip()):
+        for line in page.lines:
             if at < len(plain) and line.rstrip("？！?!") == plain[at].rstrip("？！?!"):
                 at += 1
-            elif (
-                at < len(plain)
-                and parse_byline_line(plain[at]) is not None
-                and unmarked(line).endswith(unmarked(plain[at]))
-            ):
-                at += 1
             else:
-                assert parse_byline_line(line) is not None, (copy, line)
+                assert line.startswith("作者") and parse_byline_line(line) is not None, (copy, line)
         assert at == len(plain)
-        styled += [line for line in page.lines if line.strip()] != plain
+        styled += page.lines != plain
     assert styled > 10
 
 

@@ -32,7 +32,6 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
-from liaocheng_tui.parse.byline import BYLINE_MARKERS, parse_byline_line
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_RE
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -535,66 +534,6 @@ def author_signatures(lines: list[str], roles: list[Role], rng: random.Random) -
     return out_lines, out_roles
 
 
-# How papers other than the corpus's credit their own reporters: the paper's or app's short name
-# glued to the role (新京报记者, 南都记者), a slash or a bar before the writer (文/张三, 文丨张三).
-_OUTLET_ENDINGS = ("", "", "报", "新闻", "网", "客户端", "融媒")
-_SLASHED_STYLES = (
-    "文/{0}",
-    "文／{0}",
-    "文丨{0}",
-    "文|{0}",
-    "文｜{0}",
-    "文/图 {0}",
-    "图/文 {0}",
-    "{0}/文",
-    "记者丨{0}",
-)
-
-
-def _outlet(rng: random.Random) -> str:
-    if rng.random() < 0.3:
-        return _paper(rng)
-    return "".join(rng.choice(_PLACE) for _ in range(rng.choice((2, 2, 3)))) + rng.choice(_OUTLET_ENDINGS)
-
-
-def outlet_byline(rng: random.Random) -> str:
-    """A byline as papers other than the corpus's print it: 新京报记者 张三, 南都记者 张三 实习生 李四,
-    文/张三, 文丨张三, 张三/文."""
-    name = made_up_name(rng)
-    if rng.random() < 0.5:
-        line = f"{_outlet(rng)}{rng.choice(('记者', '记者', '首席记者', '见习记者'))} {name}"
-        if rng.random() < 0.3:
-            line += f" {rng.choice(('通讯员', '实习生'))} {made_up_name(rng)}"
-        return line
-    return rng.choice(_SLASHED_STYLES).format(name)
-
-
-def outlet_bylines(lines: list[str], roles: list[Role], rng: random.Random) -> Page:
-    """Bylines in other papers' styles: some byline lines credited by a paper's name or a slash
-    (记者 张三 -> 南都记者 张三, 本报记者 张三 -> 文/本报记者 张三), and one (:func:`outlet_byline`) added
-    under some headline blocks that have none."""
-    share = rng.choice((0.3, 0.6))
-    ends = {last for _, last in _header_blocks(roles)}
-    out_lines: list[str] = []
-    out_roles: list[Role] = []
-    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
-        if role == "byline" and rng.random() < share and parse_byline_line(line) is not None:
-            # The line's own characters stay: the paper's name or a slash goes before them, after
-            # any mark the line opens with.
-            stripped = line.strip()
-            mark = len(stripped) - len(stripped.lstrip(BYLINE_MARKERS + " "))
-            words = stripped[mark:]
-            prefix = _outlet(rng) if words.startswith("记者") else rng.choice(("文/", "文丨", "文｜"))
-            line = stripped[:mark] + prefix + words
-        out_lines.append(line)
-        out_roles.append(role)
-        below = next((r for r in roles[index + 1 :] if r != "blank"), "blank")
-        if index in ends and below != "byline" and rng.random() < share:
-            out_lines.append(outlet_byline(rng))
-            out_roles.append("byline")
-    return out_lines, out_roles
-
-
 # The marks of sentences and clauses, full- and half-width; a full stop or colon inside a number
 # (3.5%, 9:30) is part of the number and stays.
 _SENTENCE_MARKS_RE = re.compile(r"[。，、；：！？,;!?]|(?<![0-9])[.:]|[.:](?![0-9])")
@@ -664,21 +603,13 @@ def damage(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> P
     return out_lines, out_roles
 
 
-_HOUSE_STYLES: tuple[tuple[Damage, float], ...] = (
-    (asking_headlines, 0.3),
-    (author_signatures, 0.3),
-    (outlet_bylines, 0.3),
-    (article_gaps, 0.15),
-)
+_HOUSE_STYLES: tuple[tuple[Damage, float], ...] = ((asking_headlines, 0.3), (author_signatures, 0.3))
 
 
 def house_styles(lines: Sequence[str], roles: Sequence[Role], rng: random.Random) -> Page:
     """What other papers print that the corpus paper does not, each with some chance: headlines
-    that ask or exclaim, authors signed under a label, reporters credited by their paper's name,
-    and stories set apart by a blank line with none after the headline (:func:`article_gaps`, a
-    layout the damage draws too, too seldom for the model to read it as well as the corpus's).
-    Training only: ``evaluate``'s damaged sets stay as :func:`damage` draws them, and the probes
-    measure these."""
+    that ask or exclaim, authors signed under a label. Training only: ``evaluate``'s damaged sets
+    stay as :func:`damage` draws them, and the probes measure these."""
     out_lines, out_roles = list(lines), list(roles)
     for function, chance in _HOUSE_STYLES:
         if rng.random() < chance:
