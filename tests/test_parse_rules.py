@@ -1482,6 +1482,7 @@ def test_other_papers_credit_their_reporters_by_name_or_bar(line: str, names: li
         "南都记者王芳",  # glued to the name with no space: could be a phrase of a sentence
         "新京报记者节特别活动",  # no name after the role
         "南都记者 今天的天气很好",  # no name after the role
+        "本版摄影：史家民  严立政",  # the page's pictures credited: furniture, no byline
         "记者节到了",
     ],
 )

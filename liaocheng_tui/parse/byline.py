@@ -235,6 +235,7 @@ def _credits_organisation(tokens: Sequence[str], index: int) -> bool:
     return (
         index == 0
         and len(token) <= 8
+        and not token.endswith("版")  # 本版摄影：张三 credits a page's pictures: no one's byline
         and bool(_HAN_ONLY_RE.match(token))
         and token not in _ROLE_SET
         and token not in _TRAILER_SET
