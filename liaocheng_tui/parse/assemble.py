@@ -603,19 +603,17 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
     headlines stand: alone between blank lines, over a paragraph opened by a dateline (本报讯…), where
     the labeller read two or more headlines of the page so (a page of briefs sets every story alike)."""
     text_units = [unit for unit in units if unit.role != "furniture"]
-
-    def set_alike(headline: Unit, below: Unit) -> bool:
-        return headline.gap_before and below.gap_before and _opens_with_dateline(below)
-
-    pairs = list(pairwise(text_units))
-    alike = sum(1 for unit, below in pairs if unit.role == "title" and set_alike(unit, below))
-    if alike < 2:
+    set_so = [
+        (unit, below)
+        for unit, below in pairwise(text_units)
+        if unit.gap_before and below.gap_before and _opens_with_dateline(below)
+    ]
+    if sum(1 for unit, _ in set_so if unit.role == "title") < 2:
         return
-    for unit, below in pairs:
+    for unit, below in set_so:
         if (
             unit.role == "body"
             and below.role == "body"
-            and set_alike(unit, below)
             and weight(unit.text) <= SHORT_WEIGHT
             and not ends_sentence(unit.text)
         ):

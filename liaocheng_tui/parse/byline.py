@@ -169,15 +169,18 @@ def _join_spaced(tokens: list[str]) -> list[str]:
     return _join_split_names(joined)
 
 
-def _name_piece(token: str, length: int) -> bool:
+def _plain_word(token: str) -> bool:
+    """Han characters only, and no role, trailer or role letter (文, 图): a name or a paper's."""
     return (
-        len(token) == length
-        and bool(_HAN_ONLY_RE.match(token))
+        bool(_HAN_ONLY_RE.match(token))
         and token not in _ROLE_SET
         and token not in _TRAILER_SET
         and token not in _SINGLE_ROLE_TOKENS
-        and not is_agency(token)
     )
+
+
+def _name_piece(token: str, length: int) -> bool:
+    return len(token) == length and _plain_word(token) and not is_agency(token)
 
 
 def _join_split_names(tokens: list[str]) -> list[str]:
@@ -232,15 +235,8 @@ def _credits_organisation(tokens: Sequence[str], index: int) -> bool:
     token = tokens[index]
     if is_agency(token):
         return True
-    return (
-        index == 0
-        and len(token) <= 8
-        and not token.endswith("版")  # 本版摄影：张三 credits a page's pictures: no one's byline
-        and bool(_HAN_ONLY_RE.match(token))
-        and token not in _ROLE_SET
-        and token not in _TRAILER_SET
-        and token not in _SINGLE_ROLE_TOKENS
-    )
+    # 本版摄影：张三 credits a page's pictures: no one's byline.
+    return index == 0 and len(token) <= 8 and not token.endswith("版") and _plain_word(token)
 
 
 def names_in(text: str) -> list[str]:

@@ -29,6 +29,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from liaocheng_tui.parse.augment import (
+    article_gaps,
     centre_headlines,
     cut_line,
     hard_wrapped_lines,
@@ -180,45 +181,33 @@ def _double_spaced(lines: list[str], roles: list[Role], rng: random.Random) -> l
 
 def _stories_apart(indented: bool) -> Transform:
     """A blank line between two stories and none inside one (a story's headline, byline and
-    paragraphs run on), as many web pages and e-paper copies set a page; paragraphs flush left
-    where ``indented`` is False."""
+    paragraphs run on), as many web pages and e-paper copies set a page (the training damage's
+    :func:`article_gaps`); paragraphs flush left where ``indented`` is False."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-        starts = _headline_starts(roles)
-        out: list[str] = []
-        for line, role, start in zip(lines, roles, starts, strict=True):
-            if role == "blank":
-                continue
-            if start and out:
-                out.append("")
-            out.append(line if indented else line.lstrip("\u3000 "))
-        return out
+        apart = article_gaps(lines, roles, rng)[0]
+        return apart if indented else [line.lstrip("\u3000 ") for line in apart]
 
     return transform
 
 
-def _spaced_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-    """Headline lines spaced out character by character, as a PDF's large type extracts."""
-    return [
-        " ".join(line.strip()) if role in HEADER_ROLES else line
-        for line, role in zip(lines, roles, strict=True)
-    ]
+def _headline_lines(change: TextChange) -> Transform:
+    """A transform that changes every headline line (kicker, title, subtitle) by itself."""
+
+    def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+        return [
+            change(line) if role in HEADER_ROLES else line for line, role in zip(lines, roles, strict=True)
+        ]
+
+    return transform
 
 
 _WORD_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}])[ \u3000]+(?=[{HAN_CLASS}])")
 
 
 def _comma_for_space(text: str) -> str:
+    """A comma where a space sets a headline's parts apart (上村晚，喜洋洋), as many papers print them."""
     return _WORD_SPACE_RE.sub("，", text)
-
-
-def _comma_headlines(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-    """A comma where a headline line sets its parts apart by a space (上村晚，喜洋洋), as many papers
-    print two-part headlines."""
-    return [
-        _comma_for_space(line) if role in HEADER_ROLES else line
-        for line, role in zip(lines, roles, strict=True)
-    ]
 
 
 def _web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
@@ -461,8 +450,8 @@ PROBES: tuple[Probe, ...] = (
     ),
     Probe("stories-apart", "a blank line between stories and none inside one (headline, byline and paragraphs run on)", _stories_apart(indented=True)),
     Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
-    Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _spaced_headlines),
-    Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _comma_headlines, key_text=_comma_for_space),
+    Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _headline_lines(lambda line: " ".join(line.strip()))),
+    Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _headline_lines(_comma_for_space), key_text=_comma_for_space),
     Probe("web-copy", "every line flush left with a blank line after it (a web page's text copied)", _web_copy),
     Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
     Probe(
