@@ -27,6 +27,7 @@ from liaocheng_tui.parse.byline import (
     parse_wire_credit,
     signs_writing,
     split_lead,
+    split_photo_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence
 from liaocheng_tui.parse.clean import squeeze_spaces
@@ -47,6 +48,7 @@ from liaocheng_tui.parse.furniture import (
     page_label_section,
     running_headers,
     spacing_blanks,
+    split_jump_marks,
     stray_marks,
     wrapped_meta_lines,
 )
@@ -728,6 +730,74 @@ def test_captions_closed_by_an_inline_photo_credit() -> None:
     assert news.byline == "本报讯（记者 王华）" and news.kind == "news"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A caption that ends no sentence, its credit set apart by a space or a bracket.
+        ("工人在换热站检修设备 本报记者 王刚摄", ("工人在换热站检修设备", "本报记者 王刚摄", ["王刚"])),
+        ("工人在换热站检修设备 王刚摄", ("工人在换热站检修设备", "王刚摄", ["王刚"])),
+        ("工人在换热站检修设备（王刚 摄）", ("工人在换热站检修设备", "（王刚 摄）", ["王刚"])),
+        ("市民在公园游玩 张三 李四 摄", ("市民在公园游玩", "张三 李四 摄", ["张三", "李四"])),
+        ("工人检修设备 新华社记者 王刚 摄", ("工人检修设备", "新华社记者 王刚 摄", ["王刚"])),
+        # After a finished sentence, as before.
+        ("农民进行春播作业。 记者 张晨 摄", ("农民进行春播作业。", "记者 张晨 摄", ["张晨"])),
+        # A credit alone, whatever its spacing, is no caption with a credit.
+        ("本报记者 王刚摄", None),
+        ("本报记者 王刚 李强 摄", None),
+        ("新华社记者 王刚 摄", None),
+        # A caption's own words are no photographer: 拍摄 and 航拍 are verbs, and a line spaced out
+        # letter by letter is cut nowhere inside a word.
+        ("就可以用于普通 的雪景拍摄", None),
+        ("城区新貌 无人机航拍摄", None),
+        ("新 华 社 记 者   江 宏 景 摄", None),
+        # A label too short to describe a picture.
+        ("设备 王刚摄", None),
+    ],
+)
+def test_photo_credit_set_apart_from_a_caption(
+    line: str, expected: tuple[str, str, list[str]] | None
+) -> None:
+    assert split_photo_credit(line) == expected
+
+
+def test_a_captioned_photo_between_stories_is_no_headline_of_the_next() -> None:
+    # The labeller read the caption as the next story's kicker: its credit says it is a picture's.
+    page = labelled(
+        "冬季供暖全面启动\n\n\u3000\u3000本报讯（记者 孙丽）城区集中供暖全面启动。\n\n"
+        "工人在换热站检修设备 本报记者 王刚摄\n乡村夜校开课了\n\n"
+        "\u3000\u3000本报讯（记者 赵敏）冬闲时节，夜校陆续开课。\n",
+        "T _ B _ K T _ B _",
+    )
+    assert [(a.kicker, a.title, a.byline, a.kind) for a in page.articles] == [
+        (None, "冬季供暖全面启动", "本报讯（记者 孙丽）", "news"),
+        (None, None, "本报记者 王刚摄", "photo"),
+        (None, "乡村夜校开课了", "本报讯（记者 赵敏）", "news"),
+    ]
+    assert page.articles[1].paragraphs == ["工人在换热站检修设备"]
+
+
+@pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])
+def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
+    page = labelled(
+        f"守护一方碧水\n\n{note}一群普通人十年守护一段河道。本报推出系列报道。\n\n"
+        "\u3000\u3000本报讯（记者 张华）清晨六点，巡护员老刘已经走了三公里。\n\u3000\u3000“河好了。”老刘说。\n",
+        "T _ B _ B B _",
+    )
+    (story,) = page.articles
+    assert (story.byline, story.authors) == ("本报讯（记者 张华）", ["张华"])
+    assert story.paragraphs == [
+        f"{note}一群普通人十年守护一段河道。本报推出系列报道。",
+        "清晨六点，巡护员老刘已经走了三公里。",
+        "“河好了。”老刘说。",
+    ]
+    # A lead under a paragraph of the story's own is text: only an editor's note stands over one.
+    (story,) = labelled(
+        "守护一方碧水\n\n一群普通人十年守护一段河道。\n\u3000\u3000本报讯（记者 张华）清晨六点。\n",
+        "T _ B B _",
+    ).articles
+    assert story.byline is None and story.paragraphs[1].startswith("本报讯")
+
+
 def test_data_box_rows_are_body_text_not_headlines() -> None:
     page = labelled(
         "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"
@@ -1067,6 +1137,10 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "[图片]",
         "<图>",
         "![](images/0a1b2c.jpg)",
+        # markup a copy kept: an e-paper system's property dump, the halves of a comment
+        "2026-11-20 3 3 东江晚报 content_104233.html 1 新桥通车 /enpproperty-->",
+        "<!--enpcontent",
+        "-->",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1090,6 +1164,7 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "（编辑部）",
         "第3版",  # a page number alone is the page marker's
         "小",
+        "箭头“-->”在网页代码里表示注释结束。",  # a sentence about markup ends with a full stop
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1164,6 +1239,22 @@ def test_e_paper_navigation_between_stories_is_dropped_and_leaves_the_stories_as
         for number, line in enumerate(copied, start=1)
         if line in navigation
     ]
+
+
+def test_an_e_paper_article_copied_with_its_property_dump_keeps_its_headline() -> None:
+    # One story copied from an e-paper's article page: its date and page label above, the page's
+    # markup (a property dump closing an HTML comment) below, every line set apart by a blank.
+    page = parse_page(
+        "2026年11月20日\n第A03版:要闻 PDF版\n\n新桥通车\n\n"
+        "11月19日,东江新桥正式通车,两岸市民往来由半小时缩短到五分钟。新桥全长一千二百米,"
+        "设双向六车道和人行步道,桥下预留了游船航道。市交通部门介绍,通车后将同步开通两条公交线路,"
+        "方便沿线居民出行。\n\n"
+        "2026-11-20 3 3 东江晚报 content_104233.html 1 新桥通车 /enpproperty-->\n"
+    )
+    assert [a.title for a in page.articles] == ["新桥通车"]
+    assert page.articles[0].paragraphs[-1].endswith("方便沿线居民出行。")
+    assert page.dropped[-1].text.endswith("/enpproperty-->")
+    assert page.dropped[-1].reason == "page-furniture"
 
 
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
@@ -1570,6 +1661,56 @@ def test_the_section_an_e_papers_page_label_names(line: str, section: str | None
 def test_jump_lines_in_chinese_or_arabic_numerals_are_page_markers(line: str) -> None:
     assert is_page_marker(line)
     assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（上接第1版）社区食堂开业以来", ("社区食堂开业以来", "（上接第1版）", None)),
+        ("\u3000\u3000（紧接第一版）社区食堂开业以来", ("社区食堂开业以来", "（紧接第一版）", None)),
+        ("记者了解到。（下转第3版）", ("记者了解到。", None, "（下转第3版）")),
+        ("记者了解到。\u3000\u3000(下转A3)", ("记者了解到。", None, "(下转A3)")),
+        ("（上接第1版）全文完。（下转第8版）", ("全文完。", "（上接第1版）", "（下转第8版）")),
+    ],
+)
+def test_jump_marks_a_paragraph_opens_or_closes_with(
+    text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    marks = split_jump_marks(text)
+    assert marks is not None
+    assert (marks.text, marks.opening, marks.closing) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（接1）第一项是……",  # a list's numbering: an inline mark names a page as one (版, 页, A3)
+        "转第三版面设计的思路",  # no bracket
+        "他说：“（下转第3版）是排版用语。”",  # inside a sentence
+        "（上接第1版）",  # the mark alone is a jump line, not a paragraph's mark
+        "社区食堂开业以来",
+    ],
+)
+def test_no_jump_marks_in_paragraphs_without_them(text: str) -> None:
+    assert split_jump_marks(text) is None
+
+
+def test_a_paragraph_continued_from_another_page_is_no_part_of_the_story_above() -> None:
+    page = labelled(
+        "城区新建口袋公园十二处\n\n\u3000\u3000本报讯（记者 李强）城区新建口袋公园十二处。（下转第3版）\n\n"
+        "\u3000\u3000（上接第1版）社区食堂还为老人送餐上门。\n\u3000\u3000明年每个社区都建食堂。\n\n"
+        "乡村夜校开课了\n\n\u3000\u3000本报讯（记者 赵敏）夜校陆续开课。\n",
+        "T _ B _ B B _ T _ B",
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("城区新建口袋公园十二处", ["城区新建口袋公园十二处。"]),
+        (None, ["社区食堂还为老人送餐上门。", "明年每个社区都建食堂。"]),
+        ("乡村夜校开课了", ["夜校陆续开课。"]),
+    ]
+    assert [(d.text, d.line) for d in page.dropped if d.reason == "page-furniture"] == [
+        ("（下转第3版）", 3),
+        ("（上接第1版）", 5),
+    ]
 
 
 @pytest.mark.parametrize("line", ["（接一）", "（一）", "（上接第1版）社区食堂开业以来", "（第二版）"])

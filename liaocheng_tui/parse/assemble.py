@@ -77,6 +77,7 @@ from liaocheng_tui.parse.clean import (
 from liaocheng_tui.parse.furniture import (
     WEB_META_LONGEST,
     Head,
+    JumpMarks,
     TopFurniture,
     is_ad_label,
     is_address_or_rule,
@@ -94,6 +95,7 @@ from liaocheng_tui.parse.furniture import (
     meta_author,
     page_label_section,
     source_paper_in,
+    split_jump_marks,
     top_furniture,
 )
 from liaocheng_tui.parse.headers import (
@@ -470,6 +472,9 @@ class _Reader:
         return text[: match.start()].rstrip()
 
     def _text(self, unit: Unit) -> None:
+        marks = split_jump_marks(unit.text)
+        if marks is not None:
+            unit = self._jumped(unit, marks)
         if self._in_briefs() and self._brief(unit):
             return
         above = self.current
@@ -491,7 +496,8 @@ class _Reader:
         text = self._end_mark(draft, unit.text, unit)
         if not text:
             return
-        if not draft.body and not draft.lead:
+        if not draft.lead and all(_EDITORS_NOTE_RE.match(note) for note, _ in draft.body):
+            # The story's first paragraph, or the first after the editor's note over it.
             lead = split_lead(text)
             if lead is not None:
                 self._lead(draft, lead, unit)
@@ -514,6 +520,17 @@ class _Reader:
             self.closed = True
             return
         draft.add_body(text, unit)
+
+    def _jumped(self, unit: Unit, marks: JumpMarks) -> Unit:
+        """``unit`` without the jump marks printed in it, which are dropped as the page's. A
+        paragraph that goes on from another page (（上接第1版）…) is no part of the story above it:
+        it starts a story of its own, whose headline is on that page."""
+        for mark in (marks.opening, marks.closing):
+            if mark is not None:
+                self.dropped.append(Dropped(mark, "page-furniture", unit.line))
+        if marks.opening is not None and self.current is not None:
+            self.start(_Draft())
+        return replace(unit, text=marks.text, squeezed=squeeze_spaces(marks.text))
 
     def _in_briefs(self) -> bool:
         """Under a column label that opened an empty article, or right after a brief item."""
@@ -573,6 +590,12 @@ class _Reader:
                 self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
         if lead.rest.strip():
             draft.body.append((lead.rest, unit))
+
+
+# An editor's note set over a story (编者按：…, 【编者的话】…): the story's lead comes under it.
+_EDITORS_NOTE_RE = re.compile(
+    r"\s*[【\[［（(]?\s*(?:编者按|编者的话|编者注|编前语|编者)\s*(?:[】\]］）)]\s*[:：]?|[:：])"
+)
 
 
 def _is_signing_line(text: str) -> bool:
@@ -1142,6 +1165,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A byline line under a headline (and its web meta line) that the labeller read as the
             # story's first paragraph, as it reads bylines spaced out letter by letter.
             unit.role = "byline"
+        elif unit.role in HEADER_ROLES and split_photo_credit(unit.text):
+            # A picture's caption closed by its photographer's credit (工人检修设备 记者 王刚摄),
+            # not the next story's headline.
+            unit.role = "body"
         elif unit.role in HEADER_ROLES and _run_in_brief(unit):
             unit.role = "body"  # a brief item the labeller took for a headline: its lead is its headline
         elif unit.role == "byline" and _lone_dateline(unit.text):

@@ -621,25 +621,70 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
 
 _BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[(（]\s?([^()（）]{2,40}?摄影?)\s?[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*")
+# A caption before a credit, in characters: less is a label or a name, not a picture's description.
+_CAPTION_LEAST = 4
+
+
+_ROLE_WORD_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in sorted(_ROLES, key=len, reverse=True)) + ")$"
+)
+
+
+def _credits_role(token: str) -> bool:
+    """A token that names a credit's role or agency (本报记者, 新华社记者, 通讯员, 新华社)."""
+    return bool(_ROLE_WORD_RE.search(token)) or is_agency(token)
+
+
+def _names_a_photographer(credit: str, parsed: tuple[str, list[str]] | None) -> bool:
+    """Whether a credit set apart from a caption that ends no sentence is a photographer's: it
+    names a role (记者 X 摄) or only people (X 摄, X、Y 摄), so that a caption's own words (航拍摄,
+    检修设备 X 摄) are not read as names."""
+    if parsed is None or not parsed[1]:
+        return False
+    return any(_credits_role(piece) for piece in credit.split()) or all(
+        looks_like_a_name(name) and (len(name) < 4 or name.startswith(_COMPOUND_SURNAMES))
+        for name in parsed[1]
+    )
 
 
 def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
     """A photo credit closing a caption on its own line (``…春播作业。 记者 张晨 摄``): the caption,
-    the credit as printed and its names. The credit must follow a finished sentence."""
+    the credit as printed and its names. The credit follows a finished sentence, or is set apart
+    from a caption that ends none by a space or a bracket and names a photographer
+    (``工人检修设备 本报记者 王刚摄``, ``工人检修设备（王刚 摄）``)."""
     stripped = text.rstrip()
     bracketed = _BRACKETED_PHOTO_CREDIT_RE.search(stripped)
-    if bracketed is not None and bracketed.start() > 0 and ends_sentence(stripped[: bracketed.start()]):
+    if bracketed is not None and bracketed.start() > 0:
+        caption = stripped[: bracketed.start()].rstrip()
         inner = parse_byline_line(bracketed.group(1))
-        if inner is not None and inner[1]:
-            return stripped[: bracketed.start()].rstrip(), _collapse(bracketed.group(0)), inner[1]
+        if (
+            inner is not None
+            and inner[1]
+            and (
+                ends_sentence(caption)
+                or (weight(caption) >= _CAPTION_LEAST and _names_a_photographer(bracketed.group(1), inner))
+            )
+        ):
+            return caption, _collapse(bracketed.group(0)), inner[1]
     if not stripped.endswith(("摄", "摄影")):  # the text is stripped: the same as 摄影?$
         return None
     ends = list(_SENTENCE_END_RE.finditer(stripped))
-    if not ends:
-        return None
-    cut = ends[-1].end()
-    credit = stripped[cut:].strip()
-    parsed = parse_byline_line(credit) if credit else None
-    if parsed is None or not parsed[1]:
-        return None
-    return stripped[:cut], parsed[0], parsed[1]
+    if ends:
+        cut = ends[-1].end()
+        credit = stripped[cut:].strip()
+        parsed = parse_byline_line(credit) if credit else None
+        if parsed is None or not parsed[1]:
+            return None
+        return stripped[:cut], parsed[0], parsed[1]
+    pieces = stripped.split()
+    for split in range(1, len(pieces)):
+        caption, credit = " ".join(pieces[:split]), " ".join(pieces[split:])
+        if any(_credits_role(piece) for piece in pieces[:split]):
+            break  # the credit starts in the caption (本报记者 王刚 李强 摄 is a credit alone)
+        if len(pieces[split - 1]) < 2:
+            continue  # a caption's last word is no single letter: the line is spaced out letter by letter
+        parsed = parse_byline_line(credit)
+        if weight(caption) >= _CAPTION_LEAST and _names_a_photographer(credit, parsed):
+            assert parsed is not None
+            return caption, parsed[0], parsed[1]
+    return None

@@ -66,6 +66,14 @@ _JUMP_RE = re.compile(
     r"^[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
     r"(?:[A-Z]?\d{1,3}\s*(?:版|页)?|[一二三四五六七八九十]{1,3}\s*(?:版|页))\s*[)）]$"
 )
+# The same set inside a paragraph, opening (（上接第1版）社区食堂…) or closing it (…。（下转第3版）):
+# there the page must be named as one (版, 页, A3), as a paragraph may open with （接1） of a list.
+_INLINE_JUMP = (
+    r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
+    r"(?:[A-Z]\s?\d{1,3}\s*(?:版|页)?|(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页))\s*[)）]"
+)
+_OPENING_JUMP_RE = re.compile(f"^\\s*({_INLINE_JUMP})\\s*")
+_CLOSING_JUMP_RE = re.compile(f"\\s*({_INLINE_JUMP})\\s*$")
 _PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
 # Every furniture pattern needs one of these: a digit (dates, editions, jump lines, page
 # numbers), a colon (staff credits), 报/讯 (mastheads), 年 (dates in Chinese numerals, the lunar
@@ -137,6 +145,34 @@ def is_page_marker(text: str) -> bool:
     if not stripped.startswith(("(", "（")) or not stripped.endswith((")", "）")):
         return False
     return bool(_JUMP_RE.match(fold_width(stripped)))
+
+
+@dataclass(frozen=True)
+class JumpMarks:
+    """A paragraph's text without the jump marks printed in it, and the marks as printed."""
+
+    text: str
+    opening: str | None  # （上接第1版）: the paragraph goes on from a story on another page
+    closing: str | None  # （下转第3版）: the story goes on on another page
+
+
+def split_jump_marks(text: str) -> JumpMarks | None:
+    """The jump marks a paragraph opens or closes with (``（上接第1版）社区食堂…``, ``…。（下转第3
+    版）``); None if it holds neither, or nothing else."""
+    if "接" not in text and "转" not in text and "续" not in text:
+        return None  # every mark names one of them: most paragraphs are answered here
+    folded = fold_width(text)  # same length as text: spans found in it cut text
+    opening = _OPENING_JUMP_RE.match(folded)
+    start = opening.end() if opening else 0
+    closing = _CLOSING_JUMP_RE.search(folded, start)
+    end = closing.start() if closing else len(text)
+    if (opening is None and closing is None) or not text[start:end].strip():
+        return None
+    return JumpMarks(
+        text[start:end],
+        text[opening.start(1) : opening.end(1)] if opening else None,
+        text[closing.start(1) : closing.end(1)] if closing else None,
+    )
 
 
 # What OCR makes of a rule, a border or a speck of dirt: a line of one or two marks that text never
@@ -296,10 +332,24 @@ _WEB_FURNITURE_FIRST = frozenset(
 _PICTURE_LINK_LONGEST = 400
 
 
+# A page's markup cut at a line break: an HTML comment's opening or close (an e-paper system's
+# property dump, ``2024-02-03 2 2 某某晚报 content_226314.html 1 标题 /enpproperty-->``).
+_MARKUP_DEBRIS_RE = re.compile(r"^\s*<!--|-->\s*$")
+
+
+def is_markup_debris(text: str) -> bool:
+    """True for a line that opens or closes an HTML comment: what a web page's source left in a
+    copy of its text, never a story's line."""
+    return len(text) <= _PICTURE_LINK_LONGEST and "--" in text and bool(_MARKUP_DEBRIS_RE.search(text))
+
+
 def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
-    ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``."""
+    ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``, markup debris
+    (``…/enpproperty-->``)."""
+    if is_markup_debris(text):
+        return True
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
         return False  # a story's line, answered at once (only a picture's link runs longer)
     stripped = text.strip()
