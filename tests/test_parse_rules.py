@@ -1257,6 +1257,25 @@ def test_an_e_paper_article_copied_with_its_property_dump_keeps_its_headline() -
     assert page.dropped[-1].reason == "page-furniture"
 
 
+def test_a_headline_between_an_e_papers_page_label_and_its_meta_line_is_no_furniture() -> None:
+    # One story copied from an e-paper's article page, a blank line after every line: between the
+    # page's date and label above and the meta line below, the shipped model reads the headline as
+    # the page's furniture.
+    text = (
+        "2026年11月20日\n\n第A03版：要闻\n\n东江两岸夜市重开：从一条街到一座城的烟火\n\n"
+        "（ 2026-11-20 ） 稿件来源：东江晚报 要闻\n\n本报记者 林晓\n\n"
+        "入夜，东江南岸的老码头亮起一串串灯笼，停业三年的夜市重新开张。\n\n"
+        "摊主陈阿姨一边翻着锅里的炒粉，一边招呼客人：“老主顾都回来了。”\n"
+    )
+    (story,) = parse_page(text).articles
+    assert (story.title, story.byline) == ("东江两岸夜市重开：从一条街到一座城的烟火", "本报记者 林晓")
+    assert len(story.paragraphs) == 2
+    # A furniture line no headline: a piece a wrap cut off, a word count, a date.
+    for furniture in ("版）", "字数：1134字", "某某晚报 2026年11月20日"):
+        page = parse_page(text.replace("东江两岸夜市重开：从一条街到一座城的烟火", furniture))
+        assert [a.title for a in page.articles] == [None], furniture
+
+
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
     # On a page with a blank line between all its lines, one more blank line can move a boundary:
     # a navigation line does what a blank line there does, no more.

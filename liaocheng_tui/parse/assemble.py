@@ -65,7 +65,7 @@ from liaocheng_tui.parse.byline import (
     split_show_mark,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, weight
+from liaocheng_tui.parse.chars import ends_sentence, fold_width, weight
 from liaocheng_tui.parse.clean import (
     SHORT_WEIGHT,
     clean_body,
@@ -146,6 +146,7 @@ _MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
 _BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
 _UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
+_CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
@@ -706,16 +707,23 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
     for place in range(1, len(filled) - 1):
         meta, below = filled[place], filled[place + 1]
+        if out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
+            continue
         # A byline or another piece of furniture may stand between the headline and its meta line.
+        # Between blank lines under an e-paper's page label, the labeller may read the headline
+        # itself as furniture: a line no furniture rule reads as such is the headline.
         step = 1
         while (
             step <= _BETWEEN_HEADLINE_AND_META
             and place > step
             and out[filled[place - step]] in _UNDER_HEADLINE
+            and not (
+                step == 1 and _furniture_by_context(lines[filled[place - 1]].text, out[filled[place - 1]])
+            )
         ):
             step += 1
         above = filled[place - step]
-        if out[above] != "body" or out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
+        if out[above] != "body" and not (step == 1 and _furniture_by_context(lines[above].text, out[above])):
             continue
         # the headline's length first, which costs least, then the meta line: most lines are
         # answered at once by having no field's colon
@@ -726,6 +734,27 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         ):
             out[above] = "title"
     return out
+
+
+def _furniture_by_context(text: str, role: Role) -> bool:
+    """A line the labeller read as furniture by its neighbours alone: no digit (a date, a page, a
+    word count), no byline and no furniture rule reads it as the page's (a masthead, a page
+    label, a meta line, markup)."""
+    if role != "furniture" or weight(text) < _CONTEXT_HEADLINE_LEAST:
+        return False  # a piece a wrap cut off a furniture line (版）) is no headline
+    text = fold_width(text).strip()
+    return not (
+        any(char.isdigit() for char in text)
+        or parse_byline_line(text) is not None
+        or is_source_line(text)
+        or is_furniture_line(text)
+        or is_web_furniture_line(text)
+        or is_web_meta_line(text)
+        or is_page_marker(text)
+        or is_dated_furniture_line(text)
+        or is_address_or_rule(text)
+        or masthead_in(text)
+    )
 
 
 def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
