@@ -1719,7 +1719,7 @@ def test_a_paragraph_continued_from_another_page_is_no_part_of_the_story_above()
         "城区新建口袋公园十二处\n\n\u3000\u3000本报讯（记者 李强）城区新建口袋公园十二处。（下转第3版）\n\n"
         "\u3000\u3000（上接第1版）社区食堂还为老人送餐上门。\n\u3000\u3000明年每个社区都建食堂。\n\n"
         "乡村夜校开课了\n\n\u3000\u3000本报讯（记者 赵敏）夜校陆续开课。\n",
-        "T _ B _ B B _ T _ B",
+        "T _ B _ B B _ T _ B _",
     )
     assert [(a.title, a.paragraphs) for a in page.articles] == [
         ("城区新建口袋公园十二处", ["城区新建口袋公园十二处。"]),
