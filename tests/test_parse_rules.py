@@ -798,6 +798,23 @@ def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     assert story.byline is None and story.paragraphs[1].startswith("本报讯")
 
 
+def test_a_headline_line_opening_with_a_dash_is_the_subtitle() -> None:
+    # The labeller read the 副题 as the headline's second line.
+    page = labelled(
+        "让老旧小区“旧貌换新颜”\n——访市住建局局长刘海涛\n\n本报记者 陈静\n\n"
+        "\u3000\u3000今年，我市计划改造老旧小区86个。\n",
+        "T T _ BY _ B _",
+    )
+    (story,) = page.articles
+    assert (story.title, story.subtitle) == ("让老旧小区“旧貌换新颜”", "——访市住建局局长刘海涛")
+    # A dash inside the headline's open bracket is its own, wrapped onto the next line.
+    (story,) = labelled(
+        "奋力开创新局面（在新思想指引下\n——新时代新作为新篇章）\n\u3000\u3000今年，全省脱贫人口过百万。\n",
+        "T T B _",
+    ).articles
+    assert (story.title, story.subtitle) == ("奋力开创新局面（在新思想指引下——新时代新作为新篇章）", None)
+
+
 def test_data_box_rows_are_body_text_not_headlines() -> None:
     page = labelled(
         "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"

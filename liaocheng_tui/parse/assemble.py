@@ -65,7 +65,7 @@ from liaocheng_tui.parse.byline import (
     split_show_mark,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, fold_width, weight
+from liaocheng_tui.parse.chars import ends_sentence, fold_width, unbalanced, weight
 from liaocheng_tui.parse.clean import (
     SHORT_WEIGHT,
     clean_body,
@@ -757,6 +757,31 @@ def _furniture_by_context(text: str, role: Role) -> bool:
     )
 
 
+_DASH_OPENERS = ("——", "—", "--", "－－", "─")
+
+
+def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline line that opens with a dash under a headline read as its
+    subtitle: a 副题 opens with one (``——访市住建局局长刘海涛``), a headline's second line never
+    does."""
+    out = list(roles)
+    above: Role | None = None
+    above_text = ""
+    for index, line in enumerate(lines[: len(out)]):
+        text = line.text.strip()
+        if not text:
+            continue
+        if (
+            out[index] == "title"
+            and above == "title"
+            and text.startswith(_DASH_OPENERS)
+            and not unbalanced(above_text)  # a wrap inside the headline's bracket (…指引下 / ——新时代…)
+        ):
+            out[index] = "subtitle"
+        above, above_text = out[index], text
+    return out
+
+
 def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with headline lines that close a bracket a text line above them left open read
     as that line's rest.
@@ -1174,6 +1199,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     roles = _headlines_over_meta_lines(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
+    roles = _dashed_subtitles(lines, roles)
     roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
