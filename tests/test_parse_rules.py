@@ -813,6 +813,34 @@ def test_a_headline_line_opening_with_a_dash_is_the_subtitle() -> None:
         "T T B _",
     ).articles
     assert (story.title, story.subtitle) == ("奋力开创新局面（在新思想指引下——新时代新作为新篇章）", None)
+    (story,) = labelled(
+        "奋力开创新局面（在新\n思想指引下\n——新时代新作为新篇章）\n\u3000\u3000今年，全省脱贫人口过百万。\n",
+        "T T T B _",
+    ).articles
+    assert (story.title, story.subtitle) == ("奋力开创新局面（在新思想指引下——新时代新作为新篇章）", None)
+
+
+def test_a_caption_read_as_a_marked_headline_stays_with_its_story() -> None:
+    # The labeller took the caption for a headline marked ▲, and the next headline for its subtitle.
+    page = labelled(
+        "菜市场里的“智慧秤”\n\n\u3000\u3000走进城南农贸市场，每个摊位前都摆着一台“智慧秤”。\n\n"
+        "▲市民在农贸市场使用智慧秤购物。\n\n城区新增公共停车泊位1200个\n\n"
+        "\u3000\u3000本报讯（记者 马晓）今年以来，城区新建停车场9处。\n",
+        "T _ B _ T _ S _ B _",
+    )
+    assert [(a.title, a.subtitle, a.paragraphs) for a in page.articles] == [
+        (
+            "菜市场里的“智慧秤”",
+            None,
+            ["走进城南农贸市场，每个摊位前都摆着一台“智慧秤”。", "▲市民在农贸市场使用智慧秤购物。"],
+        ),
+        ("城区新增公共停车泊位1200个", None, ["今年以来，城区新建停车场9处。"]),
+    ]
+    # A headline marked ▲ ends no sentence: it stays a headline.
+    (story,) = labelled(
+        "▲城区新增公共停车泊位\n\u3000\u3000今年以来，城区新建停车场9处。\n", "T B _"
+    ).articles
+    assert story.title == "城区新增公共停车泊位"
 
 
 def test_data_box_rows_are_body_text_not_headlines() -> None:

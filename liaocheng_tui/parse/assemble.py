@@ -115,6 +115,7 @@ _NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|�
 _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
 _PHOTO_CUE_RE = re.compile(rf"\({_PICTURE_IN_BRACKETS}|（{_PICTURE_IN_BRACKETS}|图为|▲")
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
+_CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 # A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
 # they stay in it, each with its photographer's credit; they start no photo articles of their own.
 _NUMBERED_CAPTION_RE = re.compile(
@@ -766,7 +767,7 @@ def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     does."""
     out = list(roles)
     above: Role | None = None
-    above_text = ""
+    headline = ""  # the headline's lines so far
     for index, line in enumerate(lines[: len(out)]):
         text = line.text.strip()
         if not text:
@@ -775,10 +776,11 @@ def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
             out[index] == "title"
             and above == "title"
             and text.startswith(_DASH_OPENERS)
-            and not unbalanced(above_text)  # a wrap inside the headline's bracket (…指引下 / ——新时代…)
+            and not unbalanced(headline)  # a wrap inside the headline's bracket (…指引下 / ——新时代…)
         ):
             out[index] = "subtitle"
-        above, above_text = out[index], text
+        headline = headline + text if out[index] == "title" and above == "title" else text
+        above = out[index]
     return out
 
 
@@ -1220,6 +1222,14 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A byline line under a headline (and its web meta line) that the labeller read as the
             # story's first paragraph, as it reads bylines spaced out letter by letter.
             unit.role = "byline"
+        elif (
+            unit.role in HEADER_ROLES
+            and unit.squeezed.startswith(_CAPTION_OPENERS)
+            and ends_sentence(unit.squeezed)
+        ):
+            # A photo caption (▲市民在农贸市场购物。) the labeller took for a headline marked ▲ or
+            # the like: a headline ends no sentence.
+            unit.role = "caption"
         elif unit.role in HEADER_ROLES and split_photo_credit(unit.text):
             # A picture's caption closed by its photographer's credit (工人检修设备 记者 王刚摄),
             # not the next story's headline.
