@@ -1710,8 +1710,20 @@ def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
         ("06版:要闻", "要闻"),
         ("第01版：国际·综合", "国际·综合"),
         ("第06版：", None),  # no name
-        ("第6版 经济", None),  # no label's colon
         ("第06版：经济新闻报道版面内容", None),  # too long for a section's name
+        # a printed page's head: page and section either way round, editors after them
+        ("第6版 经济", "经济"),
+        ("A04 城事", "城事"),
+        ("A04版 城事", "城事"),
+        ("城事 A04", "城事"),
+        ("第4版 城事新闻", "城事新闻"),
+        ("04 要闻", "要闻"),
+        ("Ａ０４ 城事", "城事"),  # full-width
+        ("A04 城事 责编：王芳 美编：李强", "城事"),
+        ("3 人受伤", None),  # a number that is no page's: a headline
+        ("A4 纸", None),  # one character is no section
+        ("2026 年会", None),
+        ("A04 城事 今日多云", None),  # more than a page's head holds
     ],
 )
 def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:

@@ -291,22 +291,35 @@ _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\
 _SHARE_RE = re.compile(r"^分享到[:：]")
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
+# A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
+# with 【纠错】 beside it): a story's credit names its writer (（本报记者 王海）), never its editor.
+_STAFF_NAMES = f"{_H}(?:\\s?{_H}){{1,3}}(?:[\\s、，,]+{_H}(?:\\s?{_H}){{1,3}})*"
+_STAFF_CREDIT = f"(?:(?:{_EDITOR_LABELS}|审核|终审|审校|监制)\\s?[:：\\s]\\s*{_STAFF_NAMES}\\s*)+"
 _LABELLED_SECTION_RE = re.compile(
     f"^第?\\s?[A-Z]?\\d{{1,3}}\\s?版\\s?[:：]\\s?({_H}{{2,8}}(?:[·•]{_H}{{2,8}})?)$"
 )
 
 
+# A printed page's head: its page and section, either way round, maybe with its editors after
+# (A04 城事, A04版 城事, 城事 A04, 第4版 城事新闻, 04 要闻 责编：王芳). A bare number names a page
+# only when zero-padded (04), so that a headline such as 3 人受伤 is none.
+_PAGE = r"(?:第\s?[A-Z]?\d{1,3}\s?版|[A-Z]\s?\d{1,3}\s?版?|\d{1,3}\s?版|0\d)"
+_SECTION_NAME = f"({_H}{{2,6}}(?:[·•]{_H}{{2,6}})?)"
+_PAGE_HEAD_SECTION_RE = re.compile(
+    rf"^(?:{_PAGE}\s*[:：]?\s*{_SECTION_NAME}|{_SECTION_NAME}\s+{_PAGE})(?:\s+{_STAFF_CREDIT})?$"
+)
+
+
 def page_label_section(text: str) -> str | None:
-    """The section an e-paper's page label names (``第06版：经济`` -> 经济, ``A03版：时政``); None
-    for any other line."""
-    found = _LABELLED_SECTION_RE.match(fold_width(text).strip())
-    return found.group(1) if found else None
+    """The section an e-paper's page label or a printed page's head names (``第06版：经济`` ->
+    经济, ``A03版：时政``, ``A04 城事``, ``城事 A04``); None for any other line."""
+    text = fold_width(text).strip()
+    found = _LABELLED_SECTION_RE.match(text) or _PAGE_HEAD_SECTION_RE.match(text)
+    if found is None:
+        return None
+    return next(group for group in found.groups() if group)
 
 
-# A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
-# with 【纠错】 beside it): a story's credit names its writer (（本报记者 王海）), never its editor.
-_STAFF_NAMES = f"{_H}(?:\\s?{_H}){{1,3}}(?:[\\s、，,]+{_H}(?:\\s?{_H}){{1,3}})*"
-_STAFF_CREDIT = f"(?:(?:{_EDITOR_LABELS}|审核|终审|审校|监制)\\s?[:：\\s]\\s*{_STAFF_NAMES}\\s*)+"
 _BRACKETED_STAFF_RE = re.compile(
     f"^(?:[（(【\\[]\\s*(?:{_STAFF_CREDIT}|纠错)[）)】\\]]\\s*)*[（(【\\[]\\s*{_STAFF_CREDIT}[）)】\\]]$"
 )
