@@ -843,6 +843,43 @@ def test_a_caption_read_as_a_marked_headline_stays_with_its_story() -> None:
     assert story.title == "城区新增公共停车泊位"
 
 
+def test_a_notices_headline_read_as_text_starts_the_notice() -> None:
+    page = labelled(
+        "AI赋能 “智”造升级\n\n\u3000\u3000本报讯（记者 王磊）机械臂有序作业，AGV小车来回穿梭。\n\n"
+        "关于2026年度市级文明单位拟表彰名单的公示\n\n"
+        "\u3000\u3000经推荐、考核，拟表彰以下单位为2026年度市级文明单位，现予公示。\n",
+        "T _ B _ B _ B _",
+    )
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("AI赋能 “智”造升级", "news"),
+        ("关于2026年度市级文明单位拟表彰名单的公示", "notice"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "推进线上服务，组织网络招聘",  # a crosshead with a clause mark
+        "——致全国科技工作者的倡议书",  # a subtitle's dash
+    ],
+)
+def test_a_line_naming_a_notice_with_a_mark_stays_text(line: str) -> None:
+    page = labelled(
+        f"春季招聘会开幕\n\u3000\u3000本报讯（记者 王磊）招聘会昨日开幕。\n{line}\n\u3000\u3000线上招聘同步进行。\n",
+        "T B B B _",
+    )
+    assert [a.title for a in page.articles] == ["春季招聘会开幕"]
+
+
+def test_a_wrapped_paragraph_line_ending_in_a_notice_word_stays_text() -> None:
+    page = labelled(
+        "春季招聘会开幕\n\u3000\u3000本报讯（记者 王磊）市人社局近日印发\n关于做好春季招聘工作的通知\n"
+        "\u3000\u3000线上招聘同步进行。\n",
+        "T B B B _",
+    )
+    assert [a.title for a in page.articles] == ["春季招聘会开幕"]
+
+
 def test_data_box_rows_are_body_text_not_headlines() -> None:
     page = labelled(
         "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"

@@ -116,6 +116,8 @@ _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四
 _PHOTO_CUE_RE = re.compile(rf"\({_PICTURE_IN_BRACKETS}|（{_PICTURE_IN_BRACKETS}|图为|▲")
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
+_NOTICE_HEADLINE_LONGEST = 40  # characters
+_CLAUSE_OR_STOP_RE = re.compile(r"[，,；;：:。！？!?]")
 # A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
 # they stay in it, each with its photographer's credit; they start no photo articles of their own.
 _NUMBERED_CAPTION_RE = re.compile(
@@ -1187,6 +1189,30 @@ def _build(
     return articles
 
 
+def _notice_headline(units: Sequence[Unit], index: int) -> bool:
+    """Whether the text unit at ``index`` is a notice's headline: a short line that names a notice
+    or a statement at its end (关于…的公示, …公告, …联合声明) and holds no clause or sentence
+    mark, between a finished paragraph and text."""
+    unit = units[index]
+    text = unit.squeezed
+    if not _NOTICE_RE.search(text) or weight(text) > _NOTICE_HEADLINE_LONGEST:
+        return False  # the cheap checks first: most units end otherwise
+    above = units[index - 1] if index else None
+    return (
+        not _CLAUSE_OR_STOP_RE.search(text)
+        and not text.startswith(_DASH_OPENERS)
+        and index + 1 < len(units)
+        and units[index + 1].role == "body"
+        # under a finished paragraph or the page's top, not under a headline (a kicker's place)
+        and (
+            above is None
+            or (above.role != "body" and above.role not in HEADER_ROLES)
+            or ends_sentence(above.text)
+        )
+        and split_lead(text) is None
+    )
+
+
 def _run_in_brief(unit: Unit) -> bool:
     """A brief item with its headline run in (【标题】正文…。, **标题** 正文…。): no headline line
     holds a sentence after a bracketed or bold lead."""
@@ -1234,6 +1260,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A picture's caption closed by its photographer's credit (工人检修设备 记者 王刚摄),
             # not the next story's headline.
             unit.role = "body"
+        elif unit.role == "body" and _notice_headline(units, index):
+            # 关于…的公示, …公告, …声明: a notice's or a statement's headline, which the labeller
+            # read as a sentence of the story above.
+            unit.role = "title"
         elif unit.role in HEADER_ROLES and _run_in_brief(unit):
             unit.role = "body"  # a brief item the labeller took for a headline: its lead is its headline
         elif unit.role == "byline" and _lone_dateline(unit.text):
