@@ -3,6 +3,7 @@ what each does to a page and to its key. Their scores need the corpus and are a 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from typing import cast
 
@@ -231,3 +232,21 @@ def test_stories_apart_keeps_one_blank_line_before_each_headline_block_only() ->
     probed = _apply("stories-apart")
     assert probed == [LINES[0], LINES[1], LINES[3], LINES[4], "", LINES[6], LINES[7]]
     assert _apply("stories-apart-flush")[2].startswith("本报讯")
+
+
+def test_each_story_alone_is_a_page_of_its_own_with_its_key() -> None:
+    key = [KeyArticle("2月招聘会提供岗位3000个", kicker="春风行动送岗位"), KeyArticle("老街区亮灯")]
+    page = EvalPage("test/page", "\n".join(["东江晚报 2026年11月20日", *LINES]), key, ["furniture", *ROLES])
+    first, second = probes.stories_alone(page)
+    assert first.text.split("\n") == LINES[:6]  # the page's head left out
+    assert (first.keys, first.roles) == ([key[0]], ROLES[:6])
+    assert second.text.split("\n") == LINES[6:]
+    assert (second.name, second.keys, second.roles) == ("test/page#2", [key[1]], ROLES[6:])
+    # Header blocks and key articles that do not pair off give no stories.
+    assert probes.stories_alone(dataclasses.replace(page, keys=key[:1])) == []
+
+
+def test_an_e_paper_article_page_puts_its_date_and_label_over_the_story_as_a_web_copy() -> None:
+    probed = _apply("alone-e-paper")
+    assert probed[0] == "2026年11月20日" and "版：" in probed[2]
+    assert probed[4:] == [x for line in LINES if line.strip() for x in (line.strip(), "")]

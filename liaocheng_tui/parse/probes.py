@@ -65,6 +65,8 @@ class Probe:
     what: str
     transform: Transform
     key_text: TextChange | None = None
+    # Each story a page of its own (as one e-paper article page copies), then the transform.
+    alone: bool = False
 
 
 def rewrite_key(key: KeyArticle, probe: Probe) -> KeyArticle:
@@ -217,6 +219,13 @@ def _web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[s
         if line.strip():
             out += [line.strip(), ""]
     return out
+
+
+def _e_paper_article(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """One story as its e-paper article page copies: the issue's date and the page's label above,
+    then the story as a web copy (:func:`_web_copy`)."""
+    label = rng.choice(("第A05版：要闻", "第03版：综合", "A04版：城事"))
+    return ["2026年11月20日", "", label, "", *_web_copy(lines, roles, rng)]
 
 
 def _unpunctuated(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
@@ -453,6 +462,13 @@ PROBES: tuple[Probe, ...] = (
     Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _headline_lines(lambda line: " ".join(line.strip()))),
     Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _headline_lines(_comma_for_space), key_text=_comma_for_space),
     Probe("web-copy", "every line flush left with a blank line after it (a web page's text copied)", _web_copy),
+    Probe("alone", "each story a page of its own (one article copied)", _each_line(lambda line: line), alone=True),
+    Probe(
+        "alone-e-paper",
+        "each story a page of its own as an e-paper's article page copies: its date and page label above, every line flush left with a blank line after it",
+        _e_paper_article,
+        alone=True,
+    ),
     Probe("double-spaced", "every line followed by a blank line (double-spaced)", _double_spaced),
     Probe(
         "no-punctuation",
@@ -511,17 +527,40 @@ def traditional_probe() -> Probe | None:
     )
 
 
+def stories_alone(page: EvalPage) -> list[EvalPage]:
+    """Each story of ``page`` as a page of its own, from its header block to the next, with its key
+    and line roles; the page's lines above its first story are left out. A page whose header
+    blocks and key articles do not pair off one to one gives none."""
+    assert page.roles is not None
+    lines = page.text.replace("\r\n", "\n").split("\n")
+    roles = page.roles
+    starts = [
+        index
+        for index, role in enumerate(roles)
+        if role in HEADER_ROLES and (index == 0 or roles[index - 1] not in HEADER_ROLES)
+    ]
+    if len(starts) != len(page.keys):
+        return []
+    ends = [*starts[1:], len(lines)]
+    return [
+        EvalPage(f"{page.name}#{number}", "\n".join(lines[start:end]), [key], list(roles[start:end]))
+        for number, (start, end, key) in enumerate(zip(starts, ends, page.keys, strict=True), start=1)
+    ]
+
+
 def score_probe(probe: Probe, pages: Sequence[EvalPage], seed: int = 5) -> float | None:
     """Title F1 of the parser on ``pages`` as ``probe`` prints them (pages without line roles are
     left out: the probes need them)."""
     probed: list[EvalPage] = []
-    for page in pages:
-        if page.roles is None:
+    for whole in pages:
+        if whole.roles is None:
             continue
-        lines = page.text.replace("\r\n", "\n").split("\n")
-        rng = random.Random(f"{seed}|{page.name}")
-        text = "\n".join(probe.transform(lines, list(page.roles), rng))
-        probed.append(EvalPage(page.name, text, [rewrite_key(key, probe) for key in page.keys]))
+        for page in stories_alone(whole) if probe.alone else [whole]:
+            assert page.roles is not None
+            lines = page.text.replace("\r\n", "\n").split("\n")
+            rng = random.Random(f"{seed}|{page.name}")
+            text = "\n".join(probe.transform(lines, list(page.roles), rng))
+            probed.append(EvalPage(page.name, text, [rewrite_key(key, probe) for key in page.keys]))
     title_f1 = score_set(probed, model_parser).figures()["title_f1"]
     return float(title_f1) if title_f1 is not None else None
 
