@@ -390,6 +390,10 @@ def test_an_expert_s_signature_names_its_post_before_the_name() -> None:
         ("摄影：张三 李四", ["张三", "李四"]),
         ("融媒记者 张三", ["张三"]),
         ("本报记者 张三 发自东京", ["张三"]),  # where the story was filed from: no name
+        ("潇湘晨报记者 张三 长沙报道", ["张三"]),  # a place glued to 报道, after a name
+        ("本报记者 张三 北京报道", ["张三"]),
+        ("记者 张三 李四报道", ["张三", "李四"]),  # a person's name glued to 报道 stays one
+        ("□记者 张三 通讯员 李四 报道", ["张三", "李四"]),
     ],
 )
 def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:

@@ -305,6 +305,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             cue = True
         elif token in _SINGLE_ROLE_TOKENS or (index == len(tokens) - 1 and _FILED_FROM_RE.match(token)):
             continue
+        elif names and _filed_from(token, tokens, index, rest):
+            continue  # 张三 长沙报道: where the reporter filed from, no second author
         elif _NAME_RE.match(token):
             names.append(token)
         elif (
@@ -330,6 +332,17 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         if first not in _ROLE_SET or len(_APART_RE.split(rest.strip())) < 2:
             return None
     return line, names
+
+
+def _filed_from(token: str, tokens: Sequence[str], index: int, line: str) -> bool:
+    """Whether ``token`` names the place a report was filed from: glued to the closing 报道
+    (``长沙报道``, ``北京报道``) and no person's name (a common surname first)."""
+    return (
+        index == len(tokens) - 2
+        and tokens[-1] == "报道"
+        and f"{token}报道" in line
+        and not looks_like_a_name(token)
+    )
 
 
 # A signature under a label, as commentary pages and web pages print it: 作者：张三,
