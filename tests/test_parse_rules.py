@@ -430,6 +430,19 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
             ["欧阳明明"],
             "城区新增三处公园。",
         ),
+        # a paper's short name, a news app's name
+        (
+            "南都讯 记者张三 通讯员李四 城区新增三处公园。",
+            "南都讯 记者张三 通讯员李四",
+            ["张三", "李四"],
+            "城区新增三处公园。",
+        ),
+        (
+            "红星新闻讯（记者 张三）城区新增三处公园。",
+            "红星新闻讯（记者 张三）",
+            ["张三"],
+            "城区新增三处公园。",
+        ),
     ],
 )
 def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list[str], rest: str) -> None:
@@ -439,6 +452,7 @@ def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list
 
 def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
     assert split_lead("大众网讯息显示，城区新增三处公园。") is None
+    assert split_lead("新闻讯息显示，城区新增三处公园。") is None
 
 
 @pytest.mark.parametrize(

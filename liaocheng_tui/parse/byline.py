@@ -94,8 +94,9 @@ _DATELINE_RE = re.compile(
     rf"|本{_S}报{_S}{_PLACE}{_S}讯"
     rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
-    # another paper's or site's own news: 新京报讯, 齐鲁晚报讯, 大众网讯 (not 讯息)
-    rf"|{_H}{{1,6}}(?:报|网|台){_S}讯(?!息)"
+    # another paper's, site's or app's own news: 新京报讯, 齐鲁晚报讯, 大众网讯, 南都讯, 红星新闻讯
+    # (not 讯息)
+    rf"|{_H}{{1,6}}(?:报|网|台|都|新闻){_S}讯(?!息)"
     # in brackets: 【本报讯】, [本报讯]
     rf"|[【\[［]{_S}本{_S}报{_S}(?:{_PLACE})?{_S}讯{_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
