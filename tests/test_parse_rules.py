@@ -1241,6 +1241,12 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "2026-11-20 3 3 东江晚报 content_104233.html 1 新桥通车 /enpproperty-->",
         "<!--enpcontent",
         "-->",
+        # a news site's breadcrumb, font-size switch and related-links label
+        "首页 > 新闻中心 > 本地新闻",
+        "当前位置：首页 » 要闻",
+        "【字体：大 中 小】【打印】【关闭】",
+        "相关新闻：",
+        "【延伸阅读】",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1265,6 +1271,8 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "第3版",  # a page number alone is the page marker's
         "小",
         "箭头“-->”在网页代码里表示注释结束。",  # a sentence about markup ends with a full stop
+        "首页设计大赛 > 预期",  # no separator right after 首页
+        "相关新闻报道引发关注",  # the label's words in a headline
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1374,6 +1382,30 @@ def test_a_headline_between_an_e_papers_page_label_and_its_meta_line_is_no_furni
     for furniture in ("版）", "字数：1134字", "某某晚报 2026年11月20日"):
         page = parse_page(text.replace("东江两岸夜市重开：从一条街到一座城的烟火", furniture))
         assert [a.title for a in page.articles] == [None], furniture
+
+
+def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:
+    page = parse_page(
+        "首页 > 新闻中心 > 本地新闻\n\n东江新桥今日正式通车\n\n"
+        "来源：东江日报　　作者：林晓　　发布时间：2026-11-20 09:30\n\n【字体：大 中 小】【打印】【关闭】\n\n"
+        "\u3000\u300011月20日上午，东江新桥正式通车。\n\u3000\u3000新桥全长1200米，设双向六车道。\n\n"
+        "相关新闻：\n东江两岸夜市重开\n城区新增公共停车泊位1200个\n\n责任编辑：王海\n"
+    )
+    (story,) = page.articles
+    assert (story.kicker, story.title, story.authors) == (None, "东江新桥今日正式通车", ["林晓"])
+    assert story.paragraphs == ["11月20日上午，东江新桥正式通车。", "新桥全长1200米，设双向六车道。"]
+    assert [d.text for d in page.dropped if d.reason == "page-furniture"][-4:] == [
+        "相关新闻：",
+        "东江两岸夜市重开",
+        "城区新增公共停车泊位1200个",
+        "责任编辑：王海",
+    ]
+    # Under a related-links label, a paragraph of text is the story's, not a link.
+    page = parse_page(
+        "东江新桥今日正式通车\n\n\u3000\u300011月20日上午，东江新桥正式通车。\n\n"
+        "相关链接\n\u3000\u3000东江旧桥建于1958年，曾是两岸唯一的通道。\n"
+    )
+    assert page.articles[0].paragraphs[-1] == "东江旧桥建于1958年，曾是两岸唯一的通道。"
 
 
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:

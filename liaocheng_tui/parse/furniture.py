@@ -286,9 +286,18 @@ _NAVIGATION = (
     "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
     "|今日导读|本期导读|本版导读|要闻导读|导读"
     "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
+    "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
 _SHARE_RE = re.compile(r"^分享到[:：]")
+# A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
+# links (相关新闻：, 延伸阅读).
+_BREADCRUMB_RE = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|主页|网站首页)\s*(?:[>＞»›/]|&gt;)"
+)
+_RELATED_LABEL_RE = re.compile(
+    r"^[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢)[】\]）)]?\s*[:：]?$"
+)
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
 # A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
@@ -338,7 +347,7 @@ _WEB_FURNITURE_LONGEST = 40
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
@@ -354,6 +363,11 @@ def is_markup_debris(text: str) -> bool:
     """True for a line that opens or closes an HTML comment: what a web page's source left in a
     copy of its text, never a story's line."""
     return len(text) <= _PICTURE_LINK_LONGEST and "--" in text and bool(_MARKUP_DEBRIS_RE.search(text))
+
+
+def is_related_label(text: str) -> bool:
+    """True for the label over a web page's list of related stories (``相关新闻：``, ``【延伸阅读】``)."""
+    return bool(_RELATED_LABEL_RE.match(text.strip()))
 
 
 def is_web_furniture_line(text: str) -> bool:
@@ -374,6 +388,8 @@ def is_web_furniture_line(text: str) -> bool:
     return bool(
         _NAVIGATION_RE.match(text)
         or _SHARE_RE.match(text)
+        or _BREADCRUMB_RE.match(text)
+        or is_related_label(text)
         or _PAGE_LABEL_RE.match(text)
         or _PAGE_EDITORS_RE.match(text)
         or _BRACKETED_STAFF_RE.match(text)

@@ -20,6 +20,7 @@ from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.furniture import (
     is_page_number,
+    is_related_label,
     is_web_furniture_line,
     running_headers,
     spacing_blanks,
@@ -86,6 +87,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
     the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
+    web |= _related_links(raws, web)
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.
@@ -99,6 +101,30 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     for index, role in zip(kept, label_page(shown), strict=True):
         roles[index] = "furniture" if index in web else role
     return roles
+
+
+_RELATED_LINK_LONGEST = 40  # characters: a linked headline, not a paragraph
+
+
+def _related_links(raws: Sequence[str], web: set[int]) -> set[int]:
+    """The lines of a web page's list of related stories: under its label (相关新闻：), up to the
+    next blank line, each a headline (short, flush left, ending no sentence)."""
+    found: set[int] = set()
+    for index in sorted(web):
+        if not is_related_label(raws[index]):
+            continue
+        below = index + 1
+        while below < len(raws) and (line := raws[below]).strip():
+            if (
+                len(line.strip()) > _RELATED_LINK_LONGEST
+                or line[:1].isspace()
+                or line.startswith("\u3000")
+                or ends_sentence(line)
+            ):
+                break
+            found.add(below)
+            below += 1
+    return found
 
 
 def _page_breaks(raws: Sequence[str], web: set[int]) -> set[int]:
