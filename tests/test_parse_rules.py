@@ -898,6 +898,24 @@ def test_a_wrapped_paragraph_line_ending_in_a_notice_word_stays_text() -> None:
     assert [a.title for a in page.articles] == ["春季招聘会开幕"]
 
 
+def test_a_label_over_a_captioned_photo_is_its_column_not_the_story_above() -> None:
+    page = labelled(
+        "以实干实绩书写发展新篇\n\u3000\u3000发展是第一要务。\n\n图片新闻\n\n"
+        "\u3000\u300011月19日，东昌湖畔的银杏叶进入最佳观赏期。\u3000\u3000本报记者 张晨 摄\n",
+        "T B _ B _ B _",
+    )
+    assert [(a.title, a.column, a.kind, a.paragraphs) for a in page.articles] == [
+        ("以实干实绩书写发展新篇", None, "news", ["发展是第一要务。"]),
+        (None, "图片新闻", "photo", ["11月19日，东昌湖畔的银杏叶进入最佳观赏期。"]),
+    ]
+    # Over a paragraph with no photographer's credit, a short line stays the story's text.
+    page = labelled(
+        "以实干实绩书写发展新篇\n\u3000\u3000发展是第一要务。\n\n编后\n\n\u3000\u3000老有所为，传递温暖。\n",
+        "T B _ B _ B _",
+    )
+    assert [a.paragraphs for a in page.articles] == [["发展是第一要务。", "编后", "老有所为，传递温暖。"]]
+
+
 def test_data_box_rows_are_body_text_not_headlines() -> None:
     page = labelled(
         "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"

@@ -117,6 +117,7 @@ _PHOTO_CUE_RE = re.compile(rf"\({_PICTURE_IN_BRACKETS}|（{_PICTURE_IN_BRACKETS}
 _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
+_PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
 _CLAUSE_OR_STOP_RE = re.compile(r"[，,；;：:。！？!?]")
 # A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
 # they stay in it, each with its photographer's credit; they start no photo articles of their own.
@@ -1189,6 +1190,22 @@ def _build(
     return articles
 
 
+def _label_over_a_picture(units: Sequence[Unit], index: int) -> bool:
+    """Whether the text unit at ``index`` labels the picture under it: a few characters that end
+    no sentence, set apart by blank lines, over a caption closed by its photographer's credit."""
+    unit = units[index]
+    if weight(unit.squeezed) > _PICTURE_LABEL_LONGEST or index + 1 >= len(units):
+        return False  # the cheap check first: most units are longer
+    below = units[index + 1]
+    return (
+        unit.gap_before
+        and below.gap_before
+        and below.role == "body"
+        and not ends_sentence(unit.squeezed)
+        and split_photo_credit(below.text) is not None
+    )
+
+
 def _notice_headline(units: Sequence[Unit], index: int) -> bool:
     """Whether the text unit at ``index`` is a notice's headline: a short line that names a notice
     or a statement at its end (关于…的公示, …公告, …联合声明) and holds no clause or sentence
@@ -1260,6 +1277,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # A picture's caption closed by its photographer's credit (工人检修设备 记者 王刚摄),
             # not the next story's headline.
             unit.role = "body"
+        elif unit.role == "body" and _label_over_a_picture(units, index):
+            unit.role = "kicker"  # 图片新闻 over a captioned photo: the picture's column label
         elif unit.role == "body" and _notice_headline(units, index):
             # 关于…的公示, …公告, …声明: a notice's or a statement's headline, which the labeller
             # read as a sentence of the story above.
