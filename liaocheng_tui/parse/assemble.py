@@ -109,7 +109,22 @@ from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
-_NOTICE_RE = re.compile(r"(?:启事|启示|公告|通告|通知|声明|公示|须知|征稿|征文|招聘|讣告|告知书|倡议书)$")
+_NOTICE_WORDS = (
+    "启事",
+    "启示",
+    "公告",
+    "通告",
+    "通知",
+    "声明",
+    "公示",
+    "须知",
+    "征稿",
+    "征文",
+    "招聘",
+    "讣告",
+    "告知书",
+    "倡议书",
+)
 # (图), （上图）, （图一）…, 图为…, ▲. Each alternative opens with one character, so that the regex
 # engine skips to the characters that can open one (a bracket class first was tried everywhere).
 _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
@@ -118,6 +133,7 @@ _PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
 _PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
+_PICTURE_LABEL_CHARACTERS = 12  # marks and spaces included
 _CLAUSE_OR_STOP_RE = re.compile(r"[，,；;：:。！？!?]")
 # A story's numbered photo captions (图①：…, 图2：…, 组图三：…): the pictures printed with it, so
 # they stay in it, each with its photographer's credit; they start no photo articles of their own.
@@ -772,8 +788,7 @@ def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     above: Role | None = None
     headline = ""  # the headline's lines so far
     for index, line in enumerate(lines[: len(out)]):
-        text = line.text.strip()
-        if not text:
+        if out[index] == "blank" or not (text := line.text.strip()):
             continue
         if (
             out[index] == "title"
@@ -962,7 +977,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
 
 
 def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
-    if title and _NOTICE_RE.search(title.replace(" ", "")):
+    if title and title.replace(" ", "").endswith(_NOTICE_WORDS):
         return "notice"
     reported = bool(draft.byline and _REPORTED_RE.search(draft.byline))
     if (draft.credit and not reported) or (
@@ -1194,8 +1209,10 @@ def _label_over_a_picture(units: Sequence[Unit], index: int) -> bool:
     """Whether the text unit at ``index`` labels the picture under it: a few characters that end
     no sentence, set apart by blank lines, over a caption closed by its photographer's credit."""
     unit = units[index]
-    if weight(unit.squeezed) > _PICTURE_LABEL_LONGEST or index + 1 >= len(units):
+    if len(unit.squeezed) > _PICTURE_LABEL_CHARACTERS or index + 1 >= len(units):
         return False  # the cheap check first: most units are longer
+    if weight(unit.squeezed) > _PICTURE_LABEL_LONGEST:
+        return False
     below = units[index + 1]
     return (
         unit.gap_before
@@ -1212,7 +1229,7 @@ def _notice_headline(units: Sequence[Unit], index: int) -> bool:
     mark, between a finished paragraph and text."""
     unit = units[index]
     text = unit.squeezed
-    if not _NOTICE_RE.search(text) or weight(text) > _NOTICE_HEADLINE_LONGEST:
+    if not text.endswith(_NOTICE_WORDS) or weight(text) > _NOTICE_HEADLINE_LONGEST:
         return False  # the cheap checks first: most units end otherwise
     above = units[index - 1] if index else None
     return (

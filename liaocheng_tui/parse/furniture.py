@@ -72,6 +72,7 @@ _INLINE_JUMP = (
     r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
     r"(?:[A-Z]\s?\d{1,3}\s*(?:版|页)?|(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页))\s*[)）]"
 )
+_JUMP_MARK_LONGEST = 20  # characters, spaces inside the brackets included
 _OPENING_JUMP_RE = re.compile(f"^\\s*({_INLINE_JUMP})\\s*")
 _CLOSING_JUMP_RE = re.compile(f"\\s*({_INLINE_JUMP})\\s*$")
 _PAGE_NUMBER_RE = re.compile(r"^[-－—]\s*\d{1,3}\s*[-－—]$")
@@ -159,12 +160,14 @@ class JumpMarks:
 def split_jump_marks(text: str) -> JumpMarks | None:
     """The jump marks a paragraph opens or closes with (``（上接第1版）社区食堂…``, ``…。（下转第3
     版）``); None if it holds neither, or nothing else."""
-    if "接" not in text and "转" not in text and "续" not in text:
-        return None  # every mark names one of them: most paragraphs are answered here
+    stripped = text.strip()
+    if not stripped.startswith(("(", "（")) and not stripped.endswith((")", "）")):
+        return None  # a mark opens or closes the paragraph with its bracket: most are answered here
     folded = fold_width(text)  # same length as text: spans found in it cut text
     opening = _OPENING_JUMP_RE.match(folded)
     start = opening.end() if opening else 0
-    closing = _CLOSING_JUMP_RE.search(folded, start)
+    # A closing mark is a few characters at the end: the search starts there, not at every one.
+    closing = _CLOSING_JUMP_RE.search(folded, max(start, len(folded.rstrip()) - _JUMP_MARK_LONGEST))
     end = closing.start() if closing else len(text)
     if (opening is None and closing is None) or not text[start:end].strip():
         return None
@@ -356,13 +359,16 @@ _PICTURE_LINK_LONGEST = 400
 
 # A page's markup cut at a line break: an HTML comment's opening or close (an e-paper system's
 # property dump, ``2024-02-03 2 2 某某晚报 content_226314.html 1 标题 /enpproperty-->``).
-_MARKUP_DEBRIS_RE = re.compile(r"^\s*<!--|-->\s*$")
+_COMMENT_OPENER, _COMMENT_CLOSER = "<!--", "-->"
 
 
 def is_markup_debris(text: str) -> bool:
     """True for a line that opens or closes an HTML comment: what a web page's source left in a
     copy of its text, never a story's line."""
-    return len(text) <= _PICTURE_LINK_LONGEST and "--" in text and bool(_MARKUP_DEBRIS_RE.search(text))
+    stripped = text.strip()
+    return len(stripped) <= _PICTURE_LINK_LONGEST and (
+        stripped.startswith(_COMMENT_OPENER) or stripped.endswith(_COMMENT_CLOSER)
+    )
 
 
 def is_related_label(text: str) -> bool:
@@ -375,11 +381,12 @@ def is_web_furniture_line(text: str) -> bool:
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
     ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``, markup debris
     (``…/enpproperty-->``)."""
-    if is_markup_debris(text):
-        return True
-    if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith("!["):
-        return False  # a story's line, answered at once (only a picture's link runs longer)
+    if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith(("![", _COMMENT_OPENER)):
+        # a story's line, answered at once (only a picture's link or markup runs longer)
+        return text.rstrip().endswith(_COMMENT_CLOSER) and is_markup_debris(text)
     stripped = text.strip()
+    if stripped.endswith(_COMMENT_CLOSER) or stripped.startswith(_COMMENT_OPENER):
+        return True  # markup debris (is_markup_debris), short
     if len(text) > _PICTURE_LINK_LONGEST or (
         stripped[:1] not in _WEB_FURNITURE_FIRST and not stripped.endswith("二维码")
     ):
