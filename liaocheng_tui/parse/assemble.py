@@ -109,6 +109,7 @@ from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
+# The word a notice's or a statement's headline ends with (…的公示, …公告), which names its kind.
 _NOTICE_WORDS = (
     "启事",
     "启示",
