@@ -393,6 +393,8 @@ def test_an_expert_s_signature_names_its_post_before_the_name() -> None:
         ("潇湘晨报记者 张三 长沙报道", ["张三"]),  # a place glued to 报道, after a name
         ("本报记者 张三 北京报道", ["张三"]),
         ("记者 张三 李四报道", ["张三", "李四"]),  # a person's name glued to 报道 stays one
+        ("记者陈美玲／高雄报导", ["陈美玲"]),  # Taiwan's 报导, the place after a slash
+        ("本报记者 陈美玲 台北报导", ["陈美玲"]),
         ("□记者 张三 通讯员 李四 报道", ["张三", "李四"]),
     ],
 )
@@ -1424,6 +1426,22 @@ def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:
         "相关链接\n\u3000\u3000东江旧桥建于1958年，曾是两岸唯一的通道。\n"
     )
     assert page.articles[0].paragraphs[-1] == "东江旧桥建于1958年，曾是两岸唯一的通道。"
+
+
+def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:
+    page = parse_page(
+        "台北捷運環狀線北段動工\n\n"
+        "\u3000\u3000台北捷運環狀線北段今天動工，全長約14.9公里，預計2030年完工通車。\n"
+        "\u3000\u3000市長表示，北環段完工後，將串連士林、北投等地區，紓解交通壅塞。\n\n"
+        "高雄港貨櫃量創新高\n\u3000\u3000本報記者陳美玲／高雄報導\n"
+        "\u3000\u3000高雄港今年前10月貨櫃裝卸量達850萬TEU，創歷年同期新高。\n"
+    )
+    story = page.articles[-1]
+    assert (story.title, story.byline, story.authors) == (
+        "高雄港貨櫃量創新高",
+        "本報記者陳美玲／高雄報導",
+        ["陳美玲"],
+    )
 
 
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:

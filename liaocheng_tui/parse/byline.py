@@ -31,7 +31,8 @@ _ROLES = (
     "特约通讯员 特约记者 特派记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 融媒记者 首席记者 通讯员 实习生 记者 "
     "本报 摄影"
 ).split()
-_TRAILERS = "综合报道 摄影报道 联合报道 报道 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
+# 报导 is 报道 as Taiwan's and Hong Kong's papers write it (记者陈美玲／高雄报导).
+_TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
 # The same words as sets, for the membership tests every token of every candidate line goes through.
 _ROLE_SET = frozenset(_ROLES)
 _TRAILER_SET = frozenset(_TRAILERS)
@@ -336,14 +337,13 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
 
 
 def _filed_from(token: str, tokens: Sequence[str], index: int, line: str) -> bool:
-    """Whether ``token`` names the place a report was filed from: glued to the closing 报道
-    (``长沙报道``, ``北京报道``) and no person's name (a common surname first)."""
-    return (
-        index == len(tokens) - 2
-        and tokens[-1] == "报道"
-        and f"{token}报道" in line
-        and not looks_like_a_name(token)
-    )
+    """Whether ``token`` names the place a report was filed from: glued to the closing 报道 or 报导
+    (``长沙报道``, ``高雄报导``) and no person's name (a common surname first)."""
+    if index != len(tokens) - 2 or tokens[-1] not in ("报道", "报导") or f"{token}{tokens[-1]}" not in line:
+        return False
+    # After a slash (记者陈美玲／高雄报导, as Taiwan's papers sign) it is the place whatever its first
+    # character; otherwise only what reads as no person's name.
+    return not looks_like_a_name(token) or f"／{token}" in line or f"/{token}" in line
 
 
 # A signature under a label, as commentary pages and web pages print it: 作者：张三,
