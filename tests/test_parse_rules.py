@@ -918,6 +918,33 @@ def test_a_label_over_a_captioned_photo_is_its_column_not_the_story_above() -> N
     assert [a.paragraphs for a in page.articles] == [["发展是第一要务。", "编后", "老有所为，传递温暖。"]]
 
 
+def test_a_signature_set_to_the_right_under_a_letter_is_no_headline() -> None:
+    right = "\u3000" * 16
+    page = labelled(
+        "小区路灯何时能修好\n\n\u3000\u3000编辑同志：小区里的路灯已经坏了两个多月，希望尽快维修。\n"
+        f"{right}山东聊城 读者 王建国\n{right}2026年11月20日\n\n"
+        "冬季供暖全面启动\n\u3000\u3000本报讯（记者 孙丽）城区集中供暖全面启动。\n",
+        "T _ B T T _ T B _",
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        (
+            "小区路灯何时能修好",
+            [
+                "编辑同志：小区里的路灯已经坏了两个多月，希望尽快维修。",
+                "山东聊城读者王建国",
+                "2026年11月20日",
+            ],
+        ),
+        ("冬季供暖全面启动", ["城区集中供暖全面启动。"]),
+    ]
+    # A headline centred as far to the right under a paragraph stays a headline: it signs no name.
+    page = labelled(
+        f"\u3000\u3000城区集中供暖全面启动。\n{right}城区新增公共停车泊位\n\u3000\u3000今年以来，新建停车场9处。\n",
+        "B T B _",
+    )
+    assert [a.title for a in page.articles] == [None, "城区新增公共停车泊位"]
+
+
 def test_data_box_rows_are_body_text_not_headlines() -> None:
     page = labelled(
         "前三季度经济运行稳中向好\n本报讯（记者 葛青）前三季度全市经济增长6.1%。\n\n"

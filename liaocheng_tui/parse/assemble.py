@@ -50,6 +50,7 @@ from liaocheng_tui.parse.across import headlines_across_columns
 from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item, split_markdown_heading
 from liaocheng_tui.parse.byline import (
     Lead,
+    looks_like_a_name,
     names_a_reporter,
     names_in,
     parse_byline_line,
@@ -803,6 +804,43 @@ def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     return out
 
 
+_SIGNATURE_INDENT = 24  # columns (twelve ideographic spaces): a line set to the right, not indented
+_DATE_ALONE_RE = re.compile(r"^(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$")
+
+
+def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline line set far to the right right under a finished paragraph read
+    as text: a letter's or a notice's signature (``　　…　山东聊城 读者 王建国``, the issuer, the
+    date), which the labeller can take for the next story's headline. A headline stands apart from
+    the paragraph above it, by a blank line or as a header block's line."""
+    out = list(roles)
+    above = -1  # the last line with text
+    signed = False  # the line above is a signature (the issuer over the date)
+    for index, line in enumerate(lines[: len(out)]):
+        if out[index] == "blank" or not line.text.strip():
+            continue
+        finished_above = (
+            above == index - 1 and out[above] == "body" and (signed or ends_sentence(lines[above].text))
+        )
+        signed = (
+            out[index] in HEADER_ROLES
+            and line.indent >= _SIGNATURE_INDENT
+            and finished_above
+            and _signs_off(line.text)
+        )
+        if signed:
+            out[index] = "body"
+        above = index
+    return out
+
+
+def _signs_off(text: str) -> bool:
+    """A signature's shape: words set apart by spaces ending in a person's name (山东聊城 读者
+    王建国), or a date alone (2026年11月20日)."""
+    words = text.split()
+    return (len(words) >= 2 and looks_like_a_name(words[-1])) or bool(_DATE_ALONE_RE.match(text.strip()))
+
+
 def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with headline lines that close a bracket a text line above them left open read
     as that line's rest.
@@ -1263,6 +1301,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _headlines_over_meta_lines(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
+    roles = _signatures_set_right(lines, roles)
     roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
