@@ -1471,6 +1471,32 @@ def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:
     )
 
 
+def test_a_byline_set_beside_its_headline_is_cut_off_it() -> None:
+    # A PDF extraction puts the byline on the headline's line, after a wide gap.
+    page = parse_page(
+        "城区新增公共停车泊位1200个\u3000\u3000\u3000\u3000本报记者 马晓\n\n"
+        "\u3000\u3000今年以来，城区利用闲置地块新建停车场9处，新增公共停车泊位1200个。\n"
+        "\u3000\u3000这些停车场均接入智慧停车平台，市民可通过手机查询空余车位。\n\n"
+        "乡村夜校开课了\u3000\u3000\u3000\u3000通讯员 赵敏\n\n"
+        "\u3000\u3000冬闲时节，阳谷县三十多个村的夜校陆续开课，农民在家门口学技术。\n"
+    )
+    assert [(a.title, a.byline, a.authors) for a in page.articles] == [
+        ("城区新增公共停车泊位1200个", "本报记者 马晓", ["马晓"]),
+        ("乡村夜校开课了", "通讯员 赵敏", ["赵敏"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "乡村夜校开课了 通讯员 赵敏",  # a headline set apart from the role is no paper's name
+        "日电 记者廖君、冯国栋",  # the piece a wrap cut off a wire credit
+    ],
+)
+def test_a_word_set_apart_before_the_role_is_no_organisation(line: str) -> None:
+    assert parse_byline_line(line) is None
+
+
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
     # On a page with a blank line between all its lines, one more blank line can move a boundary:
     # a navigation line does what a blank line there does, no more.

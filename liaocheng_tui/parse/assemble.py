@@ -169,6 +169,11 @@ _BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
 _UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
+_HEADLINE_AND_BYLINE_LONGEST = 60  # characters: a headline and a byline on one line
+# A byline's opening role: this paper's or another's reporter, a correspondent, an intern.
+_ROLE_OPENS_RE = re.compile(
+    r"(?:本报|\S{2,6}(?:报|社|台|网))?(?:特约|特派|首席|见习|实习|融媒体|全媒体)?(?:记者|通讯员|实习生)"
+)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
@@ -676,6 +681,50 @@ def _lone_dateline(text: str) -> bool:
         return True
     lead = split_lead(text)
     return lead is not None and lead.dateline is not None and not lead.authors and not lead.rest.strip()
+
+
+def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
+    """The units, with a headline line that holds a reporter's byline set beside it (``城区新增停车
+    泊位1200个　　　　本报记者 马晓``, as a PDF extraction puts the two side by side; normalising
+    made the gap one space) cut in two: the headline and the byline. Such a line the labeller read
+    as a byline, or as text after a blank line, is cut the same way."""
+    out: list[Unit] = []
+    for unit in units:
+        beside = unit.role in (*HEADER_ROLES, "byline") or (unit.role == "body" and unit.gap_before)
+        parts = _headline_and_byline(unit.text) if beside else None
+        if parts is None:
+            out.append(unit)
+            continue
+        headline, byline = parts
+        role: Role = unit.role if unit.role in HEADER_ROLES else "title"
+        out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role=role))
+        out.append(
+            replace(unit, text=byline, squeezed=squeeze_spaces(byline), role="byline", gap_before=False)
+        )
+    return out
+
+
+def _headline_and_byline(text: str) -> tuple[str, str] | None:
+    """A headline and the reporter's byline after it on the same line, or None: the byline opens
+    at a space with a role (本报记者, 通讯员) and names someone; the headline is no byline itself."""
+    stripped = text.strip()
+    if " " not in stripped or weight(stripped) > _HEADLINE_AND_BYLINE_LONGEST:
+        return None  # the cheap checks first: most units are answered here
+    if parse_byline_line(stripped) is not None or split_photo_credit(stripped) is not None:
+        return None  # a byline whole (齐鲁晚报·齐鲁壹点 记者 刘晓), a captioned photo (… 记者 王刚摄)
+    for gap in re.finditer(" ", stripped):
+        headline, byline = stripped[: gap.start()].strip(), stripped[gap.end() :].strip()
+        if not _ROLE_OPENS_RE.match(byline) or not names_a_reporter(byline):
+            continue
+        if (
+            weight(headline) >= _CONTEXT_HEADLINE_LEAST
+            and not ends_sentence(headline)
+            and not unbalanced(headline)  # a credit in brackets: （新华社北京2月24日电 记者廖君）
+            and parse_byline_line(headline) is None
+        ):
+            return headline, byline
+        return None
+    return None
 
 
 def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
@@ -1305,6 +1354,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = headlines_across_columns(lines, roles)
     units = build_units(lines, dropped, None, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
+    units = _bylines_beside_headlines(units)
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
         if (

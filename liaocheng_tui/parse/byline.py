@@ -228,17 +228,24 @@ def is_agency(token: str) -> bool:
     return token in _AGENCIES or bool(_AGENCY_RE.match(token))
 
 
-def _credits_organisation(tokens: Sequence[str], index: int) -> bool:
+def _credits_organisation(tokens: Sequence[str], index: int, line: str) -> bool:
     """Whether ``tokens[index]`` names the organisation of the role after it: a known agency or
-    paper anywhere (新华社记者), and at the line's opening any short name (新京报记者 王五, 南都记者
-    李四, 红星新闻记者 张三), as each paper credits its own reporters."""
+    paper anywhere (新华社记者, 齐鲁晚报·齐鲁壹点 记者), and at the line's opening any short name
+    glued to the role (新京报记者 王五, 南都记者 李四, 红星新闻记者 张三), as each paper credits its
+    own reporters; a headline set beside a byline (乡村夜校开课了 通讯员 赵敏) is none."""
     if index + 1 >= len(tokens) or tokens[index + 1] not in _ROLE_SET:
         return False
     token = tokens[index]
     if is_agency(token):
         return True
     # 本版摄影：张三 credits a page's pictures: no one's byline.
-    return index == 0 and len(token) <= 8 and not token.endswith("版") and _plain_word(token)
+    return (
+        index == 0
+        and len(token) <= 8
+        and not token.endswith("版")
+        and _plain_word(token)
+        and token + tokens[index + 1] in line
+    )
 
 
 def names_in(text: str) -> list[str]:
@@ -250,7 +257,7 @@ def names_in(text: str) -> list[str]:
             token in _ROLE_SET
             or token in _TRAILER_SET
             or token in _SINGLE_ROLE_TOKENS
-            or _credits_organisation(tokens, index)
+            or _credits_organisation(tokens, index, text)
             or _FILED_FROM_RE.match(token)
         ):
             continue
@@ -303,7 +310,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             return None  # 报道, 摄… close a byline: 记者节特别报道活动 is a headline
         if token in _ROLE_SET or token in _TRAILER_SET:
             cue = True
-        elif _credits_organisation(tokens, index):
+        elif _credits_organisation(tokens, index, rest):
             cue = True
         elif token in _SINGLE_ROLE_TOKENS or (index == len(tokens) - 1 and _FILED_FROM_RE.match(token)):
             continue
@@ -330,7 +337,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     # (``记者 王小明``), so that a phrase such as 记者节到了 is not read as a byline.
     if not marked and not slashed and not any(t in _TRAILER_SET for t in tokens):
         opening = [t for t in tokens if t not in _SINGLE_ROLE_TOKENS]
-        first = opening[1] if _credits_organisation(opening, 0) else opening[0]
+        first = opening[1] if _credits_organisation(opening, 0, rest) else opening[0]
         if first not in _ROLE_SET or len(_APART_RE.split(rest.strip())) < 2:
             return None
     return line, names
