@@ -1497,6 +1497,18 @@ def test_a_word_set_apart_before_the_role_is_no_organisation(line: str) -> None:
     assert parse_byline_line(line) is None
 
 
+def test_a_tagged_headline_over_a_name_alone_starts_a_piece() -> None:
+    page = parse_page(
+        "[社会]乡村夜校开课了\n\n\u3000\u3000本报讯（记者 赵敏）冬闲时节，夜校陆续开课，农民在家门口学技术。\n\n"
+        "【评论】别让“智慧秤”变成摆设\n\n\u3000\u3000□ 张明\n"
+        "\u3000\u3000智慧秤进了菜市场，是好事。但好事要办好，还得有后续的管理。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("[社会]乡村夜校开课了", "本报讯（记者 赵敏）"),
+        ("【评论】别让“智慧秤”变成摆设", "□ 张明"),
+    ]
+
+
 def test_e_paper_navigation_is_read_as_the_blank_line_it_stands_for() -> None:
     # On a page with a blank line between all its lines, one more blank line can move a boundary:
     # a navigation line does what a blank line there does, no more.

@@ -634,14 +634,20 @@ def _is_signing_line(text: str) -> bool:
     return parsed is not None and bool(parsed[1])
 
 
+# A headline tagged with its section or kind in brackets: 【评论】别让…, [社会]乡村夜校开课了.
+_TAGGED_RE = re.compile(r"^\s*[【\[［][^】\]］]{1,6}[】\]］]\s*\S")
+
+
 def _headline_over_signature(above: Unit, unit: Unit) -> bool:
-    """``unit`` signs by a label (作者：张三) right under ``above``, a short line of text that ends no
+    """``unit`` signs by a label (作者：张三), or by a name alone (□ 张明) under a tagged line set
+    apart by a blank line (【评论】…), right under ``above``, a short line of text that ends no
     sentence: a headline."""
-    return (
-        above.role == "body"
-        and signs_by_label(unit.text)
-        and weight(above.text) <= SHORT_WEIGHT
-        and not ends_sentence(above.text)
+    if above.role != "body" or weight(above.text) > SHORT_WEIGHT or ends_sentence(above.text):
+        return False
+    return signs_by_label(unit.text) or (
+        above.gap_before
+        and _TAGGED_RE.match(above.text) is not None
+        and parse_name_line(unit.text) is not None
     )
 
 
@@ -1359,11 +1365,12 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     for index, unit in enumerate(units):
         if (
             index
-            and unit.role in (*HEADER_ROLES, "body")
+            and unit.role in (*HEADER_ROLES, "body", "byline")
             and _headline_over_signature(units[index - 1], unit)
         ):
             # An author's signature under a short line the labeller read as text: a new piece
-            # starts at that line, its headline (作者：张三 signs no paragraph of the piece above).
+            # starts at that line, its headline (作者：张三 signs no paragraph of the piece above;
+            # nor does a name alone, □ 张明, under a tagged headline, 【评论】…).
             units[index - 1].role = "title"
             unit.role = "byline"
         elif unit.role in HEADER_ROLES and names_a_reporter(unit.text):
