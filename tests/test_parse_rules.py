@@ -877,26 +877,18 @@ def test_a_notices_headline_read_as_text_starts_the_notice() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    "middle",
     [
-        "推进线上服务，组织网络招聘",  # a crosshead with a clause mark
-        "——致全国科技工作者的倡议书",  # a subtitle's dash
+        # a crosshead with a clause mark
+        "\u3000\u3000本报讯（记者 王磊）招聘会昨日开幕。\n推进线上服务，组织网络招聘",
+        # a subtitle's dash
+        "\u3000\u3000本报讯（记者 王磊）招聘会昨日开幕。\n——致全国科技工作者的倡议书",
+        # a paragraph's wrapped line, under its unfinished first line
+        "\u3000\u3000本报讯（记者 王磊）市人社局近日印发\n关于做好春季招聘工作的通知",
     ],
 )
-def test_a_line_naming_a_notice_with_a_mark_stays_text(line: str) -> None:
-    page = labelled(
-        f"春季招聘会开幕\n\u3000\u3000本报讯（记者 王磊）招聘会昨日开幕。\n{line}\n\u3000\u3000线上招聘同步进行。\n",
-        "T B B B _",
-    )
-    assert [a.title for a in page.articles] == ["春季招聘会开幕"]
-
-
-def test_a_wrapped_paragraph_line_ending_in_a_notice_word_stays_text() -> None:
-    page = labelled(
-        "春季招聘会开幕\n\u3000\u3000本报讯（记者 王磊）市人社局近日印发\n关于做好春季招聘工作的通知\n"
-        "\u3000\u3000线上招聘同步进行。\n",
-        "T B B B _",
-    )
+def test_a_line_naming_a_notice_that_heads_nothing_stays_text(middle: str) -> None:
+    page = labelled(f"春季招聘会开幕\n{middle}\n\u3000\u3000线上招聘同步进行。\n", "T B B B _")
     assert [a.title for a in page.articles] == ["春季招聘会开幕"]
 
 
