@@ -169,8 +169,9 @@ _BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
 _UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
-_HEADLINE_AND_BYLINE_LONGEST = 60  # characters: a headline and a byline on one line
+_HEADLINE_AND_BYLINE_LONGEST = 60  # characters, spaces included: a headline and a byline on one line
 # A byline's opening role: this paper's or another's reporter, a correspondent, an intern.
+_ROLE_AFTER_SPACE_RE = re.compile(r" \S{0,8}?(?:记者|通讯员|实习生)")
 _ROLE_OPENS_RE = re.compile(
     r"(?:本报|\S{2,6}(?:报|社|台|网))?(?:特约|特派|首席|见习|实习|融媒体|全媒体)?(?:记者|通讯员|实习生)"
 )
@@ -642,13 +643,15 @@ def _headline_over_signature(above: Unit, unit: Unit) -> bool:
     """``unit`` signs by a label (作者：张三), or by a name alone (□ 张明) under a tagged line set
     apart by a blank line (【评论】…), right under ``above``, a short line of text that ends no
     sentence: a headline."""
-    if above.role != "body" or weight(above.text) > SHORT_WEIGHT or ends_sentence(above.text):
+    if above.role != "body":
         return False
-    return signs_by_label(unit.text) or (
+    # what signs first (most units sign nothing), then the dearer look at the line above
+    signed = signs_by_label(unit.text) or (
         above.gap_before
         and _TAGGED_RE.match(above.text) is not None
         and parse_name_line(unit.text) is not None
     )
+    return signed and weight(above.text) <= SHORT_WEIGHT and not ends_sentence(above.text)
 
 
 def _opens_with_dateline(unit: Unit) -> bool:
@@ -714,7 +717,11 @@ def _headline_and_byline(text: str) -> tuple[str, str] | None:
     """A headline and the reporter's byline after it on the same line, or None: the byline opens
     at a space with a role (本报记者, 通讯员) and names someone; the headline is no byline itself."""
     stripped = text.strip()
-    if " " not in stripped or weight(stripped) > _HEADLINE_AND_BYLINE_LONGEST:
+    if (
+        len(stripped) > _HEADLINE_AND_BYLINE_LONGEST
+        or " " not in stripped
+        or _ROLE_AFTER_SPACE_RE.search(stripped) is None
+    ):
         return None  # the cheap checks first: most units are answered here
     if parse_byline_line(stripped) is not None or split_photo_credit(stripped) is not None:
         return None  # a byline whole (齐鲁晚报·齐鲁壹点 记者 刘晓), a captioned photo (… 记者 王刚摄)
@@ -869,23 +876,20 @@ def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     date), which the labeller can take for the next story's headline. A headline stands apart from
     the paragraph above it, by a blank line or as a header block's line."""
     out = list(roles)
-    above = -1  # the last line with text
-    signed = False  # the line above is a signature (the issuer over the date)
+    signature = -1  # the last line read as a signature (the issuer, over the date)
     for index, line in enumerate(lines[: len(out)]):
-        if out[index] == "blank" or not line.text.strip():
+        # a line set far right among the headline lines first: most lines are answered here
+        if out[index] not in HEADER_ROLES or line.indent < _SIGNATURE_INDENT or index == 0:
             continue
-        finished_above = (
-            above == index - 1 and out[above] == "body" and (signed or ends_sentence(lines[above].text))
-        )
-        signed = (
-            out[index] in HEADER_ROLES
-            and line.indent >= _SIGNATURE_INDENT
-            and finished_above
+        above = lines[index - 1].text
+        if (
+            out[index - 1] == "body"
+            and above.strip()
+            and (signature == index - 1 or ends_sentence(above))
             and _signs_off(line.text)
-        )
-        if signed:
+        ):
             out[index] = "body"
-        above = index
+            signature = index
     return out
 
 
