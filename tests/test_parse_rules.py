@@ -26,6 +26,7 @@ from liaocheng_tui.parse.byline import (
     parse_letter_spaced_byline,
     parse_wire_credit,
     signs_writing,
+    split_byline_beside,
     split_lead,
     split_photo_credit,
 )
@@ -1476,6 +1477,21 @@ def test_a_byline_set_beside_its_headline_is_cut_off_it() -> None:
         ("城区新增公共停车泊位1200个", "本报记者 马晓", ["马晓"]),
         ("乡村夜校开课了", "通讯员 赵敏", ["赵敏"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("城区新增公共停车泊位1200个 本报记者 马晓", ("城区新增公共停车泊位1200个", "本报记者 马晓")),
+        ("乡村夜校开课了 通讯员 赵敏", ("乡村夜校开课了", "通讯员 赵敏")),
+        ("齐鲁晚报·齐鲁壹点 记者 刘晓 通讯员 陈明", None),  # a byline whole
+        ("工人在换热站检修设备 本报记者 王刚摄", None),  # a captioned photo
+        ("（新华社北京2月24日电 记者廖君、冯国栋）", None),  # a credit in brackets
+        ("城区新增公共停车泊位", None),  # no byline
+    ],
+)
+def test_a_byline_beside_its_headline_on_one_line(line: str, expected: tuple[str, str] | None) -> None:
+    assert split_byline_beside(line) == expected
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,7 @@ from liaocheng_tui.parse.byline import (
     parse_name_line,
     signs_by_label,
     signs_writing,
+    split_byline_beside,
     split_lead,
     split_photo_credit,
     split_show_mark,
@@ -111,22 +112,7 @@ from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
 # The word a notice's or a statement's headline ends with (…的公示, …公告), which names its kind.
-_NOTICE_WORDS = (
-    "启事",
-    "启示",
-    "公告",
-    "通告",
-    "通知",
-    "声明",
-    "公示",
-    "须知",
-    "征稿",
-    "征文",
-    "招聘",
-    "讣告",
-    "告知书",
-    "倡议书",
-)
+_NOTICE_WORDS = tuple("启事 启示 公告 通告 通知 声明 公示 须知 征稿 征文 招聘 讣告 告知书 倡议书".split())
 # (图), （上图）, （图一）…, 图为…, ▲. Each alternative opens with one character, so that the regex
 # engine skips to the characters that can open one (a bracket class first was tried everywhere).
 _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
@@ -169,12 +155,6 @@ _BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
 _UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
 _HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
 _CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
-_HEADLINE_AND_BYLINE_LONGEST = 60  # characters, spaces included: a headline and a byline on one line
-# A byline's opening role: this paper's or another's reporter, a correspondent, an intern.
-_ROLE_AFTER_SPACE_RE = re.compile(r" \S{0,8}?(?:记者|通讯员|实习生)")
-_ROLE_OPENS_RE = re.compile(
-    r"(?:本报|\S{2,6}(?:报|社|台|网))?(?:特约|特派|首席|见习|实习|融媒体|全媒体)?(?:记者|通讯员|实习生)"
-)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
@@ -700,7 +680,7 @@ def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         beside = unit.role in (*HEADER_ROLES, "byline") or (unit.role == "body" and unit.gap_before)
-        parts = _headline_and_byline(unit.text) if beside else None
+        parts = split_byline_beside(unit.text) if beside else None
         if parts is None:
             out.append(unit)
             continue
@@ -711,33 +691,6 @@ def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
             replace(unit, text=byline, squeezed=squeeze_spaces(byline), role="byline", gap_before=False)
         )
     return out
-
-
-def _headline_and_byline(text: str) -> tuple[str, str] | None:
-    """A headline and the reporter's byline after it on the same line, or None: the byline opens
-    at a space with a role (本报记者, 通讯员) and names someone; the headline is no byline itself."""
-    stripped = text.strip()
-    if (
-        len(stripped) > _HEADLINE_AND_BYLINE_LONGEST
-        or " " not in stripped
-        or _ROLE_AFTER_SPACE_RE.search(stripped) is None
-    ):
-        return None  # the cheap checks first: most units are answered here
-    if parse_byline_line(stripped) is not None or split_photo_credit(stripped) is not None:
-        return None  # a byline whole (齐鲁晚报·齐鲁壹点 记者 刘晓), a captioned photo (… 记者 王刚摄)
-    for gap in re.finditer(" ", stripped):
-        headline, byline = stripped[: gap.start()].strip(), stripped[gap.end() :].strip()
-        if not _ROLE_OPENS_RE.match(byline) or not names_a_reporter(byline):
-            continue
-        if (
-            weight(headline) >= _CONTEXT_HEADLINE_LEAST
-            and not ends_sentence(headline)
-            and not unbalanced(headline)  # a credit in brackets: （新华社北京2月24日电 记者廖君）
-            and parse_byline_line(headline) is None
-        ):
-            return headline, byline
-        return None
-    return None
 
 
 def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:

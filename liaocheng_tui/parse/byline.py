@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, unbalanced, weight
 
 _H = f"[{HAN_CLASS}]"
 # The marks papers set before a byline (■ 本报记者 X, ◎本报记者 X): any geometric shape or block
@@ -398,6 +398,42 @@ def names_a_reporter(text: str) -> bool:
     return any(token in _REPORTER_ROLES for token in _tokens(_MARKER_RE.sub("", _collapse(text))))
 
 
+# A reporter's role after a space: what a byline set beside its headline opens with (every reporter
+# role ends so); a cheap look before the grammar's.
+_REPORTER_ROLE_AFTER_SPACE_RE = re.compile(r" \S{0,8}?(?:记者|通讯员|实习生)")
+_BESIDE_LONGEST = 60  # characters, spaces included: a headline and a byline on one line
+_HEADLINE_LEAST = 4  # characters: less is no headline
+
+
+def split_byline_beside(text: str) -> tuple[str, str] | None:
+    """A headline and the reporter's byline set beside it on one line (``城区新增停车泊位1200个
+    本报记者 马晓``, as a PDF extraction puts them side by side), or None. The byline opens at a
+    space with a reporter's role, or a paper's name glued to one, and names someone; the line is no
+    byline whole (``齐鲁晚报·齐鲁壹点 记者 刘晓``), no captioned photo and no credit in brackets."""
+    stripped = text.strip()
+    if len(stripped) > _BESIDE_LONGEST or _REPORTER_ROLE_AFTER_SPACE_RE.search(stripped) is None:
+        return None  # the cheap checks first: most lines are answered here
+    if parse_byline_line(stripped) is not None or split_photo_credit(stripped) is not None:
+        return None
+    for gap in re.finditer(" ", stripped):
+        headline, byline = stripped[: gap.start()].strip(), stripped[gap.end() :].strip()
+        tokens = _tokens(byline)
+        opens_with_role = bool(tokens) and (
+            tokens[0] in _REPORTER_ROLES or _credits_organisation(tokens, 0, byline)
+        )
+        if not opens_with_role or not names_a_reporter(byline):
+            continue
+        if (
+            weight(headline) >= _HEADLINE_LEAST
+            and not ends_sentence(headline)
+            and not unbalanced(headline)  # a credit in brackets: （新华社北京2月24日电 记者廖君）
+            and parse_byline_line(headline) is None
+        ):
+            return headline, byline
+        return None
+    return None
+
+
 def signs_by_label(text: str) -> bool:
     """A byline line that names an author under a label (``作者：张三``, ``撰稿：李四``): it signs the
     piece it heads, wherever it stands, unlike a reporter's line inside a story (an interview's
@@ -700,7 +736,7 @@ def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
     pieces = stripped.split()
     for split in range(1, len(pieces)):
         caption, credit = " ".join(pieces[:split]), " ".join(pieces[split:])
-        if any(_credits_role(piece) for piece in pieces[:split]):
+        if _credits_role(pieces[split - 1]):
             break  # the credit starts in the caption (本报记者 王刚 李强 摄 is a credit alone)
         if len(pieces[split - 1]) < 2:
             continue  # a caption's last word is no single letter: the line is spaced out letter by letter

@@ -62,16 +62,13 @@ _EDITOR_LABELS = "责任编辑|本版编辑|值班编辑|责编|编辑|校对|�
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
 _EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
+_JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
 _JUMP_RE = re.compile(
-    r"^[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
-    r"(?:[A-Z]?\d{1,3}\s*(?:版|页)?|[一二三四五六七八九十]{1,3}\s*(?:版|页))\s*[)）]$"
+    rf"^{_JUMP_OPENING}(?:[A-Z]?\d{{1,3}}\s*(?:版|页)?|[一二三四五六七八九十]{{1,3}}\s*(?:版|页))\s*[)）]$"
 )
 # The same set inside a paragraph, opening (（上接第1版）社区食堂…) or closing it (…。（下转第3版）):
 # there the page must be named as one (版, 页, A3), as a paragraph may open with （接1） of a list.
-_INLINE_JUMP = (
-    r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
-    r"(?:[A-Z]\s?\d{1,3}\s*(?:版|页)?|(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版|页))\s*[)）]"
-)
+_INLINE_JUMP = rf"{_JUMP_OPENING}(?:[A-Z]\s?\d{{1,3}}\s*(?:版|页)?|(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:版|页))\s*[)）]"
 _JUMP_MARK_LONGEST = 20  # characters, spaces inside the brackets included
 _OPENING_JUMP_RE = re.compile(f"^\\s*({_INLINE_JUMP})\\s*")
 _CLOSING_JUMP_RE = re.compile(f"\\s*({_INLINE_JUMP})\\s*$")

@@ -115,13 +115,8 @@ def _related_links(raws: Sequence[str], web: set[int]) -> set[int]:
             continue
         below = index + 1
         while below < len(raws) and (line := raws[below]).strip():
-            if (
-                len(line.strip()) > _RELATED_LINK_LONGEST
-                or line[:1].isspace()
-                or line.startswith("\u3000")
-                or ends_sentence(line)
-            ):
-                break
+            if len(line.strip()) > _RELATED_LINK_LONGEST or line[:1].isspace() or ends_sentence(line):
+                break  # a paragraph: long, indented (an ideographic space too) or a sentence
             found.add(below)
             below += 1
     return found
