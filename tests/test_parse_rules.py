@@ -1448,6 +1448,54 @@ def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:
     assert page.articles[0].paragraphs[-1] == "东江旧桥建于1958年，曾是两岸唯一的通道。"
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the picture between the story's paragraphs
+        (
+            "老城区改造提速\n\n\u3000\u3000本报讯（记者 刘明）今年我市老城区改造将提速。\n\n"
+            "图为施工人员在安置房项目现场作业。 王强 摄\n\n"
+            "\u3000\u3000据介绍，改造范围包括东关、西关两个片区。\n\n"
+            "春季植树活动启动\n\n\u3000\u3000本报讯（记者 赵敏）千余名干部群众参加。\n",
+            "T _ B _ CAP _ B _ T _ B _",
+        ),
+        # the picture under the headline, over the story's lead
+        (
+            "老城区改造提速\n\n图为施工人员在安置房项目现场作业。 王强 摄\n\n"
+            "\u3000\u3000本报讯（记者 刘明）今年我市老城区改造将提速。\n\n"
+            "\u3000\u3000据介绍，改造范围包括东关、西关两个片区。\n\n"
+            "春季植树活动启动\n\n\u3000\u3000本报讯（记者 赵敏）千余名干部群众参加。\n",
+            "T _ CAP _ B _ B _ T _ B _",
+        ),
+    ],
+    ids=["between-paragraphs", "under-the-headline"],
+)
+def test_a_storys_captioned_picture_stays_in_the_story(text: str, codes: str) -> None:
+    page = labelled(text, codes)
+    assert [(a.title, a.byline, a.kind) for a in page.articles] == [
+        ("老城区改造提速", "本报讯（记者 刘明）", "news"),
+        ("春季植树活动启动", "本报讯（记者 赵敏）", "news"),
+    ]
+    story = page.articles[0]
+    assert "图为施工人员在安置房项目现场作业。（王强摄）" in story.paragraphs
+    assert "据介绍，改造范围包括东关、西关两个片区。" in story.paragraphs
+    assert "今年我市老城区改造将提速。" in story.paragraphs
+
+
+def test_credited_pictures_in_a_row_under_a_story_stay_photos_of_their_own() -> None:
+    # The next line is another picture's caption, not more of the story: each a photo article.
+    page = labelled(
+        "老城区改造提速\n\n\u3000\u3000本报讯（记者 刘明）今年我市老城区改造将提速。\n\n"
+        "工人在换热站检修设备 本报记者 王刚摄\n市民在公园晨练 本报记者 李青摄\n",
+        "T _ B _ CAP CAP _",
+    )
+    assert [(a.title, a.byline, a.kind) for a in page.articles] == [
+        ("老城区改造提速", "本报讯（记者 刘明）", "news"),
+        (None, "本报记者 王刚摄", "photo"),
+        (None, "本报记者 李青摄", "photo"),
+    ]
+
+
 def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:
     page = parse_page(
         "台北捷運環狀線北段動工\n\n"

@@ -20,7 +20,8 @@ this module decides nothing about what a line *is*, only how labelled lines make
   :func:`~liaocheng_tui.parse.blocks.build_units` and :func:`~liaocheng_tui.parse.clean.continues`
   decide). The first paragraph of an article that opens with a dateline or byline (本报讯(记者 X)…)
   is split: the byline goes to ``byline``/``authors``. A caption closed by a photo credit
-  (…。 记者 X 摄) is a photo article of its own. A paragraph printed twice is kept once.
+  (…。 记者 X 摄) is a photo article of its own, unless a story's text goes on under it: then it
+  is the story's picture, a paragraph of the story. A paragraph printed twice is kept once.
 - A ``credit`` line closes the article above; its authors become the byline when it has none
   (otherwise it is the last paragraph: an author note). Above every article it is dropped.
 - ``furniture`` lines are dropped as ``page-furniture`` (a masthead among them names the paper;
@@ -180,6 +181,7 @@ class _Draft:
     body: list[tuple[str, Unit]] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     lead_unit: Unit | None = None  # the unit its lead (本报讯(记者 X)…, a dateline) came from
+    pictures: list[Unit] = field(default_factory=list)  # its captioned pictures, kept in its text
 
     @property
     def lead(self) -> bool:
@@ -273,7 +275,7 @@ class _Reader:
                 self._credit(unit)
                 index += 1
             else:
-                self._text(unit)
+                self._text(unit, units[index + 1] if index + 1 < len(units) else None)
                 index += 1
 
     # -- header blocks -------------------------------------------------------------------------
@@ -480,7 +482,7 @@ class _Reader:
             draft.take(unit)
         return text[: match.start()].rstrip()
 
-    def _text(self, unit: Unit) -> None:
+    def _text(self, unit: Unit, following: Unit | None) -> None:
         marks = split_jump_marks(unit.text)
         if marks is not None:
             unit = self._jumped(unit, marks)
@@ -505,13 +507,24 @@ class _Reader:
         text = self._end_mark(draft, unit.text, unit)
         if not text:
             return
-        if not draft.lead and all(_EDITORS_NOTE_RE.match(note) for note, _ in draft.body):
-            # The story's first paragraph, or the first after the editor's note over it.
+        if not draft.lead and all(
+            _EDITORS_NOTE_RE.match(note) or any(part is picture for picture in draft.pictures)
+            for note, part in draft.body
+        ):
+            # The story's first paragraph, or the first after the editor's note or picture over it.
             lead = split_lead(text)
             if lead is not None:
                 self._lead(draft, lead, unit)
                 return
         photo = split_photo_credit(text)
+        if photo is not None and _story_goes_on(draft, following):
+            # The story's picture, printed under its headline or between its paragraphs: the
+            # caption stays in the story, a paragraph of its own, its photographer's credit in
+            # brackets after it (as papers print it inside a story), where spaces do not survive.
+            credit = photo[1] if photo[1].startswith(("（", "(")) else f"（{photo[1]}）"
+            draft.add_body(photo[0] + credit, unit)
+            draft.pictures.append(unit)
+            return
         if photo is not None:  # a caption closed by its credit (…作业。 记者 张晨 摄)
             if draft.body or draft.byline is not None:
                 draft = self.start(_Draft(column=draft.column if draft.trailing_byline else None))
@@ -599,6 +612,19 @@ class _Reader:
                 self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
         if lead.rest.strip():
             draft.body.append((lead.rest, unit))
+
+
+def _story_goes_on(draft: _Draft, following: Unit | None) -> bool:
+    """Whether a credited caption read into ``draft`` is the story's own picture: the story is
+    under way (headed, or with text) and no photo series, and its text goes on below the caption
+    (a story's paragraph, not the next picture's caption)."""
+    return (
+        bool(draft.title or draft.body)
+        and not draft.trailing_byline
+        and following is not None
+        and following.role == "body"
+        and split_photo_credit(following.text) is None
+    )
 
 
 # An editor's note set over a story (编者按：…, 【编者的话】…): the story's lead comes under it.
@@ -1003,7 +1029,8 @@ def _paragraphs(draft: _Draft) -> list[str]:
         cleaned = clean_body(text, unit.squeezed if text is unit.text else None)
         if not cleaned:
             continue
-        head = _crosshead(unit, cleaned)
+        # A heading, or a picture's caption: a paragraph of its own.
+        head = _crosshead(unit, cleaned) or any(unit is picture for picture in draft.pictures)
         if (
             paragraphs
             and not previous_head
@@ -1045,8 +1072,14 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
         if draft.standalone_byline and not draft.lead:
             return "photo"
         return "news"
-    if len(paragraphs) <= 3 and (  # the count first: a longer piece's text is not looked through
-        _photo_cue(paragraphs) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+    # The count first: a longer piece's text is not looked through. A story that holds its own
+    # pictures has text of its own besides their captions: no photo.
+    if (
+        len(paragraphs) <= 3
+        and not draft.pictures
+        and (
+            _photo_cue(paragraphs) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+        )
     ):
         return "photo"
     byline = draft.byline or ""
