@@ -1496,6 +1496,86 @@ def test_credited_pictures_in_a_row_under_a_story_stay_photos_of_their_own() -> 
     ]
 
 
+def test_the_short_line_over_a_storys_lead_is_its_headline() -> None:
+    # The labeller read the headline as text (a colon inside, words it knows from text).
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n"
+        "天文台：周末转凉 最低气温17度\n【本报讯】天文台预测，本港周末气温下降。\n",
+        "T _ B _ B B _",
+    )
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        ("食环署加强巡查", "本报讯", ["食环署昨日表示，投诉下跌三成。"]),
+        ("天文台：周末转凉 最低气温17度", "【本报讯】", ["天文台预测，本港周末气温下降。"]),
+    ]
+
+
+def test_the_short_line_over_a_lead_under_a_headline_is_its_subtitle() -> None:
+    page = labelled(
+        "习近平会见尼泊尔总统班达里\n两国元首共同宣布建立战略合作伙伴关系\n"
+        "本报加德满都10月12日电 （记者杜尚泽）国家主席习近平12日会见尼泊尔总统班达里。\n",
+        "T B B _",
+    )
+    assert [(a.title, a.subtitle, a.byline) for a in page.articles] == [
+        (
+            "习近平会见尼泊尔总统班达里",
+            "两国元首共同宣布建立战略合作伙伴关系",
+            "本报加德满都10月12日电 （记者杜尚泽）",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("——记者手记", "T _ B _ B B _"),  # a dash: a subtitle's or a part's, no headline
+        ("署方昨日表示：", "T _ B _ B B _"),  # runs on into the next line
+        ("新华社北京3月11日电", "T _ B _ B B _"),  # a dateline on a line of its own
+        ("□记者 杨燕 通讯员 孙萍", "T _ B _ B B _"),  # a reporter's line
+    ],
+)
+def test_a_line_over_a_lead_that_is_no_headline_stays_as_read(line: str, codes: str) -> None:
+    page = labelled(
+        f"食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n{line}\n（记者 王强）本港周末气温下降。\n",
+        codes,
+    )
+    assert [a.title for a in page.articles][:1] == ["食环署加强巡查"]
+    assert line.replace("——", "") not in [a.title for a in page.articles]
+
+
+def test_the_tail_of_a_wrapped_meta_line_over_a_lead_is_no_headline() -> None:
+    page = labelled(
+        "广东交警推出潮汐车道\n（ 2026-05-\n03 ） 稿件来源：\n新华每日电讯 综合\n"
+        "新华社广州5月2日电\n（记者毛鑫）许广高速清远段启用潮汐车道。\n",
+        "T F F B B B _",
+    )
+    assert [a.title for a in page.articles] == ["广东交警推出潮汐车道"]
+
+
+def test_the_tail_of_a_paragraph_over_a_lead_stays_in_the_paragraph() -> None:
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，署方将与居民组织合作，收集\n市民意见\n"
+        "本报讯 天文台预测，本港周末气温下降。\n",
+        "T _ B B B _",
+    )
+    assert [a.title for a in page.articles] == ["食环署加强巡查"]
+
+
+def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() -> None:
+    page = parse_page(
+        "港聞\n2026年3月12日 星期四\n\n食環署加強巡查 街市衞生改善\n\n"
+        "【本報訊】食物環境衞生署昨日表示，全港公眾街市的衞生投訴宗數下跌約三成。\n\n"
+        "有街市檔主表示，清潔情況確有改善。「生意淡，租金卻年年加，好難捱。」在九龍城街市經營菜檔的陳太說。\n\n"
+        "天文台：周末轉涼 最低氣溫17度\n\n"
+        "【本報訊】天文台預測，一道冷鋒將於周六橫過華南沿岸，本港周末氣溫顯著下降。\n\n"
+        "天文台提醒市民，天氣轉涼，應適時添衣。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("食環署加強巡查 街市衞生改善", "【本報訊】"),
+        ("天文台：周末轉涼 最低氣溫17度", "【本報訊】"),
+    ]
+    assert page.date == "2026-03-12"
+
+
 def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:
     page = parse_page(
         "台北捷運環狀線北段動工\n\n"
