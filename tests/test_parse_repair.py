@@ -23,6 +23,7 @@ from liaocheng_tui.parse.repair import (
     strip_edge_rules,
     strip_tags,
     unify_radicals,
+    unlink_markdown,
 )
 
 _WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
@@ -169,6 +170,34 @@ def test_html_tags_are_removed_and_text_that_only_looks_like_one_stays() -> None
     # a page that names a tag or two is text about markup, not markup
     page = "网页用<p>标出段落，<br>换行。"
     assert repair_page(page) is page
+
+
+def test_markdown_links_are_written_as_their_text_and_pictures_stay() -> None:
+    assert (
+        unlink_markdown("[首页](https://www.example.com/) > [本地新闻](/local/) > 正文")
+        == "首页 > 本地新闻 > 正文"
+    )
+    assert unlink_markdown("详见[通知全文](http://x.cn/a.html)。") == "详见通知全文。"
+    # a picture's link is the furniture rules' to drop; brackets without an address are text
+    assert unlink_markdown("![图](https://img.example.com/a.jpg)") == "![图](https://img.example.com/a.jpg)"
+    assert unlink_markdown("见文献[1](第3页)") == "见文献[1](第3页)"
+    page = "参见[1]和[2]（均为内部资料）。"
+    assert repair_page(page) is page
+
+
+def test_a_seed_page_with_markdown_links_in_it_parses_as_the_page_itself(seed_paths: list[Path]) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        lines = split_lines(text)
+        # a site links its headlines and short lines
+        linked = [
+            f"[{line}](https://example.com/{number}.html)"
+            if 0 < len(line) <= 40 and "[" not in line
+            else line
+            for number, line in enumerate(lines)
+        ]
+        assert linked != lines
+        assert parse_page("\n".join(linked)).to_json() == parse_page(text).to_json(), path.name
 
 
 def test_a_seed_page_in_html_markup_parses_as_the_page_itself(seed_paths: list[Path]) -> None:

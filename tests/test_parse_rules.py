@@ -1287,6 +1287,13 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "【字体：大 中 小】【打印】【关闭】",
         "相关新闻：",
         "【延伸阅读】",
+        "**相关阅读**",
+        "分享让更多人看到",
+        # a web page reader's header over its copy
+        "Title: 老城区改造提速 三千户居民将迁新居_滨海日报",
+        "URL Source: https://www.example.com/news/2026-03/12/content_1234567.html",
+        "Published Time: 2026-03-12T08:15:00+08:00",
+        "Markdown Content:",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1313,6 +1320,9 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "箭头“-->”在网页代码里表示注释结束。",  # a sentence about markup ends with a full stop
         "首页设计大赛 > 预期",  # no separator right after 首页
         "相关新闻报道引发关注",  # the label's words in a headline
+        "Q: 您怎么看待这次改造？",  # an interview's question, a Latin letter its label
+        "CEO: 我们会继续投入",
+        "  Title: 缩进的一行",  # a reader's fields stand flush left
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1446,6 +1456,46 @@ def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:
         "相关链接\n\u3000\u3000东江旧桥建于1958年，曾是两岸唯一的通道。\n"
     )
     assert page.articles[0].paragraphs[-1] == "东江旧桥建于1958年，曾是两岸唯一的通道。"
+
+
+def test_a_web_readers_markdown_copy_keeps_only_the_story() -> None:
+    # What a reader tool writes for a news page: its header, markdown links, a picture, a list.
+    page = parse_page(
+        "Title: 老城区改造提速 三千户居民将迁新居_滨海日报\n\n"
+        "URL Source: https://www.example.com/news/2026-03/12/content_1234567.html\n\n"
+        "Markdown Content:\n"
+        "[首页](https://www.example.com/) > [本地新闻](https://www.example.com/local/) > 正文\n\n"
+        "# 老城区改造提速 三千户居民将迁新居\n\n"
+        "2026-03-12 08:15 来源：滨海日报 作者：刘明\n\n"
+        "![](https://img.example.com/2026/0312/a1.jpg)\n\n"
+        "施工人员在老城区安置房项目现场作业。**记者 王强 摄**\n\n"
+        "本报讯（记者 刘明）记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。\n\n"
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。\n\n"
+        "**相关阅读**\n\n"
+        "* [我市出台老旧小区改造十条措施](https://www.example.com/news/1.html)\n"
+        "* [东关片区规划方案公示](https://www.example.com/news/2.html)\n\n"
+        "责任编辑：赵丽\n"
+    )
+    (story,) = page.articles
+    assert (story.title, story.byline, story.authors) == (
+        "老城区改造提速 三千户居民将迁新居",
+        "本报讯（记者 刘明）",
+        ["刘明"],
+    )
+    assert story.paragraphs == [
+        "施工人员在老城区安置房项目现场作业。（记者王强摄）",
+        "记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。",
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。",
+    ]
+    furniture = [d.text for d in page.dropped if d.reason == "page-furniture"]
+    for line in (
+        "URL Source: https://www.example.com/news/2026-03/12/content_1234567.html",
+        "Markdown Content:",
+        "首页 > 本地新闻 > 正文",
+        "我市出台老旧小区改造十条措施",
+        "东关片区规划方案公示",
+    ):
+        assert line in furniture
 
 
 @pytest.mark.parametrize(

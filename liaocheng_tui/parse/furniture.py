@@ -289,14 +289,15 @@ _NAVIGATION = (
     "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
-_SHARE_RE = re.compile(r"^分享到[:：]")
+_SHARE_RE = re.compile(r"^(?:分享到[:：]|分享至[:：]|分享让更多人看到$)")
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
 # links (相关新闻：, 延伸阅读).
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|主页|网站首页)\s*(?:[>＞»›/]|&gt;)"
 )
 _RELATED_LABEL_RE = re.compile(
-    r"^[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢)[】\]）)]?\s*[:：]?$"
+    r"^(?:\*\*)?[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢)"
+    r"[】\]）)]?\s*[:：]?(?:\*\*)?$"
 )
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
@@ -347,11 +348,15 @@ _WEB_FURNITURE_LONGEST = 40
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
 _PICTURE_LINK_LONGEST = 400
+# The header a web page's reader writes over its copy of the page (``Title: …``,
+# ``URL Source: https://…``, ``Published Time: …``, ``Markdown Content:``): fields named in
+# English words, flush left, never a Chinese story's line.
+_READER_FIELD_RE = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,5}(?= [A-Z][a-z]))(?: [A-Z][a-z]+){0,2}:(?:\s|$)")
 
 
 # A page's markup cut at a line break: an HTML comment's opening or close (an e-paper system's
@@ -377,7 +382,9 @@ def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
     ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``, markup debris
-    (``…/enpproperty-->``)."""
+    (``…/enpproperty-->``), a web page reader's header (``URL Source: https://…``)."""
+    if "A" <= text[:1] <= "Z" and _READER_FIELD_RE.match(text):
+        return True
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith(("![", _COMMENT_OPENER)):
         # a story's line, answered at once (only a picture's link or markup runs longer)
         return text.rstrip().endswith(_COMMENT_CLOSER) and is_markup_debris(text)

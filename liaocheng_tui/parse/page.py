@@ -9,6 +9,7 @@ articles is :mod:`liaocheng_tui.parse.assemble`'s docstring.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import fields, replace
 from typing import Any
@@ -104,18 +105,23 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
 
 
 _RELATED_LINK_LONGEST = 40  # characters: a linked headline, not a paragraph
+_LIST_MARK_RE = re.compile(r"^(?:[-*+•·]|\d{1,2}[.、])[ \t]+")  # a markdown or plain list's item mark
 
 
 def _related_links(raws: Sequence[str], web: set[int]) -> set[int]:
-    """The lines of a web page's list of related stories: under its label (相关新闻：), up to the
-    next blank line, each a headline (short, flush left, ending no sentence)."""
+    """The lines of a web page's list of related stories: under its label (相关新闻：), after a
+    blank line at most, up to the next blank line, each a headline (short, flush left or opening
+    with a list's mark, ending no sentence)."""
     found: set[int] = set()
     for index in sorted(web):
         if not is_related_label(raws[index]):
             continue
         below = index + 1
+        if below + 1 < len(raws) and not raws[below].strip():
+            below += 1  # a converter's blank line under the label
         while below < len(raws) and (line := raws[below]).strip():
-            if len(line.strip()) > _RELATED_LINK_LONGEST or line[:1].isspace() or ends_sentence(line):
+            item = _LIST_MARK_RE.sub("", line, count=1)
+            if len(item.strip()) > _RELATED_LINK_LONGEST or item[:1].isspace() or ends_sentence(item):
                 break  # a paragraph: long, indented (an ideographic space too) or a sentence
             found.add(below)
             below += 1

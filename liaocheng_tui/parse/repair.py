@@ -39,6 +39,11 @@ _TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _TAGGED_MIN = 3  # tags on a page before it counts as markup
+# A markdown link (what a web page's reader or converter writes, ``[首页](https://…)``): its text
+# is what the page printed. A picture's link (``![…](…)``) is left whole, for the furniture rules.
+_MARKDOWN_LINK_RE = re.compile(
+    r"(?<!!)\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/|\.{1,2}/|#)[^()\s]{0,500}\)"
+)
 
 _RADICAL_RE = re.compile("[\u2e80-\u2fd5\uf900-\ufaff]")
 # The CJK Radicals Supplement's simplified forms that are whole characters (no Unicode
@@ -111,6 +116,11 @@ def restore_byline_box(line: str) -> str:
         if byline is None or not byline[1] or not all(map(looks_like_a_name, byline[1])):
             return line
     return line[: len(line) - len(body)] + marked
+
+
+def unlink_markdown(line: str) -> str:
+    """``line`` with each markdown link written as its text (``[首页](https://…)`` -> ``首页``)."""
+    return _MARKDOWN_LINK_RE.sub(r"\1", line) if "](" in line else line
 
 
 def strip_tags(line: str) -> str:
@@ -201,15 +211,17 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, rules at lines' edges removed, bylines' marks restored, OCR letter spacing
-    closed and vertical headlines put on one line, line for line (a page that needs none of it is
-    returned as it is)."""
+    entities decoded, markdown links written as their text, rules at lines' edges removed,
+    bylines' marks restored, OCR letter spacing closed and vertical headlines put on one line,
+    line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
         repaired = [unify_radicals(line) for line in repaired]
     if "<" in text and len(_TAG_RE.findall(text)) >= _TAGGED_MIN:
         repaired = [strip_tags(line) for line in repaired]
+    if "](" in text and _MARKDOWN_LINK_RE.search(text):
+        repaired = [unlink_markdown(line) for line in repaired]
     if "&" in text:  # after the tags: an &lt; in the text is no tag
         repaired = [decode_entities(line) for line in repaired]
     if any(mark in text for mark in _RULE_MARKS):
