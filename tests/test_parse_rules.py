@@ -36,6 +36,7 @@ from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.furniture import (
+    index_entries,
     is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
@@ -1624,6 +1625,38 @@ def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() 
         ("天文台：周末轉涼 最低氣溫17度", "【本報訊】"),
     ]
     assert page.date == "2026-03-12"
+
+
+def test_a_front_pages_index_of_its_stories_is_furniture() -> None:
+    page = parse_page(
+        "滨海晚报\n2026年3月12日 星期四\n\n今日导读\n\n"
+        "▶ 老城区改造提速 三千户将迁新居  A03\n▶ 春季植树活动启动  A05\n▶ 市区新增12条公交线路  A07\n\n"
+        "地铁2号线全线贯通\n\n"
+        "本报讯（记者 刘明）11日上午，随着最后一段轨道铺设完成，地铁2号线全线贯通。\n\n"
+        "市轨道交通集团负责人表示，将确保年底前开通试运营。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [("地铁2号线全线贯通", "本报讯（记者 刘明）")]
+    furniture = [d.text for d in page.dropped if d.reason == "page-furniture"]
+    assert furniture[-3:] == [
+        "▶ 老城区改造提速 三千户将迁新居 A03",
+        "▶ 春季植树活动启动 A05",
+        "▶ 市区新增12条公交线路 A07",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["▶ 老城区改造提速  A03", "▶ 春季植树活动启动  A05"], {0, 1}),
+        (["老城区改造提速……3版", "", "春季植树活动启动……第5版"], {0, 2}),  # a blank line between
+        (["A03 老城区改造提速", "A05 春季植树活动启动", "正文第一段。"], {0, 1}),
+        (["老城区改造提速  A03"], set()),  # one line: a headline's own business
+        (["老城区改造提速  A03", "", "", "春季植树活动启动  A05"], set()),  # two blank lines part them
+        (["国产大飞机C919", "新能源车销量破100万辆"], set()),  # numbers, no page
+    ],
+)
+def test_index_entries_are_runs_of_headlines_with_their_pages(lines: list[str], expected: set[int]) -> None:
+    assert index_entries(lines) == expected
 
 
 def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:

@@ -345,6 +345,7 @@ _PICTURE_RE = re.compile(
 
 
 _WEB_FURNITURE_LONGEST = 40
+_INDEX_ENTRY_LONGEST = 60
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
@@ -371,6 +372,28 @@ def is_markup_debris(text: str) -> bool:
     return len(stripped) <= _PICTURE_LINK_LONGEST and (
         stripped.startswith(_COMMENT_OPENER) or stripped.endswith(_COMMENT_CLOSER)
     )
+
+
+# An entry of a front page's index (导读): a story's headline and the page it is on, the page
+# after it (``老城区改造提速  A03``, ``春季植树活动启动……5版``) or before it (``A05 春季植树``).
+_PAGE_REF = r"(?:第\s?)?[A-Z]?\d{1,2}\s?版|[A-Z]\d{1,2}|[Pp]\d{1,2}"
+_INDEX_ENTRY_RE = re.compile(
+    f"^[▶►▷●◆■□★☆•·>＞]?\\s*(?:\\S.{{1,40}}?(?:\\s+|[.…·]{{2,}}\\s*)(?:{_PAGE_REF})|(?:{_PAGE_REF})\\s+\\S.{{1,40}})$"
+)
+_INDEX_RUN_LEAST = 2  # entries: one line with a page number at its end is a headline's business
+
+
+def index_entries(lines: Sequence[str]) -> set[int]:
+    """The lines of a front page's index of its stories (今日导读 over ``▶ 老城区改造提速  A03``):
+    runs of two or more entries, a blank line between two of them at most."""
+    runs: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped) <= _INDEX_ENTRY_LONGEST and _INDEX_ENTRY_RE.match(fold_width(stripped)):
+            runs[-1].append(index)
+        elif runs[-1] and (stripped or index - runs[-1][-1] > 1):
+            runs.append([])  # a line of another kind, or a second blank line, ends the run
+    return {index for run in runs if len(run) >= _INDEX_RUN_LEAST for index in run}
 
 
 def is_related_label(text: str) -> bool:

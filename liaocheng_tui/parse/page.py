@@ -20,6 +20,7 @@ from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.furniture import (
+    index_entries,
     is_page_number,
     is_related_label,
     is_web_furniture_line,
@@ -88,7 +89,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
     the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
-    web |= _related_links(raws, web)
+    web |= _related_links(raws, web) | index_entries(raws)
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.
