@@ -509,7 +509,7 @@ class _Reader:
         if not text:
             return
         if not draft.lead and all(
-            _EDITORS_NOTE_RE.match(note) or any(part is picture for picture in draft.pictures)
+            _EDITORS_NOTE_RE.match(note) or (draft.pictures and any(part is p for p in draft.pictures))
             for note, part in draft.body
         ):
             # The story's first paragraph, or the first after the editor's note or picture over it.
@@ -819,19 +819,22 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     credit in brackets, read as such); the labeller reads all but 2 of those headlines already.
     """
     out = list(roles) + ["body"] * (len(lines) - len(roles))
-    filled = [index for index, line in enumerate(lines) if line.text.strip()]
-    for place in range(len(filled) - 1):
+    filled = [index for index, line in enumerate(lines) if line.text]  # normalised: stripped
+    # Most lines are answered by their role and length at once.
+    short = [
+        place
+        for place, index in enumerate(filled[:-1])
+        if out[index] == "body" and len(lines[index].text) <= _HEADLINE_LONGEST
+    ]
+    for place in short:
         index, below = filled[place], filled[place + 1]
-        if out[index] != "body" or out[below] != "body":
-            continue
-        # the line's own shape first, which costs least; the lead under it last
-        text = lines[index].text.strip()
-        if len(text) > _HEADLINE_LONGEST or ends_sentence(text) or text.endswith(_RUNS_ON):
+        text = lines[index].text
+        if out[below] != "body" or ends_sentence(text) or text.endswith(_RUNS_ON):
             continue
         role: Role = "title"
         if place:
             above = filled[place - 1]
-            before = lines[above].text.strip()
+            before = lines[above].text
             if before.endswith(_RUNS_ON) or (
                 out[above] == "body" and not (ends_sentence(before) or before.endswith(("）", ")")))
             ):
@@ -844,7 +847,7 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             and not names_a_reporter(text)
             and not is_furniture_line(text)
             and not is_web_meta_line(text)
-            and split_lead(lines[below].text.strip()) is not None
+            and split_lead(lines[below].text) is not None
         ):
             out[index] = role
     return out
@@ -1081,7 +1084,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
         if not cleaned:
             continue
         # A heading, or a picture's caption: a paragraph of its own.
-        head = _crosshead(unit, cleaned) or any(unit is picture for picture in draft.pictures)
+        head = _crosshead(unit, cleaned) or (bool(draft.pictures) and any(unit is p for p in draft.pictures))
         if (
             paragraphs
             and not previous_head

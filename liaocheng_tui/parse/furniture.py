@@ -380,6 +380,9 @@ _PAGE_REF = r"(?:第\s?)?[A-Z]?\d{1,2}\s?版|[A-Z]\d{1,2}|[Pp]\d{1,2}"
 _INDEX_ENTRY_RE = re.compile(
     f"^[▶►▷●◆■□★☆•·>＞]?\\s*(?:\\S.{{1,40}}?(?:\\s+|[.…·]{{2,}}\\s*)(?:{_PAGE_REF})|(?:{_PAGE_REF})\\s+\\S.{{1,40}})$"
 )
+_PAGE_REF_FIRST = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ第PpＰｐ▶►▷●◆■□★☆•·>＞"
+)
 _INDEX_RUN_LEAST = 2  # entries: one line with a page number at its end is a headline's business
 
 
@@ -389,7 +392,14 @@ def index_entries(lines: Sequence[str]) -> set[int]:
     runs: list[list[int]] = [[]]
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and len(stripped) <= _INDEX_ENTRY_LONGEST and _INDEX_ENTRY_RE.match(fold_width(stripped)):
+        if (
+            stripped
+            and len(stripped) <= _INDEX_ENTRY_LONGEST
+            # a page's number at the end (A03, 5版), or its letter or 第 first: most lines are
+            # answered by one character
+            and (stripped[-1].isdigit() or stripped[-1] == "版" or stripped[0] in _PAGE_REF_FIRST)
+            and _INDEX_ENTRY_RE.match(fold_width(stripped))
+        ):
             runs[-1].append(index)
         elif runs[-1] and (stripped or index - runs[-1][-1] > 1):
             runs.append([])  # a line of another kind, or a second blank line, ends the run
