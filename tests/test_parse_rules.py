@@ -1533,6 +1533,23 @@ def test_a_storys_captioned_picture_stays_in_the_story(text: str, codes: str) ->
     assert "今年我市老城区改造将提速。" in story.paragraphs
 
 
+@pytest.mark.parametrize("caption", ["图为施工人员在安置房项目现场作业。", "▲施工人员在安置房项目现场作业。"])
+def test_a_caption_over_a_storys_lead_leaves_the_lead_its_byline(caption: str) -> None:
+    page = labelled(
+        f"老城区改造提速\n\n{caption}\n\n\u3000\u3000本报讯（记者 刘明）今年我市老城区改造将提速。\n\n"
+        "\u3000\u3000据介绍，改造范围包括东关、西关两个片区。\n",
+        "T _ CAP _ B _ B _",
+    )
+    (story,) = page.articles
+    assert (story.title, story.byline, story.authors, story.kind) == (
+        "老城区改造提速",
+        "本报讯（记者 刘明）",
+        ["刘明"],
+        "news",
+    )
+    assert story.paragraphs[1:] == ["今年我市老城区改造将提速。", "据介绍，改造范围包括东关、西关两个片区。"]
+
+
 def test_credited_pictures_in_a_row_under_a_story_stay_photos_of_their_own() -> None:
     # The next line is another picture's caption, not more of the story: each a photo article.
     page = labelled(

@@ -509,12 +509,16 @@ class _Reader:
         if not text:
             return
         if not draft.lead and all(
-            _EDITORS_NOTE_RE.match(note) or (draft.pictures and any(part is p for p in draft.pictures))
+            _EDITORS_NOTE_RE.match(note)
+            or note.startswith(_CAPTION_OPENERS)
+            or (draft.pictures and any(part is p for p in draft.pictures))
             for note, part in draft.body
         ):
             # The story's first paragraph, or the first after the editor's note or picture over it.
             lead = split_lead(text)
             if lead is not None:
+                # A caption over the lead (图为…, ▲…) is the story's picture.
+                draft.pictures += [part for note, part in draft.body if note.startswith(_CAPTION_OPENERS)]
                 self._lead(draft, lead, unit)
                 return
         photo = split_photo_credit(text)
