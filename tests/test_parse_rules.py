@@ -447,6 +447,32 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
             ["张三"],
             "城区新增三处公园。",
         ),
+        # a paper's news filed from a place
+        (
+            "大众日报聊城讯（记者 王强）11日，城区新增三处公园。",
+            "大众日报聊城讯（记者 王强）",
+            ["王强"],
+            "11日，城区新增三处公园。",
+        ),
+        # the reporter's kind before the role, the byline without brackets
+        (
+            "本报讯 全媒体记者 张三 近日，城区新增三处公园。",
+            "本报讯 全媒体记者 张三",
+            ["张三"],
+            "近日，城区新增三处公园。",
+        ),
+        (
+            "本报讯 融媒记者 王强 通讯员 刘洋 6月8日，城区新增三处公园。",
+            "本报讯 融媒记者 王强 通讯员 刘洋",
+            ["王强", "刘洋"],
+            "6月8日，城区新增三处公园。",
+        ),
+        (
+            "本报济南6月8日讯 首席记者张三报道：城区新增三处公园。",
+            "本报济南6月8日讯 首席记者张三报道",
+            ["张三"],
+            "城区新增三处公园。",
+        ),
     ],
 )
 def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list[str], rest: str) -> None:
@@ -457,6 +483,11 @@ def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list
 def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
     assert split_lead("大众网讯息显示，城区新增三处公园。") is None
     assert split_lead("新闻讯息显示，城区新增三处公园。") is None
+    assert split_lead("大众日报聊城讯息显示，城区新增三处公园。") is None
+    assert split_lead("人民日报联合腾讯推出一款小游戏。") is None  # a company whose name ends in 讯
+    # a reporter who is the sentence's subject is no byline
+    lead = split_lead("本报讯 记者从市政府获悉，城区新增三处公园。")
+    assert lead is not None and (lead.dateline, lead.byline) == ("本报讯", None)
 
 
 @pytest.mark.parametrize(

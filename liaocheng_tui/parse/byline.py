@@ -98,6 +98,9 @@ _DATELINE_RE = re.compile(
     # another paper's, site's or app's own news: 新京报讯, 齐鲁晚报讯, 大众网讯, 南都讯, 红星新闻讯
     # (not 讯息)
     rf"|{_H}{{1,6}}(?:报|网|台|都|新闻){_S}讯(?!息)"
+    # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
+    # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
+    rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
     # in brackets: 【本报讯】, [本报讯]
     rf"|[【\[［]{_S}本{_S}报{_S}(?:{_PLACE})?{_S}讯{_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
@@ -108,7 +111,7 @@ _DATELINE_RE = re.compile(
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
 # A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
 # 报道 and a colon: 本报济南6月8日讯 记者张三报道：…
-_ROLE_WORDS = "本报记者|本报通讯员|特约记者|见习记者|实习记者|记者|通讯员|实习生"
+_ROLE_WORDS = "(?:本报)?(?:全媒体|融媒体|融媒|首席|特约|见习|实习)?记者|(?:本报)?通讯员|实习生"
 _BARE_BYLINE_RE = re.compile(
     f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
 )
