@@ -1326,6 +1326,12 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "URL Source: https://www.example.com/news/2026-03/12/content_1234567.html",
         "Published Time: 2026-03-12T08:15:00+08:00",
         "Markdown Content:",
+        # a public account's copy of an article
+        "点击上方蓝字关注我们",
+        "点击上方“滨海发布”关注我们",
+        "关注我们",
+        "阅读原文",
+        "往期推荐",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1355,6 +1361,10 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "Q: 您怎么看待这次改造？",  # an interview's question, a Latin letter its label
         "CEO: 我们会继续投入",
         "  Title: 缩进的一行",  # a reader's fields stand flush left
+        "点击量与关注度齐升",
+        "点燃激情 关注民生",
+        "点击关注民生",
+        "阅读原文件",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1528,6 +1538,49 @@ def test_a_web_readers_markdown_copy_keeps_only_the_story() -> None:
         "东关片区规划方案公示",
     ):
         assert line in furniture
+
+
+def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:
+    # A blank line between every two lines, the account's prompts and staff around the story.
+    page = parse_page(
+        "点击上方蓝字关注我们\n\n老城区改造提速！三千户居民将迁新居\n\n"
+        "滨海发布 2026年03月12日 08:15 山东\n\n"
+        "记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。\n\n"
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。\n\n"
+        "来源：滨海日报\n\n编辑：王海\n\n审核：李青\n\n监制：赵敏\n\n"
+        "往期推荐\n\n春季植树活动启动\n\n市区新增12条公交线路\n\n阅读原文\n"
+    )
+    (story,) = page.articles
+    assert (story.title, story.byline, story.authors) == (
+        "老城区改造提速！三千户居民将迁新居",
+        "来源：滨海日报",
+        [],
+    )
+    assert story.paragraphs == [
+        "记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。",
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。",
+    ]
+    assert page.date == "2026-03-12"
+    furniture = [d.text for d in page.dropped if d.reason == "page-furniture"]
+    for line in (
+        "点击上方蓝字关注我们",
+        "编辑：王海",
+        "审核：李青",
+        "监制：赵敏",
+        "市区新增12条公交线路",
+        "阅读原文",
+    ):
+        assert line in furniture
+
+
+def test_a_staff_credit_under_a_story_is_furniture_and_a_chart_credit_stays_the_storys() -> None:
+    page = labelled(
+        "老城区改造提速\n\n今年我市老城区改造将提速。\n制图：张丹峰\n编辑：王海 校对：李强\n",
+        "T _ B B B _",
+    )
+    (story,) = page.articles
+    assert story.paragraphs == ["今年我市老城区改造将提速。", "制图：张丹峰"]
+    assert [d.text for d in page.dropped if d.reason == "page-furniture"] == ["编辑：王海 校对：李强"]
 
 
 @pytest.mark.parametrize(

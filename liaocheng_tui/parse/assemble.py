@@ -91,6 +91,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_number,
     is_running_header,
     is_source_line,
+    is_staff_credit,
     is_stray_mark,
     is_top_masthead,
     is_web_furniture_line,
@@ -804,6 +805,36 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     return out
 
 
+def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the credits under a copied article that the labeller read as text: a staff
+    credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
+    writer; a source line (``来源：滨海日报``) with no more of the story under it is the story's
+    closing credit."""
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text]
+    labelled = [
+        (place, index)
+        for place, index in enumerate(filled)
+        if out[index] == "body"
+        and len(text := lines[index].text) <= _HEADLINE_LONGEST
+        and ("：" in text or ":" in text)
+    ]
+    for place, index in labelled:
+        # Right under a headline it stays as read: a picture report's only text (the corpus's key
+        # counts 版式设计：X there as the report's text).
+        if (not place or out[filled[place - 1]] not in HEADER_ROLES) and is_staff_credit(lines[index].text):
+            out[index] = "furniture"
+    for place, index in labelled:
+        below = filled[place + 1] if place + 1 < len(filled) else None
+        if (
+            out[index] == "body"
+            and is_source_line(lines[index].text)
+            and (below is None or out[below] != "body")
+        ):
+            out[index] = "credit"
+    return out
+
+
 # What a line ends with when it runs on into the next: no headline ends so.
 _RUNS_ON = ("：", ":", "，", ",", "、", "；", ";")
 
@@ -1403,6 +1434,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     roles = _headlines_over_meta_lines(lines, roles)
     roles = _headlines_over_leads(lines, roles)
+    roles = _staff_credits(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)

@@ -58,7 +58,10 @@ class TopFurniture:
     consumed: int = 0  # how many leading units were furniture
 
 
-_EDITOR_LABELS = "责任编辑|本版编辑|值班编辑|责编|编辑|校对|美编|版式|组版|审读|视觉|设计|排版|制图|统筹"
+_EDITOR_LABELS = (
+    "责任编辑|本版编辑|值班编辑|责编|编辑|校对|美编|版式|组版|审读|视觉|设计|排版|制图|统筹"
+    "|审核|初审|复审|终审|审校|监制"
+)
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
 _EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
@@ -130,6 +133,19 @@ _PAGE_FOOTER_RE = re.compile(
 _PAGE_NUMBER_LONGEST = 40  # characters, spaces around it included
 # What a page number or footer opens with (full-width forms too): most lines are answered at once.
 _PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４５６７８９")
+
+
+# The staff who edited and checked a copy (编辑：王海 审核：李青 监制：赵敏), not those who drew a
+# story's chart or laid out its page (制图：…, 版式设计：…), whom the story's credits may name.
+_COPY_STAFF_RE = re.compile(
+    f"^(?:(?:责任编辑|值班编辑|责编|编辑|校对|审读|审核|初审|复审|终审|审校|监制)[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$"
+)
+
+
+def is_staff_credit(text: str) -> bool:
+    """True for a line that credits the staff who edited and checked a copy (``编辑：王海``,
+    ``审核：李青``, ``责任编辑：王海 校对：李强``): never a story's text, wherever it stands."""
+    return ("：" in text or ":" in text) and bool(_COPY_STAFF_RE.match(fold_width(text.strip())))
 
 
 def is_page_marker(text: str) -> bool:
@@ -284,19 +300,22 @@ def is_dated_furniture_line(text: str) -> bool:
 # editors (本版责编：…), prompts to scan a QR code, and placeholders for pictures.
 _NAVIGATION = (
     "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
-    "|今日导读|本期导读|本版导读|要闻导读|导读"
+    "|今日导读|本期导读|本版导读|要闻导读|导读|阅读原文"
     "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
     "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
 _SHARE_RE = re.compile(r"^(?:分享到[:：]|分享至[:：]|分享让更多人看到$)")
+# A public account's prompt to follow it, over or under a copied article: 点击上方蓝字关注我们.
+_FOLLOW_RE = re.compile(r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$")
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
 # links (相关新闻：, 延伸阅读).
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|主页|网站首页)\s*(?:[>＞»›/]|&gt;)"
 )
 _RELATED_LABEL_RE = re.compile(
-    r"^(?:\*\*)?[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢)"
+    r"^(?:\*\*)?[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢"
+    r"|往期推荐|往期精彩|精彩推荐)"
     r"[】\]）)]?\s*[:：]?(?:\*\*)?$"
 )
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
@@ -304,7 +323,7 @@ _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:�
 # A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
 # with 【纠错】 beside it): a story's credit names its writer (（本报记者 王海）), never its editor.
 _STAFF_NAMES = f"{_H}(?:\\s?{_H}){{1,3}}(?:[\\s、，,]+{_H}(?:\\s?{_H}){{1,3}})*"
-_STAFF_CREDIT = f"(?:(?:{_EDITOR_LABELS}|审核|终审|审校|监制)\\s?[:：\\s]\\s*{_STAFF_NAMES}\\s*)+"
+_STAFF_CREDIT = f"(?:(?:{_EDITOR_LABELS})\\s?[:：\\s]\\s*{_STAFF_NAMES}\\s*)+"
 _LABELLED_SECTION_RE = re.compile(
     f"^第?\\s?[A-Z]?\\d{{1,3}}\\s?版\\s?[:：]\\s?({_H}{{2,8}}(?:[·•]{_H}{{2,8}})?)$"
 )
@@ -349,7 +368,7 @@ _INDEX_ENTRY_LONGEST = 60
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
@@ -432,6 +451,7 @@ def is_web_furniture_line(text: str) -> bool:
     return bool(
         _NAVIGATION_RE.match(text)
         or _SHARE_RE.match(text)
+        or _FOLLOW_RE.match(text)
         or _BREADCRUMB_RE.match(text)
         or is_related_label(text)
         or _PAGE_LABEL_RE.match(text)

@@ -110,17 +110,26 @@ _LIST_MARK_RE = re.compile(r"^(?:[-*+•·]|\d{1,2}[.、])[ \t]+")  # a markdown
 
 
 def _related_links(raws: Sequence[str], web: set[int]) -> set[int]:
-    """The lines of a web page's list of related stories: under its label (相关新闻：), after a
-    blank line at most, up to the next blank line, each a headline (short, flush left or opening
-    with a list's mark, ending no sentence)."""
+    """The lines of a web page's list of related stories: under its label (相关新闻：, 往期推荐),
+    after a blank line at most, each a headline (short, flush left or opening with a list's mark,
+    ending no sentence), up to the next blank line; where a blank line stands under the label (a
+    page that sets one between every two lines, as a copied public-account article does), up to
+    two blank lines in a row."""
     found: set[int] = set()
     for index in sorted(web):
         if not is_related_label(raws[index]):
             continue
         below = index + 1
-        if below + 1 < len(raws) and not raws[below].strip():
+        spaced = below + 1 < len(raws) and not raws[below].strip()
+        if spaced:
             below += 1  # a converter's blank line under the label
-        while below < len(raws) and (line := raws[below]).strip():
+        while below < len(raws):
+            line = raws[below]
+            if not line.strip():
+                if spaced and below + 1 < len(raws) and raws[below + 1].strip():
+                    below += 1
+                    continue
+                break
             item = _LIST_MARK_RE.sub("", line, count=1)
             if len(item.strip()) > _RELATED_LINK_LONGEST or item[:1].isspace() or ends_sentence(item):
                 break  # a paragraph: long, indented (an ideographic space too) or a sentence
