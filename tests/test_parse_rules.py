@@ -1760,6 +1760,46 @@ def test_index_entries_are_runs_of_headlines_with_their_pages(lines: list[str], 
     assert index_entries(lines) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "byline", "authors", "rest"),
+    [
+        (
+            "（中央社記者王大明台北20日電）台北捷運今天動工。",
+            "（中央社記者王大明台北20日電）",
+            ["王大明"],
+            "台北捷運今天動工。",
+        ),
+        ("（中央社記者李明台北20日電）今天動工。", "（中央社記者李明台北20日電）", ["李明"], "今天動工。"),
+        (
+            "（中央社记者陈美玲、林小华高雄20日电）高雄港货柜量创新高。",
+            "（中央社记者陈美玲、林小华高雄20日电）",
+            ["陈美玲", "林小华"],
+            "高雄港货柜量创新高。",
+        ),
+        ("(中央社记者王大明华盛顿19日电)美国国会", "(中央社记者王大明华盛顿19日电)", ["王大明"], "美国国会"),
+    ],
+)
+def test_a_wires_bracketed_dateline_is_a_lead(
+    paragraph: str, byline: str, authors: list[str], rest: str
+) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.byline, lead.authors, lead.rest) == (byline, authors, rest)
+
+
+def test_a_story_under_a_wires_bracketed_dateline_gets_its_headline() -> None:
+    page = parse_page(
+        "捷運環狀線北段動工 預計2030年通車\n\n"
+        "（中央社記者王大明台北20日電）台北捷運環狀線北段今天動工，全長約14.9公里，預計2030年完工通車。\n\n"
+        "市府捷運局指出，北環段共設11座車站，其中9座為地下車站。\n\n"
+        "高雄港貨櫃量創新高\n\n"
+        "（中央社記者陳美玲、林小華高雄20日電）高雄港今年前10月貨櫃裝卸量達850萬TEU，創歷年同期新高。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("捷運環狀線北段動工 預計2030年通車", ["王大明"]),
+        ("高雄港貨櫃量創新高", ["陳美玲", "林小華"]),
+    ]
+
+
 def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:
     page = parse_page(
         "台北捷運環狀線北段動工\n\n"

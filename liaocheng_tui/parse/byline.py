@@ -528,12 +528,38 @@ def parse_name_line(text: str) -> tuple[str, list[str]] | None:
     return line, [name]
 
 
+# A wire's dateline in brackets opening the story, its reporters, the place and the day run
+# together, as Taiwan's papers print the Central News Agency's: （中央社記者王大明台北20日電）.
+_BRACKETED_WIRE_RE = re.compile(
+    rf"^[（(]\s?{_H}{{1,6}}(?:社|网|網|台|报|報)\s?(?:记者|記者)\s?(?P<who>(?:{_H}{{2,4}}[、，,]\s?)*{_H}{{4,8}})"
+    rf"\s?\d{{1,2}}\s?日\s?[电電]\s?[）)]"
+)
+
+
+def _wire_reporters(who: str) -> list[str]:
+    """The reporters of a bracketed wire dateline, the place run into the last of them: a name
+    of three characters where the rest leaves a place of two or more (王大明台北, 王大明华盛顿),
+    of two where four characters stand (李明台北)."""
+    *names, last = re.split(r"[、，,]\s?", who)
+    cut = 2 if len(last) <= 4 else 3
+    return [*names, last[:cut]]
+
+
 def split_lead(text: str) -> Lead | None:
     """Split a dateline and any parenthesised byline off the start of a paragraph.
 
     ``本报讯(记者 林金彦)2月20日,…`` gives byline ``本报讯(记者 林金彦)``; ``本报冠县讯 近段时间…`` gives
-    only the dateline ``本报冠县讯``. A paragraph that opens with ``(记者 X)`` is split the same way.
+    only the dateline ``本报冠县讯``. A paragraph that opens with ``(记者 X)`` is split the same way,
+    and one that opens with a wire's dateline in brackets (``（中央社記者王大明台北20日電）``).
     """
+    wire = _BRACKETED_WIRE_RE.match(text) if text[:1] in "（(" else None
+    if wire is not None:
+        return Lead(
+            byline=_collapse(wire.group(0)),
+            dateline=None,
+            authors=_wire_reporters(wire.group("who")),
+            rest=text[wire.end() :].lstrip(" ：:，,"),
+        )
     match = _DATELINE_RE.match(text)
     dateline: str | None = None
     position = 0

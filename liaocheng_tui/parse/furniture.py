@@ -307,7 +307,9 @@ _NAVIGATION = (
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
 _SHARE_RE = re.compile(r"^(?:分享到[:：]|分享至[:：]|分享让更多人看到$)")
 # A public account's prompt to follow it, over or under a copied article: 点击上方蓝字关注我们.
-_FOLLOW_RE = re.compile(r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$")
+_FOLLOW_RE = re.compile(
+    r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$"
+)
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
 # links (相关新闻：, 延伸阅读).
 _BREADCRUMB_RE = re.compile(
