@@ -1332,6 +1332,10 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "关注我们",
         "阅读原文",
         "往期推荐",
+        # a rule drawn between stories
+        "————————————————",
+        "─────────",
+        "～～～～～～",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1365,6 +1369,9 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "点燃激情 关注民生",
         "点击关注民生",
         "阅读原文件",
+        "——",  # a sentence's dash
+        "…………",  # an elision
+        "——访市住建局局长刘海涛",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1538,6 +1545,23 @@ def test_a_web_readers_markdown_copy_keeps_only_the_story() -> None:
         "东关片区规划方案公示",
     ):
         assert line in furniture
+
+
+def test_rules_drawn_between_stories_part_them_and_notices_head_their_own() -> None:
+    page = parse_page(
+        "老城区改造提速\n本报讯（记者 刘明）今年我市老城区改造将提速，涉及居民约三千户。\n"
+        "据介绍，此次改造范围包括东关、西关两个片区。\n————————————————\n"
+        "讣告\n我市著名书法家王某某同志因病医治无效，于2026年3月10日逝世，享年86岁。\n特此讣告。\n"
+        "王某某同志治丧委员会\n2026年3月11日\n————————————————\n"
+        "更正\n本报3月10日第2版《春季植树活动启动》一文中，“千余名”应为“两千余名”，特此更正。\n"
+    )
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("老城区改造提速", "news"),
+        ("讣告", "notice"),
+        ("更正", "notice"),
+    ]
+    assert page.articles[0].paragraphs[-1] == "据介绍，此次改造范围包括东关、西关两个片区。"
+    assert [d.text for d in page.dropped if d.reason == "page-furniture"] == ["————————————————"] * 2
 
 
 def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:

@@ -305,6 +305,9 @@ _NAVIGATION = (
     "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
+# A rule drawn across the page between stories, in the dashes and lines a page sets it with
+# (————————, ─────, ～～～～); a dash of two (——) is a sentence's, a run of dots an elision's.
+_RULE_LINE_RE = re.compile(r"^(?:[—─━－–～＝＿~]\s?){4,}$")
 _SHARE_RE = re.compile(r"^(?:分享到[:：]|分享至[:：]|分享让更多人看到$)")
 # A public account's prompt to follow it, over or under a copied article: 点击上方蓝字关注我们.
 _FOLLOW_RE = re.compile(
@@ -371,6 +374,7 @@ _INDEX_ENTRY_LONGEST = 60
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精"
+    + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
@@ -436,7 +440,8 @@ def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
     ``(责任编辑：王海)``, ``扫码看视频``, ``[图片]``, ``![](images/1.jpg)``, markup debris
-    (``…/enpproperty-->``), a web page reader's header (``URL Source: https://…``)."""
+    (``…/enpproperty-->``), a web page reader's header (``URL Source: https://…``), a rule drawn
+    between stories (``————————``)."""
     if "A" <= text[:1] <= "Z" and _READER_FIELD_RE.match(text):
         return True
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith(("![", _COMMENT_OPENER)):
@@ -454,6 +459,7 @@ def is_web_furniture_line(text: str) -> bool:
         _NAVIGATION_RE.match(text)
         or _SHARE_RE.match(text)
         or _FOLLOW_RE.match(text)
+        or _RULE_LINE_RE.match(text)
         or _BREADCRUMB_RE.match(text)
         or is_related_label(text)
         or _PAGE_LABEL_RE.match(text)
