@@ -1228,11 +1228,12 @@ def test_a_wrapped_source_line_labelled_text_is_furniture_not_the_story_s_first_
             (B, "稿件来源：某某日报 国"),  # a web page's source line, wrapped, labelled text
             (B, "际"),
             (B, "　　一项民意调查显示，居民对当地政府的支持率降至两年来最低。"),
-            (B, "来源：新华社"),  # at the story's end, a source credit that closes it: it stays
+            (B, "来源：新华社"),  # at the story's end, a source credit that closes it: its credit
         ]
     )
     (article,) = result.articles
-    assert article.paragraphs == ["一项民意调查显示，居民对当地政府的支持率降至两年来最低。", "来源：新华社"]
+    assert article.paragraphs == ["一项民意调查显示，居民对当地政府的支持率降至两年来最低。"]
+    assert (article.byline, article.authors) == ("来源：新华社", [])
     assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 国际"]
 
 

@@ -115,7 +115,9 @@ from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
 # The word a notice's or a statement's headline ends with (…的公示, …公告), which names its kind.
-_NOTICE_WORDS = tuple("启事 启示 公告 通告 通知 声明 公示 须知 征稿 征文 招聘 讣告 告知书 倡议书 更正".split())
+_NOTICE_WORDS = tuple(
+    "启事 启示 公告 通告 通知 声明 公示 须知 征稿 征文 招聘 讣告 告知书 倡议书 更正".split()
+)
 # (图), （上图）, （图一）…, 图为…, ▲. Each alternative opens with one character, so that the regex
 # engine skips to the characters that can open one (a bracket class first was tried everywhere).
 _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
