@@ -29,6 +29,7 @@ from liaocheng_tui.parse.byline import (
     split_byline_beside,
     split_lead,
     split_photo_credit,
+    split_tail_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence
 from liaocheng_tui.parse.clean import squeeze_spaces
@@ -1822,6 +1823,38 @@ def test_a_story_under_a_wires_bracketed_dateline_gets_its_headline() -> None:
         ("捷運環狀線北段動工 預計2030年通車", ["王大明"]),
         ("高雄港貨櫃量創新高", ["陳美玲", "林小華"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("留住老街坊的烟火气。（记者 卜雨）", ("留住老街坊的烟火气。", "（记者 卜雨）", ["卜雨"])),
+        ("留住老街坊的烟火气。（作者：王明）", ("留住老街坊的烟火气。", "（作者：王明）", ["王明"])),
+        (
+            "留住老街坊的烟火气。（作者 王明、李华）",
+            ("留住老街坊的烟火气。", "（作者 王明、李华）", ["王明", "李华"]),
+        ),
+        (
+            "留住老街坊的烟火气。（作者：王明，市社科院研究员）",
+            ("留住老街坊的烟火气。", "（作者：王明，市社科院研究员）", ["王明"]),
+        ),
+        ("留住老街坊的烟火气。（作者为市社科院研究员）", None),  # an author note names no one
+        ("留住老街坊的烟火气。（作者单位：市社科院）", None),
+        ("（作者：王明）", None),  # a credit alone is a line of its own
+    ],
+)
+def test_a_credit_closing_a_paragraph(paragraph: str, expected: tuple[str, str, list[str]] | None) -> None:
+    assert split_tail_credit(paragraph) == expected
+
+
+def test_an_authors_credit_closing_a_commentary_is_its_byline() -> None:
+    page = labelled(
+        "让城市更有温度\n\n\u3000\u3000城市的温度，体现在一个个细节里。老城区改造，也要留住老街坊的烟火气。（作者：王明）\n",
+        "T _ B _",
+    )
+    (piece,) = page.articles
+    assert (piece.byline, piece.authors) == ("（作者：王明）", ["王明"])
+    assert piece.paragraphs == ["城市的温度，体现在一个个细节里。老城区改造，也要留住老街坊的烟火气。"]
 
 
 def test_a_story_in_taiwans_style_gives_its_byline_and_headline() -> None:

@@ -694,13 +694,25 @@ _COMPILED_CREDIT_MAX_WEIGHT = 160  # a round-up credits ten reporters or more
 _TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
 
 
+# An author's credit closing a commentary's last paragraph: （作者：王明）, （作者 王明、李华）,
+# （作者：王明，市社科院研究员）; not an author note (（作者为…研究员）, （作者单位：…）).
+_TAIL_AUTHOR_RE = re.compile(
+    f"[(（]\\s?作者\\s?[:：]?\\s?({_H}{{2,4}}(?:[、，,\\s]\\s?{_H}{{2,4}})*?)(?:[，,]\\s?[^()（）]{{2,30}})?\\s?[)）]$"
+)
+
+
 def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
-    """A reporter's credit closing a paragraph (``…前来参观。（记者 卜雨）``): body, credit, names."""
-    match = _TAIL_CREDIT_RE.search(text.rstrip())
-    if not match or match.start() == 0:
-        return None
-    names = names_in(match.group(1))
-    if not names:
+    """A reporter's or an author's credit closing a paragraph (``…前来参观。（记者 卜雨）``,
+    ``…烟火气。（作者：王明）``): body, credit, names."""
+    stripped = text.rstrip()
+    match = _TAIL_CREDIT_RE.search(stripped)
+    if match is not None:
+        names = names_in(match.group(1))
+    elif "作者" in stripped[-40:] and (match := _TAIL_AUTHOR_RE.search(stripped)) is not None:
+        names = re.split(r"[、，,\s]\s?", match.group(1))
+        if not all(map(looks_like_a_name, names)):
+            return None
+    if not match or match.start() == 0 or not names:
         return None
     return text[: match.start()].rstrip(), _collapse(match.group(0)), names
 
