@@ -1333,6 +1333,12 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "关注我们",
         "阅读原文",
         "往期推荐",
+        # a web copy's rights, sources and original headline
+        "声明：转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益，请与本网联系。",
+        "版权所有 滨海新闻网 未经授权禁止转载",
+        "未经本网授权不得转载、摘编",
+        "转载请注明出处",
+        "原标题：我市老城区改造全面提速",
         # a rule drawn between stories
         "————————————————",
         "─────────",
@@ -1373,6 +1379,8 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "——",  # a sentence's dash
         "…………",  # an elision
         "——访市住建局局长刘海涛",
+        "声明",  # a notice's headline
+        "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1563,6 +1571,27 @@ def test_rules_drawn_between_stories_part_them_and_notices_head_their_own() -> N
     ]
     assert page.articles[0].paragraphs[-1] == "据介绍，此次改造范围包括东关、西关两个片区。"
     assert [d.text for d in page.dropped if d.reason == "page-furniture"] == ["————————————————"] * 2
+
+
+def test_a_news_sites_copy_keeps_its_story_without_its_rights_lines() -> None:
+    page = parse_page(
+        "老城区改造提速 三千户居民将迁新居\n原标题：我市老城区改造全面提速\n"
+        "2026-03-12 08:15:32 来源：滨海新闻网 作者：刘明 编辑：王海\n"
+        "记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。\n"
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。\n"
+        "（本文来源：滨海日报）\n"
+        "声明：转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益，请作者持权属证明与本网联系。\n"
+        "版权所有 滨海新闻网 未经授权禁止转载\n"
+    )
+    (story,) = page.articles
+    assert story.title == "老城区改造提速 三千户居民将迁新居"
+    assert story.authors == ["刘明"]  # the meta line's author, beside the source credit
+    assert story.byline == "（本文来源：滨海日报） 作者：刘明"
+    assert story.paragraphs == [
+        "记者11日从市住建局获悉，今年我市老城区改造将提速，涉及居民约三千户。",
+        "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。",
+    ]
+    assert "原标题：我市老城区改造全面提速" in [d.text for d in page.dropped]
 
 
 def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:

@@ -1343,8 +1343,9 @@ def _build(
     above: tuple[_Draft, Article] | None = None
     for draft in drafts:
         headline = [*draft.kicker, *draft.title, *draft.subtitle]
-        if draft.byline is None and headline:
-            # No byline of its own: the author its web meta line names, as an e-paper prints it.
+        if not draft.authors and headline:
+            # No byline naming someone (none, or a source credit, 来源：…): the author its web
+            # meta line names, as an e-paper prints it.
             author = signed.get(max(unit.line for unit in headline))
             if author is not None:
                 draft.set_byline(*author)
@@ -1441,7 +1442,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
     roles = headlines_across_columns(lines, roles)
-    units = build_units(lines, dropped, None, roles)
+    # A web meta line ends no sentence, yet no line goes on from it or on into it.
+    units = build_units(lines, dropped, is_web_meta_line, roles)
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     units = _bylines_beside_headlines(units)
     above: Role | None = None  # the role of the unit above, furniture passed over

@@ -370,6 +370,7 @@ _PICTURE_RE = re.compile(
 
 _WEB_FURNITURE_LONGEST = 40
 _INDEX_ENTRY_LONGEST = 60
+_RIGHTS_LONGEST = 240
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
@@ -436,6 +437,17 @@ def is_related_label(text: str) -> bool:
     return bool(_RELATED_LABEL_RE.match(text.strip()))
 
 
+# What a web copy prints under a story about its rights and sources, never a story's text: a
+# disclaimer (声明：转载此文是出于传递更多信息之目的…), a copyright line (版权所有 …, 未经授权禁止转载),
+# a request to credit (转载请注明出处), and the original headline (原标题：…).
+_RIGHTS_RE = re.compile(
+    r"^(?:(?:版权声明|免责声明|特别声明|声明)\s?[:：].{0,200}?(?:转载|版权|侵权|著作权)"
+    r"|版权所有|版权归|转载请注明|本文(?:系|为)?转载|原标题\s?[:：]"
+    r"|.{0,24}未经.{0,12}(?:授权|许可|同意).{0,12}(?:不得|禁止|严禁).{0,6}(?:转载|使用|复制|摘编))"
+)
+_RIGHTS_FIRST = frozenset("版免特声转本原未")
+
+
 def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
@@ -443,6 +455,8 @@ def is_web_furniture_line(text: str) -> bool:
     (``…/enpproperty-->``), a web page reader's header (``URL Source: https://…``), a rule drawn
     between stories (``————————``)."""
     if "A" <= text[:1] <= "Z" and _READER_FIELD_RE.match(text):
+        return True
+    if text[:1] in _RIGHTS_FIRST and len(text) <= _RIGHTS_LONGEST and _RIGHTS_RE.match(text):
         return True
     if len(text) > _WEB_FURNITURE_LONGEST and not text.lstrip().startswith(("![", _COMMENT_OPENER)):
         # a story's line, answered at once (only a picture's link or markup runs longer)
@@ -573,7 +587,9 @@ def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
 
 # A web page's source field alone on its line (来源：新华社, 稿件来源：某某日报 国际): no headline starts so,
 # and it names a source, no sentence (来源：统计显示，今年…).
-_SOURCE_LINE_RE = re.compile(r"^(?:稿件来源|信息来源|来源)\s*[:：]\s*\S[^。！？!?，,；;]{0,30}$")
+_SOURCE_LINE_RE = re.compile(
+    r"^[（(]?(?:稿件来源|信息来源|本文来源|文章来源|来源)\s*[:：]\s*\S[^。！？!?，,；;（）()]{0,30}[）)]?$"
+)
 
 
 def is_source_line(text: str) -> bool:
