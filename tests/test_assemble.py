@@ -311,7 +311,7 @@ def test_a_line_set_as_the_pages_headlines_are_is_a_headline() -> None:
 
 def test_a_line_set_as_one_other_headline_or_ending_a_sentence_stays_text() -> None:
     # One headline set so is no page's style, but a short line right over a lead (本报讯…) is its
-    # story's headline however the page sets the others (396 of 408 such lines in the dev pages
+    # story's headline however the page sets the others (382 of 393 such lines in the dev pages
     # are headlines, none text).
     result = run(BRIEFS[4:])
     assert [a.title for a in result.articles] == ["临清市新建三所乡村学校投入使用", "莘县举办春季招聘会"]

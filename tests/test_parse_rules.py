@@ -1737,6 +1737,9 @@ def test_the_short_line_over_a_lead_under_a_headline_is_its_subtitle() -> None:
         ("署方昨日表示：", "T _ B _ B B _"),  # runs on into the next line
         ("新华社北京3月11日电", "T _ B _ B B _"),  # a dateline on a line of its own
         ("□记者 杨燕 通讯员 孙萍", "T _ B _ B B _"),  # a reporter's line
+        ("（完）", "T _ B _ B B _"),  # the story above's end mark
+        ("（本报综合）", "T _ B _ B B _"),  # its credit
+        ("王海", "T _ B _ B B _"),  # its signature
     ],
 )
 def test_a_line_over_a_lead_that_is_no_headline_stays_as_read(line: str, codes: str) -> None:
