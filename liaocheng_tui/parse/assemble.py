@@ -512,9 +512,7 @@ class _Reader:
         if not text:
             return
         if not draft.lead and all(
-            _EDITORS_NOTE_RE.match(note)
-            or note.startswith(_CAPTION_OPENERS)
-            or (draft.pictures and any(part is p for p in draft.pictures))
+            _EDITORS_NOTE_RE.match(note) or note.startswith(_CAPTION_OPENERS) or part in draft.pictures
             for note, part in draft.body
         ):
             # The story's first paragraph, or the first after the editor's note or picture over it.
@@ -879,12 +877,13 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
                 continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
             if out[above] in ("title", "subtitle"):
                 role = "subtitle"  # under the story's headline
+        solid = text.replace(" ", "")
         if (
             not text.lstrip("# ").startswith(("—", "－", "-"))  # a subtitle's dash
             # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
             and not (text[0] in "（(" and text[-1] in "）)")
-            and not looks_like_a_name(text.replace(" ", ""))  # a signature
-            and split_lead(text.replace(" ", "")) is None  # a lead, or a dateline on a line of its own
+            and not looks_like_a_name(solid)  # a signature
+            and split_lead(solid) is None  # a lead, or a dateline on a line of its own
             and not names_a_reporter(text)
             and not is_furniture_line(text)
             and not is_web_meta_line(text)
@@ -1125,7 +1124,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
         if not cleaned:
             continue
         # A heading, or a picture's caption: a paragraph of its own.
-        head = _crosshead(unit, cleaned) or (bool(draft.pictures) and any(unit is p for p in draft.pictures))
+        head = _crosshead(unit, cleaned) or unit in draft.pictures
         if (
             paragraphs
             and not previous_head

@@ -58,12 +58,20 @@ class TopFurniture:
     consumed: int = 0  # how many leading units were furniture
 
 
-_EDITOR_LABELS = (
-    "责任编辑|本版编辑|值班编辑|责编|编辑|校对|美编|版式|组版|审读|视觉|设计|排版|制图|统筹"
-    "|审核|初审|复审|终审|审校|监制"
-)
+# The staff who edited and checked a copy (编辑：王海 审核：李青 监制：赵敏), and those who laid out
+# its page or drew its charts (版式设计：…, 制图：…), whom a story's own credits may name too.
+_COPY_STAFF_LABELS = "责任编辑|值班编辑|责编|编辑|校对|审读|审核|初审|复审|终审|审校|监制"
+_EDITOR_LABELS = f"{_COPY_STAFF_LABELS}|本版编辑|美编|版式|组版|视觉|设计|排版|制图|统筹"
+
+
+def _staff_line_re(labels: str) -> re.Pattern[str]:
+    """A line of staff credits, each a label (or labels run together: 版式设计) and a name."""
+    return re.compile(f"^(?:(?:{labels})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
+
+
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
-_EDITORS_RE = re.compile(f"^(?:(?:{_EDITOR_LABELS})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
+_EDITORS_RE = _staff_line_re(_EDITOR_LABELS)
+_COPY_STAFF_RE = _staff_line_re(_COPY_STAFF_LABELS)
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
 _JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
 _JUMP_RE = re.compile(
@@ -135,16 +143,10 @@ _PAGE_NUMBER_LONGEST = 40  # characters, spaces around it included
 _PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４５６７８９")
 
 
-# The staff who edited and checked a copy (编辑：王海 审核：李青 监制：赵敏), not those who drew a
-# story's chart or laid out its page (制图：…, 版式设计：…), whom the story's credits may name.
-_COPY_STAFF_RE = re.compile(
-    f"^(?:(?:责任编辑|值班编辑|责编|编辑|校对|审读|审核|初审|复审|终审|审校|监制)[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$"
-)
-
-
 def is_staff_credit(text: str) -> bool:
     """True for a line that credits the staff who edited and checked a copy (``编辑：王海``,
-    ``审核：李青``, ``责任编辑：王海 校对：李强``): never a story's text, wherever it stands."""
+    ``审核：李青``, ``责任编辑：王海 校对：李强``): never a story's text, wherever it stands. Not
+    those who drew its charts or laid out its page (``制图：…``, ``版式设计：…``)."""
     return ("：" in text or ":" in text) and bool(_COPY_STAFF_RE.match(fold_width(text.strip())))
 
 
@@ -403,11 +405,13 @@ def is_markup_debris(text: str) -> bool:
 # An entry of a front page's index (导读): a story's headline and the page it is on, the page
 # after it (``老城区改造提速  A03``, ``春季植树活动启动……5版``) or before it (``A05 春季植树``).
 _PAGE_REF = r"(?:第\s?)?[A-Z]?\d{1,2}\s?版|[A-Z]\d{1,2}|[Pp]\d{1,2}"
+_INDEX_MARKS = "▶►▷●◆■□★☆•·>＞"
 _INDEX_ENTRY_RE = re.compile(
-    f"^[▶►▷●◆■□★☆•·>＞]?\\s*(?:\\S.{{1,40}}?(?:\\s+|[.…·]{{2,}}\\s*)(?:{_PAGE_REF})|(?:{_PAGE_REF})\\s+\\S.{{1,40}})$"
+    f"^[{_INDEX_MARKS}]?\\s*(?:\\S.{{1,40}}?(?:\\s+|[.…·]{{2,}}\\s*)(?:{_PAGE_REF})|(?:{_PAGE_REF})\\s+\\S.{{1,40}})$"
 )
+# What an entry that puts its page first opens with: a mark, the page's letter, 第 or P.
 _PAGE_REF_FIRST = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ第PpＰｐ▶►▷●◆■□★☆•·>＞"
+    _INDEX_MARKS + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ第PpＰｐ"
 )
 _INDEX_RUN_LEAST = 2  # entries: one line with a page number at its end is a headline's business
 
