@@ -879,7 +879,7 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
                 role = "subtitle"  # under the story's headline
         solid = text.replace(" ", "")
         if (
-            not text.lstrip("# ").startswith(("—", "－", "-"))  # a subtitle's dash
+            not text.lstrip("# ").startswith(_DASH_OPENERS)  # a subtitle's dash
             # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
             and not (text[0] in "（(" and text[-1] in "）)")
             and not looks_like_a_name(solid)  # a signature
