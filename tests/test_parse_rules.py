@@ -18,6 +18,7 @@ from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
+    opens_with_report,
     parse_byline_line,
     parse_closing_credit,
     parse_compiled_credit,
@@ -1767,6 +1768,89 @@ def test_the_tail_of_a_paragraph_over_a_lead_stays_in_the_paragraph() -> None:
         "T _ B B B _",
     )
     assert [a.title for a in page.articles] == ["食环署加强巡查"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "byline", "authors", "rest"),
+    [
+        # dates in Chinese numerals, as papers printed them before the 1990s
+        (
+            "新华社北京十二月三日电 国务院今天召开会议。",
+            "新华社北京十二月三日电",
+            None,
+            [],
+            "国务院今天召开会议。",
+        ),
+        ("本报北京二十一日电 首都今天降雪。", "本报北京二十一日电", None, [], "首都今天降雪。"),
+        (
+            "本报上海十二月三日电 记者李明报道：上海港吞吐量创新高。",
+            None,
+            "本报上海十二月三日电 记者李明报道",
+            ["李明"],
+            "上海港吞吐量创新高。",
+        ),
+        (
+            "新华社杭州十二月二日电 （记者王大明）秦山核电站进展顺利。",
+            None,
+            "新华社杭州十二月二日电 （记者王大明）",
+            ["王大明"],
+            "秦山核电站进展顺利。",
+        ),
+        # the day alone, as wires and Hong Kong papers file; a year; in brackets
+        ("新华社北京3日电 国务院今天召开会议。", "新华社北京3日电", None, [], "国务院今天召开会议。"),
+        ("新华社北京1985年12月3日电 会议召开。", "新华社北京1985年12月3日电", None, [], "会议召开。"),
+        (
+            "【新华社北京３日电】国务院今天召开会议。",
+            "【新华社北京３日电】",
+            None,
+            [],
+            "国务院今天召开会议。",
+        ),
+    ],
+)
+def test_wire_datelines_in_numerals_or_with_the_day_alone(
+    paragraph: str, dateline: str | None, byline: str | None, authors: list[str], rest: str
+) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.dateline, lead.byline, lead.authors, lead.rest) == (
+        dateline,
+        byline,
+        authors,
+        rest,
+    )
+
+
+def test_a_call_or_a_broadcast_on_a_day_is_no_dateline() -> None:
+    assert split_lead("新华社记者三日电话采访了他。") is None
+    assert split_lead("人民日报今天十日电视直播。") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "opens"),
+    [
+        ("据共同社12月2日报道，日本央行决定维持现行政策。", True),
+        ("据叙通社10月20日报道，发言人表示。", True),
+        ("【美国《纽约时报》网站12月1日报道】题：美国工厂的回流梦想遭遇现实", True),
+        ("【俄新社莫斯科12月2日电】俄罗斯政府宣布经济刺激计划。", True),
+        ("据统计，今年投资下降了百分之八。", False),  # no outlet and no day
+        ("据报道，日本央行决定维持现行政策。", False),
+        ("据了解，该项目12月2日开工。", False),  # a day, but in the sentence
+    ],
+)
+def test_a_story_retold_from_a_dated_report(paragraph: str, opens: bool) -> None:
+    assert opens_with_report(paragraph) is opens
+
+
+def test_the_short_line_over_a_story_retold_from_a_report_is_its_headline() -> None:
+    # 参考消息's way: another outlet's dated report opens each story, no reporter of its own.
+    page = labelled(
+        "美媒：美国制造业回流步履维艰\n\n【美国《纽约时报》网站12月1日报道】题：美国工厂的回流梦想遭遇现实\n"
+        "尽管政府出台了激励措施，回流速度仍低于预期。\n\n日本央行维持超宽松货币政策\n\n"
+        "据共同社12月2日报道，日本央行决定维持现行货币政策不变。\n",
+        "T _ B B _ B _ B _",
+    )
+    assert [a.title for a in page.articles] == ["美媒：美国制造业回流步履维艰", "日本央行维持超宽松货币政策"]
+    assert page.articles[1].paragraphs == ["据共同社12月2日报道，日本央行决定维持现行货币政策不变。"]
 
 
 def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() -> None:

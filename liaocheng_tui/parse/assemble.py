@@ -55,6 +55,7 @@ from liaocheng_tui.parse.byline import (
     looks_like_a_name,
     names_a_reporter,
     names_in,
+    opens_with_report,
     parse_byline_line,
     parse_closing_credit,
     parse_end_credit,
@@ -884,10 +885,11 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             and not (text[0] in "（(" and text[-1] in "）)")
             and not looks_like_a_name(solid)  # a signature
             and split_lead(solid) is None  # a lead, or a dateline on a line of its own
+            and not opens_with_report(solid)
             and not names_a_reporter(text)
             and not is_furniture_line(text)
             and not is_web_meta_line(text)
-            and split_lead(lines[below].text) is not None
+            and (split_lead(lines[below].text) is not None or opens_with_report(lines[below].text))
         ):
             out[index] = role
     return out

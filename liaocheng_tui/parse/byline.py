@@ -89,7 +89,15 @@ _AGENCY_RE = re.compile(f"^{_H}{{2,10}}(?:{_ORG_SUFFIXES})(?:[·•]{_H}{{2,8}})
 # A dateline that opens a paragraph: 本报讯, 本报冠县讯, 本报北京1月16日电, 新华社北京1月16日电.
 _S = r"\s?"
 _PLACE = r"[^\s，,。；;：:（(）)]{1,8}?"
-_DATE_ELECTRIC = r"\d{1,2}\s?月\s?\d{1,2}\s?日\s?电"
+# Its date in figures or in Chinese numerals, as papers printed it before the 1990s (十二月三日电),
+# with a year or without the month (新华社北京3日电, as wires and Hong Kong papers file): not 电话,
+# 电视 and the like.
+_NUMERAL_MONTH = "十[一二]?|[一二三四五六七八九]"
+_NUMERAL_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_DATE_ELECTRIC = (
+    rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?(?:(?:\d{{1,2}}|{_NUMERAL_MONTH})\s?月\s?)?"
+    rf"(?:\d{{1,2}}|{_NUMERAL_DAY})\s?日\s?电(?![话视脑子力台报网池器码讯信邮影梯商])"
+)
 _DATELINE_RE = re.compile(
     rf"^(?:本{_S}报{_S}讯"
     rf"|本{_S}报{_S}{_PLACE}{_S}讯"
@@ -101,8 +109,9 @@ _DATELINE_RE = re.compile(
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
     # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
-    # in brackets: 【本报讯】, [本报讯]
-    rf"|[【\[［]{_S}本{_S}报{_S}(?:{_PLACE})?{_S}讯{_S}[】\]］]"
+    # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】
+    rf"|[【\[［]{_S}(?:本{_S}报{_S}(?:{_PLACE})?{_S}讯"
+    rf"|(?:本报|新华社|中新社|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}){_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
     rf"|据(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:{_DATE_ELECTRIC}|电)"
     # a site's or station's news: 央视网消息, 央广网北京5月1日消息 (a bracket or colon follows)
@@ -592,6 +601,22 @@ def split_lead(text: str) -> Lead | None:
         return None
     rest = text[position:].lstrip(" ：:，,")
     return Lead(byline=byline, dateline=dateline, authors=authors, rest=rest)
+
+
+# A story retold from another outlet's report, its source and day at the start: 据共同社12月2日报道，
+# / 【美国《纽约时报》网站12月1日报道】 (the day keeps out 据统计 and a report cited in passing).
+_REPORT_DAY = r"(?:\d{1,2}\s?月\s?)?\d{1,2}\s?日"
+_REPORT_LEAD_RE = re.compile(
+    rf"^(?:[【\[［][^】\]］]{{2,30}}?{_REPORT_DAY}\s?(?:电|报道|消息)[】\]］]"
+    rf"|据[^，,。；;]{{2,24}}?{_REPORT_DAY}\s?(?:电|报道|消息)[，,：:])"
+)
+
+
+def opens_with_report(text: str) -> bool:
+    """Whether a paragraph opens a story retold from another outlet's dated report
+    (``据共同社12月2日报道，…``, ``【英国《金融时报》12月2日报道】题：…``): not a lead
+    :func:`split_lead` sets apart, but a story's first paragraph all the same."""
+    return bool(_REPORT_LEAD_RE.match(text))
 
 
 def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
