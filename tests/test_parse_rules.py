@@ -1853,6 +1853,62 @@ def test_the_short_line_over_a_story_retold_from_a_report_is_its_headline() -> N
     assert page.articles[1].paragraphs == ["据共同社12月2日报道，日本央行决定维持现行货币政策不变。"]
 
 
+_STORIES_APART = (
+    "城区新增三处口袋公园\n本报讯（记者 王强）近日，城区新增三处口袋公园。\n市民纷纷点赞。\n\n"
+    "{middle}\n\n"
+    "冬季供暖准备就绪\n今年供暖季将于11月15日开始。\n市热力公司已完成管网检修。\n"
+)
+
+
+def test_on_a_page_that_sets_stories_apart_the_short_line_opening_a_block_is_its_headline() -> None:
+    # A blank line between stories and none inside one; the labeller read the middle story's
+    # headline as a crosshead.
+    page = labelled(
+        _STORIES_APART.format(middle="老旧小区改造启动\n记者 李明\n今年全市将改造老旧小区50个。"),
+        "T B B _ B B B _ T B B _",
+    )
+    assert [a.title for a in page.articles] == [
+        "城区新增三处口袋公园",
+        "老旧小区改造启动",
+        "冬季供暖准备就绪",
+    ]
+    assert page.articles[1].paragraphs == ["今年全市将改造老旧小区50个。"]
+
+
+def test_two_short_lines_opening_a_block_stay_as_read() -> None:
+    # A kicker over its headline, or a headline over its subtitle: no telling which.
+    page = labelled(
+        _STORIES_APART.format(middle="一图读懂\n2026年全市民生实事\n今年以来，全市推进20件民生实事。"),
+        "T B B _ B B B _ T B B _",
+    )
+    assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "冬季供暖准备就绪"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a blank line under a headline too (the corpus's placeholders): blocks are no stories
+        (
+            _STORIES_APART.format(middle="老旧小区改造启动\n今年全市将改造老旧小区50个。")
+            + "\n燃气安全检查开展\n\n本月起全市开展燃气安全检查。\n",
+            "T B B _ B B _ T B B _ T _ B _",
+        ),
+        # the paragraph above runs on over the gap (a page break in a sentence)
+        (
+            _STORIES_APART.replace("市民纷纷点赞。", "市民纷纷点赞，").format(
+                middle="老旧小区改造启动\n今年全市将改造老旧小区50个。"
+            ),
+            "T B B _ B B _ T B B _",
+        ),
+    ],
+)
+def test_a_short_line_opening_a_block_stays_as_read_where_blocks_are_no_stories(
+    text: str, codes: str
+) -> None:
+    page = labelled(text, codes)
+    assert "老旧小区改造启动" not in [a.title for a in page.articles]
+
+
 def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() -> None:
     page = parse_page(
         "港聞\n2026年3月12日 星期四\n\n食環署加強巡查 街市衞生改善\n\n"

@@ -861,38 +861,114 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     short = [
         place
         for place, index in enumerate(filled[:-1])
-        if out[index] == "body" and len(lines[index].text) <= _HEADLINE_LONGEST
+        if out[index] == "body" and _headline_shaped(lines[index].text)
     ]
     for place in short:
         index, below = filled[place], filled[place + 1]
         text = lines[index].text
-        if out[below] != "body" or ends_sentence(text) or text.endswith(_RUNS_ON):
+        if out[below] != "body":
             continue
         role: Role = "title"
         if place:
             above = filled[place - 1]
-            before = lines[above].text
-            if before.endswith(_RUNS_ON) or (
-                out[above] == "body" and not (ends_sentence(before) or before.endswith(("）", ")")))
-            ):
+            if not _closes(lines[above].text, out[above]):
                 continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
             if out[above] in ("title", "subtitle"):
                 role = "subtitle"  # under the story's headline
-        solid = text.replace(" ", "")
-        if (
-            not text.lstrip("# ").startswith(_DASH_OPENERS)  # a subtitle's dash
-            # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
-            and not (text[0] in "（(" and text[-1] in "）)")
-            and not looks_like_a_name(solid)  # a signature
-            and split_lead(solid) is None  # a lead, or a dateline on a line of its own
-            and not opens_with_report(solid)
-            and not names_a_reporter(text)
-            and not is_furniture_line(text)
-            and not is_web_meta_line(text)
-            and (split_lead(lines[below].text) is not None or opens_with_report(lines[below].text))
+        if _could_head(text) and (
+            split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
         ):
             out[index] = role
     return out
+
+
+def _closes(text: str, role: Role) -> bool:
+    """Whether a line read as ``role`` ends what it belongs to, so that a headline can follow it:
+    a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence
+    and no bracket."""
+    if text.endswith(_RUNS_ON):
+        return False
+    return role != "body" or ends_sentence(text) or text.endswith(("）", ")"))
+
+
+def _could_head(text: str) -> bool:
+    """Whether a short line the labeller read as text could be a story's headline: not a
+    subtitle's dash, a story's close in brackets, a name alone, a lead, a reporter's line, or
+    a line of furniture."""
+    solid = text.replace(" ", "")
+    return (
+        not text.lstrip("# ").startswith(_DASH_OPENERS)  # a subtitle's dash
+        # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
+        and not (text[0] in "（(" and text[-1] in "）)")
+        and not looks_like_a_name(solid)  # a signature
+        and split_lead(solid) is None  # a lead, or a dateline on a line of its own
+        and not opens_with_report(solid)
+        and not names_a_reporter(text)
+        and not is_furniture_line(text)
+        and not is_web_meta_line(text)
+    )
+
+
+_APART_LEAST_BLOCKS = 3
+_APART_HEADED_SHARE = 0.6  # of the blocks, at least this share open with a headline
+_APART_GAPPED_SHARE = 0.8  # of the headlines, at least this share have a blank line above
+
+
+def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that sets a blank line between two stories and none inside one, with
+    the short line opening a block read as its headline.
+
+    Such a page (many web pages, e-paper copies and crawls) opens most of its blocks with a
+    headline the labeller finds; its headlines have a blank line over them and none under them
+    (the corpus's blank placeholders sit under a headline as well as over it). A block whose
+    first line is short, ends no sentence and comes after the close of the story above opens
+    with a headline too, one the labeller read as a crosshead. Two such lines stay as read: a
+    kicker over its headline and a headline over its subtitle look alike.
+    """
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text]
+    gapped = (
+        {filled[0]} | {below for above, below in pairwise(filled) if below > above + 1} if filled else set()
+    )
+    heads = [
+        place
+        for place, index in enumerate(filled)
+        if out[index] in HEADER_ROLES and (place == 0 or out[filled[place - 1]] not in HEADER_ROLES)
+    ]
+    if len(gapped) < _APART_LEAST_BLOCKS or not heads:
+        return out
+    headed = sum(1 for index in gapped if out[index] in HEADER_ROLES)
+    over = sum(1 for place in heads if filled[place] in gapped)
+    if headed < _APART_HEADED_SHARE * len(gapped) or over < _APART_GAPPED_SHARE * len(heads):
+        return out
+    for place in heads:
+        end = place
+        while end + 1 < len(filled) and out[filled[end + 1]] in HEADER_ROLES:
+            end += 1
+        if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
+            return out  # a blank line under a headline: the corpus's placeholders, or a page's spacing
+    for place, index in enumerate(filled[:-1]):
+        below = filled[place + 1]
+        if (
+            place
+            and index in gapped
+            and out[index] == "body"
+            and below == index + 1  # the block goes on under it
+            and out[below] in ("body", "byline")
+            and _headline_shaped(lines[index].text)
+            and _closes(lines[filled[place - 1]].text, out[filled[place - 1]])
+            and _could_head(lines[index].text)
+        ):
+            under = lines[below].text
+            if out[below] == "body" and _headline_shaped(under) and _could_head(under):
+                continue  # two headline lines: no telling a kicker over a headline from a subtitle
+            out[index] = "title"
+    return out
+
+
+def _headline_shaped(text: str) -> bool:
+    """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
+    return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
 
 
 def _furniture_by_context(text: str, role: Role) -> bool:
@@ -1442,6 +1518,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     roles = _headlines_over_meta_lines(lines, roles)
     roles = _headlines_over_leads(lines, roles)
+    roles = _headlines_after_story_gaps(lines, roles)
     roles = _staff_credits(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
