@@ -1925,6 +1925,54 @@ def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() 
     assert page.date == "2026-03-12"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "byline", "rest"),
+    [
+        (
+            "【明报专讯】食环署昨日表示，投诉下跌三成。",
+            "【明报专讯】",
+            None,
+            "食环署昨日表示，投诉下跌三成。",
+        ),
+        ("【香港商报讯】食环署昨日表示。", "【香港商报讯】", None, "食环署昨日表示。"),
+        (
+            "【大公报讯】记者 王明报道：港铁工程昨日展开。",
+            None,
+            "【大公报讯】记者 王明报道",
+            "港铁工程昨日展开。",
+        ),
+        ("（星岛日报报道）天文台预测周末气温下降。", "（星岛日报报道）", None, "天文台预测周末气温下降。"),
+        ("澳门日报消息：新城填海区规划公布。", "澳门日报消息", None, "新城填海区规划公布。"),
+    ],
+)
+def test_other_papers_own_news_in_brackets_opens_a_lead(
+    paragraph: str, dateline: str | None, byline: str | None, rest: str
+) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.dateline, lead.byline, lead.rest) == (dateline, byline, rest)
+
+
+def test_a_tag_in_brackets_is_no_lead() -> None:
+    assert split_lead("【快讯】今日起地铁延长运营。") is None
+    assert split_lead("【资讯】今日起地铁延长运营。") is None
+
+
+def test_a_hong_kong_page_of_other_papers_leads_gives_each_story_its_headline() -> None:
+    page = parse_page(
+        "港聞\n2026年12月3日 星期四\n\n食環署加強街市巡查\n\n"
+        "【明報專訊】食物環境衞生署昨日表示，全港公眾街市的衞生投訴宗數下跌約三成。\n"
+        "署方將與居民組織合作，收集市民意見。\n\n天文台：周末轉涼 最低氣溫17度\n\n"
+        "（星島日報報道）天文台預測，受東北季候風影響，本港周末氣溫下降。\n市民外出應添衣保暖。\n\n"
+        "港鐵東涌綫延線工程展開\n【大公報訊】記者 王明報道：港鐵東涌綫延線工程昨日正式展開，預計2029年通車。\n"
+        "新車站將設於東涌東。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("食環署加強街市巡查", "【明報專訊】"),
+        ("天文台：周末轉涼 最低氣溫17度", "（星島日報報道）"),
+        ("港鐵東涌綫延線工程展開", "【大公報訊】記者 王明報道"),
+    ]
+
+
 def test_a_front_pages_index_of_its_stories_is_furniture() -> None:
     page = parse_page(
         "滨海晚报\n2026年3月12日 星期四\n\n今日导读\n\n"

@@ -109,13 +109,17 @@ _DATELINE_RE = re.compile(
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
     # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
-    # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】
+    # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】, and another paper's, as Hong Kong's
+    # print their own (【明报专讯】, 【大公报讯】)
     rf"|[【\[［]{_S}(?:本{_S}报{_S}(?:{_PLACE})?{_S}讯"
+    rf"|{_H}{{1,8}}?(?:报|网|台|社){_S}专?讯"
     rf"|(?:本报|新华社|中新社|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}){_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
     rf"|据(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:{_DATE_ELECTRIC}|电)"
     # a site's or station's news: 央视网消息, 央广网北京5月1日消息 (a bracket or colon follows)
-    rf"|{_H}{{1,6}}(?:网|台){_S}(?:{_PLACE}{_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S})?消息(?=[（(：:\s]))"
+    rf"|{_H}{{1,6}}(?:网|台|报){_S}(?:{_PLACE}{_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S})?消息(?=[（(：:\s])"
+    # a paper's own report in brackets: （星岛日报报道）
+    rf"|[（(]{_H}{{2,8}}(?:报|网|台|社)报道[）)])"
 )
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
 # A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
