@@ -1973,6 +1973,55 @@ def test_a_hong_kong_page_of_other_papers_leads_gives_each_story_its_headline() 
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "byline", "authors", "rest"),
+    [
+        (
+            "〔记者王大明／台北报导〕行政院昨天通过预算案。",
+            "〔记者王大明／台北报导〕",
+            ["王大明"],
+            "行政院昨天通过预算案。",
+        ),
+        (
+            "【联合报／记者王大明、李华／台北即时报导】行政院昨天通过预算案。",
+            "【联合报／记者王大明、李华／台北即时报导】",
+            ["王大明", "李华"],
+            "行政院昨天通过预算案。",
+        ),
+        (
+            "〔编译张三／综合报导〕美国总统昨天表示。",
+            "〔编译张三／综合报导〕",
+            ["张三"],
+            "美国总统昨天表示。",
+        ),
+        (
+            "记者王大明／台北报导 行政院昨天通过预算案。",
+            "记者王大明／台北报导",
+            ["王大明"],
+            "行政院昨天通过预算案。",
+        ),
+    ],
+)
+def test_a_reporters_credit_with_where_it_was_filed_opens_a_lead(
+    paragraph: str, byline: str, authors: list[str], rest: str
+) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.byline, lead.authors, lead.rest) == (byline, authors, rest)
+
+
+def test_a_taiwan_page_gives_each_story_its_headline_over_its_filed_credit() -> None:
+    page = parse_page(
+        "自由時報 2026年12月3日 星期四 A4 政治\n\n行政院通過明年度總預算案\n\n"
+        "〔記者王大明／台北報導〕行政院會昨天通過明年度中央政府總預算案，歲出規模達3兆元。\n"
+        "主計總處表示，國防預算占比持續提高。\n\n颱風外圍環流影響 北部今明有雨\n"
+        "〔記者李美華／台北報導〕中央氣象署表示，北部及東北部今明兩天有局部大雨。\n民眾外出應注意安全。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("行政院通過明年度總預算案", ["王大明"]),
+        ("颱風外圍環流影響 北部今明有雨", ["李美華"]),
+    ]
+
+
 def test_a_front_pages_index_of_its_stories_is_furniture() -> None:
     page = parse_page(
         "滨海晚报\n2026年3月12日 星期四\n\n今日导读\n\n"

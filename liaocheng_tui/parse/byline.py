@@ -548,6 +548,14 @@ _BRACKETED_WIRE_RE = re.compile(
     rf"\s?\d{{1,2}}\s?日\s?[电電]\s?[）)]"
 )
 
+# A reporter's credit opening the story with where it was filed, as Taiwan's papers print it:
+# 〔記者王大明／台北報導〕, 【聯合報／記者王大明、李華／台北即時報導】, or unbracketed before a space.
+_FILED_REPORT_RE = re.compile(
+    rf"^(?P<open>[〔【\[［（(]\s?)?(?:{_H}{{2,8}}[／/]\s?)?(?:记者|記者|编译|編譯|特派员|特派員)\s?"
+    rf"(?P<who>{_H}{{2,4}}(?:[、，,]\s?{_H}{{2,4}})*)\s?[／/]\s?{_H}{{1,12}}?(?:即时|即時)?(?:报导|報導|报道|報道)"
+    rf"(?(open)\s?[〕】\]］）)]|(?=\s))"
+)
+
 
 def _wire_reporters(who: str) -> list[str]:
     """The reporters of a bracketed wire dateline, the place run into the last of them: a name
@@ -572,6 +580,14 @@ def split_lead(text: str) -> Lead | None:
             dateline=None,
             authors=_wire_reporters(wire.group("who")),
             rest=text[wire.end() :].lstrip(" ：:，,"),
+        )
+    filed = _FILED_REPORT_RE.match(text)
+    if filed is not None:
+        return Lead(
+            byline=_collapse(filed.group(0)),
+            dateline=None,
+            authors=re.split(r"[、，,]\s?", filed.group("who")),
+            rest=text[filed.end() :].lstrip(" ：:，,"),
         )
     match = _DATELINE_RE.match(text)
     dateline: str | None = None
