@@ -2022,6 +2022,40 @@ def test_a_taiwan_page_gives_each_story_its_headline_over_its_filed_credit() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "rest"),
+    [
+        ("（吉隆坡3日讯）首相今日宣布调高最低薪金。", "（吉隆坡3日讯）", "首相今日宣布调高最低薪金。"),
+        ("（新加坡讯） 交通部昨天宣布新措施。", "（新加坡讯）", "交通部昨天宣布新措施。"),
+        ("【新山2日讯】柔佛州政府宣布。", "【新山2日讯】", "柔佛州政府宣布。"),
+        ("（法新社巴黎2日电）法国总统今日表示。", "（法新社巴黎2日电）", "法国总统今日表示。"),
+    ],
+)
+def test_a_place_and_day_in_brackets_open_a_lead(paragraph: str, dateline: str, rest: str) -> None:
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.dateline, lead.rest) == (dateline, rest)
+
+
+def test_a_dateline_in_brackets_alone_on_its_line_is_no_lead() -> None:
+    # It closes a wire story (（新华社北京2月14日电）); and a brief's tag is no place.
+    assert split_lead("（新华社北京2月14日电）") is None
+    assert split_lead("（本报讯）") is None
+    assert split_lead("（快讯）今日起地铁延长运营。") is None
+
+
+def test_a_malaysian_page_gives_each_story_its_headline_over_its_place_and_day() -> None:
+    page = parse_page(
+        "星洲日报 2026年12月3日 星期四 国内\n\n首相宣布明年起调高最低薪金\n\n"
+        "（吉隆坡3日讯）首相今日宣布，明年起全国最低薪金将调高至每月1800令吉，惠及逾400万名员工。\n"
+        "他说，政府将与雇主团体密切合作。\n\n柔佛水灾灾民增至5000人\n"
+        "（新山3日讯）柔佛州水灾情况持续恶化，截至今日中午，灾民人数已增至5000人。\n州政府呼吁民众提高警惕。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("首相宣布明年起调高最低薪金", "（吉隆坡3日讯）"),
+        ("柔佛水灾灾民增至5000人", "（新山3日讯）"),
+    ]
+
+
 def test_a_front_pages_index_of_its_stories_is_furniture() -> None:
     page = parse_page(
         "滨海晚报\n2026年3月12日 星期四\n\n今日导读\n\n"

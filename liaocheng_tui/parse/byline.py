@@ -119,7 +119,12 @@ _DATELINE_RE = re.compile(
     # a site's or station's news: 央视网消息, 央广网北京5月1日消息 (a bracket or colon follows)
     rf"|{_H}{{1,6}}(?:网|台|报){_S}(?:{_PLACE}{_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S})?消息(?=[（(：:\s])"
     # a paper's own report in brackets: （星岛日报报道）
-    rf"|[（(]{_H}{{2,8}}(?:报|网|台|社)报道[）)])"
+    rf"|[（(]{_H}{{2,8}}(?:报|网|台|社)报道[）)]"
+    # filed from a place on a day, in brackets, as Malaysia's and Singapore's papers print it:
+    # （吉隆坡3日讯）, （新加坡讯） (not （快讯）); a foreign agency's: （法新社巴黎2日电）. Only with
+    # the story after it: alone on its line, （新华社北京2月14日电） closes a story.
+    rf"|[（(【]\s?{_H}{{2,8}}?\s?(?:\d{{1,2}}\s?日)?\s?讯\s?[）)】](?=\s?\S)"
+    rf"|[（(]\s?{_H}{{1,6}}社{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}\s?[）)](?=\s?\S))"
 )
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
 # A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
