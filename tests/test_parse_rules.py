@@ -48,6 +48,7 @@ from liaocheng_tui.parse.furniture import (
     is_stray_mark,
     is_web_furniture_line,
     is_web_meta_line,
+    masthead_in,
     meta_author,
     page_label_section,
     running_headers,
@@ -1204,6 +1205,31 @@ def test_masthead_dates_in_chinese_numerals_years_of_the_republic_and_lunar_date
     line: str, furniture: bool, dated: bool
 ) -> None:
     assert (is_furniture_line(line), is_dated_furniture_line(line)) == (furniture, dated)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture", "masthead"),
+    [
+        # a short paper name beside the full date
+        ("联合报 二〇二六年十二月三日 星期四 农历十月十四", True, "联合报"),
+        ("大公报 2026年12月3日 星期四", True, "大公报"),
+        # without a date it is a word like any other
+        ("联合报 星期四", False, None),
+        ("喜报 频传", False, None),
+    ],
+)
+def test_a_short_paper_name_beside_a_full_date_is_a_masthead(
+    line: str, furniture: bool, masthead: str | None
+) -> None:
+    assert (is_furniture_line(line), masthead_in(line)) == (furniture, masthead)
+
+
+def test_a_short_paper_name_with_a_date_in_chinese_numerals_dates_the_page() -> None:
+    page = parse_page(
+        "联合报 二〇二六年十二月三日 星期四\n\n行政院通过明年度预算案\n\n本报讯 行政院会昨天通过明年度总预算案。\n"
+    )
+    assert (page.date, page.publication) == ("2026-12-03", "联合报")
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "行政院通过明年度预算案")]
 
 
 @pytest.mark.parametrize(

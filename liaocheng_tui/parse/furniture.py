@@ -26,6 +26,9 @@ _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
     f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报|电讯)(?:[·•]{_H}{{2,8}})?$"
 )
+# A county or trade paper's short name (莘县报, 联合报): a masthead only beside or right above a
+# line that prints the issue date.
+_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
 # A full date as a masthead prints it: 2026年7月17日, 2026-07-17, 二〇二六年七月十七日, or in years
 # of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日).
 _DATE_TOKEN = (
@@ -127,7 +130,13 @@ def is_furniture_line(text: str) -> bool:
     tokens = text.split()
     if not tokens or len(text) > _FURNITURE_LONGEST:
         return False
-    return all(MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t) for t in tokens)
+    others = [t for t in tokens if not (MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t))]
+    # A short paper name (联合报, 明报) is a masthead beside the issue's full date.
+    return not others or (
+        len(others) == 1
+        and _SHORT_MASTHEAD_RE.match(others[0]) is not None
+        and any(_DATE_TOKEN_RE.match(t) for t in tokens)
+    )
 
 
 # A PDF page's footer, which text cut from several pages keeps where a page broke: 第 3 页,
@@ -601,11 +610,6 @@ def is_source_line(text: str) -> bool:
     return bool(_SOURCE_LINE_RE.match(fold_width(text).strip()))
 
 
-# A county or trade paper's short name (莘县报): a masthead only at the top of the page, right
-# above a line that prints the issue date.
-_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
-
-
 def is_top_masthead(text: str, below: str | None) -> bool:
     """True for a short paper name (``莘县报``) printed over the issue's date line."""
     return (
@@ -617,9 +621,12 @@ def is_top_masthead(text: str, below: str | None) -> bool:
 
 def masthead_in(text: str) -> str | None:
     """The paper named by a furniture line, if it names one."""
-    for token in text.split():
+    tokens = text.split()
+    for token in tokens:
         if MASTHEAD_RE.match(token):
             return token
+    if any(_DATE_TOKEN_RE.match(t) for t in tokens):
+        return next((t for t in tokens if _SHORT_MASTHEAD_RE.match(t)), None)
     return None
 
 
