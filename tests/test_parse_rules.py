@@ -1935,6 +1935,65 @@ def test_a_short_line_opening_a_block_stays_as_read_where_blocks_are_no_stories(
     assert "老旧小区改造启动" not in [a.title for a in page.articles]
 
 
+def test_a_byline_a_narrow_column_cut_in_two_is_the_byline_under_its_headline() -> None:
+    # The labeller took the byline's first piece for the headline and the headline for a kicker.
+    page = labelled(
+        "“三个一”助推专项行动 取得显著成效\n□宋延安 谷学燕 报\n道\n"
+        "本报聊城讯 今年以来，阳谷县扎实推进专项行动。\n",
+        "K T BY B _",
+    )
+    assert [(a.kicker, a.title, a.byline, a.authors) for a in page.articles] == [
+        (None, "“三个一”助推专项行动 取得显著成效", "□宋延安 谷学燕 报道", ["宋延安", "谷学燕"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "byline", "authors"),
+    [
+        ("□本报记者 胡磊 薛", "良诚", "□本报记者 胡磊 薛良诚", ["胡磊", "薛良诚"]),  # a name cut
+        ("□郭舒 李思哲 吴纪", "磊 报道", "□郭舒 李思哲 吴纪磊 报道", ["郭舒", "李思哲", "吴纪磊"]),
+        ("□孙伟 付研 许慧", "李坤朋 报道", "□孙伟 付研 许慧 李坤朋 报道", ["孙伟", "付研", "许慧", "李坤朋"]),
+    ],
+)
+def test_a_bylines_pieces_are_joined_where_the_wrap_cut_them(
+    head: str, tail: str, byline: str, authors: list[str]
+) -> None:
+    page = labelled(
+        f"聊城组织重点项目现场观摩会\n{head}\n{tail}\n重点项目是推动高质量发展的根本依托。\n", "T BY BY B _"
+    )
+    assert [(a.byline, a.authors) for a in page.articles] == [(byline, authors)]
+
+
+def test_a_bylines_first_piece_read_as_a_headline_line_joins_its_second_even_a_byline_alone() -> None:
+    # 大鹏 报道 reads as a byline by itself; the name cut at 刘 says the two are one.
+    page = labelled(
+        "聊城探索全方位生态补偿模式\n□孙亚飞 赵永斌 刘\n大鹏 报道\n本报聊城讯 近年来，聊城推进生态补偿。\n",
+        "T T BY B _",
+    )
+    assert [(a.title, a.byline, a.authors) for a in page.articles] == [
+        ("聊城探索全方位生态补偿模式", "□孙亚飞 赵永斌 刘大鹏 报道", ["孙亚飞", "赵永斌", "刘大鹏"])
+    ]
+
+
+def test_a_headline_over_its_byline_stays_a_headline() -> None:
+    page = labelled("夏荷春拾\n文/袁雪华\n杭州北山街荷区，工作人员在湖面上收割残荷。\n", "T BY B _")
+    assert [(a.title, a.byline) for a in page.articles] == [("夏荷春拾", "文/袁雪华")]
+
+
+def test_a_lead_read_as_a_byline_opens_the_storys_text() -> None:
+    # A narrow column's first line of a story: 本报冠县讯 is no byline with names 冠县讯 and 近段时间.
+    page = labelled(
+        "排忧解难办实事\n□孙伟 付研 许慧 李坤朋 报道\n本报冠县讯 近段时间\n，由于雨水较多，部分农田受灾。\n",
+        "T BY BY B _",
+    )
+    article = page.articles[0]
+    assert (article.byline, article.authors) == (
+        "□孙伟 付研 许慧 李坤朋 报道",
+        ["孙伟", "付研", "许慧", "李坤朋"],
+    )
+    assert article.paragraphs[0].startswith("近段时间")
+
+
 def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() -> None:
     page = parse_page(
         "港聞\n2026年3月12日 星期四\n\n食環署加強巡查 街市衞生改善\n\n"

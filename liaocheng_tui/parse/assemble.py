@@ -1021,6 +1021,79 @@ _SIGNATURE_INDENT = 24  # columns (twelve ideographic spaces): a line set to the
 _DATE_ALONE_RE = re.compile(r"^(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$")
 
 
+_BYLINE_TAIL_LONGEST = 8  # characters: what a narrow column's wrap leaves of a byline (报道, 李坤朋 报道)
+
+
+def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a byline a narrow column's wrap cut in two (``□宋延安 谷学燕 报`` / ``道``)
+    read as a byline where the labeller took its first piece for a headline line: neither piece
+    is a byline alone, the two run together are one."""
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    for index in range(len(lines) - 1):
+        head, tail = lines[index].text, lines[index + 1].text
+        if (
+            out[index] in HEADER_ROLES
+            and head
+            and tail
+            and len(tail) <= _BYLINE_TAIL_LONGEST
+            and out[index + 1] in (*HEADER_ROLES, "byline", "body")
+            and parse_byline_line(head) is None
+            # a byline under a headline (夏荷春拾 / 文/袁雪华) is no piece of one, unless the
+            # headline line ends in a name's first character (□孙亚飞 赵永斌 刘 / 大鹏 报道)
+            and (parse_byline_line(tail) is None or _cut_in_a_word(head, tail))
+            and parse_byline_line(_join_byline_pieces(head, tail)) is not None
+        ):
+            out[index] = out[index + 1] = "byline"
+    return out
+
+
+def _leads_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a lead the labeller read as a byline line (``本报冠县讯 近段时间``, a
+    narrow column's first line of a story) read as the story's text: its dateline opens the
+    paragraph the rest of the line begins (the byline grammar takes 冠县讯 for a name after 本报)."""
+    out = list(roles)
+    for index, role in enumerate(roles):
+        if role != "byline" or index >= len(lines):
+            continue
+        text = lines[index].text
+        lead = split_lead(text)
+        if lead is not None and lead.byline is None and lead.rest.strip():
+            out[index] = "body"
+    return out
+
+
+def _join_byline_pieces(head: str, tail: str) -> str:
+    """A byline a wrap cut in two, whole again: run together where the cut split a name or a word
+    (``薛`` / ``良诚``, ``报`` / ``道``: a piece of one character at the cut), else a space between
+    (``许慧`` / ``李坤朋 报道``)."""
+    return head + tail if _cut_in_a_word(head, tail) else f"{head} {tail}"
+
+
+def _cut_in_a_word(head: str, tail: str) -> bool:
+    """Whether a wrap cut a name or a word, leaving one character on one side of the cut."""
+    return len(head.split()[-1]) == 1 or len(tail.split()[0]) == 1
+
+
+def _wrapped_byline_units(units: list[Unit]) -> list[Unit]:
+    """The units, with a byline's second piece joined to its first where a wrap cut it off
+    (``□本报记者 胡磊 薛`` / ``良诚``): the piece alone is no byline, the two together are one."""
+    out: list[Unit] = []
+    for unit in units:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.role == unit.role == "byline"
+            and unit.line == previous.end + 1
+            and len(unit.text) <= _BYLINE_TAIL_LONGEST
+            and (parse_byline_line(unit.text) is None or _cut_in_a_word(previous.text, unit.text))
+            and parse_byline_line(joined := _join_byline_pieces(previous.text, unit.text)) is not None
+        ):
+            previous.text, previous.squeezed, previous.end = joined, squeeze_spaces(joined), unit.end
+            continue
+        out.append(unit)
+    return out
+
+
 def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line set far to the right right under a finished paragraph read
     as text: a letter's or a notice's signature (``　　…　山东聊城 读者 王建国``, the issuer, the
@@ -1523,9 +1596,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
+    roles = _wrapped_bylines(lines, _leads_read_as_bylines(lines, roles))
     roles = headlines_across_columns(lines, roles)
     # A web meta line ends no sentence, yet no line goes on from it or on into it.
-    units = build_units(lines, dropped, is_web_meta_line, roles)
+    units = _wrapped_byline_units(build_units(lines, dropped, is_web_meta_line, roles))
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     units = _bylines_beside_headlines(units)
     above: Role | None = None  # the role of the unit above, furniture passed over
