@@ -1994,6 +1994,33 @@ def test_a_lead_read_as_a_byline_opens_the_storys_text() -> None:
     assert article.paragraphs[0].startswith("近段时间")
 
 
+@pytest.mark.parametrize(
+    "page_title",
+    [
+        "聊城将实施产业振兴三年行动计划_聊城新闻网",
+        "聊城将实施产业振兴三年行动计划 - 聊城新闻网",
+        "新华网 | 聊城将实施产业振兴三年行动计划",
+    ],
+)
+def test_a_web_pages_title_over_its_headline_is_furniture(page_title: str) -> None:
+    page = labelled(
+        f"{page_title}\n聊城将实施产业振兴三年行动计划\n本报讯（记者 林金彦）12月28日，市发展改革委介绍。\n",
+        "K T B _",
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "聊城将实施产业振兴三年行动计划")]
+    assert [d.text for d in page.dropped if d.reason == "page-furniture"] == [page_title]
+
+
+def test_a_kicker_that_only_shares_the_headlines_words_stays_a_kicker() -> None:
+    page = labelled(
+        "聊城将实施产业振兴三年行动计划，聚焦五大产业\n聊城将实施产业振兴三年行动计划\n本报讯 市发展改革委介绍。\n",
+        "K T B _",
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聊城将实施产业振兴三年行动计划，聚焦五大产业", "聊城将实施产业振兴三年行动计划")
+    ]
+
+
 def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() -> None:
     page = parse_page(
         "港聞\n2026年3月12日 星期四\n\n食環署加強巡查 街市衞生改善\n\n"

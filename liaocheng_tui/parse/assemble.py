@@ -1094,6 +1094,31 @@ def _wrapped_byline_units(units: list[Unit]) -> list[Unit]:
     return out
 
 
+# What a browser's title adds to a story's headline: a separator and the site's name
+# (_聊城新闻网, - 聊城新闻网, | 新华网), after it or before it.
+_SITE_AFTER_RE = re.compile(r"\s?[_|｜\-—–·]{1,2}\s?[^\s，。！？：:]{2,20}")
+_SITE_BEFORE_RE = re.compile(r"[^\s，。！？：:]{2,20}\s?[_|｜\-—–·]{1,2}\s?")
+
+
+def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a web page's title over its story's headline (``聊城将实施…计划_聊城新闻网``,
+    which a copy of the page keeps as its first line) read as furniture: the headline under it
+    with the site's name beside it."""
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for above, below in pairwise(filled):
+        if out[below] not in HEADER_ROLES or out[above] == "furniture":
+            continue
+        page_title, headline = lines[above].text, lines[below].text
+        if len(page_title) <= len(headline):
+            continue
+        if (page_title.startswith(headline) and _SITE_AFTER_RE.fullmatch(page_title[len(headline) :])) or (
+            page_title.endswith(headline) and _SITE_BEFORE_RE.fullmatch(page_title[: -len(headline)])
+        ):
+            out[above] = "furniture"
+    return out
+
+
 def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line set far to the right right under a finished paragraph read
     as text: a letter's or a notice's signature (``　　…　山东聊城 读者 王建国``, the issuer, the
@@ -1589,7 +1614,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     ``roles`` shorter than ``lines`` is read as ``body`` for the lines it does not cover.
     """
     dropped: list[Dropped] = []
-    roles = _headlines_over_meta_lines(lines, roles)
+    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headlines_over_leads(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _staff_credits(lines, roles)
