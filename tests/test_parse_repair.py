@@ -167,6 +167,10 @@ def test_html_tags_are_removed_and_text_that_only_looks_like_one_stays() -> None
     assert strip_tags("<p>\u3000\u3000正文<br/>第二句</p>") == "\u3000\u3000正文 第二句"
     assert strip_tags('<h2 class="title">标题</h2>') == "标题"
     assert strip_tags("增幅<5%，见<<书名>>") == "增幅<5%，见<<书名>>"
+    # a table's cells and rows stay apart: the end of each is a space
+    assert strip_tags(
+        "<table><tr><td>产业</td><td>产值</td></tr><tr><td>化工</td><td>800</td></tr></table>"
+    ) == ("产业 产值  化工 800  ")
     # a page that names a tag or two is text about markup, not markup
     page = "网页用<p>标出段落，<br>换行。"
     assert repair_page(page) is page

@@ -39,6 +39,7 @@ _TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _TAGGED_MIN = 3  # tags on a page before it counts as markup
+_SPACING_TAG_RE = re.compile(r"<br\b|</(?:td|th|tr)\b", re.IGNORECASE)
 # A markdown link (what a web page's reader or converter writes, ``[首页](https://…)``): its text
 # is what the page printed. A picture's link (``![…](…)``) is left whole, for the furniture rules.
 _MARKDOWN_LINK_RE = re.compile(
@@ -124,8 +125,9 @@ def unlink_markdown(line: str) -> str:
 
 
 def strip_tags(line: str) -> str:
-    """``line`` without its HTML tags (a line break tag becomes a space, so words stay apart)."""
-    return _TAG_RE.sub(lambda m: " " if m.group().lower().startswith("<br") else "", line)
+    """``line`` without its HTML tags (a line break tag, and the end of a table's cell or row,
+    becomes a space, so words and cells stay apart)."""
+    return _TAG_RE.sub(lambda m: " " if _SPACING_TAG_RE.match(m.group()) else "", line)
 
 
 _LINE_BREAKING = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
