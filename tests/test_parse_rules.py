@@ -2085,42 +2085,6 @@ def test_a_hong_kong_page_of_other_papers_leads_gives_each_story_its_headline() 
     ]
 
 
-@pytest.mark.parametrize(
-    ("paragraph", "byline", "authors", "rest"),
-    [
-        (
-            "〔记者王大明／台北报导〕行政院昨天通过预算案。",
-            "〔记者王大明／台北报导〕",
-            ["王大明"],
-            "行政院昨天通过预算案。",
-        ),
-        (
-            "【联合报／记者王大明、李华／台北即时报导】行政院昨天通过预算案。",
-            "【联合报／记者王大明、李华／台北即时报导】",
-            ["王大明", "李华"],
-            "行政院昨天通过预算案。",
-        ),
-        (
-            "〔编译张三／综合报导〕美国总统昨天表示。",
-            "〔编译张三／综合报导〕",
-            ["张三"],
-            "美国总统昨天表示。",
-        ),
-        (
-            "记者王大明／台北报导 行政院昨天通过预算案。",
-            "记者王大明／台北报导",
-            ["王大明"],
-            "行政院昨天通过预算案。",
-        ),
-    ],
-)
-def test_a_reporters_credit_with_where_it_was_filed_opens_a_lead(
-    paragraph: str, byline: str, authors: list[str], rest: str
-) -> None:
-    lead = split_lead(paragraph)
-    assert lead is not None and (lead.byline, lead.authors, lead.rest) == (byline, authors, rest)
-
-
 def test_a_taiwan_page_gives_each_story_its_headline_over_its_filed_credit() -> None:
     page = parse_page(
         "自由時報 2026年12月3日 星期四 A4 政治\n\n行政院通過明年度總預算案\n\n"
@@ -2217,9 +2181,34 @@ def test_index_entries_are_runs_of_headlines_with_their_pages(lines: list[str], 
             "高雄港货柜量创新高。",
         ),
         ("(中央社记者王大明华盛顿19日电)美国国会", "(中央社记者王大明华盛顿19日电)", ["王大明"], "美国国会"),
+        # a reporter's credit with where it was filed, as Taiwan's papers print it
+        (
+            "〔记者王大明／台北报导〕行政院昨天通过预算案。",
+            "〔记者王大明／台北报导〕",
+            ["王大明"],
+            "行政院昨天通过预算案。",
+        ),
+        (
+            "【联合报／记者王大明、李华／台北即时报导】行政院昨天通过预算案。",
+            "【联合报／记者王大明、李华／台北即时报导】",
+            ["王大明", "李华"],
+            "行政院昨天通过预算案。",
+        ),
+        (
+            "〔编译张三／综合报导〕美国总统昨天表示。",
+            "〔编译张三／综合报导〕",
+            ["张三"],
+            "美国总统昨天表示。",
+        ),
+        (
+            "记者王大明／台北报导 行政院昨天通过预算案。",
+            "记者王大明／台北报导",
+            ["王大明"],
+            "行政院昨天通过预算案。",
+        ),
     ],
 )
-def test_a_wires_bracketed_dateline_is_a_lead(
+def test_a_credit_in_brackets_opening_a_story_is_a_lead(
     paragraph: str, byline: str, authors: list[str], rest: str
 ) -> None:
     lead = split_lead(paragraph)
