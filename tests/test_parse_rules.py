@@ -2055,6 +2055,7 @@ def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() 
         ),
         ("（星岛日报报道）天文台预测周末气温下降。", "（星岛日报报道）", None, "天文台预测周末气温下降。"),
         ("澳门日报消息：新城填海区规划公布。", "澳门日报消息", None, "新城填海区规划公布。"),
+        ("【本报消息】特区政府昨日宣布新措施。", "【本报消息】", None, "特区政府昨日宣布新措施。"),
     ],
 )
 def test_other_papers_own_news_in_brackets_opens_a_lead(
@@ -2067,6 +2068,7 @@ def test_other_papers_own_news_in_brackets_opens_a_lead(
 def test_a_tag_in_brackets_is_no_lead() -> None:
     assert split_lead("【快讯】今日起地铁延长运营。") is None
     assert split_lead("【资讯】今日起地铁延长运营。") is None
+    assert split_lead("【好消息】今日起地铁延长运营。") is None
 
 
 def test_a_hong_kong_page_of_other_papers_leads_gives_each_story_its_headline() -> None:

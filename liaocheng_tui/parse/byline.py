@@ -109,10 +109,10 @@ _DATELINE_RE = re.compile(
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
     # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
-    # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】, and another paper's, as Hong Kong's
-    # print their own (【明报专讯】, 【大公报讯】)
+    # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】, and another paper's, as Hong Kong's and
+    # Macau's print their own (【明报专讯】, 【大公报讯】, 【本报消息】)
     rf"|[【\[［]{_S}(?:本{_S}报{_S}(?:{_PLACE})?{_S}讯"
-    rf"|{_H}{{1,8}}?(?:报|网|台|社){_S}专?讯"
+    rf"|{_H}{{1,8}}?(?:报|网|台|社){_S}(?:专?讯|消息)"
     rf"|(?:本报|新华社|中新社|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}){_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
     rf"|据(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:{_DATE_ELECTRIC}|电)"
