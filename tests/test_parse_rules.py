@@ -476,11 +476,50 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
             ["张三"],
             "城区新增三处公园。",
         ),
+        # a news site's, filed on a day
+        (
+            "扬子晚报网12月3日讯（记者 王明）南京市新增三处公园。",
+            "扬子晚报网12月3日讯（记者 王明）",
+            ["王明"],
+            "南京市新增三处公园。",
+        ),
+        # a reporter credited by the outlet, the story after it
+        (
+            "极目新闻记者 王明 近日，武汉新增三处公园。",
+            "极目新闻记者 王明",
+            ["王明"],
+            "近日，武汉新增三处公园。",
+        ),
+        (
+            "齐鲁晚报·齐鲁壹点记者 王明 通讯员 李华 近日，济南新增三处公园。",
+            "齐鲁晚报·齐鲁壹点记者 王明 通讯员 李华",
+            ["王明", "李华"],
+            "近日，济南新增三处公园。",
+        ),
     ],
 )
 def test_leads_in_other_papers_styles(paragraph: str, byline: str, authors: list[str], rest: str) -> None:
     lead = split_lead(paragraph)
     assert lead is not None and (lead.byline, lead.authors, lead.rest) == (byline, authors, rest)
+
+
+def test_a_page_of_news_apps_and_sites_leads_gives_each_story_its_headline_and_reporter() -> None:
+    page = parse_page(
+        "武汉新增三处口袋公园\n\n极目新闻记者 王明 近日，武汉市园林局宣布，今年新建的三处口袋公园已全部开放。\n"
+        "市民纷纷点赞。\n\n长江大桥夜景灯光升级\n"
+        "扬子晚报网12月3日讯（记者 李华）南京长江大桥夜景灯光升级改造工程昨日完工。\n新灯光更加节能。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("武汉新增三处口袋公园", ["王明"]),
+        ("长江大桥夜景灯光升级", ["李华"]),
+    ]
+
+
+def test_an_outlets_reporter_alone_on_a_line_is_no_lead() -> None:
+    # a byline line's to read; and 本报记者 is a role, not an outlet 本报 with its reporter
+    assert split_lead("极目新闻记者 王明") is None
+    assert split_lead("本报记者 王乐文 高炳") is None
+    assert split_lead("新闻记者是一个职业。") is None
 
 
 def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:

@@ -106,6 +106,8 @@ _DATELINE_RE = re.compile(
     # another paper's, site's or app's own news: 新京报讯, 齐鲁晚报讯, 大众网讯, 南都讯, 红星新闻讯
     # (not 讯息)
     rf"|{_H}{{1,6}}(?:报|网|台|都|新闻){_S}讯(?!息)"
+    # ... on a day, as news sites file: 扬子晚报网12月3日讯, 红网时刻新闻12月3日讯
+    rf"|{_H}{{1,8}}?(?:报|网|台|新闻|客户端){_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S}讯"
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
     # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
@@ -132,6 +134,11 @@ _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特
 _ROLE_WORDS = "(?:本报)?(?:全媒体|融媒体|融媒|首席|特约|见习|实习)?记者|(?:本报)?通讯员|实习生"
 _BARE_BYLINE_RE = re.compile(
     f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
+)
+# A news outlet's name before its reporter's (极目新闻, 潮新闻客户端, 齐鲁晚报·齐鲁壹点, 新京报; not
+# 本报, whose 本报记者 is a role of its own).
+_OUTLET_RE = re.compile(
+    f"^{_H}{{2,8}}?(?:新闻|日报|晚报|晨报|早报|都市报|商报|时报|报|网|台|客户端)(?:[·•]{_H}{{2,8}})?\\s?(?=(?:{_ROLE_WORDS}))"
 )
 _PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
 _END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
@@ -622,6 +629,14 @@ def split_lead(text: str) -> Lead | None:
             authors = names_in(bare.group(1))
             position += bare.end()
             dateline = None
+    if dateline is None and byline is None and (outlet := _OUTLET_RE.match(text)) is not None:
+        # A reporter credited by the outlet opening the paragraph: 极目新闻记者 王明 近日，…
+        bare = _BARE_BYLINE_RE.match(text[outlet.end() :])
+        # with the story after it: alone on its line, such a byline is a byline line's to read
+        if bare and names_in(bare.group(1)) and text[outlet.end() + bare.end() :].strip(" ：:，,"):
+            byline = _collapse(text[: outlet.end() + bare.end()]).rstrip(":：")
+            authors = names_in(bare.group(1))
+            position = outlet.end() + bare.end()
     if dateline is None and byline is None:
         return None
     rest = text[position:].lstrip(" ：:，,")
