@@ -1864,6 +1864,10 @@ def test_the_tail_of_a_paragraph_over_a_lead_stays_in_the_paragraph() -> None:
         # the day alone, as wires and Hong Kong papers file; a year; in brackets
         ("新华社北京3日电 国务院今天召开会议。", "新华社北京3日电", None, [], "国务院今天召开会议。"),
         ("新华社北京1985年12月3日电 会议召开。", "新华社北京1985年12月3日电", None, [], "会议召开。"),
+        # a wire's news on a day, as papers printed it before the 1980s, an ideographic space after it
+        ("新华社一日讯\u3000今天是国庆节。", "新华社一日讯", None, [], "今天是国庆节。"),
+        ("新华社北京三十日讯 首都各界集会。", "新华社北京三十日讯", None, [], "首都各界集会。"),
+        ("新华社讯 首都各界集会。", "新华社讯", None, [], "首都各界集会。"),
         (
             "【新华社北京３日电】国务院今天召开会议。",
             "【新华社北京３日电】",
