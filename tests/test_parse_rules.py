@@ -483,7 +483,8 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
             ["王明"],
             "南京市新增三处公园。",
         ),
-        # a reporter credited by the outlet, the story after it
+        # a reporter opening the story's first paragraph, credited by the outlet or not
+        ("本报记者 王明 近日，城区新增三处公园。", "本报记者 王明", ["王明"], "近日，城区新增三处公园。"),
         (
             "极目新闻记者 王明 近日，武汉新增三处公园。",
             "极目新闻记者 王明",
@@ -520,6 +521,10 @@ def test_an_outlets_reporter_alone_on_a_line_is_no_lead() -> None:
     assert split_lead("极目新闻记者 王明") is None
     assert split_lead("本报记者 王乐文 高炳") is None
     assert split_lead("新闻记者是一个职业。") is None
+    # nor before more names, a credit's word, or what a reporter learned
+    assert split_lead("本报记者 刘诗瑶 常 钦 余建斌") is None
+    assert split_lead("极目新闻记者 王明 摄") is None
+    assert split_lead("记者获悉：2月10日起，快递企业陆续复工。") is None
 
 
 def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:

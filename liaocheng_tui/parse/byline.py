@@ -580,6 +580,21 @@ def _wire_reporters(who: str) -> list[str]:
     return [*names, last[:cut]]
 
 
+_STORY_LEAST = 6  # characters of text after a reporter's name before it counts as a story's
+_CREDIT_WORDS = ("摄", "报道", "整理", "供图", "制图", "文/图", "图/文")
+
+
+def _story_follows(rest: str) -> bool:
+    """Whether what follows a reporter's name is a story's text, not a credit's word (摄, 整理)."""
+    rest = rest.strip(" \u3000：:，,")
+    return (
+        len(rest) >= _STORY_LEAST
+        and not rest.startswith(_CREDIT_WORDS)
+        # a sentence's marks, not more names (本报记者 刘诗瑶 常 钦 余建斌)
+        and any(mark in rest for mark in "，。、；！？,")
+    )
+
+
 def split_lead(text: str) -> Lead | None:
     """Split a dateline and any parenthesised byline off the start of a paragraph.
 
@@ -631,14 +646,24 @@ def split_lead(text: str) -> Lead | None:
             authors = names_in(bare.group(1))
             position += bare.end()
             dateline = None
-    if dateline is None and byline is None and (outlet := _OUTLET_RE.match(text)) is not None:
-        # A reporter credited by the outlet opening the paragraph: 极目新闻记者 王明 近日，…
-        bare = _BARE_BYLINE_RE.match(text[outlet.end() :])
-        # with the story after it: alone on its line, such a byline is a byline line's to read
-        if bare and names_in(bare.group(1)) and text[outlet.end() + bare.end() :].strip(" ：:，,"):
-            byline = _collapse(text[: outlet.end() + bare.end()]).rstrip(":：")
-            authors = names_in(bare.group(1))
-            position = outlet.end() + bare.end()
+    if dateline is None and byline is None:
+        # A reporter opening the paragraph, credited by the outlet or not: 极目新闻记者 王明 近日，…,
+        # 本报记者 王明 近日，…
+        outlet = _OUTLET_RE.match(text)
+        start = outlet.end() if outlet else 0
+        bare = _BARE_BYLINE_RE.match(text[start:])
+        # with the story after it: alone on its line (or over a credit's 摄), such a byline is a
+        # byline line's to read
+        names = names_in(bare.group(1)) if bare else []
+        if (
+            bare
+            and names
+            and all(looks_like_a_name(name) for name in names)  # not 记者获悉：
+            and _story_follows(text[start + bare.end() :])
+        ):
+            byline = _collapse(text[: start + bare.end()]).rstrip(":：")
+            authors = names
+            position = start + bare.end()
     if dateline is None and byline is None:
         return None
     rest = text[position:].lstrip(" \u3000：:，,")
