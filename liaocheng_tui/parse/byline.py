@@ -580,6 +580,12 @@ def _wire_reporters(who: str) -> list[str]:
     return [*names, last[:cut]]
 
 
+# Every lead holds one of these words near its start (讯, 电, a role, 报道, 消息); a paragraph
+# without one is answered at once.
+_LEAD_CUE_WITHIN = 48
+_LEAD_CUE_RE = re.compile(
+    "讯|訊|电|電|记者|記者|通讯员|實習生|实习生|本报|本報|摄影|报道|報道|报导|報導|消息|编译|編譯"
+)
 _STORY_LEAST = 6  # characters of text after a reporter's name before it counts as a story's
 _CREDIT_WORDS = ("摄", "报道", "整理", "供图", "制图", "文/图", "图/文")
 
@@ -602,6 +608,8 @@ def split_lead(text: str) -> Lead | None:
     only the dateline ``本报冠县讯``. A paragraph that opens with ``(记者 X)`` is split the same way,
     and one that opens with a wire's dateline in brackets (``（中央社記者王大明台北20日電）``).
     """
+    if _LEAD_CUE_RE.search(text, 0, _LEAD_CUE_WITHIN) is None:
+        return None  # most paragraphs: no lead's word near their start
     wire = _BRACKETED_WIRE_RE.match(text) if text[:1] in "（(" else None
     if wire is not None:
         return Lead(
