@@ -131,7 +131,7 @@ def is_furniture_line(text: str) -> bool:
     if not tokens or len(text) > _FURNITURE_LONGEST:
         return False
     others = [t for t in tokens if not (MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t))]
-    # A short paper name (联合报, 明报) is a masthead beside the full date.
+    # A short paper name (联合报, 大公报) is a masthead beside the full date.
     return not others or (
         len(others) == 1
         and _SHORT_MASTHEAD_RE.match(others[0]) is not None
