@@ -106,8 +106,10 @@ _DATELINE_RE = re.compile(
     # another paper's, site's or app's own news: 新京报讯, 齐鲁晚报讯, 大众网讯, 南都讯, 红星新闻讯
     # (not 讯息)
     rf"|{_H}{{1,6}}(?:报|网|台|都|新闻|社){_S}讯(?!息)"
-    # ... on a day, as news sites file: 扬子晚报网12月3日讯, 红网时刻新闻12月3日讯
-    rf"|{_H}{{1,8}}?(?:报|网|台|新闻|客户端){_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S}讯"
+    # ... on a day, as news sites file (扬子晚报网12月3日讯, 红网时刻新闻12月3日讯) and as wires did
+    # before the 1980s, the day in numerals and from a place (新华社一日讯, 新华社北京三十日讯)
+    rf"|{_H}{{1,8}}?(?:报|网|台|新闻|客户端|社){_S}(?:{_PLACE})?{_S}"
+    rf"(?:(?:\d{{1,2}}|{_NUMERAL_MONTH})\s?月\s?)?(?:\d{{1,2}}|{_NUMERAL_DAY})\s?日{_S}讯"
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
     # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
@@ -118,8 +120,6 @@ _DATELINE_RE = re.compile(
     rf"|(?:本报|新华社|中新社|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}){_S}[】\]］]"
     # a wire's story retold: 据新华社电, 据新华社北京5月1日电
     rf"|据(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:{_DATE_ELECTRIC}|电)"
-    # a wire's news on a day, as papers printed it before the 1980s: 新华社一日讯, 新华社北京三十日讯
-    rf"|(?:新华社|中新社){_S}(?:{_PLACE})?{_S}(?:\d{{1,2}}|{_NUMERAL_DAY})\s?日{_S}讯"
     # a site's or station's news: 央视网消息, 央广网北京5月1日消息 (a bracket or colon follows)
     rf"|{_H}{{1,6}}(?:网|台|报){_S}(?:{_PLACE}{_S}\d{{1,2}}\s?月\s?\d{{1,2}}\s?日{_S})?消息(?=[（(：:\s])"
     # a paper's own report in brackets: （星岛日报报道）
