@@ -2834,3 +2834,47 @@ def test_a_paragraph_continued_from_another_page_is_no_part_of_the_story_above()
 @pytest.mark.parametrize("line", ["（接一）", "（一）", "（上接第1版）社区食堂开业以来", "（第二版）"])
 def test_a_part_number_or_a_paragraph_after_a_jump_is_no_jump_line(line: str) -> None:
     assert not is_page_marker(line)
+
+
+@pytest.mark.parametrize(
+    ("close", "codes"),
+    [
+        ("（未完待续）", "T _ B B B _ B _ B"),  # a serial's instalment, on a line of its own
+        ("（待续）", "T _ B B B _ B _ B"),
+        ("（完）", "T _ B B B _ B _ B"),  # a wire story's
+    ],
+)
+def test_the_short_line_after_a_closing_mark_heads_the_next_story(close: str, codes: str) -> None:
+    page = labelled(
+        "我的父亲（连载之三）\n\n"
+        "\u3000\u3000那年冬天特别冷。父亲每天天不亮就出门。\n"
+        "\u3000\u3000回来的时候，担子里总会多出一包糖。\n"
+        f"{close}\n\n"
+        "今日天气\n\n"
+        "\u3000\u3000今天白天多云转晴，最高气温8℃，北风3到4级。",
+        codes,
+    )
+    assert [a.title for a in page.articles] == ["我的父亲（连载之三）", "今日天气"]
+    assert page.articles[1].paragraphs == ["今天白天多云转晴，最高气温8℃，北风3到4级。"]
+
+
+def test_a_closing_mark_ending_a_paragraph_closes_the_story_too() -> None:
+    page = labelled(
+        "某会议在京开幕\n新华社北京3月4日电 会议4日下午开幕。会议听取了工作报告。（完）\n今日天气\n今天多云。\n",
+        "T B B B _",
+    )
+    assert [a.title for a in page.articles] == ["某会议在京开幕", "今日天气"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "（记者 王强）\n今天白天多云转晴，北风3到4级。",  # the story's credit, after its mark
+        "新华社记者 王强\n今天白天多云转晴，北风3到4级。",  # its reporter
+        "气象台发布预报\n明起降温\n今天白天多云转晴，北风3到4级。",  # two headline lines: as read
+    ],
+)
+def test_what_is_no_lone_headline_after_a_closing_mark_stays_as_read(after: str) -> None:
+    text = f"我的父亲（连载之三）\n那年冬天特别冷。父亲每天天不亮就出门。\n（待续）\n{after}\n"
+    page = labelled(text, " ".join(["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"]))
+    assert [a.title for a in page.articles] == ["我的父亲（连载之三）"]

@@ -142,6 +142,8 @@ _SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar re
 _FURNITURE_MAX_LENGTH = 80
 # The mark that closes a wire story: （完）
 _END_MARK_RE = re.compile(r"\s?[(（]\s?完\s?[)）]$")
+# Any mark that ends a story or an instalment of one: （完）, （全文完）, （待续）, （未完待续）.
+_CLOSING_MARK_RE = re.compile(r"[(（]\s?(?:全文完|本文完|续完|完|未完[，,、]?\s?待续|待续|未完)\s?[)）]$")
 # A numbered crosshead inside a long piece: 一、…, （二）…, 第三，…
 _NUMBERED_HEAD_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，、,])"
@@ -966,6 +968,32 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     return out
 
 
+def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the short line after a story's closing mark (``（完）``, ``（未完待续）``)
+    read as the next story's headline where the labeller read it as text and a story follows it.
+
+    Nothing of a story comes after its closing mark, so a short line there that ends no sentence
+    heads what follows, where a crosshead would otherwise be read. Two such lines stay as read:
+    a kicker over its headline and a headline over its subtitle look alike. The corpus prints no
+    closing marks; serials (``（连载之三）`` … ``（待续）``) and wire copy (``（完）``) do.
+    """
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled[:-2]):
+        if not _CLOSING_MARK_RE.search(lines[index].text):
+            continue
+        head, below = filled[place + 1], filled[place + 2]
+        text = lines[head].text
+        if out[head] != "body" or out[below] not in ("body", "byline"):
+            continue
+        if not (_headline_shaped(text) and _could_head(text)):
+            continue
+        if out[below] == "body" and _headline_shaped(lines[below].text):
+            continue  # two headline lines: no telling a kicker over a headline from a subtitle
+        out[head] = "title"
+    return out
+
+
 def _headline_shaped(text: str) -> bool:
     """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
     return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
@@ -1617,6 +1645,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headlines_over_leads(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
+    roles = _headlines_after_closing_marks(lines, roles)
     roles = _staff_credits(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
