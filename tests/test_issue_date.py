@@ -162,6 +162,27 @@ def test_a_taiwan_masthead_in_years_of_the_republic_dates_the_issue() -> None:
     assert page.articles[0].title == "市裡召開會議部署春耕"
 
 
+@pytest.mark.parametrize(
+    ("masthead", "date"),
+    [
+        ("申報 中華民國二十五年十二月四日 星期五 第三張", "1936-12-04"),  # 1911 + 25, in Chinese numerals
+        ("大公报 民国元年一月一日", "1912-01-01"),  # the Republic's first year
+        ("大公报 民国三十八年四月二十三日", "1949-04-23"),
+    ],
+)
+def test_a_masthead_of_the_1930s_in_years_of_the_republic_dates_the_issue(masthead: str, date: str) -> None:
+    page = parse_page(
+        f"{masthead}\n市裡召開會議部署春耕\n本報訊 昨日上午，市裡召開會議，部署春耕生產工作。\n"
+    )
+    assert (page.date, page.date_source) == (date, "masthead")
+    assert [a.title for a in page.articles] == ["市裡召開會議部署春耕"]
+
+
+def test_a_year_of_the_republic_that_is_no_number_dates_nothing() -> None:
+    page = parse_page("大公报 民国十十年一月一日\n市裡召開會議部署春耕\n本報訊 昨日上午，市裡召開會議。\n")
+    assert page.date is None
+
+
 def test_the_users_date_dates_a_page_without_one() -> None:
     page = parse_page(NO_YEAR_PAGE, source="page1.txt", issue_date="2021-03-04")
     assert (page.date, page.date_source) == ("2021-03-04", "user")

@@ -1297,6 +1297,10 @@ def test_a_source_line_names_a_source_not_a_sentence() -> None:
     [
         ("二〇二六年七月十七日 星期五", True, True),
         ("中華民國115年7月17日 星期五", True, True),
+        # the 1930s' papers: the Republic's year and the date in Chinese numerals, the page a sheet
+        ("中華民國二十五年十二月四日 星期五 第三張", True, True),
+        ("民国元年一月一日 星期一", True, True),
+        ("1956年12月4日 星期二 第三版", True, True),
         ("2026年7月17日 星期五 丙午年六月初三", True, True),
         ("聊城日报 第3版 庚子年正月廿一", True, False),
         ("丙午年 週五", True, False),
@@ -1318,6 +1322,7 @@ def test_masthead_dates_in_chinese_numerals_years_of_the_republic_and_lunar_date
         # a short paper name beside the issue's full date
         ("联合报 二〇二六年十二月三日 星期四 农历十月十四", True, "联合报"),
         ("大公报 2026年12月3日 星期四", True, "大公报"),
+        ("申報 中華民國二十五年十二月四日 星期五 第三張", True, "申報"),  # a name of two, traditional
         # without a date it is a word like any other
         ("联合报 星期四", False, None),
         ("喜报 频传", False, None),

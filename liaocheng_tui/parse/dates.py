@@ -135,7 +135,11 @@ _ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{
 _CHINESE_DATE_RE = re.compile(
     f"([{CHINESE_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日"
 )
-_REPUBLIC_YEAR_RE = re.compile(r"(?:中[华華]民[国國]|民[国國])\s?(\d{2,3})\s?年")
+_REPUBLIC_YEAR_RE = re.compile(
+    r"(?:中[华華]民[国國]|民[国國])\s?(\d{1,3}|元|[一二三四五六七八九十]{1,4})\s?年"
+)
+# A month and day in Chinese numerals after a year in figures (民國二十五年 is 1936年 by then).
+_CHINESE_MONTH_DAY_RE = re.compile(r"(\d{4}年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _CHINESE_DIGITS = {ch: value for value, ch in enumerate("〇一二三四五六七八九")} | dict.fromkeys(
     CHINESE_ZEROS, 0
 )
@@ -161,7 +165,20 @@ def _in_arabic_numerals(text: str) -> str:
         ),
         text,
     )
-    return _REPUBLIC_YEAR_RE.sub(lambda m: f"{_REPUBLIC_YEAR_ONE + int(m.group(1))}年", text)
+    text = _REPUBLIC_YEAR_RE.sub(
+        lambda m: f"{_REPUBLIC_YEAR_ONE + year}年" if (year := _republic_year(m.group(1))) else m.group(0),
+        text,
+    )
+    return _CHINESE_MONTH_DAY_RE.sub(
+        lambda m: f"{m.group(1)}{_chinese_number(m.group(2))}月{_chinese_number(m.group(3))}日", text
+    )
+
+
+def _republic_year(text: str) -> int:
+    """A year of the Republic as printed: in figures (115), in Chinese numerals (二十五), or 元 (the first)."""
+    if text.isdigit():
+        return int(text)
+    return 1 if text == "元" else _chinese_number(text)
 
 
 def issue_date(furniture: Iterable[str]) -> str | None:

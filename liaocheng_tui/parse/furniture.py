@@ -28,20 +28,22 @@ MASTHEAD_RE = re.compile(
 )
 # A county or trade paper's short name (莘县报, 联合报): a masthead only beside or right above a
 # line that prints the issue date.
-_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{2,5}}报$")
+_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{1,5}}[报報]$")
 # A full date as a masthead prints it: 2026年7月17日, 2026-07-17, 二〇二六年七月十七日, or in years
-# of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日).
+# of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日) and the papers of the
+# 1930s did, in Chinese numerals (中華民國二十五年十二月四日, 民國元年).
 _DATE_TOKEN = (
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     rf"|[{CHINESE_YEAR_DIGITS}]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日"
-    r"|(?:中[华華]民[国國]|民[国國])\d{2,3}年\d{1,2}月\d{1,2}日"
+    r"|(?:中[华華]民[国國]|民[国國])(?:\d{1,3}|元|[一二三四五六七八九十]{1,4})年"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 _DATE_TOKEN_RE = re.compile(f"^(?:{_DATE_TOKEN})$")
 _FURNITURE_TOKEN_RE = re.compile(
     r"^(?:" + _DATE_TOKEN + r"|星期[一二三四五六日天]|[周週][一二三四五六日]"
     r"|(?:农历|農曆)\S{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
     r"(?:[正一二三四五六七八九十冬腊臘]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|二十|三十))?"
-    r"|第?[A-Z]?\d{1,3}版|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
+    r"|第?[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}[版张張]|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
     r"|(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审读|值班编辑|责编|视觉|设计)(?:[:：]\S{0,8})?"
     r")$"
 )
