@@ -2883,3 +2883,42 @@ def test_what_is_no_lone_headline_after_a_closing_mark_stays_as_read(after: str)
     text = f"我的父亲（连载之三）\n那年冬天特别冷。父亲每天天不亮就出门。\n（待续）\n{after}\n"
     page = labelled(text, " ".join(["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"]))
     assert [a.title for a in page.articles] == ["我的父亲（连载之三）"]
+
+
+NEWS_FEED_PAGE = (
+    "【#聊城发布寒潮蓝色预警#】记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。\n\n"
+    "【聊城西站新增3趟始发列车】12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。\n\n"
+    "🔥【今晚！聊城人都在看】市文化馆迎新年音乐会今晚7时30分开演，市民可观看直播。\n"
+)
+
+
+def test_a_news_feeds_posts_each_run_in_a_headline_in_brackets() -> None:
+    page = labelled(NEWS_FEED_PAGE, "B _ B _ B _")
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        (
+            "聊城发布寒潮蓝色预警",
+            ["记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。"],
+        ),
+        ("聊城西站新增3趟始发列车", ["12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。"]),
+        ("今晚！聊城人都在看", ["市文化馆迎新年音乐会今晚7时30分开演，市民可观看直播。"]),
+    ]
+    # the topic marks and the pictograph are the page's, kept with a reason
+    assert [(d.text, d.reason) for d in page.dropped] == [("##", "topic-marks"), ("🔥", "decoration")]
+    assert [a.title for a in parse_page(NEWS_FEED_PAGE).articles] == [a.title for a in page.articles]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a story's labels in brackets are short: 【案情】, 【记者观察】
+        (
+            "法院判决一起赔偿案\n【案情】某公司职工在工作中受伤。\n【说法】法院经审理认为，公司应担责。\n",
+            "T B B _",
+        ),
+        # under its headline, a bracketed lead is the story's own
+        ("寒潮来袭\n【聊城发布寒潮蓝色预警】记者从市气象台获悉，我市将降温。\n", "T B _"),
+    ],
+)
+def test_a_label_or_a_lead_in_brackets_inside_a_story_stays_in_it(text: str, codes: str) -> None:
+    page = labelled(text, codes)
+    assert [a.title for a in page.articles] == [text.split("\n")[0]]

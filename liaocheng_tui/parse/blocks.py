@@ -45,7 +45,10 @@ _DASH_RE = re.compile(r"^(?:——|—|──|--|－－|―)")
 _DASH_OPENINGS = frozenset("—─-－―")
 # Brief items: a bold or bracketed lead phrase, then the text on the same line.
 _BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
-_BRACKET_LEAD_RE = re.compile(f"^【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])")
+# A news feed's post may open with a pictograph or two before its bracketed headline (🔥【…】).
+_BRACKET_LEAD_RE = re.compile(
+    f"^(?:[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?\\s?){{0,3}}【([^【】]{{2,30}})】\\s*(?=[0-9{HAN_CLASS}])"
+)
 # A line that opens a story's first paragraph (本报讯, 新华社…电): never a continuation.
 _DATELINE_OPENING_RE = re.compile(r"^(?:本\s?报\s?\S{0,8}?讯|\S{2,12}?\d{1,2}\s?月\s?\d{1,2}\s?日\s?电)")
 # Markdown a converter left: horizontal rules, and quote or list markers before text.
@@ -337,7 +340,7 @@ def build_units(
                     fills=filled[index],
                 )
             )
-            if lead_title is None and text.startswith("【") and (bracket := _BRACKET_LEAD_RE.match(text)):
+            if lead_title is None and "【" in text[:7] and (bracket := _BRACKET_LEAD_RE.match(text)):
                 lead_title = bracket.group(1).strip()
             units[-1].brief = lead_title
         previous_filled = filled[index]
