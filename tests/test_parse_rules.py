@@ -2922,3 +2922,39 @@ def test_a_news_feeds_posts_each_run_in_a_headline_in_brackets() -> None:
 def test_a_label_or_a_lead_in_brackets_inside_a_story_stays_in_it(text: str, codes: str) -> None:
     page = labelled(text, codes)
     assert [a.title for a in page.articles] == [text.split("\n")[0]]
+
+
+@pytest.mark.parametrize(
+    ("table", "codes"),
+    [
+        # a document converter's table, with outer bars and without, read by the labeller as headlines
+        (
+            "| 项目 | 停航时间 |\n|------|----------|\n| 环湖游船 | 12月5日 |\n| 水上巴士 | 12月5日 |",
+            "T S B B",
+        ),
+        ("项目 | 停航时间\n--- | ---\n环湖游船 | 12月5日\n水上巴士 | 12月5日", "K T B B"),
+    ],
+)
+def test_a_markdown_tables_rows_are_the_story_text_above_them(table: str, codes: str) -> None:
+    page = labelled(
+        f"东昌湖冬季游船停航\n\n本报讯 东昌湖游船自12月5日起停航，明年3月恢复。\n\n{table}\n",
+        f"T _ B _ {codes} _",
+    )
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert article.title == "东昌湖冬季游船停航"
+    assert [p.replace(" ", "").strip("|") for p in article.paragraphs] == [
+        "东昌湖游船自12月5日起停航，明年3月恢复。",
+        "项目|停航时间",
+        "环湖游船|12月5日",
+        "水上巴士|12月5日",
+    ]
+    assert [d.reason for d in page.dropped] == ["markdown-marker"]  # the rule row
+
+
+def test_lines_with_a_bar_but_no_rule_row_are_no_table() -> None:
+    page = labelled(
+        "东昌湖冬季游船停航\n\n本报讯 东昌湖游船停航。\n\n游船 | 巴士\n\n本报讯 水上巴士停运。\n",
+        "T _ B _ T _ B _",
+    )
+    assert [a.title for a in page.articles] == ["东昌湖冬季游船停航", "游船 | 巴士"]

@@ -49,7 +49,13 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from liaocheng_tui.parse.across import headlines_across_columns
-from liaocheng_tui.parse.blocks import Unit, build_units, numbered_item, split_markdown_heading
+from liaocheng_tui.parse.blocks import (
+    Unit,
+    build_units,
+    markdown_table_lines,
+    numbered_item,
+    split_markdown_heading,
+)
 from liaocheng_tui.parse.byline import (
     Lead,
     looks_like_a_name,
@@ -1662,6 +1668,10 @@ def _run_in_brief(unit: Unit) -> bool:
     return unit.brief is not None and _SENTENCE_END_RE.search(unit.text, len(unit.brief) + 2) is not None
 
 
+def _table_row_or_meta_line(text: str) -> bool:
+    return "|" in text or is_web_meta_line(text)
+
+
 def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """The articles of a page from its normalised lines and one role per line.
 
@@ -1678,8 +1688,13 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _signatures_set_right(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_bylines(lines, roles))
     roles = headlines_across_columns(lines, roles)
-    # A web meta line ends no sentence, yet no line goes on from it or on into it.
-    units = _wrapped_byline_units(build_units(lines, dropped, is_web_meta_line, roles))
+    table = markdown_table_lines(lines)
+    if table:  # a table's rows are the story's text, each a paragraph of its own
+        roles = ["body" if index in table else role for index, role in enumerate(roles)]
+    # A web meta line ends no sentence, yet no line goes on from it or on into it; nor does a table's row.
+    units = _wrapped_byline_units(
+        build_units(lines, dropped, _table_row_or_meta_line if table else is_web_meta_line, roles)
+    )
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     units = _bylines_beside_headlines(units)
     above: Role | None = None  # the role of the unit above, furniture passed over

@@ -53,6 +53,33 @@ _BRACKET_LEAD_RE = re.compile(
 _DATELINE_OPENING_RE = re.compile(r"^(?:本\s?报\s?\S{0,8}?讯|\S{2,12}?\d{1,2}\s?月\s?\d{1,2}\s?日\s?电)")
 # Markdown a converter left: horizontal rules, and quote or list markers before text.
 _RULE_RE = re.compile(r"^(?:-\s?){3,}$|^(?:\*\s?){3,}$|^(?:_\s?){3,}$")
+# A markdown table's rule row, under its head row: |---|:---:|, or ---|--- without the outer bars.
+_TABLE_RULE_RE = re.compile(r"^\|?\s?:?-{3,}:?\s?(?:\|\s?:?-{3,}:?\s?)+\|?$")
+
+
+def markdown_table_lines(lines: Sequence[Line]) -> set[int]:
+    """The indices of the lines of markdown tables (a document converter's, as Docling and MinerU
+    write a printed table): a run of lines with a column bar in each, one of them a rule row."""
+    out: set[int] = set()
+    start = 0
+    while start < len(lines):
+        if "|" not in lines[start].text:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and "|" in lines[end].text:
+            end += 1
+        if end - start >= 2 and any(_TABLE_RULE_RE.match(lines[i].text) for i in range(start, end)):
+            out.update(range(start, end))
+        start = end
+    return out
+
+
+def is_table_rule(text: str) -> bool:
+    """A markdown table's rule row (|---|---|)."""
+    return "|" in text and _TABLE_RULE_RE.match(text) is not None
+
+
 _BLOCK_MARKER_RE = re.compile(r"^(>|[-*+])\s+(?=[^\s\d>*+-])")
 _TRAILING_FRAGMENT_RE = re.compile(r"[，,、]$")
 # A hard-wrapped page: at least this many text lines, this share of them filling one width. From
@@ -280,6 +307,10 @@ def build_units(
         # Each pattern below is only tried on a line that opens with a character it needs.
         opening = text[0]
         continuing = opening in _CONTINUING_OPENINGS
+        if opening in "|-:" and is_table_rule(text):  # a markdown table's rule row: layout only
+            dropped.append(Dropped(text, "markdown-marker", line.number))
+            previous_blank = True
+            continue
         if opening in "-*_" and _RULE_RE.match(text):  # a markdown horizontal rule (---, ***): layout only
             dropped.append(Dropped(text, "markdown-marker", line.number))
             previous_blank = True
