@@ -2958,3 +2958,21 @@ def test_lines_with_a_bar_but_no_rule_row_are_no_table() -> None:
         "T _ B _ T _ B _",
     )
     assert [a.title for a in page.articles] == ["东昌湖冬季游船停航", "游船 | 巴士"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "shown"),
+    [
+        ("我市新增 3 家国家级高新技术企业", "我市新增3家国家级高新技术企业"),  # a PDF converter's spaces
+        ("聊城 2026 年 GDP 增长 5.8 %", "聊城2026年 GDP 增长5.8%"),
+        ("工业增加值增长 5.8 %", "工业增加值增长5.8%"),
+        ("汪洋出席 12名委员作大会发言", "汪洋出席 12名委员作大会发言"),  # the space parts the halves
+        ("有色金属 1200 化工 800", "有色金属 1200 化工 800"),  # figures without a unit
+        ("Windows 11 发布", "Windows 11 发布"),
+        ("聊 城 召 开 会 议", "聊城召开会议"),  # letter spacing
+    ],
+)
+def test_a_headlines_spaces_around_a_figure_and_its_unit_are_the_converters(
+    headline: str, shown: str
+) -> None:
+    assert labelled(f"{headline}\n本报讯 今天召开会议。\n", "T B _").articles[0].title == shown

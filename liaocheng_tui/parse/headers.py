@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Unit
-from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, weight
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, weight
 from liaocheng_tui.parse.clean import join_text
 
 # Generic words that name a recurring column rather than a story.
@@ -21,6 +21,11 @@ _COLUMN_PREFIXES = ("图说", "图片")
 # Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
 COMMENTARY_COLUMN_RE = re.compile(r"(?:谈|评|论|说|观点|声音|言论|思考|感言|随笔|茶座|锐见)$")
 _DESCRIPTOR_RE = re.compile(r"专栏|栏目")
+# The spaces a PDF converter sets between a figure and its unit (2026 年, 3 家), and before a figure
+# so spaced (新增 3 家). A space before a figure set close to its unit parts a headline's two
+# halves (汪洋出席 12名委员作大会发言), and a figure without a unit is a table's cell (化工 800).
+_UNITS = "年月日号时分秒个家件位名人次项条座所户元万亿千百米吨度倍岁天周届期批架辆台亩斤克%％"
+_FIGURE_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}]) +(?=[0-9][0-9.,]* +[{_UNITS}])|(?<=[0-9]) +(?=[{_UNITS}])")
 
 
 @dataclass
@@ -76,10 +81,14 @@ def join_lines(units: Sequence[Unit]) -> str | None:
 
 
 def unspace(text: str | None) -> str | None:
-    """A letter-spaced headline (``聊 城 召 开 会 议``) with its spaces removed; others unchanged."""
+    """A letter-spaced headline (``聊 城 召 开 会 议``) with its spaces removed, and the spaces a PDF
+    converter puts around figures (``新增 3 家``, ``2026 年``) too; others unchanged (a space
+    between two parts of a headline, ``联村发力 抱团致富``, is the paper's)."""
     if text is None:
         return None
     parts = text.split()
     if len(parts) >= 3 and sum(len(p) == 1 for p in parts) >= len(parts) - 1:
         return "".join(parts)
+    if " " in text and any(char.isdigit() for char in text):
+        return _FIGURE_SPACE_RE.sub("", text)
     return text
