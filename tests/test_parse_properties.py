@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from liaocheng_tui.parse import Page, chars, clean, dates, parse_page, publication, repair
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence, fold_width
-from liaocheng_tui.parse.clean import squeeze_spaces
+from liaocheng_tui.parse.clean import clean_body, squeeze_spaces
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.repair import unify_radicals
 
@@ -156,6 +156,17 @@ _SPACE_BETWEEN = re.compile(
 )
 def test_squeeze_spaces_removes_the_runs_between_wide_and_narrow_characters(text: str) -> None:
     assert squeeze_spaces(text) == _SPACE_BETWEEN.sub("", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "王", "张红宇", "李明", "：", "，", "今天", "1", "a"]), max_size=14
+    ).map("".join)
+)
+def test_clean_body_keeps_no_more_than_the_spaces_between_names(text: str) -> None:
+    # Every character squeeze_spaces keeps, in order; at most a space more between two of them.
+    assert clean_body(text).replace(" ", "") == squeeze_spaces(text).strip().replace(" ", "")
 
 
 @settings(max_examples=50, deadline=None)

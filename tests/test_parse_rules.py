@@ -219,6 +219,28 @@ def test_spaces_are_removed_around_chinese_but_kept_inside_latin_text() -> None:
     assert squeeze_spaces("“局长大讲堂” 邀请 媒体") == "“局长大讲堂”邀请媒体"
 
 
+@pytest.mark.parametrize(
+    ("line", "paragraph"),
+    [
+        # a list of names keeps the spaces between them
+        ("（执笔：张红宇 胡凌啸 胡振通 王亚华）", "（执笔：张红宇 胡凌啸 胡振通 王亚华）"),
+        ("东昌府区：王秀英　李国强　张桂兰", "东昌府区：王秀英 李国强 张桂兰"),
+        (
+            "获奖者：朱  伟  唐露薇  臧春蕾",
+            "获奖者：朱伟 唐露薇 臧春蕾",
+        ),  # a name of two set as wide as three
+        # two names a space apart: as likely OCR's stray space inside a sentence
+        ("临清市：赵明　孙丽华", "临清市：赵明孙丽华"),
+        ("周海 江表示，作为企业当家人。", "周海江表示，作为企业当家人。"),
+        # OCR's stray spaces go, between names' characters too
+        ("记者从市 气象台获悉，受强冷 空气影响。", "记者从市气象台获悉，受强冷空气影响。"),
+        ("王 强 表示，今年以来增长 5.8%。", "王强表示，今年以来增长5.8%。"),
+    ],
+)
+def test_the_spaces_between_names_of_a_list_stay(line: str, paragraph: str) -> None:
+    assert labelled(f"某会议召开\n{line}\n", "T B _").articles[0].paragraphs == [paragraph]
+
+
 def test_notice_kind_and_vertical_headline() -> None:
     page = labelled(
         "关于开展志愿服务活动的通知\n\n各单位: 请于3月10日前报名。\n\n统\n\n筹\n\n发\n\n展\n\n本报讯(记者 甲乙)3月9日,某地召开会议。\n",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
+from liaocheng_tui.parse.byline import looks_like_a_name
 from liaocheng_tui.parse.chars import (
+    HAN_CLASS,
     WIDE_CLASS,
     ends_sentence,
     has_inner_stop,
@@ -46,13 +49,52 @@ def strip_emphasis(text: str) -> str:
 
 
 def clean_body(text: str, squeezed: str | None = None) -> str:
-    """The stored form of a body paragraph: emphasis markers and OCR spaces removed. ``squeezed``
-    is ``squeeze_spaces(text)`` where the caller has it already (a unit's text, which
-    build_units squeezed): then only a text with emphasis markers is squeezed again."""
+    """The stored form of a body paragraph: emphasis markers and OCR spaces removed, but for the
+    spaces between the names of a list (执笔：张红宇 胡凌啸 胡振通). ``squeezed`` is
+    ``squeeze_spaces(text)`` where the caller has it already (a unit's text, which build_units
+    squeezed): then only a text with emphasis markers is squeezed again."""
     unmarked = strip_emphasis(text)
-    if squeezed is not None and unmarked is text:
-        return squeezed.strip()
-    return squeeze_spaces(unmarked).strip()
+    if squeezed is None or unmarked is not text:
+        squeezed = squeeze_spaces(unmarked)
+    if len(squeezed) < len(unmarked) and (gaps := _name_gaps(unmarked)):
+        # A kept gap is held by a NUL, which squeeze_spaces leaves alone and no normalised text holds.
+        held = list(unmarked)
+        for at in gaps:
+            held[at] = "\x00"
+        squeezed = squeeze_spaces("".join(held)).replace("\x00", " ")
+    return squeezed.strip()
+
+
+_H = f"[{HAN_CLASS}]"
+_WHOLE_NAME_RE = re.compile(f"{_H}{{2,4}}|{_H} {_H}")
+# A space before a name: the pattern opens with the space, so that the engine skips to each space.
+_SPACE_BEFORE_NAME_RE = re.compile(f" (?=({_H}{{2,4}})(?!{_H}))")
+# A name ending the text before such a space (or one of two characters set as wide as three, 朱 伟).
+_NAME_BEFORE_RE = re.compile(f"(?<!{_H})({_H}{{2,4}}|{_H} {_H})$")
+
+
+def _name_gaps(text: str) -> set[int]:
+    """The places of the spaces of ``text`` that part the names of a list: three names or more,
+    each set apart by one space (``张红宇 胡凌啸 胡振通``; a name of two may be set as wide as three,
+    ``朱 伟``). Two names a space apart are as likely a sentence with OCR's stray spaces in it."""
+    gaps: list[int] = []
+    for match in _SPACE_BEFORE_NAME_RE.finditer(text):
+        at = match.start()
+        # Six characters before the space show a name of up to four and what stands before it.
+        before = _NAME_BEFORE_RE.search(text[max(0, at - 6) : at])
+        if (
+            before is not None
+            and looks_like_a_name(before.group(1).replace(" ", ""))
+            and looks_like_a_name(match.group(1))
+        ):
+            gaps.append(at)
+    # Keep the gaps of a chain: the name after one gap is the whole name before the next.
+    return {
+        gap
+        for first, second in pairwise(gaps)
+        if _WHOLE_NAME_RE.fullmatch(text, first + 1, second)
+        for gap in (first, second)
+    }
 
 
 def join_text(left: str, right: str) -> str:
