@@ -2372,10 +2372,15 @@ def test_a_byline_beside_its_headline_on_one_line(line: str, expected: tuple[str
     [
         "乡村夜校开课了 通讯员 赵敏",  # a headline set apart from the role is no paper's name
         "日电 记者廖君、冯国栋",  # the piece a wrap cut off a wire credit
+        "本报冠县讯 近段时间",  # a county's dateline: 冠县讯 and 近段时间 are no names
     ],
 )
 def test_a_word_set_apart_before_the_role_is_no_organisation(line: str) -> None:
     assert parse_byline_line(line) is None
+
+
+def test_a_reporters_name_may_end_as_a_dateline_does() -> None:
+    assert parse_byline_line("□记者 王讯 报道") == ("□记者 王讯 报道", ["王讯"])
 
 
 def test_a_tagged_headline_over_a_name_alone_starts_a_piece() -> None:

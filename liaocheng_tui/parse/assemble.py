@@ -1110,7 +1110,8 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
 def _leads_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a lead the labeller read as a byline line (``本报冠县讯 近段时间``, a
     narrow column's first line of a story) read as the story's text: its dateline opens the
-    paragraph the rest of the line begins (the byline grammar takes 冠县讯 for a name after 本报)."""
+    paragraph the rest of the line begins (the byline grammar reads no such line, but the
+    labeller, reading its shape too, may take it for one)."""
     out = list(roles)
     for index, role in enumerate(roles):
         if role != "byline" or index >= len(lines):

@@ -346,8 +346,8 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
             continue
         elif names and _filed_from(token, tokens, index, rest):
             continue  # 张三 长沙报道: where the reporter filed from, no second author
-        elif _NAME_RE.match(token):
-            names.append(token)
+        elif _NAME_RE.match(token) and not (index and tokens[index - 1] == "本报" and token.endswith("讯")):
+            names.append(token)  # not the place of a dateline (本报冠县讯)
         elif (
             marked
             and (tokens[-1] in _TRAILER_SET or (index and tokens[index - 1] in _ROLE_SET))
