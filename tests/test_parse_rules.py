@@ -3003,3 +3003,34 @@ def test_a_headlines_spaces_around_a_figure_and_its_unit_are_the_converters(
     headline: str, shown: str
 ) -> None:
     assert labelled(f"{headline}\n本报讯 今天召开会议。\n", "T B _").articles[0].title == shown
+
+
+def test_a_headline_set_before_its_lead_on_one_line_heads_the_story() -> None:
+    # a scraper's copy, a story to a line
+    page = labelled(
+        "聊城西站新增始发列车 本报讯（记者 李强）12月5日起，聊城西站新增始发列车2趟。铁路部门提醒旅客查询车次。\n"
+        "东昌湖冬季游船停航 本报讯 记者从东昌湖旅游区获悉，东昌湖游船自12月5日起停航。\n",
+        "B B _",
+    )
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        (
+            "聊城西站新增始发列车",
+            "本报讯（记者 李强）",
+            ["12月5日起，聊城西站新增始发列车2趟。铁路部门提醒旅客查询车次。"],
+        ),
+        ("东昌湖冬季游船停航", "本报讯", ["记者从东昌湖旅游区获悉，东昌湖游船自12月5日起停航。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新华社电 （记者吴光于）冬日的寒风中，四川省凉山彝族自治州冕宁县彝海镇风情浓郁。",  # a lead itself
+        "本报讯 记者 王明 通讯员 李四 近日，我市召开会议。",
+        "会上 记者了解到，今年以来全市新增就业岗位1.2万个。",  # no lead after the space
+        "今年以来，全市 本报记者 走访了多个社区，了解群众需求。",  # a sentence's clause before it
+    ],
+)
+def test_a_line_opening_with_a_lead_or_a_sentence_is_not_cut(line: str) -> None:
+    page = labelled(f"某会议召开\n{line}\n", "T B _")
+    assert [a.title for a in page.articles] == ["某会议召开"]

@@ -76,7 +76,7 @@ from liaocheng_tui.parse.byline import (
     split_show_mark,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, fold_width, unbalanced, weight
+from liaocheng_tui.parse.chars import ends_sentence, fold_width, has_inner_stop, unbalanced, weight
 from liaocheng_tui.parse.clean import (
     SHORT_WEIGHT,
     clean_body,
@@ -150,6 +150,11 @@ _FURNITURE_MAX_LENGTH = 80
 _DECORATION_LONGEST = 6
 # A news feed's topic marks around a headline: #聊城发布寒潮蓝色预警#
 _TOPIC_RE = re.compile(r"#([^#]{2,28})#")
+# The furthest a headline set before its story's lead on one line reaches, in characters.
+_LEAD_BESIDE_AFTER = 30
+_LEAD_WORD_RE = re.compile("[讯电记]")
+_LEAD_WORD_WITHIN = 16  # characters after the space: 新华社北京12月31日电
+_LEAD_AFTER_SPACE_RE = re.compile(f".{{1,{_LEAD_BESIDE_AFTER}}} (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
 # The shortest headline run in (【…】) that opens a story of its own, in characters.
 _HEADLINED_ITEM_LEAST = 6
 # The mark that closes a wire story: （完）
@@ -758,6 +763,45 @@ def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
             replace(unit, text=byline, squeezed=squeeze_spaces(byline), role="byline", gap_before=False)
         )
     return out
+
+
+def _headlines_run_into_leads(units: Sequence[Unit]) -> list[Unit]:
+    """The units, with a line of text that opens with a headline set before its story's lead
+    (``聊城西站新增始发列车 本报讯（记者 李强）12月5日起，…``, as a scraper that writes one story to a
+    line sets them) cut in two: the headline and the story's first paragraph. No evaluate line is
+    so set: a short run before a space and a lead there is itself a lead (``新华社电 （记者 X）``)."""
+    out: list[Unit] = []
+    for unit in units:
+        # One match answers most lines: no word of a lead (讯, 电, 记者) just after a space in their opening.
+        near = unit.role == "body" and _LEAD_AFTER_SPACE_RE.match(unit.text) is not None
+        parts = _headline_before_lead(unit.text) if near else None
+        if parts is None:
+            out.append(unit)
+            continue
+        headline, lead = parts
+        out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role="title"))
+        out.append(replace(unit, text=lead, squeezed=squeeze_spaces(lead), gap_before=False))
+    return out
+
+
+def _headline_before_lead(text: str) -> tuple[str, str] | None:
+    """``text`` cut into a headline and the lead after it, a space apart; None for any other text."""
+    space = text.find(" ", 0, _LEAD_BESIDE_AFTER + 1)
+    while space > 0:
+        if _LEAD_WORD_RE.search(text, space + 1, space + _LEAD_WORD_WITHIN):
+            headline, rest = text[:space], text[space + 1 :]
+            if (
+                not headline.endswith(("电", "讯"))  # a lead's piece (新华社电, 日电)
+                and _headline_shaped(headline)
+                and not has_inner_stop(headline)
+                and (lead := split_lead(rest)) is not None
+                and lead.rest.strip()
+                and _could_head(headline)
+                and split_lead(text) is None  # the line is no lead itself (本报讯 记者 X …)
+            ):
+                return headline, rest
+        space = text.find(" ", space + 1, _LEAD_BESIDE_AFTER + 1)
+    return None
 
 
 def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
@@ -1697,7 +1741,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
         build_units(lines, dropped, _table_row_or_meta_line if table else is_web_meta_line, roles)
     )
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
-    units = _bylines_beside_headlines(units)
+    units = _headlines_run_into_leads(_bylines_beside_headlines(units))
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
         if (
