@@ -3034,3 +3034,16 @@ def test_a_headline_set_before_its_lead_on_one_line_heads_the_story() -> None:
 def test_a_line_opening_with_a_lead_or_a_sentence_is_not_cut(line: str) -> None:
     page = labelled(f"某会议召开\n{line}\n", "T B _")
     assert [a.title for a in page.articles] == ["某会议召开"]
+
+
+def test_a_letters_signature_closes_it_so_the_headline_under_it_heads_the_next_story() -> None:
+    page = labelled(
+        "编辑同志：\n我们小区的路灯坏了一个多月，希望有关部门尽快修好。\n东昌府区读者 李明\n"
+        "记者追踪：路灯已修复\n本报讯（记者 王强）接到读者来信后，记者联系了城管局。\n",
+        "B B B B B _",
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        (None, None),
+        ("记者追踪：路灯已修复", "本报讯（记者 王强）"),
+    ]
+    assert page.articles[0].paragraphs[-1] == "东昌府区读者李明"

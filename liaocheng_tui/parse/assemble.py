@@ -962,11 +962,11 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
 
 def _closes(text: str, role: Role) -> bool:
     """Whether a line read as ``role`` ends what it belongs to, so that a headline can follow it:
-    a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence
-    and no bracket."""
+    a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence,
+    no bracket and no letter (a signature: 东昌府区读者 李明)."""
     if text.endswith(_RUNS_ON):
         return False
-    return role != "body" or ends_sentence(text) or text.endswith(("）", ")"))
+    return role != "body" or ends_sentence(text) or text.endswith(("）", ")")) or _signs_off(text)
 
 
 def _could_head(text: str) -> bool:
