@@ -1056,7 +1056,8 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     out = list(roles) + ["body"] * (len(lines) - len(roles))
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled[:-2]):
-        if not _CLOSING_MARK_RE.search(lines[index].text):
+        closing = lines[index].text
+        if not closing.endswith(("）", ")")) or not _CLOSING_MARK_RE.search(closing):
             continue
         head, below = filled[place + 1], filled[place + 2]
         text = lines[head].text
