@@ -3047,3 +3047,52 @@ def test_a_letters_signature_closes_it_so_the_headline_under_it_heads_the_next_s
         ("记者追踪：路灯已修复", "本报讯（记者 王强）"),
     ]
     assert page.articles[0].paragraphs[-1] == "东昌府区读者李明"
+
+
+def test_a_markdown_heading_deeper_than_its_storys_is_a_crosshead() -> None:
+    page = labelled(
+        "# 聊城西站新增始发列车\n本报讯（记者 李强）12月5日起，聊城西站新增始发列车2趟。\n"
+        "## 旅客出行更便捷\n新增列车开行后，聊城至北京最快2小时可达。\n"
+        "# 东昌湖冬季游船停航\n东昌湖游船自12月5日起停航。\n",
+        "T B T B T B _",
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        (
+            "聊城西站新增始发列车",
+            [
+                "12月5日起，聊城西站新增始发列车2趟。",
+                "旅客出行更便捷",
+                "新增列车开行后，聊城至北京最快2小时可达。",
+            ],
+        ),
+        ("东昌湖冬季游船停航", ["东昌湖游船自12月5日起停航。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "titles"),
+    [
+        # stories under a section's label, a level deeper
+        (
+            "# 要闻\n## 聊城西站新增始发列车\n聊城西站新增始发列车2趟。\n## 东昌湖冬季游船停航\n东昌湖游船停航。\n",
+            "T T B T B _",
+            ["聊城西站新增始发列车", "东昌湖冬季游船停航"],
+        ),
+        # the next story's kicker, over its headline
+        (
+            "# 聊城西站新增始发列车\n聊城西站新增始发列车2趟。\n### 冬季旅游\n# 东昌湖冬季游船停航\n东昌湖游船停航。\n",
+            "T B K T B _",
+            ["聊城西站新增始发列车", "东昌湖冬季游船停航"],
+        ),
+        # a story of its own, opening with a lead, at whatever level a converter set it
+        (
+            "# 聊城西站新增始发列车\n聊城西站新增始发列车2趟。\n## 东昌湖冬季游船停航\n本报讯 东昌湖游船停航。\n",
+            "T B T B _",
+            ["聊城西站新增始发列车", "东昌湖冬季游船停航"],
+        ),
+    ],
+)
+def test_a_deeper_markdown_heading_that_heads_a_story_stays_a_headline(
+    text: str, codes: str, titles: list[str]
+) -> None:
+    assert [a.title for a in labelled(text, codes).articles] == titles

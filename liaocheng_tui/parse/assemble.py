@@ -804,6 +804,38 @@ def _headline_before_lead(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _markdown_crossheads(units: Sequence[Unit]) -> None:
+    """Read as crossheads the markdown headings set deeper than the heading of the story they
+    stand in (``# 聊城西站新增始发列车`` … ``## 旅客出行更便捷``), as a document converter marks a
+    story's sections, where the labeller read them as the next story's headline.
+
+    Only after text of the story and with text under them that opens with no lead: a deeper
+    heading right under a shallower one is a story under a section's label (``# 要闻`` / ``## 标题``)
+    or a headline's kicker or subtitle, one right over another heading is the next story's kicker,
+    and one over a lead (``本报讯…``) heads a story of its own, whatever level a converter gave it."""
+    story_level = 0  # the heading level of the story read, 0 where it has none
+    texted = False  # text of that story has come since its heading
+    for index, unit in enumerate(units):
+        below = units[index + 1] if index + 1 < len(units) else None
+        if unit.level and unit.role in HEADER_ROLES:
+            if (
+                story_level
+                and unit.level > story_level
+                and texted
+                and below is not None
+                and below.level == 0
+                and below.role not in HEADER_ROLES
+                and split_lead(below.text) is None  # a lead under it opens a story (本报讯…)
+            ):
+                unit.role = "body"
+                continue
+            story_level, texted = unit.level, False
+        elif unit.role in HEADER_ROLES:
+            story_level = 0  # a headline without markdown marks: the page marks no levels here
+        elif unit.role == "body":
+            texted = True
+
+
 def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
     """The units, with headline lines that read whole as something else made one unit of that role.
 
@@ -1743,6 +1775,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     )
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
     units = _headlines_run_into_leads(_bylines_beside_headlines(units))
+    _markdown_crossheads(units)
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
         if (
