@@ -813,6 +813,8 @@ def _markdown_crossheads(units: Sequence[Unit]) -> None:
     heading right under a shallower one is a story under a section's label (``# 要闻`` / ``## 标题``)
     or a headline's kicker or subtitle, one right over another heading is the next story's kicker,
     and one over a lead (``本报讯…``) heads a story of its own, whatever level a converter gave it."""
+    if not any(unit.level for unit in units):
+        return  # most pages: no markdown headings
     story_level = 0  # the heading level of the story read, 0 where it has none
     texted = False  # text of that story has come since its heading
     for index, unit in enumerate(units):
