@@ -3096,3 +3096,25 @@ def test_a_deeper_markdown_heading_that_heads_a_story_stays_a_headline(
     text: str, codes: str, titles: list[str]
 ) -> None:
     assert [a.title for a in labelled(text, codes).articles] == titles
+
+
+@pytest.mark.parametrize(
+    "summary", ["核心提示｜今年以来，我市共改造老旧小区136个。", "编者按：老旧小区改造关系民生。"]
+)
+def test_a_byline_under_a_storys_summary_signs_the_story(summary: str) -> None:
+    page = labelled(
+        f"老旧小区改造惠及三万户\n{summary}\n本报记者 王芳\n走进一个老旧小区，崭新的外墙映入眼帘。\n",
+        "T B BY B _",
+    )
+    article = page.articles[0]
+    assert (article.byline, article.authors) == ("本报记者 王芳", ["王芳"])
+    assert article.paragraphs == [summary, "走进一个老旧小区，崭新的外墙映入眼帘。"]
+
+
+def test_a_byline_under_a_storys_text_stays_in_its_text() -> None:
+    # one part of a multi-part report, its reporter's line among the story's paragraphs
+    page = labelled(
+        "老旧小区改造惠及三万户\n今年以来，我市共改造老旧小区136个。\n本报记者 王芳\n走进一个老旧小区，外墙崭新。\n",
+        "T B BY B _",
+    )
+    assert page.articles[0].byline is None

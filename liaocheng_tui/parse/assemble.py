@@ -213,10 +213,15 @@ class _Draft:
 
     @property
     def fresh(self) -> bool:
-        """Headed (or under a column label, or bylined) and with no body yet: a byline line here
-        belongs to this article."""
+        """Headed (or under a column label, or bylined) and with no body yet, or none but an
+        editor's note or a summary (核心提示｜…) over an unsigned story: a byline line here belongs
+        to this article."""
         headed = bool(self.title or self.kicker or self.subtitle or self.column)
-        return (headed or self.byline is not None) and not self.body
+        if self.body and (
+            self.byline is not None or not all(_EDITORS_NOTE_RE.match(note) for note, _ in self.body)
+        ):
+            return False
+        return headed or self.byline is not None
 
     def take(self, unit: Unit) -> None:
         self.units.append(unit)
@@ -675,7 +680,8 @@ def _story_goes_on(draft: _Draft, following: Unit | None) -> bool:
 
 # An editor's note set over a story (编者按：…, 【编者的话】…): the story's lead comes under it.
 _EDITORS_NOTE_RE = re.compile(
-    r"\s*[【\[［（(]?\s*(?:编者按|编者的话|编者注|编前语|编者)\s*(?:[】\]］）)]\s*[:：]?|[:：])"
+    r"\s*[【\[［（(]?\s*(?:编者按|编者的话|编者注|编前语|编者|核心提示|内容提要|阅读提示|导读|导语)"
+    r"\s*(?:[】\]］）)]\s*[:：｜|]?|[:：｜|])"
 )
 
 
