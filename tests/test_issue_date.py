@@ -32,6 +32,9 @@ MASTHEAD_PAGE = "东昌日报 2020年2月6日 星期四 第3版\n" + YEAR_IN_TEX
         ("2020年2月5日/第3版.txt", "2020-02-05"),
         ("paper_2020_2_5.txt", "2020-02-05"),
         ("2020.02.05 p3.txt", "2020-02-05"),
+        # e-paper sites' folders: a year and month, then the day; a year, then month and day
+        ("layout/202002/05/node_01.txt", "2020-02-05"),
+        ("lcrb/2020/0205/A03.txt", "2020-02-05"),
         # The date nearest the file name wins over a folder's.
         ("2019-12-31/20200101-01.txt", "2020-01-01"),
     ],
@@ -48,6 +51,8 @@ def test_path_dates_in_the_usual_forms(path: str, expected: str) -> None:
         "2020/13/05/page.txt",  # no 13th month
         "2021-02-29.txt",  # not a leap year
         "2020/page3.txt",  # a year alone is no date
+        "layout/202013/05/node.txt",  # no 13th month
+        "lcrb/2020/020533/A03.txt",  # a longer number
     ],
 )
 def test_what_is_not_a_path_date(path: str) -> None:

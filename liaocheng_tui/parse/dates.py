@@ -209,6 +209,9 @@ _PATH_DATE_RE = re.compile(
     r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
     r"|[-_./\\](0?[1-9]|1[0-2])[-_./\\](0?[1-9]|[12]\d|3[01])"
     r"|年(0?[1-9]|1[0-2])月(0?[1-9]|[12]\d|3[01])日?"
+    # e-paper sites' folders: 202612/04 (经济日报's layout/202612/04/), 2026/1204
+    r"|(0[1-9]|1[0-2])[/\\](0[1-9]|[12]\d|3[01])"
+    r"|[/\\](0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
     r")(?!\d)"
 )
 # A run of hex digits this long is a content hash (001_1b9743f1e9e56b57.txt), not a date.
@@ -231,14 +234,15 @@ def _without_hashes(path: str) -> str:
 def path_date(path: str) -> str | None:
     """The date a file's name or folders give, the one nearest the file name winning.
 
-    ``2020/02/05/page1.txt``, ``rmrb-20200205-01.txt`` and ``2020年2月5日/第3版.txt`` all give
-    ``2020-02-05``; a content hash or a longer number is not read as a date.
+    ``2020/02/05/page1.txt``, ``rmrb-20200205-01.txt``, ``2020年2月5日/第3版.txt`` and e-paper
+    folders (``202002/05/``, ``2020/0205/``) all give ``2020-02-05``; a content hash or a longer
+    number is not read as a date.
     """
     found: str | None = None
     for match in _PATH_DATE_RE.finditer(_without_hashes(path)):
         year = int(match.group(1))
-        month = match.group(2) or match.group(4) or match.group(6)
-        day = match.group(3) or match.group(5) or match.group(7)
+        month = match.group(2) or match.group(4) or match.group(6) or match.group(8) or match.group(10)
+        day = match.group(3) or match.group(5) or match.group(7) or match.group(9) or match.group(11)
         found = iso(year, int(month), int(day)) or found
     return found
 
