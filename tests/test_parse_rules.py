@@ -2944,6 +2944,9 @@ def test_a_news_feeds_posts_each_run_in_a_headline_in_brackets() -> None:
         ),
         # under its headline, a bracketed lead is the story's own
         ("寒潮来袭\n【聊城发布寒潮蓝色预警】记者从市气象台获悉，我市将降温。\n", "T B _"),
+        # a dateline or a reporter's line in brackets is no headline
+        ("寒潮来袭\n本报讯 我市将降温。\n【新华社北京12月3日电】国务院常务会议3日召开。\n", "T B B _"),
+        ("寒潮来袭\n本报讯 我市将降温。\n【本报记者 王芳报道】近日，我市召开会议。\n", "T B B _"),
     ],
 )
 def test_a_label_or_a_lead_in_brackets_inside_a_story_stays_in_it(text: str, codes: str) -> None:

@@ -597,13 +597,15 @@ class _Reader:
         """A paragraph that runs in a headline in brackets (【聊城西站新增3趟始发列车】12月5日起，…), as
         a news feed's posts and a paper's brief items print it, after the text of the story above
         or at the top of the page: the next story. A story's labels are short (【案情】, 【记者观察】:
-        every one of the corpus's 130 is of two to four characters) and under its headline a
-        bracketed lead is the story's own."""
+        every one of the corpus's 130 is of two to four characters), under its headline a
+        bracketed lead is the story's own, and a dateline or a reporter's line in brackets
+        (【新华社北京12月3日电】, 【本报记者 王芳报道】) is no headline."""
         above = self.current
         return (
             unit.brief is not None
             and weight(unit.brief) >= _HEADLINED_ITEM_LEAST
             and (above is None or bool(above.body))
+            and _could_head(unit.brief)  # not a dateline or a reporter's line in brackets
         )
 
     def _brief(self, unit: Unit) -> bool:
