@@ -2944,6 +2944,12 @@ def test_a_news_feeds_posts_each_run_in_a_headline_in_brackets() -> None:
         ),
         # under its headline, a bracketed lead is the story's own
         ("寒潮来袭\n【聊城发布寒潮蓝色预警】记者从市气象台获悉，我市将降温。\n", "T B _"),
+        # a bold lead opens a paragraph of the story, as policy documents set their points
+        (
+            "国务院印发方案\n本报讯 近日，国务院印发方案。\n**一是压实各方安全责任。**各地要落实责任。\n"
+            "**二是深化隐患排查整治。**要聚焦重点行业领域。\n",
+            "T B B B _",
+        ),
         # a dateline or a reporter's line in brackets is no headline
         ("寒潮来袭\n本报讯 我市将降温。\n【新华社北京12月3日电】国务院常务会议3日召开。\n", "T B B _"),
         ("寒潮来袭\n本报讯 我市将降温。\n【本报记者 王芳报道】近日，我市召开会议。\n", "T B B _"),

@@ -605,6 +605,8 @@ class _Reader:
             unit.brief is not None
             and weight(unit.brief) >= _HEADLINED_ITEM_LEAST
             and (above is None or bool(above.body))
+            # in brackets: a bold lead (**一是压实各方责任。**…) opens a paragraph of the story
+            and f"【{unit.brief}】" in unit.text[: len(unit.brief) + _DECORATION_LONGEST + 2]
             and _could_head(unit.brief)  # not a dateline or a reporter's line in brackets
         )
 
