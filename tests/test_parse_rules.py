@@ -3093,6 +3093,13 @@ def test_a_markdown_heading_deeper_than_its_storys_is_a_crosshead() -> None:
             "T B K T B _",
             ["聊城西站新增始发列车", "东昌湖冬季游船停航"],
         ),
+        # the one story a converter found biggest, a level above the others
+        (
+            "# 聊城西站新增始发列车\n聊城西站新增始发列车2趟。\n## 东昌湖冬季游船停航\n东昌湖游船停航。\n"
+            "## 冠县冬季农田水利建设忙\n冠县掀起农田水利建设热潮。\n",
+            "T B T B T B _",
+            ["聊城西站新增始发列车", "东昌湖冬季游船停航", "冠县冬季农田水利建设忙"],
+        ),
         # a story of its own, opening with a lead, at whatever level a converter set it
         (
             "# 聊城西站新增始发列车\n聊城西站新增始发列车2趟。\n## 东昌湖冬季游船停航\n本报讯 东昌湖游船停航。\n",

@@ -44,6 +44,7 @@ Everything removed is kept in ``dropped`` with a reason. Pure; never raises on a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -150,6 +151,8 @@ _FURNITURE_MAX_LENGTH = 80
 _DECORATION_LONGEST = 6
 # A news feed's topic marks around a headline: #聊城发布寒潮蓝色预警#
 _TOPIC_RE = re.compile(r"#([^#]{2,28})#")
+# Headings at one level that make it the level of a page's stories' headings.
+_STORY_HEADINGS_LEAST = 2
 # The furthest a headline set before its story's lead on one line reaches, in characters.
 _LEAD_BESIDE_AFTER = 30
 _LEAD_WORD_RE = re.compile("[讯电记]")
@@ -819,11 +822,14 @@ def _markdown_crossheads(units: Sequence[Unit]) -> None:
     stand in (``# 聊城西站新增始发列车`` … ``## 旅客出行更便捷``), as a document converter marks a
     story's sections, where the labeller read them as the next story's headline.
 
-    Only after text of the story and with text under them that opens with no lead: a deeper
+    Only on a page whose stories' headings share their level (two or more; a converter may set
+    the one story it found biggest a level above the others), after text of the story and with
+    text under them that opens with no lead: a deeper
     heading right under a shallower one is a story under a section's label (``# 要闻`` / ``## 标题``)
     or a headline's kicker or subtitle, one right over another heading is the next story's kicker,
     and one over a lead (``本报讯…``) heads a story of its own, whatever level a converter gave it."""
-    if not any(unit.level for unit in units):
+    levels = Counter(unit.level for unit in units if unit.level and unit.role in HEADER_ROLES)
+    if not levels:
         return  # most pages: no markdown headings
     story_level = 0  # the heading level of the story read, 0 where it has none
     texted = False  # text of that story has come since its heading
@@ -833,6 +839,7 @@ def _markdown_crossheads(units: Sequence[Unit]) -> None:
             if (
                 story_level
                 and unit.level > story_level
+                and levels[story_level] >= _STORY_HEADINGS_LEAST
                 and texted
                 and below is not None
                 and below.level == 0
