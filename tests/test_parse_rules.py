@@ -3134,3 +3134,18 @@ def test_a_byline_under_a_storys_text_stays_in_its_text() -> None:
         "T B BY B _",
     )
     assert page.articles[0].byline is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "codes"),
+    [
+        ("冬日东昌湖（组图）", "B _ B B CR _"),
+        ("冬日东昌湖\n（组图）", "B B _ B B CR _"),  # the mark alone under the headline
+    ],
+)
+def test_a_photo_storys_mark_makes_its_line_a_headline(headline: str, codes: str) -> None:
+    page = labelled(
+        f"{headline}\n\n\u3000\u3000连日来，东昌湖畔银装素裹。\n\u3000\u3000图①：雪后的东昌湖。\n\u3000\u3000本报记者 张伟 摄\n",
+        codes,
+    )
+    assert [a.title for a in page.articles] == [headline.replace("\n", "")]

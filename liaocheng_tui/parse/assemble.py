@@ -151,6 +151,8 @@ _FURNITURE_MAX_LENGTH = 80
 _DECORATION_LONGEST = 6
 # A news feed's topic marks around a headline: #聊城发布寒潮蓝色预警#
 _TOPIC_RE = re.compile(r"#([^#]{2,28})#")
+# A photo story's mark at its headline's end: 冬日东昌湖（组图）
+_PHOTO_STORY_MARK_RE = re.compile(r"\s?[（(](?:组图|图|附图|多图|图文)[）)]$")
 # Headings at one level that make it the level of a page's stories' headings.
 _STORY_HEADINGS_LEAST = 2
 # The furthest a headline set before its story's lead on one line reaches, in characters.
@@ -1122,6 +1124,26 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     return out
 
 
+def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a short line that ends with a photo story's mark (``冬日东昌湖（组图）``,
+    ``（图）``, ``（附图）``) read as a headline where the labeller read it as text, and the mark
+    alone on the line under such a headline read as the headline's too. The corpus prints no
+    such marks; papers mark their photo stories so."""
+    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled):
+        text = lines[index].text
+        if out[index] != "body" or not text.endswith(("）", ")")) or not _PHOTO_STORY_MARK_RE.search(text):
+            continue
+        if _PHOTO_STORY_MARK_RE.fullmatch(text):  # the mark alone, under its headline
+            above = filled[place - 1] if place else None
+            if above is not None and out[above] in ("body", "title") and _headline_shaped(lines[above].text):
+                out[above] = out[index] = "title"
+        elif _headline_shaped(text) and _could_head(text):
+            out[index] = "title"
+    return out
+
+
 def _headline_shaped(text: str) -> bool:
     """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
     return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
@@ -1779,6 +1801,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _headlines_over_leads(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
+    roles = _photo_story_headlines(lines, roles)
     roles = _staff_credits(lines, roles)
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
