@@ -2379,6 +2379,14 @@ def test_a_word_set_apart_before_the_role_is_no_organisation(line: str) -> None:
     assert parse_byline_line(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("执笔：王芳 李明", ["王芳", "李明"]), ("执笔：王芳", ["王芳"]), ("作者：王芳 李明", ["王芳", "李明"])],
+)
+def test_an_authors_label_opens_a_byline_line(line: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (line, names)
+
+
 def test_a_reporters_name_may_end_as_a_dateline_does() -> None:
     assert parse_byline_line("□记者 王讯 报道") == ("□记者 王讯 报道", ["王讯"])
 

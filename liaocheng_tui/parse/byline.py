@@ -60,8 +60,8 @@ _SLASH_CREDIT_RE = re.compile(
 _FILED_FROM_RE = re.compile(f"^发自{_H}{{1,8}}$")
 # A byline line shows a cue (a role, a trailer, 评论员) or opens with a marker; its tokens are
 # made of the line's own characters, so a line holding no role's or trailer's last character
-# (nor 评论员's) has no cue: parse_byline_line need not tokenise it.
-_CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员"})) + "]")
+# (nor 评论员's, nor 执笔's, an author's label) has no cue: parse_byline_line need not tokenise it.
+_CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员", "笔"})) + "]")
 # A character that is neither Han, nor a token separator, nor a name's middle dot: no token of a
 # byline (role, trailer, organisation, name) holds one, nor does 评论员's signature.
 _NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/／|｜:：;；·•]")
