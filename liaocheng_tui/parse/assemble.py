@@ -159,7 +159,9 @@ _STORY_HEADINGS_LEAST = 2
 _LEAD_BESIDE_AFTER = 30
 _LEAD_WORD_RE = re.compile("[讯电记]")
 _LEAD_WORD_WITHIN = 16  # characters after the space: 新华社北京12月31日电
-_LEAD_AFTER_SPACE_RE = re.compile(f".{{1,{_LEAD_BESIDE_AFTER}}} (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
+# A space with a lead's word soon after it; the pattern opens with the space, so that the engine
+# skips to each space at once.
+_LEAD_AFTER_SPACE_RE = re.compile(f" (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
 # The shortest headline run in (【…】) that opens a story of its own, in characters.
 _HEADLINED_ITEM_LEAST = 6
 # The mark that closes a wire story: （完）
@@ -788,7 +790,10 @@ def _headlines_run_into_leads(units: Sequence[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         # One match answers most lines: no word of a lead (讯, 电, 记者) just after a space in their opening.
-        near = unit.role == "body" and _LEAD_AFTER_SPACE_RE.match(unit.text) is not None
+        near = (
+            unit.role == "body"
+            and _LEAD_AFTER_SPACE_RE.search(unit.text, 1, _LEAD_BESIDE_AFTER + _LEAD_WORD_WITHIN) is not None
+        )
         parts = _headline_before_lead(unit.text) if near else None
         if parts is None:
             out.append(unit)
@@ -1107,6 +1112,9 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     closing marks; serials (``（连载之三）`` … ``（待续）``) and wire copy (``（完）``) do.
     """
     out = list(roles) + ["body"] * (len(lines) - len(roles))
+    # One pass over the lines' ends answers most pages: no line ends with a bracket.
+    if not any(line.text.endswith(("）", ")")) for line in lines):
+        return out
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled[:-2]):
         closing = lines[index].text
@@ -1130,6 +1138,8 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     alone on the line under such a headline read as the headline's too. The corpus prints no
     such marks; papers mark their photo stories so."""
     out = list(roles) + ["body"] * (len(lines) - len(roles))
+    if not any(line.text.endswith(("图）", "图)")) for line in lines):
+        return out  # most pages
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled):
         text = lines[index].text
