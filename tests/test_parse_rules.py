@@ -3157,3 +3157,38 @@ def test_a_photo_storys_mark_makes_its_line_a_headline(headline: str, codes: str
         codes,
     )
     assert [a.title for a in page.articles] == [headline.replace("\n", "")]
+
+
+def test_a_page_on_one_line_gives_each_story_its_headline() -> None:
+    # a copy that lost every line break
+    page = labelled(
+        "聊城西站新增始发列车本报讯（记者 李强）12月5日起，聊城西站新增始发列车2趟。铁路部门提醒旅客查询车次。"
+        "东昌湖冬季游船停航本报讯 记者从东昌湖旅游区获悉，东昌湖游船自12月5日起停航，预计明年3月恢复。\n",
+        "B _",
+    )
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        (
+            "聊城西站新增始发列车",
+            "本报讯（记者 李强）",
+            ["12月5日起，聊城西站新增始发列车2趟。铁路部门提醒旅客查询车次。"],
+        ),
+        (
+            "东昌湖冬季游船停航",
+            "本报讯",
+            ["记者从东昌湖旅游区获悉，东昌湖游船自12月5日起停航，预计明年3月恢复。"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这是新华社记者 王明 近日在现场拍摄的照片，显示了工地全貌，工人们正在紧张施工。",  # a clause, no headline
+        "今年本报记者走访了全市十多个项目工地，看到各项工作有序推进。",  # no lead
+        "新华社北京12月3日电 国务院常务会议3日召开，部署冬季安全生产工作。",  # a lead with no headline
+    ],
+)
+def test_a_long_paragraph_naming_a_paper_is_not_cut(sentence: str) -> None:
+    text = f"会议指出，要加快项目建设进度，确保完成全年任务，各地要认真落实，不断提高群众满意度。{sentence}"
+    page = labelled(f"某会议召开\n{text}\n", "T B _")
+    assert [a.title for a in page.articles] == ["某会议召开"]

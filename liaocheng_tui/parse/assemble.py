@@ -155,6 +155,12 @@ _TOPIC_RE = re.compile(r"#([^#]{2,28})#")
 _PHOTO_STORY_MARK_RE = re.compile(r"\s?[（(](?:组图|图|附图|多图|图文)[）)]$")
 # Headings at one level that make it the level of a page's stories' headings.
 _STORY_HEADINGS_LEAST = 2
+# A line this long may run several stories together (a copy that lost its line breaks).
+_RUN_TOGETHER_LEAST = 100
+# Where a story's lead opens inside a line; a headline has no clause's mark inside.
+_LEAD_OPENING_RE = re.compile("本报|新华社|中新社")  # as _stories_run_together looks for them
+_LEAD_READ_WITHIN = 60  # characters: a lead and the start of the text after it
+_HEADLINE_BREAK_RE = re.compile("[，,；;：:“”。！？!?]")
 # The furthest a headline set before its story's lead on one line reaches, in characters.
 _LEAD_BESIDE_AFTER = 30
 _LEAD_WORD_RE = re.compile("[讯电记]")
@@ -802,6 +808,56 @@ def _headlines_run_into_leads(units: Sequence[Unit]) -> list[Unit]:
         out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role="title"))
         out.append(replace(unit, text=lead, squeezed=squeeze_spaces(lead), gap_before=False))
     return out
+
+
+def _stories_run_together(units: Sequence[Unit]) -> list[Unit]:
+    """The units, with a long line of text that runs several stories together, each headline set
+    before its lead (``…查询车次。东昌湖冬季游船停航本报讯 记者从…``, as a copy that lost every line
+    break gives a page), cut into each story's headline and text."""
+    out: list[Unit] = []
+    for unit in units:
+        text = unit.text
+        long_text = unit.role == "body" and len(text) >= _RUN_TOGETHER_LEAST
+        # A lead's opening after the line's start is looked for as plain strings: a regex's scan of
+        # every long paragraph costs more.
+        cued = long_text and (
+            text.find("本报", 2) >= 0 or text.find("新华社", 2) >= 0 or text.find("中新社", 2) >= 0
+        )
+        cuts = _run_together_headlines(text) if cued else []
+        if not cuts:
+            out.append(unit)
+            continue
+        at = 0
+        for start, end in cuts:
+            if start > at:  # the text of the story above
+                above = unit.text[at:start]
+                out.append(replace(unit, text=above, squeezed=squeeze_spaces(above)))
+            headline = unit.text[start:end].strip()
+            out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role="title"))
+            at = end
+        rest = unit.text[at:]
+        out.append(replace(unit, text=rest, squeezed=squeeze_spaces(rest), gap_before=False))
+    return out
+
+
+def _run_together_headlines(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a headline run into a story's lead, after its start or a sentence's
+    end: each headline's start and end."""
+    cuts: list[tuple[int, int]] = []
+    for cue in _LEAD_OPENING_RE.finditer(text, 2):
+        lead = cue.start()
+        start = max(text.rfind(mark, 0, lead) for mark in "。！？!?”") + 1
+        headline = text[start:lead].strip()
+        if (
+            2 <= len(headline) <= _LEAD_BESIDE_AFTER
+            and (not cuts or start >= cuts[-1][1])
+            and not _HEADLINE_BREAK_RE.search(headline)
+            # the lead's opening is enough to read it by
+            and split_lead(text[lead : lead + _LEAD_READ_WITHIN]) is not None
+            and _could_head(headline)
+        ):
+            cuts.append((start, lead))
+    return cuts
 
 
 def _headline_before_lead(text: str) -> tuple[str, str] | None:
@@ -1826,7 +1882,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
         build_units(lines, dropped, _table_row_or_meta_line if table else is_web_meta_line, roles)
     )
     units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
-    units = _headlines_run_into_leads(_bylines_beside_headlines(units))
+    units = _stories_run_together(_headlines_run_into_leads(_bylines_beside_headlines(units)))
     _markdown_crossheads(units)
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
