@@ -3192,3 +3192,14 @@ def test_a_long_paragraph_naming_a_paper_is_not_cut(sentence: str) -> None:
     text = f"会议指出，要加快项目建设进度，确保完成全年任务，各地要认真落实，不断提高群众满意度。{sentence}"
     page = labelled(f"某会议召开\n{text}\n", "T B _")
     assert [a.title for a in page.articles] == ["某会议召开"]
+
+
+def test_a_page_set_without_punctuation_is_not_cut_at_a_lead() -> None:
+    # No sentence's end tells where a headline would start; a closing quote is none.
+    text = (
+        "专家表示燃料电池汽车与传统汽车在“成本和续航”上的距离正在逐步缩短"
+        "新华社德国汉诺威4月25日电 汉诺威工业博览会25日闭幕本届展会吸引了来自全球的数千家企业参展"
+        "记者在现场看到各大展台前人头攒动许多观众驻足观看新能源汽车展品"
+    )
+    page = labelled(f"某会议召开\n{text}\n", "T B _")
+    assert [a.title for a in page.articles] == ["某会议召开"]

@@ -823,7 +823,8 @@ def _stories_run_together(units: Sequence[Unit]) -> list[Unit]:
         cued = long_text and (
             text.find("本报", 2) >= 0 or text.find("新华社", 2) >= 0 or text.find("中新社", 2) >= 0
         )
-        cuts = _run_together_headlines(text) if cued else []
+        # A page set without punctuation shows no sentence's end: nothing tells a headline there.
+        cuts = _run_together_headlines(text) if cued and has_inner_stop(text) else []
         if not cuts:
             out.append(unit)
             continue
@@ -846,7 +847,9 @@ def _run_together_headlines(text: str) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
     for cue in _LEAD_OPENING_RE.finditer(text, 2):
         lead = cue.start()
-        start = max(text.rfind(mark, 0, lead) for mark in "。！？!?”") + 1
+        start = max(text.rfind(mark, 0, lead) for mark in "。！？!?") + 1
+        if text.startswith(("”", "’"), start):  # the quote a sentence ends in (……。”)
+            start += 1
         headline = text[start:lead].strip()
         if (
             2 <= len(headline) <= _LEAD_BESIDE_AFTER
