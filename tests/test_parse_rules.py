@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
+from liaocheng_tui.parse import assemble as assemble_module
 from liaocheng_tui.parse import normalize as normalize_module
 from liaocheng_tui.parse import page as page_module
+from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
@@ -3203,3 +3205,15 @@ def test_a_page_set_without_punctuation_is_not_cut_at_a_lead() -> None:
     )
     page = labelled(f"某会议召开\n{text}\n", "T B _")
     assert [a.title for a in page.articles] == ["某会议召开"]
+
+
+@pytest.mark.parametrize(("end", "cut"), [(2, True), (9, False)])
+def test_only_one_long_line_is_cut_at_a_lead_as_a_page_on_one_line(end: int, cut: bool) -> None:
+    # Lines a hard wrap joined into a paragraph may hold a meta line's tail cut off over a dateline.
+    text = (
+        "新华每日电讯 要闻 新华社北京4月26日电 国务院常务会议26日召开，部署冬季安全生产工作。"
+        "会议要求，各地区各部门要压实责任，确保安全。会议还研究了其他事项，通过了有关文件。"
+        "各地要认真贯彻落实会议精神，切实抓好各项工作。"
+    )
+    units = assemble_module._stories_run_together([Unit(text, 2, end)])
+    assert [unit.role for unit in units] == (["title", "body"] if cut else ["body"])

@@ -817,7 +817,9 @@ def _stories_run_together(units: Sequence[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         text = unit.text
-        long_text = unit.role == "body" and len(text) >= _RUN_TOGETHER_LEAST
+        # One long line: a hard-wrapped page's lines joined into a paragraph may hold the pieces of
+        # a meta line or a headline the wrap cut, which are no headline run into a lead.
+        long_text = unit.role == "body" and unit.line == unit.end and len(text) >= _RUN_TOGETHER_LEAST
         # A lead's opening after the line's start is looked for as plain strings: a regex's scan of
         # every long paragraph costs more.
         cued = long_text and (
