@@ -3217,3 +3217,15 @@ def test_only_one_long_line_is_cut_at_a_lead_as_a_page_on_one_line(end: int, cut
     )
     units = assemble_module._stories_run_together([Unit(text, 2, end)])
     assert [unit.role for unit in units] == (["title", "body"] if cut else ["body"])
+
+
+def test_a_lead_read_as_a_headline_line_opens_the_storys_text() -> None:
+    # a page whose paragraphs end with 、 (the 1930s' papers) ends no sentence anywhere
+    page = labelled(
+        "沪市金融平稳\n各银行照常营业\n\n"
+        "本报讯 本市金融界昨日情形平稳、各银行钱庄均照常营业、市面安谧如常、据金融界人士谈、年关将届、\n",
+        "T T _ T _",
+    )
+    article = page.articles[0]
+    assert (article.title, article.byline) == ("沪市金融平稳各银行照常营业", "本报讯")
+    assert article.paragraphs[0].startswith("本市金融界昨日情形平稳")

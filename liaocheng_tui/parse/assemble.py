@@ -1312,6 +1312,20 @@ def _leads_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
+def _leads_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a story's first paragraph the labeller read as a headline's line (a page
+    whose paragraphs end with 、 as the 1930s' papers set them ends no sentence anywhere) read as
+    text: a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length."""
+    out = list(roles)
+    for index, role in enumerate(roles):
+        if role not in HEADER_ROLES or index >= len(lines) or len(lines[index].text) <= _HEADLINE_LONGEST:
+            continue
+        lead = split_lead(lines[index].text)
+        if lead is not None and len(lead.rest) > _HEADLINE_LONGEST // 2:
+            out[index] = "body"
+    return out
+
+
 def _join_byline_pieces(head: str, tail: str) -> str:
     """A byline a wrap cut in two, whole again: run together where the cut split a name or a word
     (``薛`` / ``良诚``, ``报`` / ``道``: a piece of one character at the cut), else a space between
@@ -1877,7 +1891,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
-    roles = _wrapped_bylines(lines, _leads_read_as_bylines(lines, roles))
+    roles = _wrapped_bylines(lines, _leads_read_as_bylines(lines, _leads_read_as_headlines(lines, roles)))
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own
