@@ -1296,32 +1296,29 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
     return out
 
 
-def _leads_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a lead the labeller read as a byline line (``本报冠县讯 近段时间``, a
-    narrow column's first line of a story) read as the story's text: its dateline opens the
-    paragraph the rest of the line begins (the byline grammar reads no such line, but the
-    labeller, reading its shape too, may take it for one)."""
+def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a story's lead the labeller read as another role read as the story's text.
+
+    As a byline line (``本报冠县讯 近段时间``, a narrow column's first line of a story): its
+    dateline opens the paragraph the rest of the line begins (the byline grammar reads no such
+    line, but the labeller, reading its shape too, may take it for one). As a headline's line (a
+    page whose paragraphs end with 、, as the 1930s' papers set them, ends no sentence anywhere):
+    a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length.
+    """
     out = list(roles)
-    for index, role in enumerate(roles):
-        if role != "byline" or index >= len(lines):
-            continue
+    for index, role in enumerate(roles[: len(lines)]):
         text = lines[index].text
-        lead = split_lead(text)
-        if lead is not None and lead.byline is None and lead.rest.strip():
-            out[index] = "body"
-    return out
-
-
-def _leads_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a story's first paragraph the labeller read as a headline's line (a page
-    whose paragraphs end with 、 as the 1930s' papers set them ends no sentence anywhere) read as
-    text: a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length."""
-    out = list(roles)
-    for index, role in enumerate(roles):
-        if role not in HEADER_ROLES or index >= len(lines) or len(lines[index].text) <= _HEADLINE_LONGEST:
+        headline = role in HEADER_ROLES and len(text) > _HEADLINE_LONGEST
+        if role != "byline" and not headline:
             continue
-        lead = split_lead(lines[index].text)
-        if lead is not None and len(lead.rest) > _HEADLINE_LONGEST // 2:
+        lead = split_lead(text)
+        if lead is None:
+            continue
+        if role == "byline":
+            read_as_text = lead.byline is None and bool(lead.rest.strip())
+        else:
+            read_as_text = len(lead.rest) > _HEADLINE_LONGEST // 2
+        if read_as_text:
             out[index] = "body"
     return out
 
@@ -1891,7 +1888,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
-    roles = _wrapped_bylines(lines, _leads_read_as_bylines(lines, _leads_read_as_headlines(lines, roles)))
+    roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own
