@@ -970,7 +970,7 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     headline is then furniture, as :func:`_reread_header_runs` reads a source line before a story's
     text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
     """
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
     for place in range(1, len(filled) - 1):
         meta, below = filled[place], filled[place + 1]
@@ -1008,7 +1008,7 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
     writer; a source line (``来源：滨海日报``) with no more of the story under it is the story's
     closing credit."""
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     labelled = [
         (place, index)
@@ -1052,7 +1052,7 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     reads as such), in the second paper's pages 3 times in 3; the labeller reads all but 2 of
     those headlines already.
     """
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]  # normalised: stripped
     # Most lines are answered by their role and length at once.
     short = [
@@ -1122,7 +1122,7 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     with a headline too, one the labeller read as a crosshead. Two such lines stay as read: a
     kicker over its headline and a headline over its subtitle look alike.
     """
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     gapped = (
         {filled[0]} | {below for above, below in pairwise(filled) if below > above + 1} if filled else set()
@@ -1172,7 +1172,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     a kicker over its headline and a headline over its subtitle look alike. The corpus prints no
     closing marks; serials (``（连载之三）`` … ``（待续）``) and wire copy (``（完）``) do.
     """
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     # One pass over the lines' ends answers most pages: no line ends with a bracket.
     if not any(line.text.endswith(("）", ")")) for line in lines):
         return out
@@ -1198,7 +1198,7 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     ``（图）``, ``（附图）``) read as a headline where the labeller read it as text, and the mark
     alone on the line under such a headline read as the headline's too. The corpus prints no
     such marks; papers mark their photo stories so."""
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     if not any(line.text.endswith(("图）", "图)")) for line in lines):
         return out  # most pages
     filled = [index for index, line in enumerate(lines) if line.text]
@@ -1277,7 +1277,7 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
     """The roles, with a byline a narrow column's wrap cut in two (``□宋延安 谷学燕 报`` / ``道``)
     read as a byline where the labeller took its first piece for a headline line: neither piece
     is a byline alone, the two run together are one."""
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     for index in range(len(lines) - 1):
         head, tail = lines[index].text, lines[index + 1].text
         if (
@@ -1365,7 +1365,7 @@ def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a web page's title over its story's headline (``聊城将实施…计划_聊城新闻网``,
     which a copy of the page keeps as its first line) read as furniture: the headline under it
     with the site's name beside it."""
-    out = list(roles) + ["body"] * (len(lines) - len(roles))
+    out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     for above, below in pairwise(filled):
         if out[below] not in HEADER_ROLES or out[above] == "furniture":
@@ -1879,6 +1879,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     ``roles`` shorter than ``lines`` is read as ``body`` for the lines it does not cover.
     """
     dropped: list[Dropped] = []
+    padding: list[Role] = ["body"] * (len(lines) - len(roles))
+    roles = [*roles, *padding]  # one role a line, for the rules below
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headlines_over_leads(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
