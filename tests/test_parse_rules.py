@@ -2546,7 +2546,7 @@ def test_a_running_header_is_a_page_break_only_below_a_storys_text() -> None:
         ("本报记者  范昊天", True),
         ("□本报记者 张三", True),
         ("图片报道", False),  # read by its trailer alone: the corpus prints it as a headline
-        ("张三/文", False),  # a byline, but naming no reporter by role
+        ("张三/文", True),  # a writer under a label after the name, as a reporter by role (s34)
         ("摄影展", False),
         ("本报讯", False),
         ("记者节到了", False),
@@ -3229,3 +3229,71 @@ def test_a_lead_read_as_a_headline_line_opens_the_storys_text() -> None:
     article = page.articles[0]
     assert (article.title, article.byline) == ("沪市金融平稳各银行照常营业", "本报讯")
     assert article.paragraphs[0].startswith("本市金融界昨日情形平稳")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("文/魏萍涛", True),
+        ("文丨李芳平", True),
+        ("文·图/张三", True),
+        ("撰文 张三 摄影 李四", True),
+        ("赵文明/文", True),
+        ("张三/文 李四/图", True),
+        ("图片报道", False),  # read as a byline by its trailer alone: it may head a picture
+        ("文 明 创 建 进 行 时", False),  # a headline spaced out letter by letter
+        ("城市新貌 组图", False),
+        ("新 华 社 记 者 陈 晓 燕", True),  # spaced out letter by letter, the gap between closed
+        ("本 报 记 者   王 海 涛", True),
+        ("记 者 节 到 了", False),  # a headline so spaced: 节到了 is no one's name
+    ],
+)
+def test_a_writers_label_names_the_writer_as_a_reporters_role_does(line: str, names: bool) -> None:
+    assert names_a_reporter(line) is names
+
+
+_WRITERS_LABELS_PAGE = """\
+“模力”四射、“芯动”引擎，上海加速打造“AI之城”
+文丨李芳平
+本报记者 王永前 姚玉洁
+　　上海正在加快建设具有国际影响力的人工智能创新高地。今年以来，全市新增人工智能企业四百余家，产业规模持续扩大。
+　　业内人士表示，算力、数据和场景是人工智能发展的关键。
+
+老街巷里的修鞋匠
+赵文明/文
+（ 2026-04-30 ） 稿件来源：新华每日电讯 文化
+　　在东关街的一条小巷里，七十岁的孙师傅已经修了四十年鞋。他的摊子不大，一把伞、一台机器、一个工具箱。
+　　街坊们说，孙师傅手艺好，收费也公道。
+"""
+
+
+def test_a_writers_line_under_a_headline_signs_the_story_and_heads_nothing() -> None:
+    page = parse_page(_WRITERS_LABELS_PAGE)
+    assert [(a.kicker, a.title, a.authors) for a in page.articles] == [
+        (None, "“模力”四射、“芯动”引擎，上海加速打造“AI之城”", ["李芳平", "王永前", "姚玉洁"]),
+        (None, "老街巷里的修鞋匠", ["赵文明"]),
+    ]
+
+
+_SPACED_BYLINES_PAGE = """\
+城区新增三处口袋公园
+本 报 记 者   王 海 涛
+　　近日，城区新增三处口袋公园，为周边居民提供了休闲健身的好去处。据介绍，三处公园总面积约一万平方米，栽种乔木两百余株。
+　　附近居民说，以前下楼没地方坐，现在傍晚带着孩子来散步，很方便。
+
+乡村夜市点亮消费新场景
+新 华 社 记 者   陈 晓 燕
+（ 2026-04-30 ） 稿件来源：新华每日电讯 文化
+　　入夏以来，各乡镇夜市陆续开市，特色小吃和文创产品吸引不少市民前来。夜市由镇政府统一规划，摊位免费提供给当地村民。
+　　“一晚上能卖三四百元。”摊主刘大姐笑着说。
+"""
+
+
+def test_a_reporters_line_spaced_out_under_a_headline_read_as_text_signs_a_new_story() -> None:
+    # The labeller reads the second reporter's line as a headline's and the headline above it as
+    # the first story's text: the reporter's line signs, and the line set apart above it heads.
+    page = parse_page(_SPACED_BYLINES_PAGE)
+    assert [(a.title, a.authors, len(a.paragraphs)) for a in page.articles] == [
+        ("城区新增三处口袋公园", ["王海涛"], 2),
+        ("乡村夜市点亮消费新场景", ["陈晓燕"], 2),
+    ]

@@ -729,6 +729,17 @@ def _headline_over_signature(above: Unit, unit: Unit) -> bool:
     return signed and weight(above.text) <= SHORT_WEIGHT and not ends_sentence(above.text)
 
 
+def _headline_over_reporter(above: Unit) -> bool:
+    """``above``, over a reporter's line the labeller read as a headline's, is a short line of text
+    set apart by a blank line that ends no sentence: that story's headline."""
+    return (
+        above.role == "body"
+        and above.gap_before
+        and weight(above.text) <= SHORT_WEIGHT
+        and not ends_sentence(above.text)
+    )
+
+
 def _opens_with_dateline(unit: Unit) -> bool:
     return unit.text.lstrip()[:1] not in "(（" and split_lead(unit.text) is not None
 
@@ -1916,6 +1927,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             unit.role = "byline"
         elif unit.role in HEADER_ROLES and names_a_reporter(unit.text):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
+            if index and _headline_over_reporter(units[index - 1]):
+                # It heard a story start there, and the short line set apart above it, which it
+                # read as text, is the story's headline.
+                units[index - 1].role = "title"
         elif unit.role == "body" and above in HEADER_ROLES and _is_signing_line(unit.text):
             # A byline line under a headline (and its web meta line) that the labeller read as the
             # story's first paragraph, as it reads bylines spaced out letter by letter.

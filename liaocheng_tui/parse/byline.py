@@ -253,6 +253,13 @@ def parse_letter_spaced_byline(text: str) -> tuple[str, list[str]] | None:
     return None if parsed is None else (" ".join(letters), parsed[1])  # as printed: 文 / 图 keeps its slash
 
 
+def _letter_spaced_names(text: str) -> bool:
+    """A byline spaced out letter by letter whose names read as people's (新 华 社 记 者 翟 伟, not
+    a headline so spaced, 记 者 节 到 了)."""
+    found = parse_letter_spaced_byline(text)
+    return found is not None and bool(found[1]) and all(map(looks_like_a_name, found[1]))
+
+
 def is_agency(token: str) -> bool:
     """True for a news organisation named in a byline (新华社, 人民网, XX日报, XX电视台)."""
     return token in _AGENCIES or bool(_AGENCY_RE.match(token))
@@ -407,6 +414,9 @@ def _labelled_authors(line: str, signed: str) -> tuple[str, list[str]] | None:
 
 # Roles that name a reporter (本报 and 摄影 also open other lines: 本报讯, 摄影展).
 _REPORTER_ROLES = frozenset(_ROLES) - {"本报", "摄影"}
+# Labels that open a line naming its writer, as magazines and web pages sign (文/张三, 文·图丨张三).
+_WRITER_LABELS = frozenset({"文", "撰文", "文·图", "执笔"})
+_WRITER_TRAILERS = frozenset({"文", "图", "文·图"})  # after the names: 张三/文, 张三/文 李四/图
 
 
 def signs_writing(text: str) -> bool:
@@ -419,13 +429,22 @@ def signs_writing(text: str) -> bool:
 
 def names_a_reporter(text: str) -> bool:
     """A byline line that names a reporter by role (``记者｜张三``, ``本报记者 范昊天``) or an author
-    under a label (``作者：张三``): never a headline, unlike a line that the grammar reads by a
-    trailer alone (``图片报道``)."""
+    under a label or over one (``作者：张三``, ``文/张三``, ``文丨张三``, ``撰文 张三``, ``张三/文``): never
+    a headline, unlike a line that the grammar reads by a trailer alone (``图片报道``)."""
     if signs_by_label(text):
         return True
-    if parse_byline_line(text) is None:
+    letters = _MARKER_RE.sub("", text).split()
+    if _letter_spaced_names(text):
+        tokens = _tokens("".join(letters))  # 新 华 社 记 者 翟 伟, as a PDF justifies a short line
+    elif parse_byline_line(text) is not None:
+        tokens = _tokens(_collapse(" ".join(letters)))
+    else:
         return False
-    return any(token in _REPORTER_ROLES for token in _tokens(_MARKER_RE.sub("", _collapse(text))))
+    return (
+        tokens[0] in _WRITER_LABELS
+        or tokens[-1] in _WRITER_TRAILERS
+        or any(token in _REPORTER_ROLES for token in tokens)
+    )
 
 
 # A reporter's role after a space: what a byline set beside its headline opens with (every reporter
