@@ -150,6 +150,21 @@ def test_a_masthead_whose_date_pdf_extraction_spaced_out_dates_the_issue(masthea
     assert page.dropped[0].text == masthead
 
 
+@pytest.mark.parametrize("masthead", ["东昌日报 20200206 第3版", "20200206 星期四 A03版"])
+def test_a_masthead_date_in_eight_figures_beside_a_page_or_weekday_dates_the_issue(masthead: str) -> None:
+    page = parse_page(masthead + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+
+
+@pytest.mark.parametrize(
+    "line", ["责任编辑：张三 电话：20200206", "东昌日报 2020020612 第3版", "东昌日报 20201306 第3版"]
+)
+def test_eight_figures_alone_or_no_day_date_nothing(line: str) -> None:
+    # a number in furniture with nothing of a page beside it, a longer number, a thirteenth month
+    page = parse_page(line + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-04", "dateline")
+
+
 @pytest.mark.parametrize("date", ["二〇二〇年十十月六日", "二〇二〇年二月十一十日", "二〇二〇年十三月六日"])
 def test_a_masthead_date_in_chinese_numerals_that_is_no_day_gives_none(date: str) -> None:
     page = parse_page(f"东昌日报 {date} 星期四 第3版\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")

@@ -130,6 +130,10 @@ def iso(year: int | None, month: int, day: int) -> str | None:
 
 
 _ISSUE_RE = re.compile(r"((?:19|20)\d{2})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})日?")
+# A date in eight figures (20240117), as some e-paper sites and page headers print the issue's: read
+# only beside a page (第3版, A05版), a weekday or a paper's name, where no other number is so long.
+_COMPACT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_EDITION_RE = re.compile(r"版|星期|报")
 # Dates a masthead prints in Chinese numerals (二〇二六年七月十七日) or in years of the Republic
 # (中華民國115年, as Taiwan's papers date an issue).
 _CHINESE_DATE_RE = re.compile(
@@ -183,9 +187,12 @@ def _republic_year(text: str) -> int:
 
 def issue_date(furniture: Iterable[str]) -> str | None:
     """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``,
-    ``二〇二四年一月十七日``, ``中華民國113年1月17日``), if any."""
+    ``二〇二四年一月十七日``, ``中華民國113年1月17日``, ``聊城日报 20240117 第3版``), if any."""
     for text in furniture:
-        match = _ISSUE_RE.search(_in_arabic_numerals(fold_width(text)).replace(" ", ""))
+        folded = _in_arabic_numerals(fold_width(text))
+        match = _ISSUE_RE.search(folded.replace(" ", "")) or (
+            _COMPACT_DATE_RE.search(folded) if _EDITION_RE.search(folded) else None
+        )
         if match:
             found = iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if found:
