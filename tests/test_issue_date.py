@@ -11,7 +11,15 @@ from click.testing import CliRunner
 
 from liaocheng_tui.cli import cli
 from liaocheng_tui.parse import parse_page
-from liaocheng_tui.parse.dates import IssueDate, choose_issue_date, path_date, valid_iso
+from liaocheng_tui.parse.dates import (
+    IssueDate,
+    MonthDay,
+    choose_issue_date,
+    dispatch_date,
+    dispatch_day,
+    path_date,
+    valid_iso,
+)
 from liaocheng_tui.store import Library
 
 # A story whose dateline gives month and day only, on a page that prints no year anywhere.
@@ -330,3 +338,47 @@ def test_a_date_from_the_storys_history_is_not_its_date() -> None:
         path="2019-02-15/01.txt",
     )
     assert page.articles[0].date == "2019-02-15"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("新华社北京19日电", 19),
+        ("新华社北京十九日电", 19),
+        ("新华社一日讯", 1),  # the 1950s' 讯
+        ("本报武汉三十日电 本报记者王石报道", 30),
+        ("新华社北京12月3日电", None),  # a month too: dispatch_date reads it
+        ("据新华社讯", None),
+        ("本报讯（记者 王海涛）", None),
+    ],
+)
+def test_a_wire_datelines_day_alone(dateline: str, day: int | None) -> None:
+    assert dispatch_day(dateline) == day
+
+
+def test_a_wire_dateline_in_chinese_numerals_or_with_xun_gives_month_and_day() -> None:
+    assert (dispatch_date("新华社北京十二月三日电"), dispatch_date("本报十一月二十日讯")) == (
+        MonthDay(12, 3),
+        MonthDay(11, 20),
+    )
+
+
+OLD_MASTHEAD_PAGE = """\
+人民日报 一九七五年十月一日 星期三 第一版
+
+全国农业学大寨会议胜利闭幕
+　　新华社北京三十日电　全国农业学大寨会议今天在北京胜利闭幕。会议号召全国各级党委，为普及大寨县而奋斗。
+
+我国又一座大型化肥厂建成投产
+　　新华社南京二十八日电　我国自行设计、自行制造设备的又一座大型化肥厂，最近在江苏建成投产。
+
+各地积极开展冬季农田水利建设
+　　据新华社讯　入冬以来，各地广大贫下中农掀起了冬季农田水利基本建设的新高潮。
+"""
+
+
+def test_a_wire_datelines_day_alone_dates_its_story_in_the_issues_month_or_the_one_before() -> None:
+    page = parse_page(OLD_MASTHEAD_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("1975-10-01", "masthead")
+    # 三十日 in an issue of October 1st was filed on September 30th; a dateline with no day, the issue's
+    assert [a.date for a in page.articles] == ["1975-09-30", "1975-09-28", "1975-10-01"]

@@ -77,17 +77,39 @@ def datelines(paragraph: str) -> list[MonthDay]:
     return found
 
 
-_ELECTRIC_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日电")
+_ELECTRIC_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
+# A wire dateline's day alone (新华社北京19日电, 新华社一日讯), in figures or in Chinese numerals.
+_DISPATCH_DAY_RE = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
+_CHINESE_DAY_RE = re.compile(
+    r"(?<![一二三四五六七八九十〇])([一二三四五六七八九十]{1,3})(?=[月日](?:\d|[一二三四五六七八九十]|电|讯))"
+)
 
 
 def dispatch_date(dateline: str) -> MonthDay | None:
-    """The date of a wire-style dateline such as ``本报北京1月16日电``."""
-    if "电" not in dateline:  # most bylines: no wire dateline to read
+    """The date of a wire-style dateline such as ``本报北京1月16日电`` (``新华社北京十二月三日电``,
+    ``本报十一月二十日讯``)."""
+    if "电" not in dateline and "讯" not in dateline:  # most bylines: no wire dateline to read
         return None
-    match = _ELECTRIC_RE.search(fold_width(dateline).replace(" ", ""))
+    match = _ELECTRIC_RE.search(_in_figures(dateline))
     if not match:
         return None
     return MonthDay(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
+
+
+def dispatch_day(dateline: str) -> int | None:
+    """The day of a wire dateline that gives no month (``新华社北京19日电``, ``新华社北京十九日电``,
+    ``新华社一日讯``), or None."""
+    if "日" not in dateline:
+        return None
+    match = _DISPATCH_DAY_RE.search(_in_figures(dateline))
+    return int(match.group(1)) if match else None
+
+
+def _in_figures(dateline: str) -> str:
+    """``dateline`` without spaces, its figures half-width and a month and day in Chinese numerals
+    in figures (十二月三日 is 12月3日): a number is read only before 月 or 日 and what follows them."""
+    text = fold_width(dateline).replace(" ", "")
+    return _CHINESE_DAY_RE.sub(lambda m: str(_chinese_number(m.group(1)) or m.group(1)), text)
 
 
 def day_only(paragraph: str) -> int | None:
@@ -330,6 +352,8 @@ def date_page(
     candidates: dict[int, list[MonthDay]] = {}
     for article in articles:
         leads = [day_only(article.paragraphs[0])] if article.paragraphs else []
+        if article.byline and not own[article.seq]:
+            leads.insert(0, dispatch_day(article.byline))  # 新华社北京19日电: the story's day
         leads += [day_only(other) for other in article.paragraphs[1:]]
         days = list(own[article.seq])
         for position, day in enumerate(leads):
