@@ -20,6 +20,7 @@ from liaocheng_tui.parse.repair import (
     letter_spaced,
     repair_page,
     restore_byline_box,
+    restore_subtitle_dashes,
     strip_edge_rules,
     strip_tags,
     unify_radicals,
@@ -277,3 +278,45 @@ def test_seed_pages_whose_byline_marks_ocr_read_as_characters_parse_as_the_pages
         text = path.read_text(encoding="utf-8")
         for lookalike in "口囗":
             assert parse_page(text.replace("□", lookalike)).to_json() == parse_page(text).to_json(), path.name
+
+
+def test_a_subtitles_dash_ocr_read_as_two_strokes_is_written_back() -> None:
+    headline = "让老街巷留住烟火气"
+    assert restore_subtitle_dashes([headline, "一一访东昌府区住建局局长王明", "本报记者 张晓燕"]) == [
+        headline,
+        "——访东昌府区住建局局长王明",
+        "本报记者 张晓燕",
+    ]
+    assert restore_subtitle_dashes([headline, "", "　　一—记城区的修鞋匠"]) == [
+        headline,
+        "",
+        "　　——记城区的修鞋匠",
+    ]
+    # a paragraph opening with 一一, under a headline or under a finished sentence, is left
+    kept = [headline, "　　一一核实后，工作人员将结果反馈给居民。"]
+    assert restore_subtitle_dashes(kept) == kept
+    kept = ["　　市里召开会议，部署春耕工作。", "一一访东昌府区住建局局长王明"]
+    assert restore_subtitle_dashes(kept) == kept
+    # a hard wrap's pieces are of one width: one may open with 一一 inside a paragraph
+    kept = [
+        "城区多个商圈的新店将在春节前后",
+        "一一呈现，给市民和游客带来精彩",
+        "纷呈的购物体验，年货供应很充足",
+        "。",
+    ]
+    assert restore_subtitle_dashes(kept) == kept
+
+
+def test_an_interview_whose_subtitle_dash_ocr_misread_keeps_its_headline() -> None:
+    page = parse_page(
+        "让老街巷留住烟火气\n一一访东昌府区住建局局长王明\n本报记者 张晓燕\n\n"
+        "　　老旧街区改造如何既改善居住条件，又留住城市记忆？近日，记者专访了东昌府区住建局局长王明。\n"
+        "记者：今年老旧街区改造有哪些新变化？\n王明：我们坚持“留改拆”并举，尽量保留原有的街巷肌理。\n"
+    )
+    (article,) = page.articles
+    assert (article.title, article.subtitle) == ("让老街巷留住烟火气", "——访东昌府区住建局局长王明")
+    # set without punctuation, where the ends of lines say nothing, the page is left as it is
+    assert (
+        repair_page("让老街巷留住烟火气\n一一访东昌府区住建局局长王明")
+        == "让老街巷留住烟火气\n一一访东昌府区住建局局长王明"
+    )

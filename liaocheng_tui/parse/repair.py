@@ -13,6 +13,8 @@
   :func:`~liaocheng_tui.parse.furniture.stray_marks`.
 - OCR that reads the hollow square before a byline (``□记者 王丽 报道``) as the character it looks
   like (``口记者 王丽 报道``) gets the square back, where the line then reads as a byline.
+- OCR that reads a subtitle's dash as two strokes of 一 (``一一访东昌府区住建局局长``), under a line
+  that could be its headline, gets the dash back, where the subtitle's grammar reads it.
 - PDF extraction that writes a character as its Kangxi radical or CJK compatibility code point
   (``⽇`` for 日, ``⻓`` for 长) gets the unified ideograph: the glyph is the same, but dates, bylines
   and searches are written with the unified one.
@@ -25,10 +27,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
-from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS
+from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS, ends_sentence
 from liaocheng_tui.parse.normalize import split_lines
 
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -211,6 +214,42 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
     return out
 
 
+# A subtitle's dash (——访…) as OCR reads it: two strokes of 一 or a 一 beside a dash, then text.
+_OCR_DASH_RE = re.compile(r"^[ \t\u3000]*(?:一一|一—|—一)(?=[^一—\s])", re.MULTILINE)
+_SUBTITLE_LONGEST = 40  # characters: a subtitle's, longer is a paragraph
+_WRAPPED_SHARE = 0.3  # of a page's lines, at least, of one length: the page is hard-wrapped at it
+_WRAPPED_LEAST = 3  # lines of that length, at least
+
+
+def restore_subtitle_dashes(lines: Sequence[str]) -> list[str]:
+    """``lines`` with a subtitle's dash that OCR read as ``一一`` (``一一访东昌府区住建局局长``)
+    written ``——``, where the line is short and ends no sentence, right under a line that could
+    head a story (short, ending no sentence), and the line is no piece of a hard wrap (of the length
+    most of the page's lines have): a paragraph opening with 一一 (一一核实后…) is left."""
+    out = list(lines)
+    lengths = Counter(len(line.strip()) for line in lines if line.strip())
+    common, count = lengths.most_common(1)[0] if lengths else (0, 0)
+    width = common if count >= max(_WRAPPED_LEAST, _WRAPPED_SHARE * lengths.total()) else None
+    above = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        found = _OCR_DASH_RE.match(line)
+        if (
+            found is not None
+            and len(line.strip()) <= _SUBTITLE_LONGEST
+            and not ends_sentence(line)
+            and above
+            and len(above.strip()) <= _SUBTITLE_LONGEST
+            and not ends_sentence(above)
+            and len(line.strip()) != width  # a hard wrap's piece: a paragraph cut before its 一一
+        ):
+            start = found.end() - 2
+            out[index] = line[:start] + "——" + line[found.end() :]
+        above = line
+    return out
+
+
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
     entities decoded, markdown links written as their text, rules at lines' edges removed,
@@ -234,4 +273,7 @@ def repair_page(text: str) -> str:
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
         repaired = [close_letter_spacing(line) for line in repaired]
     repaired = join_vertical_runs(repaired)
+    # Only where sentences are marked: the lines around the dash are read by their ends.
+    if "一" in text and _OCR_DASH_RE.search(text) and ("。" in text or "，" in text):
+        repaired = restore_subtitle_dashes(repaired)
     return text if repaired == lines else "\n".join(repaired)
