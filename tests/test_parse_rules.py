@@ -3297,3 +3297,49 @@ def test_a_reporters_line_spaced_out_under_a_headline_read_as_text_signs_a_new_s
         ("城区新增三处口袋公园", ["王海涛"], 2),
         ("乡村夜市点亮消费新场景", ["陈晓燕"], 2),
     ]
+
+
+# A narrow column's page (pdftotext on a PDF), cut at 14 characters, as the labeller read it.
+_NARROW_TAILS_PAGE = """\
+附近居民说，以前下楼没地方坐
+，现在傍晚带着孩子来散步，很
+方便。历史教训依然清晰可见
+。”　　新华社北京
+5月3日电
+中方在开罗宣言发表地建立纪念碑
+新华社记者 赵晓辉 于佳欣
+吴慧珺
+新华社开罗5月3日电为纪念《
+开罗宣言》发表，中国驻埃及使
+馆在米娜宫饭店举行揭幕仪式。"""
+
+
+def test_a_closing_dateline_and_a_bylines_names_that_a_narrow_wrap_cut_are_no_headlines() -> None:
+    # the paragraph's last words and its closing dateline, and the names under the byline,
+    # as the labeller read them: headline lines
+    page = labelled(_NARROW_TAILS_PAGE, "B B B T T S T T B B B")
+    assert [(a.title, a.authors) for a in page.articles] == [
+        (None, []),
+        ("中方在开罗宣言发表地建立纪念碑", ["赵晓辉", "于佳欣", "吴慧珺"]),
+    ]
+    assert page.articles[0].paragraphs[-1].endswith("清晰可见。”新华社北京5月3日电")
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("清晰可见。” 新华社北京5月3日电", True),
+        ("王永华说。新华社北京4月30日电", True),
+        ("新华社北京5月3日电", False),  # a dateline alone: read as such already
+        ("清晰可见。” 新华社北京5月3日电记者王明", False),  # a lead: the next story's text
+        ("他说：新华社北京5月3日电", False),  # no sentence ends before it
+    ],
+)
+def test_a_sentences_end_then_a_dateline_alone_closes_a_story(text: str, closed: bool) -> None:
+    assert assemble_module._closed_by_dateline(text) is closed
+
+
+def test_a_headline_under_a_byline_is_no_wrapped_name_when_set_apart() -> None:
+    # a short headline that reads as a name (王者归来), under the byline of the story above it
+    page = labelled("本报记者 张三 李四\n\n王者归来\n　　北京时间昨晚，中国队以三比一获胜。", "T _ T B")
+    assert [a.title for a in page.articles if a.title] == ["王者归来"]

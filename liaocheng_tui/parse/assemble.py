@@ -740,6 +740,21 @@ def _headline_over_reporter(above: Unit) -> bool:
     )
 
 
+_WRAPPED_NAMES_MOST = 4
+
+
+def _wrapped_names(byline: Unit, below: Unit) -> bool:
+    """``below``, a headline line right under a reporter's line, is only names that the byline goes
+    on with (``新华社记者 赵晓辉 于佳欣`` / ``吴慧珺``): a wrap cut the byline."""
+    names = below.text.split()
+    if below.role not in HEADER_ROLES or below.line != byline.end + 1:
+        return False
+    if not 1 <= len(names) <= _WRAPPED_NAMES_MOST or not all(map(looks_like_a_name, names)):
+        return False
+    parsed = parse_byline_line(f"{byline.text} {below.text}")
+    return parsed is not None and all(name in parsed[1] for name in names)
+
+
 def _opens_with_dateline(unit: Unit) -> bool:
     return unit.text.lstrip()[:1] not in "(（" and split_lead(unit.text) is not None
 
@@ -963,10 +978,21 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
         if reread is None:
             out.append(units[at])
             at += 1
+            continue
+        unit, taken = reread
+        above = out[-1] if out else None
+        if (
+            unit.role == "body"
+            and above is not None
+            and above.role == "body"
+            and above.end + 1 == unit.line
+            and not ends_sentence(above.text)
+        ):
+            # the paragraph's last words, cut off it by the wrap with the dateline after them
+            out[-1] = _merged([above, unit], join_text(above.text, unit.text), "body")
         else:
-            unit, taken = reread
             out.append(unit)
-            at += taken
+        at += taken
     return out
 
 
@@ -1479,12 +1505,29 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
     or a web page's source or meta line, as one unit of that role, and how many they were."""
     for size in range(min(len(run), _MOST_PIECES), 0, -1):
         pieces = run[:size]
-        if _lone_dateline(join_lines(pieces) or ""):
-            # a dateline alone, which opens or closes a story as its text; a wrap cuts it anywhere
+        joined = join_lines(pieces) or ""
+        if _lone_dateline(joined) or _closed_by_dateline(joined):
+            # a dateline alone, which opens or closes a story as its text, or a paragraph's last
+            # words and the dateline that closes the story (…清晰可见。” 新华社北京5月3日电): a
+            # narrow column's wrap cuts either anywhere
             return _merged(pieces, "".join(unit.text.strip() for unit in pieces), "body"), size
         if size > 1 and (credit := _wrapped_credit(pieces)):
             return _merged(pieces, credit, "credit"), size
     return _source_unit(run) if _is_source(run[0].text) else None
+
+
+# The end of a sentence, its closing quote or bracket with it, before what follows it on a line.
+_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』\"）)]*")
+
+
+def _closed_by_dateline(text: str) -> bool:
+    """A sentence's end, then a dateline alone (``清晰可见。” 新华社北京5月3日电``): the last words of
+    a story's text and the dateline that closes it, run on one line."""
+    ends = list(_SENTENCE_END_RE.finditer(text))
+    if not ends:
+        return False
+    tail = text[ends[-1].end() :].strip()
+    return bool(tail) and _lone_dateline(tail)
 
 
 def _wrapped_credit(pieces: Sequence[Unit]) -> str | None:
@@ -1931,6 +1974,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
                 # It heard a story start there, and the short line set apart above it, which it
                 # read as text, is the story's headline.
                 units[index - 1].role = "title"
+            if index + 1 < len(units) and _wrapped_names(unit, units[index + 1]):
+                units[index + 1].role = "byline"  # the names a narrow column's wrap put under it
         elif unit.role == "body" and above in HEADER_ROLES and _is_signing_line(unit.text):
             # A byline line under a headline (and its web meta line) that the labeller read as the
             # story's first paragraph, as it reads bylines spaced out letter by letter.
