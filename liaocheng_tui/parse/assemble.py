@@ -983,6 +983,7 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
         above = out[-1] if out else None
         if (
             unit.role == "body"
+            and _closed_by_dateline(unit.text)
             and above is not None
             and above.role == "body"
             and above.end + 1 == unit.line
