@@ -3343,3 +3343,29 @@ def test_a_headline_under_a_byline_is_no_wrapped_name_when_set_apart() -> None:
     # a short headline that reads as a name (王者归来), under the byline of the story above it
     page = labelled("本报记者 张三 李四\n\n王者归来\n　　北京时间昨晚，中国队以三比一获胜。", "T _ T B")
     assert [a.title for a in page.articles if a.title] == ["王者归来"]
+
+
+_NARROW_META_PAGE = """\
+从世界工厂到全球市场
+（ 2026-04-
+27 ） 稿件来源：
+新华每日电讯 调查观
+察
+新华社记者 赵超
+今年一季度，我国货物
+进出口双双实现两位数
+增长。"""
+
+
+def test_the_value_a_narrow_wrap_cut_off_a_web_meta_line_is_furniture() -> None:
+    # the meta line's pieces, as the labeller read them: its value (and the value's last
+    # character, cut again) a headline's lines
+    page = labelled(_NARROW_META_PAGE, "T F F T T BY B B B")
+    assert [(a.title, a.authors) for a in page.articles] == [("从世界工厂到全球市场", ["赵超"])]
+    assert "新华每日电讯 调查观" in [d.text for d in page.dropped]
+
+
+def test_a_headline_under_a_field_label_that_is_no_meta_lines_value_stays() -> None:
+    # a label with its colon at a furniture line's end, then a line that does not finish a meta line
+    page = labelled("本版责任编辑：\n城区新增三处口袋公园\n　　近日，城区新增三处口袋公园。", "F T B")
+    assert [a.title for a in page.articles] == ["城区新增三处口袋公园"]

@@ -1041,6 +1041,43 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     return out
 
 
+# A meta line's field label that a wrap left without its value (稿件来源：, 作者:).
+_OPEN_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[:：]$")
+_FIELD_VALUE_LONGEST = 16  # characters: a source's or an author's name and a section, no sentence
+_META_PIECES_MOST = 3  # pieces of a meta line above its value, the label's among them
+_VALUE_TAIL_LONGEST = 2  # characters a wrap cut off the value: a section name's last one or two
+
+
+def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the value a narrow column's wrap cut off a web meta line read as furniture
+    with it: under a piece of furniture that ends with a field's label (``27 ） 稿件来源：``), the
+    next line, short and ending no sentence, is that field's value (``新华每日电讯 经济``), which the
+    labeller read as a headline."""
+    out = list(roles)
+    for index in range(len(lines) - 1):
+        if out[index] != "furniture" or out[index + 1] == "furniture":
+            continue
+        above, value = lines[index].text.strip(), lines[index + 1].text.strip()
+        if not (
+            _OPEN_FIELD_RE.search(above)
+            and value
+            and len(value) <= _FIELD_VALUE_LONGEST
+            and not ends_sentence(value)
+        ):
+            continue
+        # the meta line's other pieces above it, if the wrap cut it more than once
+        start = index
+        while start > 0 and index - start < _META_PIECES_MOST and out[start - 1] == "furniture":
+            start -= 1
+        pieces = [lines[at].text.strip() for at in range(start, index + 1)]
+        if any(is_web_meta_line("".join(pieces[first:]) + value) for first in range(len(pieces))):
+            out[index + 1] = "furniture"
+            tail = lines[index + 2].text.strip() if index + 2 < len(lines) else ""
+            if tail and len(tail) <= _VALUE_TAIL_LONGEST and not ends_sentence(tail):
+                out[index + 2] = "furniture"  # a section's name cut again (调查观 / 察)
+    return out
+
+
 def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the credits under a copied article that the labeller read as text: a staff
     credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
@@ -1936,7 +1973,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
-    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
+    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
     roles = _headlines_over_leads(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
