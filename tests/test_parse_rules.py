@@ -44,6 +44,7 @@ from liaocheng_tui.parse.furniture import (
     is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
+    is_imprint_line,
     is_page_marker,
     is_page_number,
     is_source_line,
@@ -3369,3 +3370,48 @@ def test_a_headline_under_a_field_label_that_is_no_meta_lines_value_stays() -> N
     # a label with its colon at a furniture line's end, then a line that does not finish a meta line
     page = labelled("本版责任编辑：\n城区新增三处口袋公园\n　　近日，城区新增三处口袋公园。", "F T B")
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园"]
+
+
+@pytest.mark.parametrize(
+    ("line", "imprint"),
+    [
+        ("新闻热线：0635-8241234", True),
+        ("统一刊号：CN37-0065 邮发代号：23-20", True),
+        ("本报地址：聊城市东昌路 邮编：252000 电话：0635-8241234", True),
+        ("印刷：聊城日报印务中心 定价：1.50元", True),
+        ("上海译文出版社出版", False),  # a book's credit, in a reading page's list, ends so too
+        ("地址：聊城市东昌路", False),  # an address or a telephone alone may be a notice's
+        ("电话：0635-8888888", False),
+        ("社长：我们合作社今年要把销路打开。", False),  # an interview's answer
+        ("总编辑说：今年要做好三件事", False),
+    ],
+)
+def test_a_papers_imprint_line(line: str, imprint: bool) -> None:
+    assert is_imprint_line(line) is imprint
+
+
+_PAGE_WITH_A_FOOT = """\
+城区新增三处口袋公园
+　　本报讯（记者 王海涛）近日，城区新增三处口袋公园，为周边居民提供了休闲健身的好去处。
+
+乡村夜市点亮消费新场景
+　　本报讯（记者 李明）入夏以来，各乡镇夜市陆续开市，特色小吃和文创产品吸引不少市民前来。
+　　报名地址：东昌府区夜市管理办公室
+{foot}
+"""
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "本报地址：聊城市东昌路 邮编：252000\n新闻热线：0635-8241234\n印刷：聊城日报印务中心 定价：1.50元",
+        "3",  # the page's number, as pdftotext writes it under the page
+        "A05",
+        "http://www.lcxw.cn",
+    ],
+)
+def test_a_pages_foot_is_furniture_not_the_last_storys_text(foot: str) -> None:
+    page = parse_page(_PAGE_WITH_A_FOOT.format(foot=foot))
+    assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "乡村夜市点亮消费新场景"]
+    assert page.articles[-1].paragraphs[-1] == "报名地址：东昌府区夜市管理办公室"
+    assert {d.text for d in page.dropped} >= set(foot.split("\n"))

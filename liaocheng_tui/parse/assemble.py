@@ -95,6 +95,7 @@ from liaocheng_tui.parse.furniture import (
     is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
+    is_imprint_line,
     is_page_marker,
     is_page_number,
     is_running_header,
@@ -1723,6 +1724,27 @@ def _photo_cue(paragraphs: list[str]) -> bool:
     return any(_PHOTO_CUE_RE.search(paragraph) for paragraph in paragraphs)
 
 
+# A page's number as pdftotext writes it under the page's last line: figures alone (3, A05, B2).
+_BARE_PAGE_NUMBER_RE = re.compile(r"^[A-DＡ-Ｄ]?[0-9０-９]{1,3}$")
+
+
+def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the paper's imprint (``新闻热线：…``, ``统一刊号：…``, ``聊城日报社出版``) read as
+    furniture wherever it stands, and the page's number or web address alone on its last line
+    (``3``, ``A05``, ``www.lcxw.cn``, as pdftotext writes a page's foot): the labeller read them
+    as the last story's text, and with no blank line above, the paragraph ran on into them."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    for index in filled:
+        if out[index] != "furniture" and is_imprint_line(lines[index].text):
+            out[index] = "furniture"
+    if filled:
+        last = lines[filled[-1]].text.strip()
+        if _BARE_PAGE_NUMBER_RE.match(last) or is_address_or_rule(last):
+            out[filled[-1]] = "furniture"
+    return out
+
+
 def _drop_furniture(
     units: list[Unit], dropped: list[Dropped], signed: dict[int, tuple[str, list[str]]]
 ) -> tuple[list[Unit], str | None]:
@@ -1978,7 +2000,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _photo_story_headlines(lines, roles)
-    roles = _staff_credits(lines, roles)
+    roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _brackets_closed_in_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)

@@ -505,6 +505,35 @@ _ADDRESS_RE = re.compile(r"^(?:https?://|www\.)[\w.\-~:/?#@!$&'()*+,;=%]+$", re.
 _RULE_RE = re.compile(r"^(?:-{3,}|_{3,}|=+|(?:\*\s?){3,}|<!--.{0,80}-->)$")
 
 
+# A paper's imprint at the foot of its last page: fields whose labels only an imprint prints (its
+# hotline, serial number, licence, printer, price), with its address, telephone, mail or editors
+# beside them (社长：… alone may be an interview's answer).
+_IMPRINT_LABELS = (
+    "新闻热线|报料热线|发行热线|广告热线|统一刊号|国内统一刊号|国内统一连续出版物号|邮发代号|社址|本报地址|报社地址"
+    "|广告经营许可证|广告许可证|印刷|承印|定价|零售价"
+)
+_IMPRINT_RE = re.compile(rf"(?:^|\s)(?:{_IMPRINT_LABELS})\s?[:：]\s?\S")
+_IMPRINT_LINE_RE = re.compile(
+    rf"^(?:(?:{_IMPRINT_LABELS}|地址|邮编|邮政编码|电话|传真|网址|邮箱|投稿邮箱|社长|总编辑|值班主任)"
+    r"\s?[:：]\s?\S+\s*)+$"
+)
+_IMPRINT_LONGEST = 80  # characters: a line of the imprint, not a paragraph
+
+
+def is_imprint_line(text: str) -> bool:
+    """A line of a paper's imprint (``新闻热线：0635-8241234``, ``统一刊号：CN37-0065 邮发代号：23-20``,
+    ``本报地址：聊城市东昌路 邮编：252000``): labelled fields only, one of them a label only an imprint
+    prints (an address or a telephone alone may be a notice's). Not a publisher's line (聊城日报社出版):
+    a book's credit in a reading page ends so too (上海译文出版社出版)."""
+    text = fold_width(text).strip()
+    return (
+        len(text) <= _IMPRINT_LONGEST
+        and not ends_sentence(text)
+        and _IMPRINT_RE.search(text) is not None
+        and _IMPRINT_LINE_RE.match(text) is not None
+    )
+
+
 def is_address_or_rule(text: str) -> bool:
     """True for a web address alone (``http://…``, ``www.…``) or a rule (``---``, ``* * *``)."""
     text = fold_width(text).strip()
