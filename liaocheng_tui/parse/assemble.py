@@ -1562,6 +1562,8 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』\"）)]*")
 def _closed_by_dateline(text: str) -> bool:
     """A sentence's end, then a dateline alone (``清晰可见。” 新华社北京5月3日电``): the last words of
     a story's text and the dateline that closes it, run on one line."""
+    if "电" not in text and "讯" not in text:  # a dateline closes with one: most lines end here
+        return False
     ends = list(_SENTENCE_END_RE.finditer(text))
     if not ends:
         return False

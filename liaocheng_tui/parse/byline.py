@@ -433,11 +433,11 @@ def names_a_reporter(text: str) -> bool:
     a headline, unlike a line that the grammar reads by a trailer alone (``图片报道``)."""
     if signs_by_label(text):
         return True
-    letters = _MARKER_RE.sub("", text).split()
-    if _letter_spaced_names(text):
-        tokens = _tokens("".join(letters))  # 新 华 社 记 者 翟 伟, as a PDF justifies a short line
+    if " " in text.strip() and _letter_spaced_names(text):
+        # 新 华 社 记 者 翟 伟, as a PDF justifies a short line
+        tokens = _tokens("".join(_MARKER_RE.sub("", text).split()))
     elif parse_byline_line(text) is not None:
-        tokens = _tokens(_collapse(" ".join(letters)))
+        tokens = _tokens(_MARKER_RE.sub("", _collapse(text)))
     else:
         return False
     return (

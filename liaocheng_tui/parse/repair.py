@@ -274,6 +274,6 @@ def repair_page(text: str) -> str:
         repaired = [close_letter_spacing(line) for line in repaired]
     repaired = join_vertical_runs(repaired)
     # Only where sentences are marked: the lines around the dash are read by their ends.
-    if "一" in text and _OCR_DASH_RE.search(text) and ("。" in text or "，" in text):
+    if ("一一" in text or "一—" in text or "—一" in text) and _OCR_DASH_RE.search(text) and "。" in text:
         repaired = restore_subtitle_dashes(repaired)
     return text if repaired == lines else "\n".join(repaired)
