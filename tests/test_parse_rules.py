@@ -18,6 +18,7 @@ from liaocheng_tui.parse import normalize as normalize_module
 from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
+    is_unnamed_byline,
     names_a_reporter,
     names_in,
     opens_with_report,
@@ -3415,3 +3416,30 @@ def test_a_pages_foot_is_furniture_not_the_last_storys_text(foot: str) -> None:
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "乡村夜市点亮消费新场景"]
     assert page.articles[-1].paragraphs[-1] == "报名地址：东昌府区夜市管理办公室"
     assert {d.text for d in page.dropped} >= set(foot.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("line", "unnamed"),
+    [
+        ("新华社记者", True),  # a copy that lost the names under the role
+        ("■ 本报记者", True),
+        ("人民日报记者", True),
+        ("特约记者", True),
+        ("新华社", False),  # an agency alone: a credit or a source, not a reporter
+        ("本报讯", False),
+        ("记者手记", False),  # a column's name
+        ("记者节", False),
+    ],
+)
+def test_a_reporters_role_with_no_one_named(line: str, unnamed: bool) -> None:
+    assert is_unnamed_byline(line) is unnamed
+
+
+def test_a_reporters_role_alone_under_a_headline_is_its_byline_not_a_headline() -> None:
+    page = labelled(
+        "从海阳到三亚，两片沙滩共答一道题\n新华社记者\n　　“久久不见久久见，久久见过还想见。”一曲海南民歌，道出了对重逢的期盼。",
+        "T T B",
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("从海阳到三亚，两片沙滩共答一道题", "新华社记者")
+    ]

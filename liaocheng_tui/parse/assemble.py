@@ -59,6 +59,7 @@ from liaocheng_tui.parse.blocks import (
 )
 from liaocheng_tui.parse.byline import (
     Lead,
+    is_unnamed_byline,
     looks_like_a_name,
     names_a_reporter,
     names_in,
@@ -1731,7 +1732,7 @@ _BARE_PAGE_NUMBER_RE = re.compile(r"^[A-DＡ-Ｄ]?[0-9０-９]{1,3}$")
 
 
 def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the paper's imprint (``新闻热线：…``, ``统一刊号：…``, ``聊城日报社出版``) read as
+    """The roles, with the paper's imprint (``新闻热线：…``, ``统一刊号：…``) read as
     furniture wherever it stands, and the page's number or web address alone on its last line
     (``3``, ``A05``, ``www.lcxw.cn``, as pdftotext writes a page's foot): the labeller read them
     as the last story's text, and with no blank line above, the paragraph ran on into them."""
@@ -2030,7 +2031,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             # nor does a name alone, □ 张明, under a tagged headline, 【评论】…).
             units[index - 1].role = "title"
             unit.role = "byline"
-        elif unit.role in HEADER_ROLES and names_a_reporter(unit.text):
+        elif unit.role in HEADER_ROLES and (names_a_reporter(unit.text) or is_unnamed_byline(unit.text)):
             unit.role = "byline"  # a reporter's line the labeller took for a headline's
             if index and _headline_over_reporter(units[index - 1]):
                 # It heard a story start there, and the short line set apart above it, which it

@@ -447,6 +447,21 @@ def names_a_reporter(text: str) -> bool:
     )
 
 
+_UNNAMED_LONGEST = 12  # characters: an agency's or a paper's name and a role
+
+
+def is_unnamed_byline(text: str) -> bool:
+    """A reporter's role with no one named (``新华社记者``, ``本报记者``, ``人民日报记者``), as a copy
+    that lost the names keeps it: a byline, never a headline."""
+    text = _collapse(_MARKER_RE.sub("", text))
+    if not text or len(text) > _UNNAMED_LONGEST:
+        return False
+    tokens = _tokens(text)
+    return all(token in _ROLE_SET or is_agency(token) for token in tokens) and any(
+        token in _REPORTER_ROLES for token in tokens
+    )
+
+
 # A reporter's role after a space: what a byline set beside its headline opens with (every reporter
 # role ends so); a cheap look before the grammar's.
 _REPORTER_ROLE_AFTER_SPACE_RE = re.compile(r" \S{0,8}?(?:记者|通讯员|实习生)")
