@@ -1485,6 +1485,9 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "【延伸阅读】",
         "**相关阅读**",
         "分享让更多人看到",
+        "点击播报本文，约",  # a news site's text-to-speech widget
+        "点击播报本文，约 3 分钟",
+        "语音播报",
         # a web page reader's header over its copy
         "Title: 老城区改造提速 三千户居民将迁新居_滨海日报",
         "URL Source: https://www.example.com/news/2026-03/12/content_1234567.html",
@@ -1544,6 +1547,7 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "——访市住建局局长刘海涛",
         "声明",  # a notice's headline
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
+        "听新闻联播有感",  # a headline opening with the widget's words
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:

@@ -322,6 +322,8 @@ _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\
 # (————————, ─────, ～～～～); a dash of two (——) is a sentence's, a run of dots an elision's.
 _RULE_LINE_RE = re.compile(r"^(?:[—─━－–～＝＿~]\s?){4,}$")
 _SHARE_RE = re.compile(r"^(?:分享到[:：]|分享至[:：]|分享让更多人看到$)")
+# A news site's text-to-speech widget over the story (点击播报本文，约 3 分钟; 语音播报; 听新闻).
+_LISTEN_RE = re.compile(r"^(?:点击播报本文[，,]?\s?(?:约\s?(?:\d{1,3}\s?分钟)?)?|语音播报|听新闻|点击收听)$")
 # A public account's prompt to follow it, over or under a copied article: 点击上方蓝字关注我们.
 _FOLLOW_RE = re.compile(
     r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$"
@@ -387,7 +389,7 @@ _RIGHTS_LONGEST = 240
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -487,6 +489,7 @@ def is_web_furniture_line(text: str) -> bool:
     return bool(
         _NAVIGATION_RE.match(text)
         or _SHARE_RE.match(text)
+        or _LISTEN_RE.match(text)
         or _FOLLOW_RE.match(text)
         or _RULE_LINE_RE.match(text)
         or _BREADCRUMB_RE.match(text)
