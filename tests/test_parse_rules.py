@@ -3401,25 +3401,40 @@ _PAGE_WITH_A_FOOT = """\
 
 乡村夜市点亮消费新场景
 　　本报讯（记者 李明）入夏以来，各乡镇夜市陆续开市，特色小吃和文创产品吸引不少市民前来。
-　　报名地址：东昌府区夜市管理办公室
+{last}
 {foot}
 """
 
 
 @pytest.mark.parametrize(
-    "foot",
+    ("last", "foot"),
     [
-        "本报地址：聊城市东昌路 邮编：252000\n新闻热线：0635-8241234\n印刷：聊城日报印务中心 定价：1.50元",
-        "3",  # the page's number, as pdftotext writes it under the page
-        "A05",
-        "http://www.lcxw.cn",
+        # a last line that ends no sentence, which the foot ran on into
+        (
+            "　　报名地址：东昌府区夜市管理办公室",
+            "本报地址：聊城市东昌路 邮编：252000\n新闻热线：0635-8241234\n印刷：聊城日报印务中心 定价：1.50元",
+        ),
+        (
+            "　　报名地址：东昌府区夜市管理办公室",
+            "3",
+        ),  # the page's number, as pdftotext writes it under the page
+        ("　　报名地址：东昌府区夜市管理办公室", "A05"),
+        (
+            "　　摊位免费提供给当地村民。",
+            "http://www.lcxw.cn",
+        ),  # the site's address, under a finished sentence
     ],
 )
-def test_a_pages_foot_is_furniture_not_the_last_storys_text(foot: str) -> None:
-    page = parse_page(_PAGE_WITH_A_FOOT.format(foot=foot))
+def test_a_pages_foot_is_furniture_not_the_last_storys_text(last: str, foot: str) -> None:
+    page = parse_page(_PAGE_WITH_A_FOOT.format(last=last, foot=foot))
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "乡村夜市点亮消费新场景"]
-    assert page.articles[-1].paragraphs[-1] == "报名地址：东昌府区夜市管理办公室"
+    assert page.articles[-1].paragraphs[-1] == last.strip()
     assert {d.text for d in page.dropped} >= set(foot.split("\n"))
+
+
+def test_a_web_address_under_words_that_point_to_it_is_the_storys_text() -> None:
+    page = parse_page(_PAGE_WITH_A_FOOT.format(last="　　报名详情见", foot="http://www.lcxw.cn"))
+    assert page.articles[-1].paragraphs[-1] == "报名详情见http://www.lcxw.cn"
 
 
 @pytest.mark.parametrize(

@@ -1734,7 +1734,7 @@ _BARE_PAGE_NUMBER_RE = re.compile(r"^[A-DＡ-Ｄ]?[0-9０-９]{1,3}$")
 def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the paper's imprint (``新闻热线：…``, ``统一刊号：…``) read as
     furniture wherever it stands, and the page's number or web address alone on its last line
-    (``3``, ``A05``, ``www.lcxw.cn``, as pdftotext writes a page's foot): the labeller read them
+    (``3``, ``A05``, ``www.lcxw.cn`` under a finished sentence, as pdftotext writes a page's foot): the labeller read them
     as the last story's text, and with no blank line above, the paragraph ran on into them."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
@@ -1743,7 +1743,9 @@ def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
             out[index] = "furniture"
     if filled:
         last = lines[filled[-1]].text.strip()
-        if _BARE_PAGE_NUMBER_RE.match(last) or is_address_or_rule(last):
+        above = lines[filled[-2]].text if len(filled) > 1 else ""
+        # an address under a finished sentence; under 详情见 it is the story's own
+        if _BARE_PAGE_NUMBER_RE.match(last) or (is_address_or_rule(last) and ends_sentence(above)):
             out[filled[-1]] = "furniture"
     return out
 
