@@ -3462,3 +3462,14 @@ def test_a_reporters_role_alone_under_a_headline_is_its_byline_not_a_headline() 
     assert [(a.title, a.byline) for a in page.articles] == [
         ("从海阳到三亚，两片沙滩共答一道题", "新华社记者")
     ]
+
+
+def test_a_headline_ending_its_own_question_over_a_dateline_stays_the_headline() -> None:
+    # the headline and the dateline under it, both read as headline lines: no paragraph's last
+    # words run on into a closing dateline here (the question ends its own line)
+    page = labelled(
+        "城区新增三处口袋公园\n　　近日，城区新增三处口袋公园。\n\n谁来管？\n新华社北京5月3日电\n"
+        "　　入夏以来，各乡镇夜市陆续开市。",
+        "T B _ T T B",
+    )
+    assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "谁来管？"]

@@ -1546,7 +1546,7 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
     for size in range(min(len(run), _MOST_PIECES), 0, -1):
         pieces = run[:size]
         joined = join_lines(pieces) or ""
-        if _lone_dateline(joined) or _closed_by_dateline(joined):
+        if _lone_dateline(joined) or (_ends_inside(pieces) and _closed_by_dateline(joined)):
             # a dateline alone, which opens or closes a story as its text, or a paragraph's last
             # words and the dateline that closes the story (…清晰可见。” 新华社北京5月3日电): a
             # narrow column's wrap cuts either anywhere
@@ -1558,6 +1558,18 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
 
 # The end of a sentence, its closing quote or bracket with it, before what follows it on a line.
 _SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』\"）)]*")
+
+
+def _ends_inside(pieces: Sequence[Unit]) -> bool:
+    """Whether a sentence ends inside one of ``pieces``, with text after it on the line (the wrap
+    cut a paragraph's last words and its closing dateline): a headline that ends with its own
+    question or exclamation (谁来管？) over a dateline is no paragraph's tail."""
+    for unit in pieces:
+        text = unit.text.strip()
+        ends = list(_SENTENCE_END_RE.finditer(text))
+        if ends and ends[-1].end() < len(text):
+            return True
+    return False
 
 
 def _closed_by_dateline(text: str) -> bool:
