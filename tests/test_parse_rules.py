@@ -3385,6 +3385,7 @@ def test_a_headline_under_a_field_label_that_is_no_meta_lines_value_stays() -> N
         ("本报地址：聊城市东昌路 邮编：252000 电话：0635-8241234", True),
         ("印刷：聊城日报印务中心 定价：1.50元", True),
         ("上海译文出版社出版", False),  # a book's credit, in a reading page's list, ends so too
+        ("定价：58.00元", False),  # a book's price under a review
         ("地址：聊城市东昌路", False),  # an address or a telephone alone may be a notice's
         ("电话：0635-8888888", False),
         ("社长：我们合作社今年要把销路打开。", False),  # an interview's answer

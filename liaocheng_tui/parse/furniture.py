@@ -509,15 +509,15 @@ _RULE_RE = re.compile(r"^(?:-{3,}|_{3,}|=+|(?:\*\s?){3,}|<!--.{0,80}-->)$")
 
 
 # A paper's imprint at the foot of its last page: fields whose labels only an imprint prints (its
-# hotline, serial number, licence, printer, price), with its address, telephone, mail or editors
-# beside them (社长：… alone may be an interview's answer).
+# hotline, serial number, licence, printer), with its address, telephone, mail, editors or price
+# beside them (社长：… alone may be an interview's answer, 定价：58元 a book's in a review).
 _IMPRINT_LABELS = (
     "新闻热线|报料热线|发行热线|广告热线|统一刊号|国内统一刊号|国内统一连续出版物号|邮发代号|社址|本报地址|报社地址"
-    "|广告经营许可证|广告许可证|印刷|承印|定价|零售价"
+    "|广告经营许可证|广告许可证|印刷|承印"
 )
 _IMPRINT_RE = re.compile(rf"(?:^|\s)(?:{_IMPRINT_LABELS})\s?[:：]\s?\S")
 _IMPRINT_LINE_RE = re.compile(
-    rf"^(?:(?:{_IMPRINT_LABELS}|地址|邮编|邮政编码|电话|传真|网址|邮箱|投稿邮箱|社长|总编辑|值班主任)"
+    rf"^(?:(?:{_IMPRINT_LABELS}|地址|邮编|邮政编码|电话|传真|网址|邮箱|投稿邮箱|社长|总编辑|值班主任|定价|零售价)"
     r"\s?[:：]\s?\S+\s*)+$"
 )
 _IMPRINT_LONGEST = 80  # characters: a line of the imprint, not a paragraph
