@@ -35,7 +35,7 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence
+from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -3474,3 +3474,16 @@ def test_a_headline_ending_its_own_question_over_a_dateline_stays_the_headline()
         "T B _ T T B",
     )
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "谁来管？"]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("清晰可见。” 新华社北京5月3日电", 6),  # the closing quote goes with its sentence
+        ("谁来管？", 4),
+        ("未完……待续", 4),
+        ("城区新增三处口袋公园", None),
+    ],
+)
+def test_the_last_sentence_end_of_a_line(text: str, end: int | None) -> None:
+    assert last_sentence_end(text) == end

@@ -78,7 +78,14 @@ from liaocheng_tui.parse.byline import (
     split_show_mark,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, fold_width, has_inner_stop, unbalanced, weight
+from liaocheng_tui.parse.chars import (
+    ends_sentence,
+    fold_width,
+    has_inner_stop,
+    last_sentence_end,
+    unbalanced,
+    weight,
+)
 from liaocheng_tui.parse.clean import (
     SHORT_WEIGHT,
     clean_body,
@@ -1556,18 +1563,14 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
     return _source_unit(run) if _is_source(run[0].text) else None
 
 
-# The end of a sentence, its closing quote or bracket with it, before what follows it on a line.
-_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』\"）)]*")
-
-
 def _ends_inside(pieces: Sequence[Unit]) -> bool:
     """Whether a sentence ends inside one of ``pieces``, with text after it on the line (the wrap
     cut a paragraph's last words and its closing dateline): a headline that ends with its own
     question or exclamation (谁来管？) over a dateline is no paragraph's tail."""
     for unit in pieces:
         text = unit.text.strip()
-        ends = list(_SENTENCE_END_RE.finditer(text))
-        if ends and ends[-1].end() < len(text):
+        end = last_sentence_end(text)
+        if end is not None and end < len(text):
             return True
     return False
 
@@ -1577,10 +1580,10 @@ def _closed_by_dateline(text: str) -> bool:
     a story's text and the dateline that closes it, run on one line."""
     if "电" not in text and "讯" not in text:  # a dateline closes with one: most lines end here
         return False
-    ends = list(_SENTENCE_END_RE.finditer(text))
-    if not ends:
+    end = last_sentence_end(text)
+    if end is None:
         return False
-    tail = text[ends[-1].end() :].strip()
+    tail = text[end:].strip()
     return bool(tail) and _lone_dateline(tail)
 
 

@@ -10,7 +10,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, han_count, unbalanced, weight
+from liaocheng_tui.parse.chars import (
+    HAN_CLASS,
+    HAN_RE,
+    ends_sentence,
+    han_count,
+    last_sentence_end,
+    unbalanced,
+    weight,
+)
 
 _H = f"[{HAN_CLASS}]"
 # The marks papers set before a byline (■ 本报记者 X, ◎本报记者 X): any geometric shape or block
@@ -852,7 +860,6 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
 
 
 _BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[(（]\s?([^()（）]{2,40}?摄影?)\s?[)）]$")
-_SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*")
 # A caption before a credit, in characters: less is a label or a name, not a picture's description.
 _CAPTION_LEAST = 4
 
@@ -900,9 +907,8 @@ def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
             return caption, _collapse(bracketed.group(0)), inner[1]
     if not stripped.endswith(("摄", "摄影")):  # the text is stripped: the same as 摄影?$
         return None
-    ends = list(_SENTENCE_END_RE.finditer(stripped))
-    if ends:
-        cut = ends[-1].end()
+    cut = last_sentence_end(stripped)
+    if cut is not None:
         credit = stripped[cut:].strip()
         parsed = parse_byline_line(credit) if credit else None
         if parsed is None or not parsed[1]:

@@ -68,6 +68,19 @@ def has_inner_stop(text: str) -> bool:
     return bool(_INNER_STOP_RE.search(text.rstrip()[:-1]))
 
 
+# The end of a sentence, with the closing quotes or brackets after it (……。” 他说).
+_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』\"）)]*")
+
+
+def last_sentence_end(text: str) -> int | None:
+    """Where the text after ``text``'s last sentence end (its closing quote or bracket with it)
+    starts, or None where no sentence ends in it."""
+    end = None
+    for found in _SENTENCE_END_RE.finditer(text):
+        end = found.end()
+    return end
+
+
 def unbalanced(text: str) -> bool:
     """True if ``text`` opens more brackets or quotes than it closes."""
     return sum(text.count(ch) for ch in _OPENERS) > sum(text.count(ch) for ch in _CLOSERS)
