@@ -227,10 +227,16 @@ def _characters(line: str) -> int:
     return len("".join(line.split()))
 
 
-def _full_width(lines: Sequence[str]) -> int:
+def full_width(lines: Sequence[str]) -> int:
     """The length of the page's full lines: the 90th percentile of its lines' lengths."""
     lengths = sorted(_characters(line) for line in lines if line.strip())
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def as_wide_as(line: str, width: int) -> bool:
+    """Whether ``line`` is as wide as a page's full lines of ``width`` characters: where a hard
+    wrap cut it, if it ends no sentence."""
+    return _characters(line) >= _WRAPPED_SHARE * width
 
 
 def stray_marks(lines: Sequence[str]) -> list[int]:
@@ -252,9 +258,9 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
             continue
         if line.strip() == "一":
             if width is None:
-                width = _full_width(lines)
+                width = full_width(lines)
             # Only a wrap leaves a paragraph's last character alone, under a line as wide as the page's.
-            if above and not ends_sentence(above) and _characters(above) >= _WRAPPED_SHARE * width:
+            if above and not ends_sentence(above) and as_wide_as(above, width):
                 continue
             if numbered is None:
                 numbered = any(other.strip() == "二" for other in lines)

@@ -27,11 +27,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
 from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS, ends_sentence
+from liaocheng_tui.parse.furniture import as_wide_as, full_width
 from liaocheng_tui.parse.normalize import split_lines
 
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -217,19 +217,17 @@ def join_vertical_runs(lines: Sequence[str]) -> list[str]:
 # A subtitle's dash (——访…) as OCR reads it: two strokes of 一 or a 一 beside a dash, then text.
 _OCR_DASH_RE = re.compile(r"^[ \t\u3000]*(?:一一|一—|—一)(?=[^一—\s])", re.MULTILINE)
 _SUBTITLE_LONGEST = 40  # characters: a subtitle's, longer is a paragraph
-_WRAPPED_SHARE = 0.3  # of a page's lines, at least, of one length: the page is hard-wrapped at it
-_WRAPPED_LEAST = 3  # lines of that length, at least
+_WIDTH_LINES_LEAST = 8  # lines of text, at least, before a page's full width says anything
 
 
 def restore_subtitle_dashes(lines: Sequence[str]) -> list[str]:
     """``lines`` with a subtitle's dash that OCR read as ``一一`` (``一一访东昌府区住建局局长``)
     written ``——``, where the line is short and ends no sentence, right under a line that could
-    head a story (short, ending no sentence), and the line is no piece of a hard wrap (of the length
-    most of the page's lines have): a paragraph opening with 一一 (一一核实后…) is left."""
+    head a story (short, ending no sentence), and the line is no piece of a hard wrap (as wide as
+    the page's full lines): a paragraph opening with 一一 (一一核实后…) is left."""
     out = list(lines)
-    lengths = Counter(len(line.strip()) for line in lines if line.strip())
-    common, count = lengths.most_common(1)[0] if lengths else (0, 0)
-    width = common if count >= max(_WRAPPED_LEAST, _WRAPPED_SHARE * lengths.total()) else None
+    enough = sum(1 for line in lines if line.strip()) >= _WIDTH_LINES_LEAST
+    width = full_width(lines) if enough else None
     above = ""
     for index, line in enumerate(lines):
         if not line.strip():
@@ -242,7 +240,7 @@ def restore_subtitle_dashes(lines: Sequence[str]) -> list[str]:
             and above
             and len(above.strip()) <= _SUBTITLE_LONGEST
             and not ends_sentence(above)
-            and len(line.strip()) != width  # a hard wrap's piece: a paragraph cut before its 一一
+            and not (width and as_wide_as(line, width))  # a hard wrap's piece, cut before its 一一
         ):
             start = found.end() - 2
             out[index] = line[:start] + "——" + line[found.end() :]
