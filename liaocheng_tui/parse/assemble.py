@@ -79,6 +79,7 @@ from liaocheng_tui.parse.byline import (
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import (
+    HAN_CLASS,
     ends_sentence,
     fold_width,
     has_inner_stop,
@@ -735,18 +736,18 @@ def _headline_over_signature(above: Unit, unit: Unit) -> bool:
         and _TAGGED_RE.match(above.text) is not None
         and parse_name_line(unit.text) is not None
     )
-    return signed and weight(above.text) <= SHORT_WEIGHT and not ends_sentence(above.text)
+    return signed and _short_open_line(above)
 
 
 def _headline_over_reporter(above: Unit) -> bool:
     """``above``, over a reporter's line the labeller read as a headline's, is a short line of text
     set apart by a blank line that ends no sentence: that story's headline."""
-    return (
-        above.role == "body"
-        and above.gap_before
-        and weight(above.text) <= SHORT_WEIGHT
-        and not ends_sentence(above.text)
-    )
+    return above.role == "body" and above.gap_before and _short_open_line(above)
+
+
+def _short_open_line(unit: Unit) -> bool:
+    """A short line that ends no sentence: over a story's signature, its headline."""
+    return weight(unit.text) <= SHORT_WEIGHT and not ends_sentence(unit.text)
 
 
 _WRAPPED_NAMES_MOST = 4
@@ -1051,7 +1052,7 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
 
 
 # A meta line's field label that a wrap left without its value (稿件来源：, 作者:).
-_OPEN_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[:：]$")
+_OPEN_FIELD_RE = re.compile(f"[{HAN_CLASS}]{{1,4}}[:：]$")
 _FIELD_VALUE_LONGEST = 16  # characters: a source's or an author's name and a section, no sentence
 _META_PIECES_MOST = 3  # pieces of a meta line above its value, the label's among them
 _VALUE_TAIL_LONGEST = 2  # characters a wrap cut off the value: a section name's last one or two
