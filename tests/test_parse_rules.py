@@ -767,6 +767,39 @@ def test_agencies_and_roles_are_never_authors() -> None:
     assert parse_end_credit("（作者为某大学公共管理学院教授）") == ("（作者为某大学公共管理学院教授）", [])
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("中国青年报·中青网记者 王林 通讯员 赵雪", ["王林", "赵雪"]),  # a known paper, its site after the dot
+        ("中国青年报·中青网见习记者 孙悦", ["孙悦"]),
+        ("本报评论员 李红", ["李红"]),  # a commentator, named
+        ("□本报特约评论员 张晓明", ["张晓明"]),
+        ("评论员 王五", ["王五"]),
+    ],
+)
+def test_a_paper_with_its_site_and_a_named_commentator_are_bylines(line: str, names: list[str]) -> None:
+    assert parse_byline_line(line) == (line, names)
+    assert names_a_reporter(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["评论员观察", "（评论员观察）", "本报评论员李红", "网络评论员如何", "中国青年报·"]
+)
+def test_a_column_named_for_commentators_is_no_byline(line: str) -> None:
+    assert parse_byline_line(line) is None
+    assert parse_end_credit(line) is None
+
+
+def test_a_named_commentators_line_read_as_a_headline_signs_the_piece() -> None:
+    page = labelled(
+        "莫让“指尖负担”压垮基层\n□本报评论员 李红\n\u3000\u3000一些地方政务应用程序过多过滥，基层干部疲于应付。\n",
+        "T T B _",
+    )
+    assert [(a.title, a.byline, a.authors, a.kind) for a in page.articles] == [
+        ("莫让“指尖负担”压垮基层", "□本报评论员 李红", ["李红"], "commentary")
+    ]
+
+
 def test_brand_prefixed_bylines_under_a_headline() -> None:
     # A paper or app brand before the role words is an organisation, never an author.
     cases = {

@@ -39,10 +39,12 @@ _ROLES = (
     "特约通讯员 特约记者 特派记者 见习记者 实习记者 摄影记者 融媒体记者 全媒体记者 融媒记者 首席记者 通讯员 实习生 记者 "
     "本报 摄影"
 ).split()
+# A commentator's role, set apart from the name by a space (本报评论员 李红): 评论员观察 is a column.
+_COMMENTATOR_ROLES = "本报特约评论员 本报评论员 特约评论员 特邀评论员 评论员".split()
 # 报导 is 报道 as Taiwan's and Hong Kong's papers write it (记者陈美玲／高雄报导).
 _TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
 # The same words as sets, for the membership tests every token of every candidate line goes through.
-_ROLE_SET = frozenset(_ROLES)
+_ROLE_SET = frozenset(_ROLES + _COMMENTATOR_ROLES)
 _TRAILER_SET = frozenset(_TRAILERS)
 _WRITING_TRAILERS = tuple(trailer for trailer in _TRAILERS if trailer != "摄")
 # Trailers that may also open a byline (文/图 本报记者 X).
@@ -93,6 +95,7 @@ _ORG_SUFFIXES = (
     "|新闻|网"
 )
 _AGENCY_RE = re.compile(f"^{_H}{{2,10}}(?:{_ORG_SUFFIXES})(?:[·•]{_H}{{2,8}})?$")
+_BRAND_RE = re.compile(f"^{_H}{{2,8}}$")  # an outlet's brand after its name and a middle dot
 
 # A dateline that opens a paragraph: 本报讯, 本报冠县讯, 本报北京1月16日电, 新华社北京1月16日电.
 _S = r"\s?"
@@ -269,8 +272,12 @@ def _letter_spaced_names(text: str) -> bool:
 
 
 def is_agency(token: str) -> bool:
-    """True for a news organisation named in a byline (新华社, 人民网, XX日报, XX电视台)."""
-    return token in _AGENCIES or bool(_AGENCY_RE.match(token))
+    """True for a news organisation named in a byline (新华社, 人民网, XX日报, XX电视台), also with
+    its brand after a middle dot (齐鲁晚报·齐鲁壹点, 中国青年报·中青网)."""
+    if token in _AGENCIES or _AGENCY_RE.match(token):
+        return True
+    outlet, dot, brand = token.replace("•", "·").partition("·")
+    return bool(dot) and outlet in _AGENCIES and _BRAND_RE.match(brand) is not None
 
 
 def _credits_organisation(tokens: Sequence[str], index: int, line: str) -> bool:
@@ -421,7 +428,7 @@ def _labelled_authors(line: str, signed: str) -> tuple[str, list[str]] | None:
 
 
 # Roles that name a reporter (本报 and 摄影 also open other lines: 本报讯, 摄影展).
-_REPORTER_ROLES = frozenset(_ROLES) - {"本报", "摄影"}
+_REPORTER_ROLES = _ROLE_SET - {"本报", "摄影"}
 # Labels that open a line naming its writer, as magazines and web pages sign (文/张三, 文·图丨张三).
 _WRITER_LABELS = frozenset({"文", "撰文", "文·图", "执笔"})
 _WRITER_TRAILERS = frozenset({"文", "图", "文·图"})  # after the names: 张三/文, 张三/文 李四/图
