@@ -2024,6 +2024,29 @@ def test_on_a_page_that_sets_stories_apart_the_short_line_opening_a_block_is_its
     assert page.articles[1].paragraphs == ["今年全市将改造老旧小区50个。"]
 
 
+def test_a_masthead_line_over_the_first_story_opens_no_block_of_its_own() -> None:
+    # The page's masthead line is furniture: the first story's headline opens a block as the
+    # page's first other line, so that three of four blocks open with a headline.
+    text = "大众日报 2026年12月4日 星期五 第5版 综合\n" + _STORIES_APART.format(
+        middle="老旧小区改造启动\n今年全市将改造老旧小区50个。"
+    )
+    page = labelled(text, "F T B B _ B B _ T B B _")
+    assert [a.title for a in page.articles] == [
+        "城区新增三处口袋公园",
+        "老旧小区改造启动",
+        "冬季供暖准备就绪",
+    ]
+    # Where the masthead line is the page's first block (a blank line under it), it is still no
+    # block of its own, and the one under it is.
+    gapped = text.replace("综合\n", "综合\n\n", 1)
+    page = labelled(gapped, "F _ T B B _ B B _ T B B _")
+    assert [a.title for a in page.articles] == [
+        "城区新增三处口袋公园",
+        "老旧小区改造启动",
+        "冬季供暖准备就绪",
+    ]
+
+
 def test_two_short_lines_opening_a_block_stay_as_read() -> None:
     # A kicker over its headline, or a headline over its subtitle: no telling which.
     page = labelled(

@@ -1209,8 +1209,14 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     """
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
+    # A page's furniture (its masthead line over the first story, a running header) neither opens
+    # a block nor parts two: a block opens after a blank line, or at the page's first other line.
+    printed = [index for index in filled if out[index] != "furniture"]
     gapped = (
-        {filled[0]} | {below for above, below in pairwise(filled) if below > above + 1} if filled else set()
+        {printed[0]}
+        | {below for above, below in pairwise(printed) if not all(line.text for line in lines[above:below])}
+        if printed
+        else set()
     )
     heads = [
         place
