@@ -2984,6 +2984,40 @@ def test_what_is_no_lone_headline_after_a_closing_mark_stays_as_read(after: str)
     assert [a.title for a in page.articles] == ["我的父亲（连载之三）"]
 
 
+_CREDITED_STORIES = (
+    "老旧小区加装电梯提速\n\u3000\u3000今年已有86部电梯投入使用。\n（记者 孙立）\n\n"
+    "{head}\n\u3000\u300012月3日傍晚，一名外卖小哥在送餐途中救助了一位摔倒的老人。\n"
+)
+
+
+def test_the_flush_line_after_a_credit_that_closes_a_story_heads_the_next_one() -> None:
+    # A credit in brackets closes its story; a flush line over an indented paragraph after it
+    # heads the next story, where the labeller read it as text.
+    page = labelled(_CREDITED_STORIES.format(head="暖心！外卖小哥雪中救助摔倒老人"), "T B CR _ B B _")
+    assert [a.title for a in page.articles] == ["老旧小区加装电梯提速", "暖心！外卖小哥雪中救助摔倒老人"]
+    assert page.articles[0].authors == ["孙立"]
+    assert page.articles[1].paragraphs == ["12月3日傍晚，一名外卖小哥在送餐途中救助了一位摔倒的老人。"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "\u3000\u3000暖心！外卖小哥雪中救助摔倒老人",  # indented as the text: a round-up's part heading
+        "外卖小哥救助老人，",  # runs on
+    ],
+)
+def test_a_line_after_a_credit_that_heads_no_story_stays_text(head: str) -> None:
+    page = labelled(_CREDITED_STORIES.format(head=head), "T B CR _ B B _")
+    assert [a.title for a in page.articles] == ["老旧小区加装电梯提速"]
+
+
+def test_a_line_after_a_credit_over_a_flush_paragraph_stays_text() -> None:
+    # With the text flush as well, a story's headline and a round-up's part heading look alike.
+    text = _CREDITED_STORIES.format(head="暖心！外卖小哥雪中救助摔倒老人").replace("\u3000", "")
+    page = labelled(text, "T B CR _ B B _")
+    assert [a.title for a in page.articles] == ["老旧小区加装电梯提速"]
+
+
 NEWS_FEED_PAGE = (
     "【#聊城发布寒潮蓝色预警#】记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。\n\n"
     "【聊城西站新增3趟始发列车】12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。\n\n"

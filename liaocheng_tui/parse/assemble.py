@@ -1270,9 +1270,11 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled[:-2]):
         closing = lines[index].text
-        if not closing.endswith(("）", ")")) or not _CLOSING_MARK_RE.search(closing):
+        if not closing.endswith(("）", ")")):
             continue
         head, below = filled[place + 1], filled[place + 2]
+        if not (_CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)):
+            continue
         text = lines[head].text
         if out[head] != "body" or out[below] not in ("body", "byline"):
             continue
@@ -1282,6 +1284,20 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
             continue  # two headline lines: no telling a kicker over a headline from a subtitle
         out[head] = "title"
     return out
+
+
+def _closes_with_credit(
+    lines: Sequence[Line], roles: Sequence[Role], index: int, head: int, below: int
+) -> bool:
+    """Whether the credit in brackets at ``index`` (（记者 刘洋）) closes a story, with a flush line
+    over an indented paragraph after it: the next story's headline and lead. A round-up's parts,
+    each closed by its writer's credit, indent their headings as their text (the corpus's do)."""
+    return (
+        roles[index] == "credit"
+        and lines[index].text.startswith(("（", "("))
+        and not lines[head].indented
+        and lines[below].indented
+    )
 
 
 def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
