@@ -3018,6 +3018,54 @@ def test_a_line_after_a_credit_over_a_flush_paragraph_stays_text() -> None:
     assert [a.title for a in page.articles] == ["老旧小区加装电梯提速"]
 
 
+_BYLINED_STORIES = (
+    "我市民生实事项目全部完成\n本报记者 王芳\n"
+    "\u3000\u3000记者从市政府获悉，今年我市确定的二十项民生实事项目已全部完成。\n"
+    "\u3000\u3000这些项目涵盖教育、医疗、养老、交通等领域。\n\n"
+    "{heads}\n{byline}\n"
+    "\u3000\u3000今年，种粮大户张师傅家的三百亩小麦获得丰收。\n"
+    "\u3000\u3000他说，明年还要再多种一百亩。\n"
+)
+
+
+def test_flush_lines_over_a_flush_byline_on_an_indented_page_head_a_new_story() -> None:
+    # The labeller read them as a round-up's part heading (the corpus's): text of the story above.
+    page = labelled(
+        _BYLINED_STORIES.format(heads="聚焦“三农”\n种粮大户的新账本", byline="本报记者 李强"),
+        "T BY B B _ B B BY B B _",
+    )
+    assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
+        (None, "我市民生实事项目全部完成", "本报记者 王芳"),
+        ("聚焦“三农”", "种粮大户的新账本", "本报记者 李强"),
+    ]
+    assert page.articles[0].paragraphs[-1] == "这些项目涵盖教育、医疗、养老、交通等领域。"
+    one = labelled(
+        _BYLINED_STORIES.format(heads="种粮大户的新账本", byline="本报记者 李强"), "T BY B B _ B BY B B _"
+    )
+    assert [a.title for a in one.articles] == ["我市民生实事项目全部完成", "种粮大户的新账本"]
+
+
+@pytest.mark.parametrize(
+    ("heads", "byline"),
+    [
+        ("\u3000\u3000种粮大户的新账本", "本报记者 李强"),  # indented as the text: a part heading
+        ("种粮大户的新账本", "\u3000\u3000本报记者 李强"),  # the byline indented as the text
+        ("种粮大户算了一笔账，", "本报记者 李强"),  # runs on
+    ],
+)
+def test_a_line_over_a_byline_set_as_the_text_is_stays_text(heads: str, byline: str) -> None:
+    page = labelled(_BYLINED_STORIES.format(heads=heads, byline=byline), "T BY B B _ B BY B B _")
+    assert [a.title for a in page.articles] == ["我市民生实事项目全部完成"]
+
+
+def test_a_line_over_a_byline_on_a_page_that_lost_most_indents_stays_text() -> None:
+    # One paragraph in four kept its indent: flush lines stand out from nothing.
+    text = _BYLINED_STORIES.format(heads="种粮大户的新账本", byline="本报记者 李强").replace("\u3000", "")
+    text = text.replace("今年，种粮", "\u3000\u3000今年，种粮")
+    page = labelled(text, "T BY B B _ B BY B B _")
+    assert [a.title for a in page.articles] == ["我市民生实事项目全部完成"]
+
+
 NEWS_FEED_PAGE = (
     "【#聊城发布寒潮蓝色预警#】记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。\n\n"
     "【聊城西站新增3趟始发列车】12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。\n\n"

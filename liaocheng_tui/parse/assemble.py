@@ -1164,6 +1164,52 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
+_INDENTED_PAGE_SHARE = 0.8  # of a page's paragraphs at least, for its flush lines to stand out
+
+
+def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that indents its paragraphs, with the flush short line right over a
+    flush reporter's line read as the story's headline (and a flush short line over that one as
+    its kicker) where the labeller read them as text.
+
+    The corpus indents the part headings of its round-ups, and their reporters' lines, as their
+    text, and counts them as text (``　　买上鲜花过大年，心情好`` / ``本报记者 徐元锋``); the
+    labeller learnt that a short line over a reporter's line after a story is such a heading.
+    A page that sets its headlines and bylines flush and its paragraphs indented says otherwise:
+    the story above has ended, and the lines over the byline head a new one.
+    """
+    out = list(roles)
+    if "byline" not in out:
+        return out
+    filled = [index for index, line in enumerate(lines) if line.text]
+    paragraphs = [index for index in filled if out[index] == "body" and ends_sentence(lines[index].text)]
+    indented = sum(1 for index in paragraphs if lines[index].indented)
+    if not paragraphs or indented < _INDENTED_PAGE_SHARE * len(paragraphs):
+        return out
+    for place, index in enumerate(filled):
+        if (
+            out[index] != "byline"
+            or lines[index].indented
+            or place < 1
+            or place + 1 >= len(filled)
+            or not lines[filled[place + 1]].indented
+        ):
+            continue
+        heads: list[int] = []  # the flush short lines right over the byline, at most two
+        for at in reversed(filled[max(0, place - 2) : place]):
+            text = lines[at].text
+            if out[at] != "body" or lines[at].indented or not (_headline_shaped(text) and _could_head(text)):
+                break
+            heads.insert(0, at)
+        first = place - len(heads)
+        if not heads or (first and not _closes(lines[filled[first - 1]].text, out[filled[first - 1]])):
+            continue  # under a line that runs on: no story has ended there
+        out[heads[-1]] = "title"
+        if len(heads) == 2:
+            out[heads[0]] = "kicker"
+    return out
+
+
 def _closes(text: str, role: Role) -> bool:
     """Whether a line read as ``role`` ends what it belongs to, so that a headline can follow it:
     a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence,
@@ -2040,6 +2086,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = [*roles, *padding]  # one role a line, for the rules below
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
     roles = _headlines_over_leads(lines, roles)
+    roles = _headlines_over_bylines(lines, roles)
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _photo_story_headlines(lines, roles)
