@@ -3066,6 +3066,57 @@ def test_a_line_over_a_byline_on_a_page_that_lost_most_indents_stays_text() -> N
     assert [a.title for a in page.articles] == ["我市民生实事项目全部完成"]
 
 
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("（东阿县融媒体中心 赵婷）", ["赵婷"]),  # a county station's own reporters
+        ("（茌平区融媒体中心 王磊 刘丽）", ["王磊", "刘丽"]),
+        ("（冠县融媒体中心）", []),  # the station alone
+        ("（新华社）", []),
+        ("（本报综合）", []),  # compiled by the paper: 综合 is no one's name
+        ("（本报金边电）", []),  # the paper's dateline: a place, no one's name
+        ("（本报布鲁塞尔、巴黎2月14日电）", []),
+    ],
+)
+def test_closing_credits_of_outlets_datelines_and_writers_name_only_people(
+    credit: str, expected: list[str]
+) -> None:
+    assert parse_end_credit(credit) == (credit, expected)
+
+
+COUNTY_PAGE = (
+    "茌平区：冬季农田水利建设如火如荼\n"
+    "\u3000\u3000眼下正值冬季农田水利建设的黄金时期，茌平区各乡镇掀起了兴修水利的热潮。\n"
+    "\u3000\u3000（茌平区融媒体中心 王磊 刘丽）\n"
+    "东阿县举办第三届阿胶文化节\n"
+    "\u3000\u300012月3日，东阿县第三届阿胶文化节开幕。\n"
+    "\u3000\u3000（东阿县融媒体中心 赵婷）\n"
+)
+
+
+@pytest.mark.parametrize("line", ["（音频新闻）", "（详见新华网）"])
+def test_words_in_brackets_that_only_end_as_an_outlet_does_are_no_credit(line: str) -> None:
+    assert parse_end_credit(line) is None
+
+
+def test_a_county_stations_credit_read_as_text_closes_its_story() -> None:
+    # No blank lines: the labeller read the credits and the next headline as text.
+    page = labelled(COUNTY_PAGE, "T B B B B B _")
+    assert [(a.title, a.byline, a.authors, a.kind) for a in page.articles] == [
+        ("茌平区：冬季农田水利建设如火如荼", "（茌平区融媒体中心 王磊 刘丽）", ["王磊", "刘丽"], "news"),
+        ("东阿县举办第三届阿胶文化节", "（东阿县融媒体中心 赵婷）", ["赵婷"], "news"),
+    ]
+    assert page.articles[1].paragraphs == ["12月3日，东阿县第三届阿胶文化节开幕。"]
+
+
+def test_a_foreign_bureaus_dateline_credit_names_no_one_and_makes_no_commentary() -> None:
+    page = labelled(
+        "印度推进“理想乡村计划”\n\u3000\u3000印度政府近年推进“理想乡村计划”。\n\u3000\u3000（本报新德里电）\n",
+        "T B CR _",
+    )
+    assert [(a.byline, a.authors, a.kind) for a in page.articles] == [("（本报新德里电）", [], "news")]
+
+
 NEWS_FEED_PAGE = (
     "【#聊城发布寒潮蓝色预警#】记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。\n\n"
     "【聊城西站新增3趟始发列车】12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。\n\n"

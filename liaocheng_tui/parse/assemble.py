@@ -59,6 +59,7 @@ from liaocheng_tui.parse.blocks import (
 )
 from liaocheng_tui.parse.byline import (
     Lead,
+    is_agency,
     is_unnamed_byline,
     looks_like_a_name,
     names_a_reporter,
@@ -1338,11 +1339,13 @@ def _closes_with_credit(
     """Whether the credit in brackets at ``index`` (（记者 刘洋）) closes a story, with a flush line
     over an indented paragraph after it: the next story's headline and lead. A round-up's parts,
     each closed by its writer's credit, indent their headings as their text (the corpus's do)."""
+    text = lines[index].text
     return (
-        roles[index] == "credit"
-        and lines[index].text.startswith(("（", "("))
+        text.startswith(("（", "("))
         and not lines[head].indented
         and lines[below].indented
+        # the labeller reads a credit that names an outlet (（东阿县融媒体中心 赵婷）) as text
+        and (roles[index] == "credit" or (roles[index] == "body" and parse_closing_credit(text) is not None))
     )
 
 
@@ -1765,10 +1768,17 @@ def _paragraphs(draft: _Draft) -> list[str]:
     return ["".join(parts) for parts in paragraphs]
 
 
+def _credits_an_outlet(credit: str) -> bool:
+    """A credit in brackets that opens with a news outlet or the paper (（东阿县融媒体中心 赵婷）,
+    （新华社）, （本报综合）): a report's, not a writer's note (（作者为…）)."""
+    inner = credit.strip("（）() ")
+    return inner.startswith("本报") or is_agency(inner.split(" ")[0])
+
+
 def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKind:
     if title and title.replace(" ", "").endswith(_NOTICE_WORDS):
         return "notice"
-    reported = bool(draft.byline and _REPORTED_RE.search(draft.byline))
+    reported = bool(draft.byline and (_REPORTED_RE.search(draft.byline) or _credits_an_outlet(draft.byline)))
     if (draft.credit and not reported) or (
         draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
     ):
@@ -2158,7 +2168,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             unit.role == "body"
             and (index + 1 == len(units) or units[index + 1].role in HEADER_ROLES)
             and _BRACKETED_RE.match(unit.squeezed)
-            and parse_closing_credit(unit.squeezed)
+            # (东阿县融媒体中心 赵婷): the names are set apart by spaces, which squeezing takes away
+            and (parse_closing_credit(unit.squeezed) or parse_closing_credit(unit.text))
         ):
             # A story's closing credit the labeller read as its last paragraph (a wire story's,
             # (新华社北京10月12日电 记者王明), was text to the rules the model learned from).

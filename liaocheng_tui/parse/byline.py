@@ -300,13 +300,22 @@ def _credits_organisation(tokens: Sequence[str], index: int, line: str) -> bool:
     )
 
 
+# The paper's dateline as a story's closing credit: places, a day, 电 or 讯, no one's name.
+_DATELINE_CREDIT_RE = re.compile(
+    f"^本报(?!.*(?:记者|通讯员))[{HAN_CLASS}、，, ]{{1,30}}?(?:\\d{{1,2}}\\s?月\\s?)?(?:\\d{{1,2}}\\s?日)?\\s?[电讯]$"
+)
+_OUTLET_ENDINGS = ("融媒体中心", "日报", "晚报", "晨报", "电视台", "广播电台", "报社", "通讯社")
+_COMPILED = "综合"  # compiled (本报综合): no one's name
+
+
 def names_in(text: str) -> list[str]:
     """Bare personal names in a byline fragment such as ``记者 夏旭光 通讯员 解斌 孙自强``."""
     names: list[str] = []
     tokens = _join_spaced(_tokens(text))
     for index, token in enumerate(tokens):
         if (
-            token in _ROLE_SET
+            token == _COMPILED
+            or token in _ROLE_SET
             or token in _TRAILER_SET
             or token in _SINGLE_ROLE_TOKENS
             or _credits_organisation(tokens, index, text)
@@ -761,11 +770,19 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     inner = re.sub(r"^作者\s*[:：]?\s*", "", inner)
     if _ROLE_RE.match(inner):
         names = names_in(inner)
-        return (line, names) if names else None
+        if names and _DATELINE_CREDIT_RE.match(inner):
+            return line, []  # (本报金边电), (本报巴黎、首尔5月12日电): places, where the story was filed
+        # (本报综合): the paper compiled the story, a credit that names no one
+        return (line, names) if names or _COMPILED in inner else None
     spaced = parse_name_line(inner)
     if spaced and " " in inner:
         return line, spaced[1]  # a spaced-out signature: (钟 言)
     parts = inner.split(" ")
+    if is_agency(parts[0]) and all(_NAME_RE.match(part) for part in parts[1:]):
+        # (东阿县融媒体中心 赵婷), (冠县融媒体中心): a county station's or a paper's own credit; an
+        # outlet alone only where it is one by name (not 音频新闻, 详见新华网)
+        if len(parts) > 1 or parts[0] in _AGENCIES or parts[0].endswith(_OUTLET_ENDINGS):
+            return line, parts[1:]
     if len(parts) == 2 and _EXPERT_RE.search(parts[0]) and _NAME_RE.match(parts[1]):
         return line, [parts[1]]  # an expert's signature: (某某大学法学院副教授 张三)
     if len(parts) < 2 or not _NAME_RE.match(parts[0]):
