@@ -2169,7 +2169,10 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
             and (index + 1 == len(units) or units[index + 1].role in HEADER_ROLES)
             and _BRACKETED_RE.match(unit.squeezed)
             # (东阿县融媒体中心 赵婷): the names are set apart by spaces, which squeezing takes away
-            and (parse_closing_credit(unit.squeezed) or parse_closing_credit(unit.text))
+            and (
+                parse_closing_credit(unit.squeezed)
+                or (_credits_an_outlet(unit.text) and parse_closing_credit(unit.text))
+            )
         ):
             # A story's closing credit the labeller read as its last paragraph (a wire story's,
             # (新华社北京10月12日电 记者王明), was text to the rules the model learned from).
