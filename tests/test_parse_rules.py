@@ -1178,6 +1178,45 @@ def test_numbered_brief_items_under_a_column_label() -> None:
     assert len(story.paragraphs) == 3 and story.paragraphs[1] == "1.抓好项目建设。要加快项目进度。"
 
 
+def test_bulleted_brief_items_under_a_column_label() -> None:
+    # A bullet, the item's headline, a gap, then its text: each item a story under the column.
+    page = labelled(
+        "本市简讯\n"
+        "\u3000\u3000●市图书馆开展冬季读书月活动\u300012月1日起，市图书馆举办讲座二十余场。\n"
+        "\u3000\u3000●我市新增两条公交线路\u3000\u3000市公交公司近日新开通两条公交线路。\n"
+        "（记者 王强 整理）\n",
+        "K B B CR _",
+    )
+    assert [(a.title, a.column, a.paragraphs) for a in page.articles] == [
+        ("市图书馆开展冬季读书月活动", "本市简讯", ["12月1日起，市图书馆举办讲座二十余场。"]),
+        ("我市新增两条公交线路", "本市简讯", ["市公交公司近日新开通两条公交线路。"]),
+    ]
+    assert [d.text for d in page.dropped if d.reason == "decoration"] == ["●", "●"]
+
+
+@pytest.mark.parametrize(
+    ("item", "paragraph"),
+    [
+        # a crosshead with a space inside: no text after it
+        ("■各地支援 保障民生", "■各地支援保障民生"),
+        # a figure the phrase goes on with after the gap, not a date opening the text
+        ("●全市新增就业 1.2万人，同比增长一成。", "●全市新增就业1.2万人，同比增长一成。"),
+    ],
+)
+def test_a_bulleted_line_that_is_no_brief_item_stays_text(item: str, paragraph: str) -> None:
+    page = labelled(f"本市简讯\n{item}\n", "K B _")
+    assert [(a.title, a.paragraphs) for a in page.articles] == [(None, [paragraph])]
+
+
+def test_bulleted_paragraphs_inside_a_story_stay_its_text() -> None:
+    (story,) = labelled(
+        "全市部署三项重点工作\n本报讯（记者 樊磊）会议部署了三项工作。\n"
+        "●抓好项目建设\u3000要加快项目进度。\n●抓好民生保障\u3000要办好实事。\n",
+        "T B B B _",
+    ).articles
+    assert story.paragraphs[1:] == ["●抓好项目建设要加快项目进度。", "●抓好民生保障要办好实事。"]
+
+
 def test_numbered_crossheads_are_paragraphs_of_their_own() -> None:
     (article,) = labelled(
         "以新质生产力推动高质量发展\n□ 李建华\n\n发展新质生产力是推动高质量发展的内在要求。\n\n"
