@@ -1581,6 +1581,9 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "————————————————",
         "─────────",
         "～～～～～～",
+        # links to the stories before and after it
+        "上一篇：我市开展冬季安全生产大检查",
+        "下一篇：东昌府区召开村级换届工作会议",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1620,6 +1623,7 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "声明",  # a notice's headline
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
         "听新闻联播有感",  # a headline opening with the widget's words
+        "上一篇报道引发关注",  # no link's colon
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -1729,6 +1733,51 @@ def test_a_headline_between_an_e_papers_page_label_and_its_meta_line_is_no_furni
     for furniture in ("版）", "字数：1134字", "某某晚报 2026年11月20日"):
         page = parse_page(text.replace("东江两岸夜市重开：从一条街到一座城的烟火", furniture))
         assert [a.title for a in page.articles] == [None], furniture
+
+
+_GOVERNMENT_SITE_PAGE = (
+    "首页 > 新闻中心 > 本地新闻\n\n{headline}\n\n"
+    "发布时间：2026-12-04 10:20:15  来源：聊城市人社局  作者：王丽\n\n"
+    "12月3日，聊城市冬季大型招聘会在市人力资源市场举行。\n"
+)
+
+
+def test_a_headline_with_a_year_over_a_meta_line_is_no_furniture() -> None:
+    # The labeller read the headline as the page's dated furniture: a year alone is a headline's.
+    page = labelled(_GOVERNMENT_SITE_PAGE.format(headline="聊城市举办2026年冬季招聘会"), "F _ F _ F _ B _")
+    assert [(a.title, a.authors) for a in page.articles] == [("聊城市举办2026年冬季招聘会", ["王丽"])]
+
+
+@pytest.mark.parametrize("furniture", ["2026年12月4日 星期五", "第3版 本地新闻", "2026-12-04"])
+def test_a_date_or_a_page_over_a_meta_line_stays_furniture(furniture: str) -> None:
+    page = labelled(_GOVERNMENT_SITE_PAGE.format(headline=furniture), "F _ F _ F _ B _")
+    assert [a.title for a in page.articles] == [None]
+
+
+_HEADER_OVER_A_STORY = "聊城日报 2026年12月4日 星期五 A3 县域\n\n{headline}\n本报记者 张华 通讯员 李明\n入冬以来，阳谷县签约项目十二个。\n"
+
+
+def test_a_line_read_as_furniture_under_the_pages_header_over_a_byline_is_the_headline() -> None:
+    page = labelled(_HEADER_OVER_A_STORY.format(headline="阳谷县：冬季招商不停步"), "F _ F BY B _")
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("阳谷县：冬季招商不停步", "本报记者 张华 通讯员 李明")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a piece a wrap cut off the line above it
+        (_HEADER_OVER_A_STORY.format(headline="稿件来源：某某日报\n要闻 县域"), "F _ F F BY B _"),
+        # a field's label, spaced out by OCR
+        (_HEADER_OVER_A_STORY.format(headline="日 作 者 ： 袁 平 文"), "F _ F BY B _"),
+        # a figure: a date's, a page's
+        (_HEADER_OVER_A_STORY.format(headline="第三版 县域 12月"), "F _ F BY B _"),
+    ],
+)
+def test_furniture_that_is_no_headline_over_a_byline_stays_furniture(text: str, codes: str) -> None:
+    page = labelled(text, codes)
+    assert [a.title for a in page.articles] == [None]
 
 
 def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:

@@ -1162,7 +1162,34 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
         ):
             out[index] = role
-    return out
+    return _headlines_read_as_furniture(lines, out, filled)
+
+
+_FIELD_LABEL_RE = re.compile(r"(?:来源|作者|编辑|时间|日期|浏览|点击)\s?[:：]")
+
+
+def _headlines_read_as_furniture(
+    lines: Sequence[Line], roles: list[Role], filled: Sequence[int]
+) -> list[Role]:
+    """The roles, with a line the labeller read as furniture by its neighbours alone (under the
+    page's header line, say), set apart by a blank line above it, right over a story's byline or
+    lead read as its headline: no furniture rule reads it as the page's, and a story opens under
+    it. (A piece a wrap cut off a meta line follows its other piece.)"""
+    for place, index in enumerate(filled[:-1]):
+        if roles[index] != "furniture" or not _headline_shaped(text := lines[index].text):
+            continue
+        if place and filled[place - 1] == index - 1:
+            continue  # right under a line: a wrapped line's piece
+        if any(char.isdigit() for char in text) or _FIELD_LABEL_RE.search(text.replace(" ", "")):
+            continue  # a date, a page, a field's label (日作者：…): a piece of furniture OCR spaced out
+        below = filled[place + 1]
+        under = lines[below].text
+        opens = roles[below] == "byline" or (
+            roles[below] == "body" and (split_lead(under) is not None or opens_with_report(under))
+        )
+        if opens and _furniture_by_context(text, roles[index]) and _could_head(text):
+            roles[index] = "title"
+    return roles
 
 
 _INDENTED_PAGE_SHARE = 0.8  # of a page's paragraphs at least, for its flush lines to stand out
@@ -1376,15 +1403,22 @@ def _headline_shaped(text: str) -> bool:
     return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
 
 
+# The figures furniture prints: a date with its month or day, a time, a page or edition, an issue,
+# a word count (a year alone is a headline's too: 聊城市举办2026年冬季招聘会).
+_FURNITURE_FIGURES_RE = re.compile(
+    r"\d\s?[月日期版页字号]|\d{1,4}\s?年\s?\d|\d[-/.:：]\d|第\s?\d|\d{5,}|^\s?\d+\s?$"
+)
+
+
 def _furniture_by_context(text: str, role: Role) -> bool:
-    """A line the labeller read as furniture by its neighbours alone: no digit (a date, a page, a
-    word count), no byline and no furniture rule reads it as the page's (a masthead, a page
-    label, a meta line, markup)."""
+    """A line the labeller read as furniture by its neighbours alone: no figures furniture prints
+    (a date, a page, a word count), no byline and no furniture rule reads it as the page's (a
+    masthead, a page label, a meta line, markup)."""
     if role != "furniture" or weight(text) < _CONTEXT_HEADLINE_LEAST:
         return False  # a piece a wrap cut off a furniture line (版）) is no headline
     text = fold_width(text).strip()
     return not (
-        any(char.isdigit() for char in text)
+        _FURNITURE_FIGURES_RE.search(text.replace(" ", "")) is not None
         or parse_byline_line(text) is not None
         or is_source_line(text)
         or is_furniture_line(text)

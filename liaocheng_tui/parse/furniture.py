@@ -505,7 +505,12 @@ def is_web_furniture_line(text: str) -> bool:
         or _BRACKETED_STAFF_RE.match(text)
         or _QR_PROMPT_RE.match(text)
         or _PICTURE_RE.match(text)
+        or _NEIGHBOUR_LINK_RE.match(text)
     )
+
+
+# A web page's links to the stories before and after it: 上一篇：我市开展冬季安全生产大检查.
+_NEIGHBOUR_LINK_RE = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s?[:：]")
 
 
 # A web address alone, or a rule between parts (---, * * *, <!-- page 2 -->): furniture when it
