@@ -1584,6 +1584,10 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         # links to the stories before and after it
         "上一篇：我市开展冬季安全生产大检查",
         "下一篇：东昌府区召开村级换届工作会议",
+        # an app's staff credits, set apart by spaces alone
+        "编辑 李四 校对 王五",
+        "责编 李四",
+        "编辑 李四 审核 王五 监制 刘明",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -1624,6 +1628,9 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
         "听新闻联播有感",  # a headline opening with the widget's words
         "上一篇报道引发关注",  # no link's colon
+        "审核 通过",  # a staff label's word before no one's name
+        "校对 工作",
+        "编辑李四",  # no space: a sentence's words may run so
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.byline import parse_byline_line, split_show_mark
+from liaocheng_tui.parse.byline import looks_like_a_name, parse_byline_line, split_show_mark
 from liaocheng_tui.parse.chars import (
     CHINESE_YEAR_DIGITS,
     HAN_CLASS,
@@ -396,6 +396,7 @@ _RIGHTS_LONGEST = 240
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听"
+    + "编责审校值监初复终"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -506,7 +507,21 @@ def is_web_furniture_line(text: str) -> bool:
         or _QR_PROMPT_RE.match(text)
         or _PICTURE_RE.match(text)
         or _NEIGHBOUR_LINK_RE.match(text)
+        or _spaced_staff_credit(text)
     )
+
+
+# An app's or a site's staff credits set apart by spaces alone: 编辑 李四 校对 王五, 责编 李四.
+_SPACED_STAFF_RE = re.compile(f"^(?:(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}}) ?)+$")
+
+
+def _spaced_staff_credit(text: str) -> bool:
+    """Labels of the copy's staff, each with a name set apart by a space, every name a person's."""
+    found = _SPACED_STAFF_RE.match(text)
+    if found is None:
+        return False
+    names = re.findall(f"(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}})", text)
+    return all(map(looks_like_a_name, names))
 
 
 # A web page's links to the stories before and after it: 上一篇：我市开展冬季安全生产大检查.
