@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app_support import export_keys, press_then, search_keys, until
+from test_app_support import export_keys, press_then, search_keys, steady_screen, until
 from test_app_support import settle as settle_app
 from textual.pilot import Pilot
 
@@ -35,6 +35,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     # Keywords appear once jieba's dictionary has loaded, when the keyboard is quiet.
     await until(pilot, lambda: app.warm)
     await settle_app(pilot, app)
+    await steady_screen(pilot, app)
 
 
 def test_main_view(snap_compare: SnapCompare, app: LiaochengApp) -> None:

@@ -112,6 +112,21 @@ async def settle(pilot: Pilot[Any], app: LiaochengApp, _delay: float | None = No
     await workers_done(app)
 
 
+async def steady_screen(pilot: Pilot[Any], app: App[Any]) -> None:
+    """Wait until two frames in a row draw the same screen: a settled app may still lay out what
+    its last update showed (a scrollbar once the reader's text is measured), later on a loaded
+    machine. A snapshot taken before that differs from the same screen a moment later."""
+    deadline = time.monotonic() + WAIT_TIMEOUT
+    shown = screen_text(app, styles=True)
+    while True:
+        await pilot.pause(0.02)
+        now = screen_text(app, styles=True)
+        if now == shown:
+            return
+        assert time.monotonic() < deadline, f"the screen did not settle in {WAIT_TIMEOUT:.0f} s"
+        shown = now
+
+
 def screen_text(app: App[Any], *, styles: bool = False) -> str:
     """What the terminal shows, as plain text (``styles``: with the escape codes that draw it).
 
