@@ -3212,6 +3212,38 @@ def test_a_foreign_bureaus_dateline_credit_names_no_one_and_makes_no_commentary(
     assert [(a.byline, a.authors, a.kind) for a in page.articles] == [("（本报新德里电）", [], "news")]
 
 
+_TAGGED_STORIES = (
+    "寒潮来袭 全城“暖”行动\n记者 孙雪\n\u3000\u300012月4日凌晨，我市迎来今冬首场降雪。\n\n"
+    "{tag}\n{head}\n\u3000\u3000交警部门提醒，雪天路滑，驾驶人要减速慢行。\n\u3000\u3000行人出行应选择公共交通。\n"
+)
+
+
+def test_a_flush_column_tag_under_a_mark_over_a_flush_headline_heads_a_new_story() -> None:
+    page = labelled(_TAGGED_STORIES.format(tag="■提醒", head="雪天出行注意安全"), "T BY B _ B B B B _")
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "寒潮来袭 全城“暖”行动"),
+        ("提醒", "雪天出行注意安全"),
+    ]
+    assert page.articles[1].paragraphs == [
+        "交警部门提醒，雪天路滑，驾驶人要减速慢行。",
+        "行人出行应选择公共交通。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "head"),
+    [
+        ("\u3000\u3000■记者手记", "\u3000\u3000履职干劲不能松"),  # a story's sidebar, indented as its text
+        ("■提醒", "\u3000\u3000雪天出行注意安全"),  # the line under the tag indented as the text
+        ("■提醒", "雪天路滑，"),  # runs on
+        ("提醒", "雪天出行注意安全"),  # no mark: no tag
+    ],
+)
+def test_a_tag_and_a_line_that_head_no_story_stay_text(tag: str, head: str) -> None:
+    page = labelled(_TAGGED_STORIES.format(tag=tag, head=head), "T BY B _ B B B B _")
+    assert [a.title for a in page.articles] == ["寒潮来袭 全城“暖”行动"]
+
+
 NEWS_FEED_PAGE = (
     "【#聊城发布寒潮蓝色预警#】记者从市气象台获悉，12月4日至6日我市将出现大风降温天气。请市民注意防寒保暖。\n\n"
     "【聊城西站新增3趟始发列车】12月5日起，聊城西站将新增始发列车3趟，进一步方便群众出行。\n\n"

@@ -1210,9 +1210,7 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     if "byline" not in out:
         return out
     filled = [index for index, line in enumerate(lines) if line.text]
-    paragraphs = [index for index in filled if out[index] == "body" and ends_sentence(lines[index].text)]
-    indented = sum(1 for index in paragraphs if lines[index].indented)
-    if not paragraphs or indented < _INDENTED_PAGE_SHARE * len(paragraphs):
+    if not _indents_paragraphs(lines, out, filled):
         return out
     for place, index in enumerate(filled):
         if (
@@ -1235,6 +1233,51 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
         out[heads[-1]] = "title"
         if len(heads) == 2:
             out[heads[0]] = "kicker"
+    return out
+
+
+def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int]) -> bool:
+    """Whether the page indents its paragraphs (most of the lines read as text that end a
+    sentence), so that a flush line stands out from them."""
+    paragraphs = [index for index in filled if roles[index] == "body" and ends_sentence(lines[index].text)]
+    indented = sum(1 for index in paragraphs if lines[index].indented)
+    return bool(paragraphs) and indented >= _INDENTED_PAGE_SHARE * len(paragraphs)
+
+
+# A column's tag under a mark, on a line of its own over a headline: ■城事, ●提醒, ◆关注.
+_MARKED_TAG_RE = re.compile(f"^[■□●◆▲★◇◎]\\s?[{HAN_CLASS}]{{2,4}}$")
+
+
+def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that indents its paragraphs, with a flush column tag under a mark
+    (``■提醒``) over a flush short line read as the kicker and the headline of a new story, where
+    the labeller read them as text or as one headline.
+
+    The corpus indents such tags as its text, and the line under them, inside a story (``　　■记者
+    手记`` / ``　　履职干劲不能松``: a sidebar of the story, which the key counts as text); papers that
+    tag their stories so set the tag and the headline flush, over the byline or the indented lead.
+    """
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    tags = [
+        place
+        for place, index in enumerate(filled[:-2])
+        if not lines[index].indented and _MARKED_TAG_RE.match(lines[index].text)
+    ]
+    if not tags or not _indents_paragraphs(lines, out, filled):
+        return out
+    for place in tags:
+        tag, head, below = filled[place], filled[place + 1], filled[place + 2]
+        text = lines[head].text
+        if head != tag + 1 or lines[head].indented or out[tag] not in ("body", *HEADER_ROLES):
+            continue
+        if out[head] not in ("body", *HEADER_ROLES) or not (_headline_shaped(text) and _could_head(text)):
+            continue
+        if not (out[below] in ("byline", "subtitle") or (out[below] == "body" and lines[below].indented)):
+            continue  # no story opens under it
+        if place and filled[place - 1] == tag - 1 and not _closes(lines[tag - 1].text, out[tag - 1]):
+            continue  # right under a line that runs on
+        out[tag], out[head] = "kicker", "title"
     return out
 
 
@@ -2130,7 +2173,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = [*roles, *padding]  # one role a line, for the rules below
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
     roles = _headlines_over_leads(lines, roles)
-    roles = _headlines_over_bylines(lines, roles)
+    roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _photo_story_headlines(lines, roles)
