@@ -1110,6 +1110,31 @@ def test_a_label_over_a_captioned_photo_is_its_column_not_the_story_above() -> N
     assert [a.paragraphs for a in page.articles] == [["发展是第一要务。", "编后", "老有所为，传递温暖。"]]
 
 
+def test_a_short_line_right_over_captioned_photos_names_their_column_or_heads_the_photo() -> None:
+    # No blank line under the label; the labeller read the captions as captions.
+    page = labelled(
+        "以实干实绩书写发展新篇\n\u3000\u3000发展是第一要务。\n\n图片新闻\n"
+        "\u3000\u300012月3日，东昌府区一所小学的学生在操场上堆雪人。本报记者 赵琳 摄\n"
+        "\u3000\u300012月4日，游客在光岳楼前拍照留念。本报通讯员 孙伟 摄\n",
+        "T B _ B CAP CAP _",
+    )
+    assert [(a.title, a.column, a.kind) for a in page.articles] == [
+        ("以实干实绩书写发展新篇", None, "news"),
+        (None, "图片新闻", "photo"),
+        (None, "图片新闻", "photo"),
+    ]
+    # A short line that names no column, right over a captioned photo, is the photo's headline.
+    page = labelled(
+        "以实干实绩书写发展新篇\n\u3000\u3000发展是第一要务。\n\n银装素裹\n"
+        "\u3000\u300012月3日，游客在东昌湖畔赏雪。本报记者 赵琳 摄\n",
+        "T B _ B CAP _",
+    )
+    assert [(a.title, a.column, a.kind, a.paragraphs) for a in page.articles] == [
+        ("以实干实绩书写发展新篇", None, "news", ["发展是第一要务。"]),
+        ("银装素裹", None, "photo", ["12月3日，游客在东昌湖畔赏雪。"]),
+    ]
+
+
 def test_a_signature_set_to_the_right_under_a_letter_is_no_headline() -> None:
     right = "\u3000" * 16
     page = labelled(

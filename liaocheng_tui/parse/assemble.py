@@ -2113,7 +2113,9 @@ def _build(
 
 def _label_over_a_picture(units: Sequence[Unit], index: int) -> bool:
     """Whether the text unit at ``index`` labels the picture under it: a few characters that end
-    no sentence, set apart by blank lines, over a caption closed by its photographer's credit."""
+    no sentence, set apart by a blank line above, over a caption closed by its photographer's
+    credit (as the labeller read it: text or a caption). A column's name (图片新闻) labels the
+    column; another line heads the photo."""
     unit = units[index]
     if len(unit.squeezed) > _PICTURE_LABEL_CHARACTERS or index + 1 >= len(units):
         return False  # the cheap check first: most units are longer
@@ -2122,8 +2124,7 @@ def _label_over_a_picture(units: Sequence[Unit], index: int) -> bool:
     below = units[index + 1]
     return (
         unit.gap_before
-        and below.gap_before
-        and below.role == "body"
+        and below.role in _TEXT_ROLES
         and not ends_sentence(unit.squeezed)
         and split_photo_credit(below.text) is not None
     )
