@@ -1210,17 +1210,19 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     if "byline" not in out:
         return out
     filled = [index for index, line in enumerate(lines) if line.text]
-    if not _indents_paragraphs(lines, out, filled):
+    flush_bylines = [
+        place
+        for place, index in enumerate(filled[1:-1], start=1)
+        if out[index] == "byline"
+        and not lines[index].indented
+        and out[filled[place - 1]] == "body"
+        and not lines[filled[place - 1]].indented
+        and lines[filled[place + 1]].indented
+    ]
+    # The page's measure only where a flush byline with a flush line of text over it asks for it.
+    if not flush_bylines or not _indents_paragraphs(lines, out, filled):
         return out
-    for place, index in enumerate(filled):
-        if (
-            out[index] != "byline"
-            or lines[index].indented
-            or place < 1
-            or place + 1 >= len(filled)
-            or not lines[filled[place + 1]].indented
-        ):
-            continue
+    for place in flush_bylines:
         heads: list[int] = []  # the flush short lines right over the byline, at most two
         for at in reversed(filled[max(0, place - 2) : place]):
             text = lines[at].text
@@ -1245,7 +1247,8 @@ def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Se
 
 
 # A column's tag under a mark, on a line of its own over a headline: ■城事, ●提醒, ◆关注.
-_MARKED_TAG_RE = re.compile(f"^[■□●◆▲★◇◎]\\s?[{HAN_CLASS}]{{2,4}}$")
+_TAG_MARKS = "■□●◆▲★◇◎"
+_MARKED_TAG_RE = re.compile(f"^[{_TAG_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
 
 
 def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1262,7 +1265,9 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
     tags = [
         place
         for place, index in enumerate(filled[:-2])
-        if not lines[index].indented and _MARKED_TAG_RE.match(lines[index].text)
+        if lines[index].text[0] in _TAG_MARKS
+        and not lines[index].indented
+        and _MARKED_TAG_RE.match(lines[index].text)
     ]
     if not tags or not _indents_paragraphs(lines, out, filled):
         return out
@@ -1331,7 +1336,11 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     printed = [index for index in filled if out[index] != "furniture"]
     gapped = (
         {printed[0]}
-        | {below for above, below in pairwise(printed) if not all(line.text for line in lines[above:below])}
+        | {
+            below
+            for above, below in pairwise(printed)
+            if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
+        }
         if printed
         else set()
     )
