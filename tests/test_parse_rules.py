@@ -3131,6 +3131,17 @@ def test_a_line_after_a_credit_that_heads_no_story_stays_text(head: str) -> None
     assert [a.title for a in page.articles] == ["老旧小区加装电梯提速"]
 
 
+def test_a_flush_crosshead_after_a_photographers_credit_inside_a_story_stays_text() -> None:
+    # The credit closes the story's picture, not the story.
+    page = labelled(
+        "我市重点项目建设加速推进\n本报记者 王芳\n\u3000\u3000今年以来，重点项目建设加速推进。\n"
+        "\u3000\u3000图为12月3日，工人在项目工地施工。\n\u3000\u3000（本报记者 赵琳 摄）\n"
+        "项目建设跑出加速度\n\u3000\u3000截至11月底，全市重点项目完成投资三百余亿元。\n",
+        "T BY B CAP CR B B _",
+    )
+    assert [a.title for a in page.articles] == ["我市重点项目建设加速推进"]
+
+
 def test_a_line_after_a_credit_over_a_flush_paragraph_stays_text() -> None:
     # With the text flush as well, a story's headline and a round-up's part heading look alike.
     text = _CREDITED_STORIES.format(head="暖心！外卖小哥雪中救助摔倒老人").replace("\u3000", "")

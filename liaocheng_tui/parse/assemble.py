@@ -1417,10 +1417,12 @@ def _closes_with_credit(
 ) -> bool:
     """Whether the credit in brackets at ``index`` (（记者 刘洋）) closes a story, with a flush line
     over an indented paragraph after it: the next story's headline and lead. A round-up's parts,
-    each closed by its writer's credit, indent their headings as their text (the corpus's do)."""
+    each closed by its writer's credit, indent their headings as their text (the corpus's do); a
+    photographer's credit (（本报记者 赵琳 摄）) closes a picture inside a story, not the story."""
     text = lines[index].text
     return (
         text.startswith(("（", "("))
+        and not _PHOTO_CREDIT_RE.search(text.rstrip("）) "))
         and not lines[head].indented
         and lines[below].indented
         # the labeller reads a credit that names an outlet (（东阿县融媒体中心 赵婷）) as text
