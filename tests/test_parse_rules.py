@@ -2176,6 +2176,22 @@ def test_two_short_lines_opening_a_block_stay_as_read() -> None:
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园", "冬季供暖准备就绪"]
 
 
+def test_two_short_lines_over_a_reporters_line_opening_a_block_are_kicker_and_headline() -> None:
+    # Over a byline they head a story all the same; a kicker over a headline is the commoner
+    # block (the corpus's two-line blocks without a dash: 2,719 against 506 headline-subtitle).
+    page = labelled(
+        _STORIES_APART.format(
+            middle="聚焦“三农”\n种粮大户的新账本\n本报记者 李强\n今年，张师傅家的小麦获得丰收。"
+        ),
+        "T B B _ B B BY B _ T B B _",
+    )
+    assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
+        (None, "城区新增三处口袋公园", "本报讯（记者 王强）"),
+        ("聚焦“三农”", "种粮大户的新账本", "本报记者 李强"),
+        (None, "冬季供暖准备就绪", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "codes"),
     [

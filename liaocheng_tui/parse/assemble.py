@@ -1375,7 +1375,12 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
         ):
             under = lines[below].text
             if out[below] == "body" and _headline_shaped(under) and _could_head(under):
-                continue  # two headline lines: no telling a kicker over a headline from a subtitle
+                # Two headline lines: a kicker over a headline, or a headline over its subtitle.
+                # Over a reporter's line they head a story all the same, read as kicker and headline.
+                after = filled[place + 2] if place + 2 < len(filled) else None
+                if after == below + 1 and (out[after] == "byline" or names_a_reporter(lines[after].text)):
+                    out[index], out[below] = "kicker", "title"
+                continue
             out[index] = "title"
     return out
 
