@@ -1609,6 +1609,13 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         # links to the stories before and after it
         "上一篇：我市开展冬季安全生产大检查",
         "下一篇：东昌府区召开村级换届工作会议",
+        # a public account's article page as copied: its header, its collection, its foot
+        "原创 聊城发布 聊城发布 2026-12-04 18:30 发表于山东",
+        "收录于合集 #冬季旅游 12个",
+        "预览时标签不可点",
+        "阅读 1.2万",
+        "分享 收藏 点赞 在看",
+        "写留言",
         # an app's staff credits, set apart by spaces alone
         "编辑 李四 校对 王五",
         "责编 李四",
@@ -1653,6 +1660,12 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
         "听新闻联播有感",  # a headline opening with the widget's words
         "上一篇报道引发关注",  # no link's colon
+        "阅读",  # one action alone: a supplement's column may be so named
+        "赞",
+        "原创作品获奖名单公布",  # the header's words in a headline
+        "收录于《全唐诗》中的名篇",
+        "阅读让生活更美好",
+        "点赞新时代",
         "审核 通过",  # a staff label's word before no one's name
         "校对 工作",
         "编辑李四",  # no space: a sentence's words may run so

@@ -334,6 +334,19 @@ _LISTEN_RE = re.compile(r"^(?:点击播报本文[，,]?\s?(?:约\s?(?:\d{1,3}\s?
 _FOLLOW_RE = re.compile(
     r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$"
 )
+# A public account's article page as copied: its header (原创 聊城发布 聊城发布 2026-12-04 18:30
+# 发表于山东), its collection (收录于合集 #冬季旅游 12个), and what it prints under the text
+# (预览时标签不可点, 阅读 1.2万, 分享 收藏 点赞 在看).
+_ACCOUNT_HEADER_RE = re.compile(
+    r"^(?:原创\s?)?(?:\S{1,16}\s){0,3}\d{4}-\d{1,2}-\d{1,2}(?:\s\d{1,2}:\d{2})?(?:\s?发表于\S{2,8})?$"
+)
+_ACCOUNT_ACTION = r"(?:阅读|分享|收藏|点赞|在看|赞|留言|写留言)"
+_ACCOUNT_FOOT_RE = re.compile(
+    # an action with its count (阅读 1.2万), two actions or more (分享 收藏 点赞 在看); one alone
+    # (阅读, a supplement's column) is none, but for 写留言
+    rf"^(?:收录于(?:合集|话题)\s?.{{0,30}}|预览时标签不可点|写留言|{_ACCOUNT_ACTION}\s?[\d.]+\s?万?\+?"
+    rf"|{_ACCOUNT_ACTION}(?:\s?{_ACCOUNT_ACTION}(?:\s?[\d.]+\s?万?\+?)?)+)$"
+)
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
 # links (相关新闻：, 延伸阅读).
 _BREADCRUMB_RE = re.compile(
@@ -396,7 +409,7 @@ _RIGHTS_LONGEST = 240
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听"
-    + "编责审校值监初复终"
+    + "编责审校值监初复终原收预阅赞留写"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -507,6 +520,8 @@ def is_web_furniture_line(text: str) -> bool:
         or _QR_PROMPT_RE.match(text)
         or _PICTURE_RE.match(text)
         or _NEIGHBOUR_LINK_RE.match(text)
+        or _ACCOUNT_FOOT_RE.match(text)
+        or (("发表于" in text or text.startswith("原创")) and _ACCOUNT_HEADER_RE.match(text))
         or _spaced_staff_credit(text)
     )
 
