@@ -1609,6 +1609,10 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         # links to the stories before and after it
         "上一篇：我市开展冬季安全生产大检查",
         "下一篇：东昌府区召开村级换届工作会议",
+        # a breadcrumb that opens with the site's name, a prompt to open the page on a phone
+        "新华网 > 正文",
+        "人民网 > 地方 > 山东",
+        "扫一扫在手机打开当前页",
         # a public account's article page as copied: its header, its collection, its foot
         "原创 聊城发布 聊城发布 2026-12-04 18:30 发表于山东",
         "收录于合集 #冬季旅游 12个",
@@ -1660,6 +1664,7 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
         "听新闻联播有感",  # a headline opening with the widget's words
         "上一篇报道引发关注",  # no link's colon
+        "收入 > 支出",  # a comparison, no site before it
         "阅读",  # one action alone: a supplement's column may be so named
         "赞",
         "原创作品获奖名单公布",  # the header's words in a headline

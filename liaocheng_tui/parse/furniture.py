@@ -349,8 +349,11 @@ _ACCOUNT_FOOT_RE = re.compile(
 )
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
 # links (相关新闻：, 延伸阅读).
+_BREADCRUMB_MARKS = ">＞»›"
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|主页|网站首页)\s*(?:[>＞»›/]|&gt;)"
+    # a site's name before the page's place (新华网 > 正文, 人民网 > 地方 > 山东)
+    r"|^\S{2,8}(?:网|报|台|客户端)\s?(?:[>＞»›]|&gt;)\s?\S{1,8}(?:\s?(?:[>＞»›]|&gt;)\s?\S{1,8}){0,3}$"
 )
 _RELATED_LABEL_RE = re.compile(
     r"^(?:\*\*)?[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢"
@@ -393,7 +396,7 @@ _BRACKETED_STAFF_RE = re.compile(
 )
 _QR_PROMPT_RE = re.compile(
     r"^[（(【\[]?(?:(?:扫码|扫一扫|扫描二维码|长按识别二维码|长按二维码|识别二维码|扫描下方二维码)"
-    r"(?:看|观看|阅读|收听|了解|查看|关注|下载|参与|进入|获取|即可)\S{0,10}(?:\s*《[^》]{1,30}》)?"
+    r"(?:看|观看|阅读|收听|了解|查看|关注|下载|参与|进入|获取|即可|在手机)\S{0,10}(?:\s*《[^》]{1,30}》)?"
     r"|扫码|扫一扫|扫描二维码|长按识别二维码|\S{0,8}二维码)[）)】\]]?$"
 )
 _PICTURE_RE = re.compile(
@@ -502,7 +505,10 @@ def is_web_furniture_line(text: str) -> bool:
     if stripped.endswith(_COMMENT_CLOSER) or stripped.startswith(_COMMENT_OPENER):
         return True  # markup debris (is_markup_debris), short
     if len(text) > _PICTURE_LINK_LONGEST or (
-        stripped[:1] not in _WEB_FURNITURE_FIRST and not stripped.endswith("二维码")
+        stripped[:1] not in _WEB_FURNITURE_FIRST
+        and not stripped.endswith("二维码")
+        # a breadcrumb that opens with the site's name (新华网 > 正文)
+        and not any(mark in stripped for mark in _BREADCRUMB_MARKS)
     ):
         return False
     text = fold_width(text).strip()
