@@ -1620,6 +1620,9 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "阅读 1.2万",
         "分享 收藏 点赞 在看",
         "写留言",
+        "举报/反馈",
+        "2026-12-04 10:20山东官方账号",  # a news app's header: a day, a time, the account
+        "2026-12-04 10:20·聊城发布",
         # an app's staff credits, set apart by spaces alone
         "编辑 李四 校对 王五",
         "责编 李四",
@@ -1828,6 +1831,28 @@ def test_a_line_read_as_furniture_under_the_pages_header_over_a_byline_is_the_he
 def test_furniture_that_is_no_headline_over_a_byline_stays_furniture(text: str, codes: str) -> None:
     page = labelled(text, codes)
     assert [a.title for a in page.articles] == [None]
+
+
+_APP_COPY = (
+    "聊城：冬季农田水利建设如火如荼\n聊城发布\n2026-12-04 10:20山东官方账号\n关注\n\n"
+    "眼下正值冬季农田水利建设的黄金时期，我市各地掀起了兴修水利的热潮。\n\n"
+    "在茌平区博平镇的施工现场，工人们正在清理沟渠。\n\n举报/反馈\n"
+)
+
+
+def test_a_news_apps_account_block_is_dropped_and_the_headline_over_it_kept() -> None:
+    page = parse_page(_APP_COPY)
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        (
+            "聊城：冬季农田水利建设如火如荼",
+            [
+                "眼下正值冬季农田水利建设的黄金时期，我市各地掀起了兴修水利的热潮。",
+                "在茌平区博平镇的施工现场，工人们正在清理沟渠。",
+            ],
+        )
+    ]
+    assert [d.text for d in page.dropped] == ["聊城发布", "2026-12-04 10:20山东官方账号", "关注", "举报/反馈"]
+    assert page.date == "2026-12-04"
 
 
 def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:

@@ -101,6 +101,7 @@ from liaocheng_tui.parse.furniture import (
     Head,
     JumpMarks,
     TopFurniture,
+    is_account_header,
     is_ad_label,
     is_address_or_rule,
     is_dated_furniture_line,
@@ -1028,9 +1029,16 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         # A byline or another piece of furniture may stand between the headline and its meta line.
         # Between blank lines under an e-paper's page label, the labeller may read the headline
         # itself as furniture: a line no furniture rule reads as such is the headline.
-        step = 1
+        # An app's account header has the account's name over it (聊城发布), which is no headline.
+        named = (
+            place > 1
+            and out[filled[place - 1]] == "furniture"
+            and is_account_header(lines[meta].text.strip())
+        )
+        first_step = step = 2 if named else 1
         while (
-            step <= _BETWEEN_HEADLINE_AND_META
+            not named
+            and step <= _BETWEEN_HEADLINE_AND_META
             and place > step
             and out[filled[place - step]] in _UNDER_HEADLINE
             and not (
@@ -1039,13 +1047,15 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         ):
             step += 1
         above = filled[place - step]
-        if out[above] != "body" and not (step == 1 and _furniture_by_context(lines[above].text, out[above])):
+        if out[above] != "body" and not (
+            step == first_step and _furniture_by_context(lines[above].text, out[above])
+        ):
             continue
         # the headline's length first, which costs least, then the meta line: most lines are
         # answered at once by having no field's colon
         if (
             len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
-            and is_web_meta_line(lines[meta].text.strip())
+            and (is_web_meta_line(meta_text := lines[meta].text.strip()) or is_account_header(meta_text))
             and not ends_sentence(headline)
         ):
             out[above] = "title"

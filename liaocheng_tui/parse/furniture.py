@@ -335,16 +335,32 @@ _FOLLOW_RE = re.compile(
     r"^(?:点击(?:上方|下方)?(?:蓝字|“[^”]{1,12}”|[^\s，。,.]{0,12}?)\s?(?:一键)?关注(?:我们)?|关注我们)$"
 )
 # A public account's article page as copied: its header (原创 聊城发布 聊城发布 2026-12-04 18:30
-# 发表于山东), its collection (收录于合集 #冬季旅游 12个), and what it prints under the text
-# (预览时标签不可点, 阅读 1.2万, 分享 收藏 点赞 在看).
+# 发表于山东; a news app's 2026-12-04 10:20山东官方账号, 2026-12-04 10:20·聊城发布: a day and a time,
+# then an account or a place), its collection (收录于合集 #冬季旅游 12个), and what it prints
+# under the text (预览时标签不可点, 阅读 1.2万, 分享 收藏 点赞 在看, 举报/反馈).
 _ACCOUNT_HEADER_RE = re.compile(
-    r"^(?:原创\s?)?(?:\S{1,16}\s){0,3}\d{4}-\d{1,2}-\d{1,2}(?:\s\d{1,2}:\d{2})?(?:\s?发表于\S{2,8})?$"
+    r"^(?:原创\s?)?(?:\S{1,16}\s){0,3}\d{4}-\d{1,2}-\d{1,2}\s?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s?[·•]?\s?(?:发表于)?\S{1,12}(?:\s\S{1,8})?)?$"
 )
+
+
+def is_account_header(text: str) -> bool:
+    """A public account's or a news app's header over a copied article (``原创 聊城发布 2026-12-04
+    18:30 发表于山东``, ``2026-12-04 10:20山东官方账号``): its day and time, and the account's name
+    (a web page's meta line, with its labelled fields, is read as one: ``… 来源：新华网``)."""
+    return ":" in text and bool(_ACCOUNT_HEADER_RE.match(text)) and not _META_FIELD_RE.search(text)
+
+
+# The button a news app prints beside an account's name: under the header, it says the line above
+# the header is the account's name.
+FOLLOW_BUTTONS = frozenset({"关注", "+关注", "+ 关注", "已关注", "订阅"})
+
+
 _ACCOUNT_ACTION = r"(?:阅读|分享|收藏|点赞|在看|赞|留言|写留言)"
 _ACCOUNT_FOOT_RE = re.compile(
     # an action with its count (阅读 1.2万), two actions or more (分享 收藏 点赞 在看); one alone
     # (阅读, a supplement's column) is none, but for 写留言
-    rf"^(?:收录于(?:合集|话题)\s?.{{0,30}}|预览时标签不可点|写留言|{_ACCOUNT_ACTION}\s?[\d.]+\s?万?\+?"
+    rf"^(?:收录于(?:合集|话题)\s?.{{0,30}}|预览时标签不可点|写留言|举报\s?/\s?反馈|{_ACCOUNT_ACTION}\s?[\d.]+\s?万?\+?"
     rf"|{_ACCOUNT_ACTION}(?:\s?{_ACCOUNT_ACTION}(?:\s?[\d.]+\s?万?\+?)?)+)$"
 )
 # A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
@@ -412,7 +428,7 @@ _RIGHTS_LONGEST = 240
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听"
-    + "编责审校值监初复终原收预阅赞留写"
+    + "编责审校值监初复终原收预阅赞留写举"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -527,7 +543,7 @@ def is_web_furniture_line(text: str) -> bool:
         or _PICTURE_RE.match(text)
         or _NEIGHBOUR_LINK_RE.match(text)
         or _ACCOUNT_FOOT_RE.match(text)
-        or (("发表于" in text or text.startswith("原创")) and _ACCOUNT_HEADER_RE.match(text))
+        or is_account_header(text)
         or _spaced_staff_credit(text)
     )
 

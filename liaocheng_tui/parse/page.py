@@ -20,7 +20,9 @@ from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.furniture import (
+    FOLLOW_BUTTONS,
     index_entries,
+    is_account_header,
     is_page_number,
     is_related_label,
     is_web_furniture_line,
@@ -89,7 +91,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
     the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
-    web |= _related_links(raws, web) | index_entries(raws)
+    web |= _related_links(raws, web) | index_entries(raws) | _account_lines(raws, web)
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.
@@ -135,6 +137,28 @@ def _related_links(raws: Sequence[str], web: set[int]) -> set[int]:
                 break  # a paragraph: long, indented (an ideographic space too) or a sentence
             found.add(below)
             below += 1
+    return found
+
+
+_ACCOUNT_NAME_LONGEST = 16  # characters
+
+
+def _account_lines(raws: Sequence[str], web: set[int]) -> set[int]:
+    """A news app's account block over a copied article: the follow button (关注) under the
+    account's header (``2026-12-04 10:20山东官方账号``), and the account's name over it."""
+    found: set[int] = set()
+    for index in sorted(web):
+        below = index + 1
+        if (
+            below >= len(raws)
+            or raws[below].strip() not in FOLLOW_BUTTONS
+            or not is_account_header(raws[index].strip())
+        ):
+            continue
+        found.add(below)
+        name = raws[index - 1].strip() if index else ""
+        if name and len(name) <= _ACCOUNT_NAME_LONGEST and not ends_sentence(name):
+            found.add(index - 1)
     return found
 
 
