@@ -81,6 +81,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import (
     HAN_CLASS,
+    ITEM_MARKS,
     ends_sentence,
     fold_width,
     has_inner_stop,
@@ -1257,8 +1258,7 @@ def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Se
 
 
 # A column's tag under a mark, on a line of its own over a headline: ■城事, ●提醒, ◆关注.
-_TAG_MARKS = "■□●◆▲★◇◎"
-_MARKED_TAG_RE = re.compile(f"^[{_TAG_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
+_MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
 
 
 def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1275,7 +1275,7 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
     tags = [
         place
         for place, index in enumerate(filled[:-2])
-        if lines[index].text[0] in _TAG_MARKS
+        if lines[index].text[0] in ITEM_MARKS
         and not lines[index].indented
         and _MARKED_TAG_RE.match(lines[index].text)
     ]

@@ -27,6 +27,7 @@ from liaocheng_tui.parse.byline import (
 from liaocheng_tui.parse.chars import (
     HAN_CLASS,
     HAN_RE,
+    ITEM_MARKS,
     ends_sentence,
     has_inner_stop,
     unbalanced,
@@ -47,9 +48,8 @@ _DASH_OPENINGS = frozenset("—─-－―")
 _BOLD_LEAD_RE = re.compile(f"^\\*\\*([^*]{{2,30}}?)\\*\\*\\s*(?=[0-9{HAN_CLASS}])")
 # A column's brief item under a bullet: its headline, a gap, then its text (●标题　正文…。); only read
 # so under a column's label or after another brief item.
-_BULLETS = "●■◆▲★◇"
 _BULLET_LEAD_RE = re.compile(
-    f"^[{_BULLETS}] ?([^\\s。！？，；：、0-9]{{4,30}}) (?=[{HAN_CLASS}]|\\d{{1,2}}[月日]|\\d{{4}}年)"
+    f"^[{ITEM_MARKS}] ?([^\\s。！？，；：、0-9]{{4,30}}) (?=[{HAN_CLASS}]|\\d{{1,2}}[月日]|\\d{{4}}年)"
 )  # text, or a date opening it (not 新增就业 1.2万人: a figure the phrase goes on with)
 # A news feed's post may open with a pictograph or two before its bracketed headline (🔥【…】).
 _BRACKET_LEAD_RE = re.compile(
@@ -334,7 +334,7 @@ def build_units(
             elif (bold := _BOLD_LINE_RE.match(text)) and weight(bold.group(1)) <= SHORT_WEIGHT:
                 level, text = 2, bold.group(1).strip()
                 dropped.append(Dropped("**", "markdown-marker", line.number))
-        elif opening in _BULLETS and (bullet := _BULLET_LEAD_RE.match(text)) and ends_sentence(text):
+        elif opening in ITEM_MARKS and (bullet := _BULLET_LEAD_RE.match(text)) and ends_sentence(text):
             lead_title = bullet.group(1)  # ●市图书馆开展读书月活动　12月1日起，…。
         text = strip_emphasis(text).strip() or text
         previous = units[-1] if units else None

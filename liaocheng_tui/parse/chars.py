@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# The marks a paper sets before a list's item, a brief or a column's tag (●…, ■城事).
+ITEM_MARKS = "■●◆▲★◇◎"  # not □, which stands before a byline (□记者 王强)
 # Han script: CJK unified ideographs with all extensions, compatibility ideographs, radicals,
 # and the two ideographic signs 々 and 〇 that Unicode also assigns to the Han script.
 HAN_CLASS = (
