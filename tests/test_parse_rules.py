@@ -1853,6 +1853,10 @@ def test_a_news_apps_account_block_is_dropped_and_the_headline_over_it_kept() ->
     ]
     assert [d.text for d in page.dropped] == ["聊城发布", "2026-12-04 10:20山东官方账号", "关注", "举报/反馈"]
     assert page.date == "2026-12-04"
+    # A double-spaced copy: blank lines between the block's lines.
+    spaced = parse_page("\n\n".join(_APP_COPY.split("\n")))
+    assert [a.title for a in spaced.articles] == ["聊城：冬季农田水利建设如火如荼"]
+    assert "聊城发布" in [d.text for d in spaced.dropped]
 
 
 def test_a_news_sites_page_copied_whole_keeps_only_the_story() -> None:

@@ -145,20 +145,20 @@ _ACCOUNT_NAME_LONGEST = 16  # characters
 
 def _account_lines(raws: Sequence[str], web: set[int]) -> set[int]:
     """A news app's account block over a copied article: the follow button (关注) under the
-    account's header (``2026-12-04 10:20山东官方账号``), and the account's name over it."""
+    account's header (``2026-12-04 10:20山东官方账号``), and the account's name over it (blank
+    lines between them too, as a double-spaced copy sets them)."""
     found: set[int] = set()
-    for index in sorted(web):
-        below = index + 1
-        if (
-            below >= len(raws)
-            or raws[below].strip() not in FOLLOW_BUTTONS
-            or not is_account_header(raws[index].strip())
-        ):
+    filled = [index for index, raw in enumerate(raws) if raw.strip()]
+    for place, index in enumerate(filled):
+        if index not in web or place + 1 >= len(filled):
+            continue
+        below = filled[place + 1]
+        if raws[below].strip() not in FOLLOW_BUTTONS or not is_account_header(raws[index].strip()):
             continue
         found.add(below)
-        name = raws[index - 1].strip() if index else ""
+        name = raws[filled[place - 1]].strip() if place else ""
         if name and len(name) <= _ACCOUNT_NAME_LONGEST and not ends_sentence(name):
-            found.add(index - 1)
+            found.add(filled[place - 1])
     return found
 
 
