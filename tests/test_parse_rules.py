@@ -1135,6 +1135,19 @@ def test_a_short_line_right_over_captioned_photos_names_their_column_or_heads_th
     ]
 
 
+@pytest.mark.parametrize(
+    ("signature", "kind"),
+    [
+        ("通讯员 孙伟 摄影报道", "photo"),  # a photo report, signed under its caption
+        ("本报记者 施 芳 赵婀娜摄影报道", "photo"),
+        ("通讯员 孙伟 报道", "news"),  # a report in words
+    ],
+)
+def test_a_short_piece_signed_as_a_photo_report_is_a_photo(signature: str, kind: str) -> None:
+    page = labelled(f"冬日暖阳\n\u3000\u300012月4日，市民在公园里晒太阳、下象棋。\n{signature}\n", "T B BY _")
+    assert [(a.title, a.kind) for a in page.articles] == [("冬日暖阳", kind)]
+
+
 def test_a_signature_set_to_the_right_under_a_letter_is_no_headline() -> None:
     right = "\u3000" * 16
     page = labelled(

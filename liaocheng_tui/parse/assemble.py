@@ -1902,7 +1902,10 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
         len(paragraphs) <= 3
         and not draft.pictures
         and (
-            _photo_cue(paragraphs) or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+            _photo_cue(paragraphs)
+            or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+            # signed as a photo report (通讯员 孙伟 摄影报道)
+            or (draft.byline or "").replace(" ", "").endswith("摄影报道")
         )
     ):
         return "photo"
