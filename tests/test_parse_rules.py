@@ -1148,6 +1148,44 @@ def test_a_short_piece_signed_as_a_photo_report_is_a_photo(signature: str, kind:
     assert [(a.title, a.kind) for a in page.articles] == [("冬日暖阳", kind)]
 
 
+_BROKEN_HEADLINE = "坚持项目为王\n聊城重点项目\n建设跑出\n{tail}\n本报记者 张华\n今年以来，我市坚持项目为王，重点项目建设加速推进。\n"
+
+
+def test_the_last_piece_of_a_headline_a_narrow_column_broke_is_the_headlines() -> None:
+    # The labeller read it as the story's first text, so the byline under it ran into the text.
+    page = labelled(_BROKEN_HEADLINE.format(tail="“加速度”"), "T T T B BY B _")
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        (
+            "坚持项目为王聊城重点项目建设跑出“加速度”",
+            "本报记者 张华",
+            ["今年以来，我市坚持项目为王，重点项目建设加速推进。"],
+        )
+    ]
+    dashed = labelled(_BROKEN_HEADLINE.format(tail="——重点项目巡礼"), "T T T B BY B _")
+    assert [(a.title, a.subtitle) for a in dashed.articles] == [
+        ("坚持项目为王聊城重点项目建设跑出", "——重点项目巡礼")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # under a headline of one line: a round-up's over its part's heading
+        (
+            "我当记者跑两会（记者连线）\n网络直播带来新变化\n本报记者 张洋\n今年的两会，网络直播成了新亮点。\n",
+            "T B BY B _",
+        ),
+        # indented as the text: the corpus's part headings
+        (_BROKEN_HEADLINE.format(tail="\u3000\u3000网络直播带来新变化"), "T T T B BY B _"),
+    ],
+)
+def test_a_short_line_between_a_headline_and_a_byline_that_ends_no_broken_headline_stays_text(
+    text: str, codes: str
+) -> None:
+    page = labelled(text, codes)
+    assert "网络直播带来新变化" not in " ".join(a.title or "" for a in page.articles)
+
+
 def test_a_signature_set_to_the_right_under_a_letter_is_no_headline() -> None:
     right = "\u3000" * 16
     page = labelled(

@@ -1173,7 +1173,35 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
         ):
             out[index] = role
-    return _headlines_read_as_furniture(lines, out, filled)
+    return _headline_tails_over_bylines(lines, _headlines_read_as_furniture(lines, out, filled), filled)
+
+
+def _headline_tails_over_bylines(
+    lines: Sequence[Line], roles: list[Role], filled: Sequence[int]
+) -> list[Role]:
+    """The roles, with a flush short line the labeller read as the story's first text, between a
+    headline's line and the byline right under it, read as the end of that headline line (a
+    narrow column broke the headline: 建设跑出 / “加速度” / 本报记者 张华), or as a subtitle where it
+    opens with a dash. The corpus's part headings right under a round-up's headline are indented
+    as their text, or under a headline of one line, and stay text."""
+    for place in range(1, len(filled) - 1):
+        index = filled[place]
+        if roles[index] != "body" or lines[index].indented:
+            continue
+        above, below = filled[place - 1], filled[place + 1]
+        if roles[above] not in HEADER_ROLES or roles[below] != "byline":
+            continue
+        if above != index - 1 or below != index + 1 or not _headline_shaped(text := lines[index].text):
+            continue
+        # only under a headline the column broke already (two of its lines over this one): a
+        # headline of one line over a short line is a round-up's over its part's heading
+        if place < 2 or filled[place - 2] != above - 1 or roles[filled[place - 2]] not in HEADER_ROLES:
+            continue
+        if text.startswith(_DASH_OPENERS):
+            roles[index] = "subtitle"
+        elif _could_head(text):
+            roles[index] = roles[above]
+    return roles
 
 
 _FIELD_LABEL_RE = re.compile(r"(?:来源|作者|编辑|时间|日期|浏览|点击)\s?[:：]")
