@@ -148,17 +148,18 @@ def _account_lines(raws: Sequence[str], web: set[int]) -> set[int]:
     account's header (``2026-12-04 10:20山东官方账号``), and the account's name over it (blank
     lines between them too, as a double-spaced copy sets them)."""
     found: set[int] = set()
-    filled = [index for index, raw in enumerate(raws) if raw.strip()]
-    for place, index in enumerate(filled):
-        if index not in web or place + 1 >= len(filled):
+    for index in sorted(web):  # most pages have no web furniture, and few lines of it
+        if not is_account_header(raws[index].strip()):
             continue
-        below = filled[place + 1]
-        if raws[below].strip() not in FOLLOW_BUTTONS or not is_account_header(raws[index].strip()):
+        below = next((at for at in range(index + 1, len(raws)) if raws[at].strip()), None)
+        if below is None or raws[below].strip() not in FOLLOW_BUTTONS:
             continue
         found.add(below)
-        name = raws[filled[place - 1]].strip() if place else ""
-        if name and len(name) <= _ACCOUNT_NAME_LONGEST and not ends_sentence(name):
-            found.add(filled[place - 1])
+        above = next((at for at in range(index - 1, -1, -1) if raws[at].strip()), None)
+        if above is not None:
+            name = raws[above].strip()
+            if len(name) <= _ACCOUNT_NAME_LONGEST and not ends_sentence(name):
+                found.add(above)
     return found
 
 
