@@ -98,6 +98,7 @@ from liaocheng_tui.parse.clean import (
     squeeze_spaces,
 )
 from liaocheng_tui.parse.furniture import (
+    META_FIELD_LABEL_RE,
     WEB_META_LONGEST,
     Head,
     JumpMarks,
@@ -1036,6 +1037,7 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
             and out[filled[place - 1]] == "furniture"
             and is_account_header(lines[meta].text.strip())
         )
+        # the line over the meta line (over the account's name) that may be read as furniture
         first_step = step = 2 if named else 1
         while (
             not named
@@ -1173,17 +1175,17 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
         ):
             out[index] = role
-    return _headline_tails_over_bylines(lines, _headlines_read_as_furniture(lines, out, filled), filled)
+    return out
 
 
-def _headline_tails_over_bylines(
-    lines: Sequence[Line], roles: list[Role], filled: Sequence[int]
-) -> list[Role]:
+def _headline_tails_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a flush short line the labeller read as the story's first text, between a
     headline's line and the byline right under it, read as the end of that headline line (a
     narrow column broke the headline: 建设跑出 / “加速度” / 本报记者 张华), or as a subtitle where it
     opens with a dash. The corpus's part headings right under a round-up's headline are indented
     as their text, or under a headline of one line, and stay text."""
+    roles = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
     for place in range(1, len(filled) - 1):
         index = filled[place]
         if roles[index] != "body" or lines[index].indented:
@@ -1204,22 +1206,19 @@ def _headline_tails_over_bylines(
     return roles
 
 
-_FIELD_LABEL_RE = re.compile(r"(?:来源|作者|编辑|时间|日期|浏览|点击)\s?[:：]")
-
-
-def _headlines_read_as_furniture(
-    lines: Sequence[Line], roles: list[Role], filled: Sequence[int]
-) -> list[Role]:
+def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a line the labeller read as furniture by its neighbours alone (under the
     page's header line, say), set apart by a blank line above it, right over a story's byline or
     lead read as its headline: no furniture rule reads it as the page's, and a story opens under
     it. (A piece a wrap cut off a meta line follows its other piece.)"""
+    roles = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled[:-1]):
         if roles[index] != "furniture" or not _headline_shaped(text := lines[index].text):
             continue
         if place and filled[place - 1] == index - 1:
             continue  # right under a line: a wrapped line's piece
-        if any(char.isdigit() for char in text) or _FIELD_LABEL_RE.search(text.replace(" ", "")):
+        if any(char.isdigit() for char in text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
             continue  # a date, a page, a field's label (日作者：…): a piece of furniture OCR spaced out
         below = filled[place + 1]
         under = lines[below].text
@@ -2230,7 +2229,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
-    roles = _headlines_over_leads(lines, roles)
+    roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
+    roles = _headline_tails_over_bylines(lines, roles)
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)

@@ -549,16 +549,16 @@ def is_web_furniture_line(text: str) -> bool:
 
 
 # An app's or a site's staff credits set apart by spaces alone: 编辑 李四 校对 王五, 责编 李四.
-_SPACED_STAFF_RE = re.compile(f"^(?:(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}}) ?)+$")
+_SPACED_STAFF = f"(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}})"
+_SPACED_STAFF_LINE_RE = re.compile(f"^(?:{_SPACED_STAFF} ?)+$")
+_SPACED_STAFF_RE = re.compile(_SPACED_STAFF)
 
 
 def _spaced_staff_credit(text: str) -> bool:
     """Labels of the copy's staff, each with a name set apart by a space, every name a person's."""
-    found = _SPACED_STAFF_RE.match(text)
-    if found is None:
-        return False
-    names = re.findall(f"(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}})", text)
-    return all(map(looks_like_a_name, names))
+    return _SPACED_STAFF_LINE_RE.match(text) is not None and all(
+        map(looks_like_a_name, _SPACED_STAFF_RE.findall(text))
+    )
 
 
 # A web page's links to the stories before and after it: 上一篇：我市开展冬季安全生产大检查.
@@ -610,9 +610,10 @@ def is_address_or_rule(text: str) -> bool:
 
 # A web page's meta line: labelled fields (来源：…, 发布时间：…) with a date, or several such fields.
 # A field starts the line or follows a space or bracket, so that a sentence's 来源： is no field.
-_META_FIELD_RE = re.compile(
-    r"(?<![^\s（(【】）)])(?:稿件来源|信息来源|来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击数|点击|阅读)\s*[:：]"
-)
+_META_FIELDS = "稿件来源|信息来源|来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|浏览|点击数|点击|阅读"
+_META_FIELD_RE = re.compile(rf"(?<![^\s（(【】）)])(?:{_META_FIELDS})\s*[:：]")
+# The same labels wherever they stand (OCR may glue a field to what came before: 日作者：袁平文).
+META_FIELD_LABEL_RE = re.compile(rf"(?:{_META_FIELDS})\s*[:：]")
 # A full date, Chinese or numeric (2020年1月2日, 2020-01-02, 2020.1.2).
 FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 _FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
