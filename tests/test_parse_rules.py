@@ -35,7 +35,7 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end
+from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end, without_closing_mark
 from liaocheng_tui.parse.clean import squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -3953,3 +3953,105 @@ def test_a_headline_ending_its_own_question_over_a_dateline_stays_the_headline()
 )
 def test_the_last_sentence_end_of_a_line(text: str, end: int | None) -> None:
     assert last_sentence_end(text) == end
+
+
+# Two wire stories as a news site copies them: a blank line between every two lines, each story
+# closed by its end mark and its editor's credit (web furniture, which the labeller is shown as a
+# blank line).
+_WIRE_STORIES_WITH_EDITORS = (
+    "山东聊城：千年古城迎来冬季旅游热\n\n"
+    "中新网聊城12月3日电 (记者 赵晓)入冬以来，山东聊城古城吸引了大量游客前来打卡。\n\n"
+    "“没想到冬天的古城这么有味道。”来自河北的游客张女士说。\n\n"
+    "据介绍，聊城今年推出了冬季旅游系列活动，包括非遗展演、冰雪嘉年华等。(完)\n\n"
+    "【编辑:刘欢】\n\n"
+    "东阿阿胶产业园年产值突破百亿元\n\n"
+    "中新网聊城12月3日电 (孙婷 李明)记者3日从东阿县获悉，东阿阿胶产业园今年产值突破百亿元。\n\n"
+    "园区目前已入驻企业60余家，带动就业两万余人。(完)\n\n"
+    "【编辑:王宁】\n"
+)
+
+
+def test_a_storys_last_paragraph_with_its_end_mark_is_its_text_not_the_next_headline() -> None:
+    page = parse_page(_WIRE_STORIES_WITH_EDITORS)
+    assert [(a.title, a.subtitle) for a in page.articles] == [
+        ("山东聊城：千年古城迎来冬季旅游热", None),
+        ("东阿阿胶产业园年产值突破百亿元", None),
+    ]
+    assert (
+        page.articles[0].paragraphs[-1]
+        == "据介绍，聊城今年推出了冬季旅游系列活动，包括非遗展演、冰雪嘉年华等。"
+    )
+    assert [d.text for d in page.dropped if d.reason == "end-mark"] == ["(完)", "(完)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("冰雪嘉年华等。(完)", "冰雪嘉年华等。"),
+        ("冰雪嘉年华等。（完）", "冰雪嘉年华等。"),
+        ("他说。（未完待续）", "他说。"),
+        ("（完）", "（完）"),  # the mark alone: no text to leave
+        ("冬日东昌湖（组图）", "冬日东昌湖（组图）"),  # a photo story's mark is no closing mark
+        ("（记者 王强）", "（记者 王强）"),
+    ],
+)
+def test_a_lines_text_without_its_closing_mark(text: str, without: str) -> None:
+    assert without_closing_mark(text) == without
+
+
+def test_the_labeller_reads_a_paragraph_with_its_end_mark_as_the_paragraph() -> None:
+    lines = ["冬季旅游热", "　　入冬以来，古城游人如织。", "　　据介绍，聊城今年推出了冬季旅游系列活动。"]
+    marked = [*lines[:2], lines[2] + "（完）"]
+    assert page_features(marked) == page_features(lines)
+
+
+_TITLED_DATELINE = "新华社北京12月3日电　题：让老字号焕发新活力——各地推动老字号创新发展观察"
+_WIRE_FEATURE_BODY = (
+    "　　新华社记者 张晓 李阳\n"
+    "　　走进北京前门大街，百年老字号门店前排起长队。近年来，各地推动老字号守正创新。\n"
+    "　　“老字号不能只靠情怀，更要靠产品。”一家老字号企业负责人说。\n"
+)
+
+
+def test_a_wire_dateline_that_gives_the_headline_heads_its_story() -> None:
+    page = parse_page(f"{_TITLED_DATELINE}\n{_WIRE_FEATURE_BODY}")
+    [article] = page.articles
+    assert article.title == "让老字号焕发新活力——各地推动老字号创新发展观察"
+    assert article.byline == "新华社北京12月3日电 新华社记者 张晓 李阳"
+    assert article.authors == ["张晓", "李阳"]
+    assert article.paragraphs[0].startswith("走进北京前门大街")
+
+
+def test_wire_datelines_that_give_headlines_head_one_story_each() -> None:
+    second = "　　新华社北京12月3日电　题：冬季用电高峰来临 电网负荷创新高\n　　新华社记者 王强\n　　入冬以来，全国用电负荷持续攀升。\n"
+    page = parse_page(f"　　{_TITLED_DATELINE}\n{_WIRE_FEATURE_BODY}\n{second}")
+    assert [a.title for a in page.articles] == [
+        "让老字号焕发新活力——各地推动老字号创新发展观察",
+        "冬季用电高峰来临 电网负荷创新高",
+    ]
+    assert [a.authors for a in page.articles] == [["张晓", "李阳"], ["王强"]]
+
+
+def test_a_titled_dateline_under_the_printed_headline_repeats_it_and_is_kept_as_dropped() -> None:
+    page = parse_page(
+        f"让老字号焕发新活力\n2026-12-03 10:21:05 来源：新华网\n{_TITLED_DATELINE}\n{_WIRE_FEATURE_BODY}"
+    )
+    [article] = page.articles
+    assert article.title == "让老字号焕发新活力"
+    assert article.byline == "新华社北京12月3日电 新华社记者 张晓 李阳"
+    assert [(d.text, d.line) for d in page.dropped if d.reason == "repeated-headline"] == [
+        ("题：让老字号焕发新活力——各地推动老字号创新发展观察", 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "新华社北京12月3日电　问题：如何让老字号焕发新活力",  # 问题 is no 题 of a headline
+        "新华社北京12月3日电　题：老字号焕发新活力。各地推动老字号创新发展",  # a sentence
+    ],
+)
+def test_a_dateline_with_no_headline_given_opens_the_story_as_its_lead(lead: str) -> None:
+    page = parse_page(f"老字号观察\n{lead}\n{_WIRE_FEATURE_BODY}")
+    assert [a.title for a in page.articles] == ["老字号观察"]
+    assert page.articles[0].paragraphs[0] == lead.split("电", 1)[1].strip()

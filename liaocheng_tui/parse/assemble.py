@@ -80,6 +80,7 @@ from liaocheng_tui.parse.byline import (
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import (
+    CLOSING_MARK_RE,
     HAN_CLASS,
     ITEM_MARKS,
     ends_sentence,
@@ -186,8 +187,6 @@ _LEAD_AFTER_SPACE_RE = re.compile(f" (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记
 _HEADLINED_ITEM_LEAST = 6
 # The mark that closes a wire story: （完）
 _END_MARK_RE = re.compile(r"\s?[(（]\s?完\s?[)）]$")
-# Any mark that ends a story or an instalment of one: （完）, （全文完）, （待续）, （未完待续）.
-_CLOSING_MARK_RE = re.compile(r"[(（]\s?(?:全文完|本文完|续完|完|未完[，,、]?\s?待续|待续|未完)\s?[)）]$")
 # A numbered crosshead inside a long piece: 一、…, （二）…, 第三，…
 _NUMBERED_HEAD_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，、,])"
@@ -828,6 +827,47 @@ def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
+# A feature's headline given in its wire dateline: 新华社北京12月3日电　题：让老字号焕发新活力.
+_TITLE_IN_DATELINE_RE = re.compile(r"题\s?[:：]\s?(?=\S)")
+_TITLE_IN_DATELINE_WITHIN = 40  # characters: where 题 follows a dateline
+
+
+def _titled_datelines(units: Sequence[Unit], dropped: list[Dropped]) -> list[Unit]:
+    """The units, with a wire dateline that gives the story's headline (``新华社北京12月3日电　题：
+    让老字号焕发新活力——各地推动老字号创新发展观察``, as wire copy heads a feature) cut in two:
+    the headline, then the dateline, which opens the story as a lead's does. Under a headline the
+    page printed (a web copy prints both), the dateline's headline repeats it and is dropped."""
+    out: list[Unit] = []
+    for unit in units:
+        parts = _title_in_dateline(unit.text) if "题" in unit.text[:_TITLE_IN_DATELINE_WITHIN] else None
+        if parts is None:
+            out.append(unit)
+            continue
+        dateline, headline = parts
+        headed = next((u.role in HEADER_ROLES for u in reversed(out) if u.role != "furniture"), False)
+        if headed:
+            dropped.append(Dropped(unit.text[unit.text.index("题") :], "repeated-headline", unit.line))
+        else:
+            out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role="title"))
+        out.append(
+            replace(unit, text=dateline, squeezed=squeeze_spaces(dateline), role="body", gap_before=headed)
+        )
+    return out
+
+
+def _title_in_dateline(text: str) -> tuple[str, str] | None:
+    """The dateline and the headline of a line that is only a wire dateline and ``题：`` with a
+    headline after it."""
+    lead = split_lead(text)
+    if lead is None or lead.dateline is None or lead.byline is not None:
+        return None
+    found = _TITLE_IN_DATELINE_RE.match(lead.rest)
+    headline = lead.rest[found.end() :].strip() if found else ""
+    if not headline or ends_sentence(headline) or has_inner_stop(headline):
+        return None  # a sentence: the story's text, not a headline
+    return lead.dateline, headline
+
+
 def _headlines_run_into_leads(units: Sequence[Unit]) -> list[Unit]:
     """The units, with a line of text that opens with a headline set before its story's lead
     (``聊城西站新增始发列车 本报讯（记者 李强）12月5日起，…``, as a scraper that writes one story to a
@@ -1441,7 +1481,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
         if not closing.endswith(("）", ")")):
             continue
         head, below = filled[place + 1], filled[place + 2]
-        if not (_CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)):
+        if not (CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)):
             continue
         text = lines[head].text
         if out[head] != "body" or out[below] not in ("body", "byline"):
@@ -2248,7 +2288,8 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     units = _wrapped_byline_units(
         build_units(lines, dropped, _table_row_or_meta_line if table else is_web_meta_line, roles)
     )
-    units = _reread_header_runs(units)  # a dateline, a credit or a source line in headline lines
+    # a headline in a wire dateline; a dateline, a credit or a source line in headline lines
+    units = _reread_header_runs(_titled_datelines(units, dropped))
     units = _stories_run_together(_headlines_run_into_leads(_bylines_beside_headlines(units)))
     _markdown_crossheads(units)
     above: Role | None = None  # the role of the unit above, furniture passed over

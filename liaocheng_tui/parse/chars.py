@@ -47,6 +47,20 @@ _CLOSERS = "”’」』）)》】"
 _INNER_STOP_RE = re.compile(r"[。！？!?；;]")
 
 
+# A mark that ends a story or an instalment of one, at the end of its last paragraph: （完）, （全文完）,
+# （待续）, （未完待续）.
+CLOSING_MARK_RE = re.compile(r"[(（]\s?(?:全文完|本文完|续完|完|未完[，,、]?\s?待续|待续|未完)\s?[)）]$")
+
+
+def without_closing_mark(text: str) -> str:
+    """``text`` without the story's closing mark at its end (…等。（完） is …等。), where that leaves
+    any text; the mark says where a story ends, not what the line is."""
+    if not text.endswith((")", "）")):
+        return text  # most lines: no bracket to close the mark
+    found = CLOSING_MARK_RE.search(text)
+    return (text[: found.start()].rstrip() or text) if found else text
+
+
 def han_count(text: str) -> int:
     """Number of Han characters in ``text``."""
     # The characters that are not Han: far fewer strings than Han characters or even Han runs.

@@ -41,7 +41,13 @@ from liaocheng_tui.parse.byline import (
     split_lead,
     split_photo_credit,
 )
-from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS, fold_traditional, in_traditional_script
+from liaocheng_tui.parse.chars import (
+    FULL_WIDTH_ALNUM,
+    HAN_CLASS,
+    fold_traditional,
+    in_traditional_script,
+    without_closing_mark,
+)
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import (
     FULL_DATE_RE,
@@ -312,7 +318,8 @@ def _measure(line: Line) -> _Measured:
     if text.startswith("**") and text.endswith("**"):
         feats.append("bold")
         text = text.strip("*") or text
-    canon = _canonical_text(text)
+    # A story's last paragraph with its closing mark (…等。（完）) ends a sentence, as without it.
+    canon = _canonical_text(without_closing_mark(text))
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
     n = len(canon)
