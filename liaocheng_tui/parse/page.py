@@ -19,6 +19,7 @@ from liaocheng_tui.parse.chars import ScriptFold, ends_sentence, page_script_fol
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
 from liaocheng_tui.parse.fallback import shape_roles
+from liaocheng_tui.parse.front_matter import blanked, read_front_matter, with_front_matter
 from liaocheng_tui.parse.furniture import (
     FOLLOW_BUTTONS,
     index_entries,
@@ -72,6 +73,26 @@ def parse_page(
     """
     text = repair_page(text)
     raws = split_lines(text)
+    front = read_front_matter(raws)
+    if front is None:
+        return _parse_text(text, raws, source, publication, path, issue_date)
+    # The block's date is printed over the story, as a masthead's is.
+    printed = [date] if (date := front.fields.get("date")) else []
+    page = _parse_text(blanked(raws, front), None, source, publication, path, issue_date, printed)
+    return with_front_matter(page, front)
+
+
+def _parse_text(
+    text: str,
+    raws: list[str] | None,
+    source: str,
+    publication: str | None,
+    path: str | None,
+    issue_date: str | None,
+    printed_dates: Sequence[str] = (),
+) -> Page:
+    """:func:`parse_page` on the repaired text (``raws`` its lines, where the caller has them)."""
+    raws = split_lines(text) if raws is None else raws
     records = parse_records(raws, source, publication, path or source, issue_date)
     if records is not None:
         return records
@@ -80,7 +101,8 @@ def parse_page(
         text = columns.text
         raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    page = _parse(text, lines, _labelled(raws, lines), source, publication, path, issue_date)
+    roles = _labelled(raws, lines)
+    page = _parse(text, lines, roles, source, publication, path, issue_date, printed_dates)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)
 
 
@@ -214,6 +236,7 @@ def _parse(
     publication: str | None,
     path: str | None,
     issue_date: str | None,
+    printed_dates: Sequence[str] = (),
 ) -> Page:
     """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`) and its
     normalised lines.
@@ -227,7 +250,7 @@ def _parse(
         lines = [replace(line, text=script.fold(line.text)) for line in lines]
     assembly = assemble(lines, roles)
     dropped = assembly.dropped
-    furniture_lines = [d.text for d in dropped if d.reason == "page-furniture"]
+    furniture_lines = [*printed_dates, *(d.text for d in dropped if d.reason == "page-furniture")]
     issue = date_page(
         assembly.articles, furniture_lines, path=source if path is None else path, user_date=issue_date
     )
