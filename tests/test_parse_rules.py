@@ -1666,6 +1666,7 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "扫一扫在手机打开当前页",
         # a public account's article page as copied: its header, its collection, its foot
         "原创 聊城发布 聊城发布 2026-12-04 18:30 发表于山东",
+        "聊城发布 2026-12-03 18:30 山东",  # the header's shorter form: the account's name first
         "收录于合集 #冬季旅游 12个",
         "预览时标签不可点",
         "阅读 1.2万",
@@ -1718,6 +1719,8 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "声明：滨海市某某公司营业执照正本遗失，声明作废。",  # a notice's text
         "听新闻联播有感",  # a headline opening with the widget's words
         "上一篇报道引发关注",  # no link's colon
+        "会议定于2026-12-04 10:20召开",  # a day and a time in a sentence
+        "截至2026-12-04 10:20",
         "收入 > 支出",  # a comparison, no site before it
         "阅读",  # one action alone: a supplement's column may be so named
         "赞",
@@ -4055,3 +4058,16 @@ def test_a_dateline_with_no_headline_given_opens_the_story_as_its_lead(lead: str
     page = parse_page(f"老字号观察\n{lead}\n{_WIRE_FEATURE_BODY}")
     assert [a.title for a in page.articles] == ["老字号观察"]
     assert page.articles[0].paragraphs[0] == lead.split("电", 1)[1].strip()
+
+
+def test_a_public_accounts_header_under_the_headline_is_furniture_and_dates_the_page() -> None:
+    page = parse_page(
+        "🔥聊城这个地方火了！周末人气爆棚\n\n聊城发布 2026-12-03 18:30 山东\n\n"
+        "周末的东昌湖畔游人如织，不少市民带着孩子前来游玩。\n\n"
+        "“这里环境好，适合带孩子出来走走。”市民王女士说。\n"
+    )
+    [article] = page.articles
+    assert article.title == "🔥聊城这个地方火了！周末人气爆棚"
+    assert article.paragraphs[0] == "周末的东昌湖畔游人如织，不少市民带着孩子前来游玩。"
+    assert (page.date, page.date_source) == ("2026-12-03", "masthead")
+    assert [d.text for d in page.dropped] == ["聊城发布 2026-12-03 18:30 山东"]

@@ -520,6 +520,8 @@ def is_web_furniture_line(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(_COMMENT_CLOSER) or stripped.startswith(_COMMENT_OPENER):
         return True  # markup debris (is_markup_debris), short
+    if (":" in stripped or "：" in stripped) and is_account_header(fold_width(stripped)):
+        return True  # it opens with the account's name, which can be any character
     if len(text) > _PICTURE_LINK_LONGEST or (
         stripped[:1] not in _WEB_FURNITURE_FIRST
         and not stripped.endswith("二维码")
@@ -543,7 +545,6 @@ def is_web_furniture_line(text: str) -> bool:
         or _PICTURE_RE.match(text)
         or _NEIGHBOUR_LINK_RE.match(text)
         or _ACCOUNT_FOOT_RE.match(text)
-        or is_account_header(text)
         or _spaced_staff_credit(text)
     )
 
