@@ -621,9 +621,10 @@ _BRACKETED_WIRE_RE = re.compile(
 )
 
 # A reporter's credit opening the story with where it was filed, as Taiwan's papers print it:
-# 〔記者王大明／台北報導〕, 【聯合報／記者王大明、李華／台北即時報導】, or unbracketed before a space.
+# 〔記者王大明／台北報導〕, 【聯合報／記者王大明、李華／台北即時報導】, 【本報記者李明／洛杉磯報導】, or
+# unbracketed before a space.
 _FILED_REPORT_RE = re.compile(
-    rf"^(?P<open>[〔【\[［（(]\s?)?(?:{_H}{{2,8}}[／/]\s?)?(?:记者|記者|编译|編譯|特派员|特派員)\s?"
+    rf"^(?P<open>[〔【\[［（(]\s?)?(?:{_H}{{2,8}}[／/]\s?)?(?:本报|本報|特约|特約)?(?:记者|記者|编译|編譯|特派员|特派員)\s?"
     rf"(?P<who>{_H}{{2,4}}(?:[、，,]\s?{_H}{{2,4}})*)\s?[／/]\s?{_H}{{1,12}}?(?:即时|即時)?(?:报导|報導|报道|報道)"
     rf"(?(open)\s?[〕】\]］）)]|(?=\s))"
 )
