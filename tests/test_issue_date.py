@@ -45,6 +45,11 @@ MASTHEAD_PAGE = "东昌日报 2020年2月6日 星期四 第3版\n" + YEAR_IN_TEX
         ("lcrb/2020/0205/A03.txt", "2020-02-05"),
         # The date nearest the file name wins over a folder's.
         ("2019-12-31/20200101-01.txt", "2020-01-01"),
+        ("2019/rmrb2020020505.txt", "2020-02-05"),
+        # an e-paper's PDF named by the paper's code, the date and the page
+        ("rmrb2020020505.txt", "2020-02-05"),
+        ("pdf/lcrb20200205003.txt", "2020-02-05"),  # a code of hex letters, three page digits
+        ("gmrb2020020501.pdf.txt", "2020-02-05"),
     ],
 )
 def test_path_dates_in_the_usual_forms(path: str, expected: str) -> None:
@@ -61,6 +66,10 @@ def test_path_dates_in_the_usual_forms(path: str, expected: str) -> None:
         "2020/page3.txt",  # a year alone is no date
         "layout/202013/05/node.txt",  # no 13th month
         "lcrb/2020/020533/A03.txt",  # a longer number
+        "2020020505.txt",  # no paper's code: a number
+        "rmrb202002050512.txt",  # four digits after the date
+        "001_ab2020020505ef.txt",  # a hash that runs on in letters
+        "x2020020505.txt",  # one letter is no paper's code
     ],
 )
 def test_what_is_not_a_path_date(path: str) -> None:

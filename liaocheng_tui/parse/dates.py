@@ -243,6 +243,13 @@ _PATH_DATE_RE = re.compile(
     r"|[/\\](0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
     r")(?!\d)"
 )
+# A paper's code, the date and the page run together, as e-papers name their PDFs (rmrb2026120305:
+# 人民日报, 3 December 2026, page 5): the code's letters open the name, two or three page digits
+# close the run (a content hash runs on in more letters and digits).
+_CODED_PAGE_DATE_RE = re.compile(
+    r"(?:^|(?<=[/\\\s._-]))[A-Za-z]{2,8}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{2,3}"
+    r"(?![0-9A-Za-z])"
+)
 # A run of hex digits this long is a content hash (001_1b9743f1e9e56b57.txt), not a date.
 _HASH_RE = re.compile(r"[0-9a-fA-F]{12,}")
 _PATH_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d))")
@@ -263,17 +270,22 @@ def _without_hashes(path: str) -> str:
 def path_date(path: str) -> str | None:
     """The date a file's name or folders give, the one nearest the file name winning.
 
-    ``2020/02/05/page1.txt``, ``rmrb-20200205-01.txt``, ``2020年2月5日/第3版.txt`` and e-paper
-    folders (``202002/05/``, ``2020/0205/``) all give ``2020-02-05``; a content hash or a longer
-    number is not read as a date.
+    ``2020/02/05/page1.txt``, ``rmrb-20200205-01.txt``, ``2020年2月5日/第3版.txt``, e-paper
+    folders (``202002/05/``, ``2020/0205/``) and a PDF's name with the paper's code and the page
+    (``rmrb2020020501.txt``) all give ``2020-02-05``; a content hash or a longer number is not
+    read as a date.
     """
-    found: str | None = None
+    found: list[tuple[int, str]] = []  # where each date ends, and the date
     for match in _PATH_DATE_RE.finditer(_without_hashes(path)):
         year = int(match.group(1))
         month = match.group(2) or match.group(4) or match.group(6) or match.group(8) or match.group(10)
         day = match.group(3) or match.group(5) or match.group(7) or match.group(9) or match.group(11)
-        found = iso(year, int(month), int(day)) or found
-    return found
+        if date := iso(year, int(month), int(day)):
+            found.append((match.end(), date))
+    for match in _CODED_PAGE_DATE_RE.finditer(path):
+        if date := iso(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+            found.append((match.end(), date))
+    return max(found)[1] if found else None
 
 
 def path_years(path: str) -> list[int]:
