@@ -41,6 +41,7 @@ from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.features import page_features
 from liaocheng_tui.parse.furniture import (
+    headline_lists,
     index_entries,
     is_address_or_rule,
     is_dated_furniture_line,
@@ -2533,6 +2534,83 @@ def test_a_front_pages_index_of_its_stories_is_furniture() -> None:
 )
 def test_index_entries_are_runs_of_headlines_with_their_pages(lines: list[str], expected: set[int]) -> None:
     assert index_entries(lines) == expected
+
+
+def test_an_e_paper_pages_list_of_its_stories_is_furniture() -> None:
+    page = parse_page(
+        "第A03版：聊城新闻\n本版新闻\n我市民生实事项目全部完成\n冬季供暖准备就绪\n东昌湖景区新增休闲设施\n\n"
+        "我市民生实事项目全部完成\n本报记者 王芳\n"
+        "　　记者从市政府获悉，今年我市确定的二十项民生实事项目已全部完成。\n\n"
+        "冬季供暖准备就绪\n　　本报讯（记者 孙丽）今年供暖季将于11月15日开始。\n\n"
+        "东昌湖景区新增休闲设施\n　　本报讯（记者 李强）东昌湖景区今年新增了多处休闲设施。\n"
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "我市民生实事项目全部完成"),
+        (None, "冬季供暖准备就绪"),
+        (None, "东昌湖景区新增休闲设施"),
+    ]
+    assert [d.line for d in page.dropped if d.reason == "page-furniture"] == [1, 2, 3, 4, 5]
+
+
+_STORIES = [
+    "冬季供暖准备就绪",
+    "本报讯 今年供暖季将于11月15日开始。",
+    "东昌湖新增设施",
+    "本报讯 东昌湖景区新增设施。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["冬季供暖准备就绪", "东昌湖新增设施", *_STORIES], {0, 1}),
+        (
+            ["今日要闻", "1. 冬季供暖准备就绪", "", "2. 东昌湖新增设施", "", *_STORIES],
+            {0, 1, 3},
+        ),  # a label, marks
+        (["冬季供暖准备就绪", *_STORIES], set()),  # one entry: a headline printed twice
+        (["冬季供暖准备就绪", "东昌湖新增设施", "", "", *_STORIES], {0, 1}),
+        (["冬季供暖准备就绪", "", "", "东昌湖新增设施", *_STORIES], set()),  # two blank lines part them
+        # a story printed twice: its headline block comes again in one piece
+        (
+            [
+                "坚持以人民为中心",
+                "我市民生实事项目全部完成",
+                "",
+                "坚持以人民为中心",
+                "",
+                "我市民生实事项目全部完成",
+            ],
+            set(),
+        ),
+        # duplicated paragraphs end their sentences
+        (
+            [
+                "今年供暖季将于11月15日开始。",
+                "全市供热企业已完成检修。",
+                "今年供暖季将于11月15日开始。",
+                "正文。",
+                "全市供热企业已完成检修。",
+            ],
+            set(),
+        ),
+        # a reporter's line and a meta line printed again under each story, a table's short cells
+        (
+            ["本报记者 王强", "稿件来源：新华每日电讯", "本报记者 王强", "正文。", "稿件来源：新华每日电讯"],
+            set(),
+        ),
+        (["副主任 1", "主管 3", "副主任 1", "正文。", "主管 3"], set()),
+        # listed in another order than the page prints them: no list of its stories
+        (["东昌湖新增设施", "冬季供暖准备就绪", *_STORIES], set()),
+        # an entry not printed again below ends the run
+        (
+            ["冬季供暖准备就绪", "东昌湖新增设施", _STORIES[0], _STORIES[1], "冬季供暖准备就绪", "正文。"],
+            set(),
+        ),
+    ],
+)
+def test_a_list_of_headlines_each_printed_again_below_it(lines: list[str], expected: set[int]) -> None:
+    assert headline_lists(lines) == expected
 
 
 @pytest.mark.parametrize(

@@ -488,6 +488,76 @@ def index_entries(lines: Sequence[str]) -> set[int]:
     return {index for run in runs if len(run) >= _INDEX_RUN_LEAST for index in run}
 
 
+# A list of the page's stories over them (an e-paper page's 本版新闻 over its headlines): each entry
+# is a headline printed again, on a line of its own, further down the page.
+_LISTED_HEADLINE_LONGEST = 40  # characters
+_LISTED_HEADLINE_LEAST = 5  # Han characters
+_LIST_LABEL_LONGEST = 8  # characters: 本版新闻, 本版文章列表
+_ENTRY_MARK_RE = re.compile(f"^(?:[{_INDEX_MARKS}]|\\d{{1,2}}[.、．])\\s*")
+
+
+def _listed_headline(line: str) -> str:
+    return _ENTRY_MARK_RE.sub("", line.strip(), count=1).replace(" ", "").replace("\u3000", "")
+
+
+def _could_be_listed(text: str) -> bool:
+    """A headline, by its shape: five Han characters or more, no sentence's end, and no byline,
+    meta line or furniture (a reporter's line or a story's meta line is printed again under each
+    story; a table's cells and a repeated pull quote are short)."""
+    return (
+        han_count(text) >= _LISTED_HEADLINE_LEAST
+        and not ends_sentence(text)
+        and parse_byline_line(text) is None
+        and not is_web_meta_line(text)
+        and not is_furniture_line(text)
+    )
+
+
+def headline_lists(lines: Sequence[str]) -> set[int]:
+    """The lines of a list of the page's stories over them (``本版新闻`` over ``冬季供暖准备就绪``
+    …, as an e-paper page copies): runs of two or more short lines, a blank line between two of
+    them at most, each printed again as a line of its own below the run, with the short label
+    right over the run, where the headlines printed again are each a story's, some text between
+    any two of them. A duplicated paragraph is printed again too, but ends a sentence; a story
+    printed twice has its headline block (a kicker and a headline) printed again in one piece."""
+    later: dict[str, int] = {}  # a line's text, and the last line that prints it
+    filled_above = [0]  # how many lines above each line hold text
+    for index, line in enumerate(lines):
+        if line.strip():
+            later[_listed_headline(line)] = index
+        filled_above.append(filled_above[-1] + bool(line.strip()))
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):  # a blank line after the last closes its run
+        stripped = line.strip()
+        entry = (
+            bool(stripped)
+            and len(stripped) <= _LISTED_HEADLINE_LONGEST
+            and later.get(_listed_headline(stripped), -1) > index
+            and _could_be_listed(stripped)
+        )
+        if entry and not (run and index - run[-1] > 2):
+            run.append(index)
+            continue
+        if not stripped and run and index - run[-1] == 1:
+            continue  # one blank line inside the run
+        printed = [later[_listed_headline(lines[i])] for i in run]
+        if (
+            len(run) >= _INDEX_RUN_LEAST
+            and printed[0] > run[-1]
+            and printed == sorted(printed)  # listed in the order the page prints them
+            and all(
+                filled_above[below] - filled_above[above] > 1 for above, below in itertools.pairwise(printed)
+            )
+        ):
+            found.update(run)
+            label = run[0] - 1
+            if label >= 0 and 0 < len(lines[label].strip()) <= _LIST_LABEL_LONGEST:
+                found.add(label)  # 本版新闻, 目录
+        run = [index] if entry else []
+    return found
+
+
 def is_related_label(text: str) -> bool:
     """True for the label over a web page's list of related stories (``相关新闻：``, ``【延伸阅读】``)."""
     return bool(_RELATED_LABEL_RE.match(text.strip()))

@@ -22,6 +22,7 @@ from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.front_matter import blanked, read_front_matter, with_front_matter
 from liaocheng_tui.parse.furniture import (
     FOLLOW_BUTTONS,
+    headline_lists,
     index_entries,
     is_account_header,
     is_page_number,
@@ -113,7 +114,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
     the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
-    web |= _related_links(raws, web) | index_entries(raws) | _account_lines(raws, web)
+    web |= _related_links(raws, web) | index_entries(raws) | headline_lists(raws) | _account_lines(raws, web)
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.
