@@ -10,7 +10,7 @@ import pytest
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.chars import WIDE_CLASS
-from liaocheng_tui.parse.models import Article
+from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.page import label_page
 from liaocheng_tui.parse.repair import (
@@ -18,6 +18,7 @@ from liaocheng_tui.parse.repair import (
     decode_entities,
     join_vertical_runs,
     letter_spaced,
+    lost_characters,
     repair_page,
     restore_byline_box,
     restore_subtitle_dashes,
@@ -254,7 +255,12 @@ def test_a_seed_page_with_a_column_rule_beside_its_lines_parses_as_the_page_itse
             for number, line in enumerate(lines)
         ]
         assert ruled != lines
-        assert parse_page("\n".join(ruled)).to_json() == parse_page(text).to_json(), path.name
+        repaired = parse_page("\n".join(ruled))
+        assert _without_ocr_marks(repaired) == parse_page(text).to_json(), path.name
+        # 丨 is a Han character, kept where the repair took it; a half-width | is none
+        ruled_lines = [number + 1 for number, line in enumerate(lines) if line.strip() and not number % 3]
+        expected = [] if where == "start" else [("丨", number) for number in ruled_lines]
+        assert sorted((d.text, d.line) for d in repaired.dropped if d.reason == "ocr-mark") == expected
 
 
 def test_a_bylines_mark_ocr_read_as_a_character_is_written_back() -> None:
@@ -277,7 +283,9 @@ def test_seed_pages_whose_byline_marks_ocr_read_as_characters_parse_as_the_pages
     for path in marked:
         text = path.read_text(encoding="utf-8")
         for lookalike in "口囗":
-            assert parse_page(text.replace("□", lookalike)).to_json() == parse_page(text).to_json(), path.name
+            repaired = parse_page(text.replace("□", lookalike))
+            assert _without_ocr_marks(repaired) == parse_page(text).to_json(), path.name
+            assert {d.text for d in repaired.dropped if d.reason == "ocr-mark"} == {lookalike}
 
 
 def test_a_subtitles_dash_ocr_read_as_two_strokes_is_written_back() -> None:
@@ -321,3 +329,37 @@ def test_an_interview_whose_subtitle_dash_ocr_misread_keeps_its_headline() -> No
         repair_page("让老街巷留住烟火气\n一一访东昌府区住建局局长王明")
         == "让老街巷留住烟火气\n一一访东昌府区住建局局长王明"
     )
+
+
+@pytest.mark.parametrize(
+    ("page_text", "misread"),
+    [
+        ("聊城新闻\n　　本报讯 今天多云。丨\n", [("丨", 2)]),  # a column rule at a line's end
+        ("0丨", [("丨", 1)]),
+        (
+            "市住建局推进老旧小区改造\n一一访东昌府区住建局局长\n　　本报讯 今天多云。\n",
+            [("一一", 2)],
+        ),  # a dash
+        ("口记者 王丽 报道\n", [("口", 1)]),  # a byline's box
+        ("聊城新闻\n　　本报讯 今天多云。\n", []),  # nothing repaired
+    ],
+)
+def test_what_ocr_misread_and_the_repair_read_back_is_kept_as_dropped(
+    page_text: str, misread: list[tuple[str, int]]
+) -> None:
+    page = parse_page(page_text)
+    assert [(d.text, d.line) for d in page.dropped if d.reason == "ocr-mark"] == misread
+
+
+def test_a_vertical_headline_put_on_one_line_loses_no_character() -> None:
+    assert (
+        lost_characters("聊\n城\n新\n闻\n　　本报讯 今天多云。", "\n\n\n聊城新闻\n　　本报讯 今天多云。")
+        == []
+    )
+
+
+def _without_ocr_marks(page: Page) -> dict[str, object]:
+    """The page's JSON without the marks OCR misread that the repair read back (``ocr-mark``)."""
+    found = page.to_json()
+    found["dropped"] = [d for d in found["dropped"] if d["reason"] != "ocr-mark"]
+    return found

@@ -32,11 +32,11 @@ from liaocheng_tui.parse.furniture import (
     spacing_blanks,
     stray_marks,
 )
-from liaocheng_tui.parse.models import Page
+from liaocheng_tui.parse.models import Dropped, Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.records import parse_records
-from liaocheng_tui.parse.repair import repair_page
+from liaocheng_tui.parse.repair import lost_characters, repair_page
 from liaocheng_tui.parse.roles import Role
 
 
@@ -72,15 +72,22 @@ def parse_page(
     after another (:mod:`liaocheng_tui.parse.columns`); line numbers stay those of ``text``. A page
     an archive exported as labelled records is read by its labels (:mod:`liaocheng_tui.parse.records`).
     """
-    text = repair_page(text)
-    raws = split_lines(text)
+    repaired = repair_page(text)
+    raws = split_lines(repaired)
     front = read_front_matter(raws)
     if front is None:
-        return _parse_text(text, raws, source, publication, path, issue_date)
-    # The block's date is printed over the story, as a masthead's is.
-    printed = [date] if (date := front.fields.get("date")) else []
-    page = _parse_text(blanked(raws, front), None, source, publication, path, issue_date, printed)
-    return with_front_matter(page, front)
+        page = _parse_text(repaired, raws, source, publication, path, issue_date)
+    else:
+        # The block's date is printed over the story, as a masthead's is.
+        printed = [date] if (date := front.fields.get("date")) else []
+        page = _parse_text(blanked(raws, front), None, source, publication, path, issue_date, printed)
+        page = with_front_matter(page, front)
+    lost = lost_characters(text, repaired)
+    if not lost:
+        return page
+    # What OCR misread and the repair read back (a column rule as 丨, a dash as 一一, a box as 口).
+    misread = [Dropped(characters, "ocr-mark", number) for number, characters in lost]
+    return replace(page, dropped=[*misread, *page.dropped])
 
 
 def _parse_text(

@@ -27,10 +27,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
-from liaocheng_tui.parse.chars import HAN_CLASS, WIDE_CLASS, ends_sentence
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, WIDE_CLASS, ends_sentence
 from liaocheng_tui.parse.furniture import as_wide_as, full_width
 from liaocheng_tui.parse.normalize import split_lines
 
@@ -246,6 +247,26 @@ def restore_subtitle_dashes(lines: Sequence[str]) -> list[str]:
             out[index] = line[:start] + "——" + line[found.end() :]
         above = line
     return out
+
+
+def lost_characters(text: str, repaired: str) -> list[tuple[int, str]]:
+    """The Han characters :func:`repair_page` took off the page (a column rule OCR read as 丨,
+    the strokes 一一 read back as a dash, 口 read back as □), with the line (from 1) each was on.
+    A character written as another form of itself (a Kangxi radical) or moved to another line (a
+    vertical headline put on one line) is not lost."""
+    if text == repaired:
+        return []  # most pages: no repair
+    before, after = split_lines(text), split_lines(repaired)
+    lost = Counter(HAN_RE.findall(unify_radicals(text))) - Counter(HAN_RE.findall(repaired))
+    found: list[tuple[int, str]] = []
+    for number, (line, fixed) in enumerate(zip(before, after, strict=False), start=1):
+        if not lost:
+            break
+        taken = (Counter(HAN_RE.findall(unify_radicals(line))) - Counter(HAN_RE.findall(fixed))) & lost
+        if taken:
+            found.append((number, "".join(taken.elements())))
+            lost -= taken
+    return found
 
 
 def repair_page(text: str) -> str:
