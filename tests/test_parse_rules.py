@@ -2600,6 +2600,29 @@ _STORIES = [
             set(),
         ),
         (["副主任 1", "主管 3", "副主任 1", "正文。", "主管 3"], set()),
+        # a meta line's pieces a wrap cut, and a reporter's role, printed again under each story
+        (
+            [
+                "来源：新华每日电讯 新华智见",
+                "新华社记者",
+                _STORIES[0],
+                "来源：新华每日电讯 新华智见",
+                "新华社记者",
+            ],
+            set(),
+        ),
+        # below the page's first sentence: a document's table of contents, its headings below
+        (
+            [
+                "　　规划纲要全文如下。",
+                "第一节 构建开放型区域协同创新共同体",
+                "第二节 打造高水平科技创新载体和平台",
+                "第一节 构建开放型区域协同创新共同体",
+                "正文。",
+                "第二节 打造高水平科技创新载体和平台",
+            ],
+            set(),
+        ),
         # listed in another order than the page prints them: no list of its stories
         (["东昌湖新增设施", "冬季供暖准备就绪", *_STORIES], set()),
         # an entry not printed again below ends the run

@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from liaocheng_tui.parse.byline import looks_like_a_name, parse_byline_line, split_show_mark
+from liaocheng_tui.parse.byline import (
+    is_unnamed_byline,
+    looks_like_a_name,
+    parse_byline_line,
+    split_show_mark,
+)
 from liaocheng_tui.parse.chars import (
     CHINESE_YEAR_DIGITS,
     HAN_CLASS,
@@ -508,6 +513,8 @@ def _could_be_listed(text: str) -> bool:
         han_count(text) >= _LISTED_HEADLINE_LEAST
         and not ends_sentence(text)
         and parse_byline_line(text) is None
+        and not is_unnamed_byline(text)
+        and not _META_FIELD_RE.search(text)  # a piece of a meta line a wrap cut (来源：某某报)
         and not is_web_meta_line(text)
         and not is_furniture_line(text)
     )
@@ -518,7 +525,7 @@ def headline_lists(lines: Sequence[str]) -> set[int]:
     …, as an e-paper page copies): runs of two or more short lines, a blank line between two of
     them at most, each printed again as a line of its own below the run, with the short label
     right over the run, where the headlines printed again are each a story's, some text between
-    any two of them. A duplicated paragraph is printed again too, but ends a sentence; a story
+    any two of them, and the run is above the page's first sentence. A duplicated paragraph is printed again too, but ends a sentence; a story
     printed twice has its headline block (a kicker and a headline) printed again in one piece."""
     later: dict[str, int] = {}  # a line's text, and the last line that prints it
     filled_above = [0]  # how many lines above each line hold text
@@ -526,9 +533,12 @@ def headline_lists(lines: Sequence[str]) -> set[int]:
         if line.strip():
             later[_listed_headline(line)] = index
         filled_above.append(filled_above[-1] + bool(line.strip()))
+    # The list stands over the page's stories: above the page's first sentence (a table of
+    # contents inside a document's text, its headings printed again below, is the document's).
+    top = next((index for index, line in enumerate(lines) if ends_sentence(line.strip())), len(lines))
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, ""]):  # a blank line after the last closes its run
+    for index, line in enumerate([*lines[:top], ""]):  # a blank line after the last closes its run
         stripped = line.strip()
         entry = (
             bool(stripped)
