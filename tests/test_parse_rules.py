@@ -4182,3 +4182,52 @@ def test_a_public_accounts_header_under_the_headline_is_furniture_and_dates_the_
     assert article.paragraphs[0] == "周末的东昌湖畔游人如织，不少市民带着孩子前来游玩。"
     assert (page.date, page.date_source) == ("2026-12-03", "masthead")
     assert [d.text for d in page.dropped] == ["聊城发布 2026-12-03 18:30 山东"]
+
+
+def test_a_headline_a_wrap_cut_before_its_comma_is_one_headline() -> None:
+    page = parse_page(
+        "面对“Skill”\n，普通人如何保护自己\n本报记者 王强\n　　近来，一种叫做“Skill”的插件正变得越来越流行。\n"
+    )
+    [article] = page.articles
+    assert (article.title, article.subtitle) == ("面对“Skill”，普通人如何保护自己", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        # under a headline line: its rest, not a subtitle
+        (
+            "当声音被AI“偷走\n”，该怎么办\n　　近来，声音被仿冒的事时有发生。",
+            "T S B",
+            (None, "当声音被AI“偷走”，该怎么办", None),
+        ),
+        # under a kicker with a headline below: the kicker's rest
+        (
+            "聚焦“三农”\n，看新变化\n种粮大户的新账本\n　　今年，种粮大户获得丰收。",
+            "K T T B",
+            ("聚焦“三农”，看新变化", "种粮大户的新账本", None),
+        ),
+        # under a kicker with no headline below: the two are the headline
+        (
+            "面对“Skill”\n，普通人如何保护自己\n　　近来，插件正变得越来越流行。",
+            "K T B",
+            (None, "面对“Skill”，普通人如何保护自己", None),
+        ),
+        # a subtitle's dash and an opening quote open their own lines
+        (
+            "我市民生实事项目全部完成\n——今年累计投入资金超百亿元\n　　记者从市政府获悉。",
+            "T S B",
+            (None, "我市民生实事项目全部完成", "——今年累计投入资金超百亿元"),
+        ),
+        (
+            "坚持以人民为中心的发展思想\n“种粮大户”的新账本\n　　今年，种粮大户获得丰收。",
+            "K T B",
+            ("坚持以人民为中心的发展思想", "“种粮大户”的新账本", None),
+        ),
+    ],
+)
+def test_a_headline_line_opening_with_a_mark_goes_on_from_the_line_above(
+    text: str, codes: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    [article] = labelled(text, codes).articles
+    assert (article.kicker, article.title, article.subtitle) == expected

@@ -1736,6 +1736,34 @@ def _signs_off(text: str) -> bool:
     return (len(words) >= 2 and looks_like_a_name(words[-1])) or bool(_DATE_ALONE_RE.match(text.strip()))
 
 
+# Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
+_CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
+
+
+def _headlines_broken_before_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline line that opens with a mark going on from the line above
+    (``面对“Skill”`` / ``，普通人如何保护自己``, as a hard wrap cuts a headline before its comma)
+    read as that line's rest: the same part of the headline, not a subtitle under it. Under a
+    kicker, the line is the kicker's rest where a headline follows, else both are the headline."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(1, len(filled)):
+        above, below = filled[place - 1], filled[place]
+        if (
+            out[below] not in HEADER_ROLES
+            or out[above] not in HEADER_ROLES
+            or lines[below].text.lstrip("# ")[:1] not in _CONTINUING_MARKS
+        ):
+            continue
+        if out[above] != "kicker":
+            out[below] = out[above]
+        elif place + 1 < len(filled) and out[filled[place + 1]] == "title":
+            out[below] = "kicker"
+        else:
+            out[above] = out[below] = "title"
+    return out
+
+
 def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with headline lines that close a bracket a text line above them left open read
     as that line's rest.
@@ -2276,7 +2304,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _photo_story_headlines(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
-    roles = _brackets_closed_in_headlines(lines, roles)
+    roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
