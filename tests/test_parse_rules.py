@@ -4134,6 +4134,7 @@ def test_a_wire_dateline_that_gives_the_headline_heads_its_story() -> None:
     assert article.byline == "新华社北京12月3日电 新华社记者 张晓 李阳"
     assert article.authors == ["张晓", "李阳"]
     assert article.paragraphs[0].startswith("走进北京前门大街")
+    assert [(d.text, d.reason, d.line) for d in page.dropped] == [("题：", "headline-label", 1)]
 
 
 def test_wire_datelines_that_give_headlines_head_one_story_each() -> None:
@@ -4163,6 +4164,7 @@ def test_a_titled_dateline_under_the_printed_headline_repeats_it_and_is_kept_as_
     [
         "新华社北京12月3日电　问题：如何让老字号焕发新活力",  # 问题 is no 题 of a headline
         "新华社北京12月3日电　题：老字号焕发新活力。各地推动老字号创新发展",  # a sentence
+        "新华社北京12月3日电　题：本报讯(记者王强)",  # a lead
     ],
 )
 def test_a_dateline_with_no_headline_given_opens_the_story_as_its_lead(lead: str) -> None:

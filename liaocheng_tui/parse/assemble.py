@@ -843,11 +843,12 @@ def _titled_datelines(units: Sequence[Unit], dropped: list[Dropped]) -> list[Uni
         if parts is None:
             out.append(unit)
             continue
-        dateline, headline = parts
+        dateline, label, headline = parts
         headed = next((u.role in HEADER_ROLES for u in reversed(out) if u.role != "furniture"), False)
         if headed:
-            dropped.append(Dropped(unit.text[unit.text.index("题") :], "repeated-headline", unit.line))
+            dropped.append(Dropped(f"{label}{headline}", "repeated-headline", unit.line))
         else:
+            dropped.append(Dropped(label, "headline-label", unit.line))
             out.append(replace(unit, text=headline, squeezed=squeeze_spaces(headline), role="title"))
         out.append(
             replace(unit, text=dateline, squeezed=squeeze_spaces(dateline), role="body", gap_before=headed)
@@ -855,17 +856,19 @@ def _titled_datelines(units: Sequence[Unit], dropped: list[Dropped]) -> list[Uni
     return out
 
 
-def _title_in_dateline(text: str) -> tuple[str, str] | None:
-    """The dateline and the headline of a line that is only a wire dateline and ``题：`` with a
-    headline after it."""
+def _title_in_dateline(text: str) -> tuple[str, str, str] | None:
+    """The dateline, the label (``题：``) and the headline of a line that is only a wire dateline
+    and ``题：`` with a headline after it."""
     lead = split_lead(text)
     if lead is None or lead.dateline is None or lead.byline is not None:
         return None
     found = _TITLE_IN_DATELINE_RE.match(lead.rest)
-    headline = lead.rest[found.end() :].strip() if found else ""
-    if not headline or ends_sentence(headline) or has_inner_stop(headline):
-        return None  # a sentence: the story's text, not a headline
-    return lead.dateline, headline
+    if found is None:
+        return None
+    headline = lead.rest[found.end() :].strip()
+    if not headline or ends_sentence(headline) or has_inner_stop(headline) or split_lead(headline):
+        return None  # a sentence or a lead: the story's text, not a headline
+    return lead.dateline, found.group(0).strip(), headline
 
 
 def _headlines_run_into_leads(units: Sequence[Unit]) -> list[Unit]:
