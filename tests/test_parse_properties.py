@@ -33,6 +33,9 @@ _PIECES = [
     "陳曉", "●", "◆ ", "丙 午 年", "⽇", "⻥", "\uf90a",
     # an archive's labelled records
     "标题：", "【作者】", "正文：", "日期：2024年6月8日", "[篇名]", "关键词：",
+    # a clipped story's metadata block, wire copies' end marks and titled datelines, what OCR misreads
+    "---\n", "title: ", "author:\n", "  - ", "date: 2026-12-03\n", "(完)", "（完）", "新华社北京12月3日电　题：",
+    "聊城发布 2026-12-03 18:30 山东\n", "本版新闻\n", "【本報記者李明／洛杉磯報導】", "丨", "一一", "口记者 ",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)
