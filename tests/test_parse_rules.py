@@ -4233,3 +4233,46 @@ def test_a_headline_line_opening_with_a_mark_goes_on_from_the_line_above(
 ) -> None:
     [article] = labelled(text, codes).articles
     assert (article.kicker, article.title, article.subtitle) == expected
+
+
+def test_a_web_copys_lead_is_no_headline_under_the_stories_headline() -> None:
+    # one story copied from a web page, every line followed by a blank line
+    page = parse_page(
+        "聊城这个冬天，有点暖\n\n入冬以来，我市多措并举保障群众温暖过冬。\n\n01\n供暖提前启动\n\n"
+        "今年，我市供暖时间比往年提前了五天，全市供热面积达八千万平方米。\n\n"
+        "市住建局有关负责人表示，将确保群众室温达标。\n\n02\n爱心驿站遍布全城\n\n"
+        "全市设立爱心驿站一百余处，为环卫工人、快递小哥提供热水和休息场所。\n"
+    )
+    [article] = page.articles
+    assert (article.kicker, article.title) == (None, "聊城这个冬天，有点暖")
+    assert article.paragraphs[0] == "入冬以来，我市多措并举保障群众温暖过冬。"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        # a sentence read as a subtitle: the story's first paragraph
+        (
+            "我市启动冬季供暖\n全市供热面积达八千万平方米。\n　　市住建局提醒市民注意安全。",
+            "T S B",
+            (None, "我市启动冬季供暖", None, "全市供热面积达八千万平方米。"),
+        ),
+        # a quote may end with its full stop inside the quote marks: it stays the headline
+        (
+            "“我们一定把这件事办好。”\n　　市住建局负责人说，今年供暖提前五天。",
+            "T B",
+            (None, "“我们一定把这件事办好。”", None, "市住建局负责人说，今年供暖提前五天。"),
+        ),
+        # read as the headline under a kicker: the kicker is the headline
+        (
+            "聊城这个冬天，有点暖\n入冬以来，我市多措并举保障群众温暖过冬。\n　　今年，我市供暖时间提前了五天。",
+            "K T B",
+            (None, "聊城这个冬天，有点暖", None, "入冬以来，我市多措并举保障群众温暖过冬。"),
+        ),
+    ],
+)
+def test_a_headline_line_ending_with_a_full_stop_is_text(
+    text: str, codes: str, expected: tuple[str | None, str | None, str | None, str]
+) -> None:
+    [article] = labelled(text, codes).articles
+    assert (article.kicker, article.title, article.subtitle, article.paragraphs[0]) == expected

@@ -1739,6 +1739,29 @@ def _signs_off(text: str) -> bool:
     return (len(words) >= 2 and looks_like_a_name(words[-1])) or bool(_DATE_ALONE_RE.match(text.strip()))
 
 
+def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline line that ends with a full stop (``入冬以来，我市多措并举保障群众
+    温暖过冬。``) read as text: no headline line of the corpus or the second paper ends so (a quote
+    may: ``…办好。”`` stays). Where it was read as the headline under a kicker, the kicker is the
+    headline: a double-spaced web copy of one story had its lead read as the headline."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled):
+        text = lines[index].text.rstrip()
+        if out[index] not in HEADER_ROLES or not text.endswith("。") or weight(text) < _SENTENCE_LEAST:
+            continue
+        above = filled[place - 1] if place else None
+        below = filled[place + 1] if place + 1 < len(filled) else None
+        if out[index] == "title" and above is not None and out[above] == "kicker":
+            if below is None or out[below] != "title":
+                out[above] = "title"
+        out[index] = "body"
+    return out
+
+
+_SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
+
+
 # Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
 _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 
@@ -2308,6 +2331,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     roles = _photo_story_headlines(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
+    roles = _sentences_read_as_headlines(lines, roles)
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
