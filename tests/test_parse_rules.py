@@ -36,7 +36,7 @@ from liaocheng_tui.parse.byline import (
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end, without_closing_mark
-from liaocheng_tui.parse.clean import squeeze_spaces
+from liaocheng_tui.parse.clean import continues, squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
 from liaocheng_tui.parse.features import page_features
@@ -4276,3 +4276,35 @@ def test_a_headline_line_ending_with_a_full_stop_is_text(
 ) -> None:
     [article] = labelled(text, codes).articles
     assert (article.kicker, article.title, article.subtitle, article.paragraphs[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "cut_short", "joined"),
+    [
+        ("着力破解发展", "难题。依托科技创新", True, True),  # the fragment ends the sentence
+        ("着力破解发展", "难题。依托科技创新", False, True),
+        ("供暖提前启动", "今年，我市供暖时间提前了五天。", True, True),  # a wrap may cut a line short
+        ("供暖提前启动", "今年，我市供暖时间提前了五天。", False, False),  # else a crosshead
+        ("今年，我市供暖时间比往年", "提前了五天。", False, True),  # prose runs on
+    ],
+)
+def test_what_carries_on_a_sentence_left_open(
+    previous: str, following: str, cut_short: bool, joined: bool
+) -> None:
+    assert continues(previous, following, cut_short=cut_short) is joined
+
+
+def test_a_double_spaced_storys_crosshead_stays_a_paragraph_of_its_own() -> None:
+    page = parse_page(
+        "我市启动冬季供暖\n\n　　本报讯（记者 孙丽）11月15日，我市正式启动冬季供暖。\n\n"
+        "供暖提前启动\n\n今年，我市供暖时间比往年提前了五天，全市供热面积达八千万平方米。\n\n"
+        "爱心驿站遍布全城\n\n全市设立爱心驿站一百余处，为环卫工人提供热水和休息场所。\n"
+    )
+    [article] = page.articles
+    assert article.paragraphs == [
+        "11月15日，我市正式启动冬季供暖。",
+        "供暖提前启动",
+        "今年，我市供暖时间比往年提前了五天，全市供热面积达八千万平方米。",
+        "爱心驿站遍布全城",
+        "全市设立爱心驿站一百余处，为环卫工人提供热水和休息场所。",
+    ]

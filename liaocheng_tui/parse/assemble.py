@@ -1978,7 +1978,7 @@ def _paragraphs(draft: _Draft) -> list[str]:
             # A piece that ran to the edge of a hard-wrapped column without ending its sentence
             # goes on: short pieces set without punctuation (a first line cut after its indent)
             # give continues() nothing to read.
-            and (continues(view, cleaned) or (previous_fills and not ends_sentence(view)))
+            and (continues(view, cleaned, cut_short=False) or (previous_fills and not ends_sentence(view)))
         ):
             paragraphs[-1].append(join_text(paragraphs[-1][-1][-1:], cleaned)[1:])
             view = join_text(view, cleaned)

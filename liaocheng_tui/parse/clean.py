@@ -29,6 +29,7 @@ _SPACE_BETWEEN_RE = re.compile(f" (?:(?<={_WIDE} ) *(?={_WIDE}|{_NARROW})|(?<={_
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
 _CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
+_SENTENCE_FINAL = frozenset("。！!？?")
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
 
 SHORT_WEIGHT = 36
@@ -111,12 +112,15 @@ def join_text(left: str, right: str) -> str:
     return left + right
 
 
-def continues(previous: str, following: str) -> bool:
+def continues(previous: str, following: str, *, cut_short: bool = True) -> bool:
     """True if ``following`` carries on the sentence that ``previous`` left unfinished.
 
     ``previous`` must not end a sentence. A long ``previous`` or one that is prose (it has inner
     punctuation or an open quote) is a paragraph cut by the layout; a short one that reads like a
-    headline only continues when ``following`` opens with a short fragment (``难题。依托…``).
+    headline only continues when ``following`` opens with a short fragment (``难题。依托…``). With
+    ``cut_short`` False (nothing says a wrap cut ``previous`` short of its line), that fragment
+    must end the sentence: a crosshead is followed by a sentence that opens with a short clause
+    (``供暖提前启动`` / ``今年，我市…``).
     """
     if not previous or not following or ends_sentence(previous):
         return False
@@ -131,7 +135,11 @@ def continues(previous: str, following: str) -> bool:
     if _CLAUSE_MARK_RE.search(previous):
         return True
     clause = _FIRST_CLAUSE_RE.match(following)
-    return clause is not None and weight(clause.group(0)) <= 6
+    return (
+        clause is not None
+        and weight(clause.group(0)) <= 6
+        and (cut_short or clause.group(0)[-1] in _SENTENCE_FINAL)
+    )
 
 
 def duplicate_keeper(candidates: Sequence[tuple[str, str]], page_text: str) -> int:
