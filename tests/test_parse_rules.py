@@ -4308,3 +4308,26 @@ def test_a_double_spaced_storys_crosshead_stays_a_paragraph_of_its_own() -> None
         "爱心驿站遍布全城",
         "全市设立爱心驿站一百余处，为环卫工人提供热水和休息场所。",
     ]
+
+
+def test_a_headline_over_its_lead_under_a_tables_rows_heads_a_new_story() -> None:
+    page = parse_page(
+        "我市启动冬季供暖\n\n　　本报讯（记者 孙丽）11月15日，我市正式启动冬季供暖。\n\n今日菜价\n\n"
+        "白菜　每斤0.8元\n萝卜　每斤0.6元\n猪肉　每斤13.5元\n\n"
+        "冬季供暖准备就绪\n\n　　本报讯（记者 王强）今年供暖季将于11月15日开始。\n"
+    )
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("我市启动冬季供暖", "本报讯（记者 孙丽）"),
+        ("冬季供暖准备就绪", "本报讯（记者 王强）"),
+    ]
+    assert page.articles[0].paragraphs[-1] == "猪肉每斤13.5元"  # as the reader shows a row today
+
+
+def test_a_paragraphs_line_that_ends_no_sentence_is_no_tables_row() -> None:
+    # a wrapped paragraph's line runs on into the next, which is no headline however short
+    page = parse_page(
+        "我市启动冬季供暖\n\n　　本报讯（记者 孙丽）11月15日，我市正式启动冬季供暖，全市供热面积比上年增加了\n"
+        "两成 达八千万平方\n米，惠及群众六十万户。\n"
+    )
+    [article] = page.articles
+    assert article.title == "我市启动冬季供暖"

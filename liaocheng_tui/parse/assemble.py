@@ -1369,10 +1369,26 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
 def _closes(text: str, role: Role) -> bool:
     """Whether a line read as ``role`` ends what it belongs to, so that a headline can follow it:
     a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence,
-    no bracket and no letter (a signature: 东昌府区读者 李明)."""
+    no bracket and no letter (a signature: 东昌府区读者 李明), nor a table's row (白菜 每斤0.8元)."""
     if text.endswith(_RUNS_ON):
         return False
-    return role != "body" or ends_sentence(text) or text.endswith(("）", ")")) or _signs_off(text)
+    return (
+        role != "body"
+        or ends_sentence(text)
+        or text.endswith(("）", ")"))
+        or _signs_off(text)
+        or _figure_row(text)
+    )
+
+
+# A table's or a list's row ends with a figure and its unit (白菜 每斤0.8元, 张伟 东昌府区 11秒02).
+_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰{HAN_CLASS}]{{0,2}}$")
+_ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
+
+
+def _figure_row(text: str) -> bool:
+    """A table's or a list's row: short, its cells set apart by a space, the last a figure."""
+    return len(text) <= _ROW_LONGEST and " " in text and _ROW_FIGURE_RE.search(text) is not None
 
 
 def _could_head(text: str) -> bool:
