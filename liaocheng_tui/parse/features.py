@@ -318,8 +318,10 @@ def _measure(line: Line) -> _Measured:
     if text.startswith("**") and text.endswith("**"):
         feats.append("bold")
         text = text.strip("*") or text
-    # A story's last paragraph with its closing mark (…等。（完）) ends a sentence, as without it.
-    canon = _canonical_text(without_closing_mark(text))
+    if text[-1] in ")）":
+        # A story's last paragraph with its closing mark (…等。（完）) ends a sentence, as without it.
+        text = without_closing_mark(text)
+    canon = _canonical_text(text)
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
     n = len(canon)

@@ -498,6 +498,7 @@ def index_entries(lines: Sequence[str]) -> set[int]:
 _LISTED_HEADLINE_LONGEST = 40  # characters
 _LISTED_HEADLINE_LEAST = 5  # Han characters
 _LIST_LABEL_LONGEST = 8  # characters: 本版新闻, 本版文章列表
+_ENTRY_MARK_LONGEST = 4  # characters: 12. and its space
 _ENTRY_MARK_RE = re.compile(f"^(?:[{_INDEX_MARKS}]|\\d{{1,2}}[.、．])\\s*")
 
 
@@ -525,17 +526,23 @@ def headline_lists(lines: Sequence[str]) -> set[int]:
     …, as an e-paper page copies): runs of two or more short lines, a blank line between two of
     them at most, each printed again as a line of its own below the run, with the short label
     right over the run, where the headlines printed again are each a story's, some text between
-    any two of them, and the run is above the page's first sentence. A duplicated paragraph is printed again too, but ends a sentence; a story
-    printed twice has its headline block (a kicker and a headline) printed again in one piece."""
-    later: dict[str, int] = {}  # a line's text, and the last line that prints it
-    filled_above = [0]  # how many lines above each line hold text
-    for index, line in enumerate(lines):
-        if line.strip():
-            later[_listed_headline(line)] = index
-        filled_above.append(filled_above[-1] + bool(line.strip()))
+    any two of them, and the run is above the page's first sentence. A duplicated paragraph is
+    printed again too, but ends a sentence; a story printed twice has its headline block (a kicker
+    and a headline) printed again in one piece."""
     # The list stands over the page's stories: above the page's first sentence (a table of
     # contents inside a document's text, its headings printed again below, is the document's).
     top = next((index for index, line in enumerate(lines) if ends_sentence(line.strip())), len(lines))
+    short = [line for line in lines[:top] if 0 < len(line.strip()) <= _LISTED_HEADLINE_LONGEST]
+    if len(short) < _INDEX_RUN_LEAST:
+        return set()  # most pages: a headline or two, then the first story's text
+    later: dict[str, int] = {}  # a line's text, and the last line that prints it
+    filled_above = [0]  # how many lines above each line hold text
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        # a headline printed again is as short as its entry (a mark and spaces aside)
+        if stripped and len(stripped) <= _LISTED_HEADLINE_LONGEST + _ENTRY_MARK_LONGEST:
+            later[_listed_headline(stripped)] = index
+        filled_above.append(filled_above[-1] + bool(stripped))
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines[:top], ""]):  # a blank line after the last closes its run
