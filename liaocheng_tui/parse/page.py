@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from liaocheng_tui.parse.assemble import assemble
@@ -75,12 +75,13 @@ def parse_page(
     repaired = repair_page(text)
     raws = split_lines(repaired)
     front = read_front_matter(raws)
+    given = _Given(source, publication, path, issue_date)
     if front is None:
-        page = _parse_text(repaired, raws, source, publication, path, issue_date)
+        page = _parse_text(repaired, raws, given)
     else:
         # The block's date is printed over the story, as a masthead's is.
-        printed = [date] if (date := front.fields.get("date")) else []
-        page = _parse_text(blanked(raws, front), None, source, publication, path, issue_date, printed)
+        printed = (date,) if (date := front.fields.get("date")) else ()
+        page = _parse_text(blanked(raws, front), None, replace(given, printed_dates=printed))
         page = with_front_matter(page, front)
     lost = lost_characters(text, repaired)
     if not lost:
@@ -90,18 +91,24 @@ def parse_page(
     return replace(page, dropped=[*misread, *page.dropped])
 
 
-def _parse_text(
-    text: str,
-    raws: list[str] | None,
-    source: str,
-    publication: str | None,
-    path: str | None,
-    issue_date: str | None,
-    printed_dates: Sequence[str] = (),
-) -> Page:
+@dataclass(frozen=True)
+class _Given:
+    """What the caller says of a page (see :func:`parse_page`), and the dates a metadata block over
+    it printed (:mod:`liaocheng_tui.parse.front_matter`)."""
+
+    source: str
+    publication: str | None
+    path: str | None
+    issue_date: str | None
+    printed_dates: tuple[str, ...] = ()
+
+
+def _parse_text(text: str, raws: list[str] | None, given: _Given) -> Page:
     """:func:`parse_page` on the repaired text (``raws`` its lines, where the caller has them)."""
     raws = split_lines(text) if raws is None else raws
-    records = parse_records(raws, source, publication, path or source, issue_date)
+    records = parse_records(
+        raws, given.source, given.publication, given.path or given.source, given.issue_date
+    )
     if records is not None:
         return records
     columns = read_columns(text)
@@ -109,8 +116,7 @@ def _parse_text(
         text = columns.text
         raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    roles = _labelled(raws, lines)
-    page = _parse(text, lines, roles, source, publication, path, issue_date, printed_dates)
+    page = _parse(text, lines, _labelled(raws, lines), given)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)
 
 
@@ -233,19 +239,10 @@ def parse_labelled(
     """:func:`parse_page` with the roles of the lines (``split_lines(text)``) given: the corpus's
     gold labels, when the evaluation measures the assembler alone."""
     text = repair_page(text)
-    return _parse(text, normalize_lines(text), roles, source, publication, path, issue_date)
+    return _parse(text, normalize_lines(text), roles, _Given(source, publication, path, issue_date))
 
 
-def _parse(
-    text: str,
-    lines: Sequence[Line],
-    roles: Sequence[Role],
-    source: str,
-    publication: str | None,
-    path: str | None,
-    issue_date: str | None,
-    printed_dates: Sequence[str] = (),
-) -> Page:
+def _parse(text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Given) -> Page:
     """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`) and its
     normalised lines.
 
@@ -258,19 +255,23 @@ def _parse(
         lines = [replace(line, text=script.fold(line.text)) for line in lines]
     assembly = assemble(lines, roles)
     dropped = assembly.dropped
-    furniture_lines = [*printed_dates, *(d.text for d in dropped if d.reason == "page-furniture")]
+    furniture_lines = [*given.printed_dates, *(d.text for d in dropped if d.reason == "page-furniture")]
     issue = date_page(
-        assembly.articles, furniture_lines, path=source if path is None else path, user_date=issue_date
+        assembly.articles,
+        furniture_lines,
+        path=given.source if given.path is None else given.path,
+        user_date=given.issue_date,
     )
 
     lead_datelines = [a.byline or "" for a in assembly.articles]
     lead_datelines += [d.text for d in dropped if d.reason == "dateline"]
+    publication = given.publication
     if publication is None:
         publication = assembly.masthead or infer_publication(lead_datelines, assembly.text)
         if publication is not None and script is not None:
             publication = script.restore(publication)
     page = Page(
-        source=source,
+        source=given.source,
         articles=assembly.articles,
         dropped=dropped,
         publication=publication,
