@@ -92,3 +92,14 @@ def test_a_page_under_a_rule_is_parsed_as_before() -> None:
     page = parse_page("---\n城区新增三处口袋公园\n　　本报讯（记者 李强）近日，城区新增三处口袋公园。\n")
     assert [a.title for a in page.articles] == ["城区新增三处口袋公园"]
     assert not [d for d in page.dropped if d.reason == "front-matter"]
+
+
+def test_the_blocks_values_reach_the_page_without_escapes_or_controls() -> None:
+    page = parse_page(
+        "\ufeff---\ntitle: 聊城\x1b[31m冬季\u200b蔬菜\x07大棚\nauthor: 王磊\x00\nsitename: 聊城\x1b]0;x\x07新闻网\n"
+        "date: 2026-12-03\n---\n12月2日，记者走进莘县燕店镇的蔬菜大棚。\n"
+    )
+    [article] = page.articles
+    assert (article.title, article.byline, page.publication) == ("聊城 冬季蔬菜 大棚", "王磊", "聊城 新闻网")
+    assert all(d.text.isprintable() for d in page.dropped)
+    assert page.date == "2026-12-03"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from liaocheng_tui.parse.byline import names_in
 from liaocheng_tui.parse.models import Dropped, Page
+from liaocheng_tui.parse.normalize import normalize_text
 
 # What the tools call each field, by the page field it fills.
 _KEYS: dict[str, str] = {
@@ -41,7 +42,7 @@ _KEYS: dict[str, str] = {
 }
 _LONGEST = 60  # lines between the delimiters: a metadata block, not a page cut by two rules
 _FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
-_ITEM_RE = re.compile(r"^\s+-\s+(.*)$|^-\s+(.*)$")
+_ITEM_RE = re.compile(r"^-\s+(.*)$")
 # A value's quotes and an Obsidian link's brackets: "[[王磊]]"
 _WRAPPING = "\"' []"
 
@@ -60,29 +61,31 @@ class FrontMatter:
 
 
 def read_front_matter(raws: Sequence[str]) -> FrontMatter | None:
-    """The page's front matter, when its first non-blank line opens one; None otherwise."""
+    """The page's front matter, when its first non-blank line opens one; None otherwise. Its lines
+    are read as any page line is (:func:`~liaocheng_tui.parse.normalize.normalize_text`: no
+    escapes, no controls), as its values become the page's fields."""
     first = next((index for index, raw in enumerate(raws) if raw.strip()), None)
-    if first is None or raws[first].strip().lstrip("\ufeff") != "---":
+    if first is None or normalize_text(raws[first]) != "---":
         return None  # most pages: a block opens the page or there is none
     values: dict[str, list[str]] = {}
     key: str | None = None  # the field the list items below fill (None: one no page field takes)
     listed = False  # a field line is above: list items may follow
     for index in range(first + 1, min(len(raws), first + 2 + _LONGEST)):
-        raw = raws[index].rstrip()
-        if raw.strip() in ("---", "..."):
+        line = normalize_text(raws[index])
+        if line in ("---", "..."):
             fields = {name: "、".join(parts) for name, parts in values.items() if parts}
             if not fields.keys() & {"title", "author", "date"}:
                 return None
-            lines = [(number + 1, raws[number].strip()) for number in range(first, index + 1)]
+            lines = [(number + 1, normalize_text(raws[number])) for number in range(first, index + 1)]
             return FrontMatter(fields, [(number, text) for number, text in lines if text])
-        if not raw.strip():
+        if not line:
             continue
-        item = _ITEM_RE.match(raw) if listed else None
+        item = _ITEM_RE.match(line) if listed else None
         if item is not None:
             if key is not None:
-                _add(values, key, item.group(1) or item.group(2) or "")
+                _add(values, key, item.group(1))
             continue
-        found = _FIELD_RE.match(raw)
+        found = _FIELD_RE.match(line)
         if found is None:
             return None  # a line no metadata block holds: the page's own rules, not a block
         key, listed = _KEYS.get(found.group(1).lower()), True
