@@ -12,6 +12,7 @@ import pytest
 from test_parse_columns import wrapped
 
 from liaocheng_tui.parse import assemble as assemble_module
+from liaocheng_tui.parse import line_rules as line_rules_module
 from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.across import headlines_across_columns
@@ -145,5 +146,5 @@ def test_a_labeller_that_reads_every_line_as_text_still_gets_a_narrow_seed_pages
     # Without the rule (and without the one that reads the line over a lead as its headline, which
     # finds the three whose stories open with 本报讯), none.
     monkeypatch.setattr(assemble_module, "headlines_across_columns", lambda lines, roles: list(roles))
-    monkeypatch.setattr(assemble_module, "_headlines_over_leads", lambda lines, roles: list(roles))
+    monkeypatch.setattr(line_rules_module, "_headlines_over_leads", lambda lines, roles: list(roles))
     assert not Counter(fold(a.title) for a in parse_page(page, name).articles if a.title) & titles

@@ -29,7 +29,8 @@ this module decides nothing about what a line *is*, only how labelled lines make
   a 广告 label and the block under it, to the next blank line, as ``advertisement``. A banner
   slogan and a section name at the top of the page become the page's ``banner`` and ``section``.
 - Blank lines are paragraph boundaries.
-- Where the grammar reads a line surely, it overrides the label: headline lines that read whole as
+- Where the grammar reads a line surely, it overrides the label (the rules over single lines and
+  their neighbours are :mod:`liaocheng_tui.parse.line_rules`; those here read units): headline lines that read whole as
   a dateline (``新华社北京4月2`` / ``4日电``, ``新华社德国汉诺威电``), a credit wrapped over lines or a
   web page's source line are read as that, a line naming a reporter by role (``记者｜张三``) is a
   byline, and a page number, a jump line or the issue's date line above the first story is
@@ -64,7 +65,6 @@ from liaocheng_tui.parse.byline import (
     looks_like_a_name,
     names_a_reporter,
     names_in,
-    opens_with_report,
     parse_byline_line,
     parse_closing_credit,
     parse_end_credit,
@@ -80,14 +80,9 @@ from liaocheng_tui.parse.byline import (
     split_tail_credit,
 )
 from liaocheng_tui.parse.chars import (
-    CLOSING_MARK_RE,
-    HAN_CLASS,
-    ITEM_MARKS,
     ends_sentence,
-    fold_width,
     has_inner_stop,
     last_sentence_end,
-    unbalanced,
     weight,
 )
 from liaocheng_tui.parse.clean import (
@@ -99,22 +94,18 @@ from liaocheng_tui.parse.clean import (
     squeeze_spaces,
 )
 from liaocheng_tui.parse.furniture import (
-    META_FIELD_LABEL_RE,
     WEB_META_LONGEST,
     Head,
     JumpMarks,
     TopFurniture,
-    is_account_header,
     is_ad_label,
     is_address_or_rule,
     is_dated_furniture_line,
     is_furniture_line,
-    is_imprint_line,
     is_page_marker,
     is_page_number,
     is_running_header,
     is_source_line,
-    is_staff_credit,
     is_stray_mark,
     is_top_masthead,
     is_web_furniture_line,
@@ -133,6 +124,17 @@ from liaocheng_tui.parse.headers import (
     join_lines,
     unspace,
 )
+from liaocheng_tui.parse.line_rules import (
+    BYLINE_TAIL_LONGEST,
+    DASH_OPENERS,
+    MOST_PIECES,
+    PHOTO_CREDIT_RE,
+    could_head,
+    cut_in_a_word,
+    headline_shaped,
+    join_byline_pieces,
+    reread_roles,
+)
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -145,7 +147,6 @@ _NOTICE_WORDS = tuple(
 # engine skips to the characters that can open one (a bracket class first was tried everywhere).
 _PICTURE_IN_BRACKETS = r"(?:[上下左右中]?图|见图|附图|图[一二三四五六1-9])[)）]"
 _PHOTO_CUE_RE = re.compile(rf"\({_PICTURE_IN_BRACKETS}|（{_PICTURE_IN_BRACKETS}|图为|▲")
-_PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 _CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
 _PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
@@ -166,8 +167,6 @@ _FURNITURE_MAX_LENGTH = 80
 _DECORATION_LONGEST = 6
 # A news feed's topic marks around a headline: #聊城发布寒潮蓝色预警#
 _TOPIC_RE = re.compile(r"#([^#]{2,28})#")
-# A photo story's mark at its headline's end: 冬日东昌湖（组图）
-_PHOTO_STORY_MARK_RE = re.compile(r"\s?[（(](?:组图|图|附图|多图|图文)[）)]$")
 # Headings at one level that make it the level of a page's stories' headings.
 _STORY_HEADINGS_LEAST = 2
 # A line this long may run several stories together (a copy that lost its line breaks).
@@ -198,14 +197,6 @@ _DATELESS_WIRE_RE = re.compile(
 )
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
-_FIRST_BRACKET_RE = re.compile(r"[（()）]")
-_WRAPPED_BRACKET_LONGEST = 80  # characters inside a credit or source a wrap cuts (a list of reporters)
-_LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byline"})  # a wrap cuts these
-_MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
-_BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
-_UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
-_HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
-_CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
@@ -433,7 +424,7 @@ class _Reader:
             return index + 1
         following = self.units[index + 1] if index + 1 < len(self.units) else None
         # A photo credit (记者 X 摄) closes the caption printed above it.
-        photo_credit = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
+        photo_credit = bool(PHOTO_CREDIT_RE.search(unit.text.strip()))
         trailing = (
             following is None
             or following.role not in _TEXT_ROLES
@@ -495,7 +486,7 @@ class _Reader:
             self.dropped.append(Dropped(unit.text, "credit-without-article", unit.line))
             return
         draft.take(unit)
-        if _PHOTO_CREDIT_RE.search(unit.text.strip()) and _ends_with_numbered_caption(draft):
+        if PHOTO_CREDIT_RE.search(unit.text.strip()) and _ends_with_numbered_caption(draft):
             # The photographer of one of the story's numbered pictures: no signature of the story.
             draft.body.append((unit.text, unit))
             self.closed = True
@@ -512,7 +503,7 @@ class _Reader:
         elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
             draft.set_byline(*signed)
             # A photographer's credit (记者 X 摄) closing a captioned picture.
-            draft.trailing_byline = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
+            draft.trailing_byline = bool(PHOTO_CREDIT_RE.search(unit.text.strip()))
         elif parsed is None and draft.byline is None and weight(unit.text) <= _SOURCE_WEIGHT:
             # A credit no byline grammar reads (来源：新华社): as printed, naming no one.
             draft.set_byline(" ".join(unit.text.split()), [])
@@ -552,7 +543,7 @@ class _Reader:
         if above is not None and _NUMBERED_CAPTION_RE.match(unit.text) and _has_numbered_caption(above):
             # The next of a story's numbered captions, its photographer's credit kept in it as printed.
             above.add_body(unit.text, unit)
-            self.closed = bool(_PHOTO_CREDIT_RE.search(unit.text.strip()))
+            self.closed = bool(PHOTO_CREDIT_RE.search(unit.text.strip()))
             return
         if above is not None and self.closed and above.trailing_byline:
             # A caption after a credited photo is the next photo, in the same column.
@@ -633,7 +624,7 @@ class _Reader:
             and (above is None or bool(above.body))
             # in brackets: a bold lead (**一是压实各方责任。**…) opens a paragraph of the story
             and f"【{unit.brief}】" in unit.text[: len(unit.brief) + _DECORATION_LONGEST + 2]
-            and _could_head(unit.brief)  # not a dateline or a reporter's line in brackets
+            and could_head(unit.brief)  # not a dateline or a reporter's line in brackets
         )
 
     def _brief(self, unit: Unit) -> bool:
@@ -942,7 +933,7 @@ def _run_together_headlines(text: str) -> list[tuple[int, int]]:
             and not _HEADLINE_BREAK_RE.search(headline)
             # the lead's opening is enough to read it by
             and split_lead(text[lead : lead + _LEAD_READ_WITHIN]) is not None
-            and _could_head(headline)
+            and could_head(headline)
         ):
             cuts.append((start, lead))
     return cuts
@@ -956,11 +947,11 @@ def _headline_before_lead(text: str) -> tuple[str, str] | None:
             headline, rest = text[:space], text[space + 1 :]
             if (
                 not headline.endswith(("电", "讯"))  # a lead's piece (新华社电, 日电)
-                and _headline_shaped(headline)
+                and headline_shaped(headline)
                 and not has_inner_stop(headline)
                 and (lead := split_lead(rest)) is not None
                 and lead.rest.strip()
-                and _could_head(headline)
+                and could_head(headline)
                 and split_lead(text) is None  # the line is no lead itself (本报讯 记者 X …)
             ):
                 return headline, rest
@@ -1054,632 +1045,6 @@ def _reread_header_runs(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
-def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the headline over each web meta line read as one.
-
-    A web page prints its meta line (date, source, author) right under the headline. The
-    labeller can take a headline that reads like a sentence (``面对“Skill”，普通人如何保护自己``)
-    for text, and the meta line with it: where a meta line stands between a short line that ends
-    no sentence and the story's text, the short line is the headline; a byline or a line of
-    furniture (two at most) may stand between the headline and the meta line. (The meta line under a
-    headline is then furniture, as :func:`_reread_header_runs` reads a source line before a story's
-    text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
-    """
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text.strip()]
-    for place in range(1, len(filled) - 1):
-        meta, below = filled[place], filled[place + 1]
-        if out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
-            continue
-        # A byline or another piece of furniture may stand between the headline and its meta line.
-        # Between blank lines under an e-paper's page label, the labeller may read the headline
-        # itself as furniture: a line no furniture rule reads as such is the headline.
-        # An app's account header has the account's name over it (聊城发布), which is no headline.
-        named = (
-            place > 1
-            and out[filled[place - 1]] == "furniture"
-            and is_account_header(lines[meta].text.strip())
-        )
-        # the line over the meta line (over the account's name) that may be read as furniture
-        first_step = step = 2 if named else 1
-        while (
-            not named
-            and step <= _BETWEEN_HEADLINE_AND_META
-            and place > step
-            and out[filled[place - step]] in _UNDER_HEADLINE
-            and not (
-                step == 1 and _furniture_by_context(lines[filled[place - 1]].text, out[filled[place - 1]])
-            )
-        ):
-            step += 1
-        above = filled[place - step]
-        if out[above] != "body" and not (
-            step == first_step and _furniture_by_context(lines[above].text, out[above])
-        ):
-            continue
-        # the headline's length first, which costs least, then the meta line: most lines are
-        # answered at once by having no field's colon
-        if (
-            len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
-            and (is_web_meta_line(meta_text := lines[meta].text.strip()) or is_account_header(meta_text))
-            and not ends_sentence(headline)
-        ):
-            out[above] = "title"
-    return out
-
-
-# A meta line's field label that a wrap left without its value (稿件来源：, 作者:).
-_OPEN_FIELD_RE = re.compile(f"[{HAN_CLASS}]{{1,4}}[:：]$")
-_FIELD_VALUE_LONGEST = 16  # characters: a source's or an author's name and a section, no sentence
-_META_PIECES_MOST = 3  # pieces of a meta line above its value, the label's among them
-_VALUE_TAIL_LONGEST = 2  # characters a wrap cut off the value: a section name's last one or two
-
-
-def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the value a narrow column's wrap cut off a web meta line read as furniture
-    with it: under a piece of furniture that ends with a field's label (``27 ） 稿件来源：``), the
-    next line, short and ending no sentence, is that field's value (``新华每日电讯 经济``), which the
-    labeller read as a headline."""
-    out = list(roles)
-    for index in range(len(lines) - 1):
-        if out[index] != "furniture" or out[index + 1] == "furniture":
-            continue
-        above, value = lines[index].text.strip(), lines[index + 1].text.strip()
-        if not (
-            _OPEN_FIELD_RE.search(above)
-            and value
-            and len(value) <= _FIELD_VALUE_LONGEST
-            and not ends_sentence(value)
-        ):
-            continue
-        # the meta line's other pieces above it, if the wrap cut it more than once
-        start = index
-        while start > 0 and index - start < _META_PIECES_MOST and out[start - 1] == "furniture":
-            start -= 1
-        pieces = [lines[at].text.strip() for at in range(start, index + 1)]
-        if any(is_web_meta_line("".join(pieces[first:]) + value) for first in range(len(pieces))):
-            out[index + 1] = "furniture"
-            tail = lines[index + 2].text.strip() if index + 2 < len(lines) else ""
-            if tail and len(tail) <= _VALUE_TAIL_LONGEST and not ends_sentence(tail):
-                out[index + 2] = "furniture"  # a section's name cut again (调查观 / 察)
-    return out
-
-
-def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the credits under a copied article that the labeller read as text: a staff
-    credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
-    writer; a source line (``来源：滨海日报``) with no more of the story under it is the story's
-    closing credit."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    labelled = [
-        (place, index)
-        for place, index in enumerate(filled)
-        if out[index] == "body"
-        and len(text := lines[index].text) <= _HEADLINE_LONGEST
-        and ("：" in text or ":" in text)
-    ]
-    for place, index in labelled:
-        # Right under a headline it stays as read: a picture report's only text (the corpus's key
-        # counts 版式设计：X there as the report's text).
-        if (not place or out[filled[place - 1]] not in HEADER_ROLES) and is_staff_credit(lines[index].text):
-            out[index] = "furniture"
-    for place, index in labelled:
-        below = filled[place + 1] if place + 1 < len(filled) else None
-        if (
-            out[index] == "body"
-            and is_source_line(lines[index].text)
-            and (below is None or out[below] != "body")
-        ):
-            out[index] = "credit"
-    return out
-
-
-# What a line ends with when it runs on into the next: no headline ends so.
-_RUNS_ON = ("：", ":", "，", ",", "、", "；", ";")
-
-
-def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the short line over a story's lead read as its headline (its subtitle
-    under a headline line).
-
-    A lead (``本报讯``, ``【本报讯】``, ``新华社北京3月1日电``, ``（记者 王强）``) opens a story; the
-    line the labeller read as text right above it, short as a headline is, ending no sentence and
-    set after the end of what came before (a sentence's end, a credit, or nothing), is the story's
-    headline: one printed with a colon inside (``天文台：周末转凉 最低气温17度``) or opening with
-    words the labeller knows from text. A dash opening the line makes it a subtitle, and a lead, a
-    reporter's line, a line of furniture, a story's close in brackets (``（完）``, ``（记者 王强）``)
-    or a name alone is none. Lines of this shape in the dev pages, clean and damaged, are
-    headlines 382 times in 393 (the others subtitles, a byline and word counts, which the labeller
-    reads as such), in the second paper's pages 3 times in 3; the labeller reads all but 2 of
-    those headlines already.
-    """
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]  # normalised: stripped
-    # Most lines are answered by their role and length at once.
-    short = [
-        place
-        for place, index in enumerate(filled[:-1])
-        if out[index] == "body" and _headline_shaped(lines[index].text)
-    ]
-    for place in short:
-        index, below = filled[place], filled[place + 1]
-        text = lines[index].text
-        if out[below] != "body":
-            continue
-        role: Role = "title"
-        if place:
-            above = filled[place - 1]
-            if not _closes(lines[above].text, out[above]):
-                continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
-            if out[above] in ("title", "subtitle"):
-                role = "subtitle"  # under the story's headline
-        if _could_head(text) and (
-            split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
-        ):
-            out[index] = role
-    return out
-
-
-def _headline_tails_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a flush short line the labeller read as the story's first text, between a
-    headline's line and the byline right under it, read as the end of that headline line (a
-    narrow column broke the headline: 建设跑出 / “加速度” / 本报记者 张华), or as a subtitle where it
-    opens with a dash. The corpus's part headings right under a round-up's headline are indented
-    as their text, or under a headline of one line, and stay text."""
-    roles = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place in range(1, len(filled) - 1):
-        index = filled[place]
-        if roles[index] != "body" or lines[index].indented:
-            continue
-        above, below = filled[place - 1], filled[place + 1]
-        if roles[above] not in HEADER_ROLES or roles[below] != "byline":
-            continue
-        if above != index - 1 or below != index + 1 or not _headline_shaped(text := lines[index].text):
-            continue
-        # only under a headline the column broke already (two of its lines over this one): a
-        # headline of one line over a short line is a round-up's over its part's heading
-        if place < 2 or filled[place - 2] != above - 1 or roles[filled[place - 2]] not in HEADER_ROLES:
-            continue
-        if text.startswith(_DASH_OPENERS):
-            roles[index] = "subtitle"
-        elif _could_head(text):
-            roles[index] = roles[above]
-    return roles
-
-
-def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a line the labeller read as furniture by its neighbours alone (under the
-    page's header line, say), set apart by a blank line above it, right over a story's byline or
-    lead read as its headline: no furniture rule reads it as the page's, and a story opens under
-    it. (A piece a wrap cut off a meta line follows its other piece.)"""
-    roles = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place, index in enumerate(filled[:-1]):
-        if roles[index] != "furniture" or not _headline_shaped(text := lines[index].text):
-            continue
-        if place and filled[place - 1] == index - 1:
-            continue  # right under a line: a wrapped line's piece
-        if any(char.isdigit() for char in text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
-            continue  # a date, a page, a field's label (日作者：…): a piece of furniture OCR spaced out
-        below = filled[place + 1]
-        under = lines[below].text
-        opens = roles[below] == "byline" or (
-            roles[below] == "body" and (split_lead(under) is not None or opens_with_report(under))
-        )
-        if opens and _furniture_by_context(text, roles[index]) and _could_head(text):
-            roles[index] = "title"
-    return roles
-
-
-_INDENTED_PAGE_SHARE = 0.8  # of a page's paragraphs at least, for its flush lines to stand out
-
-
-def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, on a page that indents its paragraphs, with the flush short line right over a
-    flush reporter's line read as the story's headline (and a flush short line over that one as
-    its kicker) where the labeller read them as text.
-
-    The corpus indents the part headings of its round-ups, and their reporters' lines, as their
-    text, and counts them as text (``　　买上鲜花过大年，心情好`` / ``本报记者 徐元锋``); the
-    labeller learnt that a short line over a reporter's line after a story is such a heading.
-    A page that sets its headlines and bylines flush and its paragraphs indented says otherwise:
-    the story above has ended, and the lines over the byline head a new one.
-    """
-    out = list(roles)
-    if "byline" not in out:
-        return out
-    filled = [index for index, line in enumerate(lines) if line.text]
-    flush_bylines = [
-        place
-        for place, index in enumerate(filled[1:-1], start=1)
-        if out[index] == "byline"
-        and not lines[index].indented
-        and out[filled[place - 1]] == "body"
-        and not lines[filled[place - 1]].indented
-        and lines[filled[place + 1]].indented
-    ]
-    # The page's measure only where a flush byline with a flush line of text over it asks for it.
-    if not flush_bylines or not _indents_paragraphs(lines, out, filled):
-        return out
-    for place in flush_bylines:
-        heads: list[int] = []  # the flush short lines right over the byline, at most two
-        for at in reversed(filled[max(0, place - 2) : place]):
-            text = lines[at].text
-            if out[at] != "body" or lines[at].indented or not (_headline_shaped(text) and _could_head(text)):
-                break
-            heads.insert(0, at)
-        first = place - len(heads)
-        if not heads or (first and not _closes(lines[filled[first - 1]].text, out[filled[first - 1]])):
-            continue  # under a line that runs on: no story has ended there
-        out[heads[-1]] = "title"
-        if len(heads) == 2:
-            out[heads[0]] = "kicker"
-    return out
-
-
-def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int]) -> bool:
-    """Whether the page indents its paragraphs (most of the lines read as text that end a
-    sentence), so that a flush line stands out from them."""
-    paragraphs = [index for index in filled if roles[index] == "body" and ends_sentence(lines[index].text)]
-    indented = sum(1 for index in paragraphs if lines[index].indented)
-    return bool(paragraphs) and indented >= _INDENTED_PAGE_SHARE * len(paragraphs)
-
-
-# A column's tag under a mark, on a line of its own over a headline: ■城事, ●提醒, ◆关注.
-_MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
-
-
-def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, on a page that indents its paragraphs, with a flush column tag under a mark
-    (``■提醒``) over a flush short line read as the kicker and the headline of a new story, where
-    the labeller read them as text or as one headline.
-
-    The corpus indents such tags as its text, and the line under them, inside a story (``　　■记者
-    手记`` / ``　　履职干劲不能松``: a sidebar of the story, which the key counts as text); papers that
-    tag their stories so set the tag and the headline flush, over the byline or the indented lead.
-    """
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    tags = [
-        place
-        for place, index in enumerate(filled[:-2])
-        if lines[index].text[0] in ITEM_MARKS
-        and not lines[index].indented
-        and _MARKED_TAG_RE.match(lines[index].text)
-    ]
-    if not tags or not _indents_paragraphs(lines, out, filled):
-        return out
-    for place in tags:
-        tag, head, below = filled[place], filled[place + 1], filled[place + 2]
-        text = lines[head].text
-        if head != tag + 1 or lines[head].indented or out[tag] not in ("body", *HEADER_ROLES):
-            continue
-        if out[head] not in ("body", *HEADER_ROLES) or not (_headline_shaped(text) and _could_head(text)):
-            continue
-        if not (out[below] in ("byline", "subtitle") or (out[below] == "body" and lines[below].indented)):
-            continue  # no story opens under it
-        if place and filled[place - 1] == tag - 1 and not _closes(lines[tag - 1].text, out[tag - 1]):
-            continue  # right under a line that runs on
-        out[tag], out[head] = "kicker", "title"
-    return out
-
-
-def _closes(text: str, role: Role) -> bool:
-    """Whether a line read as ``role`` ends what it belongs to, so that a headline can follow it:
-    a line that runs on (a colon, a comma) does not, nor a paragraph's line that ends no sentence,
-    no bracket and no letter (a signature: 东昌府区读者 李明), nor a table's row (白菜 每斤0.8元)."""
-    if text.endswith(_RUNS_ON):
-        return False
-    return (
-        role != "body"
-        or ends_sentence(text)
-        or text.endswith(("）", ")"))
-        or _signs_off(text)
-        or _figure_row(text)
-    )
-
-
-# A table's or a list's row ends with a figure and its unit (白菜 每斤0.8元, 张伟 东昌府区 11秒02).
-_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰{HAN_CLASS}]{{0,2}}$")
-_ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
-
-
-def _figure_row(text: str) -> bool:
-    """A table's or a list's row: short, its cells set apart by a space, the last a figure."""
-    return len(text) <= _ROW_LONGEST and " " in text and _ROW_FIGURE_RE.search(text) is not None
-
-
-def _could_head(text: str) -> bool:
-    """Whether a short line the labeller read as text could be a story's headline: not a
-    subtitle's dash, a story's close in brackets, a name alone, a lead, a reporter's line, or
-    a line of furniture."""
-    solid = text.replace(" ", "")
-    return (
-        not text.lstrip("# ").startswith(_DASH_OPENERS)  # a subtitle's dash
-        # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
-        and not (text[0] in "（(" and text[-1] in "）)")
-        and not looks_like_a_name(solid)  # a signature
-        and split_lead(solid) is None  # a lead, or a dateline on a line of its own
-        and not opens_with_report(solid)
-        and not names_a_reporter(text)
-        and not is_furniture_line(text)
-        and not is_web_meta_line(text)
-    )
-
-
-_APART_LEAST_BLOCKS = 3
-_APART_HEADED_SHARE = 0.6  # of the blocks, at least this share open with a headline
-_APART_GAPPED_SHARE = 0.8  # of the headlines, at least this share have a blank line above
-
-
-def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, on a page that sets a blank line between two stories and none inside one, with
-    the short line opening a block read as its headline.
-
-    Such a page (many web pages, e-paper copies and crawls) opens most of its blocks with a
-    headline the labeller finds; its headlines have a blank line over them and none under them
-    (the corpus's blank placeholders sit under a headline as well as over it). A block whose
-    first line is short, ends no sentence and comes after the close of the story above opens
-    with a headline too, one the labeller read as a crosshead. Two such lines stay as read: a
-    kicker over its headline and a headline over its subtitle look alike.
-    """
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    # A page's furniture (its masthead line over the first story, a running header) neither opens
-    # a block nor parts two: a block opens after a blank line, or at the page's first other line.
-    printed = [index for index in filled if out[index] != "furniture"]
-    gapped = (
-        {printed[0]}
-        | {
-            below
-            for above, below in pairwise(printed)
-            if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
-        }
-        if printed
-        else set()
-    )
-    heads = [
-        place
-        for place, index in enumerate(filled)
-        if out[index] in HEADER_ROLES and (place == 0 or out[filled[place - 1]] not in HEADER_ROLES)
-    ]
-    if len(gapped) < _APART_LEAST_BLOCKS or not heads:
-        return out
-    headed = sum(1 for index in gapped if out[index] in HEADER_ROLES)
-    over = sum(1 for place in heads if filled[place] in gapped)
-    if headed < _APART_HEADED_SHARE * len(gapped) or over < _APART_GAPPED_SHARE * len(heads):
-        return out
-    for place in heads:
-        end = place
-        while end + 1 < len(filled) and out[filled[end + 1]] in HEADER_ROLES:
-            end += 1
-        if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
-            return out  # a blank line under a headline: the corpus's placeholders, or a page's spacing
-    for place, index in enumerate(filled[:-1]):
-        below = filled[place + 1]
-        if (
-            place
-            and index in gapped
-            and out[index] == "body"
-            and below == index + 1  # the block goes on under it
-            and out[below] in ("body", "byline")
-            and _headline_shaped(lines[index].text)
-            and _closes(lines[filled[place - 1]].text, out[filled[place - 1]])
-            and _could_head(lines[index].text)
-        ):
-            under = lines[below].text
-            if out[below] == "body" and _headline_shaped(under) and _could_head(under):
-                # Two headline lines: a kicker over a headline, or a headline over its subtitle.
-                # Over a reporter's line they head a story all the same, read as kicker and headline.
-                after = filled[place + 2] if place + 2 < len(filled) else None
-                if after == below + 1 and (out[after] == "byline" or names_a_reporter(lines[after].text)):
-                    out[index], out[below] = "kicker", "title"
-                continue
-            out[index] = "title"
-    return out
-
-
-def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the short line after a story's closing mark (``（完）``, ``（未完待续）``)
-    read as the next story's headline where the labeller read it as text and a story follows it.
-
-    Nothing of a story comes after its closing mark, so a short line there that ends no sentence
-    heads what follows, where a crosshead would otherwise be read. Two such lines stay as read:
-    a kicker over its headline and a headline over its subtitle look alike. The corpus prints no
-    closing marks; serials (``（连载之三）`` … ``（待续）``) and wire copy (``（完）``) do.
-    """
-    out = list(roles)
-    # One pass over the lines' ends answers most pages: no line ends with a bracket.
-    if not any(line.text.endswith(("）", ")")) for line in lines):
-        return out
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place, index in enumerate(filled[:-2]):
-        closing = lines[index].text
-        if not closing.endswith(("）", ")")):
-            continue
-        head, below = filled[place + 1], filled[place + 2]
-        if not (CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)):
-            continue
-        text = lines[head].text
-        if out[head] != "body" or out[below] not in ("body", "byline"):
-            continue
-        if not (_headline_shaped(text) and _could_head(text)):
-            continue
-        if out[below] == "body" and _headline_shaped(lines[below].text):
-            continue  # two headline lines: no telling a kicker over a headline from a subtitle
-        out[head] = "title"
-    return out
-
-
-def _closes_with_credit(
-    lines: Sequence[Line], roles: Sequence[Role], index: int, head: int, below: int
-) -> bool:
-    """Whether the credit in brackets at ``index`` (（记者 刘洋）) closes a story, with a flush line
-    over an indented paragraph after it: the next story's headline and lead. A round-up's parts,
-    each closed by its writer's credit, indent their headings as their text (the corpus's do); a
-    photographer's credit (（本报记者 赵琳 摄）) closes a picture inside a story, not the story."""
-    text = lines[index].text
-    return (
-        text.startswith(("（", "("))
-        and not _PHOTO_CREDIT_RE.search(text.rstrip("）) "))
-        and not lines[head].indented
-        and lines[below].indented
-        # the labeller reads a credit that names an outlet (（东阿县融媒体中心 赵婷）) as text
-        and (roles[index] == "credit" or (roles[index] == "body" and parse_closing_credit(text) is not None))
-    )
-
-
-def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a short line that ends with a photo story's mark (``冬日东昌湖（组图）``,
-    ``（图）``, ``（附图）``) read as a headline where the labeller read it as text, and the mark
-    alone on the line under such a headline read as the headline's too. The corpus prints no
-    such marks; papers mark their photo stories so."""
-    out = list(roles)
-    if not any(line.text.endswith(("图）", "图)")) for line in lines):
-        return out  # most pages
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place, index in enumerate(filled):
-        text = lines[index].text
-        if out[index] != "body" or not text.endswith(("）", ")")) or not _PHOTO_STORY_MARK_RE.search(text):
-            continue
-        if _PHOTO_STORY_MARK_RE.fullmatch(text):  # the mark alone, under its headline
-            above = filled[place - 1] if place else None
-            if above is not None and out[above] in ("body", "title") and _headline_shaped(lines[above].text):
-                out[above] = out[index] = "title"
-        elif _headline_shaped(text) and _could_head(text):
-            out[index] = "title"
-    return out
-
-
-def _headline_shaped(text: str) -> bool:
-    """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
-    return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
-
-
-# The figures furniture prints: a date with its month or day, a time, a page or edition, an issue,
-# a word count (a year alone is a headline's too: 聊城市举办2026年冬季招聘会).
-_FURNITURE_FIGURES_RE = re.compile(
-    r"\d\s?[月日期版页字号]|\d{1,4}\s?年\s?\d|\d[-/.:：]\d|第\s?\d|\d{5,}|^\s?\d+\s?$"
-)
-
-
-def _furniture_by_context(text: str, role: Role) -> bool:
-    """A line the labeller read as furniture by its neighbours alone: no figures furniture prints
-    (a date, a page, a word count), no byline and no furniture rule reads it as the page's (a
-    masthead, a page label, a meta line, markup)."""
-    if role != "furniture" or weight(text) < _CONTEXT_HEADLINE_LEAST:
-        return False  # a piece a wrap cut off a furniture line (版）) is no headline
-    text = fold_width(text).strip()
-    return not (
-        _FURNITURE_FIGURES_RE.search(text.replace(" ", "")) is not None
-        or parse_byline_line(text) is not None
-        or is_source_line(text)
-        or is_furniture_line(text)
-        or is_web_furniture_line(text)
-        or is_web_meta_line(text)
-        or is_page_marker(text)
-        or is_dated_furniture_line(text)
-        or is_address_or_rule(text)
-        or masthead_in(text)
-    )
-
-
-_DASH_OPENERS = ("——", "—", "--", "－－", "─")
-
-
-def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a headline line that opens with a dash under a headline read as its
-    subtitle: a 副题 opens with one (``——访市住建局局长刘海涛``), a headline's second line never
-    does."""
-    out = list(roles)
-    above: Role | None = None
-    headline = ""  # the headline's lines so far
-    for index, line in enumerate(lines[: len(out)]):
-        if out[index] == "blank" or not (text := line.text.strip()):
-            continue
-        if (
-            out[index] == "title"
-            and above == "title"
-            and text.startswith(_DASH_OPENERS)
-            and not unbalanced(headline)  # a wrap inside the headline's bracket (…指引下 / ——新时代…)
-        ):
-            out[index] = "subtitle"
-        headline = headline + text if out[index] == "title" and above == "title" else text
-        above = out[index]
-    return out
-
-
-_SIGNATURE_INDENT = 24  # columns (twelve ideographic spaces): a line set to the right, not indented
-_DATE_ALONE_RE = re.compile(r"^(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$")
-
-
-_BYLINE_TAIL_LONGEST = 8  # characters: what a narrow column's wrap leaves of a byline (报道, 李坤朋 报道)
-
-
-def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a byline a narrow column's wrap cut in two (``□宋延安 谷学燕 报`` / ``道``)
-    read as a byline where the labeller took its first piece for a headline line: neither piece
-    is a byline alone, the two run together are one."""
-    out = list(roles)
-    for index in range(len(lines) - 1):
-        head, tail = lines[index].text, lines[index + 1].text
-        if (
-            out[index] in HEADER_ROLES
-            and head
-            and tail
-            and len(tail) <= _BYLINE_TAIL_LONGEST
-            and out[index + 1] in (*HEADER_ROLES, "byline", "body")
-            and parse_byline_line(head) is None
-            # a byline under a headline (夏荷春拾 / 文/袁雪华) is no piece of one, unless the
-            # headline line ends in a name's first character (□孙亚飞 赵永斌 刘 / 大鹏 报道)
-            and (parse_byline_line(tail) is None or _cut_in_a_word(head, tail))
-            and parse_byline_line(_join_byline_pieces(head, tail)) is not None
-        ):
-            out[index] = out[index + 1] = "byline"
-    return out
-
-
-def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a story's lead the labeller read as another role read as the story's text.
-
-    As a byline line (``本报冠县讯 近段时间``, a narrow column's first line of a story): its
-    dateline opens the paragraph the rest of the line begins (the byline grammar reads no such
-    line, but the labeller, reading its shape too, may take it for one). As a headline's line (a
-    page whose paragraphs end with 、, as the 1930s' papers set them, ends no sentence anywhere):
-    a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length.
-    """
-    out = list(roles)
-    for index, role in enumerate(roles[: len(lines)]):
-        text = lines[index].text
-        headline = role in HEADER_ROLES and len(text) > _HEADLINE_LONGEST
-        if role != "byline" and not headline:
-            continue
-        lead = split_lead(text)
-        if lead is None:
-            continue
-        if role == "byline":
-            read_as_text = lead.byline is None and bool(lead.rest.strip())
-        else:
-            read_as_text = len(lead.rest) > _HEADLINE_LONGEST // 2
-        if read_as_text:
-            out[index] = "body"
-    return out
-
-
-def _join_byline_pieces(head: str, tail: str) -> str:
-    """A byline a wrap cut in two, whole again: run together where the cut split a name or a word
-    (``薛`` / ``良诚``, ``报`` / ``道``: a piece of one character at the cut), else a space between
-    (``许慧`` / ``李坤朋 报道``)."""
-    return head + tail if _cut_in_a_word(head, tail) else f"{head} {tail}"
-
-
-def _cut_in_a_word(head: str, tail: str) -> bool:
-    """Whether a wrap cut a name or a word, leaving one character on one side of the cut."""
-    return len(head.split()[-1]) == 1 or len(tail.split()[0]) == 1
-
-
 def _wrapped_byline_units(units: list[Unit]) -> list[Unit]:
     """The units, with a byline's second piece joined to its first where a wrap cut it off
     (``□本报记者 胡磊 薛`` / ``良诚``): the piece alone is no byline, the two together are one."""
@@ -1690,164 +1055,14 @@ def _wrapped_byline_units(units: list[Unit]) -> list[Unit]:
             previous is not None
             and previous.role == unit.role == "byline"
             and unit.line == previous.end + 1
-            and len(unit.text) <= _BYLINE_TAIL_LONGEST
-            and (parse_byline_line(unit.text) is None or _cut_in_a_word(previous.text, unit.text))
-            and parse_byline_line(joined := _join_byline_pieces(previous.text, unit.text)) is not None
+            and len(unit.text) <= BYLINE_TAIL_LONGEST
+            and (parse_byline_line(unit.text) is None or cut_in_a_word(previous.text, unit.text))
+            and parse_byline_line(joined := join_byline_pieces(previous.text, unit.text)) is not None
         ):
             previous.text, previous.squeezed, previous.end = joined, squeeze_spaces(joined), unit.end
             continue
         out.append(unit)
     return out
-
-
-# What a browser's title adds to a story's headline: a separator and the site's name
-# (_聊城新闻网, - 聊城新闻网, | 新华网), after it or before it.
-_SITE_AFTER_RE = re.compile(r"\s?[_|｜\-—–·]{1,2}\s?[^\s，。！？：:]{2,20}")
-_SITE_BEFORE_RE = re.compile(r"[^\s，。！？：:]{2,20}\s?[_|｜\-—–·]{1,2}\s?")
-
-
-def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a web page's title over its story's headline (``聊城将实施…计划_聊城新闻网``,
-    which a copy of the page keeps as its first line) read as furniture: the headline under it
-    with the site's name beside it."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for above, below in pairwise(filled):
-        if out[below] not in HEADER_ROLES or out[above] == "furniture":
-            continue
-        page_title, headline = lines[above].text, lines[below].text
-        if len(page_title) <= len(headline):
-            continue
-        if (page_title.startswith(headline) and _SITE_AFTER_RE.fullmatch(page_title[len(headline) :])) or (
-            page_title.endswith(headline) and _SITE_BEFORE_RE.fullmatch(page_title[: -len(headline)])
-        ):
-            out[above] = "furniture"
-    return out
-
-
-def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a headline line set far to the right right under a finished paragraph read
-    as text: a letter's or a notice's signature (``　　…　山东聊城 读者 王建国``, the issuer, the
-    date), which the labeller can take for the next story's headline. A headline stands apart from
-    the paragraph above it, by a blank line or as a header block's line."""
-    out = list(roles)
-    signature = -1  # the last line read as a signature (the issuer, over the date)
-    for index, line in enumerate(lines[: len(out)]):
-        # a line set far right among the headline lines first: most lines are answered here
-        if out[index] not in HEADER_ROLES or line.indent < _SIGNATURE_INDENT or index == 0:
-            continue
-        above = lines[index - 1].text
-        if (
-            out[index - 1] == "body"
-            and above.strip()
-            and (signature == index - 1 or ends_sentence(above))
-            and _signs_off(line.text)
-        ):
-            out[index] = "body"
-            signature = index
-    return out
-
-
-def _signs_off(text: str) -> bool:
-    """A signature's shape: words set apart by spaces ending in a person's name (山东聊城 读者
-    王建国), or a date alone (2026年11月20日)."""
-    words = text.split()
-    return (len(words) >= 2 and looks_like_a_name(words[-1])) or bool(_DATE_ALONE_RE.match(text.strip()))
-
-
-def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a headline line that ends with a full stop (``入冬以来，我市多措并举保障群众
-    温暖过冬。``) read as text: no headline line of the corpus or the second paper ends so (a quote
-    may: ``…办好。”`` stays). Where it was read as the headline under a kicker, the kicker is the
-    headline: a double-spaced web copy of one story had its lead read as the headline."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place, index in enumerate(filled):
-        text = lines[index].text.rstrip()
-        if out[index] not in HEADER_ROLES or not text.endswith("。") or weight(text) < _SENTENCE_LEAST:
-            continue
-        above = filled[place - 1] if place else None
-        below = filled[place + 1] if place + 1 < len(filled) else None
-        if out[index] == "title" and above is not None and out[above] == "kicker":
-            if below is None or out[below] != "title":
-                out[above] = "title"
-        out[index] = "body"
-    return out
-
-
-_SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
-
-
-# Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
-_CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
-
-
-def _headlines_broken_before_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a headline line that opens with a mark going on from the line above
-    (``面对“Skill”`` / ``，普通人如何保护自己``, as a hard wrap cuts a headline before its comma)
-    read as that line's rest: the same part of the headline, not a subtitle under it. Under a
-    kicker, the line is the kicker's rest where a headline follows, else both are the headline."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place in range(1, len(filled)):
-        above, below = filled[place - 1], filled[place]
-        if (
-            out[below] not in HEADER_ROLES
-            or out[above] not in HEADER_ROLES
-            or lines[below].text.lstrip("# ")[:1] not in _CONTINUING_MARKS
-        ):
-            continue
-        if out[above] != "kicker":
-            out[below] = out[above]
-        elif place + 1 < len(filled) and out[filled[place + 1]] == "title":
-            out[below] = "kicker"
-        else:
-            out[above] = out[below] = "title"
-    return out
-
-
-def _brackets_closed_in_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with headline lines that close a bracket a text line above them left open read
-    as that line's rest.
-
-    A wrap can cut a story's closing credit or source (``…未来。（记者齐中熙`` / ``樊曦 高敬 黄垚）``),
-    and a piece under the cut, short and with no end of a sentence, reads like a headline. A
-    headline never closes a bracket it did not open.
-    """
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text.strip()]
-    for place, opener in enumerate(filled):
-        if out[opener] not in _LEFT_OPEN_ROLES or (carried := _open_tail(lines[opener].text)) is None:
-            continue
-        for step, below in enumerate(filled[place + 1 : place + 1 + _MOST_PIECES], start=1):
-            text = lines[below].text.strip()
-            closed = _closing_head(text)
-            carried += len(text) if closed is None else closed
-            if carried > _WRAPPED_BRACKET_LONGEST or (closed is None and _FIRST_BRACKET_RE.search(text)):
-                break
-            if closed is not None:
-                for piece in filled[place + 1 : place + 1 + step]:
-                    if out[piece] in HEADER_ROLES:
-                        out[piece] = out[opener]
-                break
-    return out
-
-
-def _open_tail(text: str) -> int | None:
-    """How many characters follow a bracket that ``text`` opens and does not close, if it does."""
-    opened = max(text.rfind("（"), text.rfind("("))
-    if opened < 0 or opened < max(text.rfind("）"), text.rfind(")")):
-        return None
-    return len(text) - opened - 1
-
-
-def _closing_head(text: str) -> int | None:
-    """How many characters come before the bracket ``text`` closes first, if it closes one before
-    opening any."""
-    match = _FIRST_BRACKET_RE.search(text)
-    if match is None or match.group() in "（(":
-        return None
-    return match.start()
 
 
 def _before_story_text(units: Sequence[Unit]) -> bool:
@@ -1862,7 +1077,7 @@ def _before_story_text(units: Sequence[Unit]) -> bool:
 def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
     """The headline lines at the start of ``run`` that read whole as a dateline, a bracketed credit
     or a web page's source or meta line, as one unit of that role, and how many they were."""
-    for size in range(min(len(run), _MOST_PIECES), 0, -1):
+    for size in range(min(len(run), MOST_PIECES), 0, -1):
         pieces = run[:size]
         joined = join_lines(pieces) or ""
         if _lone_dateline(joined) or (_ends_inside(pieces) and _closed_by_dateline(joined)):
@@ -2040,7 +1255,7 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
         and not draft.pictures
         and (
             _photo_cue(paragraphs)
-            or (draft.trailing_byline and _PHOTO_CREDIT_RE.search(draft.byline or ""))
+            or (draft.trailing_byline and PHOTO_CREDIT_RE.search(draft.byline or ""))
             # signed as a photo report (通讯员 孙伟 摄影报道)
             or (draft.byline or "").replace(" ", "").endswith("摄影报道")
         )
@@ -2062,29 +1277,6 @@ def _photo_cue(paragraphs: list[str]) -> bool:
     """Whether a paragraph points at a picture (（图）, 图为…, ▲)."""
     # Paragraph by paragraph: no cue runs over a paragraph's end, and joining them was a copy.
     return any(_PHOTO_CUE_RE.search(paragraph) for paragraph in paragraphs)
-
-
-# A page's number as pdftotext writes it under the page's last line: figures alone (3, A05, B2).
-_BARE_PAGE_NUMBER_RE = re.compile(r"^[A-DＡ-Ｄ]?[0-9０-９]{1,3}$")
-
-
-def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the paper's imprint (``新闻热线：…``, ``统一刊号：…``) read as
-    furniture wherever it stands, and the page's number or web address alone on its last line
-    (``3``, ``A05``, ``www.lcxw.cn`` under a finished sentence, as pdftotext writes a page's foot): the labeller read them
-    as the last story's text, and with no blank line above, the paragraph ran on into them."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text.strip()]
-    for index in filled:
-        if out[index] != "furniture" and is_imprint_line(lines[index].text):
-            out[index] = "furniture"
-    if filled:
-        last = lines[filled[-1]].text.strip()
-        above = lines[filled[-2]].text if len(filled) > 1 else ""
-        # an address under a finished sentence; under 详情见 it is the story's own
-        if _BARE_PAGE_NUMBER_RE.match(last) or (is_address_or_rule(last) and ends_sentence(above)):
-            out[filled[-1]] = "furniture"
-    return out
 
 
 def _drop_furniture(
@@ -2307,7 +1499,7 @@ def _notice_headline(units: Sequence[Unit], index: int) -> bool:
     above = units[index - 1] if index else None
     return (
         not _CLAUSE_OR_STOP_RE.search(text)
-        and not text.startswith(_DASH_OPENERS)
+        and not text.startswith(DASH_OPENERS)
         and index + 1 < len(units)
         and units[index + 1].role == "body"
         # under a finished paragraph or the page's top, not under a headline (a kicker's place)
@@ -2338,19 +1530,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
-    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
-    roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
-    roles = _headline_tails_over_bylines(lines, roles)
-    roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
-    roles = _headlines_after_story_gaps(lines, roles)
-    roles = _headlines_after_closing_marks(lines, roles)
-    roles = _photo_story_headlines(lines, roles)
-    roles = _staff_credits(lines, _page_foot(lines, roles))
-    roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
-    roles = _sentences_read_as_headlines(lines, roles)
-    roles = _dashed_subtitles(lines, roles)
-    roles = _signatures_set_right(lines, roles)
-    roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
+    roles = reread_roles(lines, roles)
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own
