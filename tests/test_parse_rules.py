@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
-from liaocheng_tui.parse import assemble as assemble_module
 from liaocheng_tui.parse import normalize as normalize_module
 from liaocheng_tui.parse import page as page_module
+from liaocheng_tui.parse import unit_rules as unit_rules_module
 from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
     is_unnamed_byline,
@@ -3801,7 +3801,7 @@ def test_only_one_long_line_is_cut_at_a_lead_as_a_page_on_one_line(end: int, cut
         "会议要求，各地区各部门要压实责任，确保安全。会议还研究了其他事项，通过了有关文件。"
         "各地要认真贯彻落实会议精神，切实抓好各项工作。"
     )
-    units = assemble_module._stories_run_together([Unit(text, 2, end)])
+    units = unit_rules_module._stories_run_together([Unit(text, 2, end)])
     assert [unit.role for unit in units] == (["title", "body"] if cut else ["body"])
 
 
@@ -3922,7 +3922,7 @@ def test_a_closing_dateline_and_a_bylines_names_that_a_narrow_wrap_cut_are_no_he
     ],
 )
 def test_a_sentences_end_then_a_dateline_alone_closes_a_story(text: str, closed: bool) -> None:
-    assert assemble_module._closed_by_dateline(text) is closed
+    assert unit_rules_module._closed_by_dateline(text) is closed
 
 
 def test_a_headline_under_a_byline_is_no_wrapped_name_when_set_apart() -> None:
