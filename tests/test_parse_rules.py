@@ -4279,6 +4279,47 @@ def test_a_headline_line_ending_with_a_full_stop_is_text(
 
 
 @pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        ("冬季供暖今起开始.", True),  # OCR's half-width point after a Chinese character
+        ("冬季供暖今起开始．", True),  # or a full-width one
+        ("开售即“秒光”、候补如何“更成功”......", False),  # an ellipsis ends a headline
+        ("新版本升级到2.", False),  # after a digit, a list's or a number's point
+        ("聊城队夺得U.S.", False),  # an abbreviation's
+    ],
+)
+def test_a_headline_line_ending_with_an_ocr_full_stop_is_text(headline: str, text: bool) -> None:
+    page = labelled(f"{headline}\n　　市住建局负责人说，今年供暖提前五天。", "T B")
+    [article] = page.articles
+    assert (article.title is None) is text
+    assert article.paragraphs[0] == (headline if text else "市住建局负责人说，今年供暖提前五天。")
+
+
+def test_a_kicker_that_fills_a_wrapped_pages_width_over_a_sentence_is_its_first_line() -> None:
+    # A hard-wrapped page: the labeller read a paragraph's last two lines as a kicker and a headline.
+    # The line that fills the column is no headline; both lines are the paragraph's, and the
+    # story's headline below stays one.
+    wrapped = (
+        "　　座谈会后，李克强为外国专家代表举行晚宴\n"
+        "，共庆新春佳节。国务院领导同志出席了座\n"
+        "谈会，与外国专家一一握手，并同大家合影\n"
+        "留念。外国专家们表示，愿为中国发展贡献\n"
+        "更多力量，并祝中国人民新春快乐、万事如\n"
+        "意，他们还将继续在华工作，积极推动交流\n"
+    )
+    text = (
+        "外国专家新春座谈会在京举行\n" + wrapped + "国务院副总理刘鹤、国务委员兼国务院秘书\n"
+        "长肖捷出席上述活动.\n"
+        "\n"
+        "全国政协党组举行集体学习\n"
+        "　　本报北京1月17日电　全国政协党组17日举行集体学习，深入学习有关重要论述。\n"
+    )
+    page = labelled(text, "T B B B B B B K T _ T B _")
+    assert [a.title for a in page.articles] == ["外国专家新春座谈会在京举行", "全国政协党组举行集体学习"]
+    assert page.articles[0].paragraphs[-1].endswith("国务委员兼国务院秘书长肖捷出席上述活动.")
+
+
+@pytest.mark.parametrize(
     ("previous", "following", "cut_short", "joined"),
     [
         ("着力破解发展", "难题。依托科技创新", True, True),  # the fragment ends the sentence

@@ -180,7 +180,7 @@ def _unspaced(text: str) -> str:
     return text.replace(" ", "") if 3 * text.count(" ") >= len(text) else text
 
 
-def _filled_lines(lines: Sequence[Line]) -> list[bool]:
+def filled_lines(lines: Sequence[Line]) -> list[bool]:
     """Per line, whether it fills the width the page is hard-wrapped at; all false on a page that
     is not hard-wrapped (too few lines fill one width)."""
     measured = [index for index, line in enumerate(lines) if line.text]
@@ -291,7 +291,7 @@ def build_units(
     however wide the lines of a hard-wrapped page are. With ``roles`` (one per line), a line is
     only joined to a unit of the same body or caption role.
     """
-    filled = _filled_lines(lines)
+    filled = filled_lines(lines)
     nonblank = [line for line in lines if line.text]
     indented = sum(line.indented for line in nonblank)
     indent_page = len(nonblank) >= 4 and indented >= 0.3 * len(nonblank)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from liaocheng_tui.parse.blocks import filled_lines
 from liaocheng_tui.parse.byline import (
     looks_like_a_name,
     names_a_reporter,
@@ -737,25 +738,39 @@ def _signs_off(text: str) -> bool:
 
 def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line that ends with a full stop (``入冬以来，我市多措并举保障群众
-    温暖过冬。``) read as text: no headline line of the corpus or the second paper ends so (a quote
-    may: ``…办好。”`` stays). Where it was read as the headline under a kicker, the kicker is the
-    headline: a double-spaced web copy of one story had its lead read as the headline."""
+    温暖过冬。``, or ``….`` as OCR reads the mark) read as text: no headline line of the corpus or
+    the second paper ends so (a quote may: ``…办好。”`` stays). Where it was read as the headline
+    under a kicker, the kicker is the headline (a double-spaced web copy of one story had its lead
+    read as the headline), unless the kicker fills a hard-wrapped page's width: then it is the
+    sentence's first line (``国务院副总理刘鹤、国务委员兼国务院秘书`` / ``长肖捷出席上述活动.``)."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
+    fills: list[bool] | None = None  # measured only where a kicker is in question: most pages have none
     for place, index in enumerate(filled):
         text = lines[index].text.rstrip()
-        if out[index] not in HEADER_ROLES or not text.endswith("。") or weight(text) < _SENTENCE_LEAST:
+        if (
+            out[index] not in HEADER_ROLES
+            or not _FULL_STOP_END_RE.search(text)
+            or weight(text) < _SENTENCE_LEAST
+        ):
             continue
         above = filled[place - 1] if place else None
         below = filled[place + 1] if place + 1 < len(filled) else None
         if out[index] == "title" and above is not None and out[above] == "kicker":
-            if below is None or out[below] != "title":
+            if fills is None:
+                fills = filled_lines(lines)
+            if fills[above]:
+                out[above] = "body"
+            elif below is None or out[below] != "title":
                 out[above] = "title"
         out[index] = "body"
     return out
 
 
 _SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
+# A full stop ending a line: 。, or the half-width or full-width point OCR and converters put in its
+# place, right after a Chinese character (not a decimal point, an abbreviation's, or an ellipsis ......).
+_FULL_STOP_END_RE = re.compile(f"(?:。|(?<=[{HAN_CLASS}])[.．])$")
 # Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
 _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 
