@@ -1225,8 +1225,8 @@ def test_data_box_rows_are_body_text_not_headlines() -> None:
     assert first.paragraphs == [
         "前三季度全市经济增长6.1%。",
         "【数据】",
-        "地区生产总值2856.3亿元增长6.1%",
-        "固定资产投资增长5.4%",
+        "地区生产总值 2856.3亿元 增长6.1%",  # a table's cells stay apart
+        "固定资产投资 增长5.4%",
     ]
     assert (second.kicker, second.title) == (None, "外贸进出口规模创新高")
     # A headline with a space and a number in it is still a headline.
@@ -4361,7 +4361,40 @@ def test_a_headline_over_its_lead_under_a_tables_rows_heads_a_new_story() -> Non
         ("我市启动冬季供暖", "本报讯（记者 孙丽）"),
         ("冬季供暖准备就绪", "本报讯（记者 王强）"),
     ]
-    assert page.articles[0].paragraphs[-1] == "猪肉每斤13.5元"  # as the reader shows a row today
+    assert page.articles[0].paragraphs[-3:] == ["白菜 每斤0.8元", "萝卜 每斤0.6元", "猪肉 每斤13.5元"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "paragraphs"),
+    [
+        # a table's rows keep their cells apart (the source set them apart by spaces or a tab)
+        (
+            "张伟　东昌府区　11秒02\n李强 临清市 11秒15\n",
+            ["张伟 东昌府区 11秒02", "李强 临清市 11秒15"],
+        ),
+        ("管理局    副局长    3\n总工程师      1\n", ["管理局 副局长 3", "总工程师 1"]),
+        # OCR's spaces between the characters of rows are taken out, as anywhere
+        ("白 菜 0.8 元\n土 豆 1.2 元\n", ["白菜0.8元", "土豆1.2元"]),
+        # a cell as long as a sentence's piece: no row
+        ("东部地区投入资金共计0.99亿元 5\n西部地区投入资金共计1.99亿元 6\n", None),
+        # a clause inside: no row
+        ("西部地区，投入 5亿元\n东部地区，投入 3亿元\n", None),
+    ],
+)
+def test_a_tables_rows_keep_their_cells_apart(rows: str, paragraphs: list[str] | None) -> None:
+    page = parse_page("全市中学生田径运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。成绩如下：\n" + rows)
+    [article] = page.articles
+    if paragraphs is None:  # squeezed as OCR's spaces are: no cell set apart
+        assert all(" " not in paragraph for paragraph in article.paragraphs[1:])
+    else:
+        assert article.paragraphs[1:] == paragraphs
+
+
+def test_one_row_alone_keeps_no_gap() -> None:
+    # A line alone with a figure at its end, under a paragraph: as likely a wrapped sentence's piece.
+    page = parse_page("全市运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。\n张伟 东昌府区 11秒02\n")
+    [article] = page.articles
+    assert article.paragraphs[-1] == "张伟东昌府区11秒02"
 
 
 def test_a_paragraphs_line_that_ends_no_sentence_is_no_tables_row() -> None:

@@ -81,6 +81,7 @@ from liaocheng_tui.parse.clean import (
     continues,
     duplicate_keeper,
     join_text,
+    row_cells,
     squeeze_spaces,
 )
 from liaocheng_tui.parse.furniture import (
@@ -724,19 +725,40 @@ def _crosshead(unit: Unit, cleaned: str) -> bool:
     )
 
 
+def _table_rows(body: Sequence[tuple[str, Unit]]) -> dict[int, list[str]]:
+    """The cells of the pieces that are a table's rows (白菜 每斤0.8元 over 猪肉 每斤13.5元), by
+    place: two rows or more in a run, none as wide as a hard-wrapped page (a wrapped paragraph's
+    lines). Their cells stay apart where OCR's spaces between Chinese characters are taken out; a
+    line alone with a figure at its end may be a wrapped sentence's."""
+    cells = [row_cells(text) if " " in text and not unit.fills else None for text, unit in body]
+    return {
+        index: found
+        for index, found in enumerate(cells)
+        if found is not None
+        and (
+            (index > 0 and cells[index - 1] is not None)
+            or (index + 1 < len(cells) and cells[index + 1] is not None)
+        )
+    }
+
+
 def _paragraphs(draft: _Draft) -> list[str]:
     """Cleaned body paragraphs with sentences broken by the layout joined again."""
     paragraphs: list[list[str]] = []  # each paragraph as the pieces it was joined from
     view = ""  # the open paragraph, or its two ends when it is long (keeps joining linear)
     previous_head = False
     previous_fills = False  # the piece above ended on a line that fills a hard-wrapped page's width
-    for text, unit in draft.body:
-        # Most pieces are their unit's text as it stands, which build_units squeezed already.
-        cleaned = clean_body(text, unit.squeezed if text is unit.text else None)
+    rows = _table_rows(draft.body)
+    for index, (text, unit) in enumerate(draft.body):
+        if index in rows:
+            cleaned = " ".join(clean_body(cell) for cell in rows[index])
+        else:
+            # Most pieces are their unit's text as it stands, which build_units squeezed already.
+            cleaned = clean_body(text, unit.squeezed if text is unit.text else None)
         if not cleaned:
             continue
-        # A heading, or a picture's caption: a paragraph of its own.
-        head = _crosshead(unit, cleaned) or unit in draft.pictures
+        # A heading, a picture's caption or a table's row: a paragraph of its own.
+        head = _crosshead(unit, cleaned) or unit in draft.pictures or index in rows
         if (
             paragraphs
             and not previous_head

@@ -98,6 +98,33 @@ def _name_gaps(text: str) -> set[int]:
     }
 
 
+# A table's or a list's row ends with a figure and its unit (白菜 每斤0.8元, 张伟 东昌府区 11秒02).
+_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰{HAN_CLASS}]{{0,2}}$")
+_ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
+_ROW_MOST_CELLS = 6
+_ROW_CELL_LONGEST = 10  # characters: a name, a place, a figure with its unit; a sentence's piece runs longer
+_CLAUSE_IN_ROW_RE = re.compile("[，,。；;！!？?、]")
+
+
+def figure_row(text: str) -> bool:
+    """A table's or a list's row: short, its cells set apart by a space, the last a figure."""
+    return len(text) <= _ROW_LONGEST and " " in text and _ROW_FIGURE_RE.search(text) is not None
+
+
+def row_cells(text: str) -> list[str] | None:
+    """The cells of a table's row (``白菜 每斤0.8元``: ``白菜``, ``每斤0.8元``), or None where ``text``
+    is no row: a figure row of two to six short cells, at most half of them a single Chinese character
+    (a line OCR spaced out letter by letter, ``白 菜 0.8 元``, is no table), with no clause in it
+    and nothing before its first word (a wrapped sentence's piece, ``.26%；…投入 172``, is none)."""
+    if not figure_row(text) or not text[0].isalnum() or _CLAUSE_IN_ROW_RE.search(text):
+        return None
+    cells = text.split()
+    if not 2 <= len(cells) <= _ROW_MOST_CELLS or max(map(len, cells)) > _ROW_CELL_LONGEST:
+        return None
+    single = sum(1 for cell in cells if len(cell) == 1 and not cell.isdigit())
+    return cells if 2 * single <= len(cells) else None
+
+
 def join_text(left: str, right: str) -> str:
     """Join two pieces of one sentence; a space is kept only between two Latin words or numbers."""
     if (

@@ -27,6 +27,7 @@ from liaocheng_tui.parse.chars import (
     unbalanced,
     weight,
 )
+from liaocheng_tui.parse.clean import figure_row
 from liaocheng_tui.parse.furniture import (
     META_FIELD_LABEL_RE,
     is_account_header,
@@ -380,18 +381,8 @@ def _closes(text: str, role: Role) -> bool:
         or ends_sentence(text)
         or text.endswith(("）", ")"))
         or _signs_off(text)
-        or _figure_row(text)
+        or figure_row(text)
     )
-
-
-# A table's or a list's row ends with a figure and its unit (白菜 每斤0.8元, 张伟 东昌府区 11秒02).
-_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰{HAN_CLASS}]{{0,2}}$")
-_ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
-
-
-def _figure_row(text: str) -> bool:
-    """A table's or a list's row: short, its cells set apart by a space, the last a figure."""
-    return len(text) <= _ROW_LONGEST and " " in text and _ROW_FIGURE_RE.search(text) is not None
 
 
 def could_head(text: str) -> bool:
