@@ -4357,11 +4357,13 @@ def test_a_headline_over_its_lead_under_a_tables_rows_heads_a_new_story() -> Non
         "白菜　每斤0.8元\n萝卜　每斤0.6元\n猪肉　每斤13.5元\n\n"
         "冬季供暖准备就绪\n\n　　本报讯（记者 王强）今年供暖季将于11月15日开始。\n"
     )
+    # the table under its own heading is a box of its own between the two stories
     assert [(a.title, a.byline) for a in page.articles] == [
         ("我市启动冬季供暖", "本报讯（记者 孙丽）"),
+        ("今日菜价", None),
         ("冬季供暖准备就绪", "本报讯（记者 王强）"),
     ]
-    assert page.articles[0].paragraphs[-3:] == ["白菜 每斤0.8元", "萝卜 每斤0.6元", "猪肉 每斤13.5元"]
+    assert page.articles[1].paragraphs == ["白菜 每斤0.8元", "萝卜 每斤0.6元", "猪肉 每斤13.5元"]
 
 
 @pytest.mark.parametrize(
@@ -4388,6 +4390,40 @@ def test_a_tables_rows_keep_their_cells_apart(rows: str, paragraphs: list[str] |
         assert all(" " not in paragraph for paragraph in article.paragraphs[1:])
     else:
         assert article.paragraphs[1:] == paragraphs
+
+
+_STORY_ABOVE_A_TABLE = "地铁2号线全线贯通\n\n　　本报讯（记者 刘明）11日上午，地铁2号线全线贯通。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("box", "titles"),
+    [
+        # a price list under its heading, then the next story
+        (
+            "市场行情\n白菜 每斤0.8元\n土豆 每斤1.2元\n\n冬季取暖费开始缴纳\n　　本报讯（记者 王强）缴费工作已开始。\n",
+            ["地铁2号线全线贯通", "市场行情", "冬季取暖费开始缴纳"],
+        ),
+        # a blank line under the heading; the box ends with a line of data, no sentence
+        (
+            "今日天气\n\n城区  晴转多云  8℃～19℃\n沿海  晴  9℃～17℃\n\n空气质量：良  首要污染物：PM2.5\n",
+            ["地铁2号线全线贯通", "今日天气"],
+        ),
+        # the story goes on in sentences under its table: the heading is the story's own
+        (
+            "比赛结果\n中国 3:0 日本\n泰国 3:2 韩国\n\n决赛将于13日晚进行，中国女排将迎战泰国队。\n",
+            ["地铁2号线全线贯通"],
+        ),
+        # a label in brackets over the story's figures
+        ("【数据】\n全线长度 26.5公里\n车站数量 21座\n", ["地铁2号线全线贯通"]),
+        # a line that runs on into its table
+        ("各站客流如下：\n人民广场站 3.2万人次\n火车站 2.8万人次\n", ["地铁2号线全线贯通"]),
+        # one row is no table
+        ("市场行情\n白菜 每斤0.8元\n", ["地铁2号线全线贯通"]),
+    ],
+)
+def test_a_short_line_over_a_tables_rows_heads_its_box(box: str, titles: list[str]) -> None:
+    page = parse_page(_STORY_ABOVE_A_TABLE + box)
+    assert [a.title for a in page.articles] == titles
 
 
 def test_one_row_alone_keeps_no_gap() -> None:

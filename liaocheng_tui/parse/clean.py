@@ -99,7 +99,7 @@ def _name_gaps(text: str) -> set[int]:
 
 
 # A table's or a list's row ends with a figure and its unit (白菜 每斤0.8元, 张伟 东昌府区 11秒02).
-_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰{HAN_CLASS}]{{0,2}}$")
+_ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰℃°㎡㎏㎞{HAN_CLASS}]{{0,2}}$")
 _ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
 _ROW_MOST_CELLS = 6
 _ROW_CELL_LONGEST = 10  # characters: a name, a place, a figure with its unit; a sentence's piece runs longer

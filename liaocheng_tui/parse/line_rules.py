@@ -27,7 +27,7 @@ from liaocheng_tui.parse.chars import (
     unbalanced,
     weight,
 )
-from liaocheng_tui.parse.clean import figure_row
+from liaocheng_tui.parse.clean import figure_row, row_cells
 from liaocheng_tui.parse.furniture import (
     META_FIELD_LABEL_RE,
     is_account_header,
@@ -547,6 +547,48 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
+def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a short line set apart by a blank line above and standing over a table's
+    rows (``市场行情`` over ``白菜 每斤0.8元`` / ``土豆 每斤1.2元``) read as a headline where the
+    labeller read it as text: a service page's price list, weather or results box under its own
+    heading. A line that runs on (``成绩如下：``) introduces its story's table and stays text; so
+    does a line of cells (a table's own header row, ``部门 岗位名称 招聘数量``), a label in brackets
+    (``【数据】``: the story's own figures), and a heading whose story goes on in sentences under
+    the table (``比赛结果`` over the scores, then ``决赛将于13日晚进行……。``)."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled[:-_TABLE_ROWS_LEAST]):
+        text = lines[index].text
+        first_row = filled[place + 1]
+        if (
+            out[index] != "body"
+            or index == 0
+            or lines[index - 1].text  # no blank line above
+            or first_row - index > 2  # the rows right under it, a blank line between at most
+            or len(text) > _TABLE_HEADING_LONGEST
+            or text.count(" ") > 1
+            or not headline_shaped(text)
+            or figure_row(text)
+            or text.startswith(("【", "[", "〔"))
+            or not could_head(text)
+        ):
+            continue
+        run = place + 1
+        while run < len(filled) and filled[run] - filled[run - 1] <= 2 and row_cells(lines[filled[run]].text):
+            run += 1
+        if run - place - 1 < _TABLE_ROWS_LEAST:
+            continue
+        after = filled[run] if run < len(filled) else None
+        if after is not None and out[after] == "body" and ends_sentence(lines[after].text):
+            continue  # the story goes on under its table
+        out[index] = "title"
+    return out
+
+
+_TABLE_HEADING_LONGEST = 16  # characters
+_TABLE_ROWS_LEAST = 2
+
+
 def headline_shaped(text: str) -> bool:
     """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
     return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
@@ -865,7 +907,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
-    roles = _photo_story_headlines(lines, roles)
+    roles = _headlines_over_tables(lines, _photo_story_headlines(lines, roles))
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _sentences_read_as_headlines(lines, roles)
