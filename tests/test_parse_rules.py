@@ -4426,6 +4426,43 @@ def test_a_short_line_over_a_tables_rows_heads_its_box(box: str, titles: list[st
     assert [a.title for a in page.articles] == titles
 
 
+def _sectioned_story(first: str, second: str, third: str) -> str:
+    return (
+        "聊城这个冬天，有点暖\n\n　　本报讯（记者 孙丽）入冬以来，我市多措并举保障群众温暖过冬。\n\n"
+        f"{first}\n供暖提前启动\n\n今年，我市供暖时间比往年提前了五天。\n\n"
+        f"{second}\n爱心驿站遍布全城\n\n全市设立爱心驿站一百余处。\n\n"
+        f"{third}\n暖心服务不打烊\n\n12345热线24小时受理群众诉求。\n"
+    )
+
+
+def test_a_sections_number_heads_its_crosshead() -> None:
+    page = parse_page(_sectioned_story("01", "02", "▍ 03"))
+    [article] = page.articles
+    assert article.paragraphs == [
+        "入冬以来，我市多措并举保障群众温暖过冬。",
+        "01\u3000供暖提前启动",
+        "今年，我市供暖时间比往年提前了五天。",
+        "02\u3000爱心驿站遍布全城",
+        "全市设立爱心驿站一百余处。",
+        "03\u3000暖心服务不打烊",
+        "12345热线24小时受理群众诉求。",
+    ]
+    assert [(d.text, d.reason) for d in page.dropped] == [("▍ 03", "decoration")]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ("01", "03", "07"),  # not one after another: no sections' numbers
+        ("12", "13", "14"),  # not from the first
+    ],
+)
+def test_numbers_out_of_turn_are_no_sections(numbers: tuple[str, str, str]) -> None:
+    paragraphs = parse_page(_sectioned_story(*numbers)).articles[0].paragraphs
+    assert "供暖提前启动" in paragraphs
+    assert not any("\u3000" in paragraph for paragraph in paragraphs)
+
+
 def test_one_row_alone_keeps_no_gap() -> None:
     # A line alone with a figure at its end, under a paragraph: as likely a wrapped sentence's piece.
     page = parse_page("全市运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。\n张伟 东昌府区 11秒02\n")

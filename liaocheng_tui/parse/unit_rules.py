@@ -565,11 +565,71 @@ def _run_in_brief(unit: Unit) -> bool:
     return unit.brief is not None and _SENTENCE_END_RE.search(unit.text, len(unit.brief) + 2) is not None
 
 
+# A section's number alone on its line, as public accounts and magazines set them over a crosshead:
+# two digits (01, 02), a bar or slashes around them (▍ 03, / 04 /).
+_SECTION_NUMBER_RE = re.compile(r"^[▍▌|丨/ ]*(\d{2})[ /]*$")
+_SECTIONS_LEAST = 2
+
+
+def _numbered_sections(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
+    """The units, with each section number (``01``, ``▍ 03``) joined to the crosshead under it
+    (``01　供暖提前启动``): the sections of a story numbered 01, 02, 03 in turn, each over a short
+    line that ends no sentence. Read alone, a number is a page's (a page break's), and was dropped
+    as one or shown as a paragraph of its own. A bar or slashes set around a number are dropped
+    as ``decoration``."""
+    numbered = [
+        index
+        for index, unit in enumerate(units[:-1])
+        # read as text, or as a page number's furniture
+        if unit.role in (*TEXT_ROLES, "furniture")
+        and len(unit.text) <= 8
+        and _SECTION_NUMBER_RE.match(unit.text)
+    ]
+    if len(numbered) < _SECTIONS_LEAST:
+        return units  # most pages
+    heads = {
+        index
+        for index in numbered
+        if units[index + 1].role in TEXT_ROLES
+        and units[index + 1].weight <= SHORT_WEIGHT
+        and not ends_sentence(units[index + 1].text)
+    }
+    values = [
+        int(match.group(1)) for index in numbered if (match := _SECTION_NUMBER_RE.match(units[index].text))
+    ]
+    if (
+        len(heads) < len(numbered)
+        or values != list(range(values[0], values[0] + len(values)))
+        or values[0] > 1
+    ):
+        return units
+    out: list[Unit] = []
+    for index, unit in enumerate(units):
+        if index in heads:
+            continue
+        if index - 1 in heads:
+            printed = units[index - 1].text
+            number = printed.strip("▍▌|丨/ ")
+            if number != printed:  # the bar or the slashes around the number
+                dropped.append(Dropped(printed, "decoration", units[index - 1].line))
+            text = f"{number}\u3000{unit.text}"  # as a numbered heading is set; a space would be squeezed
+            unit = replace(
+                unit,
+                text=text,
+                squeezed=squeeze_spaces(text),
+                line=units[index - 1].line,
+                gap_before=units[index - 1].gap_before,
+            )
+        out.append(unit)
+    return out
+
+
 def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
     """The units with the roles the labeller gave them read again where a unit's grammar, or its
     neighbours', reads it surely: a headline in a wire dateline, a reporter's line, a signature,
     a caption, a notice's headline, a story's closing credit. Datelines or headlines read as part
     of a unit are split off it (what a split drops goes to ``dropped``)."""
+    units = _numbered_sections(units, dropped)
     # a headline in a wire dateline; a dateline, a credit or a source line in headline lines
     units = _reread_header_runs(_titled_datelines(units, dropped))
     units = _stories_run_together(_headlines_run_into_leads(_bylines_beside_headlines(units)))
