@@ -38,7 +38,7 @@ _PIECES = [
     "聊城发布 2026-12-03 18:30 山东\n", "本版新闻\n", "【本報記者李明／洛杉磯報導】", "丨", "一一", "口记者 ",
     # a table's rows, OCR's points after a headline
     "白菜 每斤0.8元\n", "张伟 东昌府区 11秒02\n", "白 菜 0.8 元\n", "城区  晴  8℃～19℃\n", "市场行情\n", "活动.",
-    "活动．", "01\n", "▍ 03 \n", "/ 02 /\n",
+    "活动．", "01\n", "▍ 03 \n", "/ 02 /\n", "19:00　新闻联播\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

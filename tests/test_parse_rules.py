@@ -4463,6 +4463,34 @@ def test_numbers_out_of_turn_are_no_sections(numbers: tuple[str, str, str]) -> N
     assert not any("\u3000" in paragraph for paragraph in paragraphs)
 
 
+def test_a_schedules_rows_read_as_furniture_are_its_text() -> None:
+    # Two channels' listings: the labeller read the second channel's rows, each opening with a
+    # time, as web meta lines; they are the listing's text, their cells apart.
+    page = labelled(
+        "今晚电视节目\n19:00　新闻联播\n19:38　焦点访谈\n\n聊城综合频道\n18:30　聊城新闻\n19:35　百姓故事\n",
+        "T B B _ T F F _",
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("今晚电视节目", ["19:00 新闻联播", "19:38 焦点访谈"]),
+        ("聊城综合频道", ["18:30 聊城新闻", "19:35 百姓故事"]),
+    ]
+    assert page.dropped == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a time over a web page's source and editor: meta lines, furniture as read
+        ("春运首日客流平稳\n10:25　来源：人民网\n10:26　编辑：李明\n　　今天，春运拉开序幕。\n", "T F F B _"),
+        # one line alone that opens with a time is no schedule
+        ("春运首日客流平稳\n10:25　聊城发布\n　　今天，春运拉开序幕。\n", "T F B _"),
+    ],
+)
+def test_meta_lines_that_open_with_a_time_stay_furniture(text: str, codes: str) -> None:
+    page = labelled(text, codes)
+    assert [d.reason for d in page.dropped] == ["page-furniture"] * codes.count("F")
+
+
 def test_one_row_alone_keeps_no_gap() -> None:
     # A line alone with a figure at its end, under a paragraph: as likely a wrapped sentence's piece.
     page = parse_page("全市运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。\n张伟 东昌府区 11秒02\n")

@@ -102,8 +102,9 @@ def _name_gaps(text: str) -> set[int]:
 _ROW_FIGURE_RE = re.compile(f"\\d(?:[.．:：]\\d+)?\\s?[%％‰℃°㎡㎏㎞{HAN_CLASS}]{{0,2}}$")
 _ROW_LONGEST = 24  # characters: a paragraph's wrapped line runs longer
 _ROW_MOST_CELLS = 6
-_ROW_CELL_LONGEST = 10  # characters: a name, a place, a figure with its unit; a sentence's piece runs longer
+_ROW_CELL_LONGEST = 12  # characters: a name, a place, a figure with its unit; a sentence's piece runs longer
 _CLAUSE_IN_ROW_RE = re.compile("[，,。；;！!？?、]")
+_TIME_RE = re.compile(r"\d{1,2}[:：]\d{2}")  # a schedule's time, 19:00
 
 
 def figure_row(text: str) -> bool:
@@ -112,14 +113,17 @@ def figure_row(text: str) -> bool:
 
 
 def row_cells(text: str) -> list[str] | None:
-    """The cells of a table's row (``白菜 每斤0.8元``: ``白菜``, ``每斤0.8元``), or None where ``text``
-    is no row: a figure row of two to six short cells, at most half of them a single Chinese character
+    """The cells of a table's row (``白菜 每斤0.8元``: ``白菜``, ``每斤0.8元``; a schedule's ``19:00
+    新闻联播``), or None where ``text`` is no row: a figure row, or one led by a time, of two to six
+    short cells, at most half of them a single Chinese character
     (a line OCR spaced out letter by letter, ``白 菜 0.8 元``, is no table), with no clause in it
     and nothing before its first word (a wrapped sentence's piece, ``.26%；…投入 172``, is none)."""
-    if not figure_row(text) or not text[0].isalnum() or _CLAUSE_IN_ROW_RE.search(text):
-        return None
     cells = text.split()
-    if not 2 <= len(cells) <= _ROW_MOST_CELLS or max(map(len, cells)) > _ROW_CELL_LONGEST:
+    if not 2 <= len(cells) <= _ROW_MOST_CELLS or not text[0].isalnum() or _CLAUSE_IN_ROW_RE.search(text):
+        return None
+    if not figure_row(text) and not (len(text) <= _ROW_LONGEST and _TIME_RE.fullmatch(cells[0])):
+        return None
+    if max(map(len, cells)) > _ROW_CELL_LONGEST:
         return None
     single = sum(1 for cell in cells if len(cell) == 1 and not cell.isdigit())
     return cells if 2 * single <= len(cells) else None

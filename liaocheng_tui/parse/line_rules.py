@@ -547,6 +547,32 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
+def _schedules_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a schedule's rows (``18:30　聊城新闻`` over ``19:35　百姓故事``: two lines or
+    more, one under the other, each a time and what is on) read as text where the labeller read
+    them as furniture: a time at a line's start looked like a web page's meta line to it, and a
+    TV listing's or a timetable's rows were dropped. No line of the corpus opens with a time."""
+    out = list(roles)
+    if not any(
+        out[index] == "furniture" and _TIME_LED_RE.match(line.text) for index, line in enumerate(lines)
+    ):
+        return out  # most pages
+    schedule = [
+        bool(_TIME_LED_RE.match(line.text))
+        and not META_FIELD_LABEL_RE.search(line.text)  # 10:25　来源：人民网, a web page's meta line
+        and row_cells(line.text) is not None
+        for line in lines
+    ]
+    for index, row in enumerate(schedule):
+        in_run = (index > 0 and schedule[index - 1]) or (index + 1 < len(lines) and schedule[index + 1])
+        if row and in_run and out[index] == "furniture":
+            out[index] = "body"
+    return out
+
+
+_TIME_LED_RE = re.compile(r"\d{1,2}[:：]\d{2}\s")
+
+
 def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a short line set apart by a blank line above and standing over a table's
     rows (``市场行情`` over ``白菜 每斤0.8元`` / ``土豆 每斤1.2元``) read as a headline where the
@@ -907,7 +933,9 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
-    roles = _headlines_over_tables(lines, _photo_story_headlines(lines, roles))
+    roles = _headlines_over_tables(
+        lines, _photo_story_headlines(lines, _schedules_read_as_furniture(lines, roles))
+    )
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _sentences_read_as_headlines(lines, roles)
