@@ -4295,6 +4295,19 @@ def test_a_headline_line_ending_with_an_ocr_full_stop_is_text(headline: str, tex
     assert article.paragraphs[0] == (headline if text else "市住建局负责人说，今年供暖提前五天。")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "入选国家发展改革委近期公布的低空经济应用场景案例。（下转6版）",
+        # as OCR spaces a line out, letter by letter
+        "入 选 国 家 发 展 改 革 委 近 期 公 布 的 低 空 经 济 应 用 场 景 案 例 。 （ 下 转 6 版 ）",
+    ],
+)
+def test_a_sentence_closed_by_a_jump_mark_is_no_headline(line: str) -> None:
+    page = labelled(f"重庆夜经济火热\n　　夜幕降临，洪崖洞景区游人如织。\n{line}\n", "T B T _")
+    assert [a.title for a in page.articles] == ["重庆夜经济火热"]
+
+
 def test_a_kicker_that_fills_a_wrapped_pages_width_over_a_sentence_is_its_first_line() -> None:
     # A hard-wrapped page: the labeller read a paragraph's last two lines as a kicker and a headline.
     # The line that fills the column is no headline; both lines are the paragraph's, and the

@@ -41,6 +41,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     masthead_in,
+    split_jump_marks,
 )
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -806,12 +807,14 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
     filled = [index for index, line in enumerate(lines) if line.text]
     fills: list[bool] | None = None  # measured only where a kicker is in question: most pages have none
     for place, index in enumerate(filled):
+        if out[index] not in HEADER_ROLES:
+            continue
         text = lines[index].text.rstrip()
-        if (
-            out[index] not in HEADER_ROLES
-            or not _FULL_STOP_END_RE.search(text)
-            or weight(text) < _SENTENCE_LEAST
-        ):
+        if 3 * text.count(" ") >= len(text):  # spaced out letter by letter
+            text = text.replace(" ", "")
+        if (marks := split_jump_marks(text)) is not None and marks.closing:
+            text = marks.text.rstrip()  # …案例。（下转6版）: the sentence ends before the jump mark
+        if not _FULL_STOP_END_RE.search(text) or weight(text) < _SENTENCE_LEAST:
             continue
         above = filled[place - 1] if place else None
         below = filled[place + 1] if place + 1 < len(filled) else None
