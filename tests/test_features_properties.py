@@ -39,7 +39,7 @@ def test_han_share_counts_as_the_regex_does(text: str) -> None:
 def _wrapped_meta_lines_looking_at_every_line(lines: list[str]) -> set[int]:
     """wrapped_meta_lines as it was, with every line's cue looked for first."""
     found: set[int] = set()
-    alone = [bool(line.strip()) and not furniture.is_web_meta_line(line) for line in lines]
+    alone = [bool(line.strip()) and not furniture.is_printed_web_meta_line(line) for line in lines]
     cued = [bool(furniture._META_CUE_RE.search(line)) for line in lines]
     for end in range(1, len(lines)):
         if not alone[end] or end - 1 in found:
@@ -52,7 +52,7 @@ def _wrapped_meta_lines_looking_at_every_line(lines: list[str]) -> set[int]:
             joined = "".join(line.strip() for line in lines[start : end + 1])
             if len(joined) > furniture.WEB_META_LONGEST:
                 break
-            if furniture.is_web_meta_line(joined):
+            if furniture.is_printed_web_meta_line(joined):
                 names = furniture._META_FIELD_RE.findall(fold_width(joined))
                 if len(set(names)) == len(names):
                     found.update(range(start, end + 1))

@@ -49,6 +49,7 @@ from liaocheng_tui.parse.furniture import (
     is_imprint_line,
     is_page_marker,
     is_page_number,
+    is_printed_web_meta_line,
     is_source_line,
     is_stray_mark,
     is_web_furniture_line,
@@ -1398,6 +1399,31 @@ def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytes
 def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
     assert is_web_meta_line(line)
     assert "r:furn" in page_features(["某地新建一座公园", line, "\u3000\u3000公园昨日开放。"])[1]
+
+
+_SPACED_META_LINE = "（ 2 0 2 6 - 0 4 - 3 0 ） 稿 件 来 源 ： 新 华 每 日 电 讯 要 闻"
+
+
+def test_a_meta_line_spaced_out_letter_by_letter_is_one() -> None:
+    assert is_web_meta_line(_SPACED_META_LINE)
+    # the features read it as printed, as the shipped models were trained
+    assert not is_printed_web_meta_line(_SPACED_META_LINE)
+    assert (
+        "r:furn"
+        not in page_features(["某地新建一座公园", _SPACED_META_LINE, "\u3000\u3000公园昨日开放。"])[1]
+    )
+    # a sentence spaced out so is none
+    assert not is_web_meta_line("据 介 绍 ， 该 项 目 来 源 ： 政 府 投 资 ， 2 0 2 0 年 1 月 2 日 开 工 。")
+
+
+def test_the_headline_over_a_spaced_out_meta_line_is_found() -> None:
+    page = labelled(
+        f"着力提高防范应对自然灾害能力\n{_SPACED_META_LINE}\n　　新华社北京4月29日电　中共中央政治局4月28日下午进行集体学习。\n",
+        "B B B _",
+    )
+    [article] = page.articles
+    assert article.title == "着力提高防范应对自然灾害能力"
+    assert [d.reason for d in page.dropped] == ["page-furniture"]
 
 
 @pytest.mark.parametrize(

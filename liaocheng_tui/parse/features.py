@@ -52,7 +52,7 @@ from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.furniture import (
     FULL_DATE_RE,
     is_furniture_line,
-    is_web_meta_line,
+    is_printed_web_meta_line,
     wrapped_meta_lines,
 )
 from liaocheng_tui.parse.normalize import Line, lines_of
@@ -213,7 +213,7 @@ def _rules(norm: str, canon: str, n: int, digits: int) -> list[str]:
                 found.append("r:leadonly")
     if first.isdigit() and starts_with_dateline(canon):
         found.append("r:dateline")
-    if n <= 60 and (is_furniture_line(norm) or is_web_meta_line(norm)):
+    if n <= 60 and (is_furniture_line(norm) or is_printed_web_meta_line(norm)):
         found.append("r:furn")
     if (first.isdigit() or first in "（(①②③④⑤⑥⑦⑧⑨⑩") and numbered_item(norm):
         found.append("r:num")
@@ -592,7 +592,7 @@ def _meta_tails(
         line, below = measured[index], measured[index + 1]
         if line.blank or below.blank or below.length >= 0.9 * width or index + 1 in pieces:
             continue
-        if not (index in pieces or is_web_meta_line(texts[index])):
+        if not (index in pieces or is_printed_web_meta_line(texts[index])):
             continue
         # The wrap counted the meta line's spaces (``（ 2026-04-27 ）``), which its length leaves out.
         if len(texts[index].strip()) < 0.9 * width:

@@ -712,7 +712,16 @@ WEB_META_LONGEST = 80  # characters: no longer line is a web page's meta or sour
 
 def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
-    ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``."""
+    ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``;
+    also spaced out letter by letter, as OCR sets some lines (``（ 2 0 2 0 - 0 1 - 0 2 ） 稿 件 来 源 ：…``)."""
+    if 3 * text.count(" ") >= len(text) and is_printed_web_meta_line(text.replace(" ", "")):
+        return True
+    return is_printed_web_meta_line(text)
+
+
+def is_printed_web_meta_line(text: str) -> bool:
+    """:func:`is_web_meta_line` of the line as printed, spaces and all: the labeller's features read
+    meta lines so, as the shipped models were trained (training them again gives the same files)."""
     if len(text) > WEB_META_LONGEST or ("：" not in text and ":" not in text and "字号" not in text):
         return False  # no field's colon, no 字号 (folding the width changes neither, nor the length)
     text = fold_width(text)
@@ -752,9 +761,10 @@ def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
     """The lines that are pieces of a web page's meta line a hard wrap cut (``（ 2026-04-27 ） 稿件来``
     / ``源：某某日报 要闻``): two or three lines in a row, none a meta line by itself, that together
     are one (the fewest that are: a headline above the pieces is none of them), naming each field
-    once. Neither piece says what it is alone, and each reads like a line of text."""
+    once. Neither piece says what it is alone, and each reads like a line of text. Read as printed
+    (:func:`is_printed_web_meta_line`): the labeller's features take these pieces from here."""
     found: set[int] = set()
-    alone = [bool(line.strip()) and not is_web_meta_line(line) for line in lines]
+    alone = [bool(line.strip()) and not is_printed_web_meta_line(line) for line in lines]
     # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号. Looked
     # for only where two lines of text stand together (on a page with blank lines, at few places).
     cued: dict[int, bool] = {}
@@ -778,7 +788,7 @@ def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
             joined = "".join(line.strip() for line in lines[start : end + 1])
             if len(joined) > WEB_META_LONGEST:
                 break
-            if is_web_meta_line(joined):
+            if is_printed_web_meta_line(joined):
                 names = _META_FIELD_RE.findall(fold_width(joined))
                 if len(set(names)) == len(names):  # a list's lines (书名：… 作者：…) repeat theirs
                     found.update(range(start, end + 1))
