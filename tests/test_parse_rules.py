@@ -35,7 +35,7 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end, without_closing_mark
+from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end, unspaced, without_closing_mark
 from liaocheng_tui.parse.clean import continues, squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -1399,6 +1399,21 @@ def test_without_the_model_the_shape_fallback_labels_the_page(monkeypatch: pytes
 def test_a_web_pages_meta_line_is_furniture_to_the_model(line: str) -> None:
     assert is_web_meta_line(line)
     assert "r:furn" in page_features(["某地新建一座公园", line, "\u3000\u3000公园昨日开放。"])[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "solid"),
+    [
+        ("稿 件 来 源 ： 新 华 社", "稿件来源：新华社"),  # spaced out letter by letter
+        ("聊 城 召开", "聊城召开"),  # a third of it spaces
+        ("聊 城召开会议", "聊 城召开会议"),  # less: a space the line holds
+        ("联村发力 抱团致富", "联村发力 抱团致富"),  # a space the headline sets between its parts
+        ("Windows 11 发布", "Windows 11 发布"),
+        ("", ""),
+    ],
+)
+def test_a_line_spaced_out_letter_by_letter_is_read_without_its_spaces(text: str, solid: str) -> None:
+    assert unspaced(text) == solid
 
 
 _SPACED_META_LINE = "（ 2 0 2 6 - 0 4 - 3 0 ） 稿 件 来 源 ： 新 华 每 日 电 讯 要 闻"

@@ -31,6 +31,7 @@ from liaocheng_tui.parse.chars import (
     ends_sentence,
     has_inner_stop,
     unbalanced,
+    unspaced,
     weight,
 )
 from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, strip_emphasis
@@ -174,12 +175,6 @@ def _wrap_width(lengths: Sequence[int]) -> int:
     return sorted(lengths)[int(0.9 * (len(lengths) - 1))]
 
 
-def _unspaced(text: str) -> str:
-    """``text`` without its spaces where it is spaced out letter by letter (a third or more of it
-    spaces), else as it is."""
-    return text.replace(" ", "") if 3 * text.count(" ") >= len(text) else text
-
-
 def filled_lines(lines: Sequence[Line]) -> list[bool]:
     """Per line, whether it fills the width the page is hard-wrapped at; all false on a page that
     is not hard-wrapped (too few lines fill one width)."""
@@ -190,7 +185,7 @@ def filled_lines(lines: Sequence[Line]) -> list[bool]:
     # Each line measured twice in one pass over its text (counting its spaces once):
     # - as printed: the characters it fills, its indent counted (two columns a character), as a
     #   hard wrap counts them, so that a paragraph's indented first piece is as full as the pieces
-    #   under it; the spaces of a line spaced out letter by letter (:func:`_unspaced`, an
+    #   under it; the spaces of a line spaced out letter by letter (:func:`~liaocheng_tui.parse.chars.unspaced`, an
     #   extraction's, after the wrap) do not count;
     # - solid: the same without any of its spaces.
     lengths: list[int] = []
@@ -232,7 +227,7 @@ def _narrow_column_fills(lengths: list[int], lines: Sequence[Line]) -> list[bool
         fills = [length >= common - _INDENT_CHARACTERS for length in lengths]
     columns = [
         width + line.indent
-        for width, line in zip(display_widths([_unspaced(line.text) for line in lines]), lines, strict=True)
+        for width, line in zip(display_widths([unspaced(line.text) for line in lines]), lines, strict=True)
     ]
     counted = Counter(columns)
     # The column's edge: the width that most lines reach, or fall one short of (where a wide

@@ -61,6 +61,12 @@ def without_closing_mark(text: str) -> str:
     return (text[: found.start()].rstrip() or text) if found else text
 
 
+def unspaced(text: str) -> str:
+    """``text`` without its spaces where it is spaced out letter by letter (a third or more of it
+    spaces, as OCR and PDF extraction set some lines: ``稿 件 来 源 ：``), else as it is."""
+    return text.replace(" ", "") if 3 * text.count(" ") >= len(text) else text
+
+
 def han_count(text: str) -> int:
     """Number of Han characters in ``text``."""
     # The characters that are not Han: far fewer strings than Han characters or even Han runs.

@@ -24,6 +24,7 @@ from liaocheng_tui.parse.chars import (
     ends_sentence,
     fold_width,
     han_count,
+    unspaced,
     weight,
 )
 
@@ -714,9 +715,8 @@ def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``;
     also spaced out letter by letter, as OCR sets some lines (``（ 2 0 2 0 - 0 1 - 0 2 ） 稿 件 来 源 ：…``)."""
-    if 3 * text.count(" ") >= len(text) and is_printed_web_meta_line(text.replace(" ", "")):
-        return True
-    return is_printed_web_meta_line(text)
+    solid = unspaced(text)
+    return (solid != text and is_printed_web_meta_line(solid)) or is_printed_web_meta_line(text)
 
 
 def is_printed_web_meta_line(text: str) -> bool:

@@ -25,6 +25,7 @@ from liaocheng_tui.parse.chars import (
     ends_sentence,
     fold_width,
     unbalanced,
+    unspaced,
     weight,
 )
 from liaocheng_tui.parse.clean import figure_row, row_cells
@@ -809,9 +810,7 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
     for place, index in enumerate(filled):
         if out[index] not in HEADER_ROLES:
             continue
-        text = lines[index].text.rstrip()
-        if 3 * text.count(" ") >= len(text):  # spaced out letter by letter
-            text = text.replace(" ", "")
+        text = unspaced(lines[index].text.rstrip())
         if (marks := split_jump_marks(text)) is not None and marks.closing:
             text = marks.text.rstrip()  # …案例。（下转6版）: the sentence ends before the jump mark
         if not _FULL_STOP_END_RE.search(text) or weight(text) < _SENTENCE_LEAST:

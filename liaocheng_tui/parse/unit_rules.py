@@ -569,6 +569,7 @@ def _run_in_brief(unit: Unit) -> bool:
 # two digits (01, 02), a bar or slashes around them (▍ 03, / 04 /).
 _SECTION_NUMBER_RE = re.compile(r"^[▍▌|丨/ ]*(\d{2})[ /]*$")
 _SECTIONS_LEAST = 2
+_SECTION_NUMBER_LONGEST = 8  # characters: the number and its marks (▍ 03, / 04 /)
 
 
 def _numbered_sections(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
@@ -582,7 +583,7 @@ def _numbered_sections(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
         for index, unit in enumerate(units[:-1])
         # read as text, or as a page number's furniture
         if unit.role in (*TEXT_ROLES, "furniture")
-        and len(unit.text) <= 8
+        and len(unit.text) <= _SECTION_NUMBER_LONGEST
         and _SECTION_NUMBER_RE.match(unit.text)
     ]
     if len(numbered) < _SECTIONS_LEAST:
