@@ -70,16 +70,17 @@ def read_front_matter(raws: Sequence[str]) -> FrontMatter | None:
     values: dict[str, list[str]] = {}
     key: str | None = None  # the field the list items below fill (None: one no page field takes)
     listed = False  # a field line is above: list items may follow
+    kept = [(first + 1, "---")]  # the block's lines that hold text: number (from 1), text
     for index in range(first + 1, min(len(raws), first + 2 + _LONGEST)):
         line = normalize_text(raws[index])
+        if not line:
+            continue
+        kept.append((index + 1, line))
         if line in ("---", "..."):
             fields = {name: "、".join(parts) for name, parts in values.items() if parts}
             if not fields.keys() & {"title", "author", "date"}:
                 return None
-            lines = [(number + 1, normalize_text(raws[number])) for number in range(first, index + 1)]
-            return FrontMatter(fields, [(number, text) for number, text in lines if text])
-        if not line:
-            continue
+            return FrontMatter(fields, kept)
         item = _ITEM_RE.match(line) if listed else None
         if item is not None:
             if key is not None:
