@@ -2193,6 +2193,83 @@ def test_the_short_line_over_a_lead_under_a_headline_is_its_subtitle() -> None:
     ]
 
 
+def test_a_headline_a_column_broke_over_a_storys_lead_is_one_headline() -> None:
+    # The labeller read both lines as text; the story above ended with its sentence.
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n"
+        "天文台预测周末转凉\n最低气温17度\n本报讯 天文台预测，本港周末气温下降。\n",
+        "T _ B _ B B B _",
+    )
+    assert [(a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        ("食环署加强巡查", "本报讯", ["食环署昨日表示，投诉下跌三成。"]),
+        ("天文台预测周末转凉最低气温17度", "本报讯", ["天文台预测，本港周末气温下降。"]),
+    ]
+
+
+def test_a_sections_name_over_a_broken_headline_and_its_lead_is_the_pages_section() -> None:
+    page = labelled(
+        "体育\n\n中国女排3:0横扫日本队\n晋级决赛\n\n本报讯（记者 赵敏）11日晚，中国女排以3:0横扫日本队。\n",
+        "T _ B B _ B _",
+    )
+    assert page.section == "体育"
+    assert [(a.kicker, a.title, a.byline, a.paragraphs) for a in page.articles] == [
+        (None, "中国女排3:0横扫日本队晋级决赛", "本报讯（记者 赵敏）", ["11日晚，中国女排以3:0横扫日本队。"])
+    ]
+
+
+def test_a_line_ending_with_a_dash_over_a_headline_and_its_lead_is_its_kicker() -> None:
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n"
+        "天文台——\n本港周末转凉\n本报讯 天文台预测，本港周末气温下降。\n",
+        "T _ B _ B B B _",
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "食环署加强巡查"),
+        ("天文台——", "本港周末转凉"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # under a headline that is no section's name: a subtitle of two lines, or text; as read
+        (
+            "食环署加强巡查\n\n天文台预测周末转凉\n最低气温17度\n本报讯 天文台预测，本港周末气温下降。\n",
+            "T _ B B B _",
+        ),
+        # a line longer than a broken headline's
+        (
+            "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n天文台预测今个周末天气将明显转凉市民出门时注意添衣\n"
+            "最低气温17度\n本报讯 天文台预测，本港周末气温下降。\n",
+            "T _ B _ B B B _",
+        ),
+        # a hard-wrapped paragraph's last two lines, which fill the page's width
+        (
+            "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉\n下跌三成，署方将与居民组织\n合作收集市民意见，加强巡查\n"
+            "力度，改善环境卫生。\n署方将在各区设立收集点供市\n民投放回收物品以减少垃圾量\n"
+            "本报讯 天文台预测，本港周末\n气温下降，市民注意添衣保暖\n。天文台表示，明日起气温回\n升，周末天气以晴朗为主。\n",
+            "T _ B B B B B B B B B B _",
+        ),
+    ],
+    ids=["under-a-headline", "too-long", "hard-wrapped"],
+)
+def test_two_lines_over_a_lead_that_are_no_broken_headline_stay_as_read(text: str, codes: str) -> None:
+    assert [a.title for a in labelled(text, codes).articles] == ["食环署加强巡查"]
+
+
+def test_a_signature_over_a_headline_and_its_lead_is_no_headlines_first_line() -> None:
+    # The signature closes the letter above; the line under it is the headline alone.
+    page = labelled(
+        "读者来信\n\n小区门前的路灯修好了，感谢有关部门。\n山东聊城 读者 王建国\n"
+        "天文台预测周末转凉\n本报讯 天文台预测，本港周末气温下降。\n",
+        "T _ B B B B _",
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("读者来信", ["小区门前的路灯修好了，感谢有关部门。", "山东聊城读者王建国"]),
+        ("天文台预测周末转凉", ["天文台预测，本港周末气温下降。"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "codes"),
     [

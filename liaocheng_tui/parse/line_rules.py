@@ -208,23 +208,90 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         for place, index in enumerate(filled[:-1])
         if out[index] == "body" and headline_shaped(lines[index].text)
     ]
+    fills: list[bool] | None = None  # worked out only where a headline may be broken in two
     for place in short:
         index, below = filled[place], filled[place + 1]
         text = lines[index].text
-        if out[below] != "body":
+        if out[below] != "body" or out[index] != "body":
             continue
-        role: Role = "title"
-        if place:
-            above = filled[place - 1]
-            if not _closes(lines[above].text, out[above]):
-                continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
-            if out[above] in ("title", "subtitle"):
-                role = "subtitle"  # under the story's headline
-        if could_head(text) and (
-            split_lead(lines[below].text) is not None or opens_with_report(lines[below].text)
+        if not could_head(text) or (
+            split_lead(lines[below].text) is None and not opens_with_report(lines[below].text)
         ):
-            out[index] = role
+            continue
+        readings = [[index]]  # the headline's lines: two where a column broke it, read first
+        if _broken_headline_over(lines, out, filled, place):
+            if fills is None:
+                fills = filled_lines(lines)
+            if not fills[filled[place - 1]]:  # a hard-wrapped paragraph's line fills its width
+                readings.insert(0, [filled[place - 1], index])
+        for heads in readings:
+            if _read_headline_over_lead(lines, out, filled, place - len(heads) + 1, heads):
+                break
     return out
+
+
+def _read_headline_over_lead(
+    lines: Sequence[Line], roles: list[Role], filled: Sequence[int], first: int, heads: Sequence[int]
+) -> bool:
+    """Read ``heads`` (one line, or the two lines of a broken headline, from ``filled[first]``) as
+    the headline of the lead under them where what stands over them allows: nothing, the end of
+    a story, or a headline (then one line is its subtitle, and two lines under a section's name
+    are the headline, the name its kicker). A first line that ends with a dash is a kicker
+    (``香港特区政府——`` / ``充分把握大湾区建设带来的机遇``). Whether they were read so."""
+    upper_role: Role = (
+        "kicker" if len(heads) == 2 and lines[heads[0]].text.endswith(DASH_OPENERS) else "title"
+    )
+    role: Role = "title"
+    if first:
+        above = filled[first - 1]
+        if not _closes(lines[above].text, roles[above]):
+            return False  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
+        if roles[above] in ("title", "subtitle"):
+            if len(heads) == 1:
+                role = "subtitle"  # under the story's headline
+            elif upper_role == "title" and _section_label(lines, roles, filled, first - 1):
+                roles[above] = "kicker"
+            else:
+                return False
+    for head in heads:
+        roles[head] = role
+    if len(heads) == 2:
+        roles[heads[0]] = upper_role
+    return True
+
+
+_SECTION_LABEL_LONGEST = 4  # characters: a section's name over a page's or a site's stories (体育)
+_BROKEN_HEADLINE_LINE_LONGEST = 24  # characters: a line of a headline a column broke in two
+
+
+def _broken_headline_over(
+    lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int
+) -> bool:
+    """Whether right over the short line at ``filled[place]`` (no blank line between) stands the
+    first line of the same headline: short too, read as text, and able to head a story."""
+    if not place or filled[place - 1] != filled[place] - 1:
+        return False
+    upper = filled[place - 1]
+    text = lines[upper].text
+    return (
+        roles[upper] == "body"
+        and len(text) <= _BROKEN_HEADLINE_LINE_LONGEST
+        and len(lines[filled[place]].text) <= _BROKEN_HEADLINE_LINE_LONGEST
+        and headline_shaped(text)
+        and not _closes(text, "body")  # a story's close in brackets, a signature
+        and could_head(text)
+    )
+
+
+def _section_label(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
+    """Whether the header line at ``filled[place]`` is a section's name alone (体育, 国际新闻): a
+    line of a few characters with a blank line under it, no header line over it."""
+    index = filled[place]
+    return (
+        weight(lines[index].text) <= _SECTION_LABEL_LONGEST
+        and filled[place + 1] > index + 1
+        and (not place or roles[filled[place - 1]] not in HEADER_ROLES)
+    )
 
 
 def _headline_tails_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
