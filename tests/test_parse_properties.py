@@ -40,7 +40,7 @@ _PIECES = [
     "白菜 每斤0.8元\n", "张伟 东昌府区 11秒02\n", "白 菜 0.8 元\n", "城区  晴  8℃～19℃\n", "市场行情\n", "活动.",
     "活动．", "01\n", "▍ 03 \n", "/ 02 /\n", "19:00　新闻联播\n",
     # a section's name over a headline a column broke, a kicker ending with a dash
-    "体育\n\n", "横扫日本队\n晋级决赛\n", "香港特区政府——\n",
+    "体育\n\n", "横扫日本队\n晋级决赛\n", "香港特区政府——\n", "今晚电视节目\n\nCCTV-1\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

@@ -4622,6 +4622,47 @@ def test_meta_lines_that_open_with_a_time_stay_furniture(text: str, codes: str) 
     assert [d.reason for d in page.dropped] == ["page-furniture"] * codes.count("F")
 
 
+_LISTINGS = (
+    "今晚电视节目\n\nCCTV-1\n19:00　新闻联播\n19:38　焦点访谈\n20:00　电视剧：人世间\n22:00　晚间新闻\n\n"
+    "CCTV-5\n19:30　体育新闻\n20:00　足球之夜\n21:30　篮球公园\n\n"
+    "聊城综合频道\n18:30　聊城新闻\n19:35　百姓故事\n20:10　电视剧：山海情\n"
+)
+
+
+def test_a_page_of_listings_keeps_each_row_apart() -> None:
+    # Every row about as long: the page looks hard-wrapped at their width, yet no row runs on.
+    page = parse_page(_LISTINGS)
+    assert [a.paragraphs for a in page.articles] == [
+        ["19:00 新闻联播", "19:38 焦点访谈", "20:00 电视剧：人世间", "22:00 晚间新闻"],
+        ["19:30 体育新闻", "20:00 足球之夜", "21:30 篮球公园"],
+        ["18:30 聊城新闻", "19:35 百姓故事", "20:10 电视剧：山海情"],
+    ]
+
+
+_BOXES_UNDER_A_STORY = (
+    "冬季养生注意这几点\n\n本报讯（记者 孙敏）入冬以来，气温持续走低{end}\n\n今晚电视节目\n\n"
+    "CCTV-1\n19:00　新闻联播\n19:38　焦点访谈\n\n聊城综合频道\n18:30　聊城新闻\n19:35　百姓故事\n"
+)
+
+
+def test_a_heading_over_boxes_with_headings_of_their_own_is_their_kicker() -> None:
+    page = labelled(_BOXES_UNDER_A_STORY.format(end="。"), "T _ B _ B _ B B B _ B B B _")
+    assert [(a.kicker, a.title, a.paragraphs) for a in page.articles] == [
+        (None, "冬季养生注意这几点", ["入冬以来，气温持续走低。"]),
+        ("今晚电视节目", "CCTV-1", ["19:00 新闻联播", "19:38 焦点访谈"]),
+        (None, "聊城综合频道", ["18:30 聊城新闻", "19:35 百姓故事"]),
+    ]
+
+
+def test_a_short_line_under_a_sentence_that_runs_on_heads_no_boxes() -> None:
+    page = labelled(_BOXES_UNDER_A_STORY.format(end="，"), "T _ B _ B _ B B B _ B B B _")
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "冬季养生注意这几点"),
+        (None, "CCTV-1"),
+        (None, "聊城综合频道"),
+    ]
+
+
 def test_one_row_alone_keeps_no_gap() -> None:
     # A line alone with a figure at its end, under a paragraph: as likely a wrapped sentence's piece.
     page = parse_page("全市运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。\n张伟 东昌府区 11秒02\n")

@@ -82,6 +82,7 @@ from liaocheng_tui.parse.clean import (
     duplicate_keeper,
     join_text,
     row_cells,
+    schedule_row,
     squeeze_spaces,
 )
 from liaocheng_tui.parse.furniture import (
@@ -728,9 +729,13 @@ def _crosshead(unit: Unit, cleaned: str) -> bool:
 def _table_rows(body: Sequence[tuple[str, Unit]]) -> dict[int, list[str]]:
     """The cells of the pieces that are a table's rows (白菜 每斤0.8元 over 猪肉 每斤13.5元), by
     place: two rows or more in a run, none as wide as a hard-wrapped page (a wrapped paragraph's
-    lines). Their cells stay apart where OCR's spaces between Chinese characters are taken out; a
-    line alone with a figure at its end may be a wrapped sentence's."""
-    cells = [row_cells(text) if " " in text and not unit.fills else None for text, unit in body]
+    lines) but a schedule's, led by its time (a page of listings, all about as long, looks
+    hard-wrapped at their width). Their cells stay apart where OCR's spaces between Chinese
+    characters are taken out; a line alone with a figure at its end may be a wrapped sentence's."""
+    cells = [
+        row_cells(text) if " " in text and (not unit.fills or schedule_row(text)) else None
+        for text, unit in body
+    ]
     return {
         index: found
         for index, found in enumerate(cells)

@@ -34,7 +34,7 @@ from liaocheng_tui.parse.chars import (
     unspaced,
     weight,
 )
-from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, squeeze_spaces, strip_emphasis
+from liaocheng_tui.parse.clean import SHORT_WEIGHT, join_text, schedule_row, squeeze_spaces, strip_emphasis
 from liaocheng_tui.parse.columns import display_widths
 from liaocheng_tui.parse.dates import starts_with_dateline
 from liaocheng_tui.parse.models import Dropped
@@ -356,6 +356,8 @@ def build_units(
                 )
             )
             and not (separate is not None and (separate(previous.text) or separate(text)))
+            # a schedule's rows, all about as long, make a page of listings look hard-wrapped
+            and not (schedule_row(text) and schedule_row(previous.text))
             and not parse_byline_line(previous.text)  # the dearest test last
         ):
             previous.text = join_text(previous.text, text)

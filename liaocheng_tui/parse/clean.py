@@ -129,6 +129,11 @@ def row_cells(text: str) -> list[str] | None:
     return cells if 2 * single <= len(cells) else None
 
 
+def schedule_row(text: str) -> bool:
+    """A schedule's row, led by its time (``19:00　新闻联播``): a row of :func:`row_cells`."""
+    return " " in text and _TIME_RE.match(text) is not None and row_cells(text) is not None
+
+
 def join_text(left: str, right: str) -> str:
     """Join two pieces of one sentence; a space is kept only between two Latin words or numbers."""
     if (

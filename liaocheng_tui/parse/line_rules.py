@@ -677,7 +677,27 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         if after is not None and out[after] == "body" and ends_sentence(lines[after].text):
             continue  # the story goes on under its table
         out[index] = "title"
+        if place and filled[place - 1] == index - 2 and _heads_boxes(lines, out, filled, place - 1):
+            out[filled[place - 1]] = "kicker"
     return out
+
+
+def _heads_boxes(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
+    """Whether the line at ``filled[place]``, read as text, right over a box's heading with a blank
+    line between, heads the boxes under it (``今晚电视节目`` over ``CCTV-1`` and its rows): short,
+    set apart by a blank line above too, after the end of what came before."""
+    index = filled[place]
+    text = lines[index].text
+    return (
+        roles[index] == "body"
+        and (index == 0 or not lines[index - 1].text)
+        and len(text) <= _TABLE_HEADING_LONGEST
+        and headline_shaped(text)
+        and not text.startswith(("【", "[", "〔"))
+        and row_cells(text) is None
+        and could_head(text)
+        and (not place or _closes(lines[filled[place - 1]].text, roles[filled[place - 1]]))
+    )
 
 
 _TABLE_HEADING_LONGEST = 16  # characters
