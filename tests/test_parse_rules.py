@@ -2291,6 +2291,58 @@ def test_a_line_over_a_lead_that_is_no_headline_stays_as_read(line: str, codes: 
     assert line.replace("——", "") not in [a.title for a in page.articles]
 
 
+_SPACED_META = "(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源\n: 新 华 每 日 电 讯   各 地\n"
+
+
+def test_a_meta_line_ocr_spaced_out_and_a_wrap_cut_is_furniture_under_its_headline() -> None:
+    # The labeller read all as text: the pieces say nothing to its features, read as printed.
+    page = labelled(
+        "云德晚报　2026年4月30日\n\n从海阳到三\n亚，两片沙滩共答一道题\n"
+        + _SPACED_META
+        + "本报讯（记者 林超）一曲民歌，道出了对重逢的期盼。\n",
+        "F _ B B B B B _",
+    )
+    [article] = page.articles
+    assert (article.title, article.byline) == ("从海阳到三亚，两片沙滩共答一道题", "本报讯（记者 林超）")
+    assert article.paragraphs == ["一曲民歌，道出了对重逢的期盼。"]
+    assert [d.reason for d in page.dropped if "2 0 2 6" in d.text or "新 华" in d.text] == [
+        "page-furniture"
+    ] * 2
+
+
+def test_the_line_over_a_headline_over_a_spaced_meta_line_ends_the_story_above() -> None:
+    # A paragraph's tail (三成) over the headline: the story above had not ended, no headline's line.
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌\n三成\n天文台周末转凉\n"
+        + _SPACED_META
+        + "本报讯 天文台预测，本港周末气温下降。\n",
+        "T _ B B B B B B _",
+    )
+    assert [a.title for a in page.articles] == ["食环署加强巡查", "天文台周末转凉"]
+
+
+def test_a_line_ending_with_a_dash_over_a_headline_over_a_meta_line_is_its_kicker() -> None:
+    page = labelled(
+        "云德晚报　2026年1月5日\n\n天津科技特派员走进中小企业——\n点石成金的工作队\n"
+        "来源：新华社 2026-01-05 08:30\n本报讯 天津四千余名科技特派员走进企业。\n",
+        "F _ B B B B _",
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("天津科技特派员走进中小企业——", "点石成金的工作队")
+    ]
+
+
+def test_a_hard_wrapped_paragraphs_line_over_a_headline_over_a_meta_line_is_no_headlines() -> None:
+    # The line over the headline fills the page's width: a paragraph's, not a headline's first line.
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉\n下跌三成，署方将与居民组织\n合作收集市民意见，加强巡查\n"
+        "力度，改善环境卫生。\n署方将在各区设立收集点供市\n天文台周末转凉\n来源：新华社 2026-01-05 08:30\n"
+        "本报讯 天文台预测，本港周末\n气温下降，市民注意添衣保暖\n。天文台表示，明日起气温回\n升，周末天气以晴朗为主。\n",
+        "T _ B B B B B B B B B B B _",
+    )
+    assert [a.title for a in page.articles] == ["食环署加强巡查", "天文台周末转凉"]
+
+
 def test_the_tail_of_a_wrapped_meta_line_over_a_lead_is_no_headline() -> None:
     page = labelled(
         "广东交警推出潮汐车道\n（ 2026-05-\n03 ） 稿件来源：\n新华每日电讯 综合\n"

@@ -757,14 +757,16 @@ _META_PIECES = 3  # a meta line cut by a hard wrap comes in at most this many pi
 _META_CUE_RE = re.compile("[：:字号]")
 
 
-def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
+def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int]:
     """The lines that are pieces of a web page's meta line a hard wrap cut (``（ 2026-04-27 ） 稿件来``
     / ``源：某某日报 要闻``): two or three lines in a row, none a meta line by itself, that together
     are one (the fewest that are: a headline above the pieces is none of them), naming each field
     once. Neither piece says what it is alone, and each reads like a line of text. Read as printed
-    (:func:`is_printed_web_meta_line`): the labeller's features take these pieces from here."""
+    (:func:`is_printed_web_meta_line`): the labeller's features take these pieces from here; with
+    ``spaced``, pieces OCR spaced out letter by letter are read too (:func:`is_web_meta_line`)."""
     found: set[int] = set()
-    alone = [bool(line.strip()) and not is_printed_web_meta_line(line) for line in lines]
+    is_meta = is_web_meta_line if spaced else is_printed_web_meta_line
+    alone = [bool(line.strip()) and not is_meta(line) for line in lines]
     # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号. Looked
     # for only where two lines of text stand together (on a page with blank lines, at few places).
     cued: dict[int, bool] = {}
@@ -788,8 +790,8 @@ def wrapped_meta_lines(lines: Sequence[str]) -> set[int]:
             joined = "".join(line.strip() for line in lines[start : end + 1])
             if len(joined) > WEB_META_LONGEST:
                 break
-            if is_printed_web_meta_line(joined):
-                names = _META_FIELD_RE.findall(fold_width(joined))
+            if is_meta(joined):
+                names = _META_FIELD_RE.findall(fold_width(unspaced(joined) if spaced else joined))
                 if len(set(names)) == len(names):  # a list's lines (书名：… 作者：…) repeat theirs
                     found.update(range(start, end + 1))
                 break

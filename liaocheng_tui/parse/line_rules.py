@@ -43,6 +43,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_meta_line,
     masthead_in,
     split_jump_marks,
+    wrapped_meta_lines,
 )
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -72,6 +73,9 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
     """
     out = list(roles)
+    pieces = _spaced_meta_pieces(lines)
+    for index in pieces:
+        out[index] = "furniture"
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
     for place in range(1, len(filled) - 1):
         meta, below = filled[place], filled[place + 1]
@@ -107,11 +111,42 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         # answered at once by having no field's colon
         if (
             len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
-            and (is_web_meta_line(meta_text := lines[meta].text.strip()) or is_account_header(meta_text))
+            and (
+                (meta in pieces and meta - 1 not in pieces)
+                or is_web_meta_line(meta_text := lines[meta].text.strip())
+                or is_account_header(meta_text)
+            )
             and not ends_sentence(headline)
         ):
             out[above] = "title"
+            head = place - step  # the headline's line, in filled
+            # its first line, where a wrap broke it, after what came before (the page's furniture)
+            if (
+                _broken_headline_over(lines, out, filled, head)
+                and (head < 2 or _closes(lines[filled[head - 2]].text, out[filled[head - 2]]))
+                and not filled_lines(lines)[filled[head - 1]]  # a hard-wrapped paragraph's line
+            ):
+                out[filled[head - 1]] = _first_line_role(lines[filled[head - 1]].text)
     return out
+
+
+def _spaced_meta_pieces(lines: Sequence[Line]) -> set[int]:
+    """The pieces of a web meta line that a wrap cut, one of them or more spaced out letter by
+    letter by OCR (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` / ``: 新 华 每 日 电 讯   各 地``). The
+    labeller's features read meta lines as printed, where such pieces say nothing: they read as
+    text."""
+    if not any(unspaced(line.text) != line.text for line in lines):
+        return set()  # most pages: no line spaced out
+    texts = [line.text for line in lines]
+    found = wrapped_meta_lines(texts, spaced=True)
+    pieces: set[int] = set()
+    for start in sorted(index for index in found if index - 1 not in found):
+        end = start
+        while end + 1 in found:
+            end += 1
+        if any(unspaced(texts[index]) != texts[index] for index in range(start, end + 1)):
+            pieces.update(range(start, end + 1))
+    return pieces
 
 
 # A meta line's field label that a wrap left without its value (稿件来源：, 作者:).
@@ -238,9 +273,7 @@ def _read_headline_over_lead(
     a story, or a headline (then one line is its subtitle, and two lines under a section's name
     are the headline, the name its kicker). A first line that ends with a dash is a kicker
     (``香港特区政府——`` / ``充分把握大湾区建设带来的机遇``). Whether they were read so."""
-    upper_role: Role = (
-        "kicker" if len(heads) == 2 and lines[heads[0]].text.endswith(DASH_OPENERS) else "title"
-    )
+    upper_role = _first_line_role(lines[heads[0]].text)
     role: Role = "title"
     if first:
         above = filled[first - 1]
@@ -258,6 +291,12 @@ def _read_headline_over_lead(
     if len(heads) == 2:
         roles[heads[0]] = upper_role
     return True
+
+
+def _first_line_role(text: str) -> Role:
+    """The role of the first of a headline's two lines: a kicker where it ends with a dash
+    (``香港特区政府——``), else the headline's first line."""
+    return "kicker" if text.endswith(DASH_OPENERS) else "title"
 
 
 _SECTION_LABEL_LONGEST = 4  # characters: a section's name over a page's or a site's stories (体育)
