@@ -28,6 +28,7 @@ from liaocheng_tui.parse.byline import (
     parse_end_credit,
     parse_label_signature,
     parse_letter_spaced_byline,
+    parse_names_line,
     parse_wire_credit,
     signs_writing,
     split_byline_beside,
@@ -2268,6 +2269,80 @@ def test_a_signature_over_a_headline_and_its_lead_is_no_headlines_first_line() -
         ("读者来信", ["小区门前的路灯修好了，感谢有关部门。", "山东聊城读者王建国"]),
         ("天文台预测周末转凉", ["天文台预测，本港周末气温下降。"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("names", "codes", "authors"),
+    [
+        ("赵敏", "K T _ B _", ["赵敏"]),  # read as the headline under a kicker
+        ("王海 李青", "T T _ B _", ["王海", "李青"]),  # read as the headline's second line
+        ("王海;李青;", "T S _ B _", ["王海", "李青"]),  # an archive's copy, read as a subtitle
+        ("王海、李青", "T B _ B _", ["王海", "李青"]),  # read as the story's first paragraph
+    ],
+)
+def test_writers_names_alone_under_a_headline_are_its_byline(
+    names: str, codes: str, authors: list[str]
+) -> None:
+    page = labelled(f"东昌府区启动供暖设施检修\n{names}\n\n　　连日来，东昌府区全面检修供暖设施。\n", codes)
+    assert [(a.kicker, a.title, a.byline, a.authors, a.paragraphs) for a in page.articles] == [
+        (None, "东昌府区启动供暖设施检修", names, authors, ["连日来，东昌府区全面检修供暖设施。"])
+    ]
+
+
+def test_a_name_under_a_kicker_that_the_story_is_about_stays_its_headline() -> None:
+    page = labelled(
+        "最美乡村教师\n张桂梅\n\n　　本报讯（记者 李青）张桂梅扎根边疆教育一线四十余年。\n", "K T _ B _"
+    )
+    assert [(a.kicker, a.title, a.authors) for a in page.articles] == [("最美乡村教师", "张桂梅", ["李青"])]
+
+
+def test_a_writers_name_under_a_headline_named_again_in_the_lead_is_the_byline() -> None:
+    page = labelled(
+        "东昌府区启动供暖设施检修\n赵敏\n\n　　本报讯（记者 赵敏）连日来，全区检修供暖设施。\n", "T T _ B _"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [("东昌府区启动供暖设施检修", ["赵敏"])]
+
+
+def test_a_headlines_tail_a_hard_wrap_cut_is_no_writers_name() -> None:
+    # The page is hard-wrapped at 14 characters: 安全 is the rest of the headline's line above.
+    page = labelled(
+        "全市开展冬季消防隐患排查确保\n安全\n\n本报讯 入冬以来，全市各地开\n展消防隐患排查，重点检查人\n"
+        "员密集场所，督促整改隐患一\n百余处。消防部门提醒，冬季\n取暖用火用电增多，市民要注\n意防范火灾，安全使用电器。\n",
+        "T T _ B B B B B B _",
+    )
+    [article] = page.articles
+    assert (article.title, article.byline) == ("全市开展冬季消防隐患排查确保安全", "本报讯")
+
+
+def test_a_name_inside_a_headline_stays_the_headlines() -> None:
+    page = labelled(
+        "东昌府区启动\n张 三\n供暖设施检修\n\n　　连日来，东昌府区全面检修供暖设施。\n", "T T T _ B _"
+    )
+    [article] = page.articles
+    assert article.byline is None
+    assert article.title is not None and article.title.startswith("东昌府区启动") and "三" in article.title
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("赵敏", ["赵敏"]),
+        ("赵敏;", ["赵敏"]),
+        ("张 三", ["张三"]),
+        ("王海 李青", ["王海", "李青"]),
+        ("王海；李青", ["王海", "李青"]),
+        ("■ 王海、李青", ["王海", "李青"]),
+        ("欧阳修远 李青", ["欧阳修远", "李青"]),
+        ("张研 胡梦雪 董雪）", None),  # a credit's piece a wrap cut
+        ("王者归来", None),  # four characters without a compound surname
+        ("高质量 发展", None),
+        ("王海 王海", None),
+        ("王海 李青 赵敏 孙丽 周平", None),  # more names than a byline lists
+    ],
+)
+def test_a_line_of_writers_names(line: str, names: list[str] | None) -> None:
+    found = parse_names_line(line)
+    assert (found[1] if found else None) == names
 
 
 @pytest.mark.parametrize(

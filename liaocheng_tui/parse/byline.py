@@ -613,6 +613,34 @@ def parse_name_line(text: str) -> tuple[str, list[str]] | None:
     return line, [name]
 
 
+# Writers' names listed on a line of their own, set apart by a space, a stop or a semicolon, as
+# archives and reposts print them under the headline (王海 李青, 王海、李青, 王海;李青;).
+_NAMES_SEPARATOR_RE = re.compile(r"[\s、,，;；]+")
+_NAMES_MOST = 4
+_ALL_HAN_RE = re.compile(f"{_H}+")
+
+
+def parse_names_line(text: str) -> tuple[str, list[str]] | None:
+    """A line that is only writers' names (``赵敏``, ``张 三``, ``王海 李青``, ``王海;李青;``), as
+    commentaries, archives and reposts print under a headline; each name must open with a common
+    surname and have two or three characters (four with a compound surname). None otherwise."""
+    single = parse_name_line(text)
+    if single is not None:
+        return single
+    line = _collapse(text)
+    names = [name for name in _NAMES_SEPARATOR_RE.split(line.lstrip(BYLINE_MARKERS + " ")) if name]
+    if not 1 <= len(names) <= _NAMES_MOST or len(set(names)) < len(names):
+        return None
+    for name in names:
+        if (
+            not _ALL_HAN_RE.fullmatch(name)
+            or not looks_like_a_name(name)
+            or (len(name) == 4 and not name.startswith(_COMPOUND_SURNAMES))
+        ):
+            return None
+    return line, names
+
+
 # A wire's dateline in brackets opening the story, its reporters, the place and the day run
 # together, as Taiwan's papers print the Central News Agency's: （中央社記者王大明台北20日電）.
 _BRACKETED_WIRE_RE = re.compile(

@@ -16,6 +16,7 @@ from liaocheng_tui.parse.byline import (
     opens_with_report,
     parse_byline_line,
     parse_closing_credit,
+    parse_names_line,
     split_lead,
 )
 from liaocheng_tui.parse.chars import (
@@ -128,6 +129,63 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
             ):
                 out[filled[head - 1]] = _first_line_role(lines[filled[head - 1]].text)
     return out
+
+
+def _names_under_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a line of writers' names alone (``赵敏``, ``王海 李青``, ``王海;李青;``) right
+    under a headline's line read as the story's byline, where the labeller read it as part of the
+    headline or as the story's text: commentaries, supplements and archives' copies print the
+    writer so. The corpus holds no such line under a headline; a headline's line is no list of
+    names, but a hard wrap may leave a headline's tail looking like one (…生命财产 / 安全). The line
+    over it is the headline where it was read as a kicker."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    fills: list[bool] | None = None  # worked out only under a headline's line
+    for place in range(1, len(filled)):
+        index, above = filled[place], filled[place - 1]
+        if (
+            out[above] not in HEADER_ROLES
+            or above != index - 1
+            or not (out[index] in HEADER_ROLES or out[index] == "body")
+        ):
+            continue
+        if place + 1 < len(filled) and out[filled[place + 1]] in HEADER_ROLES:
+            continue  # more of the headline under it
+        if (
+            len(lines[index].text) > _NAMES_LINE_LONGEST
+            or (found := parse_names_line(lines[index].text)) is None
+        ):
+            continue
+        if _named_in_text(found[1], [lines[at].text for at in filled[place + 1 : place + 1 + _LEAD_LINES]]):
+            continue  # the story is about them: a profile's headline (最美乡村教师 / 张桂梅)
+        if fills is None:
+            fills = filled_lines(lines)
+        if fills[above]:
+            continue  # the tail of a headline a hard wrap cut (…生命财产 / 安全)
+        out[index] = "byline"
+        head = place - 1  # the headline's lines over it
+        while head > 0 and filled[head - 1] == filled[head] - 1 and out[filled[head - 1]] in HEADER_ROLES:
+            head -= 1
+        if "title" not in (out[filled[at]] for at in range(head, place)):
+            out[above] = "title"
+    return out
+
+
+_NAMES_LINE_LONGEST = 24  # characters: four names and their marks
+_LEAD_LINES = 2  # lines under a headline where a profile names its subject
+_WRITER_LABEL_RE = re.compile("(?:记者|作者|通讯员|文/|文／)$")
+
+
+def _named_in_text(names: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether one of ``names`` stands in ``texts`` other than as a writer's (记者赵敏)."""
+    text = "".join(texts).replace(" ", "")
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            if not _WRITER_LABEL_RE.search(text[max(0, start - 3) : start]):
+                return True
+            start = text.find(name, start + 1)
+    return False
 
 
 def _spaced_meta_pieces(lines: Sequence[Line]) -> set[int]:
@@ -1057,7 +1115,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on."""
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
     roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
-    roles = _headline_tails_over_bylines(lines, roles)
+    roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
