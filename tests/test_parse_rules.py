@@ -1504,6 +1504,37 @@ def test_a_pages_staff_credits_are_furniture(line: str, furniture: bool) -> None
     assert is_furniture_line(line) == furniture
 
 
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("聊城日报　2026年11月20日　星期五　A08　公告", True),
+        ("要闻 2019.02.15 星期五 第3版", True),
+        ("人民日报 2019年02月15日 第03版 要闻", True),
+        ("2026年11月20日 星期五 公告", True),
+        # a date and a word alone
+        ("2026年11月20日 公告", False),
+        # two words besides: a sentence's pieces
+        ("市委召开 2026年11月20日 会议 第3版", False),
+        ("聊城日报 2026年11月20日 全市经济工作会议", False),  # more than a section's name
+    ],
+)
+def test_a_pages_head_that_names_its_section_is_its_date_line(line: str, dated: bool) -> None:
+    # The labeller's features read a page's head as is_furniture_line does, as they were trained.
+    assert (is_furniture_line(line), is_dated_furniture_line(line)) == (False, dated)
+
+
+def test_a_pages_head_with_its_section_read_as_a_kicker_gives_the_issues_date() -> None:
+    page = labelled(
+        "聊城日报　2026年11月20日　星期五　A08　公告\n\n国有建设用地使用权挂牌出让公告\n\n　　经市政府批准，决定挂牌出让土地。\n",
+        "K _ T _ B _",
+    )
+    assert (page.date, page.date_source) == ("2026-11-20", "masthead")
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "国有建设用地使用权挂牌出让公告")]
+    assert [(d.text, d.reason) for d in page.dropped] == [
+        ("聊城日报 2026年11月20日 星期五 A08 公告", "page-furniture")
+    ]
+
+
 def test_a_source_line_names_a_source_not_a_sentence() -> None:
     assert is_source_line("稿件来源：某某日报 国际")
     assert not is_source_line("来源：统计显示，今年一季度增长5%")

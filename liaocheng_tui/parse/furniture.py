@@ -315,8 +315,29 @@ def is_page_number(text: str) -> bool:
 
 def is_dated_furniture_line(text: str) -> bool:
     """A furniture line that prints a full date (``二〇二六年七月十七日 星期五``): the issue's date
-    line, never a headline."""
-    return is_furniture_line(text) and any(_DATE_TOKEN_RE.match(t) for t in _with_dates_closed(text).split())
+    line, never a headline; the page's head that names its section too (``聊城日报 2026年11月20日
+    星期五 A08 公告``)."""
+    return (is_furniture_line(text) or _page_head_with_section(text)) and any(
+        _DATE_TOKEN_RE.match(t) for t in _with_dates_closed(text).split()
+    )
+
+
+_SECTION_NAME_RE = re.compile(f"^{_H}{{2,4}}$")
+
+
+def _page_head_with_section(text: str) -> bool:
+    """A page's head with the name of its section among its masthead, date, weekday and page
+    (``聊城日报 2026年11月20日 星期五 A08 公告``): one short word besides, and two of those at least.
+    (:func:`is_furniture_line` reads a page's head without it, as the labeller's features do.)"""
+    text = _with_dates_closed(text)
+    tokens = text.split()
+    if len(tokens) < _HEAD_TOKENS_LEAST or len(text) > _FURNITURE_LONGEST:
+        return False
+    others = [token for token in tokens if not (MASTHEAD_RE.match(token) or _FURNITURE_TOKEN_RE.match(token))]
+    return len(others) == 1 and _SECTION_NAME_RE.match(others[0]) is not None
+
+
+_HEAD_TOKENS_LEAST = 3  # the section's name, the date, and the paper's name, the page or the weekday
 
 
 # What an e-paper site or a web page prints around its stories, which a copy or an extraction
