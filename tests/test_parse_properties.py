@@ -42,6 +42,7 @@ _PIECES = [
     # a section's name over a headline a column broke, a kicker ending with a dash
     "体育\n\n", "横扫日本队\n晋级决赛\n", "香港特区政府——\n", "今晚电视节目\n\nCCTV-1\n",
     "(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源\n: 新 华 每 日 电 讯   各 地\n", "王海;李青;\n", "王海、李青\n",
+    "记者：王海\n", "来源：聊城日报\n", "本报讯(记者 杜杰强)\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

@@ -27,6 +27,7 @@ from liaocheng_tui.parse.byline import (
     parse_compiled_credit,
     parse_end_credit,
     parse_label_signature,
+    parse_labelled_credit,
     parse_letter_spaced_byline,
     parse_names_line,
     parse_wire_credit,
@@ -1532,6 +1533,83 @@ def test_a_pages_head_with_its_section_read_as_a_kicker_gives_the_issues_date() 
     assert [(a.kicker, a.title) for a in page.articles] == [(None, "国有建设用地使用权挂牌出让公告")]
     assert [(d.text, d.reason) for d in page.dropped] == [
         ("聊城日报 2026年11月20日 星期五 A08 公告", "page-furniture")
+    ]
+
+
+def test_a_public_accounts_closing_credits_give_the_source_and_the_writer() -> None:
+    page = labelled(
+        "聊城这个冬天，有点暖\n\n入冬以来，我市多措并举保障群众温暖过冬。\n\n来源：聊城日报\n记者：王海\n编辑：李青\n",
+        "T _ B _ B B B _",
+    )
+    [article] = page.articles
+    assert (article.byline, article.authors) == ("来源：聊城日报 记者：王海", ["王海"])
+    assert article.paragraphs == ["入冬以来，我市多措并举保障群众温暖过冬。"]
+    assert [(d.text, d.reason) for d in page.dropped] == [("编辑：李青", "page-furniture")]
+
+
+def test_writers_under_a_label_right_under_the_headline_are_its_byline() -> None:
+    page = labelled(
+        "聊城这个冬天，有点暖\n记者：王海\n\n入冬以来，我市多措并举保障群众温暖过冬。\n", "T B _ B _"
+    )
+    assert [(a.byline, a.authors) for a in page.articles] == [("记者：王海", ["王海"])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者：王海",  # the story goes on under it: a speaker's turn or a quoted name, as read
+        "记者：请问今年有哪些民生实事？",  # an interview's question
+    ],
+)
+def test_a_labelled_line_inside_a_story_stays_its_text(line: str) -> None:
+    page = labelled(
+        f"专访市长\n\n入冬以来，我市多措并举保障群众温暖过冬。\n{line}\n今年将新建十所学校。\n", "T _ B B B _"
+    )
+    [article] = page.articles
+    assert article.authors == []
+    assert line in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("记者：王海", ["王海"]),
+        ("本报记者:王海 李青", ["王海", "李青"]),
+        ("文字：王海、李青", ["王海", "李青"]),
+        ("通讯员：李青", ["李青"]),
+        ("记者：请问您", None),  # no name
+        ("摄影：赵敏", None),  # who took the pictures, not who wrote
+        ("编辑：李青", None),  # who edited it: the page's staff
+        ("作者：王海（市社科院）", None),  # a signature with a post: parse_byline_line's
+    ],
+)
+def test_writers_under_a_label(line: str, names: list[str] | None) -> None:
+    found = parse_labelled_credit(line)
+    assert (found[1] if found else None) == names
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("本报讯(记者 杜杰强)", ["杜杰强"]),
+        ("本报讯（记者 赵敏 通讯员 李青）", ["赵敏", "李青"]),
+        ("新华社北京5月1日电（记者 王海）", ["王海"]),
+    ],
+)
+def test_a_leads_byline_on_a_line_of_its_own_names_its_reporters(byline: str, authors: list[str]) -> None:
+    page = labelled(f"能致富的事我们大胆试\n\n{byline}\n\n初冬时节，两人紧握双手。\n", "T _ BY _ B _")
+    assert [(a.byline, a.authors, a.paragraphs) for a in page.articles] == [
+        (byline, authors, ["初冬时节，两人紧握双手。"])
+    ]
+
+
+def test_a_closing_credit_names_the_writers_a_byline_without_names_did_not() -> None:
+    page = labelled(
+        "封矿仪式的多重意蕴\n来源：人民日报\n\n德国最后一座硬煤矿宣布关闭。\n（本报记者 陈敏）\n",
+        "T BY _ B CR _",
+    )
+    assert [(a.byline, a.authors, a.paragraphs) for a in page.articles] == [
+        ("来源：人民日报 （本报记者 陈敏）", ["陈敏"], ["德国最后一座硬煤矿宣布关闭。"])
     ]
 
 

@@ -58,6 +58,7 @@ from liaocheng_tui.parse.blocks import (
 )
 from liaocheng_tui.parse.byline import (
     Lead,
+    looks_like_a_name,
     names_in,
     parse_byline_line,
     parse_closing_credit,
@@ -96,6 +97,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_marker,
     is_page_number,
     is_running_header,
+    is_source_line,
     is_stray_mark,
     is_top_masthead,
     is_web_furniture_line,
@@ -248,6 +250,11 @@ def _parsed_byline(text: str) -> tuple[str, list[str]]:
     )
     if parsed is not None:
         return parsed
+    lead = split_lead(text)
+    if lead is not None and lead.byline and lead.authors and not lead.rest.strip():
+        return lead.byline, lead.authors  # 本报讯（记者 X） on a line of its own
+    if is_source_line(text):
+        return " ".join(text.split()), []  # 来源：人民日报 names a paper, no one
     return " ".join(text.split()), names_in(text)
 
 
@@ -462,6 +469,10 @@ class _Reader:
             # 本报北京10月3日电 … （记者王政、丁怡婷）: the dateline said where, the credit says who.
             draft.set_byline(*parsed)
             draft.byline_is_dateline = False
+        elif parsed and parsed[1] and not draft.authors and all(map(looks_like_a_name, parsed[1])):
+            # 来源：聊城日报 … 记者：王海: the source said whose story, the credit says who wrote it
+            # (names a spaced credit runs together wrongly, 胡 果 朱 虹 as 胡果朱 虹…, are none).
+            draft.set_byline(*parsed)
         elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
             draft.set_byline(*signed)
             # A photographer's credit (记者 X 摄) closing a captioned picture.

@@ -873,9 +873,40 @@ def parse_compiled_credit(text: str) -> tuple[str, list[str]] | None:
 
 
 def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
-    """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, a wire story's, or
-    one that says how the story was compiled."""
-    return parse_end_credit(text) or parse_wire_credit(text) or parse_compiled_credit(text)
+    """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, a wire story's, one
+    that says how the story was compiled, or the writers under a label."""
+    return (
+        parse_end_credit(text)
+        or parse_wire_credit(text)
+        or parse_compiled_credit(text)
+        or parse_labelled_credit(text)
+    )
+
+
+# The writers under a label, as public accounts and web pages close a story (记者：王海, 文字：王海
+# 李青, 采写：王海、李青); not those who took its pictures or edited it.
+_LABELLED_CREDIT_RE = re.compile(f"^(?:{_ROLE_WORDS}|文字|文|采写|撰文|撰稿|作者)\\s?[:：]\\s?(\\S.*)$")
+_LABELLED_CREDIT_LONGEST = 40  # characters: a label and six names
+
+
+def parse_labelled_credit(text: str) -> tuple[str, list[str]] | None:
+    """The line and its names where ``text`` credits writers under a label (``记者：王海``,
+    ``文字：王海 李青``), each name a person's; None for any other line (``记者：请问…``)."""
+    if ("：" not in text and ":" not in text) or len(text) > _LABELLED_CREDIT_LONGEST:
+        return None  # most lines, answered at once
+    line = _collapse(text)
+    found = _LABELLED_CREDIT_RE.match(line)
+    if found is None:
+        return None
+    names = [name for name in _NAMES_SEPARATOR_RE.split(found.group(1)) if name]
+    if not 1 <= len(names) <= _LABELLED_NAMES_MOST or not all(
+        _ALL_HAN_RE.fullmatch(name) and looks_like_a_name(name) for name in names
+    ):
+        return None
+    return line, names
+
+
+_LABELLED_NAMES_MOST = 6
 
 
 # How a compiled story's credit frames its names: 综合本报记者…报道, 据新华社伦敦电 记者…,

@@ -16,6 +16,7 @@ from liaocheng_tui.parse.byline import (
     opens_with_report,
     parse_byline_line,
     parse_closing_credit,
+    parse_labelled_credit,
     parse_names_line,
     split_lead,
 )
@@ -247,8 +248,9 @@ def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
 def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the credits under a copied article that the labeller read as text: a staff
     credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
-    writer; a source line (``来源：滨海日报``) with no more of the story under it is the story's
-    closing credit."""
+    writer; a source line (``来源：滨海日报``) or the writers under a label (``记者：王海``, as public
+    accounts close a story) with no more of the story under it is the story's closing credit, and
+    the writers under a label right under the headline its byline."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     labelled = [
@@ -263,12 +265,16 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         # counts 版式设计：X there as the report's text).
         if (not place or out[filled[place - 1]] not in HEADER_ROLES) and is_staff_credit(lines[index].text):
             out[index] = "furniture"
-    for place, index in labelled:
+    # From the foot up, so that a source line over the writers' credit closes the story too.
+    for place, index in reversed(labelled):
         below = filled[place + 1] if place + 1 < len(filled) else None
-        if (
-            out[index] == "body"
-            and is_source_line(lines[index].text)
-            and (below is None or out[below] != "body")
+        text = lines[index].text
+        if out[index] != "body":
+            continue
+        if place and out[filled[place - 1]] in HEADER_ROLES and parse_labelled_credit(text) is not None:
+            out[index] = "byline"  # 记者：王海 under the headline
+        elif (below is None or out[below] != "body") and (
+            is_source_line(text) or parse_labelled_credit(text) is not None
         ):
             out[index] = "credit"
     return out
