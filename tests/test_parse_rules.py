@@ -1613,6 +1613,46 @@ def test_a_closing_credit_names_the_writers_a_byline_without_names_did_not() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("文章关键词： 聊城 降雪 除雪", True),
+        ("标签：供暖", True),
+        ("我要反馈", True),
+        ("我要纠错", True),
+        ("关键词：今年我市经济运行总体平稳，稳中有进。", False),  # a sentence after the label
+    ],
+)
+def test_a_news_sites_keywords_and_feedback_links_are_its_furniture(line: str, furniture: bool) -> None:
+    assert is_web_furniture_line(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("2026年11月20日 07:12　大众日报", True),
+        ("2026年11月15日 08:30 聊城新闻网", True),
+        ("2026-11-20 07:12:05 新华社", True),
+        ("2026年11月20日 07:12 发生地震", False),  # no source's name: a sentence's piece
+        ("2026年11月20日 大众日报", False),  # no time
+    ],
+)
+def test_a_day_a_time_and_a_source_make_a_news_sites_meta_line(line: str, meta: bool) -> None:
+    assert is_web_meta_line(line) is meta
+
+
+def test_a_news_sites_copied_stories_keep_their_headlines_and_lose_the_sites_lines() -> None:
+    page = parse_page(
+        "聊城今冬首场降雪来袭 多部门连夜除雪保畅通\n\n2026年11月20日 07:12　大众日报\n\n"
+        "　　11月19日夜间，聊城迎来今冬首场降雪。\n\n责任编辑：张明\n\n文章关键词： 聊城 降雪 除雪\n\n我要反馈\n\n"
+        "聊城：冬季供暖正式启动\n\n2026年11月15日 08:30　聊城新闻网\n\n　　11月15日零时，聊城市区正式启动冬季供暖。\n"
+    )
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("聊城今冬首场降雪来袭 多部门连夜除雪保畅通", ["11月19日夜间，聊城迎来今冬首场降雪。"]),
+        ("聊城：冬季供暖正式启动", ["11月15日零时，聊城市区正式启动冬季供暖。"]),
+    ]
+
+
 def test_a_source_line_names_a_source_not_a_sentence() -> None:
     assert is_source_line("稿件来源：某某日报 国际")
     assert not is_source_line("来源：统计显示，今年一季度增长5%")

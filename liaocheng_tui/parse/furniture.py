@@ -347,6 +347,7 @@ _HEAD_TOKENS_LEAST = 3  # the section's name, the date, and the paper's name, th
 _NAVIGATION = (
     "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
     "|今日导读|本期导读|本版导读|要闻导读|导读|阅读原文"
+    "|我要反馈|我要纠错|我要评论|我要投稿|我要留言|我要分享|意见反馈"
     "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
     "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
@@ -454,7 +455,7 @@ _RIGHTS_LONGEST = 240
 # What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
 # lines open otherwise and are answered at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听"
+    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听我意文"
     + "编责审校值监初复终原收预阅赞留写举"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
@@ -654,8 +655,16 @@ def is_web_furniture_line(text: str) -> bool:
         or _PICTURE_RE.match(text)
         or _NEIGHBOUR_LINK_RE.match(text)
         or _ACCOUNT_FOOT_RE.match(text)
+        or _KEYWORDS_RE.match(text)
         or _spaced_staff_credit(text)
     )
+
+
+# A web page's keywords or tags under the story (文章关键词： 聊城 降雪 除雪, 标签：供暖): a few short
+# words, no sentence.
+_KEYWORDS_RE = re.compile(
+    r"^(?:文章)?(?:关键词|关键字|标签)\s*[:：]\s*(?:[^\s，,、;；。！？!?]{1,10}(?:\s+|[，,、;；]\s*)?){1,8}$"
+)
 
 
 # An app's or a site's staff credits set apart by spaces alone: 编辑 李四 校对 王五, 责编 李四.
@@ -737,7 +746,19 @@ def is_web_meta_line(text: str) -> bool:
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``;
     also spaced out letter by letter, as OCR sets some lines (``（ 2 0 2 0 - 0 1 - 0 2 ） 稿 件 来 源 ：…``)."""
     solid = unspaced(text)
-    return (solid != text and is_printed_web_meta_line(solid)) or is_printed_web_meta_line(text)
+    return (
+        (solid != text and is_printed_web_meta_line(solid))
+        or is_printed_web_meta_line(text)
+        or (text[:1].isdigit() and _DATED_SOURCE_RE.match(fold_width(text).strip()) is not None)
+    )
+
+
+# A news site's meta line without field labels: the day, the time and the source (2026年11月20日
+# 07:12　大众日报, 2026-11-20 07:12 新华网), the source a paper's, a site's or an agency's name.
+_DATED_SOURCE_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s?\d{1,2}:\d{2}(?::\d{2})?\s*"
+    rf"{_H}{{1,10}}(?:报|网|社|台|客户端|新闻|发布)$"
+)
 
 
 def is_printed_web_meta_line(text: str) -> bool:
