@@ -4939,6 +4939,60 @@ def test_a_short_line_under_a_sentence_that_runs_on_heads_no_boxes() -> None:
     ]
 
 
+def test_a_short_line_set_apart_after_a_tables_rows_heads_the_next_box() -> None:
+    page = parse_page(
+        "沪深股市\n\n上证指数　3245.67　+0.52%\n深证成指　10876.21　-0.18%\n\n彩票开奖\n\n"
+        "双色球第2026135期开奖结果\n\n　　本报讯（记者 王海）市体彩中心本月将开展公益宣传活动。\n"
+    )
+    assert [(a.title, a.paragraphs[0]) for a in page.articles] == [
+        ("沪深股市", "上证指数 3245.67 +0.52%"),
+        ("彩票开奖", "双色球第2026135期开奖结果"),
+    ]
+    assert page.articles[0].paragraphs == ["上证指数 3245.67 +0.52%", "深证成指 10876.21 -0.18%"]
+
+
+def test_a_sentence_after_a_tables_rows_heads_nothing() -> None:
+    page = parse_page(
+        "比赛结果\n\n中国　3:0　日本\n泰国　3:2　韩国\n\n决赛将于13日晚进行。\n\n中国女排将迎战泰国队。\n"
+    )
+    assert [a.title for a in page.articles] == ["比赛结果"]
+
+
+def test_a_markets_rows_read_as_furniture_and_a_headline_are_its_text() -> None:
+    # The labeller read the first row as the headline (沪深股市 as its kicker) and the others as
+    # a page's furniture, which dropped them.
+    page = labelled(
+        "沪深股市\n\n上证指数　3245.67　+0.52%\n深证成指　10876.21　-0.18%\n创业板指　2145.09　+1.06%\n\n"
+        "彩票开奖\n\n双色球第2026135期开奖结果\n",
+        "K _ T F F _ B _ B _",
+    )
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "沪深股市"), (None, "彩票开奖")]
+    assert page.articles[0].paragraphs == [
+        "上证指数 3245.67 +0.52%",
+        "深证成指 10876.21 -0.18%",
+        "创业板指 2145.09 +1.06%",
+    ]
+    assert page.dropped == []
+
+
+def test_a_pages_head_over_two_lines_stays_furniture() -> None:
+    page = labelled(
+        "聊城日报 A08\n2026年11月20日 第3版\n\n市委召开常委会议\n\n　　本报讯 会议研究了冬季安全工作。\n",
+        "F F _ T _ B _",
+    )
+    assert [a.title for a in page.articles] == ["市委召开常委会议"]
+    assert [d.reason for d in page.dropped] == ["page-furniture", "page-furniture"]
+
+
+def test_the_pieces_of_a_pages_head_a_wrap_cut_stay_furniture() -> None:
+    page = labelled(
+        "综合新闻 2024.08.0\n8 星期一 第11版\n把制度优势转化为治理效能\n　　本报讯 会议研究了冬季安全工作。\n",
+        "F F T B _",
+    )
+    assert [a.title for a in page.articles] == ["把制度优势转化为治理效能"]
+    assert [d.reason for d in page.dropped] == ["page-furniture", "page-furniture"]
+
+
 def test_one_row_alone_keeps_no_gap() -> None:
     # A line alone with a figure at its end, under a paragraph: as likely a wrapped sentence's piece.
     page = parse_page("全市运动会落幕\n　　本报讯（记者 孙丽）运动会昨日落幕。\n张伟 东昌府区 11秒02\n")

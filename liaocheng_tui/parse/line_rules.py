@@ -719,30 +719,43 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
-def _schedules_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a schedule's rows (``18:30　聊城新闻`` over ``19:35　百姓故事``: two lines or
-    more, one under the other, each a time and what is on) read as text where the labeller read
-    them as furniture: a time at a line's start looked like a web page's meta line to it, and a
-    TV listing's or a timetable's rows were dropped. No line of the corpus opens with a time."""
+# What a page's head, a meta line or a word count prints: a day, a weekday, a page, a count of
+# characters, a year, a date (a market's 3245.67 and -0.18% are none).
+_DATED_PIECE_RE = re.compile(r"\d\s?[月日版页字号期]|星期|\d{1,4}\s?年|\d{1,4}[-/]\d{1,2}|\d{4}\.\d{1,2}\.\d")
+
+
+def _tables_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a table's rows (``18:30　聊城新闻`` over ``19:35　百姓故事``, ``深证成指
+    10876.21 -0.18%`` over ``创业板指 2145.09 +1.06%``: two lines or more, one under the other)
+    read as text where the labeller read them as furniture or a headline: a time at a line's start
+    looked like a web page's meta line to it, and figures like a page's date or number, and a TV
+    listing's or a market's rows were dropped. A short line over rows read as a kicker then heads
+    them. No run of such rows in the corpus is furniture."""
     out = list(roles)
-    if not any(
-        out[index] == "furniture" and _TIME_LED_RE.match(line.text) for index, line in enumerate(lines)
-    ):
+    if not any(out[index] == "furniture" and " " in line.text for index, line in enumerate(lines)):
         return out  # most pages
-    schedule = [
-        bool(_TIME_LED_RE.match(line.text))
-        and not META_FIELD_LABEL_RE.search(line.text)  # 10:25　来源：人民网, a web page's meta line
+    table = [
+        " " in line.text
         and row_cells(line.text) is not None
+        and not META_FIELD_LABEL_RE.search(line.text)  # 10:25　来源：人民网, a web page's meta line
+        and not is_furniture_line(line.text)
+        # the pieces of a page's head or a meta line a wrap cut (综合新闻 2024.08.0 / 8 星期一 第11版,
+        # 10-13 02:33 / 字数 1936字)
+        and not _DATED_PIECE_RE.search(line.text)
         for line in lines
     ]
-    for index, row in enumerate(schedule):
-        in_run = (index > 0 and schedule[index - 1]) or (index + 1 < len(lines) and schedule[index + 1])
-        if row and in_run and out[index] == "furniture":
-            out[index] = "body"
+    for index, row in enumerate(table):
+        in_run = (index > 0 and table[index - 1]) or (index + 1 < len(lines) and table[index + 1])
+        if not (row and in_run) or out[index] not in ("furniture", "title"):
+            continue
+        if out[index] == "title":
+            if index + 1 >= len(lines) or not table[index + 1]:
+                continue  # a headline over rows is the table's only where more rows follow it
+            above = index - 1 if index and lines[index - 1].text else index - 2
+            if above >= 0 and out[above] == "kicker":
+                out[above] = "title"  # 沪深股市 over the rows
+        out[index] = "body"
     return out
-
-
-_TIME_LED_RE = re.compile(r"\d{1,2}[:：]\d{2}\s")
 
 
 def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -782,7 +795,30 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         out[index] = "title"
         if place and filled[place - 1] == index - 2 and _heads_boxes(lines, out, filled, place - 1):
             out[filled[place - 1]] = "kicker"
+    for place, index in enumerate(filled[2:-1], start=2):
+        if out[index] == "body" and _heads_box_after_table(lines, filled, place):
+            out[index] = "title"
     return out
+
+
+def _heads_box_after_table(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
+    """Whether the line at ``filled[place]`` heads the next box after a table's rows (``彩票开奖``
+    after a market box's ``创业板指 2145.09 +1.06%``): short, set apart by blank lines above and
+    below, right under two rows or more, with more under it."""
+    index = filled[place]
+    text = lines[index].text
+    return (
+        not lines[index - 1].text
+        and filled[place + 1] > index + 1
+        and len(text) <= _TABLE_HEADING_LONGEST
+        and headline_shaped(text)
+        and row_cells(text) is None
+        and not text.startswith(("【", "[", "〔"))
+        and filled[place - 1] - filled[place - 2] <= 2  # the table's last two rows
+        and row_cells(lines[filled[place - 1]].text) is not None
+        and row_cells(lines[filled[place - 2]].text) is not None
+        and could_head(text)
+    )
 
 
 def _heads_boxes(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
@@ -1126,7 +1162,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _headlines_over_tables(
-        lines, _photo_story_headlines(lines, _schedules_read_as_furniture(lines, roles))
+        lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
