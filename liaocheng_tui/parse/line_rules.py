@@ -318,7 +318,9 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         ):
             continue
         readings = [[index]]  # the headline's lines: two where a column broke it, read first
-        if _broken_headline_over(lines, out, filled, place):
+        if _broken_headline_over(lines, out, filled, place) and _broken_before(
+            lines[filled[place - 1]].text, text
+        ):
             if fills is None:
                 fills = filled_lines(lines)
             if not fills[filled[place - 1]]:  # a hard-wrapped paragraph's line fills its width
@@ -355,6 +357,14 @@ def _read_headline_over_lead(
     if len(heads) == 2:
         roles[heads[0]] = upper_role
     return True
+
+
+def _broken_before(first: str, second: str) -> bool:
+    """Whether two short lines over a lead can be one headline a column broke (its first line as
+    long as the second or longer, as a column fills it: 中国女排3:0横扫日本队 / 晋级决赛) or a kicker
+    that ends with a dash over its headline; a longer second line is a subtitle as often
+    (线上投篮公益挑战赛启动 / 所得善款将用于支援抗击疫情)."""
+    return first.endswith(DASH_OPENERS) or len(first) >= len(second)
 
 
 def _first_line_role(text: str) -> Role:
