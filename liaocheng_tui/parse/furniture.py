@@ -329,6 +329,8 @@ def _page_head_with_section(text: str) -> bool:
     """A page's head with the name of its section among its masthead, date, weekday and page
     (``聊城日报 2026年11月20日 星期五 A08 公告``): one short word besides, and two of those at least.
     (:func:`is_furniture_line` reads a page's head without it, as the labeller's features do.)"""
+    if " " not in text and "\u3000" not in text:
+        return False  # one token: most lines, answered at once
     text = _with_dates_closed(text)
     tokens = text.split()
     if len(tokens) < _HEAD_TOKENS_LEAST or len(text) > _FURNITURE_LONGEST:

@@ -194,9 +194,9 @@ def _spaced_meta_pieces(lines: Sequence[Line]) -> set[int]:
     letter by OCR (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` / ``: 新 华 每 日 电 讯   各 地``). The
     labeller's features read meta lines as printed, where such pieces say nothing: they read as
     text."""
-    if not any(unspaced(line.text) != line.text for line in lines):
-        return set()  # most pages: no line spaced out
     texts = [line.text for line in lines]
+    if not any(" " in text and unspaced(text) != text for text in texts):
+        return set()  # most pages: no line spaced out
     found = wrapped_meta_lines(texts, spaced=True)
     pieces: set[int] = set()
     for start in sorted(index for index in found if index - 1 not in found):
@@ -313,14 +313,16 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         text = lines[index].text
         if out[below] != "body" or out[index] != "body":
             continue
-        if not could_head(text) or (
-            split_lead(lines[below].text) is None and not opens_with_report(lines[below].text)
-        ):
+        # the cheaper tests first: most lines have no lead under them
+        if split_lead(lines[below].text) is None and not opens_with_report(lines[below].text):
+            continue
+        pair = _broken_pair_over(lines, out, filled, place)
+        if not pair and place and not _closes(lines[filled[place - 1]].text, out[filled[place - 1]]):
+            continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
+        if not could_head(text):
             continue
         readings = [[index]]  # the headline's lines: two where a column broke it, read first
-        if _broken_headline_over(lines, out, filled, place) and _broken_before(
-            lines[filled[place - 1]].text, text
-        ):
+        if pair:
             if fills is None:
                 fills = filled_lines(lines)
             if not fills[filled[place - 1]]:  # a hard-wrapped paragraph's line fills its width
@@ -329,6 +331,21 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             if _read_headline_over_lead(lines, out, filled, place - len(heads) + 1, heads):
                 break
     return out
+
+
+def _broken_pair_over(
+    lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int
+) -> bool:
+    """Whether the short line at ``filled[place]`` may be a broken headline's second line: the first
+    right over it (:func:`_broken_headline_over`, :func:`_broken_before`), after the end of what came
+    before or at the page's top."""
+    return (
+        place >= 1
+        and filled[place - 1] == filled[place] - 1
+        and (place < 2 or _closes(lines[filled[place - 2]].text, roles[filled[place - 2]]))
+        and _broken_before(lines[filled[place - 1]].text, lines[filled[place]].text)
+        and _broken_headline_over(lines, roles, filled, place)
+    )
 
 
 def _read_headline_over_lead(
@@ -806,7 +823,13 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         if place and filled[place - 1] == index - 2 and _heads_boxes(lines, out, filled, place - 1):
             out[filled[place - 1]] = "kicker"
     for place, index in enumerate(filled[2:-1], start=2):
-        if out[index] == "body" and _heads_box_after_table(lines, filled, place):
+        # a short line set apart (most lines are answered so) after two rows
+        if (
+            out[index] == "body"
+            and not lines[index - 1].text
+            and len(lines[index].text) <= _TABLE_HEADING_LONGEST
+            and _heads_box_after_table(lines, filled, place)
+        ):
             out[index] = "title"
     return out
 
