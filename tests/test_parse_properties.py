@@ -45,6 +45,7 @@ _PIECES = [
     "记者：王海\n", "来源：聊城日报\n", "本报讯(记者 杜杰强)\n",
     "2026年11月20日 07:12　大众日报\n", "文章关键词： 聊城 降雪\n", "我要反馈\n",
     "深证成指　10876.21　-0.18%\n", "彩票开奖\n\n",
+    "新华社三亚4月28日电\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

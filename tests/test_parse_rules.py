@@ -18,6 +18,7 @@ from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse import unit_rules as unit_rules_module
 from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
+    is_lone_dateline,
     is_unnamed_byline,
     names_a_reporter,
     names_in,
@@ -2571,6 +2572,32 @@ def test_a_hard_wrapped_paragraphs_line_over_a_headline_over_a_meta_line_is_no_h
         "T _ B B B B B B B B B B B _",
     )
     assert [a.title for a in page.articles] == ["食环署加强巡查", "天文台周末转凉"]
+
+
+def test_a_broken_headline_over_a_spaced_meta_line_after_a_closing_dateline_is_whole() -> None:
+    # The story above closes with its wire's dateline, as the second paper prints it: the two lines
+    # under it are one headline, not its text and the headline's second half.
+    page = labelled(
+        "春耕正当时\n\n　　本报讯 各地抢抓农时开展春耕。\n新华社三亚4月28日电\n\n各地脱贫群众新\n生活一线观察\n"
+        + _SPACED_META
+        + "本报讯（记者 林超）正是春耕农忙时。\n",
+        "T _ B B _ B B B B B _",
+    )
+    assert [a.title for a in page.articles] == ["春耕正当时", "各地脱贫群众新生活一线观察"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lone"),
+    [
+        ("新华社三亚4月28日电", True),
+        ("（本报莫斯科2月20日电）", True),
+        ("新华社德国汉诺威电", True),
+        ("新华社北京5月1日电（记者 王海）", False),  # it names a reporter: a lead's byline
+        ("新华社北京5月1日电 今天，春耕全面展开。", False),  # the lead's text after it
+    ],
+)
+def test_a_dateline_alone(line: str, lone: bool) -> None:
+    assert is_lone_dateline(line) is lone
 
 
 def test_the_tail_of_a_wrapped_meta_line_over_a_lead_is_no_headline() -> None:

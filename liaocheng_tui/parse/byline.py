@@ -872,6 +872,25 @@ def parse_compiled_credit(text: str) -> tuple[str, list[str]] | None:
     return (line, names) if names else None
 
 
+# A wire's dateline that names no day (新华社德国汉诺威电), closing a story on a line of its own.
+_DATELESS_WIRE_RE = re.compile(
+    r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
+)
+_WHOLLY_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+
+
+def is_lone_dateline(text: str) -> bool:
+    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
+    bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
+    text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
+    if _WHOLLY_BRACKETED_RE.match(text):
+        text = text[1:-1]
+    if _DATELESS_WIRE_RE.match(text):
+        return True
+    lead = split_lead(text)
+    return lead is not None and lead.dateline is not None and not lead.authors and not lead.rest.strip()
+
+
 def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
     """A closing credit as the assembler reads it: :func:`parse_end_credit`'s, a wire story's, one
     that says how the story was compiled, or the writers under a label."""

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import filled_lines
 from liaocheng_tui.parse.byline import (
+    is_lone_dateline,
     looks_like_a_name,
     names_a_reporter,
     opens_with_report,
@@ -125,7 +126,12 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
             # its first line, where a wrap broke it, after what came before (the page's furniture)
             if (
                 _broken_headline_over(lines, out, filled, head)
-                and (head < 2 or _closes(lines[filled[head - 2]].text, out[filled[head - 2]]))
+                # after what came before ended: a closing credit or dateline (新华社三亚4月28日电) too
+                and (
+                    head < 2
+                    or _closes(lines[filled[head - 2]].text, out[filled[head - 2]])
+                    or is_lone_dateline(lines[filled[head - 2]].text)
+                )
                 and not filled_lines(lines)[filled[head - 1]]  # a hard-wrapped paragraph's line
             ):
                 out[filled[head - 1]] = _first_line_role(lines[filled[head - 1]].text)

@@ -15,6 +15,7 @@ from itertools import pairwise
 from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
     is_agency,
+    is_lone_dateline,
     is_unnamed_byline,
     looks_like_a_name,
     names_a_reporter,
@@ -78,9 +79,6 @@ _LEAD_WORD_WITHIN = 16  # characters after the space: 新华社北京12月31日�
 _LEAD_AFTER_SPACE_RE = re.compile(f" (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
 TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
 # A wire dateline that names no day (新华社德国汉诺威电, 本报北京电); 来电, 贺电 and the like are no place.
-_DATELESS_WIRE_RE = re.compile(
-    r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
-)
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
@@ -163,18 +161,6 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
             and not ends_sentence(unit.text)
         ):
             unit.role = "title"
-
-
-def _lone_dateline(text: str) -> bool:
-    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
-    bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
-    text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
-    if _BRACKETED_RE.match(text):
-        text = text[1:-1]
-    if _DATELESS_WIRE_RE.match(text):
-        return True
-    lead = split_lead(text)
-    return lead is not None and lead.dateline is not None and not lead.authors and not lead.rest.strip()
 
 
 def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
@@ -440,7 +426,7 @@ def _reread_pieces(run: Sequence[Unit]) -> tuple[Unit, int] | None:
     for size in range(min(len(run), MOST_PIECES), 0, -1):
         pieces = run[:size]
         joined = join_lines(pieces) or ""
-        if _lone_dateline(joined) or (_ends_inside(pieces) and _closed_by_dateline(joined)):
+        if is_lone_dateline(joined) or (_ends_inside(pieces) and _closed_by_dateline(joined)):
             # a dateline alone, which opens or closes a story as its text, or a paragraph's last
             # words and the dateline that closes the story (…清晰可见。” 新华社北京5月3日电): a
             # narrow column's wrap cuts either anywhere
@@ -471,7 +457,7 @@ def _closed_by_dateline(text: str) -> bool:
     if end is None:
         return False
     tail = text[end:].strip()
-    return bool(tail) and _lone_dateline(tail)
+    return bool(tail) and is_lone_dateline(tail)
 
 
 def _wrapped_credit(pieces: Sequence[Unit]) -> str | None:
@@ -679,7 +665,7 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
             unit.role = "title"
         elif unit.role in HEADER_ROLES and _run_in_brief(unit):
             unit.role = "body"  # a brief item the labeller took for a headline: its lead is its headline
-        elif unit.role == "byline" and _lone_dateline(unit.text):
+        elif unit.role == "byline" and is_lone_dateline(unit.text):
             # A dateline alone (新华社北京4月29日电) is no byline: it opens or closes a story, as
             # its text. (As a headline line, the reading above made it text already.)
             unit.role = "body"
