@@ -628,8 +628,16 @@ def parse_names_line(text: str) -> tuple[str, list[str]] | None:
     if single is not None:
         return single
     line = _collapse(text)
-    names = [name for name in _NAMES_SEPARATOR_RE.split(line.lstrip(BYLINE_MARKERS + " ")) if name]
-    if not 1 <= len(names) <= _NAMES_MOST or len(set(names)) < len(names):
+    names = _listed_names(line.lstrip(BYLINE_MARKERS + " "), _NAMES_MOST)
+    return (line, names) if names else None
+
+
+def _listed_names(text: str, most: int) -> list[str] | None:
+    """The persons' names ``text`` lists, set apart by spaces, stops or semicolons, one to ``most``
+    of them, none twice, each a person's (four characters only with a compound surname); None
+    where any piece is no name."""
+    names = [name for name in _NAMES_SEPARATOR_RE.split(text) if name]
+    if not 1 <= len(names) <= most or len(set(names)) < len(names):
         return None
     for name in names:
         if (
@@ -638,7 +646,7 @@ def parse_names_line(text: str) -> tuple[str, list[str]] | None:
             or (len(name) == 4 and not name.startswith(_COMPOUND_SURNAMES))
         ):
             return None
-    return line, names
+    return names
 
 
 # A wire's dateline in brackets opening the story, its reporters, the place and the day run
@@ -917,12 +925,8 @@ def parse_labelled_credit(text: str) -> tuple[str, list[str]] | None:
     found = _LABELLED_CREDIT_RE.match(line)
     if found is None:
         return None
-    names = [name for name in _NAMES_SEPARATOR_RE.split(found.group(1)) if name]
-    if not 1 <= len(names) <= _LABELLED_NAMES_MOST or not all(
-        _ALL_HAN_RE.fullmatch(name) and looks_like_a_name(name) for name in names
-    ):
-        return None
-    return line, names
+    names = _listed_names(found.group(1), _LABELLED_NAMES_MOST)
+    return (line, names) if names else None
 
 
 _LABELLED_NAMES_MOST = 6

@@ -123,17 +123,8 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         ):
             out[above] = "title"
             head = place - step  # the headline's line, in filled
-            # its first line, where a wrap broke it, after what came before (the page's furniture)
-            if (
-                _broken_headline_over(lines, out, filled, head)
-                # after what came before ended: a closing credit or dateline (新华社三亚4月28日电) too
-                and (
-                    head < 2
-                    or _closes(lines[filled[head - 2]].text, out[filled[head - 2]])
-                    or is_lone_dateline(lines[filled[head - 2]].text)
-                )
-                and not filled_lines(lines)[filled[head - 1]]  # a hard-wrapped paragraph's line
-            ):
+            # its first line, where a wrap broke it (not filling a hard-wrapped page's width)
+            if _broken_pair_over(lines, out, filled, head) and not filled_lines(lines)[filled[head - 1]]:
                 out[filled[head - 1]] = _first_line_role(lines[filled[head - 1]].text)
     return out
 
@@ -322,7 +313,11 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         # the cheaper tests first: most lines have no lead under them
         if split_lead(lines[below].text) is None and not opens_with_report(lines[below].text):
             continue
-        pair = _broken_pair_over(lines, out, filled, place)
+        pair = (
+            place >= 1
+            and _broken_before(lines[filled[place - 1]].text, text)
+            and _broken_pair_over(lines, out, filled, place)
+        )
         if not pair and place and not _closes(lines[filled[place - 1]].text, out[filled[place - 1]]):
             continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if not could_head(text):
@@ -343,15 +338,20 @@ def _broken_pair_over(
     lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int
 ) -> bool:
     """Whether the short line at ``filled[place]`` may be a broken headline's second line: the first
-    right over it (:func:`_broken_headline_over`, :func:`_broken_before`), after the end of what came
-    before or at the page's top."""
+    right over it (:func:`_broken_headline_over`), after the end of what came before (a closing
+    credit or dateline too: 新华社三亚4月28日电) or at the page's top."""
     return (
         place >= 1
         and filled[place - 1] == filled[place] - 1
-        and (place < 2 or _closes(lines[filled[place - 2]].text, roles[filled[place - 2]]))
-        and _broken_before(lines[filled[place - 1]].text, lines[filled[place]].text)
+        and (place < 2 or _ends_a_story(lines[filled[place - 2]].text, roles[filled[place - 2]]))
         and _broken_headline_over(lines, roles, filled, place)
     )
+
+
+def _ends_a_story(text: str, role: Role) -> bool:
+    """Whether a line ends what it belongs to (:func:`_closes`), or is a dateline alone that closes
+    a story (新华社三亚4月28日电, as a wire story ends)."""
+    return _closes(text, role) or is_lone_dateline(text)
 
 
 def _read_headline_over_lead(
@@ -842,14 +842,12 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
 
 def _heads_box_after_table(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
     """Whether the line at ``filled[place]`` heads the next box after a table's rows (``彩票开奖``
-    after a market box's ``创业板指 2145.09 +1.06%``): short, set apart by blank lines above and
-    below, right under two rows or more, with more under it."""
+    after a market box's ``创业板指 2145.09 +1.06%``): set apart by a blank line below (and above,
+    short, as the caller asks first), right under two rows or more, with more under it."""
     index = filled[place]
     text = lines[index].text
     return (
-        not lines[index - 1].text
-        and filled[place + 1] > index + 1
-        and len(text) <= _TABLE_HEADING_LONGEST
+        filled[place + 1] > index + 1
         and headline_shaped(text)
         and row_cells(text) is None
         and not text.startswith(("【", "[", "〔"))
