@@ -3759,6 +3759,46 @@ def test_what_is_no_lone_headline_after_a_closing_mark_stays_as_read(after: str)
     assert [a.title for a in page.articles] == ["我的父亲（连载之三）"]
 
 
+_NARROW_STORIES = (
+    # pdftotext on a page of narrow columns: text cut at 14 characters, no indents, no blank lines
+    "欧洲多国迎来寒潮\n寒潮自北向南影响欧洲多国，多\n地气温创下今年以来新低。交通\n部门提醒民众减少出行，注意防\n"
+    "寒保暖。\n{close}\n{head}\n俄罗斯中部近日迎来大范围降雪\n，莫斯科积雪深度超过半米，市\n政部门连夜清雪保障交通。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("close", "code"),
+    [
+        ("（本报罗马2月14日电）", "B"),  # as the labeller reads it on such a page
+        ("（本报罗马2月14日电）", "CR"),
+        ("（新华社北京2月14日电）", "B"),
+        ("（本报布鲁塞尔、巴黎2月14\n日电）", "B B"),  # the column's wrap cut the dateline
+    ],
+)
+def test_the_line_after_a_dateline_that_closes_a_story_heads_the_next_one(close: str, code: str) -> None:
+    # A story closed by its dateline in brackets has no more text after it; the short line there
+    # heads the next story, though the line under it is as short as a headline on so narrow a page:
+    # it fills the column, as no headline's line does.
+    page = labelled(_NARROW_STORIES.format(close=close, head="好大一场雪"), f"T B B B B {code} B B B B _")
+    assert [a.title for a in page.articles] == ["欧洲多国迎来寒潮", "好大一场雪"]
+    assert page.articles[1].paragraphs == [
+        "俄罗斯中部近日迎来大范围降雪，莫斯科积雪深度超过半米，市政部门连夜清雪保障交通。"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("close", "head"),
+    [
+        ("（新华社北京2月14日电 记者王强）", "好大一场雪"),  # names its reporter: no dateline alone
+        ("（本报罗马2月14日电）", "好大一场雪\n莫斯科"),  # a short line under it: two headline lines
+    ],
+)
+def test_what_follows_no_closing_dateline_or_heads_two_lines_stays_text(close: str, head: str) -> None:
+    text = _NARROW_STORIES.format(close=close, head=head)
+    codes = " ".join(["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"])
+    assert [a.title for a in labelled(text, codes).articles] == ["欧洲多国迎来寒潮"]
+
+
 _CREDITED_STORIES = (
     "老旧小区加装电梯提速\n\u3000\u3000今年已有86部电梯投入使用。\n（记者 孙立）\n\n"
     "{head}\n\u3000\u300012月3日傍晚，一名外卖小哥在送餐途中救助了一位摔倒的老人。\n"

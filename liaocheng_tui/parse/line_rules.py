@@ -686,30 +686,54 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
 
     Nothing of a story comes after its closing mark, so a short line there that ends no sentence
     heads what follows, where a crosshead would otherwise be read. Two such lines stay as read:
-    a kicker over its headline and a headline over its subtitle look alike. The corpus prints no
-    closing marks; serials (``（连载之三）`` … ``（待续）``) and wire copy (``（完）``) do.
+    a kicker over its headline and a headline over its subtitle look alike, but not where the line
+    under the short one fills a hard-wrapped page's width after a story's closing dateline: that is
+    a paragraph's line. The corpus prints no closing marks; serials (``（连载之三）`` … ``（待续）``)
+    and wire copy (``（完）``) do, and a story that opens with no dateline closes with its own in
+    brackets (``（本报罗马2月14日电）``, :func:`_closing_dateline`).
     """
     out = list(roles)
     # One pass over the lines' ends answers most pages: no line ends with a bracket.
     if not any(line.text.endswith(("）", ")")) for line in lines):
         return out
     filled = [index for index, line in enumerate(lines) if line.text]
+    fills: list[bool] | None = None
     for place, index in enumerate(filled[:-2]):
         closing = lines[index].text
         if not closing.endswith(("）", ")")):
             continue
         head, below = filled[place + 1], filled[place + 2]
-        if not (CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)):
-            continue
-        text = lines[head].text
         if out[head] != "body" or out[below] not in ("body", "byline"):
             continue
+        dated = _closing_dateline(lines, filled, place)
+        if not (
+            dated or CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)
+        ):
+            continue
+        text = lines[head].text
         if not (headline_shaped(text) and could_head(text)):
             continue
         if out[below] == "body" and headline_shaped(lines[below].text):
-            continue  # two headline lines: no telling a kicker over a headline from a subtitle
+            if fills is None:
+                fills = filled_lines(lines)
+            if not (dated and fills[below]):
+                continue  # two headline lines: no telling a kicker over a headline from a subtitle
         out[head] = "title"
     return out
+
+
+def _closing_dateline(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
+    """Whether the line at ``filled[place]`` closes a story with its dateline in brackets
+    (（本报罗马2月14日电）), also where a column's wrap cut it after its first line's open bracket
+    (（本报布鲁塞尔、巴黎2月14 / 日电）). A story that closes so has no dateline at its start, and
+    nothing of it follows the dateline."""
+    text = lines[filled[place]].text
+    if text[:1] not in "（(" and place and not _FIRST_BRACKET_RE.search(text[:-1]):
+        above = lines[filled[place - 1]].text
+        opened = max(above.rfind("（"), above.rfind("("))
+        if opened >= 0 and not _FIRST_BRACKET_RE.search(above[opened + 1 :]):
+            text = above[opened:] + text
+    return is_lone_dateline(text)
 
 
 def _closes_with_credit(
