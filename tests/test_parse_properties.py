@@ -46,6 +46,8 @@ _PIECES = [
     "2026年11月20日 07:12　大众日报\n", "文章关键词： 聊城 降雪\n", "我要反馈\n",
     "深证成指　10876.21　-0.18%\n", "彩票开奖\n\n",
     "新华社三亚4月28日电\n",
+    # a story's own dateline closing it, cut by a narrow column; a chart's credit under a story
+    "（本报罗马2月14日电）\n", "（本报布鲁塞尔、巴黎2月14\n日电）\n", "本版制图：蔡华伟\n", "版式设计：王海涛 蔡华伟 张\n明\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

@@ -3799,6 +3799,31 @@ def test_what_follows_no_closing_dateline_or_heads_two_lines_stays_text(close: s
     assert [a.title for a in labelled(text, codes).articles] == ["欧洲多国迎来寒潮"]
 
 
+@pytest.mark.parametrize(
+    "credit", ["制图：王 婷", "本版制图：蔡华伟", "图片来源：人民视觉", "版式设计：张丹峰"]
+)
+@pytest.mark.parametrize("narrow", [True, False])
+def test_the_line_after_a_charts_or_pages_credit_heads_the_next_story(credit: str, narrow: bool) -> None:
+    # Who drew a story's chart or laid out the page is credited under the story: the short line
+    # after the credit heads the next story, on a page of narrow columns or of whole paragraphs.
+    text = _NARROW_STORIES.format(close=credit, head="好大一场雪")
+    if not narrow:
+        text = text.replace("多\n地", "多地").replace("交通\n部", "交通部").replace("防\n寒", "防寒")
+        text = text.replace("雪\n，", "雪，").replace("市\n政", "市政")
+    codes = " ".join(["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"])
+    page = labelled(text, codes)
+    assert [a.title for a in page.articles] == ["欧洲多国迎来寒潮", "好大一场雪"]
+    assert page.articles[1].paragraphs == [
+        "俄罗斯中部近日迎来大范围降雪，莫斯科积雪深度超过半米，市政部门连夜清雪保障交通。"
+    ]
+
+
+def test_the_tail_a_wrap_cut_off_a_pages_credit_heads_no_story() -> None:
+    text = _NARROW_STORIES.format(close="版式设计：王海涛 蔡华伟 张", head="明")
+    codes = " ".join(["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"])
+    assert [a.title for a in labelled(text, codes).articles] == ["欧洲多国迎来寒潮"]
+
+
 _CREDITED_STORIES = (
     "老旧小区加装电梯提速\n\u3000\u3000今年已有86部电梯投入使用。\n（记者 孙立）\n\n"
     "{head}\n\u3000\u300012月3日傍晚，一名外卖小哥在送餐途中救助了一位摔倒的老人。\n"

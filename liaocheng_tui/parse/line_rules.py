@@ -690,26 +690,41 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     under the short one fills a hard-wrapped page's width after a story's closing dateline: that is
     a paragraph's line. The corpus prints no closing marks; serials (``（连载之三）`` … ``（待续）``)
     and wire copy (``（完）``) do, and a story that opens with no dateline closes with its own in
-    brackets (``（本报罗马2月14日电）``, :func:`_closing_dateline`).
+    brackets (``（本报罗马2月14日电）``, :func:`_closing_dateline`). Who drew a story's chart or laid
+    out its page (``制图：王婷``, ``版式设计：张丹峰``) is credited under the story, so a short line
+    after such a credit heads the next story too (in the dev pages as crawled, damaged and printed
+    six ways by the probes, 20 such lines are headlines, 3 a kicker ending with a dash over one,
+    2 neither: a credit's tail a wrap cut off, a note on the page's photographs).
     """
     out = list(roles)
-    # One pass over the lines' ends answers most pages: no line ends with a bracket.
-    if not any(line.text.endswith(("）", ")")) for line in lines):
-        return out
     filled = [index for index, line in enumerate(lines) if line.text]
+    # One pass over the lines answers most pages: none ends with a bracket or credits a chart.
+    closings = [
+        place
+        for place, index in enumerate(filled[:-2])
+        if (text := lines[index].text).endswith(("）", ")"))
+        or (("：" in text or ":" in text) and _GRAPHICS_CREDIT_RE.match(text))
+    ]
     fills: list[bool] | None = None
-    for place, index in enumerate(filled[:-2]):
-        closing = lines[index].text
-        if not closing.endswith(("）", ")")):
-            continue
-        head, below = filled[place + 1], filled[place + 2]
+    for place in closings:
+        index, head, below = filled[place], filled[place + 1], filled[place + 2]
         if out[head] != "body" or out[below] not in ("body", "byline"):
             continue
-        dated = _closing_dateline(lines, filled, place)
-        if not (
-            dated or CLOSING_MARK_RE.search(closing) or _closes_with_credit(lines, out, index, head, below)
-        ):
-            continue
+        closing = lines[index].text
+        if closing.endswith(("）", ")")):
+            dated = _closing_dateline(lines, filled, place)
+            if not (
+                dated
+                or CLOSING_MARK_RE.search(closing)
+                or _closes_with_credit(lines, out, index, head, below)
+            ):
+                continue
+        else:
+            if fills is None:
+                fills = filled_lines(lines)
+            if fills[index]:
+                continue  # a wrap cut the credit: the line after it is a name's tail
+            dated = True
         text = lines[head].text
         if not (headline_shaped(text) and could_head(text)):
             continue
@@ -720,6 +735,11 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
                 continue  # two headline lines: no telling a kicker over a headline from a subtitle
         out[head] = "title"
     return out
+
+
+# Who drew a page's charts or laid it out, or where its pictures came from (本版制图：王婷,
+# 版式设计：张丹峰, 图片来源：人民视觉): printed under the story they illustrate, or at the page's foot.
+_GRAPHICS_CREDIT_RE = re.compile(r"^(?:本版)?(?:制图|图表制作|图片来源|版式设计|版式|美编)\s?[:：]\s?\S")
 
 
 def _closing_dateline(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
