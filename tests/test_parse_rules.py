@@ -2586,6 +2586,99 @@ def test_a_broken_headline_over_a_spaced_meta_line_after_a_closing_dateline_is_w
     assert [a.title for a in page.articles] == ["春耕正当时", "各地脱贫群众新生活一线观察"]
 
 
+# A page hard-wrapped at 16 characters, headlines and a web meta line too, as a PDF's columns cut it
+_WRAPPED_AT_16 = (
+    "城区新建口袋公园十二处\n今年以来，城区新建口袋公园十二处\n，市民出门就能见绿。公园里设有健\n"
+    "身器材和休息座椅，深受周边居民欢\n迎。\n（本报记者 王芳）\n{head}"
+    "（ 2026-04-27 ） 稿\n件来源：新华每日电讯 要闻\n"
+    "早春的柴达木盆地，风里带着凉意，\n但察尔汗盐湖已经醒了。这片世界第\n二大、中国最大的盐湖，正在迎来新\n的春天。\n"
+)
+
+
+def _wrapped_at_16(head: str) -> Page:
+    """The page with ``head`` over the meta line, every line but the first headline and the credit
+    read as text, as the labeller read such pieces where the page's lines are as long as they are."""
+    text = _WRAPPED_AT_16.format(head=head)
+    codes = ["T"] + ["B"] * (len(text.split("\n")) - 2) + ["_"]
+    codes[5] = "CR"
+    return labelled(text, " ".join(codes))
+
+
+def test_a_headline_a_hard_wrap_cut_over_a_meta_line_it_cut_is_found_whole() -> None:
+    page = _wrapped_at_16("盐湖之春：从充盈粮袋子，到撑起新\n能源\n")
+    assert [a.title for a in page.articles] == [
+        "城区新建口袋公园十二处",
+        "盐湖之春：从充盈粮袋子，到撑起新能源",
+    ]
+    assert page.articles[1].paragraphs == [
+        "早春的柴达木盆地，风里带着凉意，但察尔汗盐湖已经醒了。这片世界第二大、中国最大的盐湖，正在迎来新的春天。"
+    ]
+    assert [d.text for d in page.dropped] == ["（ 2026-04-27 ） 稿", "件来源：新华每日电讯 要闻"]
+
+
+def test_a_dateline_as_long_as_a_wrapped_line_is_no_piece_of_the_headline_under_it() -> None:
+    # The line over the headline's is a dateline as long as the page's lines: no piece of it, but
+    # the close of the story above, which sets the headline apart.
+    page = _wrapped_at_16(
+        "他说：“我们要走好新时代的长征路。”\n新华社北京2026年5月3日电\n科创一线澎湃青春动能激活一池春水\n——天津青年科创\n"
+    )
+    article = page.articles[-1]
+    assert (article.title, article.subtitle) == ("科创一线澎湃青春动能激活一池春水", "——天津青年科创")
+
+
+def test_a_kicker_as_long_as_a_wrapped_line_over_a_headline_over_a_cut_meta_line_stays_apart() -> None:
+    # Fourteen characters on a page cut at sixteen: a line of its own, no piece of the headline.
+    page = _wrapped_at_16("交警推出潮汐车道让假期更舒心\n破解车主里程焦虑\n")
+    assert [a.title for a in page.articles][1:] == ["破解车主里程焦虑"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a paragraph's lines, longer than a headline and holding a sentence's end
+        "早春的柴达木盆地，风里带着凉意，\n但察尔汗盐湖已经醒了。这片世界第\n二大、中国最大的盐湖，正在迎来新\n的春天\n",
+        # two lines as full as the page's under one that does not end what it belongs to
+        "湖区里，\n这片世界第二大、中国最大的盐湖\n正在迎来新的春天湖区的工人们已经\n开始忙碌\n",
+    ],
+)
+def test_a_paragraphs_tail_over_a_cut_meta_line_heads_no_story(head: str) -> None:
+    # At a story's end a meta line stands under its last paragraph, here cut with no full stop left.
+    page = _wrapped_at_16(head)
+    assert [a.title for a in page.articles] == ["城区新建口袋公园十二处"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a headline the labeller found, between a staff credit and a site's meta line
+        (
+            "北京明年起实施新版垃圾分类标准\nhttp://news.sina.com.cn 2005年12月03日08:32 新京报\n"
+            "本报讯 （记者 王明）昨日，市市政管委宣布，明年起本市将实施新版垃圾分类标准。\n(责任编辑：李四)\n"
+            "地铁5号线明年通车\nhttp://news.sina.com.cn 2005年12月03日09:15 北京青年报\n"
+            "本报讯 （记者 张三）记者昨日从市重大办获悉，地铁5号线将于明年通车。\n",
+            "T F B F T F B _",
+        ),
+        # a story's first sentence under a meta line a wrap cut: the last field's value runs into it
+        (
+            "一条鱼的故事\n《兴泰青晚报》（2016年0\n5月08日 第21版）\n发布时间：2006年4月18\n日 作者：魏萍涵\n"
+            "母亲喜鱼，尤其是爱吃鱼。\n我小的时候，母亲长期患有胃病。\n",
+            "T F F B B B B _",
+        ),
+        # … and a paragraph's first line, indented, on a page set without punctuation
+        (
+            "一条鱼的故事\n《兴泰青晚报》（2016年0\n5月08日 第21版）\n发布时间：2006年4月18\n日 作者：魏萍涵\n"
+            "\u3000\u3000母亲喜鱼尤其是爱吃鱼\n\u3000\u3000我小的时候母亲长期患有胃病\n",
+            "T F F B B B B _",
+        ),
+    ],
+)
+def test_lines_that_only_join_into_a_meta_lines_shape_stay_as_read(text: str, codes: str) -> None:
+    page = labelled(text, codes)
+    kept = [a.title for a in page.articles] + [p for a in page.articles for p in a.paragraphs]
+    assert "地铁5号线明年通车" in kept or "母亲喜鱼，尤其是爱吃鱼。" in kept or "母亲喜鱼尤其是爱吃鱼" in kept
+    assert not any(d.text.startswith(("地铁", "母亲", "\u3000")) for d in page.dropped)
+
+
 @pytest.mark.parametrize(
     ("line", "lone"),
     [

@@ -6,6 +6,7 @@ read as a headline). Each rule takes the page's lines and their roles and gives 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -76,10 +77,11 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     text.) At a story's end a meta line stands under its last paragraph, which ends a sentence.
     """
     out = list(roles)
-    pieces = _spaced_meta_pieces(lines)
+    pieces = _meta_pieces(lines, roles)
     for index in pieces:
         out[index] = "furniture"
     filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    fills: list[bool] | None = None
     for place in range(1, len(filled) - 1):
         meta, below = filled[place], filled[place + 1]
         if out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
@@ -121,12 +123,82 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
             )
             and not ends_sentence(headline)
         ):
-            out[above] = "title"
             head = place - step  # the headline's line, in filled
-            # its first line, where a wrap broke it (not filling a hard-wrapped page's width)
-            if _broken_pair_over(lines, out, filled, head) and not filled_lines(lines)[filled[head - 1]]:
+            if fills is None:
+                fills = filled_lines(lines)
+            wrapped = _wrapped_headline_over(lines, out, filled, head, fills)
+            if wrapped is None:
+                continue  # the tail of a line a hard wrap cut, which no story's end stands over
+            for index in (*wrapped, above):
+                out[index] = "title"
+            # its first line, where a column broke it (not filling a hard-wrapped page's width)
+            if not wrapped and _broken_pair_over(lines, out, filled, head) and not fills[filled[head - 1]]:
                 out[filled[head - 1]] = _first_line_role(lines[filled[head - 1]].text)
     return out
+
+
+_WRAPPED_HEADLINE_PIECES = 3  # lines over a headline's last that a hard wrap cut it into
+_CUT_SHORTER = 1  # character: a piece a wrap cut before a mark that may not open a line
+_CUT_LONGER = 2  # characters: half-width letters and digits, two to a character's room
+
+
+def _wrap_length(lines: Sequence[Line], fills: Sequence[bool]) -> int:
+    """The length, in characters, most of the lines that fill a hard-wrapped page's width have."""
+    lengths = Counter(len(line.text) for line, full in zip(lines, fills, strict=True) if full)
+    return lengths.most_common(1)[0][0]
+
+
+def _wrapped_headline_over(
+    lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int, fills: Sequence[bool]
+) -> list[int] | None:
+    """The lines over the headline's line at ``filled[place]`` that a hard wrap cut the same headline
+    into (each filling the page's width, ending no sentence, read as text, right over the next),
+    set apart from what came before (a blank line, a closing credit or dateline, furniture) or at
+    the page's top; none where the line over it is no such piece or they stand right after a
+    sentence's end. ``None`` where they stand after a line that runs on, or they are longer than a
+    headline or hold a sentence's end: the line at ``filled[place]`` is then a paragraph's tail."""
+    first = place
+    width: int | None = None
+    while (
+        first > 0
+        and place - first < _WRAPPED_HEADLINE_PIECES
+        and filled[first - 1] == filled[first] - 1
+        and roles[filled[first - 1]] == "body"
+        and fills[filled[first - 1]]
+        and not ends_sentence(text := lines[filled[first - 1]].text)
+        and could_head(text)  # not a dateline as long as the page's lines (新华社北京5月3日电)
+    ):
+        if width is None:
+            width = _wrap_length(lines, fills)
+        if not width - _CUT_SHORTER <= len(text) <= width + _CUT_LONGER:
+            break  # a line of its own as long as the page's (a kicker), or one wider than its column
+        first -= 1
+    if first == place:
+        return []
+    pieces = [filled[at] for at in range(first, place + 1)]
+    if sum(len(lines[index].text) for index in pieces) > _HEADLINE_LONGEST or any(
+        _SENTENCE_END_RE.search(lines[index].text) for index in pieces
+    ):
+        return None  # a paragraph's lines
+    if first and not _ends_a_story(lines[filled[first - 1]].text, roles[filled[first - 1]]):
+        return None
+    if first and not _set_apart_after(lines, roles, filled, first):
+        return []  # after a paragraph's last sentence a line as full as the page's opens the next one
+    return pieces[:-1]
+
+
+def _set_apart_after(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
+    """Whether the line at ``filled[place]`` is set apart from a story above it: by a blank line, a
+    closing credit, a dateline that closes a story, or furniture. After a sentence's end alone the
+    next line may as well open the same story's next paragraph."""
+    above = filled[place - 1]
+    text = lines[above].text
+    return (
+        above + 1 < filled[place]
+        or roles[above] in ("credit", "furniture")
+        or (text[:1] in "（(" and text[-1:] in "）)")
+        or is_lone_dateline(text)
+    )
 
 
 def _names_under_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -186,23 +258,40 @@ def _named_in_text(names: Sequence[str], texts: Sequence[str]) -> bool:
     return False
 
 
-def _spaced_meta_pieces(lines: Sequence[Line]) -> set[int]:
-    """The pieces of a web meta line that a wrap cut, one of them or more spaced out letter by
-    letter by OCR (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` / ``: 新 华 每 日 电 讯   各 地``). The
-    labeller's features read meta lines as printed, where such pieces say nothing: they read as
-    text."""
+def _meta_pieces(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
+    """The pieces of a web meta line that a wrap cut (``（ 2026-04-27 ） 稿件来`` / ``源：某某日报 要闻``),
+    also where OCR spaced some out letter by letter (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` /
+    ``: 新 华 每 日 电 讯   各 地``). The labeller's features read the printed pieces, yet it reads a
+    few as text where the page's lines are as long as they are; spaced ones say nothing to them.
+    Where the labeller read one of the lines as a headline's, or one ends a sentence, they stay as
+    read: a headline, or a story's first sentence, under a piece of furniture may join it into a
+    meta line's shape (``(责任编辑：李四)`` / ``地铁5号线明年通车`` / ``http://… 2005年12月03日 新京报``)."""
     texts = [line.text for line in lines]
-    if not any(" " in text and unspaced(text) != text for text in texts):
-        return set()  # most pages: no line spaced out
-    found = wrapped_meta_lines(texts, spaced=True)
     pieces: set[int] = set()
-    for start in sorted(index for index in found if index - 1 not in found):
-        end = start
-        while end + 1 in found:
-            end += 1
-        if any(unspaced(texts[index]) != texts[index] for index in range(start, end + 1)):
-            pieces.update(range(start, end + 1))
+    for run in _runs(wrapped_meta_lines(texts, spaced=True)):
+        if any(unspaced(texts[index]) != texts[index] for index in run) or not any(
+            roles[index] in HEADER_ROLES
+            or texts[index].rstrip("”’\"'").endswith(_SENTENCE_ENDS)
+            or (index > run.start and lines[index].indented)  # a paragraph's first line
+            for index in run
+        ):
+            pieces.update(run)
     return pieces
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")  # not a colon's, which a meta line's label ends with
+_SENTENCE_END_RE = re.compile("[。！？!?]")
+
+
+def _runs(indices: set[int]) -> list[range]:
+    """The runs of consecutive numbers in ``indices``, in order."""
+    runs: list[range] = []
+    for start in sorted(index for index in indices if index - 1 not in indices):
+        end = start
+        while end + 1 in indices:
+            end += 1
+        runs.append(range(start, end + 1))
+    return runs
 
 
 # A meta line's field label that a wrap left without its value (稿件来源：, 作者:).
