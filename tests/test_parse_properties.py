@@ -47,9 +47,9 @@ _PIECES = [
     "深证成指　10876.21　-0.18%\n", "彩票开奖\n\n",
     "新华社三亚4月28日电\n",
     # a story's own dateline closing it, cut by a narrow column; a chart's credit under a story
-    "（本报罗马2月14日电）\n", "（本报布鲁塞尔、巴黎2月14\n日电）\n", "本版制图：蔡华伟\n", "版式设计：王海涛 蔡华伟 张\n明\n",
+    "（本报济南11月20日电）\n", "（本报济南、青岛11月20\n日电）\n", "本版制图：孙立新\n", "版式设计：王海涛 孙立新 张\n明\n",
     # a headline and the meta line under it, both cut by a hard wrap
-    "盐湖之春：从充盈粮袋子，到撑起新\n能源\n（ 2026-04-27 ） 稿\n件来源：新华每日电讯 要闻\n",
+    "春到东昌湖：从一片水面到一座城的\n名片\n（ 2026-11-20 ） 稿\n件来源：聊城日报 要闻\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)

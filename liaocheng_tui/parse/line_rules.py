@@ -166,7 +166,7 @@ def _wrapped_headline_over(
         and roles[filled[first - 1]] == "body"
         and fills[filled[first - 1]]
         and not ends_sentence(text := lines[filled[first - 1]].text)
-        and could_head(text)  # not a dateline as long as the page's lines (新华社北京5月3日电)
+        and could_head(text)  # not a dateline as long as the page's lines (新华社济南11月3日电)
     ):
         if width is None:
             width = _wrap_length(lines, fills)
@@ -259,7 +259,7 @@ def _named_in_text(names: Sequence[str], texts: Sequence[str]) -> bool:
 
 
 def _meta_pieces(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
-    """The pieces of a web meta line that a wrap cut (``（ 2026-04-27 ） 稿件来`` / ``源：某某日报 要闻``),
+    """The pieces of a web meta line that a wrap cut (``（ 2026-11-20 ） 稿件来`` / ``源：某某日报 要闻``),
     also where OCR spaced some out letter by letter (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` /
     ``: 新 华 每 日 电 讯   各 地``). The labeller's features read the printed pieces, yet it reads a
     few as text where the page's lines are as long as they are; spaced ones say nothing to them.
@@ -679,16 +679,18 @@ def _closes(text: str, role: Role) -> bool:
     )
 
 
-def could_head(text: str) -> bool:
+def could_head(text: str, *, signed: bool = False) -> bool:
     """Whether a short line the labeller read as text could be a story's headline: not a
     subtitle's dash, a story's close in brackets, a name alone, a lead, a reporter's line, or
-    a line of furniture."""
+    a line of furniture. ``signed``: the story above is closed and signed already (by its dateline
+    in brackets, a chart's credit), so a line of two to four characters that opens with a surname
+    (高唐新韵, 阳谷秋色) is no signature of it."""
     solid = text.replace(" ", "")
     return (
         not text.lstrip("# ").startswith(DASH_OPENERS)  # a subtitle's dash
         # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
         and not (text[0] in "（(" and text[-1] in "）)")
-        and not looks_like_a_name(solid)  # a signature
+        and (signed or not looks_like_a_name(solid))  # a signature
         and split_lead(solid) is None  # a lead, or a dateline on a line of its own
         and not opens_with_report(solid)
         and not names_a_reporter(text)
@@ -779,8 +781,8 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     under the short one fills a hard-wrapped page's width after a story's closing dateline: that is
     a paragraph's line. The corpus prints no closing marks; serials (``（连载之三）`` … ``（待续）``)
     and wire copy (``（完）``) do, and a story that opens with no dateline closes with its own in
-    brackets (``（本报罗马2月14日电）``, :func:`_closing_dateline`). Who drew a story's chart or laid
-    out its page (``制图：王婷``, ``版式设计：张丹峰``) is credited under the story, so a short line
+    brackets (``（本报济南11月20日电）``, :func:`_closing_dateline`). Who drew a story's chart or laid
+    out its page (``制图：赵敏``, ``版式设计：周晓梅``) is credited under the story, so a short line
     after such a credit heads the next story too (in the dev pages as crawled, damaged and printed
     six ways by the probes, 20 such lines are headlines, 3 a kicker ending with a dash over one,
     2 neither: a credit's tail a wrap cut off, a note on the page's photographs).
@@ -815,7 +817,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
                 continue  # a wrap cut the credit: the line after it is a name's tail
             dated = True
         text = lines[head].text
-        if not (headline_shaped(text) and could_head(text)):
+        if not (headline_shaped(text) and could_head(text, signed=dated)):
             continue
         if out[below] == "body" and headline_shaped(lines[below].text):
             if fills is None:
@@ -826,15 +828,15 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     return out
 
 
-# Who drew a page's charts or laid it out, or where its pictures came from (本版制图：王婷,
-# 版式设计：张丹峰, 图片来源：人民视觉): printed under the story they illustrate, or at the page's foot.
+# Who drew a page's charts or laid it out, or where its pictures came from (本版制图：赵敏,
+# 版式设计：周晓梅, 图片来源：视觉中国): printed under the story they illustrate, or at the page's foot.
 _GRAPHICS_CREDIT_RE = re.compile(r"^(?:本版)?(?:制图|图表制作|图片来源|版式设计|版式|美编)\s?[:：]\s?\S")
 
 
 def _closing_dateline(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
     """Whether the line at ``filled[place]`` closes a story with its dateline in brackets
-    (（本报罗马2月14日电）), also where a column's wrap cut it after its first line's open bracket
-    (（本报布鲁塞尔、巴黎2月14 / 日电）). A story that closes so has no dateline at its start, and
+    (（本报济南11月20日电）), also where a column's wrap cut it after its first line's open bracket
+    (（本报济南、青岛11月20 / 日电）). A story that closes so has no dateline at its start, and
     nothing of it follows the dateline."""
     text = lines[filled[place]].text
     if text[:1] not in "（(" and place and not _FIRST_BRACKET_RE.search(text[:-1]):
