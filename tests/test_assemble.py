@@ -268,7 +268,7 @@ def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
         (article,) = run(
             [
                 (T, "推动艺科融合 共赴美好未来"),
-                (F, "（ 2026-04-30 ） 稿件来源：新华每日电讯"),
+                (F, "（ 2026-04-30 ） 稿件来源：东江都市日报"),
                 (B, printed),
                 (B, "　　当前，信息技术迅猛发展。"),
             ]

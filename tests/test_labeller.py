@@ -487,20 +487,20 @@ def test_a_page_without_a_common_margin_keeps_its_indents() -> None:
 
 def test_traditional_characters_of_the_rules_fold_to_simplified_one_for_one() -> None:
     assert fold_traditional("本報記者 張三 攝") == "本报记者 张三 摄"
-    assert fold_traditional("稿件來源：新華每日電訊") == "稿件来源：新华每日电讯"
+    assert fold_traditional("稿件來源：東江都市日報") == "稿件来源：东江都市日报"
     assert fold_traditional("本报记者 张三") == "本报记者 张三"  # simplified text stays as it is
     assert len(fold_traditional("責任編輯：李華")) == len("責任編輯：李華")
 
 
 def test_a_page_is_read_as_traditional_script_only_when_it_uses_several_traditional_forms() -> None:
-    assert in_traditional_script(["新華社記者 劉開雄", "稿件來源：新華每日電訊 焦點"])  # 華記劉開來電訊點: 8
-    assert not in_traditional_script(["新華社記者 劉開雄", "稿件來源：新華每日電訊"])  # 7 are not enough
+    assert in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報 焦點"])  # 華記劉開來東報點: 8
+    assert not in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報"])  # 7 are not enough
     # a simplified page quoting a classical phrase (於) and a name (萬) is read as it is
     assert not in_traditional_script(["“青，取之於蓝而青于蓝”", "记者 萬青 报道"])
 
 
 def test_a_line_in_traditional_script_gets_the_rules_features() -> None:
-    lines = ["新華社記者 劉開雄", "（ 2026-04-30 ） 稿件來源：新華每日電訊 焦點", "（本報記者 周明遠）"]
+    lines = ["新華社記者 劉開雄", "（ 2026-04-30 ） 稿件來源：東江都市日報 焦點", "（本報記者 周明遠）"]
     rules = [sorted({f for f in item if f.startswith("r:")}) for item in page_features(lines)]
     assert "r:byline" in rules[0]
     assert "r:furn" in rules[1]

@@ -873,10 +873,10 @@ def test_short_county_masthead_electronic_wire_masthead_and_markdown_masthead() 
     notice = labelled("工作通报\n\n本报讯（记者 樊磊）今年以来，全县蔬菜大棚增加。\n", "T _ B _")
     assert notice.publication is None and notice.articles[0].title == "工作通报"
     wire = labelled(
-        "新华每日电讯 2024年3月5日 星期二 第3版\n\n国内新闻\n\n某会议在京开幕\n新华社北京3月4日电 会议4日开幕。\n",
+        "东江都市日报 2024年3月5日 星期二 第3版\n\n国内新闻\n\n某会议在京开幕\n新华社北京3月4日电 会议4日开幕。\n",
         "F _ F _ T B _",
     )
-    assert (wire.publication, wire.date, wire.section) == ("新华每日电讯", "2024-03-05", "国内新闻")
+    assert (wire.publication, wire.date, wire.section) == ("东江都市日报", "2024-03-05", "国内新闻")
     assert wire.articles[0].title == "某会议在京开幕"
     markdown = labelled(
         "# 东昌日报\n\n2023年5月16日 星期二 第3版\n\n## 社会民生\n\n**夜间延时服务让办事更便利**\n\n本报讯（记者 苗青）自本月起，服务时间延长。\n",
@@ -1419,7 +1419,7 @@ def test_a_line_spaced_out_letter_by_letter_is_read_without_its_spaces(text: str
     assert unspaced(text) == solid
 
 
-_SPACED_META_LINE = "（ 2 0 2 6 - 0 4 - 3 0 ） 稿 件 来 源 ： 新 华 每 日 电 讯 要 闻"
+_SPACED_META_LINE = "（ 2 0 2 6 - 0 4 - 3 0 ） 稿 件 来 源 ： 东 江 都 市 日 报 要 闻"
 
 
 def test_a_meta_line_spaced_out_letter_by_letter_is_one() -> None:
@@ -1483,10 +1483,10 @@ def test_the_pieces_and_the_cut_off_tail_of_a_wrapped_meta_line_are_furniture_to
     assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
     # The wrap counts the meta line's spaces: cut at 24 characters, it is as wide as the page's
     # lines though three of its characters are spaces.
-    column = ["地处江西上饶的晶科能源股份有限公司稳居全球光伏组件"[:24]] * 8  # as wide as the cut
-    meta = "（ 2026-04-27 ） 稿件来源：新华每日电讯 要闻"
-    spaced = ["江西的新能源产业突围之路", meta[:24], meta[24:], "新华社记者 冯俊扬"]
-    assert spaced[1:3] == ["（ 2026-04-27 ） 稿件来源：新华每日", "电讯 要闻"]
+    column = ["地处城区东部的新材料产业园区稳居全省同类园区前列之首"[:24]] * 8  # as wide as the cut
+    meta = "（ 2026-04-27 ） 稿件来源：东江都市日报 要闻"
+    spaced = ["城区新材料产业的突围之路", meta[:24], meta[24:], "本报记者 孙立新"]
+    assert spaced[1:3] == ["（ 2026-04-27 ） 稿件来源：东江都市", "日报 要闻"]
     items = page_features(column + spaced + column)
     assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
 
@@ -2522,7 +2522,7 @@ def test_a_line_over_a_lead_that_is_no_headline_stays_as_read(line: str, codes: 
     assert line.replace("——", "") not in [a.title for a in page.articles]
 
 
-_SPACED_META = "(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源\n: 新 华 每 日 电 讯   各 地\n"
+_SPACED_META = "(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源\n: 东 江 都 市 日 报   各 地\n"
 
 
 def test_a_meta_line_ocr_spaced_out_and_a_wrap_cut_is_furniture_under_its_headline() -> None:
@@ -2536,7 +2536,7 @@ def test_a_meta_line_ocr_spaced_out_and_a_wrap_cut_is_furniture_under_its_headli
     [article] = page.articles
     assert (article.title, article.byline) == ("从海阳到三亚，两片沙滩共答一道题", "本报讯（记者 林超）")
     assert article.paragraphs == ["一曲民歌，道出了对重逢的期盼。"]
-    assert [d.reason for d in page.dropped if "2 0 2 6" in d.text or "新 华" in d.text] == [
+    assert [d.reason for d in page.dropped if "2 0 2 6" in d.text or "东 江" in d.text] == [
         "page-furniture"
     ] * 2
 
@@ -2699,7 +2699,7 @@ def test_a_dateline_alone(line: str, lone: bool) -> None:
 
 def test_the_tail_of_a_wrapped_meta_line_over_a_lead_is_no_headline() -> None:
     page = labelled(
-        "广东交警推出潮汐车道\n（ 2026-05-\n03 ） 稿件来源：\n新华每日电讯 综合\n"
+        "广东交警推出潮汐车道\n（ 2026-05-\n03 ） 稿件来源：\n东江都市日报 综合\n"
         "新华社广州5月2日电\n（记者毛鑫）许广高速清远段启用潮汐车道。\n",
         "T F F B B B _",
     )
@@ -3120,17 +3120,17 @@ _STORIES = [
         ),
         # a reporter's line and a meta line printed again under each story, a table's short cells
         (
-            ["本报记者 王强", "稿件来源：新华每日电讯", "本报记者 王强", "正文。", "稿件来源：新华每日电讯"],
+            ["本报记者 王强", "稿件来源：东江都市日报", "本报记者 王强", "正文。", "稿件来源：东江都市日报"],
             set(),
         ),
         (["副主任 1", "主管 3", "副主任 1", "正文。", "主管 3"], set()),
         # a meta line's pieces a wrap cut, and a reporter's role, printed again under each story
         (
             [
-                "来源：新华每日电讯 新华智见",
+                "来源：东江都市日报 新华智见",
                 "新华社记者",
                 _STORIES[0],
-                "来源：新华每日电讯 新华智见",
+                "来源：东江都市日报 新华智见",
                 "新华社记者",
             ],
             set(),
@@ -4394,7 +4394,7 @@ def test_a_page_set_without_punctuation_is_not_cut_at_a_lead() -> None:
 def test_only_one_long_line_is_cut_at_a_lead_as_a_page_on_one_line(end: int, cut: bool) -> None:
     # Lines a hard wrap joined into a paragraph may hold a meta line's tail cut off over a dateline.
     text = (
-        "新华每日电讯 要闻 新华社北京4月26日电 国务院常务会议26日召开，部署冬季安全生产工作。"
+        "东江都市日报 要闻 新华社北京4月26日电 国务院常务会议26日召开，部署冬季安全生产工作。"
         "会议要求，各地区各部门要压实责任，确保安全。会议还研究了其他事项，通过了有关文件。"
         "各地要认真贯彻落实会议精神，切实抓好各项工作。"
     )
@@ -4444,7 +4444,7 @@ _WRITERS_LABELS_PAGE = """\
 
 老街巷里的修鞋匠
 赵文明/文
-（ 2026-04-30 ） 稿件来源：新华每日电讯 文化
+（ 2026-04-30 ） 稿件来源：东江都市日报 文化
 　　在东关街的一条小巷里，七十岁的孙师傅已经修了四十年鞋。他的摊子不大，一把伞、一台机器、一个工具箱。
 　　街坊们说，孙师傅手艺好，收费也公道。
 """
@@ -4466,7 +4466,7 @@ _SPACED_BYLINES_PAGE = """\
 
 乡村夜市点亮消费新场景
 新 华 社 记 者   陈 晓 燕
-（ 2026-04-30 ） 稿件来源：新华每日电讯 文化
+（ 2026-04-30 ） 稿件来源：东江都市日报 文化
 　　入夏以来，各乡镇夜市陆续开市，特色小吃和文创产品吸引不少市民前来。夜市由镇政府统一规划，摊位免费提供给当地村民。
 　　“一晚上能卖三四百元。”摊主刘大姐笑着说。
 """
@@ -4532,7 +4532,7 @@ _NARROW_META_PAGE = """\
 从世界工厂到全球市场
 （ 2026-04-
 27 ） 稿件来源：
-新华每日电讯 调查观
+东江都市日报 调查观
 察
 新华社记者 赵超
 今年一季度，我国货物
@@ -4545,7 +4545,7 @@ def test_the_value_a_narrow_wrap_cut_off_a_web_meta_line_is_furniture() -> None:
     # character, cut again) a headline's lines
     page = labelled(_NARROW_META_PAGE, "T F F T T BY B B B")
     assert [(a.title, a.authors) for a in page.articles] == [("从世界工厂到全球市场", ["赵超"])]
-    assert "新华每日电讯 调查观" in [d.text for d in page.dropped]
+    assert "东江都市日报 调查观" in [d.text for d in page.dropped]
 
 
 def test_a_headline_under_a_field_label_that_is_no_meta_lines_value_stays() -> None:

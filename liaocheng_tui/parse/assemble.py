@@ -927,8 +927,8 @@ def _author_field(text: str) -> tuple[str, list[str]] | None:
 def _paper(masthead: str | None, sources: Sequence[str]) -> str | None:
     """The page's paper: the masthead a furniture line prints, else the one paper the page's web
     meta lines give as their source (an e-paper copy names its own paper so; sources that differ
-    are other papers' stories). Where a wrap cut the masthead's first characters off (``华每日电讯``
-    of ``新华每日电讯``), the source's whole name."""
+    are other papers' stories). Where a wrap cut the masthead's first characters off (``江都市日报``
+    of ``东江都市日报``), the source's whole name."""
     source = sources[0] if sources and len(set(sources)) == 1 else None
     if masthead is None or (source is not None and source != masthead and source.endswith(masthead)):
         return source

@@ -261,7 +261,7 @@ def _named_in_text(names: Sequence[str], texts: Sequence[str]) -> bool:
 def _meta_pieces(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
     """The pieces of a web meta line that a wrap cut (``（ 2026-11-20 ） 稿件来`` / ``源：某某日报 要闻``),
     also where OCR spaced some out letter by letter (``(   2 0 2 6 - 0 4 - 3 0   )   稿 件 来 源`` /
-    ``: 新 华 每 日 电 讯   各 地``). The labeller's features read the printed pieces, yet it reads a
+    ``: 东 江 都 市 日 报   各 地``). The labeller's features read the printed pieces, yet it reads a
     few as text where the page's lines are as long as they are; spaced ones say nothing to them.
     Where the labeller read one of the lines as a headline's, or one ends a sentence, they stay as
     read: a headline, or a story's first sentence, under a piece of furniture may join it into a
@@ -304,7 +304,7 @@ _VALUE_TAIL_LONGEST = 2  # characters a wrap cut off the value: a section name's
 def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the value a narrow column's wrap cut off a web meta line read as furniture
     with it: under a piece of furniture that ends with a field's label (``27 ） 稿件来源：``), the
-    next line, short and ending no sentence, is that field's value (``新华每日电讯 经济``), which the
+    next line, short and ending no sentence, is that field's value (``东江都市日报 经济``), which the
     labeller read as a headline."""
     out = list(roles)
     for index in range(len(lines) - 1):
