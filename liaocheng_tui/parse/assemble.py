@@ -31,7 +31,7 @@ this module decides nothing about what a line *is*, only how labelled lines make
 - Blank lines are paragraph boundaries.
 - Where the grammar reads a line surely, it overrides the label (the rules over single lines and
   their neighbours are :mod:`liaocheng_tui.parse.line_rules`; those here read units): headline lines that read whole as
-  a dateline (``新华社北京4月2`` / ``4日电``, ``新华社德国汉诺威电``), a credit wrapped over lines or a
+  a dateline (``新华社北京4月2`` / ``4日电``, ``新华社巴西圣保罗电``), a credit wrapped over lines or a
   web page's source line are read as that, a line naming a reporter by role (``记者｜张三``) is a
   byline, and a page number, a jump line or the issue's date line above the first story is
   furniture. A web page's meta line (``（ 2026-04-27 ） 稿件来源：某某日报``) is printed under a

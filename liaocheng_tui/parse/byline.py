@@ -49,9 +49,9 @@ _TRAILER_SET = frozenset(_TRAILERS)
 _WRITING_TRAILERS = tuple(trailer for trailer in _TRAILERS if trailer != "摄")
 # Trailers that may also open a byline (文/图 本报记者 X).
 _LEADING_TRAILERS = {"文/图", "图/文", "文·图", "图·文", "文图", "图文"}
-# ... and one that only opens one (撰文 张三 摄影 李四; 教授近日撰文肯定 is a sentence).
+# ... and one that only opens one (撰文 张三 摄影 李四; 该校教授日前撰文指出 is a sentence).
 _OPENING_TRAILERS = {"撰文"}
-# A correspondent posted to or sent to a place (本报驻德国记者, 本报赴老挝特派记者, 驻村记者): the
+# A correspondent posted to or sent to a place (本报驻德国记者, 本报赴南非特派记者, 驻村记者): the
 # place is part of the role.
 _POSTED_ROLE_RE = re.compile(f"(?:本报)?[驻赴]{_H}{{1,8}}?(?:特派|首席)?记者")
 _ROLE_RE = re.compile(
@@ -122,7 +122,7 @@ _DATELINE_RE = re.compile(
     rf"|{_H}{{1,8}}?(?:报|网|台|新闻|客户端|社){_S}(?:{_PLACE})?{_S}"
     rf"(?:(?:\d{{1,2}}|{_NUMERAL_MONTH})\s?月\s?)?(?:\d{{1,2}}|{_NUMERAL_DAY})\s?日{_S}讯"
     # ... filed from a place: 大众日报聊城讯（记者…）, 齐鲁晚报济南讯 记者… (a bracket, a space or
-    # the text's first figure after it: 人民日报联合腾讯推出… is a sentence)
+    # the text's first figure after it: 某报联合某平台推出… is a sentence)
     rf"|{_H}{{1,6}}(?:日报|晚报|晨报|商报|都市报|网){_H}{{2,4}}讯(?=[\s（(【\[：:，,\d])"
     # in brackets: 【本报讯】, [本报讯], 【新华社北京3日电】, and another paper's, as Hong Kong's and
     # Macau's print their own (【明报专讯】, 【大公报讯】, 【本报消息】)
@@ -880,7 +880,7 @@ def parse_compiled_credit(text: str) -> tuple[str, list[str]] | None:
     return (line, names) if names else None
 
 
-# A wire's dateline that names no day (新华社德国汉诺威电), closing a story on a line of its own.
+# A wire's dateline that names no day (新华社巴西圣保罗电), closing a story on a line of its own.
 _DATELESS_WIRE_RE = re.compile(
     r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
 )
@@ -888,7 +888,7 @@ _WHOLLY_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 
 
 def is_lone_dateline(text: str) -> bool:
-    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社德国汉诺威电),
+    """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社巴西圣保罗电),
     bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
     text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
     if _WHOLLY_BRACKETED_RE.match(text):
@@ -933,7 +933,7 @@ _LABELLED_NAMES_MOST = 6
 
 
 # How a compiled story's credit frames its names: 综合本报记者…报道, 据新华社伦敦电 记者…,
-# 本报记者 X采访整理, 参与记者：…, 栏目文章由本报记者…采访整理.
+# 本报记者 X采访整理, 参与记者：…, 栏目文章由…采访整理.
 _COMPILED_FRAME_RE = re.compile(r"^(?:综合|据|栏目文章由|参与)|\s?等?(?:采访整理|整理|报道|参与采写|采写)$")
 # The place a wire story was filed from, as a credit names it: 据新华社伦敦电, 新华社电.
 _WIRE_FILED_RE = re.compile(f"^(?:据)?{_H}{{2,6}}社(?:{_H}{{1,8}})?电$")

@@ -711,7 +711,7 @@ def is_imprint_line(text: str) -> bool:
     """A line of a paper's imprint (``新闻热线：0635-8241234``, ``统一刊号：CN37-0065 邮发代号：23-20``,
     ``本报地址：聊城市东昌路 邮编：252000``): labelled fields only, one of them a label only an imprint
     prints (an address or a telephone alone may be a notice's). Not a publisher's line (聊城日报社出版):
-    a book's credit in a reading page ends so too (上海译文出版社出版)."""
+    a book's credit in a reading page ends so too (某某文艺出版社出版)."""
     if "：" not in text and ":" not in text:  # every field has its colon: most lines end here
         return False
     text = fold_width(text).strip()

@@ -23,7 +23,7 @@ COMMENTARY_COLUMN_RE = re.compile(r"(?:谈|评|论|说|观点|声音|言论|思�
 _DESCRIPTOR_RE = re.compile(r"专栏|栏目")
 # The spaces a PDF converter sets between a figure and its unit (2026 年, 3 家), and before a figure
 # so spaced (新增 3 家). A space before a figure set close to its unit parts a headline's two
-# halves (汪洋出席 12名委员作大会发言), and a figure without a unit is a table's cell (化工 800).
+# halves (王海出席 8位代表作交流发言), and a figure without a unit is a table's cell (化工 800).
 _UNITS = "年月日号时分秒个家件位名人次项条座所户元万亿千百米吨度倍岁天周届期批架辆台亩斤克%％"
 _FIGURE_SPACE_RE = re.compile(f"(?<=[{HAN_CLASS}]) +(?=[0-9][0-9.,]* +[{_UNITS}])|(?<=[0-9]) +(?=[{_UNITS}])")
 

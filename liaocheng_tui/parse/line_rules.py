@@ -69,7 +69,7 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     """The roles, with the headline over each web meta line read as one.
 
     A web page prints its meta line (date, source, author) right under the headline. The
-    labeller can take a headline that reads like a sentence (``面对“Skill”，普通人如何保护自己``)
+    labeller can take a headline that reads like a sentence (``面对电信诈骗，老人如何守好钱袋子``)
     for text, and the meta line with it: where a meta line stands between a short line that ends
     no sentence and the story's text, the short line is the headline; a byline or a line of
     furniture (two at most) may stand between the headline and the meta line. (The meta line under a
@@ -450,7 +450,7 @@ def _read_headline_over_lead(
     the headline of the lead under them where what stands over them allows: nothing, the end of
     a story, or a headline (then one line is its subtitle, and two lines under a section's name
     are the headline, the name its kicker). A first line that ends with a dash is a kicker
-    (``香港特区政府——`` / ``充分把握大湾区建设带来的机遇``). Whether they were read so."""
+    (``运河沿线城市——`` / ``抓住运河文化带建设的机遇``). Whether they were read so."""
     upper_role = _first_line_role(lines[heads[0]].text)
     role: Role = "title"
     if first:
@@ -475,13 +475,13 @@ def _broken_before(first: str, second: str) -> bool:
     """Whether two short lines over a lead can be one headline a column broke (its first line as
     long as the second or longer, as a column fills it: 中国女排3:0横扫日本队 / 晋级决赛) or a kicker
     that ends with a dash over its headline; a longer second line is a subtitle as often
-    (线上投篮公益挑战赛启动 / 所得善款将用于支援抗击疫情)."""
+    (线上跳绳公益挑战赛启动 / 所得善款将用于资助乡村学校)."""
     return first.endswith(DASH_OPENERS) or len(first) >= len(second)
 
 
 def _first_line_role(text: str) -> Role:
     """The role of the first of a headline's two lines: a kicker where it ends with a dash
-    (``香港特区政府——``), else the headline's first line."""
+    (``运河沿线城市——``), else the headline's first line."""
     return "kicker" if text.endswith(DASH_OPENERS) else "title"
 
 
@@ -580,7 +580,7 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     its kicker) where the labeller read them as text.
 
     The corpus indents the part headings of its round-ups, and their reporters' lines, as their
-    text, and counts them as text (``　　买上鲜花过大年，心情好`` / ``本报记者 徐元锋``); the
+    text, and counts them as text (``　　挂上灯笼过大年，日子红火`` / ``本报记者 徐元锋``); the
     labeller learnt that a short line over a reporter's line after a story is such a heading.
     A page that sets its headlines and bylines flush and its paragraphs indented says otherwise:
     the story above has ended, and the lines over the byline head a new one.
@@ -1201,7 +1201,7 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
     the second paper ends so (a quote may: ``…办好。”`` stays). Where it was read as the headline
     under a kicker, the kicker is the headline (a double-spaced web copy of one story had its lead
     read as the headline), unless the kicker fills a hard-wrapped page's width: then it is the
-    sentence's first line (``国务院副总理刘鹤、国务委员兼国务院秘书`` / ``长肖捷出席上述活动.``)."""
+    sentence's first line (``市委常委、常务副市长王海、副市长兼秘书`` / ``长李青出席上述活动.``)."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     fills: list[bool] | None = None  # measured only where a kicker is in question: most pages have none
@@ -1236,7 +1236,7 @@ _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 
 def _headlines_broken_before_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line that opens with a mark going on from the line above
-    (``面对“Skill”`` / ``，普通人如何保护自己``, as a hard wrap cuts a headline before its comma)
+    (``面对电信诈骗`` / ``，老人如何守好钱袋子``, as a hard wrap cuts a headline before its comma)
     read as that line's rest: the same part of the headline, not a subtitle under it. Under a
     kicker, the line is the kicker's rest where a headline follows, else both are the headline."""
     out = list(roles)

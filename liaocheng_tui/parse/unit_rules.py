@@ -78,7 +78,7 @@ _LEAD_WORD_WITHIN = 16  # characters after the space: 新华社北京12月31日�
 # skips to each space at once.
 _LEAD_AFTER_SPACE_RE = re.compile(f" (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
 TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
-# A wire dateline that names no day (新华社德国汉诺威电, 本报北京电); 来电, 贺电 and the like are no place.
+# A wire dateline that names no day (新华社巴西圣保罗电, 本报北京电); 来电, 贺电 and the like are no place.
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
