@@ -270,14 +270,14 @@ def test_a_byline_line_read_as_the_first_paragraph_is_the_byline() -> None:
                 (T, "推动艺科融合 共赴美好未来"),
                 (F, "（ 2026-04-30 ） 稿件来源：东江都市日报"),
                 (B, printed),
-                (B, "　　当前，信息技术迅猛发展。"),
+                (B, "　　当前，数字技术日新月异。"),
             ]
         ).articles
         assert article.authors == names, printed
-        assert article.paragraphs == ["当前，信息技术迅猛发展。"], printed
+        assert article.paragraphs == ["当前，数字技术日新月异。"], printed
     # Lower in the story, a reporter's line is the story's text (an interview's questioner).
     (article,) = run(
-        [(T, "推动艺科融合"), (B, "　　当前，信息技术迅猛发展。"), (B, "新华社记者 王思北")]
+        [(T, "推动艺科融合"), (B, "　　当前，数字技术日新月异。"), (B, "新华社记者 王思北")]
     ).articles
     assert article.authors == [] and article.paragraphs[-1] == "新华社记者王思北"
 
@@ -375,7 +375,7 @@ def test_a_reporter_line_inside_a_long_piece_stays_in_its_body() -> None:
     result = run(
         [
             (T, "晒晒咱家新年货"),
-            (B, "年的脚步，悄然而至。"),
+            (B, "年的味道，越来越浓。"),
             (BY, "本报记者 徐元锋"),
             (B, "冬日暖阳里，花市飘来阵阵花香。"),
             (B, "市民来到熟识的花店。"),
@@ -383,7 +383,7 @@ def test_a_reporter_line_inside_a_long_piece_stays_in_its_body() -> None:
     )
     (article,) = result.articles
     assert article.paragraphs == [
-        "年的脚步，悄然而至。",
+        "年的味道，越来越浓。",
         "本报记者徐元锋",  # body text: the OCR-space cleaning applies
         "冬日暖阳里，花市飘来阵阵花香。",
         "市民来到熟识的花店。",
@@ -434,11 +434,11 @@ def test_a_staff_credit_read_as_text_under_a_credited_photo_makes_no_article() -
             (B, "　　夜幕降临，古城华灯初上。"),
             (CR, "　　本报记者 张晨摄"),
             (B, "　　版式设计：王敏"),
-            (T, "春耕由南向北渐次展开"),
-            (B, "　　眼下，春耕由南向北渐次展开。"),
+            (T, "春播由南向北陆续展开"),
+            (B, "　　眼下，春播由南向北陆续展开。"),
         ]
     )
-    assert [a.title for a in result.articles] == ["古城夜色", "春耕由南向北渐次展开"]
+    assert [a.title for a in result.articles] == ["古城夜色", "春播由南向北陆续展开"]
     assert [(d.text, d.reason, d.line) for d in result.dropped] == [("版式设计：王敏", "page-furniture", 4)]
 
 
@@ -482,14 +482,14 @@ def test_a_byline_over_a_single_caption_is_a_photo_of_its_own() -> None:
 def test_caption_closed_by_a_photo_credit_is_a_photo_article() -> None:
     result = run(
         [
-            (T, "春耕由南向北渐次展开"),
-            (B, "本报北京2月14日电（记者高云才）眼下，春耕由南向北渐次展开。"),
+            (T, "春播由南向北陆续展开"),
+            (B, "本报北京2月14日电（记者孙立新）眼下，春播由南向北陆续展开。"),
             (CAP, "2月14日，农民在田间进行春播作业。 记者 张晨 摄"),
         ]
     )
     story, photo = result.articles
-    assert story.byline == "本报北京2月14日电（记者高云才）"
-    assert story.paragraphs == ["眼下，春耕由南向北渐次展开。"]
+    assert story.byline == "本报北京2月14日电（记者孙立新）"
+    assert story.paragraphs == ["眼下，春播由南向北陆续展开。"]
     assert photo.title is None and photo.kind == "photo"
     assert photo.byline == "记者 张晨 摄" and photo.authors == ["张晨"]
     assert photo.paragraphs == ["2月14日，农民在田间进行春播作业。"]
@@ -500,13 +500,13 @@ def test_a_photo_credit_labelled_credit_closes_the_story_it_ends() -> None:
     # its own (the test above).
     (story,) = run(
         [
-            (T, "春耕由南向北渐次展开"),
-            (B, "本报北京2月14日电（记者高云才）眼下，春耕由南向北渐次展开。"),
+            (T, "春播由南向北陆续展开"),
+            (B, "本报北京2月14日电（记者孙立新）眼下，春播由南向北陆续展开。"),
             (CAP, "图为农民在田间进行春播作业。"),
             (CR, "新华社记者 张晨摄"),
         ]
     ).articles
-    assert story.byline == "本报北京2月14日电（记者高云才）"
+    assert story.byline == "本报北京2月14日电（记者孙立新）"
     assert story.paragraphs[-2:] == ["图为农民在田间进行春播作业。", "新华社记者张晨摄"]
     (photo,) = run([(T, "古城夜色"), (CAP, "夜幕降临，古城华灯初上。"), (CR, "本报记者 张晨 摄")]).articles
     assert (photo.byline, photo.authors, photo.kind) == ("本报记者 张晨 摄", ["张晨"], "photo")
@@ -518,8 +518,8 @@ def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> Non
     for credit_role in (CR, BY):
         result = run(
             [
-                (T, "各地企业有序复工复产"),
-                (B, "本报北京2月10日电（记者高云才）连日来，各地企业有序复工复产。"),
+                (T, "各地工地有序开工建设"),
+                (B, "本报北京2月10日电（记者孙立新）连日来，各地工地有序开工建设。"),
                 (B, "图片说明："),
                 (CAP, "图①：2月10日，纺织企业员工在车间检查布面。"),
                 (credit_role, "本报记者 史自强摄"),
@@ -530,7 +530,7 @@ def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> Non
             ]
         )
         story, second = result.articles
-        assert story.byline == "本报北京2月10日电（记者高云才）", credit_role
+        assert story.byline == "本报北京2月10日电（记者孙立新）", credit_role
         assert story.paragraphs[1:] == [
             "图片说明：",
             "图①：2月10日，纺织企业员工在车间检查布面。",
@@ -1028,7 +1028,7 @@ def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
         [
             (T, "商业秘密保护迈上新台阶"),
             (B, "　　各地坚持“一盘棋”思维，推动形成区域联动的治理格局。"),
-            (B, "　　“保护商业秘密，就是保护创新的火种。”有关负责人表示。"),
+            (B, "　　“守住商业秘密，就是守住企业的底气。”有关负责人表示。"),
             (BY, "　　新华社北京4月26日电"),
             (T, "下一篇报道的标题"),
             (B, "　　下一篇报道的正文。"),
@@ -1038,7 +1038,7 @@ def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
     assert first.title == "商业秘密保护迈上新台阶"
     assert first.paragraphs == [
         "各地坚持“一盘棋”思维，推动形成区域联动的治理格局。",
-        "“保护商业秘密，就是保护创新的火种。”有关负责人表示。",
+        "“守住商业秘密，就是守住企业的底气。”有关负责人表示。",
         "新华社北京4月26日电",
     ]
     assert second.title == "下一篇报道的标题"
@@ -1141,7 +1141,7 @@ def test_an_expert_s_signature_wrapped_inside_its_post_closes_the_story_above() 
     result = run(
         [
             (T, "当心声音被仿冒"),
-            (B, "　　便利和风险往往是一枚硬币的两面。"),
+            (B, "　　便利和风险常常是相伴而来的。"),
             (T, "（某某大学法学"),  # the wrap falls inside the post, not between names
             (T, "院副教授 王小明）"),
             (T, "下一篇报道的标题"),
@@ -1194,7 +1194,7 @@ def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() ->
             (B, "　　各地推动形成区域联动的治理格局。"),
             (T, "新华社北京4月2"),  # a dateline cut by a hard wrap, each piece labelled a headline
             (T, "4日电"),
-            (K, "新华社德国汉诺威电"),  # a dateline that names no day, labelled a kicker
+            (K, "新华社巴西圣保罗电"),  # a dateline that names no day, labelled a kicker
             (T, "下一篇报道的标题"),
             (B, "　　下一篇报道的正文。"),
         ]
@@ -1203,7 +1203,7 @@ def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() ->
         (None, "商业秘密保护迈上新台阶"),
         (None, "下一篇报道的标题"),
     ]
-    assert result.articles[0].paragraphs[1:] == ["新华社北京4月24日电", "新华社德国汉诺威电"]
+    assert result.articles[0].paragraphs[1:] == ["新华社北京4月24日电", "新华社巴西圣保罗电"]
 
 
 def test_a_wrapped_source_line_labelled_a_headline_is_furniture() -> None:
@@ -1243,11 +1243,11 @@ def test_a_source_line_under_a_lead_that_is_only_a_byline_is_furniture() -> None
             (T, "为创新护航"),
             (B, "本报讯（记者 张三）"),  # a dateline and a byline, labelled text, with nothing after them
             (B, "稿件来源：某某日报 要闻"),
-            (B, "　　4月26日是世界知识产权日。"),
+            (B, "　　4月26日是全市读书节。"),
         ]
     )
     (article,) = result.articles
-    assert (article.byline, article.paragraphs) == ("本报讯（记者 张三）", ["4月26日是世界知识产权日。"])
+    assert (article.byline, article.paragraphs) == ("本报讯（记者 张三）", ["4月26日是全市读书节。"])
     assert [d.text for d in result.dropped if d.reason == "page-furniture"] == ["稿件来源：某某日报 要闻"]
 
 
@@ -1303,13 +1303,13 @@ def test_a_byline_between_a_headline_and_its_web_meta_line_keeps_it_the_headline
             (T, "东阿新建游园十二处"),
             (B, "　　东阿县今年新建游园十二处，市民出门五分钟就能走进绿地。"),
             (_, ""),
-            (B, "“今天，他们就该站C位”"),  # read as text, like the web page's meta line
+            (B, "“今天，她们就是主角”"),  # read as text, like the web page's meta line
             (BY, "□记者 张三 通讯员 李四 报道"),  # the byline printed over the meta line
             (B, "（ 2026-05-03 ） 稿件来源：东昌晚报 综合"),
             (B, "　　5月1日晚，体育中心座无虚席。"),
         ]
     )
-    assert [a.title for a in result.articles] == ["东阿新建游园十二处", "“今天，他们就该站C位”"]
+    assert [a.title for a in result.articles] == ["东阿新建游园十二处", "“今天，她们就是主角”"]
     assert result.articles[1].byline == "□记者 张三 通讯员 李四 报道"
     assert result.articles[1].paragraphs == ["5月1日晚，体育中心座无虚席。"]
 
