@@ -28,6 +28,7 @@ from liaocheng_tui.parse.chars import (
     ITEM_MARKS,
     ends_sentence,
     fold_width,
+    last_sentence_end,
     unbalanced,
     unspaced,
     weight,
@@ -177,7 +178,7 @@ def _wrapped_headline_over(
         return []
     pieces = [filled[at] for at in range(first, place + 1)]
     if sum(len(lines[index].text) for index in pieces) > _HEADLINE_LONGEST or any(
-        _SENTENCE_END_RE.search(lines[index].text) for index in pieces
+        last_sentence_end(lines[index].text) is not None for index in pieces
     ):
         return None  # a paragraph's lines
     if first and not _ends_a_story(lines[filled[first - 1]].text, roles[filled[first - 1]]):
@@ -271,16 +272,12 @@ def _meta_pieces(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
     for run in _runs(wrapped_meta_lines(texts, spaced=True)):
         if any(unspaced(texts[index]) != texts[index] for index in run) or not any(
             roles[index] in HEADER_ROLES
-            or texts[index].rstrip("”’\"'").endswith(_SENTENCE_ENDS)
+            or last_sentence_end(texts[index]) == len(texts[index])  # not a label's colon
             or (index > run.start and lines[index].indented)  # a paragraph's first line
             for index in run
         ):
             pieces.update(run)
     return pieces
-
-
-_SENTENCE_ENDS = ("。", "！", "？", "!", "?")  # not a colon's, which a meta line's label ends with
-_SENTENCE_END_RE = re.compile("[。！？!?]")
 
 
 def _runs(indices: set[int]) -> list[range]:
@@ -803,9 +800,9 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
             continue
         closing = lines[index].text
         if closing.endswith(("）", ")")):
-            dated = _closing_dateline(lines, filled, place)
+            signed = _closing_dateline(lines, filled, place)
             if not (
-                dated
+                signed
                 or CLOSING_MARK_RE.search(closing)
                 or _closes_with_credit(lines, out, index, head, below)
             ):
@@ -815,14 +812,14 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
                 fills = filled_lines(lines)
             if fills[index]:
                 continue  # a wrap cut the credit: the line after it is a name's tail
-            dated = True
+            signed = True
         text = lines[head].text
-        if not (headline_shaped(text) and could_head(text, signed=dated)):
+        if not (headline_shaped(text) and could_head(text, signed=signed)):
             continue
         if out[below] == "body" and headline_shaped(lines[below].text):
             if fills is None:
                 fills = filled_lines(lines)
-            if not (dated and fills[below]):
+            if not (signed and fills[below]):
                 continue  # two headline lines: no telling a kicker over a headline from a subtitle
         out[head] = "title"
     return out
@@ -839,11 +836,11 @@ def _closing_dateline(lines: Sequence[Line], filled: Sequence[int], place: int) 
     (（本报济南、青岛11月20 / 日电）). A story that closes so has no dateline at its start, and
     nothing of it follows the dateline."""
     text = lines[filled[place]].text
-    if text[:1] not in "（(" and place and not _FIRST_BRACKET_RE.search(text[:-1]):
+    if place and _closing_head(text) == len(text) - 1:
         above = lines[filled[place - 1]].text
-        opened = max(above.rfind("（"), above.rfind("("))
-        if opened >= 0 and not _FIRST_BRACKET_RE.search(above[opened + 1 :]):
-            text = above[opened:] + text
+        tail = _open_tail(above)
+        if tail is not None:
+            text = above[len(above) - tail - 1 :] + text
     return is_lone_dateline(text)
 
 
