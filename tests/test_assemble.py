@@ -521,10 +521,10 @@ def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> Non
                 (T, "各地工地有序开工建设"),
                 (B, "本报北京2月10日电（记者孙立新）连日来，各地工地有序开工建设。"),
                 (B, "图片说明："),
-                (CAP, "图①：2月10日，纺织企业员工在车间检查布面。"),
-                (credit_role, "本报记者 史自强摄"),
-                (B, "图②：2月10日，工人在锅炉厂的车间里生产作业。　　新华社记者 王建威摄"),
-                (B, "图③：2月10日，工作人员为进入写字楼的人员测量体温。"),
+                (CAP, "图①：2月10日，农机手在麦田里驾车播种。"),
+                (credit_role, "本报记者 周明远摄"),
+                (B, "图②：2月10日，工人在锅炉厂的车间里生产作业。　　新华社记者 陈立新摄"),
+                (B, "图③：2月10日，志愿者在社区门口登记来往的车辆。"),
                 (T, "保障到位 平稳上岗"),
                 (B, "　　2月10日，是公司复工首日。"),
             ]
@@ -533,10 +533,10 @@ def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> Non
         assert story.byline == "本报北京2月10日电（记者孙立新）", credit_role
         assert story.paragraphs[1:] == [
             "图片说明：",
-            "图①：2月10日，纺织企业员工在车间检查布面。",
-            "本报记者史自强摄",
-            "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者王建威摄",
-            "图③：2月10日，工作人员为进入写字楼的人员测量体温。",
+            "图①：2月10日，农机手在麦田里驾车播种。",
+            "本报记者周明远摄",
+            "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者陈立新摄",
+            "图③：2月10日，志愿者在社区门口登记来往的车辆。",
         ]
         assert second.title == "保障到位 平稳上岗"
 
@@ -544,14 +544,14 @@ def test_a_storys_numbered_captions_and_their_credits_stay_in_the_story() -> Non
 def test_numbered_captions_under_a_credited_photo_are_that_photos_set() -> None:
     (photo,) = run(
         [
-            (CAP, "图①：2月10日，纺织企业员工在车间检查布面。 本报记者 史自强摄"),
-            (CAP, "图②：2月10日，工人在锅炉厂的车间里生产作业。 新华社记者 王建威摄"),
+            (CAP, "图①：2月10日，农机手在麦田里驾车播种。 本报记者 周明远摄"),
+            (CAP, "图②：2月10日，工人在锅炉厂的车间里生产作业。 新华社记者 陈立新摄"),
         ]
     ).articles
-    assert (photo.kind, photo.byline) == ("photo", "本报记者 史自强摄")
+    assert (photo.kind, photo.byline) == ("photo", "本报记者 周明远摄")
     assert photo.paragraphs == [
-        "图①：2月10日，纺织企业员工在车间检查布面。",
-        "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者王建威摄",
+        "图①：2月10日，农机手在麦田里驾车播种。",
+        "图②：2月10日，工人在锅炉厂的车间里生产作业。新华社记者陈立新摄",
     ]
 
 
@@ -1027,7 +1027,7 @@ def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
     result = run(
         [
             (T, "商业秘密保护迈上新台阶"),
-            (B, "　　各地坚持“一盘棋”思维，推动形成区域联动的治理格局。"),
+            (B, "　　各地坚持“一盘棋”思维，推动建立上下协同的管护机制。"),
             (B, "　　“守住商业秘密，就是守住企业的底气。”有关负责人表示。"),
             (BY, "　　新华社北京4月26日电"),
             (T, "下一篇报道的标题"),
@@ -1037,7 +1037,7 @@ def test_a_dateline_printed_under_a_wire_story_closes_it() -> None:
     first, second = result.articles
     assert first.title == "商业秘密保护迈上新台阶"
     assert first.paragraphs == [
-        "各地坚持“一盘棋”思维，推动形成区域联动的治理格局。",
+        "各地坚持“一盘棋”思维，推动建立上下协同的管护机制。",
         "“守住商业秘密，就是守住企业的底气。”有关负责人表示。",
         "新华社北京4月26日电",
     ]
@@ -1087,7 +1087,7 @@ def test_a_dateline_alone_is_never_a_headline() -> None:
     result = run(
         [
             (T, "商业秘密保护迈上新台阶"),
-            (B, "　　各地坚持“一盘棋”思维，推动形成区域联动的治理格局。"),
+            (B, "　　各地坚持“一盘棋”思维，推动建立上下协同的管护机制。"),
             (T, "新华社北京4月29日电"),  # under its story, labelled a headline
             (T, "下一篇报道的标题"),
             (B, "　　下一篇报道的正文。"),
@@ -1096,7 +1096,7 @@ def test_a_dateline_alone_is_never_a_headline() -> None:
     assert [(a.title, a.paragraphs) for a in result.articles] == [
         (
             "商业秘密保护迈上新台阶",
-            ["各地坚持“一盘棋”思维，推动形成区域联动的治理格局。", "新华社北京4月29日电"],
+            ["各地坚持“一盘棋”思维，推动建立上下协同的管护机制。", "新华社北京4月29日电"],
         ),
         ("下一篇报道的标题", ["下一篇报道的正文。"]),
     ]
@@ -1191,7 +1191,7 @@ def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() ->
     result = run(
         [
             (T, "商业秘密保护迈上新台阶"),
-            (B, "　　各地推动形成区域联动的治理格局。"),
+            (B, "　　各地推动建立上下协同的管护机制。"),
             (T, "新华社北京4月2"),  # a dateline cut by a hard wrap, each piece labelled a headline
             (T, "4日电"),
             (K, "新华社巴西圣保罗电"),  # a dateline that names no day, labelled a kicker
@@ -1210,7 +1210,7 @@ def test_a_wrapped_source_line_labelled_a_headline_is_furniture() -> None:
     result = run(
         [
             (T, "商业秘密保护迈上新台阶"),
-            (B, "　　各地推动形成区域联动的治理格局。"),
+            (B, "　　各地推动建立上下协同的管护机制。"),
             (T, "稿件来源：某某日报 国"),
             (T, "际"),
             (T, "下一篇报道的标题"),

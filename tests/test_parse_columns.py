@@ -105,8 +105,8 @@ def test_pages_not_set_in_columns_have_no_gutter() -> None:
     plain = SEEDS.joinpath("000_afca7ecd8f3a5fce.txt").read_text(encoding="utf-8")
     # a list set in two columns of its own with ideographic spaces, as a typesetter does
     names = "\n".join(
-        f"　　{name}　　南京理工大学电子工程学院学生。曾获国家奖学金。"
-        for name in ["王少华", "李沛锴", "屈媛媛"] * 4
+        f"　　{name}　　聊城大学物理与信息工程学院学生。曾获国家奖学金。"
+        for name in ["张晓东", "刘思远", "赵雨晴"] * 4
     )
     # OCR that spaced every character out with two spaces: gaps everywhere, not a gutter
     spaced = "\n".join("  ".join(line) for line in plain.split("\n"))
