@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_parse_columns import wrapped
@@ -297,16 +298,34 @@ BRIEFS: list[tuple[Role, str]] = [
 ]
 
 
-def test_a_line_set_as_the_pages_headlines_are_is_a_headline() -> None:
+UNSTOPPED_BRIEFS = [
+    *BRIEFS[:6],
+    (B, "本报讯(记者 赵强)新学期开学,临清市新建的三所乡村学校正式投入使用"),
+    *BRIEFS[7:],
+]
+
+
+@pytest.mark.parametrize("briefs", [BRIEFS, UNSTOPPED_BRIEFS], ids=["stopped", "unstopped"])
+def test_a_line_set_as_the_pages_headlines_are_is_a_headline(briefs: list[tuple[Role, str]]) -> None:
     # A page of briefs sets every story alike (headline, blank line, a paragraph opened by its
-    # dateline); the labeller read the third headline as text.
-    result = run(BRIEFS)
+    # dateline); the labeller read the third headline as text. Under a paragraph that ends with no
+    # mark, as on a page without punctuation, only the page's other headlines say so.
+    result = run(briefs)
     assert [a.title for a in result.articles] == [
         "冠县梨园开展春季管护培训",
         "临清市新建三所乡村学校投入使用",
         "莘县举办春季招聘会",
     ]
     assert result.articles[2].paragraphs == ["莘县举办春季招聘会,八十家企业参加。"]
+
+
+def test_a_storys_closing_dateline_set_as_the_pages_headlines_are_stays_its_text() -> None:
+    # A wire story's dateline in brackets closes it (as the page's close sets it, alone between
+    # blank lines); the next story opens with its own dateline, and has no headline.
+    closing = [*UNSTOPPED_BRIEFS[:8], (B, "（本报济南3月2日电）"), *BRIEFS[9:]]
+    titles = [a.title for a in run(closing).articles]
+    assert "（本报济南3月2日电）" not in titles
+    assert titles[:2] == ["冠县梨园开展春季管护培训", "临清市新建三所乡村学校投入使用"]
 
 
 def test_a_line_set_as_one_other_headline_or_ending_a_sentence_stays_text() -> None:

@@ -144,7 +144,10 @@ def _opens_with_dateline(unit: Unit) -> bool:
 def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
     """Make a headline of a short line of text, ending no sentence, that stands as the page's
     headlines stand: alone between blank lines, over a paragraph opened by a dateline (本报讯…), where
-    the labeller read two or more headlines of the page so (a page of briefs sets every story alike)."""
+    the labeller read two or more headlines of the page so (a page of briefs sets every story alike).
+    The line over a lead is read so already where what is above it ends (``line_rules``); this
+    reads it where the paragraph above ends with no mark, as on pages without punctuation. A line
+    no headline could be (a story's close in brackets, a name alone, a lead) stays text."""
     text_units = [unit for unit in units if unit.role != "furniture"]
     set_so = [
         (unit, below)
@@ -159,6 +162,7 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
             and below.role == "body"
             and weight(unit.text) <= SHORT_WEIGHT
             and not ends_sentence(unit.text)
+            and could_head(unit.text)
         ):
             unit.role = "title"
 
