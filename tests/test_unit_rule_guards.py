@@ -1,0 +1,217 @@
+"""Tests that pin the guards of ``parse/unit_rules.py``: the conditions that keep a rule over a
+page's units from firing where it should not, which no other test reached (a mutation check that
+made each one ``False`` failed no test). Each page is parsed with the roles of its lines given, as
+in ``test_parse_rules``, and what is expected was worked out by hand. All text is made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_parse_rules import labelled
+
+
+def test_a_list_of_names_too_long_for_a_byline_under_a_headline_stays_the_storys_text() -> None:
+    # _is_signing_line: a byline's grammar reads any line of role words and names, so a roll of
+    # names under a headline would read as fifteen authors; a line heavier than a credit is text.
+    names = "王明 李华 张强 赵刚 孙丽 周红 吴刚 郑伟 陈晨 刘洋 杨帆 马超 何静 林峰 高远"
+    page = labelled(
+        f"东湖区第三季度优秀通讯员名单\n\n通讯员 {names}\n\n　　以上通讯员由各街道推荐，经区委宣传部审核确定。\n",
+        "T _ B _ B _",
+    )
+    (article,) = page.articles
+    assert article.title == "东湖区第三季度优秀通讯员名单"
+    assert article.byline is None and article.authors == []
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].endswith("林峰 高远")
+    assert article.paragraphs[1] == "以上通讯员由各街道推荐，经区委宣传部审核确定。"
+
+
+def test_a_signature_under_a_subtitle_leaves_the_subtitle_a_subtitle() -> None:
+    # _headline_over_signature: only a line the labeller read as text is made the headline over
+    # a signature (作者：…); a subtitle over one is the subtitle already.
+    page = labelled(
+        "读书让乡村更有温度\n——写在西山县农家书屋建成十周年之际\n作者：王明\n\n"
+        "　　十年前，西山县第一家农家书屋在李家村开门。\n",
+        "T S BY _ B _",
+    )
+    (article,) = page.articles
+    assert article.title == "读书让乡村更有温度"
+    assert article.subtitle == "——写在西山县农家书屋建成十周年之际"
+    assert article.byline == "作者：王明"
+    assert article.authors == ["王明"]
+    assert article.paragraphs == ["十年前，西山县第一家农家书屋在李家村开门。"]
+
+
+def test_a_name_set_apart_under_a_reporters_line_is_a_heading_not_a_second_reporter() -> None:
+    # _wrapped_names: a wrap puts the byline's last names on the very next line; a name set apart
+    # by a blank line (the first teacher's, heading her part of the story) goes on no byline.
+    page = labelled(
+        "东湖区表彰两名最美乡村教师\n本报记者 王明\n\n"
+        "李华\n　　李华在西山小学任教二十年，教过的学生有六百多人。\n\n"
+        "张强\n　　张强是李家村小学唯一的老师，每天步行十里山路上班。\n",
+        "T T _ T B _ T B _",
+    )
+    assert [article.authors for article in page.articles if article.authors] == [["王明"]]
+    assert page.articles[0].byline == "本报记者 王明"
+    titles = [article.title for article in page.articles]
+    assert "李华" in titles and "张强" in titles
+
+
+def test_a_short_crosshead_right_under_a_reporters_line_is_no_name_of_the_byline() -> None:
+    # _wrapped_names: the byline's grammar takes any two to four characters for a name; only
+    # words that read as people's names (a surname first) are the byline's wrapped names.
+    page = labelled(
+        "李家村的变迁\n本报记者 王明\n缘起\n　　二十年前，李家村还是西山县最穷的村子。\n"
+        "变化\n　　如今，村里修了路，建了学校。\n",
+        "T T T B T B _",
+    )
+    assert page.articles[0].byline == "本报记者 王明"
+    assert [article.authors for article in page.articles if article.authors] == [["王明"]]
+    assert "缘起" in [article.title for article in page.articles]
+
+
+def test_a_wire_datelines_title_label_running_into_the_text_leaves_the_text_a_paragraph() -> None:
+    # _title_in_dateline: what follows 题： is the headline only where it is no sentence; here it
+    # runs on into the story's first sentence, which is no headline.
+    page = labelled(
+        "　　新华社西安3月5日电 题：西山县农民忙春耕 记者在李家村看到，田间地头一派繁忙景象。\n"
+        "　　村民王明说，今年的麦子长得好。\n",
+        "B B _",
+    )
+    (article,) = page.articles
+    assert article.title is None
+    assert article.byline == "新华社西安3月5日电"
+    assert article.paragraphs == [
+        "题：西山县农民忙春耕记者在李家村看到，田间地头一派繁忙景象。",
+        "村民王明说，今年的麦子长得好。",
+    ]
+    assert page.dropped == []
+
+
+def test_a_headline_run_in_after_a_closing_quote_is_cut_from_a_line_of_stories() -> None:
+    # _run_together_headlines: a sentence may end in a quote (……。”); the headline after it starts
+    # after the quote, else the quote mark inside it would make it no headline.
+    page = labelled(
+        "本报讯 记者从西山县文旅局获悉，今年春节期间，全县共接待游客十二万人次。"
+        "县文旅局局长王明说：“今年的游客比往年多了一倍。”"
+        "东湖冬季游船停航本报讯 记者从东湖景区管理处获悉，因湖面结冰，景区游船自12月20日起停航，明年春天恢复。\n",
+        "B _",
+    )
+    assert [(article.title, article.byline) for article in page.articles] == [
+        (None, "本报讯"),
+        ("东湖冬季游船停航", "本报讯"),
+    ]
+    assert page.articles[0].paragraphs[-1].endswith("今年的游客比往年多了一倍。”")
+    assert page.articles[1].paragraphs == [
+        "记者从东湖景区管理处获悉，因湖面结冰，景区游船自12月20日起停航，明年春天恢复。"
+    ]
+
+
+def test_a_deeper_markdown_heading_after_a_headline_without_marks_heads_its_own_story() -> None:
+    # _markdown_crossheads: a headline the converter set without marks starts a story whose
+    # heading level is unknown; a deeper heading after it is no crosshead of the marked story above.
+    page = labelled(
+        "# 东湖区新建三座口袋公园\n\n今年以来，东湖区新建三座口袋公园，方便居民休闲。\n\n"
+        "# 西山县农民忙春耕\n\n连日来，西山县农民抢抓农时，田间地头一派繁忙。\n\n"
+        "李家村通了公交车\n\n上周起，城区公交线路延伸到李家村，村民进城不用再转车。\n\n"
+        "## 西山县图书馆延长开放时间\n\n西山县图书馆自下月起每天开放到晚上九点。\n",
+        "T _ B _ T _ B _ T _ B _ T _ B _",
+    )
+    assert [(article.title, article.paragraphs) for article in page.articles] == [
+        ("东湖区新建三座口袋公园", ["今年以来，东湖区新建三座口袋公园，方便居民休闲。"]),
+        ("西山县农民忙春耕", ["连日来，西山县农民抢抓农时，田间地头一派繁忙。"]),
+        ("李家村通了公交车", ["上周起，城区公交线路延伸到李家村，村民进城不用再转车。"]),
+        ("西山县图书馆延长开放时间", ["西山县图书馆自下月起每天开放到晚上九点。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # under the story's headline, as a web copy prints it
+        (
+            "东湖区新建三座口袋公园\n来源：西山日报\n　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n",
+            "T B B _",
+        ),
+        # at the top of the page, where nothing comes above it
+        ("来源：西山日报\n　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n", "B B _"),
+    ],
+    ids=["under-a-headline", "at-the-page-top"],
+)
+def test_a_source_line_read_as_text_before_the_storys_text_is_furniture(text: str, codes: str) -> None:
+    # _before_story_text: the unit above is no paragraph (a headline, or none at all), so no text
+    # of the story has come yet: 来源：… is the web page's source line, not the story's credit.
+    page = labelled(text, codes)
+    (article,) = page.articles
+    assert article.paragraphs == ["今年以来，东湖区新建三座口袋公园，方便居民休闲。"]
+    assert [(dropped.text, dropped.reason) for dropped in page.dropped] == [
+        ("来源：西山日报", "page-furniture")
+    ]
+
+
+def test_a_short_line_that_ends_the_page_has_no_picture_under_it_to_label() -> None:
+    # _label_over_a_picture: the last unit has no unit under it (a notice's issuer and date close
+    # the page); the rule asks no further.
+    page = labelled(
+        "西山县文化馆招募志愿者\n\n"
+        "　　西山县文化馆现面向社会招募讲解志愿者二十名，欢迎报名。\n　　报名电话：1234567\n\n"
+        "西山县文化馆\n2024年3月5日\n",
+        "T _ B B _ B B _",
+    )
+    (article,) = page.articles
+    assert article.title == "西山县文化馆招募志愿者"
+    assert article.paragraphs[-2:] == ["西山县文化馆", "2024年3月5日"]
+
+
+@pytest.mark.parametrize(
+    "closing", ["（西山县委宣传部供稿）", "新华社北京3月5日电"], ids=["credit", "dateline"]
+)
+def test_a_storys_closing_credit_set_apart_over_a_photo_is_no_label_of_the_photo(closing: str) -> None:
+    # _label_over_a_picture: a column's label is a few characters (图片新闻); a longer line set
+    # apart over a credited caption, such as the story's closing credit or dateline, labels no
+    # picture and stays with the story above.
+    page = labelled(
+        f"东湖区新建三座口袋公园\n\n　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n\n{closing}\n\n"
+        "　　游客在东湖公园赏花。 记者 王明 摄\n",
+        "T _ B _ B _ B _",
+    )
+    first, photo = page.articles
+    assert first.title == "东湖区新建三座口袋公园"
+    assert first.paragraphs == ["今年以来，东湖区新建三座口袋公园，方便居民休闲。", closing]
+    assert photo.title is None and photo.column is None
+    assert (photo.kind, photo.byline, photo.paragraphs) == ("photo", "记者 王明 摄", ["游客在东湖公园赏花。"])
+
+
+def test_a_short_line_set_apart_over_a_reporters_line_read_as_a_headline_is_the_headline() -> None:
+    # reread_units: the labeller read the reporter's line as a headline's, so it heard a story
+    # start there; the short line set apart above it, read as text, is that story's headline.
+    page = labelled(
+        "西山县农民忙春耕\n\n　　连日来，西山县农民抢抓农时，田间地头一派繁忙。\n\n"
+        "东湖区新建三座口袋公园\n本报记者 王明\n　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n",
+        "T _ B _ B T B _",
+    )
+    assert [(article.title, article.byline, article.paragraphs) for article in page.articles] == [
+        ("西山县农民忙春耕", None, ["连日来，西山县农民抢抓农时，田间地头一派繁忙。"]),
+        ("东湖区新建三座口袋公园", "本报记者 王明", ["今年以来，东湖区新建三座口袋公园，方便居民休闲。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["▲居民在新建的口袋公园里健身！", "图为居民李华说：“家门口就能锻炼了。”"],
+    ids=["triangle-exclamation", "tuwei-closing-quote"],
+)
+def test_a_caption_read_as_a_headline_that_ends_a_sentence_is_a_caption(caption: str) -> None:
+    # reread_units: a line opening with ▲ or 图为 that ends a sentence is a photo's caption, not
+    # the next story's headline (a headline ends no sentence). The line rule that reads headline
+    # lines ending in 。 as text leaves these (！, a closing quote) to this one.
+    page = labelled(
+        f"东湖区新建三座口袋公园\n\n　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n\n{caption}\n\n"
+        "西山县农民忙春耕\n\n　　连日来，西山县农民抢抓农时，田间地头一派繁忙。\n",
+        "T _ B _ T _ T _ B _",
+    )
+    assert [(article.title, article.paragraphs) for article in page.articles] == [
+        ("东湖区新建三座口袋公园", ["今年以来，东湖区新建三座口袋公园，方便居民休闲。", caption]),
+        ("西山县农民忙春耕", ["连日来，西山县农民抢抓农时，田间地头一派繁忙。"]),
+    ]
+    assert page.dropped == []
