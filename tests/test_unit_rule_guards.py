@@ -215,3 +215,50 @@ def test_a_caption_read_as_a_headline_that_ends_a_sentence_is_a_caption(caption:
         ("西山县农民忙春耕", ["连日来，西山县农民抢抓农时，田间地头一派繁忙。"]),
     ]
     assert page.dropped == []
+
+
+@pytest.mark.parametrize("question", ["春耕为何提前了？", "还能这样？西山县农民用手机种地"])
+def test_a_wire_headline_after_its_title_label_may_ask_a_question(question: str) -> None:
+    # A headline asks or exclaims as often as it states; only a full stop makes the words after
+    # 题： the story's text.
+    page = labelled(
+        f"　　新华社西安3月5日电 题：{question}\n　　记者在西山县李家村看到，村民正用手机查看墒情。\n",
+        "B B _",
+    )
+    (article,) = page.articles
+    assert (article.title, article.byline) == (question, "新华社西安3月5日电")
+    assert article.paragraphs == ["记者在西山县李家村看到，村民正用手机查看墒情。"]
+
+
+@pytest.mark.parametrize("caption_role", ["B", "CAP"])
+def test_a_photos_headline_set_apart_over_its_credited_caption_heads_the_photo(caption_role: str) -> None:
+    # Longer than a column's label (图片新闻), a line that could head a story, set apart over a
+    # caption its photographer signs, is the photo's headline, not the story above's last line.
+    page = labelled(
+        "　　今年以来，东湖区新建三座口袋公园，方便居民休闲。\n\n东湖公园桃花盛开\n\n"
+        "　　游客在东湖公园赏花。 记者 王明 摄\n",
+        f"B _ B _ {caption_role} _",
+    )
+    story, photo = page.articles
+    assert story.paragraphs == ["今年以来，东湖区新建三座口袋公园，方便居民休闲。"]
+    assert (photo.kind, photo.title, photo.byline) == ("photo", "东湖公园桃花盛开", "记者 王明 摄")
+    assert photo.paragraphs == ["游客在东湖公园赏花。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4月5日，市民在东湖公园赏花。（记者 王明 摄）",
+        "市民在东湖公园赏花（记者 王明 摄）",
+        "东湖公园桃花盛开。游人如织",
+    ],
+    ids=["signed", "signed-no-full-stop", "sentence-inside"],
+)
+def test_a_signed_caption_or_a_sentence_over_a_caption_is_no_photos_headline(line: str) -> None:
+    # A photo's caption signed by its photographer over the next photo's is a photo of its own;
+    # a line that holds a sentence is no headline, set apart over a caption or not.
+    page = labelled(
+        f"图说东湖\n\n{line}\n\n4月4日，孩子们在西山公园放风筝。（通讯员 李华 摄）\n", "K _ B _ B _"
+    )
+    assert [article.title for article in page.articles] == [None] * len(page.articles)
+    assert page.articles[-1].kind == "photo"

@@ -29,6 +29,7 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
 )
 from liaocheng_tui.parse.chars import (
+    HAN_CLASS,
     ends_sentence,
     has_inner_stop,
     last_sentence_end,
@@ -59,7 +60,8 @@ NOTICE_WORDS = tuple("启事 启示 公告 通告 通知 声明 公示 须知 �
 CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
 _PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
-_PICTURE_LABEL_CHARACTERS = 12  # marks and spaces included
+_PICTURE_HEADLINE_LONGEST = 20  # characters: a photo's headline over its caption
+_PICTURE_HEADLINE_CHARACTERS = 30  # marks and spaces included
 _CLAUSE_OR_STOP_RE = re.compile(r"[，,；;：:。！？!?]")
 SOURCE_WEIGHT = 30  # longest credit kept as a byline when no byline grammar reads it
 # Headings at one level that make it the level of a page's stories' headings.
@@ -81,6 +83,8 @@ TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
 # A wire dateline that names no day (新华社巴西圣保罗电, 本报北京电); 来电, 贺电 and the like are no place.
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
+# A statement's full stop, or the point OCR puts for it after a Chinese character.
+_FULL_STOP_RE = re.compile(f"。|(?<=[{HAN_CLASS}])[.．]")
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 
 
@@ -227,8 +231,10 @@ def _title_in_dateline(text: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     headline = lead.rest[found.end() :].strip()
-    if not headline or ends_sentence(headline) or has_inner_stop(headline) or split_lead(headline):
-        return None  # a sentence or a lead: the story's text, not a headline
+    if not headline or _FULL_STOP_RE.search(headline) or split_lead(headline):
+        # a statement or a lead: the story's text, not a headline (which may ask or exclaim:
+        # 春耕为何提前了？, 还能这样？西山县农民用手机种地)
+        return None
     return lead.dateline, found.group(0).strip(), headline
 
 
@@ -506,23 +512,34 @@ def credits_an_outlet(credit: str) -> bool:
     return inner.startswith("本报") or is_agency(inner.split(" ")[0])
 
 
-def _label_over_a_picture(units: Sequence[Unit], index: int) -> bool:
-    """Whether the text unit at ``index`` labels the picture under it: a few characters that end
-    no sentence, set apart by a blank line above, over a caption closed by its photographer's
-    credit (as the labeller read it: text or a caption). A column's name (图片新闻) labels the
-    column; another line heads the photo."""
+def _over_a_picture(units: Sequence[Unit], index: int) -> Role | None:
+    """What the text unit at ``index`` is to the picture under it, if anything: a short line that
+    ends no sentence, set apart by a blank line above, over a caption closed by its photographer's
+    credit (as the labeller read it: text or a caption). A column's name of a few characters
+    (图片新闻, 光影聊城) labels the column (a kicker, the photo's headline where it has no other); a
+    longer line that could head a story (桃花映红东湖岸) is the photo's headline, and one that
+    could not (a story's closing credit or dateline, （西山县委宣传部供稿）) stays the story's."""
     unit = units[index]
-    if len(unit.squeezed) > _PICTURE_LABEL_CHARACTERS or index + 1 >= len(units):
-        return False  # the cheap check first: most units are longer
-    if weight(unit.squeezed) > _PICTURE_LABEL_LONGEST:
-        return False
+    if len(unit.squeezed) > _PICTURE_HEADLINE_CHARACTERS or index + 1 >= len(units):
+        return None  # the cheap check first: most units are longer
     below = units[index + 1]
-    return (
+    if not (
         unit.gap_before
         and below.role in TEXT_ROLES
         and not ends_sentence(unit.squeezed)
         and split_photo_credit(below.text) is not None
+    ):
+        return None
+    size = weight(unit.squeezed)
+    if size <= _PICTURE_LABEL_LONGEST:
+        return "kicker"
+    headline = (
+        size <= _PICTURE_HEADLINE_LONGEST
+        and not has_inner_stop(unit.squeezed)  # a caption signed in brackets: ……。（记者 王明 摄）
+        and split_photo_credit(unit.text) is None  # a caption signed so without its full stop
+        and could_head(unit.text)
     )
+    return "title" if headline else None
 
 
 def _notice_headline(units: Sequence[Unit], index: int) -> bool:
@@ -661,8 +678,8 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
             # A picture's caption closed by its photographer's credit (工人检修设备 记者 王刚摄),
             # not the next story's headline.
             unit.role = "body"
-        elif unit.role == "body" and _label_over_a_picture(units, index):
-            unit.role = "kicker"  # 图片新闻 over a captioned photo: the picture's column label
+        elif unit.role == "body" and (over_picture := _over_a_picture(units, index)) is not None:
+            unit.role = over_picture  # 图片新闻 (its column's label) or 桃花映红东湖岸 over a captioned photo
         elif unit.role == "body" and _notice_headline(units, index):
             # 关于…的公示, …公告, …声明: a notice's or a statement's headline, which the labeller
             # read as a sentence of the story above.
