@@ -1,0 +1,395 @@
+"""The guards of ``parse/line_rules.py`` that no other test reached, pinned: the rules over column
+tags, stories set apart by blank lines, closing marks, photo stories, tables, browser titles,
+signatures, sentences, dashes and brackets (and the helpers ``_closes``, ``_furniture_by_context``
+and ``_open_tail`` they share).
+
+Each test gives a rule the roles of a small made-up page (codes as in ``test_parse_rules``: ``K T S
+BY B CAP CR F _``) and checks the roles it gives back, on a page where the guard keeps the rule from
+a wrong reading: with the guard's condition taken away, the test fails. Expected roles are worked
+out by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from test_parse_rules import _CODES
+
+from liaocheng_tui.parse import line_rules
+from liaocheng_tui.parse.normalize import Line, lines_of
+from liaocheng_tui.parse.roles import Role
+
+Rule = Callable[[Sequence[Line], Sequence[Role]], list[Role]]
+_LETTERS = {role: code for code, role in _CODES.items()}
+_SET_RIGHT = "\u3000" * 12  # twelve ideographic spaces: 24 columns, a line set to the right
+
+
+def reread(rule: Rule, text: str, codes: str) -> str:
+    """The codes of the roles ``rule`` gives the lines of ``text`` read with ``codes``."""
+    lines = lines_of(text.split("\n"))
+    roles = [_CODES[code] for code in codes.split()]
+    assert len(roles) == len(lines), (len(roles), len(lines))
+    return " ".join(_LETTERS[role] for role in rule(lines, roles))
+
+
+# --- _marked_column_tags: a flush tag under a mark over a flush headline ---------------------------
+
+_TAGGED = "\n".join(
+    (
+        "　　西山县今年修通环山公路，沿线村民出行更方便了。",
+        "■提醒",
+        "{head}",
+        "{below}",
+        "　　交警提醒市民减速慢行。",
+    )
+)
+
+
+def test_a_marked_tag_over_a_flush_headline_heads_a_story() -> None:
+    # The rule at work, for the pages below: the tag is the kicker, the flush line the headline.
+    page = _TAGGED.format(head="雨雪天出行注意安全", below="　　近日，东湖区连降大雪，道路湿滑。")
+    assert reread(line_rules._marked_column_tags, page, "B B B B B") == "B K T B B"
+
+
+@pytest.mark.parametrize(
+    ("head", "below"),
+    [
+        # the line under the tag is indented: a paragraph, no headline
+        ("　　雨雪天出行注意安全", "　　近日，东湖区连降大雪，道路湿滑。"),
+        # the line under the tag opens with a subtitle's dash: no headline
+        ("——东湖交警致广大驾驶人", "　　近日，东湖区连降大雪，道路湿滑。"),
+        # nothing under the two opens a story (no byline, no indented lead): a notice's labels
+        ("停水区域", "振兴路以东 光明街以北"),
+    ],
+    ids=["indented", "dashed", "no-story-under"],
+)
+def test_a_marked_tag_heads_no_story_where_no_headline_and_lead_follow_it(head: str, below: str) -> None:
+    page = _TAGGED.format(head=head, below=below)
+    assert reread(line_rules._marked_column_tags, page, "B B B B B") == "B B B B B"
+
+
+def test_a_marked_tag_right_under_a_line_that_runs_on_stays_text() -> None:
+    # A paragraph that ends with a colon goes on under it: the tag is an item of what it lists.
+    page = "\n".join(
+        (
+            "　　交警提醒市民注意以下几点：",
+            "■提醒",
+            "雨雪天出行注意安全",
+            "　　近日，东湖区连降大雪，道路湿滑。",
+            "　　交警提醒市民减速慢行。",
+        )
+    )
+    assert reread(line_rules._marked_column_tags, page, "B B B B B") == "B B B B B"
+
+
+def test_a_marked_tag_on_a_page_that_sets_its_paragraphs_flush_stays_text() -> None:
+    # Only a page that indents its paragraphs makes a flush line stand out as a headline.
+    page = "\n".join(
+        (
+            "■城事",
+            "东湖区新建三座口袋公园",
+            "记者 王明",
+            "东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        )
+    )
+    assert reread(line_rules._marked_column_tags, page, "B B BY B") == "B B BY B"
+
+
+# --- _closes: whether a line ends what it belongs to -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("东湖观察：", "kicker"), ("图为王明在麦田里查看麦苗长势，", "caption")],
+    ids=["kicker", "caption"],
+)
+def test_a_line_that_runs_on_closes_nothing_whatever_its_role(text: str, role: Role) -> None:
+    # A colon or a comma at the end goes on to the next line, read as text or not.
+    assert not line_rules._closes(text, role)
+
+
+# --- _headlines_after_story_gaps: blocks set apart by blank lines ------------------------------------
+
+
+def test_blocks_mostly_without_headlines_keep_their_short_first_lines_as_text() -> None:
+    # One story whose paragraphs are set apart by blank lines: its crossheads (一是…, 二是…) open
+    # blocks too, but the page does not open most blocks with a headline.
+    page = "\n".join(
+        (
+            "东湖区推进三项民生工程",
+            "　　今年以来，东湖区推进三项民生工程，群众得到实惠。",
+            "",
+            "一是加快道路建设",
+            "　　东湖区新修道路十二条，总长三十公里。",
+            "",
+            "二是改造老旧小区",
+            "　　东湖区改造老旧小区二十个，惠及居民八千户。",
+        )
+    )
+    codes = "T B _ B B _ B B"
+    assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
+_GAPPED = "\n".join(
+    (
+        "东湖区新建三座口袋公园",
+        "　　东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        "",
+        "西山县修通环山公路",
+        "　　西山县环山公路全线通车，沿线村民出行更方便了。",
+        "",
+        "南河镇办起年货集市",
+        "{gap}　　南河镇年货集市开市，吸引周边群众前来选购。",
+        "",
+        "集市里的年味",
+        "　　春联、灯笼摆满摊位，红红火火。",
+    )
+)
+
+
+def test_a_page_that_sets_its_headlines_close_heads_a_block_after_a_story_gap() -> None:
+    # The rule at work: every headline has a blank line over it and none under it, so a short line
+    # opening a block after a finished story is a headline too.
+    page = _GAPPED.format(gap="")
+    assert (
+        reread(line_rules._headlines_after_story_gaps, page, "T B _ T B _ T B _ B B")
+        == "T B _ T B _ T B _ T B"
+    )
+
+
+def test_a_blank_line_under_a_headline_keeps_a_short_line_after_a_gap_as_text() -> None:
+    # A blank line under a headline, as the corpus leaves its placeholders, says the page's blank
+    # lines part paragraphs as well as stories: 集市里的年味 is a crosshead of the market's story.
+    page = _GAPPED.format(gap="\n")
+    codes = "T B _ T B _ T _ B _ B B"
+    assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
+# --- _headlines_after_closing_marks: the line after （完） -------------------------------------------
+
+
+def test_a_kicker_after_a_closing_mark_stays_the_kicker() -> None:
+    # Only a line read as text, with text or a byline under it, is made the next story's headline:
+    # a kicker over its headline is the next story's already.
+    page = "\n".join(
+        (
+            "　　东湖区将继续推进口袋公园建设。（完）",
+            "西山县乡村见闻",
+            "西山县建起三个蔬菜大棚园区",
+            "　　本报讯 西山县今年建起三个蔬菜大棚园区。",
+        )
+    )
+    assert reread(line_rules._headlines_after_closing_marks, page, "B K T B") == "B K T B"
+
+
+# --- _photo_story_headlines: 西山县冬日雪景（组图） ----------------------------------------------------
+
+
+def test_a_contents_line_with_a_photo_mark_read_as_furniture_stays_furniture() -> None:
+    # A front page's contents list names a photo story with its mark; only a line read as text is
+    # made a headline.
+    page = "\n".join(
+        (
+            "本期导读",
+            "西山县冬日雪景（组图）",
+            "南河镇办起年货集市",
+            "",
+            "东湖区新建三座口袋公园",
+            "　　东湖区今年新建三座口袋公园。",
+        )
+    )
+    codes = "F F F _ T B"
+    assert reread(line_rules._photo_story_headlines, page, codes) == codes
+
+
+# --- _tables_read_as_furniture: a table's rows read as furniture or a headline -----------------------
+
+
+def test_a_headline_row_over_rows_read_as_furniture_is_the_tables_and_its_kicker_the_headline() -> None:
+    # A market box: its first row read as the headline and the box's name as its kicker. The rows
+    # are text, and the name heads them.
+    page = "\n".join(
+        (
+            "沪深股市",
+            "上证指数 3245.67 +0.21%",
+            "深证成指 10876.21 -0.18%",
+            "创业板指 2145.09 +1.06%",
+        )
+    )
+    assert reread(line_rules._tables_read_as_furniture, page, "K T F F") == "T B B B"
+
+
+def test_a_headline_shaped_as_a_row_right_under_a_tables_last_row_stays_a_headline() -> None:
+    # A headline over rows is the table's only where more rows follow it: the next story's
+    # headline (its words set apart by a space, a figure at its end) under a price list stays one.
+    page = "\n".join(
+        (
+            "今日菜价",
+            "白菜 每斤0.8元",
+            "土豆 每斤1.2元",
+            "西山县粮食总产 达到120万吨",
+            "　　本报讯 今年西山县粮食总产达到120万吨，再创新高。",
+        )
+    )
+    assert reread(line_rules._tables_read_as_furniture, page, "T F F T B") == "T B B T B"
+
+
+# --- _furniture_by_context: a line read as furniture by its neighbours alone -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "by_context"),
+    [
+        ("东湖区新建三座口袋公园", "furniture", True),
+        # read as text: nothing to undo
+        ("东湖区新建三座口袋公园", "body", False),
+        # a piece a wrap cut off a furniture line: too short for a headline
+        ("版）", "furniture", False),
+    ],
+    ids=["furniture", "text", "short-piece"],
+)
+def test_only_a_line_read_as_furniture_and_long_enough_is_furniture_by_context(
+    text: str, role: Role, by_context: bool
+) -> None:
+    assert line_rules._furniture_by_context(text, role) is by_context
+
+
+# --- _dashed_subtitles: a dashed line under a headline ----------------------------------------------
+
+
+def test_a_dashed_line_under_a_headline_across_a_blank_line_is_its_subtitle() -> None:
+    # Blank lines stand between a headline's lines on a double-spaced page: the line above a
+    # dashed one is the last line read, blank lines skipped.
+    page = "\n".join(("东湖区的好医生", "", "——记社区医生王明", "", "　　王明在社区卫生站工作了二十年。"))
+    assert reread(line_rules._dashed_subtitles, page, "T _ T _ B") == "T _ S _ B"
+
+
+# --- _leads_read_as_other_roles: a lead read as a byline or a long headline --------------------------
+
+
+def test_a_web_pages_summary_that_repeats_the_lead_stays_furniture() -> None:
+    # Only a byline or a line read as a headline and longer than one is made text: a web page's
+    # summary box, which opens with the lead it repeats, stays the page's.
+    page = "\n".join(
+        (
+            "东湖区新建三座口袋公园",
+            "2024-01-05 10:25 来源：东湖新闻网",
+            "新华社北京1月5日电 东湖区新建的三座口袋公园正式向市民开放，吸引不少市民前来。",
+            "　　新华社北京1月5日电 东湖区新建的三座口袋公园正式向市民开放，吸引不少市民前来。",
+        )
+    )
+    codes = "T F F B"
+    assert reread(line_rules._leads_read_as_other_roles, page, codes) == codes
+
+
+# --- _browser_titles: a web page's title over its headline ------------------------------------------
+
+
+def test_a_browser_title_over_a_headline_read_as_text_is_not_made_furniture() -> None:
+    # The title is the page's furniture only where the headline under it was read as one: else
+    # the page would be left with no headline at all.
+    page = "\n".join(
+        (
+            "东湖区新建三座口袋公园_东湖新闻网",
+            "东湖区新建三座口袋公园",
+            "　　本报讯 东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        )
+    )
+    assert reread(line_rules._browser_titles, page, "T T B") == "F T B"
+    assert reread(line_rules._browser_titles, page, "T B B") == "T B B"
+
+
+# --- _signatures_set_right: a signature set far right under a paragraph -----------------------------
+
+
+def test_a_reporters_credit_set_right_under_a_paragraph_stays_a_credit() -> None:
+    # Only a line read as a headline is made a signature: the story's closing credit, set right
+    # as a signature is, stays a credit.
+    page = "\n".join(("　　东湖区今年新建三座口袋公园，方便市民就近休闲。", f"{_SET_RIGHT}本报记者 王明"))
+    assert reread(line_rules._signatures_set_right, page, "B CR") == "B CR"
+
+
+# --- _sentences_read_as_headlines: a headline line that ends with a full stop -----------------------
+
+
+def test_a_caption_that_ends_with_a_full_stop_stays_a_caption() -> None:
+    # A caption is a sentence and ends as one; only headline lines are read again.
+    page = "\n".join(
+        (
+            "东湖区新建三座口袋公园",
+            "图为市民在新建的口袋公园里锻炼身体。",
+            "　　本报讯 东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        )
+    )
+    assert reread(line_rules._sentences_read_as_headlines, page, "T CAP B") == "T CAP B"
+
+
+def test_a_sentence_read_as_the_headline_leaves_its_kicker_the_headline() -> None:
+    # The lead read as the headline under a kicker: the kicker, with no headline under the
+    # sentence, is the story's headline.
+    page = "\n".join(
+        (
+            "东湖区新建三座口袋公园",
+            "入冬以来，东湖区多措并举保障群众温暖过冬。",
+            "　　东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        )
+    )
+    assert reread(line_rules._sentences_read_as_headlines, page, "K T B") == "T B B"
+
+
+# --- _headlines_broken_before_marks: a headline line that opens with a comma ------------------------
+
+
+def test_a_subtitles_rest_opening_with_a_comma_is_the_subtitles() -> None:
+    # A wrap cut the subtitle before its comma and its rest was read as a headline line: it is
+    # the subtitle's, as the line above it.
+    page = "\n".join(
+        (
+            "东湖区的好医生",
+            "——记社区医生王明",
+            "，二十年守护一方百姓健康",
+            "　　王明在社区卫生站工作了二十年。",
+        )
+    )
+    assert reread(line_rules._headlines_broken_before_marks, page, "T S T B") == "T S S B"
+
+
+# --- _brackets_closed_in_headlines: a bracket a text line left open ---------------------------------
+
+
+def test_a_headline_closing_its_kickers_bracket_stays_the_headline() -> None:
+    # Only a line of text (a paragraph, a caption, a credit, a byline) carries a bracket a wrap cut
+    # into the lines under it; a kicker's series number cut off is no credit.
+    page = "\n".join(("山里人家·护林日记（之", "三）西山县的护林人", "　　本报记者 李华"))
+    assert reread(line_rules._brackets_closed_in_headlines, page, "K T BY") == "K T BY"
+
+
+def test_a_paragraphs_lost_bracket_stops_at_a_line_that_opens_one_of_its_own() -> None:
+    # OCR lost a paragraph's closing bracket. The next story's lead opens a bracket before it
+    # closes one, so the bracket closed under it is the lead's own, not the paragraph's: the
+    # headline between stays a headline.
+    page = "\n".join(
+        (
+            "　　东湖区今年新建三座口袋公园（占地共约一万平方米。",
+            "",
+            "西山县修通环山公路",
+            "　　本报讯（记者 李华 通讯员",
+            "王强）1月5日，西山县环山公路全线通车。",
+        )
+    )
+    codes = "B _ T B B"
+    assert reread(line_rules._brackets_closed_in_headlines, page, codes) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("东湖区新建三座口袋公园", None),  # no bracket
+        ("（记者 王明）", None),  # a bracket opened and closed
+        ("已向市民开放。（记者 王明", 5),
+    ],
+    ids=["no-bracket", "closed", "open"],
+)
+def test_only_a_bracket_left_open_has_a_tail(text: str, tail: int | None) -> None:
+    assert line_rules._open_tail(text) == tail
