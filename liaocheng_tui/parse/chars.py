@@ -23,6 +23,9 @@ HAN_CLASS = (
 )
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
+# A statement's full stop: 。, or the half-width or full-width point OCR and converters put in its
+# place right after a Chinese character (not a decimal point, an abbreviation's or an ellipsis ......).
+FULL_STOP = f"(?:。|(?<=[{HAN_CLASS}])[.．])"
 _NON_HAN_RE = re.compile(f"[^{HAN_CLASS}]")
 
 # Punctuation that sits between Chinese characters: CJK symbols, full-width forms, curly quotes,

@@ -24,6 +24,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import (
     CLOSING_MARK_RE,
+    FULL_STOP,
     HAN_CLASS,
     ITEM_MARKS,
     ends_sentence,
@@ -1224,9 +1225,7 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
 
 
 _SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
-# A full stop ending a line: 。, or the half-width or full-width point OCR and converters put in its
-# place, right after a Chinese character (not a decimal point, an abbreviation's, or an ellipsis ......).
-_FULL_STOP_END_RE = re.compile(f"(?:。|(?<=[{HAN_CLASS}])[.．])$")
+_FULL_STOP_END_RE = re.compile(f"{FULL_STOP}$")  # a full stop ending a line
 # Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
 _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 

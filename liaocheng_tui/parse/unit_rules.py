@@ -29,7 +29,7 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
 )
 from liaocheng_tui.parse.chars import (
-    HAN_CLASS,
+    FULL_STOP,
     ends_sentence,
     has_inner_stop,
     last_sentence_end,
@@ -83,8 +83,7 @@ TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
 # A wire dateline that names no day (新华社巴西圣保罗电, 本报北京电); 来电, 贺电 and the like are no place.
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
-# A statement's full stop, or the point OCR puts for it after a Chinese character.
-_FULL_STOP_RE = re.compile(f"。|(?<=[{HAN_CLASS}])[.．]")
+_FULL_STOP_RE = re.compile(FULL_STOP)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
 
 
