@@ -50,6 +50,8 @@ _PIECES = [
     "（本报济南11月20日电）\n", "（本报济南、青岛11月20\n日电）\n", "本版制图：孙立新\n", "版式设计：王海涛 孙立新 张\n明\n",
     # a headline and the meta line under it, both cut by a hard wrap
     "春到东昌湖：从一片水面到一座城的\n名片\n（ 2026-11-20 ） 稿\n件来源：聊城日报 要闻\n",
+    # a photo's headline over the caption its photographer signs; a wire headline that asks
+    "东湖公园桃花盛开\n\n", "游客在东湖公园赏花。 记者 王明 摄\n", "市民赏花（记者 王明 摄）\n", "题：春耕为何提前了？\n",
 ]
 # fmt: on
 _page_text = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60).map("".join)
