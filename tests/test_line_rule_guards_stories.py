@@ -203,6 +203,21 @@ def test_a_contents_line_with_a_photo_mark_read_as_furniture_stays_furniture() -
     assert reread(line_rules._photo_story_headlines, page, codes) == codes
 
 
+@pytest.mark.parametrize("mark", ["（组图）", "（图文）", "(图文)"])
+def test_a_line_ending_with_any_photo_storys_mark_heads_its_story(mark: str) -> None:
+    # Every mark the rule knows is looked for, 图文 too, also on a page where no other line ends
+    # with 图）.
+    page = "\n".join(
+        (
+            "　　东湖区将继续推进口袋公园建设。",
+            "",
+            f"西山县冬日雪景{mark}",
+            "　　连日来，西山县迎来入冬后第一场大雪。",
+        )
+    )
+    assert reread(line_rules._photo_story_headlines, page, "B _ B B") == "B _ T B"
+
+
 # --- _tables_read_as_furniture: a table's rows read as furniture or a headline -----------------------
 
 
@@ -218,6 +233,9 @@ def test_a_headline_row_over_rows_read_as_furniture_is_the_tables_and_its_kicker
         )
     )
     assert reread(line_rules._tables_read_as_furniture, page, "K T F F") == "T B B B"
+    # The same where the labeller read no row as furniture: the first row as the headline, the
+    # others as text.
+    assert reread(line_rules._tables_read_as_furniture, page, "K T B B") == "T B B B"
 
 
 def test_a_headline_shaped_as_a_row_right_under_a_tables_last_row_stays_a_headline() -> None:

@@ -57,6 +57,8 @@ from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 # A photo story's mark at its headline's end: 冬日东昌湖（组图）
 _PHOTO_STORY_MARK_RE = re.compile(r"\s?[（(](?:组图|图|附图|多图|图文)[）)]$")
+_DIGIT_RE = re.compile(r"\d")
+_PHOTO_STORY_MARK_ENDS = ("图）", "图)", "图文）", "图文)")  # how a line ending with one ends
 _FIRST_BRACKET_RE = re.compile(r"[（()）]")
 _WRAPPED_BRACKET_LONGEST = 80  # characters inside a credit or source a wrap cuts (a list of reporters)
 _LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byline"})  # a wrap cuts these
@@ -869,7 +871,7 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     alone on the line under such a headline read as the headline's too. The corpus prints no
     such marks; papers mark their photo stories so."""
     out = list(roles)
-    if not any(line.text.endswith(("图）", "图)")) for line in lines):
+    if not any(line.text.endswith(_PHOTO_STORY_MARK_ENDS) for line in lines):
         return out  # most pages
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, index in enumerate(filled):
@@ -898,8 +900,12 @@ def _tables_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> l
     listing's or a market's rows were dropped. A short line over rows read as a kicker then heads
     them. No run of such rows in the corpus is furniture."""
     out = list(roles)
-    if not any(out[index] == "furniture" and " " in line.text for index, line in enumerate(lines)):
-        return out  # most pages
+    if not any(
+        " " in line.text
+        and (out[index] == "furniture" or (out[index] == "title" and _DIGIT_RE.search(line.text)))
+        for index, line in enumerate(lines)
+    ):
+        return out  # most pages: no line read so has cells (a row's ends with a figure)
     table = [
         " " in line.text
         and row_cells(line.text) is not None
