@@ -248,3 +248,31 @@ def test_a_flush_sentence_over_a_flush_byline_stays_text() -> None:
     text = _BYLINED_STORIES.format(heads="东湖区的公园多了。")
     codes = "T BY B B _ B BY B B _"
     assert reread(line_rules._headlines_over_bylines, text, codes) == codes
+
+
+def test_a_letters_indented_signature_over_a_flush_headline_is_no_kicker() -> None:
+    # Line 605 (lines[at].indented): only flush lines are the new story's headline and kicker; the
+    # signature closing the letter above is indented as its text, and stays text.
+    text = (
+        "小区路灯何时能修好\n"
+        "\u3000\u3000编辑同志：小区里的路灯已经坏了两个多月，希望有关部门尽快维修。\n"
+        "\u3000\u3000东湖区读者 王明\n"
+        "东湖区公园多了\n本报记者 李华\n"
+        "\u3000\u3000入夏以来，东湖区新建口袋公园十二处。\n"
+        "\u3000\u3000居民们说，出门就能见绿了。\n"
+    )
+    assert reread(line_rules._headlines_over_bylines, text, "T B B B BY B B _") == "T B B T BY B B _"
+
+
+def test_a_flush_line_under_a_paragraph_that_runs_on_stays_text() -> None:
+    # Line 609 (the line over the heads must close what it belongs to): under a paragraph's line
+    # that ends no sentence the flush short line is that paragraph's rest, no new story's headline.
+    text = (
+        "西山县夏粮喜获丰收\n本报记者 王明\n"
+        "\u3000\u3000记者从西山县农业局获悉，今年全县夏粮总产再创新高，小麦平均亩产比去年增加了\n"
+        "五十多公斤\n本报记者 李华\n"
+        "\u3000\u3000入夏以来，东湖区新建口袋公园十二处。\n"
+        "\u3000\u3000居民们说，出门就能见绿了。\n"
+    )
+    codes = "T BY B B BY B B _"
+    assert reread(line_rules._headlines_over_bylines, text, codes) == codes
