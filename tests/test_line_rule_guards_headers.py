@@ -151,6 +151,28 @@ def test_a_storys_last_short_line_over_its_closing_dateline_stays_text() -> None
     assert reread(line_rules._headlines_over_leads, text, codes) == codes
 
 
+def test_the_short_line_over_a_lead_alone_read_as_a_byline_is_its_headline() -> None:
+    # A city paper sets its lead alone on a line (本报讯（记者 王强）) over the story's text, and the
+    # labeller reads it as a byline: the short line over it, set after a finished story, heads it.
+    text = (
+        "东湖区新建口袋公园十二处\n本报讯 今年以来，东湖区新建口袋公园十二处。\n\n"
+        "西山县夏粮喜获丰收\n本报讯（记者 王强）\n西山县今年夏粮总产再创新高。\n"
+    )
+    assert reread(line_rules._headlines_over_leads, text, "T B _ B BY B _") == "T B _ T BY B _"
+
+
+@pytest.mark.parametrize(
+    "closing", ["新华社西山5月12日电", "（记者 王强）"], ids=["dateline-alone", "credit-in-brackets"]
+)
+def test_the_short_line_over_a_storys_close_read_as_a_byline_stays_text(closing: str) -> None:
+    # A wire story's dateline alone, or a credit in brackets, closes the story above: read as a
+    # byline over the next story's text, it is no lead, and the short line over it (the story's
+    # last sentence, its full stop lost) heads nothing.
+    text = f"西山县夏粮喜获丰收\n西山县今年夏粮总产再创新高，亩产比去年增加三成。\n农民们笑了\n{closing}\n东湖区今年新建口袋公园十二处。\n"
+    codes = "T B B BY B _"
+    assert reread(line_rules._headlines_over_leads, text, codes) == codes
+
+
 # _headline_tails_over_bylines
 
 

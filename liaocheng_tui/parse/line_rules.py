@@ -397,7 +397,9 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     for place in short:
         index, below = filled[place], filled[place + 1]
         text = lines[index].text
-        if out[below] != "body" or out[index] != "body":
+        if out[index] != "body" or not (
+            out[below] == "body" or _lead_read_as_byline(lines[below].text, out[below])
+        ):
             continue
         # the cheaper tests first: most lines have no lead under them
         if split_lead(lines[below].text) is None and not opens_with_report(lines[below].text):
@@ -421,6 +423,13 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             if _read_headline_over_lead(lines, out, filled, place - len(heads) + 1, heads):
                 break
     return out
+
+
+def _lead_read_as_byline(text: str, role: Role) -> bool:
+    """Whether a line read as a byline is a story's lead alone on its line (``本报讯（记者 王强）``,
+    as city papers set it), not a story's closing dateline (``新华社北京5月3日电``; a credit in
+    brackets, ``（记者 王强）``, is no lead)."""
+    return role == "byline" and split_lead(text) is not None and not is_lone_dateline(text)
 
 
 def _broken_pair_over(
