@@ -1,0 +1,285 @@
+"""Tests that pin the conditions of ``parse/assemble.py`` that no other test reached: a mutation
+check that made each one ``False`` failed no test. Each page is written as (role, text) pairs, as in
+``test_assemble``, so that a test checks only what the assembler makes of the roles it is given;
+what is expected was worked out by hand. All text is made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_assemble import BY, CAP, CR, B, F, K, S, T, _, run
+
+from liaocheng_tui.parse.models import Dropped
+from liaocheng_tui.parse.roles import Role
+
+
+@pytest.mark.parametrize(
+    ("second", "role"),
+    [("绿色家园", K), ("——市民家门口多了绿地", S)],
+    ids=["kicker-under-a-headline", "subtitle-then-a-headline"],
+)
+def test_a_headline_with_no_text_under_it_is_no_part_of_the_next_block(second: str, role: Role) -> None:
+    # _block_end: a kicker under a headline opens the next block, and so does a headline under a
+    # subtitle; read as one block, the picture's headline would run into the next story's.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (role, second),
+            (T, "西山县植树十万棵"),
+            (B, "　　今年春天，西山县发动群众植树十万棵。"),
+        ]
+    )
+    titles = [(a.title, a.paragraphs) for a in page.articles]
+    assert titles == [
+        ("东湖区新建三座公园", []),
+        ("西山县植树十万棵", ["今年春天，西山县发动群众植树十万棵。"]),
+    ]
+    first, story = page.articles
+    if role == K:
+        assert first.subtitle is None and story.kicker == "绿色家园"
+    else:
+        assert first.subtitle == "——市民家门口多了绿地" and story.kicker is None
+
+
+def test_a_column_label_at_the_foot_of_the_page_is_dropped_as_a_label_and_heads_nothing() -> None:
+    # _header_block: a label and its descriptor with nothing under them open no article; both lines
+    # are kept in dropped as the label they are.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "　　今年春天，东湖区新建三座公园。"),
+            (K, "图说东湖"),
+            (K, "图片新闻专栏"),
+        ]
+    )
+    (article,) = page.articles
+    assert (article.title, article.column, article.line_end) == ("东湖区新建三座公园", None, 2)
+    assert page.dropped == [
+        Dropped("图说东湖", "column-label", 3),
+        Dropped("图片新闻专栏", "column-label", 4),
+    ]
+
+
+def test_a_headline_ending_in_a_column_word_over_a_bracketed_byline_stays_the_headline() -> None:
+    # _brief_at: only a paragraph is a brief item; a byline whose outlet is set in brackets, as a
+    # brief's headline is, leaves the line over it a headline, not a column's label.
+    page = run(
+        [
+            (T, "西山县春耕一线"),
+            (BY, "【西山县融媒体中心】记者 王明"),
+            (B, "　　立春刚过，西山县的农民就忙开了。"),
+            (B, "　　李家村的王大爷说，今年的麦苗长得好。"),
+        ]
+    )
+    (article,) = page.articles
+    assert (article.title, article.column) == ("西山县春耕一线", None)
+    assert article.byline == "【西山县融媒体中心】记者 王明"
+    assert article.authors == ["王明"]
+    assert article.paragraphs == ["立春刚过，西山县的农民就忙开了。", "李家村的王大爷说，今年的麦苗长得好。"]
+
+
+def test_the_photographers_credit_under_a_numbered_caption_is_no_byline_of_the_story() -> None:
+    # _credit: 王明 摄 under 图①：… credits that picture, so it stays with the caption as printed;
+    # read as a closing credit it would sign the whole story.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "　　今年春天，东湖区新建三座公园，市民休闲有了新去处。"),
+            (CAP, "图①：东湖公园的荷花池。"),
+            (CR, "王明 摄"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.byline is None and article.authors == []
+    assert article.paragraphs == [
+        "今年春天，东湖区新建三座公园，市民休闲有了新去处。",
+        "图①：东湖公园的荷花池。",
+        "王明摄",
+    ]
+
+
+def test_a_closing_credit_after_a_dateline_names_a_reporter_of_no_common_surname() -> None:
+    # _credit: under a dateline (本报东湖10月3日电) the credit says who wrote the story, whatever
+    # the name; only a credit under a source line has to read as a name of a common surname.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "　　本报东湖10月3日电　今年春天，东湖区新建三座公园。"),
+            (B, "　　市民休闲有了新去处。"),
+            (CR, "（记者 阿依古丽）"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.byline == "本报东湖10月3日电 （记者 阿依古丽）"
+    assert article.authors == ["阿依古丽"]
+    assert article.paragraphs == ["今年春天，东湖区新建三座公园。", "市民休闲有了新去处。"]
+
+
+def test_a_wire_storys_end_mark_on_a_line_of_its_own_is_the_storys_last_line() -> None:
+    # _end_mark: the line that holds only （完） is the story's, though none of its text is left.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "　　新华社东湖10月3日电　今年春天，东湖区新建三座公园。"),
+            (B, "（完）"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.paragraphs == ["今年春天，东湖区新建三座公园。"]
+    assert (article.line_start, article.line_end) == (1, 3)
+    assert page.dropped == [Dropped("（完）", "end-mark", 3)]
+
+
+def test_an_uncredited_caption_after_a_credited_photo_is_the_columns_next_photo() -> None:
+    # _text: after a photo closed by its credit, a caption starts the next photo in the same column;
+    # read into the photo above, the two pictures would be one with the first one's credit.
+    page = run(
+        [
+            (K, "图说东湖"),
+            (CAP, "　　东湖公园的荷花开了。"),
+            (BY, "王明 摄"),
+            (CAP, "　　东湖公园的游船下水了。"),
+        ]
+    )
+    assert [(a.column, a.kind, a.byline, a.paragraphs, a.line_start, a.line_end) for a in page.articles] == [
+        ("图说东湖", "photo", "王明 摄", ["东湖公园的荷花开了。"], 1, 3),
+        ("图说东湖", "photo", None, ["东湖公园的游船下水了。"], 4, 4),
+    ]
+
+
+def test_an_end_mark_at_the_top_of_the_page_leaves_the_next_lead_a_lead() -> None:
+    # _text: a line that holds only （完） (the end of a story from the page before) adds no empty
+    # paragraph, so the lead under it is still the first paragraph and its byline is split off.
+    page = run(
+        [
+            (B, "（完）"),
+            (B, "　　本报讯（记者 王明）今年春天，东湖区新建三座公园。"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.byline == "本报讯（记者 王明）"
+    assert article.authors == ["王明"]
+    assert article.paragraphs == ["今年春天，东湖区新建三座公园。"]
+    assert page.dropped == [Dropped("（完）", "end-mark", 1)]
+
+
+def test_a_credited_caption_after_a_storys_last_paragraph_is_a_photo_of_its_own() -> None:
+    # _text: with no text of the story under it, a caption closed by its credit is a photo article;
+    # read into the story, its photographer would sign the story and its caption end it.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "　　今年春天，东湖区新建三座公园，市民休闲有了新去处。"),
+            (CAP, "　　西山县的麦子熟了。 李华 摄"),
+        ]
+    )
+    story, photo = page.articles
+    assert (story.title, story.byline, story.paragraphs) == (
+        "东湖区新建三座公园",
+        None,
+        ["今年春天，东湖区新建三座公园，市民休闲有了新去处。"],
+    )
+    assert (photo.title, photo.kind, photo.byline, photo.authors, photo.paragraphs) == (
+        None,
+        "photo",
+        "李华 摄",
+        ["李华"],
+        ["西山县的麦子熟了。"],
+    )
+
+
+def test_the_first_brief_under_a_column_label_fills_the_article_the_label_opened() -> None:
+    # _brief: the label opened an empty article; the first brief is it (starting at the label's
+    # line), and the label is not left behind as one with nothing under it.
+    page = run(
+        [
+            (T, "东湖快讯"),
+            (B, "【东湖区新建三座公园】今年春天，东湖区新建三座公园。"),
+            (B, "【西山县植树十万棵】今年春天，西山县发动群众植树。"),
+        ]
+    )
+    assert [(a.title, a.column, a.line_start, a.line_end) for a in page.articles] == [
+        ("东湖区新建三座公园", "东湖快讯", 1, 2),
+        ("西山县植树十万棵", "东湖快讯", 3, 3),
+    ]
+    assert [d for d in page.dropped if d.reason == "column-label"] == []
+
+
+def test_a_markdown_crosshead_is_never_joined_to_the_paragraph_under_it() -> None:
+    # _crosshead: a markdown heading ends no sentence, and the short sentence opening the paragraph
+    # under it would make that paragraph read as its continuation.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "今年春天，东湖区新建三座公园。"),
+            (_, ""),
+            (B, "## 钱从哪里来"),
+            (_, ""),
+            (B, "靠合作社。东湖区的公园由村集体合作社出资建设。"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.paragraphs == [
+        "今年春天，东湖区新建三座公园。",
+        "钱从哪里来",
+        "靠合作社。东湖区的公园由村集体合作社出资建设。",
+    ]
+
+
+@pytest.mark.parametrize("marks", ["**", "__"])
+def test_a_stray_emphasis_mark_on_a_line_of_its_own_makes_no_empty_paragraph(marks: str) -> None:
+    # _paragraphs: a converter's bold marks left alone on a line clean to nothing.
+    page = run(
+        [
+            (T, "东湖区新建三座公园"),
+            (B, "今年春天，东湖区新建三座公园。"),
+            (_, ""),
+            (B, marks),
+            (_, ""),
+            (B, "市民休闲有了新去处。"),
+        ]
+    )
+    (article,) = page.articles
+    assert article.paragraphs == ["今年春天，东湖区新建三座公园。", "市民休闲有了新去处。"]
+
+
+def test_a_paragraph_too_long_for_furniture_is_the_storys_text_under_its_picture() -> None:
+    # _drop_furniture: a line labelled furniture but longer than any is made body text, so the
+    # credited caption above it is the story's picture, the story's text going on under it.
+    text = (
+        "今年春天，东湖区新建三座公园，市民休闲有了新去处。公园里种了荷花、月季和银杏，建了步道、"
+        "健身场地和儿童乐园，周边三个小区的居民步行五分钟就能走到，每天来散步的有上千人。"
+    )
+    assert len(text) > 80
+    page = run([(T, "东湖区新建三座公园"), (CAP, "　　东湖公园的荷花开了。 王明 摄"), (F, f"　　{text}")])
+    (article,) = page.articles
+    assert (article.title, article.byline, article.kind) == ("东湖区新建三座公园", None, "news")
+    assert article.paragraphs == ["东湖公园的荷花开了。（王明摄）", text]
+    assert page.dropped == []
+
+
+def test_an_end_mark_alone_at_the_top_of_the_page_makes_no_article() -> None:
+    # _build: the draft the lone （完） was read into holds nothing to show.
+    page = run([(B, "（完）"), (T, "东湖区新建三座公园"), (B, "　　今年春天，东湖区新建三座公园。")])
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("东湖区新建三座公园", ["今年春天，东湖区新建三座公园。"])
+    ]
+    assert page.dropped == [Dropped("（完）", "end-mark", 1)]
+
+
+def test_a_column_label_over_a_continued_paragraph_is_kept_as_a_label_with_nothing_under_it() -> None:
+    # _build: the paragraph goes on from page 1, so it starts a story of its own and leaves the
+    # label's article empty; the label is kept in dropped, not lost.
+    page = run(
+        [
+            (K, "东湖快讯"),
+            (B, "　　（上接第1版）今年春天，东湖区新建三座公园，市民休闲有了新去处。"),
+        ]
+    )
+    (article,) = page.articles
+    assert (article.title, article.column) == (None, None)
+    assert article.paragraphs == ["今年春天，东湖区新建三座公园，市民休闲有了新去处。"]
+    assert page.dropped == [
+        Dropped("（上接第1版）", "page-furniture", 2),
+        Dropped("东湖快讯", "column-label", 1),
+    ]
