@@ -44,6 +44,13 @@ def reread(rule: Rule, text: str, codes: str) -> str:
 # _headlines_over_meta_lines
 
 
+def test_the_headline_over_a_meta_line_read_as_its_subtitle_is_found() -> None:
+    # The labeller read a web page's meta line as the subtitle of a headline it read as text: the
+    # meta line is still one, and the line over it the headline.
+    text = "东湖公园荷花节开幕\n发布时间：2026-05-12 10:00 来源：东湖日报\n本报讯（记者 李华）东湖公园荷花节昨日开幕。\n"
+    assert reread(line_rules._headlines_over_meta_lines, text, "B S B _") == "T S B _"
+
+
 def test_a_meta_line_at_a_storys_end_over_the_next_headline_leaves_the_last_line_text() -> None:
     # Line 88 (out[below] in HEADER_ROLES): a meta line with a headline under it closes the story
     # above, so the line over it is that story's last line (here a quote with no full stop), no

@@ -88,8 +88,10 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     fills: list[bool] | None = None
     for place in range(1, len(filled) - 1):
         meta, below = filled[place], filled[place + 1]
-        if out[meta] in HEADER_ROLES or out[below] in HEADER_ROLES:
+        if out[below] in HEADER_ROLES:
             continue
+        if out[meta] in HEADER_ROLES and not is_web_meta_line(lines[meta].text.strip()):
+            continue  # a meta line the labeller read as a headline's (its subtitle) is still one
         # A byline or another piece of furniture may stand between the headline and its meta line.
         # Between blank lines under an e-paper's page label, the labeller may read the headline
         # itself as furniture: a line no furniture rule reads as such is the headline.
