@@ -250,6 +250,13 @@ def test_furniture_set_apart_over_a_byline_that_heads_no_story_stays_furniture(l
     )
 
 
+def test_a_headline_counting_things_set_apart_under_the_pages_header_is_a_headline() -> None:
+    # A figure makes a line furniture where it dates, pages, times or measures (the weather above);
+    # a headline counts things.
+    text = _UNDER_THE_PAGES_HEADER.format(line="西山县新建5所学校")
+    assert reread(line_rules._headlines_read_as_furniture, text, "F _ F BY B _") == "F _ T BY B _"
+
+
 # _headlines_over_bylines
 
 _BYLINED_STORIES = (

@@ -570,8 +570,10 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
             continue
         if place and filled[place - 1] == index - 1:
             continue  # right under a line: a wrapped line's piece
-        if any(char.isdigit() for char in text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
-            continue  # a date, a page, a field's label (日作者：…): a piece of furniture OCR spaced out
+        if _FURNITURE_FIGURE_RE.search(text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
+            # a date, a page, a time, the weather, a field's label (日作者：…): furniture, or a
+            # piece of it OCR spaced out (a headline counts things: 西山县新建5所学校)
+            continue
         below = filled[place + 1]
         under = lines[below].text
         opens = roles[below] == "byline" or (
@@ -580,6 +582,11 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
         if opens and _furniture_by_context(text, roles[index]) and could_head(text):
             roles[index] = "title"
     return roles
+
+
+# A figure as furniture prints it: in a date, a weekday, a page (A3, 第3版), a time, a temperature
+# or a share.
+_FURNITURE_FIGURE_RE = re.compile(r"\d\s?[月日版页字号期年]|星期|[A-Za-z]\s?\d|\d\s?[:：℃%～~\-/.]|\d{3,}")
 
 
 _INDENTED_PAGE_SHARE = 0.8  # of a page's paragraphs at least, for its flush lines to stand out
