@@ -2,6 +2,11 @@
 check that made each one ``False`` failed no test. Each page is written as (role, text) pairs, as in
 ``test_assemble``, so that a test checks only what the assembler makes of the roles it is given;
 what is expected was worked out by hand. All text is made up.
+
+Three conditions have no test: ``_caption_follows``' first test (its one caller asks it only when
+the line below is text), the length test in ``_paragraphs`` that keeps its join check linear on
+long pieces, and ``_page_top``'s return when nothing at the page's top was taken (the same units
+come back).
 """
 
 from __future__ import annotations

@@ -7,6 +7,11 @@ Each test gives a rule the roles of a small made-up page (codes as in ``test_par
 BY B CAP CR F _``) and checks the roles it gives back, on a page where the guard keeps the rule from
 a wrong reading: with the guard's condition taken away, the test fails. Expected roles are worked
 out by hand.
+
+Speed checks, whose removal changes no result, have no test: ``_headlines_after_story_gaps``'s
+return on a page of fewer than three blocks or no headline (the shares tested next answer the
+same), and ``_browser_titles``' skip of a page title no longer than the headline (nothing is left
+to read as the site's name).
 """
 
 from __future__ import annotations
