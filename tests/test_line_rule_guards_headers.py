@@ -18,37 +18,10 @@ All the text is made up (places, people, papers and events).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import pytest
+from test_parse_rules import reread
 
 from liaocheng_tui.parse import line_rules
-from liaocheng_tui.parse.normalize import Line, lines_of
-from liaocheng_tui.parse.roles import Role
-
-_CODES: dict[str, Role] = {
-    "K": "kicker",
-    "T": "title",
-    "S": "subtitle",
-    "BY": "byline",
-    "B": "body",
-    "CAP": "caption",
-    "CR": "credit",
-    "F": "furniture",
-    "_": "blank",
-}
-_LETTERS = {role: code for code, role in _CODES.items()}
-
-Rule = Callable[[Sequence[Line], Sequence[Role]], list[Role]]
-
-
-def reread(rule: Rule, text: str, codes: str) -> str:
-    """The codes of the roles ``rule`` gives the lines of ``text``, read as ``codes`` before."""
-    lines = lines_of(text.split("\n"))
-    roles = [_CODES[code] for code in codes.split()]
-    assert len(roles) == len(lines), (len(roles), len(lines))
-    return " ".join(_LETTERS[role] for role in rule(lines, roles))
-
 
 # _headlines_over_meta_lines
 
@@ -61,7 +34,7 @@ def test_the_headline_over_a_meta_line_read_as_its_subtitle_is_found() -> None:
 
 
 def test_a_meta_line_at_a_storys_end_over_the_next_headline_leaves_the_last_line_text() -> None:
-    # Line 88 (out[below] in HEADER_ROLES): a meta line with a headline under it closes the story
+    # The guard (out[below] in HEADER_ROLES): a meta line with a headline under it closes the story
     # above, so the line over it is that story's last line (here a quote with no full stop), no
     # headline.
     text = (
@@ -74,7 +47,7 @@ def test_a_meta_line_at_a_storys_end_over_the_next_headline_leaves_the_last_line
 
 
 def test_a_subtitle_over_a_meta_line_stays_the_subtitle() -> None:
-    # Line 112: only a line read as text (or as furniture by its neighbours alone) over a meta line
+    # Only a line read as text (or as furniture by its neighbours alone) over a meta line
     # is taken for the headline; the subtitle under the headline is one already.
     text = (
         "东湖区新建口袋公园十二处\n——市民出门就能见绿\n来源：东湖日报 2026-05-12 10:00\n"
@@ -96,14 +69,14 @@ _WRAPPED_AT_17 = (
 @pytest.mark.parametrize(
     "head",
     [
-        # a sentence ends inside the lines (24 characters in all)
+        # A sentence ends inside the lines (24 characters in all)
         "荷花开了。游人沿着湖边的步道慢慢走\n着，看着满湖荷叶\n",
         # no sentence ends, but the lines are longer than a headline (56 characters)
         "东湖公园的荷花开了，游人沿着步道慢\n慢走着，这片湖是全市最大的城中湖，\n每年都吸引不少市民前来观赏，湖边的\n垂柳也绿了\n",
     ],
 )
 def test_a_paragraphs_lines_over_a_cut_meta_line_are_no_headline(head: str) -> None:
-    # Line 180: full lines over the line above a meta line are a headline the wrap cut only where
+    # Full lines over the line above a meta line are a headline the wrap cut only where
     # together they are no longer than a headline and hold no sentence's end; else they are a
     # paragraph's lines (its full stop lost at the end), which stay text. The meta line's pieces
     # are furniture all the same.
@@ -115,7 +88,7 @@ def test_a_paragraphs_lines_over_a_cut_meta_line_are_no_headline(head: str) -> N
 
 
 def test_a_meta_line_ocr_spaced_out_is_furniture_where_its_pieces_were_read_as_a_subtitle() -> None:
-    # Line 273 (the pieces spaced out letter by letter): the labeller's features say nothing about
+    # The guard (the pieces spaced out letter by letter): the labeller's features say nothing about
     # such pieces, so what it read them as (a subtitle under the headline here) does not keep them.
     text = (
         "东湖公园荷花节开幕\n(   2 0 2 6 - 0 5 - 1 2   )   稿 件 来 源\n: 东 湖 晚 报   要 闻\n"
@@ -128,7 +101,7 @@ def test_a_meta_line_ocr_spaced_out_is_furniture_where_its_pieces_were_read_as_a
 
 
 def test_a_kicker_over_a_writers_name_is_the_headline() -> None:
-    # Line 240: a story under a kicker alone has no headline; over the writer's name the kicker is
+    # A story under a kicker alone has no headline; over the writer's name the kicker is
     # the headline.
     text = "东湖晨读\n王明\n\n清晨的东湖边，总有人捧着书静静地读。\n"
     assert reread(line_rules._names_under_headlines, text, "K B _ B _") == "T BY _ B _"
@@ -138,7 +111,7 @@ def test_a_kicker_over_a_writers_name_is_the_headline() -> None:
 
 
 def test_a_short_line_under_a_text_line_ending_with_a_label_stays_text() -> None:
-    # Line 308 (out[index] != "furniture"): the line over the value must be read as furniture. A
+    # The guard (out[index] != "furniture"): the line over the value must be read as furniture. A
     # review's book notes, read as its text, end with a label whose value (the author) the wrap
     # put on the next line: the two join into a meta line's shape, but are the story's text.
     text = (
@@ -150,7 +123,7 @@ def test_a_short_line_under_a_text_line_ending_with_a_label_stays_text() -> None
 
 
 def test_a_section_names_last_character_a_wrap_cut_off_the_value_is_furniture() -> None:
-    # Line 326: the wrap cut the meta line's value too (调查观 / 察); one or two characters that end
+    # The wrap cut the meta line's value too (调查观 / 察); one or two characters that end
     # no sentence under the value are its rest.
     text = "西山县夏粮喜获丰收\n（ 2026-05-12 ） 稿件来源：\n东湖晚报 调查观\n察\n本报讯 西山县今年夏粮总产再创新高。\n"
     assert reread(line_rules._meta_line_values, text, "T F T T B _") == "T F F F B _"
@@ -160,7 +133,7 @@ def test_a_section_names_last_character_a_wrap_cut_off_the_value_is_furniture() 
 
 
 def test_a_storys_last_short_line_over_its_closing_dateline_stays_text() -> None:
-    # Line 397 (out[below] != "body"): a wire story closes with its dateline alone, read as the
+    # The guard (out[below] != "body"): a wire story closes with its dateline alone, read as the
     # credit; the short line over it (its last sentence, the full stop lost) heads nothing.
     text = "西山县夏粮喜获丰收\n西山县今年夏粮总产再创新高，亩产比去年增加三成。\n农民们笑了\n新华社西山5月12日电\n"
     codes = "T B B CR _"
@@ -195,33 +168,33 @@ def test_the_short_line_over_a_storys_close_read_as_a_byline_stays_text(closing:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        # Line 532 (roles[below] != "byline"): no byline under it: a poem's first line under its
+        # The guard (roles[below] != "byline"): no byline under it: a poem's first line under its
         # column's name and title.
         ("东湖诗页\n春到东湖\n春风吹过东湖\n湖水绿了\n湖边的孩子跑远了\n", "K T B B B _"),
-        # Line 534 (above != index - 1): set apart from the headline by a blank line, a round-up's
+        # The guard (above != index - 1): set apart from the headline by a blank line, a round-up's
         # part heading over its reporter.
         (
             "坚持项目为王\n东湖区重点项目\n\n开局就是冲刺\n本报记者 王明\n今年以来，东湖区重点项目建设加速推进。\n",
             "T T _ B BY B _",
         ),
-        # Line 534 (below != index + 1): set apart from the byline by a blank line, no piece of a
+        # The guard (below != index + 1): set apart from the byline by a blank line, no piece of a
         # block the column broke.
         (
             "坚持项目为王\n东湖区重点项目\n本期导读\n\n本报记者 王明\n今年以来，东湖区重点项目建设加速推进。\n",
             "T T B _ BY B _",
         ),
-        # Line 534 (headline_shaped): a sentence, the story's summary under its headline.
+        # The guard (headline_shaped): a sentence, the story's summary under its headline.
         (
             "坚持项目为王\n东湖区重点项目\n今年全区重点项目全部开工。\n本报记者 王明\n今年以来，东湖区重点项目建设加速推进。\n",
             "T T B BY B _",
         ),
-        # Line 538 (filled[place - 2] != above - 1): the two headline lines over it are set apart by
+        # The guard (filled[place - 2] != above - 1): the two headline lines over it are set apart by
         # a blank line, no headline a column broke.
         (
             "东湖区重点项目巡礼\n\n坚持项目为王\n开局就是冲刺\n本报记者 王明\n今年以来，东湖区重点项目建设加速推进。\n",
             "T _ T B BY B _",
         ),
-        # Line 538 (roles[filled[place - 2]] not in HEADER_ROLES): a headline of one line under the
+        # The guard (roles[filled[place - 2]] not in HEADER_ROLES): a headline of one line under the
         # story above, over a round-up's part heading and its reporter.
         (
             "西山县夏粮总产再创新高。\n东湖区各地迎新春\n年货市场人气旺\n本报记者 王明\n春节临近，东湖区各大年货市场人头攒动。\n",
@@ -243,11 +216,11 @@ _UNDER_THE_PAGES_HEADER = "东湖日报 2026年5月12日 星期二 A3 县域\n\n
 @pytest.mark.parametrize(
     "line",
     [
-        # Line 555 (headline_shaped): a sentence, the paper's call for letters
+        # The guard (headline_shaped): a sentence, the paper's call for letters
         "欢迎读者朋友们踊跃来信来稿。",
-        # Line 559 (a figure): the page's weather, which no furniture rule reads
+        # The guard (a figure): the page's weather, which no furniture rule reads
         "晴转多云 18℃～26℃",
-        # Line 559 (a field's label): a piece of a meta line OCR spaced out
+        # The guard (a field's label): a piece of a meta line OCR spaced out
         "日 来 源 ： 东 湖 晚 报",
     ],
 )
@@ -279,7 +252,7 @@ _BYLINED_STORIES = (
 
 
 def test_a_line_read_as_furniture_over_a_flush_headline_is_no_kicker() -> None:
-    # Line 605 (out[at] != "body"): only lines read as text are taken for the new story's headline
+    # The guard (out[at] != "body"): only lines read as text are taken for the new story's headline
     # and kicker; the page's section name over the headline stays furniture.
     text = _BYLINED_STORIES.format(heads="县域新闻\n东湖区公园多了")
     assert reread(line_rules._headlines_over_bylines, text, "T BY B B _ F B BY B B _") == (
@@ -288,7 +261,7 @@ def test_a_line_read_as_furniture_over_a_flush_headline_is_no_kicker() -> None:
 
 
 def test_a_flush_sentence_over_a_flush_byline_stays_text() -> None:
-    # Line 609 (not heads): a line that ends a sentence heads nothing, and with no headline found
+    # The guard (not heads): a line that ends a sentence heads nothing, and with no headline found
     # there is nothing to read (without the guard the rule fails on an empty list).
     text = _BYLINED_STORIES.format(heads="东湖区的公园多了。")
     codes = "T BY B B _ B BY B B _"
@@ -296,7 +269,7 @@ def test_a_flush_sentence_over_a_flush_byline_stays_text() -> None:
 
 
 def test_a_letters_indented_signature_over_a_flush_headline_is_no_kicker() -> None:
-    # Line 605 (lines[at].indented): only flush lines are the new story's headline and kicker; the
+    # The guard (lines[at].indented): only flush lines are the new story's headline and kicker; the
     # signature closing the letter above is indented as its text, and stays text.
     text = (
         "小区路灯何时能修好\n"
@@ -310,7 +283,7 @@ def test_a_letters_indented_signature_over_a_flush_headline_is_no_kicker() -> No
 
 
 def test_a_flush_line_under_a_paragraph_that_runs_on_stays_text() -> None:
-    # Line 609 (the line over the heads must close what it belongs to): under a paragraph's line
+    # The guard (the line over the heads must close what it belongs to): under a paragraph's line
     # that ends no sentence the flush short line is that paragraph's rest, no new story's headline.
     text = (
         "西山县夏粮喜获丰收\n本报记者 王明\n"

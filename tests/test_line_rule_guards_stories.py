@@ -16,26 +16,13 @@ to read as the site's name).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import pytest
-from test_parse_rules import _CODES
+from test_parse_rules import reread
 
 from liaocheng_tui.parse import line_rules
-from liaocheng_tui.parse.normalize import Line, lines_of
 from liaocheng_tui.parse.roles import Role
 
-Rule = Callable[[Sequence[Line], Sequence[Role]], list[Role]]
-_LETTERS = {role: code for code, role in _CODES.items()}
 _SET_RIGHT = "\u3000" * 12  # twelve ideographic spaces: 24 columns, a line set to the right
-
-
-def reread(rule: Rule, text: str, codes: str) -> str:
-    """The codes of the roles ``rule`` gives the lines of ``text`` read with ``codes``."""
-    lines = lines_of(text.split("\n"))
-    roles = [_CODES[code] for code in codes.split()]
-    assert len(roles) == len(lines), (len(roles), len(lines))
-    return " ".join(_LETTERS[role] for role in rule(lines, roles))
 
 
 # --- _marked_column_tags: a flush tag under a mark over a flush headline ---------------------------

@@ -8,6 +8,7 @@ pages is measured by ``python -m liaocheng_tui.parse.evaluate`` and the seed and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ from liaocheng_tui.parse.furniture import (
     stray_marks,
     wrapped_meta_lines,
 )
-from liaocheng_tui.parse.normalize import lines_of, normalize_text, split_lines
+from liaocheng_tui.parse.normalize import Line, lines_of, normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
 
@@ -83,6 +84,19 @@ _CODES: dict[str, Role] = {
     "F": "furniture",
     "_": "blank",
 }
+
+
+_LETTERS = {role: code for code, role in _CODES.items()}
+LineRule = Callable[[Sequence[Line], Sequence[Role]], list[Role]]
+
+
+def reread(rule: LineRule, text: str, codes: str) -> str:
+    """The codes of the roles one of ``line_rules``' rules gives the lines of ``text`` read as
+    ``codes`` (``T _ B``) by the labeller."""
+    lines = lines_of(text.split("\n"))
+    roles = [_CODES[code] for code in codes.split()]
+    assert len(roles) == len(lines), (len(roles), len(lines))
+    return " ".join(_LETTERS[role] for role in rule(lines, roles))
 
 
 def labelled(text: str, codes: str, source: str = "<page>", publication: str | None = None) -> Page:
