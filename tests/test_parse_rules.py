@@ -39,7 +39,13 @@ from liaocheng_tui.parse.byline import (
     split_photo_credit,
     split_tail_credit,
 )
-from liaocheng_tui.parse.chars import ends_sentence, last_sentence_end, unspaced, without_closing_mark
+from liaocheng_tui.parse.chars import (
+    ends_sentence,
+    last_sentence_end,
+    unspaced,
+    wholly_bracketed,
+    without_closing_mark,
+)
 from liaocheng_tui.parse.clean import continues, squeeze_spaces
 from liaocheng_tui.parse.dates import supported_years
 from liaocheng_tui.parse.fallback import shape_roles
@@ -4678,6 +4684,22 @@ def test_a_headline_ending_its_own_question_over_a_dateline_stays_the_headline()
 )
 def test_the_last_sentence_end_of_a_line(text: str, end: int | None) -> None:
     assert last_sentence_end(text) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "bracketed"),
+    [
+        ("（完）", True),
+        ("(记者 王强)", True),
+        ("（本报济南11月20日电)", True),  # OCR mixes the widths
+        ("（记者 王强）报道", False),
+        ("本报讯（记者 王强）", False),
+        ("（", False),
+        ("", False),
+    ],
+)
+def test_a_line_wholly_in_brackets(text: str, bracketed: bool) -> None:
+    assert wholly_bracketed(text) is bracketed
 
 
 # Two wire stories as a news site copies them: a blank line between every two lines, each story

@@ -18,6 +18,7 @@ from liaocheng_tui.parse.chars import (
     last_sentence_end,
     unbalanced,
     weight,
+    wholly_bracketed,
 )
 
 _H = f"[{HAN_CLASS}]"
@@ -884,14 +885,13 @@ def parse_compiled_credit(text: str) -> tuple[str, list[str]] | None:
 _DATELESS_WIRE_RE = re.compile(
     r"^(?:新华社|中新社|本报)(?!记者)[\u4e00-\u9fff]{2,8}(?<![来贺致唁发通急专])电$"
 )
-_WHOLLY_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 
 
 def is_lone_dateline(text: str) -> bool:
     """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社巴西圣保罗电),
     bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""
     text = text.replace(" ", "")  # a wrap can leave one inside the date (4月2 4日)
-    if _WHOLLY_BRACKETED_RE.match(text):
+    if wholly_bracketed(text):
         text = text[1:-1]
     if _DATELESS_WIRE_RE.match(text):
         return True

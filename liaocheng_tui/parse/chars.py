@@ -26,6 +26,15 @@ HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 # A statement's full stop: 。, or the half-width or full-width point OCR and converters put in its
 # place right after a Chinese character (not a decimal point, an abbreviation's or an ellipsis ......).
 FULL_STOP = f"(?:。|(?<=[{HAN_CLASS}])[.．])"
+_WHOLLY_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+
+
+def wholly_bracketed(text: str) -> bool:
+    """Whether ``text`` opens and closes with a round bracket, as a story's close is printed
+    (（完）, （记者 王强）, （本报济南11月20日电））."""
+    return _WHOLLY_BRACKETED_RE.match(text) is not None
+
+
 _NON_HAN_RE = re.compile(f"[^{HAN_CLASS}]")
 
 # Punctuation that sits between Chinese characters: CJK symbols, full-width forms, curly quotes,

@@ -33,6 +33,7 @@ from liaocheng_tui.parse.chars import (
     unbalanced,
     unspaced,
     weight,
+    wholly_bracketed,
 )
 from liaocheng_tui.parse.clean import figure_row, row_cells
 from liaocheng_tui.parse.furniture import (
@@ -202,7 +203,7 @@ def _set_apart_after(lines: Sequence[Line], roles: Sequence[Role], filled: Seque
     return (
         above + 1 < filled[place]
         or roles[above] in ("credit", "furniture")
-        or (text[:1] in "（(" and text[-1:] in "）)")
+        or wholly_bracketed(text)
         or is_lone_dateline(text)
     )
 
@@ -707,7 +708,7 @@ def could_head(text: str, *, signed: bool = False) -> bool:
     return (
         not text.lstrip("# ").startswith(DASH_OPENERS)  # a subtitle's dash
         # a story's close: an end mark or a credit in brackets ((完), (记者 王强), (本报综合))
-        and not (text[0] in "（(" and text[-1] in "）)")
+        and not wholly_bracketed(text)
         and (signed or not looks_like_a_name(solid))  # a signature
         and split_lead(solid) is None  # a lead, or a dateline on a line of its own
         and not opens_with_report(solid)

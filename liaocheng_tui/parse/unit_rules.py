@@ -34,6 +34,7 @@ from liaocheng_tui.parse.chars import (
     has_inner_stop,
     last_sentence_end,
     weight,
+    wholly_bracketed,
 )
 from liaocheng_tui.parse.clean import (
     SHORT_WEIGHT,
@@ -80,8 +81,6 @@ _LEAD_WORD_WITHIN = 16  # characters after the space: 新华社北京12月31日�
 # skips to each space at once.
 _LEAD_AFTER_SPACE_RE = re.compile(f" (?=.{{0,{_LEAD_WORD_WITHIN - 2}}}[讯电记])")
 TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
-# A wire dateline that names no day (新华社巴西圣保罗电, 本报北京电); 来电, 贺电 and the like are no place.
-_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _FULL_STOP_RE = re.compile(FULL_STOP)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
@@ -475,7 +474,7 @@ def _wrapped_credit(pieces: Sequence[Unit]) -> str | None:
     # A credit wraps between names, so its pieces keep a space between them; a signature's
     # post (某某大学法学院副教授 张三) wraps inside a word.
     for credit in (" ".join(texts), "".join(texts)):
-        if _BRACKETED_RE.match(credit) and parse_closing_credit(credit):
+        if wholly_bracketed(credit) and parse_closing_credit(credit):
             return credit
     return None
 
@@ -692,7 +691,7 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
         elif (
             unit.role == "body"
             and (index + 1 == len(units) or units[index + 1].role in HEADER_ROLES)
-            and _BRACKETED_RE.match(unit.squeezed)
+            and wholly_bracketed(unit.squeezed)
             # (东阿县融媒体中心 赵婷): the names are set apart by spaces, which squeezing takes away
             and (
                 parse_closing_credit(unit.squeezed)
