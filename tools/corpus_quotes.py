@@ -98,9 +98,9 @@ def han_runs(path: Path, length: int) -> list[str]:
 def quoted_stretches(runs: set[str], corpus_pages: list[str], length: int) -> dict[str, set[str]]:
     """For each run, its longest stretches of at least ``length`` characters found in a page.
 
-    Each run's ``length``-grams are looked up in a set built once from the corpus, then the stretches
-    the found grams cover are checked whole against the corpus text, as two grams that overlap in
-    the corpus need not come from one place."""
+    The runs' ``length``-grams make a set that one pass over the corpus looks each of its grams up
+    in; the stretches the found grams cover are then checked whole against the corpus text (cut
+    from the end until they are), as two overlapping grams found need not come from one place."""
     wanted = {run[start : start + length] for run in runs for start in range(len(run) - length + 1)}
     found: set[str] = set()
     for page in corpus_pages:
@@ -124,7 +124,7 @@ def quoted_stretches(runs: set[str], corpus_pages: list[str], length: int) -> di
             stretch = run[start : end + length]
             while len(stretch) > length and stretch not in whole:
                 stretch = stretch[:-1]
-            if stretch not in ALLOWED and not any(stretch in allowed for allowed in ALLOWED):
+            if not any(stretch in allowed for allowed in ALLOWED):  # an allowed phrase or a part of one
                 stretches.setdefault(run, set()).add(stretch)
             start = end + 1
     return stretches
