@@ -1206,6 +1206,21 @@ def test_a_headline_under_an_open_bracket_that_it_does_not_close_stays_a_headlin
     assert [a.title for a in result.articles] == ["第一篇报道的标题", "下一篇报道的标题", "（记者手记）"]
 
 
+@pytest.mark.parametrize("number", ["1）", "２）", "三）", "12)"])
+def test_a_list_items_number_closes_no_bracket_the_text_above_left_open(number: str) -> None:
+    result = run(
+        [
+            (T, "第一篇报道的标题"),
+            (B, "　　会上介绍了今年的工作安排（详见本版昨日报道"),  # OCR lost the closing bracket
+            (T, "东湖区启动冬季供暖"),
+            (B, "　　东湖区今年冬季供暖11月15日启动，主要安排如下："),
+            (B, f"{number}全区新建换热站三座；"),  # the item's number, not the bracket's close
+            (B, "　　老旧管网改造十公里。"),
+        ]
+    )
+    assert [a.title for a in result.articles] == ["第一篇报道的标题", "东湖区启动冬季供暖"]
+
+
 def test_a_wrapped_dateline_or_a_dateline_without_a_day_is_never_a_headline() -> None:
     result = run(
         [

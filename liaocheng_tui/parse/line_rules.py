@@ -61,6 +61,8 @@ _PHOTO_STORY_MARK_RE = re.compile(r"\s?[（(](?:组图|图|附图|多图|图文)
 _DIGIT_RE = re.compile(r"\d")
 _PHOTO_STORY_MARK_ENDS = ("图）", "图)", "图文）", "图文)")  # how a line ending with one ends
 _FIRST_BRACKET_RE = re.compile(r"[（()）]")
+# A list item's number (1）, ２), 三）): its bracket closes nothing a line above opened.
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[）)]")
 _WRAPPED_BRACKET_LONGEST = 80  # characters inside a credit or source a wrap cuts (a list of reporters)
 _LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byline"})  # a wrap cuts these
 MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
@@ -1318,7 +1320,7 @@ def _closing_head(text: str) -> int | None:
     """How many characters come before the bracket ``text`` closes first, if it closes one before
     opening any."""
     match = _FIRST_BRACKET_RE.search(text)
-    if match is None or match.group() in "（(":
+    if match is None or match.group() in "（(" or _ITEM_NUMBER_RE.match(text, 0, match.end()):
         return None
     return match.start()
 
