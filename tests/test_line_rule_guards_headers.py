@@ -129,6 +129,13 @@ def test_a_section_names_last_character_a_wrap_cut_off_the_value_is_furniture() 
     assert reread(line_rules._meta_line_values, text, "T F T T B _") == "T F F F B _"
 
 
+def test_a_section_names_last_character_under_a_value_read_as_furniture_is_furniture() -> None:
+    # The labeller read the value as furniture already: the character the wrap cut off it is
+    # still its rest, no headline of a story of its own.
+    text = "西山县夏粮喜获丰收\n（ 2026-05-12 ） 稿件来源：\n东湖晚报 调查观\n察\n本报讯 西山县今年夏粮总产再创新高。\n"
+    assert reread(line_rules._meta_line_values, text, "T F F T B _") == "T F F F B _"
+
+
 # _headlines_over_leads
 
 

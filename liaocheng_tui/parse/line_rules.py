@@ -313,7 +313,7 @@ def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     labeller read as a headline."""
     out = list(roles)
     for index in range(len(lines) - 1):
-        if out[index] != "furniture" or out[index + 1] == "furniture":
+        if out[index] != "furniture":
             continue
         above, value = lines[index].text.strip(), lines[index + 1].text.strip()
         if not (
