@@ -1,0 +1,85 @@
+"""tools/mutation_check.py: the developer's check for conditions no test reaches."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "mutation_check.py"
+
+
+def load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mutation_check", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("mutation_check", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SOURCE = """def kind(text):
+    if "年" not in text:  # a comment stays a comment
+        return "none"
+    elif (
+        text.endswith("日")
+        or text.endswith("号")
+    ):
+        return "day"
+    if found := text.find("月") + 1:
+        return f"month at {found}"
+    return "year" if text else "empty"
+"""
+
+
+def test_each_if_and_elif_condition_is_turned_off_in_turn() -> None:
+    tool = load_tool()
+    found = list(tool.mutants(SOURCE))
+    assert [(m.line, m.function, m.condition) for m in found] == [
+        (2, "kind", '"年" not in text'),
+        (4, "kind", 'text.endswith("日") or text.endswith("号")'),  # the line of the elif
+        (9, "kind", 'found := text.find("月") + 1'),
+    ]
+    first, second, third = (m.source.splitlines() for m in found)
+    assert first[1] == '    if False and ("年" not in text):  # a comment stays a comment'
+    assert second[3:7] == [
+        "    elif (",
+        '        False and (text.endswith("日")',
+        '        or text.endswith("号"))',
+        "    ):",
+    ]
+    assert third[8] == '    if False and (found := text.find("月") + 1):'
+    for mutant in found:
+        compile(mutant.source, "<mutant>", "exec")  # a walrus or a bracket of its own stays valid
+        assert mutant.source.count("\n") == SOURCE.count("\n")  # line numbers hold
+
+
+def test_a_conditional_expression_is_left_alone() -> None:
+    tool = load_tool()
+    assert list(tool.mutants("x = 1 if y else 2\nz = [a for a in b if a]\n")) == []
+
+
+def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
+    tool = load_tool()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "shape.py").write_text(
+        "def shape(text: str) -> str:\n"
+        '    if text.endswith("。"):\n'
+        '        return "sentence"\n'
+        "    if not text:\n"
+        '        return "blank"\n'
+        '    return "line"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "tests" / "test_shape.py").write_text(
+        "import sys\n"
+        "sys.path.insert(0, '.')\n"
+        "from shape import shape\n\n"
+        "def test_sentence() -> None:\n"
+        "    assert shape('东湖区下雪了。') == 'sentence'\n",
+        encoding="utf-8",
+    )
+    survived = list(tool.survivors("shape.py", ["tests/test_shape.py"], repo=tmp_path))
+    assert [(m.line, m.condition) for m in survived] == [(4, "not text")]
+    assert (tmp_path / "shape.py").read_text(encoding="utf-8").count("False and") == 0
