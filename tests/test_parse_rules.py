@@ -2965,6 +2965,24 @@ def test_a_hong_kong_page_in_traditional_script_gives_each_story_its_headline() 
     assert page.date == "2026-03-12"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "byline", "author"),
+    [
+        ("（文/图 王明）近日，西山县第一中学举行冬季运动会。", "（文/图 王明）", "王明"),
+        ("（图文 李华）东湖区今年新建口袋公园两座。", "（图文 李华）", "李华"),
+        ("(文·图 赵敏)入冬以来，西山县迎来首场降雪。", "(文·图 赵敏)", "赵敏"),
+    ],
+)
+def test_a_writer_and_photographer_in_brackets_opening_a_paragraph_is_its_lead(
+    paragraph: str, byline: str, author: str
+) -> None:
+    # 文/图 (words and pictures by) names the story's reporter as 记者 does; no other lead word is
+    # near the paragraph's start.
+    lead = split_lead(paragraph)
+    assert lead is not None and (lead.byline, lead.authors) == (byline, [author])
+    assert lead.rest == paragraph[len(byline) :]
+
+
 def test_a_tag_in_brackets_is_no_lead() -> None:
     assert split_lead("【快讯】今日起地铁延长运营。") is None
     assert split_lead("【资讯】今日起地铁延长运营。") is None

@@ -680,7 +680,8 @@ def _wire_reporters(who: str) -> list[str]:
 # without one is answered at once.
 _LEAD_CUE_WITHIN = 48
 _LEAD_CUE_RE = re.compile(
-    "讯|訊|电|電|记者|記者|通讯员|實習生|实习生|本报|本報|摄影|报道|報道|报导|報導|消息|编译|編譯"
+    "讯|訊|电|電|记者|記者|通讯员|實習生|实习生|本报|本報|摄影|报道|報道|报导|報導|消息|编译|編譯|"
+    + "|".join(map(re.escape, sorted(_LEADING_TRAILERS)))
 )
 _STORY_LEAST = 6  # characters of text after a reporter's name before it counts as a story's
 _CREDIT_WORDS = ("摄", "报道", "整理", "供图", "制图", "文/图", "图/文")
