@@ -365,6 +365,21 @@ def test_a_wire_storys_credit_opens_with_its_dateline() -> None:
     assert parse_wire_credit("（记者 王明）") is None
 
 
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("（东江社西山3月5日电 记者：王明）", ["王明"]),
+        ("（东江社西山3月5日电 记者: 王明、李华）", ["王明", "李华"]),
+        ("（东江社西山3月5日电 通讯员：赵敏）", ["赵敏"]),
+        # a colon that labels something else: the words after it are no reporter's
+        ("（东江社西山3月5日电 记者：王明 编辑：李华）", None),
+    ],
+)
+def test_a_wire_credits_role_may_be_labelled_with_a_colon(credit: str, names: list[str] | None) -> None:
+    assert parse_wire_credit(credit) == (None if names is None else (credit, names))
+    assert parse_closing_credit(credit) == (None if names is None else (credit, names))
+
+
 def credited(text: str) -> list[str]:
     parsed = parse_compiled_credit(text)
     assert parsed is not None, text

@@ -845,8 +845,11 @@ def parse_wire_credit(text: str) -> tuple[str, list[str]] | None:
     if filed is None:
         return None
     reporters = match.group(1)[filed.end() :].strip()
+    role = _ROLE_RE.match(reporters)
+    if role is not None and reporters[role.end() : role.end() + 1] in (":", "："):
+        reporters = f"{role.group()} {reporters[role.end() + 1 :].lstrip()}"  # 记者：王明, as 记者 王明
     if re.search(r"[:：]", reporters):
-        return None
+        return None  # a label's colon (题：, 编辑：): what follows is no reporter
     names = names_in(reporters)
     if names and (_ROLE_RE.match(reporters) or all(map(looks_like_a_name, names))):
         return line, names
