@@ -346,6 +346,19 @@ def test_byline_grammar() -> None:
     assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报记者 王明 执笔", ["王明"]),
+        ("记者 王明 李华 撰稿", ["王明", "李华"]),
+        ("王明 执笔", ["王明"]),
+    ],
+)
+def test_who_penned_a_story_after_the_names_is_no_name(line: str, names: list[str]) -> None:
+    # 执笔 and 撰稿 (penned, wrote) close a byline as 整理 does.
+    assert parse_byline_line(line) == (line, names)
+
+
 def test_a_wire_storys_credit_opens_with_its_dateline() -> None:
     # A wire story closes with its dateline and its reporters in one bracket.
     assert parse_wire_credit("（新华社北京10月12日电 记者王明、李华）") == (

@@ -43,7 +43,7 @@ _ROLES = (
 # A commentator's role, set apart from the name by a space (本报评论员 李红): 评论员观察 is a column.
 _COMMENTATOR_ROLES = "本报特约评论员 本报评论员 特约评论员 特邀评论员 评论员".split()
 # 报导 is 报道 as Taiwan's and Hong Kong's papers write it (记者陈美玲／高雄报导).
-_TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
+_TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 撰稿 执笔 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
 # The same words as sets, for the membership tests every token of every candidate line goes through.
 _ROLE_SET = frozenset(_ROLES + _COMMENTATOR_ROLES)
 _TRAILER_SET = frozenset(_TRAILERS)
