@@ -296,9 +296,9 @@ def test_a_web_pages_summary_that_repeats_the_lead_stays_furniture() -> None:
 # --- _browser_titles: a web page's title over its headline ------------------------------------------
 
 
-def test_a_browser_title_over_a_headline_read_as_text_is_not_made_furniture() -> None:
-    # The title is the page's furniture only where the headline under it was read as one: else
-    # the page would be left with no headline at all.
+def test_a_browser_title_over_a_headline_read_as_text_gives_the_headline_its_role() -> None:
+    # Read as the headline or over it, the page's title is furniture; the line under it that is
+    # its headline without the site's name is the headline, whatever the labeller read it as.
     page = "\n".join(
         (
             "东湖区新建三座口袋公园_东湖新闻网",
@@ -307,7 +307,9 @@ def test_a_browser_title_over_a_headline_read_as_text_is_not_made_furniture() ->
         )
     )
     assert reread(line_rules._browser_titles, page, "T T B") == "F T B"
-    assert reread(line_rules._browser_titles, page, "T B B") == "T B B"
+    assert reread(line_rules._browser_titles, page, "T B B") == "F T B"
+    assert reread(line_rules._browser_titles, page, "K B B") == "F T B"
+    assert reread(line_rules._browser_titles, page, "B B B") == "B B B"  # no headline read: no page
 
 
 # --- _signatures_set_right: a signature set far right under a paragraph -----------------------------

@@ -1174,11 +1174,12 @@ _SITE_BEFORE_RE = re.compile(r"[^\s，。！？：:]{2,20}\s?[_|｜\-—–·]{1
 def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a web page's title over its story's headline (``聊城将实施…计划_聊城新闻网``,
     which a copy of the page keeps as its first line) read as furniture: the headline under it
-    with the site's name beside it."""
+    with the site's name beside it. Where the labeller read the title as the headline and the
+    headline under it as text, the headline is the headline still."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     for above, below in pairwise(filled):
-        if out[below] not in HEADER_ROLES or out[above] == "furniture":
+        if out[above] == "furniture" or (out[below] not in HEADER_ROLES and out[above] not in HEADER_ROLES):
             continue
         page_title, headline = lines[above].text, lines[below].text
         if len(page_title) <= len(headline):
@@ -1186,6 +1187,8 @@ def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         if (page_title.startswith(headline) and _SITE_AFTER_RE.fullmatch(page_title[len(headline) :])) or (
             page_title.endswith(headline) and _SITE_BEFORE_RE.fullmatch(page_title[: -len(headline)])
         ):
+            if out[below] not in HEADER_ROLES:
+                out[below] = "title"
             out[above] = "furniture"
     return out
 
