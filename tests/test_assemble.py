@@ -1206,6 +1206,20 @@ def test_a_headline_under_an_open_bracket_that_it_does_not_close_stays_a_headlin
     assert [a.title for a in result.articles] == ["第一篇报道的标题", "下一篇报道的标题", "（记者手记）"]
 
 
+def test_a_caption_under_a_credited_photo_is_the_next_photo_signed_or_not() -> None:
+    page = run(
+        [
+            (CAP, "　　东湖公园的荷花开了。"),
+            (BY, "王明 摄"),
+            (CAP, "　　东湖公园的游船下水了。"),  # its credit not printed, or lost
+        ]
+    )
+    assert [(a.kind, a.byline, a.paragraphs) for a in page.articles] == [
+        ("photo", "王明 摄", ["东湖公园的荷花开了。"]),
+        ("photo", None, ["东湖公园的游船下水了。"]),
+    ]
+
+
 @pytest.mark.parametrize("number", ["1）", "２）", "三）", "12)"])
 def test_a_list_items_number_closes_no_bracket_the_text_above_left_open(number: str) -> None:
     result = run(

@@ -187,6 +187,7 @@ class _Draft:
     units: list[Unit] = field(default_factory=list)
     lead_unit: Unit | None = None  # the unit its lead (本报讯(记者 X)…, a dateline) came from
     pictures: list[Unit] = field(default_factory=list)  # its captioned pictures, kept in its text
+    next_photo: bool = False  # opened by a caption under a credited photo: a photo, signed or not
 
     @property
     def lead(self) -> bool:
@@ -520,7 +521,7 @@ class _Reader:
             return
         if above is not None and self.closed and above.trailing_byline:
             # A caption after a credited photo is the next photo, in the same column.
-            draft = self.start(_Draft(column=above.column))
+            draft = self.start(_Draft(column=above.column, next_photo=unit.role == "caption"))
         else:
             draft = above or self.start(_Draft())
         text = self._end_mark(draft, unit.text, unit)
@@ -811,7 +812,7 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if title is None:
         if draft.brief and not draft.trailing_byline:
             return "news"  # a numbered brief item without a headline sentence
-        if draft.trailing_byline or draft.column or _photo_cue(paragraphs):
+        if draft.trailing_byline or draft.column or draft.next_photo or _photo_cue(paragraphs):
             return "photo"
         if draft.standalone_byline and not draft.lead:
             return "photo"
