@@ -3363,6 +3363,11 @@ def test_a_byline_set_beside_its_headline_is_cut_off_it() -> None:
         ("工人在换热站检修设备 本报记者 王刚摄", None),  # a captioned photo
         ("（新华社北京2月24日电 记者孙立、周敏）", None),  # a credit in brackets
         ("城区新增公共停车泊位", None),  # no byline
+        # a paper's name and its app's glued to the role
+        (
+            "东湖区新建口袋公园十二处 东江晚报·东江壹点记者 王明",
+            ("东湖区新建口袋公园十二处", "东江晚报·东江壹点记者 王明"),
+        ),
     ],
 )
 def test_a_byline_beside_its_headline_on_one_line(line: str, expected: tuple[str, str] | None) -> None:
