@@ -30,14 +30,15 @@ Speed checks, whose removal changes no result, have no test:
   WEB_META_LONGEST`` (``is_printed_web_meta_line`` answers False then too);
 - ``source_paper_in``: ``"来源" not in text`` (the source field's pattern needs 来源).
 
-Guards that change results only where they read a realistic line wrongly have no test either
-(a test would pin the wrong answer): ``is_furniture_line``'s cue (a jump line to a page in Chinese
-numerals, （下转第二页）, and a sheet's number, 第三张, hold none), the length test of
-``stray_marks`` (a mark with spaces after it), ``is_running_header``'s (a page's head of 41 to 80
-characters) and its test for 版 or 报 (a masthead in 电讯), ``is_page_number``'s length (a page
-number centred by its spaces), ``_page_head_with_section``'s test for a space (a head set apart by
-no-break spaces or tabs) and ``wrapped_meta_lines``' length test when it reads spaced pieces (a
-meta line spaced out letter by letter is twice as long).
+Guards that read a realistic line wrongly were mended where the mend is plain, with a test at
+the file's end: the length test of ``stray_marks`` (a mark with spaces after it),
+``is_running_header``'s test for 版 or 报 (a masthead in 电讯), ``is_page_number``'s length (a page
+number centred by its spaces) and ``_page_head_with_section``'s test for a space (a head set apart
+by no-break spaces or tabs). Left as they read, with no test (one would pin the wrong answer):
+``is_furniture_line``'s cue (a jump line to a page in Chinese numerals, （下转第二页）, and a sheet's
+number, 第三张, hold none; a page drops such lines by other rules), ``is_running_header``'s length
+(a page's head of 41 to 80 characters) and ``wrapped_meta_lines``' length test when it reads spaced
+pieces (a meta line spaced out letter by letter is twice as long).
 
 All the text is made up (places, people, papers and events).
 """
@@ -106,3 +107,34 @@ def test_a_full_masthead_is_the_paper_a_line_names(text: str, paper: str) -> Non
     # A full masthead (日报, 晚报…) names the paper with or without a date beside it; only a short
     # name (东江报) needs the date.
     assert furniture.masthead_in(text) == paper
+
+
+# --- mended: realistic lines these guards read wrongly -------------------------------------------
+
+
+def test_a_mark_with_spaces_after_it_alone_between_paragraphs_is_a_stray_mark() -> None:
+    # OCR's speck keeps the spaces it was set in; counted, they made it a line of text.
+    lines = [
+        "\u3000\u3000东湖区今年新建公园两座，市民可就近休闲。",
+        "■        ",
+        "\u3000\u3000公园设有健身步道。",
+    ]
+    assert furniture.stray_marks(lines) == [1]
+
+
+def test_a_running_header_of_a_paper_named_for_its_wire_is_one() -> None:
+    # 电讯 names a paper as 报 does (东江每日电讯): no 版 or 报 in its head.
+    assert furniture.is_running_header("东江每日电讯 2026年7月17日 星期五")
+    assert not furniture.is_running_header("东江每日电讯")  # no date: the masthead alone
+
+
+@pytest.mark.parametrize("number", [" " * 40 + "- 8 -", " " * 38 + "第 3 页"])
+def test_a_page_number_centred_by_its_spaces_is_one(number: str) -> None:
+    assert furniture.is_page_number(number)
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\t"])
+def test_a_page_head_set_apart_by_no_break_spaces_or_tabs_is_dated_furniture(space: str) -> None:
+    head = space.join(["东江日报", "2026年11月20日", "星期五", "A08", "公告"])
+    assert furniture.is_dated_furniture_line(head)
+    assert furniture.is_running_header(head)
