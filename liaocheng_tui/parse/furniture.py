@@ -256,7 +256,7 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
     numbered: bool | None = None  # whether the page numbers parts 一, 二…: looked at once, if needed
     width: int | None = None  # the page's full line, in characters: worked out once, if needed
     for index, line in enumerate(lines):
-        if len(line.strip()) > 8 or not is_stray_mark(line):
+        if (len(line) > 8 and len(line.strip()) > 8) or not is_stray_mark(line):
             continue  # most lines are answered by their length (a mark's spaces not counted)
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
         below = next((lines[i] for i in range(index + 1, len(lines)) if lines[i].strip()), "")
@@ -277,14 +277,18 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
 
 
 _RUNNING_HEADER_LONGEST = 40  # characters, spaces included
-# A page's or a paper's word, one of which every running header holds (东江每日电讯 is a paper too).
-_RUNNING_HEADER_WORDS = ("版", "报", "報", "电讯", "電訊")
 
 
 def is_running_header(text: str) -> bool:
     """A paper's name or page with a full date (``某某日报 2026年7月17日 第3版``), as a page's head
     prints it; a letter's date alone (``2019年10月15日``) is none."""
-    if len(text) > _RUNNING_HEADER_LONGEST or not any(word in text for word in _RUNNING_HEADER_WORDS):
+    if len(text) > _RUNNING_HEADER_LONGEST or (  # a page, or a paper (…报, …电讯)
+        "版" not in text
+        and "报" not in text
+        and "報" not in text
+        and "电讯" not in text
+        and "電訊" not in text
+    ):
         return False  # too long, or no page and no paper's name: answered at once, as most lines are
     return is_dated_furniture_line(text) and (masthead_in(text) is not None or "版" in text)
 
@@ -309,8 +313,10 @@ def is_page_number(text: str) -> bool:
     """A page number or a PDF page's footer (``- 8 -``, ``第 3 页``, ``Page 3 of 12``): where a page
     broke, which may be inside a paragraph. A jump line (``（上接第1版）``) is not one: it says where
     a story goes on."""
-    if len(text.strip()) > _PAGE_NUMBER_LONGEST or text.lstrip()[:1] not in _PAGE_NUMBER_FIRST:
-        return False  # a number centred by its spaces is as short as any
+    # the spaces that centre a number count for nothing
+    too_long = len(text) > _PAGE_NUMBER_LONGEST and len(text.strip()) > _PAGE_NUMBER_LONGEST
+    if too_long or text.lstrip()[:1] not in _PAGE_NUMBER_FIRST:
+        return False
     text = fold_width(text).strip()
     return bool(_PAGE_NUMBER_RE.match(text) or _PAGE_FOOTER_RE.match(text))
 
@@ -325,15 +331,14 @@ def is_dated_furniture_line(text: str) -> bool:
 
 
 _SECTION_NAME_RE = re.compile(f"^{_H}{{2,4}}$")
-# What sets a head's parts apart: web copies keep &nbsp; as a no-break space, PDF tools print tabs.
-_HEAD_SPACES = (" ", "\u3000", "\xa0", "\t")
 
 
 def _page_head_with_section(text: str) -> bool:
     """A page's head with the name of its section among its masthead, date, weekday and page
     (``聊城日报 2026年11月20日 星期五 A08 公告``): one short word besides, and two of those at least.
     (:func:`is_furniture_line` reads a page's head without it, as the labeller's features do.)"""
-    if not any(space in text for space in _HEAD_SPACES):
+    # set apart by spaces, ideographic spaces, web copies' no-break spaces (&nbsp;) or PDF tools' tabs
+    if " " not in text and "\u3000" not in text and "\xa0" not in text and "\t" not in text:
         return False  # one token: most lines, answered at once
     text = _with_dates_closed(text)
     tokens = text.split()
