@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "mutation_check.py"
-
-
-def load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutation_check", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("mutation_check", module)
-    spec.loader.exec_module(module)
-    return module
-
+from tools_support import load_tool
 
 SOURCE = """def kind(text):
     if "年" not in text:  # a comment stays a comment
@@ -34,7 +21,7 @@ SOURCE = """def kind(text):
 
 
 def test_each_if_and_elif_condition_is_turned_off_in_turn() -> None:
-    tool = load_tool()
+    tool = load_tool("mutation_check")
     found = list(tool.mutants(SOURCE))
     assert [(m.line, m.function, m.condition) for m in found] == [
         (2, "kind", '"年" not in text'),
@@ -56,12 +43,12 @@ def test_each_if_and_elif_condition_is_turned_off_in_turn() -> None:
 
 
 def test_a_conditional_expression_is_left_alone() -> None:
-    tool = load_tool()
+    tool = load_tool("mutation_check")
     assert list(tool.mutants("x = 1 if y else 2\nz = [a for a in b if a]\n")) == []
 
 
 def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("mutation_check")
     (tmp_path / "tests").mkdir()
     (tmp_path / "shape.py").write_text(
         "def shape(text: str) -> str:\n"
