@@ -17,12 +17,13 @@ Some conditions are speed checks, whose removal changes no result, and have no t
 - ``repair.lost_characters`` stops its loop once nothing is left to find: what each further line
   takes is counted against an empty counter, which leaves nothing.
 
-Two guards of ``across.headlines_across_columns`` have no test, because on a page a reader would
-take for a page in columns they do what looks wrong (reported; the code is unchanged): the count
+One guard of ``across.headlines_across_columns`` has no test, because on a page a reader would
+take for a page in columns it does what looks wrong (reported; the code is unchanged): the count
 of characters that stops a page before its widths are measured (a column of prices, whose lines
 fill the column with different numbers of characters because half-width figures take half the
-room, keeps its headline as text), and the one that leaves a wide line under a headline as text (a
-headline's second line is read as the start of the story's first paragraph).
+room, keeps its headline as text). The one that left a wide line under a headline as text (a
+headline's second line was read as the start of the story's first paragraph) was mended: the line
+joins the header, tested at the end of the across tests.
 """
 
 from __future__ import annotations
@@ -173,6 +174,21 @@ def test_a_wide_line_opening_with_a_dash_is_a_subtitle_only_under_a_headline(abo
     dashed = "——西山县图书馆馆员李华讲述阅读推广故事"
     texts = [*_COLUMN, "东湖区举办首届读书节", dashed, *_COLUMN]
     at = texts.index(dashed)
+    expected: list[Role] = ["body"] * len(texts)
+    expected[at - 1], expected[at] = above, role
+    assert _roles_after(texts, {at - 1: above}) == expected
+
+
+@pytest.mark.parametrize(
+    ("above", "role"), [("title", "subtitle"), ("subtitle", "subtitle"), ("kicker", "title")]
+)
+def test_a_wide_line_under_a_header_line_joins_the_header(above: Role, role: Role) -> None:
+    # headlines_across_columns: a line set across the columns right under a headline is its
+    # subtitle (or its second line), under a kicker the headline; as text it would open the
+    # story's first paragraph.
+    wide = "全区十万群众共享书香盛宴"
+    texts = [*_COLUMN, "东湖区举办首届读书节", wide, *_COLUMN]
+    at = texts.index(wide)
     expected: list[Role] = ["body"] * len(texts)
     expected[at - 1], expected[at] = above, role
     assert _roles_after(texts, {at - 1: above}) == expected

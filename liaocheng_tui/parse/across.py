@@ -86,7 +86,10 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
                 out[index] = "kicker"
             continue
         if before in HEADER_ROLES:
-            continue  # a subtitle the labeller left as text, or a headline's second line
+            # The headline under its kicker, or a subtitle the labeller left as text (a headline's
+            # second line reads as one too): left as text, it would open the story's first paragraph.
+            out[index] = "title" if before == "kicker" else "subtitle"
+            continue
         out[index] = "title"
         if (
             after is not None
