@@ -194,6 +194,16 @@ def test_a_wide_line_under_a_header_line_joins_the_header(above: Role, role: Rol
     assert _roles_after(texts, {at - 1: above}) == expected
 
 
+def test_a_wide_line_under_a_headline_this_rule_found_is_left_to_the_labeller() -> None:
+    # headlines_across_columns: only a header the labeller read takes the wide line under it;
+    # under one this rule made, it is another photo's or story's headline, not its subtitle.
+    first, second = "东湖区举办首届读书节活动", "西山县新建十座城市书房"
+    texts = [*_COLUMN, first, second, *_COLUMN]
+    expected: list[Role] = ["body"] * len(texts)
+    expected[texts.index(first)] = "title"
+    assert _roles_after(texts) == expected
+
+
 # columns.py
 
 

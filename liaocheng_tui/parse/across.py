@@ -87,8 +87,11 @@ def headlines_across_columns(lines: Sequence[Line], roles: Sequence[Role]) -> li
             continue
         if before in HEADER_ROLES:
             # The headline under its kicker, or a subtitle the labeller left as text (a headline's
-            # second line reads as one too): left as text, it would open the story's first paragraph.
-            out[index] = "title" if before == "kicker" else "subtitle"
+            # second line reads as one too): left as text, it would open the story's first
+            # paragraph. Only under a header the labeller read: under a line this rule made a
+            # headline, it is the next one (photos' headlines set one under another).
+            if roles[filled[place - 1]] in HEADER_ROLES:
+                out[index] = "title" if before == "kicker" else "subtitle"
             continue
         out[index] = "title"
         if (
