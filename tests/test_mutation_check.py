@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tools_support import load_tool
 
 SOURCE = """def kind(text):
@@ -47,6 +48,7 @@ def test_a_conditional_expression_is_left_alone() -> None:
     assert list(tool.mutants("x = 1 if y else 2\nz = [a for a in b if a]\n")) == []
 
 
+@pytest.mark.slow  # runs pytest as another process, once per condition
 def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
     tool = load_tool("mutation_check")
     (tmp_path / "tests").mkdir()
@@ -70,3 +72,27 @@ def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
     survived = list(tool.survivors("shape.py", ["tests/test_shape.py"], repo=tmp_path))
     assert [(m.line, m.condition) for m in survived] == [(4, "not text")]
     assert (tmp_path / "shape.py").read_text(encoding="utf-8").count("False and") == 0
+
+
+@pytest.mark.slow  # runs pytest as another process
+def test_a_condition_whose_loss_makes_a_loop_run_for_ever_is_noticed(tmp_path: Path) -> None:
+    tool = load_tool("mutation_check")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "count.py").write_text(
+        "def first_digit(text: str) -> int:\n"
+        "    at = 0\n"
+        "    while True:\n"
+        "        if text[at].isdigit():\n"
+        "            return at\n"
+        "        at = (at + 1) % len(text)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tests" / "test_count.py").write_text(
+        "import sys\n"
+        "sys.path.insert(0, '.')\n"
+        "from count import first_digit\n\n"
+        "def test_first_digit() -> None:\n"
+        "    assert first_digit('东湖3号') == 2\n",
+        encoding="utf-8",
+    )
+    assert list(tool.survivors("count.py", ["tests/test_count.py"], repo=tmp_path, timeout=5)) == []

@@ -81,8 +81,10 @@ def _insert(line: str, utf8_offset: int, text: str) -> str:
     return (raw[:utf8_offset] + text.encode() + raw[utf8_offset:]).decode()
 
 
-def survivors(module: str, tests: Sequence[str], repo: Path = REPO) -> Iterator[Mutant]:
-    """The mutants of ``module`` (a path inside ``repo``) that ``tests`` all pass with."""
+def survivors(module: str, tests: Sequence[str], repo: Path = REPO, timeout: float = 600) -> Iterator[Mutant]:
+    """The mutants of ``module`` (a path inside ``repo``) that ``tests`` all pass with. A run
+    that takes longer than ``timeout`` seconds is a mutant the tests noticed: without the
+    condition, a loop ran on for ever."""
     source = (repo / module).read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="mutation-") as scratch:
         tree = Path(scratch) / "tree"
@@ -91,24 +93,28 @@ def survivors(module: str, tests: Sequence[str], repo: Path = REPO) -> Iterator[
         try:
             for mutant in mutants(source):
                 target.write_text(mutant.source, encoding="utf-8")
-                run = subprocess.run(
-                    [
-                        sys.executable,
-                        "-m",
-                        "pytest",
-                        "-q",
-                        "-x",
-                        "-p",
-                        "no:cacheprovider",
-                        "-m",
-                        "not slow",
-                        *tests,
-                    ],
-                    cwd=tree,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
+                command = [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-q",
+                    "-x",
+                    "-p",
+                    "no:cacheprovider",
+                    "-m",
+                    "not slow",
+                ]
+                try:
+                    run = subprocess.run(
+                        [*command, *tests],
+                        cwd=tree,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                        timeout=timeout,
+                    )
+                except subprocess.TimeoutExpired:
+                    continue
                 if run.returncode == 0:
                     yield mutant
                 elif run.returncode != 1:  # not a test failing: the run itself broke
