@@ -161,7 +161,7 @@ def test_a_long_line_ending_with_a_byline_is_no_headline_beside_one() -> None:
     # that two columns ran together, not a headline.
     text = (
         "今年以来，东湖区在老旧小区周边见缝插绿，新建口袋公园十二处，"
-        "市民在家门口就能享受到绿色空间，不少居民纷纷点赞 本报记者 王明"
+        "出门走上五分钟便能见到一片绿地，不少居民纷纷点赞 本报记者 王明"
     )
     assert split_byline_beside(text) is None
 
