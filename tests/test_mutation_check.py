@@ -48,28 +48,31 @@ def test_a_conditional_expression_is_left_alone() -> None:
     assert list(tool.mutants("x = 1 if y else 2\nz = [a for a in b if a]\n")) == []
 
 
+def tiny_repo(root: Path, module: str, source: str, test: str) -> list[str]:
+    """A repository of one module and one test of it at ``root``; the test files' paths."""
+    (root / "tests").mkdir()
+    (root / f"{module}.py").write_text(source, encoding="utf-8")
+    test_file = root / "tests" / f"test_{module}.py"
+    test_file.write_text(
+        f"import sys\nsys.path.insert(0, '.')\nfrom {module} import *\n\n{test}", encoding="utf-8"
+    )
+    return [str(test_file.relative_to(root))]
+
+
 @pytest.mark.slow  # runs pytest as another process, once per condition
 def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
     tool = load_tool("mutation_check")
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "shape.py").write_text(
+    source = (
         "def shape(text: str) -> str:\n"
         '    if text.endswith("。"):\n'
         '        return "sentence"\n'
         "    if not text:\n"
         '        return "blank"\n'
-        '    return "line"\n',
-        encoding="utf-8",
+        '    return "line"\n'
     )
-    (tmp_path / "tests" / "test_shape.py").write_text(
-        "import sys\n"
-        "sys.path.insert(0, '.')\n"
-        "from shape import shape\n\n"
-        "def test_sentence() -> None:\n"
-        "    assert shape('东湖区下雪了。') == 'sentence'\n",
-        encoding="utf-8",
-    )
-    survived = list(tool.survivors("shape.py", ["tests/test_shape.py"], repo=tmp_path))
+    test = "def test_sentence() -> None:\n    assert shape('东湖区下雪了。') == 'sentence'\n"
+    tests = tiny_repo(tmp_path, "shape", source, test)
+    survived = list(tool.survivors("shape.py", tests, repo=tmp_path))
     assert [(m.line, m.condition) for m in survived] == [(4, "not text")]
     assert (tmp_path / "shape.py").read_text(encoding="utf-8").count("False and") == 0
 
@@ -77,22 +80,14 @@ def test_only_the_condition_no_test_notices_survives(tmp_path: Path) -> None:
 @pytest.mark.slow  # runs pytest as another process
 def test_a_condition_whose_loss_makes_a_loop_run_for_ever_is_noticed(tmp_path: Path) -> None:
     tool = load_tool("mutation_check")
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "count.py").write_text(
+    source = (
         "def first_digit(text: str) -> int:\n"
         "    at = 0\n"
         "    while True:\n"
         "        if text[at].isdigit():\n"
         "            return at\n"
-        "        at = (at + 1) % len(text)\n",
-        encoding="utf-8",
+        "        at = (at + 1) % len(text)\n"
     )
-    (tmp_path / "tests" / "test_count.py").write_text(
-        "import sys\n"
-        "sys.path.insert(0, '.')\n"
-        "from count import first_digit\n\n"
-        "def test_first_digit() -> None:\n"
-        "    assert first_digit('东湖3号') == 2\n",
-        encoding="utf-8",
-    )
-    assert list(tool.survivors("count.py", ["tests/test_count.py"], repo=tmp_path, timeout=5)) == []
+    test = "def test_first_digit() -> None:\n    assert first_digit('东湖3号') == 2\n"
+    tests = tiny_repo(tmp_path, "count", source, test)
+    assert list(tool.survivors("count.py", tests, repo=tmp_path, timeout=5)) == []

@@ -90,23 +90,24 @@ def survivors(module: str, tests: Sequence[str], repo: Path = REPO, timeout: flo
         tree = Path(scratch) / "tree"
         shutil.copytree(repo, tree, ignore=shutil.ignore_patterns(".git", "__pycache__", ".venv", "*.db"))
         target = tree / module
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not slow",
+            *tests,
+        ]
         try:
             for mutant in mutants(source):
                 target.write_text(mutant.source, encoding="utf-8")
-                command = [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "-q",
-                    "-x",
-                    "-p",
-                    "no:cacheprovider",
-                    "-m",
-                    "not slow",
-                ]
                 try:
                     run = subprocess.run(
-                        [*command, *tests],
+                        command,
                         cwd=tree,
                         capture_output=True,
                         text=True,
