@@ -4111,6 +4111,37 @@ def test_closing_credits_of_outlets_datelines_and_writers_name_only_people(
     assert parse_end_credit(credit) == (credit, expected)
 
 
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("（王明 李华）", ["王明", "李华"]),  # two co-authors
+        ("(王明 李华 张强)", ["王明", "李华", "张强"]),
+        ("（欧阳明 李华）", ["欧阳明", "李华"]),  # a compound surname
+        ("（王明 常委）", ["王明"]),  # an author and a post that opens as a surname does
+        ("（王明 董事）", ["王明"]),
+        ("（王明 教授）", ["王明"]),  # a post that opens with no surname
+        ("（王明 中共东湖区委书记）", ["王明"]),
+    ],
+)
+def test_a_closing_credit_of_names_alone_credits_every_coauthor(credit: str, expected: list[str]) -> None:
+    assert parse_end_credit(credit) == (credit, expected)
+
+
+def test_a_story_closed_by_two_coauthors_credits_both() -> None:
+    page = parse_page(
+        "东湖区举办首届读书节\n"
+        "\u3000\u300012月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+        "\u3000\u3000读书节期间将举办讲座、展览和阅读分享会等二十余场活动。\n"
+        "\u3000\u3000（王明 李华）\n"
+        "西城区新建三处口袋公园\n"
+        "\u3000\u3000今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("东湖区举办首届读书节", ["王明", "李华"]),
+        ("西城区新建三处口袋公园", []),
+    ]
+
+
 COUNTY_PAGE = (
     "茌平区：冬季农田水利建设如火如荼\n"
     "\u3000\u3000眼下正值冬季农田水利建设的黄金时期，茌平区各乡镇掀起了兴修水利的热潮。\n"

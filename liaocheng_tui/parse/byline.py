@@ -162,6 +162,9 @@ _EXPERT_RE = re.compile(
     r"|分析师|经济师|工程师|评论员|作家|编辑|主编)$"
 )
 
+# How a short post ends where it opens as a name can (常委, 董事, 高工): no co-author.
+_SHORT_POST_RE = re.compile(r"[委事工长员师授记]$")
+
 
 @dataclass(frozen=True)
 class Lead:
@@ -796,7 +799,8 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
     """Parse a closing credit that stands alone: ``(郝学兰 中共东阿县委书记)``, ``（记者 王伟）``.
 
     The first name is the author; what follows it is a job title, not another author, unless the
-    credit names a role (记者/通讯员), in which case every name counts.
+    credit names a role (记者/通讯员), in which case every name counts, or every part reads as a
+    name (``（王明 李华）``: co-authors).
     """
     line = _collapse(text)
     match = _END_CREDIT_RE.match(line)
@@ -827,6 +831,10 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
         return line, [parts[1]]  # an expert's signature: (某某大学法学院副教授 张三)
     if len(parts) < 2 or not _NAME_RE.match(parts[0]):
         return None
+    if len(parts) <= 4 and all(
+        len(part) <= 3 and looks_like_a_name(part) and not _SHORT_POST_RE.search(part) for part in parts
+    ):
+        return line, parts  # co-authors (王明 李华), not an author and a post (王明 常委)
     return line, [parts[0]]
 
 
