@@ -486,6 +486,21 @@ def test_bylines_in_other_papers_styles(line: str, authors: list[str]) -> None:
     assert parse_byline_line(line) == (line, authors)
 
 
+@pytest.mark.parametrize("line", ["记者王明：我的第一百次报道", "记者 王明: 难忘那次报道"])
+def test_a_reporter_named_before_a_colon_and_words_ending_in_report_is_a_headline(line: str) -> None:
+    # What the colon opens is said by the reporter: no place filed from, so no byline.
+    assert parse_byline_line(line) is None
+
+
+def test_a_headline_that_names_its_reporter_before_a_colon_heads_its_story() -> None:
+    page = parse_page(
+        "记者王明：我的第一百次报道\n"
+        "\u3000\u3000十二月三日，是我做记者的第十年，也是我写下第一百篇报道的日子。\n"
+        "\u3000\u3000那天清晨，我又一次来到了东湖边的小村庄。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [("记者王明：我的第一百次报道", [])]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "byline", "authors", "rest"),
     [

@@ -60,6 +60,7 @@ _ROLE_RE = re.compile(
 )
 # 丨 (a Han character) stands for a bar in web and app bylines: 文丨张三, 记者丨王五.
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜丨:：;；]+")
+_COLON_RE = re.compile(r"[:：]")
 # What the roles and names of a line are set apart by (记者 王小明, 记者｜王小明, 文丨王小明).
 _APART_RE = re.compile(r"[\s|｜丨]+")
 # Who wrote and who took the pictures, by a slash (张三/文 李四/图, 文/张三; opening the line, by a
@@ -364,7 +365,7 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     if _COMMENTATOR_RE.match(rest.replace(" ", "")):
         return line, []  # 本报评论员: an institutional signature, no personal name
     tokens = _join_spaced(_tokens(rest))
-    if not tokens:
+    if not tokens or _speaks(rest):
         return None
     names: list[str] = []
     slashed = bool(_SLASH_CREDIT_RE.search(rest))
@@ -406,6 +407,19 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
         if first not in _ROLE_SET or len(_APART_RE.split(rest.strip())) < 2:
             return None
     return line, names
+
+
+def _speaks(line: str) -> bool:
+    """Whether a colon follows a name (记者王明：我的第一百次报道): what it opens is what that person
+    says, a headline's grammar; in a byline a colon follows a label (记者：王明, 报道：)."""
+    colon = _COLON_RE.search(line)
+    if colon is None:
+        return False
+    before = _join_spaced(_tokens(line[: colon.start()]))
+    if not before:
+        return False
+    last = before[-1]
+    return last not in _ROLE_SET and last not in _TRAILER_SET and last not in _SINGLE_ROLE_TOKENS
 
 
 def _filed_from(token: str, tokens: Sequence[str], index: int, line: str) -> bool:
