@@ -3322,10 +3322,56 @@ def test_a_story_under_a_wires_bracketed_dateline_gets_its_headline() -> None:
         ("留住老街坊的烟火气。（作者为市社科院研究员）", None),  # an author note names no one
         ("留住老街坊的烟火气。（作者单位：市社科院）", None),
         ("（作者：王明）", None),  # a credit alone is a line of its own
+        # set apart by a space after the last sentence, as papers that sign at the end print it
+        ("活动将持续到月底。 本报记者 王明", ("活动将持续到月底。", "本报记者 王明", ["王明"])),
+        (
+            "他说：“好。” 记者 王明 通讯员 李华",
+            ("他说：“好。”", "记者 王明 通讯员 李华", ["王明", "李华"]),
+        ),
+        ("活动将持续到月底。本报记者王明", None),  # glued on: the text may go on (本报记者王明说)
+        ("活动将持续到月底。 记者节快乐", None),  # no byline's grammar
+        ("活动将持续到月底。 王明 李华", None),  # names with no role: a list, not a credit
     ],
 )
 def test_a_credit_closing_a_paragraph(paragraph: str, expected: tuple[str, str, list[str]] | None) -> None:
     assert split_tail_credit(paragraph) == expected
+
+
+SIGNED_AT_THE_END = (
+    "东湖区举办首届读书节\n"
+    "\u3000\u300012月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+    "\u3000\u3000读书节期间将举办讲座、展览和阅读分享会等二十余场活动，持续一个月。\n"
+    "\u3000\u3000我们会一直坚持把这件事情做下去，让每个人都能读到好书。 本报记者 王明\n"
+    "西城区新建三处口袋公园\n"
+    "\u3000\u3000今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。\n"
+)
+
+
+def test_a_byline_set_apart_after_the_last_sentence_closes_its_story() -> None:
+    # Not joined to the flush line under it as a paragraph's wrap, which heads the next story.
+    page = parse_page(SIGNED_AT_THE_END)
+    assert [(a.title, a.authors, a.paragraphs[-1]) for a in page.articles] == [
+        ("东湖区举办首届读书节", ["王明"], "我们会一直坚持把这件事情做下去，让每个人都能读到好书。"),
+        ("西城区新建三处口袋公园", [], "今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。"),
+    ]
+
+
+def test_a_line_signed_at_its_end_heads_nothing_under_it_that_is_indented() -> None:
+    # A round-up's part heading, indented as its text is: the story goes on.
+    text = SIGNED_AT_THE_END.replace("西城区新建", "\u3000\u3000西城区新建")
+    assert [a.title for a in parse_page(text).articles] == ["东湖区举办首届读书节"]
+
+
+def test_a_byline_set_apart_after_the_last_sentence_signs_a_story_whose_lead_named_no_one() -> None:
+    page = parse_page(
+        "东湖区举办首届读书节\n"
+        "\u3000\u3000本报讯 12月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+        "\u3000\u3000读书节期间将举办讲座、展览和阅读分享会等二十余场活动。\n"
+        "\u3000\u3000活动将持续到月底。 本报记者 王明\n"
+    )
+    [article] = page.articles
+    assert article.authors == ["王明"]
+    assert article.paragraphs[-1] == "活动将持续到月底。"
 
 
 def test_an_authors_credit_closing_a_commentary_is_its_byline() -> None:

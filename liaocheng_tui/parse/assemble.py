@@ -557,9 +557,11 @@ class _Reader:
             return
         tail = split_tail_credit(text)
         if tail is not None:
-            if draft.byline is None:
+            # As a closing credit: it signs a story with no byline, or one whose lead named no one.
+            if draft.byline is None or (tail[2] and not draft.authors):
                 text = tail[0]
                 draft.set_byline(tail[1], tail[2])
+                draft.byline_is_dateline = False
             draft.add_body(text, unit)
             self.closed = True
             return

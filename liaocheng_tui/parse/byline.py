@@ -982,6 +982,8 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
     ``…烟火气。（作者：王明）``): body, credit, names."""
     stripped = text.rstrip()
     match = _TAIL_CREDIT_RE.search(stripped)
+    if match is None and (set_apart := split_set_apart_credit(stripped)) is not None:
+        return set_apart
     if match is not None:
         names = names_in(match.group(1))
     elif "作者" in stripped[-40:] and (match := _TAIL_AUTHOR_RE.search(stripped)) is not None:
@@ -992,6 +994,24 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
         return None
     return text[: match.start()].rstrip(), _collapse(match.group(0)), names
 
+
+def split_set_apart_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """A byline after a paragraph's last sentence, set apart by a space (``…到月底。 本报记者 王明``),
+    as papers that sign at the end print it: body, byline, names; None for anything else. Such a
+    line ends its story, however it ends."""
+    end = text[-_TAIL_REACH:]
+    cut = max(end.rfind(mark) for mark in _SENTENCE_ENDS)
+    if cut < 0 or not end[cut + 1 : cut + 2].isspace():
+        return None
+    tail = end[cut + 1 :].strip()
+    parsed = parse_byline_line(tail) if _ROLE_RE.match(tail) else None
+    if parsed is None or not parsed[1]:
+        return None
+    return text[: len(text) - len(end) + cut + 1], parsed[0], parsed[1]
+
+
+_TAIL_REACH = 40  # characters: a byline is shorter, with the sentence end before it
+_SENTENCE_ENDS = "。！？…”」』"
 
 _BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[(（]\s?([^()（）]{2,40}?摄影?)\s?[)）]$")
 # A caption before a credit, in characters: less is a label or a name, not a picture's description.

@@ -21,6 +21,7 @@ from liaocheng_tui.parse.byline import (
     parse_labelled_credit,
     parse_names_line,
     split_lead,
+    split_set_apart_credit,
 )
 from liaocheng_tui.parse.chars import (
     CLOSING_MARK_RE,
@@ -806,7 +807,9 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     out its page (``制图：赵敏``, ``版式设计：周晓梅``) is credited under the story, so a short line
     after such a credit heads the next story too (in the dev pages as crawled, damaged and printed
     six ways by the probes, 20 such lines are headlines, 3 a kicker ending with a dash over one,
-    2 neither: a credit's tail a wrap cut off, a note on the page's photographs).
+    2 neither: a credit's tail a wrap cut off, a note on the page's photographs). A byline set
+    apart after a story's last sentence (``…到月底。 本报记者 王明``) closes it as a credit in
+    brackets does.
     """
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
@@ -816,6 +819,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
         for place, index in enumerate(filled[:-2])
         if (text := lines[index].text).endswith(("）", ")"))
         or (("：" in text or ":" in text) and _GRAPHICS_CREDIT_RE.match(text))
+        or (" " in text[-_SET_APART_REACH:] and split_set_apart_credit(text) is not None)
     ]
     fills: list[bool] | None = None
     for place in closings:
@@ -831,6 +835,11 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
                 or _closes_with_credit(lines, out, index, head, below)
             ):
                 continue
+        elif not _GRAPHICS_CREDIT_RE.match(closing):
+            # signed after its last sentence (…到月底。 本报记者 王明): as a credit in brackets
+            if lines[head].indented or not lines[below].indented:
+                continue
+            signed = True
         else:
             if fills is None:
                 fills = filled_lines(lines)
@@ -849,6 +858,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     return out
 
 
+_SET_APART_REACH = 40  # characters at a line's end a byline set apart after its last sentence fits in
 # Who drew a page's charts or laid it out, or where its pictures came from (本版制图：赵敏,
 # 版式设计：周晓梅, 图片来源：视觉中国): printed under the story they illustrate, or at the page's foot.
 _GRAPHICS_CREDIT_RE = re.compile(r"^(?:本版)?(?:制图|图表制作|图片来源|版式设计|版式|美编)\s?[:：]\s?\S")
