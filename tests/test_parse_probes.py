@@ -43,7 +43,10 @@ def test_probe_names_are_unique_and_each_says_what_it_does() -> None:
     assert all(probe.what for probe in probes.PROBES)
 
 
-@pytest.mark.parametrize("name", sorted(set(BY_NAME) - {"columns-2", "columns-3"}))
+_LOSE_OPENERS = {"no-openers", "no-openers-web-copy"}
+
+
+@pytest.mark.parametrize("name", sorted(set(BY_NAME) - {"columns-2", "columns-3"} - _LOSE_OPENERS))
 def test_every_probe_keeps_the_pages_chinese_characters_in_order(name: str) -> None:
     probed = _apply(name)
     if name == "radicals":
@@ -250,3 +253,30 @@ def test_an_e_paper_article_page_puts_its_date_and_label_over_the_story_as_a_web
     probed = _apply("alone-e-paper")
     assert probed[0] == "2026年11月20日" and "版：" in probed[2]
     assert probed[4:] == [x for line in LINES if line.strip() for x in (line.strip(), "")]
+
+
+BYLINED_PAGE: list[tuple[str, Role]] = [
+    ("老街区亮灯", "title"),
+    ("", "blank"),
+    ("\u3000\u3000本报记者 王明", "byline"),
+    ("\u3000\u3000本报东湖12月3日电（记者李华）入夜，老街区的灯光次第亮起。", "body"),
+    ("\u3000\u3000本报讯 游客沿着河道漫步拍照。", "body"),  # the story's second paragraph: kept
+    ("\u3000\u3000（本报记者 王明）", "credit"),
+]
+
+
+def test_without_openers_leaves_out_byline_lines_and_cuts_datelines_off_leads_only() -> None:
+    lines = [line for line, _ in BYLINED_PAGE]
+    roles = [role for _, role in BYLINED_PAGE]
+    assert probes.without_openers(lines, roles) == (
+        ["老街区亮灯", "", "\u3000\u3000入夜，老街区的灯光次第亮起。", lines[4], lines[5]],
+        ["title", "blank", "body", "body", "credit"],
+    )
+
+
+@pytest.mark.parametrize("name", sorted(_LOSE_OPENERS))
+def test_the_probes_without_openers_lose_the_openers_characters_only(name: str) -> None:
+    probed = _apply(name)
+    # The first story's lead loses its dateline (本报讯); the second story has none to lose.
+    assert han_sequence(probed) == han_sequence(LINES).replace("本报讯", "", 1)
+    assert (name == "no-openers-web-copy") == all(not line.startswith("\u3000") for line in probed)

@@ -36,6 +36,7 @@ from liaocheng_tui.parse.augment import (
     made_up_name,
     strip_punctuation,
 )
+from liaocheng_tui.parse.byline import split_lead
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS
 from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
@@ -363,6 +364,38 @@ def _bylined(lines: list[str], roles: list[Role], rng: random.Random) -> list[st
     return out
 
 
+def without_openers(lines: list[str], roles: list[Role]) -> tuple[list[str], list[Role]]:
+    """The page with no story's opener: the byline lines under each headline block left out and
+    the dateline or bracketed byline cut off each story's lead, as papers that sign at the end or
+    not at all, and web copies that keep the meta apart, print their stories. The only probe that
+    loses characters: the openers'."""
+    out_lines: list[str] = []
+    out_roles: list[Role] = []
+    opening = False  # under a headline block, above its story's first paragraph
+    for line, role in zip(lines, roles, strict=True):
+        if role in HEADER_ROLES:
+            opening = True
+        elif opening and role == "byline":
+            continue
+        elif opening and role == "body" and line.strip():
+            opening = False
+            stripped = line.lstrip()
+            lead = split_lead(stripped)
+            if lead is not None and lead.rest.strip():
+                line = line[: len(line) - len(stripped)] + lead.rest.lstrip()
+        out_lines.append(line)
+        out_roles.append(role)
+    return out_lines, out_roles
+
+
+def _without_openers(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    return without_openers(lines, roles)[0]
+
+
+def _without_openers_web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    return _web_copy(*without_openers(lines, roles), rng)
+
+
 def _asks(title: str) -> bool:
     """Whether the probe closes this headline with a question mark: one in three, chosen by the
     headline's own text, so that the page and its key choose alike."""
@@ -500,6 +533,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
     Probe("signed", "… a signature under a label (`作者：张三（某某大学教授）`, as commentary and web pages sign)", _signed),
     Probe("bylined", "every byline credited by a paper's name or a slash, and one under half the headlines without (`新京报记者 张三`, `文/张三`, `文丨张三`), as other papers print them", _bylined),
+    Probe("no-openers", "no story's opener: its byline line left out and the dateline cut off its lead (`本报北京1月16日电（记者 X）`), as papers that sign at the end or not at all print them", _without_openers),
+    Probe("no-openers-web-copy", "… and every line flush left with a blank line after it", _without_openers_web_copy),
     Probe("asked", "one headline in three closed by a question mark (`谁来管？`, as many papers set them)", _asked, key_text=_asked_key),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
