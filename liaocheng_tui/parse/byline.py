@@ -1000,6 +1000,8 @@ def split_set_apart_credit(text: str) -> tuple[str, str, list[str]] | None:
     as papers that sign at the end print it: body, byline, names; None for anything else. Such a
     line ends its story, however it ends."""
     end = text[-_TAIL_REACH:]
+    if "记者" not in end and "通讯员" not in end:
+        return None  # most paragraphs: no reporter named at their end
     cut = max(end.rfind(mark) for mark in _SENTENCE_ENDS)
     if cut < 0 or not end[cut + 1 : cut + 2].isspace():
         return None

@@ -819,7 +819,7 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
         for place, index in enumerate(filled[:-2])
         if (text := lines[index].text).endswith(("）", ")"))
         or (("：" in text or ":" in text) and _GRAPHICS_CREDIT_RE.match(text))
-        or (" " in text[-_SET_APART_REACH:] and split_set_apart_credit(text) is not None)
+        or split_set_apart_credit(text) is not None
     ]
     fills: list[bool] | None = None
     for place in closings:
@@ -858,7 +858,6 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     return out
 
 
-_SET_APART_REACH = 40  # characters at a line's end a byline set apart after its last sentence fits in
 # Who drew a page's charts or laid it out, or where its pictures came from (本版制图：赵敏,
 # 版式设计：周晓梅, 图片来源：视觉中国): printed under the story they illustrate, or at the page's foot.
 _GRAPHICS_CREDIT_RE = re.compile(r"^(?:本版)?(?:制图|图表制作|图片来源|版式设计|版式|美编)\s?[:：]\s?\S")
