@@ -4188,6 +4188,40 @@ def test_a_closing_credit_of_names_alone_credits_every_coauthor(credit: str, exp
     assert parse_end_credit(credit) == (credit, expected)
 
 
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("（作者 王明）", ["王明"]),  # one author under the label: was no credit at all
+        ("（作者：王明）", ["王明"]),
+        ("（作者王明）", ["王明"]),
+        ("（作者：王明，东湖大学教授）", ["王明"]),  # the post after a comma is nobody's name
+        ("（本文作者 王明）", ["王明"]),  # was read as a person called 本文作者
+        ("（文/王明）", ["王明"]),  # a writer's slash signature
+        ("（王明/文）", ["王明"]),
+    ],
+)
+def test_a_closing_credit_signed_under_a_label_or_a_slash_names_its_author(
+    credit: str, expected: list[str]
+) -> None:
+    assert parse_end_credit(credit) == (credit, expected)
+
+
+@pytest.mark.parametrize("credit", ["（作者：王明）", "（文/王明）"])
+def test_a_story_closed_by_its_authors_signature_ends_there(credit: str) -> None:
+    page = parse_page(
+        "东湖区举办首届读书节\n"
+        "\u3000\u300012月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+        "\u3000\u3000读书节期间将举办讲座、展览和阅读分享会等二十余场活动。\n"
+        f"\u3000\u3000{credit}\n"
+        "西城区新建三处口袋公园\n"
+        "\u3000\u3000今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。\n"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("东湖区举办首届读书节", ["王明"]),
+        ("西城区新建三处口袋公园", []),
+    ]
+
+
 def test_a_story_closed_by_two_coauthors_credits_both() -> None:
     page = parse_page(
         "东湖区举办首届读书节\n"

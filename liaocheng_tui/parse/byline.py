@@ -825,7 +825,12 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
         return line, []  # an author note (作者为…教授, 作者单位：…): a credit that names no one
     if re.search(r"[:：]", inner.removeprefix("作者").lstrip(":：")):
         return None
-    inner = re.sub(r"^作者\s*[:：]?\s*", "", inner)
+    authored = inner.startswith(("作者", "本文作者"))
+    inner = re.sub(r"^(?:本文)?作者\s*[:：]?\s*", "", inner)
+    if authored and (signed_names := _authors_signed(inner)):
+        return line, signed_names  # (作者：王明), (作者 王明，东湖大学教授)
+    if _SLASH_CREDIT_RE.search(inner) and (signed := parse_byline_line(inner)) is not None and signed[1]:
+        return line, signed[1]  # a writer's slash signature: (文/王明), (王明/文)
     if _ROLE_RE.match(inner):
         names = names_in(inner)
         if names and _DATELINE_CREDIT_RE.match(inner):
@@ -972,9 +977,19 @@ _TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2
 
 # An author's credit closing a commentary's last paragraph: （作者：王明）, （作者 王明、李华）,
 # （作者：王明，市社科院研究员）; not an author note (（作者为…研究员）, （作者单位：…）).
-_TAIL_AUTHOR_RE = re.compile(
-    f"[(（]\\s?作者\\s?[:：]?\\s?({_H}{{2,4}}(?:[、，,\\s]\\s?{_H}{{2,4}})*?)(?:[，,]\\s?[^()（）]{{2,30}})?\\s?[)）]$"
-)
+_AUTHOR_NAMES = f"({_H}{{2,4}}(?:[、，,\\s]\\s?{_H}{{2,4}})*?)(?:[，,]\\s?[^()（）]{{2,30}})?"
+_TAIL_AUTHOR_RE = re.compile(f"[(（]\\s?作者\\s?[:：]?\\s?{_AUTHOR_NAMES}\\s?[)）]$")
+_AUTHOR_NAMES_RE = re.compile(_AUTHOR_NAMES)
+
+
+def _authors_signed(signed: str) -> list[str]:
+    """The names after an author's label (作者：王明、李华, 作者 王明，某某大学教授), each reading as
+    a person's; none for anything else."""
+    found = _AUTHOR_NAMES_RE.fullmatch(signed)
+    if found is None:
+        return []
+    names = re.split(r"[、，,\s]\s?", found.group(1))
+    return names if all(map(looks_like_a_name, names)) else []
 
 
 def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
@@ -987,9 +1002,7 @@ def split_tail_credit(text: str) -> tuple[str, str, list[str]] | None:
     if match is not None:
         names = names_in(match.group(1))
     elif "作者" in stripped[-40:] and (match := _TAIL_AUTHOR_RE.search(stripped)) is not None:
-        names = re.split(r"[、，,\s]\s?", match.group(1))
-        if not all(map(looks_like_a_name, names)):
-            return None
+        names = _authors_signed(match.group(1))
     if not match or match.start() == 0 or not names:
         return None
     return text[: match.start()].rstrip(), _collapse(match.group(0)), names
