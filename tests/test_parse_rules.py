@@ -32,6 +32,7 @@ from liaocheng_tui.parse.byline import (
     parse_labelled_credit,
     parse_letter_spaced_byline,
     parse_names_line,
+    parse_signed_credit,
     parse_wire_credit,
     signs_writing,
     split_byline_beside,
@@ -4203,7 +4204,17 @@ def test_a_closing_credit_of_names_alone_credits_every_coauthor(credit: str, exp
 def test_a_closing_credit_signed_under_a_label_or_a_slash_names_its_author(
     credit: str, expected: list[str]
 ) -> None:
-    assert parse_end_credit(credit) == (credit, expected)
+    assert parse_closing_credit(credit) == (credit, expected)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["（作者为东湖大学教授）", "（作者：某某大学）", "（2024/2025赛季）", "（文/图）", "（本报记者 王明）"],
+)
+def test_no_signature_is_read_in_a_note_a_post_a_season_or_a_role_alone(line: str) -> None:
+    # parse_signed_credit: only names under a label or beside a slash sign a story (the reporter's
+    # credit is parse_end_credit's).
+    assert parse_signed_credit(line) is None
 
 
 @pytest.mark.parametrize("credit", ["（作者：王明）", "（文/王明）"])
@@ -4220,6 +4231,31 @@ def test_a_story_closed_by_its_authors_signature_ends_there(credit: str) -> None
         ("东湖区举办首届读书节", ["王明"]),
         ("西城区新建三处口袋公园", []),
     ]
+
+
+def test_a_signature_the_labeller_read_as_a_byline_after_the_text_closes_the_story() -> None:
+    page = labelled(
+        "东湖区举办首届读书节\n"
+        "\u3000\u300012月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+        "\u3000\u3000（作者：王明）\n"
+        "西城区新建三处口袋公园\n"
+        "\u3000\u3000今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。\n",
+        "T B BY B B _",
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("东湖区举办首届读书节", ["王明"]),
+        ("西城区新建三处口袋公园", []),
+    ]
+
+
+def test_a_signature_under_its_headline_is_its_byline_and_heads_nothing_under_it() -> None:
+    # Set under the headline it signs the story below, as a byline: the flush line under it is
+    # the story's first paragraph, no headline of another story.
+    page = labelled(
+        "读书的乐趣\n\u3000\u3000（作者：王明）\n开卷有益\n\u3000\u3000读书让人开阔眼界，也让人学会思考。\n",
+        "T BY B B _",
+    )
+    assert [(a.title, a.authors, len(a.paragraphs)) for a in page.articles] == [("读书的乐趣", ["王明"], 2)]
 
 
 def test_a_story_closed_by_two_coauthors_credits_both() -> None:

@@ -66,6 +66,7 @@ from liaocheng_tui.parse.byline import (
     parse_label_signature,
     parse_letter_spaced_byline,
     parse_name_line,
+    parse_signed_credit,
     signs_writing,
     split_lead,
     split_photo_credit,
@@ -247,6 +248,7 @@ def _parsed_byline(text: str) -> tuple[str, list[str]]:
         parse_byline_line(text)
         or parse_letter_spaced_byline(text)
         or parse_name_line(text)
+        or parse_signed_credit(text)
         or parse_end_credit(text)
     )
     if parsed is not None:
@@ -391,6 +393,10 @@ class _Reader:
         above = self.current
         if above is not None and above.fresh:
             self._standalone_byline(above, unit)
+            return index + 1
+        if above is not None and above.body and parse_signed_credit(unit.text):
+            # A writer's signature after the story's text (（作者：王明）) closes it, as a credit.
+            self._credit(unit)
             return index + 1
         following = self.units[index + 1] if index + 1 < len(self.units) else None
         # A photo credit (记者 X 摄) closes the caption printed above it.

@@ -20,6 +20,7 @@ from liaocheng_tui.parse.byline import (
     parse_closing_credit,
     parse_labelled_credit,
     parse_names_line,
+    parse_signed_credit,
     split_lead,
     split_set_apart_credit,
 )
@@ -890,9 +891,24 @@ def _closes_with_credit(
         and not PHOTO_CREDIT_RE.search(text.rstrip("）) "))
         and not lines[head].indented
         and lines[below].indented
-        # the labeller reads a credit that names an outlet (（东阿县融媒体中心 赵婷）) as text
-        and (roles[index] == "credit" or (roles[index] == "body" and parse_closing_credit(text) is not None))
+        # the labeller reads a credit that names an outlet (（东阿县融媒体中心 赵婷）) as text, and a
+        # writer's signature after the story's text (（作者：王明）) as a byline
+        and (
+            roles[index] == "credit"
+            or (roles[index] == "body" and parse_closing_credit(text) is not None)
+            or (
+                roles[index] == "byline"
+                and _after_text(roles, index)
+                and parse_signed_credit(text) is not None
+            )
+        )
     )
+
+
+def _after_text(roles: Sequence[Role], index: int) -> bool:
+    """Whether the nearest line above ``index`` that is not blank is story text."""
+    above = next((role for role in reversed(roles[:index]) if role != "blank"), None)
+    return above == "body"
 
 
 def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
