@@ -4258,6 +4258,41 @@ def test_a_signature_under_its_headline_is_its_byline_and_heads_nothing_under_it
     assert [(a.title, a.authors, len(a.paragraphs)) for a in page.articles] == [("读书的乐趣", ["王明"], 2)]
 
 
+SIGNED_ON_A_LINE_OF_ITS_OWN = (
+    "东湖区举办首届读书节\n"
+    "\u3000\u300012月3日，东湖区首届读书节在区图书馆开幕，三千多名市民参加了开幕式。\n"
+    "\u3000\u3000读书节期间将举办讲座、展览和阅读分享会等二十余场活动。\n"
+    "\u3000\u3000本报记者 王明\n"
+    "西城区新建三处口袋公园\n"
+    "\u3000\u3000今年以来，西城区利用边角地新建三处口袋公园，方便居民就近休闲。\n"
+    "\u3000\u3000公园里设置了健身器材和儿童游乐设施，受到周边居民欢迎。\n"
+)
+_SIGNED_STORIES = [
+    ("东湖区举办首届读书节", ["王明"], 2),
+    ("西城区新建三处口袋公园", [], 2),
+]
+
+
+def test_a_reporters_line_under_a_storys_last_paragraph_signs_it() -> None:
+    # Not the caption of a photo of its own: the paragraph over it is set as the story's others.
+    page = labelled(SIGNED_ON_A_LINE_OF_ITS_OWN, "T B B BY T B B _")
+    assert [(a.title, a.authors, len(a.paragraphs)) for a in page.articles] == _SIGNED_STORIES
+
+
+def test_a_reporters_line_under_a_part_heading_of_a_round_up_heads_nothing() -> None:
+    # A round-up's part heading and its reporter's line, its text indented as the heading is: one story.
+    page = labelled(
+        "东湖区多措并举办实事\n"
+        "\u3000\u3000今年以来，东湖区办好一批民生实事。\n"
+        "\u3000\u3000读书节办进社区\n"
+        "\u3000\u3000本报记者 王明\n"
+        "\u3000\u3000读书节期间将举办讲座和阅读分享会。\n"
+        "\u3000\u3000活动将持续到月底。\n",
+        "T B B BY B B _",
+    )
+    assert [a.title for a in page.articles] == ["东湖区多措并举办实事"]
+
+
 def test_a_story_closed_by_two_coauthors_credits_both() -> None:
     page = parse_page(
         "东湖区举办首届读书节\n"
