@@ -1035,18 +1035,17 @@ def split_set_apart_credit(text: str) -> tuple[str, str, list[str]] | None:
     end = text[-_TAIL_REACH:]
     if "记者" not in end and "通讯员" not in end:
         return None  # most paragraphs: no reporter named at their end
-    cut = max(end.rfind(mark) for mark in _SENTENCE_ENDS)
-    if cut < 0 or not end[cut + 1 : cut + 2].isspace():
+    cut = last_sentence_end(end)
+    if cut is None or not end[cut : cut + 1].isspace():
         return None
-    tail = end[cut + 1 :].strip()
+    tail = end[cut:].strip()
     parsed = parse_byline_line(tail) if _ROLE_RE.match(tail) else None
     if parsed is None or not parsed[1]:
         return None
-    return text[: len(text) - len(end) + cut + 1], parsed[0], parsed[1]
+    return text[: len(text) - len(end) + cut], parsed[0], parsed[1]
 
 
 _TAIL_REACH = 40  # characters: a byline is shorter, with the sentence end before it
-_SENTENCE_ENDS = "。！？…”」』"
 
 _BRACKETED_PHOTO_CREDIT_RE = re.compile(r"[(（]\s?([^()（）]{2,40}?摄影?)\s?[)）]$")
 # A caption before a credit, in characters: less is a label or a name, not a picture's description.
