@@ -162,31 +162,27 @@ def test_two_wide_lines_one_under_the_other_are_no_headline() -> None:
     assert _roles_after(texts) == ["body"] * len(texts)
 
 
+_DASHED = "——西山县图书馆馆员李华讲述阅读推广故事"
+_WIDE = "全区十万群众共享书香盛宴"
+
+
 @pytest.mark.parametrize(
-    ("above", "role"),
+    ("wide", "above", "role"),
     [
-        ("title", "subtitle"),  # under a headline: its subtitle
-        ("body", "body"),  # under the text: no headline of its own, left as it was
+        # headlines_across_columns: a dash opens a subtitle, never a headline: under a headline its
+        # subtitle, under the text left as it was
+        (_DASHED, "title", "subtitle"),
+        (_DASHED, "body", "body"),
+        # a line set across the columns right under a headline is its subtitle (or its second
+        # line), under a kicker the headline; as text it would open the story's first paragraph
+        (_WIDE, "title", "subtitle"),
+        (_WIDE, "subtitle", "subtitle"),
+        (_WIDE, "kicker", "title"),
     ],
 )
-def test_a_wide_line_opening_with_a_dash_is_a_subtitle_only_under_a_headline(above: Role, role: Role) -> None:
-    # headlines_across_columns: a dash opens a subtitle, never a headline.
-    dashed = "——西山县图书馆馆员李华讲述阅读推广故事"
-    texts = [*_COLUMN, "东湖区举办首届读书节", dashed, *_COLUMN]
-    at = texts.index(dashed)
-    expected: list[Role] = ["body"] * len(texts)
-    expected[at - 1], expected[at] = above, role
-    assert _roles_after(texts, {at - 1: above}) == expected
-
-
-@pytest.mark.parametrize(
-    ("above", "role"), [("title", "subtitle"), ("subtitle", "subtitle"), ("kicker", "title")]
-)
-def test_a_wide_line_under_a_header_line_joins_the_header(above: Role, role: Role) -> None:
-    # headlines_across_columns: a line set across the columns right under a headline is its
-    # subtitle (or its second line), under a kicker the headline; as text it would open the
-    # story's first paragraph.
-    wide = "全区十万群众共享书香盛宴"
+def test_a_wide_line_under_a_header_line_joins_the_header_and_a_dashed_one_is_never_a_headline(
+    wide: str, above: Role, role: Role
+) -> None:
     texts = [*_COLUMN, "东湖区举办首届读书节", wide, *_COLUMN]
     at = texts.index(wide)
     expected: list[Role] = ["body"] * len(texts)
