@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import cast
 
 import pytest
 from tools_support import load_tool
@@ -57,6 +59,24 @@ def tiny_repo(root: Path, module: str, source: str, test: str) -> list[str]:
         f"import sys\nsys.path.insert(0, '.')\nfrom {module} import *\n\n{test}", encoding="utf-8"
     )
     return [str(test_file.relative_to(root))]
+
+
+def test_no_run_writes_bytecode_that_a_later_mutant_could_be_read_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two mutants of one size written within a second look unchanged to Python's bytecode cache:
+    # the second run would test the first mutant again (a flaky survivor list).
+    tool = load_tool("mutation_check")
+    tests = tiny_repo(tmp_path, "shape", "def shape(text):\n    if text:\n        return 1\n", "")
+    environments: list[dict[str, str]] = []
+
+    def run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+        environments.append(cast(dict[str, str], options["env"]))
+        return subprocess.CompletedProcess(command, 1, "", "")
+
+    monkeypatch.setattr(tool.subprocess, "run", run)
+    assert list(tool.survivors("shape.py", tests, repo=tmp_path)) == []
+    assert [env.get("PYTHONDONTWRITEBYTECODE") for env in environments] == ["1"]
 
 
 @pytest.mark.slow  # runs pytest as another process, once per condition

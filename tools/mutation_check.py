@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -102,6 +103,9 @@ def survivors(module: str, tests: Sequence[str], repo: Path = REPO, timeout: flo
             "not slow",
             *tests,
         ]
+        # No bytecode: Python trusts a cached module whose source has the same size and the same
+        # second of change, and two mutants of one size written within a second are just that.
+        environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         try:
             for mutant in mutants(source):
                 target.write_text(mutant.source, encoding="utf-8")
@@ -109,6 +113,7 @@ def survivors(module: str, tests: Sequence[str], repo: Path = REPO, timeout: flo
                     run = subprocess.run(
                         command,
                         cwd=tree,
+                        env=environment,
                         capture_output=True,
                         text=True,
                         check=False,
