@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from liaocheng_tui.parse import evaluate
 from liaocheng_tui.parse.evaluate import EvalPage
 from liaocheng_tui.parse.models import Article, Page
@@ -118,3 +122,82 @@ def test_a_damaged_page_s_key_leaves_out_a_mark_before_a_headline_as_the_parser_
     # marks of both kinds, in either order
     lines = ["● ## 招聘会提供岗位三千个", "　　记者从市人社局获悉。", "", "## ● 老街区亮灯", "　　夜幕降临。"]
     assert [key.title for key in keys_from_roles(lines, roles)] == ["招聘会提供岗位三千个", "老街区亮灯"]
+
+
+def test_the_damage_seeds_start_with_the_table_s_own() -> None:
+    assert evaluate.damage_seeds(1) == [evaluate.DAMAGE_SEED]
+    assert evaluate.damage_seeds(3) == [
+        evaluate.DAMAGE_SEED,
+        evaluate.DAMAGE_SEED + 1,
+        evaluate.DAMAGE_SEED + 2,
+    ]
+
+
+def _titles_of_the_key(seen: list[str]) -> evaluate.Parser:
+    def parse(page: EvalPage) -> Page:
+        seen.append(page.text)
+        return Page(page.name, [Article(1, key.title, ["正文。"]) for key in page.keys])
+
+    return parse
+
+
+def test_each_seed_draws_the_damaged_set_again_from_its_clean_set() -> None:
+    seeds = [11, 12, 13, 14, 15, 16]
+    for name, draw in (("dev-damaged", evaluate.damaged), ("dev-nopunct-dmg", evaluate.unpunctuated)):
+        seen: list[str] = []
+        scores = evaluate.title_f1_by_seed({"dev-clean": [PAGE]}, name, seeds, _titles_of_the_key(seen))
+        assert seen == [(draw([PAGE], seed) or [])[0].text for seed in seeds]
+        assert len(set(seen)) > 1  # the seeds draw different damage
+        assert scores == [1.0] * len(seeds)
+    seen = []
+    evaluate.title_f1_by_seed(
+        {"cross-clean": [PAGE]}, "cross-damaged", [evaluate.DAMAGE_SEED], _titles_of_the_key(seen)
+    )
+    assert seen == [(evaluate.damaged([PAGE]) or [])[0].text]  # the first seed is the table's draw
+
+
+def test_a_seed_s_title_f1_counts_what_the_parser_missed() -> None:
+    def nothing(page: EvalPage) -> Page:
+        return Page(page.name, [])
+
+    assert evaluate.title_f1_by_seed({"dev-clean": [PAGE]}, "dev-damaged", [1, 2], nothing) == [0.0, 0.0]
+
+
+def test_a_missing_clean_set_gives_no_seed_scores() -> None:
+    assert (
+        evaluate.title_f1_by_seed({"cross-clean": None}, "cross-damaged", [1, 2], _titles_of_the_key([]))
+        is None
+    )
+
+
+def test_the_seed_line_gives_mean_lowest_highest_then_each_seed() -> None:
+    assert (
+        evaluate.format_spread("dev-damaged", [0.9, 0.95, 0.85])
+        == "dev-damaged        0.900   0.850    0.950  (0.900 0.950 0.850)"
+    )
+
+
+def test_the_seed_table_follows_the_table_unless_one_seed_is_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A corpus folder without the corpus: the damaged sets are reported missing, in both tables.
+    assert evaluate.main(["--corpus", str(tmp_path), "--sets", "dev-damaged"]) == 0
+    out = capsys.readouterr().out
+    assert "under 5 damage seeds" in out
+    assert out.count("dev-damaged        missing") == 2
+    assert evaluate.main(["--corpus", str(tmp_path), "--sets", "dev-damaged", "--damage-seeds", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "damage seeds" not in out
+    assert out.count("dev-damaged        missing") == 1
+
+
+@pytest.mark.parametrize("count", ["0", "-2", "five"])
+def test_a_count_of_seeds_that_is_no_positive_number_is_refused(
+    count: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        evaluate.main(["--damage-seeds", count])
+    assert stopped.value.code == 2
+    assert (
+        f"argument --damage-seeds: '{count}' is not a number of seeds (1 or more)" in capsys.readouterr().err
+    )
