@@ -58,6 +58,7 @@ from liaocheng_tui.parse.blocks import (
 )
 from liaocheng_tui.parse.byline import (
     Lead,
+    is_name_signature,
     looks_like_a_name,
     names_in,
     parse_byline_line,
@@ -823,9 +824,8 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if title and title.replace(" ", "").endswith(NOTICE_WORDS):
         return "notice"
     reported = bool(draft.byline and (_REPORTED_RE.search(draft.byline) or credits_an_outlet(draft.byline)))
-    if (draft.credit and not reported) or (
-        draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))
-    ):
+    signed = draft.credit and not reported and not (draft.byline and is_name_signature(draft.byline))
+    if signed or (draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))):
         return "commentary"
     if draft.byline and "评论员" in draft.byline:
         return "commentary"

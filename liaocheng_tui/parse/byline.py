@@ -938,6 +938,11 @@ def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
     )
 
 
+# A writer's name alone in brackets, as briefs are signed (（王明）); its indent and spaces included.
+_NAME_SIGNED_RE = re.compile(f"^[(（]\\s?({_H}{{2,4}})\\s?[)）]$")
+_NAME_SIGNED_LONGEST = 16
+_NAMES_SIGNED_RE = re.compile(f"^[(（]\\s?((?:{_H}{{2,4}} )*{_H}{{2,4}})\\s?[)）]$")
+_NAMES_SIGNED_LONGEST = 40
 _SIGNED_CREDIT_RE = re.compile(r"^[(（]\s?(?:(?:本文)?作者\s?[:：]?\s?(.+?)|(.*[/／].*?))\s?[)）]$")
 _SIGNED_CREDIT_LONGEST = 40  # characters: a label, names and a post
 
@@ -949,7 +954,8 @@ def parse_signed_credit(text: str) -> tuple[str, list[str]] | None:
     damaged training and dev copies set ``（作者 王明）`` under headlines as a byline, which the model
     reads by its place; told a credit, it read them as one (dev damaged title F1 0.938 -> 0.934)."""
     if "作者" not in text and "/" not in text and "／" not in text:
-        return None  # most lines, answered at once
+        # Most lines, answered at once; a short one may be a name alone.
+        return _name_signed(text) if len(text) <= _NAME_SIGNED_LONGEST else None
     line = _collapse(text)
     match = _SIGNED_CREDIT_RE.match(line)
     if match is None or weight(line) > _SIGNED_CREDIT_LONGEST:
@@ -960,6 +966,39 @@ def parse_signed_credit(text: str) -> tuple[str, list[str]] | None:
         return (line, names) if names else None
     signed = parse_byline_line(slashed) if _SLASH_CREDIT_RE.search(slashed) else None
     return (line, signed[1]) if signed is not None and signed[1] else None
+
+
+def _name_signed(text: str) -> tuple[str, list[str]] | None:
+    """A name alone in brackets (``（王明）``, ``（欧阳晓明）``): the writer signing a brief. A short
+    post that opens as a surname does (（常委）) is none, nor are four characters after a surname
+    of one (（王府井大）), as :func:`parse_name_line` reads a name alone."""
+    line = _collapse(text)
+    found = _NAME_SIGNED_RE.match(line)
+    if found is None:
+        return None
+    name = found.group(1)
+    return (line, [name]) if _reads_as_a_signed_name(name) else None
+
+
+def _reads_as_a_signed_name(name: str) -> bool:
+    """A name as a signature gives it: after a common surname, no short post (常委), and four
+    characters only after a compound surname (王府井大 is none)."""
+    if not looks_like_a_name(name) or _SHORT_POST_RE.search(name):
+        return False
+    return len(name) < 4 or name.startswith(_COMPOUND_SURNAMES)
+
+
+def is_name_signature(text: str) -> bool:
+    """Whether ``text`` is names alone in brackets (``（王明）``, ``（王明 李华）``): reporters sign a
+    news brief so, as writers sign comment; a signature with a post (（作者：王明）, （王明 东湖大学
+    教授）) is an outside writer's."""
+    if len(text) > _NAMES_SIGNED_LONGEST:
+        return False
+    found = _NAMES_SIGNED_RE.match(_collapse(text))
+    if found is None:
+        return False
+    names = found.group(1).split(" ")
+    return len(names) <= _NAMES_MOST and all(map(_reads_as_a_signed_name, names))
 
 
 # The writers under a label, as public accounts and web pages close a story (记者：王海, 文字：王海
