@@ -4179,6 +4179,8 @@ def test_closing_credits_of_outlets_datelines_and_writers_name_only_people(
         ("（王明 李华）", ["王明", "李华"]),  # two co-authors
         ("(王明 李华 张强)", ["王明", "李华", "张强"]),
         ("（欧阳明 李华）", ["欧阳明", "李华"]),  # a compound surname
+        ("（欧阳晓明 李华）", ["欧阳晓明", "李华"]),  # four characters after one, as a name alone reads
+        ("（王府井大 李华）", ["王府井大"]),  # four after a surname of one: no name, so no co-authors
         ("（王明 常委）", ["王明"]),  # an author and a post that opens as a surname does
         ("（王明 董事）", ["王明"]),
         ("（王明 教授）", ["王明"]),  # a post that opens with no surname

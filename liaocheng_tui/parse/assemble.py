@@ -824,8 +824,9 @@ def _kind(draft: _Draft, title: str | None, paragraphs: list[str]) -> ArticleKin
     if title and title.replace(" ", "").endswith(NOTICE_WORDS):
         return "notice"
     reported = bool(draft.byline and (_REPORTED_RE.search(draft.byline) or credits_an_outlet(draft.byline)))
-    signed = draft.credit and not reported and not (draft.byline and is_name_signature(draft.byline))
-    if signed or (draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))):
+    # A credit that names no reporter marks an outside writer's comment, unless it is names alone.
+    outside_writer = draft.credit and not reported and not (draft.byline and is_name_signature(draft.byline))
+    if outside_writer or (draft.column and COMMENTARY_COLUMN_RE.search(draft.column.replace(" ", ""))):
         return "commentary"
     if draft.byline and "评论员" in draft.byline:
         return "commentary"

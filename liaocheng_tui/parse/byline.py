@@ -845,9 +845,7 @@ def parse_end_credit(text: str) -> tuple[str, list[str]] | None:
         return line, [parts[1]]  # an expert's signature: (某某大学法学院副教授 张三)
     if len(parts) < 2 or not _NAME_RE.match(parts[0]):
         return None
-    if len(parts) <= 4 and all(
-        len(part) <= 3 and looks_like_a_name(part) and not _SHORT_POST_RE.search(part) for part in parts
-    ):
+    if len(parts) <= _NAMES_MOST and all(map(_reads_as_a_signed_name, parts)):
         return line, parts  # co-authors (王明 李华), not an author and a post (王明 常委)
     return line, [parts[0]]
 
@@ -938,11 +936,9 @@ def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
     )
 
 
-# A writer's name alone in brackets, as briefs are signed (（王明）); its indent and spaces included.
-_NAME_SIGNED_RE = re.compile(f"^[(（]\\s?({_H}{{2,4}})\\s?[)）]$")
-_NAME_SIGNED_LONGEST = 16
+# Names alone in brackets, as reporters sign briefs (（王明）, （王明 李华）); a space at the brackets.
 _NAMES_SIGNED_RE = re.compile(f"^[(（]\\s?((?:{_H}{{2,4}} )*{_H}{{2,4}})\\s?[)）]$")
-_NAMES_SIGNED_LONGEST = 40
+_NAME_SIGNED_LONGEST = 16  # characters of a name alone in brackets, its indent and spaces included
 _SIGNED_CREDIT_RE = re.compile(r"^[(（]\s?(?:(?:本文)?作者\s?[:：]?\s?(.+?)|(.*[/／].*?))\s?[)）]$")
 _SIGNED_CREDIT_LONGEST = 40  # characters: a label, names and a post
 
@@ -954,8 +950,10 @@ def parse_signed_credit(text: str) -> tuple[str, list[str]] | None:
     damaged training and dev copies set ``（作者 王明）`` under headlines as a byline, which the model
     reads by its place; told a credit, it read them as one (dev damaged title F1 0.938 -> 0.934)."""
     if "作者" not in text and "/" not in text and "／" not in text:
-        # Most lines, answered at once; a short one may be a name alone.
-        return _name_signed(text) if len(text) <= _NAME_SIGNED_LONGEST else None
+        # Most lines, answered at once; a short one may be a name alone (（王明）; names alone are
+        # parse_end_credit's co-authors).
+        names = _signed_names(text) if len(text) <= _NAME_SIGNED_LONGEST else None
+        return (_collapse(text), names) if names is not None and len(names) == 1 else None
     line = _collapse(text)
     match = _SIGNED_CREDIT_RE.match(line)
     if match is None or weight(line) > _SIGNED_CREDIT_LONGEST:
@@ -968,21 +966,21 @@ def parse_signed_credit(text: str) -> tuple[str, list[str]] | None:
     return (line, signed[1]) if signed is not None and signed[1] else None
 
 
-def _name_signed(text: str) -> tuple[str, list[str]] | None:
-    """A name alone in brackets (``（王明）``, ``（欧阳晓明）``): the writer signing a brief. A short
-    post that opens as a surname does (（常委）) is none, nor are four characters after a surname
-    of one (（王府井大）), as :func:`parse_name_line` reads a name alone."""
-    line = _collapse(text)
-    found = _NAME_SIGNED_RE.match(line)
+def _signed_names(text: str) -> list[str] | None:
+    """The names of a signature of names alone in brackets (``（王明）``, ``（王明 李华）``,
+    ``（欧阳晓明）``); None where any part is no name (（常委）, （王府井大）) or there are more than
+    four."""
+    found = _NAMES_SIGNED_RE.match(_collapse(text))
     if found is None:
         return None
-    name = found.group(1)
-    return (line, [name]) if _reads_as_a_signed_name(name) else None
+    names = found.group(1).split(" ")
+    return names if len(names) <= _NAMES_MOST and all(map(_reads_as_a_signed_name, names)) else None
 
 
 def _reads_as_a_signed_name(name: str) -> bool:
     """A name as a signature gives it: after a common surname, no short post (常委), and four
-    characters only after a compound surname (王府井大 is none)."""
+    characters only after a compound surname (王府井大 is none), as :func:`parse_name_line` reads
+    a name alone."""
     if not looks_like_a_name(name) or _SHORT_POST_RE.search(name):
         return False
     return len(name) < 4 or name.startswith(_COMPOUND_SURNAMES)
@@ -992,13 +990,7 @@ def is_name_signature(text: str) -> bool:
     """Whether ``text`` is names alone in brackets (``（王明）``, ``（王明 李华）``): reporters sign a
     news brief so, as writers sign comment; a signature with a post (（作者：王明）, （王明 东湖大学
     教授）) is an outside writer's."""
-    if len(text) > _NAMES_SIGNED_LONGEST:
-        return False
-    found = _NAMES_SIGNED_RE.match(_collapse(text))
-    if found is None:
-        return False
-    names = found.group(1).split(" ")
-    return len(names) <= _NAMES_MOST and all(map(_reads_as_a_signed_name, names))
+    return _signed_names(text) is not None
 
 
 # The writers under a label, as public accounts and web pages close a story (记者：王海, 文字：王海
