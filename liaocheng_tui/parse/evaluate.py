@@ -287,14 +287,19 @@ def title_f1_by_seed(
 ) -> list[float] | None:
     """The damaged set ``name`` drawn again from its clean set under each of ``seeds``, and the
     title F1 of each draw (None where the clean set is missing)."""
-    source, draw = DRAWN[name]
     scores: list[float] = []
     for seed in seeds:
-        pages = draw(sets[source], seed)
+        pages = draw_set(sets, name, seed)
         if pages is None:
             return None
         scores.append(_title_f1(score_set(pages, parser)))
     return scores
+
+
+def draw_set(sets: dict[str, list[EvalPage] | None], name: str, seed: int) -> list[EvalPage] | None:
+    """The damaged set ``name`` drawn from its clean set in ``sets`` with ``seed``."""
+    source, draw = DRAWN[name]
+    return draw(sets[source], seed)
 
 
 def _title_f1(tally: Tally) -> float:
@@ -325,18 +330,18 @@ def load_sets(corpus: Path) -> dict[str, list[EvalPage] | None]:
     if splits_path.exists():
         dev = set(json.loads(splits_path.read_text(encoding="utf-8"))["dev"])
     dev_pages = load_corpus(corpus / "pages.jsonl.gz", dev) if dev is not None else None
-    cross = load_corpus(corpus / "crosspaper.jsonl.gz")
+    clean = {"dev-clean": dev_pages, "cross-clean": load_corpus(corpus / "crosspaper.jsonl.gz")}
     return {
         "seeds": load_seeds(),
-        "dev-clean": dev_pages,
-        "dev-damaged": damaged(dev_pages),
-        "cross-clean": cross,
-        "cross-damaged": damaged(cross),
+        "dev-clean": clean["dev-clean"],
+        "dev-damaged": draw_set(clean, "dev-damaged", DAMAGE_SEED),
+        "cross-clean": clean["cross-clean"],
+        "cross-damaged": draw_set(clean, "cross-damaged", DAMAGE_SEED),
         "unseen": load_unseen(),
-        "dev-nopunct": unpunctuated(dev_pages, None),
-        "dev-nopunct-dmg": unpunctuated(dev_pages),
-        "cross-nopunct": unpunctuated(cross, None),
-        "cross-nopunct-dmg": unpunctuated(cross),
+        "dev-nopunct": unpunctuated(clean["dev-clean"], None),
+        "dev-nopunct-dmg": draw_set(clean, "dev-nopunct-dmg", DAMAGE_SEED),
+        "cross-nopunct": unpunctuated(clean["cross-clean"], None),
+        "cross-nopunct-dmg": draw_set(clean, "cross-nopunct-dmg", DAMAGE_SEED),
     }
 
 
@@ -398,6 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header())
     sets = load_sets(corpus)
     chosen = oracle_parser if args.oracle else model_parser
+    fixed_draw: dict[str, float] = {}  # the table's damaged rows: the seed table's first draw
     for name, pages in sets.items():
         if wanted and name not in wanted:
             continue
@@ -406,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         started = time.perf_counter()
         tally = score_set(pages, chosen)
+        if name in DRAWN:
+            fixed_draw[name] = _title_f1(tally)
         print(format_row(name, tally.figures()) + f"   ({time.perf_counter() - started:.1f} s)")
         for miss in tally.misses[: args.misses]:
             print("   miss:", miss)
@@ -416,8 +424,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\ntitle F1 of the damaged sets under {len(seeds)} damage seeds ({seeds[0]} to {seeds[-1]}):")
         print(f"{'set':<{NAME_WIDTH}}  mean  lowest  highest  (each seed)")
         for name in drawn:
-            scores = title_f1_by_seed(sets, name, seeds, chosen)
-            print(format_spread(name, scores) if scores else f"{name:<{NAME_WIDTH}}  missing")
+            if name not in fixed_draw:
+                print(f"{name:<{NAME_WIDTH}}  missing")
+                continue
+            again = title_f1_by_seed(sets, name, seeds[1:], chosen) or []
+            print(format_spread(name, [fixed_draw[name], *again]))
             sys.stdout.flush()
     return 0
 
