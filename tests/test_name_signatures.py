@@ -32,9 +32,10 @@ def two_briefs(signature: str) -> str:
         ("\u3000\u3000（王明） ", "（王明）", ["王明"]),  # its indent and a space after it
         ("（李小红）", "（李小红）", ["李小红"]),
         ("（欧阳晓明）", "（欧阳晓明）", ["欧阳晓明"]),  # four characters after a compound surname
+        ("（王明 李华）", "（王明 李华）", ["王明", "李华"]),  # co-authors
     ],
 )
-def test_a_name_alone_in_brackets_is_a_signature(line: str, signature: str, names: list[str]) -> None:
+def test_names_alone_in_brackets_are_a_signature(line: str, signature: str, names: list[str]) -> None:
     assert parse_signed_credit(line) == (signature, names)
     assert parse_closing_credit(line) == (signature, names)
     assert is_name_signature(line)
@@ -68,12 +69,17 @@ def test_a_brief_signed_by_a_name_alone_ends_there_and_credits_its_writer() -> N
     assert len(page.articles[0].paragraphs) == 2
 
 
-def test_a_name_alone_the_labeller_read_as_a_byline_after_the_text_closes_the_story() -> None:
-    text = two_briefs("（王明）")
+@pytest.mark.parametrize(
+    ("signature", "names"), [("（王明）", ["王明"]), ("（王明 李华）", ["王明", "李华"])]
+)
+def test_names_alone_the_labeller_read_as_a_byline_after_the_text_close_the_story(
+    signature: str, names: list[str]
+) -> None:
+    text = two_briefs(signature)
     roles: list[Role] = ["title", "body", "body", "byline", "title", "body", "blank"]
     page = parse_labelled(text, roles)
     assert [(a.title, a.authors, len(a.paragraphs)) for a in page.articles] == [
-        (FIRST, ["王明"], 2),
+        (FIRST, names, 2),
         (SECOND, [], 1),
     ]
 
