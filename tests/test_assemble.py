@@ -363,6 +363,32 @@ def test_an_author_signed_under_a_label_that_the_labeller_took_for_a_headline_is
     assert article.paragraphs == ["数字技术正在改变乡村的生产方式。"]
 
 
+def test_a_bare_signature_closing_a_story_names_its_reporters() -> None:
+    result = run(
+        [
+            (T, "城区新建口袋公园"),
+            (B, "　　本报讯　近日，城区新建口袋公园十二处。"),
+            (B, "　　下一步，将继续推进公园城市建设。"),
+            (CR, "本报记者 王明"),
+            (T, "老旧小区加装电梯提速"),
+            (B, "　　今年以来，已有八十六部电梯投入使用。"),
+            (CR, "记者 李华 通讯员 张强"),
+        ]
+    )
+    first, second = result.articles
+    assert (first.byline, first.authors) == ("本报讯 本报记者 王明", ["王明"])
+    assert first.paragraphs == ["近日，城区新建口袋公园十二处。", "下一步，将继续推进公园城市建设。"]
+    assert (second.byline, second.authors) == ("记者 李华 通讯员 张强", ["李华", "张强"])
+    assert second.paragraphs == ["今年以来，已有八十六部电梯投入使用。"]
+
+
+def test_a_bare_signature_under_a_story_bylined_by_name_stays_its_text() -> None:
+    result = run([(T, "标题"), (BY, "本报记者 王明"), (B, "　　正文。"), (CR, "本报记者 李华")])
+    (article,) = result.articles
+    assert (article.byline, article.authors) == ("本报记者 王明", ["王明"])
+    assert article.paragraphs == ["正文。", "本报记者李华"]
+
+
 def test_a_credit_no_byline_grammar_reads_is_the_byline_as_printed() -> None:
     (article,) = run(
         [(T, "全国春运发送旅客超8亿人次"), (B, "春运以来客流明显回升。"), (CR, "来源:新华社")]

@@ -493,8 +493,11 @@ class _Reader:
             # 来源：聊城日报 … 记者：王海: the source said whose story, the credit says who wrote it
             # (names a spaced credit runs together wrongly, 胡 果 朱 虹 as 胡果朱 虹…, are none).
             draft.set_byline(*parsed)
-        elif (signed := parse_byline_line(unit.text)) and draft.byline is None:  # 本报记者 X at the end
+        elif (signed := parse_byline_line(unit.text)) and (
+            draft.byline is None or (signed[1] and draft.byline_is_dateline)
+        ):  # 本报记者 X at the end; under a lead's 本报讯 it says who wrote the story
             draft.set_byline(*signed)
+            draft.byline_is_dateline = False
             # A photographer's credit (记者 X 摄) closing a captioned picture.
             draft.trailing_byline = bool(PHOTO_CREDIT_RE.search(unit.text.strip()))
         elif parsed is None and draft.byline is None and weight(unit.text) <= SOURCE_WEIGHT:
