@@ -274,6 +274,41 @@ def test_without_openers_leaves_out_byline_lines_and_cuts_datelines_off_leads_on
     )
 
 
+def test_signed_at_end_moves_a_storys_byline_under_its_last_paragraph_or_makes_one_up() -> None:
+    lines = [
+        "标题一",
+        "■ 本报记者 王明",
+        "　　第一段。",
+        "　　第二段。",
+        "",
+        "标题二",
+        "　　正文。",
+        "　　图为会场。",
+    ]
+    roles: list[Role] = ["title", "byline", "body", "body", "blank", "title", "body", "caption"]
+    moved = made_up = 0
+    for seed in range(30):
+        out = BY_NAME["signed-at-end"].transform(list(lines), list(roles), random.Random(seed))
+        if out[1] != "■ 本报记者 王明":
+            assert out[:6] == ["标题一", "　　第一段。", "　　第二段。", "■ 本报记者 王明", "", "标题二"]
+            moved += 1
+        second = out[out.index("标题二") + 1 :]
+        if len(second) == 3:  # signed under its paragraph, above its picture's caption
+            assert second[::2] == ["　　正文。", "　　图为会场。"]
+            assert parse_byline_line(second[1]) is not None, second[1]
+            made_up += 1
+        else:
+            assert second == ["　　正文。", "　　图为会场。"]
+    assert moved > 15 and made_up > 15  # most stories are signed at the end
+
+
+def test_signed_at_end_leaves_a_story_opened_by_its_dateline_and_reporter_as_it_is() -> None:
+    lines = ["标题", "本报讯(记者 王明)", "　　正文。"]
+    roles: list[Role] = ["title", "byline", "body"]
+    for seed in range(10):
+        assert BY_NAME["signed-at-end"].transform(list(lines), list(roles), random.Random(seed)) == lines
+
+
 @pytest.mark.parametrize("name", sorted(_LOSE_OPENERS))
 def test_the_probes_without_openers_lose_the_openers_characters_only(name: str) -> None:
     probed = _apply(name)

@@ -36,7 +36,7 @@ from liaocheng_tui.parse.augment import (
     made_up_name,
     strip_punctuation,
 )
-from liaocheng_tui.parse.byline import split_lead
+from liaocheng_tui.parse.byline import parse_byline_line, split_lead
 from liaocheng_tui.parse.chars import FULL_WIDTH_ALNUM, HAN_CLASS
 from liaocheng_tui.parse.columns import char_width
 from liaocheng_tui.parse.evaluate import EvalPage, default_corpus, load_sets, model_parser, score_set
@@ -392,6 +392,57 @@ def _without_openers(lines: list[str], roles: list[Role], rng: random.Random) ->
     return without_openers(lines, roles)[0]
 
 
+_CLOSING_SIGNATURES = (
+    "本报记者 {name}",
+    "记者 {name}",
+    "记者 {name} 通讯员 {other}",
+    "本报记者 {name} {other}",
+    "文/{name}",
+    "■记者 {name}",
+)
+
+
+def _stories(roles: Sequence[Role]) -> dict[int, int]:
+    """The story of each line from the first headline block on, by the line its block starts at."""
+    starts = [index for index, opens in enumerate(_headline_starts(roles)) if opens]
+    return {
+        index: start
+        for start, stop in zip(starts, [*starts[1:], len(roles)], strict=True)
+        for index in range(start, stop)
+    }
+
+
+def _signed_at_end(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """Most stories signed bare under their last paragraph instead of under their headline, as
+    papers that sign at the end print them: a signed story's byline lines move there (本报记者
+    张三), and one that had none gets one made up (记者 张三 通讯员 李四). A story that opens with
+    its dateline and reporter (本报讯(记者 张三)) keeps them."""
+    share = rng.choice((0.6, 1.0))
+    story_of = _stories(roles)
+    last_paragraph = {story_of[at]: at for at, role in enumerate(roles) if role == "body" and at in story_of}
+    openers = {
+        story_of[at]
+        for at, role in enumerate(roles)
+        if role == "byline" and parse_byline_line(lines[at]) is None
+    }
+    ends = {
+        start: end for start, end in last_paragraph.items() if start not in openers and rng.random() < share
+    }
+    out: list[str] = []
+    moved: list[str] = []
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        signing = story_of.get(index) in ends
+        if signing and role == "byline":
+            moved.append(line.strip())
+            continue
+        out.append(line)
+        if signing and index == ends[story_of[index]]:
+            names = {"name": made_up_name(rng), "other": made_up_name(rng)}
+            out += moved or [rng.choice(_CLOSING_SIGNATURES).format(**names)]
+            moved = []
+    return out
+
+
 def _without_openers_web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
     return _web_copy(*without_openers(lines, roles), rng)
 
@@ -535,6 +586,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("bylined", "every byline credited by a paper's name or a slash, and one under half the headlines without (`新京报记者 张三`, `文/张三`, `文丨张三`), as other papers print them", _bylined),
     Probe("no-openers", "no story's opener: its byline line left out and the dateline cut off its lead (`本报北京1月16日电（记者 X）`), as papers that sign at the end or not at all print them", _without_openers),
     Probe("no-openers-web-copy", "… and every line flush left with a blank line after it", _without_openers_web_copy),
+    Probe("signed-at-end", "most stories signed bare under their last line instead of under their headline (`本报记者 张三`, `记者 张三 通讯员 李四`, `文/张三`), as papers that sign at the end print them", _signed_at_end),
     Probe("asked", "one headline in three closed by a question mark (`谁来管？`, as many papers set them)", _asked, key_text=_asked_key),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
