@@ -302,6 +302,15 @@ def test_signed_at_end_moves_a_storys_byline_under_its_last_paragraph_or_makes_o
     assert moved > 15 and made_up > 15  # most stories are signed at the end
 
 
+def test_signed_at_end_leaves_a_reporters_line_under_a_storys_text_where_it_is() -> None:
+    lines = ["标题一", "　　正文。", "本报记者 王明 摄影报道", "标题二", "　　正文。"]
+    roles: list[Role] = ["title", "body", "byline", "title", "body"]
+    for seed in range(20):
+        out = BY_NAME["signed-at-end"].transform(list(lines), list(roles), random.Random(seed))
+        assert out.count("本报记者 王明 摄影报道") == 1
+        assert out.index("本报记者 王明 摄影报道") < out.index("标题二"), seed
+
+
 def test_signed_at_end_leaves_a_story_opened_by_its_dateline_and_reporter_as_it_is() -> None:
     lines = ["标题", "本报讯(记者 王明)", "　　正文。"]
     roles: list[Role] = ["title", "byline", "body"]

@@ -431,12 +431,12 @@ def _signed_at_end(lines: list[str], roles: list[Role], rng: random.Random) -> l
     out: list[str] = []
     moved: list[str] = []
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
-        signing = story_of.get(index) in ends
-        if signing and role == "byline":
+        end = ends.get(story_of.get(index, -1))
+        if end is not None and role == "byline" and index < end:  # one under the text stays there
             moved.append(line.strip())
             continue
         out.append(line)
-        if signing and index == ends[story_of[index]]:
+        if index == end:
             names = {"name": made_up_name(rng), "other": made_up_name(rng)}
             out += moved or [rng.choice(_CLOSING_SIGNATURES).format(**names)]
             moved = []
