@@ -382,6 +382,25 @@ def test_a_bare_signature_closing_a_story_names_its_reporters() -> None:
     assert second.paragraphs == ["今年以来，已有八十六部电梯投入使用。"]
 
 
+def test_a_reporters_line_read_as_a_byline_under_a_story_opened_by_benbaoxun_signs_it() -> None:
+    result = run(
+        [
+            (T, "城区新建口袋公园"),
+            (B, "　　本报讯　近日，城区新建口袋公园十二处。"),
+            (B, "　　下一步，将继续推进公园城市建设。"),
+            (BY, "　　本报记者 王明"),
+            (_, ""),
+            (T, "老旧小区加装电梯提速"),
+            (B, "　　今年以来，已有八十六部电梯投入使用。"),
+        ]
+    )
+    # Not a headless piece of the last paragraph, signed by the reporter as a photo's caption.
+    first, second = result.articles
+    assert (first.byline, first.authors) == ("本报讯 本报记者 王明", ["王明"])
+    assert first.paragraphs == ["近日，城区新建口袋公园十二处。", "下一步，将继续推进公园城市建设。"]
+    assert second.title == "老旧小区加装电梯提速"
+
+
 def test_a_bare_signature_under_a_story_bylined_by_name_stays_its_text() -> None:
     result = run([(T, "标题"), (BY, "本报记者 王明"), (B, "　　正文。"), (CR, "本报记者 李华")])
     (article,) = result.articles

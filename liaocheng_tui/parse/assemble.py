@@ -422,13 +422,14 @@ class _Reader:
             if (
                 not photo_credit
                 and above.title
-                and above.byline is None
+                and (above.byline is None or above.byline_is_dateline)
                 and len(above.body) > 1
                 and above.body[-1][1].indented == above.body[-2][1].indented
             ):
                 # A reporter's line after a headed story's paragraphs, the last set as the others
-                # (…。 / 本报记者 王明), signs the story, as papers that sign at the end print it: a
-                # photo's caption under a story is set apart from its text.
+                # (…。 / 本报记者 王明), signs the story, as papers that sign at the end print it,
+                # also where its lead named only where it was filed (本报讯): a photo's caption
+                # under a story is set apart from its text.
                 self._credit(unit)
                 return index + 1
             caption_text, caption_unit = above.body[-1]
