@@ -158,6 +158,98 @@ def test_a_blank_line_under_a_headline_keeps_a_short_line_after_a_gap_as_text() 
     assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
 
 
+_TWO_LINES_APART = "\n".join(
+    (
+        "东湖区新建三座口袋公园",
+        "{para}东湖区今年新建三座口袋公园，方便市民就近休闲。",
+        "{para}园林部门还将加强公园的日常管护。",
+        "",
+        "西山县修通环山公路",
+        "{para}西山县环山公路全线通车，沿线村民出行更方便了。",
+        "{para}公路沿线还建起了三个观景平台。",
+        "",
+        "{first}南河镇办起年货集市",
+        "{second}周边群众赶集选年货",
+        "{lead}南河镇年货集市今天开市，吸引周边群众前来选购。",
+    )
+)
+_INDENT = "　　"
+
+
+def test_two_flush_lines_after_a_story_gap_over_an_indented_lead_head_its_story() -> None:
+    # On a page that indents its paragraphs, two flush lines of a headline's shape over an indented
+    # lead open a story as a byline under them would: read as kicker and headline.
+    page = _TWO_LINES_APART.format(para=_INDENT, first="", second="", lead=_INDENT)
+    assert (
+        reread(line_rules._headlines_after_story_gaps, page, "T B B _ T B B _ B B B")
+        == "T B B _ T B B _ K T B"
+    )
+
+
+@pytest.mark.parametrize(
+    ("para", "first", "second", "lead", "codes"),
+    [
+        # the line under the two is flush as they are: no lead set apart by its indent
+        (_INDENT, "", "", "", "T B B _ T B B _ B B B"),
+        # either of the two is indented as the text is: a story's crossheads
+        (_INDENT, _INDENT, "", _INDENT, "T B B _ T B B _ B B B"),
+        (_INDENT, "", _INDENT, _INDENT, "T B B _ T B B _ B B B"),
+        # the page sets its paragraphs flush: an indented line there is no lead set apart
+        ("", "", "", _INDENT, "T B B _ T B B _ B B B"),
+        # the indented line under them was read as a photo's caption, not as a lead
+        (_INDENT, "", "", _INDENT, "T B B _ T B B _ B B CAP"),
+    ],
+    ids=["lead-flush", "first-indented", "second-indented", "paragraphs-flush", "caption-under"],
+)
+def test_two_lines_after_a_story_gap_stay_as_read_without_an_indented_lead_under_them(
+    para: str, first: str, second: str, lead: str, codes: str
+) -> None:
+    page = _TWO_LINES_APART.format(para=para, first=first, second=second, lead=lead)
+    assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
+# A hard-wrapped page (20 columns) that sets its stories apart: a paragraph's lines but its last
+# fill the width, a headline does not.
+_WRAPPED_APART = "\n".join(
+    (
+        "东湖区新建三座口袋公园",
+        "　　东湖区今年在老城区见缝插绿，新建三座口",
+        "袋公园，改造街头绿地十余块，市民休闲健身的去",
+        "处明显增多。",
+        "",
+        "西山县修通环山公路",
+        "　　西山县环山公路日前全线通车，全长四十二",
+        "公里，沿线十二个村的村民出行更方便了，运送农",
+        "产品的时间也大大缩短。",
+        "",
+        "{block}",
+    )
+)
+
+
+def test_a_short_line_after_a_story_gap_over_a_full_width_lead_line_is_a_headline() -> None:
+    # The lead's first line ends no sentence and is short enough for a headline's, but it fills the
+    # page's width: the short line over it heads a story alone, not as a kicker or a subtitle's pair.
+    block = "南河镇年货集市开市\n记者从南河镇政府获悉，该镇年货集市今天开市\n吸引周边群众前来选购年货，集市上十分热闹。"
+    page = _WRAPPED_APART.format(block=block)
+    assert (
+        reread(line_rules._headlines_after_story_gaps, page, "T B B B _ T B B B _ B B B")
+        == "T B B B _ T B B B _ T B B"
+    )
+
+
+def test_a_full_width_line_after_a_story_gap_is_no_headline_over_the_next_full_line() -> None:
+    # A paragraph set apart by a blank line: its first line fills the width as the one under it
+    # does, so it is a paragraph's line, not a headline over a lead.
+    block = (
+        "南河镇年货集市开市\n　　南河镇年货集市今天开市，吸引周边群众前\n来选购年货，集市上十分热闹。\n\n"
+        "南河镇还将在春节前举办三场文艺演出，丰富群\n众的节日文化生活，演出地点设在镇文化广场\n上。"
+    )
+    page = _WRAPPED_APART.format(block=block)
+    codes = "T B B B _ T B B B _ T B B _ B B B"
+    assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
 # --- _headlines_after_closing_marks: the line after （完） -------------------------------------------
 
 

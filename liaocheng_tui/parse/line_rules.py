@@ -735,8 +735,12 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     headline the labeller finds; its headlines have a blank line over them and none under them
     (the corpus's blank placeholders sit under a headline as well as over it). A block whose
     first line is short, ends no sentence and comes after the close of the story above opens
-    with a headline too, one the labeller read as a crosshead. Two such lines stay as read: a
-    kicker over its headline and a headline over its subtitle look alike.
+    with a headline too, one the labeller read as a crosshead. Two such lines stay as read (a
+    kicker over its headline and a headline over its subtitle look alike) but over a reporter's
+    line, or set flush over an indented lead on a page that indents its paragraphs: then they
+    head the story as kicker and headline. On a hard-wrapped page a line under the short one that
+    fills the page's width is the lead's first line, not a second headline line (``东湖夜市今晚开市``
+    / ``11月20日，记者从东湖区商务局获悉，今年``).
     """
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
@@ -770,6 +774,7 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
             end += 1
         if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
             return out  # a blank line under a headline: the corpus's placeholders, or a page's spacing
+    fills: list[bool] | None = None
     for place, index in enumerate(filled[:-1]):
         below = filled[place + 1]
         if (
@@ -784,10 +789,27 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
         ):
             under = lines[below].text
             if out[below] == "body" and headline_shaped(under) and could_head(under):
+                if fills is None:
+                    fills = filled_lines(lines)
+                if fills[below] and not fills[index]:
+                    # On a hard-wrapped page the line under fills the width: a lead's first line.
+                    out[index] = "title"
+                    continue
                 # Two headline lines: a kicker over a headline, or a headline over its subtitle.
-                # Over a reporter's line they head a story all the same, read as kicker and headline.
+                # Over a reporter's line they head a story all the same, read as kicker and headline,
+                # and so they do set flush over an indented lead on a page that indents its paragraphs.
                 after = filled[place + 2] if place + 2 < len(filled) else None
-                if after == below + 1 and (out[after] == "byline" or names_a_reporter(lines[after].text)):
+                if after == below + 1 and (
+                    out[after] == "byline"
+                    or names_a_reporter(lines[after].text)
+                    or (
+                        out[after] == "body"
+                        and lines[after].indented
+                        and not lines[index].indented
+                        and not lines[below].indented
+                        and _indents_paragraphs(lines, out, filled)
+                    )
+                ):
                     out[index], out[below] = "kicker", "title"
                 continue
             out[index] = "title"
