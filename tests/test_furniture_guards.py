@@ -138,3 +138,12 @@ def test_a_page_head_set_apart_by_no_break_spaces_or_tabs_is_dated_furniture(spa
     head = space.join(["东江日报", "2026年11月20日", "星期五", "A08", "公告"])
     assert furniture.is_dated_furniture_line(head)
     assert furniture.is_running_header(head)
+
+
+def test_a_headline_that_starts_like_a_page_head_is_no_furniture_line() -> None:
+    # the parts a page head runs together are set apart only to be read as its parts: a line with
+    # anything else in it stays a line of the page
+    assert furniture.is_furniture_line("东昌日报2020年2月6日星期四") is True
+    assert furniture.is_furniture_line("东昌日报2020年度十佳新闻评选揭晓") is False
+    assert furniture.is_furniture_line("东昌日报 | 2020年2月6日 | 新春走基层") is False
+    assert furniture.is_furniture_line("2020年2月6日星期四上午，市里召开会议") is False

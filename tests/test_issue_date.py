@@ -391,3 +391,23 @@ def test_a_wire_datelines_day_alone_dates_its_story_in_the_issues_month_or_the_o
     assert (page.date, page.date_source) == ("1975-10-01", "masthead")
     # 三十日 in an issue of October 1st was filed on September 30th; a dateline with no day, the issue's
     assert [a.date for a in page.articles] == ["1975-09-30", "1975-09-28", "1975-10-01"]
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "2020年2月6日星期四",  # the weekday set right after the date, as many page heads print it
+        "2020年2月6日（星期四）",
+        "2020年2月6日(星期四)",
+        "东昌日报 2020年2月6日（星期四） 第3版",
+        "二〇二〇年二月六日星期四",
+        "东昌日报2020年2月6日星期四",  # a PDF's text that lost the spaces of the page head
+        "东昌日报 | 2020年2月6日 | 星期四",  # an e-paper site's bars between the parts
+        "东昌日报｜2020年2月6日｜第3版",
+    ],
+)
+def test_a_page_head_run_together_dates_the_issue(date_line: str) -> None:
+    page = parse_page(date_line + "\n" + YEAR_IN_TEXT_PAGE, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+    assert page.dropped[0].text == date_line
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "市里召开会议部署春耕")]

@@ -46,7 +46,7 @@ _DATE_TOKEN = (
 )
 _DATE_TOKEN_RE = re.compile(f"^(?:{_DATE_TOKEN})$")
 _FURNITURE_TOKEN_RE = re.compile(
-    r"^(?:" + _DATE_TOKEN + r"|星期[一二三四五六日天]|[周週][一二三四五六日]"
+    r"^(?:" + _DATE_TOKEN + r"|[（(]?(?:星期[一二三四五六日天]|[周週][一二三四五六日])[）)]?"
     r"|(?:农历|農曆)\S{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
     r"(?:[正一二三四五六七八九十冬腊臘]{1,2}月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|二十|三十))?"
     r"|第?[A-Z]?\d{1,3}版|第[一二三四五六七八九十]{1,3}[版张張]|[A-Z]\d{1,2}|版次[:：]?\S*|第\d{1,5}期|总第\d{1,6}期"
@@ -117,12 +117,27 @@ _FURNITURE_LONGEST = 80  # characters
 # A date that PDF extraction set apart from its units, as it does digits in another font
 # (2026 年 3 月 12 日).
 _SPACED_DATE_RE = re.compile(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)")
+# Where a page head runs its parts together: a weekday right after the date, bare or in brackets
+# (2026年3月12日星期四, 2026年3月12日（星期四）), the date right after the paper's name
+# (东昌日报2026年3月12日), or bars between them (东昌日报 | 2026年3月12日 | 星期四).
+_GLUED_WEEKDAY_RE = re.compile(r"(?<=日)(?=[（(]?(?:星期|[周週])[一二三四五六日天])")
+_GLUED_DATE_RE = re.compile(r"(?<=[报報])(?=(?:19|20)\d{2}年)")
+_BARS_RE = re.compile(r"\s*[|｜丨]\s*")
 
 
 def _with_dates_closed(text: str) -> str:
-    """``text`` in ASCII digits and letters, a date's spaces closed (``2026年3月12日``)."""
+    """``text`` in ASCII digits and letters, a date's spaces closed (``2026年3月12日``) and the
+    parts of a page head run together set apart (``东昌日报 2026年3月12日 星期四``)."""
     text = fold_width(text)
-    return _SPACED_DATE_RE.sub("", text) if " " in text and "年" in text else text
+    if "年" not in text:
+        return text
+    if " " in text:
+        text = _SPACED_DATE_RE.sub("", text)
+    if "日" in text:
+        text = _GLUED_WEEKDAY_RE.sub(" ", text)
+    if "报" in text or "報" in text:
+        text = _GLUED_DATE_RE.sub(" ", text)
+    return _BARS_RE.sub(" ", text) if "|" in text or "｜" in text or "丨" in text else text
 
 
 def is_furniture_line(text: str) -> bool:
