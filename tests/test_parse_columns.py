@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,21 @@ def test_columns_read_back_are_the_columns_as_printed(columns: list[list[str]], 
     assert Counter(ch for ch in read.text if ch not in " \n") == printed
     assert len(read.text.split("\n")) == len(read.source_lines)
     assert set(read.source_lines) <= set(range(1, len(page.split("\n")) + 1))
+
+
+@pytest.mark.parametrize("section", ["", "   城市"])
+def test_a_page_head_spread_over_the_columns_stays_whole_and_dates_the_issue(section: str) -> None:
+    # pdftotext -layout sets the paper's name over one column and the date and page over the
+    # next: cut at the gutter, the date would come at the head of the last column, between stories
+    head = " " * 20 + "东昌日报" + " " * 26 + "2020年2月6日 星期四   A03" + section
+    columns = side_by_side([LEFT, RIGHT], width=30, gap=4)
+    assert find_gutters(columns.split("\n")) == [33]
+    read = read_columns(head + "\n\n" + columns)
+    assert read is not None
+    lines = read.text.split("\n")
+    assert lines[0].split() == ["东昌日报", "2020年2月6日", "星期四", "A03", *section.split()]
+    # the blank line under the head is a blank row of both columns
+    assert lines[1:] == ["", *LEFT, "", *RIGHT]
+    page = parse_page(head + "\n\n" + columns, source="page1.txt")
+    assert (page.date, page.date_source) == ("2020-02-06", "masthead")
+    assert [a.title for a in page.articles] == [LEFT[0], RIGHT[0]]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from liaocheng_tui.parse.chars import HAN_RUN_RE
+from liaocheng_tui.parse.furniture import is_dated_furniture_line, is_furniture_line
 from liaocheng_tui.parse.normalize import split_lines
 
 _GAP = 2  # display columns of blank a gutter leaves at least
@@ -134,6 +135,12 @@ def find_gutters(lines: list[str]) -> list[int]:
     return gutters
 
 
+def _page_head(line: str) -> bool:
+    """A masthead, date or page line set across the columns with wide gaps between its parts."""
+    joined = " ".join(line.split())
+    return is_furniture_line(joined) or is_dated_furniture_line(joined)
+
+
 def read_columns(text: str) -> ColumnsRead | None:
     """The page read column by column, or None when it is not set in columns side by side."""
     if "  " not in text and "\t" not in text:  # no line with a gap in it (most pages): no gutter
@@ -146,8 +153,10 @@ def read_columns(text: str) -> ColumnsRead | None:
     for number, line in enumerate(lines, start=1):
         cells = _cells(line)
         row = _occupied(cells)
-        if any(gutter < len(row) and row[gutter] for gutter in gutters):
-            # printed across a gutter (a headline over two columns): whole, where it starts
+        if any(gutter < len(row) and row[gutter] for gutter in gutters) or _page_head(line):
+            # printed across a gutter (a headline over two columns), or the page's head spread
+            # over its width (paper, date and page, which cut up would leave the date in the
+            # last column's head, between stories): whole, where it starts
             first = next(column for column, char in cells if char not in _BLANKS)
             streams[bisect_right(gutters, first)].append((number, line.strip(" \t")))
             continue
