@@ -3875,6 +3875,12 @@ def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
         ("A4 纸", None),  # one character is no section
         ("2026 年会", None),
         ("A04 城事 今日多云", None),  # more than a page's head holds
+        # the whole head: masthead, date, weekday and page beside the section
+        ("东昌日报 2020年2月6日 星期四 A03 城市", "城市"),
+        ("东昌日报 2020年2月6日 星期四 第3版 综合新闻", "综合新闻"),
+        ("东昌日报 A03 城市", "城市"),
+        ("东昌日报 2020年2月6日 星期四 第3版", None),  # no section named
+        ("东昌日报 2020年2月6日 星期四 A03 城市 今日多云", None),
     ],
 )
 def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:
@@ -5497,3 +5503,15 @@ def test_a_paragraphs_line_that_ends_no_sentence_is_no_tables_row() -> None:
     )
     [article] = page.articles
     assert article.title == "我市启动冬季供暖"
+
+
+@pytest.mark.parametrize("head", ["A03 城市", "东昌日报 A03 城市", "东昌日报 2020年2月6日 星期四 A03 城市"])
+def test_a_page_head_right_over_the_first_headline_names_the_section_and_is_no_kicker(head: str) -> None:
+    page = parse_page(
+        head + "\n市里召开会议部署春耕\n本报讯（记者 张三）2月4日上午，市里召开会议，部署春耕生产工作。\n"
+        "　　会议要求，各乡镇要趁着墒情适宜抓紧播种。\n",
+        source="p.txt",
+    )
+    assert page.section == "城市"
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "市里召开会议部署春耕")]
+    assert [d.text for d in page.dropped] == [head]

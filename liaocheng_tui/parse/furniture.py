@@ -352,15 +352,21 @@ def _page_head_with_section(text: str) -> bool:
     """A page's head with the name of its section among its masthead, date, weekday and page
     (``聊城日报 2026年11月20日 星期五 A08 公告``): one short word besides, and two of those at least.
     (:func:`is_furniture_line` reads a page's head without it, as the labeller's features do.)"""
+    return _head_section(text) is not None
+
+
+def _head_section(text: str) -> str | None:
+    """The section a page's head names among its masthead, date, weekday and page (as
+    :func:`_page_head_with_section` reads it), or None."""
     # set apart by spaces, ideographic spaces, web copies' no-break spaces (&nbsp;) or PDF tools' tabs
     if " " not in text and "\u3000" not in text and "\xa0" not in text and "\t" not in text:
-        return False  # one token: most lines, answered at once
+        return None  # one token: most lines, answered at once
     text = _with_dates_closed(text)
     tokens = text.split()
     if len(tokens) < _HEAD_TOKENS_LEAST or len(text) > _FURNITURE_LONGEST:
-        return False
+        return None
     others = [token for token in tokens if not (MASTHEAD_RE.match(token) or _FURNITURE_TOKEN_RE.match(token))]
-    return len(others) == 1 and _SECTION_NAME_RE.match(others[0]) is not None
+    return others[0] if len(others) == 1 and _SECTION_NAME_RE.match(others[0]) else None
 
 
 _HEAD_TOKENS_LEAST = 3  # the section's name, the date, and the paper's name, the page or the weekday
@@ -453,11 +459,12 @@ _PAGE_HEAD_SECTION_RE = re.compile(
 
 def page_label_section(text: str) -> str | None:
     """The section an e-paper's page label or a printed page's head names (``第06版：经济`` ->
-    经济, ``A03版：时政``, ``A04 城事``, ``城事 A04``); None for any other line."""
+    经济, ``A03版：时政``, ``A04 城事``, ``城事 A04``, ``聊城日报 2026年11月20日 星期五 A08 公告``);
+    None for any other line."""
     text = fold_width(text).strip()
     found = _LABELLED_SECTION_RE.match(text) or _PAGE_HEAD_SECTION_RE.match(text)
     if found is None:
-        return None
+        return _head_section(text)  # the whole head: 聊城日报 2026年11月20日 星期五 A08 公告
     return next(group for group in found.groups() if group)
 
 

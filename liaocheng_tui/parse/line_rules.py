@@ -51,6 +51,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_furniture_line,
     is_web_meta_line,
     masthead_in,
+    page_label_section,
     split_jump_marks,
     wrapped_meta_lines,
 )
@@ -1398,6 +1399,19 @@ def _page_foot(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     return out
 
 
+def _page_heads_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a line over the page's first headline that names the page and its section
+    (``A03 城市``, ``东昌日报 A03 城市``) read as furniture where the labeller read it as a kicker
+    or a headline: the page's head, never a story's."""
+    out = list(roles)
+    for index, line in enumerate(lines):
+        if out[index] in ("body", "byline", "credit", "caption"):
+            break  # the first story's text: the page's head is above it
+        if out[index] in HEADER_ROLES and line.text and page_label_section(line.text) is not None:
+            out[index] = "furniture"
+    return out
+
+
 def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on."""
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
@@ -1415,4 +1429,4 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _dashed_subtitles(lines, roles)
     roles = _signatures_set_right(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
-    return list(roles)
+    return _page_heads_read_as_kickers(lines, roles)
