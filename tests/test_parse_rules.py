@@ -1910,6 +1910,10 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "未经本网授权不得转载、摘编",
         "转载请注明出处",
         "原标题：我市老城区改造全面提速",
+        # the same in brackets, as a copy prints them under the story
+        "（原标题：我市老城区改造全面提速 三千户居民将迁新居）",
+        "【原标题：我市老城区改造全面提速】",
+        "（版权所有，转载请注明出处）",
         # a rule drawn between stories
         "————————————————",
         "─────────",
@@ -2260,6 +2264,7 @@ def test_a_news_sites_copy_keeps_its_story_without_its_rights_lines() -> None:
         "（本文来源：滨海日报）\n"
         "声明：转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益，请作者持权属证明与本网联系。\n"
         "版权所有 滨海新闻网 未经授权禁止转载\n"
+        "（原标题：老城区改造全面提速）\n"
     )
     (story,) = page.articles
     assert story.title == "老城区改造提速 三千户居民将迁新居"
@@ -2270,6 +2275,7 @@ def test_a_news_sites_copy_keeps_its_story_without_its_rights_lines() -> None:
         "据介绍，此次改造范围包括东关、西关两个片区，总面积约42万平方米。",
     ]
     assert "原标题：我市老城区改造全面提速" in [d.text for d in page.dropped]
+    assert "（原标题：老城区改造全面提速）" in [d.text for d in page.dropped]
 
 
 def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:

@@ -638,13 +638,14 @@ def is_related_label(text: str) -> bool:
 
 # What a web copy prints under a story about its rights and sources, never a story's text: a
 # disclaimer (声明：转载此文是出于传递更多信息之目的…), a copyright line (版权所有 …, 未经授权禁止转载),
-# a request to credit (转载请注明出处), and the original headline (原标题：…).
+# a request to credit (转载请注明出处), and the original headline (原标题：…), each in brackets too
+# ((原标题：…), as a copy prints it under the story).
 _RIGHTS_RE = re.compile(
-    r"^(?:(?:版权声明|免责声明|特别声明|声明)\s?[:：].{0,200}?(?:转载|版权|侵权|著作权)"
+    r"^[（(【\[]?(?:(?:版权声明|免责声明|特别声明|声明)\s?[:：].{0,200}?(?:转载|版权|侵权|著作权)"
     r"|版权所有|版权归|转载请注明|本文(?:系|为)?转载|原标题\s?[:：]"
     r"|.{0,24}未经.{0,12}(?:授权|许可|同意).{0,12}(?:不得|禁止|严禁).{0,6}(?:转载|使用|复制|摘编))"
 )
-_RIGHTS_FIRST = frozenset("版免特声转本原未")
+_RIGHTS_FIRST = frozenset("版免特声转本原未（(【[")
 
 
 def is_web_furniture_line(text: str) -> bool:
