@@ -975,6 +975,28 @@ def test_a_brief_item_labelled_a_headline_is_read_as_a_brief_under_its_column_la
     ]
 
 
+def test_a_brief_whose_text_opens_with_a_lead_gives_its_byline_and_authors() -> None:
+    result = run(
+        [
+            (T, "城事简讯"),
+            (B, "【东湖新区新建口袋公园】本报讯（记者 王明远）记者昨日获悉，新区将新建口袋公园12处。"),
+            (B, "【老街改造完工】本报讯 3月10日，东湖老街改造工程全面完工。"),
+            (B, "１．县图书馆公益课堂开课。（通讯员 周成）即日起，县图书馆开设公益课程。"),
+        ]
+    )
+    assert [(a.title, a.byline, a.authors, a.paragraphs) for a in result.articles] == [
+        (
+            "东湖新区新建口袋公园",
+            "本报讯（记者 王明远）",
+            ["王明远"],
+            ["记者昨日获悉，新区将新建口袋公园12处。"],
+        ),
+        # a dateline alone stands where the byline would
+        ("老街改造完工", "本报讯", [], ["3月10日，东湖老街改造工程全面完工。"]),
+        ("县图书馆公益课堂开课", "（通讯员 周成）", ["周成"], ["即日起，县图书馆开设公益课程。"]),
+    ]
+
+
 def test_a_bracketed_tag_before_a_headline_keeps_it_a_headline() -> None:
     result = run([(T, "【独家】老街区夜市重新开张"), (B, "　　入夜，老街两旁的灯笼次第亮起。")])
     assert [a.title for a in result.articles] == ["【独家】老街区夜市重新开张"]

@@ -662,6 +662,11 @@ class _Reader:
         if title:
             draft.title = [Unit(title, unit.line, unit.line, role="title")]
         rest = self._end_mark(draft, rest, unit)
+        # A brief's text opens as a story's lead does (【标题】本报讯（记者 王海）…)
+        lead = split_lead(rest) if rest else None
+        if lead is not None:
+            self._lead_names(draft, lead, unit)
+            rest = lead.rest.strip()
         tail = split_tail_credit(rest)
         if tail is not None:
             rest = tail[0]
@@ -673,6 +678,12 @@ class _Reader:
     def _lead(self, draft: _Draft, lead: Lead, unit: Unit) -> None:
         draft.take(unit)
         draft.lead_unit = unit
+        self._lead_names(draft, lead, unit)
+        if lead.rest.strip():
+            draft.body.append((lead.rest, unit))
+
+    def _lead_names(self, draft: _Draft, lead: Lead, unit: Unit) -> None:
+        """The byline a lead opens with, or its dateline (the byline's place when the story has none)."""
         if lead.byline:
             draft.set_byline(lead.byline, lead.authors)
         elif lead.dateline:
@@ -681,8 +692,6 @@ class _Reader:
                 draft.byline_is_dateline = True
             else:
                 self.dropped.append(Dropped(lead.dateline, "dateline", unit.line))
-        if lead.rest.strip():
-            draft.body.append((lead.rest, unit))
 
 
 def _story_goes_on(draft: _Draft, following: Unit | None) -> bool:
