@@ -11,7 +11,7 @@ only) and the closing test when no broken pair is read (``_read_headline_over_le
 ``_broken_headline_over``'s first test (its one caller asks the same first); ``place < 2`` in
 ``_headline_tails_over_bylines`` (the next test holds then too); the role test of
 ``_headlines_read_as_furniture`` (``_furniture_by_context`` answers False for any other role); and
-the early exits of ``_headlines_over_bylines`` on a page with no byline or no flush one.
+the early exit of ``_headlines_over_bylines`` on a page with no flush byline.
 
 All the text is made up (places, people, papers and events).
 """
@@ -265,6 +265,30 @@ def test_a_line_read_as_furniture_over_a_flush_headline_is_no_kicker() -> None:
     assert reread(line_rules._headlines_over_bylines, text, "T BY B B _ F B BY B B _") == (
         "T BY B B _ F T BY B B _"
     )
+
+
+def test_a_writers_line_read_as_text_under_a_flush_short_line_is_the_storys_byline() -> None:
+    # A commentary's writer (文/李华) under its headline, both read as text after the story above:
+    # the writer's line is a byline, and the line over it the next story's headline.
+    text = _BYLINED_STORIES.format(heads="东湖区公园多了").replace("本报记者 李华", "文/李华")
+    assert reread(line_rules._headlines_over_bylines, text, "T BY B B _ B B B B _") == (
+        "T BY B B _ T BY B B _"
+    )
+
+
+def test_a_closing_credit_naming_a_reporter_stays_the_credit() -> None:
+    # The guard (role == "body"): only a line read as text is taken for a writer's line; a story's
+    # closing credit read as one names the reporter of the story above, and the line over it stays
+    # that story's text
+    text = (
+        "西山县夏粮喜获丰收\n本报记者 王明\n"
+        "\u3000\u3000记者从西山县农业局获悉，今年全县夏粮总产再创新高。\n"
+        "全县小麦平均亩产比去年增加五十公斤\n本报记者 李华\n"
+        "\u3000\u3000入夏以来，东湖区新建口袋公园十二处。\n"
+        "\u3000\u3000居民们说，出门就能见绿了。\n"
+    )
+    codes = "T BY B B CR B B _"
+    assert reread(line_rules._headlines_over_bylines, text, codes) == codes
 
 
 def test_a_flush_sentence_over_a_flush_byline_stays_text() -> None:

@@ -607,16 +607,16 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     text, and counts them as text (``　　挂上灯笼过大年，日子红火`` / ``本报记者 徐元锋``); the
     labeller learnt that a short line over a reporter's line after a story is such a heading.
     A page that sets its headlines and bylines flush and its paragraphs indented says otherwise:
-    the story above has ended, and the lines over the byline head a new one.
+    the story above has ended, and the lines over the byline head a new one. A flush line read
+    as text that names its writer as a byline does (``文/李青``, a commentary's) counts as a
+    byline there, and is read as one.
     """
     out = list(roles)
-    if "byline" not in out:
-        return out
     filled = [index for index, line in enumerate(lines) if line.text]
     flush_bylines = [
         place
         for place, index in enumerate(filled[1:-1], start=1)
-        if out[index] == "byline"
+        if _byline_or_writers_line(lines[index].text, out[index])
         and not lines[index].indented
         and out[filled[place - 1]] == "body"
         and not lines[filled[place - 1]].indented
@@ -638,7 +638,15 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
         out[heads[-1]] = "title"
         if len(heads) == 2:
             out[heads[0]] = "kicker"
+        out[filled[place]] = "byline"
     return out
+
+
+def _byline_or_writers_line(text: str, role: Role) -> bool:
+    """A line read as a byline, or read as text that names its writer as a byline does (文/李青)."""
+    if role == "byline":
+        return True
+    return role == "body" and parse_byline_line(text) is not None
 
 
 def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int]) -> bool:
