@@ -176,3 +176,14 @@ def test_a_page_head_spread_over_the_columns_stays_whole_and_dates_the_issue(sec
     page = parse_page(head + "\n\n" + columns, source="page1.txt")
     assert (page.date, page.date_source) == ("2020-02-06", "masthead")
     assert [a.title for a in page.articles] == [LEFT[0], RIGHT[0]]
+
+
+def test_a_page_head_with_no_date_spread_over_the_columns_stays_whole_and_names_the_section() -> None:
+    head = " " * 20 + "东昌日报" + " " * 26 + "A03   城市"
+    page = head + "\n\n" + side_by_side([LEFT, RIGHT], width=30, gap=4)
+    read = read_columns(page)
+    assert read is not None
+    assert read.text.split("\n")[0].split() == ["东昌日报", "A03", "城市"]
+    parsed = parse_page(page, source="page1.txt")
+    assert parsed.section == "城市"
+    assert [a.title for a in parsed.articles] == [LEFT[0], RIGHT[0]]
