@@ -3887,6 +3887,8 @@ def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
         ("东昌日报 A03 城市", "城市"),
         ("东昌日报 2020年2月6日 星期四 第3版", None),  # no section named
         ("东昌日报 2020年2月6日 星期四 A03 城市 今日多云", None),
+        ("东昌报 2020年2月6日 星期四 第3版", None),  # a short paper's name is the masthead
+        ("东昌日报 2020年2月6日 星期", None),  # a weekday a wrap cut is no section
     ],
 )
 def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:
@@ -5521,3 +5523,26 @@ def test_a_page_head_right_over_the_first_headline_names_the_section_and_is_no_k
     assert page.section == "城市"
     assert [(a.kicker, a.title) for a in page.articles] == [(None, "市里召开会议部署春耕")]
     assert [d.text for d in page.dropped] == [head]
+
+
+@pytest.mark.parametrize(
+    ("head", "section"),
+    [
+        ("城市", "城市"),  # a section's name alone, read as furniture, over the first headline
+        ("东昌日报 2020年2月6日 星期四\n本埠", "本埠"),
+        # a wrap's piece of the page head, not over the headline, names no section
+        ("东昌日报 2020年2月6日 星\n期二\nA15", None),
+        # nor does a paper's name, long or short, or a staff label
+        ("东昌日报", None),
+        ("东昌报", None),
+        ("编辑", None),
+    ],
+)
+def test_a_short_word_over_the_first_headline_names_the_section(head: str, section: str | None) -> None:
+    page = parse_page(
+        head + "\n市里召开会议部署春耕\n本报讯（记者 张三）2月4日上午，市里召开会议，部署春耕生产工作。\n"
+        "　　会议要求，各乡镇要趁着墒情适宜抓紧播种。\n",
+        source="p.txt",
+    )
+    assert page.section == section
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "市里召开会议部署春耕")]

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from liaocheng_tui.parse.across import headlines_across_columns
 from liaocheng_tui.parse.blocks import (
@@ -99,6 +100,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_marker,
     is_page_number,
     is_running_header,
+    is_section_word,
     is_source_line,
     is_stray_mark,
     is_top_masthead,
@@ -1095,9 +1097,21 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     )
     units = reread_units(units, dropped)
     top, units = _page_top(units)
-    # An e-paper copy names the section in its page label above the first story (第06版：经济).
-    section = top.section or next(
-        (name for unit in units[: _first_text(units)] if (name := page_label_section(unit.text))), None
+    # An e-paper copy names the section in its page label above the first story (第06版：经济);
+    # a printed page in a short word of its own, read as furniture, right over the first
+    # headline (城市, 本埠).
+    heads = units[: _first_text(units)]
+    section = (
+        top.section
+        or next((name for unit in heads if (name := page_label_section(unit.text))), None)
+        or next(
+            (
+                unit.text
+                for unit, below in pairwise(heads)
+                if unit.role == "furniture" and below.role in HEADER_ROLES and is_section_word(unit.text)
+            ),
+            None,
+        )
     )
     signed: dict[int, tuple[str, list[str]]] = {}
     units, masthead = _drop_furniture(units, dropped, signed)

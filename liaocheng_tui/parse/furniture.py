@@ -366,7 +366,17 @@ def _head_section(text: str) -> str | None:
     if len(tokens) < _HEAD_TOKENS_LEAST or len(text) > _FURNITURE_LONGEST:
         return None
     others = [token for token in tokens if not (MASTHEAD_RE.match(token) or _FURNITURE_TOKEN_RE.match(token))]
-    return others[0] if len(others) == 1 and _SECTION_NAME_RE.match(others[0]) else None
+    if (
+        len(others) != 1
+        or not _SECTION_NAME_RE.match(others[0])
+        or _SHORT_MASTHEAD_RE.match(others[0])  # a short paper's name (东昌报): the masthead
+        or _WEEKDAY_PIECE_RE.match(others[0])  # a weekday a wrap cut (…年8月4日 星期 / 二 第5版)
+    ):
+        return None
+    return others[0]
+
+
+_WEEKDAY_PIECE_RE = re.compile(r"^(?:星期|期[一二三四五六日天])$")
 
 
 _HEAD_TOKENS_LEAST = 3  # the section's name, the date, and the paper's name, the page or the weekday
@@ -919,6 +929,19 @@ def source_paper_in(text: str) -> str | None:
         if MASTHEAD_RE.match(match.group(1)):
             return match.group(1)
     return None
+
+
+def is_section_word(text: str) -> bool:
+    """A section's name alone (城市, 本埠, 县域新闻): two to six Chinese characters that are no
+    short paper's name (东昌报) and no staff label (编辑). (A paper's full name at the page's top
+    is its masthead, and an advertisement's label makes the page an advertisement, before a
+    section is looked for.)"""
+    return (
+        2 <= len(text) <= 6
+        and han_count(text) == len(text)
+        and not _SHORT_MASTHEAD_RE.match(text)
+        and not _FURNITURE_TOKEN_RE.match(text)
+    )
 
 
 def _is_section(text: str) -> bool:
