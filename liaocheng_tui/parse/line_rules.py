@@ -616,11 +616,12 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     flush_bylines = [
         place
         for place, index in enumerate(filled[1:-1], start=1)
-        if _byline_or_writers_line(lines[index].text, out[index])
-        and not lines[index].indented
+        if not lines[index].indented
         and out[filled[place - 1]] == "body"
         and not lines[filled[place - 1]].indented
         and lines[filled[place + 1]].indented
+        # last: the byline grammar, only for the few lines placed as a byline is
+        and _byline_or_writers_line(lines[index].text, out[index])
     ]
     # The page's measure only where a flush byline with a flush line of text over it asks for it.
     if not flush_bylines or not _indents_paragraphs(lines, out, filled):
