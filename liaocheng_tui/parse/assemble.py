@@ -972,6 +972,19 @@ def _paper(masthead: str | None, sources: Sequence[str]) -> str | None:
     return masthead
 
 
+def _section_over_first_story(heads: list[Unit]) -> str | None:
+    """The section named over the page's first story: in an e-paper copy's page label
+    (第06版：经济), or by a printed page in a short word of its own, read as furniture, right over
+    the first headline (城市, 本埠)."""
+    for unit in heads:
+        if (name := page_label_section(unit.text)) is not None:
+            return name
+    for unit, below in pairwise(heads):
+        if unit.role == "furniture" and below.role in HEADER_ROLES and is_section_word(unit.text):
+            return unit.text
+    return None
+
+
 def _first_text(units: list[Unit]) -> int:
     """Where the first paragraph of the page is (the page's length when it has none)."""
     return next((i for i, unit in enumerate(units) if unit.role in TEXT_ROLES), len(units))
@@ -1097,22 +1110,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     )
     units = reread_units(units, dropped)
     top, units = _page_top(units)
-    # An e-paper copy names the section in its page label above the first story (第06版：经济);
-    # a printed page in a short word of its own, read as furniture, right over the first
-    # headline (城市, 本埠).
-    heads = units[: _first_text(units)]
-    section = (
-        top.section
-        or next((name for unit in heads if (name := page_label_section(unit.text))), None)
-        or next(
-            (
-                unit.text
-                for unit, below in pairwise(heads)
-                if unit.role == "furniture" and below.role in HEADER_ROLES and is_section_word(unit.text)
-            ),
-            None,
-        )
-    )
+    section = top.section or _section_over_first_story(units[: _first_text(units)])
     signed: dict[int, tuple[str, list[str]]] = {}
     units, masthead = _drop_furniture(units, dropped, signed)
     units = _remove_duplicates(units, dropped)
