@@ -22,6 +22,7 @@ import pytest
 from test_parse_rules import reread
 
 from liaocheng_tui.parse import line_rules
+from liaocheng_tui.parse.normalize import lines_of
 
 # _headlines_over_meta_lines
 
@@ -325,3 +326,25 @@ def test_a_flush_line_under_a_paragraph_that_runs_on_stays_text() -> None:
     )
     codes = "T BY B B BY B B _"
     assert reread(line_rules._headlines_over_bylines, text, codes) == codes
+
+
+# _wrapped_datelines, dateline_cut_at
+@pytest.mark.parametrize(
+    ("head", "tail", "cut"),
+    [
+        ("本报东湖新区3月11", "日电（记者王明远）近", True),
+        ("本报东湖", "新区3月11日电 近日，", True),
+        ("据新华社西港3月", "11日电 近日，", True),
+        ("本报讯", "（记者王明远）近日，", False),  # a dateline of its own, whole
+        ("新华社东湖3月1", "1日电", False),  # a story's closing dateline: it opens nothing
+        # a headline over a whole dateline, which the two run together pass for a paper's name
+        # and its dateline (赵明出席新华社 as 某某社)
+        ("赵明出席", "新华社东湖3月11日电（记者王明远）", False),
+        ("东湖新区建成三座口袋公园", "近日，东湖新区三座口袋", False),
+    ],
+)
+def test_a_line_is_a_datelines_first_piece_only_where_the_dateline_runs_past_it(
+    head: str, tail: str, cut: bool
+) -> None:
+    assert line_rules.dateline_cut_at(lines_of([head, tail]), 0) is cut
+    assert not line_rules.dateline_cut_at(lines_of([head, tail]), 1)  # the page's last line

@@ -4792,6 +4792,40 @@ def test_a_closing_dateline_and_a_bylines_names_that_a_narrow_wrap_cut_are_no_he
     assert page.articles[0].paragraphs[-1].endswith("清晰可见。”新华社北京5月3日电")
 
 
+_NARROW_DATELINE_PAGE = """\
+湖畔春来早
+湖边的柳树已经发芽，
+游人渐渐多了起来。
+东湖新区建成三座口袋公园
+本报东湖新区3月11
+日电（记者王明远）近
+日，东湖新区三座口袋
+公园建成开放，附近居
+民可以就近散步赏花。"""
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "T B B T B B B B B",  # as the labeller reads a dateline whole
+        "T B B T T T B B B",  # its pieces read as the headline's lines
+        "T B B T T B B B B",  # its first piece read as one
+        "T B B T BY BY B B B",  # as a byline
+        "T B B B B B B B B",  # the headline over it read as text too
+    ],
+)
+def test_a_dateline_a_narrow_wrap_cut_opens_its_storys_lead(codes: str) -> None:
+    # A narrow column's wrap cut the dateline inside its date (3月11 / 日电): its first piece is
+    # no dateline alone, so it was read as the headline's next line (the headline running on into
+    # the lead: 东湖新区建成三座口袋公园本报东湖新区3月11…) or the headline over it as text.
+    page = labelled(_NARROW_DATELINE_PAGE, codes)
+    assert [(a.title, a.byline, a.authors) for a in page.articles] == [
+        ("湖畔春来早", None, []),
+        ("东湖新区建成三座口袋公园", "本报东湖新区3月11日电（记者王明远）", ["王明远"]),
+    ]
+    assert page.articles[1].paragraphs == ["近日，东湖新区三座口袋公园建成开放，附近居民可以就近散步赏花。"]
+
+
 @pytest.mark.parametrize(
     ("text", "closed"),
     [

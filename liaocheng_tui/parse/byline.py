@@ -716,6 +716,13 @@ def _story_follows(rest: str) -> bool:
     )
 
 
+def dateline_length(text: str) -> int:
+    """How many characters at the start of ``text`` a dateline takes (``本报北京2月14日电``,
+    ``据新华社仰光2月18日电``, ``本报讯``): 0 where it opens with none."""
+    match = _DATELINE_RE.match(text)
+    return match.end() if match else 0
+
+
 def split_lead(text: str) -> Lead | None:
     """Split a dateline and any parenthesised byline off the start of a paragraph.
 

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import filled_lines
 from liaocheng_tui.parse.byline import (
+    dateline_length,
     is_lone_dateline,
     looks_like_a_name,
     names_a_reporter,
@@ -410,7 +411,11 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         ):
             continue
         # the cheaper tests first: most lines have no lead under them
-        if split_lead(lines[below].text) is None and not opens_with_report(lines[below].text):
+        if (
+            split_lead(lines[below].text) is None
+            and not opens_with_report(lines[below].text)
+            and not dateline_cut_at(lines, below)
+        ):
             continue
         pair = (
             place >= 1
@@ -1183,6 +1188,34 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
     return out
 
 
+def _wrapped_datelines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a dateline a narrow column's wrap cut in two (``本报东湖3月11`` /
+    ``日电 （记者李明）…``) read as the lead it opens, whatever the labeller took its pieces for (a
+    headline's lines, a byline: neither is a dateline alone, :func:`dateline_cut_at`)."""
+    out = list(roles)
+    for index in range(len(lines) - 1):
+        if dateline_cut_at(lines, index):
+            out[index] = out[index + 1] = "body"
+    return out
+
+
+def dateline_cut_at(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at ``index`` is a dateline's first piece, the rest of it opening the next
+    line (``本报东湖3月11日`` / ``电 （记者王明）…``): the two run together open with a dateline
+    that runs past the cut (a whole one ends before it) and goes on into a credit or the text (a
+    closing dateline cut so, ``新华社北京4月2`` / ``4日电``, opens nothing), and the next line opens
+    with none of its own (a headline over a whole dateline would pass for a paper's name: 赵明出席
+    / 新华社东湖…电 as 赵明出席新华社)."""
+    if index + 1 >= len(lines):
+        return False
+    head, tail = lines[index].text, lines[index + 1].text
+    return (
+        not dateline_length(tail)
+        and dateline_length(head + tail) > len(head)
+        and not is_lone_dateline(head + tail)  # a story's closing dateline, cut: no lead
+    )
+
+
 def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a story's lead the labeller read as another role read as the story's text.
 
@@ -1423,6 +1456,7 @@ def _page_heads_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) ->
 
 def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on."""
+    roles = _wrapped_datelines(lines, roles)
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
     roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
