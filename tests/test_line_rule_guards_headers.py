@@ -348,3 +348,20 @@ def test_a_line_is_a_datelines_first_piece_only_where_the_dateline_runs_past_it(
 ) -> None:
     assert line_rules.dateline_cut_at(lines_of([head, tail]), 0) is cut
     assert not line_rules.dateline_cut_at(lines_of([head, tail]), 1)  # the page's last line
+
+
+# _leads_read_as_other_roles
+
+
+def test_a_headlines_line_that_opens_with_a_lead_and_goes_on_is_text_on_any_page() -> None:
+    text = (
+        "东湖机场新航站楼启用\n本报讯 新航站楼日前启用。\n新航站楼面积是老航站楼的三倍，旅客出行更加便捷。\n"
+    )
+    assert reread(line_rules._leads_read_as_other_roles, text, "T S B _") == "T B B _"
+
+
+def test_a_lead_alone_on_a_headlines_line_stays_as_read() -> None:
+    # The guard (the line goes on into the text after its lead): a lead alone on its line (a
+    # dateline and its reporter, read as the subtitle) is left to the rules of bylines.
+    text = "东湖机场新航站楼启用\n本报讯（记者 王明远）\n新航站楼面积是老航站楼的三倍，旅客出行更加便捷。\n"
+    assert reread(line_rules._leads_read_as_other_roles, text, "T S B _") == "T S B _"

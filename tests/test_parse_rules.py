@@ -4826,6 +4826,45 @@ def test_a_dateline_a_narrow_wrap_cut_opens_its_storys_lead(codes: str) -> None:
     assert page.articles[1].paragraphs == ["近日，东湖新区三座口袋公园建成开放，附近居民可以就近散步赏花。"]
 
 
+_NARROW_BRIEF_PAGE = """\
+湖畔春来早
+湖边的柳树已经发芽，
+游人渐渐多了起来，不
+少市民带着孩子来到湖
+边踏青赏景。
+东湖机场新航站楼启用
+{lead} 东湖机场新航站
+楼日前正式投入使用，
+新航站楼面积是老航站
+楼的三倍，旅客出行更
+加便捷。"""
+
+
+@pytest.mark.parametrize("lead", ["本报讯", "据新华社电"])
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "T B B B B T B B B B B",  # as the labeller reads a lead
+        "T B B B B T S B B B B",  # the lead's first line read as the subtitle
+        "T B B B B K T B B B B",  # ... as the headline under a kicker
+        "T B B B B T T B B B B",  # ... as the headline's second line
+    ],
+)
+def test_a_briefs_lead_a_narrow_column_cut_is_its_text_whatever_the_labeller_read_it_as(
+    lead: str, codes: str
+) -> None:
+    # A brief's lead, its first line cut at the column's width, read as the subtitle, the headline
+    # or the headline's tail: a headline's line opened with a lead only past a headline's length.
+    page = labelled(_NARROW_BRIEF_PAGE.format(lead=lead), codes)
+    assert [(a.kicker, a.title, a.subtitle, a.byline) for a in page.articles] == [
+        (None, "湖畔春来早", None, None),
+        (None, "东湖机场新航站楼启用", None, lead),
+    ]
+    assert page.articles[1].paragraphs == [
+        "东湖机场新航站楼日前正式投入使用，新航站楼面积是老航站楼的三倍，旅客出行更加便捷。"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "closed"),
     [

@@ -1223,21 +1223,24 @@ def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> 
     dateline opens the paragraph the rest of the line begins (the byline grammar reads no such
     line, but the labeller, reading its shape too, may take it for one). As a headline's line (a
     page whose paragraphs end with 、, as the 1930s' papers set them, ends no sentence anywhere):
-    a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length.
+    a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length;
+    a shorter one that goes on into the text after its lead (a narrow column's first line of a
+    story: ``本报讯 东湖机场新航站``; no headline of the corpus opens with a lead).
     """
     out = list(roles)
     for index, role in enumerate(roles[: len(lines)]):
-        text = lines[index].text
-        headline = role in HEADER_ROLES and len(text) > _HEADLINE_LONGEST
-        if role != "byline" and not headline:
+        if role != "byline" and role not in HEADER_ROLES:
             continue
+        text = lines[index].text
         lead = split_lead(text)
         if lead is None:
             continue
         if role == "byline":
             read_as_text = lead.byline is None and bool(lead.rest.strip())
-        else:
+        elif len(text) > _HEADLINE_LONGEST:
             read_as_text = len(lead.rest) > _HEADLINE_LONGEST // 2
+        else:
+            read_as_text = bool(lead.rest.strip())
         if read_as_text:
             out[index] = "body"
     return out
