@@ -365,3 +365,13 @@ def test_a_lead_alone_on_a_headlines_line_stays_as_read() -> None:
     # dateline and its reporter, read as the subtitle) is left to the rules of bylines.
     text = "东湖机场新航站楼启用\n本报讯（记者 王明远）\n新航站楼面积是老航站楼的三倍，旅客出行更加便捷。\n"
     assert reread(line_rules._leads_read_as_other_roles, text, "T S B _") == "T S B _"
+
+
+# _photo_credits_read_as_headlines
+
+
+def test_a_photo_credit_with_its_source_read_as_text_stays_text() -> None:
+    # The guard (only a line read as a headline's): inside a picture story the labeller reads
+    # the credit as its text, which the assembler reads as a credit where it closes the story.
+    text = "东湖湿地迎来候鸟\n图为候鸟在东湖湿地觅食。\n王明远摄（新华社发）\n候鸟数量比去年增加了一成。\n"
+    assert reread(line_rules._photo_credits_read_as_headlines, text, "T B B B _") == "T B B B _"

@@ -32,6 +32,7 @@ from liaocheng_tui.parse.byline import (
     parse_labelled_credit,
     parse_letter_spaced_byline,
     parse_names_line,
+    parse_photo_credit,
     parse_signed_credit,
     parse_wire_credit,
     signs_writing,
@@ -1063,6 +1064,49 @@ def test_a_captioned_photo_between_stories_is_no_headline_of_the_next() -> None:
         (None, "乡村夜校开课了", "本报讯（记者 赵敏）", "news"),
     ]
     assert page.articles[1].paragraphs == ["工人在换热站检修设备"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("王明远摄（新华社发）", ("王明远摄（新华社发）", ["王明远"])),
+        ("记者 王明 摄（资料图）", ("记者 王明 摄（资料图）", ["王明"])),
+        ("赵丽 钱军摄影报道（东湖图片社）", ("赵丽 钱军摄影报道（东湖图片社）", ["赵丽", "钱军"])),
+        ("王明远摄", None),  # no source: parse_byline_line reads it
+        ("（王明远 摄）", None),  # a credit in brackets
+        ("城区新貌（资料图）", None),  # a caption's words and a source: no photographer
+    ],
+)
+def test_a_photo_credit_with_its_pictures_source_after_it(
+    line: str, expected: tuple[str, list[str]] | None
+) -> None:
+    assert parse_photo_credit(line) == expected
+
+
+_SOURCED_CREDIT_PAGE = """\
+东湖湿地迎来候鸟
+图为候鸟在东湖湿地觅食。
+{credit}
+东湖新区建成三座口袋公园
+本报讯（记者 李华）近日，东湖新区三座口袋公园建成开放。"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "codes"),
+    [
+        ("王明远摄（新华社发）", "T CAP CR T B"),  # read as a credit
+        ("王明远摄（新华社发）", "T CAP T S B"),  # as the next story's headline over its subtitle
+        ("王明远 摄（资料图）", "T CAP K T B"),  # as its kicker
+    ],
+)
+def test_a_photo_credit_with_its_pictures_source_closes_the_picture_and_credits_its_photographer(
+    credit: str, codes: str
+) -> None:
+    page = labelled(_SOURCED_CREDIT_PAGE.format(credit=credit), codes)
+    assert [(a.kicker, a.title, a.subtitle, a.byline, a.authors) for a in page.articles] == [
+        (None, "东湖湿地迎来候鸟", None, credit, ["王明远"]),
+        (None, "东湖新区建成三座口袋公园", None, "本报讯（记者 李华）", ["李华"]),
+    ]
 
 
 @pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])

@@ -68,6 +68,7 @@ from liaocheng_tui.parse.byline import (
     parse_label_signature,
     parse_letter_spaced_byline,
     parse_name_line,
+    parse_photo_credit,
     parse_signed_credit,
     signs_writing,
     split_lead,
@@ -496,9 +497,9 @@ class _Reader:
             # 来源：聊城日报 … 记者：王海: the source said whose story, the credit says who wrote it
             # (names a spaced credit runs together wrongly, 胡 果 朱 虹 as 胡果朱 虹…, are none).
             draft.set_byline(*parsed)
-        elif (signed := parse_byline_line(unit.text)) and (
+        elif (signed := parse_byline_line(unit.text) or parse_photo_credit(unit.text)) and (
             draft.byline is None or (signed[1] and draft.byline_is_dateline)
-        ):  # 本报记者 X at the end; under a lead's 本报讯 it says who wrote the story
+        ):  # 本报记者 X (or X 摄（新华社发）) at the end; under a lead's 本报讯 it says who wrote the story
             draft.set_byline(*signed)
             draft.byline_is_dateline = False
             # A photographer's credit (记者 X 摄) closing a captioned picture.

@@ -1111,6 +1111,23 @@ def _names_a_photographer(credit: str, parsed: tuple[str, list[str]] | None) -> 
     )
 
 
+# A photographer's credit and its picture's source in brackets: 王明摄（新华社发）, 王明 摄影报道（资料图）.
+_SOURCED_PHOTO_CREDIT_RE = re.compile(r"摄影?(?:报道)?\s?([（(][^（）()]{2,8}[）)])$")
+
+
+def parse_photo_credit(text: str) -> tuple[str, list[str]] | None:
+    """A photographer's credit with its picture's source in brackets after it (``王明摄（新华社发）``,
+    ``记者 王明 摄（资料图）``): the credit as printed and its names; None for any other line
+    (:func:`parse_byline_line` reads a credit without a source, and this one not, so that the
+    labeller's feature of it stays as trained)."""
+    line = _collapse(text)
+    source = _SOURCED_PHOTO_CREDIT_RE.search(line)
+    if source is None:
+        return None
+    credit = parse_byline_line(line[: source.start(1)])
+    return (line, credit[1]) if credit is not None and credit[1] else None
+
+
 def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
     """A photo credit closing a caption on its own line (``…春播作业。 记者 张晨 摄``): the caption,
     the credit as printed and its names. The credit follows a finished sentence, or is set apart

@@ -21,6 +21,7 @@ from liaocheng_tui.parse.byline import (
     parse_closing_credit,
     parse_labelled_credit,
     parse_names_line,
+    parse_photo_credit,
     parse_signed_credit,
     split_lead,
     split_set_apart_credit,
@@ -970,6 +971,17 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
+def _photo_credits_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a photographer's credit alone on its line, its picture's source in
+    brackets after it (``王明摄（新华社发）``), read as the credit that closes the picture over it
+    where the labeller read it as a headline (the byline grammar reads no such source)."""
+    out = list(roles)
+    for index, line in enumerate(lines):
+        if out[index] in HEADER_ROLES and parse_photo_credit(line.text):
+            out[index] = "credit"
+    return out
+
+
 # What a page's head, a meta line or a word count prints: a day, a weekday, a page, a count of
 # characters, a year, a date (a market's 3245.67 and -0.18% are none).
 _DATED_PIECE_RE = re.compile(r"\d\s?[月日版页字号期]|星期|\d{1,4}\s?年|\d{1,4}[-/]\d{1,2}|\d{4}\.\d{1,2}\.\d")
@@ -1469,6 +1481,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_over_tables(
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
+    roles = _photo_credits_read_as_headlines(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _sentences_read_as_headlines(lines, roles)
