@@ -375,3 +375,29 @@ def test_a_photo_credit_with_its_source_read_as_text_stays_text() -> None:
     # the credit as its text, which the assembler reads as a credit where it closes the story.
     text = "东湖湿地迎来候鸟\n图为候鸟在东湖湿地觅食。\n王明远摄（新华社发）\n候鸟数量比去年增加了一成。\n"
     assert reread(line_rules._photo_credits_read_as_headlines, text, "T B B B _") == "T B B B _"
+
+
+# _time_clauses_read_as_headlines
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a clause alone over the text: the headline, whatever it says
+        ("在植树节到来之际\n本报讯 近日，全市干部群众参加义务植树。\n", "T B _"),
+        # a clause under a kicker: the block's first line is the kicker already
+        (
+            "东湖新区\n在植树节到来之际\n全市干部群众参加义务植树\n本报讯 近日，全市干部群众参加义务植树。\n",
+            "K T S B _",
+        ),
+        # a paragraph's line a wrap cut as a clause, read as text over the next headline
+        (
+            "湖边的柳树已经发芽，\n当游人走进东湖公园时\n东湖新区建成三座口袋公园\n本报讯 近日，新区三座口袋公园建成开放。\n",
+            "B B T B _",
+        ),
+        # a clause under its headline, as the corpus's paper prints it
+        ("全市干部群众参加义务植树\n在植树节到来之际\n本报讯 近日，全市干部群众参加义务植树。\n", "T S B _"),
+    ],
+)
+def test_a_clause_of_time_is_a_kicker_only_as_a_blocks_first_line_over_another(text: str, codes: str) -> None:
+    assert reread(line_rules._time_clauses_read_as_headlines, text, codes) == codes

@@ -1109,6 +1109,18 @@ def test_a_photo_credit_with_its_pictures_source_closes_the_picture_and_credits_
     ]
 
 
+@pytest.mark.parametrize("clause", ["在植树节到来之际", "值此建市四十周年前夕", "当第一缕阳光照进东湖时"])
+def test_a_clause_of_time_over_a_headline_is_its_kicker(clause: str) -> None:
+    # The labeller read the clause as the headline and the headline under it as the subtitle (the
+    # corpus's paper sets such a clause under its headline, as the subtitle).
+    page = labelled(
+        f"{clause}\n全市干部群众参加义务植树\n本报讯（记者 王明远）近日，全市干部群众参加义务植树。", "T S B"
+    )
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        (clause, "全市干部群众参加义务植树", None)
+    ]
+
+
 @pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])
 def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     page = labelled(
