@@ -1121,6 +1121,25 @@ def test_a_clause_of_time_over_a_headline_is_its_kicker(clause: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "东昌日报 2020年3月12日 第5版 编辑：王明",
+        "东昌日报 2020年3月12日 星期四",
+        "要闻 2020年3月12日 责任编辑：王明",
+    ],
+)
+def test_a_headline_right_under_the_pages_head_over_a_lead_is_no_furniture(head: str) -> None:
+    # A page of one short story (a brief cut out of a page): the labeller read its headline, right
+    # under the page's head, as furniture too; a headline right under a line was taken for a
+    # piece a wrap cut off that line, which a whole page head is not.
+    page = labelled(
+        f"{head}\n春耕备耕正当时\n本报讯（记者 王青）近日，东昌府区各乡镇组织农民开展春耕备耕。", "F F B"
+    )
+    assert [(a.title, a.authors) for a in page.articles] == [("春耕备耕正当时", ["王青"])]
+    assert page.date == "2020-03-12"
+
+
 @pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])
 def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     page = labelled(
@@ -3945,6 +3964,11 @@ def test_a_place_that_opens_with_zhu_is_no_correspondents_post() -> None:
         ("东昌日报 2020年2月6日 星期四 A03 城市 今日多云", None),
         ("东昌报 2020年2月6日 星期四 第3版", None),  # a short paper's name is the masthead
         ("东昌日报 2020年2月6日 星期", None),  # a weekday a wrap cut is no section
+        # the paper's name beside its page is its masthead
+        ("东昌日报 第5版", None),
+        ("东昌日报 第5版 编辑：王明", None),
+        ("东昌报 A3版", None),
+        ("第5版：东昌日报", None),
     ],
 )
 def test_the_section_an_e_papers_page_label_names(line: str, section: str | None) -> None:

@@ -475,7 +475,9 @@ def page_label_section(text: str) -> str | None:
     found = _LABELLED_SECTION_RE.match(text) or _PAGE_HEAD_SECTION_RE.match(text)
     if found is None:
         return _head_section(text)  # the whole head: 聊城日报 2026年11月20日 星期五 A08 公告
-    return next(group for group in found.groups() if group)
+    section = next(group for group in found.groups() if group)
+    # a paper's name beside its page (东昌日报 第5版, 东昌报 A3版) is the masthead, no section
+    return None if MASTHEAD_RE.match(section) or _SHORT_MASTHEAD_RE.match(section) else section
 
 
 _BRACKETED_STAFF_RE = re.compile(

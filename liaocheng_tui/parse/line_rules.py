@@ -580,8 +580,8 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
     for place, index in enumerate(filled[:-1]):
         if roles[index] != "furniture" or not headline_shaped(text := lines[index].text):
             continue
-        if place and filled[place - 1] == index - 1:
-            continue  # right under a line: a wrapped line's piece
+        if place and filled[place - 1] == index - 1 and not _whole_furniture_line(lines[index - 1].text):
+            continue  # right under a line: a wrapped line's piece (not under a page's head, whole)
         if _FURNITURE_FIGURE_RE.search(text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
             # a date, a page, a time, the weather, a field's label (日作者：…): furniture, or a
             # piece of it OCR spaced out (a headline counts things: 西山县新建5所学校)
@@ -594,6 +594,12 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
         if opens and _furniture_by_context(text, roles[index]) and could_head(text):
             roles[index] = "title"
     return roles
+
+
+def _whole_furniture_line(text: str) -> bool:
+    """Whether a line is furniture whole by the furniture rules (a page's head with its date and
+    page), so that the line under it is no piece a wrap cut off it."""
+    return is_furniture_line(text) or is_dated_furniture_line(text)
 
 
 # A figure as furniture prints it: in a date, a weekday, a page (A3, 第3版), a time, a temperature
