@@ -1110,12 +1110,12 @@ def test_a_photo_credit_with_its_pictures_source_closes_the_picture_and_credits_
 
 
 @pytest.mark.parametrize("clause", ["在植树节到来之际", "值此建市四十周年前夕", "当第一缕阳光照进东湖时"])
-def test_a_clause_of_time_over_a_headline_is_its_kicker(clause: str) -> None:
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # a double-spaced page: a blank line between
+def test_a_clause_of_time_over_a_headline_is_its_kicker(clause: str, gap: str) -> None:
     # The labeller read the clause as the headline and the headline under it as the subtitle (the
     # corpus's paper sets such a clause under its headline, as the subtitle).
-    page = labelled(
-        f"{clause}\n全市干部群众参加义务植树\n本报讯（记者 王明远）近日，全市干部群众参加义务植树。", "T S B"
-    )
+    text = f"{clause}{gap}全市干部群众参加义务植树{gap}本报讯（记者 王明远）近日，全市干部群众参加义务植树。"
+    page = labelled(text, "T S B" if gap == "\n" else "T _ S _ B")
     assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
         (clause, "全市干部群众参加义务植树", None)
     ]

@@ -985,16 +985,19 @@ def _time_clauses_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]
     """The roles, with a headline block's first line that is a clause of time alone
     (``在植树节到来之际`` over ``全市干部群众义务植树``) read as the kicker over the headline, where the
     labeller read it as the headline and the line under it as the subtitle (a paper that sets the
-    clause under its headline, as the corpus's does, prints it second)."""
+    clause under its headline, as the corpus's does, prints it second). Blank lines between the
+    block's lines (a double-spaced page) change nothing."""
     out = list(roles)
-    for index in range(len(lines) - 1):
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled[:-1]):
+        below = filled[place + 1]
         if (
             out[index] == "title"
-            and out[index + 1] in ("subtitle", "title")
-            and (index == 0 or out[index - 1] not in HEADER_ROLES)
+            and out[below] in ("subtitle", "title")
+            and (place == 0 or out[filled[place - 1]] not in HEADER_ROLES)
             and _TIME_CLAUSE_RE.match(lines[index].text)
         ):
-            out[index], out[index + 1] = "kicker", "title"
+            out[index], out[below] = "kicker", "title"
     return out
 
 
