@@ -11,7 +11,8 @@ only) and the closing test when no broken pair is read (``_read_headline_over_le
 ``_broken_headline_over``'s first test (its one caller asks the same first); ``place < 2`` in
 ``_headline_tails_over_bylines`` (the next test holds then too); the role test of
 ``_headlines_read_as_furniture`` (``_furniture_by_context`` answers False for any other role); and
-the early exit of ``_headlines_over_bylines`` on a page with no flush byline.
+the early exit of ``_headlines_over_bylines`` on a page with no flush byline; ``dateline_cut_at``'s
+test of the piece's length and of a dateline's last character after the cut.
 
 All the text is made up (places, people, papers and events).
 """

@@ -1230,6 +1230,10 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
     return out
 
 
+_DATELINE_PIECE_LONGEST = 30  # characters: a dateline's piece, the place and date of the longest
+_DATELINE_END_RE = re.compile("[电讯息道電訊]")  # the last character of a dateline's word
+
+
 def _wrapped_datelines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a dateline a narrow column's wrap cut in two (``本报东湖3月11`` /
     ``日电 （记者李明）…``) read as the lead it opens, whatever the labeller took its pieces for (a
@@ -1251,6 +1255,13 @@ def dateline_cut_at(lines: Sequence[Line], index: int) -> bool:
     if index + 1 >= len(lines):
         return False
     head, tail = lines[index].text, lines[index + 1].text
+    # a dateline's piece is short, and its end (电, 讯, 消息, 报道) comes after the cut: most lines
+    # are answered here
+    if (
+        len(head) > _DATELINE_PIECE_LONGEST
+        or _DATELINE_END_RE.search(tail, 0, _DATELINE_PIECE_LONGEST) is None
+    ):
+        return False
     return (
         not dateline_length(tail)
         and dateline_length(head + tail) > len(head)
