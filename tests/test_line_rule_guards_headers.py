@@ -402,3 +402,25 @@ def test_a_photo_credit_with_its_source_read_as_text_stays_text() -> None:
 )
 def test_a_clause_of_time_is_a_kicker_only_as_a_blocks_first_line_over_another(text: str, codes: str) -> None:
     assert reread(line_rules._time_clauses_read_as_headlines, text, codes) == codes
+
+
+# _meta_sources_cut, _source_cut_before
+
+
+def test_a_headline_under_a_meta_line_that_names_its_paper_whole_stays_a_headline() -> None:
+    # The guard (the line read as furniture names no paper yet): a meta line that names its paper
+    # whole names it still with any line run on after it, so the headline under it would pass for
+    # the rest of the source.
+    text = "（ 2026-05-01 ） 稿件来源：东江日报 要闻\n\n新春走基层 记者进社区\n本报记者 王明远\n近日，记者走进东江新区。\n"
+    codes = "F _ T BY B _"
+    assert reread(line_rules._meta_sources_cut, text, codes) == codes
+
+
+def test_a_meta_lines_source_under_a_piece_with_no_label_is_left_to_the_pieces_rules() -> None:
+    # The guard (the line above holds the source's label): a meta line cut three times, the date
+    # alone over the source, is no source cut inside the paper's name; the rules of a meta line's
+    # pieces read it whole or not at all, and one piece read alone would leave the others as
+    # headlines of their own (际).
+    text = "（ 2026-05-01 ）\n\n稿件来源：东江都市日报 国\n\n际\n"
+    codes = "F _ T _ T _"
+    assert reread(line_rules._meta_sources_cut, text, codes) == codes

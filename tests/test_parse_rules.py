@@ -1140,6 +1140,27 @@ def test_a_headline_right_under_the_pages_head_over_a_lead_is_no_furniture(head:
     assert page.date == "2020-03-12"
 
 
+@pytest.mark.parametrize(
+    ("meta", "rest", "codes"),
+    [
+        ("（ 2026-05-01 ） 稿件来源：东江都", "市日报 要闻", "T F _ T BY B"),  # the rest read as a headline
+        ("（ 2026-05-01 ） 稿件来源：东江都", "市日报 要闻", "T F _ F BY B"),  # ... as furniture
+        ("（ 2026-05-01 ） 稿件来源", "：东江都市日报 要闻", "T F _ T BY B"),  # cut before the colon
+    ],
+)
+def test_the_rest_a_wrap_cut_off_a_meta_lines_source_is_furniture_across_a_blank_line(
+    meta: str, rest: str, codes: str
+) -> None:
+    # A web copy's meta line under its headline, cut inside the paper's name by a hard wrap with a
+    # blank line after the cut: the rest, over the byline, read as the next story's headline.
+    text = (
+        f"东江新区建成三座口袋公园\n{meta}\n\n{rest}\n本报记者 王明远\n近日，东江新区三座口袋公园建成开放。"
+    )
+    page = labelled(text, codes)
+    assert [(a.title, a.byline) for a in page.articles] == [("东江新区建成三座口袋公园", "本报记者 王明远")]
+    assert [d.text for d in page.dropped] == [meta, rest]
+
+
 @pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])
 def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     page = labelled(

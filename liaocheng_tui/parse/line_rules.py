@@ -54,6 +54,7 @@ from liaocheng_tui.parse.furniture import (
     is_web_meta_line,
     masthead_in,
     page_label_section,
+    source_paper_in,
     split_jump_marks,
     wrapped_meta_lines,
 )
@@ -341,6 +342,30 @@ def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     return out
 
 
+def _meta_sources_cut(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the rest of a web meta line's source that a wrap cut inside the paper's name
+    (``（ 2026-05-01 ） 稿件来源：东江都`` / ``市日报 要闻``, a blank line between them or not) read
+    as furniture with it (:func:`_source_cut_before`)."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for above, below in pairwise(filled):
+        if _source_cut_before(lines[above].text, lines[below].text):
+            out[below] = "furniture"
+    return out
+
+
+def _source_cut_before(above: str, value: str) -> bool:
+    """Whether ``value`` is the rest of the source in the meta line ``above``, which a wrap cut
+    inside the paper's name: ``above`` holds the source's label and names no paper, and run
+    together with ``value`` it does (a piece with no label, ``（ 2026-04-30 ）``, is left to the
+    rules of a meta line's pieces)."""
+    return (
+        "来源" in above
+        and source_paper_in(above) is None
+        and source_paper_in(above.strip() + value.strip()) is not None
+    )
+
+
 def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the credits under a copied article that the labeller read as text: a staff
     credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
@@ -582,6 +607,8 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
             continue
         if place and filled[place - 1] == index - 1 and not _whole_furniture_line(lines[index - 1].text):
             continue  # right under a line: a wrapped line's piece (not under a page's head, whole)
+        if place and _source_cut_before(lines[filled[place - 1]].text, text):
+            continue  # the rest of a meta line's source, a blank line under it (东江都 / 市日报 要闻)
         if _FURNITURE_FIGURE_RE.search(text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
             # a date, a page, a time, the weather, a field's label (日作者：…): furniture, or a
             # piece of it OCR spaced out (a headline counts things: 西山县新建5所学校)
@@ -1513,7 +1540,8 @@ def _page_heads_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) ->
 def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on."""
     roles = _wrapped_datelines(lines, roles)
-    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, _meta_line_values(lines, roles)))
+    roles = _meta_sources_cut(lines, _meta_line_values(lines, roles))
+    roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
