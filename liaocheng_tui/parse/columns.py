@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from liaocheng_tui.parse.chars import HAN_RUN_RE
-from liaocheng_tui.parse.furniture import is_furniture_line, page_label_section
+from liaocheng_tui.parse.furniture import is_page_head
 from liaocheng_tui.parse.normalize import split_lines
 
 _GAP = 2  # display columns of blank a gutter leaves at least
@@ -138,8 +138,7 @@ def find_gutters(lines: list[str]) -> list[int]:
 def _page_head(line: str) -> bool:
     """A masthead, date or page line (with its section's name or without) set across the
     columns with wide gaps between its parts."""
-    joined = " ".join(line.split())
-    return is_furniture_line(joined) or page_label_section(joined) is not None
+    return is_page_head(" ".join(line.split()))
 
 
 def read_columns(text: str) -> ColumnsRead | None:

@@ -480,6 +480,12 @@ def page_label_section(text: str) -> str | None:
     return None if MASTHEAD_RE.match(section) or _SHORT_MASTHEAD_RE.match(section) else section
 
 
+def is_page_head(text: str) -> bool:
+    """A page's head whole: a masthead, date or page line (:func:`is_furniture_line`), or a page
+    label or head that names its section (:func:`page_label_section`)."""
+    return is_furniture_line(text) or page_label_section(text) is not None
+
+
 _BRACKETED_STAFF_RE = re.compile(
     f"^(?:[（(【\\[]\\s*(?:{_STAFF_CREDIT}|纠错)[）)】\\]]\\s*)*[（(【\\[]\\s*{_STAFF_CREDIT}[）)】\\]]$"
 )

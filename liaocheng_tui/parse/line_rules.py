@@ -47,6 +47,7 @@ from liaocheng_tui.parse.furniture import (
     is_dated_furniture_line,
     is_furniture_line,
     is_imprint_line,
+    is_page_head,
     is_page_marker,
     is_source_line,
     is_staff_credit,
@@ -605,7 +606,7 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
     for place, index in enumerate(filled[:-1]):
         if roles[index] != "furniture" or not headline_shaped(text := lines[index].text):
             continue
-        if place and filled[place - 1] == index - 1 and not _whole_furniture_line(lines[index - 1].text):
+        if place and filled[place - 1] == index - 1 and not is_page_head(lines[index - 1].text):
             continue  # right under a line: a wrapped line's piece (not under a page's head, whole)
         if place and _source_cut_before(lines[filled[place - 1]].text, text):
             continue  # the rest of a meta line's source, a blank line under it (东江都 / 市日报 要闻)
@@ -621,12 +622,6 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
         if opens and _furniture_by_context(text, roles[index]) and could_head(text):
             roles[index] = "title"
     return roles
-
-
-def _whole_furniture_line(text: str) -> bool:
-    """Whether a line is furniture whole by the furniture rules (a page's head with its date and
-    page), so that the line under it is no piece a wrap cut off it."""
-    return is_furniture_line(text) or is_dated_furniture_line(text)
 
 
 # A figure as furniture prints it: in a date, a weekday, a page (A3, 第3版), a time, a temperature
