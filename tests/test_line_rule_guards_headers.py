@@ -11,7 +11,7 @@ only) and the closing test when no broken pair is read (``_read_headline_over_le
 ``_broken_headline_over``'s first test (its one caller asks the same first); ``place < 2`` in
 ``_headline_tails_over_bylines`` (the next test holds then too); the role test of
 ``_headlines_read_as_furniture`` (``_furniture_by_context`` answers False for any other role); and
-the early exit of ``_headlines_over_bylines`` on a page with no flush byline; ``dateline_cut_at``'s
+the early exit of ``_headlines_over_bylines`` on a page with no flush byline; ``_dateline_cut_at``'s
 test of the piece's length and of a dateline's last character after the cut.
 
 All the text is made up (places, people, papers and events).
@@ -329,7 +329,7 @@ def test_a_flush_line_under_a_paragraph_that_runs_on_stays_text() -> None:
     assert reread(line_rules._headlines_over_bylines, text, codes) == codes
 
 
-# _wrapped_datelines, dateline_cut_at
+# _wrapped_datelines, _dateline_cut_at
 @pytest.mark.parametrize(
     ("head", "tail", "cut"),
     [
@@ -347,8 +347,8 @@ def test_a_flush_line_under_a_paragraph_that_runs_on_stays_text() -> None:
 def test_a_line_is_a_datelines_first_piece_only_where_the_dateline_runs_past_it(
     head: str, tail: str, cut: bool
 ) -> None:
-    assert line_rules.dateline_cut_at(lines_of([head, tail]), 0) is cut
-    assert not line_rules.dateline_cut_at(lines_of([head, tail]), 1)  # the page's last line
+    assert line_rules._dateline_cut_at(lines_of([head, tail]), 0) is cut
+    assert not line_rules._dateline_cut_at(lines_of([head, tail]), 1)  # the page's last line
 
 
 # _leads_read_as_other_roles

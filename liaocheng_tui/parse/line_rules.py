@@ -441,7 +441,7 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
         if (
             split_lead(lines[below].text) is None
             and not opens_with_report(lines[below].text)
-            and not dateline_cut_at(lines, below)
+            and not _dateline_cut_at(lines, below)
         ):
             continue
         pair = (
@@ -1259,15 +1259,15 @@ _DATELINE_END_RE = re.compile("[电讯息道電訊]")  # the last character of a
 def _wrapped_datelines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a dateline a narrow column's wrap cut in two (``本报东湖3月11`` /
     ``日电 （记者李明）…``) read as the lead it opens, whatever the labeller took its pieces for (a
-    headline's lines, a byline: neither is a dateline alone, :func:`dateline_cut_at`)."""
+    headline's lines, a byline: neither is a dateline alone, :func:`_dateline_cut_at`)."""
     out = list(roles)
     for index in range(len(lines) - 1):
-        if dateline_cut_at(lines, index):
+        if _dateline_cut_at(lines, index):
             out[index] = out[index + 1] = "body"
     return out
 
 
-def dateline_cut_at(lines: Sequence[Line], index: int) -> bool:
+def _dateline_cut_at(lines: Sequence[Line], index: int) -> bool:
     """Whether the line at ``index`` is a dateline's first piece, the rest of it opening the next
     line (``本报东湖3月11日`` / ``电 （记者王明）…``): the two run together open with a dateline
     that runs past the cut (a whole one ends before it) and goes on into a credit or the text (a
@@ -1298,25 +1298,15 @@ def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> 
     dateline opens the paragraph the rest of the line begins (the byline grammar reads no such
     line, but the labeller, reading its shape too, may take it for one). As a headline's line (a
     page whose paragraphs end with 、, as the 1930s' papers set them, ends no sentence anywhere):
-    a line that opens with a lead (本报讯, 中央社南京三日电) and runs on past a headline's length;
-    a shorter one that goes on into the text after its lead (a narrow column's first line of a
-    story: ``本报讯 东湖机场新航站``; no headline of the corpus opens with a lead).
+    a line that goes on into the text after its lead (本报讯, 中央社南京三日电; a narrow column's
+    first line of a story: ``本报讯 东湖机场新航站``; no headline of the corpus opens with a lead).
     """
     out = list(roles)
     for index, role in enumerate(roles[: len(lines)]):
         if role != "byline" and role not in HEADER_ROLES:
             continue
-        text = lines[index].text
-        lead = split_lead(text)
-        if lead is None:
-            continue
-        if role == "byline":
-            read_as_text = lead.byline is None and bool(lead.rest.strip())
-        elif len(text) > _HEADLINE_LONGEST:
-            read_as_text = len(lead.rest) > _HEADLINE_LONGEST // 2
-        else:
-            read_as_text = bool(lead.rest.strip())
-        if read_as_text:
+        lead = split_lead(lines[index].text)
+        if lead is not None and lead.rest.strip() and (role != "byline" or lead.byline is None):
             out[index] = "body"
     return out
 
