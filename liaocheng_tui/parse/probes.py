@@ -222,6 +222,16 @@ def _web_copy(lines: list[str], roles: list[Role], rng: random.Random) -> list[s
     return out
 
 
+def _converted_markdown(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """A PDF converter's markdown (MinerU's): every headline line, kicker and subtitle too, a
+    level-one heading, and every paragraph flush left with a blank line after it."""
+    out: list[str] = []
+    for line, role in zip(lines, roles, strict=True):
+        if line.strip():
+            out += [f"# {line.strip()}" if role in HEADER_ROLES else line.strip(), ""]
+    return out
+
+
 def _e_paper_article(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
     """One story as its e-paper article page copies: the issue's date and the page's label above,
     then the story as a web copy (:func:`_web_copy`)."""
@@ -545,6 +555,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
     Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _headline_lines(lambda line: " ".join(line.strip()))),
     Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _headline_lines(_comma_for_space), key_text=_comma_for_space),
+    Probe("converted-markdown", "every headline line a markdown heading (`# `), kicker and subtitle too, and every paragraph flush left with a blank line after it (a PDF converter's markdown)", _converted_markdown),
     Probe("web-copy", "every line flush left with a blank line after it (a web page's text copied)", _web_copy),
     Probe("alone", "each story a page of its own (one article copied)", _each_line(lambda line: line), alone=True),
     Probe(
