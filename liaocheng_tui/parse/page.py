@@ -10,11 +10,13 @@ articles is :mod:`liaocheng_tui.parse.assemble`'s docstring.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from typing import Any
 
 from liaocheng_tui.parse.assemble import assemble
+from liaocheng_tui.parse.blocks import split_markdown_heading
 from liaocheng_tui.parse.chars import ScriptFold, ends_sentence, page_script_fold
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.dates import date_page
@@ -37,7 +39,7 @@ from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.records import parse_records
 from liaocheng_tui.parse.repair import lost_characters, repair_page
-from liaocheng_tui.parse.roles import Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
 
 def label_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
@@ -134,13 +136,71 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     spaced = spacing_blanks(["" if index in web else raws[index] for index in remaining])
     left_out |= {remaining[i] for i in spaced}
     if not web and not left_out:
-        return label_page(raws, lines)
+        return _alike_headings_read(raws, label_page(raws, lines))
     roles: list[Role] = ["furniture" if raw.strip() else "blank" for raw in raws]
     kept = [index for index in range(len(raws)) if index not in left_out]
     shown = ["" if index in web else raws[index] for index in kept]
-    for index, role in zip(kept, label_page(shown), strict=True):
+    for index, role in zip(kept, _alike_headings_read(shown, label_page(shown)), strict=True):
         roles[index] = "furniture" if index in web else role
     return roles
+
+
+def _headlines_marked_alone(raws: Sequence[str], roles: Sequence[Role], marked: dict[int, str]) -> bool:
+    """Whether a line read as a kicker or a subtitle stands unmarked next to a marked headline line
+    (blank lines aside): the page marks its headlines alone."""
+    filled = [index for index, raw in enumerate(raws) if raw.strip()]
+    return any(
+        roles[index] in ("kicker", "subtitle")
+        and index not in marked
+        and any(roles[other] == "title" and other in marked for other in pair if other != index)
+        for pair in pairwise(filled)
+        for index in pair
+    )
+
+
+def _alike_headings_read(
+    raws: Sequence[str], roles: list[Role], label: Callable[[Sequence[str]], list[Role]] = label_page
+) -> list[Role]:
+    """The roles, on a page whose converter marked every headline line as a markdown heading of one
+    level (MinerU marks kicker, headline and subtitle alike: ``# 国办印发意见`` / ``# 切实支持小微企业``),
+    with each run of such lines the labeller read as one headline read as the page reads without
+    its marks. The labeller learnt the mark from pages that mark headlines alone (a kicker or a
+    subtitle unmarked, or marked a level deeper), where a run of marked lines is one headline
+    broken over two lines, and reads every such run so. ``label`` labels the page without its
+    marks."""
+    marked = {
+        index: heading[0]
+        for index, raw in enumerate(raws)
+        if "#" in raw and (heading := split_markdown_heading(raw.strip()))
+    }
+    if not marked or len(set(marked.values())) > 1 or _headlines_marked_alone(raws, roles, marked):
+        return roles  # most pages; or the page marks its headlines alone, or its levels tell them apart
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for index in marked:
+        if roles[index] == "title" and run and all(not raw.strip() for raw in raws[run[-1] + 1 : index]):
+            run.append(index)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [index] if roles[index] == "title" else []
+    if len(run) > 1:
+        runs.append(run)
+    if not runs:
+        return roles
+    unmarked = label(
+        [
+            heading[1] if index in marked and (heading := split_markdown_heading(raw.strip())) else raw
+            for index, raw in enumerate(raws)
+        ]
+    )
+    out = list(roles)
+    for run in runs:
+        read = [unmarked[index] for index in run]
+        if all(role in HEADER_ROLES for role in read) and 0 < read.count("title") < len(read):
+            for index, role in zip(run, read, strict=True):
+                out[index] = role
+    return out
 
 
 _RELATED_LINK_LONGEST = 40  # characters: a linked headline, not a paragraph
