@@ -234,19 +234,20 @@ def test_a_dateline_after_the_issue_date_is_not_believed() -> None:
     assert page.articles[0].date == "2020-02-01"
 
 
-def test_parse_json_says_where_the_date_came_from(tmp_path: Path) -> None:
+def test_parse_json_says_where_the_date_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The paths are given as a user types them, from the folder that holds them: a year in the
+    # folders above is the path's too (pytest's own, pytest-1911, once dated the undated page).
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "2020-02-05"
     folder.mkdir()
-    page_file = folder / "page1.txt"
-    page_file.write_text(YEAR_IN_TEXT_PAGE, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["parse", str(page_file), "--json"])
+    (folder / "page1.txt").write_text(YEAR_IN_TEXT_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["parse", "2020-02-05/page1.txt", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["date"], data["date_source"]) == ("2020-02-05", "path")
 
-    undated = tmp_path / "page2.txt"
-    undated.write_text(NO_YEAR_PAGE, encoding="utf-8")
-    data = json.loads(CliRunner().invoke(cli, ["parse", str(undated), "--json"]).stdout)
+    (tmp_path / "page2.txt").write_text(NO_YEAR_PAGE, encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["parse", "page2.txt", "--json"]).stdout)
     assert (data["date"], data["date_source"]) == (None, None)
 
 
