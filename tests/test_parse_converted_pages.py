@@ -8,7 +8,8 @@ Each guard has a test that fails without it: the rule is called with the roles o
 as codes (``T _ B``: title, blank, body, as ``labelled`` in test_parse_rules.py takes them), and the
 roles it gives back were worked out by hand. Speed checks, whose removal changes no result, have no
 test: ``_numbered_crossheads_read_as_headlines``' skip of a first number (no number comes before
-it) and of a blank line.
+it) and of a blank line; ``_headlines_over_later_bylines``' start at the page's second line (a
+line at the top has no story above it, which ``_opened_with_lead`` finds too).
 
 All the text is made up (places, people, papers and events).
 """
@@ -265,6 +266,29 @@ def _later(opener: str, close: str, head: str, codes: str) -> str:
 def test_a_short_line_over_a_reporters_line_after_a_story_with_its_own_lead_heads_a_new_story() -> None:
     got = _later(_LEAD, "夜市将持续到明年2月。", "东湖区“一网通办”让群众少跑腿", "T B B B BY B")
     assert got == "T B B T BY B"
+
+
+def test_two_short_lines_over_a_reporters_line_after_a_story_with_its_own_lead_are_kicker_and_headline() -> (
+    None
+):
+    text = f"东湖夜市今晚开市\n{_LEAD}\n夜市将持续到明年2月。\n老旧小区加装电梯\n今年计划完成120部\n本报记者 孙丽\n市民说。"
+    got = reread(line_rules._headlines_over_later_bylines, text, "T B B B B BY B")
+    assert got == "T B B K T BY B"
+
+
+def test_a_sentence_over_the_short_line_over_a_reporters_line_is_the_storys_last() -> None:
+    # The guard (a headline's shape for the upper line too): the story's last sentence ends there.
+    text = f"东湖夜市今晚开市\n{_LEAD}\n夜市将持续到明年2月。\n今年计划完成120部\n本报记者 孙丽\n市民说。"
+    got = reread(line_rules._headlines_over_later_bylines, text, "T B B B BY B")
+    assert got == "T B B T BY B"
+
+
+def test_the_lower_short_line_alone_heads_the_story_where_the_upper_goes_on_from_the_text() -> None:
+    # The lower line alone, after the two lines (the story's last, cut by a wrap after a comma
+    # above it, closing with a bracket) do not head it.
+    text = f"东湖夜市今晚开市\n{_LEAD}\n据介绍，\n夜市持续到明年2月（东湖站）\n老旧小区加装电梯\n本报记者 孙丽\n市民说。"
+    got = reread(line_rules._headlines_over_later_bylines, text, "T B B B B BY B")
+    assert got == "T B B B T BY B"
 
 
 def test_a_round_ups_part_under_a_story_opened_by_a_reporters_line_stays_text() -> None:

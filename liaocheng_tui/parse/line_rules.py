@@ -1547,7 +1547,8 @@ def _marked_headings_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) 
 def _headlines_over_later_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the short line right over a reporter's line, after the close of a story
     that opened with a lead of its own (``本报讯（记者 王明）``, a dateline), read as the next
-    story's headline.
+    story's headline, and a short line over that one as its kicker (as :func:`_headlines_over_bylines`
+    reads two).
 
     The labeller reads such a pair as a part of a round-up, its heading and its reporter, as the
     corpus prints them (447 times, each in a story with no byline or lead of its own: the parts
@@ -1562,21 +1563,30 @@ def _headlines_over_later_bylines(lines: Sequence[Line], roles: Sequence[Role]) 
         index = filled[place]
         if not _byline_or_writers_line(lines[index].text, out[index]):
             continue  # most lines
-        head, above = filled[place - 1], filled[place - 2]
-        text = lines[head].text
-        if not (
-            out[head] == "body"
-            # a photographer's line (摄影报道) under a story's last line credits its pictures
-            and "摄" not in lines[index].text
-            and headline_shaped(text)
-            and could_head(text)
-            and not _GRAPHICS_CREDIT_RE.match(text)  # who drew the story's chart (本版制图：赵敏)
-            and out[above] in ("body", "caption", "credit")  # the story's text, not a page's furniture
-            and _closes(lines[above].text, out[above])
-            and _opened_with_lead(lines, out, filled, place - 1)
-        ):
+        # a photographer's line (摄影报道) under a story's last line credits its pictures
+        if "摄" in lines[index].text:
             continue
-        out[head], out[index] = "title", "byline"
+        heads: list[int] = []  # the short lines right over the byline, at most two
+        for at in reversed(filled[max(1, place - 2) : place]):
+            text = lines[at].text
+            if (
+                out[at] != "body"
+                or not (headline_shaped(text) and could_head(text))
+                or _GRAPHICS_CREDIT_RE.match(text)  # who drew the story's chart (本版制图：赵敏)
+            ):
+                break
+            heads.insert(0, at)
+        for first in range(place - len(heads), place):  # two lines first, then the lower alone
+            above = filled[first - 1]
+            if (
+                out[above] in ("body", "caption", "credit")  # the story's text, not a page's furniture
+                and _closes(lines[above].text, out[above])
+                and _opened_with_lead(lines, out, filled, first)
+            ):
+                out[filled[place - 1]], out[index] = "title", "byline"
+                if first < place - 1:
+                    out[filled[first]] = "kicker"
+                break
     return out
 
 
