@@ -66,6 +66,49 @@ def test_letter_spacing_is_closed_and_the_pages_own_gaps_stay() -> None:
     assert close_letter_spacing(line) == "\u3000\u3000本报讯（记者   张三）2026年4月7日，Windows 11发布"
 
 
+@pytest.mark.parametrize(
+    ("line", "closed"),
+    [
+        # OCR set the gap between role and name as wide as the letters': the role keeps it
+        ("本 报 记 者 孙 丽", "本报记者 孙丽"),
+        ("■ 记 者 孙 丽 通 讯 员 王 明", "■ 记者 孙丽 通讯员 王明"),
+        # a role before no one's name is a headline's word (节到了 opens with no surname)
+        ("记 者 节 到 了", "记者节到了"),
+        ("本 报 讯 （ 记 者 周 婷 ） 5 月 1 1 日 晚 ， 夜 市 开 市", "本报讯（记者周婷）5月11日晚，夜市开市"),
+    ],
+)
+def test_a_reporters_line_keeps_a_space_after_its_role_when_letter_spacing_is_closed(
+    line: str, closed: str
+) -> None:
+    assert close_letter_spacing(line) == closed
+
+
+_SOLID_PAGE = [
+    "东湖夜市今晚开市",
+    "本报讯（记者周婷）5月11日晚，东湖夜市正式开市，200余个摊位集中亮相，吸引了大批市民前来消费。",
+    "据介绍，东湖夜市将持续到10月底，每天18时至23时营业。",
+    "老旧小区加装电梯",
+    "本报记者孙丽",
+    "记者从市住建局获悉，今年我市计划在老旧小区加装电梯120部，目前已完成56部。",
+    "市博物馆延长开放时间",
+    "本报讯 即日起至8月31日，市博物馆每周六开放至晚上8点，方便市民夜间参观。",
+]
+
+
+def test_a_page_ocr_spaced_with_one_space_everywhere_keeps_its_reporters_line() -> None:
+    # Every character a space apart, the role and the name too, each block wrapped at 16
+    # characters with a blank line after it, as OCR gives a page: the reporter's line came out
+    # as 本报记者孙丽, no byline, and its story ran on in the one above.
+    lines: list[str] = []
+    for block in _SOLID_PAGE:
+        lines += [" ".join(block[start : start + 16]) for start in range(0, len(block), 16)]
+        lines.append("")
+    articles = parse_page("\n".join(lines)).articles
+    assert [a.title for a in articles] == ["东湖夜市今晚开市", "老旧小区加装电梯", "市博物馆延长开放时间"]
+    assert articles[1].byline == "本报记者 孙丽"
+    assert articles[1].authors == ["孙丽"]
+
+
 def test_a_page_is_letter_spaced_only_when_most_of_its_chinese_is() -> None:
     solid = "今年以来，我市把老旧小区改造作为重点民生工程，全年计划改造小区六十个。"
     assert letter_spaced([_letter_spaced(solid)])

@@ -172,10 +172,33 @@ def letter_spaced(lines: Sequence[str]) -> bool:
 
 
 def close_letter_spacing(line: str) -> str:
-    """``line`` with the single spaces of letter spacing removed; its indent stays."""
+    """``line`` with the single spaces of letter spacing removed; its indent stays. A reporter's
+    line keeps a space after each role (``本 报 记 者 孙 丽`` -> ``本报记者 孙丽``), where OCR set the
+    gap between role and name as wide as any other: the names run into the role otherwise, and
+    the line reads as no byline."""
     body = line.lstrip()
     indent = line[: len(line) - len(body)]
-    return indent + _LETTER_GAP_RE.sub("", body)
+    closed = _LETTER_GAP_RE.sub("", body)
+    if len(closed) <= _REPORTERS_LINE_LONGEST and _REPORTER_ROLE_RE.search(closed):
+        closed = _roles_set_apart(closed)
+    return indent + closed
+
+
+_REPORTERS_LINE_LONGEST = 30  # characters: a reporter's line of roles and a few names
+_REPORTER_ROLE_RE = re.compile("(本报特约记者|本报记者|特约记者|记者|通讯员)")
+
+
+def _roles_set_apart(line: str) -> str:
+    """``line`` with a space around each reporter's role where that makes it a byline whose every
+    name reads as a person's (记者孙丽通讯员王明 -> 记者 孙丽 通讯员 王明); else as it is
+    (记者节到了: 节到了 is no one's name)."""
+    apart = " ".join(_REPORTER_ROLE_RE.sub(r" \1 ", line).split())
+    if apart == line:
+        return line
+    found = parse_byline_line(apart)
+    if found is None or not all(looks_like_a_name(name) for name in found[1]):
+        return line
+    return apart
 
 
 _VERTICAL_MIN = 2  # lines of one Chinese character each: no horizontal text sets two in a row
