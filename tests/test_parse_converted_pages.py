@@ -9,7 +9,8 @@ as codes (``T _ B``: title, blank, body, as ``labelled`` in test_parse_rules.py 
 roles it gives back were worked out by hand. Speed checks, whose removal changes no result, have no
 test: ``_numbered_crossheads_read_as_headlines``' skip of a first number (no number comes before
 it) and of a blank line; ``_headlines_over_later_bylines``' start at the page's second line (a
-line at the top has no story above it, which ``_opened_with_lead`` finds too).
+line at the top has no story above it, which ``_opened_with_lead`` finds too) and its first test of
+the line over the byline (the loop over the headline's lines asks it again).
 
 All the text is made up (places, people, papers and events).
 """

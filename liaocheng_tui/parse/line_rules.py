@@ -1560,11 +1560,15 @@ def _headlines_over_later_bylines(lines: Sequence[Line], roles: Sequence[Role]) 
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     for place in range(2, len(filled)):
-        index = filled[place]
-        if not _byline_or_writers_line(lines[index].text, out[index]):
-            continue  # most lines
-        # a photographer's line (摄影报道) under a story's last line credits its pictures
-        if "摄" in lines[index].text:
+        index, head = filled[place], filled[place - 1]
+        # a line of text right over it (most lines are answered here, before the byline grammar
+        # is asked); a photographer's line (摄影报道) under a story's last line credits its pictures
+        if (
+            out[head] != "body"
+            or not headline_shaped(lines[head].text)
+            or "摄" in lines[index].text
+            or not _byline_or_writers_line(lines[index].text, out[index])
+        ):
             continue
         heads: list[int] = []  # the short lines right over the byline, at most two
         for at in reversed(filled[max(1, place - 2) : place]):
