@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pytest
 from test_parse_rules import reread
 
 from liaocheng_tui.parse import line_rules, page
@@ -298,31 +299,6 @@ def test_a_round_ups_part_under_a_story_opened_by_a_reporters_line_stays_text() 
     assert got == "T BY B B BY B"
 
 
-def test_a_short_line_under_a_line_that_runs_on_stays_text() -> None:
-    # The guard (the close of what came before).
-    got = _later(_LEAD, "夜市的摊主们说，", "东湖区“一网通办”让群众少跑腿", "T B B B BY B")
-    assert got == "T B B B BY B"
-
-
-def test_a_short_line_under_furniture_stays_as_read() -> None:
-    # The guard (the story's text above it): a page's furniture closes no story (the rest of a web
-    # meta line cut inside the paper's name, read as text, over the next story's byline).
-    got = _later(_LEAD, "稿件来源：东湖日报 要闻", "东湖区“一网通办”让群众少跑腿", "T B F B BY B")
-    assert got == "T B F B BY B"
-
-
-def test_a_sentence_over_a_reporters_line_stays_text() -> None:
-    # The guard (headline_shaped).
-    got = _later(_LEAD, "夜市将持续到明年2月。", "东湖区推行“一网通办”，群众少跑了腿。", "T B B B BY B")
-    assert got == "T B B B BY B"
-
-
-def test_a_close_in_brackets_over_a_reporters_line_stays_text() -> None:
-    # The guard (could_head).
-    got = _later(_LEAD, "夜市将持续到明年2月。", "（完）", "T B B B BY B")
-    assert got == "T B B B BY B"
-
-
 def test_a_storys_last_line_over_a_photographers_line_stays_text() -> None:
     # The guard (no photographer's line): a photo report's credit closes the story above (its last
     # line, cut by a column's wrap or printed without punctuation, ends no sentence).
@@ -331,16 +307,25 @@ def test_a_storys_last_line_over_a_photographers_line_stays_text() -> None:
     assert got == "T B B B BY B"
 
 
-def test_a_charts_credit_over_a_reporters_line_stays_text() -> None:
-    # The guard (_GRAPHICS_CREDIT_RE): who drew the story's chart, then its writer's signature.
-    got = _later(_LEAD, "夜市将持续到明年2月。", "本版制图：赵敏", "T B B B BY B")
-    assert got == "T B B B BY B"
-
-
-def test_a_caption_over_a_reporters_line_stays_the_caption() -> None:
-    # The guard (a line read as text).
-    got = _later(_LEAD, "夜市将持续到明年2月。", "图为市民在夜市选购商品", "T B B CAP BY B")
-    assert got == "T B B CAP BY B"
+@pytest.mark.parametrize(
+    ("close", "head", "codes"),
+    [
+        # the close of what came before: the line goes on from the one above
+        ("夜市的摊主们说，", "东湖区“一网通办”让群众少跑腿", "T B B B BY B"),
+        # the story's text above it: a page's furniture closes no story (the rest of a web meta
+        # line cut inside the paper's name, read as text, over the next story's byline)
+        ("稿件来源：东湖日报 要闻", "东湖区“一网通办”让群众少跑腿", "T B F B BY B"),
+        ("夜市将持续到明年2月。", "东湖区推行“一网通办”，群众少跑了腿。", "T B B B BY B"),  # headline_shaped
+        ("夜市将持续到明年2月。", "（完）", "T B B B BY B"),  # could_head
+        # _GRAPHICS_CREDIT_RE: who drew the story's chart, then its writer's signature
+        ("夜市将持续到明年2月。", "本版制图：赵敏", "T B B B BY B"),
+        ("夜市将持续到明年2月。", "图为市民在夜市选购商品", "T B B CAP BY B"),  # a line read as text
+    ],
+)
+def test_a_line_over_a_reporters_line_that_heads_no_story_stays_as_read(
+    close: str, head: str, codes: str
+) -> None:
+    assert _later(_LEAD, close, head, codes) == codes
 
 
 def test_a_reporters_line_with_no_story_above_opens_nothing_new() -> None:
