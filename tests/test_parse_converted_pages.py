@@ -73,6 +73,10 @@ def test_a_converters_markdown_page_reads_as_its_stories() -> None:
 
 # _alike_headings_read
 
+# a headline and its subtitle, both marked as level-one headings, read by the labeller as one headline
+_BLOCK = ("# 我市春季植树造林全面铺开", "", "# 今年计划新增造林面积3.2万亩", "", "连日来，各地开展植树活动。")
+_BLOCK_ROLES: tuple[Role, ...] = ("title", "blank", "title", "blank", "body")
+
 
 def _split_at(first: int) -> Callable[[Sequence[str]], list[Role]]:
     """A labeller that reads the page's line ``first`` as a headline and every other line as a
@@ -92,27 +96,13 @@ _split = _split_at(0)
 
 
 def test_a_header_block_marked_alike_is_read_as_the_page_without_marks_reads_it() -> None:
-    raws = [
-        "# 我市春季植树造林全面铺开",
-        "",
-        "# 今年计划新增造林面积3.2万亩",
-        "",
-        "连日来，各地开展植树活动。",
-    ]
-    roles: list[Role] = ["title", "blank", "title", "blank", "body"]
+    raws, roles = list(_BLOCK), list(_BLOCK_ROLES)
     assert page._alike_headings_read(raws, roles, _split) == ["title", "blank", "subtitle", "blank", "body"]
 
 
 def test_a_header_block_marked_at_two_levels_stays_as_read() -> None:
     # The guard (one level): a converter that marks levels tells kicker and headline apart itself.
-    raws = [
-        "# 我市春季植树造林全面铺开",
-        "",
-        "## 今年计划新增造林面积3.2万亩",
-        "",
-        "连日来，各地开展植树活动。",
-    ]
-    roles: list[Role] = ["title", "blank", "title", "blank", "body"]
+    raws, roles = [_BLOCK[0], "", f"#{_BLOCK[2]}", *_BLOCK[3:]], list(_BLOCK_ROLES)
     assert page._alike_headings_read(raws, roles, _split) == roles
 
 
@@ -173,14 +163,7 @@ def test_a_marked_run_the_unmarked_page_reads_as_text_stays_as_read() -> None:
             "title" if index == 0 else "body" if raw.strip() else "blank" for index, raw in enumerate(raws)
         ]
 
-    raws = [
-        "# 我市春季植树造林全面铺开",
-        "",
-        "# 今年计划新增造林面积3.2万亩",
-        "",
-        "连日来，各地开展植树活动。",
-    ]
-    roles: list[Role] = ["title", "blank", "title", "blank", "body"]
+    raws, roles = list(_BLOCK), list(_BLOCK_ROLES)
     assert page._alike_headings_read(raws, roles, as_text) == roles
 
 
@@ -219,28 +202,20 @@ def test_a_marked_heading_over_a_reporters_line_is_the_next_storys_headline() ->
     assert reread(line_rules._marked_headings_over_bylines, text, "CAP _ B _ BY _ B") == "CAP _ T _ BY _ B"
 
 
-def test_an_unmarked_line_over_a_reporters_line_stays_text() -> None:
-    # The guard (a markdown heading): the rule reads the converter's mark, not the line's shape.
-    text = _CAPTION_THEN_HEADING.format("东湖区“一网通办”让群众少跑腿", "本报记者 孙丽")
-    assert reread(line_rules._marked_headings_over_bylines, text, "CAP _ B _ BY _ B") == "CAP _ B _ BY _ B"
-
-
-def test_a_marked_heading_over_text_stays_text() -> None:
-    # The guard (a reporter's line under it): a crosshead.
-    text = _CAPTION_THEN_HEADING.format("# 东湖区“一网通办”让群众少跑腿", "今年以来，东湖区深化改革。")
-    assert reread(line_rules._marked_headings_over_bylines, text, "CAP _ B _ B _ B") == "CAP _ B _ B _ B"
-
-
-def test_a_marked_sentence_over_a_reporters_line_stays_text() -> None:
-    # The guard (headline_shaped): a sentence is no headline.
-    text = _CAPTION_THEN_HEADING.format("# 东湖区推行“一网通办”，群众少跑了腿。", "本报记者 孙丽")
-    assert reread(line_rules._marked_headings_over_bylines, text, "CAP _ B _ BY _ B") == "CAP _ B _ BY _ B"
-
-
-def test_a_marked_close_in_brackets_over_a_reporters_line_stays_text() -> None:
-    # The guard (could_head): a story's close is no headline.
-    text = _CAPTION_THEN_HEADING.format("# （完）", "本报记者 孙丽")
-    assert reread(line_rules._marked_headings_over_bylines, text, "CAP _ B _ BY _ B") == "CAP _ B _ BY _ B"
+@pytest.mark.parametrize(
+    ("heading", "under", "codes"),
+    [
+        # a markdown heading: the rule reads the converter's mark, not the line's shape
+        ("东湖区“一网通办”让群众少跑腿", "本报记者 孙丽", "CAP _ B _ BY _ B"),
+        # a reporter's line under it: a crosshead
+        ("# 东湖区“一网通办”让群众少跑腿", "今年以来，东湖区深化改革。", "CAP _ B _ B _ B"),
+        ("# 东湖区推行“一网通办”，群众少跑了腿。", "本报记者 孙丽", "CAP _ B _ BY _ B"),  # headline_shaped
+        ("# （完）", "本报记者 孙丽", "CAP _ B _ BY _ B"),  # could_head: a story's close
+    ],
+)
+def test_a_line_after_a_caption_that_heads_no_story_stays_text(heading: str, under: str, codes: str) -> None:
+    text = _CAPTION_THEN_HEADING.format(heading, under)
+    assert reread(line_rules._marked_headings_over_bylines, text, codes) == codes
 
 
 def test_a_marked_line_under_a_line_that_runs_on_stays_text() -> None:
