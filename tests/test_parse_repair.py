@@ -22,6 +22,7 @@ from liaocheng_tui.parse.repair import (
     repair_page,
     restore_byline_box,
     restore_subtitle_dashes,
+    set_reporters_apart,
     strip_edge_rules,
     strip_tags,
     unify_radicals,
@@ -67,20 +68,27 @@ def test_letter_spacing_is_closed_and_the_pages_own_gaps_stay() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "closed"),
+    ("line", "apart"),
     [
-        # OCR set the gap between role and name as wide as the letters': the role keeps it
-        ("本 报 记 者 孙 丽", "本报记者 孙丽"),
-        ("■ 记 者 孙 丽 通 讯 员 王 明", "■ 记者 孙丽 通讯员 王明"),
-        # a role before no one's name is a headline's word (节到了 opens with no surname)
-        ("记 者 节 到 了", "记者节到了"),
-        ("本 报 讯 （ 记 者 周 婷 ） 5 月 1 1 日 晚 ， 夜 市 开 市", "本报讯（记者周婷）5月11日晚，夜市开市"),
+        # OCR that sets no space between role and name (PaddleOCR), or one as wide as the letters'
+        # that closing the spacing took out
+        ("本报记者孙丽", "本报记者 孙丽"),
+        ("■记者孙丽通讯员王明", "■ 记者 孙丽 通讯员 王明"),
+        ("□记者孙丽报道", "□ 记者 孙丽 报道"),
+        ("　　本报记者赵刚摄", "　　本报记者 赵刚 摄"),
+        # a role before no one's name is a headline's word (节到了 opens with no surname), and a
+        # name with a verb run into it is a sentence's (孙丽介绍)
+        ("记者节到了", "记者节到了"),
+        ("记者孙丽介绍", "记者孙丽介绍"),
+        # a lead, a paragraph's line, a line already apart, a long line: as they are
+        ("本报讯（记者周婷）5月11日晚，夜市开市", "本报讯（记者周婷）5月11日晚，夜市开市"),
+        ("记者从市住建局获悉，今年我市计划在", "记者从市住建局获悉，今年我市计划在"),
+        ("本报记者 孙丽", "本报记者 孙丽"),
+        ("记者孙丽" + "，" * 30, "记者孙丽" + "，" * 30),
     ],
 )
-def test_a_reporters_line_keeps_a_space_after_its_role_when_letter_spacing_is_closed(
-    line: str, closed: str
-) -> None:
-    assert close_letter_spacing(line) == closed
+def test_a_reporters_name_run_into_its_role_is_set_apart(line: str, apart: str) -> None:
+    assert set_reporters_apart(line) == apart
 
 
 _SOLID_PAGE = [

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
-from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, WIDE_CLASS, ends_sentence
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ITEM_MARKS, WIDE_CLASS, ends_sentence
 from liaocheng_tui.parse.furniture import as_wide_as, full_width
 from liaocheng_tui.parse.normalize import split_lines
 
@@ -172,33 +172,37 @@ def letter_spaced(lines: Sequence[str]) -> bool:
 
 
 def close_letter_spacing(line: str) -> str:
-    """``line`` with the single spaces of letter spacing removed; its indent stays. A reporter's
-    line keeps a space after each role (``本 报 记 者 孙 丽`` -> ``本报记者 孙丽``), where OCR set the
-    gap between role and name as wide as any other: the names run into the role otherwise, and
-    the line reads as no byline."""
+    """``line`` with the single spaces of letter spacing removed; its indent stays."""
     body = line.lstrip()
     indent = line[: len(line) - len(body)]
-    closed = _LETTER_GAP_RE.sub("", body)
-    if len(closed) <= _REPORTERS_LINE_LONGEST and _REPORTER_ROLE_RE.search(closed):
-        closed = _roles_set_apart(closed)
-    return indent + closed
+    return indent + _LETTER_GAP_RE.sub("", body)
 
 
 _REPORTERS_LINE_LONGEST = 30  # characters: a reporter's line of roles and a few names
+_TRAILER_RE = re.compile("(摄影报道|报道|摄)$")  # what closes a reporter's line (记者 王明 报道)
+_NAME_LONGEST = 3  # characters of a name run into its role: a surname and one or two more
 _REPORTER_ROLE_RE = re.compile("(本报特约记者|本报记者|特约记者|记者|通讯员)")
+# A line that opens (after a mark, an outlet's name) with a role run into what follows it.
+_GLUED_ROLE_RE = re.compile(
+    f"^[{ITEM_MARKS}□]?\\s?{_H}{{0,8}}?(?:本报特约记者|本报记者|特约记者|记者|通讯员){_H}"
+)
 
 
-def _roles_set_apart(line: str) -> str:
-    """``line`` with a space around each reporter's role where that makes it a byline whose every
-    name reads as a person's (记者孙丽通讯员王明 -> 记者 孙丽 通讯员 王明); else as it is
-    (记者节到了: 节到了 is no one's name)."""
-    apart = " ".join(_REPORTER_ROLE_RE.sub(r" \1 ", line).split())
-    if apart == line:
+def set_reporters_apart(line: str) -> str:
+    """``line`` with a space around each reporter's role where the names run into it and that
+    makes it a byline whose every name reads as a person's (``本报记者孙丽`` -> ``本报记者 孙丽``,
+    ``记者孙丽通讯员王明`` -> ``记者 孙丽 通讯员 王明``), as OCR gives a reporter's line (PaddleOCR
+    sets no space between role and name; closing letter spacing takes out the one it had); else
+    as it is: the byline grammar wants the role apart (``记者节到了`` is a headline, 节到了 no one's
+    name)."""
+    body = line.strip()
+    if len(body) > _REPORTERS_LINE_LONGEST or not _GLUED_ROLE_RE.match(body):
         return line
+    apart = " ".join(_TRAILER_RE.sub(r" \1", _REPORTER_ROLE_RE.sub(r" \1 ", body)).split())
     found = parse_byline_line(apart)
-    if found is None or not all(looks_like_a_name(name) for name in found[1]):
-        return line
-    return apart
+    if found is None or not all(len(name) <= _NAME_LONGEST and looks_like_a_name(name) for name in found[1]):
+        return line  # 记者孙丽介绍: a name and a verb run together
+    return line[: len(line) - len(line.lstrip())] + apart
 
 
 _VERTICAL_MIN = 2  # lines of one Chinese character each: no horizontal text sets two in a row
@@ -295,7 +299,8 @@ def lost_characters(text: str, repaired: str) -> list[tuple[int, str]]:
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
     entities decoded, markdown links written as their text, rules at lines' edges removed,
-    bylines' marks restored, OCR letter spacing closed and vertical headlines put on one line,
+    bylines' marks restored, OCR letter spacing closed, reporters' names set apart from their
+    roles, and vertical headlines put on one line,
     line for line (a page that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
@@ -314,6 +319,8 @@ def repair_page(text: str) -> str:
     # A letter-spaced page is a third spaces or more; most pages have next to none.
     if text.count(" ") * 5 >= len(text) and letter_spaced(repaired):
         repaired = [close_letter_spacing(line) for line in repaired]
+    if "记" in text or "通" in text:  # 记者, 通讯员: spaced out by OCR, too, before the spacing is closed
+        repaired = [set_reporters_apart(line) for line in repaired]
     repaired = join_vertical_runs(repaired)
     # Only where sentences are marked: the lines around the dash are read by their ends.
     if ("一一" in text or "一—" in text or "—一" in text) and _OCR_DASH_RE.search(text) and "。" in text:
