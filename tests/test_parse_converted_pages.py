@@ -337,3 +337,21 @@ def test_a_numbered_headline_under_another_storys_crosshead_stays_a_headline() -
     text = "一、整合窗口\n该区整合了窗口。\n东湖夜市今晚开市\n夜市开市。\n二、数据共享\n该区打通了数据。"
     got = reread(line_rules._numbered_crossheads_read_as_headlines, text, "B B T B T B")
     assert got == "B B T B T B"
+
+
+# _headlines_over_leads: two short lines over a lead, the second the longer
+
+
+def test_two_short_lines_over_a_lead_the_second_longer_are_headline_and_subtitle() -> None:
+    # As OCR gives a page (a line a text box, no blank lines, no indents): the lines stayed text,
+    # and the page's first story had no headline. A column breaks no headline into a shorter first
+    # line.
+    text = "东湖晚报 2026年5月12日\n东湖夜市今晚开市\n200余个摊位集中亮相\n本报讯（记者周婷）5月11日晚，东湖\n夜市正式开市。"
+    got = reread(line_rules._headlines_over_leads, text, "F B B B B")
+    assert got == "F T S B B"
+
+
+def test_two_short_lines_over_a_lead_the_first_longer_are_one_headline_broken_in_two() -> None:
+    text = "东湖晚报 2026年5月12日\n东湖夜市今晚开市200余个\n摊位集中亮相\n本报讯（记者周婷）5月11日晚，东湖\n夜市正式开市。"
+    got = reread(line_rules._headlines_over_leads, text, "F B B B B")
+    assert got == "F T T B B"

@@ -2567,17 +2567,25 @@ def test_a_line_ending_with_a_dash_over_a_headline_and_its_lead_is_its_kicker() 
             "本报讯 天文台预测，本港周末\n气温下降，市民注意添衣保暖\n。天文台表示，明日起气温回\n升，周末天气以晴朗为主。\n",
             "T _ B B B B B B B B B B _",
         ),
-        # a second line longer than the first: as often a subtitle as a broken headline's rest
-        (
-            "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n线上跳绳挑战赛启动\n所得善款将用于资助乡村学校\n"
-            "本报讯 市体育总会昨日启动线上跳绳公益挑战赛。\n",
-            "T _ B _ B B B _",
-        ),
     ],
-    ids=["under-a-headline", "too-long", "hard-wrapped", "second-line-longer"],
+    ids=["under-a-headline", "too-long", "hard-wrapped"],
 )
 def test_two_lines_over_a_lead_that_are_no_broken_headline_stay_as_read(text: str, codes: str) -> None:
     assert [a.title for a in labelled(text, codes).articles] == ["食环署加强巡查"]
+
+
+def test_two_lines_over_a_lead_the_second_longer_are_the_next_storys_headline_and_subtitle() -> None:
+    # A column breaks no headline into a shorter first line: the pair is a headline over its
+    # subtitle (it stayed in the story above, as no broken headline).
+    page = labelled(
+        "食环署加强巡查\n\n本报讯 食环署昨日表示，投诉下跌三成。\n\n线上跳绳挑战赛启动\n所得善款将用于资助乡村学校\n"
+        "本报讯 市体育总会昨日启动线上跳绳公益挑战赛。\n",
+        "T _ B _ B B B _",
+    )
+    assert [(a.title, a.subtitle) for a in page.articles] == [
+        ("食环署加强巡查", None),
+        ("线上跳绳挑战赛启动", "所得善款将用于资助乡村学校"),
+    ]
 
 
 def test_a_signature_over_a_headline_and_its_lead_is_no_headlines_first_line() -> None:

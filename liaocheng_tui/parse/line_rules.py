@@ -444,11 +444,8 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             and not _dateline_cut_at(lines, below)
         ):
             continue
-        pair = (
-            place >= 1
-            and _broken_before(lines[filled[place - 1]].text, text)
-            and _broken_pair_over(lines, out, filled, place)
-        )
+        # two short lines over the lead (two_headline_lines)
+        pair = place >= 1 and _broken_pair_over(lines, out, filled, place)
         if not pair and place and not _closes(lines[filled[place - 1]].text, out[filled[place - 1]]):
             continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if not could_head(text):
@@ -495,37 +492,40 @@ def _ends_a_story(text: str, role: Role) -> bool:
 def _read_headline_over_lead(
     lines: Sequence[Line], roles: list[Role], filled: Sequence[int], first: int, heads: Sequence[int]
 ) -> bool:
-    """Read ``heads`` (one line, or the two lines of a broken headline, from ``filled[first]``) as
+    """Read ``heads`` (one line, or two: :func:`two_headline_lines`, from ``filled[first]``) as
     the headline of the lead under them where what stands over them allows: nothing, the end of
     a story, or a headline (then one line is its subtitle, and two lines under a section's name
-    are the headline, the name its kicker). A first line that ends with a dash is a kicker
-    (``运河沿线城市——`` / ``抓住运河文化带建设的机遇``). Whether they were read so."""
-    upper_role = _first_line_role(lines[heads[0]].text)
-    role: Role = "title"
+    are the headline, the name its kicker). Whether they were read so."""
+    if len(heads) == 2:
+        upper_role, lower_role = two_headline_lines(lines[heads[0]].text, lines[heads[1]].text)
+    else:
+        upper_role, lower_role = "title", "title"
     if first:
         above = filled[first - 1]
         if not _closes(lines[above].text, roles[above]):
             return False  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if roles[above] in ("title", "subtitle"):
             if len(heads) == 1:
-                role = "subtitle"  # under the story's headline
+                lower_role = "subtitle"  # under the story's headline
             elif upper_role == "title" and _section_label(lines, roles, filled, first - 1):
                 roles[above] = "kicker"
             else:
                 return False
-    for head in heads:
-        roles[head] = role
+    roles[heads[-1]] = lower_role
     if len(heads) == 2:
         roles[heads[0]] = upper_role
     return True
 
 
-def _broken_before(first: str, second: str) -> bool:
-    """Whether two short lines over a lead can be one headline a column broke (its first line as
-    long as the second or longer, as a column fills it: 中国女排3:0横扫日本队 / 晋级决赛) or a kicker
-    that ends with a dash over its headline; a longer second line is a subtitle as often
-    (线上跳绳公益挑战赛启动 / 所得善款将用于资助乡村学校)."""
-    return first.endswith(DASH_OPENERS) or len(first) >= len(second)
+def two_headline_lines(upper: str, lower: str) -> tuple[Role, Role]:
+    """The roles of two short lines that head a story: a kicker that ends with a dash over its
+    headline (``运河沿线城市——`` / ``抓住运河文化带建设的机遇``); a headline a column broke in two,
+    its first line as long as the second or longer, as a column fills it (``中国女排3:0横扫日本队``
+    / ``晋级决赛``); else a headline over its subtitle (``东湖夜市今晚开市`` / ``200余个摊位集中亮相``:
+    a column breaks no headline into a shorter first line)."""
+    if upper.endswith(DASH_OPENERS):
+        return "kicker", "title"
+    return ("title", "title") if len(upper) >= len(lower) else ("title", "subtitle")
 
 
 def _first_line_role(text: str) -> Role:
@@ -1547,8 +1547,8 @@ def _marked_headings_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) 
 def _headlines_over_later_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the short line right over a reporter's line, after the close of a story
     that opened with a lead of its own (``本报讯（记者 王明）``, a dateline), read as the next
-    story's headline, and a short line over that one as its kicker (as :func:`_headlines_over_bylines`
-    reads two).
+    story's headline, and a short line over that one as its kicker (as the rules over a byline
+    read two: :func:`_headlines_over_bylines`, :func:`_headlines_after_story_gaps`).
 
     The labeller reads such a pair as a part of a round-up, its heading and its reporter, as the
     corpus prints them (447 times, each in a story with no byline or lead of its own: the parts
