@@ -355,3 +355,42 @@ def test_two_short_lines_over_a_lead_the_first_longer_are_one_headline_broken_in
     text = "东湖晚报 2026年5月12日\n东湖夜市今晚开市200余个\n摊位集中亮相\n本报讯（记者周婷）5月11日晚，东湖\n夜市正式开市。"
     got = reread(line_rules._headlines_over_leads, text, "F B B B B")
     assert got == "F T T B B"
+
+
+_LINE_PER_BOX = [
+    "东湖晚报",
+    "2026年5月12日星期二",
+    "A04城事",
+    "责任编辑：王芳",
+    "东湖夜市今晚开市",
+    "200余个摊位集中亮相",
+    "本报讯（记者周婷）5月11日晚，东湖",
+    "夜市正式开市，200余个摊位集中亮",
+    "相，吸引了大批市民前来消费。",
+    "“夜市离家近，东西也实惠。”市民刘",
+    "女士说。",
+    "据介绍，东湖夜市将持续到10月底。",
+    "老旧小区加装电梯提速",
+    "本报记者孙丽",
+    "记者从市住建局获悉，今年我市计划在",
+    "老旧小区加装电梯120部，目前已完成",
+    "56部。",
+    "市住建局相关负责人介绍，加装电梯实",
+    "行“一梯一策”。",
+    "图片新闻",
+    "荷花初绽",
+    "5月11日，市民在东湖公园观赏荷花。",
+    "本报记者赵刚摄",
+]
+
+
+def test_a_page_ocr_cut_into_a_line_per_text_box_reads_as_its_stories() -> None:
+    # As PaddleOCR gives a page: a line a text box, no spaces, no blank lines, no indents. It came
+    # out as one story with no headline: the first headline over a longer subtitle stayed text,
+    # and the reporter's line, its name run into its role, was no byline.
+    articles = parse_page("\n".join(_LINE_PER_BOX) + "\n").articles
+    assert [(a.title, a.subtitle, a.byline) for a in articles] == [
+        ("东湖夜市今晚开市", "200余个摊位集中亮相", "本报讯（记者周婷）"),
+        ("老旧小区加装电梯提速", None, "本报记者 孙丽"),
+        ("荷花初绽", None, "本报记者 赵刚 摄"),
+    ]
