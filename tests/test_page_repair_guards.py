@@ -65,7 +65,8 @@ def test_a_row_of_short_cells_ending_with_a_figure_is_a_row() -> None:
 @pytest.mark.parametrize(
     ("left", "right", "joined"),
     [
-        ("Windows", "11", "Windows 11"),  # two Latin words or numbers keep their space
+        ("Windows", "11", "Windows 11"),  # a Latin word and a number keep their space
+        ("8月3", "1日", "8月31日"),  # a number the layout cut is one number
         ("G20", "峰会", "G20峰会"),
         ("东湖区", "2024", "东湖区2024"),
         ("", "Windows", "Windows"),

@@ -135,7 +135,9 @@ def schedule_row(text: str) -> bool:
 
 
 def join_text(left: str, right: str) -> str:
-    """Join two pieces of one sentence; a space is kept only between two Latin words or numbers."""
+    """Join two pieces of one sentence; a space is kept only between two Latin words, or a word
+    and a number (``Windows`` / ``11``). Two digits are one number the layout cut (``8月3`` /
+    ``1日``)."""
     if (
         left
         and right
@@ -143,6 +145,7 @@ def join_text(left: str, right: str) -> str:
         and left[-1].isalnum()
         and right[0].isascii()
         and right[0].isalnum()
+        and not (left[-1].isdigit() and right[0].isdigit())
     ):
         return f"{left} {right}"
     return left + right
