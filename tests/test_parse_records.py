@@ -100,6 +100,28 @@ def test_bracket_labels_an_unlabelled_text_and_an_interviews_lines() -> None:
     assert ("口袋公园;城市更新", "record-field") in [(d.text, d.reason) for d in page.dropped]
 
 
+def test_an_editors_export_opens_each_story_with_its_first_headline_field() -> None:
+    # An editing system's export names a story's headline lines 引题, 主题 and 副题, and opens a
+    # story without a kicker with 主题: the second story was the first one's text, and 主题 no
+    # label at all.
+    page = parse_page(
+        "引题：夜经济点亮城市烟火气\n主题：东湖夜市今晚开市\n副题：200余个摊位集中亮相\n作者：本报记者 周婷\n"
+        "正文：\n　　5月11日晚，东湖夜市正式开市。\n\n"
+        "主题：老旧小区加装电梯提速\n作者：本报记者 孙丽\n正文：\n　　今年我市计划加装电梯120部。\n",
+        "export.txt",
+    )
+    assert [(a.kicker, a.title, a.subtitle, a.authors, a.paragraphs) for a in page.articles] == [
+        (
+            "夜经济点亮城市烟火气",
+            "东湖夜市今晚开市",
+            "200余个摊位集中亮相",
+            ["周婷"],
+            ["5月11日晚，东湖夜市正式开市。"],
+        ),
+        (None, "老旧小区加装电梯提速", None, ["孙丽"], ["今年我市计划加装电梯120部。"]),
+    ]
+
+
 def test_a_headline_value_wrapped_onto_the_next_line_is_joined() -> None:
     page = parse_page(
         "标题：聊城打造县域智慧金融\n平台雁阵集群\n作者：张三\n\n　　正文第一段。\n", "export.txt"

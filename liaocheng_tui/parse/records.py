@@ -27,7 +27,7 @@ from liaocheng_tui.parse.normalize import normalize_text
 # What an archive calls each field, by the article field it fills.
 _LABELS: dict[str, tuple[str, ...]] = {
     "kicker": ("引题", "肩题", "眉题"),
-    "title": ("标题", "题名", "篇名", "主标题", "正题", "文章标题", "题目"),
+    "title": ("标题", "题名", "篇名", "主标题", "正题", "文章标题", "题目", "主题"),
     "subtitle": ("副标题", "副题", "子标题"),
     "author": ("作者", "作者姓名", "责任者", "署名"),
     "date": ("日期", "出版日期", "发表日期", "刊发日期", "见报日期", "发布日期", "报纸日期"),
@@ -98,8 +98,16 @@ def parse_records(
             continue
         found = _field(text)
         current = records[-1] if records else None
-        if found is not None and current is not None and current.in_body and found[0] != opening:
-            found = None  # inside a record's text only the opening label starts the next record
+        if (
+            found is not None
+            and current is not None
+            and current.in_body
+            and found[0] != opening
+            and found[1] not in _HEADLINE_KINDS
+        ):
+            # inside a record's text only the opening label or a headline's starts the next record
+            # (an editor's export opens a story with 引题 where it has a kicker, else with 主题)
+            found = None
         if found is None:
             if current is None:
                 dropped.append(Dropped(text, "record-preamble", number))
@@ -114,7 +122,7 @@ def parse_records(
             current.last_line = number
             continue
         label, kind, value = found
-        if current is None or label == opening:
+        if current is None or label == opening or (current.in_body and kind in _HEADLINE_KINDS):
             opening = opening or label
             current = _Record(number)
             records.append(current)
