@@ -472,9 +472,10 @@ def _lead_read_as_byline(text: str, role: Role) -> bool:
 def _broken_pair_over(
     lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int
 ) -> bool:
-    """Whether the short line at ``filled[place]`` may be a broken headline's second line: the first
-    right over it (:func:`_broken_headline_over`), after the end of what came before (a closing
-    credit or dateline too: 新华社三亚4月28日电) or at the page's top."""
+    """Whether the short line at ``filled[place]`` may be the second of two headline lines (a
+    headline's rest, or its subtitle: :func:`two_headline_lines`): the first right over it
+    (:func:`_broken_headline_over`), after the end of what came before (a closing credit or
+    dateline too: 新华社三亚4月28日电) or at the page's top."""
     return (
         place >= 1
         and filled[place - 1] == filled[place] - 1
