@@ -11,6 +11,9 @@
 - OCR that reads a column rule beside the text as a mark at a line's start or end (``|今年以来…``,
   ``…工作。丨``) gets it removed: there it is never text. A line of such marks alone is left to
   :func:`~liaocheng_tui.parse.furniture.stray_marks`.
+- OCR that runs a reporter's name into its role (``本报记者孙丽``: PaddleOCR sets no space there,
+  and closing the letter spacing above takes out the one it had) gets the space back, where the
+  line then reads as a byline of people's names (:func:`set_reporters_apart`).
 - OCR that reads the hollow square before a byline (``□记者 王丽 报道``) as the character it looks
   like (``口记者 王丽 报道``) gets the square back, where the line then reads as a byline.
 - OCR that reads a subtitle's dash as two strokes of 一 (``一一访东昌府区住建局局长``), under a line
@@ -181,11 +184,10 @@ def close_letter_spacing(line: str) -> str:
 _REPORTERS_LINE_LONGEST = 30  # characters: a reporter's line of roles and a few names
 _TRAILER_RE = re.compile("(摄影报道|报道|摄)$")  # what closes a reporter's line (记者 王明 报道)
 _NAME_LONGEST = 3  # characters of a name run into its role: a surname and one or two more
-_REPORTER_ROLE_RE = re.compile("(本报特约记者|本报记者|特约记者|记者|通讯员)")
+_REPORTER_ROLES = "本报特约记者|本报记者|特约记者|记者|通讯员"
+_REPORTER_ROLE_RE = re.compile(f"({_REPORTER_ROLES})")
 # A line that opens (after a mark, an outlet's name) with a role run into what follows it.
-_GLUED_ROLE_RE = re.compile(
-    f"^[{ITEM_MARKS}□]?\\s?{_H}{{0,8}}?(?:本报特约记者|本报记者|特约记者|记者|通讯员){_H}"
-)
+_GLUED_ROLE_RE = re.compile(f"^[{ITEM_MARKS}□]?\\s?{_H}{{0,8}}?(?:{_REPORTER_ROLES}){_H}")
 
 
 def set_reporters_apart(line: str) -> str:
@@ -300,8 +302,8 @@ def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
     entities decoded, markdown links written as their text, rules at lines' edges removed,
     bylines' marks restored, OCR letter spacing closed, reporters' names set apart from their
-    roles, and vertical headlines put on one line,
-    line for line (a page that needs none of it is returned as it is)."""
+    roles and vertical headlines put on one line, line for line (a page that needs none of it is
+    returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
