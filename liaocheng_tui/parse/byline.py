@@ -43,11 +43,11 @@ _ROLES = (
 # A commentator's role, set apart from the name by a space (本报评论员 李红): 评论员观察 is a column.
 _COMMENTATOR_ROLES = "本报特约评论员 本报评论员 特约评论员 特邀评论员 评论员".split()
 # 报导 is 报道 as Taiwan's and Hong Kong's papers write it (记者陈美玲／高雄报导).
-_TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 撰稿 执笔 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
+BYLINE_TRAILERS = "综合报道 摄影报道 联合报道 综合报导 报道 报导 撰文 撰稿 执笔 整理 编译 供稿 文/图 图/文 文·图 图·文 文图 图文 摄".split()
 # The same words as sets, for the membership tests every token of every candidate line goes through.
 _ROLE_SET = frozenset(_ROLES + _COMMENTATOR_ROLES)
-_TRAILER_SET = frozenset(_TRAILERS)
-_WRITING_TRAILERS = tuple(trailer for trailer in _TRAILERS if trailer != "摄")
+_TRAILER_SET = frozenset(BYLINE_TRAILERS)
+_WRITING_TRAILERS = tuple(trailer for trailer in BYLINE_TRAILERS if trailer != "摄")
 # Trailers that may also open a byline (文/图 本报记者 X).
 _LEADING_TRAILERS = {"文/图", "图/文", "文·图", "图·文", "文图", "图文"}
 # ... and one that only opens one (撰文 张三 摄影 李四; 该校教授日前撰文指出 is a sentence).
@@ -56,7 +56,7 @@ _OPENING_TRAILERS = {"撰文"}
 # place is part of the role.
 _POSTED_ROLE_RE = re.compile(f"(?:本报)?[驻赴]{_H}{{1,8}}?(?:特派|首席)?记者")
 _ROLE_RE = re.compile(
-    "(" + "|".join(re.escape(w) for w in sorted(_ROLES + _TRAILERS, key=len, reverse=True)) + ")"
+    "(" + "|".join(re.escape(w) for w in sorted(_ROLES + BYLINE_TRAILERS, key=len, reverse=True)) + ")"
 )
 # 丨 (a Han character) stands for a bar in web and app bylines: 文丨张三, 记者丨王五.
 _TOKEN_SPLIT_RE = re.compile(r"[\s、，,/／|｜丨:：;；]+")
@@ -73,7 +73,9 @@ _FILED_FROM_RE = re.compile(f"^发自{_H}{{1,8}}$")
 # A byline line shows a cue (a role, a trailer, 评论员) or opens with a marker; its tokens are
 # made of the line's own characters, so a line holding no role's or trailer's last character
 # (nor 评论员's, nor 执笔's, an author's label) has no cue: parse_byline_line need not tokenise it.
-_CUE_CHAR_RE = re.compile("[" + "".join(sorted({w[-1] for w in _ROLES + _TRAILERS} | {"员", "笔"})) + "]")
+_CUE_CHAR_RE = re.compile(
+    "[" + "".join(sorted({w[-1] for w in _ROLES + BYLINE_TRAILERS} | {"员", "笔"})) + "]"
+)
 # A character that is neither Han, nor a token separator, nor a name's middle dot: no token of a
 # byline (role, trailer, organisation, name) holds one, nor does 评论员's signature.
 _NOT_IN_BYLINE_RE = re.compile(f"[^{HAN_CLASS}\\s、，,/／|｜:：;；·•]")
@@ -146,14 +148,14 @@ _DATELINE_RE = re.compile(
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
 # A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
 # 报道 and a colon: 本报济南6月8日讯 记者张三报道：…
-_ROLE_WORDS = "(?:本报)?(?:全媒体|融媒体|融媒|首席|特约|见习|实习)?记者|(?:本报)?通讯员|实习生"
+REPORTER_ROLE_WORDS = "(?:本报)?(?:全媒体|融媒体|融媒|首席|特约|见习|实习)?记者|(?:本报)?通讯员|实习生"
 _BARE_BYLINE_RE = re.compile(
-    f"^\\s?((?:(?:{_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
+    f"^\\s?((?:(?:{REPORTER_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
 )
 # A news outlet's name before its reporter's (极目新闻, 潮新闻客户端, 齐鲁晚报·齐鲁壹点, 新京报; not
 # 本报, whose 本报记者 is a role of its own).
 _OUTLET_RE = re.compile(
-    f"^{_H}{{2,8}}?(?:新闻|日报|晚报|晨报|早报|都市报|商报|时报|报|网|台|客户端)(?:[·•]{_H}{{2,8}})?\\s?(?=(?:{_ROLE_WORDS}))"
+    f"^{_H}{{2,8}}?(?:新闻|日报|晚报|晨报|早报|都市报|商报|时报|报|网|台|客户端)(?:[·•]{_H}{{2,8}})?\\s?(?=(?:{REPORTER_ROLE_WORDS}))"
 )
 _PAREN_RE = re.compile(r"^\s?[(（]([^()（）]{1,60})[)）]")
 _END_CREDIT_RE = re.compile(r"^[(（]\s*([^()（）]{2,80}?)\s*[)）]$")
@@ -1001,7 +1003,9 @@ def is_name_signature(text: str) -> bool:
 
 # The writers under a label, as public accounts and web pages close a story (记者：王海, 文字：王海
 # 李青, 采写：王海、李青); not those who took its pictures or edited it.
-_LABELLED_CREDIT_RE = re.compile(f"^(?:{_ROLE_WORDS}|文字|文|采写|撰文|撰稿|作者)\\s?[:：]\\s?(\\S.*)$")
+_LABELLED_CREDIT_RE = re.compile(
+    f"^(?:{REPORTER_ROLE_WORDS}|文字|文|采写|撰文|撰稿|作者)\\s?[:：]\\s?(\\S.*)$"
+)
 _LABELLED_CREDIT_LONGEST = 40  # characters: a label and six names
 
 
@@ -1029,7 +1033,7 @@ _WIRE_FILED_RE = re.compile(f"^(?:据)?{_H}{{2,6}}社(?:{_H}{{1,8}})?电$")
 _COMPILED_CREDIT_MAX_WEIGHT = 160  # a round-up credits ten reporters or more
 
 
-_TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
+_TAIL_CREDIT_RE = re.compile(f"[(（]\\s?((?:{REPORTER_ROLE_WORDS}|本报)[^()（）]{{2,40}})[)）]$")
 
 
 # An author's credit closing a commentary's last paragraph: （作者：王明）, （作者 王明、李华）,

@@ -33,7 +33,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from liaocheng_tui.parse.byline import looks_like_a_name, names_a_reporter, parse_byline_line
+from liaocheng_tui.parse.byline import (
+    BYLINE_TRAILERS,
+    REPORTER_ROLE_WORDS,
+    looks_like_a_name,
+    names_a_reporter,
+    parse_byline_line,
+)
 from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ITEM_MARKS, WIDE_CLASS, ends_sentence
 from liaocheng_tui.parse.furniture import as_wide_as, full_width
 from liaocheng_tui.parse.normalize import split_lines
@@ -182,12 +188,14 @@ def close_letter_spacing(line: str) -> str:
 
 
 _REPORTERS_LINE_LONGEST = 30  # characters: a reporter's line of roles and a few names
-_TRAILER_RE = re.compile("(摄影报道|报道|摄)$")  # what closes a reporter's line (记者 王明 报道)
+# What closes a reporter's line (记者 王明 报道, 王明 摄), the byline grammar's words.
+_TRAILER_RE = re.compile(
+    "(" + "|".join(re.escape(word) for word in sorted(BYLINE_TRAILERS, key=len, reverse=True)) + ")$"
+)
 _NAME_LONGEST = 3  # characters of a name run into its role: a surname and one or two more
-_REPORTER_ROLES = "本报特约记者|本报记者|特约记者|记者|通讯员"
-_REPORTER_ROLE_RE = re.compile(f"({_REPORTER_ROLES})")
+_REPORTER_ROLE_RE = re.compile(f"({REPORTER_ROLE_WORDS})")
 # A line that opens (after a mark, an outlet's name) with a role run into what follows it.
-_GLUED_ROLE_RE = re.compile(f"^[{ITEM_MARKS}□]?\\s?{_H}{{0,8}}?(?:{_REPORTER_ROLES}){_H}")
+_GLUED_ROLE_RE = re.compile(f"^[{ITEM_MARKS}□]?\\s?{_H}{{0,8}}?(?:{REPORTER_ROLE_WORDS}){_H}")
 
 
 def set_reporters_apart(line: str) -> str:
