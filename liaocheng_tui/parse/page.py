@@ -145,7 +145,9 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     return roles
 
 
-def _headlines_marked_alone(raws: Sequence[str], roles: Sequence[Role], marked: dict[int, str]) -> bool:
+def _headlines_marked_alone(
+    raws: Sequence[str], roles: Sequence[Role], marked: dict[int, tuple[str, str]]
+) -> bool:
     """Whether a line read as a kicker or a subtitle stands unmarked next to a marked headline line
     (blank lines aside): the page marks its headlines alone."""
     filled = [index for index, raw in enumerate(raws) if raw.strip()]
@@ -168,12 +170,13 @@ def _alike_headings_read(
     subtitle unmarked, or marked a level deeper), where a run of marked lines is one headline
     broken over two lines, and reads every such run so. ``label`` labels the page without its
     marks."""
-    marked = {
-        index: heading[0]
+    marked = {  # each marked line's marks and text
+        index: heading
         for index, raw in enumerate(raws)
         if "#" in raw and (heading := split_markdown_heading(raw.strip()))
     }
-    if not marked or len(set(marked.values())) > 1 or _headlines_marked_alone(raws, roles, marked):
+    levels = {marks for marks, _ in marked.values()}
+    if not marked or len(levels) > 1 or _headlines_marked_alone(raws, roles, marked):
         return roles  # most pages; or the page marks its headlines alone, or its levels tell them apart
     runs: list[list[int]] = []
     run: list[int] = []
@@ -188,12 +191,7 @@ def _alike_headings_read(
         runs.append(run)
     if not runs:
         return roles
-    unmarked = label(
-        [
-            heading[1] if index in marked and (heading := split_markdown_heading(raw.strip())) else raw
-            for index, raw in enumerate(raws)
-        ]
-    )
+    unmarked = label([marked[index][1] if index in marked else raw for index, raw in enumerate(raws)])
     out = list(roles)
     for run in runs:
         read = [unmarked[index] for index in run]
