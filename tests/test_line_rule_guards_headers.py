@@ -404,6 +404,52 @@ def test_a_clause_of_time_is_a_kicker_only_as_a_blocks_first_line_over_another(t
     assert reread(line_rules._time_clauses_read_as_headlines, text, codes) == codes
 
 
+# _couplets_under_kickers, _matched_halves
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # no kicker over them: a headline over its subtitle as often as one headline in two halves
+        ("坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n", "T S B _"),
+        # a subtitle with a mark in it
+        (
+            "市委召开会议强调\n坚定信心真抓实干\n——奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n",
+            "K T S B _",
+        ),
+        (
+            "市委召开会议强调\n坚定信心真抓实干\n奋力开创，再创辉煌\n本报讯 3月11日，市委召开会议。\n",
+            "K T S B _",
+        ),
+        # halves of lengths far apart: who attended, under the headline
+        (
+            "市委召开会议强调\n坚定信心奋力开创发展新局面\n王明远出席\n本报讯 3月11日，市委召开会议。\n",
+            "K T S B _",
+        ),
+        # a half shorter than five characters
+        ("东湖新区\n一网通办\n高效便民\n本报讯 3月11日，东湖新区政务服务中心启用。\n", "K T S B _"),
+        # halves longer than sixteen characters each
+        (
+            "市委召开会议强调\n坚定信心真抓实干奋力开创高质量发展的新局面\n"
+            "凝心聚力攻坚克难全面推进中国式现代化的建设\n本报讯 3月11日，市委召开会议。\n",
+            "K T S B _",
+        ),
+        # the lines read as a headline over its subtitle under a line of text
+        (
+            "会议由市长主持\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n",
+            "B T S B _",
+        ),
+    ],
+)
+def test_only_two_matched_halves_under_a_kicker_are_one_headline(text: str, codes: str) -> None:
+    assert reread(line_rules._couplets_under_kickers, text, codes) == codes
+
+
+def test_two_matched_halves_under_a_kicker_are_one_headline() -> None:
+    text = "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n"
+    assert reread(line_rules._couplets_under_kickers, text, "K T S B _") == "K T T B _"
+
+
 # _meta_sources_cut, _source_cut_before
 
 

@@ -1121,6 +1121,21 @@ def test_a_clause_of_time_over_a_headline_is_its_kicker(clause: str, gap: str) -
     ]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # a double-spaced page: a blank line between
+def test_a_headline_of_two_matched_halves_over_two_lines_under_a_kicker_is_one_headline(gap: str) -> None:
+    # A front page prints its headline's two halves one over the other, in the same type; the
+    # labeller read the second half as the subtitle (the corpus's paper prints the halves on one
+    # line, a space between them).
+    text = (
+        f"市委常委会召开扩大会议强调{gap}坚定信心真抓实干{gap}奋力开创发展新局面{gap}"
+        "本报讯（记者 王明远）3月11日，市委常委会召开扩大会议。"
+    )
+    page = labelled(text, "K T S B" if gap == "\n" else "K _ T _ S _ B")
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        ("市委常委会召开扩大会议强调", "坚定信心真抓实干奋力开创发展新局面", None)
+    ]
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -1024,6 +1024,40 @@ def _time_clauses_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]
     return out
 
 
+def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline of two matched halves printed over two lines under its kicker
+    (``市委常委会召开扩大会议强调`` / ``坚定信心真抓实干`` / ``奋力开创发展新局面``) read
+    as one headline, where the labeller read its second half as the subtitle. A paper that prints
+    each headline on one line sets such halves apart by a space: under a kicker, the corpus's
+    training pages print 191 headlines so and 5 headline-and-subtitle pairs of that shape."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(len(filled) - 2):
+        kicker, upper, lower = filled[place : place + 3]
+        if (out[kicker], out[upper], out[lower]) == ("kicker", "title", "subtitle") and _matched_halves(
+            lines[upper].text, lines[lower].text
+        ):
+            out[lower] = "title"
+    return out
+
+
+_HALF_SHORTEST, _HALF_LONGEST = 5, 16  # characters of one half of a headline set in two
+_HALVES_APART_MOST = 3  # characters between the two halves' lengths
+_HALF_RE = re.compile(f"[{HAN_CLASS}0-9A-Za-z]+")
+
+
+def _matched_halves(upper: str, lower: str) -> bool:
+    """Whether two lines read as the two halves of one headline: each a run of words with no mark
+    in it, of about the same length."""
+    return (
+        all(
+            _HALF_RE.fullmatch(text) and _HALF_SHORTEST <= len(text) <= _HALF_LONGEST
+            for text in (upper, lower)
+        )
+        and abs(len(upper) - len(lower)) <= _HALVES_APART_MOST
+    )
+
+
 def _photo_credits_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a photographer's credit alone on its line, its picture's source in
     brackets after it (``王明摄（新华社发）``), read as the credit that closes the picture over it
@@ -1663,6 +1697,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
+    roles = _couplets_under_kickers(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
