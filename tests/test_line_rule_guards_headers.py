@@ -404,6 +404,93 @@ def test_a_clause_of_time_is_a_kicker_only_as_a_blocks_first_line_over_another(t
     assert reread(line_rules._time_clauses_read_as_headlines, text, codes) == codes
 
 
+# _headlines_over_writers_names
+
+_SUPPLEMENT = (
+    "东昌日报 2026年3月12日 星期四 第8版 副刊\n\n"
+    "春天的河\n王青青\n\n河水醒了\n冰层下的声音\n像母亲在厨房里\n轻轻哼着的歌\n"
+    "{head}\n{name}\n"
+    "\u3000\u3000小时候，过年是从腊月二十三开始的。那一天，母亲要把屋子打扫一遍。\n"
+    "\u3000\u3000如今，我离开故乡已经二十年了，每到年关总会想起那条土路。\n"
+)
+_SUPPLEMENT_READ = "F _ F B _ B B B B"  # as the labeller reads it
+
+
+def test_a_flush_title_over_a_flush_writers_name_heads_a_supplements_piece() -> None:
+    # A poem's title right under the page's head (read as furniture) and an essay's title under
+    # the poem's last line, which ends no sentence, across a blank line: each over its writer's
+    # name alone, both read as text.
+    text = _SUPPLEMENT.format(head="\n故乡的年味", name="李明")
+    assert reread(line_rules._headlines_over_writers_names, text, f"{_SUPPLEMENT_READ} _ B B B B _") == (
+        "F _ T BY _ B B B B _ T BY B B _"
+    )
+
+
+def _read_as_text_after_the_poem(text: str) -> str:
+    """The supplement's codes as the labeller reads it: every line after the poem's title as text."""
+    after = text.split("\n")[len(_SUPPLEMENT_READ.split()) :]
+    return " ".join([_SUPPLEMENT_READ, *("B" if line else "_" for line in after)])
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("故乡的年味", "李明"),  # right under the poem's last line, which runs on
+        ("\n\u3000\u3000故乡的年味", "李明"),  # an indented line: a paragraph's
+        ("\n故乡的年味", "\u3000\u3000李明"),  # an indented name: a paragraph's
+        ("\n故乡的年味", "\n李明"),  # a blank line between
+        ("\n故乡的年味，", "李明"),  # a line that runs on
+        ("\n——故乡的年味", "李明"),  # a subtitle's dash
+        ("\n东昌日报 第8版", "李明"),  # the page's furniture
+        ("\n故乡的年味", "本期导读"),  # no name
+    ],
+)
+def test_only_a_flush_headline_over_a_flush_name_after_a_close_heads_a_piece(head: str, name: str) -> None:
+    text = _SUPPLEMENT.format(head=head, name=name)
+    codes = _read_as_text_after_the_poem(text)
+    # the poem's title and its writer are read, the lines given here left as they were read
+    assert reread(line_rules._headlines_over_writers_names, text, codes) == codes.replace(
+        "F _ F B", "F _ T BY", 1
+    )
+
+
+_ESSAY = (
+    "\u3000\u3000小时候，过年是从腊月二十三开始的。那一天，母亲要把屋子打扫一遍。\n"
+    "\u3000\u3000如今，我离开故乡已经二十年了，每到年关总会想起那条土路。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the line over the name read as a subtitle: a headline's second line, not a new piece's
+        (f"东湖的春天\n故乡的年味\n李明\n{_ESSAY}", "T S B B B _"),
+        # under the name a headline, not the piece's text
+        (f"东湖的春天\n王青青\n新春走基层\n{_ESSAY}", "B B T B B _"),
+        # a page that sets its paragraphs flush: a flush line stands out from nothing
+        (
+            _SUPPLEMENT.format(head="\n故乡的年味", name="李明").replace("\u3000", ""),
+            "F _ F B _ B B B B _ B B B B _",
+        ),
+    ],
+)
+def test_a_name_line_heads_no_piece_under_a_subtitle_over_a_headline_or_on_a_flush_page(
+    text: str, codes: str
+) -> None:
+    assert reread(line_rules._headlines_over_writers_names, text, codes) == codes
+
+
+def test_a_reporters_line_a_column_cut_before_the_name_is_the_byline() -> None:
+    # A narrow column cut the reporter's line before the name (本报记者 / 刘明), both read as text
+    # under the headline: the byline, not a headline over a name.
+    text = (
+        "给劳模建一个家\n——东湖劳模馆开馆十年记\n本报记者\n刘明\n"
+        "\u3000\u3000东湖劳模馆今年迎来开馆十周年。\n\u3000\u3000十年前，纪念馆在东湖落成。\n"
+    )
+    codes = "T S B B B B _"
+    assert reread(line_rules._headlines_over_writers_names, text, codes) == "T S BY BY B B _"
+
+
 # _couplets_under_kickers, _matched_halves
 
 

@@ -1136,6 +1136,38 @@ def test_a_headline_of_two_matched_halves_over_two_lines_under_a_kicker_is_one_h
     ]
 
 
+def test_a_supplements_poem_and_essay_each_under_its_title_and_writers_name_are_pieces_of_their_own() -> None:
+    # The labeller read each title and the writer's name alone under it as text (the poem's
+    # title, under the page's head, as furniture): the page came out as one piece.
+    text = (
+        "东昌日报 2026年3月12日 星期四 第8版 副刊\n\n"
+        "春天的河\n王青青\n\n河水醒了\n冰层下的声音\n像母亲在厨房里\n轻轻哼着的歌\n\n"
+        "故乡的年味\n李明\n"
+        "\u3000\u3000小时候，过年是从腊月二十三开始的。那一天，母亲要把屋子打扫一遍。\n"
+        "\u3000\u3000如今，我离开故乡已经二十年了，每到年关总会想起那条土路。"
+    )
+    page = labelled(text, "F _ F B _ B B B B _ B B B B")
+    assert [(a.title, a.byline, a.authors, a.paragraphs[0]) for a in page.articles] == [
+        ("春天的河", "王青青", ["王青青"], "河水醒了"),
+        ("故乡的年味", "李明", ["李明"], "小时候，过年是从腊月二十三开始的。那一天，母亲要把屋子打扫一遍。"),
+    ]
+
+
+def test_a_reporters_line_a_narrow_column_cut_before_the_name_is_the_storys_byline() -> None:
+    # 本报记者 / 刘明, both read as text: they were the story's first two paragraphs.
+    text = (
+        "给劳模建一个家\n——东湖劳模馆开馆十年记\n本报记者\n刘明\n"
+        "\u3000\u3000东湖劳模馆今年迎来开馆十周年。\n\u3000\u3000十年前，纪念馆在东湖落成。"
+    )
+    (story,) = labelled(text, "T S B B B B").articles
+    assert (story.title, story.byline, story.authors, story.paragraphs[0]) == (
+        "给劳模建一个家",
+        "本报记者 刘明",
+        ["刘明"],
+        "东湖劳模馆今年迎来开馆十周年。",
+    )
+
+
 @pytest.mark.parametrize(
     "head",
     [

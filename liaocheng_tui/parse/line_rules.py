@@ -20,6 +20,7 @@ from liaocheng_tui.parse.byline import (
     parse_byline_line,
     parse_closing_credit,
     parse_labelled_credit,
+    parse_name_line,
     parse_names_line,
     parse_photo_credit,
     parse_signed_credit,
@@ -675,6 +676,45 @@ def _headlines_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> lis
         if len(heads) == 2:
             out[heads[0]] = "kicker"
         out[filled[place]] = "byline"
+    return out
+
+
+def _headlines_over_writers_names(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that indents its paragraphs, with a flush short line right over a
+    flush line of its writer's name alone (``故乡的年味`` / ``李明``) read as a piece's headline and
+    its byline, where the labeller read them as text or furniture: a supplement prints its essays
+    and poems so. A poem's lines end no sentence and may be set flush, so the line over the
+    headline need not close, where a blank line stands between them. A reporter's line a narrow
+    column cut before the name (``本报记者`` / ``刘明``) is read as the byline it is."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    found: list[int] = []
+    for place in range(1, len(filled) - 1):
+        head, name = filled[place - 1], filled[place]
+        if (
+            head == name - 1
+            and out[head] in ("body", "furniture")
+            and out[filled[place + 1]] == "body"
+            and not lines[name].indented
+            and not lines[head].indented
+            and parse_name_line(lines[name].text) is not None
+        ):
+            found.append(place)
+    if not found or not _indents_paragraphs(lines, out, filled):
+        return out
+    for place in found:
+        head, name = filled[place - 1], filled[place]
+        text = lines[head].text
+        if parse_byline_line(f"{text} {lines[name].text}") is not None:
+            out[head] = out[name] = "byline"  # a reporter's line a column cut before the name
+            continue
+        if not (headline_shaped(text) and could_head(text)):
+            continue
+        if place > 1:
+            above = filled[place - 2]
+            if above == head - 1 and not _closes(lines[above].text, out[above]):
+                continue  # under a line that runs on: no piece has ended there
+        out[head], out[name] = "title", "byline"
     return out
 
 
@@ -1690,6 +1730,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
+    roles = _headlines_over_writers_names(lines, roles)
     roles = _headlines_over_later_bylines(lines, _marked_headings_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
