@@ -537,6 +537,35 @@ def test_two_matched_halves_under_a_kicker_are_one_headline() -> None:
     assert reread(line_rules._couplets_under_kickers, text, "K T S B _") == "K T T B _"
 
 
+# _document_titles_read_as_subtitles
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a subtitle that opens with 关于 but names no kind of document
+        ("东湖区举办读书节\n关于阅读的十二个故事\n本报讯 读书节昨日开幕。\n", "T S B _"),
+        # a subtitle that names a document without 关于
+        ("市政府出台新规\n东湖市物业管理办法\n本报讯 新规昨日公布。\n", "T S B _"),
+        # a subtitle that names a document by its kind without 关于
+        ("市政府出台新规\n各区拿出治理停车难的方案\n本报讯 新规昨日公布。\n", "T S B _"),
+        # a subtitle's first line over the document's title, both read as the subtitle
+        ("市委召开常委会\n审议通过\n关于加强基层治理的意见\n本报讯 市委近日召开常委会。\n", "T S S B _"),
+        # a document's title read as a headline under its kicker already
+        ("市委印发\n关于加强基层治理的意见\n本报讯 市委近日印发意见。\n", "K T B _"),
+        # a document's title read as text
+        ("市委印发意见\n关于加强基层治理的意见\n本报讯 市委近日印发意见。\n", "T B B _"),
+    ],
+)
+def test_only_a_documents_title_read_as_a_subtitle_is_read_as_the_headline(text: str, codes: str) -> None:
+    assert reread(line_rules._document_titles_read_as_subtitles, text, codes) == codes
+
+
+def test_a_documents_title_read_as_a_subtitle_is_the_headline_under_its_issuer() -> None:
+    text = "东湖市自然资源和规划局\n关于东湖新区B-12地块规划调整的公示\n现将有关事项予以公示。\n"
+    assert reread(line_rules._document_titles_read_as_subtitles, text, "T S B _") == "K T B _"
+
+
 # _meta_sources_cut, _source_cut_before
 
 

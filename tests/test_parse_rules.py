@@ -1153,6 +1153,24 @@ def test_a_supplements_poem_and_essay_each_under_its_title_and_writers_name_are_
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于东湖新区B-12地块规划调整的公示",
+        "关于2025年全市预算执行情况的报告（摘要）",
+        "关于《东湖市物业管理条例》的说明",
+    ],
+)
+def test_an_official_documents_title_under_its_issuer_is_the_headline(title: str) -> None:
+    # The issuer's line over the document's title (关于…的公示) was read as the headline, the title
+    # as its subtitle.
+    text = f"东湖市自然资源和规划局\n{title}\n\u3000\u3000根据有关规定，现将有关事项予以公布。"
+    page = labelled(text, "T S B")
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        ("东湖市自然资源和规划局", title, None)
+    ]
+
+
 def test_a_reporters_line_a_narrow_column_cut_before_the_name_is_the_storys_byline() -> None:
     # 本报记者 / 刘明, both read as text: they were the story's first two paragraphs.
     text = (

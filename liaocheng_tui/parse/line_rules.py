@@ -1081,6 +1081,27 @@ def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     return out
 
 
+def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with an official document's title (``关于东湖新区B-12地块规划调整的公示``: 关于,
+    its matter, 的 and the kind of document) read as the headline and the line over it (its
+    issuer, ``东湖市自然资源和规划局``, or ``市委印发``) as the kicker, where the labeller read the two
+    as headline and subtitle. Every headline line of the corpus that opens with 关于 is a
+    headline (18), 4 of them under such a kicker; none is a subtitle."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for upper, lower in pairwise(filled):
+        if (out[upper], out[lower]) == ("title", "subtitle") and _DOCUMENT_TITLE_RE.match(lines[lower].text):
+            out[upper], out[lower] = "kicker", "title"
+    return out
+
+
+# 关于, the matter, 的 and the kind of document, a note in brackets after it ((摘要), (草案)).
+_DOCUMENT_TITLE_RE = re.compile(
+    r"^关于.{2,80}的(?:通知|意见|公告|公示|决定|办法|规定|报告|说明|批复|通报|方案|规划|纲要|条例|决议|建议|答复|请示|函)"
+    r"(?:[（(][^）)]{1,8}[）)])?$"
+)
+
+
 _HALF_SHORTEST, _HALF_LONGEST = 5, 16  # characters of one half of a headline set in two
 _HALVES_APART_MOST = 3  # characters between the two halves' lengths
 _HALF_RE = re.compile(f"[{HAN_CLASS}0-9A-Za-z]+")
@@ -1738,7 +1759,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
-    roles = _couplets_under_kickers(lines, roles)
+    roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
