@@ -537,6 +537,42 @@ def test_two_matched_halves_under_a_kicker_are_one_headline() -> None:
     assert reread(line_rules._couplets_under_kickers, text, "K T S B _") == "K T T B _"
 
 
+# _headline_tails_read_as_headlines
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a kicker that ends with a dash, over a short headline
+        ("守护候鸟二十年，东湖湿地护鸟员——\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "K T B _"),
+        ("东湖湿地的护鸟员们说：\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "K T B _"),
+        # a kicker of nine characters
+        ("东湖湿地护鸟员九年\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "K T B _"),
+        # a headline of five characters
+        ("守护候鸟二十年的东湖湿地护鸟员\n与候鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "K T B _"),
+        # a headline broken after its first words under a long kicker
+        (
+            "守护候鸟二十年的东湖湿地护鸟员\n与鸟为伴\n守护一片湿地\n本报讯 近日，记者走进东湖湿地。\n",
+            "K T T B _",
+        ),
+        # a long line of text over a short headline; a long kicker over a short line of text
+        ("守护候鸟二十年的东湖湿地护鸟员\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "B T B _"),
+        ("守护候鸟二十年的东湖湿地护鸟员\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "K B B _"),
+        # a long headline over a short subtitle
+        ("守护候鸟二十年的东湖湿地护鸟员\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n", "T S B _"),
+    ],
+)
+def test_only_a_long_kicker_over_a_headline_of_a_few_characters_is_one_headline(
+    text: str, codes: str
+) -> None:
+    assert reread(line_rules._headline_tails_read_as_headlines, text, codes) == codes
+
+
+def test_a_long_kicker_over_a_headline_of_a_few_characters_is_one_headline() -> None:
+    text = "守护候鸟二十年的东湖湿地护鸟员\n与鸟为伴\n本报讯 近日，记者走进东湖湿地。\n"
+    assert reread(line_rules._headline_tails_read_as_headlines, text, "K T B _") == "T T B _"
+
+
 # _document_titles_read_as_subtitles
 
 

@@ -1171,6 +1171,19 @@ def test_an_official_documents_title_under_its_issuer_is_the_headline(title: str
     ]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # a double-spaced page: a blank line between
+def test_a_headline_a_column_broke_before_its_last_words_is_one_headline(gap: str) -> None:
+    # The labeller read the long first line as the kicker and the last words as the headline.
+    text = (
+        f"东湖区推行老旧小区改造菜单式服务让居民{gap}自己点单{gap}"
+        "本报讯（记者 孙丽）东湖区今年推行老旧小区改造“菜单式”服务。"
+    )
+    page = labelled(text, "K T B" if gap == "\n" else "K _ T _ B")
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "东湖区推行老旧小区改造菜单式服务让居民自己点单")
+    ]
+
+
 def test_a_reporters_line_a_narrow_column_cut_before_the_name_is_the_storys_byline() -> None:
     # 本报记者 / 刘明, both read as text: they were the story's first two paragraphs.
     text = (
