@@ -1081,6 +1081,23 @@ def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     return out
 
 
+_HALF_SHORTEST, _HALF_LONGEST = 5, 16  # characters of one half of a headline set in two
+_HALVES_APART_MOST = 3  # characters between the two halves' lengths
+_HALF_RE = re.compile(f"[{HAN_CLASS}0-9A-Za-z]+")
+
+
+def _matched_halves(upper: str, lower: str) -> bool:
+    """Whether two lines read as the two halves of one headline: each a run of words with no mark
+    in it, of about the same length."""
+    return (
+        all(
+            _HALF_RE.fullmatch(text) and _HALF_SHORTEST <= len(text) <= _HALF_LONGEST
+            for text in (upper, lower)
+        )
+        and abs(len(upper) - len(lower)) <= _HALVES_APART_MOST
+    )
+
+
 def _headline_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a long line read as a kicker over a very short one read as the headline
     (``东湖区推行老旧小区改造菜单式服务让居民`` / ``自己点单``) read as one headline a column or a wrap
@@ -1127,23 +1144,6 @@ _DOCUMENT_TITLE_RE = re.compile(
     r"^关于.{2,80}的(?:通知|意见|公告|公示|决定|办法|规定|报告|说明|批复|通报|方案|规划|纲要|条例|决议|建议|答复|请示|函)"
     r"(?:[（(][^）)]{1,8}[）)])?$"
 )
-
-
-_HALF_SHORTEST, _HALF_LONGEST = 5, 16  # characters of one half of a headline set in two
-_HALVES_APART_MOST = 3  # characters between the two halves' lengths
-_HALF_RE = re.compile(f"[{HAN_CLASS}0-9A-Za-z]+")
-
-
-def _matched_halves(upper: str, lower: str) -> bool:
-    """Whether two lines read as the two halves of one headline: each a run of words with no mark
-    in it, of about the same length."""
-    return (
-        all(
-            _HALF_RE.fullmatch(text) and _HALF_SHORTEST <= len(text) <= _HALF_LONGEST
-            for text in (upper, lower)
-        )
-        and abs(len(upper) - len(lower)) <= _HALVES_APART_MOST
-    )
 
 
 def _photo_credits_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
