@@ -521,6 +521,26 @@ def test_a_reporters_line_a_column_cut_before_the_name_is_the_byline() -> None:
             "凝心聚力攻坚克难全面推进中国式现代化的建设\n本报讯 3月11日，市委召开会议。\n",
             "K T S B _",
         ),
+        # read as a kicker of two lines over a headline: a kicker a wrap broke in two, not ending
+        # as a report of what was said does
+        (
+            "东湖区人大常委会开会\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，东湖区人大常委会开会。\n",
+            "K K T B _",
+        ),
+        # ... under a kicker that reports what was said, but the headline goes on under them
+        (
+            "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面\n再创东湖新辉煌\n本报讯 3月11日，市委召开会议。\n",
+            "K K T T B _",
+        ),
+        # the halves under a kicker read as kicker and text, or as kicker and subtitle
+        (
+            "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n",
+            "K K B B _",
+        ),
+        (
+            "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n",
+            "K K S B _",
+        ),
         # the lines read as a headline over its subtitle under a line of text
         (
             "会议由市长主持\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n",
@@ -532,9 +552,15 @@ def test_only_two_matched_halves_under_a_kicker_are_one_headline(text: str, code
     assert reread(line_rules._couplets_under_kickers, text, codes) == codes
 
 
-def test_two_matched_halves_under_a_kicker_are_one_headline() -> None:
+@pytest.mark.parametrize("codes", ["K T S B _", "K K T B _"])
+def test_two_matched_halves_under_a_kicker_are_one_headline(codes: str) -> None:
     text = "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面\n本报讯 3月11日，市委召开会议。\n"
-    assert reread(line_rules._couplets_under_kickers, text, "K T S B _") == "K T T B _"
+    assert reread(line_rules._couplets_under_kickers, text, codes) == "K T T B _"
+
+
+def test_two_matched_halves_under_a_kicker_at_the_pages_end_are_one_headline() -> None:
+    text = "市委召开会议强调\n坚定信心真抓实干\n奋力开创发展新局面"
+    assert reread(line_rules._couplets_under_kickers, text, "K K T") == "K T T"
 
 
 # _headline_tails_read_as_headlines

@@ -1074,11 +1074,22 @@ def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> lis
     filled = [index for index, line in enumerate(lines) if line.text]
     for place in range(len(filled) - 2):
         kicker, upper, lower = filled[place : place + 3]
-        if (out[kicker], out[upper], out[lower]) == ("kicker", "title", "subtitle") and _matched_halves(
-            lines[upper].text, lines[lower].text
+        if out[kicker] != "kicker" or not _matched_halves(lines[upper].text, lines[lower].text):
+            continue
+        if (out[upper], out[lower]) == ("title", "subtitle") or (
+            # the first half read as the kicker's second line, under a kicker that ends as one
+            # that reports what was said does (…时强调), the block ending with the second half
+            (out[upper], out[lower]) == ("kicker", "title")
+            and lines[kicker].text.endswith(_REPORTING_VERBS)
+            and (place + 3 == len(filled) or out[filled[place + 3]] not in HEADER_ROLES)
         ):
-            out[lower] = "title"
+            out[upper] = out[lower] = "title"
     return out
+
+
+# A kicker that reports what a speaker said ends so (习近平在…时强调, 会议指出); the headline under it
+# says what.
+_REPORTING_VERBS = ("强调", "指出", "表示", "要求")
 
 
 _HALF_SHORTEST, _HALF_LONGEST = 5, 16  # characters of one half of a headline set in two
