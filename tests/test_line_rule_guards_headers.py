@@ -480,6 +480,9 @@ def test_a_name_line_heads_no_piece_under_a_subtitle_over_a_headline_or_on_a_flu
     assert reread(line_rules._headlines_over_writers_names, text, codes) == codes
 
 
+# _wrapped_bylines
+
+
 def test_a_reporters_line_a_column_cut_before_the_name_is_the_byline() -> None:
     # A narrow column cut the reporter's line before the name (本报记者 / 刘明), both read as text
     # under the headline: the byline, not a headline over a name.
@@ -488,7 +491,22 @@ def test_a_reporters_line_a_column_cut_before_the_name_is_the_byline() -> None:
         "\u3000\u3000东湖劳模馆今年迎来开馆十周年。\n\u3000\u3000十年前，纪念馆在东湖落成。\n"
     )
     codes = "T S B B B B _"
-    assert reread(line_rules._headlines_over_writers_names, text, codes) == "T S BY BY B B _"
+    assert reread(line_rules._wrapped_bylines, text, codes) == "T S BY BY B B _"
+
+
+@pytest.mark.parametrize("read", ["F T", "BY B", "B B"])
+def test_a_co_writer_a_column_cut_onto_a_line_of_their_own_is_in_the_byline(read: str) -> None:
+    # 新华社记者 王明远 / 李华: the byline is whole without the last name, which was read as the
+    # headline's or as the story's first text.
+    text = "东湖新区建成三座口袋公园\n新华社记者 王明远\n李华\n\u3000\u3000近日，东湖新区三座口袋公园建成开放。\n"
+    assert reread(line_rules._wrapped_bylines, text, f"T {read} B _") == "T BY BY B _"
+
+
+def test_a_headline_under_a_whole_byline_is_no_piece_of_it() -> None:
+    # The guard (a whole byline is joined only by a name alone): the next story's headline under a
+    # story's closing byline stays its headline.
+    text = "新华社记者 王明远\n东湖夜色\n\u3000\u3000入夏以来，东湖夜市人气渐旺。\n"
+    assert reread(line_rules._wrapped_bylines, text, "BY T B _") == "BY T B _"
 
 
 # _couplets_under_kickers, _matched_halves

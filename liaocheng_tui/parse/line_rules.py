@@ -684,8 +684,8 @@ def _headlines_over_writers_names(lines: Sequence[Line], roles: Sequence[Role]) 
     flush line of its writer's name alone (``故乡的年味`` / ``李明``) read as a piece's headline and
     its byline, where the labeller read them as text or furniture: a supplement prints its essays
     and poems so. A poem's lines end no sentence and may be set flush, so the line over the
-    headline need not close, where a blank line stands between them. A reporter's line a narrow
-    column cut before the name (``本报记者`` / ``刘明``) is read as the byline it is."""
+    headline need not close, where a blank line stands between them. (A reporter's line a column
+    cut before the name, ``本报记者`` / ``刘明``, is :func:`_wrapped_bylines`'.)"""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     found: list[int] = []
@@ -705,9 +705,6 @@ def _headlines_over_writers_names(lines: Sequence[Line], roles: Sequence[Role]) 
     for place in found:
         head, name = filled[place - 1], filled[place]
         text = lines[head].text
-        if parse_byline_line(f"{text} {lines[name].text}") is not None:
-            out[head] = out[name] = "byline"  # a reporter's line a column cut before the name
-            continue
         if not (headline_shaped(text) and could_head(text)):
             continue
         if place > 1:
@@ -1364,19 +1361,20 @@ BYLINE_TAIL_LONGEST = 8  # characters: what a narrow column's wrap leaves of a b
 
 
 def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a byline a narrow column's wrap cut in two (``□宋延安 谷学燕 报`` / ``道``)
-    read as a byline where the labeller took its first piece for a headline line: neither piece
-    is a byline alone, the two run together are one."""
+    """The roles, with a byline a narrow column's wrap cut in two (``□宋延安 谷学燕 报`` / ``道``,
+    ``本报记者`` / ``刘明``) read as a byline where the labeller took a piece for a headline's line,
+    for text or for furniture: neither piece is a byline alone, the two run together are one; or
+    the first is one and the second the name of a co-writer it lists (``新华社记者 王明`` / ``李华``)."""
     out = list(roles)
     for index in range(len(lines) - 1):
         head, tail = lines[index].text, lines[index + 1].text
         if (
-            out[index] in HEADER_ROLES
+            out[index] in (*HEADER_ROLES, "body", "furniture", "byline")
             and head
             and tail
             and len(tail) <= BYLINE_TAIL_LONGEST
             and out[index + 1] in (*HEADER_ROLES, "byline", "body")
-            and parse_byline_line(head) is None
+            and (parse_byline_line(head) is None or parse_name_line(tail) is not None)
             # a byline under a headline (夏荷春拾 / 文/袁雪华) is no piece of one, unless the
             # headline line ends in a name's first character (□孙亚飞 赵永斌 刘 / 大鹏 报道)
             and (parse_byline_line(tail) is None or cut_in_a_word(head, tail))
