@@ -666,3 +666,77 @@ def test_a_meta_lines_source_under_a_piece_with_no_label_is_left_to_the_pieces_r
     text = "（ 2026-05-01 ）\n\n稿件来源：东江都市日报 国\n\n际\n"
     codes = "F _ T _ T _"
     assert reread(line_rules._meta_sources_cut, text, codes) == codes
+
+
+# _headlines_over_captions
+
+_CAPTIONED = "区园林局负责人介绍，明年还将再建八处。\n{head}\n{caption}\n{credit}\n西山县夏粮喜获丰收\n本报讯 西山县今年夏粮总产再创新高。\n"
+_CAPTION = "6月12日，游客在东湖公园赏荷。时下正值荷花盛开。"
+
+
+def _captioned(head: str = "荷香满园", caption: str = _CAPTION, credit: str = "本报记者 王明远摄") -> str:
+    return _CAPTIONED.format(head=head, caption=caption, credit=credit)
+
+
+def test_a_photo_storys_headline_over_its_caption_and_credit_is_found() -> None:
+    assert reread(line_rules._headlines_over_captions, _captioned(), "B B B CR T B _") == "B T B CR T B _"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # read as a kicker already (role guard)
+        (_captioned(), "B K B CR T B _"),
+        # longer than a photo story's headline
+        (_captioned(head="东湖公园荷花盛开吸引市民前来"), "B B B CR T B _"),
+        # a clause's mark: a sentence's piece
+        (_captioned(head="荷塘，月色"), "B B B CR T B _"),
+        # a credit's last word: a picture's source, not its headline
+        (_captioned(head="资料照片"), "B B B CR T B _"),
+        (_captioned(head="新华社发"), "B B B CR T B _"),
+        # a caption's label or number, its marks lost
+        (_captioned(head="图片说明"), "B B B CR T B _"),
+        (_captioned(head="图②东湖公园"), "B B B CR T B _"),
+        # a name alone, a signature (could_head)
+        (_captioned(head="王明远"), "B B B CR T B _"),
+        # the caption's first line under the story's headline (role over it)
+        ("荷香满园\n荷花盛开\n" + _CAPTION + "\n本报记者 王明远摄\n", "T B B CR _"),
+        # over it a line that runs on: the line goes on the paragraph (_ends_a_story)
+        ("区园林局负责人介绍，明年还将\n荷香满园\n" + _CAPTION + "\n本报记者 王明远摄\n", "B B B CR _"),
+        # the line under it opens with a mark a wrap cut before (_CUT_BEFORE)
+        (_captioned(caption="、游客在东湖公园赏荷。"), "B B B CR T B _"),
+        # more text under it than a caption holds
+        (_captioned(caption=_CAPTION * 9), "B B B CR T B _"),
+        # no credit under its text: the page ends
+        (
+            "区园林局负责人介绍，明年还将再建八处。\n荷香满园\n" + _CAPTION + "\n时下正值荷花盛开。\n",
+            "B B B B _",
+        ),
+        # a credit right under it, no caption between
+        (
+            "区园林局负责人介绍，明年还将再建八处。\n荷香满园\n本报记者 王明远摄\n西山县夏粮喜获丰收\n本报讯 西山县今年夏粮总产再创新高。\n",
+            "B B CR T B _",
+        ),
+        # a writer's credit, not a photographer's
+        (_captioned(credit="（记者 王明远）"), "B B B CR T B _"),
+        # a line under the text read as no credit
+        (_captioned(credit="本报记者 王明远摄"), "B B B B T B _"),
+        (_captioned(credit="本报记者 王明远摄"), "B B B BY T B _"),
+    ],
+)
+def test_only_a_short_line_after_a_story_over_a_caption_and_its_credit_heads_a_photo_story(
+    text: str, codes: str
+) -> None:
+    assert reread(line_rules._headlines_over_captions, text, codes) == codes
+
+
+def test_a_line_as_full_as_a_wrapped_pages_under_a_sentence_opens_a_paragraph() -> None:
+    # Cut at ten characters, the paragraph's first line (no mark in it) after the last one's end,
+    # over a caption-like text and a photographer's credit, is the paragraph's, not a headline.
+    text = (
+        "东湖区新建口袋公园十二处\n今年以来东湖区新建口\n袋公园十二处市民出门\n就能见绿。\n"
+        "区园林局负责人介绍明\n年还将再建八处让更多\n居民在家门口休闲健身\n设施也将同步配齐。\n"
+        "本报记者 王明远摄\n"
+    )
+    codes = "T B B B B B B B CR _"
+    assert reread(line_rules._headlines_over_captions, text, codes) == codes

@@ -5807,3 +5807,46 @@ def test_a_short_word_over_the_first_headline_names_the_section(head: str, secti
     )
     assert page.section == section
     assert [(a.kicker, a.title) for a in page.articles] == [(None, "市里召开会议部署春耕")]
+
+
+_PHOTO_STORY_PAGE = [
+    ("headline", "东湖区新建口袋公园十二处"),
+    ("text", "本报讯（记者 戚华明）今年以来，东湖区新建口袋公园十二处，市民出门就能见绿。"),
+    ("text", "区园林局负责人介绍，明年还将再建八处，让更多居民在家门口休闲健身。"),
+    ("headline", "荷香满园"),
+    ("text", "6月12日，游客在东湖公园赏荷。时下正值荷花盛开，吸引不少市民前来观赏。"),
+    ("headline", "本报记者 王明远摄"),
+    ("headline", "西山县夏粮喜获丰收"),
+    ("text", "本报讯（记者 詹敏）西山县今年夏粮总产再创新高，亩产比去年增加二十公斤。"),
+    ("text", "县农业局介绍，今年全县推广良种良法，夏粮长势好于往年，农民增收有了保障。"),
+    ("text", "县里还组织农机手跨区作业，确保颗粒归仓。"),
+]
+
+
+def _photo_story_page(layout: str) -> str:
+    """The page above as a web page's text copies (every line flush, a blank line after each) or as
+    ``pdftotext`` cuts a PDF's narrow columns (paragraphs cut at ten characters, headlines whole)."""
+    out: list[str] = []
+    for kind, text in _PHOTO_STORY_PAGE:
+        if layout == "web":
+            out += [text, ""]
+        elif kind == "headline":
+            out.append(text)
+        else:
+            out += [text[start : start + 10] for start in range(0, len(text), 10)]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["web", "narrow"])
+def test_a_photo_storys_headline_over_its_caption_and_credit_heads_a_story_of_its_own(layout: str) -> None:
+    # With no blank line or indent to set it apart, a photo story's short headline read as the
+    # story above's crosshead; the photographer's credit under its caption says what it heads.
+    page = parse_page(_photo_story_page(layout))
+    assert [article.title for article in page.articles] == [
+        "东湖区新建口袋公园十二处",
+        "荷香满园",
+        "西山县夏粮喜获丰收",
+    ]
+    first, photo = page.articles[0], page.articles[1]
+    assert first.paragraphs[-1] == "区园林局负责人介绍，明年还将再建八处，让更多居民在家门口休闲健身。"
+    assert photo.paragraphs == ["6月12日，游客在东湖公园赏荷。时下正值荷花盛开，吸引不少市民前来观赏。"]

@@ -1037,6 +1037,71 @@ def _photo_story_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
+_PHOTO_HEADLINE_LONGEST = 12  # characters: a photo story's headline over its caption (荷香满园)
+_CAPTION_LONGEST = 200  # characters: a picture's caption, at most, between its headline and credit
+# What a photo story's headline holds none of: a clause's or sentence's mark, a bracket.
+_CLAUSE_OR_BRACKET_RE = re.compile(r"[，。、；：！？,.;:!?（）()]")
+# How a credit line ends that no headline ends so: a photographer's, an agency's, a picture's source.
+_CREDIT_WORD_END_RE = re.compile(r"(?:摄影?|发|照片|图片?|供图)$")
+_CUT_BEFORE = "，。、；：！？,.;:!?）)”’"  # marks no line opens with but where a wrap cut before them
+_CAPTION_LABEL_START = "图"  # a caption's label or number (图片说明, 图②东湖公园), not its headline
+
+
+def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a photo story's headline read as text: a short line of words alone
+    (``荷香满园``), after a story's end, over a caption of a few sentences that a photographer's
+    credit closes (``…图为游客在东湖公园赏荷。`` / ``新华社记者 王明摄``). Where no blank line or
+    indent sets it apart (a web page's copy, a PDF's narrow columns) the labeller reads such a line
+    as a crosshead; but a crosshead's section runs on into the story's text, and a photographer's
+    credit under a few sentences closes a picture's caption. In the corpus's training pages, 40 of
+    the 43 lines so placed are headlines (the rest a picture agency's name over its caption)."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    fills: list[bool] | None = None
+    for place in range(1, len(filled) - 2):
+        index, above = filled[place], filled[place - 1]
+        if out[index] != "body" or not _photo_headline_text(lines[index].text):
+            continue
+        if out[above] not in ("body", "credit") or not _ends_a_story(lines[above].text, out[above]):
+            continue
+        if not _caption_under(lines, out, filled, place):
+            continue
+        if fills is None:
+            fills = filled_lines(lines)
+        if not fills[index]:  # a line as full as a hard-wrapped page's opens a paragraph
+            out[index] = "title"
+    return out
+
+
+def _photo_headline_text(text: str) -> bool:
+    """Words alone, short, that could head a story and credit no one."""
+    return (
+        len(text) <= _PHOTO_HEADLINE_LONGEST
+        and not text.startswith(_CAPTION_LABEL_START)
+        and _CLAUSE_OR_BRACKET_RE.search(text) is None
+        and _CREDIT_WORD_END_RE.search(text) is None
+        and could_head(text)
+    )
+
+
+def _caption_under(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
+    """Whether under the line at ``filled[place]`` stand a caption's few lines of text and a
+    photographer's credit closing them."""
+    length = 0
+    below = place + 1
+    if lines[filled[below]].text.startswith(tuple(_CUT_BEFORE)):
+        return False  # the line above is a wrapped paragraph's piece
+    while below < len(filled) and roles[filled[below]] == "body":
+        length += len(lines[filled[below]].text)
+        if length > _CAPTION_LONGEST:
+            return False
+        below += 1
+    if below == place + 1 or below == len(filled):
+        return False
+    credit = filled[below]
+    return roles[credit] == "credit" and PHOTO_CREDIT_RE.search(lines[credit].text) is not None
+
+
 # A clause of time that sets the scene (在…之际, 值此…前夕, 当…时): no headline says only that.
 _TIME_CLAUSE_RE = re.compile(r"^(?:在|值此|当)[^，。！？,!?]{2,30}(?:之际|前夕|之时|时|期间)$")
 
@@ -1794,6 +1859,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_over_tables(
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
+    roles = _headlines_over_captions(lines, roles)
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
     roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
     roles = _headline_tails_read_as_headlines(lines, roles)
