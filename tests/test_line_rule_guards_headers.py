@@ -740,3 +740,122 @@ def test_a_line_as_full_as_a_wrapped_pages_under_a_sentence_opens_a_paragraph() 
     )
     codes = "T B B B B B B B CR _"
     assert reread(line_rules._headlines_over_captions, text, codes) == codes
+
+
+# _headlines_of_signed_blocks, _writers_credit
+
+_SIGNED_BLOCK = "{head}\n3月17日，全县经济工作会议召开。\n会议要求，各部门要抓好落实。\n{credit}\n"
+
+
+def _signed_blocks(
+    first: str = "全县经济工作会议召开", credit: str = "（记者 柳静文）", blocks: int = 2
+) -> str:
+    other = _SIGNED_BLOCK.format(head="南城街道春耕正当时", credit="通讯员 卢晓岚")
+    return "\n".join([_SIGNED_BLOCK.format(head=first, credit=credit), *[other] * (blocks - 1)])
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "found"),
+    [
+        # at the page's top
+        (_signed_blocks(), "B B B CR _ B B B BY _", "T B B CR _ T B B BY _"),
+        # under the page's furniture
+        (
+            "东湖融媒 2026年3月18日\n\n" + _signed_blocks(),
+            "F _ B B B CR _ B B B BY _",
+            "F _ T B B CR _ T B B BY _",
+        ),
+        # the first story's headline the labeller found right under the masthead
+        (
+            "东湖融媒 2026年3月18日\n" + _signed_blocks(),
+            "F T B B CR _ B B B BY _",
+            "F T B B CR _ T B B BY _",
+        ),
+        # ... and under a running header after a story not signed
+        (
+            "东湖区多措并举保障春耕\n各乡镇闻令而动。\n\n东湖融媒 2026年3月18日\n" + _signed_blocks(),
+            "T B _ F T B B CR _ B B B BY _",
+            "T B _ F T B B CR _ T B B BY _",
+        ),
+        # after the first story, whose headline the labeller found, and a story not signed
+        (
+            "东湖区多措并举保障春耕\n各乡镇闻令而动。\n\n" + _signed_blocks(first="东湖新区开工十个项目"),
+            "T B _ T B B CR _ B B B BY _",
+            "T B _ T B B CR _ T B B BY _",
+        ),
+    ],
+)
+def test_the_short_first_line_of_a_block_a_writers_credit_closes_is_its_headline(
+    text: str, codes: str, found: str
+) -> None:
+    assert reread(line_rules._headlines_of_signed_blocks, text, codes) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # one signed block alone: a page's only story, or a round-up's part (_SIGNED_LEAST_BLOCKS)
+        (_signed_blocks(blocks=1), "B B B CR _"),
+        # a first line that ends a sentence is a paragraph (headline_shaped)
+        (_signed_blocks(first="全县经济工作会议召开。"), "B B B CR _ T B B BY _"),
+        # a lead is no headline (could_head)
+        (_signed_blocks(first="本报讯 全县经济工作会议召开"), "B B B CR _ T B B BY _"),
+        # the line under it read as a headline's: the first is its kicker, or a section's name
+        (_signed_blocks(), "B T B CR _ T B B BY _"),
+        # closed by a sentence, not a writer's credit (_writers_credit)
+        (_signed_blocks(credit="会议还通报了一季度重点项目进展情况。"), "B B B B _ T B B BY _"),
+        # closed by a name alone, which a sentence's last words may be too
+        (_signed_blocks(credit="柳静文"), "B B B B _ T B B BY _"),
+        # a block of a headline and its credit alone (read as text)
+        ("全县经济工作会议召开\n（记者 柳静文）\n\n" + _signed_blocks(), "B B _ B B B CR _ T B B BY _"),
+        # read as another role already (a kicker here, a page's furniture)
+        (_signed_blocks(), "K B B CR _ T B B BY _"),
+        # a round-up's parts, each signed, under its headline and lead: the first part opens with a
+        # crosshead, not a headline the labeller found
+        ("东湖区多措并举保障春耕\n各乡镇闻令而动。\n\n" + _signed_blocks(), "T B _ B B B CR _ B B B BY _"),
+        # ... and under a headline set apart by a blank line: no page furniture over the parts
+        ("东湖区多措并举保障春耕\n\n" + _signed_blocks(), "T _ B B B CR _ B B B BY _"),
+        # a headline block over its reporter's line is no story signed at its end: the parts under it
+        # stay its text
+        (
+            "东湖区多措并举保障春耕\n——各乡镇闻令而动\n本报记者 柳静文\n\n" + _signed_blocks(),
+            "T S BY _ B B B CR _ B B B BY _",
+        ),
+        # a block with a credit inside is a round-up's parts: the signed blocks after it stay its text
+        (
+            "东湖区多措并举保障春耕\n各乡镇闻令而动。\n记者 柳静文\n西山县春耕正当时\n春耕备耕忙不停。\n"
+            "通讯员 卢晓岚\n\n" + _signed_blocks(),
+            "T B BY B B BY _ B B B CR _ B B B BY _",
+        ),
+        # ... the credit inside read as text
+        (
+            "东湖区多措并举保障春耕\n各乡镇闻令而动。\n（记者 柳静文）\n西山县春耕正当时\n春耕备耕忙不停。\n"
+            "通讯员 卢晓岚\n\n" + _signed_blocks(),
+            "T B B B B BY _ B B B CR _ B B B BY _",
+        ),
+    ],
+)
+def test_only_a_short_first_line_over_text_in_blocks_closed_by_writers_credits_is_a_headline(
+    text: str, codes: str
+) -> None:
+    assert reread(line_rules._headlines_of_signed_blocks, text, codes) == codes
+
+
+@pytest.mark.parametrize(
+    ("credit", "signed"),
+    [
+        ("（记者 柳静文）", True),
+        ("（融媒体中心记者 柳静文）", True),
+        ("（东湖县融媒体中心 赵婷）", True),
+        ("通讯员 卢晓岚", True),
+        ("记者 柳静文 通讯员 卢晓岚", True),
+        ("作者：柳静文", True),
+        ("王明远 摄", False),
+        ("（完）", False),
+        ("（上接第二版）", False),
+        ("柳静文", False),
+        ("会议还通报了一季度重点项目进展情况。", False),
+    ],
+)
+def test_a_writers_credit_is_a_reporters_line_or_a_credit_in_brackets(credit: str, signed: bool) -> None:
+    assert line_rules._writers_credit(credit) is signed

@@ -5850,3 +5850,54 @@ def test_a_photo_storys_headline_over_its_caption_and_credit_heads_a_story_of_it
     first, photo = page.articles[0], page.articles[1]
     assert first.paragraphs[-1] == "区园林局负责人介绍，明年还将再建八处，让更多居民在家门口休闲健身。"
     assert photo.paragraphs == ["6月12日，游客在东湖公园赏荷。时下正值荷花盛开，吸引不少市民前来观赏。"]
+
+
+_SIGNED_AT_THE_END_PAGE = (
+    "东湖融媒 2026年3月18日\n\n"
+    "我县召开一季度经济运行分析会\n"
+    "3月17日，我县召开一季度经济运行分析会，总结前两个月经济运行情况，安排部署下步工作。\n"
+    "会议指出，今年以来，全县经济运行总体平稳、稳中有进，主要指标增幅好于预期。\n"
+    "（融媒体中心记者 柳静文）\n\n"
+    "南城街道：春耕备耕忙不停\n"
+    "眼下正值春耕备耕关键时期，南城街道组织农技人员深入田间地头，指导农户科学施肥。\n"
+    "“有了专家的指导，今年的小麦长势更好了。”种粮大户齐建华说。\n"
+    "通讯员 卢晓岚\n\n"
+    "县人民医院开展义诊进社区活动\n"
+    "3月16日，县人民医院组织专家团队走进新城社区，为居民免费测量血压、血糖。\n"
+    "（通讯员 詹丽娟）\n\n"
+    "【编辑：孙婷】\n"
+)
+
+
+def test_a_county_media_centres_stories_signed_at_the_end_each_head_a_story() -> None:
+    # No lead (本报讯, a dateline) and no reporter's line under the headlines: the model read them as
+    # crossheads and the page as one story under the masthead line. A block that a writer's credit
+    # closes is a story, its short first line the headline; the media centre's name beside the
+    # issue's date is the masthead.
+    page = parse_page(_SIGNED_AT_THE_END_PAGE, "page.txt")
+    assert [article.title for article in page.articles] == [
+        "我县召开一季度经济运行分析会",
+        "南城街道：春耕备耕忙不停",
+        "县人民医院开展义诊进社区活动",
+    ]
+    assert (page.publication, page.date, page.date_source) == ("东湖融媒", "2026-03-18", "masthead")
+    assert [article.byline for article in page.articles[1:]] == ["通讯员 卢晓岚", "（通讯员 詹丽娟）"]
+    assert page.articles[2].paragraphs == [
+        "3月16日，县人民医院组织专家团队走进新城社区，为居民免费测量血压、血糖。"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "masthead"),
+    [
+        ("东湖融媒 2026年3月18日", True),
+        ("东湖县融媒体中心 2026年3月18日 星期三", True),
+        ("东湖发布 2026年3月18日", True),
+        # beside no date, the name is a line of text (a headline may say it)
+        ("东湖融媒", False),
+        # a longer name than an outlet's beside a date: a headline's words
+        ("全县上下齐心协力共同发布 2026年3月18日", False),
+    ],
+)
+def test_a_media_centres_name_beside_the_issues_date_is_the_masthead(line: str, masthead: bool) -> None:
+    assert is_furniture_line(line) is masthead

@@ -32,9 +32,9 @@ _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
     f"^{_H}{{2,8}}(?:日报|晚报|晨报|早报|都市报|时报|商报|导报|周报|青年报|法制报|农民报|电讯)(?:[·•]{_H}{{2,8}})?$"
 )
-# A county or trade paper's short name (莘县报, 联合报): a masthead only beside or right above a
-# line that prints the issue date.
-_SHORT_MASTHEAD_RE = re.compile(f"^{_H}{{1,5}}[报報]$")
+# A county or trade paper's short name (莘县报, 联合报), or a county media centre's (东湖融媒,
+# 东湖融媒体中心, 东湖发布): a masthead only beside or right above a line that prints the issue date.
+_SHORT_MASTHEAD_RE = re.compile(f"^(?:{_H}{{1,5}}[报報]|{_H}{{2,6}}(?:融媒|融媒体中心|發布|发布))$")
 # A full date as a masthead prints it: 2026年7月17日, 2026-07-17, 二〇二六年七月十七日, or in years
 # of the Republic, as Taiwan's papers date an issue (中華民國115年7月17日) and the papers of the
 # 1930s did, in Chinese numerals (中華民國二十五年十二月四日, 民國元年).

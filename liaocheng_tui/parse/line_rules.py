@@ -19,6 +19,7 @@ from liaocheng_tui.parse.byline import (
     opens_with_report,
     parse_byline_line,
     parse_closing_credit,
+    parse_end_credit,
     parse_labelled_credit,
     parse_name_line,
     parse_names_line,
@@ -896,6 +897,74 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
                 continue
             out[index] = "title"
     return out
+
+
+_SIGNED_LEAST_BLOCKS = 2  # blocks in a row closed by a writer's credit, at least
+
+
+def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that sets a blank line between stories and signs each at its end
+    (``（记者 柳静文）``, ``通讯员 卢晓岚`` under the last paragraph), with the short line that opens
+    such a block over its text read as the story's headline.
+
+    County papers' and media centres' pages print their stories so, with no lead (本报讯, a
+    dateline) and no reporter's line under the headline; the labeller, which learnt a story's start
+    from what follows a headline, reads such a headline as a crosshead, and the stories run into
+    one. Blocks in a row that writers' credits close are stories in a row where the first of them
+    opens with a headline the labeller found, or opens the page (furniture aside). Not so a
+    round-up's parts, each closed by its writer's credit too: its first part comes under the
+    round-up's headline and lead, and opens with a crosshead."""
+    out = list(roles)
+    blocks: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if blocks and blocks[-1][-1] == index - 1:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    # signed: text closed by a writer's credit, and by no credit before (a round-up's parts are)
+    signed = [
+        len(block) >= 3
+        and out[block[-2]] == "body"
+        and _writers_credit(lines[block[-1]].text)
+        and not any(_writers_credit(lines[index].text) for index in block[1:-1])
+        for block in blocks
+    ]
+    place = 0
+    while place < len(blocks):
+        if not signed[place]:
+            place += 1
+            continue
+        end = place
+        while end < len(blocks) and signed[end]:
+            end += 1
+        # opened by a headline the labeller found (under the page's masthead, it may be), or at the
+        # page's top, furniture aside
+        lead = next((index for index in blocks[place] if out[index] != "furniture"), blocks[place][0])
+        opened = out[lead] in HEADER_ROLES or all(
+            out[index] == "furniture" for block in blocks[:place] for index in block
+        )
+        if opened and end - place >= _SIGNED_LEAST_BLOCKS:
+            for block in blocks[place:end]:
+                head, text = block[0], lines[block[0]].text
+                if (
+                    out[head] == "body"
+                    and out[block[1]] == "body"
+                    and headline_shaped(text)
+                    and could_head(text)
+                ):
+                    out[head] = "title"
+        place = end
+    return out
+
+
+def _writers_credit(text: str) -> bool:
+    """A writer's credit closing a story: in brackets (``（记者 柳静文）``, ``（融媒体中心记者 柳静文）``)
+    or a reporter's or writer's line (``通讯员 卢晓岚``, ``作者：柳静文``), not a photographer's."""
+    if wholly_bracketed(text):
+        return parse_end_credit(text) is not None or parse_byline_line(text[1:-1]) is not None
+    return names_a_reporter(text)
 
 
 def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1855,6 +1924,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_over_writers_names(lines, roles)
     roles = _headlines_over_later_bylines(lines, _marked_headings_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles)
+    roles = _headlines_of_signed_blocks(lines, roles)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _headlines_over_tables(
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
