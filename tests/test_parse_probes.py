@@ -46,7 +46,9 @@ def test_probe_names_are_unique_and_each_says_what_it_does() -> None:
 _LOSE_OPENERS = {"no-openers", "no-openers-web-copy"}
 
 
-@pytest.mark.parametrize("name", sorted(set(BY_NAME) - {"columns-2", "columns-3"} - _LOSE_OPENERS))
+@pytest.mark.parametrize(
+    "name", sorted(set(BY_NAME) - {"columns-2", "columns-3", "county-signed"} - _LOSE_OPENERS)
+)
 def test_every_probe_keeps_the_pages_chinese_characters_in_order(name: str) -> None:
     probed = _apply(name)
     if name == "radicals":
@@ -324,3 +326,25 @@ def test_the_probes_without_openers_lose_the_openers_characters_only(name: str) 
     # The first story's lead loses its dateline (本报讯); the second story has none to lose.
     assert han_sequence(probed) == han_sequence(LINES).replace("本报讯", "", 1)
     assert (name == "no-openers-web-copy") == all(not line.startswith("\u3000") for line in probed)
+
+
+def test_a_county_page_loses_its_openers_signs_its_stories_at_the_end_and_sets_them_apart() -> None:
+    signed = 0
+    for seed in range(20):
+        probed = BY_NAME["county-signed"].transform(list(LINES), list(ROLES), random.Random(seed))
+        # every line flush left; one blank line, before the second story's headline
+        assert not any(line.startswith(("\u3000", " ")) for line in probed)
+        assert probed.count("") == 1 and probed[probed.index("") + 1] == "老街区亮灯"
+        # the lead loses its 本报讯; the rest of the page's characters stay, in order
+        remaining = iter(han_sequence(probed))
+        assert all(char in remaining for char in han_sequence(LINES).replace("本报讯", "", 1))
+        assert "本报讯" not in "".join(probed)
+        # a story signed under its last paragraph gets a reporter's line there
+        first_story = probed[: probed.index("")]
+        if len(first_story) == 5:
+            assert first_story[-2] == "现场不少求职者当场与企业签订了意向协议。"
+            assert parse_byline_line(first_story[-1]) is not None, first_story[-1]
+            signed += 1
+        else:
+            assert first_story[-1] == "现场不少求职者当场与企业签订了意向协议。"
+    assert signed > 10

@@ -457,6 +457,14 @@ def _without_openers_web_copy(lines: list[str], roles: list[Role], rng: random.R
     return _web_copy(*without_openers(lines, roles), rng)
 
 
+def _county_signed(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """Stories as county papers and media centres set them: no opener, each signed under its last
+    paragraph (:func:`_signed_at_end`), a blank line between two stories and none inside one,
+    paragraphs flush left."""
+    apart, apart_roles = article_gaps(*without_openers(lines, roles), rng)
+    return [line.lstrip("\u3000 ") for line in _signed_at_end(apart, apart_roles, rng)]
+
+
 def _asks(title: str) -> bool:
     """Whether the probe closes this headline with a question mark: one in three, chosen by the
     headline's own text, so that the page and its key choose alike."""
@@ -598,6 +606,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("no-openers", "no story's opener: its byline line left out and the dateline cut off its lead (`本报北京1月16日电（记者 X）`), as papers that sign at the end or not at all print them", _without_openers),
     Probe("no-openers-web-copy", "… and every line flush left with a blank line after it", _without_openers_web_copy),
     Probe("signed-at-end", "most stories signed bare under their last line instead of under their headline (`本报记者 张三`, `记者 张三 通讯员 李四`, `文/张三`), as papers that sign at the end print them", _signed_at_end),
+    Probe("county-signed", "… with no opener, a blank line between stories and none inside one, paragraphs flush left (a county media centre's page)", _county_signed),
     Probe("asked", "one headline in three closed by a question mark (`谁来管？`, as many papers set them)", _asked, key_text=_asked_key),
     *(
         Probe(f"stray-{mark}", f"a stray `{mark}` alone on a line after one line in 20 (OCR's rule, border or speck)", _stray(mark))
