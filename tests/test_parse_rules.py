@@ -5901,3 +5901,44 @@ def test_a_county_media_centres_stories_signed_at_the_end_each_head_a_story() ->
 )
 def test_a_media_centres_name_beside_the_issues_date_is_the_masthead(line: str, masthead: bool) -> None:
     assert is_furniture_line(line) is masthead
+
+
+def test_a_one_paragraph_story_under_a_web_pages_meta_line_keeps_its_text() -> None:
+    page = parse_page(
+        "东湖公园荷花节开幕\n发布时间：2026-05-12 10:00 来源：东湖日报\n本报讯（记者 戚华明）荷花节昨日开幕。\n"
+    )
+    (article,) = page.articles
+    assert (article.title, article.byline, article.paragraphs) == (
+        "东湖公园荷花节开幕",
+        "本报讯（记者 戚华明）",
+        ["荷花节昨日开幕。"],
+    )
+    assert [dropped.text for dropped in page.dropped] == ["发布时间：2026-05-12 10:00 来源：东湖日报"]
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("原创 东湖发布 东湖发布 2026年03月18日 08:00 山东", True),
+        ("东湖发布 2026-03-18 08:00", True),
+        ("原创 柏小雨 东湖融媒 2026年3月8日 21:30", True),
+        # a day and time alone, or a sentence that gives one
+        ("2026年3月18日 08:00", False),
+        ("会议定于 2026年3月18日 08:00 召开。", False),
+    ],
+)
+def test_an_accounts_meta_line_under_an_articles_title_is_one(line: str, meta: bool) -> None:
+    assert is_web_meta_line(line) is meta
+
+
+def test_an_article_copied_from_a_social_media_account_is_dated_and_credited_by_its_meta_line() -> None:
+    page = parse_page(
+        "今天起，东湖这些路段封闭施工！\n\n原创 东湖发布 东湖发布 2026年03月18日 08:00 山东\n\n"
+        "为加快推进城市道路改造提升工程，自3月18日起，对以下路段实施封闭施工。\n\n"
+        "施工期间，过往车辆可经湖滨街、人民路绕行。\n\n编辑：柏小雨\n",
+        "post.txt",
+    )
+    (article,) = page.articles
+    assert article.title == "今天起，东湖这些路段封闭施工！"
+    assert article.paragraphs[0] == "为加快推进城市道路改造提升工程，自3月18日起，对以下路段实施封闭施工。"
+    assert (page.publication, page.date) == ("东湖发布", "2026-03-18")

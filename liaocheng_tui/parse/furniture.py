@@ -802,6 +802,7 @@ def is_web_meta_line(text: str) -> bool:
         (solid != text and is_printed_web_meta_line(solid))
         or is_printed_web_meta_line(text)
         or (text[:1].isdigit() and _DATED_SOURCE_RE.match(fold_width(text).strip()) is not None)
+        or _ACCOUNT_META_RE.match(fold_width(text).strip()) is not None
     )
 
 
@@ -810,6 +811,16 @@ def is_web_meta_line(text: str) -> bool:
 _DATED_SOURCE_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s?\d{1,2}:\d{2}(?::\d{2})?\s*"
     rf"{_H}{{1,10}}(?:报|网|社|台|客户端|新闻|发布)$"
+)
+
+
+# A social-media account's meta line under an article's title, as a copy of the article keeps it:
+# 原创 东湖发布 2026年03月18日 08:00 山东 (an original's mark, the writer's and the account's names,
+# the day and time, and the province the post was sent from).
+_ACCOUNT_META_RE = re.compile(
+    r"^(?:原创\s+)?(?:[\w·]{1,20}\s+){1,3}"
+    r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}"
+    rf"(?:\s+{_H}{{2,4}})?$"
 )
 
 
