@@ -915,14 +915,7 @@ def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) ->
     round-up's parts, each closed by its writer's credit too: its first part comes under the
     round-up's headline and lead, and opens with a crosshead."""
     out = list(roles)
-    blocks: list[list[int]] = []
-    for index, line in enumerate(lines):
-        if not line.text:
-            continue
-        if blocks and blocks[-1][-1] == index - 1:
-            blocks[-1].append(index)
-        else:
-            blocks.append([index])
+    blocks = [list(run) for run in _runs({index for index, line in enumerate(lines) if line.text})]
     # signed: text closed by a writer's credit, and by no credit before (a round-up's parts are)
     signed = [
         len(block) >= 3
