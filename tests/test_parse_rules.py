@@ -4537,6 +4537,22 @@ def test_a_county_stations_credit_read_as_text_closes_its_story() -> None:
     assert page.articles[1].paragraphs == ["12月3日，东阿县第三届阿胶文化节开幕。"]
 
 
+def test_a_media_centres_reporters_credit_read_as_text_closes_its_story() -> None:
+    # The credit names a role after the outlet (融媒体中心记者), which no closing-credit grammar reads.
+    page = labelled(
+        "湖滨街道：冬季农田水利建设如火如荼\n"
+        "\u3000\u3000眼下正值冬季农田水利建设的黄金时期，湖滨街道掀起了兴修水利的热潮。\n"
+        "（融媒体中心记者 柳静文）\n"
+        "东湖县举办第三届荷花文化节\n"
+        "\u3000\u300012月3日，东湖县第三届荷花文化节开幕。\n",
+        "T B B B B _",
+    )
+    assert [a.title for a in page.articles] == [
+        "湖滨街道：冬季农田水利建设如火如荼",
+        "东湖县举办第三届荷花文化节",
+    ]
+
+
 def test_a_foreign_bureaus_dateline_credit_names_no_one_and_makes_no_commentary() -> None:
     page = labelled(
         "当地推进“宜居乡村行动”\n\u3000\u3000当地政府近年推进“宜居乡村行动”。\n\u3000\u3000（本报开罗电）\n",
