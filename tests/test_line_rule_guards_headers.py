@@ -368,15 +368,22 @@ def test_a_lead_alone_on_a_headlines_line_stays_as_read() -> None:
     assert reread(line_rules._leads_read_as_other_roles, text, "T S B _") == "T S B _"
 
 
-def test_a_lead_read_as_furniture_at_the_pages_foot_is_text() -> None:
+@pytest.mark.parametrize(
+    ("after", "codes", "read"),
+    [
+        ("", "T F F _", "T F B _"),  # at the page's foot
+        ("西山县夏粮喜获丰收\n本报讯 西山县今年夏粮总产再创新高。\n", "T F F T B _", "T F B T B _"),
+    ],
+)
+def test_a_lead_read_as_furniture_with_no_text_after_it_is_text(after: str, codes: str, read: str) -> None:
     # A story of one paragraph under a web page's meta line: the labeller read its lead as furniture.
     text = "东湖公园荷花节开幕\n发布时间：2026-05-12 10:00 来源：东湖日报\n本报讯（记者 戚华明）荷花节昨日开幕。\n"
-    assert reread(line_rules._leads_read_as_other_roles, text, "T F F _") == "T F B _"
+    assert reread(line_rules._leads_read_as_other_roles, text + after, codes) == read
 
 
 def test_a_meta_line_that_opens_with_a_lead_stays_furniture() -> None:
-    text = "东湖公园荷花节开幕\n本报讯 发布时间：2026-05-12 10:00 来源：东湖日报\n荷花节昨日开幕。\n"
-    assert reread(line_rules._leads_read_as_other_roles, text, "T F B _") == "T F B _"
+    text = "东湖公园荷花节开幕\n新华社北京5月12日电 发布时间：2026-05-12 10:00 来源：新华网\n"
+    assert reread(line_rules._leads_read_as_other_roles, text, "T F _") == "T F _"
 
 
 # _photo_credits_read_as_headlines

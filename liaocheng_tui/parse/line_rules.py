@@ -1559,17 +1559,23 @@ def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> 
     page whose paragraphs end with 、, as the 1930s' papers set them, ends no sentence anywhere):
     a line that goes on into the text after its lead (本报讯, 中央社南京三日电; a narrow column's
     first line of a story: ``本报讯 东湖机场新航站``; no headline of the corpus opens with a lead).
-    As furniture (a story of one paragraph under a web page's meta line, at the page's foot): a
-    lead that goes on into the text is no page's furniture.
+    As furniture, where no text of the story comes after it (a story of one paragraph under a web
+    page's meta line, at the page's foot or over the next headline): a lead that goes on into the
+    text is no page's furniture; but a web page's summary box, which opens with the lead it
+    repeats over the story's text, is.
     """
     out = list(roles)
     for index, role in enumerate(roles[: len(lines)]):
         if role not in ("byline", "furniture") and role not in HEADER_ROLES:
             continue
         lead = split_lead(lines[index].text)
-        if lead is not None and lead.rest.strip() and (role != "byline" or lead.byline is None):
-            if role != "furniture" or not is_web_meta_line(lines[index].text):
-                out[index] = "body"
+        if lead is None or not lead.rest.strip() or (role == "byline" and lead.byline is not None):
+            continue
+        if role == "furniture":
+            after = next((other for other in roles[index + 1 : len(lines)] if other != "blank"), None)
+            if after == "body" or is_web_meta_line(lines[index].text):
+                continue
+        out[index] = "body"
     return out
 
 
