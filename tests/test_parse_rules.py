@@ -24,6 +24,7 @@ from liaocheng_tui.parse.byline import (
     names_a_reporter,
     names_in,
     opens_with_report,
+    parse_bracketed_reporters_line,
     parse_byline_line,
     parse_closing_credit,
     parse_compiled_credit,
@@ -5897,7 +5898,13 @@ def test_a_county_media_centres_stories_signed_at_the_end_each_head_a_story() ->
         "县人民医院开展义诊进社区活动",
     ]
     assert (page.publication, page.date, page.date_source) == ("东湖融媒", "2026-03-18", "masthead")
-    assert [article.byline for article in page.articles[1:]] == ["通讯员 卢晓岚", "（通讯员 詹丽娟）"]
+    assert [article.byline for article in page.articles] == [
+        "（融媒体中心记者 柳静文）",
+        "通讯员 卢晓岚",
+        "（通讯员 詹丽娟）",
+    ]
+    assert page.articles[0].authors == ["柳静文"]
+    assert page.articles[0].paragraphs[-1].startswith("会议指出")
     assert page.articles[2].paragraphs == [
         "3月16日，县人民医院组织专家团队走进新城社区，为居民免费测量血压、血糖。"
     ]
@@ -5958,3 +5965,23 @@ def test_an_article_copied_from_a_social_media_account_is_dated_and_credited_by_
     assert article.title == "今天起，东湖这些路段封闭施工！"
     assert article.paragraphs[0] == "为加快推进城市道路改造提升工程，自3月18日起，对以下路段实施封闭施工。"
     assert (page.publication, page.date) == ("东湖发布", "2026-03-18")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("（融媒体中心记者 柳静文）", ["柳静文"]),
+        ("（东湖县融媒体中心记者 柳静文 通讯员 卢晓岚）", ["柳静文", "卢晓岚"]),
+        ("（柳静文 整理）", ["柳静文"]),
+        # a photographer's credit, an author's note, a closing mark, no brackets
+        ("（融媒体中心记者 柳静文摄）", None),
+        ("（作者为东湖大学教授）", None),
+        ("（完）", None),
+        ("融媒体中心记者 柳静文", None),
+    ],
+)
+def test_a_reporters_line_in_brackets_after_an_outlets_name_is_a_closing_credit(
+    line: str, names: list[str] | None
+) -> None:
+    parsed = parse_bracketed_reporters_line(line)
+    assert (parsed[1] if parsed else None) == names

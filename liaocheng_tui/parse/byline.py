@@ -942,7 +942,20 @@ def parse_closing_credit(text: str) -> tuple[str, list[str]] | None:
         or parse_wire_credit(text)
         or parse_compiled_credit(text)
         or parse_labelled_credit(text)
+        or parse_bracketed_reporters_line(text)
     )
+
+
+def parse_bracketed_reporters_line(text: str) -> tuple[str, list[str]] | None:
+    """A byline in brackets that :func:`parse_end_credit` does not read, as county media centres
+    sign (``（融媒体中心记者 柳静文）``, the role after the outlet's name); not a photographer's
+    (``（本报记者 王明摄）``)."""
+    line = _collapse(text)
+    if not wholly_bracketed(line) or line.rstrip("）) ").endswith(("摄", "摄影")):
+        return None
+    inner = line[1:-1].strip()
+    credit = parse_byline_line(inner)
+    return (line, credit[1]) if credit is not None and credit[1] else None
 
 
 # Names alone in brackets, as reporters sign briefs (（王明）, （王明 李华）); a space at the brackets.

@@ -19,6 +19,7 @@ from liaocheng_tui.parse.byline import (
     is_unnamed_byline,
     looks_like_a_name,
     names_a_reporter,
+    parse_bracketed_reporters_line,
     parse_byline_line,
     parse_closing_credit,
     parse_letter_spaced_byline,
@@ -696,6 +697,8 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
             and (
                 parse_closing_credit(unit.squeezed)
                 or (credits_an_outlet(unit.text) and parse_closing_credit(unit.text))
+                # (融媒体中心记者 柳静文): a reporter's role after the outlet, the name set apart
+                or parse_bracketed_reporters_line(unit.text)
             )
         ):
             # A story's closing credit the labeller read as its last paragraph (a wire story's,
