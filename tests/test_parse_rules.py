@@ -5976,6 +5976,8 @@ def test_an_article_copied_from_a_social_media_account_is_dated_and_credited_by_
         # a photographer's credit, an author's note, a closing mark, no brackets
         ("（融媒体中心记者 柳静文摄）", None),
         ("（作者为东湖大学教授）", None),
+        # a label's credit, which the label grammars read (a list of writers under 执笔 stays text)
+        ("（执笔：柳静文 卢晓岚）", None),
         ("（完）", None),
         ("融媒体中心记者 柳静文", None),
     ],

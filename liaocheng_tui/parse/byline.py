@@ -954,6 +954,8 @@ def parse_bracketed_reporters_line(text: str) -> tuple[str, list[str]] | None:
     if not wholly_bracketed(line) or line.rstrip("）) ").endswith(("摄", "摄影")):
         return None
     inner = line[1:-1].strip()
+    if "：" in inner or ":" in inner:
+        return None  # a label's credit (（执笔：王明 李华）), which the label grammars read
     credit = parse_byline_line(inner)
     return (line, credit[1]) if credit is not None and credit[1] else None
 

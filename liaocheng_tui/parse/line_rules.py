@@ -1061,7 +1061,7 @@ def _closes_with_credit(
         # writer's signature after the story's text (（作者：王明）) as a byline
         and (
             roles[index] == "credit"
-            or (roles[index] == "body" and (parse_closing_credit(text) is not None or _writers_credit(text)))
+            or (roles[index] == "body" and parse_closing_credit(text) is not None)
             or (
                 roles[index] == "byline"
                 and _after_text(roles, index)
