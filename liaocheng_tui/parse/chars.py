@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liaocheng_tui.parse import script_forms
+
 # The marks a paper sets before a list's item, a brief or a column's tag (●…, ■城事).
 ITEM_MARKS = "■●◆▲★◇◎"  # not □, which stands before a byline (□记者 王强)
 # Han script: CJK unified ideographs with all extensions, compatibility ideographs, radicals,
@@ -145,27 +147,18 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_FOLD) if _FULL_WIDTH_RE.search(text) else text
 
 
-# The traditional forms of the characters that the parser's rules and line features look for (the
-# byline, dateline, furniture and date vocabulary, the particles), each folded to the simplified
-# form the rules are written in, so that a page in traditional script gets the same rule features.
-# Made with OpenCC (s2t, s2tw and s2hk of every Han character in the rule modules, kept where t2s
-# maps it back); one character for one, so a folded text keeps its length.
-_TRADITIONAL = (
-    "並來個們偉億內兩別劃劉動務區參叢吳呂員啓啟喬單噸嚴國圖報場塗壇婁孫學宮實寧審寫將專對導層屬嶽師廣張強彥從徵態應戶擊據攝數於時書會東楊業榮樂樓標欄欒歐歷減湯溫濟瀏"
-    "為熱燈爭爲環產畝畢發盧眾竇筆節範簡籌紀約級組統經綜網線編縣總繆續罷羅習聞聯聲聶職臺與莊華萬葉蔣藍蘆蘇蘭處號衆衛裏裡見視覺覽觀訃計訊記訪設許評話該說説談論諸諾講謝"
-    "譚譯議讀財責費賀資賈趙車軍輛輯轉農這連進遊過達遞遠遲還邊郵鄉鄒鄔鄧鄭銳鋭錢鍾鏡長門閆開間閔閱閲關陳陸陽際隨雜難電鞏韋韓頁頃項須預頭題顏類顧餘饒馬馮駱體鬧魚魯鮑麥黃點黨齊龍龐龔"
-)
-_SIMPLIFIED = (
-    "并来个们伟亿内两别划刘动务区参丛吴吕员启启乔单吨严国图报场涂坛娄孙学宫实宁审写将专对导层属岳师广张强彦从征态应户击据摄数于时书会东杨业荣乐楼标栏栾欧历减汤温济浏"
-    "为热灯争为环产亩毕发卢众窦笔节范简筹纪约级组统经综网线编县总缪续罢罗习闻联声聂职台与庄华万叶蒋蓝芦苏兰处号众卫里里见视觉览观讣计讯记访设许评话该说说谈论诸诺讲谢"
-    "谭译议读财责费贺资贾赵车军辆辑转农这连进游过达递远迟还边邮乡邹邬邓郑锐锐钱钟镜长门闫开间闵阅阅关陈陆阳际随杂难电巩韦韩页顷项须预头题颜类顾余饶马冯骆体闹鱼鲁鲍麦黄点党齐龙庞龚"
-)
+# The traditional forms of Chinese characters, each folded to its simplified form, so that a page in
+# traditional script gets the rule features (the byline, dateline, furniture and date vocabulary)
+# and the line features (its lines' first and last characters, their wording) of the same page in
+# simplified script, which the rules are written in and the model was trained on.
+_TRADITIONAL = script_forms.TRADITIONAL
+_SIMPLIFIED = script_forms.SIMPLIFIED
 TRADITIONAL_FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _SIMPLIFIED_OF = dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True))
 
 
 def fold_traditional(text: str) -> str:
-    """``text`` with the traditional forms of the rules' characters written simplified."""
+    """``text`` with its characters' traditional forms written simplified, one for one."""
     return text.translate(TRADITIONAL_FOLD)
 
 
