@@ -171,6 +171,69 @@ def test_the_short_line_over_a_storys_close_read_as_a_byline_stays_text(closing:
     assert reread(line_rules._headlines_over_leads, text, codes) == codes
 
 
+# _headline_decks_over_leads
+
+_DECKS = (
+    "省府召开常务会议\n通过要案多件\n建设厅提修筑公路案 决议照准\n（本报讯）省政府昨日上午举行常务会议。\n"
+)
+
+
+def test_the_short_lines_between_a_headline_and_its_lead_are_its_decks() -> None:
+    # A headline printed in decks: the labeller, which met one subtitle at most, read the second
+    # and third as text.
+    assert reread(line_rules._headline_decks_over_leads, _DECKS, "T B B B _") == "T S S B _"
+    # a lead read as a byline (alone on its line) is a lead all the same
+    text = "省府召开常务会议\n通过要案多件\n本报讯（记者 王强）\n省政府昨日上午举行常务会议。\n"
+    assert reread(line_rules._headline_decks_over_leads, text, "T B BY B _") == "T S BY B _"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the line under the decks opens no story: a crosshead and the story's text go on
+        ("省府召开常务会议\n通过要案多件\n会议听取了各厅工作汇报。\n", "T B B _"),
+        # over the short lines stands text, not a headline (_headlines_over_leads reads such a line)
+        ("会议听取了各厅工作汇报。\n通过要案多件\n（本报讯）省政府昨日上午举行常务会议。\n", "B B B _"),
+        # four lines are more decks than a paper sets: a column's items
+        (
+            "速览\n东湖\n西山\n南城\n北城\n（本报讯）省政府昨日上午举行常务会议。\n",
+            "T B B B B B _",
+        ),
+        # a line that sums up a brief with a clause's comma inside is no deck
+        (
+            "速览\n东湖\n东湖区推出十项便民措施，涉及交通和医疗\n（本报讯）东湖区昨日推出十项便民措施。\n",
+            "T B B B _",
+        ),
+        # nor one longer than a headline's line (a page without punctuation sums it up so)
+        (
+            "速览\n东湖\n东湖区推出十项便民措施涉及交通医疗教育养老等八个方面\n（本报讯）东湖区昨日推出十项便民措施。\n",
+            "T B B B _",
+        ),
+        # a reporter's line is no deck (could_head)
+        ("省府召开常务会议\n本报记者 王强\n（本报讯）省政府昨日上午举行常务会议。\n", "T B B _"),
+        # a line that runs on into the next is text
+        ("省府召开常务会议\n会议作出如下决定：\n（本报讯）省政府昨日上午举行常务会议。\n", "T B B _"),
+        # short lines at the page's top have no headline over them (not the page's last line)
+        ("通过要案多件\n（本报讯）省政府昨日上午举行常务会议。\n西山县夏粮喜获丰收\n", "B B T _"),
+        # a wire story's closing dateline, read as a credit, opens no story
+        ("省府召开常务会议\n会议通过要案多件\n新华社北京5月3日电\n", "T B CR _"),
+    ],
+    ids=[
+        "no-lead",
+        "no-headline",
+        "four-lines",
+        "comma",
+        "long",
+        "reporter",
+        "runs-on",
+        "page-top",
+        "closing-dateline",
+    ],
+)
+def test_short_lines_over_a_lead_that_are_no_decks_stay_as_read(text: str, codes: str) -> None:
+    assert reread(line_rules._headline_decks_over_leads, text, codes) == codes
+
+
 # _headline_tails_over_bylines
 
 

@@ -5987,3 +5987,46 @@ def test_a_reporters_line_in_brackets_after_an_outlets_name_is_a_closing_credit(
 ) -> None:
     parsed = parse_bracketed_reporters_line(line)
     assert (parsed[1] if parsed else None) == names
+
+
+# A page of the 1930s as OCR gives it (made up): headlines in decks, leads opening with （本报讯）,
+# sentences closed by 。 alone.
+_DECKED_PAGE = (
+    "东江日报 中华民国二十五年十二月四日 星期五 第三张\n\n"
+    "省府昨开常会\n"
+    "通过要案多件\n"
+    "建设厅提修筑公路案 决议照准\n"
+    "（本报讯）省政府昨日上午九时举行第三十次常会。到委员六人。主席报告上周政务毕。即开始讨论。\n"
+    "建设厅提议修筑东江沿岸公路一案。决议照准。交财政厅筹拨经费。\n\n"
+    "冬赈筹备会成立\n"
+    "各界踊跃捐输\n"
+    "（本报讯）本市冬赈筹备会。昨日下午在商会礼堂开成立大会。到各界代表四十余人。\n"
+    "该会定于本月十日起。分区调查贫户。以便施放寒衣米粮。\n"
+)
+# The same page in traditional script (OpenCC s2t, checked by hand).
+_DECKED_PAGE_TRADITIONAL = (
+    "東江日報 中華民國二十五年十二月四日 星期五 第三張\n\n"
+    "省府昨開常會\n"
+    "通過要案多件\n"
+    "建設廳提修築公路案 決議照准\n"
+    "（本報訊）省政府昨日上午九時舉行第三十次常會。到委員六人。主席報告上週政務畢。即開始討論。\n"
+    "建設廳提議修築東江沿岸公路一案。決議照准。交財政廳籌撥經費。\n\n"
+    "冬賑籌備會成立\n"
+    "各界踴躍捐輸\n"
+    "（本報訊）本市冬賑籌備會。昨日下午在商會禮堂開成立大會。到各界代表四十餘人。\n"
+    "該會定於本月十日起。分區調查貧戶。以便施放寒衣米糧。\n"
+)
+
+
+@pytest.mark.parametrize("text", [_DECKED_PAGE, _DECKED_PAGE_TRADITIONAL], ids=["simplified", "traditional"])
+def test_a_headline_printed_in_decks_keeps_them_out_of_its_storys_text(text: str) -> None:
+    # The second and third decks were read as text: the story's first two paragraphs, and its lead
+    # (（本报讯）…) a paragraph under them with no byline.
+    page = parse_page(text, "page.txt")
+    assert (page.publication, page.date) == (text[:4], "1936-12-04")
+    first, second = page.articles
+    assert first.byline == second.byline == text[text.index("（") : text.index("）") + 1]
+    assert first.paragraphs[0].startswith(("省政府昨日上午九时", "省政府昨日上午九時"))
+    assert len(first.paragraphs) == 2
+    assert (first.title or "").startswith(("省府昨开常会", "省府昨開常會"))
+    assert first.subtitle in ("建设厅提修筑公路案 决议照准", "建設廳提修築公路案 決議照准")

@@ -464,6 +464,43 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
+_DECKS_MOST = 3  # lines under a headline a paper sets as its decks (副题), over the lead
+_DECK_LONGEST = 24  # characters
+_CLAUSE_INSIDE_RE = re.compile(r"[，,；;。]")
+
+
+def _headline_decks_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the short lines between a headline and its story's lead read as the
+    headline's subtitles: a paper that prints a headline in several decks (``省府昨开常会`` /
+    ``通过要案多件`` / ``建设厅提修筑公路案 决议照准`` / ``（本报讯）省政府昨日…``, as papers did
+    before the 1950s and front pages still do) sets lines under it that the labeller, having seen
+    one subtitle at most, reads as text. Nothing but the header block stands between a headline and
+    the lead that opens its story: up to three such lines, each short, ending no sentence and able
+    to head a story (not a reporter's line, a dash, a story's close), with no clause's comma inside
+    and no longer than a headline's line (a column of briefs sums each up over its lead, in a
+    sentence: ``速览`` / ``东湖区推出十项便民措施，涉及…``), are decks."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, index in enumerate(filled):
+        if not (out[index] == "body" or _lead_read_as_byline(lines[index].text, out[index])):
+            continue
+        run = place
+        while run > 0 and place - run < _DECKS_MOST and out[filled[run - 1]] == "body":
+            text = lines[filled[run - 1]].text
+            if len(text) > _DECK_LONGEST or not headline_shaped(text) or _CLAUSE_INSIDE_RE.search(text):
+                break  # a clause's comma inside, or longer: a column's brief summed up over its lead
+            if not could_head(text):
+                break
+            run -= 1
+        if run == place or run == 0 or out[filled[run - 1]] not in ("title", "subtitle"):
+            continue
+        if split_lead(lines[index].text) is None and not opens_with_report(lines[index].text):
+            continue
+        for deck in filled[run:place]:
+            out[deck] = "subtitle"
+    return out
+
+
 def _lead_read_as_byline(text: str, role: Role) -> bool:
     """Whether a line read as a byline is a story's lead alone on its line (``本报讯（记者 王强）``,
     as city papers set it), not a story's closing dateline (``新华社北京5月3日电``; a credit in
@@ -1920,7 +1957,8 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _wrapped_datelines(lines, roles)
     roles = _meta_sources_cut(lines, _meta_line_values(lines, roles))
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
-    roles = _headlines_read_as_furniture(lines, _headlines_over_leads(lines, roles))
+    roles = _headline_decks_over_leads(lines, _headlines_over_leads(lines, roles))
+    roles = _headlines_read_as_furniture(lines, roles)
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_over_writers_names(lines, roles)
