@@ -28,7 +28,7 @@ from __future__ import annotations
 import pytest
 
 from liaocheng_tui.parse.blocks import Unit
-from liaocheng_tui.parse.dates import IssueDate, date_page, issue_date
+from liaocheng_tui.parse.dates import IssueDate, date_page, in_figures, issue_date
 from liaocheng_tui.parse.front_matter import FrontMatter, read_front_matter
 from liaocheng_tui.parse.headers import ColumnLabel, column_label, unspace
 from liaocheng_tui.parse.models import Article
@@ -147,3 +147,16 @@ def test_a_blank_line_inside_front_matter_is_skipped(blank: str) -> None:
         {"title": "东湖区开展植树活动", "author": "王明"},
         [(1, "---"), (2, "title: 东湖区开展植树活动"), (4, "author: 王明"), (5, "---")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("一九八五年三月六日 第一版", "1985年3月6日 第1版"),
+        ("二〇二六年十二月十七日 第十二版", "2026年12月17日 第12版"),
+        ("中华民国二十五年十二月四日", "1936年12月4日"),
+        ("第十十版", "第十十版"),  # a misprinted numeral is left as printed
+    ],
+)
+def test_a_mastheads_chinese_numerals_are_written_in_figures(text: str, figures: str) -> None:
+    assert in_figures(text) == figures

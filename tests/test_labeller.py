@@ -534,6 +534,26 @@ def test_an_unseen_page_in_traditional_script_is_read_as_in_simplified_script(na
     assert all(a.title in printed for a in page.articles if a.title)  # shown as printed
 
 
+@pytest.mark.parametrize(
+    ("numerals", "figures"),
+    [
+        ("东江日报 一九八五年三月六日 星期三 第一版", "东江日报 1985年3月6日 星期三 第1版"),
+        ("东江日报 二〇二六年十二月十七日 第十二版", "东江日报 2026年12月17日 第12版"),
+        ("东江日报 中华民国二十五年十二月四日 星期五", "东江日报 1936年12月4日 星期五"),
+    ],
+)
+def test_a_masthead_dated_in_chinese_numerals_has_the_features_of_one_dated_in_figures(
+    numerals: str, figures: str
+) -> None:
+    assert page_features([numerals]) == page_features([figures])
+
+
+def test_a_line_with_chinese_numerals_but_no_full_date_keeps_its_features() -> None:
+    # 第一版 alone, or a year and month with no day, is no masthead's date: nothing is rewritten
+    assert page_features(["东江日报 第一版"]) != page_features(["东江日报 第1版"])
+    assert page_features(["一九八五年三月全市春耕"]) != page_features(["1985年3月全市春耕"])
+
+
 def test_a_page_is_read_as_traditional_script_only_when_it_uses_several_traditional_forms() -> None:
     assert in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報 焦點"])  # 華記劉開來東報點: 8
     assert not in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報"])  # 7 are not enough

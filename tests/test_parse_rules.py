@@ -6029,4 +6029,34 @@ def test_a_headline_printed_in_decks_keeps_them_out_of_its_storys_text(text: str
     assert first.paragraphs[0].startswith(("省政府昨日上午九时", "省政府昨日上午九時"))
     assert len(first.paragraphs) == 2
     assert (first.title or "").startswith(("省府昨开常会", "省府昨開常會"))
-    assert first.subtitle in ("建设厅提修筑公路案 决议照准", "建設廳提修築公路案 決議照准")
+    assert (first.subtitle or "").endswith(("建设厅提修筑公路案 决议照准", "建設廳提修築公路案 決議照准"))
+
+
+# A page of the 1980s (made up), its masthead dated in Chinese numerals.
+_NUMERALS_MASTHEAD_PAGE = (
+    "东江日报\u3000一九八五年三月六日\u3000星期三\u3000第一版\n\n"
+    "全市春耕生产全面展开\n"
+    "各级干部深入第一线帮助农民解决困难\n\n"
+    "\u3000\u3000本报讯\u3000记者柏小雨报道：连日来，我市各县区抓住有利天气，全面展开春耕生产。"
+    "截至三月五日，全市已完成春耕面积四十二万亩，占计划的三成。\n"
+    "\u3000\u3000市委、市政府要求各级干部深入第一线，帮助农民解决化肥、农药、种子等方面的实际困难。\n\n"
+    "西山县乡镇企业产值翻番\n\n"
+    "\u3000\u3000本报讯\u3000通讯员詹敏报道：西山县大力发展乡镇企业，去年全县乡镇企业总产值达到一点二亿元，"
+    "比上年翻了一番。\n"
+    "\u3000\u3000目前，全县已有乡镇企业三百八十多个，安置农村剩余劳动力一万多人。\n"
+)
+
+
+def test_a_masthead_dated_in_chinese_numerals_is_read_as_one_dated_in_figures() -> None:
+    # The labeller read the masthead as a kicker (its date in figures makes it furniture), and the
+    # headline and subtitle under it as one headline broken in two.
+    page = parse_page(_NUMERALS_MASTHEAD_PAGE, "page.txt")
+    assert (page.publication, page.date, page.date_source) == ("东江日报", "1985-03-06", "masthead")
+    article = page.articles[0]
+    assert [a.title for a in page.articles] == ["全市春耕生产全面展开", "西山县乡镇企业产值翻番"]
+    assert (article.kicker, article.title, article.subtitle) == (
+        None,
+        "全市春耕生产全面展开",
+        "各级干部深入第一线帮助农民解决困难",
+    )
+    assert article.authors == ["柏小雨"]

@@ -183,6 +183,16 @@ def _chinese_number(text: str) -> int:
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
+_CHINESE_EDITION_RE = re.compile("第([一二三四五六七八九十]{1,3})版")
+
+
+def in_figures(text: str) -> str:
+    """``text`` with the dates and the page a masthead prints in Chinese numerals written in
+    figures (``二〇二六年七月十七日 第三版`` as ``2026年7月17日 第3版``), years of the Republic too."""
+    text = _in_arabic_numerals(text)
+    return _CHINESE_EDITION_RE.sub(lambda m: f"第{_chinese_number(m.group(1)) or m.group(1)}版", text)
+
+
 def _in_arabic_numerals(text: str) -> str:
     """``text`` with its Chinese-numeral dates and years of the Republic written as 2026年7月17日."""
     text = _CHINESE_DATE_RE.sub(

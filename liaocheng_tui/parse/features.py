@@ -48,8 +48,9 @@ from liaocheng_tui.parse.chars import (
     in_traditional_script,
     without_closing_mark,
 )
-from liaocheng_tui.parse.dates import starts_with_dateline
+from liaocheng_tui.parse.dates import in_figures, starts_with_dateline
 from liaocheng_tui.parse.furniture import (
+    CHINESE_FULL_DATE_RE,
     FULL_DATE_RE,
     is_furniture_line,
     is_printed_web_meta_line,
@@ -324,6 +325,10 @@ def _measure(line: Line) -> _Measured:
     canon = _canonical_text(text)
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
+    if "年" in canon and CHINESE_FULL_DATE_RE.search(canon):
+        # A masthead's date in Chinese numerals or a year of the Republic (一九八五年三月六日 第一版)
+        # reads as the same date in figures, as the masthead the model was trained on prints it.
+        canon = in_figures(canon)
     n = len(canon)
     high_bytes = _high_bytes(canon)
     pure, low_han = _han_share(canon, high_bytes)
