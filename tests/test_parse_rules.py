@@ -6060,3 +6060,47 @@ def test_a_masthead_dated_in_chinese_numerals_is_read_as_one_dated_in_figures() 
         "各级干部深入第一线帮助农民解决困难",
     )
     assert article.authors == ["柏小雨"]
+
+
+# A Hong Kong paper's page (made up): leads opening with 【东江专讯】, one story signed under its text.
+_HONG_KONG_PAGE = (
+    "港闻\n\n"
+    "政府推长者医疗券新措施\n每年金额增至3000元\n\n"
+    "【东江专讯】政府昨日公布长者医疗券计划新安排，明年起每名合资格长者每年可获3000元医疗券，较现时增加一成。\n"
+    "卫生署发言人表示，新安排可鼓励长者善用基层医疗服务，预计受惠长者逾170万人。\n"
+    "有病人组织欢迎措施，但认为政府应同时增加公营诊所名额。\n\n"
+    "记者 柳静文\n\n"
+    "港铁新线下月通车\n"
+    "【东江专讯】港铁公司昨日宣布，新线将于下月15日正式通车，全线设6个车站，由起点至终点约需20分钟。\n"
+    "港铁表示，通车首月将加密班次，繁忙时间每3分钟一班。\n"
+)
+# The same page in traditional script (OpenCC s2hk, checked by hand).
+_HONG_KONG_PAGE_TRADITIONAL = (
+    "港聞\n"
+    "\n"
+    "政府推長者醫療券新措施\n"
+    "每年金額增至3000元\n"
+    "\n"
+    "【東江專訊】政府昨日公佈長者醫療券計劃新安排，明年起每名合資格長者每年可獲3000元醫療券，較現時增加一成。\n"
+    "衞生署發言人表示，新安排可鼓勵長者善用基層醫療服務，預計受惠長者逾170萬人。\n"
+    "有病人組織歡迎措施，但認為政府應同時增加公營診所名額。\n"
+    "\n"
+    "記者 柳靜文\n"
+    "\n"
+    "港鐵新線下月通車\n"
+    "【東江專訊】港鐵公司昨日宣佈，新線將於下月15日正式通車，全線設6個車站，由起點至終點約需20分鐘。\n"
+    "港鐵表示，通車首月將加密班次，繁忙時間每3分鐘一班。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [_HONG_KONG_PAGE, _HONG_KONG_PAGE_TRADITIONAL], ids=["simplified", "traditional"]
+)
+def test_a_reporters_line_under_a_storys_text_signs_it(text: str) -> None:
+    # The labeller read 记者 柳静文 as text (本报记者 柳静文 it reads as a byline there): the story kept
+    # it as its last paragraph and credited no one.
+    page = parse_page(text, "page.txt")
+    first, second = page.articles
+    assert first.authors in (["柳静文"], ["柳靜文"])
+    assert first.paragraphs[-1].startswith(("有病人组织", "有病人組織"))
+    assert second.title in ("港铁新线下月通车", "港鐵新線下月通車")

@@ -997,6 +997,33 @@ def _writers_credit(text: str) -> bool:
     return names_a_reporter(text)
 
 
+_SIGNATURE_LONGEST = 30  # characters: a reporter's line signing a story, two or three names
+
+
+def _reporters_lines_closing_stories(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a reporter's line read as text under a story's finished last paragraph
+    and over the next headline (or at the page's end) read as a byline, which signs the story
+    (``…名额。`` / ``记者 柳静文`` / ``港铁新线下月通车``, as Hong Kong's and county papers sign).
+    The labeller reads such a line by its place: ``本报记者 柳静文`` there is a byline to it, but
+    ``记者 柳静文``, which the corpus prints under headlines only, text, and the story kept it as
+    its last paragraph. A reporter's line under a part heading inside a story (a round-up's) stands
+    under no finished paragraph, and one with text under it is left as read."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(1, len(filled)):
+        index = filled[place]
+        text = lines[index].text
+        if out[index] != "body" or len(text) > _SIGNATURE_LONGEST or not names_a_reporter(text):
+            continue
+        above = filled[place - 1]
+        if out[above] != "body" or not ends_sentence(lines[above].text):
+            continue
+        if place + 1 < len(filled) and out[filled[place + 1]] not in ("kicker", "title"):
+            continue
+        out[index] = "byline"
+    return out
+
+
 def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the short line after a story's closing mark (``（完）``, ``（未完待续）``)
     read as the next story's headline where the labeller read it as text and a story follows it.
@@ -1977,6 +2004,6 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
     roles = _dashed_subtitles(lines, roles)
-    roles = _signatures_set_right(lines, roles)
+    roles = _reporters_lines_closing_stories(lines, _signatures_set_right(lines, roles))
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     return _page_heads_read_as_kickers(lines, roles)
