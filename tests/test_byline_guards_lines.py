@@ -37,6 +37,7 @@ from __future__ import annotations
 import pytest
 
 from liaocheng_tui.parse.byline import (
+    email_address_line,
     is_unnamed_byline,
     parse_byline_line,
     parse_label_signature,
@@ -198,3 +199,47 @@ def test_a_caption_run_together_longer_than_glued_names_is_not_cut_into_names() 
     # a photographer's credit, is not cut into two-character "names" that open with a surname
     # (金秋 时节 江南 万亩 田野 麦浪 金黄).
     assert parse_byline_line("▲ 金秋时节江南万亩田野麦浪金黄 王明 摄") is None
+
+
+# parse_byline_line: a reporter's e-mail address after the byline
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("柳静文 报道 liujingwen@dongjiang.com.sg", ["柳静文"]),
+        ("本报记者 柳静文 (liujingwen@dongjiang.com.sg)", ["柳静文"]),
+        ("记者 柳静文 詹敏 电邮：ljw@dongjiang.com", ["柳静文", "詹敏"]),
+        ("记者 柳静文 Email: ljw@dongjiang.com", ["柳静文"]),
+    ],
+)
+def test_a_bylines_email_address_is_part_of_it(text: str, names: list[str]) -> None:
+    # Singapore's and Malaysia's papers print the reporter's address after the byline: the line
+    # was no byline, and the story's headline was lost under it.
+    assert parse_byline_line(text) == (text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请发邮件至 ljw@dongjiang.com",  # a sentence that gives an address
+        "ljw@dongjiang.com",  # an address alone names no one
+        "柳静文 报道 ljw@dongjiang",  # no domain: no address
+    ],
+)
+def test_a_line_with_an_email_address_that_is_no_byline_stays_none(text: str) -> None:
+    assert parse_byline_line(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("liujingwen@dongjiang.com.sg", True),
+        ("电邮：liujingwen@dongjiang.com.sg", True),
+        ("（liujingwen@dongjiang.com.sg）", True),
+        ("请发邮件至 liujingwen@dongjiang.com.sg", False),
+        ("柳静文", False),
+    ],
+)
+def test_an_email_address_alone_is_told_from_a_line_that_gives_one(text: str, alone: bool) -> None:
+    assert email_address_line(text) is alone

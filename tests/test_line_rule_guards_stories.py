@@ -546,3 +546,31 @@ def test_a_reporters_line_under_a_storys_last_paragraph_and_over_the_next_headli
 )
 def test_a_reporters_line_that_signs_no_story_stays_as_read(text: str, codes: str) -> None:
     assert reread(line_rules._reporters_lines_closing_stories, text, codes) == codes
+
+
+# --- _emails_under_bylines: a reporter's address on a line of its own --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "read"),
+    [
+        (
+            "组屋转售价连续上涨\n柳静文 报道\nljw@dongjiang.com.sg\n建屋局昨天公布数据。\n",
+            "T BY B B _",
+            "T BY BY B _",
+        ),
+        # blank lines between are no matter
+        (
+            "组屋转售价连续上涨\n柳静文 报道\n\nljw@dongjiang.com.sg\n\n建屋局昨天公布数据。\n",
+            "T BY _ B _ B _",
+            "T BY _ BY _ B _",
+        ),
+        # under the story's text, an address is the story's (请来信 …): left as read
+        ("组屋转售价连续上涨\n建屋局昨天公布数据。\nljw@dongjiang.com.sg\n", "T B B _", "T B B _"),
+        # under a byline, a line that gives no address alone is text
+        ("组屋转售价连续上涨\n柳静文 报道\n读者可发邮件至 ljw@dongjiang.com.sg\n", "T BY B _", "T BY B _"),
+    ],
+    ids=["under-byline", "blank-lines", "under-text", "sentence"],
+)
+def test_an_email_address_alone_under_a_byline_is_the_bylines_line(text: str, codes: str, read: str) -> None:
+    assert reread(line_rules._emails_under_bylines, text, codes) == read

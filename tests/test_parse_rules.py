@@ -6104,3 +6104,31 @@ def test_a_reporters_line_under_a_storys_text_signs_it(text: str) -> None:
     assert first.authors in (["柳静文"], ["柳靜文"])
     assert first.paragraphs[-1].startswith(("有病人组织", "有病人組織"))
     assert second.title in ("港铁新线下月通车", "港鐵新線下月通車")
+
+
+# A Singapore paper's page (made up): each byline with the reporter's e-mail address, on its own
+# line or after the name.
+_EMAILED_BYLINES_PAGE = (
+    "新闻\n\n"
+    "组屋转售价连续第五季上涨\n柳静文 报道\nliujingwen@dongjiang.com.sg\n\n"
+    "建屋发展局昨天公布的数据显示，组屋转售价第三季上涨百分之二点一，是连续第五个季度上涨。\n"
+    "分析师认为，新组屋供应增加后，转售价涨幅可望放缓。\n\n"
+    "地铁新线明年分阶段通车\n詹敏 报道\nzhanmin@dongjiang.com.sg\n\n"
+    "陆路交通管理局说，地铁新线将在明年分三个阶段通车，首阶段包括六个车站。\n"
+    "当局表示，通车后沿线居民前往市区的时间可缩短约二十分钟。\n"
+)
+
+
+@pytest.mark.parametrize("layout", ["own-line", "after-name"])
+def test_a_reporters_email_address_belongs_to_the_byline(layout: str) -> None:
+    # On its own line the address was each story's first paragraph; after the name it made the
+    # byline no byline, and the page one story under it.
+    text = _EMAILED_BYLINES_PAGE
+    if layout == "after-name":
+        text = text.replace(" 报道\n", " 报道 ")
+    page = parse_page(text, "page.txt")
+    assert [(a.title, a.byline, a.authors) for a in page.articles] == [
+        ("组屋转售价连续第五季上涨", "柳静文 报道 liujingwen@dongjiang.com.sg", ["柳静文"]),
+        ("地铁新线明年分阶段通车", "詹敏 报道 zhanmin@dongjiang.com.sg", ["詹敏"]),
+    ]
+    assert page.articles[0].paragraphs[0].startswith("建屋发展局")

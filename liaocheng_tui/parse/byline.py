@@ -343,8 +343,35 @@ def split_show_mark(text: str) -> tuple[str, str]:
     return found.group(1) or found.group(2), text[found.end() :]
 
 
+# A reporter's e-mail address after the byline (柳静文 报道 liujingwen@dongjiang.com.sg), as
+# Singapore's and Malaysia's papers print it, labelled or in brackets or not.
+_EMAIL_TAIL_RE = re.compile(
+    r"\s*[(（]?(?:(?:电邮|邮箱|电子邮箱|電郵|郵箱|e-?mail)\s?[:：]?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）]?\s*$",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def email_address_line(text: str) -> bool:
+    """Whether a line is an e-mail address alone, labelled or in brackets or not
+    (``liujingwen@dongjiang.com.sg``, ``电邮：liujingwen@dongjiang.com.sg``)."""
+    if "@" not in text:
+        return False
+    found = _EMAIL_TAIL_RE.search(text)
+    return found is not None and not text[: found.start()].strip()
+
+
 def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
-    """Parse a line that is only a byline (``□记者 X 通讯员 Y 报道``); None if it is not one.
+    """Parse a line that is only a byline (``□记者 X 通讯员 Y 报道``); None if it is not one. A
+    reporter's e-mail address after it (``柳静文 报道 liujingwen@dongjiang.com.sg``) is part of it.
+    """
+    if "@" in text and (email := _EMAIL_TAIL_RE.search(text)) is not None:
+        parsed = _parse_byline_line(text[: email.start()])
+        return (f"{parsed[0]} {email.group().strip()}", parsed[1]) if parsed is not None else None
+    return _parse_byline_line(text)
+
+
+def _parse_byline_line(text: str) -> tuple[str, list[str]] | None:
+    """:func:`parse_byline_line` of a line with no e-mail address after it.
 
     Every token must be a role, a trailer or a name, there must be a name, and the line must show
     that it is a byline: a marker such as ■/□, a role word, or a trailer such as 报道.

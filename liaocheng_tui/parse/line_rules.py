@@ -13,6 +13,7 @@ from itertools import pairwise
 from liaocheng_tui.parse.blocks import filled_lines, split_markdown_heading
 from liaocheng_tui.parse.byline import (
     dateline_length,
+    email_address_line,
     is_lone_dateline,
     looks_like_a_name,
     names_a_reporter,
@@ -995,6 +996,19 @@ def _writers_credit(text: str) -> bool:
     if wholly_bracketed(text):
         return parse_end_credit(text) is not None or parse_byline_line(text[1:-1]) is not None
     return names_a_reporter(text)
+
+
+def _emails_under_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a reporter's e-mail address alone under a byline (``柳静文 报道`` /
+    ``liujingwen@dongjiang.com.sg``, as Singapore's and Malaysia's papers print it) read as the
+    byline's line: it was the story's first paragraph."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(1, len(filled)):
+        index = filled[place]
+        if out[filled[place - 1]] == "byline" and email_address_line(lines[index].text):
+            out[index] = "byline"
+    return out
 
 
 _SIGNATURE_LONGEST = 30  # characters: a reporter's line signing a story, two or three names
@@ -2005,5 +2019,6 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
     roles = _dashed_subtitles(lines, roles)
     roles = _reporters_lines_closing_stories(lines, _signatures_set_right(lines, roles))
+    roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     return _page_heads_read_as_kickers(lines, roles)
