@@ -147,3 +147,18 @@ def test_a_headline_that_starts_like_a_page_head_is_no_furniture_line() -> None:
     assert furniture.is_furniture_line("东昌日报2020年度十佳新闻评选揭晓") is False
     assert furniture.is_furniture_line("东昌日报 | 2020年2月6日 | 新春走基层") is False
     assert furniture.is_furniture_line("2020年2月6日星期四上午，市里召开会议") is False
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("首页 要闻 本地", True),
+        ("首页 | 要闻 | 本地 | 视频", True),
+        ("网站首页 新闻中心 本地新闻", True),
+        ("首页 要闻", False),  # one item after the home: a headline could say it
+        ("首页", False),
+        ("首页要闻本地", False),  # run together: words, no menu
+    ],
+)
+def test_a_sites_menu_opening_with_its_home_is_web_furniture(line: str, menu: bool) -> None:
+    assert furniture.is_web_furniture_line(line) is menu

@@ -10,6 +10,7 @@ import pytest
 
 from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.chars import WIDE_CLASS
+from liaocheng_tui.parse.furniture import link_references
 from liaocheng_tui.parse.models import Article, Page
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.page import label_page
@@ -27,6 +28,7 @@ from liaocheng_tui.parse.repair import (
     strip_tags,
     unify_radicals,
     unlink_markdown,
+    unnumber_link,
 )
 
 _WIDE_RE = re.compile(f"[{WIDE_CLASS}]")
@@ -414,3 +416,66 @@ def _without_ocr_marks(page: Page) -> dict[str, object]:
     found = page.to_json()
     found["dropped"] = [d for d in found["dropped"] if d["reason"] != "ocr-mark"]
     return found
+
+
+# A web page as a text browser dumps it (``lynx -dump``, made up): its menu, links numbered in the
+# text, the list of their addresses at the page's foot, the story's lines wrapped.
+_TEXT_BROWSER_PAGE = """   [1]首页 [2]要闻 [3]本地
+
+                           东湖区新建口袋公园十二处
+
+   2024-05-12 08:30 来源：东江日报
+
+   本报讯（记者 柏小雨）今年以来，东湖区利用边角地新建口袋公园十二处，居民出门五分钟即可到达。
+
+   “以前傍晚没地方散步，现在楼下就有公园。”住在附近的居民詹敏说。[4]
+
+   [5]上一篇：西山县夏粮喜获丰收
+
+References
+
+   1. http://www.dongjiang.cn/
+   2. http://www.dongjiang.cn/yw/
+   3. http://www.dongjiang.cn/bd/
+   4. http://www.dongjiang.cn/img/1.jpg
+   5. http://www.dongjiang.cn/bd/1.html
+"""
+
+
+def test_a_text_browsers_page_keeps_its_menu_links_and_their_list_out_of_the_story() -> None:
+    # The menu was the story's kicker, the link to the story before and the list of addresses its
+    # last paragraphs, and the link numbers ([4]) part of its text.
+    page = parse_page(_TEXT_BROWSER_PAGE, "page.txt")
+    (article,) = page.articles
+    assert (article.kicker, article.title, article.authors) == (None, "东湖区新建口袋公园十二处", ["柏小雨"])
+    assert article.paragraphs == [
+        "今年以来，东湖区利用边角地新建口袋公园十二处，居民出门五分钟即可到达。",
+        "“以前傍晚没地方散步，现在楼下就有公园。”住在附近的居民詹敏说。",
+    ]
+    dropped = [d.text for d in page.dropped if d.reason == "page-furniture"]
+    assert {
+        "首页 要闻 本地",
+        "上一篇：西山县夏粮喜获丰收",
+        "References",
+        "5. http://www.dongjiang.cn/bd/1.html",
+    } <= set(dropped)
+
+
+def test_the_list_of_links_is_found_only_at_the_pages_foot_under_its_heading() -> None:
+    lines = _TEXT_BROWSER_PAGE.split("\n")
+    assert sorted(link_references(lines)) == [12, 14, 15, 16, 17, 18]  # the heading and 1. to 5.
+    # lynx's other headings, one list over another
+    two = ["正文。", "Visible links", "1. http://a.cn/", "", "Hidden links:", "2. http://b.cn/", ""]
+    assert sorted(link_references(two)) == [1, 2, 4, 5]
+    # numbered addresses with no heading, a heading over text, a heading with nothing under it
+    assert link_references(["正文。", "1. http://a.cn/"]) == set()
+    assert link_references(["References", "正文说到此处。", "1. http://a.cn/"]) == set()
+    assert link_references(["正文。", "References", ""]) == set()
+
+
+def test_link_numbers_go_only_where_a_list_of_links_ends_the_page() -> None:
+    assert unnumber_link("[1]首页 [2]要闻") == "首页 要闻"
+    assert unnumber_link("见注释[3]。") == "见注释。"
+    # a page with no list keeps its brackets: a note's number in a story's text
+    text = "东湖区新建口袋公园十二处\n今年以来，东湖区新建口袋公园十二处[1]。\n"
+    assert repair_page(text) == text

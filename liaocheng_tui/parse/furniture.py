@@ -440,13 +440,15 @@ _ACCOUNT_FOOT_RE = re.compile(
     rf"^(?:收录于(?:合集|话题)\s?.{{0,30}}|预览时标签不可点|写留言|举报\s?/\s?反馈|{_ACCOUNT_ACTION}\s?[\d.]+\s?万?\+?"
     rf"|{_ACCOUNT_ACTION}(?:\s?{_ACCOUNT_ACTION}(?:\s?[\d.]+\s?万?\+?)?)+)$"
 )
-# A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) and the label of its related
+# A site's breadcrumb (首页 > 新闻中心 > 本地新闻, 当前位置：首页 » 要闻) or menu, and the label of its related
 # links (相关新闻：, 延伸阅读).
 _BREADCRUMB_MARKS = ">＞»›"
 _BREADCRUMB_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*(?:首页|主页|网站首页)\s*(?:[>＞»›/]|&gt;)"
     # a site's name before the page's place (新华网 > 正文, 人民网 > 地方 > 山东)
     r"|^\S{2,8}(?:网|报|台|客户端)\s?(?:[>＞»›]|&gt;)\s?\S{1,8}(?:\s?(?:[>＞»›]|&gt;)\s?\S{1,8}){0,3}$"
+    # a site's menu, its home first (首页 要闻 本地 视频)
+    rf"|^(?:首页|网站首页|主页)(?:[\s|｜]+{_H}{{2,6}}){{2,}}$"
 )
 _RELATED_LABEL_RE = re.compile(
     r"^(?:\*\*)?[【\[（(]?(?:相关新闻|相关阅读|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢"
@@ -538,6 +540,29 @@ def is_markup_debris(text: str) -> bool:
     return len(stripped) <= _PICTURE_LINK_LONGEST and (
         stripped.startswith(_COMMENT_OPENER) or stripped.endswith(_COMMENT_CLOSER)
     )
+
+
+# A text browser's list of a page's links at its foot (``lynx -dump``): a heading over the links'
+# addresses, numbered as the marks in the text (``[4]上一篇：…``) number them.
+LINK_LIST_HEADS = frozenset({"References", "Visible links", "Visible links:", "Hidden links:"})
+_NUMBERED_ADDRESS_RE = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|ftp|file|mailto):\S+\s*$")
+
+
+def link_references(lines: Sequence[str]) -> set[int]:
+    """The lines of a text browser's list of the page's links at its foot (``References`` over
+    ``1. http://…``, as ``lynx -dump`` ends a page), empty where the page ends otherwise."""
+    index = len(lines) - 1
+    numbered = 0
+    while index >= 0 and (not lines[index].strip() or _NUMBERED_ADDRESS_RE.match(lines[index])):
+        numbered += bool(lines[index].strip())
+        index -= 1
+    found: set[int] = set()
+    while numbered and index >= 0 and lines[index].strip() in LINK_LIST_HEADS:
+        found |= {index, *range(index + 1, len(lines))}
+        index -= 1
+        while index >= 0 and (not lines[index].strip() or _NUMBERED_ADDRESS_RE.match(lines[index])):
+            index -= 1  # Visible links over Hidden links: two lists
+    return {at for at in found if lines[at].strip()}
 
 
 # An entry of a front page's index (导读): a story's headline and the page it is on, the page

@@ -30,6 +30,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_number,
     is_related_label,
     is_web_furniture_line,
+    link_references,
     running_headers,
     spacing_blanks,
     stray_marks,
@@ -130,6 +131,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
     web |= _related_links(raws, web) | index_entries(raws) | headline_lists(raws) | _account_lines(raws, web)
+    web |= link_references(raws)
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.

@@ -41,7 +41,7 @@ from liaocheng_tui.parse.byline import (
     parse_byline_line,
 )
 from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ITEM_MARKS, WIDE_CLASS, ends_sentence
-from liaocheng_tui.parse.furniture import as_wide_as, full_width
+from liaocheng_tui.parse.furniture import as_wide_as, full_width, link_references
 from liaocheng_tui.parse.normalize import split_lines
 
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -135,6 +135,18 @@ def restore_byline_box(line: str) -> str:
 def unlink_markdown(line: str) -> str:
     """``line`` with each markdown link written as its text (``[首页](https://…)`` -> ``首页``)."""
     return _MARKDOWN_LINK_RE.sub(r"\1", line) if "](" in line else line
+
+
+# A text browser's number before a link's text (``[4]上一篇：…``, ``lynx -dump``), or alone before
+# a picture's or a form's link ([5]).
+_LINK_NUMBER_RE = re.compile(r"\[\d{1,4}\]")
+
+
+def unnumber_link(line: str) -> str:
+    """``line`` without a text browser's link numbers (``[4]上一篇：…``), on a page that ends with
+    the list of its links (:func:`~liaocheng_tui.parse.furniture.link_references`): the list is the
+    page's furniture, and its numbers are no text of a story."""
+    return _LINK_NUMBER_RE.sub("", line)
 
 
 def strip_tags(line: str) -> str:
@@ -308,7 +320,7 @@ def lost_characters(text: str, repaired: str) -> list[tuple[int, str]]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, markdown links written as their text, rules at lines' edges removed,
+    entities decoded, markdown links written as their text, a text browser's link numbers removed, rules at lines' edges removed,
     bylines' marks restored, OCR letter spacing closed, reporters' names set apart from their
     roles and vertical headlines put on one line, line for line (a page that needs none of it is
     returned as it is)."""
@@ -320,6 +332,8 @@ def repair_page(text: str) -> str:
         repaired = [strip_tags(line) for line in repaired]
     if "](" in text and _MARKDOWN_LINK_RE.search(text):
         repaired = [unlink_markdown(line) for line in repaired]
+    if "[" in text and link_references(lines):
+        repaired = [unnumber_link(line) for line in repaired]
     if "&" in text:  # after the tags: an &lt; in the text is no tag
         repaired = [decode_entities(line) for line in repaired]
     if any(mark in text for mark in _RULE_MARKS):
