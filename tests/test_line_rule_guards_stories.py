@@ -501,48 +501,65 @@ def test_only_a_bracket_left_open_has_a_tail(text: str, tail: int | None) -> Non
 
 # --- _reporters_lines_closing_stories: a reporter's line under a story's last paragraph --------------
 
-_SIGNED = "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾百万人。\n记者 柳静文\n港铁新线下月通车\n"
+_SIGNED = "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n记者 柳静文\n港铁新线下月通车\n"
 
 
 def test_a_reporters_line_under_a_storys_last_paragraph_and_over_the_next_headline_signs_it() -> None:
-    assert reread(line_rules._reporters_lines_closing_stories, _SIGNED, "T B B T _") == "T B BY T _"
-    # at the page's end too
-    text = "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾百万人。\n记者 柳静文\n"
-    assert reread(line_rules._reporters_lines_closing_stories, text, "T B B _") == "T B BY _"
+    assert reread(line_rules._reporters_lines_closing_stories, _SIGNED, "T B B B T _") == "T B B BY T _"
 
 
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
         # read as a credit already: left as read
-        (_SIGNED, "T B CR T _"),
+        (_SIGNED, "T B B CR T _"),
+        # at the page's end: an interview's questioner as well
+        ("政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n记者 柳静文\n", "T B B B _"),
+        # under one paragraph alone: its picture's credit, the paragraph the caption
+        (
+            "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾百万人。\n记者 柳静文\n港铁新线下月通车\n",
+            "T B B T _",
+        ),
         # too long for a reporter's line
         (
-            "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾百万人。\n"
+            "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n"
             "本报记者 柳静文 卢晓岚 詹丽娟 齐建华 戚华明 柏小雨 王明远 詹敏\n港铁新线下月通车\n",
-            "T B B T _",
+            "T B B B T _",
         ),
         # no reporter named
         (
-            "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾百万人。\n欢迎读者来信\n港铁新线下月通车\n",
-            "T B B T _",
+            "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n欢迎读者来信\n港铁新线下月通车\n",
+            "T B B B T _",
         ),
         # under a headline, not under a story's text
         ("政府推出长者医疗新措施\n记者 柳静文\n港铁新线下月通车\n", "T B T _"),
         # under a picture's caption: the picture's credit, not the story's signature
         (
-            "政府推出长者医疗新措施\n政府昨日公布新安排。\n图为长者在诊所看病。\n记者 柳静文\n港铁新线下月通车\n",
-            "T B CAP B T _",
+            "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n图为长者在诊所看病。\n记者 柳静文\n港铁新线下月通车\n",
+            "T B B CAP B T _",
         ),
         # under a paragraph that ends no sentence (a line a wrap cut)
         (
-            "政府推出长者医疗新措施\n政府昨日公布新安排，受惠长者逾\n记者 柳静文\n港铁新线下月通车\n",
-            "T B B T _",
+            "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n诊所名额\n记者 柳静文\n港铁新线下月通车\n",
+            "T B B B B T _",
         ),
         # the story's text goes on under it (a part of a round-up)
-        ("政府推出长者医疗新措施\n政府昨日公布新安排。\n记者 柳静文\n受惠长者逾百万人。\n", "T B B B _"),
+        (
+            "政府推出长者医疗新措施\n政府昨日公布新安排。\n受惠长者逾百万人。\n记者 柳静文\n诊所名额将增加。\n",
+            "T B B B B _",
+        ),
     ],
-    ids=["credit", "long", "no-reporter", "under-headline", "under-caption", "cut-paragraph", "text-under"],
+    ids=[
+        "credit",
+        "page-end",
+        "one-paragraph",
+        "long",
+        "no-reporter",
+        "under-headline",
+        "under-caption",
+        "cut-paragraph",
+        "text-under",
+    ],
 )
 def test_a_reporters_line_that_signs_no_story_stays_as_read(text: str, codes: str) -> None:
     assert reread(line_rules._reporters_lines_closing_stories, text, codes) == codes
