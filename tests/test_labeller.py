@@ -555,9 +555,10 @@ def test_a_line_with_chinese_numerals_but_no_full_date_keeps_its_features() -> N
 
 
 def test_a_page_is_read_as_traditional_script_only_when_it_uses_several_traditional_forms() -> None:
-    assert in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報 焦點"])  # 華記劉開來東報點: 8
-    assert not in_traditional_script(["新華社記者 劉開雄", "稿件來源：東江都市日報"])  # 7 are not enough
-    # a simplified page quoting a classical phrase (於) and a name (萬) is read as it is
+    assert in_traditional_script(["新華社記者 劉開雄"])  # 華記劉開: 4
+    assert not in_traditional_script(["新華社記者 劉"])  # 3 are not enough
+    # a simplified page quoting a classical phrase (於) and a name (萬) is read as it is; no page
+    # of the corpus (simplified) prints more than one of the forms
     assert not in_traditional_script(["“青，取之於蓝而青于蓝”", "记者 萬青 报道"])
 
 

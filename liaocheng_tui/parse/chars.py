@@ -164,7 +164,7 @@ def fold_traditional(text: str) -> str:
 
 _TRADITIONAL_SET = frozenset(_TRADITIONAL)
 _TRADITIONAL_RE = re.compile(f"[{_TRADITIONAL}]")
-_TRADITIONAL_PAGE_MIN = 8  # distinct traditional forms; a simplified page quoting one or two has fewer
+_TRADITIONAL_PAGE_MIN = 4  # distinct traditional forms; a simplified page quoting one or two has fewer
 
 
 def in_traditional_script(lines: Sequence[str]) -> bool:
