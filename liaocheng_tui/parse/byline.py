@@ -349,12 +349,13 @@ _EMAIL_TAIL_RE = re.compile(
     r"\s*[(（]?(?:(?:电邮|邮箱|电子邮箱|電郵|郵箱|e-?mail)\s?[:：]?\s?)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）]?\s*$",
     re.IGNORECASE | re.ASCII,
 )
+_EMAIL_LINE_LONGEST = 120  # characters: a byline and an address, never a paragraph
 
 
 def email_address_line(text: str) -> bool:
     """Whether a line is an e-mail address alone, labelled or in brackets or not
     (``liujingwen@dongjiang.com.sg``, ``电邮：liujingwen@dongjiang.com.sg``)."""
-    if "@" not in text:
+    if "@" not in text or len(text) > _EMAIL_LINE_LONGEST:
         return False
     found = _EMAIL_TAIL_RE.search(text)
     return found is not None and not text[: found.start()].strip()
@@ -364,7 +365,11 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     """Parse a line that is only a byline (``□记者 X 通讯员 Y 报道``); None if it is not one. A
     reporter's e-mail address after it (``柳静文 报道 liujingwen@dongjiang.com.sg``) is part of it.
     """
-    if "@" in text and (email := _EMAIL_TAIL_RE.search(text)) is not None:
+    if (
+        "@" in text
+        and len(text) <= _EMAIL_LINE_LONGEST
+        and (email := _EMAIL_TAIL_RE.search(text)) is not None
+    ):
         parsed = _parse_byline_line(text[: email.start()])
         return (f"{parsed[0]} {email.group().strip()}", parsed[1]) if parsed is not None else None
     return _parse_byline_line(text)

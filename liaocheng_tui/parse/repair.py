@@ -320,10 +320,10 @@ def lost_characters(text: str, repaired: str) -> list[tuple[int, str]]:
 
 def repair_page(text: str) -> str:
     """``text`` with radicals written as the characters they stand for, HTML tags removed and
-    entities decoded, markdown links written as their text, a text browser's link numbers removed, rules at lines' edges removed,
-    bylines' marks restored, OCR letter spacing closed, reporters' names set apart from their
-    roles and vertical headlines put on one line, line for line (a page that needs none of it is
-    returned as it is)."""
+    entities decoded, markdown links written as their text, a text browser's link numbers removed,
+    rules at lines' edges removed, bylines' marks restored, OCR letter spacing closed, reporters'
+    names set apart from their roles and vertical headlines put on one line, line for line (a page
+    that needs none of it is returned as it is)."""
     lines = split_lines(text)
     repaired = lines
     if _RADICAL_RE.search(text):
