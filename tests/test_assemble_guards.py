@@ -288,3 +288,53 @@ def test_a_column_label_over_a_continued_paragraph_is_kept_as_a_label_with_nothi
         Dropped("（上接第1版）", "page-furniture", 2),
         Dropped("东湖快讯", "column-label", 1),
     ]
+
+
+# _Reader._signs_the_story: a reporter's line read as text under a story's last paragraph
+
+_STORY = [(T, "政府推出长者医疗新措施"), (B, "　　政府昨日公布新安排。"), (B, "　　受惠长者逾百万人。")]
+_NEXT = [(T, "港铁新线下月通车"), (B, "　　港铁公司昨日宣布新线下月通车。")]
+
+
+def test_a_reporters_line_under_a_storys_paragraphs_and_over_the_next_headline_signs_it() -> None:
+    first, second = run([*_STORY, (B, "记者 柳静文"), *_NEXT]).articles
+    assert (first.authors, first.paragraphs[-1]) == (["柳静文"], "受惠长者逾百万人。")
+    assert second.title == "港铁新线下月通车"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # read as a caption: a picture's credit
+        [*_STORY, (CAP, "记者 柳静文"), *_NEXT],
+        # under a caption: the picture's credit, not the story's signature
+        [*_STORY, (CAP, "　　图为长者在诊所看病。"), (B, "记者 柳静文"), *_NEXT],
+        # at the page's end: an interview's questioner as well
+        [*_STORY, (B, "记者 柳静文")],
+        # under one paragraph alone: a picture's credit under its caption
+        [_STORY[0], _STORY[1], (B, "记者 柳静文"), *_NEXT],
+        # the story's text goes on under it (a part of a round-up)
+        [*_STORY, (B, "记者 柳静文"), (B, "　　诊所名额将增加。"), *_NEXT],
+        # under a paragraph that ends no sentence (a piece a wrap cut)
+        [*_STORY, (B, "　　诊所名额"), (B, "　　记者 柳静文"), *_NEXT],
+        # run on from the paragraph above, as a wrap's piece: no line of its own
+        [*_STORY, (B, "　　诊所名额"), (B, "记者 柳静文"), *_NEXT],
+        # too long for a reporter's line, and a line that names no reporter
+        [*_STORY, (B, "本报记者 柳静文 卢晓岚 詹丽娟 齐建华 戚华明 柏小雨 王明远 詹敏"), *_NEXT],
+        [*_STORY, (B, "欢迎读者来信"), *_NEXT],
+    ],
+    ids=[
+        "caption-role",
+        "under-caption",
+        "page-end",
+        "one-paragraph",
+        "text-under",
+        "cut",
+        "run-on",
+        "long",
+        "no-reporter",
+    ],
+)
+def test_a_reporters_line_that_signs_no_story_stays_its_text(page: list[tuple[Role, str]]) -> None:
+    first = run(page).articles[0]
+    assert (first.byline, first.authors) == (None, [])

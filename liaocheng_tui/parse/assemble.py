@@ -61,6 +61,7 @@ from liaocheng_tui.parse.byline import (
     Lead,
     is_name_signature,
     looks_like_a_name,
+    names_a_reporter,
     names_in,
     parse_byline_line,
     parse_closing_credit,
@@ -169,6 +170,10 @@ _NUMBERED_HEAD_RE = re.compile(
 )
 # Where a role falls in a header block: a role of a lower rank after a higher one opens a new block.
 _HEADER_RANK: dict[Role, int] = {"kicker": 0, "title": 1, "subtitle": 2}
+
+
+_SIGNATURE_LONGEST = 30  # characters: a reporter's line signing a story, two or three names
+_SIGNED_PARAGRAPHS_LEAST = 2  # paragraphs of a story over its signature
 
 
 @dataclass
@@ -293,12 +298,34 @@ class _Reader:
                 index = self._header_block(index)
             elif unit.role == "byline":
                 index = self._byline(index)
-            elif unit.role == "credit":
+            elif unit.role == "credit" or self._signs_the_story(unit, index):
                 self._credit(unit)
                 index += 1
             else:
                 self._text(unit, units[index + 1] if index + 1 < len(units) else None)
                 index += 1
+
+    def _signs_the_story(self, unit: Unit, index: int) -> bool:
+        """Whether a reporter's line read as text (``记者 柳静文``) signs the story above it, as Hong
+        Kong's and county papers sign: under its finished last paragraph, one of two or more, and
+        over the next headline. The labeller reads such a line by its place: ``本报记者 柳静文``
+        there is a byline to it, which :meth:`_byline` credits, but ``记者 柳静文``, which the corpus
+        prints under headlines only, text. Under one paragraph alone it would be a picture's credit,
+        and at the page's end an interview's questioner as well: left as text."""
+        draft = self.current
+        following = self.units[index + 1] if index + 1 < len(self.units) else None
+        return (
+            unit.role == "body"
+            and unit.end == unit.line  # a line of its own, not a paragraph's last piece with it
+            and draft is not None
+            and len(draft.body) >= _SIGNED_PARAGRAPHS_LEAST
+            and following is not None
+            and following.role in ("kicker", "title")
+            and len(unit.text) <= _SIGNATURE_LONGEST
+            and draft.body[-1][1].role == "body"  # under a caption: the picture's credit
+            and ends_sentence(draft.body[-1][0])
+            and names_a_reporter(unit.text)
+        )
 
     # -- header blocks -------------------------------------------------------------------------
 

@@ -1011,54 +1011,6 @@ def _emails_under_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
-_SIGNATURE_LONGEST = 30  # characters: a reporter's line signing a story, two or three names
-
-
-def _reporters_lines_closing_stories(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a reporter's line read as text under a story's finished last paragraph
-    (one of two or more) and over the next headline read as a byline, which signs the story
-    (``…名额。`` / ``记者 柳静文`` / ``港铁新线下月通车``, as Hong Kong's and county papers sign).
-    The labeller reads such a line by its place: ``本报记者 柳静文`` there is a byline to it, but
-    ``记者 柳静文``, which the corpus prints under headlines only, text, and the story kept it as
-    its last paragraph. A reporter's line under a part heading inside a story (a round-up's) stands
-    under no finished paragraph, and one with text under it, or at the page's end (an interview's
-    questioner), is left as read."""
-    out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for place in range(1, len(filled)):
-        index = filled[place]
-        text = lines[index].text
-        if out[index] != "body" or len(text) > _SIGNATURE_LONGEST or not names_a_reporter(text):
-            continue
-        if not ends_sentence(lines[filled[place - 1]].text):
-            continue  # the piece of a paragraph a wrap cut
-        if place + 1 == len(filled) or out[filled[place + 1]] not in ("kicker", "title"):
-            continue  # at the page's end, an interview's questioner as well
-        if _paragraphs_ended_above(lines, out, filled, place) >= _SIGNED_PARAGRAPHS_LEAST:
-            out[index] = "byline"
-    return out
-
-
-# Paragraphs of a story over its signature: under one alone, a reporter's line is its picture's
-# credit, the paragraph the caption (the assembler reads a byline so).
-_SIGNED_PARAGRAPHS_LEAST = 2
-
-
-def _paragraphs_ended_above(
-    lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int
-) -> int:
-    """How many lines of text that end a sentence stand right over ``filled[place]``, up to the
-    first line of another role."""
-    count = 0
-    for above in reversed(filled[:place]):
-        if roles[above] != "body":
-            break
-        count += ends_sentence(lines[above].text)
-        if count >= _SIGNED_PARAGRAPHS_LEAST:
-            break
-    return count
-
-
 def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the short line after a story's closing mark (``（完）``, ``（未完待续）``)
     read as the next story's headline where the labeller read it as text and a story follows it.
@@ -2039,7 +1991,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
     roles = _dashed_subtitles(lines, roles)
-    roles = _reporters_lines_closing_stories(lines, _signatures_set_right(lines, roles))
+    roles = _signatures_set_right(lines, roles)
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     return _page_heads_read_as_kickers(lines, roles)
