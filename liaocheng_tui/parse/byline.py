@@ -20,6 +20,7 @@ from liaocheng_tui.parse.chars import (
     weight,
     wholly_bracketed,
 )
+from liaocheng_tui.parse.memo import memoised
 
 _H = f"[{HAN_CLASS}]"
 # The marks papers set before a byline (■ 本报记者 X, ◎本报记者 X): any geometric shape or block
@@ -365,6 +366,18 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
     """Parse a line that is only a byline (``□记者 X 通讯员 Y 报道``); None if it is not one. A
     reporter's e-mail address after it (``柳静文 报道 liujingwen@dongjiang.com.sg``) is part of it.
     """
+    parsed = _byline_line(text)
+    return None if parsed is None else (parsed[0], list(parsed[1]))
+
+
+@memoised
+def _byline_line(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """:func:`parse_byline_line`, its names in a tuple: the answer kept for the line's next asking."""
+    parsed = _byline_with_email(text)
+    return None if parsed is None else (parsed[0], tuple(parsed[1]))
+
+
+def _byline_with_email(text: str) -> tuple[str, list[str]] | None:
     if (
         "@" in text
         and len(text) <= _EMAIL_LINE_LONGEST
@@ -764,6 +777,15 @@ def split_lead(text: str) -> Lead | None:
     only the dateline ``本报冠县讯``. A paragraph that opens with ``(记者 X)`` is split the same way,
     and one that opens with a wire's dateline in brackets (``（中央社記者王大明台北20日電）``).
     """
+    lead = _split_lead(text)
+    if lead is None or not lead.authors:
+        return lead
+    return Lead(lead.byline, lead.dateline, list(lead.authors), lead.rest)
+
+
+@memoised
+def _split_lead(text: str) -> Lead | None:
+    """:func:`split_lead`, the answer kept for the line's next asking."""
     if _LEAD_CUE_RE.search(text, 0, _LEAD_CUE_WITHIN) is None:
         return None  # most paragraphs: no lead's word near their start
     wire = _BRACKETED_WIRE_RE.match(text) if text[:1] in "（(" else None
@@ -1184,6 +1206,13 @@ def split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
     the credit as printed and its names. The credit follows a finished sentence, or is set apart
     from a caption that ends none by a space or a bracket and names a photographer
     (``工人检修设备 本报记者 王刚摄``, ``工人检修设备（王刚 摄）``)."""
+    split = _split_photo_credit(text)
+    return None if split is None else (split[0], split[1], list(split[2]))
+
+
+@memoised
+def _split_photo_credit(text: str) -> tuple[str, str, list[str]] | None:
+    """:func:`split_photo_credit`, the answer kept for the line's next asking."""
     stripped = text.rstrip()
     bracketed = _BRACKETED_PHOTO_CREDIT_RE.search(stripped)
     if bracketed is not None and bracketed.start() > 0:

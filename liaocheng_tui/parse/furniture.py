@@ -27,6 +27,7 @@ from liaocheng_tui.parse.chars import (
     unspaced,
     weight,
 )
+from liaocheng_tui.parse.memo import memoised
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -147,6 +148,7 @@ def _with_dates_closed(text: str) -> str:
     return _BARS_RE.sub(" ", text) if "|" in text or "｜" in text or "丨" in text else text
 
 
+@memoised
 def is_furniture_line(text: str) -> bool:
     """True for a masthead, edition or date line (``聊城日报 2023年2月21日 星期二 第3版``, its date
     spaced out too), a staff credit (``责任编辑：刘洋``), a jump line (``(下转A04版)``) or a page
@@ -301,6 +303,7 @@ def stray_marks(lines: Sequence[str]) -> list[int]:
 _RUNNING_HEADER_LONGEST = 40  # characters, spaces included
 
 
+@memoised
 def is_running_header(text: str) -> bool:
     """A paper's name or page with a full date (``某某日报 2026年7月17日 第3版``), as a page's head
     prints it; a letter's date alone (``2019年10月15日``) is none."""
@@ -331,6 +334,7 @@ def running_headers(lines: Sequence[str]) -> list[int]:
     return found
 
 
+@memoised
 def is_page_number(text: str) -> bool:
     """A page number or a PDF page's footer (``- 8 -``, ``第 3 页``, ``Page 3 of 12``): where a page
     broke, which may be inside a paragraph. A jump line (``（上接第1版）``) is not one: it says where
@@ -698,6 +702,7 @@ _RIGHTS_RE = re.compile(
 _RIGHTS_FIRST = frozenset("版免特声转本原未（(【[")
 
 
+@memoised
 def is_web_furniture_line(text: str) -> bool:
     """True for what an e-paper site or a web page prints around the stories, never a story's
     line: ``上一版 下一版``, ``【打印】【关闭】``, ``分享到：``, ``第01版：要闻``, ``本版责编：…``,
@@ -825,6 +830,7 @@ _FONT_SIZE_RE = re.compile(r"字号\s*[:：]?\s*大\s*中\s*小")
 WEB_META_LONGEST = 80  # characters: no longer line is a web page's meta or source line
 
 
+@memoised
 def is_web_meta_line(text: str) -> bool:
     """True for the meta line a web page prints under a headline: ``来源：某某网 2020-01-02 10:00``,
     ``（ 2020-01-02 ） 稿件来源：某某报``, ``发布时间：2020年1月2日 作者：王明``, ``【字号 大 中 小】``;
@@ -856,6 +862,7 @@ _ACCOUNT_META_RE = re.compile(
 )
 
 
+@memoised
 def is_printed_web_meta_line(text: str) -> bool:
     """:func:`is_web_meta_line` of the line as printed, spaces and all: the labeller's features read
     meta lines so, as the shipped models were trained (training them again gives the same files)."""

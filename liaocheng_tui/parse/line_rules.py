@@ -62,6 +62,7 @@ from liaocheng_tui.parse.furniture import (
     split_jump_marks,
     wrapped_meta_lines,
 )
+from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
@@ -823,6 +824,7 @@ def _closes(text: str, role: Role) -> bool:
     )
 
 
+@memoised
 def could_head(text: str, *, signed: bool = False) -> bool:
     """Whether a short line the labeller read as text could be a story's headline: not a
     subtitle's dash, a story's close in brackets, a name alone, a lead, a reporter's line, or
@@ -1475,6 +1477,7 @@ _TABLE_HEADING_LONGEST = 16  # characters
 _TABLE_ROWS_LEAST = 2
 
 
+@memoised
 def headline_shaped(text: str) -> bool:
     """A short line that ends no sentence and runs on into nothing: a headline could be printed so."""
     return len(text) <= _HEADLINE_LONGEST and not ends_sentence(text) and not text.endswith(_RUNS_ON)
