@@ -28,10 +28,12 @@ _TOTAL_RE = re.compile(r"I\s+refs:\s+([\d,]+)")
 def _parse_seeds(passes: int) -> None:
     sys.path.insert(0, str(REPO))
     from liaocheng_tui.parse import parse_page
+    from liaocheng_tui.parse.memo import clear_caches
 
     texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds").glob("*.txt"))]
     for _ in range(passes):
         for text in texts:
+            clear_caches()  # every pass parses the pages afresh, as the first one did
             parse_page(text)
 
 
