@@ -50,8 +50,8 @@ from liaocheng_tui.parse.chars import (
 )
 from liaocheng_tui.parse.dates import in_figures, starts_with_dateline
 from liaocheng_tui.parse.furniture import (
-    CHINESE_FULL_DATE_RE,
     FULL_DATE_RE,
+    holds_chinese_full_date,
     is_furniture_line,
     is_printed_web_meta_line,
     wrapped_meta_lines,
@@ -325,7 +325,7 @@ def _measure(line: Line) -> _Measured:
     canon = _canonical_text(text)
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
-    if "年" in canon and CHINESE_FULL_DATE_RE.search(canon):
+    if holds_chinese_full_date(canon):
         # A masthead's date in Chinese numerals or a year of the Republic (一九八五年三月六日 第一版)
         # reads as the same date in figures, as the masthead the model was trained on prints it.
         canon = in_figures(canon)
