@@ -858,7 +858,8 @@ def is_web_meta_line(text: str) -> bool:
         (solid != text and is_printed_web_meta_line(solid))
         or is_printed_web_meta_line(text)
         or (text[:1].isdigit() and _DATED_SOURCE_RE.match(fold_width(text).strip()) is not None)
-        or _ACCOUNT_META_RE.match(fold_width(text).strip()) is not None
+        # the time's colon, which folding the width never writes: most lines have none
+        or (":" in text and _ACCOUNT_META_RE.match(fold_width(text).strip()) is not None)
     )
 
 
