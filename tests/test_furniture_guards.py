@@ -28,9 +28,9 @@ Speed checks, whose removal changes no result, have no test:
 - ``wrapped_meta_lines``: ``not any_cued(start, end)`` (pieces with no colon, 字 or 号 join to no
   meta line; the loop goes on as it would) and, read as printed, ``len(joined) >
   WEB_META_LONGEST`` (``is_printed_web_meta_line`` answers False then too);
-- ``source_paper_in``: ``"来源" not in text`` (the source field's pattern needs 来源).
+- ``source_paper_in``: ``"来源" not in text`` (the source field's pattern needs 来源);
 - ``is_web_meta_line``: ``":" in text`` before the account's meta line (its time's colon is ASCII,
-  and folding the width writes none);
+  and folding the width writes none).
 
 Guards that read a realistic line wrongly were mended where the mend is plain, with a test at
 the file's end: the length test of ``stray_marks`` (a mark with spaces after it),
