@@ -476,6 +476,22 @@ def test_indents_are_measured_from_the_pages_left_margin() -> None:
     assert [line.text for line in lines] == ["3", "标题在这里", "正文第一段。", "正文的第二行"]
 
 
+def test_a_line_of_no_chinese_sets_no_margin_on_a_page_of_chinese_text() -> None:
+    # a text browser's list heading and a web address set flush under text three columns in
+    page = ["   标题在这里", "     正文第一段。", "   正文的第二行", "References", "http://www.dongjiang.cn/"]
+    lines = lines_of(page)
+    assert [(line.indented, line.indent) for line in lines] == [
+        (False, 0),
+        (True, 2),
+        (False, 0),
+        (False, 0),
+        (False, 0),
+    ]
+    # a page of no Chinese keeps the rule for every line: its margin is its lines'
+    page = ["   First line of text", "     Second line, indented"]
+    assert [(line.indented, line.indent) for line in lines_of(page)] == [(False, 0), (True, 2)]
+
+
 def test_a_page_without_a_common_margin_keeps_its_indents() -> None:
     page = ["标题在这里", "\u3000\u3000正文第一段。", "\xa0正文的第二行"]
     assert [(line.indented, line.indent) for line in lines_of(page)] == [(False, 0), (True, 4), (True, 1)]

@@ -442,6 +442,25 @@ References
 """
 
 
+def test_a_text_browsers_wrapped_paragraph_is_joined_though_its_link_list_is_set_flush() -> None:
+    # lynx sets its list's heading (References) flush and every line of the text three columns in:
+    # the heading set the page's margin at nothing, every line of the text read as indented, and
+    # the wrapped paragraph's lines stayed three paragraphs.
+    wrapped = _TEXT_BROWSER_PAGE.replace(
+        "   本报讯（记者 柏小雨）今年以来，东湖区利用边角地新建口袋公园十二处，居民出门五分钟即可到达。\n",
+        "   本报讯（记者 柏小雨）今年以来，东湖区利用边角地新建口袋公园十二处，居\n"
+        "   民出门五分钟即可到达。区园林局负责人介绍，明年还将再建八处，让更多居\n"
+        "   民在家门口休闲健身。\n",
+    )
+    assert wrapped != _TEXT_BROWSER_PAGE
+    (article,) = parse_page(wrapped, "page.txt").articles
+    assert article.paragraphs == [
+        "今年以来，东湖区利用边角地新建口袋公园十二处，居民出门五分钟即可到达。区园林局负责人介绍，"
+        "明年还将再建八处，让更多居民在家门口休闲健身。",
+        "“以前傍晚没地方散步，现在楼下就有公园。”住在附近的居民詹敏说。",
+    ]
+
+
 def test_a_text_browsers_page_keeps_its_menu_links_and_their_list_out_of_the_story() -> None:
     # The menu was the story's kicker, the link to the story before and the list of addresses its
     # last paragraphs, and the link numbers ([4]) part of its text.

@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from liaocheng_tui.parse.chars import HAN_RE
+
 # Line ends as extraction tools write them: CRLF, LF, or old Mac CR, mixed freely.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 # Terminal escape sequences (CSI and OSC) carried over from a console copy. An OSC counts only
@@ -92,20 +94,18 @@ def lines_of(raws: Sequence[str]) -> list[Line]:
 
     Layout-keeping extraction (``pdftotext -layout``, some OCR tools) starts every line of a page
     with the page's left margin in ASCII spaces. The margin is the fewest leading ASCII spaces of
-    the lines that hold at least a few characters; an indent is what a line has beyond it, so such a
-    page reads like any other. Ideographic spaces are a paragraph's indent, never a margin, and on a
+    the lines that hold at least a few characters (on a page of Chinese text, of those that hold
+    Chinese: a text browser sets its list of links' heading flush, outside the text's margin); an
+    indent is what a line has beyond it, so such a page reads like any other. Ideographic spaces are a paragraph's indent, never a margin, and on a
     page whose lines do not all share a margin nothing changes.
     """
     texts = [normalize_text(raw) for raw in raws]
     widths = [indent_width(raw) for raw in raws]
-    margin = min(
-        (
-            len(raw) - len(raw.lstrip(" "))
-            for raw, body in zip(raws, texts, strict=True)
-            if len(body) >= _MARGIN_MIN_CHARS
-        ),
-        default=0,
-    )
+    measured = [(raw, body) for raw, body in zip(raws, texts, strict=True) if len(body) >= _MARGIN_MIN_CHARS]
+    # A line of no Chinese (a text browser's References heading, a web address) may stand outside
+    # the text's margin; on a page of Chinese text the margin is its lines'.
+    chinese = [(raw, body) for raw, body in measured if HAN_RE.search(body)]
+    margin = min((len(raw) - len(raw.lstrip(" ")) for raw, _ in chinese or measured), default=0)
     lines: list[Line] = []
     for number, (raw, body, width) in enumerate(zip(raws, texts, widths, strict=True), start=1):
         if margin:
