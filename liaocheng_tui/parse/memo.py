@@ -17,7 +17,7 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 # Lines kept per grammar: a long page's worth, so that every line a page asks again is answered
-# from memory, and a few hundred kilobytes at most.
+# from memory; under a megabyte for each grammar's lines and answers.
 LINES_KEPT = 2048
 
 _caches: list[_lru_cache_wrapper[object]] = []
@@ -25,8 +25,9 @@ _caches: list[_lru_cache_wrapper[object]] = []
 
 def memoised(grammar: Callable[_P, _R]) -> Callable[_P, _R]:
     """``grammar`` answering from memory for the latest :data:`LINES_KEPT` arguments it was asked
-    of. Only for functions of hashable arguments whose answer never changes, and is never changed
-    by a caller (a bool, a string, a tuple of strings, a frozen dataclass of them)."""
+    of. Only for functions of hashable arguments whose answer never changes and is never changed by
+    whoever gets it: a bool, a string, a tuple of strings, or an answer holding lists that only a
+    public function reads, handing out copies (``byline.split_lead`` of ``_split_lead``)."""
     cached = lru_cache(maxsize=LINES_KEPT)(grammar)
     _caches.append(cast("_lru_cache_wrapper[object]", cached))
     return cast("Callable[_P, _R]", cached)
