@@ -28,7 +28,7 @@ from __future__ import annotations
 import pytest
 
 from liaocheng_tui.parse.blocks import Unit
-from liaocheng_tui.parse.dates import IssueDate, date_page, in_figures, issue_date
+from liaocheng_tui.parse.dates import IssueDate, date_page, holds_chinese_full_date, in_figures, issue_date
 from liaocheng_tui.parse.front_matter import FrontMatter, read_front_matter
 from liaocheng_tui.parse.headers import ColumnLabel, column_label, unspace
 from liaocheng_tui.parse.models import Article
@@ -160,3 +160,23 @@ def test_a_blank_line_inside_front_matter_is_skipped(blank: str) -> None:
 )
 def test_a_mastheads_chinese_numerals_are_written_in_figures(text: str, figures: str) -> None:
     assert in_figures(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("一九八五年三月六日 星期三 第一版", True),
+        ("中华民国二十五年十二月四日", True),
+        ("中華民國二十五年十二月四日", True),
+        ("民国25年12月4日 东江日报", True),
+        ("民国 25 年12月4日", True),  # spaced as in_figures reads it
+        ("年终特稿 一九八五年三月六日", True),  # the first 年 follows no numeral, a later one does
+        ("2026年3月6日 星期五", False),  # in figures: FULL_DATE_RE's
+        ("一九八五年三月", False),  # no day
+        ("今年三月六日，东湖公园开园", False),  # 今 is no numeral: no year printed
+        ("年", False),
+        ("东江区新建口袋公园12个", False),
+    ],
+)
+def test_a_full_date_in_chinese_numerals_or_of_the_republic_is_found(line: str, dated: bool) -> None:
+    assert holds_chinese_full_date(line) is dated

@@ -164,22 +164,3 @@ def test_a_headline_that_starts_like_a_page_head_is_no_furniture_line() -> None:
 )
 def test_a_sites_menu_opening_with_its_home_is_web_furniture(line: str, menu: bool) -> None:
     assert furniture.is_web_furniture_line(line) is menu
-
-
-@pytest.mark.parametrize(
-    ("line", "dated"),
-    [
-        ("一九八五年三月六日 星期三 第一版", True),
-        ("中华民国二十五年十二月四日", True),
-        ("中華民國二十五年十二月四日", True),
-        ("民国25年12月4日 东江日报", True),
-        ("年终特稿 一九八五年三月六日", True),  # the first 年 follows no numeral, a later one does
-        ("2026年3月6日 星期五", False),  # in figures: FULL_DATE_RE's
-        ("一九八五年三月", False),  # no day
-        ("今年三月六日，东湖公园开园", False),  # 今 is no numeral: no year printed
-        ("年", False),
-        ("东江区新建口袋公园12个", False),
-    ],
-)
-def test_a_full_date_in_chinese_numerals_or_of_the_republic_is_found(line: str, dated: bool) -> None:
-    assert furniture.holds_chinese_full_date(line) is dated

@@ -183,6 +183,30 @@ def _chinese_number(text: str) -> int:
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
+# A full date in Chinese numerals, or in a year of the Republic with its month and day, anywhere in
+# a line (FULL_DATE_RE finds those in figures).
+_CHINESE_FULL_DATE_RE = re.compile(
+    f"{_CHINESE_DATE_RE.pattern}|{_REPUBLIC_YEAR_RE.pattern}"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+
+
+def holds_chinese_full_date(text: str) -> bool:
+    """Whether ``text`` holds a full date in Chinese numerals or in a year of the Republic, which
+    :func:`in_figures` writes in figures. The pattern is searched for only where a 年 follows a
+    Chinese numeral or the line names the Republic (民国), which answers nearly every line at once:
+    a search of the whole pattern at every character of a line cost 1.6% of a page's parsing."""
+    at = text.find("年")
+    if at < 0:
+        return False
+    if "民" not in text:
+        while at == 0 or (at > 0 and text[at - 1] not in CHINESE_YEAR_DIGITS):
+            at = text.find("年", at + 1)
+        if at < 0:
+            return False
+    return _CHINESE_FULL_DATE_RE.search(text) is not None
+
+
 _CHINESE_EDITION_RE = re.compile("第([一二三四五六七八九十]{1,3})版")
 
 

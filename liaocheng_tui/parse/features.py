@@ -48,10 +48,9 @@ from liaocheng_tui.parse.chars import (
     in_traditional_script,
     without_closing_mark,
 )
-from liaocheng_tui.parse.dates import in_figures, starts_with_dateline
+from liaocheng_tui.parse.dates import holds_chinese_full_date, in_figures, starts_with_dateline
 from liaocheng_tui.parse.furniture import (
     FULL_DATE_RE,
-    holds_chinese_full_date,
     is_furniture_line,
     is_printed_web_meta_line,
     wrapped_meta_lines,

@@ -46,31 +46,6 @@ _DATE_TOKEN = (
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 _DATE_TOKEN_RE = re.compile(f"^(?:{_DATE_TOKEN})$")
-# A full date in Chinese numerals or in a year of the Republic, anywhere in a line (FULL_DATE_RE
-# finds those in figures).
-CHINESE_FULL_DATE_RE = re.compile(
-    rf"[{CHINESE_YEAR_DIGITS}]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日"
-    r"|(?:中[华華]民[国國]|民[国國])(?:\d{1,3}|元|[一二三四五六七八九十]{1,4})年"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-)
-
-
-def holds_chinese_full_date(text: str) -> bool:
-    """Whether ``text`` holds a full date in Chinese numerals or in a year of the Republic
-    (:data:`CHINESE_FULL_DATE_RE`). The pattern is searched for only where a 年 follows a Chinese
-    numeral or the line names the Republic (民国), which answers nearly every line at once: a
-    search of the whole pattern at every character of a line cost 1.6% of a page's parsing."""
-    at = text.find("年")
-    if at < 0:
-        return False
-    if "民" not in text:
-        while at == 0 or (at > 0 and text[at - 1] not in CHINESE_YEAR_DIGITS):
-            at = text.find("年", at + 1)
-        if at < 0:
-            return False
-    return CHINESE_FULL_DATE_RE.search(text) is not None
-
-
 _FURNITURE_TOKEN_RE = re.compile(
     r"^(?:" + _DATE_TOKEN + r"|[（(]?(?:星期[一二三四五六日天]|[周週][一二三四五六日])[）)]?"
     r"|(?:农历|農曆)\S{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
