@@ -356,10 +356,15 @@ _EMAIL_LINE_LONGEST = 120  # characters: a byline and an address, never a paragr
 def email_address_line(text: str) -> bool:
     """Whether a line is an e-mail address alone, labelled or in brackets or not
     (``liujingwen@dongjiang.com.sg``, ``电邮：liujingwen@dongjiang.com.sg``)."""
-    if "@" not in text or len(text) > _EMAIL_LINE_LONGEST:
-        return False
-    found = _EMAIL_TAIL_RE.search(text)
+    found = _email_tail(text)
     return found is not None and not text[: found.start()].strip()
+
+
+def _email_tail(text: str) -> re.Match[str] | None:
+    """The e-mail address ending a line of a byline's length, with its label or brackets."""
+    if "@" not in text or len(text) > _EMAIL_LINE_LONGEST:
+        return None
+    return _EMAIL_TAIL_RE.search(text)
 
 
 def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
@@ -373,19 +378,12 @@ def parse_byline_line(text: str) -> tuple[str, list[str]] | None:
 @memoised
 def _byline_line(text: str) -> tuple[str, tuple[str, ...]] | None:
     """:func:`parse_byline_line`, its names in a tuple: the answer kept for the line's next asking."""
-    parsed = _byline_with_email(text)
-    return None if parsed is None else (parsed[0], tuple(parsed[1]))
-
-
-def _byline_with_email(text: str) -> tuple[str, list[str]] | None:
-    if (
-        "@" in text
-        and len(text) <= _EMAIL_LINE_LONGEST
-        and (email := _EMAIL_TAIL_RE.search(text)) is not None
-    ):
-        parsed = _parse_byline_line(text[: email.start()])
-        return (f"{parsed[0]} {email.group().strip()}", parsed[1]) if parsed is not None else None
-    return _parse_byline_line(text)
+    email = _email_tail(text)
+    parsed = _parse_byline_line(text if email is None else text[: email.start()])
+    if parsed is None:
+        return None
+    byline = parsed[0] if email is None else f"{parsed[0]} {email.group().strip()}"
+    return byline, tuple(parsed[1])
 
 
 def _parse_byline_line(text: str) -> tuple[str, list[str]] | None:
