@@ -164,6 +164,28 @@ def test_bare_cr_line_ends_nbsp_zero_width_and_control_characters() -> None:
     assert (article.line_start, article.line_end) == (1, 3)
 
 
+@pytest.mark.parametrize("line_end", ["\u2028", "\u2029", "\x0b", "\x85"])
+def test_a_page_without_cr_or_lf_is_split_on_the_line_ends_it_has(line_end: str) -> None:
+    # A word processor's manual line break or a Unicode separator, where the page has no other.
+    text = line_end.join(
+        ["东湖街道启用便民服务站", "", "本报讯（记者 柏小雨）东湖街道便民服务站启用。", "居民可就近办事。"]
+    )
+    assert split_lines(text) == text.split(line_end)
+    page = labelled(text, "T _ B B")
+    article = page.articles[0]
+    assert article.title == "东湖街道启用便民服务站"
+    assert article.paragraphs == ["东湖街道便民服务站启用。", "居民可就近办事。"]
+    assert (article.line_start, article.line_end) == (1, 4)
+
+
+def test_a_separator_inside_a_page_of_lf_line_ends_is_no_line_end() -> None:
+    # Where the page ends its lines with LF, an editor shows a separator inside a line.
+    assert split_lines("东湖街道\u2028便民服务站\n居民可就近办事。") == [
+        "东湖街道\u2028便民服务站",
+        "居民可就近办事。",
+    ]
+
+
 def test_an_unterminated_osc_sequence_loses_only_its_escape() -> None:
     assert normalize_text("\x1b]本报讯(记者 张三)") == "本报讯(记者 张三)"
     assert normalize_text("标题\x1b]0;窗口\x07正文") == "标题 正文"

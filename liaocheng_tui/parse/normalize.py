@@ -13,6 +13,7 @@ from liaocheng_tui.parse.chars import HAN_RE
 
 # Line ends as extraction tools write them: CRLF, LF, or old Mac CR, mixed freely.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
+_OTHER_LINE_END_RE = re.compile("[\x0b\x85\u2028\u2029]")
 # Terminal escape sequences (CSI and OSC) carried over from a console copy. An OSC counts only
 # with its terminator: an unterminated one would swallow the rest of the line, text and all, so
 # then only its ESC ] goes.
@@ -54,9 +55,13 @@ class Line:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split page text on CRLF, CR or LF, so that line numbers match any editor's view."""
+    """Split page text on CRLF, CR or LF, so that line numbers match any editor's view; a page that
+    has none of them is split on the line ends some tools write instead (a word processor's manual
+    line break, the Unicode line and paragraph separators), which would leave it one line."""
+    if "\r" in text:
+        return _LINE_END_RE.split(text)
     # Without a CR, LF is the only line end: str.split gives what the regex does, faster.
-    return text.split("\n") if "\r" not in text else _LINE_END_RE.split(text)
+    return text.split("\n") if "\n" in text else _OTHER_LINE_END_RE.split(text)
 
 
 # Any character that one of the substitutions below changes (two spaces are looked for apart): a
