@@ -4116,6 +4116,47 @@ def test_jump_lines_in_chinese_or_arabic_numerals_are_page_markers(line: str) ->
 
 
 @pytest.mark.parametrize(
+    "line", ["下转第三版", "▶下转A2版", "上接第1版 ▲", "【紧接第一版】", "转3版", "　下转第 12 页"]
+)
+def test_a_jump_line_printed_without_brackets_is_a_page_marker(line: str) -> None:
+    assert is_page_marker(line)
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "转第三版面设计的思路",  # text that goes on past the page's name
+        "下转",  # no page named
+        "下转三",  # a page named as no page (版, 页)
+        "下转第三版，敬请关注。",
+        "一版转三版",
+    ],
+)
+def test_a_line_that_only_begins_like_a_bare_jump_line_is_none(line: str) -> None:
+    assert not is_page_marker(line)
+    assert not is_furniture_line(line)
+
+
+def test_a_bare_jump_line_under_a_story_is_dropped_not_its_last_paragraph() -> None:
+    page = parse_page(
+        "东湖公园新添十座凉亭\n"
+        "\u3000\u3000本报讯（记者 柏小雨）东湖公园近日新添十座凉亭，供游人歇脚。\n"
+        "\u3000\u3000凉亭由西山林场的旧木料建成。\n"
+        "下转第三版\n"
+        "\n"
+        "西山林场开放观鸟步道\n"
+        "\u3000\u3000本报讯（记者 詹敏）西山林场观鸟步道昨日开放。\n"
+    )
+    assert [article.title for article in page.articles] == ["东湖公园新添十座凉亭", "西山林场开放观鸟步道"]
+    assert page.articles[0].paragraphs == [
+        "东湖公园近日新添十座凉亭，供游人歇脚。",
+        "凉亭由西山林场的旧木料建成。",
+    ]
+    assert Dropped("下转第三版", "page-furniture", 4) in page.dropped
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("（上接第1版）社区食堂开业以来", ("社区食堂开业以来", "（上接第1版）", None)),

@@ -89,6 +89,13 @@ _JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
 _JUMP_RE = re.compile(
     rf"^{_JUMP_OPENING}(?:[A-Z]?\d{{1,3}}\s*(?:版|页)?|[一二三四五六七八九十]{{1,3}}\s*(?:版|页))\s*[)）]$"
 )
+# A jump line a PDF prints in a box of its own, with no bracket or in 【】, an arrow beside it
+# (下转第3版, ▶下转A2版, 【上接第一版】): the whole line is the mark, and it names a page as one.
+_ARROW = "[▶▷►→➡▲△▼◀☞]"
+_BARE_JUMP_RE = re.compile(
+    rf"^(?:{_ARROW}\s*)?【?\s*(?:下转|上接|紧接|转|续)\s*第?\s*(?:[A-Z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})"
+    rf"\s*(?:版|页)\s*】?(?:\s*{_ARROW})?$"
+)
 # The same set inside a paragraph, opening (（上接第1版）社区食堂…) or closing it (…。（下转第3版）):
 # there the page must be named as one (版, 页, A3), as a paragraph may open with （接1） of a list.
 _INLINE_JUMP = rf"{_JUMP_OPENING}(?:[A-Z]\s?\d{{1,3}}\s*(?:版|页)?|(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:版|页))\s*[)）]"
@@ -150,7 +157,12 @@ def is_furniture_line(text: str) -> bool:
     if not _FURNITURE_CUE_RE.search(text):
         return False
     text = _with_dates_closed(text)
-    if _EDITORS_RE.match(text) or _JUMP_RE.match(text) or _PAGE_NUMBER_RE.match(text):
+    if (
+        _EDITORS_RE.match(text)
+        or _JUMP_RE.match(text)
+        or _BARE_JUMP_RE.match(text)
+        or _PAGE_NUMBER_RE.match(text)
+    ):
         return True
     tokens = text.split()
     if not tokens or len(text) > _FURNITURE_LONGEST:
@@ -189,12 +201,15 @@ def is_page_marker(text: str) -> bool:
     ``（下转A04版）``): never a headline, never a story's text."""
     if is_page_number(text):
         return True
-    # A jump line opens and closes with a bracket, which folding the width keeps: most units (a
-    # whole paragraph) are answered before the folding looks at each of their characters.
+    # A jump line is short and names a page: most units (a whole paragraph) are answered before
+    # the folding looks at each of their characters.
     stripped = text.strip()
-    if not stripped.startswith(("(", "（")) or not stripped.endswith((")", "）")):
+    if len(stripped) > _JUMP_MARK_LONGEST or (
+        "版" not in stripped and "页" not in stripped and ")" not in stripped and "）" not in stripped
+    ):
         return False
-    return bool(_JUMP_RE.match(fold_width(stripped)))
+    folded = fold_width(stripped)
+    return bool(_JUMP_RE.match(folded) or _BARE_JUMP_RE.match(folded))
 
 
 @dataclass(frozen=True)
