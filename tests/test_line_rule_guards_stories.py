@@ -19,7 +19,7 @@ from __future__ import annotations
 import pytest
 from test_parse_rules import reread
 
-from liaocheng_tui.parse import line_rules
+from liaocheng_tui.parse import line_rules, parse_page
 from liaocheng_tui.parse.roles import Role
 
 _SET_RIGHT = "\u3000" * 12  # twelve ideographic spaces: 24 columns, a line set to the right
@@ -335,6 +335,44 @@ def test_a_headline_shaped_as_a_row_right_under_a_tables_last_row_stays_a_headli
         )
     )
     assert reread(line_rules._tables_read_as_furniture, page, "T F F T B") == "T B B T B"
+
+
+def test_a_weather_boxs_row_read_as_a_subtitle_is_the_tables() -> None:
+    # The box's last row, short and without a full stop, read as a subtitle under the row above.
+    page = "\n".join(("天气预报", "今天白天 晴转多云 东南风3级 最高气温32℃", "今天夜间 多云 最低气温24℃"))
+    assert reread(line_rules._tables_read_as_furniture, page, "T B S") == "T B B"
+    assert reread(line_rules._tables_read_as_furniture, page, "T T S") == "T B B"
+
+
+def test_a_subtitle_under_a_headline_that_is_no_row_stays_a_subtitle() -> None:
+    # A subtitle shaped as a row (a figure after a space) is the table's only beside another row.
+    page = "\n".join(("西山县粮食再获丰收", "总产 达到120万吨", "　　本报讯 今年西山县粮食总产达到120万吨。"))
+    assert reread(line_rules._tables_read_as_furniture, page, "T S B") == "T S B"
+
+
+def test_a_weather_box_between_stories_is_an_item_and_the_next_story_keeps_its_headline() -> None:
+    page = parse_page(
+        "东湖公园新添十座凉亭\n"
+        "\u3000\u3000本报讯（记者 柏小雨）东湖公园近日新添十座凉亭，供游人歇脚。\n"
+        "\n"
+        "天气预报\n"
+        "今天白天 晴转多云 东南风3级 最高气温32℃\n"
+        "今天夜间 多云 最低气温24℃\n"
+        "\n"
+        "西山村发展特色种植\n"
+        "\u3000\u3000本报讯（记者 卢晓岚 通讯员 詹丽娟）今年以来，西山村引导农户种植高山茶叶。\n"
+        "\u3000\u3000村党支部书记齐建华说，明年将扩大种植面积。\n"
+    )
+    assert [article.title for article in page.articles] == [
+        "东湖公园新添十座凉亭",
+        "天气预报",
+        "西山村发展特色种植",
+    ]
+    assert page.articles[1].paragraphs == [
+        "今天白天 晴转多云 东南风3级 最高气温32℃",
+        "今天夜间 多云 最低气温24℃",
+    ]
+    assert page.articles[2].byline == "本报讯（记者 卢晓岚 通讯员 詹丽娟）"
 
 
 # --- _furniture_by_context: a line read as furniture by its neighbours alone -------------------------

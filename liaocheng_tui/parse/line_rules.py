@@ -1353,14 +1353,17 @@ _DATED_PIECE_RE = re.compile(r"\d\s?[月日版页字号期]|星期|\d{1,4}\s?年
 def _tables_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a table's rows (``18:30　聊城新闻`` over ``19:35　百姓故事``, ``深证成指
     10876.21 -0.18%`` over ``创业板指 2145.09 +1.06%``: two lines or more, one under the other)
-    read as text where the labeller read them as furniture or a headline: a time at a line's start
+    read as text where the labeller read them as furniture, a headline or a subtitle (a weather
+    box's last row, ``今天夜间 多云 最低气温24℃``, under the row above): a time at a line's start
     looked like a web page's meta line to it, and figures like a page's date or number, and a TV
     listing's or a market's rows were dropped. A short line over rows read as a kicker then heads
     them. No run of such rows in the corpus is furniture."""
     out = list(roles)
     if not any(
         " " in line.text
-        and (out[index] == "furniture" or (out[index] == "title" and _DIGIT_RE.search(line.text)))
+        and (
+            out[index] == "furniture" or (out[index] in ("title", "subtitle") and _DIGIT_RE.search(line.text))
+        )
         for index, line in enumerate(lines)
     ):
         return out  # most pages: no line read so has cells (a row's ends with a figure)
@@ -1376,7 +1379,7 @@ def _tables_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> l
     ]
     for index, row in enumerate(table):
         in_run = (index > 0 and table[index - 1]) or (index + 1 < len(lines) and table[index + 1])
-        if not (row and in_run) or out[index] not in ("furniture", "title"):
+        if not (row and in_run) or out[index] not in ("furniture", "title", "subtitle"):
             continue
         if out[index] == "title":
             if index + 1 >= len(lines) or not table[index + 1]:
