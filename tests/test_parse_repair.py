@@ -26,6 +26,7 @@ from liaocheng_tui.parse.repair import (
     set_reporters_apart,
     strip_edge_rules,
     strip_tags,
+    table_text,
     unify_radicals,
     unlink_markdown,
     unnumber_link,
@@ -222,13 +223,38 @@ def test_html_tags_are_removed_and_text_that_only_looks_like_one_stays() -> None
     assert strip_tags("<p>\u3000\u3000正文<br/>第二句</p>") == "\u3000\u3000正文 第二句"
     assert strip_tags('<h2 class="title">标题</h2>') == "标题"
     assert strip_tags("增幅<5%，见<<书名>>") == "增幅<5%，见<<书名>>"
-    # a table's cells and rows stay apart: the end of each is a space
+    # a table's cells stay apart by a bar and its rows by a semicolon, which no closing of the
+    # spaces between Chinese characters runs together
     assert strip_tags(
         "<table><tr><td>产业</td><td>产值</td></tr><tr><td>化工</td><td>800</td></tr></table>"
-    ) == ("产业 产值  化工 800  ")
+    ) == ("产业 | 产值；化工 | 800")
+    # a cell alone is no table's row: the end of a cell is a space
+    assert strip_tags("<td>产业</td>") == "产业 "
     # a page that names a tag or two is text about markup, not markup
     page = "网页用<p>标出段落，<br>换行。"
     assert repair_page(page) is page
+
+
+def test_a_tables_caption_and_note_on_its_line_are_pieces_of_their_own() -> None:
+    line = "\u3000\u3000表1 各公园面积<table><tr><th>公园</th><th>面积</th></tr><tr><td>东湖</td><td></td></tr></table>（单位：平方米）"
+    assert table_text(line) == "\u3000\u3000表1 各公园面积；公园 | 面积；东湖；（单位：平方米）"
+
+
+def test_a_converters_table_on_one_line_is_the_text_of_the_story_above() -> None:
+    # MinerU writes a printed table as HTML on one line: its cells, with spaces between them,
+    # read as the next story's kicker.
+    page = parse_page(
+        "## 东湖公园新添十座凉亭\n\n"
+        "本报讯（记者 柏小雨）东湖公园近日新添十座凉亭，供游人歇脚。\n\n"
+        "<table><tr><td>公园</td><td>凉亭</td></tr><tr><td>东湖</td><td>10座</td></tr></table>\n\n"
+        "## 西山林场开放观鸟步道\n\n"
+        "本报讯（记者 詹敏）西山林场观鸟步道昨日开放。\n"
+    )
+    assert [(article.kicker, article.title) for article in page.articles] == [
+        (None, "东湖公园新添十座凉亭"),
+        (None, "西山林场开放观鸟步道"),
+    ]
+    assert page.articles[0].paragraphs[-1] == "公园 | 凉亭；东湖 | 10座"
 
 
 def test_markdown_links_are_written_as_their_text_and_pictures_stay() -> None:

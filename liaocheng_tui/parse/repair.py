@@ -53,6 +53,7 @@ _TAG_RE = re.compile(
 )
 _TAGGED_MIN = 3  # tags on a page before it counts as markup
 _SPACING_TAG_RE = re.compile(r"<br\b|</(?:td|th|tr)\b", re.IGNORECASE)
+_CELL_TAG_RE = re.compile(r"<t[dh]\b", re.IGNORECASE)  # a table cell's opening tag
 # A markdown link (what a web page's reader or converter writes, ``[首页](https://…)``): its text
 # is what the page printed. A picture's link (``![…](…)``) is left whole, for the furniture rules.
 _MARKDOWN_LINK_RE = re.compile(
@@ -151,8 +152,36 @@ def unnumber_link(line: str) -> str:
 
 def strip_tags(line: str) -> str:
     """``line`` without its HTML tags (a line break tag, and the end of a table's cell or row,
-    becomes a space, so words and cells stay apart)."""
-    return _TAG_RE.sub(lambda m: " " if _SPACING_TAG_RE.match(m.group()) else "", line)
+    becomes a space, so words and cells stay apart); a line of two cells or more is written as
+    :func:`table_text` writes it."""
+    if len(_CELL_TAG_RE.findall(line)) >= 2:
+        return table_text(line)
+    return _tagless(line)
+
+
+def _tagless(text: str) -> str:
+    return _TAG_RE.sub(lambda m: " " if _SPACING_TAG_RE.match(m.group()) else "", text)
+
+
+_ROW_END_RE = re.compile(r"</tr\s*>", re.IGNORECASE)
+_CELL_START_RE = re.compile(r"<t[dh]\b[^<>]*>", re.IGNORECASE)
+
+
+def table_text(line: str) -> str:
+    """An HTML table set on one line (a document converter's, MinerU's ``<table><tr><td>公园</td>
+    <td>面积</td></tr>…``) as text: its cells apart by `` | ``, as a markdown table's row reads, and
+    its rows by ``；`` (``公园 | 面积；东湖 | 3000平方米``); text before or after the cells (a caption) a
+    piece of its own. A space alone between cells would close once the story's paragraphs close the
+    spaces between Chinese characters, and run the cells together."""
+    pieces: list[str] = []
+    for row in _ROW_END_RE.split(line):
+        outside, *cells = _CELL_START_RE.split(row)
+        if caption := _tagless(outside).strip():
+            pieces.append(caption)
+        if filled := [text for cell in cells if (text := _tagless(cell).strip())]:
+            pieces.append(" | ".join(filled))
+    indent = line[: len(line) - len(line.lstrip())]
+    return indent + "；".join(pieces)
 
 
 _LINE_BREAKING = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
