@@ -371,6 +371,21 @@ def test_byline_grammar() -> None:
     assert parse_end_credit("(专题策划: 胡磊 薛良诚)") is None
 
 
+def test_a_paragraph_ending_with_pictographs_after_its_full_stop_is_not_run_into_the_next() -> None:
+    # A public account's copy: a blank line after every line, and a pictograph after a sentence.
+    page = parse_page(
+        "东湖公园新添十座凉亭\n\n"
+        "本报讯（记者 柏小雨）东湖公园近日新添十座凉亭，供游人歇脚。🌳\n\n"
+        "凉亭由西山林场的旧木料建成，古色古香。\n\n"
+        "园方表示，凉亭全天开放。\n"
+    )
+    assert page.articles[0].paragraphs == [
+        "东湖公园近日新添十座凉亭，供游人歇脚。🌳",
+        "凉亭由西山林场的旧木料建成，古色古香。",
+        "园方表示，凉亭全天开放。",
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
@@ -3948,6 +3963,10 @@ def test_bylines_under_marks_no_training_page_prints_are_bylines() -> None:
         ("售价2.", False),  # after a digit: a decimal point or a list number, not a full stop
         ("来自U.S.", False),
         ("今年的收成会更好", False),
+        ("今年的收成会更好。🌾", True),  # a web copy's pictographs after the sentence
+        ("今年的收成会更好！👍🏻 ❤️", True),
+        ("今年的收成会更好🌾", False),
+        ("🌾", False),
     ],
 )
 def test_a_sentence_ends_with_a_full_stop_of_either_width_but_not_a_decimal_point(
