@@ -187,3 +187,77 @@ def test_a_page_head_with_no_date_spread_over_the_columns_stays_whole_and_names_
     parsed = parse_page(page, source="page1.txt")
     assert parsed.section == "城市"
     assert [a.title for a in parsed.articles] == [LEFT[0], RIGHT[0]]
+
+
+PARK = [
+    "　　本报讯（记者 柳静文）近日，东江市首批十二座口袋公园建成开放，市民在家门口就能赏花休憩。",
+    "　　据介绍，这批公园由闲置地块改造而成，总面积三万平方米，种植乔木两千余株，铺设步道四千米。",
+    "　　市园林部门负责人表示，明年还将建设二十座口袋公园，让市民出门见绿、移步见景。",
+    "　　该负责人说，公园建成后将交由街道管理，并招募志愿者参与日常养护，确保公园整洁有序。",
+]
+TEA = [
+    "　　本报讯（记者 卢晓岚 通讯员 詹丽娟）今年以来，西山村引导农户种植高山茶叶，带动二百户增收。",
+    "　　村党支部书记齐建华说，明年将扩大种植面积，建设茶叶加工厂，注册自己的茶叶品牌。",
+    "　　据了解，西山村还将举办采茶节，吸引游客前来体验采茶制茶，带动乡村旅游发展。",
+]
+
+
+def under_a_banner(headline: str, paragraphs: list[str]) -> tuple[str, list[str], list[str]]:
+    """A story set in two columns of 30 display columns under its headline, centred across both
+    (over the gutter), as ``pdftotext -layout`` prints a headline over a story's columns; and the
+    story's two columns."""
+    lines = wrapped("\n".join(paragraphs), 30)
+    half = -(-len(lines) // 2)
+    left, right = lines[:half], lines[half:]
+    banner = " " * (34 - display_width(headline) // 2) + headline
+    return banner + "\n\n" + side_by_side([left, right], width=30, gap=4), left, right
+
+
+def test_a_headline_across_every_gutter_ends_the_columns_above_it() -> None:
+    # The columns of the story under the first headline end at the second: the next story's
+    # columns start again under it, and neither story's right column runs into the other's.
+    park, park_left, park_right = under_a_banner("全市首批口袋公园建成开放", PARK)
+    tea, tea_left, tea_right = under_a_banner("西山村发展特色种植", TEA)
+    page = park + "\n\n" + tea
+    read = read_columns(page)
+    assert read is not None
+    blank_rows = [""] * (len(park_left) - len(park_right))  # the right column's short foot
+    assert read.text.split("\n") == [
+        "全市首批口袋公园建成开放",
+        "",
+        *park_left,
+        "",
+        "",
+        *park_right,
+        *blank_rows,
+        "",
+        "西山村发展特色种植",
+        "",
+        *tea_left,
+        "",
+        *tea_right,
+    ]
+    parsed = parse_page(page)
+    assert [(a.title, a.paragraphs) for a in parsed.articles] == [
+        ("全市首批口袋公园建成开放", [p.strip().removeprefix("本报讯（记者 柳静文）") for p in PARK]),
+        ("西山村发展特色种植", [p.strip().removeprefix("本报讯（记者 卢晓岚 通讯员 詹丽娟）") for p in TEA]),
+    ]
+
+
+def test_a_headline_across_some_of_the_gutters_leaves_the_other_columns_whole() -> None:
+    # Three columns: a story down the first, and a headline over the second and third halfway
+    # down. The first column's story is read whole; the headline goes where it starts.
+    first = wrapped("\n".join(PARK), 30)[:12]
+    second = wrapped("\n".join(TEA), 30)[:12]
+    third = ["甲乙丙丁戊己庚辛壬癸子丑"[: row + 1] for row in range(12)]
+    headline = "东湖街道启用便民服务站 居民就近办理二十项业务"  # from the second column into the third
+    rows = side_by_side([first, second, third], width=30, gap=4).split("\n")
+    rows[6] = first[6] + " " * (34 - display_width(first[6])) + headline
+    read = read_columns("\n".join(row.rstrip() for row in rows))
+    assert read is not None
+    lines = read.text.split("\n")
+    assert lines[:12] == first
+    # the second column's story is ten lines long; the headline stands for its seventh, and the
+    # third column has no line of that row
+    assert lines[12:24] == [*second[:6], headline, *second[7:], "", ""]
+    assert lines[24:] == [*third[:6], *third[7:]]

@@ -6,7 +6,10 @@ The gaps stand at the same place down the page (a gutter), so they can be found:
 lines that have text on both sides of a place have a gap there, and few lines print across it.
 Each column is then read top to bottom, one after another, the next one going on where the last
 one stopped (a story runs on from the foot of a column to the head of the next). A line printed
-across a gutter (a headline over two columns) goes whole into the column where it starts.
+across every gutter (a headline over the page's width) ends the columns above it: those under it
+are read again from there, as the story it heads. A line printed across some of the gutters (a
+headline over two of three columns) goes whole into the column where it starts, and the line's
+piece in any other column stays that column's.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from liaocheng_tui.parse.normalize import split_lines
 _GAP = 2  # display columns of blank a gutter leaves at least
 _SUPPORT = 0.3  # share of the page's text lines with text on both sides of a gutter's gap
 _CROSSING = 0.1  # share of the page's text lines that may print across a gutter (headlines)
+_CROSSING_ANY = 3  # lines that may print across a gutter on any page: a short page's headlines
 _MIN_LINES = 6  # lines with text on both sides, at least, before a page counts as set in columns
 _MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the edge), at least
 # A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
@@ -115,7 +119,7 @@ def find_gutters(lines: list[str]) -> list[int]:
             elif run_start < 0:
                 run_start = column
     needed = max(_MIN_LINES, _SUPPORT * len(rows))
-    allowed = _CROSSING * len(rows)
+    allowed = max(_CROSSING * len(rows), _CROSSING_ANY)
     candidates = [c for c in range(widest) if support[c] >= needed and crossing[c] <= allowed]
     gutters: list[int] = []
     start = 0
@@ -141,6 +145,35 @@ def _page_head(line: str) -> bool:
     return is_page_head(" ".join(line.split()))
 
 
+def _row_pieces(
+    cells: list[tuple[int, str]], gutters: list[int], crossed: list[bool]
+) -> dict[int, tuple[str, bool]]:
+    """A line's pieces by the column each goes to, cut at the gutters it leaves blank: a piece
+    printed across a gutter (a headline over two of the columns) goes whole into the column where
+    it starts, and the columns it covers get no piece of the line; every other column gets its
+    piece, blank where the line prints nothing in it."""
+    cuts = [gutter for gutter, across in zip(gutters, crossed, strict=True) if not across]
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    for cell in cells:
+        grouped.setdefault(bisect_right(cuts, cell[0]), []).append(cell)
+    pieces: dict[int, tuple[str, bool]] = {}
+    covered: set[int] = set()
+    for group in grouped.values():
+        filled = [column for column, char in group if char not in _BLANKS]
+        if not filled:
+            continue
+        start, end = bisect_right(gutters, filled[0]), bisect_right(gutters, filled[-1])
+        text = "".join(char for _, char in group).rstrip(" \t")
+        if end > start:
+            covered.update(range(start + 1, end + 1))
+            pieces[start] = (text.strip(" \t"), True)
+        else:
+            pieces[start] = (text, False)
+    return {
+        index: pieces.get(index, ("", False)) for index in range(len(gutters) + 1) if index not in covered
+    }
+
+
 def read_columns(text: str) -> ColumnsRead | None:
     """The page read column by column, or None when it is not set in columns side by side."""
     if "  " not in text and "\t" not in text:  # no line with a gap in it (most pages): no gutter
@@ -149,30 +182,37 @@ def read_columns(text: str) -> ColumnsRead | None:
     gutters = find_gutters(lines)
     if not gutters:
         return None
-    streams: list[list[tuple[int, str]]] = [[] for _ in range(len(gutters) + 1)]
+    # The page cut across its width where a line is printed across every gutter: the columns
+    # above such a line end there, and those under it start again (a headline over the whole
+    # page's width heads the story set in columns under it). Each piece: its page line, its text,
+    # and whether it was set whole, across a gutter (whose indent says nothing of its column's).
+    bands: list[list[list[tuple[int, str, bool]]]] = [[[] for _ in range(len(gutters) + 1)]]
     for number, line in enumerate(lines, start=1):
         cells = _cells(line)
         row = _occupied(cells)
-        if any(gutter < len(row) and row[gutter] for gutter in gutters) or _page_head(line):
-            # printed across a gutter (a headline over two columns), or the page's head spread
-            # over its width (paper, date and page, which cut up would leave the date in the
-            # last column's head, between stories): whole, where it starts
+        crossed = [gutter < len(row) and row[gutter] == 1 for gutter in gutters]
+        if all(crossed) or _page_head(line):
+            # across the page, or the page's head spread over its width (paper, date and page,
+            # which cut up would leave the date in the last column's head, between stories)
             first = next(column for column, char in cells if char not in _BLANKS)
-            streams[bisect_right(gutters, first)].append((number, line.strip(" \t")))
+            bands.append([[] for _ in range(len(gutters) + 1)])
+            bands[-1][bisect_right(gutters, first)].append((number, line.strip(" \t"), True))
             continue
-        parts: list[list[str]] = [[] for _ in streams]
-        for column, char in cells:
-            parts[bisect_right(gutters, column)].append(char)
-        for stream, part in zip(streams, parts, strict=True):
-            stream.append((number, "".join(part).rstrip(" \t")))
+        for index, piece in _row_pieces(cells, gutters, crossed).items():
+            bands[-1][index].append((number, *piece))
     out_lines: list[str] = []
     sources: list[int] = []
-    for stream in streams:
+    for stream in (stream for streams in bands for stream in streams):
         # the gutter's half of the gap, which every line of the column starts with
         margin = min(
-            (len(piece) - len(piece.lstrip(" ")) for _, piece in stream if piece.strip(" \t")), default=0
+            (
+                len(text) - len(text.lstrip(" "))
+                for _, text, whole in stream
+                if text.strip(" \t") and not whole
+            ),
+            default=0,
         )
-        for number, piece in stream:
-            out_lines.append(piece[margin:])
+        for number, text, whole in stream:
+            out_lines.append(text if whole else text[margin:])
             sources.append(number)
     return ColumnsRead("\n".join(out_lines), sources)
