@@ -202,14 +202,16 @@ TEA = [
 ]
 
 
-def under_a_banner(headline: str, paragraphs: list[str]) -> tuple[str, list[str], list[str]]:
+def under_a_banner(
+    headline: str, paragraphs: list[str], *, centred: bool = True
+) -> tuple[str, list[str], list[str]]:
     """A story set in two columns of 30 display columns under its headline, centred across both
-    (over the gutter), as ``pdftotext -layout`` prints a headline over a story's columns; and the
-    story's two columns."""
+    (over the gutter) or flush left, as ``pdftotext -layout`` prints a headline over a story's
+    columns; and the story's two columns."""
     lines = wrapped("\n".join(paragraphs), 30)
     half = -(-len(lines) // 2)
     left, right = lines[:half], lines[half:]
-    banner = " " * (34 - display_width(headline) // 2) + headline
+    banner = " " * (34 - display_width(headline) // 2) * centred + headline
     return banner + "\n\n" + side_by_side([left, right], width=30, gap=4), left, right
 
 
@@ -261,3 +263,65 @@ def test_a_headline_across_some_of_the_gutters_leaves_the_other_columns_whole() 
     # third column has no line of that row
     assert lines[12:24] == [*second[:6], headline, *second[7:], "", ""]
     assert lines[24:] == [*third[:6], *third[7:]]
+
+
+def test_a_short_pages_flush_headlines_across_the_gutter_leave_it_a_page_in_columns() -> None:
+    # Two headlines set flush left across the gutter are an eighth of this page's lines: more
+    # than a long page's share of lines across a gutter, and still its headlines.
+    park, *_ = under_a_banner("全市首批口袋公园建成开放市民家门口赏花", PARK, centred=False)
+    tea, *_ = under_a_banner("西山村茶叶丰收二百户农民增收八千元", TEA, centred=False)
+    page = park + "\n\n" + tea
+    assert find_gutters(page.split("\n")) == [33]
+    parsed = parse_page(page)
+    assert [a.title for a in parsed.articles] == [
+        "全市首批口袋公园建成开放市民家门口赏花",
+        "西山村茶叶丰收二百户农民增收八千元",
+    ]
+    assert parsed.articles[1].paragraphs[0].endswith("带动二百户增收。")
+
+
+def test_pdftotexts_page_break_before_a_line_takes_no_room_in_it() -> None:
+    page = side_by_side([LEFT, RIGHT], width=30, gap=4)
+    read = read_columns("\f" + page)
+    assert read is not None
+    assert read.text.split("\n") == [*LEFT, *RIGHT]
+
+
+def test_headlines_centred_over_every_story_of_a_page_leave_it_a_page_in_columns() -> None:
+    # Four stories, each under a headline centred across the gutter: a sixth of the page's lines
+    # print across it, yet they are headlines, set in from the edge and narrower than the page.
+    stories = [
+        ("全市首批口袋公园建成开放", PARK),
+        ("西山村发展特色种植", TEA),
+        ("东湖街道启用便民服务站", PARK[:2]),
+        ("西山林场开放观鸟步道", TEA[:2]),
+    ]
+    page = "\n\n".join(under_a_banner(headline, paragraphs)[0] for headline, paragraphs in stories)
+    assert find_gutters(page.split("\n")) == [33]
+    assert [a.title for a in parse_page(page).articles] == [headline for headline, _ in stories]
+
+
+def test_a_page_set_in_by_spaces_with_a_price_list_in_it_is_no_page_in_columns() -> None:
+    # Every line set four spaces in: the prose lines across the list's gap fill the page, which
+    # no headline centred over columns does, so they still say there is no gutter.
+    prose = wrapped("\n".join(PARK + TEA), 60)
+    rows = [
+        f"{item}          每斤{price}元"
+        for item, price in zip("白菜 土豆 萝卜 黄瓜 茄子 芹菜 韭菜 菠菜".split(), range(1, 9), strict=True)
+    ]
+    page = "\n".join("    " + line for line in [*prose[:6], *rows, *prose[6:]])
+    assert find_gutters(page.split("\n")) == []
+    assert read_columns(page) is None
+
+
+def test_a_narrow_columns_lines_across_a_price_lists_gap_still_say_there_is_no_gutter() -> None:
+    # A page cut at 14 characters with a price list in it: its lines are narrower than the
+    # list's rows, but they start at the page's edge, as no headline centred over columns does.
+    prose = wrapped("\n".join(PARK), 28)[:12]
+    rows = [
+        f"{item}                    每斤{price}元，产地西山"
+        for item, price in zip("白菜 土豆 萝卜 黄瓜 茄子 芹菜 韭菜 菠菜".split(), range(1, 9), strict=True)
+    ]
+    page = "\n".join([*prose[:6], *rows, *prose[6:]])
+    assert find_gutters(page.split("\n")) == []
+    assert read_columns(page) is None

@@ -28,6 +28,8 @@ _GAP = 2  # display columns of blank a gutter leaves at least
 _SUPPORT = 0.3  # share of the page's text lines with text on both sides of a gutter's gap
 _CROSSING = 0.1  # share of the page's text lines that may print across a gutter (headlines)
 _CROSSING_ANY = 3  # lines that may print across a gutter on any page: a short page's headlines
+_CENTRED_INDENT = 4  # display columns of spaces before a line centred over the columns
+_CENTRED_SHARE = 0.7  # of the page's width, at most, that a centred line spans
 _MIN_LINES = 6  # lines with text on both sides, at least, before a page counts as set in columns
 _MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the edge), at least
 # A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
@@ -77,6 +79,8 @@ def _cells(line: str) -> list[tuple[int, str]]:
     cells: list[tuple[int, str]] = []
     column = 0
     for char in line:
+        if char == "\f":
+            continue  # pdftotext's page break before a page's first line takes no room
         cells.append((column, char))
         column += 4 - column % 4 if char == "\t" else char_width(char)
     return cells
@@ -107,10 +111,14 @@ def find_gutters(lines: list[str]) -> list[int]:
     for row in rows:
         filled = [i for i, mark in enumerate(row) if mark]
         first, last = filled[0], filled[-1]
+        # A line set in from the page's edge and far narrower than the page (a headline centred
+        # over the columns under it) says nothing against a gutter it crosses: a page may print
+        # one over every story. A line of text across the page fills it.
+        centred = first >= _CENTRED_INDENT and last - first <= _CENTRED_SHARE * widest
         run_start = -1
         for column in range(first, last + 1):
             if row[column]:
-                crossing[column] += 1
+                crossing[column] += not centred
                 if run_start >= 0 and column - run_start >= _GAP:
                     gaps += 1
                     for inside in range(run_start, column):
