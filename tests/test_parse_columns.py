@@ -325,3 +325,28 @@ def test_a_narrow_columns_lines_across_a_price_lists_gap_still_say_there_is_no_g
     page = "\n".join([*prose[:6], *rows, *prose[6:]])
     assert find_gutters(page.split("\n")) == []
     assert read_columns(page) is None
+
+
+def test_lines_of_one_column_are_no_headline_centred_over_the_page() -> None:
+    # Three columns: the second runs on alone for four rows, its full lines right under the
+    # page's middle; on another page the first ends alone with a note set in from its edge. Both
+    # are their column's lines, not headlines over the columns under them.
+    second_alone = [
+        wrapped("\n".join(PARK), 30)[:12],
+        wrapped("\n".join(TEA + PARK), 30)[:16],
+        wrapped("\n".join(TEA), 30)[:8],
+    ]
+    note_alone = [
+        [*wrapped("\n".join(PARK), 30)[:11], "        ——编者"],
+        wrapped("\n".join(TEA), 30)[:9],
+        wrapped("\n".join(TEA), 30)[:9],
+    ]
+    for columns in (second_alone, note_alone):
+        page = side_by_side(columns, width=30, gap=4)
+        assert find_gutters(page.split("\n")) == [33, 67]
+        read = read_columns(page)
+        assert read is not None
+        rows = max(map(len, columns))
+        assert [line.strip() for line in read.text.split("\n")] == [
+            line.strip() for column in columns for line in column + [""] * (rows - len(column))
+        ]

@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 
 from liaocheng_tui.parse import evaluate, probes
-from liaocheng_tui.parse.augment import han_sequence
+from liaocheng_tui.parse.augment import han_sequence, hard_wrapped_lines
 from liaocheng_tui.parse.byline import parse_byline_line
 from liaocheng_tui.parse.columns import read_columns
 from liaocheng_tui.parse.evaluate import EvalPage
@@ -44,11 +44,11 @@ def test_probe_names_are_unique_and_each_says_what_it_does() -> None:
 
 
 _LOSE_OPENERS = {"no-openers", "no-openers-web-copy"}
+# Columns side by side: each printed line holds pieces of lines far apart in the page.
+_SIDE_BY_SIDE = {"columns-2", "columns-3", "stories-in-columns", "stories-in-columns-3"}
 
 
-@pytest.mark.parametrize(
-    "name", sorted(set(BY_NAME) - {"columns-2", "columns-3", "county-signed"} - _LOSE_OPENERS)
-)
+@pytest.mark.parametrize("name", sorted(set(BY_NAME) - _SIDE_BY_SIDE - {"county-signed"} - _LOSE_OPENERS))
 def test_every_probe_keeps_the_pages_chinese_characters_in_order(name: str) -> None:
     probed = _apply(name)
     if name == "radicals":
@@ -146,6 +146,29 @@ def test_columns_side_by_side_are_read_back_as_the_page_wrapped_in_one_column() 
         wrapped = BY_NAME["wrapped-18"].transform(list(lines), list(roles), random.Random(1))
         assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
             line.strip() for line in wrapped if line.strip()
+        ]
+
+
+def test_stories_in_columns_are_read_back_story_by_story_under_their_headlines() -> None:
+    # Stories long enough to fill three columns of several lines each.
+    first_text, second_text = LINES[3:5] * 3, LINES[7:8] * 6
+    story = [*PAGE[:3], *((line, "body") for line in first_text), ("", "blank"), PAGE[6]]
+    story += [(line, "body") for line in second_text]
+    lines, roles = [line for line, _ in story] * 2, [role for _, role in story] * 2
+    for count in (2, 3):
+        name = "stories-in-columns" if count == 2 else f"stories-in-columns-{count}"
+        printed = BY_NAME[name].transform(list(lines), list(roles), random.Random(1))
+        # the headlines whole and centred, each story's text in columns side by side under them
+        assert printed[0].strip() == "春风行动送岗位" and printed[0].startswith(" " * 20)
+        assert sum(1 for line in printed if "    " in line.strip()) >= 6
+        read = read_columns("\n".join(printed))
+        assert read is not None
+        expected: list[str] = []
+        for _ in range(2):
+            expected += ["春风行动送岗位", "2月招聘会提供岗位3000个", *hard_wrapped_lines(first_text, 18)]
+            expected += ["老街区亮灯", *hard_wrapped_lines(second_text, 18)]
+        assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+            line.strip() for line in expected if line.strip()
         ]
 
 

@@ -6,8 +6,9 @@ The gaps stand at the same place down the page (a gutter), so they can be found:
 lines that have text on both sides of a place have a gap there, and few lines print across it.
 Each column is then read top to bottom, one after another, the next one going on where the last
 one stopped (a story runs on from the foot of a column to the head of the next). A line printed
-across every gutter (a headline over the page's width) ends the columns above it: those under it
-are read again from there, as the story it heads. A line printed across some of the gutters (a
+across every gutter (a headline over the page's width), or centred on the page in one column
+only (a short headline over three columns), ends the columns above it: those under it are read
+again from there, as the story it heads. A line printed across some of the gutters (a
 headline over two of three columns) goes whole into the column where it starts, and the line's
 piece in any other column stays that column's.
 """
@@ -30,6 +31,7 @@ _CROSSING = 0.1  # share of the page's text lines that may print across a gutter
 _CROSSING_ANY = 3  # lines that may print across a gutter on any page: a short page's headlines
 _CENTRED_INDENT = 4  # display columns of spaces before a line centred over the columns
 _CENTRED_SHARE = 0.7  # of the page's width, at most, that a centred line spans
+_CENTRED_OFF = 3  # display columns between a centred line's middle and the page's, at most
 _MIN_LINES = 6  # lines with text on both sides, at least, before a page counts as set in columns
 _MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the edge), at least
 # A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
@@ -153,6 +155,21 @@ def _page_head(line: str) -> bool:
     return is_page_head(" ".join(line.split()))
 
 
+def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
+    """Whether a line is printed in one column only, set in from that column's edge, its middle at
+    the page's: a headline centred over the columns under it that is narrower than the column it
+    falls in (the middle one of three), which the text of no column is."""
+    filled = [column for column, mark in enumerate(row) if mark]
+    if not filled:
+        return False
+    first, last = filled[0], filled[-1]
+    index = bisect_right(gutters, first)
+    if index != bisect_right(gutters, last):
+        return False  # across a gutter
+    edge = gutters[index - 1] + 1 if index else 0
+    return first - edge >= _CENTRED_INDENT and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
+
+
 def _row_pieces(
     cells: list[tuple[int, str]], gutters: list[int], crossed: list[bool]
 ) -> dict[int, tuple[str, bool]]:
@@ -195,16 +212,17 @@ def read_columns(text: str) -> ColumnsRead | None:
     # page's width heads the story set in columns under it). Each piece: its page line, its text,
     # and whether it was set whole, across a gutter (whose indent says nothing of its column's).
     bands: list[list[list[tuple[int, str, bool]]]] = [[[] for _ in range(len(gutters) + 1)]]
-    for number, line in enumerate(lines, start=1):
+    rows = [_occupied(_cells(line)) for line in lines]
+    middle = max(map(len, rows), default=0) / 2  # the page's middle, in display columns
+    for number, (line, row) in enumerate(zip(lines, rows, strict=True), start=1):
         cells = _cells(line)
-        row = _occupied(cells)
         crossed = [gutter < len(row) and row[gutter] == 1 for gutter in gutters]
-        if all(crossed) or _page_head(line):
-            # across the page, or the page's head spread over its width (paper, date and page,
-            # which cut up would leave the date in the last column's head, between stories)
-            first = next(column for column, char in cells if char not in _BLANKS)
+        if all(crossed) or _page_head(line) or _centred_on_page(row, gutters, middle):
+            # across the page or centred on it, or the page's head spread over its width (paper,
+            # date and page, which cut up would leave the date in the last column's head)
+            # It heads the columns under it: first in their band, wherever it starts.
             bands.append([[] for _ in range(len(gutters) + 1)])
-            bands[-1][bisect_right(gutters, first)].append((number, line.strip(" \t"), True))
+            bands[-1][0].append((number, line.strip(" \t"), True))
             continue
         for index, piece in _row_pieces(cells, gutters, crossed).items():
             bands[-1][index].append((number, *piece))
