@@ -350,3 +350,29 @@ def test_lines_of_one_column_are_no_headline_centred_over_the_page() -> None:
         assert [line.strip() for line in read.text.split("\n")] == [
             line.strip() for column in columns for line in column + [""] * (rows - len(column))
         ]
+
+
+def test_a_headline_centred_on_the_page_across_one_of_two_gutters_ends_the_columns_above_it() -> None:
+    # Three columns, the third narrower: the page's middle lies left of the middle column's, and
+    # a headline centred on it crosses the first gutter only. It still heads the columns under it.
+    def columns(paragraphs: list[str]) -> list[list[str]]:
+        lines = wrapped("\n".join(paragraphs), 30)
+        return [lines[:6], lines[6:12], [line[:10] for line in lines[12:18]]]
+
+    above, under = columns(PARK), columns(TEA + PARK)
+    headline = "西山村发展特色种植产业"  # 22 display columns
+    page_width = 34 + 34 + max(display_width(line) for line in above[2] + under[2])
+    centred = " " * (page_width // 2 - 11) + headline
+    page = "\n".join(
+        [side_by_side(above, width=30, gap=4), "", centred, "", side_by_side(under, width=30, gap=4)]
+    )
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    lines = [line.strip() for line in read.text.split("\n") if line.strip()]
+    printed = [
+        *(line for column in above for line in column),
+        headline,
+        *(line for column in under for line in column),
+    ]
+    assert lines == [line.strip() for line in printed if line.strip()]

@@ -6,8 +6,8 @@ The gaps stand at the same place down the page (a gutter), so they can be found:
 lines that have text on both sides of a place have a gap there, and few lines print across it.
 Each column is then read top to bottom, one after another, the next one going on where the last
 one stopped (a story runs on from the foot of a column to the head of the next). A line printed
-across every gutter (a headline over the page's width), or centred on the page in one column
-only (a short headline over three columns), ends the columns above it: those under it are read
+across every gutter (a headline over the page's width), or centred on the page (a headline over
+three columns that crosses one gutter or none), ends the columns above it: those under it are read
 again from there, as the story it heads. A line printed across some of the gutters (a
 headline over two of three columns) goes whole into the column where it starts, and the line's
 piece in any other column stays that column's.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -156,16 +156,14 @@ def _page_head(line: str) -> bool:
 
 
 def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
-    """Whether a line is printed in one column only, set in from that column's edge, its middle at
-    the page's: a headline centred over the columns under it that is narrower than the column it
-    falls in (the middle one of three), which the text of no column is."""
+    """Whether a line is set in from the edge of the column it starts in, its middle at the page's:
+    a headline centred over the columns under it that crosses not every gutter (one within the
+    middle of three columns, or across one of their two gutters), which no column's text is."""
     filled = [column for column, mark in enumerate(row) if mark]
     if not filled:
         return False
     first, last = filled[0], filled[-1]
-    index = bisect_right(gutters, first)
-    if index != bisect_right(gutters, last):
-        return False  # across a gutter
+    index = bisect_left(gutters, first)  # a line that starts on a gutter starts in the column before it
     edge = gutters[index - 1] + 1 if index else 0
     return first - edge >= _CENTRED_INDENT and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
 
