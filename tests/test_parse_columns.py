@@ -376,3 +376,34 @@ def test_a_headline_centred_on_the_page_across_one_of_two_gutters_ends_the_colum
         *(line for column in under for line in column),
     ]
     assert lines == [line.strip() for line in printed if line.strip()]
+
+
+def test_a_headline_centred_on_the_page_a_few_columns_into_the_middle_column_heads_the_columns_under_it() -> (
+    None
+):
+    # Set in three display columns from the middle column's edge: a column's own lines start at it.
+    def columns(paragraphs: list[str]) -> list[list[str]]:
+        lines = wrapped("\n".join(paragraphs), 30)
+        return [lines[:6], lines[6:12], lines[12:18]]
+
+    above, under = columns(PARK + TEA), columns(TEA + PARK)
+    headline = "西山村发展特色种植产业"  # 22 display columns, centred on a page of 98
+    page = "\n".join(
+        [
+            side_by_side(above, width=30, gap=4),
+            "",
+            " " * 37 + headline,
+            "",
+            side_by_side(under, width=30, gap=4),
+        ]
+    )
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    lines = [line.strip() for line in read.text.split("\n") if line.strip()]
+    printed = [
+        *(line for column in above for line in column),
+        headline,
+        *(line for column in under for line in column),
+    ]
+    assert lines == [line.strip() for line in printed if line.strip()]

@@ -32,6 +32,9 @@ _CROSSING_ANY = 3  # lines that may print across a gutter on any page: a short p
 _CENTRED_INDENT = 4  # display columns of spaces before a line centred over the columns
 _CENTRED_SHARE = 0.7  # of the page's width, at most, that a centred line spans
 _CENTRED_OFF = 3  # display columns between a centred line's middle and the page's, at most
+# Display columns of spaces, at least, between a column's edge and a line centred on the page that
+# starts in it: a column's own lines start at its edge (an indent is ideographic spaces).
+_SET_IN = 2
 _MIN_LINES = 6  # lines with text on both sides, at least, before a page counts as set in columns
 _MIN_COLUMN = 16  # display columns from a gutter to the one before it (or the edge), at least
 # A gutter is left in spaces; an ideographic space is the typesetter's, inside a column's text
@@ -165,7 +168,7 @@ def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
     first, last = filled[0], filled[-1]
     index = bisect_left(gutters, first)  # a line that starts on a gutter starts in the column before it
     edge = gutters[index - 1] + 1 if index else 0
-    return first - edge >= _CENTRED_INDENT and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
+    return first - edge >= _SET_IN and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
 
 
 def _row_pieces(
