@@ -213,10 +213,10 @@ def read_columns(text: str) -> ColumnsRead | None:
     # page's width heads the story set in columns under it). Each piece: its page line, its text,
     # and whether it was set whole, across a gutter (whose indent says nothing of its column's).
     bands: list[list[list[tuple[int, str, bool]]]] = [[[] for _ in range(len(gutters) + 1)]]
-    rows = [_occupied(_cells(line)) for line in lines]
+    line_cells = [_cells(line) for line in lines]
+    rows = [_occupied(cells) for cells in line_cells]
     middle = max(map(len, rows), default=0) / 2  # the page's middle, in display columns
-    for number, (line, row) in enumerate(zip(lines, rows, strict=True), start=1):
-        cells = _cells(line)
+    for number, (line, cells, row) in enumerate(zip(lines, line_cells, rows, strict=True), start=1):
         crossed = [gutter < len(row) and row[gutter] == 1 for gutter in gutters]
         if all(crossed) or _page_head(line) or _centred_on_page(row, gutters, middle):
             # across the page or centred on it, or the page's head spread over its width (paper,
