@@ -352,6 +352,24 @@ def test_lines_of_one_column_are_no_headline_centred_over_the_page() -> None:
         ]
 
 
+def assert_heads_the_columns_under_it(
+    above: list[list[str]], headline_line: str, under: list[list[str]]
+) -> None:
+    """Three columns of 30 display columns, a headline line between blank lines, three more: read
+    back as the columns above, the headline, the columns under it."""
+    page = "\n".join(
+        [side_by_side(above, width=30, gap=4), "", headline_line, "", side_by_side(under, width=30, gap=4)]
+    )
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    printed = [*(line for column in above for line in column), headline_line]
+    printed += [line for column in under for line in column]
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for line in printed if line.strip()
+    ]
+
+
 def test_a_headline_centred_on_the_page_across_one_of_two_gutters_ends_the_columns_above_it() -> None:
     # Three columns, the third narrower: the page's middle lies left of the middle column's, and
     # a headline centred on it crosses the first gutter only. It still heads the columns under it.
@@ -362,20 +380,7 @@ def test_a_headline_centred_on_the_page_across_one_of_two_gutters_ends_the_colum
     above, under = columns(PARK), columns(TEA + PARK)
     headline = "西山村发展特色种植产业"  # 22 display columns
     page_width = 34 + 34 + max(display_width(line) for line in above[2] + under[2])
-    centred = " " * (page_width // 2 - 11) + headline
-    page = "\n".join(
-        [side_by_side(above, width=30, gap=4), "", centred, "", side_by_side(under, width=30, gap=4)]
-    )
-    assert find_gutters(page.split("\n")) == [33, 67]
-    read = read_columns(page)
-    assert read is not None
-    lines = [line.strip() for line in read.text.split("\n") if line.strip()]
-    printed = [
-        *(line for column in above for line in column),
-        headline,
-        *(line for column in under for line in column),
-    ]
-    assert lines == [line.strip() for line in printed if line.strip()]
+    assert_heads_the_columns_under_it(above, " " * (page_width // 2 - 11) + headline, under)
 
 
 def test_a_headline_centred_on_the_page_a_few_columns_into_the_middle_column_heads_the_columns_under_it() -> (
@@ -386,24 +391,7 @@ def test_a_headline_centred_on_the_page_a_few_columns_into_the_middle_column_hea
         lines = wrapped("\n".join(paragraphs), 30)
         return [lines[:6], lines[6:12], lines[12:18]]
 
-    above, under = columns(PARK + TEA), columns(TEA + PARK)
-    headline = "西山村发展特色种植产业"  # 22 display columns, centred on a page of 98
-    page = "\n".join(
-        [
-            side_by_side(above, width=30, gap=4),
-            "",
-            " " * 37 + headline,
-            "",
-            side_by_side(under, width=30, gap=4),
-        ]
+    # 22 display columns, centred on a page of 98
+    assert_heads_the_columns_under_it(
+        columns(PARK + TEA), " " * 37 + "西山村发展特色种植产业", columns(TEA + PARK)
     )
-    assert find_gutters(page.split("\n")) == [33, 67]
-    read = read_columns(page)
-    assert read is not None
-    lines = [line.strip() for line in read.text.split("\n") if line.strip()]
-    printed = [
-        *(line for column in above for line in column),
-        headline,
-        *(line for column in under for line in column),
-    ]
-    assert lines == [line.strip() for line in printed if line.strip()]
