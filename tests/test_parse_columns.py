@@ -395,3 +395,41 @@ def test_a_headline_centred_on_the_page_a_few_columns_into_the_middle_column_hea
     assert_heads_the_columns_under_it(
         columns(PARK + TEA), " " * 37 + "西山村发展特色种植产业", columns(TEA + PARK)
     )
+
+
+def test_a_paragraphs_first_line_set_in_by_spaces_alone_in_the_middle_column_stays_in_it() -> None:
+    # pdftotext sets a paragraph's indent as spaces. The middle column runs on alone for its last
+    # rows, and one of them opens a paragraph, its middle near the page's: it stands among its
+    # column's lines, not apart between blank rows as a headline does.
+    first = wrapped("\n".join(PARK), 30)[:10]
+    second = [*wrapped("\n".join(TEA), 30)[:12], "    村党支部书记齐建华说，明", "年将扩大种植面积。"]
+    third = wrapped("\n".join(TEA + PARK), 30)[:10]
+    page = side_by_side([first, second, third], width=30, gap=4)
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for column in (first, second, third) for line in column if line.strip()
+    ]
+
+
+def test_the_lower_line_of_a_headline_block_centred_over_three_columns_heads_them_too() -> None:
+    # Kicker and headline, each centred on the page within the middle column, the columns right
+    # under the headline: it has no blank row next to it, but the kicker over it stands apart.
+    def columns(paragraphs: list[str]) -> list[list[str]]:
+        lines = wrapped("\n".join(paragraphs), 30)
+        return [lines[:6], lines[6:12], lines[12:18]]
+
+    above, under = columns(PARK + TEA), columns(TEA + PARK)
+    block = ["东湖街道启用", "便民服务站开门"]  # 12 and 14 display columns
+    centred = [" " * (49 - display_width(line) // 2) + line for line in block]
+    page = "\n".join(
+        [side_by_side(above, width=30, gap=4), "", *centred, side_by_side(under, width=30, gap=4)]
+    )
+    read = read_columns(page)
+    assert read is not None
+    printed = [*(line for column in above for line in column), *block]
+    printed += [line for column in under for line in column]
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for line in printed if line.strip()
+    ]

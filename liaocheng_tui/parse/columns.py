@@ -216,9 +216,14 @@ def read_columns(text: str) -> ColumnsRead | None:
     line_cells = [_cells(line) for line in lines]
     rows = [_occupied(cells) for cells in line_cells]
     middle = max(map(len, rows), default=0) / 2  # the page's middle, in display columns
+    headed = False  # whether the line above went whole over the columns under it
     for number, (line, cells, row) in enumerate(zip(lines, line_cells, rows, strict=True), start=1):
         crossed = [gutter < len(row) and row[gutter] == 1 for gutter in gutters]
-        if all(crossed) or _page_head(line) or _centred_on_page(row, gutters, middle):
+        # A headline stands apart: a blank row above it or under it, or a line of its headline
+        # block (a kicker over it) above it.
+        apart = headed or any(not any(rows[at]) for at in (number - 2, number) if 0 <= at < len(rows))
+        headed = all(crossed) or _page_head(line) or (apart and _centred_on_page(row, gutters, middle))
+        if headed:
             # across the page or centred on it, or the page's head spread over its width (paper,
             # date and page, which cut up would leave the date in the last column's head)
             # It heads the columns under it: first in their band, wherever it starts.
