@@ -433,3 +433,19 @@ def test_the_lower_line_of_a_headline_block_centred_over_three_columns_heads_the
     assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
         line.strip() for line in printed if line.strip()
     ]
+
+
+def test_columns_whose_paragraphs_are_set_in_by_spaces_are_read_under_their_headlines() -> None:
+    # pdftotext sets a paragraph's indent as spaces: a row that opens a paragraph in the first
+    # column starts four columns in and spans the page, its middle near the page's, yet it is two
+    # columns' pieces, a gap at the gutter between them.
+    def spaced(paragraphs: list[str]) -> list[str]:
+        return [paragraph.replace("\u3000\u3000", "    ") for paragraph in paragraphs]
+
+    park, *_ = under_a_banner("全市首批口袋公园建成开放", spaced(PARK))
+    tea, *_ = under_a_banner("西山村发展特色种植", spaced(TEA))
+    parsed = parse_page(park + "\n\n" + tea)
+    assert [(a.title, a.paragraphs) for a in parsed.articles] == [
+        ("全市首批口袋公园建成开放", [p.strip().removeprefix("本报讯（记者 柳静文）") for p in PARK]),
+        ("西山村发展特色种植", [p.strip().removeprefix("本报讯（记者 卢晓岚 通讯员 詹丽娟）") for p in TEA]),
+    ]

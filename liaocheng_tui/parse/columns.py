@@ -166,6 +166,8 @@ def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
     if not filled:
         return False
     first, last = filled[0], filled[-1]
+    if any(first < gutter < last and not row[gutter] for gutter in gutters):
+        return False  # pieces of two columns' lines (the first set in by spaces, a paragraph's)
     index = bisect_left(gutters, first)  # a line that starts on a gutter starts in the column before it
     edge = gutters[index - 1] + 1 if index else 0
     return first - edge >= _SET_IN and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF

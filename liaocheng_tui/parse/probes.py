@@ -309,13 +309,19 @@ def _side_by_side(count: int) -> Transform:
 def _stories_in_columns(count: int) -> Transform:
     """Each story set in ``count`` columns side by side under its headline lines, which are
     printed whole and centred across the columns (``pdftotext -layout`` on a page whose headlines
-    span their stories' columns): the story's other lines wrapped at ``_COLUMN_CHARACTERS`` and
-    parted into columns of one height, a blank line under the headlines and under the columns."""
+    span their stories' columns): the story's other lines wrapped at ``_COLUMN_CHARACTERS``, their
+    indents set as spaces, and parted into columns of one height, a blank line under the headlines
+    and under the columns."""
     column_width = 2 * _COLUMN_CHARACTERS
     page_width = count * column_width + (count - 1) * len(_GUTTER)
 
     def in_columns(text_lines: list[str]) -> list[str]:
-        wrapped = [line for line in hard_wrapped_lines(text_lines, _COLUMN_CHARACTERS) if line.strip()]
+        # pdftotext sets a paragraph's indent as spaces, two for each ideographic space.
+        wrapped = [
+            line.replace("\u3000", "  ")
+            for line in hard_wrapped_lines(text_lines, _COLUMN_CHARACTERS)
+            if line.strip()
+        ]
         if not wrapped:
             return []
         height = -(-len(wrapped) // count)
@@ -636,7 +642,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("two-widths-10", "… cut at 10 characters, three stories in ten at 14", _narrow_column(10, wide=14)),
     Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
     Probe("columns-3", "columns set side by side, 3 of them", _side_by_side(3)),
-    Probe("stories-in-columns", "each story in 2 columns side by side under its headline lines, which are printed whole and centred across them (`pdftotext -layout` on a page whose headlines span their stories' columns)", _stories_in_columns(2)),
+    Probe("stories-in-columns", "each story in 2 columns side by side under its headline lines, which are printed whole and centred across them, its paragraphs' indents set as spaces (`pdftotext -layout` on a page whose headlines span their stories' columns)", _stories_in_columns(2)),
     Probe("stories-in-columns-3", "… in 3 columns", _stories_in_columns(3)),
     Probe("navigation", "a line of e-paper navigation over half the stories (`上一篇　下一篇`, `【打印】【关闭】`, `返回目录`)", _over_stories(_NAVIGATION)),
     Probe("page-label", "… the e-paper's page label or editors (`第01版：要闻`, `本版责编：…`)", _over_stories(_PAGE_LABELS)),
