@@ -210,10 +210,12 @@ def read_columns(text: str) -> ColumnsRead | None:
     gutters = find_gutters(lines)
     if not gutters:
         return None
-    # The page cut across its width where a line is printed across every gutter: the columns
-    # above such a line end there, and those under it start again (a headline over the whole
-    # page's width heads the story set in columns under it). Each piece: its page line, its text,
-    # and whether it was set whole, across a gutter (whose indent says nothing of its column's).
+    # The page cut across its width at a line printed across every gutter or centred on the page
+    # (a headline over the story set in the columns under it), or at the page's head spread over
+    # its width (paper, date and page, which cut up would leave the date in the last column's
+    # head): the columns above it end there, and those under it start again, under it. Each piece:
+    # its page line, its text, and whether it was set whole (whose indent says nothing of its
+    # column's).
     bands: list[list[list[tuple[int, str, bool]]]] = [[[] for _ in range(len(gutters) + 1)]]
     line_cells = [_cells(line) for line in lines]
     rows = [_occupied(cells) for cells in line_cells]
@@ -226,9 +228,6 @@ def read_columns(text: str) -> ColumnsRead | None:
         apart = headed or any(not any(rows[at]) for at in (number - 2, number) if 0 <= at < len(rows))
         headed = all(crossed) or _page_head(line) or (apart and _centred_on_page(row, gutters, middle))
         if headed:
-            # across the page or centred on it, or the page's head spread over its width (paper,
-            # date and page, which cut up would leave the date in the last column's head)
-            # It heads the columns under it: first in their band, wherever it starts.
             bands.append([[] for _ in range(len(gutters) + 1)])
             bands[-1][0].append((number, line.strip(" \t"), True))
             continue

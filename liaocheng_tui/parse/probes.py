@@ -292,18 +292,23 @@ def _side_by_side(count: int) -> Transform:
     ``pdftotext -layout`` prints a page: each printed line holds a line of every column."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
-        wrapped = hard_wrapped_lines(lines, _COLUMN_CHARACTERS)
-        height = -(-len(wrapped) // count)
-        columns = [wrapped[start : start + height] for start in range(0, len(wrapped), height)]
-        width = 2 * _COLUMN_CHARACTERS
-        out: list[str] = []
-        for row in range(height):
-            pieces = [column[row] if row < len(column) else "" for column in columns]
-            padded = [piece + " " * (width - sum(map(char_width, piece))) for piece in pieces[:-1]]
-            out.append(_GUTTER.join([*padded, pieces[-1]]).rstrip())
-        return out
+        return _set_side_by_side(hard_wrapped_lines(lines, _COLUMN_CHARACTERS), count)
 
     return transform
+
+
+def _set_side_by_side(lines: list[str], count: int) -> list[str]:
+    """``lines`` parted into ``count`` columns of one height (of ``_COLUMN_CHARACTERS``) and printed
+    side by side, ``_GUTTER`` between them: each printed line holds a line of every column."""
+    height = -(-len(lines) // count)
+    columns = [lines[start : start + height] for start in range(0, len(lines), height)]
+    width = 2 * _COLUMN_CHARACTERS
+    out: list[str] = []
+    for row in range(height):
+        pieces = [column[row] if row < len(column) else "" for column in columns]
+        padded = [piece + " " * (width - sum(map(char_width, piece))) for piece in pieces[:-1]]
+        out.append(_GUTTER.join([*padded, pieces[-1]]).rstrip())
+    return out
 
 
 def _stories_in_columns(count: int) -> Transform:
@@ -312,8 +317,7 @@ def _stories_in_columns(count: int) -> Transform:
     span their stories' columns): the story's other lines wrapped at ``_COLUMN_CHARACTERS``, their
     indents set as spaces, and parted into columns of one height, a blank line under the headlines
     and under the columns."""
-    column_width = 2 * _COLUMN_CHARACTERS
-    page_width = count * column_width + (count - 1) * len(_GUTTER)
+    page_width = count * 2 * _COLUMN_CHARACTERS + (count - 1) * len(_GUTTER)
 
     def in_columns(text_lines: list[str]) -> list[str]:
         # pdftotext sets a paragraph's indent as spaces, two for each ideographic space.
@@ -322,16 +326,7 @@ def _stories_in_columns(count: int) -> Transform:
             for line in hard_wrapped_lines(text_lines, _COLUMN_CHARACTERS)
             if line.strip()
         ]
-        if not wrapped:
-            return []
-        height = -(-len(wrapped) // count)
-        columns = [wrapped[start : start + height] for start in range(0, len(wrapped), height)]
-        rows: list[str] = []
-        for row in range(height):
-            pieces = [column[row] if row < len(column) else "" for column in columns]
-            padded = [piece + " " * (column_width - sum(map(char_width, piece))) for piece in pieces[:-1]]
-            rows.append(_GUTTER.join([*padded, pieces[-1]]).rstrip())
-        return [*rows, ""]
+        return [*_set_side_by_side(wrapped, count), ""] if wrapped else []
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
         out: list[str] = []
