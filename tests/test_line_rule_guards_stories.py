@@ -563,3 +563,41 @@ def test_only_a_bracket_left_open_has_a_tail(text: str, tail: int | None) -> Non
 )
 def test_an_email_address_alone_under_a_byline_is_the_bylines_line(text: str, codes: str, read: str) -> None:
     assert reread(line_rules._emails_under_bylines, text, codes) == read
+
+
+# --- _headline_alone_among_furniture: a page read as furniture from its head to its foot -----------
+
+
+def test_an_e_paper_photo_pages_one_line_that_is_no_furniture_is_its_headline() -> None:
+    page = parse_page("2026年11月20日\n\n第A05版：要闻\n\n东湖灯会亮灯迎新春\n")
+    assert [(article.title, article.paragraphs) for article in page.articles] == [("东湖灯会亮灯迎新春", [])]
+    assert [item.text for item in page.dropped] == ["2026年11月20日", "第A05版：要闻"]
+
+
+def test_a_page_of_furniture_only_keeps_it_all_as_furniture() -> None:
+    # Every line is one a furniture rule reads: no headline to find.
+    page = "\n".join(("2026年11月20日", "第A05版：要闻", "本版编辑：王明远"))
+    assert reread(line_rules._headline_alone_among_furniture, page, "F F F") == "F F F"
+
+
+def test_two_lines_no_furniture_rule_reads_on_a_furniture_page_stay_furniture() -> None:
+    # Which of them would be the headline is not for the rule to say.
+    page = "\n".join(("2026年11月20日", "东湖灯会亮灯迎新春", "西山庙会开幕"))
+    assert reread(line_rules._headline_alone_among_furniture, page, "F F F") == "F F F"
+
+
+def test_a_page_with_a_line_read_as_text_is_left_to_the_other_rules() -> None:
+    page = "\n".join(("2026年11月20日", "东湖灯会亮灯迎新春", "游客在东湖赏灯。"))
+    assert reread(line_rules._headline_alone_among_furniture, page, "F F B") == "F F B"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "游客在东湖公园赏灯。",  # a sentence: no headline
+        "（东湖公园管理处供图）",  # a credit in brackets closes a story, heads none
+    ],
+)
+def test_a_furniture_pages_one_other_line_that_could_head_nothing_stays_furniture(line: str) -> None:
+    page = "\n".join(("2026年11月20日", "第A05版：要闻", line))
+    assert reread(line_rules._headline_alone_among_furniture, page, "F F F") == "F F F"

@@ -1514,6 +1514,27 @@ def _furniture_by_context(text: str, role: Role) -> bool:
     )
 
 
+def _headline_alone_among_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page the labeller read as furniture from its head to its foot, with the one
+    line no furniture rule reads as the page's, shaped as a headline, read as the headline: an
+    e-paper's page for a photograph or a box copies the issue's date, the page's label and the
+    headline, and no text under it (``2026年11月20日`` / ``第A05版：要闻`` / ``东湖灯会``)."""
+    filled = [index for index, line in enumerate(lines) if line.text]
+    if not filled or any(roles[index] != "furniture" for index in filled):
+        return list(roles)  # nearly every page: some line is text or a headline
+    alone = [
+        index
+        for index in filled
+        if _furniture_by_context(text := lines[index].text, "furniture")
+        and headline_shaped(text)
+        and could_head(text)
+    ]
+    out = list(roles)
+    if len(alone) == 1:
+        out[alone[0]] = "title"
+    return out
+
+
 DASH_OPENERS = ("——", "—", "--", "－－", "─")
 
 
@@ -2000,4 +2021,4 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _signatures_set_right(lines, roles)
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
-    return _page_heads_read_as_kickers(lines, roles)
+    return _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
