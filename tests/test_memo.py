@@ -3,48 +3,45 @@ is asked, never one a caller changed, and none left after clear_caches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from liaocheng_tui.parse import byline, furniture
 from liaocheng_tui.parse.memo import LINES_KEPT, clear_caches, memoised
 
 
-def test_a_memoised_function_answers_a_line_asked_again_from_memory() -> None:
-    asked: list[str] = []
+def _recorded() -> tuple[Callable[[Hashable], Hashable], list[Hashable]]:
+    """A memoised function that gives back what it is asked, and the list of what it was asked
+    (answers from memory leave no mark there)."""
+    asked: list[Hashable] = []
 
     @memoised
-    def shout(text: str) -> str:
-        asked.append(text)
-        return text + "！"
+    def echo(argument: Hashable) -> Hashable:
+        asked.append(argument)
+        return argument
 
-    assert [shout("东江"), shout("东江"), shout("西山")] == ["东江！", "东江！", "西山！"]
+    return echo, asked
+
+
+def test_a_memoised_function_answers_a_line_asked_again_from_memory() -> None:
+    echo, asked = _recorded()
+    assert [echo("东江"), echo("东江"), echo("西山")] == ["东江", "东江", "西山"]
     assert asked == ["东江", "西山"]
 
 
 def test_clear_caches_forgets_every_answer() -> None:
-    asked: list[str] = []
-
-    @memoised
-    def length(text: str) -> int:
-        asked.append(text)
-        return len(text)
-
-    length("东湖公园")
+    echo, asked = _recorded()
+    echo("东湖公园")
     clear_caches()
-    assert length("东湖公园") == 4
+    assert echo("东湖公园") == "东湖公园"
     assert asked == ["东湖公园", "东湖公园"]
 
 
 def test_only_the_latest_lines_are_kept() -> None:
-    asked: list[int] = []
-
-    @memoised
-    def square(number: int) -> int:
-        asked.append(number)
-        return number * number
-
+    echo, asked = _recorded()
     for number in range(LINES_KEPT + 1):
-        square(number)
-    square(LINES_KEPT)  # the latest: kept
-    square(0)  # the oldest: pushed out by the one after the last kept
+        echo(number)
+    echo(LINES_KEPT)  # the latest: kept
+    echo(0)  # the oldest: pushed out by the one after the last kept
     assert asked == [*range(LINES_KEPT + 1), 0]
 
 
