@@ -53,7 +53,7 @@ _TAG_RE = re.compile(
 )
 _TAGGED_MIN = 3  # tags on a page before it counts as markup
 _SPACING_TAG_RE = re.compile(r"<br\b|</(?:td|th|tr)\b", re.IGNORECASE)
-_CELL_TAG_RE = re.compile(r"<t[dh]\b", re.IGNORECASE)  # a table cell's opening tag
+_CELL_START_RE = re.compile(r"<t[dh]\b[^<>]*>", re.IGNORECASE)  # a table cell's opening tag
 # A markdown link (what a web page's reader or converter writes, ``[首页](https://…)``): its text
 # is what the page printed. A picture's link (``![…](…)``) is left whole, for the furniture rules.
 _MARKDOWN_LINK_RE = re.compile(
@@ -154,7 +154,7 @@ def strip_tags(line: str) -> str:
     """``line`` without its HTML tags (a line break tag, and the end of a table's cell or row,
     becomes a space, so words and cells stay apart); a line of two cells or more is written as
     :func:`table_text` writes it."""
-    if len(_CELL_TAG_RE.findall(line)) >= 2:
+    if len(_CELL_START_RE.findall(line)) >= 2:
         return table_text(line)
     return _tagless(line)
 
@@ -164,7 +164,6 @@ def _tagless(text: str) -> str:
 
 
 _ROW_END_RE = re.compile(r"</tr\s*>", re.IGNORECASE)
-_CELL_START_RE = re.compile(r"<t[dh]\b[^<>]*>", re.IGNORECASE)
 
 
 def table_text(line: str) -> str:
