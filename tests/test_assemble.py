@@ -753,8 +753,13 @@ def test_a_narrow_column_cut_by_display_width_is_joined_though_digits_make_lines
     assert article.paragraphs == paragraphs
 
 
-def test_a_sentence_that_ends_at_the_column_s_edge_goes_on_where_paragraphs_open_indented() -> None:
-    page = narrow_column(LONG_PARAGRAPHS, 20, indent="\u3000\u3000")
+# Paragraphs indented by ideographic spaces, and by em spaces as a web page's copy keeps HTML's
+# ``&emsp;&emsp;``.
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "\u2003\u2003"], ids=["ideographic", "em"])
+def test_a_sentence_that_ends_at_the_column_s_edge_goes_on_where_paragraphs_open_indented(
+    indent: str,
+) -> None:
+    page = narrow_column(LONG_PARAGRAPHS, 20, indent=indent)
     assert page[2] == (B, "子一天比一天好，今年的收成也一定会更好。")  # a sentence's end at the edge
     (article,) = run(page).articles
     assert article.paragraphs == LONG_PARAGRAPHS

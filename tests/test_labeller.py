@@ -439,6 +439,31 @@ def test_indent_width_counts_columns() -> None:
     assert indent_width("\t正文") == 4
     assert indent_width(" \u3000\xa0正文") == 4  # 1 + 2 + 1
     assert indent_width("   ") == 3
+    # a web page's HTML indents as a copy keeps them: &emsp; (as wide as a Chinese character), &ensp;
+    assert indent_width("\u2003\u2003正文") == 4
+    assert indent_width("\u2002\u2002正文") == 2
+    assert indent_width("\u2009\u202f\u205f正文") == 3  # thin and narrow spaces: a column each
+
+
+def test_a_web_page_s_em_and_en_spaces_indent_a_paragraph() -> None:
+    page = [
+        "标题",
+        "\u2003\u2003正文。",
+        "\u2003正文。",
+        "\u2002\u2002正文。",
+        "\u2002正文。",
+        "\u2009\u2009正文。",
+    ]
+    lines = lines_of(page)
+    assert [(line.indented, line.indent) for line in lines] == [
+        (False, 0),
+        (True, 4),
+        (True, 2),  # one em space is a character's width, as one ideographic space is
+        (True, 2),
+        (False, 1),  # one en space is a column, as one ASCII space is
+        (True, 2),
+    ]
+    assert {line.text for line in lines[1:]} == {"正文。"}
 
 
 # A page as a layout-keeping PDF extraction prints it, written for this test (never trained on):

@@ -585,6 +585,11 @@ PROBES: tuple[Probe, ...] = (
     ),
     Probe("ocr-spaced", "letters spaced out by OCR, indents lost", _each_line(lambda line: " ".join(line.strip()))),
     Probe("entities", "indents and quotes as HTML entities", _each_line(_entities)),
+    Probe(
+        "em-spaces",
+        "indents as em spaces (U+2003: a web page's `&emsp;&emsp;` as a copy keeps it)",
+        _each_line(lambda line: line.replace("\u3000", "\u2003")),
+    ),
     Probe("html", "lines in HTML markup (`<p>`, `<h2>`)", _html),
     Probe("vertical", "headlines of up to 10 characters set vertically", _vertical),
     Probe("centred", "headlines centred with leading spaces (`pdftotext -layout`)", _centred(flush=False)),
