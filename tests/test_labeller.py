@@ -14,7 +14,7 @@ from liaocheng_tui.parse import labeller, script_forms, train
 from liaocheng_tui.parse.chars import fold_traditional, in_traditional_script, page_script_fold
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import page_features, sequence_items
-from liaocheng_tui.parse.normalize import indent_width, lines_of, split_lines
+from liaocheng_tui.parse.normalize import indent_width, is_double_spaced, lines_of, split_lines
 from liaocheng_tui.parse.page import parse_page
 from liaocheng_tui.parse.roles import ROLES, Role, model_states, role_of_state
 from liaocheng_tui.parse.train import LabelledPage, role_scores, train_model
@@ -443,6 +443,14 @@ def test_indent_width_counts_columns() -> None:
     assert indent_width("\u2003\u2003正文") == 4
     assert indent_width("\u2002\u2002正文") == 2
     assert indent_width("\u2009\u202f\u205f正文") == 3  # thin and narrow spaces: a column each
+
+
+def test_a_page_with_a_blank_line_under_almost_every_line_of_text_is_double_spaced() -> None:
+    assert is_double_spaced([0, 2, 4, 6])
+    assert is_double_spaced([0, 3, 5, 6, *range(8, 40, 2)])  # one line in 18 right over another
+    assert not is_double_spaced([0, 2, 3, 5, 6, 8])  # stories set apart, their lines run on
+    assert not is_double_spaced([0, 2, 4, 5, 7, 9, 11, 13, 15, 17])  # one line in nine over another
+    assert not is_double_spaced([0])  # one line of text says nothing
 
 
 def test_a_web_page_s_em_and_en_spaces_indent_a_paragraph() -> None:

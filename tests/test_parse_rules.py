@@ -1740,9 +1740,37 @@ def test_a_meta_line_a_hard_wrap_cut_is_found_from_its_pieces() -> None:
     assert wrapped_meta_lines(lines) == {1, 2}
     # In three pieces, as a narrow column cuts it.
     assert wrapped_meta_lines(["（ 2026-0", "5-01 ） 稿件", "来源：某某日报"]) == {0, 1, 2}
-    # A whole meta line has no pieces; nor do lines a blank line parts.
+    # A whole meta line has no pieces.
     assert wrapped_meta_lines(["（ 2026-05-01 ） 稿件来源：某某日报 要闻", "本报记者 王明"]) == set()
-    assert wrapped_meta_lines(["（ 2026-05-01 ） 稿件来", "", "源：某某日报 要闻"]) == set()
+    # A double-spaced copy sets a blank line under each piece.
+    assert wrapped_meta_lines(
+        ["某地新建一座公园", "", "（ 2026-05-01 ） 稿件来", "", "源：某某日报 要闻", ""]
+    ) == {2, 4}
+    assert wrapped_meta_lines(["（ 2026-0", "", "", "5-01 ） 稿件", "", "来源：某某日报"]) == {0, 3, 5}
+    # There the pieces are as wide as most of the page's lines, as a wrap cuts them: a paper's
+    # edition line over an author's, each whole, are none.
+    whole = ["《东江晨报》（2026年01月11日 第05版）", "", "（作者 柳静文）", "", "责任编辑：刘军", ""]
+    assert is_web_meta_line("".join(whole)) and wrapped_meta_lines(whole) == set()
+    # Nor are lines of a page whose lines have no one width: a page no wrap cut.
+    unwrapped = [
+        "东江新区首批人才公寓交付使用",
+        "",
+        "《东江晨报》（2026年01月11日 第05版）",
+        "",
+        "（作者 柳静文 齐建华 詹敏 柏小雨 王明远）",  # as wide as the line above, but one character
+        "",
+        "责任编辑：刘军",
+        "",
+        "老城区改造完成，居民们说老街的味道还在。",
+    ]
+    assert is_web_meta_line("".join(unwrapped[2:7])) and wrapped_meta_lines(unwrapped) == set()
+    # Elsewhere a blank line parts them.
+    assert (
+        wrapped_meta_lines(
+            ["某地新建一座公园", "（ 2026-05-01 ） 稿件来", "", "源：某某日报 要闻", "本报记者 王明"]
+        )
+        == set()
+    )
     # A list whose lines each name the same field is no meta line however it is joined.
     assert wrapped_meta_lines(["书名：红岩 作者：罗广斌", "书名：创业史 作者：柳青"]) == set()
 
@@ -1766,6 +1794,53 @@ def test_the_pieces_and_the_cut_off_tail_of_a_wrapped_meta_line_are_furniture_to
     assert spaced[1:3] == ["（ 2026-04-27 ） 稿件来源：东江都市", "日报 要闻"]
     items = page_features(column + spaced + column)
     assert ["r:furn" in item for item in items[8:12]] == [False, True, True, False]
+    # Double-spaced: a blank line under every line, the pieces' and the tail's too.
+    items = page_features([line for text in wrapped + tail + wrapped for line in (text, "")])
+    assert ["r:furn" in item for item in items[16:24:2]] == [False, True, True, False]
+    column = ["公园位于城市东部，占地面积两百余亩，今年"[:18]] * 6  # as wide as the first piece
+    items = page_features([line for text in column + pieces + column for line in (text, "")])
+    assert ["r:furn" in item for item in items[12:20:2]] == [False, True, True, False]
+    # Elsewhere a blank line under a whole meta line as wide as the page's lines sets it apart: the
+    # short line under the blank is no tail of it.
+    items = page_features(wrapped + tail[:2] + ["", *tail[2:]] + wrapped)
+    assert ["r:furn" in item for item in items[8:13]] == [False, True, False, False, False]
+
+
+def test_a_double_spaced_narrow_column_s_meta_lines_under_headlines_are_furniture() -> None:
+    # A web page's stories cut at 18 characters, a blank line under every line (as the seed pages
+    # from one PDF print them): each meta line comes in two pieces with a blank line between.
+    def story(headline: str, byline: str, paragraphs: list[str]) -> list[str]:
+        meta = "（ 2026-03-05 ） 稿件来源：东江都市日报 要闻"
+        return [
+            headline,
+            meta[:18],
+            meta[18:],
+            byline,
+            *(p[at : at + 18] for p in paragraphs for at in range(0, len(p), 18)),
+        ]
+
+    page = story(
+        "东江新区首批人才公寓交付使用",
+        "本报记者 柳静文",
+        [
+            "3月5日，东江新区首批人才公寓正式交付，三百余名青年人才领到了新房钥匙。",
+            "据了解，这批公寓共有住房四百二十套，配有健身房、共享厨房和阅览室，租金低于周边市场价三成。",
+        ],
+    ) + story(
+        "西山公园樱花进入盛花期",
+        "本报记者 卢晓岚",
+        [
+            "连日来，西山公园的三千余株樱花竞相开放，吸引大批市民前来赏花。",
+            "公园管理处提醒，周末游客较多，请市民错峰出行，文明赏花。",
+        ],
+    )
+    assert page[1:3] == ["（ 2026-03-05 ） 稿件来", "源：东江都市日报 要闻"]
+    parsed = parse_page("\n".join(line for text in page for line in (text, "")))
+    assert [(article.title, article.byline, len(article.paragraphs)) for article in parsed.articles] == [
+        ("东江新区首批人才公寓交付使用", "本报记者 柳静文", 2),
+        ("西山公园樱花进入盛花期", "本报记者 卢晓岚", 2),
+    ]
+    assert [item.text for item in parsed.dropped] == ["（ 2026-03-05 ） 稿件来", "源：东江都市日报 要闻"] * 2
 
 
 @pytest.mark.parametrize(

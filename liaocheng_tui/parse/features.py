@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import reduce
-from itertools import accumulate, chain
+from itertools import accumulate, chain, pairwise
 from operator import or_
 
 from liaocheng_tui.parse.blocks import numbered_item
@@ -55,7 +55,7 @@ from liaocheng_tui.parse.furniture import (
     is_printed_web_meta_line,
     wrapped_meta_lines,
 )
-from liaocheng_tui.parse.normalize import Line, lines_of
+from liaocheng_tui.parse.normalize import Line, is_double_spaced, lines_of
 
 Item = list[str]
 
@@ -592,9 +592,13 @@ def _meta_tails(
     last piece) as wide as the page's lines, shorter than that, and neither a sentence's end nor a
     byline or a lead."""
     tails: set[int] = set()
-    for index in range(len(texts) - 1):
-        line, below = measured[index], measured[index + 1]
-        if line.blank or below.blank or below.length >= 0.9 * width or index + 1 in pieces:
+    filled = [index for index, line in enumerate(measured) if not line.blank]
+    # The line under a line: on a double-spaced copy the next line of text, elsewhere the next line
+    # (a blank line under a meta line sets it apart from what follows).
+    double_spaced = is_double_spaced(filled)
+    for index, under in pairwise(filled):
+        below = measured[under]
+        if below.length >= 0.9 * width or under in pieces or (under != index + 1 and not double_spaced):
             continue
         if not (index in pieces or is_printed_web_meta_line(texts[index])):
             continue
@@ -603,7 +607,7 @@ def _meta_tails(
             continue
         if below.end.startswith("fin") or {"r:byline", "r:lead", "r:furn"} & set(below.key):
             continue
-        tails.add(index + 1)
+        tails.add(under)
     return tails
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +29,7 @@ from liaocheng_tui.parse.chars import (
     weight,
 )
 from liaocheng_tui.parse.memo import memoised
+from liaocheng_tui.parse.normalize import is_double_spaced
 
 _H = f"[{HAN_CLASS}]"
 MASTHEAD_RE = re.compile(
@@ -907,46 +909,61 @@ def meta_author(text: str) -> tuple[str, list[str]] | None:
 
 
 _META_PIECES = 3  # a meta line cut by a hard wrap comes in at most this many pieces
+_WRAP_WIDTH_SHARE = 0.3  # of a hard-wrapped page's lines of text at least, as wide as the wrap
 _META_CUE_RE = re.compile("[：:字号]")
 
 
 def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int]:
     """The lines that are pieces of a web page's meta line a hard wrap cut (``（ 2026-04-27 ） 稿件来``
-    / ``源：某某日报 要闻``): two or three lines in a row, none a meta line by itself, that together
+    / ``源：某某日报 要闻``): two or three lines in a row (lines of text in a row on a double-spaced
+    page), none a meta line by itself, that together
     are one (the fewest that are: a headline above the pieces is none of them), naming each field
     once. Neither piece says what it is alone, and each reads like a line of text. Read as printed
     (:func:`is_printed_web_meta_line`): the labeller's features take these pieces from here; with
     ``spaced``, pieces OCR spaced out letter by letter are read too (:func:`is_web_meta_line`)."""
     found: set[int] = set()
     is_meta = is_web_meta_line if spaced else is_printed_web_meta_line
-    alone = [bool(line.strip()) and not is_meta(line) for line in lines]
+    # A double-spaced copy sets a blank line under every line, the pieces' too: there the pieces are
+    # lines of text next to each other, whatever blank lines stand between them, and all but the
+    # last fill the width most of the page's lines have, as a wrap cut them (a paper's edition line
+    # over an author's line, both whole, are no pieces). Elsewhere a blank line parts them.
+    texts = [index for index, line in enumerate(lines) if line.strip()]
+    if is_double_spaced(texts):
+        width, count = Counter(len(lines[index].strip()) for index in texts).most_common(1)[0]
+        wrapped = count >= _WRAP_WIDTH_SHARE * len(texts)
+        cut = [wrapped and len(lines[index].strip()) >= width - 1 for index in texts]
+    else:
+        texts = list(range(len(lines)))
+        cut = [True] * len(texts)
+    alone = [bool(lines[index].strip()) and not is_meta(lines[index]) for index in texts]
     # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号. Looked
     # for only where two lines of text stand together (on a page with blank lines, at few places).
     cued: dict[int, bool] = {}
 
-    def any_cued(start: int, end: int) -> bool:
-        for index in range(start, end + 1):
-            if index not in cued:
-                cued[index] = _META_CUE_RE.search(lines[index]) is not None
-            if cued[index]:
+    def any_cued(first: int, last: int) -> bool:
+        for position in range(first, last + 1):
+            if position not in cued:
+                cued[position] = _META_CUE_RE.search(lines[texts[position]]) is not None
+            if cued[position]:
                 return True
         return False
 
-    for end in range(1, len(lines)):
-        if not alone[end] or end - 1 in found:
+    for last in range(1, len(texts)):
+        if not alone[last] or texts[last - 1] in found:
             continue
-        for start in range(end - 1, max(end - _META_PIECES, -1), -1):
-            if not alone[start]:
+        for first in range(last - 1, max(last - _META_PIECES, -1), -1):
+            if not (alone[first] and cut[first]):
                 break  # the pieces of one line stand on lines next to each other, none whole
-            if not any_cued(start, end):
+            if not any_cued(first, last):
                 continue  # answered at once, as most pairs of lines are
-            joined = "".join(line.strip() for line in lines[start : end + 1])
+            pieces = texts[first : last + 1]
+            joined = "".join(lines[index].strip() for index in pieces)
             if len(joined) > WEB_META_LONGEST:
                 break
             if is_meta(joined):
                 names = _META_FIELD_RE.findall(fold_width(unspaced(joined) if spaced else joined))
                 if len(set(names)) == len(names):  # a list's lines (书名：… 作者：…) repeat theirs
-                    found.update(range(start, end + 1))
+                    found.update(pieces)
                 break
     return found
 

@@ -652,6 +652,8 @@ def _headlines_read_as_furniture(lines: Sequence[Line], roles: Sequence[Role]) -
             continue  # right under a line: a wrapped line's piece (not under a page's head, whole)
         if place and _source_cut_before(lines[filled[place - 1]].text, text):
             continue  # the rest of a meta line's source, a blank line under it (东江都 / 市日报 要闻)
+        if place and filled[place - 1] < index - 1 and is_web_meta_line(lines[filled[place - 1]].text + text):
+            continue  # a meta line's last piece, a blank line over it as a double-spaced copy sets
         if _FURNITURE_FIGURE_RE.search(text) or META_FIELD_LABEL_RE.search(text.replace(" ", "")):
             # a date, a page, a time, the weather, a field's label (日作者：…): furniture, or a
             # piece of it OCR spaced out (a headline counts things: 西山县新建5所学校)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from liaocheng_tui.parse.chars import HAN_RE
 
@@ -127,3 +128,17 @@ def lines_of(raws: Sequence[str]) -> list[Line]:
             # A line without leading spaces (width 0) has no indent to look for.
             lines.append(Line(number, body, width > 0 and _INDENT_RE.match(raw) is not None, width))
     return lines
+
+
+_RUN_ON_SHARE = 0.1  # of a double-spaced copy's lines of text at most, right over another
+
+
+def is_double_spaced(filled: Sequence[int]) -> bool:
+    """Whether a page whose lines of text stand at the ascending indices ``filled`` is double-spaced,
+    as some PDFs' text layers copy a page: a blank line under all but a tenth of its lines of text,
+    the pieces of a line a wrap cut among them. Elsewhere a blank line sets lines apart."""
+    pairs = len(filled) - 1
+    return (
+        pairs > 0
+        and sum(1 for above, below in pairwise(filled) if below == above + 1) <= _RUN_ON_SHARE * pairs
+    )

@@ -262,11 +262,14 @@ def _hard_wrapped(width: int) -> Transform:
     return transform
 
 
-def _narrow_column(width: int, *, gaps: bool = False, wide: int | None = None) -> Transform:
+def _narrow_column(
+    width: int, *, gaps: bool = False, wide: int | None = None, double: bool = False
+) -> Transform:
     """The page as ``pdftotext`` gives a PDF of narrow newspaper columns: every line but the
     headlines (set across columns, so left whole) cut at ``width`` characters, no indents, and
     the blank lines kept only where ``gaps``. With ``wide``, three stories in ten are set in wider
-    columns of that many characters, as a newspaper page sets stories at more than one measure."""
+    columns of that many characters, as a newspaper page sets stories at more than one measure.
+    With ``double``, a blank line under every line instead, as some PDFs' text layers copy."""
 
     def transform(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
         out: list[str] = []
@@ -282,7 +285,7 @@ def _narrow_column(width: int, *, gaps: bool = False, wide: int | None = None) -
                 out.append(text)
             else:
                 out += cut_line(text, cut)
-        return out
+        return _double_spaced(out, [], rng) if double else out
 
     return transform
 
@@ -638,6 +641,11 @@ PROBES: tuple[Probe, ...] = (
     Probe("narrow-10", "paragraphs cut at 10 characters, headlines whole, no indents or blank lines (`pdftotext` on a PDF of narrow newspaper columns)", _narrow_column(10)),
     Probe("narrow-14", "… cut at 14 characters", _narrow_column(14)),
     Probe("narrow-14-gaps", "… cut at 14 characters, the blank lines kept", _narrow_column(14, gaps=True)),
+    Probe(
+        "narrow-18-double",
+        "… cut at 18 characters, a blank line under every line (as some PDFs' text layers copy)",
+        _narrow_column(18, double=True),
+    ),
     Probe("two-widths-12", "… cut at 12 characters, three stories in ten at 17 (columns of two widths on one page)", _narrow_column(12, wide=17)),
     Probe("two-widths-10", "… cut at 10 characters, three stories in ten at 14", _narrow_column(10, wide=14)),
     Probe("columns-2", "columns set side by side, 2 of them (`pdftotext -layout`: wrapped at 18 characters, 4 spaces between)", _side_by_side(2)),
