@@ -3973,6 +3973,13 @@ def test_spacing_blanks_are_the_blank_lines_a_double_spacing_extraction_added() 
     assert spacing_blanks([*doubled[:12], "", *doubled[12:]]) == set()  # a run of four: not doubling
     assert spacing_blanks(page) == set()  # a page that is not double-spaced
     assert spacing_blanks(doubled[:9]) == set()  # too few lines to tell
+    # A long page whose own blank lines are few: two runs of three among many runs of one are
+    # doubling, one is not (under a twentieth of the runs either way).
+    long_page = [*story * 3, "", *story * 3, "", *story * 3]
+    doubled = [piece for line in long_page for piece in (line, "")]
+    assert len(spacing_blanks(doubled)) == doubled.count("") - 2  # all but one of each run of three
+    one_gap = [*story * 6, "", *story * 3]
+    assert spacing_blanks([piece for line in one_gap for piece in (line, "")]) == set()
 
 
 def _double_spacing_pages() -> list[Path]:

@@ -1084,6 +1084,7 @@ def top_furniture(heads: Sequence[Head]) -> TopFurniture:
 _SPACED_SHARE = 0.9  # of a page's neighbouring text lines with a blank line between them, at least
 _SPACED_LINES = 10  # text lines, at least, before a page counts as double-spaced
 _SPACED_LONG_SHARE = 0.05  # of the runs of blank lines, at least, that are three or more long
+_SPACED_LONG_RUNS = 2  # runs of three or more that show it however many runs a page has
 
 
 def spacing_blanks(lines: Sequence[str]) -> set[int]:
@@ -1099,9 +1100,12 @@ def spacing_blanks(lines: Sequence[str]) -> set[int]:
         len(runs) < _SPACED_SHARE * (len(texts) - 1)
         # Doubling makes every run odd (2n + 1) and the page's own blank lines runs of three and
         # more. A page with one blank line between all its lines, as many print a page, and no
-        # longer runs is not told from a double-spaced one, and is read as it is.
+        # longer runs is not told from a double-spaced one, and is read as it is; so is one with a
+        # single longer run among many (a gap of three lines of its own). Two longer runs, or a
+        # twentieth of the runs on a short page, show the doubling of a page's gaps between stories.
         or any(length % 2 == 0 for length in lengths)
-        or sum(1 for length in lengths if length >= 3) < _SPACED_LONG_SHARE * len(runs)
+        or sum(1 for length in lengths if length >= 3)
+        < min(_SPACED_LONG_RUNS, _SPACED_LONG_SHARE * len(runs))
     ):
         return set()
     runs += [(0, texts[0]), (texts[-1] + 1, len(lines))]  # and the blank lines above and below the text
