@@ -916,9 +916,8 @@ _META_CUE_RE = re.compile("[：:字号]")
 def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int]:
     """The lines that are pieces of a web page's meta line a hard wrap cut (``（ 2026-04-27 ） 稿件来``
     / ``源：某某日报 要闻``): two or three lines in a row (lines of text in a row on a double-spaced
-    page), none a meta line by itself, that together
-    are one (the fewest that are: a headline above the pieces is none of them), naming each field
-    once. Neither piece says what it is alone, and each reads like a line of text. Read as printed
+    page), none a meta line by itself, that together are one (the fewest that are: a headline above
+    the pieces is none of them), naming each field once. Neither piece says what it is alone, and each reads like a line of text. Read as printed
     (:func:`is_printed_web_meta_line`): the labeller's features take these pieces from here; with
     ``spaced``, pieces OCR spaced out letter by letter are read too (:func:`is_web_meta_line`)."""
     found: set[int] = set()

@@ -30,17 +30,14 @@ _RUN_OF_SPACES_RE = re.compile(r" {2,}")
 # The spaces a line's indent is set in. Web pages indent paragraphs with HTML's em and en spaces
 # (``&emsp;&emsp;``, ``&ensp;``), which a copy keeps as U+2003 and U+2002; the rest of the U+2000
 # block and the narrow no-break spaces come with them.
-_INDENT_SPACES = "\t \xa0\u3000\u2000-\u200a\u202f\u205f"
-# A paragraph indent: ideographic or em spaces, or spaces two columns wide, or a tab.
-_INDENT_RE = re.compile(r"^(?:[\u3000\xa0\u2001\u2003]+|[ \u2000\u2002\u2004-\u200a\u202f\u205f]{2,}|\t)")
-_LEADING_RE = re.compile(f"^[{_INDENT_SPACES}]*")
-# Columns of a leading space: a tab four, a space as wide as a Chinese character two, others one.
-_COLUMNS = {"\t": 4, "\u3000": 2, "\u2001": 2, "\u2003": 2}
-
-
 _LEADING_SPACES = frozenset(
     "\t \xa0\u3000\u202f\u205f" + "".join(chr(code) for code in range(0x2000, 0x200B))
 )
+_LEADING_RE = re.compile(f"^[{re.escape(''.join(sorted(_LEADING_SPACES)))}]*")
+# A paragraph indent: ideographic or em spaces, or spaces two columns wide, or a tab.
+_INDENT_RE = re.compile(r"^(?:[\u3000\xa0\u2001\u2003]+|[ \u2000\u2002\u2004-\u200a\u202f\u205f]{2,}|\t)")
+# Columns of a leading space: a tab four, a space as wide as a Chinese character two, others one.
+_COLUMNS = {"\t": 4, "\u3000": 2, "\u2001": 2, "\u2003": 2}
 
 
 def indent_width(raw: str) -> int:
