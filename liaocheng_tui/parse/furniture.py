@@ -929,8 +929,9 @@ def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int
     texts = [index for index, line in enumerate(lines) if line.strip()]
     if is_double_spaced(texts):
         width, count = Counter(len(lines[index].strip()) for index in texts).most_common(1)[0]
-        wrapped = count >= _WRAP_WIDTH_SHARE * len(texts)
-        cut = [wrapped and len(lines[index].strip()) >= width - 1 for index in texts]
+        if count < _WRAP_WIDTH_SHARE * len(texts):
+            return found  # no wrap cut the page's lines: none is a piece
+        cut = [len(lines[index].strip()) >= width - 1 for index in texts]
     else:
         texts = list(range(len(lines)))
         cut = [True] * len(texts)
