@@ -93,22 +93,16 @@ def weight(text: str) -> float:
 
 
 # Pictographs a web copy sets after a sentence (…歇脚。🌳): emoji, dingbats, their variation selector.
-_TRAILING_PICTOGRAPHS_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\\s]+$")
-
-
-def _is_pictograph(character: str) -> bool:
-    return (
-        "\U0001f000" <= character <= "\U0001faff"
-        or "\u2600" <= character <= "\u27bf"
-        or character == "\ufe0f"
-    )
+_PICTOGRAPHS = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f"
+_PICTOGRAPH_RE = re.compile(f"[{_PICTOGRAPHS}]")
+_TRAILING_PICTOGRAPHS_RE = re.compile(f"[{_PICTOGRAPHS}\u200d\\s]+$")
 
 
 def ends_sentence(text: str) -> bool:
     """True if ``text`` ends with sentence-final punctuation (closing quotes may follow; so may
     pictographs, as a web copy sets them after a sentence)."""
     text = text.rstrip()
-    if text and _is_pictograph(text[-1]):
+    if text and _PICTOGRAPH_RE.match(text[-1]):
         text = _TRAILING_PICTOGRAPHS_RE.sub("", text)
     # A text that ends with no mark _TERMINAL_RE can end with is answered without the search.
     return bool(text) and text[-1] in _TERMINAL_LAST and _TERMINAL_RE.search(text[-24:]) is not None
