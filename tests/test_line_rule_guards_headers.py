@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 from test_parse_rules import reread
 
-from liaocheng_tui.parse import line_rules
+from liaocheng_tui.parse import line_rules, parse_page
 from liaocheng_tui.parse.normalize import lines_of
 
 # _headlines_over_meta_lines
@@ -940,3 +940,35 @@ def test_only_a_short_first_line_over_text_in_blocks_closed_by_writers_credits_i
 )
 def test_a_writers_credit_is_a_reporters_line_or_a_credit_in_brackets(credit: str, signed: bool) -> None:
     assert line_rules._writers_credit(credit) is signed
+
+
+# _overlong_headlines
+
+
+def test_a_headline_line_longer_than_any_headline_is_read_as_text() -> None:
+    # A page without punctuation whose line breaks were lost: one line of 201 characters, which
+    # the labeller, with nothing to set it against, read as a headline (and the kicker too).
+    text = "东湖公园今日开放市民游玩" * 16 + "东湖公园今日开放市" + "\n" + "西山" * 101 + "\n"
+    assert len(text.split("\n")[0]) == 201
+    assert reread(line_rules._overlong_headlines, text, "T K _") == "B B _"
+
+
+def test_a_headline_at_the_longest_a_headline_may_be_stays_one() -> None:
+    # 200 characters' weight: the guard's bound, not past it. Half-width digits weigh half, so a
+    # line of 196 characters and 8 digits (200) stays, and one with 10 digits (201) does not.
+    at_bound = "东" * 196 + "12345678"
+    past_bound = "东" * 196 + "1234567890"
+    text = f"{at_bound}\n{past_bound}\n"
+    assert reread(line_rules._overlong_headlines, text, "T T _") == "T B _"
+
+
+def test_a_long_subtitle_a_deck_of_sentences_stays_the_subtitle() -> None:
+    # Only kickers and headlines: a subtitle may be a deck of several sentences under its headline.
+    text = "东湖公园今日开放\n" + "东湖公园今日开放，市民纷纷前来游玩。" * 12 + "\n"
+    assert reread(line_rules._overlong_headlines, text, "T S _") == "T S _"
+
+
+def test_a_page_on_one_unpunctuated_line_is_one_untitled_story_with_all_its_text() -> None:
+    line = "今天东湖公园正式开放市民纷纷前来游玩" * 20  # 360 characters, no mark, no line break
+    page = parse_page(line)
+    assert [(article.title, article.paragraphs) for article in page.articles] == [(None, [line])]

@@ -2023,4 +2023,21 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _signatures_set_right(lines, roles)
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
-    return _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
+    roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
+    return _overlong_headlines(lines, roles)
+
+
+# Characters' weight: the corpus's longest headline is 68, its longest kicker 86, and a kicker,
+# headline and subtitle set on one line rarely pass 150. A subtitle may be a deck of several
+# sentences (329 in the corpus) and is left as it is.
+_HEADLINE_MOST = 200
+
+
+def _overlong_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a kicker or headline line longer than any headline read as text: a page
+    whose line breaks were lost (a paragraph, or a whole page without punctuation, on one line)
+    gave the model one line and nothing to set it against, and it made a headline of the page."""
+    return [
+        "body" if role in ("kicker", "title") and weight(line.text) > _HEADLINE_MOST else role
+        for line, role in zip(lines, roles, strict=True)
+    ]
