@@ -155,3 +155,24 @@ def test_a_line_with_an_enumeration_comma_has_dun() -> None:
     # _measure: 、 lists things, in headlines as in prose.
     assert "dun" in item_of("东湖区、西山县两地联合举办运动会")
     assert "dun" not in item_of("东湖区西山县两地联合举办运动会")
+
+
+# _measure: a jump mark at a line's end or start (…成多。（下转6版）, （上接4版）…) is measured away,
+# as a closing mark (（完）) is: the line is the paragraph's words, which a narrow column cuts short.
+def _own(item: list[str]) -> list[str]:
+    """The line's own features: its neighbours' (prefixed -1:, +2:…) left out."""
+    return [feature for feature in item if not feature.startswith(("-", "+"))]
+
+
+@pytest.mark.parametrize(
+    ("marked", "unmarked"),
+    [
+        ("增长了三成多。　　　　 （下转6版）", "增长了三成多。"),
+        ("增长了三成多。（下转第6版）", "增长了三成多。"),
+        ("（上接第1版）东湖公园游人如织。", "东湖公园游人如织。"),
+    ],
+)
+def test_a_jump_mark_is_measured_away_from_the_line_it_ends_or_opens(marked: str, unmarked: str) -> None:
+    assert _own(item_of(marked)) == _own(item_of(unmarked))
+    # The line without it ends a sentence: the mark's closing bracket no longer says otherwise.
+    assert "end=fin" in item_of(marked)

@@ -6296,3 +6296,32 @@ def test_a_reporters_email_address_belongs_to_the_byline(layout: str) -> None:
         ("地铁新线明年分阶段通车", "詹敏 报道 zhanmin@dongjiang.com.sg", ["詹敏"]),
     ]
     assert page.articles[0].paragraphs[0].startswith("建屋发展局")
+
+
+def test_a_narrow_columns_jump_line_ends_its_story_and_heads_none() -> None:
+    # A PDF's narrow column, double-spaced as the seeds print: the story's last line holds its
+    # last words and the jump mark, set apart by spaces. Read as furniture with the words, it took
+    # them out of the story (and on some pages made the full line above them a headline).
+    lines = [
+        "东湖新区夜市再添新去处",
+        "本报讯（记者 柳静文）今年以来，东湖新区",
+        "先后开出三条夜市街，摊位从四十个增加",
+        "到二百多个，每晚来逛的市民超过一万人次",
+        "，摊主们都说今年的生意要比往年好多",
+        "了。　　　　 （下转6版）",
+        "（上接4版）",
+        "西山县秋粮喜获丰收",
+        "本报讯（记者 卢晓岚）记者从西山县农业",
+        "农村局获悉，今年全县秋粮总产再创新高",
+        "，亩产比上年提高百分之五。",
+    ]
+    page = parse_page("\n\n".join(lines))
+    assert [article.title for article in page.articles] == ["东湖新区夜市再添新去处", "西山县秋粮喜获丰收"]
+    assert page.articles[0].paragraphs == [
+        "今年以来，东湖新区先后开出三条夜市街，摊位从四十个增加到二百多个，每晚来逛的市民超过一万人次，"
+        "摊主们都说今年的生意要比往年好多了。"
+    ]
+    assert sorted(d.text for d in page.dropped if d.reason == "page-furniture") == [
+        "（上接4版）",
+        "（下转6版）",
+    ]

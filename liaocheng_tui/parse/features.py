@@ -53,6 +53,7 @@ from liaocheng_tui.parse.furniture import (
     FULL_DATE_RE,
     is_furniture_line,
     is_printed_web_meta_line,
+    split_jump_marks,
     wrapped_meta_lines,
 )
 from liaocheng_tui.parse.normalize import Line, is_double_spaced, lines_of
@@ -318,9 +319,13 @@ def _measure(line: Line) -> _Measured:
     if text.startswith("**") and text.endswith("**"):
         feats.append("bold")
         text = text.strip("*") or text
-    if text[-1] in ")）":
-        # A story's last paragraph with its closing mark (…等。（完）) ends a sentence, as without it.
+    if text[-1] in ")）" or text[0] in "(（":
+        # A story's last paragraph with its closing mark (…等。（完）) ends a sentence, as without it;
+        # a jump mark (…成多。（下转6版）, （上接1版）…) says where the story goes on, not what the line is.
         text = without_closing_mark(text)
+        marks = split_jump_marks(text)
+        if marks is not None:
+            text = marks.text.strip()
     canon = _canonical_text(text)
     if not canon:
         return _Measured(["B"], ["B"], "", 0, True)
