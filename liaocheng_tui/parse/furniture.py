@@ -926,16 +926,17 @@ def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int
     # lines of text next to each other, whatever blank lines stand between them, and all but the
     # last fill the width most of the page's lines have, as a wrap cut them (a paper's edition line
     # over an author's line, both whole, are no pieces). Elsewhere a blank line parts them.
-    texts = [index for index, line in enumerate(lines) if line.strip()]
-    if is_double_spaced(texts):
-        width, count = Counter(len(lines[index].strip()) for index in texts).most_common(1)[0]
-        if count < _WRAP_WIDTH_SHARE * len(texts):
+    # in_turn: the lines a piece may be followed by the next piece on, in order (their indices)
+    in_turn = [index for index, line in enumerate(lines) if line.strip()]
+    if is_double_spaced(in_turn):
+        width, count = Counter(len(lines[index].strip()) for index in in_turn).most_common(1)[0]
+        if count < _WRAP_WIDTH_SHARE * len(in_turn):
             return found  # no wrap cut the page's lines: none is a piece
-        cut = [len(lines[index].strip()) >= width - 1 for index in texts]
+        cut = [len(lines[index].strip()) >= width - 1 for index in in_turn]
     else:
-        texts = list(range(len(lines)))
-        cut = [True] * len(texts)
-    alone = [bool(lines[index].strip()) and not is_meta(lines[index]) for index in texts]
+        in_turn = list(range(len(lines)))
+        cut = [True] * len(in_turn)
+    alone = [bool(lines[index].strip()) and not is_meta(lines[index]) for index in in_turn]
     # A meta line holds a field's colon or 字号, so one of its pieces holds a colon, 字 or 号. Looked
     # for only where two lines of text stand together (on a page with blank lines, at few places).
     cued: dict[int, bool] = {}
@@ -943,20 +944,20 @@ def wrapped_meta_lines(lines: Sequence[str], *, spaced: bool = False) -> set[int
     def any_cued(first: int, last: int) -> bool:
         for position in range(first, last + 1):
             if position not in cued:
-                cued[position] = _META_CUE_RE.search(lines[texts[position]]) is not None
+                cued[position] = _META_CUE_RE.search(lines[in_turn[position]]) is not None
             if cued[position]:
                 return True
         return False
 
-    for last in range(1, len(texts)):
-        if not alone[last] or texts[last - 1] in found:
+    for last in range(1, len(in_turn)):
+        if not alone[last] or in_turn[last - 1] in found:
             continue
         for first in range(last - 1, max(last - _META_PIECES, -1), -1):
             if not (alone[first] and cut[first]):
                 break  # the pieces of one line stand on lines next to each other, none whole
             if not any_cued(first, last):
                 continue  # answered at once, as most pairs of lines are
-            pieces = texts[first : last + 1]
+            pieces = in_turn[first : last + 1]
             joined = "".join(lines[index].strip() for index in pieces)
             if len(joined) > WEB_META_LONGEST:
                 break
@@ -1081,7 +1082,6 @@ def top_furniture(heads: Sequence[Head]) -> TopFurniture:
     return found
 
 
-_SPACED_SHARE = 0.9  # of a page's neighbouring text lines with a blank line between them, at least
 _SPACED_LINES = 10  # text lines, at least, before a page counts as double-spaced
 _SPACED_LONG_SHARE = 0.05  # of the runs of blank lines, at least, that are three or more long
 _SPACED_LONG_RUNS = 2  # runs of three or more that show it however many runs a page has
@@ -1097,7 +1097,7 @@ def spacing_blanks(lines: Sequence[str]) -> set[int]:
     runs = [(above + 1, below) for above, below in itertools.pairwise(texts) if below > above + 1]
     lengths = [end - start for start, end in runs]
     if (
-        len(runs) < _SPACED_SHARE * (len(texts) - 1)
+        not is_double_spaced(texts)
         # Doubling makes every run odd (2n + 1) and the page's own blank lines runs of three and
         # more. A page with one blank line between all its lines, as many print a page, and no
         # longer runs is not told from a double-spaced one, and is read as it is; so is one with a
