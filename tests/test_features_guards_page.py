@@ -165,3 +165,40 @@ def test_a_headline_under_a_meta_line_narrower_than_the_page_is_no_tail() -> Non
 def test_a_sentences_end_a_byline_or_a_lead_under_a_full_width_meta_line_is_no_tail(under: str) -> None:
     # A meta line's value never ends a sentence, and a byline or a lead is the story's own line.
     assert "r:furn" not in _under_meta(_FULL_META, under)
+
+
+# _cut_openers: a story's lead or byline that a wrap cut in two
+
+# A story's text hard-wrapped at 10 characters, as a PDF of a narrow column comes out.
+_NARROW = ["今年以来，西山县新修", "乡村公路八十公里，沿", "线村民出行更加方便。"]
+
+
+def test_a_full_width_line_that_opens_a_lead_going_on_below_it_is_a_lead() -> None:
+    # 新华社东江市5月13 / 日电 …: the dateline reads whole only with the next line's start.
+    items = page_features([*_NARROW, "新华社东江市5月13", "日电 东湖区今年新建", *_NARROW])
+    assert items[3].count("r:lead") == 2  # its own and its key's, as a whole lead's
+    assert "r:lead" not in items[4]
+
+
+def test_a_full_width_line_that_no_lead_goes_on_from_is_no_lead() -> None:
+    # The same line over text that does not finish a dateline: a line of figures, not a lead.
+    items = page_features([*_NARROW, "新华社东江市5月13", "个乡镇通了公交车。", *_NARROW])
+    assert "r:lead" not in items[3]
+
+
+def test_a_line_narrower_than_the_page_is_no_cut_lead() -> None:
+    # A wrap cuts only a line as wide as the page: a short line over 日电 … was set so.
+    items = page_features([*_NARROW, "新华社东江5", "月3日电 东湖区今年新", *_NARROW])
+    assert "r:lead" not in items[3]
+
+
+def test_the_tail_a_wrap_cut_off_a_byline_is_a_byline() -> None:
+    # 新华社记者 卢晓岚 / 摄: the photo credit's last character alone on a line.
+    items = page_features([*_NARROW, "新华社记者 卢晓岚", "摄", *_NARROW])
+    assert items[4].count("r:byline") == 2
+
+
+def test_a_short_line_under_a_byline_that_would_name_someone_else_is_no_tail() -> None:
+    # 本报记者 詹敏 / 春耕: joined, the name would read 詹敏春耕, another name: a headline, not a tail.
+    items = page_features([*_NARROW, "本报记者 詹敏", "春耕", *_NARROW])
+    assert "r:byline" not in items[4]

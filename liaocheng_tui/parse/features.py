@@ -504,6 +504,9 @@ def sequence_items(
     wrapped = width >= 12 and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
     if wrapped:
         meta_pieces |= _meta_tails(texts, measured, meta_pieces, width)
+    for index, rule in _cut_openers(texts, measured, width):
+        measured[index].base.append(rule)
+        measured[index].key.append(rule)
     for index in meta_pieces:
         # A piece of a web page's meta line that a hard wrap cut: furniture, as the whole line is.
         if "r:furn" not in measured[index].base:
@@ -587,6 +590,40 @@ def sequence_items(
             item.append("+2:none")
         items.append(item)
     return nonblank, items
+
+
+# How much of the line under a cut lead is read with it: a dateline's rest and a bracketed byline.
+_CUT_LEAD_MOST = 24
+# The most characters a byline's tail cut off by a wrap holds (摄, 摄影报道, 文/图).
+_BYLINE_TAIL_MOST = 4
+
+
+def _cut_openers(texts: Sequence[str], measured: Sequence[_Measured], width: float) -> list[tuple[int, str]]:
+    """Story openers a wrap cut in two, which neither piece shows alone: a line as wide as the
+    page's lines that opens a lead going on into the next line (``新华社深圳10月15`` / ``日电 …``)
+    reads as a lead; a line of a few characters that ends the byline above it without naming
+    anyone (``新华社记者 王五`` / ``摄``) reads as a byline."""
+    found: list[tuple[int, str]] = []
+    for index, under in pairwise(range(len(measured))):
+        line, below = measured[index], measured[under]
+        if line.blank or below.blank:
+            continue
+        if below.length <= _BYLINE_TAIL_MOST and "r:byline" in line.key and "r:byline" not in below.key:
+            alone = parse_byline_line(texts[index])
+            joined = parse_byline_line(texts[index] + texts[under])
+            if alone is not None and joined is not None and joined[1] == alone[1]:
+                found.append((under, "r:byline"))
+            continue
+        if line.length < 0.9 * width or "r:lead" in line.key:
+            continue
+        text = texts[index]
+        head = text + texts[under][:_CUT_LEAD_MOST]
+        if not (text[:1] in "本（(" or "电" in head[:24] or "讯" in head[:12]):
+            continue
+        lead = split_lead(head)
+        if lead is not None and len(head) - len(lead.rest) > len(text):
+            found.append((index, "r:lead"))
+    return found
 
 
 def _meta_tails(
