@@ -600,7 +600,7 @@ _BYLINE_TAIL_MOST = 4
 
 def _cut_openers(texts: Sequence[str], measured: Sequence[_Measured], width: float) -> list[tuple[int, str]]:
     """Story openers a wrap cut in two, which neither piece shows alone: a line as wide as the
-    page's lines that opens a lead going on into the next line (``新华社深圳10月15`` / ``日电 …``)
+    page's lines that opens a lead going on into the next line (``新华社东江市5月13`` / ``日电 …``)
     reads as a lead; a line of a few characters that ends the byline above it without naming
     anyone (``新华社记者 王五`` / ``摄``) reads as a byline."""
     found: list[tuple[int, str]] = []
