@@ -186,9 +186,10 @@ def test_a_full_width_line_that_no_lead_goes_on_from_is_no_lead() -> None:
     assert "r:lead" not in items[3]
 
 
-def test_a_line_narrower_than_the_page_is_no_cut_lead() -> None:
-    # A wrap cuts only a line as wide as the page: a short line over 日电 … was set so.
-    items = page_features([*_NARROW, "新华社东江5", "月3日电 东湖区今年新", *_NARROW])
+def test_a_closing_dateline_cut_in_two_is_no_lead() -> None:
+    # 新华社东江市5月1 / 3日电 under a story's last sentence: the whole line closes the story and
+    # opens nothing, so neither piece is a lead.
+    items = page_features([*_NARROW, "新华社东江市5月1", "3日电", *_NARROW])
     assert "r:lead" not in items[3]
 
 

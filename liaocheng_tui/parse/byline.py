@@ -973,6 +973,31 @@ _DATELESS_WIRE_RE = re.compile(
 )
 
 
+_DATELINE_PIECE_LONGEST = 30  # characters: a dateline's piece, the place and date of the longest
+_DATELINE_END_RE = re.compile("[电讯息道電訊]")  # the last character of a dateline's word
+
+
+def is_cut_dateline(head: str, tail: str) -> bool:
+    """Whether ``head`` is a dateline's first piece and ``tail``, the line under it, opens with the
+    rest (``本报东湖3月11日`` / ``电 （记者王明）…``, as a narrow column's wrap cuts it): the two run
+    together open with a dateline that runs past the cut (a whole one ends before it) and goes on
+    into a credit or the text (a closing dateline cut so, ``新华社北京4月2`` / ``4日电``, opens
+    nothing), and ``tail`` opens with none of its own (a headline over a whole dateline would pass
+    for a paper's name: 赵明出席 / 新华社东湖…电 as 赵明出席新华社)."""
+    # a dateline's piece is short, and its end (电, 讯, 消息, 报道) comes after the cut: most lines
+    # are answered here
+    if (
+        len(head) > _DATELINE_PIECE_LONGEST
+        or _DATELINE_END_RE.search(tail, 0, _DATELINE_PIECE_LONGEST) is None
+    ):
+        return False
+    return (
+        not dateline_length(tail)
+        and dateline_length(head + tail) > len(head)
+        and not is_lone_dateline(head + tail)  # a story's closing dateline, cut: no lead
+    )
+
+
 def is_lone_dateline(text: str) -> bool:
     """A dateline with nothing after it and no one named in it (新华社北京4月26日电, 新华社巴西圣保罗电),
     bare or in brackets, as one closes a story ((本报莫斯科2月20日电))."""

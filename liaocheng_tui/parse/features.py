@@ -35,6 +35,7 @@ from operator import or_
 from liaocheng_tui.parse.blocks import numbered_item
 from liaocheng_tui.parse.byline import (
     BYLINE_MARKERS,
+    is_cut_dateline,
     parse_byline_line,
     parse_end_credit,
     parse_name_line,
@@ -504,7 +505,7 @@ def sequence_items(
     wrapped = width >= 12 and sum(1 for n in lengths if n >= 0.9 * width) >= 0.4 * len(lengths)
     if wrapped:
         meta_pieces |= _meta_tails(texts, measured, meta_pieces, width)
-    for index, rule in _cut_openers(texts, measured, width):
+    for index, rule in _cut_openers(texts, measured):
         measured[index].base.append(rule)
         measured[index].key.append(rule)
     for index in meta_pieces:
@@ -592,16 +593,14 @@ def sequence_items(
     return nonblank, items
 
 
-# How much of the line under a cut lead is read with it: a dateline's rest and a bracketed byline.
-_CUT_LEAD_MOST = 24
 # The most characters a byline's tail cut off by a wrap holds (摄, 摄影报道, 文/图).
 _BYLINE_TAIL_MOST = 4
 
 
-def _cut_openers(texts: Sequence[str], measured: Sequence[_Measured], width: float) -> list[tuple[int, str]]:
-    """Story openers a wrap cut in two, which neither piece shows alone: a line as wide as the
-    page's lines that opens a lead going on into the next line (``新华社东江市5月13`` / ``日电 …``)
-    reads as a lead; a line of a few characters that ends the byline above it without naming
+def _cut_openers(texts: Sequence[str], measured: Sequence[_Measured]) -> list[tuple[int, str]]:
+    """Story openers a wrap cut in two, which neither piece shows alone: a dateline's first piece
+    (``新华社东江市5月13`` / ``日电 …``, :func:`~liaocheng_tui.parse.byline.is_cut_dateline`) reads
+    as a lead; a line of a few characters that ends the byline above it without naming
     anyone (``新华社记者 王五`` / ``摄``) reads as a byline."""
     found: list[tuple[int, str]] = []
     for index, under in pairwise(range(len(measured))):
@@ -614,14 +613,7 @@ def _cut_openers(texts: Sequence[str], measured: Sequence[_Measured], width: flo
             if alone is not None and joined is not None and joined[1] == alone[1]:
                 found.append((under, "r:byline"))
             continue
-        if line.length < 0.9 * width or "r:lead" in line.key:
-            continue
-        text = texts[index]
-        head = text + texts[under][:_CUT_LEAD_MOST]
-        if not (text[:1] in "本（(" or "电" in head[:24] or "讯" in head[:12]):
-            continue
-        lead = split_lead(head)
-        if lead is not None and len(head) - len(lead.rest) > len(text):
+        if "r:lead" not in line.key and is_cut_dateline(texts[index], texts[under]):
             found.append((index, "r:lead"))
     return found
 

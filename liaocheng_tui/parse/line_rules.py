@@ -12,8 +12,8 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import filled_lines, split_markdown_heading
 from liaocheng_tui.parse.byline import (
-    dateline_length,
     email_address_line,
+    is_cut_dateline,
     is_lone_dateline,
     looks_like_a_name,
     names_a_reporter,
@@ -1591,10 +1591,6 @@ def _wrapped_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]
     return out
 
 
-_DATELINE_PIECE_LONGEST = 30  # characters: a dateline's piece, the place and date of the longest
-_DATELINE_END_RE = re.compile("[电讯息道電訊]")  # the last character of a dateline's word
-
-
 def _wrapped_datelines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a dateline a narrow column's wrap cut in two (``本报东湖3月11`` /
     ``日电 （记者李明）…``) read as the lead it opens, whatever the labeller took its pieces for (a
@@ -1608,26 +1604,8 @@ def _wrapped_datelines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Rol
 
 def _dateline_cut_at(lines: Sequence[Line], index: int) -> bool:
     """Whether the line at ``index`` is a dateline's first piece, the rest of it opening the next
-    line (``本报东湖3月11日`` / ``电 （记者王明）…``): the two run together open with a dateline
-    that runs past the cut (a whole one ends before it) and goes on into a credit or the text (a
-    closing dateline cut so, ``新华社北京4月2`` / ``4日电``, opens nothing), and the next line opens
-    with none of its own (a headline over a whole dateline would pass for a paper's name: 赵明出席
-    / 新华社东湖…电 as 赵明出席新华社)."""
-    if index + 1 >= len(lines):
-        return False
-    head, tail = lines[index].text, lines[index + 1].text
-    # a dateline's piece is short, and its end (电, 讯, 消息, 报道) comes after the cut: most lines
-    # are answered here
-    if (
-        len(head) > _DATELINE_PIECE_LONGEST
-        or _DATELINE_END_RE.search(tail, 0, _DATELINE_PIECE_LONGEST) is None
-    ):
-        return False
-    return (
-        not dateline_length(tail)
-        and dateline_length(head + tail) > len(head)
-        and not is_lone_dateline(head + tail)  # a story's closing dateline, cut: no lead
-    )
+    line (:func:`~liaocheng_tui.parse.byline.is_cut_dateline`)."""
+    return index + 1 < len(lines) and is_cut_dateline(lines[index].text, lines[index + 1].text)
 
 
 def _leads_read_as_other_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
