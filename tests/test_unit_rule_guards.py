@@ -267,3 +267,44 @@ def test_a_signed_caption_or_a_sentence_over_a_caption_is_no_photos_headline(lin
     )
     assert [article.title for article in page.articles] == [None] * len(page.articles)
     assert page.articles[-1].kind == "photo"
+
+
+_DATED_TWICE = (
+    "东湖区召开乡村振兴推进会\n"
+    "\u3000\u3000本报东湖3月2日电\u3000（记者 王明远）东湖区日前召开乡村振兴推进会，部署全年工作。\n"
+    "{middle}"
+    "\u3000\u3000西山县今年新建农田水利设施二十处，灌溉面积扩大三成。\n"
+    "\u3000\u3000（本报西山3月2日电）\n"
+)
+
+
+def test_a_short_line_between_a_storys_opening_dateline_and_a_closing_one_heads_a_second_story() -> None:
+    # reread_units: a story is dated once; the one line that could head a story between an opening
+    # dateline and a closing one in brackets is the second story's headline, read as a crosshead.
+    page = labelled(_DATED_TWICE.format(middle="西山县农田水利建设提速\n"), "T B B B B _")
+    assert [(article.title, len(article.paragraphs)) for article in page.articles] == [
+        ("东湖区召开乡村振兴推进会", 1),
+        ("西山县农田水利建设提速", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("middle", "codes"),
+    [
+        ("西山县农田水利建设提速\n灌溉面积扩大三成\n", "T B B B B B _"),  # two lines could head it
+        ("", "T B B B _"),  # none could
+    ],
+    ids=["two-candidates", "no-candidate"],
+)
+def test_a_story_dated_twice_without_one_line_to_head_the_second_is_left_as_read(
+    middle: str, codes: str
+) -> None:
+    page = labelled(_DATED_TWICE.format(middle=middle), codes)
+    assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]
+
+
+def test_a_local_storys_opening_dateline_closed_by_a_wire_one_keeps_its_crosshead() -> None:
+    # 本报讯 names no place the story was filed from: the closing dateline is no second date of it.
+    text = _DATED_TWICE.format(middle="西山县农田水利建设提速\n").replace("本报东湖3月2日电", "本报讯")
+    page = labelled(text, "T B B B B _")
+    assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]

@@ -85,6 +85,7 @@ TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _FULL_STOP_RE = re.compile(FULL_STOP)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
+_BRACKET_OPEN_RE = re.compile("[（(]")
 
 
 def _is_signing_line(text: str) -> bool:
@@ -168,6 +169,38 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
             and could_head(unit.text)
         ):
             unit.role = "title"
+
+
+def _stories_dated_twice(units: Sequence[Unit]) -> None:
+    """Make a headline of the one short line of text, ending no sentence, between a story's opening
+    dateline (``本报北京2月14日电…``) and a closing one in brackets (``（本报曼谷2月14日电）``): a story is
+    dated once, so a second story starts between the two, and that line, which the labeller read
+    as a crosshead, is its headline. Where two or more lines could head it, none is chosen."""
+    dated = False  # the story read so far opened with a dateline
+    candidates: list[Unit] = []
+    for unit in units:
+        if unit.role in HEADER_ROLES:
+            dated, candidates = False, []
+        elif unit.role == "body" and wholly_bracketed(unit.squeezed) and is_lone_dateline(unit.squeezed):
+            if dated and len(candidates) == 1:
+                candidates[0].role = "title"
+            dated, candidates = False, []
+        elif dated:
+            if unit.role == "body" and _short_open_line(unit) and could_head(unit.text):
+                candidates.append(unit)
+        elif unit.role in ("body", "byline") and _opens_with_wire_dateline(unit):
+            dated = True
+
+
+def _opens_with_wire_dateline(unit: Unit) -> bool:
+    """A unit opened by a dateline that names where the story was filed (本报北京2月14日电), as a
+    story's closing dateline does; a local story's (本报讯) closes with none."""
+    if unit.text.lstrip()[:1] in "(（":
+        return False
+    lead = split_lead(unit.text)
+    opening = (lead.dateline or lead.byline) if lead is not None else None
+    # The dateline, before any reporters in brackets (本报东湖3月2日电（记者 王明远）).
+    return opening is not None and _BRACKET_OPEN_RE.split(opening, maxsplit=1)[0].rstrip().endswith("电")
 
 
 def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
@@ -641,6 +674,7 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
     units = _reread_header_runs(_titled_datelines(units, dropped))
     units = _stories_run_together(_headlines_run_into_leads(_bylines_beside_headlines(units)))
     _markdown_crossheads(units)
+    _stories_dated_twice(units)
     above: Role | None = None  # the role of the unit above, furniture passed over
     for index, unit in enumerate(units):
         if (
