@@ -179,25 +179,28 @@ def _stories_dated_twice(units: Sequence[Unit]) -> None:
     dated = False  # the story read so far opened with a dateline
     candidates: list[Unit] = []
     for unit in units:
-        if unit.role in HEADER_ROLES:
+        role = unit.role
+        if role in HEADER_ROLES:
             dated, candidates = False, []
-        elif unit.role == "body" and wholly_bracketed(unit.squeezed) and is_lone_dateline(unit.squeezed):
-            if dated and len(candidates) == 1:
+        elif not dated:
+            dated = role in ("body", "byline") and _opens_with_wire_dateline(unit)
+        elif role != "body":
+            continue
+        elif wholly_bracketed(unit.squeezed) and is_lone_dateline(unit.squeezed):
+            if len(candidates) == 1:
                 candidates[0].role = "title"
             dated, candidates = False, []
-        elif dated:
-            if unit.role == "body" and _short_open_line(unit) and could_head(unit.text):
-                candidates.append(unit)
-        elif unit.role in ("body", "byline") and _opens_with_wire_dateline(unit):
-            dated = True
+        elif _short_open_line(unit) and could_head(unit.text):
+            candidates.append(unit)
 
 
 def _opens_with_wire_dateline(unit: Unit) -> bool:
     """A unit opened by a dateline that names where the story was filed (本报北京2月14日电), as a
     story's closing dateline does; a local story's (本报讯) closes with none."""
-    if unit.text.lstrip()[:1] in "(（":
-        return False
-    lead = split_lead(unit.text)
+    text = unit.text.lstrip()
+    if text[:1] in "(（" or "电" not in text[:_LEAD_READ_WITHIN]:
+        return False  # most units: the lead's word is not where a dateline would put it
+    lead = split_lead(text)
     opening = (lead.dateline or lead.byline) if lead is not None else None
     # The dateline, before any reporters in brackets (本报东湖3月2日电（记者 王明远）).
     return opening is not None and _BRACKET_OPEN_RE.split(opening, maxsplit=1)[0].rstrip().endswith("电")
