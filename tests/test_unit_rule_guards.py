@@ -308,3 +308,64 @@ def test_a_local_storys_opening_dateline_closed_by_a_wire_one_keeps_its_crosshea
     text = _DATED_TWICE.format(middle="西山县农田水利建设提速\n").replace("本报东湖3月2日电", "本报讯")
     page = labelled(text, "T B B B B _")
     assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]
+
+
+_SIGNED_AT_END = (
+    "东湖区召开乡村振兴推进会\n"
+    "东湖区日前召开乡村振兴推进会，部署全年工作。\n"
+    "会议要求，各街道加快推进农田水利建设。\n"
+    "本报记者 王明远\n"
+    "{gap}"
+    "西山县农田水利建设提速\n"
+    "{second}"
+    "西山县今年新建农田水利设施二十处，灌溉面积扩大三成。\n"
+)
+
+
+def test_a_short_line_set_apart_under_a_signature_that_closes_a_story_heads_the_next_story() -> None:
+    # reread_units: the reporter's line under the story's last paragraph signs it, so the short
+    # line set apart under it, which the labeller read as a story's first line, opens the next.
+    page = labelled(_SIGNED_AT_END.format(gap="\n", second=""), "T B B BY _ B B _")
+    assert [(article.title, article.byline, article.paragraphs) for article in page.articles] == [
+        (
+            "东湖区召开乡村振兴推进会",
+            "本报记者 王明远",
+            ["东湖区日前召开乡村振兴推进会，部署全年工作。", "会议要求，各街道加快推进农田水利建设。"],
+        ),
+        ("西山县农田水利建设提速", None, ["西山县今年新建农田水利设施二十处，灌溉面积扩大三成。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gap", "second", "codes"),
+    [
+        ("", "", "T B B BY B B _"),  # not set apart: the signature's story may go on
+        ("\n", "灌溉面积扩大三成\n", "T B B BY _ B B B _"),  # two short lines: a header block of two
+    ],
+    ids=["no-blank-line", "two-short-lines"],
+)
+def test_a_line_under_a_signature_not_set_apart_alone_over_text_stays_text(
+    gap: str, second: str, codes: str
+) -> None:
+    page = labelled(_SIGNED_AT_END.format(gap=gap, second=second), codes)
+    assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]
+
+
+def test_a_crosshead_under_a_part_headings_byline_stays_text() -> None:
+    # A round-up's part: its heading and reporter's line over a crosshead; the line above the
+    # reporter's line ends no sentence, so the reporter's line signs nothing above it.
+    page = labelled(
+        _SIGNED_AT_END.format(gap="\n", second="").replace(
+            "会议要求，各街道加快推进农田水利建设。", "农田水利 建设提速"
+        ),
+        "T B B BY _ B B _",
+    )
+    assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]
+
+
+def test_a_sidebars_label_read_as_a_reporters_line_signs_no_story() -> None:
+    # ■记者手记 opens the story's sidebar (a reporter's notebook) and names a column, not a person:
+    # the line under it is the sidebar's heading, the story's text.
+    text = _SIGNED_AT_END.format(gap="\n", second="").replace("本报记者 王明远", "■记者手记")
+    page = labelled(text, "T B B BY _ B B _")
+    assert [article.title for article in page.articles] == ["东湖区召开乡村振兴推进会"]

@@ -16,6 +16,7 @@ _COLUMN_SUFFIXES = (
     "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评 "
     "图片新闻 图片报道 新闻图片 图说 镜头 影像 新闻速览 要闻简报 综述"
 ).split()
+_COLUMN_ENDINGS = tuple(_COLUMN_SUFFIXES)
 # Words that open a photo column's name: 图说聊城, 图片故事.
 _COLUMN_PREFIXES = ("图说", "图片")
 # Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
@@ -61,15 +62,20 @@ def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | N
         and run[1].line == first.end + 1
     ):
         return ColumnLabel(first.text, [first], [run[1]])
-    bare = first.text.replace(" ", "")
-    named = (
-        bare.endswith(tuple(_COLUMN_SUFFIXES))
-        or bare.startswith(_COLUMN_PREFIXES)
-        or bool(_DESCRIPTOR_RE.search(first.text))
-    )
-    if named and (len(run) > 1 or followed_by_body):
+    if names_a_column(first.text) and (len(run) > 1 or followed_by_body):
         return ColumnLabel(first.text, [first])
     return None
+
+
+def names_a_column(text: str) -> bool:
+    """Whether ``text`` reads as a recurring column's name (…大家谈, …专栏, 记者手记, 图说…), not
+    as one story's words."""
+    bare = text.replace(" ", "")
+    return (
+        bare.endswith(_COLUMN_ENDINGS)
+        or bare.startswith(_COLUMN_PREFIXES)
+        or bool(_DESCRIPTOR_RE.search(text))
+    )
 
 
 def join_lines(units: Sequence[Unit]) -> str | None:

@@ -47,7 +47,7 @@ from liaocheng_tui.parse.furniture import (
     is_source_line,
     is_web_meta_line,
 )
-from liaocheng_tui.parse.headers import join_lines
+from liaocheng_tui.parse.headers import join_lines, names_a_column
 from liaocheng_tui.parse.line_rules import (
     DASH_OPENERS,
     MOST_PIECES,
@@ -743,5 +743,30 @@ def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
             unit.role = "credit"
         if unit.role != "furniture":
             above = unit.role
+    _headlines_under_signatures(units)
     _headlines_like_the_pages_others(units)
     return units
+
+
+def _headlines_under_signatures(units: Sequence[Unit]) -> None:
+    """Make a headline of a short line of text, ending no sentence, set apart by a blank line under
+    a reporter's line that signs the story above (…。 / 本报记者 王明远, as papers that sign at the end
+    print it) and over more text: the story is closed, so the line opens the next one. The labeller
+    learned bylines from a paper that sets them under the headline, so it reads the first line
+    under one as a story's first line."""
+    text_units = [unit for unit in units if unit.role != "furniture"]
+    signatures = [k for k in range(1, len(text_units) - 2) if text_units[k].role == "byline"]
+    for k in signatures:
+        above, signature, unit, below = text_units[k - 1 : k + 3]
+        if (
+            above.role in TEXT_ROLES
+            and unit.role == "body"
+            and below.role == "body"
+            and unit.gap_before
+            and ends_sentence(above.text)
+            and not names_a_column(signature.text)  # ■记者手记: a sidebar's label, no signature
+            and _short_open_line(unit)
+            and not _short_open_line(below)  # a paragraph, not a second header line
+            and could_head(unit.text)
+        ):
+            unit.role = "title"
