@@ -173,7 +173,7 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
 
 def _stories_dated_twice(units: Sequence[Unit]) -> None:
     """Make a headline of the one short line of text, ending no sentence, between a story's opening
-    dateline (``本报北京2月14日电…``) and a closing one in brackets (``（本报曼谷2月14日电）``): a story is
+    dateline (``本报东湖3月2日电…``) and a closing one in brackets (``（本报西山3月2日电）``): a story is
     dated once, so a second story starts between the two, and that line, which the labeller read
     as a crosshead, is its headline. Where two or more lines could head it, none is chosen."""
     dated = False  # the story read so far opened with a dateline
@@ -195,7 +195,7 @@ def _stories_dated_twice(units: Sequence[Unit]) -> None:
 
 
 def _opens_with_wire_dateline(unit: Unit) -> bool:
-    """A unit opened by a dateline that names where the story was filed (本报北京2月14日电), as a
+    """A unit opened by a dateline that names where the story was filed (本报东湖3月2日电), as a
     story's closing dateline does; a local story's (本报讯) closes with none."""
     text = unit.text.lstrip()
     if text[:1] in "(（" or "电" not in text[:_LEAD_READ_WITHIN]:
