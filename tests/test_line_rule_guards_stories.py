@@ -150,6 +150,26 @@ def test_a_page_that_sets_its_headlines_close_heads_a_block_after_a_story_gap() 
     )
 
 
+def test_a_headline_after_a_story_gap_that_reads_as_a_name_heads_its_block() -> None:
+    # 柳岸春晓 reads as a name (柳 is a surname): under a story's last line it might sign it, but
+    # opening a block set apart from that story, over text, it signs nothing and is a headline.
+    page = _GAPPED.format(gap="").replace("集市里的年味", "柳岸春晓")
+    assert (
+        reread(line_rules._headlines_after_story_gaps, page, "T B _ T B _ T B _ B B")
+        == "T B _ T B _ T B _ T B"
+    )
+
+
+def test_a_name_after_a_running_header_set_apart_stays_text() -> None:
+    # A PDF's running header parts a story anywhere, with blank lines around it: a name under it
+    # may sign the story the header cut, so it heads no block.
+    page = _GAPPED.format(gap="").replace(
+        "\n\n集市里的年味", "\n\n东江日报 2026年7月17日 星期五 第3版\n\n柳岸春晓"
+    )
+    codes = "T B _ T B _ T B _ F _ B B"
+    assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
 def test_a_blank_line_under_a_headline_keeps_a_short_line_after_a_gap_as_text() -> None:
     # A blank line under a headline, as the corpus leaves its placeholders, says the page's blank
     # lines part paragraphs as well as stories: 集市里的年味 is a crosshead of the market's story.

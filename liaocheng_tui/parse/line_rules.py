@@ -910,7 +910,9 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
             and out[below] in ("body", "byline")
             and headline_shaped(lines[index].text)
             and _closes(lines[filled[place - 1]].text, out[filled[place - 1]])
-            and could_head(lines[index].text)
+            # Opening a block under the story's last line, not under furniture (a PDF's running
+            # header parts a story anywhere), it signs nothing: 柳岸春晓 reads as a name, not as one here.
+            and could_head(lines[index].text, signed=out[filled[place - 1]] != "furniture")
         ):
             under = lines[below].text
             if out[below] == "body" and headline_shaped(under) and could_head(under):
