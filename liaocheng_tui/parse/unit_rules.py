@@ -126,6 +126,12 @@ def _short_open_line(unit: Unit) -> bool:
     return weight(unit.text) <= SHORT_WEIGHT and not ends_sentence(unit.text)
 
 
+def _could_open_a_story(unit: Unit) -> bool:
+    """A short line that ends no sentence and that no headline rules out (a close in brackets, a
+    name alone, a lead): what a story's headline read as text looks like."""
+    return _short_open_line(unit) and could_head(unit.text)
+
+
 _WRAPPED_NAMES_MOST = 4
 
 
@@ -161,13 +167,7 @@ def _headlines_like_the_pages_others(units: Sequence[Unit]) -> None:
     if sum(1 for unit, _ in set_so if unit.role == "title") < 2:
         return
     for unit, below in set_so:
-        if (
-            unit.role == "body"
-            and below.role == "body"
-            and weight(unit.text) <= SHORT_WEIGHT
-            and not ends_sentence(unit.text)
-            and could_head(unit.text)
-        ):
+        if unit.role == "body" and below.role == "body" and _could_open_a_story(unit):
             unit.role = "title"
 
 
@@ -190,7 +190,7 @@ def _stories_dated_twice(units: Sequence[Unit]) -> None:
             if len(candidates) == 1:
                 candidates[0].role = "title"
             dated, candidates = False, []
-        elif _short_open_line(unit) and could_head(unit.text):
+        elif _could_open_a_story(unit):
             candidates.append(unit)
 
 
@@ -670,7 +670,8 @@ def _numbered_sections(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
 def reread_units(units: list[Unit], dropped: list[Dropped]) -> list[Unit]:
     """The units with the roles the labeller gave them read again where a unit's grammar, or its
     neighbours', reads it surely: a headline in a wire dateline, a reporter's line, a signature,
-    a caption, a notice's headline, a story's closing credit. Datelines or headlines read as part
+    a caption, a notice's headline, a story's closing credit, the next story's headline under a
+    story closed by a second dateline or by its writer's line. Datelines or headlines read as part
     of a unit are split off it (what a split drops goes to ``dropped``)."""
     units = _numbered_sections(units, dropped)
     # a headline in a wire dateline; a dateline, a credit or a source line in headline lines
@@ -765,8 +766,7 @@ def _headlines_under_signatures(units: Sequence[Unit]) -> None:
             and unit.gap_before
             and ends_sentence(above.text)
             and not names_a_column(signature.text)  # ■记者手记: a sidebar's label, no signature
-            and _short_open_line(unit)
+            and _could_open_a_story(unit)
             and not _short_open_line(below)  # a paragraph, not a second header line
-            and could_head(unit.text)
         ):
             unit.role = "title"
