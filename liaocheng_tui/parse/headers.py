@@ -11,12 +11,13 @@ from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, weight
 from liaocheng_tui.parse.clean import join_text
 
 # Generic words that name a recurring column rather than a story.
-_COLUMN_SUFFIXES = (
-    "专栏 栏目 大家谈 见行动 在行动 进行时 走基层 面对面 一线 直击 目击 特写 纪实 手记 时评 短评 快评 "
-    "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评 "
-    "图片新闻 图片报道 新闻图片 图说 镜头 影像 新闻速览 要闻简报 综述"
-).split()
-_COLUMN_ENDINGS = tuple(_COLUMN_SUFFIXES)
+_COLUMN_SUFFIXES = tuple(
+    (
+        "专栏 栏目 大家谈 见行动 在行动 进行时 走基层 面对面 一线 直击 目击 特写 纪实 手记 时评 短评 快评 "
+        "评论 论坛 漫谈 杂谈 随笔 声音 访谈 茶座 讲堂 速递 快讯 简讯 看台 播报 观察 视点 锐评 热评 微评 "
+        "图片新闻 图片报道 新闻图片 图说 镜头 影像 新闻速览 要闻简报 综述"
+    ).split()
+)
 # Words that open a photo column's name: 图说聊城, 图片故事.
 _COLUMN_PREFIXES = ("图说", "图片")
 # Columns whose pieces are opinion: their 2-line headlines are title + subtitle.
@@ -72,7 +73,7 @@ def names_a_column(text: str) -> bool:
     as one story's words."""
     bare = text.replace(" ", "")
     return (
-        bare.endswith(_COLUMN_ENDINGS)
+        bare.endswith(_COLUMN_SUFFIXES)
         or bare.startswith(_COLUMN_PREFIXES)
         or bool(_DESCRIPTOR_RE.search(text))
     )

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import Unit
 from liaocheng_tui.parse.byline import (
+    dateline_length,
     is_agency,
     is_lone_dateline,
     is_unnamed_byline,
@@ -85,7 +86,6 @@ TEXT_ROLES: frozenset[Role] = frozenset({"body", "caption"})
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 _FULL_STOP_RE = re.compile(FULL_STOP)
 _WRAP_TAIL = 3  # the most characters a hard wrap's tail of a source line is taken to have
-_BRACKET_OPEN_RE = re.compile("[（(]")
 
 
 def _is_signing_line(text: str) -> bool:
@@ -198,12 +198,8 @@ def _opens_with_wire_dateline(unit: Unit) -> bool:
     """A unit opened by a dateline that names where the story was filed (本报东湖3月2日电), as a
     story's closing dateline does; a local story's (本报讯) closes with none."""
     text = unit.text.lstrip()
-    if text[:1] in "(（" or "电" not in text[:_LEAD_READ_WITHIN]:
-        return False  # most units: the lead's word is not where a dateline would put it
-    lead = split_lead(text)
-    opening = (lead.dateline or lead.byline) if lead is not None else None
-    # The dateline, before any reporters in brackets (本报东湖3月2日电（记者 王明远）).
-    return opening is not None and _BRACKET_OPEN_RE.split(opening, maxsplit=1)[0].rstrip().endswith("电")
+    length = dateline_length(text)
+    return length > 0 and text[length - 1] == "电"
 
 
 def _bylines_beside_headlines(units: Sequence[Unit]) -> list[Unit]:
