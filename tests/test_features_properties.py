@@ -128,5 +128,10 @@ _page_marker = st.lists(
 @settings(max_examples=1000, deadline=None)
 @given(_page_marker.map("".join))
 def test_is_page_marker_answers_as_the_patterns_do(text: str) -> None:
-    jump = bool(furniture._JUMP_RE.match(fold_width(text).strip()))
+    # A jump line in brackets (（下转A04版）) or bare (转第 3 页, ▶下转A2版), and short as a mark is.
+    stripped = text.strip()
+    folded = fold_width(stripped)
+    jump = len(stripped) <= furniture._JUMP_MARK_LONGEST and bool(
+        furniture._JUMP_RE.match(folded) or furniture._BARE_JUMP_RE.match(folded)
+    )
     assert furniture.is_page_marker(text) == (furniture.is_page_number(text) or jump)
