@@ -606,9 +606,28 @@ def test_two_lines_no_furniture_rule_reads_on_a_furniture_page_stay_furniture() 
     assert reread(line_rules._headline_alone_among_furniture, page, "F F F") == "F F F"
 
 
-def test_a_page_with_a_line_read_as_text_is_left_to_the_other_rules() -> None:
-    page = "\n".join(("2026年11月20日", "东湖灯会亮灯迎新春", "游客在东湖赏灯。"))
+@pytest.mark.parametrize("opener", ["游客在东湖赏灯。", "本报记者 柳静文"])
+def test_the_one_line_among_the_page_heads_furniture_heads_the_first_story_under_it(opener: str) -> None:
+    # An e-paper's copy: the date, the headline and a meta line over the story's text or byline.
+    page = "\n".join(("2026年11月20日", "东湖灯会亮灯迎新春", "来源：东江日报", opener))
+    below = "B" if opener.endswith("。") else "BY"
+    assert reread(line_rules._headline_alone_among_furniture, page, f"F F F {below}") == f"F T F {below}"
+
+
+def test_a_section_name_among_the_page_heads_furniture_heads_no_story() -> None:
+    page = "\n".join(("2026年11月20日", "综合新闻", "游客在东湖赏灯。"))
     assert reread(line_rules._headline_alone_among_furniture, page, "F F B") == "F F B"
+
+
+def test_a_piece_of_a_meta_line_a_wrap_cut_heads_no_story() -> None:
+    page = "\n".join(("（ 2026-04-27 ） 稿件来", "源：东江日报 要闻", "本报记者 柳静文"))
+    assert reread(line_rules._headline_alone_among_furniture, page, "F F BY") == "F F BY"
+
+
+@pytest.mark.parametrize("codes", ["F F T B", "B F F B", "F F F CAP"])
+def test_a_page_whose_first_story_has_a_headline_or_opens_the_page_keeps_its_furniture(codes: str) -> None:
+    page = "\n".join(("2026年11月20日", "东湖灯会亮灯迎新春", "西山庙会开幕", "游客在东湖赏灯。"))
+    assert reread(line_rules._headline_alone_among_furniture, page, codes) == codes
 
 
 @pytest.mark.parametrize(

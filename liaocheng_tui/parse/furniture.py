@@ -1029,7 +1029,8 @@ def is_section_word(text: str) -> bool:
     )
 
 
-def _is_section(text: str) -> bool:
+def is_section_name(text: str) -> bool:
+    """A section's name by its last word (综合新闻, 县域经济): two to six Chinese characters."""
     return 2 <= len(text) <= 6 and han_count(text) == len(text) and text.endswith(tuple(_SECTION_SUFFIXES))
 
 
@@ -1066,14 +1067,14 @@ def top_furniture(heads: Sequence[Head]) -> TopFurniture:
     if index < len(heads) and heads[index].headline:
         groups = _slogan_groups(heads[index].text)
         if groups and headline_follows(index + 1):
-            section_next = _is_section(heads[index + 1].text)
+            section_next = is_section_name(heads[index + 1].text)
             if section_next or (heads[index].furniture and all(len(g) >= 5 for g in groups)):
                 found.banner = heads[index].text
                 index += 1
     if (
         index < len(heads)
         and heads[index].headline
-        and _is_section(heads[index].text)
+        and is_section_name(heads[index].text)
         and headline_follows(index + 1)
     ):
         found.section = heads[index].text

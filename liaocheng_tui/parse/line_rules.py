@@ -52,6 +52,7 @@ from liaocheng_tui.parse.furniture import (
     is_imprint_line,
     is_page_head,
     is_page_marker,
+    is_section_name,
     is_source_line,
     is_staff_credit,
     is_web_furniture_line,
@@ -1519,20 +1520,29 @@ def _furniture_by_context(text: str, role: Role) -> bool:
 
 
 def _headline_alone_among_furniture(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, on a page the labeller read as furniture from its head to its foot, with the one
-    line no furniture rule reads as the page's, shaped as a headline, read as the headline: an
-    e-paper's page for a photograph or a box copies the issue's date, the page's label and the
-    headline, and no text under it (``2026年11月20日`` / ``第A05版：要闻`` / ``东湖灯会``)."""
+    """The roles, with the one line among the furniture at the page's head that no furniture rule
+    reads as the page's, shaped as a headline, read as the headline, where the page's first story
+    has none: an e-paper's page copies the issue's date, the page's label and the headline, with
+    the site's meta lines under it, over the story's text (``2026年11月20日`` / ``第A05版：要闻`` /
+    ``东湖灯会`` / ``来源：东江日报``), or with no text under it at all (a photograph's or a box's
+    page). A section's name there (``综合新闻``, ``要闻 县域``) heads no story, nor does a piece of a meta line a
+    wrap cut (``（ 2026-04-27 ） 稿件来`` / ``源：东江日报 要闻``)."""
     filled = [index for index, line in enumerate(lines) if line.text]
-    if not filled or any(roles[index] != "furniture" for index in filled):
-        return list(roles)  # nearly every page: some line is text or a headline
+    head = next((place for place, index in enumerate(filled) if roles[index] != "furniture"), len(filled))
+    if not head or (head < len(filled) and roles[filled[head]] not in ("body", "byline")):
+        return list(roles)  # nearly every page: it opens with text or a headline, or has a headline
     alone = [
         index
-        for index in filled
+        for index in filled[:head]
         if _furniture_by_context(text := lines[index].text, "furniture")
         and headline_shaped(text)
         and could_head(text)
+        and not all(is_section_name(word) for word in text.split())
+        and not META_FIELD_LABEL_RE.search(text.replace(" ", ""))  # a field's piece (日 作 者 ：)
     ]
+    if alone:
+        pieces = wrapped_meta_lines([line.text for line in lines[: filled[head - 1] + 1]], spaced=True)
+        alone = [index for index in alone if index not in pieces]
     out = list(roles)
     if len(alone) == 1:
         out[alone[0]] = "title"
