@@ -640,3 +640,35 @@ def test_a_page_whose_first_story_has_a_headline_or_opens_the_page_keeps_its_fur
 def test_a_furniture_pages_one_other_line_that_could_head_nothing_stays_furniture(line: str) -> None:
     page = "\n".join(("2026年11月20日", "第A05版：要闻", line))
     assert reread(line_rules._headline_alone_among_furniture, page, "F F F") == "F F F"
+
+
+# --- _marked_headlines_read_as_bylines: a mark before a headline, as others set it before names ---
+
+
+def test_a_marked_line_read_as_a_byline_that_names_nobody_is_a_headline() -> None:
+    page = "\n".join(("■ 东湖夜市今晚开市", "游客在东湖公园赏灯。"))
+    assert reread(line_rules._marked_headlines_read_as_bylines, page, "BY B") == "T B"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "■ 本报记者 柳静文",  # names a reporter
+        "□ 记 者 卢 晓 岚",  # the same, spaced out
+        "■ 本 报记 者 卢晓岚",  # the same, spaced unevenly
+        "◆ 文/詹丽娟",  # a writer under a label
+        "◆ ■记者手记",  # a column's label
+        "□记者 詹敏 通讯员 柏",  # a byline a wrap cut before its last name
+        "□ 记者 齐",  # the same, short
+        "■ 东湖",  # as short as a wrap's piece
+        "◆ 东湖大家谈",  # a column's name
+        "■ 柳静文 卢晓岚",  # names alone
+        "□ 东江日报评论员",  # a commentator's signature, naming no one
+        "■ （东湖区融媒体中心）",  # a credit in brackets
+        "■ 夜市今晚开市。",  # a sentence
+        "东湖夜市今晚开市",  # no mark: the labeller's reading stands
+    ],
+)
+def test_a_line_read_as_a_byline_stays_one_unless_marked_and_naming_nobody(line: str) -> None:
+    page = "\n".join((line, "游客在东湖公园赏灯。"))
+    assert reread(line_rules._marked_headlines_read_as_bylines, page, "BY B") == "BY B"

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import filled_lines, split_markdown_heading
 from liaocheng_tui.parse.byline import (
+    BYLINE_MARKERS,
     email_address_line,
     is_cut_dateline,
     is_lone_dateline,
@@ -63,6 +64,7 @@ from liaocheng_tui.parse.furniture import (
     split_jump_marks,
     wrapped_meta_lines,
 )
+from liaocheng_tui.parse.headers import names_a_column
 from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
@@ -1860,6 +1862,34 @@ def _page_heads_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) ->
     return out
 
 
+_MARKED_HEADLINE_LEAST = 4  # characters' weight: a wrap's piece of a marked byline is shorter (□记者 万 / 霞)
+_REPORTER_WORDS = ("记者", "通讯员", "报道")
+
+
+def _marked_headlines_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a line the labeller read as a byline by the mark it opens with (■, □, ◆)
+    that names nobody read as a headline: papers mark headlines with the marks others set before
+    their reporters' names (``■ 东湖夜市今晚开市`` over ``■ 本报记者 柳静文``). Not a column's label
+    (``◆ ■记者手记``), a byline a wrap cut before its last name (``□记者 詹敏 通讯员 柏``), nor a
+    line shaped as no headline is."""
+    out = list(roles)
+    for index, line in enumerate(lines):
+        if out[index] != "byline" or line.text[:1] not in BYLINE_MARKERS:
+            continue  # most lines
+        text = line.text.lstrip(BYLINE_MARKERS + " ")
+        if (
+            weight(text) >= _MARKED_HEADLINE_LEAST
+            and not any(word in "".join(text.split()) for word in _REPORTER_WORDS)  # a byline a wrap cut
+            and not names_a_column(text)
+            and headline_shaped(text)
+            and could_head(text)
+            and parse_names_line(text) is None
+            and parse_byline_line(text) is None  # a commentator's signature (本报评论员)
+        ):
+            out[index] = "title"
+    return out
+
+
 def _marked_headings_over_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a line a converter marked as a markdown heading (``# 东湖区：一网通办``) that
     the labeller read as text, right over a reporter's line and after the close of what came
@@ -1987,7 +2017,7 @@ def _numbered_crossheads_read_as_headlines(lines: Sequence[Line], roles: Sequenc
 
 def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on."""
-    roles = _wrapped_datelines(lines, roles)
+    roles = _wrapped_datelines(lines, _marked_headlines_read_as_bylines(lines, roles))
     roles = _meta_sources_cut(lines, _meta_line_values(lines, roles))
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headline_decks_over_leads(lines, _headlines_over_leads(lines, roles))
