@@ -672,3 +672,37 @@ def test_a_marked_line_read_as_a_byline_that_names_nobody_is_a_headline() -> Non
 def test_a_line_read_as_a_byline_stays_one_unless_marked_and_naming_nobody(line: str) -> None:
     page = "\n".join((line, "游客在东湖公园赏灯。"))
     assert reread(line_rules._marked_headlines_read_as_bylines, page, "BY B") == "BY B"
+
+
+# --- _headlines_broken_across_roles: one headline read as two parts of its block -----------------
+
+
+@pytest.mark.parametrize(
+    ("page", "codes", "read"),
+    [
+        ("东江水进西山（引水工程\n建设手记）\n　　东江二期工程日前开工。", "K T B", "T T B"),
+        ("东江水进西山（引水工程\n\n建设手记）\n　　东江二期工程日前开工。", "T _ S B", "T _ T B"),
+        ("东湖区获评全国文明城市提名城\n市\n　　东湖区日前获评。", "T S B", "T T B"),
+    ],
+    ids=["bracket-kicker", "bracket-subtitle", "word-end"],
+)
+def test_a_headline_broken_in_two_is_read_as_one(page: str, codes: str, read: str) -> None:
+    assert reread(line_rules._headlines_broken_across_roles, page, codes) == read
+
+
+@pytest.mark.parametrize(
+    ("page", "codes"),
+    [
+        # the bracket closes inside the line: the kicker ends there
+        ("山里人家·护林日记（西山\n篇）护林人的一天\n　　西山县的护林人走遍了山林。", "K T B"),
+        ("东湖区获评全国文明城市\n——侧记\n　　东湖区日前获评。", "T S B"),  # a dash opens a subtitle
+        ("东湖区获评全国文明城市\n再提名\n　　东湖区日前获评。", "T S B"),  # three characters say something
+        (
+            "东湖区获评全国文明城市（\n提名）\n　　东湖区日前获评。",
+            "B T B",
+        ),  # a paragraph's bracket is another rule's
+    ],
+    ids=["closed-inside", "dash", "three-characters", "text-above"],
+)
+def test_a_header_blocks_parts_stay_apart(page: str, codes: str) -> None:
+    assert reread(line_rules._headlines_broken_across_roles, page, codes) == codes

@@ -1318,6 +1318,34 @@ def _headline_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Rol
 
 _LONG_KICKER_SHORTEST = 10  # characters
 _HEADLINE_TAIL_LONGEST = 4  # characters
+_WORDS_END_LONGEST = (
+    2  # characters' weight: a subtitle says something, a word's end under a headline does not
+)
+
+
+def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline a column or a wrap broke in two that the labeller read as two
+    parts of its header block read as one headline: a line that leaves a bracket open over a
+    header line that closes it at its end (``东江水进西山（引水工程`` / ``建设手记）``: a kicker closes
+    what it opens), and a headline over a line of one or two characters read as its subtitle
+    (``东湖区获评全国文明城市提名城`` / ``市``: a subtitle says more than a word's end). A bracket
+    closed inside the line under it (``山里人家·护林日记（之`` / ``三）西山县的护林人``) parts a kicker
+    from its headline there, and a dash opens a subtitle however short (``——侧记``)."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for upper, lower in pairwise(filled):
+        if out[upper] not in ("kicker", "title") or out[lower] not in ("title", "subtitle"):
+            continue  # most lines
+        text = lines[lower].text
+        if _open_tail(lines[upper].text) is not None and _closing_head(text) == len(text) - 1:
+            out[upper] = out[lower] = "title"
+        elif (
+            (out[upper], out[lower]) == ("title", "subtitle")
+            and weight(text) <= _WORDS_END_LONGEST
+            and not text.startswith(DASH_OPENERS)
+        ):
+            out[lower] = "title"
+    return out
 
 
 def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -2035,7 +2063,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_over_captions(lines, roles)
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
     roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
-    roles = _headline_tails_read_as_headlines(lines, roles)
+    roles = _headlines_broken_across_roles(lines, _headline_tails_read_as_headlines(lines, roles))
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
