@@ -620,7 +620,7 @@ def test_a_section_name_among_the_page_heads_furniture_heads_no_story() -> None:
 
 
 def test_a_piece_of_a_meta_line_a_wrap_cut_heads_no_story() -> None:
-    page = "\n".join(("（ 2026-04-27 ） 稿件来", "源：东江日报 要闻", "本报记者 柳静文"))
+    page = "\n".join(("（ 2026-11-20 ） 稿件来", "源：东江日报 要闻", "本报记者 柳静文"))
     assert reread(line_rules._headline_alone_among_furniture, page, "F F BY") == "F F BY"
 
 
