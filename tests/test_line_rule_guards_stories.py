@@ -706,3 +706,39 @@ def test_a_headline_broken_in_two_is_read_as_one(page: str, codes: str, read: st
 )
 def test_a_header_blocks_parts_stay_apart(page: str, codes: str) -> None:
     assert reread(line_rules._headlines_broken_across_roles, page, codes) == codes
+
+
+# --- _issuers_read_as_headlines: a notice's sign-off -------------------------------------------
+
+
+_SIGNED_OFF = (
+    "　　东湖区今年将改造老旧小区十二个。\n　　特此公告。\n东湖区人民政府办公室\n2026年11月20日\n{after}"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "codes"),
+    [("责任编辑：王明远", "F"), ("西山庙会开幕", "T"), ("", "_")],
+    ids=["page-foot", "next-headline", "page-end"],
+)
+def test_the_issuer_over_a_notices_date_is_text(after: str, codes: str) -> None:
+    page = _SIGNED_OFF.format(after=after)
+    assert reread(line_rules._issuers_read_as_headlines, page, f"B B T F {codes}") == f"B B B F {codes}"
+
+
+@pytest.mark.parametrize(
+    ("page", "codes"),
+    [
+        # a web copy's headline over its date, and the story under them
+        (_SIGNED_OFF.format(after="　　游客在东湖公园赏灯。"), "B B T F B"),
+        # the paragraph above runs on: the line is no sign-off
+        ("　　东湖区今年将改造老旧小区，\n东湖区人民政府办公室\n2026年11月20日\n", "B T F _"),
+        # no date under it
+        ("　　特此公告。\n东湖区人民政府办公室\n责任编辑：王明远\n", "B T F _"),
+        # under a headline, not under text: a header block's line over the copy's date
+        ("关于东湖区老旧小区改造的公告\n东湖区人民政府办公室\n2026年11月20日\n", "T S F _"),
+    ],
+    ids=["story-follows", "runs-on", "no-date", "under-a-headline"],
+)
+def test_a_headline_that_signs_off_nothing_stays_a_headline(page: str, codes: str) -> None:
+    assert reread(line_rules._issuers_read_as_headlines, page, codes) == codes

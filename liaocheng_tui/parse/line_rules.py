@@ -1742,6 +1742,31 @@ def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
+def _issuers_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the issuer's line of a notice's sign-off read as text where the labeller read
+    it as a headline: a line between the notice's last sentence and a date alone that nothing of a
+    story follows (``特此公告。`` / ``东湖区人民政府办公室`` / ``2026年11月20日``, then the page's foot or
+    the next story's headline). A headline over a date is a web copy's, and its story follows."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(1, len(filled) - 1):
+        index, dated = filled[place], filled[place + 1]
+        if out[index] not in HEADER_ROLES or not _DATE_ALONE_RE.match(lines[dated].text):
+            continue  # most lines
+        above = filled[place - 1]
+        after = filled[place + 2] if place + 2 < len(filled) else None
+        if (
+            out[above] == "body"
+            and _closes(lines[above].text, out[above])
+            and (after is None or out[after] not in _STORY_TEXT_ROLES)
+        ):
+            out[index] = "body"
+    return out
+
+
+_STORY_TEXT_ROLES: frozenset[Role] = frozenset({"body", "byline", "caption"})
+
+
 def _signs_off(text: str) -> bool:
     """A signature's shape: words set apart by spaces ending in a person's name (山东聊城 读者
     王建国), or a date alone (2026年11月20日)."""
@@ -2068,7 +2093,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
     roles = _dashed_subtitles(lines, roles)
-    roles = _signatures_set_right(lines, roles)
+    roles = _issuers_read_as_headlines(lines, _signatures_set_right(lines, roles))
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
