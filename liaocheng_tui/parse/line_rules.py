@@ -1748,11 +1748,16 @@ def _issuers_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> 
     story follows (``特此公告。`` / ``东湖区人民政府办公室`` / ``2026年11月20日``, then the page's foot or
     the next story's headline). A headline over a date is a web copy's, and its story follows."""
     out = list(roles)
+    headlines = [index for index, role in enumerate(out) if role in HEADER_ROLES]
+    # Most headlines have no date alone under them: the page's other lines are looked at after.
+    dated = [index for index in headlines if _DATE_ALONE_RE.match(_text_after(lines, index))]
+    if not dated:
+        return out
     filled = [index for index, line in enumerate(lines) if line.text]
-    for place in range(1, len(filled) - 1):
-        index, dated = filled[place], filled[place + 1]
-        if out[index] not in HEADER_ROLES or not _DATE_ALONE_RE.match(lines[dated].text):
-            continue  # most lines
+    for index in dated:
+        place = filled.index(index)
+        if place == 0:
+            continue
         above = filled[place - 1]
         after = filled[place + 2] if place + 2 < len(filled) else None
         if (
@@ -1762,6 +1767,14 @@ def _issuers_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         ):
             out[index] = "body"
     return out
+
+
+def _text_after(lines: Sequence[Line], index: int) -> str:
+    """The text of the first line under ``index`` that is not blank ("" at the page's end)."""
+    after = index + 1
+    while after < len(lines) and not lines[after].text:
+        after += 1
+    return lines[after].text if after < len(lines) else ""
 
 
 _STORY_TEXT_ROLES: frozenset[Role] = frozenset({"body", "byline", "caption"})
