@@ -742,3 +742,30 @@ def test_the_issuer_over_a_notices_date_is_text(after: str, codes: str) -> None:
 )
 def test_a_headline_that_signs_off_nothing_stays_a_headline(page: str, codes: str) -> None:
     assert reread(line_rules._issuers_read_as_headlines, page, codes) == codes
+
+
+# --- _attendance_read_as_headlines: who attended, under the headline -----------------------------
+
+
+@pytest.mark.parametrize("codes", ["K T B", "T T B"])
+@pytest.mark.parametrize("attended", ["柳静文出席并讲话", "柳静文出席 卢晓岚主持", "市委书记柳静文出席"])
+def test_who_attended_is_the_headlines_subtitle(codes: str, attended: str) -> None:
+    page = f"东湖区经济工作会议召开\n{attended}\n　　本报讯 会议12月3日召开。"
+    assert reread(line_rules._attendance_read_as_headlines, page, codes) == "T S B"
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "codes"),
+    [
+        ("东湖区经济工作会议召开", "柳静文强调", "K T B"),  # quotes them: no subtitle
+        ("东湖区经济工作会议召开", "柳静文出席", "B T B"),  # under text, not a headline
+        ("东湖区经济工作会议召开", "柳静文出席", "K S B"),  # read as a subtitle already
+        ("齐建华出席", "柳静文出席", "K T B"),  # two such lines: which heads is not for the rule
+        ("东湖区经济工作会议", "在全体会议上的讲话", "T T B"),  # a speech's title broken in two
+        ("柳静文出席东湖区经济工作会议开幕", "式并代表区委致辞", "T T B"),  # a wrap's piece, no name
+    ],
+    ids=["quotes", "under-text", "subtitle-already", "both", "speech", "wrapped"],
+)
+def test_a_header_line_that_names_no_attendance_stays_as_read(upper: str, lower: str, codes: str) -> None:
+    page = f"{upper}\n{lower}\n　　本报讯 会议12月3日召开。"
+    assert reread(line_rules._attendance_read_as_headlines, page, codes) == codes

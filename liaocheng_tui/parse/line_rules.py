@@ -1348,6 +1348,39 @@ def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role])
     return out
 
 
+# Who attended or chaired what the headline reports, as a subtitle names them (胡春华出席,
+# 齐建华出席并讲话, 市委书记柳静文出席): a name, a title before it, then the verb.
+_ATTENDED_RE = re.compile(f"^((?:(?!的)[{HAN_CLASS}]){{2,9}}?)(?:出席并讲话|出席并致辞|出席|主持|讲话|致辞)$")
+
+
+def _names_who_attended(text: str) -> bool:
+    """Whether ``text`` names who attended or chaired something, clause by clause (``柳静文出席
+    卢晓岚主持``): each ends with the verb right after a person's name, as a wrap's piece of a
+    headline (``式并代表区委致辞``) or a speech's title (``在全体会议上的讲话``) does not."""
+    clauses = text.split()
+    for clause in clauses:
+        found = _ATTENDED_RE.match(clause)
+        if found is None or not (looks_like_a_name(found[1][-2:]) or looks_like_a_name(found[1][-3:])):
+            return False
+    return bool(clauses)
+
+
+def _attendance_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a line that names who attended or chaired what the line above it reports
+    (``东湖区经济工作会议召开`` / ``柳静文出席并讲话``) read as the subtitle under that headline where
+    the labeller read the pair as a kicker and its headline, or as one headline broken in two: such
+    a line says who was there, not what happened. In the dev pages as crawled every such line under
+    a headline is its subtitle; a line that quotes them (``柳静文强调``) is a kicker, and stays one."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for upper, lower in pairwise(filled):
+        if out[lower] != "title" or out[upper] not in ("kicker", "title"):
+            continue  # most lines
+        if _names_who_attended(lines[lower].text) and not _names_who_attended(lines[upper].text):
+            out[upper], out[lower] = "title", "subtitle"
+    return out
+
+
 def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with an official document's title (``关于东湖新区B-12地块规划调整的公示``: 关于,
     its matter, 的 and the kind of document) read as the headline and the line over it (its
@@ -2102,6 +2135,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
     roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
     roles = _headlines_broken_across_roles(lines, _headline_tails_read_as_headlines(lines, roles))
+    roles = _attendance_read_as_headlines(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
