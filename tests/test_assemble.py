@@ -98,6 +98,21 @@ def test_a_mark_set_before_a_headline_for_show_is_no_part_of_its_text() -> None:
     ]
 
 
+def test_a_headline_broken_over_two_marked_lines_keeps_neither_mark() -> None:
+    page = run(
+        [
+            (T, "■ 东湖区推行老旧小区改造菜单式服务让"),
+            (T, "■ 居民自己点单"),
+            (B, "　　记者从东湖区获悉，改造服务日前推行。"),
+        ]
+    )
+    assert [article.title for article in page.articles] == ["东湖区推行老旧小区改造菜单式服务让居民自己点单"]
+    assert [(d.text, d.reason, d.line) for d in page.dropped] == [
+        ("■", "headline-mark", 1),
+        ("■", "headline-mark", 2),
+    ]
+
+
 def test_markdown_heading_marks_behind_a_show_mark_are_no_part_of_the_headline() -> None:
     page = run([(T, "● ## 招聘会提供岗位三千个"), (B, "　　记者从市人社局获悉，招聘会昨日举行。")])
     (article,) = page.articles

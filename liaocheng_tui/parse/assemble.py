@@ -1053,21 +1053,26 @@ def _page_top(units: list[Unit]) -> tuple[TopFurniture, list[Unit]]:
 
 
 def _heading(units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
-    """A kicker's, headline's or subtitle's text: its lines joined, without the mark set before it
-    for show (kept in ``dropped``, as a markdown heading's ``#`` is), and without the spaces of
-    letter spacing."""
-    text = join_lines(units)
-    if text is None:
-        return None
-    mark, text = split_show_mark(text)
-    if mark:
-        dropped.append(Dropped(mark, "headline-mark", units[0].line))
-        # A markdown heading's marks behind the show mark (● ## 标题), where build_units did not
-        # look for them.
-        if heading := split_markdown_heading(text):
-            dropped.append(Dropped(heading[0], "markdown-marker", units[0].line))
-            text = heading[1]
-    return unspace(text)
+    """A kicker's, headline's or subtitle's text: its lines joined, without the mark set before
+    each of them for show (kept in ``dropped``, as a markdown heading's ``#`` is), and without the
+    spaces of letter spacing."""
+    text = join_lines([_unmarked(unit, dropped) for unit in units])
+    return None if text is None else unspace(text)
+
+
+def _unmarked(unit: Unit, dropped: list[Dropped]) -> Unit:
+    """A headline line without the mark set before it for show (■ 东湖夜市今晚开市), which goes to
+    ``dropped``: a headline broken over two lines may carry one on each."""
+    mark, text = split_show_mark(unit.text)
+    if not mark:
+        return unit
+    dropped.append(Dropped(mark, "headline-mark", unit.line))
+    # A markdown heading's marks behind the show mark (● ## 标题), where build_units did not
+    # look for them.
+    if heading := split_markdown_heading(text):
+        dropped.append(Dropped(heading[0], "markdown-marker", unit.line))
+        text = heading[1]
+    return replace(unit, text=text)
 
 
 def _build(
