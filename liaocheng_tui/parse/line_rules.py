@@ -13,6 +13,7 @@ from itertools import pairwise
 from liaocheng_tui.parse.blocks import filled_lines, split_markdown_heading
 from liaocheng_tui.parse.byline import (
     BYLINE_MARKERS,
+    REPORTER_ROLE_WORDS,
     email_address_line,
     is_cut_dateline,
     is_lone_dateline,
@@ -1318,9 +1319,8 @@ def _headline_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Rol
 
 _LONG_KICKER_SHORTEST = 10  # characters
 _HEADLINE_TAIL_LONGEST = 4  # characters
-_WORDS_END_LONGEST = (
-    2  # characters' weight: a subtitle says something, a word's end under a headline does not
-)
+# Characters' weight: a subtitle says something, a word's end under a headline does not.
+_WORDS_END_LONGEST = 2
 
 
 def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1962,7 +1962,8 @@ def _page_heads_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) ->
 
 
 _MARKED_HEADLINE_LEAST = 4  # characters' weight: a wrap's piece of a marked byline is shorter (□记者 万 / 霞)
-_REPORTER_WORDS = ("记者", "通讯员", "报道")
+# A reporter's role or a byline's trailer, however spaced: in a marked line, a byline a wrap cut.
+_REPORTER_WORD_RE = re.compile(f"{REPORTER_ROLE_WORDS}|报道")
 
 
 def _marked_headlines_read_as_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1978,7 +1979,7 @@ def _marked_headlines_read_as_bylines(lines: Sequence[Line], roles: Sequence[Rol
         text = line.text.lstrip(BYLINE_MARKERS + " ")
         if (
             weight(text) >= _MARKED_HEADLINE_LEAST
-            and not any(word in "".join(text.split()) for word in _REPORTER_WORDS)  # a byline a wrap cut
+            and not _REPORTER_WORD_RE.search("".join(text.split()))
             and not names_a_column(text)
             and headline_shaped(text)
             and could_head(text)
