@@ -769,3 +769,54 @@ def test_who_attended_is_the_headlines_subtitle(codes: str, attended: str) -> No
 def test_a_header_line_that_names_no_attendance_stays_as_read(upper: str, lower: str, codes: str) -> None:
     page = f"{upper}\n{lower}\n　　本报讯 会议12月3日召开。"
     assert reread(line_rules._attendance_read_as_headlines, page, codes) == codes
+
+
+# --- _quoting_kickers_over_text: who stressed what, over the headline -----------------------------
+
+_STRESSED = "{upper}\n{lower}\n2026年11月20日，柳静文到东湖区供暖公司调研。"
+
+
+@pytest.mark.parametrize("codes", ["T B B", "K B B", "T S B"])
+@pytest.mark.parametrize(
+    "upper", ["柳静文在东湖区调研时强调", "卢晓岚在全市供暖工作会议上指出", "柳静文在东湖区调研时强 调"]
+)
+def test_who_stressed_what_is_the_kicker_of_what_was_stressed(codes: str, upper: str) -> None:
+    page = _STRESSED.format(upper=upper, lower="推动冬季供暖平稳有序")
+    assert reread(line_rules._quoting_kickers_over_text, page, codes) == "K T B"
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "codes"),
+    [
+        ("柳静文在东湖区调研时强调", "推动冬季供暖平稳有序", "B B B"),  # read as text: a paragraph's line
+        ("东湖区坚决落实从严治党要求", "推动冬季供暖平稳有序", "T B B"),  # 要求 a noun: a headline
+        ("柳静文在东湖区调研时强调", "要推动冬季供暖平稳有序。", "T B B"),  # a sentence under it: the text
+        ("柳静文在东湖区调研时强调", "本报讯 供暖季11月20日开始", "T B B"),  # a lead under it
+        ("柳静文在东湖区调研时强调", "图为东湖区供暖公司职工检修管道", "T CAP B"),  # a caption under it
+    ],
+    ids=["text", "noun", "sentence", "lead", "caption"],
+)
+def test_a_line_under_no_quoting_kicker_stays_as_read(upper: str, lower: str, codes: str) -> None:
+    page = _STRESSED.format(upper=upper, lower=lower)
+    assert reread(line_rules._quoting_kickers_over_text, page, codes) == codes
+
+
+def test_a_county_page_keeps_the_headline_under_who_stressed_it() -> None:
+    # A county media centre's page: no opener, stories signed at their end and set apart by a
+    # blank line, nothing inside one. The labeller reads the kicker as the headline and the
+    # headline as the story's first paragraph.
+    page = parse_page(
+        "东湖区启动冬季供暖设施检修\n"
+        "11月18日，东湖区供暖公司组织职工对全区管网进行检修。截至目前，已检修管道12公里。\n"
+        "检修工作将持续到11月底。\n"
+        "记者 卢晓岚 通讯员 詹敏\n"
+        "\n"
+        "柳静文在东湖区调研时强调\n"
+        "推动冬季供暖平稳有序\n"
+        "11月20日，柳静文到东湖区供暖公司调研，察看管网检修和煤炭储备情况。\n"
+        "她说，供暖关系千家万户，要确保群众温暖过冬。\n"
+        "记者 齐建华\n"
+    )
+    second = page.articles[1]
+    assert (second.kicker, second.title) == ("柳静文在东湖区调研时强调", "推动冬季供暖平稳有序")
+    assert second.paragraphs[0].startswith("11月20日，柳静文到东湖区供暖公司调研")

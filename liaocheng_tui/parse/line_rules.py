@@ -1381,6 +1381,33 @@ def _attendance_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) 
     return out
 
 
+# Who stressed or pointed out what the headline says, at the end of a kicker (柳静文在东湖区调研时强调):
+# the verb needs the headline under it as its object, so the line heads no story alone.
+_QUOTING_END_RE = re.compile(r"(?:强调|指出)$")
+
+
+def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a headline line that ends by saying someone stressed or pointed out
+    something (``柳静文在东湖区调研时强调``) read as the kicker of the headline-shaped line under it,
+    where the labeller read that line as the story's text or as the subtitle: what was stressed is
+    the headline (``推动冬季供暖平稳有序``). In the dev pages, as crawled and damaged, a header line
+    ending so is a kicker over its headline every time; a page that runs its header block on into
+    the text (no blank line, no indent, no byline) loses the headline to the text."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for upper, lower in pairwise(filled):
+        if out[upper] not in ("title", "kicker") or out[lower] not in ("body", "subtitle"):
+            continue  # most lines
+        below = lines[lower].text
+        if (
+            _QUOTING_END_RE.search(lines[upper].text.replace(" ", "")) is not None
+            and headline_shaped(below)
+            and could_head(below)
+        ):
+            out[upper], out[lower] = "kicker", "title"
+    return out
+
+
 def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with an official document's title (``关于东湖新区B-12地块规划调整的公示``: 关于,
     its matter, 的 and the kind of document) read as the headline and the line over it (its
@@ -2136,7 +2163,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
     roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
     roles = _headlines_broken_across_roles(lines, _headline_tails_read_as_headlines(lines, roles))
-    roles = _attendance_read_as_headlines(lines, roles)
+    roles = _quoting_kickers_over_text(lines, _attendance_read_as_headlines(lines, roles))
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
