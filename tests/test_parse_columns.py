@@ -413,6 +413,64 @@ def test_a_paragraphs_first_line_set_in_by_spaces_alone_in_the_middle_column_sta
     ]
 
 
+def test_a_headline_as_wide_as_a_column_centred_over_three_columns_heads_them() -> None:
+    # 30 display columns, centred on a page of 98: it starts at the middle column's edge, where
+    # that column's own lines start, but stands alone between blank rows.
+    def columns(paragraphs: list[str]) -> list[list[str]]:
+        lines = wrapped("\n".join(paragraphs), 30)
+        return [lines[:6], lines[6:12], lines[12:18]]
+
+    headline = "西山村发展高山茶叶带动二百户增收"[:15]
+    assert display_width(headline) == 30
+    assert_heads_the_columns_under_it(columns(PARK + TEA), " " * 34 + headline, columns(TEA + PARK))
+
+
+def test_a_headline_as_wide_as_a_column_under_its_kicker_heads_the_columns_too() -> None:
+    # Kicker and headline centred on the page, a blank row under them: the headline has the kicker
+    # over it instead of a blank row.
+    def columns(paragraphs: list[str]) -> list[list[str]]:
+        lines = wrapped("\n".join(paragraphs), 30)
+        return [lines[:6], lines[6:12], lines[12:18]]
+
+    above, under = columns(PARK + TEA), columns(TEA + PARK)
+    block = [" " * 43 + "东湖街道启用", " " * 34 + "西山村发展高山茶叶带动二百户增"]
+    page = "\n".join(
+        [side_by_side(above, width=30, gap=4), "", *block, "", side_by_side(under, width=30, gap=4)]
+    )
+    read = read_columns(page)
+    assert read is not None
+    printed = [*(line for column in above for line in column), *block]
+    printed += [line for column in under for line in column]
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for line in printed if line.strip()
+    ]
+
+
+@pytest.mark.parametrize(
+    "around",
+    [("", "full", "text"), ("", "full"), ("text", "full", "", "text")],
+    ids=["text-under", "page-ends", "text-over"],
+)
+def test_a_full_line_of_the_middle_column_alone_by_a_blank_row_stays_in_its_column(
+    around: tuple[str, ...],
+) -> None:
+    # The middle column runs on past the others with a full line of its own, its middle at the
+    # page's and nothing beside it, a blank row on one side of it only (text or the page's end on
+    # the other). A headline stands between blank rows.
+    first = wrapped("\n".join(PARK), 30)[:8]
+    more = iter(wrapped("\n".join(PARK), 30)[8:])
+    second = [*wrapped("\n".join(TEA), 30)[:8], *(next(more) if row else "" for row in around)]
+    third = wrapped("\n".join(TEA + PARK), 30)[:8]
+    assert display_width(second[8 + around.index("full")]) == 30
+    page = side_by_side([first, second, third], width=30, gap=4)
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for column in (first, second, third) for line in column if line.strip()
+    ]
+
+
 def test_the_lower_line_of_a_headline_block_centred_over_three_columns_heads_them_too() -> None:
     # Kicker and headline, each centred on the page within the middle column, the columns right
     # under the headline: it has no blank row next to it, but the kicker over it stands apart.

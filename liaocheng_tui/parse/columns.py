@@ -158,10 +158,11 @@ def _page_head(line: str) -> bool:
     return is_page_head(" ".join(line.split()))
 
 
-def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
-    """Whether a line is set in from the edge of the column it starts in, its middle at the page's:
-    a headline centred over the columns under it that crosses not every gutter (one within the
-    middle of three columns, or across one of their two gutters), which no column's text is."""
+def _centred_on_page(row: bytearray, gutters: list[int], middle: float, set_in: int = _SET_IN) -> bool:
+    """Whether a line is set in from the edge of the column it starts in (by ``set_in`` display
+    columns or more), its middle at the page's: a headline centred over the columns under it that
+    crosses not every gutter (one within the middle of three columns, or across one of their two
+    gutters), which no column's text is."""
     filled = [column for column, mark in enumerate(row) if mark]
     if not filled:
         return False
@@ -170,7 +171,7 @@ def _centred_on_page(row: bytearray, gutters: list[int], middle: float) -> bool:
         return False  # pieces of two columns' lines (the first set in by spaces, a paragraph's)
     index = bisect_left(gutters, first)  # a line that starts on a gutter starts in the column before it
     edge = gutters[index - 1] + 1 if index else 0
-    return first - edge >= _SET_IN and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
+    return first - edge >= set_in and abs((first + last + 1) / 2 - middle) <= _CENTRED_OFF
 
 
 def _row_pieces(
@@ -225,8 +226,14 @@ def read_columns(text: str) -> ColumnsRead | None:
         crossed = [gutter < len(row) and row[gutter] == 1 for gutter in gutters]
         # A headline stands apart: a blank row above it or under it, or a line of its headline
         # block (a kicker over it) above it.
-        apart = headed or any(not any(rows[at]) for at in (number - 2, number) if 0 <= at < len(rows))
-        headed = all(crossed) or _page_head(line) or (apart and _centred_on_page(row, gutters, middle))
+        blank_above, blank_below = (0 <= at < len(rows) and not any(rows[at]) for at in (number - 2, number))
+        apart = headed or blank_above or blank_below
+        # A headline as wide as a column, centred on the page, starts at the middle column's edge
+        # as that column's lines do; alone between blank rows, it is no column's line.
+        set_in = 0 if (headed or blank_above) and blank_below else _SET_IN
+        headed = (
+            all(crossed) or _page_head(line) or (apart and _centred_on_page(row, gutters, middle, set_in))
+        )
         if headed:
             bands.append([[] for _ in range(len(gutters) + 1)])
             bands[-1][0].append((number, line.strip(" \t"), True))
