@@ -789,7 +789,7 @@ def test_who_stressed_what_is_the_kicker_of_what_was_stressed(codes: str, upper:
     ("upper", "lower", "codes"),
     [
         ("柳静文在东湖区调研时强调", "推动冬季供暖平稳有序", "B B B"),  # read as text: a paragraph's line
-        ("东湖区坚决落实从严治党要求", "推动冬季供暖平稳有序", "T B B"),  # 要求 a noun: a headline
+        ("东湖区落实冬季安全生产要求", "推动冬季供暖平稳有序", "T B B"),  # 要求 a noun: a headline
         ("柳静文在东湖区调研时强调", "要推动冬季供暖平稳有序。", "T B B"),  # a sentence under it: the text
         ("柳静文在东湖区调研时强调", "本报讯 供暖季11月20日开始", "T B B"),  # a lead under it
         ("柳静文在东湖区调研时强调", "图为东湖区供暖公司职工检修管道", "T CAP B"),  # a caption under it
