@@ -820,3 +820,30 @@ def test_a_county_page_keeps_the_headline_under_who_stressed_it() -> None:
     second = page.articles[1]
     assert (second.kicker, second.title) == ("柳静文在东湖区调研时强调", "推动冬季供暖平稳有序")
     assert second.paragraphs[0].startswith("11月20日，柳静文到东湖区供暖公司调研")
+
+
+# --- _stressed_subtitles: what the one the headline names stressed, under it -----------------------
+
+_STRESSED_UNDER = "柳静文到东湖区供暖公司调研\n{lower}\n本报讯 11月20日，柳静文到东湖区供暖公司调研。"
+
+
+@pytest.mark.parametrize(
+    "lower", ["强调冬季供暖要平稳有序", "指出要确保群众温暖过冬", "## 强调冬季供暖要平稳有序"]
+)
+def test_what_was_stressed_under_a_headline_is_its_subtitle(lower: str) -> None:
+    page = _STRESSED_UNDER.format(lower=lower)
+    assert reread(line_rules._stressed_subtitles, page, "K T B") == "T S B"
+
+
+@pytest.mark.parametrize(
+    ("lower", "codes"),
+    [
+        ("强调冬季供暖要平稳有序", "T T B"),  # one headline broken in two: not for this rule
+        ("强调冬季供暖要平稳有序", "T S B"),  # read so already
+        ("冬季供暖要平稳有序", "K T B"),  # a headline of its own under a kicker
+    ],
+    ids=["one-headline", "subtitle-already", "no-verb"],
+)
+def test_a_headline_under_a_kicker_that_stresses_nothing_stays_as_read(lower: str, codes: str) -> None:
+    page = _STRESSED_UNDER.format(lower=lower)
+    assert reread(line_rules._stressed_subtitles, page, codes) == codes

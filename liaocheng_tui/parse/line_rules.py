@@ -1408,6 +1408,26 @@ def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> 
     return out
 
 
+# What the one the headline names stressed or pointed out, opening the line under it (强调…, 指出…):
+# the line has no subject of its own.
+_STRESSED_OPENING_RE = re.compile(r"^[#\s■●◆▲□]*(?:强调|指出)")
+
+
+def _stressed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a header line that opens by saying what someone stressed or pointed out
+    (``强调冬季供暖要平稳有序``) read as the subtitle of the headline over it that names them
+    (``柳静文到东湖区供暖公司调研``), where the labeller read the two as a kicker and its headline:
+    the line's subject is in the line above, so it heads nothing of its own. The corpus prints two
+    such lines under a headline, both its subtitle (the second paper none); the labeller read one
+    pair as kicker and headline."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for upper, lower in pairwise(filled):
+        if (out[upper], out[lower]) == ("kicker", "title") and _STRESSED_OPENING_RE.match(lines[lower].text):
+            out[upper], out[lower] = "title", "subtitle"
+    return out
+
+
 def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with an official document's title (``关于东湖新区B-12地块规划调整的公示``: 关于,
     its matter, 的 and the kind of document) read as the headline and the line over it (its
@@ -2164,6 +2184,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
     roles = _headlines_broken_across_roles(lines, _headline_tails_read_as_headlines(lines, roles))
     roles = _quoting_kickers_over_text(lines, _attendance_read_as_headlines(lines, roles))
+    roles = _stressed_subtitles(lines, roles)
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
