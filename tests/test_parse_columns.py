@@ -352,18 +352,43 @@ def test_lines_of_one_column_are_no_headline_centred_over_the_page() -> None:
         ]
 
 
+def assert_read_column_by_column(columns: list[list[str]]) -> None:
+    """Three columns of 30 display columns side by side, read back one after another."""
+    page = side_by_side(columns, width=30, gap=4)
+    assert find_gutters(page.split("\n")) == [33, 67]
+    read = read_columns(page)
+    assert read is not None
+    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
+        line.strip() for column in columns for line in column if line.strip()
+    ]
+
+
+def three_columns(paragraphs: list[str]) -> list[list[str]]:
+    """The first 18 lines of ``paragraphs`` wrapped at 30 display columns, in three columns of 6."""
+    lines = wrapped("\n".join(paragraphs), 30)
+    return [lines[:6], lines[6:12], lines[12:18]]
+
+
 def assert_heads_the_columns_under_it(
-    above: list[list[str]], headline_line: str, under: list[list[str]]
+    above: list[list[str]], headline_lines: list[str], under: list[list[str]], *, blank_under: bool = True
 ) -> None:
-    """Three columns of 30 display columns, a headline line between blank lines, three more: read
-    back as the columns above, the headline, the columns under it."""
+    """Three columns of 30 display columns, a blank line, the headline block's lines (and a blank
+    line under them, where ``blank_under``), three more columns: read back as the columns above,
+    the headline block, the columns under it."""
+    gap = [""] if blank_under else []
     page = "\n".join(
-        [side_by_side(above, width=30, gap=4), "", headline_line, "", side_by_side(under, width=30, gap=4)]
+        [
+            side_by_side(above, width=30, gap=4),
+            "",
+            *headline_lines,
+            *gap,
+            side_by_side(under, width=30, gap=4),
+        ]
     )
     assert find_gutters(page.split("\n")) == [33, 67]
     read = read_columns(page)
     assert read is not None
-    printed = [*(line for column in above for line in column), headline_line]
+    printed = [*(line for column in above for line in column), *headline_lines]
     printed += [line for column in under for line in column]
     assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
         line.strip() for line in printed if line.strip()
@@ -380,20 +405,16 @@ def test_a_headline_centred_on_the_page_across_one_of_two_gutters_ends_the_colum
     above, under = columns(PARK), columns(TEA + PARK)
     headline = "西山村发展特色种植产业"  # 22 display columns
     page_width = 34 + 34 + max(display_width(line) for line in above[2] + under[2])
-    assert_heads_the_columns_under_it(above, " " * (page_width // 2 - 11) + headline, under)
+    assert_heads_the_columns_under_it(above, [" " * (page_width // 2 - 11) + headline], under)
 
 
 def test_a_headline_centred_on_the_page_a_few_columns_into_the_middle_column_heads_the_columns_under_it() -> (
     None
 ):
     # Set in three display columns from the middle column's edge: a column's own lines start at it.
-    def columns(paragraphs: list[str]) -> list[list[str]]:
-        lines = wrapped("\n".join(paragraphs), 30)
-        return [lines[:6], lines[6:12], lines[12:18]]
-
     # 22 display columns, centred on a page of 98
     assert_heads_the_columns_under_it(
-        columns(PARK + TEA), " " * 37 + "西山村发展特色种植产业", columns(TEA + PARK)
+        three_columns(PARK + TEA), [" " * 37 + "西山村发展特色种植产业"], three_columns(TEA + PARK)
     )
 
 
@@ -404,46 +425,24 @@ def test_a_paragraphs_first_line_set_in_by_spaces_alone_in_the_middle_column_sta
     first = wrapped("\n".join(PARK), 30)[:10]
     second = [*wrapped("\n".join(TEA), 30)[:12], "    村党支部书记齐建华说，明", "年将扩大种植面积。"]
     third = wrapped("\n".join(TEA + PARK), 30)[:10]
-    page = side_by_side([first, second, third], width=30, gap=4)
-    assert find_gutters(page.split("\n")) == [33, 67]
-    read = read_columns(page)
-    assert read is not None
-    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
-        line.strip() for column in (first, second, third) for line in column if line.strip()
-    ]
+    assert_read_column_by_column([first, second, third])
 
 
 def test_a_headline_as_wide_as_a_column_centred_over_three_columns_heads_them() -> None:
     # 30 display columns, centred on a page of 98: it starts at the middle column's edge, where
     # that column's own lines start, but stands alone between blank rows.
-    def columns(paragraphs: list[str]) -> list[list[str]]:
-        lines = wrapped("\n".join(paragraphs), 30)
-        return [lines[:6], lines[6:12], lines[12:18]]
-
     headline = "西山村发展高山茶叶带动二百户增收"[:15]
     assert display_width(headline) == 30
-    assert_heads_the_columns_under_it(columns(PARK + TEA), " " * 34 + headline, columns(TEA + PARK))
+    assert_heads_the_columns_under_it(
+        three_columns(PARK + TEA), [" " * 34 + headline], three_columns(TEA + PARK)
+    )
 
 
 def test_a_headline_as_wide_as_a_column_under_its_kicker_heads_the_columns_too() -> None:
     # Kicker and headline centred on the page, a blank row under them: the headline has the kicker
     # over it instead of a blank row.
-    def columns(paragraphs: list[str]) -> list[list[str]]:
-        lines = wrapped("\n".join(paragraphs), 30)
-        return [lines[:6], lines[6:12], lines[12:18]]
-
-    above, under = columns(PARK + TEA), columns(TEA + PARK)
     block = [" " * 43 + "东湖街道启用", " " * 34 + "西山村发展高山茶叶带动二百户增"]
-    page = "\n".join(
-        [side_by_side(above, width=30, gap=4), "", *block, "", side_by_side(under, width=30, gap=4)]
-    )
-    read = read_columns(page)
-    assert read is not None
-    printed = [*(line for column in above for line in column), *block]
-    printed += [line for column in under for line in column]
-    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
-        line.strip() for line in printed if line.strip()
-    ]
+    assert_heads_the_columns_under_it(three_columns(PARK + TEA), block, three_columns(TEA + PARK))
 
 
 @pytest.mark.parametrize(
@@ -462,35 +461,17 @@ def test_a_full_line_of_the_middle_column_alone_by_a_blank_row_stays_in_its_colu
     second = [*wrapped("\n".join(TEA), 30)[:8], *(next(more) if row else "" for row in around)]
     third = wrapped("\n".join(TEA + PARK), 30)[:8]
     assert display_width(second[8 + around.index("full")]) == 30
-    page = side_by_side([first, second, third], width=30, gap=4)
-    assert find_gutters(page.split("\n")) == [33, 67]
-    read = read_columns(page)
-    assert read is not None
-    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
-        line.strip() for column in (first, second, third) for line in column if line.strip()
-    ]
+    assert_read_column_by_column([first, second, third])
 
 
 def test_the_lower_line_of_a_headline_block_centred_over_three_columns_heads_them_too() -> None:
     # Kicker and headline, each centred on the page within the middle column, the columns right
     # under the headline: it has no blank row next to it, but the kicker over it stands apart.
-    def columns(paragraphs: list[str]) -> list[list[str]]:
-        lines = wrapped("\n".join(paragraphs), 30)
-        return [lines[:6], lines[6:12], lines[12:18]]
-
-    above, under = columns(PARK + TEA), columns(TEA + PARK)
     block = ["东湖街道启用", "便民服务站开门"]  # 12 and 14 display columns
     centred = [" " * (49 - display_width(line) // 2) + line for line in block]
-    page = "\n".join(
-        [side_by_side(above, width=30, gap=4), "", *centred, side_by_side(under, width=30, gap=4)]
+    assert_heads_the_columns_under_it(
+        three_columns(PARK + TEA), centred, three_columns(TEA + PARK), blank_under=False
     )
-    read = read_columns(page)
-    assert read is not None
-    printed = [*(line for column in above for line in column), *block]
-    printed += [line for column in under for line in column]
-    assert [line.strip() for line in read.text.split("\n") if line.strip()] == [
-        line.strip() for line in printed if line.strip()
-    ]
 
 
 def test_columns_whose_paragraphs_are_set_in_by_spaces_are_read_under_their_headlines() -> None:
