@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from liaocheng_tui.parse.blocks import filled_lines, split_markdown_heading
@@ -351,13 +351,18 @@ def _meta_line_values(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     return out
 
 
+def _line_pairs(lines: Sequence[Line]) -> Iterator[tuple[int, int]]:
+    """Each line of text and the next one, blank lines between them passed over (two lines of a
+    header block, however it is spaced)."""
+    return pairwise(index for index, line in enumerate(lines) if line.text)
+
+
 def _meta_sources_cut(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the rest of a web meta line's source that a wrap cut inside the paper's name
     (``（ 2026-05-01 ） 稿件来源：东江都`` / ``市日报 要闻``, a blank line between them or not) read
     as furniture with it (:func:`_source_cut_before`)."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for above, below in pairwise(filled):
+    for above, below in _line_pairs(lines):
         if _source_cut_before(lines[above].text, lines[below].text):
             out[below] = "furniture"
     return out
@@ -1332,8 +1337,7 @@ def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role])
     closed inside the line under it (``山里人家·护林日记（之`` / ``三）西山县的护林人``) parts a kicker
     from its headline there, and a dash opens a subtitle however short (``——侧记``)."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for upper, lower in pairwise(filled):
+    for upper, lower in _line_pairs(lines):
         if out[upper] not in ("kicker", "title") or out[lower] not in ("title", "subtitle"):
             continue  # most lines
         text = lines[lower].text
@@ -1372,8 +1376,7 @@ def _attendance_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) 
     a line says who was there, not what happened. In the dev pages as crawled every such line under
     a headline is its subtitle; a line that quotes them (``柳静文强调``) is a kicker, and stays one."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for upper, lower in pairwise(filled):
+    for upper, lower in _line_pairs(lines):
         if out[lower] != "title" or out[upper] not in ("kicker", "title"):
             continue  # most lines
         if _names_who_attended(lines[lower].text) and not _names_who_attended(lines[upper].text):
@@ -1394,8 +1397,7 @@ def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> 
     ending so is a kicker over its headline every time; a page that runs its header block on into
     the text (no blank line, no indent, no byline) loses the headline to the text."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for upper, lower in pairwise(filled):
+    for upper, lower in _line_pairs(lines):
         if out[upper] not in ("title", "kicker") or out[lower] not in ("body", "subtitle"):
             continue  # most lines
         below = lines[lower].text
@@ -1421,8 +1423,7 @@ def _stressed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
     such lines under a headline, both its subtitle (the second paper none); the labeller read one
     pair as kicker and headline."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for upper, lower in pairwise(filled):
+    for upper, lower in _line_pairs(lines):
         if (out[upper], out[lower]) == ("kicker", "title") and _STRESSED_OPENING_RE.match(lines[lower].text):
             out[upper], out[lower] = "title", "subtitle"
     return out
@@ -1435,8 +1436,7 @@ def _document_titles_read_as_subtitles(lines: Sequence[Line], roles: Sequence[Ro
     as headline and subtitle. Every headline line of the corpus that opens with 关于 is a
     headline (18), 4 of them under such a kicker; none is a subtitle."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for upper, lower in pairwise(filled):
+    for upper, lower in _line_pairs(lines):
         if (out[upper], out[lower]) == ("title", "subtitle") and _DOCUMENT_TITLE_RE.match(lines[lower].text):
             out[upper], out[lower] = "kicker", "title"
     return out
@@ -1783,8 +1783,7 @@ def _browser_titles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     with the site's name beside it. Where the labeller read the title as the headline and the
     headline under it as text, the headline is the headline still."""
     out = list(roles)
-    filled = [index for index, line in enumerate(lines) if line.text]
-    for above, below in pairwise(filled):
+    for above, below in _line_pairs(lines):
         if out[above] == "furniture" or (out[below] not in HEADER_ROLES and out[above] not in HEADER_ROLES):
             continue
         page_title, headline = lines[above].text, lines[below].text
