@@ -776,13 +776,20 @@ def test_a_header_line_that_names_no_attendance_stays_as_read(upper: str, lower:
 _STRESSED = "{upper}\n{lower}\n2026年11月20日，柳静文到东湖区供暖公司调研。"
 
 
-@pytest.mark.parametrize("codes", ["T B B", "K B B", "T S B"])
+@pytest.mark.parametrize("codes", ["T B B", "K B B", "T S B", "K K B"])
 @pytest.mark.parametrize(
     "upper", ["柳静文在东湖区调研时强调", "卢晓岚在全市供暖工作会议上指出", "柳静文在东湖区调研时强 调"]
 )
 def test_who_stressed_what_is_the_kicker_of_what_was_stressed(codes: str, upper: str) -> None:
     page = _STRESSED.format(upper=upper, lower="推动冬季供暖平稳有序")
     assert reread(line_rules._quoting_kickers_over_text, page, codes) == "K T B"
+
+
+def test_what_was_stressed_over_two_lines_is_the_headline_broken_in_two() -> None:
+    # The labeller read the headline's first line as a second kicker: what was stressed is the
+    # headline, however many lines it takes.
+    page = "柳静文在东湖区调研时强调\n推动冬季供暖平稳有序\n确保群众温暖过冬\n2026年11月20日，柳静文到东湖区供暖公司调研。"
+    assert reread(line_rules._quoting_kickers_over_text, page, "K K T B") == "K T T B"
 
 
 @pytest.mark.parametrize(

@@ -4429,6 +4429,38 @@ def test_the_tail_a_wrap_cut_off_a_pages_credit_heads_no_story() -> None:
     assert [a.title for a in labelled(text, codes).articles] == ["欧洲多国迎来寒潮"]
 
 
+_DASHED_KICKER_STORIES = (
+    "欧洲多国迎来寒潮\n寒潮自北向南影响欧洲多国，多地气温创下今年以来新低。\n{close}\n"
+    "东湖湿地护鸟员柏小雨——\n{lower}\n\u3000\u300011月20日清晨，柏小雨又来到东湖湿地，清点越冬的候鸟。\n"
+)
+
+
+@pytest.mark.parametrize("close", ["（本报济南11月20日电）", "本版制图：孙立新", "（完）"])
+def test_a_kicker_ending_with_a_dash_after_a_closed_story_heads_the_next_with_its_headline(
+    close: str,
+) -> None:
+    # Two short lines after a closed story are a kicker over its headline or a headline over its
+    # subtitle, which nothing else tells apart; a kicker's dash does.
+    page = labelled(_DASHED_KICKER_STORIES.format(close=close, lower="守护候鸟二十年"), "T B B B B B _")
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "欧洲多国迎来寒潮"),
+        ("东湖湿地护鸟员柏小雨——", "守护候鸟二十年"),
+    ]
+    assert page.articles[1].paragraphs == ["11月20日清晨，柏小雨又来到东湖湿地，清点越冬的候鸟。"]
+
+
+@pytest.mark.parametrize(
+    "lower",
+    [
+        "\u3000\u3000守护候鸟二十年",  # indented as the text: a round-up's part heading under its speaker
+        "本报记者 卢晓岚",  # a reporter's line, no headline
+    ],
+)
+def test_a_dashed_line_after_a_closed_story_over_no_headline_stays_text(lower: str) -> None:
+    page = labelled(_DASHED_KICKER_STORIES.format(close="（完）", lower=lower), "T B B B B B _")
+    assert [a.title for a in page.articles] == ["欧洲多国迎来寒潮"]
+
+
 _CREDITED_STORIES = (
     "老旧小区加装电梯提速\n\u3000\u3000今年已有86部电梯投入使用。\n（记者 孙立）\n\n"
     "{head}\n\u3000\u300012月3日傍晚，一名外卖小哥在送餐途中救助了一位摔倒的老人。\n"
