@@ -683,8 +683,11 @@ def test_a_line_read_as_a_byline_stays_one_unless_marked_and_naming_nobody(line:
         ("东江水进西山（引水工程\n建设手记）\n　　东江二期工程日前开工。", "K T B", "T T B"),
         ("东江水进西山（引水工程\n\n建设手记）\n　　东江二期工程日前开工。", "T _ S B", "T _ T B"),
         ("东湖区获评全国文明城市提名城\n市\n　　东湖区日前获评。", "T S B", "T T B"),
+        ("在东湖区第三次党代会\n上的报告\n　　同志们：", "T S B", "T T B"),
+        ("在东湖区经济工作会议\n上的讲话\n　　同志们：", "K T B", "T T B"),
+        ("柳静文文章\n在东湖区经济工作会议\n上的讲话\n　　同志们：", "K T S B", "K T T B"),
     ],
-    ids=["bracket-kicker", "bracket-subtitle", "word-end"],
+    ids=["bracket-kicker", "bracket-subtitle", "word-end", "speech", "speech-kicker", "speech-under-kicker"],
 )
 def test_a_headline_broken_in_two_is_read_as_one(page: str, codes: str, read: str) -> None:
     assert reread(line_rules._headlines_broken_across_roles, page, codes) == read
@@ -701,8 +704,12 @@ def test_a_headline_broken_in_two_is_read_as_one(page: str, codes: str, read: st
             "东湖区获评全国文明城市（\n提名）\n　　东湖区日前获评。",
             "B T B",
         ),  # a paragraph's bracket is another rule's
+        # a speech's whole title over its date and place
+        ("在东湖区经济工作会议上的讲话\n在东湖区政府会议中心\n　　同志们：", "T S B"),
+        # a place where something was done, over the headline: no speech
+        ("在东湖区经济工作会议上\n柳静文作报告\n　　同志们：", "K T B"),
     ],
-    ids=["closed-inside", "dash", "three-characters", "text-above"],
+    ids=["closed-inside", "dash", "three-characters", "text-above", "whole-speech", "no-speech"],
 )
 def test_a_header_blocks_parts_stay_apart(page: str, codes: str) -> None:
     assert reread(line_rules._headlines_broken_across_roles, page, codes) == codes

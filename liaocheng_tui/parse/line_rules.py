@@ -1340,13 +1340,17 @@ def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role])
     what it opens), and a headline over a line of one or two characters read as its subtitle
     (``东湖区获评全国文明城市提名城`` / ``市``: a subtitle says more than a word's end). A bracket
     closed inside the line under it (``山里人家·护林日记（之`` / ``三）西山县的护林人``) parts a kicker
-    from its headline there, and a dash opens a subtitle however short (``——侧记``)."""
+    from its headline there, and a dash opens a subtitle however short (``——侧记``). A speech's
+    title is one phrase, ``在…上的讲话``, however the lines cut it (``在东湖区第三次党代会`` /
+    ``上的报告``): neither part heads anything alone."""
     out = list(roles)
     for upper, lower in _line_pairs(lines):
         if out[upper] not in ("kicker", "title") or out[lower] not in ("title", "subtitle"):
             continue  # most lines
         text = lines[lower].text
         if _open_tail(lines[upper].text) is not None and _closing_head(text) == len(text) - 1:
+            out[upper] = out[lower] = "title"
+        elif _speech_title_cut(lines[upper].text, text):
             out[upper] = out[lower] = "title"
         elif (
             (out[upper], out[lower]) == ("title", "subtitle")
@@ -1355,6 +1359,17 @@ def _headlines_broken_across_roles(lines: Sequence[Line], roles: Sequence[Role])
         ):
             out[lower] = "title"
     return out
+
+
+# A speech's title: where it was given, then what it is (在西山县第三次党代会上的报告).
+_SPEECH_TITLE_RE = re.compile(
+    r"在[^，。！？,!?；;]{2,}[上中]的(?:讲话|致辞|发言|报告|演讲|主旨演讲|贺词|总结讲话)"
+)
+
+
+def _speech_title_cut(upper: str, lower: str) -> bool:
+    """Whether two header lines are one speech's title cut in two."""
+    return _SPEECH_TITLE_RE.fullmatch((upper + lower).replace(" ", "")) is not None
 
 
 # Who attended or chaired what the headline reports, as a subtitle names them (胡春华出席,
