@@ -861,3 +861,34 @@ def test_what_was_stressed_under_a_headline_is_its_subtitle(lower: str) -> None:
 def test_a_headline_under_a_kicker_that_stresses_nothing_stays_as_read(lower: str, codes: str) -> None:
     page = _STRESSED_UNDER.format(lower=lower)
     assert reread(line_rules._stressed_subtitles, page, codes) == codes
+
+
+# --- _stressed_headlines_in_two_lines: what was stressed, run on over two lines -------------------
+
+_STRESSED_OVER_TWO = (
+    "柳静文在东湖区调研时强调\n推动冬季供暖平稳有序\n{third}\n　　11月20日，柳静文到东湖区供暖公司调研。"
+)
+
+
+def test_what_was_stressed_runs_on_over_the_line_read_as_the_subtitle() -> None:
+    page = _STRESSED_OVER_TWO.format(third="确保群众温暖过冬")
+    assert reread(line_rules._stressed_headlines_in_two_lines, page, "K T S B") == "K T T B"
+
+
+@pytest.mark.parametrize(
+    ("page", "codes"),
+    [
+        (_STRESSED_OVER_TWO.format(third="齐建华出席"), "K T S B"),  # who attended: the subtitle
+        (_STRESSED_OVER_TWO.format(third="——记东湖区供暖公司"), "K T S B"),  # a dash opens a subtitle
+        # a web meta line that lost its colon with the page's punctuation
+        (_STRESSED_OVER_TWO.format(third="（2026-11-20） 稿件来源东湖日报 要闻"), "K T S B"),
+        (_STRESSED_OVER_TWO.format(third="确保群众温暖过冬"), "T T S B"),  # no kicker over the headline
+        (
+            "东湖区召开供暖工作会议\n推动冬季供暖平稳有序\n确保群众温暖过冬\n　　11月20日，会议召开。",
+            "K T S B",
+        ),  # the kicker quotes no one
+    ],
+    ids=["attended", "dash", "meta-line", "no-kicker", "no-quote"],
+)
+def test_a_subtitle_under_no_quoting_kicker_or_reporting_an_act_stays(page: str, codes: str) -> None:
+    assert reread(line_rules._stressed_headlines_in_two_lines, page, codes) == codes
