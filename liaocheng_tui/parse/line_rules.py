@@ -1433,7 +1433,7 @@ def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> 
     return out
 
 
-# What a header line reports someone did, rather than what was stressed (李克强出席, 汪洋主持,
+# What a header line reports someone did, rather than what was stressed (齐建华出席, 柳静文主持,
 # 作出批示, 会见代表, 致以问候): the news of the meeting, not its message.
 _REPORTED_ACT_RE = re.compile("出席|主持|参加|批示|会见|致以|讲话|致辞|宣布|陪同|考察|看望|会谈")
 
