@@ -1085,7 +1085,11 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
         if not (headline_shaped(text) and could_head(text, signed=signed)):
             continue
         if out[below] == "body" and headline_shaped(lines[below].text):
-            if text.endswith(DASH_OPENERS) and not lines[below].indented and could_head(lines[below].text):
+            if (
+                _first_line_role(text) == "kicker"
+                and not lines[below].indented
+                and could_head(lines[below].text)
+            ):
                 out[head], out[below] = "kicker", "title"  # a kicker's dash: its headline follows
                 continue
             if fills is None:
@@ -1409,6 +1413,11 @@ def _attendance_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) 
 _QUOTING_END_RE = re.compile(r"(?:强调|指出)$")
 
 
+def _says_who_stressed(text: str) -> bool:
+    """Whether a header line ends by saying who stressed or pointed out something, however spaced."""
+    return _QUOTING_END_RE.search(text.replace(" ", "")) is not None
+
+
 def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line that ends by saying someone stressed or pointed out
     something (``柳静文在东湖区调研时强调``) read as the kicker of the headline-shaped line under it,
@@ -1424,11 +1433,7 @@ def _quoting_kickers_over_text(lines: Sequence[Line], roles: Sequence[Role]) -> 
         if out[upper] not in ("title", "kicker") or out[lower] not in ("body", "subtitle", "kicker"):
             continue  # most lines
         below = lines[lower].text
-        if (
-            _QUOTING_END_RE.search(lines[upper].text.replace(" ", "")) is not None
-            and headline_shaped(below)
-            and could_head(below)
-        ):
+        if _says_who_stressed(lines[upper].text) and headline_shaped(below) and could_head(below):
             out[upper], out[lower] = "kicker", "title"
     return out
 
@@ -1455,7 +1460,7 @@ def _stressed_headlines_in_two_lines(lines: Sequence[Line], roles: Sequence[Role
             continue  # most lines
         below = lines[subtitle].text.replace(" ", "")
         if (
-            _QUOTING_END_RE.search(lines[kicker].text.replace(" ", "")) is not None
+            _says_who_stressed(lines[kicker].text)
             and _REPORTED_ACT_RE.search(below) is None
             and _DATED_PIECE_RE.search(below) is None  # a meta line's date, its label's colon lost
             and could_head(lines[subtitle].text)  # no dash, lead or meta line
