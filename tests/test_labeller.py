@@ -568,17 +568,21 @@ def test_no_seed_page_in_simplified_script_is_read_as_traditional() -> None:
 
 @pytest.mark.parametrize("name", ["01_renmin_style.txt", "04_column_items.txt"])
 def test_an_unseen_page_in_traditional_script_is_read_as_in_simplified_script(name: str) -> None:
-    # tests/data/traditional: two of tests/data/unseen written by OpenCC s2t, checked by hand; in
-    # simplified script they give the expected articles. With only the rules' characters folded,
-    # a signed commentary's headline (提升城市治理精細化水平, 讓文明成爲習慣) was lost.
+    # tests/data/traditional: two of tests/data/unseen written by OpenCC s2t, checked by hand. With
+    # only the rules' characters folded, a signed commentary's headline (提升城市治理精細化水平,
+    # 讓文明成爲習慣) was lost. Compared with the parse of the page in simplified script, and with
+    # the key's headlines only: how well a model reads the rest of the page (04's photo column tag
+    # 图片新闻, which models trained since read as a headline in either script) is the evaluation's.
     expected = json.loads(
         (REPO_ROOT / "tests" / "data" / "unseen" / "expected.json").read_text(encoding="utf-8")
     )
+    simplified = parse_page((REPO_ROOT / "tests" / "data" / "unseen" / name).read_text(encoding="utf-8"))
     text = (REPO_ROOT / "tests" / "data" / "traditional" / name).read_text(encoding="utf-8")
     page = parse_page(text)
-    assert [(fold_traditional(a.kicker or ""), fold_traditional(a.title or "")) for a in page.articles] == [
-        (article["kicker"] or "", article["title"] or "") for article in expected[name]["articles"]
-    ]
+    headers = [(fold_traditional(a.kicker or ""), fold_traditional(a.title or "")) for a in page.articles]
+    assert headers == [(a.kicker or "", a.title or "") for a in simplified.articles]
+    titles = {title for _, title in headers}
+    assert {article["title"] for article in expected[name]["articles"] if article["title"]} <= titles
     printed = {line.strip() for line in text.splitlines()}
     assert all(a.title in printed for a in page.articles if a.title)  # shown as printed
 
@@ -704,26 +708,53 @@ def test_a_page_is_unpunctuated_only_when_almost_no_mark_ends_a_sentence_or_clau
         assert not labeller.is_unpunctuated(split_lines(path.read_text(encoding="utf-8"))), path.name
 
 
-@pytest.mark.parametrize("blank_lines", [False, True], ids=["solid", "blank lines"])
-def test_a_page_without_punctuation_is_read_by_the_second_model(blank_lines: bool) -> None:
-    lines = [text for text, _ in UNPUNCTUATED_PAGE]
+def _short_paragraphs(page: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
+    """The page with each paragraph of more than 30 characters printed as two, as papers of short
+    paragraphs print them."""
+    short: list[tuple[str, Role]] = []
+    for text, role in page:
+        middle = len(text) // 2
+        short += (
+            [(text[:middle], role), (text[middle:], role)]
+            if role == "body" and len(text) > 30
+            else [(text, role)]
+        )
+    return short
+
+
+@pytest.mark.parametrize(
+    ("page", "blank_lines"),
+    [(UNPUNCTUATED_PAGE, False), (UNPUNCTUATED_PAGE, True), (_short_paragraphs(UNPUNCTUATED_PAGE), True)],
+    ids=["solid", "blank lines", "short paragraphs between blank lines"],
+)
+def test_a_page_without_punctuation_is_read_by_the_second_model(
+    page: list[tuple[str, Role]], blank_lines: bool
+) -> None:
+    lines = [text for text, _ in page]
     if blank_lines:
         lines = [piece for line in lines for piece in (line, "")]
     roles = labeller.label_lines(lines)
     if blank_lines:
         roles = roles[0::2]
-    assert roles == [role for _, role in UNPUNCTUATED_PAGE]
-    if blank_lines:
-        # The model for punctuated pages takes paragraphs for headlines here: the second model is
-        # what reads the page right. (The solid page it reads right as well.)
-        assert labeller.default_labeller().label(lines)[0::2] != roles
+    assert roles == [role for _, role in page]
+
+
+def test_the_second_model_reads_right_a_page_without_punctuation_the_first_misreads() -> None:
+    # Short paragraphs between blank lines, with no sentence ends: the model for punctuated pages
+    # takes one of the headlines for text (models trained in s61 read the page with whole
+    # paragraphs right as well). Over the corpus's dev pages without punctuation, such a model
+    # alone scored title F1 0.976 and damaged 0.887, with the second 0.995 and 0.922.
+    page = _short_paragraphs(UNPUNCTUATED_PAGE)
+    lines = [piece for text, _ in page for piece in (text, "")]
+    assert labeller.label_lines(lines)[0::2] == [role for _, role in page]
+    assert labeller.default_labeller().label(lines)[0::2] != [role for _, role in page]
 
 
 def test_without_the_second_model_an_unpunctuated_page_is_read_by_the_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # With blank lines between its lines, where the two models read the page differently.
-    lines = [piece for text, _ in UNPUNCTUATED_PAGE for piece in (text, "")]
+    # A page the two models read differently.
+    lines = [piece for text, _ in _short_paragraphs(UNPUNCTUATED_PAGE) for piece in (text, "")]
     monkeypatch.setitem(labeller._labellers, labeller.UNPUNCTUATED_MODEL_NAME, None)
     assert labeller.label_lines(lines) == labeller.default_labeller().label(lines)
     monkeypatch.undo()
@@ -731,26 +762,10 @@ def test_without_the_second_model_an_unpunctuated_page_is_read_by_the_first(
 
 
 def test_the_training_script_trains_both_models_and_writes_their_cards(tmp_path: Path) -> None:
-    # A corpus of four pages written for this test, in the corpus's format: three train days, one dev.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    orders = ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1])
-    dates = ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"]
-    corpus_labels = {"byline": "body"}  # the corpus labels kicker, title, subtitle, body, blank
-    with gzip.open(corpus / "pages.jsonl.gz", "wt", encoding="utf-8") as handle:
-        for order, date in zip(orders, dates, strict=True):
-            page = synthetic_page(order)
-            record = {
-                "paper": "测试报",
-                "date": date,
-                "page": "01",
-                "text": "\n".join(page.lines),
-                "lines": [corpus_labels.get(role, role) for role in page.roles],
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    (corpus / "splits.json").write_text(json.dumps({"train": dates[:3], "dev": dates[3:]}), encoding="utf-8")
+    _write_test_corpus(tmp_path / "corpus")
     out = tmp_path / "model"
-    assert train.main([str(corpus), "--out", str(out), "--max-iterations", "20", "--no-key-pages"]) == 0
+    arguments = [str(tmp_path / "corpus"), "--out", str(out), "--max-iterations", "20", "--no-key-pages"]
+    assert train.main(arguments) == 0
     for name in (labeller.MODEL_NAME, labeller.UNPUNCTUATED_MODEL_NAME):
         tagger = labeller.Labeller((out / name).read_bytes())
         assert "title" in tagger.label(synthetic_page([0, 1]).lines)
@@ -761,3 +776,54 @@ def test_the_training_script_trains_both_models_and_writes_their_cards(tmp_path:
     assert "once clean and once damaged" in second_card and "6 page sequences" in second_card
     assert "dev clean (1 pages" in card
     assert "dev clean without punctuation (1 pages" in second_card
+
+
+def _write_test_corpus(corpus: Path) -> list[LabelledPage]:
+    """A corpus of four pages written for these tests, in the corpus's format: three train days,
+    one dev. Returns the train pages as the training script reads them."""
+    corpus.mkdir()
+    orders = ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1])
+    dates = ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"]
+    corpus_labels = {"byline": "body"}  # the corpus labels kicker, title, subtitle, body, blank
+    records = []
+    for order, date in zip(orders, dates, strict=True):
+        page = synthetic_page(order)
+        records.append(
+            {
+                "paper": "测试报",
+                "date": date,
+                "page": "01",
+                "text": "\n".join(page.lines),
+                "lines": [corpus_labels.get(role, role) for role in page.roles],
+            }
+        )
+    with gzip.open(corpus / "pages.jsonl.gz", "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    (corpus / "splits.json").write_text(json.dumps({"train": dates[:3], "dev": dates[3:]}), encoding="utf-8")
+    return sorted((train.labelled(record) for record in records[:3]), key=lambda page: page.key)
+
+
+def test_the_training_script_writes_the_mean_of_models_trained_on_their_own_damage_draws(
+    tmp_path: Path,
+) -> None:
+    train_pages = _write_test_corpus(tmp_path / "corpus")
+    out = tmp_path / "model"
+    arguments = ["--out", str(out), "--member-iterations", "20", "--max-iterations", "20", "--no-key-pages"]
+    arguments += ["--no-eval", "--seed", "5"]
+    assert train.main([str(tmp_path / "corpus"), *arguments, "--members", "2"]) == 0
+    options = {**train.CRF_OPTIONS, "max_iterations": 20}
+    members = []
+    for seed in (5, 6):
+        path = tmp_path / f"member-{seed}.crfsuite"
+        train_model(train.training_pages(train_pages, seed, 3), path, options)
+        members.append(path.read_bytes())
+    assert members[0] != members[1]  # each member damaged its pages its own way
+    assert (out / labeller.MODEL_NAME).read_bytes() == train.averaged_model(members)
+    card = (out / train.CARD_NAME).read_text(encoding="utf-8")
+    assert "seeds 5 to 6, one per member" in card and "members: 2 models" in card
+    # the second model keeps one member: as crfsuite wrote it
+    second = tmp_path / "second.crfsuite"
+    train_model(train.unpunctuated_training_pages(train_pages, 5, 1), second, options)
+    assert (out / labeller.UNPUNCTUATED_MODEL_NAME).read_bytes() == second.read_bytes()
+    assert "seed 5)" in (out / train.UNPUNCTUATED_CARD_NAME).read_text(encoding="utf-8")

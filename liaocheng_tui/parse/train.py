@@ -6,9 +6,14 @@ Reads ``pages.jsonl.gz`` and ``splits.json`` from CORPUS_DIR and trains a linear
 generator. ``crosspaper.jsonl.gz``, when present, is only scored, never trained on. Byline, credit,
 caption and furniture labels are derived by rules (:mod:`liaocheng_tui.parse.derive`).
 
-A second model, for pages set without punctuation, is trained at the same time on the other core:
-on the same pages with their marks of sentences and clauses taken out
-(:func:`liaocheng_tui.parse.augment.strip_punctuation`), each once clean and once damaged.
+A second model, for pages set without punctuation, is trained on the same pages with their marks
+of sentences and clauses taken out (:func:`liaocheng_tui.parse.augment.strip_punctuation`), each
+once clean and once damaged.
+
+A model may be the mean of several **members** (``--members``, ``--unpunctuated-members``): each
+trained alike on its own damage draw (seeds ``--seed``, ``--seed`` + 1, …) and averaged weight by
+weight (:func:`liaocheng_tui.parse.crf_model.average`), which tags as the sum of their scores and
+varies less with the draw than any one member. Members train two at a time, one per core.
 
 Writes ``line_roles.crfsuite`` and ``line_roles_unpunctuated.crfsuite``, each with its card
 (``line_roles.txt``, ``line_roles_unpunctuated.txt``: what it was trained on, the options, and
@@ -37,6 +42,7 @@ from typing import Any
 import pycrfsuite
 
 from liaocheng_tui.parse.augment import damage, house_styles, strip_punctuation
+from liaocheng_tui.parse.crf_model import average, read_model, write_model
 from liaocheng_tui.parse.derive import derive_roles, key_roles
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.labeller import MODEL_NAME, UNPUNCTUATED_MODEL_NAME, Labeller
@@ -56,6 +62,13 @@ UNPUNCTUATED_CARD_NAME = "line_roles_unpunctuated.txt"
 # Damaged copies of each page for the second model: with one it trains in under half the first
 # model's time, on the other core.
 UNPUNCTUATED_COPIES = 1
+# Models trained alike on different damage draws and averaged into one (liaocheng_tui.parse.crf_model):
+# the mean varies less with the draw than any one of them, and tags as fast as one.
+MEMBERS = 3
+UNPUNCTUATED_MEMBERS = 1
+# L-BFGS iterations of each member of a model of several: the mean of three members stopped at 60
+# scored as the mean of three trained to 120 on the damaged dev pages, in half the time.
+MEMBER_ITERATIONS = 60
 CRF_OPTIONS: dict[str, Any] = {
     "c1": 0.3,
     "c2": 0.05,
@@ -192,10 +205,6 @@ def decoded_sequences(encoded: EncodedSequences) -> Iterator[tuple[list[list[str
         line_at += lines
 
 
-def _encode_job(stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int) -> EncodedSequences:
-    return encode_sequences(stream(pages, seed, copies))
-
-
 def _train_job(
     stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int, out: Path, options: dict[str, Any]
 ) -> tuple[int, int]:
@@ -272,6 +281,76 @@ def evaluate_sets(model: Path, sets: dict[str, list[LabelledPage]]) -> list[str]
     return blocks
 
 
+def member_seeds(seed: int, members: int) -> list[int]:
+    """The damage seeds of a model's members: ``seed`` for the first, the numbers after it for the others."""
+    return [seed + member for member in range(members)]
+
+
+def averaged_model(member_models: Sequence[bytes]) -> bytes:
+    """One model file from its members' (one member's file as it is): every weight their mean."""
+    if len(member_models) == 1:
+        return member_models[0]
+    return write_model(average([read_model(member) for member in member_models]))
+
+
+def _train_members(
+    train: Sequence[LabelledPage],
+    seed: int,
+    copies: int,
+    members: tuple[int, int],
+    options: tuple[dict[str, Any], dict[str, Any]],
+    out: tuple[Path, Path],
+) -> tuple[int, int, int, int]:
+    """Train both models' members, two at a time (crfsuite trains on one thread), the first
+    model's before the second's, which take half as long; write each model as its members' mean.
+    Returns the pages and lines each model's members trained on."""
+    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(max_workers=2) as pool:
+        jobs = {
+            (stream, member_seed): pool.submit(
+                _train_job,
+                stream,
+                train,
+                member_seed,
+                stream_copies,
+                Path(scratch) / f"{stream.__name__}-{member_seed}.crfsuite",
+                stream_options,
+            )
+            for stream, stream_copies, count, stream_options in (
+                (training_pages, copies, members[0], options[0]),
+                (unpunctuated_training_pages, UNPUNCTUATED_COPIES, members[1], options[1]),
+            )
+            for member_seed in member_seeds(seed, count)
+        }
+        counts = {key: job.result() for key, job in jobs.items()}
+        for stream, count, path in (
+            (training_pages, members[0], out[0]),
+            (unpunctuated_training_pages, members[1], out[1]),
+        ):
+            paths = [Path(scratch) / f"{stream.__name__}-{s}.crfsuite" for s in member_seeds(seed, count)]
+            path.write_bytes(averaged_model([member.read_bytes() for member in paths]))
+    first_counts = counts[(training_pages, seed)]
+    second_counts = counts[(unpunctuated_training_pages, seed)]
+    return (*first_counts, *second_counts)
+
+
+def _seeds(seed: int, members: int) -> str:
+    seeds = member_seeds(seed, members)
+    return f"seed {seed}" if members == 1 else f"seeds {seeds[0]} to {seeds[-1]}, one per member"
+
+
+def _each(members: int) -> str:
+    return "" if members == 1 else " in the first member's draw"
+
+
+def _members_note(members: int) -> list[str]:
+    if members == 1:
+        return []
+    return [
+        f"members: {members} models trained alike, each on its own damage draw, averaged weight by weight",
+        "  into this one (liaocheng_tui.parse.crf_model.average): it tags as the sum of their scores.",
+    ]
+
+
 def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
@@ -287,7 +366,24 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--max-pages", type=int, default=0, help="train on the first N train pages only (0: all)"
     )
     parser.add_argument("--augment-copies", type=int, default=3, help="damaged copies of each train page")
-    parser.add_argument("--max-iterations", type=int, default=CRF_OPTIONS["max_iterations"])
+    parser.add_argument(
+        "--max-iterations",
+        type=int,
+        default=CRF_OPTIONS["max_iterations"],
+        help="L-BFGS iterations of a model of one member",
+    )
+    parser.add_argument(
+        "--member-iterations",
+        type=int,
+        default=MEMBER_ITERATIONS,
+        help="L-BFGS iterations of each member of a model of several",
+    )
+    parser.add_argument(
+        "--members", type=int, default=MEMBERS, help="models trained on their own damage draws and averaged"
+    )
+    parser.add_argument(
+        "--unpunctuated-members", type=int, default=UNPUNCTUATED_MEMBERS, help="the same for the second model"
+    )
     parser.add_argument("--no-eval", action="store_true", help="skip the scores")
     parser.add_argument(
         "--no-key-pages", action="store_true", help="leave out the seed pages and tests/data/unseen pages"
@@ -322,41 +418,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     train += keyed
     copies: int = args.augment_copies
 
-    options = {**CRF_OPTIONS, "max_iterations": args.max_iterations}
+    members: int = args.members
+    second_members: int = args.unpunctuated_members
+    options, second_options = (
+        {**CRF_OPTIONS, "max_iterations": args.member_iterations if count > 1 else args.max_iterations}
+        for count in (members, second_members)
+    )
     out_dir: Path = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
     model = out_dir / MODEL_NAME
     second = out_dir / UNPUNCTUATED_MODEL_NAME
-    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(max_workers=2) as pool:
-        # Two processes, one per core: crfsuite trains on one thread. The first model trains for
-        # about twice as long as the second, so both cores first work out its features, half the
-        # pages each; then one trains it while the other does all of the second model.
-        middle = len(train) // 2
-        halves = [
-            pool.submit(_encode_job, training_pages, part, args.seed, copies)
-            for part in (train[:middle], train[middle:])
-        ]
-        first_job = pool.submit(
-            train_encoded, [half.result() for half in halves], Path(scratch) / MODEL_NAME, options
-        )
-        second_job = pool.submit(
-            _train_job,
-            unpunctuated_training_pages,
-            train,
-            args.seed,
-            UNPUNCTUATED_COPIES,
-            Path(scratch) / UNPUNCTUATED_MODEL_NAME,
-            options,
-        )
-        page_count, line_count = first_job.result()
-        second_pages, second_lines = second_job.result()
-        model.write_bytes((Path(scratch) / MODEL_NAME).read_bytes())
-        second.write_bytes((Path(scratch) / UNPUNCTUATED_MODEL_NAME).read_bytes())
+    page_count, line_count, second_pages, second_lines = _train_members(
+        train, args.seed, copies, (members, second_members), (options, second_options), (model, second)
+    )
     trained = time.monotonic() - started
-    options_line = f"options: {json.dumps(options, sort_keys=True)}"
+    options_line, second_options_line = (
+        f"options: {json.dumps(model_options, sort_keys=True)}" for model_options in (options, second_options)
+    )
     timing = [
-        f"  training took {trained:.0f} s of wall-clock time for both models, one per core",
-        f"  (reading and damaging the pages, features, L-BFGS) on {os.cpu_count()} cores,"
+        f"  training took {trained:.0f} s of wall-clock time for both models' members, two at a time",
+        f"  (reading and damaging the pages, features, L-BFGS, averaging) on {os.cpu_count()} cores,"
         f" load average {os.getloadavg()[0]:.1f} when it ended",
     ]
     origin = [
@@ -376,8 +457,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         *origin,
         f"  each once clean and {_times(copies)} damaged (liaocheng_tui.parse.augment.damage, then",
-        f"  other papers' house styles by liaocheng_tui.parse.augment.house_styles, seed {args.seed}):",
-        f"  {page_count} page sequences, {line_count} lines. Never on the dev split or crosspaper.jsonl.gz.",
+        f"  other papers' house styles by liaocheng_tui.parse.augment.house_styles, {_seeds(args.seed, members)}):",
+        f"  {page_count} page sequences, {line_count} lines{_each(members)}. Never on the dev split or crosspaper.jsonl.gz.",
+        *_members_note(members),
         *labels,
         options_line,
         f"model size: {model.stat().st_size} bytes;",
@@ -390,12 +472,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         *origin,
         f"  each once clean and {_times(UNPUNCTUATED_COPIES)} damaged (liaocheng_tui.parse.augment.damage and"
-        f" house_styles, seed {args.seed}),",
+        f" house_styles, {_seeds(args.seed, second_members)}),",
         "  then without their marks of sentences and clauses (liaocheng_tui.parse.augment.strip_punctuation:",
         "  every line but furniture):",
-        f"  {second_pages} page sequences, {second_lines} lines. Never on the dev split or crosspaper.jsonl.gz.",
+        f"  {second_pages} page sequences, {second_lines} lines{_each(second_members)}. Never on the dev split or crosspaper.jsonl.gz.",
+        *_members_note(second_members),
         *labels,
-        options_line,
+        second_options_line,
         f"model size: {second.stat().st_size} bytes;",
         *timing,
         "",
