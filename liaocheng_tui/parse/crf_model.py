@@ -76,44 +76,26 @@ def _rot(value: int, bits: int) -> int:
     return ((value << bits) | (value >> (32 - bits))) & _MASK
 
 
+# lookup3's mix and final: each step updates one of the three words from another and the roles
+# then move on to the next word, round the three (its source spells the steps out one by one).
+_MIX_ROTATIONS = (4, 6, 8, 16, 19, 4)
+_FINAL_ROTATIONS = (14, 11, 25, 16, 4, 14, 24)
+
+
 def _mix(a: int, b: int, c: int) -> tuple[int, int, int]:
-    a = (a - c) & _MASK
-    a ^= _rot(c, 4)
-    c = (c + b) & _MASK
-    b = (b - a) & _MASK
-    b ^= _rot(a, 6)
-    a = (a + c) & _MASK
-    c = (c - b) & _MASK
-    c ^= _rot(b, 8)
-    b = (b + a) & _MASK
-    a = (a - c) & _MASK
-    a ^= _rot(c, 16)
-    c = (c + b) & _MASK
-    b = (b - a) & _MASK
-    b ^= _rot(a, 19)
-    a = (a + c) & _MASK
-    c = (c - b) & _MASK
-    c ^= _rot(b, 4)
-    b = (b + a) & _MASK
-    return a, b, c
+    for bits in _MIX_ROTATIONS:
+        a = ((a - c) & _MASK) ^ _rot(c, bits)
+        c = (c + b) & _MASK
+        a, b, c = b, c, a
+    return a, b, c  # six steps bring the roles back round
 
 
 def _final(a: int, b: int, c: int) -> int:
-    c ^= b
-    c = (c - _rot(b, 14)) & _MASK
-    a ^= c
-    a = (a - _rot(c, 11)) & _MASK
-    b ^= a
-    b = (b - _rot(a, 25)) & _MASK
-    c ^= b
-    c = (c - _rot(b, 16)) & _MASK
-    a ^= c
-    a = (a - _rot(c, 4)) & _MASK
-    b ^= a
-    b = (b - _rot(a, 14)) & _MASK
-    c ^= b
-    c = (c - _rot(b, 24)) & _MASK
-    return c
+    x, y, z = c, b, a
+    for bits in _FINAL_ROTATIONS:
+        x = ((x ^ y) - _rot(y, bits)) & _MASK
+        x, y, z = z, x, y
+    return y  # the last step updated c, which the turn moved to y
 
 
 def hashlittle(key: bytes, initval: int = 0) -> int:
