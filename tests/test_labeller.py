@@ -827,3 +827,16 @@ def test_the_training_script_writes_the_mean_of_models_trained_on_their_own_dama
     train_model(train.unpunctuated_training_pages(train_pages, 5, 1), second, options)
     assert (out / labeller.UNPUNCTUATED_MODEL_NAME).read_bytes() == second.read_bytes()
     assert "seed 5)" in (out / train.UNPUNCTUATED_CARD_NAME).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "flag", ["--members", "--unpunctuated-members", "--member-iterations", "--max-iterations"]
+)
+@pytest.mark.parametrize("value", ["0", "-2", "three"])
+def test_the_training_script_refuses_a_count_below_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        train.main([str(tmp_path), flag, value])
+    assert stopped.value.code == 2
+    assert f"argument {flag}: '{value}' is not a whole number of at least 1" in capsys.readouterr().err

@@ -355,6 +355,17 @@ def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
+def _positive(value: str) -> int:
+    """An argument that counts something there must be at least one of."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m liaocheng_tui.parse.train", description=__doc__.splitlines()[0]
@@ -368,21 +379,27 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--augment-copies", type=int, default=3, help="damaged copies of each train page")
     parser.add_argument(
         "--max-iterations",
-        type=int,
+        type=_positive,
         default=CRF_OPTIONS["max_iterations"],
         help="L-BFGS iterations of a model of one member",
     )
     parser.add_argument(
         "--member-iterations",
-        type=int,
+        type=_positive,
         default=MEMBER_ITERATIONS,
         help="L-BFGS iterations of each member of a model of several",
     )
     parser.add_argument(
-        "--members", type=int, default=MEMBERS, help="models trained on their own damage draws and averaged"
+        "--members",
+        type=_positive,
+        default=MEMBERS,
+        help="models trained on their own damage draws and averaged",
     )
     parser.add_argument(
-        "--unpunctuated-members", type=int, default=UNPUNCTUATED_MEMBERS, help="the same for the second model"
+        "--unpunctuated-members",
+        type=_positive,
+        default=UNPUNCTUATED_MEMBERS,
+        help="the same for the second model",
     )
     parser.add_argument("--no-eval", action="store_true", help="skip the scores")
     parser.add_argument(
