@@ -830,13 +830,19 @@ def test_the_training_script_writes_the_mean_of_models_trained_on_their_own_dama
 
 
 @pytest.mark.parametrize(
-    "flag", ["--members", "--unpunctuated-members", "--member-iterations", "--max-iterations"]
+    ("flag", "what"),
+    [
+        ("--members", "members"),
+        ("--unpunctuated-members", "members"),
+        ("--member-iterations", "iterations"),
+        ("--max-iterations", "iterations"),
+    ],
 )
 @pytest.mark.parametrize("value", ["0", "-2", "three"])
 def test_the_training_script_refuses_a_count_below_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, what: str, value: str
 ) -> None:
     with pytest.raises(SystemExit) as stopped:
         train.main([str(tmp_path), flag, value])
     assert stopped.value.code == 2
-    assert f"argument {flag}: '{value}' is not a whole number of at least 1" in capsys.readouterr().err
+    assert f"argument {flag}: '{value}' is not a number of {what} (1 or more)" in capsys.readouterr().err

@@ -105,7 +105,7 @@ from liaocheng_tui.parse.scoring import (
     score_page,
     score_paragraphs,
 )
-from liaocheng_tui.parse.train import read_pages
+from liaocheng_tui.parse.train import at_least_one, read_pages
 
 REPO = Path(__file__).resolve().parents[2]
 DAMAGE_SEED = 20260701
@@ -314,16 +314,6 @@ def format_spread(name: str, scores: Sequence[float]) -> str:
     return f"{name:<{NAME_WIDTH}}  {mean:.3f}  {min(scores):>6.3f}  {max(scores):>7.3f}  ({each})"
 
 
-def _seed_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seeds (1 or more)")
-    return count
-
-
 def load_sets(corpus: Path) -> dict[str, list[EvalPage] | None]:
     splits_path = corpus / "splits.json"
     dev: set[str] | None = None
@@ -390,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses per set")
     parser.add_argument(
         "--damage-seeds",
-        type=_seed_count,
+        type=at_least_one("a number of seeds"),
         default=DEFAULT_DAMAGE_SEEDS,
         metavar="N",
         help=f"score the damaged sets under N damage seeds too (default {DEFAULT_DAMAGE_SEEDS}; 1: the table alone)",

@@ -355,15 +355,20 @@ def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
-def _positive(value: str) -> int:
-    """An argument that counts something there must be at least one of."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
-    return number
+def at_least_one(what: str) -> Callable[[str], int]:
+    """An argparse type for a count of ``what`` there must be at least one of (``what``: "a number
+    of seeds"), which refuses anything else with that name."""
+
+    def count(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what} (1 or more)")
+        return number
+
+    return count
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -377,30 +382,23 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--max-pages", type=int, default=0, help="train on the first N train pages only (0: all)"
     )
     parser.add_argument("--augment-copies", type=int, default=3, help="damaged copies of each train page")
-    parser.add_argument(
-        "--max-iterations",
-        type=_positive,
-        default=CRF_OPTIONS["max_iterations"],
-        help="L-BFGS iterations of a model of one member",
-    )
-    parser.add_argument(
-        "--member-iterations",
-        type=_positive,
-        default=MEMBER_ITERATIONS,
-        help="L-BFGS iterations of each member of a model of several",
-    )
-    parser.add_argument(
-        "--members",
-        type=_positive,
-        default=MEMBERS,
-        help="models trained on their own damage draws and averaged",
-    )
-    parser.add_argument(
-        "--unpunctuated-members",
-        type=_positive,
-        default=UNPUNCTUATED_MEMBERS,
-        help="the same for the second model",
-    )
+    for flag, what, default, meaning in (
+        (
+            "--max-iterations",
+            "iterations",
+            CRF_OPTIONS["max_iterations"],
+            "L-BFGS iterations of a model of one member",
+        ),
+        (
+            "--member-iterations",
+            "iterations",
+            MEMBER_ITERATIONS,
+            "the same for each member of a model of several",
+        ),
+        ("--members", "members", MEMBERS, "models trained on their own damage draws and averaged"),
+        ("--unpunctuated-members", "members", UNPUNCTUATED_MEMBERS, "the same for the second model"),
+    ):
+        parser.add_argument(flag, type=at_least_one(f"a number of {what}"), default=default, help=meaning)
     parser.add_argument("--no-eval", action="store_true", help="skip the scores")
     parser.add_argument(
         "--no-key-pages", action="store_true", help="leave out the seed pages and tests/data/unseen pages"
