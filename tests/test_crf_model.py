@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pycrfsuite
 import pytest
 
@@ -80,7 +82,21 @@ def test_a_model_averaged_with_itself_labels_as_it_does(tiny_models: tuple[bytes
 
 
 def test_bytes_that_are_no_crfsuite_model_raise_a_format_error(tiny_models: tuple[bytes, bytes]) -> None:
-    for junk in (b"", b"not a model at all, not even close to one" * 2, tiny_models[0][:-8]):
+    model = tiny_models[0]
+    off_labels_at = 32  # the header's offset of the label table
+    (first_feature_at,) = struct.unpack_from("<I", model, 28)  # the features' offset
+    first_feature_at += 12  # past the features' chunk header
+    labels_past_the_end = bytearray(model)
+    struct.pack_into("<I", labels_past_the_end, off_labels_at, len(model) + 100)
+    target_past_the_labels = bytearray(model)
+    struct.pack_into("<I", target_past_the_labels, first_feature_at + 8, 10_000)
+    for junk in (
+        b"",
+        b"not a model at all, not even close to one" * 2,
+        model[:-8],
+        bytes(labels_past_the_end),
+        bytes(target_past_the_labels),
+    ):
         with pytest.raises(ModelFormatError):
             read_model(junk)
     with pytest.raises(ValueError):

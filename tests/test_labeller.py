@@ -67,7 +67,7 @@ def test_a_tiny_training_run_learns_its_pages(tmp_path: Path) -> None:
     assert tagger.label(unseen.lines) == unseen.roles
 
 
-def test_encoded_sequences_decode_to_the_items_and_states_the_labeller_trains_on() -> None:
+def test_training_sequences_are_the_items_and_states_the_labeller_reads_and_learns(tmp_path: Path) -> None:
     pages = [
         synthetic_page([0, 1, 2, 3]),
         LabelledPage("empty", ["", ""], ["blank", "blank"]),
@@ -78,25 +78,11 @@ def test_encoded_sequences_decode_to_the_items_and_states_the_labeller_trains_on
         indices, items = sequence_items(page.lines)
         if items:
             states = model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
-            expected.append((items, states))
-    encoded = train.encode_sequences(pages)
-    assert list(train.decoded_sequences(encoded)) == expected
+            expected.append((page, items, states))
+    assert list(train.training_sequences(pages)) == expected
     assert len(expected) == 2  # the page of blank lines has no sequence
-    assert (encoded.pages, encoded.page_lines) == (2, len(pages[0].lines) + len(pages[2].lines))
-    # each distinct string is sent once
-    assert len(encoded.strings) == len(set(encoded.strings))
-
-
-def test_a_model_trained_on_a_stream_in_parts_is_the_model_trained_on_it_whole(tmp_path: Path) -> None:
-    pages = [synthetic_page(order) for order in ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2])]
-    options = {"max_iterations": 30, "feature.minfreq": 1}
-    whole, parts = tmp_path / "whole.crfsuite", tmp_path / "parts.crfsuite"
-    train_model(pages, whole, options)
-    counts = train.train_encoded(
-        [train.encode_sequences(pages[:1]), train.encode_sequences(pages[1:])], parts, options
-    )
-    assert counts == (3, sum(len(page.lines) for page in pages))
-    assert parts.read_bytes() == whole.read_bytes()
+    counts = train_model(pages, tmp_path / "model.crfsuite", {"max_iterations": 5, "feature.minfreq": 1})
+    assert counts == (2, len(pages[0].lines) + len(pages[2].lines))
 
 
 def test_an_unreadable_model_raises_a_clear_error() -> None:
@@ -765,6 +751,7 @@ def test_the_training_script_trains_both_models_and_writes_their_cards(tmp_path:
     _write_test_corpus(tmp_path / "corpus")
     out = tmp_path / "model"
     arguments = [str(tmp_path / "corpus"), "--out", str(out), "--max-iterations", "20", "--no-key-pages"]
+    arguments += ["--member-iterations", "20"]
     assert train.main(arguments) == 0
     for name in (labeller.MODEL_NAME, labeller.UNPUNCTUATED_MODEL_NAME):
         tagger = labeller.Labeller((out / name).read_bytes())

@@ -114,10 +114,7 @@ def hashlittle(key: bytes, initval: int = 0) -> int:
 
 def _read_table(data: bytes, offset: int, count: int) -> tuple[list[str], int]:
     """The strings of a constant quark database at ``offset``, by id, and its flag word."""
-    try:
-        chunk, _size, flag, order, backward_size, backward_offset = _CQDB_HEADER.unpack_from(data, offset)
-    except struct.error as error:
-        raise ModelFormatError("a string table is cut short") from error
+    chunk, _size, flag, order, backward_size, backward_offset = _CQDB_HEADER.unpack_from(data, offset)
     if chunk != b"CQDB" or order != _BYTE_ORDER:
         raise ModelFormatError("a string table is not a CQDB")
     if count > backward_size:
@@ -133,11 +130,15 @@ def _read_table(data: bytes, offset: int, count: int) -> tuple[list[str], int]:
 def read_model(data: bytes) -> CrfModel:
     """The labels, attributes and features of a crfsuite first-order model file's bytes."""
     try:
-        header = _HEADER.unpack_from(data)
-    except struct.error as error:
-        raise ModelFormatError("too short for a crfsuite model") from error
-    magic, size, model_type, version, _, label_count, attribute_count = header[:7]
-    off_features, off_labels, off_attributes = header[7:10]
+        return _read_model(data)
+    except (struct.error, UnicodeDecodeError) as error:
+        # an offset or a length that points outside the file, or a string table's bytes cut
+        raise ModelFormatError(f"a damaged crfsuite model: {error}") from error
+
+
+def _read_model(data: bytes) -> CrfModel:
+    magic, size, model_type, version, _, label_count, attribute_count, *offsets = _HEADER.unpack_from(data)
+    off_features, off_labels, off_attributes = offsets[:3]
     if magic != _MAGIC or model_type != _MODEL_TYPE or version != _VERSION or size != len(data):
         raise ModelFormatError("not a crfsuite first-order model")
     chunk, _, count = _CHUNK.unpack_from(data, off_features)
@@ -149,6 +150,13 @@ def read_model(data: bytes) -> CrfModel:
     )
     labels, label_flag = _read_table(data, off_labels, label_count)
     attributes, attribute_flag = _read_table(data, off_attributes, attribute_count)
+    if any(
+        f.kind not in (_STATE, _TRANSITION)
+        or f.source >= len(labels if f.is_transition else attributes)
+        or f.target >= len(labels)
+        for f in features
+    ):
+        raise ModelFormatError("a feature names a label or attribute the model lacks")
     return CrfModel(tuple(labels), tuple(attributes), features, (label_flag, attribute_flag))
 
 

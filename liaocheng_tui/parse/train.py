@@ -32,7 +32,6 @@ import random
 import sys
 import tempfile
 import time
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ import pycrfsuite
 from liaocheng_tui.parse.augment import damage, house_styles, strip_punctuation
 from liaocheng_tui.parse.crf_model import average, read_model, write_model
 from liaocheng_tui.parse.derive import derive_roles, key_roles
-from liaocheng_tui.parse.features import sequence_items
+from liaocheng_tui.parse.features import Item, sequence_items
 from liaocheng_tui.parse.labeller import MODEL_NAME, UNPUNCTUATED_MODEL_NAME, Labeller
 from liaocheng_tui.parse.normalize import split_lines
 from liaocheng_tui.parse.roles import ROLES, Role, model_states
@@ -153,84 +152,44 @@ def unpunctuated_training_pages(
 Stream = Callable[[Sequence[LabelledPage], int, int], Iterator[LabelledPage]]
 
 
-@dataclass(frozen=True)
-class EncodedSequences:
-    """The model's training sequences (feature items and states) of some pages, in a form that
-    crosses between processes cheaply: a page's items are some 65 strings a line, nearly all of
-    them repeated on other lines, so each string is sent once and the items as their numbers."""
-
-    strings: list[str]  # every distinct feature and state, by number
-    features: array[int]  # the numbers of every line's features, line after line
-    states: array[int]  # the number of every line's state
-    features_per_line: array[int]
-    lines_per_sequence: array[int]
-    pages: int  # pages with a sequence to train on
-    page_lines: int  # their lines, blank lines too
-
-
-def encode_sequences(pages: Iterable[LabelledPage]) -> EncodedSequences:
-    """The training sequences of ``pages``: each non-blank line's features and state."""
-    numbers: dict[str, int] = {}
-    number = numbers.setdefault
-    features, states = array("I"), array("I")
-    features_per_line, lines_per_sequence = array("I"), array("I")
-    count = page_lines = 0
+def training_sequences(pages: Iterable[LabelledPage]) -> Iterator[tuple[LabelledPage, list[Item], list[str]]]:
+    """Each page that has a line of text, with its non-blank lines' feature items and states: the
+    sequences the model trains on."""
     for page in pages:
         indices, items = sequence_items(page.lines)
-        if not items:
-            continue
-        for item in items:
-            features.extend(number(feature, len(numbers)) for feature in item)
-            features_per_line.append(len(item))
-        line_states = model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices])
-        states.extend(number(state, len(numbers)) for state in line_states)
-        lines_per_sequence.append(len(items))
-        count += 1
-        page_lines += len(page.lines)
-    return EncodedSequences(
-        list(numbers), features, states, features_per_line, lines_per_sequence, count, page_lines
-    )
-
-
-def decoded_sequences(encoded: EncodedSequences) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """The ``(items, states)`` of each sequence of ``encoded``, as :func:`encode_sequences` read them."""
-    strings = encoded.strings.__getitem__
-    feature_at = line_at = 0
-    for lines in encoded.lines_per_sequence:
-        items: list[list[str]] = []
-        for size in encoded.features_per_line[line_at : line_at + lines]:
-            items.append(list(map(strings, encoded.features[feature_at : feature_at + size])))
-            feature_at += size
-        yield items, list(map(strings, encoded.states[line_at : line_at + lines]))
-        line_at += lines
+        if items:
+            yield (
+                page,
+                items,
+                model_states(["body" if page.roles[i] == "blank" else page.roles[i] for i in indices]),
+            )
 
 
 def _train_job(
-    stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int, out: Path, options: dict[str, Any]
-) -> tuple[int, int]:
-    return train_model(stream(pages, seed, copies), out, options)
+    stream: Stream, pages: Sequence[LabelledPage], seed: int, copies: int, options: dict[str, Any]
+) -> tuple[int, int, bytes]:
+    """One member, trained in a worker: the pages and lines it trained on, and its model file."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "member.crfsuite"
+        page_count, line_count = train_model(stream(pages, seed, copies), path, options)
+        return page_count, line_count, path.read_bytes()
 
 
 def train_model(
     pages: Iterable[LabelledPage], out: Path, options: dict[str, Any] | None = None
 ) -> tuple[int, int]:
-    """Train a CRF on ``pages`` and write it to ``out``; returns (pages, lines) trained on."""
-    return train_encoded([encode_sequences(pages)], out, options)
-
-
-def train_encoded(
-    parts: Sequence[EncodedSequences], out: Path, options: dict[str, Any] | None = None
-) -> tuple[int, int]:
-    """Train a CRF on the sequences of ``parts``, in their order, and write it to ``out``; returns
-    (pages, lines) trained on."""
+    """Train a CRF on ``pages`` and write it to ``out``; returns (pages, lines) trained on. The pages
+    stream into crfsuite, which keeps its own copy of each sequence."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params({**CRF_OPTIONS, **(options or {})})
-    for part in parts:
-        for items, states in decoded_sequences(part):
-            trainer.append(items, states)
+    count = page_lines = 0
+    for page, items, states in training_sequences(pages):
+        trainer.append(items, states)
+        count += 1
+        page_lines += len(page.lines)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
-    return sum(part.pages for part in parts), sum(part.page_lines for part in parts)
+    return count, page_lines
 
 
 def tag_pages(model: Path, pages: Sequence[LabelledPage]) -> list[list[Role]]:
@@ -303,34 +262,26 @@ def _train_members(
 ) -> tuple[int, int, int, int]:
     """Train both models' members, two at a time (crfsuite trains on one thread), the first
     model's before the second's, which take half as long; write each model as its members' mean.
-    Returns the pages and lines each model's members trained on."""
-    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(max_workers=2) as pool:
-        jobs = {
-            (stream, member_seed): pool.submit(
-                _train_job,
-                stream,
-                train,
-                member_seed,
-                stream_copies,
-                Path(scratch) / f"{stream.__name__}-{member_seed}.crfsuite",
-                stream_options,
-            )
-            for stream, stream_copies, count, stream_options in (
-                (training_pages, copies, members[0], options[0]),
-                (unpunctuated_training_pages, UNPUNCTUATED_COPIES, members[1], options[1]),
-            )
-            for member_seed in member_seeds(seed, count)
-        }
-        counts = {key: job.result() for key, job in jobs.items()}
-        for stream, count, path in (
-            (training_pages, members[0], out[0]),
-            (unpunctuated_training_pages, members[1], out[1]),
-        ):
-            paths = [Path(scratch) / f"{stream.__name__}-{s}.crfsuite" for s in member_seeds(seed, count)]
-            path.write_bytes(averaged_model([member.read_bytes() for member in paths]))
-    first_counts = counts[(training_pages, seed)]
-    second_counts = counts[(unpunctuated_training_pages, seed)]
-    return (*first_counts, *second_counts)
+    Returns the pages and lines each model's first member trained on."""
+    models = (
+        (training_pages, copies, members[0], options[0], out[0]),
+        (unpunctuated_training_pages, UNPUNCTUATED_COPIES, members[1], options[1], out[1]),
+    )
+    counts: list[tuple[int, int]] = []
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        jobs = [
+            [
+                pool.submit(_train_job, stream, train, member_seed, stream_copies, stream_options)
+                for member_seed in member_seeds(seed, count)
+            ]
+            for stream, stream_copies, count, stream_options, _ in models
+        ]
+        for model_jobs, (*_, model_out) in zip(jobs, models, strict=True):
+            trained = [job.result() for job in model_jobs]
+            model_out.write_bytes(averaged_model([model for _, _, model in trained]))
+            counts.append(trained[0][:2])  # the first member's draw, which the card describes
+    (first_pages, first_lines), (second_pages, second_lines) = counts
+    return first_pages, first_lines, second_pages, second_lines
 
 
 def _seeds(seed: int, members: int) -> str:
