@@ -135,6 +135,29 @@ def test_a_wire_storys_end_mark_on_a_line_of_its_own_is_the_storys_last_line() -
     assert page.dropped == [Dropped("（完）", "end-mark", 3)]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "新华社北京12月3日电　走进北京前门大街，百年老字号门店前排起长队。",
+        "本报讯（记者 王强）走进北京前门大街，门店前排起长队。",
+    ],
+    ids=["dateline", "reporter"],
+)
+def test_a_column_word_read_as_a_kicker_alone_over_a_storys_lead_is_its_headline(lead: str) -> None:
+    # _header_block: with no headline between it and the lead, the line is the story's headline,
+    # not a column's label over an untitled story (which the assembler took for a photo).
+    page = run([(K, "老字号观察"), (B, lead), (B, "　　“老字号不能只靠情怀。”一家企业负责人说。")])
+    [article] = page.articles
+    assert (article.column, article.kicker, article.title, article.kind) == (None, None, "老字号观察", "news")
+    assert article.paragraphs[0].startswith("走进北京前门大街")
+
+
+def test_a_column_word_read_as_a_kicker_alone_over_text_with_no_lead_stays_the_columns() -> None:
+    page = run([(K, "老字号观察"), (B, "　　走进北京前门大街，百年老字号门店前排起长队。")])
+    [article] = page.articles
+    assert (article.column, article.title) == ("老字号观察", None)
+
+
 def test_an_uncredited_caption_after_a_credited_photo_is_the_columns_next_photo() -> None:
     # _text: after a photo closed by its credit, a caption starts the next photo in the same column;
     # read into the photo above, the two pictures would be one with the first one's credit.

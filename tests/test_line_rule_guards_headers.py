@@ -972,3 +972,141 @@ def test_a_page_on_one_unpunctuated_line_is_one_untitled_story_with_all_its_text
     line = "今天东湖公园正式开放市民纷纷前来游玩" * 20  # 360 characters, no mark, no line break
     page = parse_page(line)
     assert [(article.title, article.paragraphs) for article in page.articles] == [(None, [line])]
+
+
+# _headline_alone_among_furniture: the headline the labeller read as text under the furniture
+
+_E_PAPER_STORY = (
+    "2026年11月20日\n第A03版:要闻\n\n新桥通车\n\n"
+    "11月19日，东江新桥正式通车，两岸市民往来由半小时缩短到五分钟。新桥全长一千二百米，设双向六车道。"
+)
+
+
+def test_a_short_line_set_apart_over_the_first_paragraph_under_the_furniture_is_the_headline() -> None:
+    assert reread(line_rules._headline_alone_among_furniture, _E_PAPER_STORY, "F F _ B _ B") == "F F _ T _ B"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # no blank line sets it apart: the paragraph's first line
+        (_E_PAPER_STORY.replace("新桥通车\n\n", "新桥通车\n"), "F F _ B B"),
+        # under it a piece of a hard-wrapped paragraph, as short as it is
+        (_E_PAPER_STORY.split("11月19日")[0] + "11月19日，东江新桥正式", "F F _ B _ B"),
+        # a page that opens with its text, no furniture above
+        (_E_PAPER_STORY.split("\n\n", 1)[1], "B _ B"),
+        # a sentence: the story's first paragraph
+        (_E_PAPER_STORY.replace("新桥通车", "新桥通车了。"), "F F _ B _ B"),
+    ],
+    ids=["run-on", "wrapped", "no-furniture", "sentence"],
+)
+def test_a_line_over_the_first_paragraph_not_shaped_or_set_as_a_headline_stays_text(
+    text: str, codes: str
+) -> None:
+    assert reread(line_rules._headline_alone_among_furniture, text, codes) == codes
+
+
+# _staff_credits: a source line the labeller read as furniture
+
+
+def test_a_source_line_read_as_furniture_under_a_storys_last_paragraph_is_its_credit() -> None:
+    text = "老城区改造提速\n\n今年我市老城区改造将提速。\n\n来源：滨海日报\n\n编辑：王海"
+    assert reread(line_rules._staff_credits, text, "T _ B _ F _ F") == "T _ B _ CR _ F"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # more of the story under it: a web page's meta line between paragraphs stays furniture
+        ("老城区改造提速\n今年我市老城区改造将提速。\n来源：滨海日报\n涉及居民约三千户。", "T B F B"),
+        # under the headline, no text above it
+        ("老城区改造提速\n来源：滨海日报\n今年我市老城区改造将提速。", "T F B"),
+        # furniture that names no source
+        ("老城区改造提速\n今年我市老城区改造将提速。\n编辑：王海", "T B F"),
+    ],
+    ids=["text-below", "under-headline", "staff"],
+)
+def test_a_furniture_line_that_closes_no_story_with_its_source_stays_furniture(text: str, codes: str) -> None:
+    assert reread(line_rules._staff_credits, text, codes) == codes
+
+
+# _couplets_read_as_kickers
+
+_HALVES_OVER_A_DECK = (
+    "省府昨开常会\n通过要案多件\n建设厅提修筑公路案 决议照准\n（本报讯）省政府昨日上午举行常会。"
+)
+
+
+def test_two_matched_halves_read_as_kickers_over_the_headline_are_the_headline_over_its_subtitle() -> None:
+    assert reread(line_rules._couplets_read_as_kickers, _HALVES_OVER_A_DECK, "K K T B") == "T T S B"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a kicker broken by a wrap: its halves do not match
+        (_HALVES_OVER_A_DECK.replace("通过要案多件", "通过"), "K K T B"),
+        # under a headline line: the block started above
+        ("市政新闻\n" + _HALVES_OVER_A_DECK, "K K K T B"),
+        # a kicker's two halves over no headline line read as one
+        (_HALVES_OVER_A_DECK, "K K B B"),
+    ],
+    ids=["unmatched", "under-header", "no-headline"],
+)
+def test_kicker_lines_that_are_no_headlines_decks_stay_kickers(text: str, codes: str) -> None:
+    assert reread(line_rules._couplets_read_as_kickers, text, codes) == codes
+
+
+# _subtitles_longer_than_headlines
+
+_TWO_LINE_BLOCK = (
+    "东江日报　一九八五年三月六日\n全市春耕生产全面展开\n各级干部深入第一线帮助农民解决困难\n"
+    "　　本报讯　记者柏小雨报道：连日来，我市各县区全面展开春耕生产。"
+)
+
+
+def test_a_second_headline_line_much_longer_than_the_first_is_its_subtitle() -> None:
+    assert reread(line_rules._subtitles_longer_than_headlines, _TWO_LINE_BLOCK, "F T T B") == "F T S B"
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower"),
+    [
+        ("全市春耕生产全面展开各级干部深入", "第一线帮助农民解决困难"),  # a wrap's full line and its rest
+        ("全市春耕生产全面展开", "各级干部深入第一线帮农民解困"),  # four characters longer only
+        ("春耕全面展开", "各级干部深入第一线帮助农民解决困难"),  # a first line too short to say much
+        ("全市春耕生产全面展开", "各级干部深入第一线，帮助农民解决困难"),  # a mark: a sentence's cut
+    ],
+    ids=["wrap", "near", "short-first", "mark"],
+)
+def test_two_headline_lines_not_shaped_as_a_headline_and_a_longer_subtitle_stay_one(
+    upper: str, lower: str
+) -> None:
+    text = _TWO_LINE_BLOCK.replace("全市春耕生产全面展开", upper).replace(
+        "各级干部深入第一线帮助农民解决困难", lower
+    )
+    assert reread(line_rules._subtitles_longer_than_headlines, text, "F T T B") == "F T T B"
+
+
+def test_a_longer_second_line_in_a_block_of_three_stays_as_read() -> None:
+    text = "引题\n" + _TWO_LINE_BLOCK.split("\n", 1)[1]
+    assert reread(line_rules._subtitles_longer_than_headlines, text, "K T T B") == "K T T B"
+    spaced = _TWO_LINE_BLOCK.replace("展开\n", "展开\n\n")  # a blank line between: another rule's
+    assert reread(line_rules._subtitles_longer_than_headlines, spaced, "F T _ T B") == "F T _ T B"
+
+
+# _headlines_over_captions: a column's tag over a photo story's headline
+
+_PHOTO_COLUMN = (
+    "市住建局相关负责人介绍，加装电梯实行“一梯一策”。\n图片新闻\n荷花初绽\n"
+    "5月11日，市民在东湖公园观赏荷花。\n本报记者赵刚摄"
+)
+
+
+def test_a_column_tag_over_a_photo_storys_headline_is_its_kicker() -> None:
+    assert reread(line_rules._headlines_over_captions, _PHOTO_COLUMN, "B B B B CR") == "B K T B CR"
+
+
+def test_two_short_lines_under_text_that_runs_on_stay_text() -> None:
+    text = _PHOTO_COLUMN.replace("一梯一策”。", "一梯一策”")  # the story above goes on
+    assert reread(line_rules._headlines_over_captions, text, "B B B B CR") == "B B B B CR"

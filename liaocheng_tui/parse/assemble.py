@@ -361,8 +361,12 @@ class _Reader:
         block = self.units[index:end]
         following = self.units[end] if end < len(self.units) else None
         body_follows = following is not None and following.role in (*TEXT_ROLES, "byline")
-        # A one-line label that the labeller took for a headline only counts with briefs under it.
-        label = column_label(block, body_follows and (block[0].role != "title" or self._brief_at(end)))
+        # A one-line label that the labeller took for a headline, or for a kicker with no headline
+        # between it and a story's lead, only counts with briefs under it.
+        headline = block[0].role == "title" or (
+            len(block) == 1 and block[0].role == "kicker" and self._anchored(end)
+        )
+        label = column_label(block, body_follows and (not headline or self._brief_at(end)))
         rest = block[label.consumed :] if label else block
         above = self.current
         if label is not None and above is not None and above.trailing_byline and above.column is None:

@@ -384,8 +384,9 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the credits under a copied article that the labeller read as text: a staff
     credit (``编辑：王海``, ``审核：李青``) under a story's text is furniture, as it credits no story's
     writer; a source line (``来源：滨海日报``) or the writers under a label (``记者：王海``, as public
-    accounts close a story) with no more of the story under it is the story's closing credit, and
-    the writers under a label right under the headline its byline."""
+    accounts close a story) with no more of the story under it is the story's closing credit (a
+    source line read as furniture too, right under the story's last paragraph), and the writers
+    under a label right under the headline its byline."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     labelled = [
@@ -400,6 +401,16 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         # counts 版式设计：X there as the report's text).
         if (not place or out[filled[place - 1]] not in HEADER_ROLES) and is_staff_credit(lines[index].text):
             out[index] = "furniture"
+    for place, index in enumerate(filled):
+        below = filled[place + 1] if place + 1 < len(filled) else None
+        if (
+            out[index] == "furniture"
+            and place
+            and out[filled[place - 1]] == "body"
+            and (below is None or out[below] != "body")
+            and is_source_line(lines[index].text)
+        ):
+            out[index] = "credit"  # read as the staff credits under it are, but names the story's source
     # From the foot up, so that a source line over the writers' credit closes the story too.
     for place, index in reversed(labelled):
         below = filled[place + 1] if place + 1 < len(filled) else None
@@ -1191,7 +1202,9 @@ def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> li
     indent sets it apart (a web page's copy, a PDF's narrow columns) the labeller reads such a line
     as a crosshead; but a crosshead's section runs on into the story's text, and a photographer's
     credit under a few sentences closes a picture's caption. In the corpus's training pages, 40 of
-    the 43 lines so placed are headlines (the rest a picture agency's name over its caption)."""
+    the 43 lines so placed are headlines (the rest a picture agency's name over its caption). A
+    column's tag as short, between the story's end and the headline (``图片新闻`` / ``荷花初绽``), is
+    its kicker: no page of the corpus sets one so, as a line-per-box OCR gives a page."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     fills: list[bool] | None = None
@@ -1199,15 +1212,30 @@ def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> li
         index, above = filled[place], filled[place - 1]
         if out[index] != "body" or not _photo_headline_text(lines[index].text):
             continue
-        if out[above] not in ("body", "credit") or not _ends_a_story(lines[above].text, out[above]):
+        # the column's tag over the headline (图片新闻 / 荷花初绽), set as short as it is
+        tagged = place > 1 and out[above] == "body" and _column_tag_text(lines[above].text)
+        closed = filled[place - 2] if tagged else above
+        if out[closed] not in ("body", "credit") or not _ends_a_story(lines[closed].text, out[closed]):
             continue
         if not _caption_under(lines, out, filled, place):
             continue
         if fills is None:
             fills = filled_lines(lines)
-        if not fills[index]:  # a line as full as a hard-wrapped page's opens a paragraph
+        # a line as full as a hard-wrapped page's opens a paragraph
+        if not fills[index] and not (tagged and fills[above]):
             out[index] = "title"
+            if tagged:
+                out[above] = "kicker"
     return out
+
+
+def _column_tag_text(text: str) -> bool:
+    """Words alone, as short as a photo story's headline: a column's tag (图片新闻, 图说东湖)."""
+    return (
+        len(text) <= _PHOTO_HEADLINE_LONGEST
+        and _CLAUSE_OR_BRACKET_RE.search(text) is None
+        and could_head(text)
+    )
 
 
 def _photo_headline_text(text: str) -> bool:
@@ -1283,6 +1311,24 @@ def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> lis
             and (place + 3 == len(filled) or out[filled[place + 3]] not in HEADER_ROLES)
         ):
             out[upper] = out[lower] = "title"
+    return out
+
+
+def _couplets_read_as_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a block's first two lines, matched halves, read as two kickers over the
+    headline: they are the headline, printed in two decks, and the line under them its subtitle
+    (``省府昨开常会`` / ``通过要案多件`` / ``建设厅提修筑公路案 决议照准``, as papers of the 1930s set a
+    headline). The corpus's pages, clean, set no block with two kicker lines."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place in range(len(filled) - 2):
+        upper, lower, under = filled[place : place + 3]
+        if (
+            (out[upper], out[lower], out[under]) == ("kicker", "kicker", "title")
+            and (not place or out[filled[place - 1]] not in HEADER_ROLES)
+            and _matched_halves(lines[upper].text, lines[lower].text)
+        ):
+            out[upper], out[lower], out[under] = "title", "title", "subtitle"
     return out
 
 
@@ -1712,13 +1758,62 @@ def _headline_alone_among_furniture(lines: Sequence[Line], roles: Sequence[Role]
     if alone:
         pieces = wrapped_meta_lines([line.text for line in lines[: filled[head - 1] + 1]], spaced=True)
         alone = [index for index in alone if index not in pieces]
+    elif _headline_over_first_paragraph(lines, roles, filled[head:]):
+        alone = [filled[head]]  # under the furniture, the headline the labeller read as text
     out = list(roles)
     if len(alone) == 1:
         out[alone[0]] = "title"
     return out
 
 
+def _headline_over_first_paragraph(
+    lines: Sequence[Line], roles: Sequence[Role], below: Sequence[int]
+) -> bool:
+    """Whether the first of the lines ``below`` the page's head furniture is a headline the
+    labeller read as text: a short line shaped as a headline, set apart by a blank line from a
+    paragraph under it (no piece of a hard-wrapped one: at least twice its length)."""
+    if len(below) < 2 or roles[below[0]] != "body" or roles[below[1]] != "body" or below[1] == below[0] + 1:
+        return False
+    text, under = lines[below[0]].text, lines[below[1]].text
+    return (
+        len(under) > max(_HEADLINE_LONGEST, 2 * len(text))
+        and _furniture_by_context(text, "furniture")
+        and headline_shaped(text)
+        and could_head(text)
+    )
+
+
 DASH_OPENERS = ("——", "—", "--", "－－", "─")
+
+
+_TAIL_SHORTER_BY = 5  # characters: a wrap leaves a headline's tail no longer than its first line
+_BROKEN_HEADLINE_LEAST = 8  # characters: a first line that says something of its own
+_HEADLINE_MARK_RE = re.compile(r"[，。、；：！？,.;:!?（）()“”\"《》—·-]")
+
+
+def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a two-line headline block whose second line is much the longer read as
+    the headline and its subtitle, not as one headline broken in two (``全市春耕生产全面展开`` /
+    ``各级干部深入第一线帮助农民解决困难``): a column or a wrap breaks a headline into a full first
+    line and a shorter rest. Of such pairs of lines with no mark in them, the corpus's dev pages
+    set 9 as a headline and its subtitle, 2 as two stories' headlines and none as one headline."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    for place, (upper, lower) in enumerate(pairwise(filled)):
+        if (out[upper], out[lower]) != ("title", "title") or lower != upper + 1:
+            continue
+        if (place and out[filled[place - 1]] in HEADER_ROLES) or (
+            place + 2 < len(filled) and out[filled[place + 2]] in HEADER_ROLES
+        ):
+            continue  # a longer block: its cuts are another rule's
+        first, second = lines[upper].text, lines[lower].text
+        if (
+            len(first) >= _BROKEN_HEADLINE_LEAST
+            and len(second) >= len(first) + _TAIL_SHORTER_BY
+            and _HEADLINE_MARK_RE.search(first + second) is None
+        ):
+            out[lower] = "subtitle"
+    return out
 
 
 def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -2239,14 +2334,15 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     )
     roles = _headlines_over_captions(lines, roles)
     roles = _time_clauses_read_as_headlines(lines, _photo_credits_read_as_headlines(lines, roles))
-    roles = _document_titles_read_as_subtitles(lines, _couplets_under_kickers(lines, roles))
+    roles = _couplets_under_kickers(lines, _couplets_read_as_kickers(lines, roles))
+    roles = _document_titles_read_as_subtitles(lines, roles)
     roles = _headlines_broken_across_roles(lines, _headline_tails_read_as_headlines(lines, roles))
     roles = _quoting_kickers_over_text(lines, _attendance_read_as_headlines(lines, roles))
     roles = _stressed_subtitles(lines, _stressed_headlines_in_two_lines(lines, roles))
     roles = _staff_credits(lines, _page_foot(lines, roles))
     roles = _headlines_broken_before_marks(lines, _brackets_closed_in_headlines(lines, roles))
     roles = _numbered_crossheads_read_as_headlines(lines, _sentences_read_as_headlines(lines, roles))
-    roles = _dashed_subtitles(lines, roles)
+    roles = _subtitles_longer_than_headlines(lines, _dashed_subtitles(lines, roles))
     roles = _issuers_read_as_headlines(lines, _signatures_set_right(lines, roles))
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
