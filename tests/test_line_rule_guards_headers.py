@@ -1110,3 +1110,46 @@ def test_a_column_tag_over_a_photo_storys_headline_is_its_kicker() -> None:
 def test_two_short_lines_under_text_that_runs_on_stay_text() -> None:
     text = _PHOTO_COLUMN.replace("一梯一策”。", "一梯一策”")  # the story above goes on
     assert reread(line_rules._headlines_over_captions, text, "B B B B CR") == "B B B B CR"
+
+
+# _crossheads_inside_stories
+
+_STORIES_APART = (
+    "东湖夜市今晚开市\n　　东湖夜市今晚正式开市，两百余个摊位集中亮相。\n　　市民刘女士说，夜市离家近。\n\n"
+    "老旧小区加装电梯提速\n　　今年我市计划加装电梯一百二十部。\n"
+    "一梯一策\n　　市住建局负责人介绍，加装电梯实行一梯一策。\n\n"
+    "荷花节开幕\n　　东湖公园荷花节昨日开幕。\n\n"
+    "城区新增公交线路\n　　本月起城区新增三条公交线路。\n"
+)
+_STORIES_APART_CODES = "T B B _ T B T B _ T B _ T B _"
+
+
+def test_a_flush_line_read_as_a_headline_inside_a_story_on_a_page_that_sets_stories_apart_is_text() -> None:
+    got = reread(line_rules._crossheads_inside_stories, _STORIES_APART, _STORIES_APART_CODES)
+    assert got == "T B B _ T B B B _ T B _ T B _"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line over it: a story opens there
+        _STORIES_APART.replace("\n一梯一策", "\n\n一梯一策"),
+        # a lead under it: a story opens there
+        _STORIES_APART.replace("　　市住建局负责人介绍", "　　本报讯（记者 王强）市住建局负责人介绍"),
+        # indented as the paragraphs are
+        _STORIES_APART.replace("\n一梯一策", "\n　　一梯一策"),
+        # a page that indents no paragraph
+        _STORIES_APART.replace("　　", ""),
+        # a reporter's line under it
+        _STORIES_APART.replace("　　市住建局负责人介绍，加装电梯实行一梯一策。", "　　本报记者 王强"),
+        # a flush line under it or over it: the paragraphs are set as it is
+        _STORIES_APART.replace("\n　　市住建局", "\n市住建局"),
+        _STORIES_APART.replace("\n　　今年我市", "\n今年我市"),
+    ],
+    ids=["gap-above", "lead-below", "indented", "flush-page", "reporter-below", "flush-below", "flush-above"],
+)
+def test_a_line_read_as_a_headline_that_opens_a_story_stays_one(text: str) -> None:
+    codes = (
+        _STORIES_APART_CODES.replace("T B T B", "T B _ T B") if "\n\n一梯" in text else _STORIES_APART_CODES
+    )
+    assert reread(line_rules._crossheads_inside_stories, text, codes) == codes

@@ -889,36 +889,9 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     """
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
-    # A page's furniture (its masthead line over the first story, a running header) neither opens
-    # a block nor parts two: a block opens after a blank line, or at the page's first other line.
-    printed = [index for index in filled if out[index] != "furniture"]
-    gapped = (
-        {printed[0]}
-        | {
-            below
-            for above, below in pairwise(printed)
-            if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
-        }
-        if printed
-        else set()
-    )
-    heads = [
-        place
-        for place, index in enumerate(filled)
-        if out[index] in HEADER_ROLES and (place == 0 or out[filled[place - 1]] not in HEADER_ROLES)
-    ]
-    if len(gapped) < _APART_LEAST_BLOCKS or not heads:
+    gapped = _story_gaps(lines, out, filled)
+    if gapped is None:
         return out
-    headed = sum(1 for index in gapped if out[index] in HEADER_ROLES)
-    over = sum(1 for place in heads if filled[place] in gapped)
-    if headed < _APART_HEADED_SHARE * len(gapped) or over < _APART_GAPPED_SHARE * len(heads):
-        return out
-    for place in heads:
-        end = place
-        while end + 1 < len(filled) and out[filled[end + 1]] in HEADER_ROLES:
-            end += 1
-        if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
-            return out  # a blank line under a headline: the corpus's placeholders, or a page's spacing
     fills: list[bool] | None = None
     for place, index in enumerate(filled[:-1]):
         below = filled[place + 1]
@@ -960,6 +933,72 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
                     out[index], out[below] = "kicker", "title"
                 continue
             out[index] = "title"
+    return out
+
+
+def _story_gaps(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int]) -> set[int] | None:
+    """The lines that open a block after a blank line (or the page's first), where the page sets
+    a blank line between two stories and none inside one: most blocks open with a headline, most
+    headlines have a blank line over them, and none has one under it."""
+    # A page's furniture (its masthead line over the first story, a running header) neither opens
+    # a block nor parts two: a block opens after a blank line, or at the page's first other line.
+    printed = [index for index in filled if roles[index] != "furniture"]
+    gapped = (
+        {printed[0]}
+        | {
+            below
+            for above, below in pairwise(printed)
+            if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
+        }
+        if printed
+        else set()
+    )
+    heads = [
+        place
+        for place, index in enumerate(filled)
+        if roles[index] in HEADER_ROLES and (place == 0 or roles[filled[place - 1]] not in HEADER_ROLES)
+    ]
+    if len(gapped) < _APART_LEAST_BLOCKS or not heads:
+        return None
+    headed = sum(1 for index in gapped if roles[index] in HEADER_ROLES)
+    over = sum(1 for place in heads if filled[place] in gapped)
+    if headed < _APART_HEADED_SHARE * len(gapped) or over < _APART_GAPPED_SHARE * len(heads):
+        return None
+    for place in heads:
+        end = place
+        while end + 1 < len(filled) and roles[filled[end + 1]] in HEADER_ROLES:
+            end += 1
+        if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
+            return None  # a blank line under a headline: the corpus's placeholders, or a page's spacing
+    return gapped
+
+
+def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a page that sets its stories apart by a blank line, with a flush line read as
+    a headline inside a story's text (no blank line over it, an indented paragraph right above
+    and right under it, no lead or byline under it) read as the crosshead it is, as text: on such
+    a page a story opens after a blank line. On the second paper's pages the labeller read one
+    crosshead of three so; no dev page changes."""
+    out = list(roles)
+    if not any(role in HEADER_ROLES for role in out):
+        return out
+    filled = [index for index, line in enumerate(lines) if line.text]
+    if _story_gaps(lines, out, filled) is None:
+        return out
+    for place in range(1, len(filled) - 1):
+        above, index, below = filled[place - 1 : place + 2]
+        if (
+            out[index] in HEADER_ROLES
+            and above == index - 1
+            and below == index + 1
+            and (out[above], out[below]) == ("body", "body")
+            and lines[above].indented
+            and lines[below].indented
+            and not lines[index].indented
+            and split_lead(lines[below].text.strip()) is None
+            and not names_a_reporter(lines[below].text)
+        ):
+            out[index] = "body"
     return out
 
 
@@ -2347,7 +2386,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
-    return _overlong_headlines(lines, roles)
+    return _overlong_headlines(lines, _crossheads_inside_stories(lines, roles))
 
 
 # Characters' weight: the corpus's longest headline is 68, its longest kicker 86, and a kicker,
