@@ -1780,7 +1780,9 @@ def _headline_alone_among_furniture(lines: Sequence[Line], roles: Sequence[Role]
     the site's meta lines under it, over the story's text (``2026年11月20日`` / ``第A05版：要闻`` /
     ``东湖灯会`` / ``来源：东江日报``), or with no text under it at all (a photograph's or a box's
     page). A section's name there (``综合新闻``, ``要闻 县域``) heads no story, nor does a piece of a meta line a
-    wrap cut (``（ 2026-11-20 ） 稿件来`` / ``源：东江日报 要闻``)."""
+    wrap cut (``（ 2026-11-20 ） 稿件来`` / ``源：东江日报 要闻``). Where no such line stands among the
+    furniture, the headline may be the first line under it, read as text
+    (:func:`_headline_over_first_paragraph`)."""
     filled = [index for index, line in enumerate(lines) if line.text]
     head = next((place for place, index in enumerate(filled) if roles[index] != "furniture"), len(filled))
     if not head or (head < len(filled) and roles[filled[head]] not in ("body", "byline")):
