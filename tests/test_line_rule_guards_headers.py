@@ -4,9 +4,8 @@ by a wrap. Each test calls one rule with the roles of the lines given as codes (
 blank, body, as ``labelled`` in test_parse_rules.py takes them) and checks the roles it gives back,
 worked out by hand: without the guard named beside it, the rule reads the page otherwise.
 
-Speed checks, whose removal changes no result, have no test: in ``_staff_credits`` the skip of a
-line that is no longer text (only the editors' credits made furniture by its first loop, which no
-later branch reads); in ``_headlines_over_leads`` the second role test (``short`` holds text lines
+Speed checks, whose removal changes no result, have no test: the early exit of
+``_crossheads_inside_stories`` on a page with no header line; in ``_headlines_over_leads`` the second role test (``short`` holds text lines
 only) and the closing test when no broken pair is read (``_read_headline_over_lead`` repeats it);
 ``_broken_headline_over``'s first test (its one caller asks the same first); ``place < 2`` in
 ``_headline_tails_over_bylines`` (the next test holds then too); the role test of

@@ -392,36 +392,31 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     labelled = [
         (place, index)
         for place, index in enumerate(filled)
-        if out[index] == "body"
+        if out[index] in ("body", "furniture")
         and len(text := lines[index].text) <= _HEADLINE_LONGEST
         and ("：" in text or ":" in text)
     ]
     for place, index in labelled:
         # Right under a headline it stays as read: a picture report's only text (the corpus's key
         # counts 版式设计：X there as the report's text).
-        if (not place or out[filled[place - 1]] not in HEADER_ROLES) and is_staff_credit(lines[index].text):
-            out[index] = "furniture"
-    for place, index in enumerate(filled):
-        below = filled[place + 1] if place + 1 < len(filled) else None
         if (
-            out[index] == "furniture"
-            and place
-            and out[filled[place - 1]] == "body"
-            and (below is None or out[below] != "body")
-            and is_source_line(lines[index].text)
+            out[index] == "body"
+            and (not place or out[filled[place - 1]] not in HEADER_ROLES)
+            and is_staff_credit(lines[index].text)
         ):
-            out[index] = "credit"  # read as the staff credits under it are, but names the story's source
+            out[index] = "furniture"
     # From the foot up, so that a source line over the writers' credit closes the story too.
     for place, index in reversed(labelled):
         below = filled[place + 1] if place + 1 < len(filled) else None
         text = lines[index].text
-        if out[index] != "body":
-            continue
-        if place and out[filled[place - 1]] in HEADER_ROLES and parse_labelled_credit(text) is not None:
+        closes = below is None or out[below] != "body"
+        if out[index] == "furniture":
+            # read as the staff credits under it are, but right under the story's text it names its source
+            if closes and place and out[filled[place - 1]] == "body" and is_source_line(text):
+                out[index] = "credit"
+        elif place and out[filled[place - 1]] in HEADER_ROLES and parse_labelled_credit(text) is not None:
             out[index] = "byline"  # 记者：王海 under the headline
-        elif (below is None or out[below] != "body") and (
-            is_source_line(text) or parse_labelled_credit(text) is not None
-        ):
+        elif closes and (is_source_line(text) or parse_labelled_credit(text) is not None):
             out[index] = "credit"
     return out
 
@@ -1280,11 +1275,9 @@ def _column_tag_text(text: str) -> bool:
 def _photo_headline_text(text: str) -> bool:
     """Words alone, short, that could head a story and credit no one."""
     return (
-        len(text) <= _PHOTO_HEADLINE_LONGEST
-        and not text.startswith(_CAPTION_LABEL_START)
-        and _CLAUSE_OR_BRACKET_RE.search(text) is None
+        not text.startswith(_CAPTION_LABEL_START)
         and _CREDIT_WORD_END_RE.search(text) is None
-        and could_head(text)
+        and _column_tag_text(text)
     )
 
 
@@ -1385,12 +1378,14 @@ def _matched_halves(upper: str, lower: str) -> bool:
     """Whether two lines read as the two halves of one headline: each a run of words with no mark
     in it, of about the same length."""
     return (
-        all(
-            _HALF_RE.fullmatch(text) and _HALF_SHORTEST <= len(text) <= _HALF_LONGEST
-            for text in (upper, lower)
-        )
+        all(_words_alone(text) and _HALF_SHORTEST <= len(text) <= _HALF_LONGEST for text in (upper, lower))
         and abs(len(upper) - len(lower)) <= _HALVES_APART_MOST
     )
+
+
+def _words_alone(text: str) -> bool:
+    """Whether a line is one run of words: no mark, no space."""
+    return _HALF_RE.fullmatch(text) is not None
 
 
 def _headline_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1829,15 +1824,14 @@ DASH_OPENERS = ("——", "—", "--", "－－", "─")
 
 _TAIL_SHORTER_BY = 5  # characters: a wrap leaves a headline's tail no longer than its first line
 _BROKEN_HEADLINE_LEAST = 8  # characters: a first line that says something of its own
-_HEADLINE_MARK_RE = re.compile(r"[，。、；：！？,.;:!?（）()“”\"《》—·-]")
 
 
 def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a two-line headline block whose second line is much the longer read as
     the headline and its subtitle, not as one headline broken in two (``全市春耕生产全面展开`` /
     ``各级干部深入第一线帮助农民解决困难``): a column or a wrap breaks a headline into a full first
-    line and a shorter rest. Of such pairs of lines with no mark in them, the corpus's dev pages
-    set 9 as a headline and its subtitle, 2 as two stories' headlines and none as one headline."""
+    line and a shorter rest. Of such pairs of lines of words alone, the corpus's dev pages set 4 as
+    a headline and its subtitle, 1 as two stories' headlines and none as one headline."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     for place, (upper, lower) in enumerate(pairwise(filled)):
@@ -1851,7 +1845,8 @@ def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role
         if (
             len(first) >= _BROKEN_HEADLINE_LEAST
             and len(second) >= len(first) + _TAIL_SHORTER_BY
-            and _HEADLINE_MARK_RE.search(first + second) is None
+            and _words_alone(first)
+            and _words_alone(second)
         ):
             out[lower] = "subtitle"
     return out
