@@ -1152,3 +1152,31 @@ def test_a_line_read_as_a_headline_that_opens_a_story_stays_one(text: str) -> No
         _STORIES_APART_CODES.replace("T B T B", "T B _ T B") if "\n\n一梯" in text else _STORIES_APART_CODES
     )
     assert reread(line_rules._crossheads_inside_stories, text, codes) == codes
+
+
+# Two stories, one blank line between them: too few blocks to say the page sets stories apart by
+# blank lines, but the one headline besides the page's first has a blank line over it.
+_TWO_STORIES = (
+    "东湖夜市今晚开市\n　　东湖夜市今晚正式开市，两百余个摊位集中亮相。\n　　市民刘女士说，夜市离家近。\n\n"
+    "老旧小区加装电梯提速\n　　今年我市计划加装电梯一百二十部。\n"
+    "一梯一策\n　　市住建局负责人介绍，加装电梯实行一梯一策。\n"
+)
+
+
+def test_a_flush_line_read_as_a_headline_inside_the_second_of_two_stories_set_apart_is_text() -> None:
+    got = reread(line_rules._crossheads_inside_stories, _TWO_STORIES, "T B B _ T B T B _")
+    assert got == "T B B _ T B B B _"
+
+
+def test_on_a_page_that_sets_no_headline_apart_a_flush_headline_between_paragraphs_stays_one() -> None:
+    # no blank line over the second story's headline: nothing says where this page opens a story
+    text = _TWO_STORIES.replace("\n\n老旧", "\n老旧")
+    assert reread(line_rules._crossheads_inside_stories, text, "T B B T B T B _") == "T B B T B T B _"
+
+
+def test_a_headline_with_no_blank_line_over_it_elsewhere_keeps_the_flush_line_a_headline() -> None:
+    # a third story opens under the second with no blank line over its headline (its reporter's
+    # line under it): the page does not set every story apart, so no headline is read as a crosshead
+    text = _TWO_STORIES + "荷花节开幕\n本报记者 王强\n　　东湖公园荷花节昨日开幕。\n"
+    codes = "T B B _ T B T B T BY B _"
+    assert reread(line_rules._crossheads_inside_stories, text, codes) == codes

@@ -972,14 +972,15 @@ def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> 
     """The roles, on a page that sets its stories apart by a blank line, with a flush line read as
     a headline inside a story's text (no blank line over it, an indented paragraph right above
     and right under it, no lead or byline under it) read as the crosshead it is, as text: on such
-    a page a story opens after a blank line. On the second paper's pages the labeller read one
-    crosshead of three so; no dev page changes."""
+    a page a story opens after a blank line. A page of two or three stories has too few blocks to
+    show that by :func:`_story_gaps`; it shows it where every other headline has a blank line over
+    it or opens the page, and one does have a blank line over it. On the second paper's pages the
+    three-member model read two crossheads so, one on a page of two stories; no dev page changes."""
     out = list(roles)
     if not any(role in HEADER_ROLES for role in out):
         return out
     filled = [index for index, line in enumerate(lines) if line.text]
-    if _story_gaps(lines, out, filled) is None:
-        return out
+    inside = []
     for place in range(1, len(filled) - 1):
         above, index, below = filled[place - 1 : place + 2]
         if (
@@ -993,8 +994,31 @@ def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> 
             and split_lead(lines[below].text.strip()) is None
             and not names_a_reporter(lines[below].text)
         ):
-            out[index] = "body"
+            inside.append(index)
+    if not inside:
+        return out
+    if _story_gaps(lines, out, filled) is None and not _other_headlines_set_apart(out, filled, inside):
+        return out
+    for index in inside:
+        out[index] = "body"
     return out
+
+
+def _other_headlines_set_apart(roles: Sequence[Role], filled: Sequence[int], inside: Sequence[int]) -> bool:
+    """Whether every header block but those opening at ``inside`` opens the page (furniture aside)
+    or has a blank line over it, and one besides the page's first line is there to show it."""
+    printed = [index for index in filled if roles[index] != "furniture"]
+    # Per block after the page's first line: whether a blank line is over it. The first line
+    # opens the page whatever the page does, so it says nothing.
+    gapped = [
+        index > printed[place - 1] + 1
+        for place, index in enumerate(printed)
+        if place
+        and roles[index] in HEADER_ROLES
+        and roles[printed[place - 1]] not in HEADER_ROLES
+        and index not in inside
+    ]
+    return bool(gapped) and all(gapped)
 
 
 _SIGNED_LEAST_BLOCKS = 2  # blocks in a row closed by a writer's credit, at least
