@@ -240,7 +240,26 @@ def test_comma_headlines_change_a_headlines_word_space_and_its_key_alike() -> No
         "贴年画，庆团圆",
         "　　家家户户 贴年画。",
     ]
-    assert probes.rewrite_key(KeyArticle("上村晚 喜洋洋"), probe) == KeyArticle("上村晚，喜洋洋")
+    printed = ["上村晚 喜洋洋", "贴年画　庆团圆"]
+    assert probes.rewrite_key(KeyArticle("上村晚 喜洋洋"), probe, printed) == KeyArticle("上村晚，喜洋洋")
+    # the key may space the words otherwise than the line does
+    assert probes.rewrite_key(KeyArticle("贴年画 庆团圆"), probe, printed) == KeyArticle("贴年画，庆团圆")
+
+
+def test_comma_headlines_leave_the_space_a_key_joins_two_printed_lines_with() -> None:
+    # a headline printed on two lines (今晚开幕 / 游客如织): no comma between them on the page, nor in the key
+    lines = ["元宵灯会 今晚开幕", "游客如织", "　　本报讯 灯会开幕了。"]
+    roles: list[Role] = ["kicker", "title", "body"]
+    probe = BY_NAME["comma-headlines"]
+    assert probe.transform(list(lines), list(roles), random.Random(1))[:2] == [
+        "元宵灯会，今晚开幕",
+        "游客如织",
+    ]
+    key = KeyArticle("游客如织", kicker="元宵灯会 今晚开幕")
+    assert probes.rewrite_key(key, probe, lines[:2]) == KeyArticle("游客如织", kicker="元宵灯会，今晚开幕")
+    two_lines = KeyArticle("今晚开幕 游客如织")
+    assert probes.rewrite_key(two_lines, probe, ["今晚开幕", "游客如织"]) == two_lines
+    assert probes.rewrite_key(two_lines, probe, ["", "今晚开幕"]) == two_lines  # a blank line holds no words
 
 
 def test_spaced_headlines_space_out_headline_lines_only() -> None:

@@ -68,17 +68,40 @@ class Probe:
     key_text: TextChange | None = None
     # Each story a page of its own (as one e-paper article page copies), then the transform.
     alone: bool = False
+    # ``key_text`` changes a key's text only inside what one printed line holds: a key joins a
+    # headline's printed lines with a space, which the change must not read as a space inside a line.
+    key_by_line: bool = False
 
 
-def rewrite_key(key: KeyArticle, probe: Probe) -> KeyArticle:
-    """``key`` as the probe's page prints it."""
+def rewrite_key(key: KeyArticle, probe: Probe, printed: Sequence[str] = ()) -> KeyArticle:
+    """``key`` as the probe's page prints it; ``printed`` holds the page's header lines (kicker,
+    title, subtitle) before the probe changed them, which a ``key_by_line`` probe's change is made in."""
     change = probe.key_text
     if change is None:
         return key
     fields = ("title", "kicker", "subtitle", "byline", "body_start")
     values = {name: getattr(key, name) for name in fields}
-    values = {name: change(value) if value else value for name, value in values.items()}
+    if probe.key_by_line:
+        values = {
+            name: _changed_by_line(value, printed, change) if value else value
+            for name, value in values.items()
+        }
+    else:
+        values = {name: change(value) if value else value for name, value in values.items()}
     return dataclasses.replace(key, **values)
+
+
+def _changed_by_line(value: str, printed: Sequence[str], change: TextChange) -> str:
+    """``value`` with each printed line it holds (its spaces matching any run of whitespace)
+    changed as the line is."""
+    for line in printed:
+        words = line.split()
+        spaced = " ".join(words)
+        changed = change(spaced)
+        if changed == spaced:  # a line the change leaves as it is (a blank one too)
+            continue
+        value = re.sub(r"\s+".join(map(re.escape, words)), changed.replace("\\", "\\\\"), value)
+    return value
 
 
 def _each_line(change: TextChange) -> Transform:
@@ -612,7 +635,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("stories-apart", "a blank line between stories and none inside one (headline, byline and paragraphs run on)", _stories_apart(indented=True)),
     Probe("stories-apart-flush", "… and the paragraphs flush left", _stories_apart(indented=False)),
     Probe("spaced-headlines", "headlines spaced out character by character (`城 区 新 建 口 袋 公 园`, a PDF's large type)", _headline_lines(lambda line: " ".join(line.strip()))),
-    Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _headline_lines(_comma_for_space), key_text=_comma_for_space),
+    Probe("comma-headlines", "a comma where a headline sets its parts apart by a space (`上村晚，喜洋洋`)", _headline_lines(_comma_for_space), key_text=_comma_for_space, key_by_line=True),
     Probe("converted-markdown", "every headline line a markdown heading (`# `), kicker and subtitle too, and every paragraph flush left with a blank line after it (a PDF converter's markdown)", _converted_markdown),
     Probe("web-copy", "every line flush left with a blank line after it (a web page's text copied)", _web_copy),
     Probe("alone", "each story a page of its own (one article copied)", _each_line(lambda line: line), alone=True),
@@ -724,7 +747,8 @@ def score_probe(probe: Probe, pages: Sequence[EvalPage], seed: int = 5) -> float
             lines = page.text.replace("\r\n", "\n").split("\n")
             rng = random.Random(f"{seed}|{page.name}")
             text = "\n".join(probe.transform(lines, list(page.roles), rng))
-            probed.append(EvalPage(page.name, text, [rewrite_key(key, probe) for key in page.keys]))
+            printed = [line for line, role in zip(lines, page.roles, strict=True) if role in HEADER_ROLES]
+            probed.append(EvalPage(page.name, text, [rewrite_key(key, probe, printed) for key in page.keys]))
     title_f1 = score_set(probed, model_parser).figures()["title_f1"]
     return float(title_f1) if title_f1 is not None else None
 
