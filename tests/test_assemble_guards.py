@@ -361,3 +361,44 @@ def test_a_reporters_line_under_a_storys_paragraphs_and_over_the_next_headline_s
 def test_a_reporters_line_that_signs_no_story_stays_its_text(page: list[tuple[Role, str]]) -> None:
     first = run(page).articles[0]
     assert (first.byline, first.authors) == (None, [])
+
+
+def _double_spaced(page: list[tuple[Role, str]]) -> list[tuple[Role, str]]:
+    """``page`` as a PDF's text layer copies it: a blank line under every line."""
+    return [pair for line in page for pair in (line, (_, ""))]
+
+
+_FOUR_STORIES: list[tuple[Role, str]] = [
+    (T, "东湖夜市今晚开市"),
+    (B, "　　东湖夜市今晚正式开市，两百余个摊位集中亮相。"),
+    (B, "　　市民刘女士说，夜市离家近。"),
+    (_, ""),
+    (T, "老旧小区加装电梯提速"),
+    (B, "　　今年我市计划加装电梯一百二十部。"),
+    (T, "一梯一策"),  # the labeller read this crosshead as a headline
+    (B, "　　市住建局负责人介绍，加装电梯实行一梯一策。"),
+    (_, ""),
+    (T, "荷花节开幕"),
+    (B, "　　东湖公园荷花节昨日开幕。"),
+    (_, ""),
+    (T, "城区新增公交线路"),
+    (B, "　　本月起城区新增三条公交线路。"),
+]
+
+
+@pytest.mark.parametrize("spacing", ["as set", "double-spaced"])
+def test_the_line_rules_read_a_double_spaced_page_as_the_page_was_set(spacing: str) -> None:
+    # _reread_as_labelled: without the spacing's blank lines the crosshead sits between the two
+    # paragraphs it parts, and the rule for crossheads on pages that set stories apart reads it
+    page = run(_FOUR_STORIES if spacing == "as set" else _double_spaced(_FOUR_STORIES))
+    assert [a.title for a in page.articles] == [
+        "东湖夜市今晚开市",
+        "老旧小区加装电梯提速",
+        "荷花节开幕",
+        "城区新增公交线路",
+    ]
+    assert page.articles[1].paragraphs == [
+        "今年我市计划加装电梯一百二十部。",
+        "一梯一策",
+        "市住建局负责人介绍，加装电梯实行一梯一策。",
+    ]

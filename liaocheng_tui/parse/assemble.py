@@ -112,6 +112,7 @@ from liaocheng_tui.parse.furniture import (
     meta_author,
     page_label_section,
     source_paper_in,
+    spacing_blanks,
     split_jump_marks,
     top_furniture,
 )
@@ -1128,6 +1129,23 @@ def _table_row_or_meta_line(text: str) -> bool:
     return "|" in text or is_web_meta_line(text)
 
 
+def _reread_as_labelled(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The line rules' roles, read on the page as the labeller read it: on a double-spaced page
+    without the spacing's blank lines, so that a line the rules ask about has its neighbours next
+    to it (a crosshead between two paragraphs), and the page's own blank lines tell what they tell
+    on a page printed as it was set."""
+    spacing = spacing_blanks([line.text for line in lines])
+    if not spacing:
+        return reread_roles(lines, roles)
+    kept = [index for index in range(len(lines)) if index not in spacing]
+    out = list(roles)
+    for index, role in zip(
+        kept, reread_roles([lines[i] for i in kept], [roles[i] for i in kept]), strict=True
+    ):
+        out[index] = role
+    return out
+
+
 def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     """The articles of a page from its normalised lines and one role per line.
 
@@ -1136,7 +1154,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
     dropped: list[Dropped] = []
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
-    roles = reread_roles(lines, roles)
+    roles = _reread_as_labelled(lines, roles)
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own
