@@ -34,6 +34,15 @@ def test_the_headline_over_a_meta_line_read_as_its_subtitle_is_found() -> None:
     assert reread(line_rules._headlines_over_meta_lines, text, "B S B _") == "T S B _"
 
 
+def test_a_headline_spaced_out_letter_by_letter_over_a_meta_line_is_found() -> None:
+    # A PDF's large type spaced out (``东 湖 …``): 41 characters with the spaces, over the 40 a
+    # headline over a meta line may have, but 21 without them.
+    spaced = " ".join("东湖公园荷花节昨日开幕，游客赏荷纳凉忙不停")
+    assert (len(spaced), len(spaced.replace(" ", ""))) == (41, 21)
+    text = f"{spaced}\n发布时间：2026-05-12 10:00 来源：东湖日报\n　　东湖公园荷花节昨日开幕。\n"
+    assert reread(line_rules._headlines_over_meta_lines, text, "B F B _") == "T F B _"
+
+
 def test_a_meta_line_at_a_storys_end_over_the_next_headline_leaves_the_last_line_text() -> None:
     # The guard (out[below] in HEADER_ROLES): a meta line with a headline under it closes the story
     # above, so the line over it is that story's last line (here a quote with no full stop), no

@@ -83,7 +83,9 @@ _LEFT_OPEN_ROLES: frozenset[Role] = frozenset({"body", "caption", "credit", "byl
 MOST_PIECES = 4  # headline lines a wrapped credit or dateline is read across
 _BETWEEN_HEADLINE_AND_META = 2  # lines: a byline, a page's furniture
 _UNDER_HEADLINE: frozenset[Role] = frozenset({"byline", "furniture"})
-_HEADLINE_LONGEST = 40  # characters: the longest line read as a headline from the meta line under it
+# Characters (of a line spaced out letter by letter, without the spaces): the longest line read as a
+# headline from the meta line under it.
+_HEADLINE_LONGEST = 40
 _CONTEXT_HEADLINE_LEAST = 4  # characters: the shortest line read as a headline rather than furniture
 
 
@@ -139,7 +141,7 @@ def _headlines_over_meta_lines(lines: Sequence[Line], roles: Sequence[Role]) -> 
         # the headline's length first, which costs least, then the meta line: most lines are
         # answered at once by having no field's colon
         if (
-            len(headline := lines[above].text.strip()) <= _HEADLINE_LONGEST
+            len(unspaced(headline := lines[above].text.strip())) <= _HEADLINE_LONGEST
             and (
                 (meta in pieces and meta - 1 not in pieces)
                 or is_web_meta_line(meta_text := lines[meta].text.strip())
