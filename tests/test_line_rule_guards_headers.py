@@ -1077,6 +1077,13 @@ def test_a_second_headline_line_much_longer_than_the_first_is_its_subtitle() -> 
     assert reread(line_rules._subtitles_longer_than_headlines, _TWO_LINE_BLOCK, "F T T B") == "F T S B"
 
 
+def test_quotation_marks_about_a_headline_s_words_leave_them_words_alone() -> None:
+    text = _TWO_LINE_BLOCK.replace("全市春耕生产全面展开", "破解菜农“卖菜难”").replace(
+        "各级干部深入第一线帮助农民解决困难", "东湖区多举措打通“田间到餐桌”销售渠道"
+    )
+    assert reread(line_rules._subtitles_longer_than_headlines, text, "F T T B") == "F T S B"
+
+
 @pytest.mark.parametrize(
     ("upper", "lower"),
     [
