@@ -982,7 +982,7 @@ def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> 
     if not any(role in HEADER_ROLES for role in out):
         return out
     filled = [index for index, line in enumerate(lines) if line.text]
-    inside = []
+    inside: list[int] = []  # the lines read as headlines that sit inside a story's text
     for place in range(1, len(filled) - 1):
         above, index, below = filled[place - 1 : place + 2]
         if (
@@ -1880,7 +1880,7 @@ def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role
     return out
 
 
-# Quotation marks, which a headline sets around its words (破解车主“里程焦虑”) as a wrap leaves them.
+# Quotation marks about a headline's words (破解车主“里程焦虑”): its lines are words alone all the same.
 _WITHOUT_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」『』\"'"))
 
 
