@@ -1190,6 +1190,13 @@ def test_on_a_page_that_sets_no_headline_apart_a_flush_headline_between_paragrap
     assert reread(line_rules._crossheads_inside_stories, text, "T B B T B T B _") == "T B B T B T B _"
 
 
+def test_a_running_header_between_two_stories_sets_no_headline_apart() -> None:
+    # a PDF's running header, not a blank line, between the stories: furniture parts no blocks
+    text = _TWO_STORIES.replace("\n\n老旧", "\n东江日报 2026年7月17日 星期五 第3版\n老旧")
+    codes = "T B B F T B T B _"
+    assert reread(line_rules._crossheads_inside_stories, text, codes) == codes
+
+
 def test_a_headline_with_no_blank_line_over_it_elsewhere_keeps_the_flush_line_a_headline() -> None:
     # a third story opens under the second with no blank line over its headline (its reporter's
     # line under it): the page does not set every story apart, so no headline is read as a crosshead

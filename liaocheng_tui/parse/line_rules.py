@@ -937,19 +937,7 @@ def _story_gaps(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[i
     """The lines that open a block after a blank line (or the page's first), where the page sets
     a blank line between two stories and none inside one: most blocks open with a headline, most
     headlines have a blank line over them, and none has one under it."""
-    # A page's furniture (its masthead line over the first story, a running header) neither opens
-    # a block nor parts two: a block opens after a blank line, or at the page's first other line.
-    printed = [index for index in filled if roles[index] != "furniture"]
-    gapped = (
-        {printed[0]}
-        | {
-            below
-            for above, below in pairwise(printed)
-            if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
-        }
-        if printed
-        else set()
-    )
+    gapped = _block_openers(lines, [index for index in filled if roles[index] != "furniture"])
     heads = [
         place
         for place, index in enumerate(filled)
@@ -968,6 +956,19 @@ def _story_gaps(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[i
         if end + 1 == len(filled) or filled[end + 1] != filled[end] + 1:
             return None  # a blank line under a headline: the corpus's placeholders, or a page's spacing
     return gapped
+
+
+def _block_openers(lines: Sequence[Line], printed: Sequence[int]) -> set[int]:
+    """Of the page's ``printed`` lines (its lines of text but its furniture: a masthead line over
+    the first story, a running header, which neither open a block nor part two), those that open a
+    block: the first, and each after a blank line."""
+    if not printed:
+        return set()
+    return {printed[0]} | {
+        below
+        for above, below in pairwise(printed)
+        if below > above + 1 and not all(line.text for line in lines[above + 1 : below])
+    }
 
 
 def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -999,28 +1000,30 @@ def _crossheads_inside_stories(lines: Sequence[Line], roles: Sequence[Role]) -> 
             inside.append(index)
     if not inside:
         return out
-    if _story_gaps(lines, out, filled) is None and not _other_headlines_set_apart(out, filled, inside):
+    if _story_gaps(lines, out, filled) is None and not _other_headlines_set_apart(lines, out, filled, inside):
         return out
     for index in inside:
         out[index] = "body"
     return out
 
 
-def _other_headlines_set_apart(roles: Sequence[Role], filled: Sequence[int], inside: Sequence[int]) -> bool:
-    """Whether every header block but those opening at ``inside`` opens the page (furniture aside)
-    or has a blank line over it, and one besides the page's first line is there to show it."""
+def _other_headlines_set_apart(
+    lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], inside: Sequence[int]
+) -> bool:
+    """Whether every header block but those opening at ``inside`` opens a block (:func:`_block_openers`;
+    the page's furniture, a stray mark among them, neither opens nor parts one), and one besides
+    the page's first line is there to show it: the first line opens the page whatever the page does."""
     printed = [index for index in filled if roles[index] != "furniture"]
-    # Per block after the page's first line: whether a blank line is over it. The first line
-    # opens the page whatever the page does, so it says nothing.
-    gapped = [
-        index > printed[place - 1] + 1
+    openers = _block_openers(lines, printed)
+    starts = [
+        index
         for place, index in enumerate(printed)
         if place
         and roles[index] in HEADER_ROLES
         and roles[printed[place - 1]] not in HEADER_ROLES
         and index not in inside
     ]
-    return bool(gapped) and all(gapped)
+    return bool(starts) and all(index in openers for index in starts)
 
 
 _SIGNED_LEAST_BLOCKS = 2  # blocks in a row closed by a writer's credit, at least
