@@ -1084,6 +1084,12 @@ def test_quotation_marks_about_a_headline_s_words_leave_them_words_alone() -> No
     assert reread(line_rules._subtitles_longer_than_headlines, text, "F T T B") == "F T S B"
 
 
+def test_headline_lines_as_markdown_headings_are_measured_without_their_marks() -> None:
+    # ``## 全市…`` is words alone once its marks are off: a converter's markdown headings.
+    text = _TWO_LINE_BLOCK.replace("全市春耕", "## 全市春耕").replace("各级干部", "## 各级干部")
+    assert reread(line_rules._subtitles_longer_than_headlines, text, "F T T B") == "F T S B"
+
+
 @pytest.mark.parametrize(
     ("upper", "lower"),
     [

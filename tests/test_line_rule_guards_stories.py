@@ -425,6 +425,13 @@ def test_a_dashed_line_under_a_headline_across_a_blank_line_is_its_subtitle() ->
     assert reread(line_rules._dashed_subtitles, page, "T _ T _ B") == "T _ S _ B"
 
 
+def test_a_dashed_markdown_heading_under_a_headline_heading_is_its_subtitle() -> None:
+    # A PDF converter's markdown makes every header line a heading (``# ——记…``): the dash opens
+    # the heading's text, not the line.
+    page = "\n".join(("# 东湖区的好医生", "", "# ——记社区医生王明", "", "王明在社区卫生站工作了二十年。"))
+    assert reread(line_rules._dashed_subtitles, page, "T _ T _ B") == "T _ S _ B"
+
+
 # --- _leads_read_as_other_roles: a lead read as a byline or a long headline --------------------------
 
 

@@ -1951,7 +1951,7 @@ def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role
             place + 2 < len(filled) and out[filled[place + 2]] in HEADER_ROLES
         ):
             continue  # a longer block: its cuts are another rule's
-        first, second = lines[upper].text, lines[lower].text
+        first, second = _unmarked(lines[upper].text), _unmarked(lines[lower].text)
         if (
             len(first) >= _BROKEN_HEADLINE_LEAST
             and len(second) >= len(first) + _TAIL_SHORTER_BY
@@ -1962,20 +1962,27 @@ def _subtitles_longer_than_headlines(lines: Sequence[Line], roles: Sequence[Role
     return out
 
 
+def _unmarked(text: str) -> str:
+    """A line's text without the marks that make it a markdown heading (``# 标题`` -> ``标题``)."""
+    heading = split_markdown_heading(text)
+    return heading[1] if heading else text
+
+
 # Quotation marks about a headline's words (破解车主“里程焦虑”): its lines are words alone all the same.
 _WITHOUT_QUOTES = str.maketrans(dict.fromkeys("“”‘’「」『』\"'"))
 
 
 def _dashed_subtitles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with a headline line that opens with a dash under a headline read as its
-    subtitle: a 副题 opens with one (``——访市住建局局长刘海涛``), a headline's second line never
-    does."""
+    subtitle: a 副题 opens with one (``——访市住建局局长刘海涛``, also as a markdown heading: ``#
+    ——访…``), a headline's second line never does."""
     out = list(roles)
     above: Role | None = None
     headline = ""  # the headline's lines so far
     for index, line in enumerate(lines[: len(out)]):
         if out[index] == "blank" or not (text := line.text.strip()):
             continue
+        text = _unmarked(text)  # a converter's markdown marks a subtitle as a heading too (``# ——访…``)
         if (
             out[index] == "title"
             and above == "title"
@@ -2433,8 +2440,7 @@ _ORDINAL_RE = re.compile(
 
 def _ordinal(text: str) -> tuple[int, int] | None:
     """The style (which of the three) and value of the number a line opens with, if any."""
-    heading = split_markdown_heading(text)
-    match = _ORDINAL_RE.match(heading[1] if heading else text)
+    match = _ORDINAL_RE.match(_unmarked(text))
     if match is None:
         return None
     for style, digit in enumerate(match.groups()):
