@@ -23,6 +23,7 @@ from test_parse_rules import reread
 
 from liaocheng_tui.parse import line_rules, parse_page
 from liaocheng_tui.parse.normalize import lines_of
+from liaocheng_tui.parse.roles import Role
 
 # _headlines_over_meta_lines
 
@@ -65,6 +66,44 @@ def test_a_subtitle_over_a_meta_line_stays_the_subtitle() -> None:
     )
     codes = "T S F B _"
     assert reread(line_rules._headlines_over_meta_lines, text, codes) == codes
+
+
+# A page hard-wrapped at 12 characters whose stories close with a wire dateline set right, which
+# the wrap cut in two (新华社西山县 / 五月十一日电); the second story's headline, cut in two as well,
+# stands over its meta line, cut in three.
+_WIRE_PAGE_AT_12 = (
+    "西山县新修乡村公路八十公\n里\n（ 2026-05-12\n ） 稿件来源：东湖日报\n 要闻\n本报记者 李华\n"
+    "\u3000\u3000今年以来，西山县新修\n乡村公路八十公里，沿线村\n民出行更加方便。\n\u3000\u3000县交通局还在公路两旁\n"
+    "种下三千棵树苗，深受村民\n欢迎。\n\u3000\u3000\u3000\u3000\u3000\u3000新华社西山县\n五月十一日电\n\n"
+    "东湖公园荷花节昨日开幕游\n客赏荷忙\n（ 2026-05-12\n ） 稿件来源：东湖日报\n 要闻\n本报记者 王明\n"
+    "\u3000\u3000初夏的东湖边，荷花已\n经开了一半，游人沿着湖边\n的步道慢慢走着。\n"
+)
+
+
+def test_a_wrapped_headline_after_a_closing_dateline_the_wrap_cut_is_found() -> None:
+    # _story_ends_at: the dateline's last piece (五月十一日电) ends the story above, as the whole
+    # dateline would, so the two pieces over the meta line are the next story's headline.
+    codes = "T T F F F BY B B B B B B B B _ B B B B B BY B B B _"
+    expected = "T T F F F BY B B B B B B B B _ T T F F B BY B B B _"
+    assert reread(line_rules._headlines_over_meta_lines, _WIRE_PAGE_AT_12, codes) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "ends"),
+    [
+        (("\u3000\u3000新华社西山县", "五月十一日电"), True),  # a dateline's pieces
+        (("新华社西山县五月十一日电",), True),  # the dateline whole
+        (("县交通局还在公路两旁种下", "五月十一日电"), False),  # a paragraph's line over the piece
+        (("五月十一日电",), False),  # the piece alone: at the page's top, or over a blank line
+    ],
+    ids=["pieces", "whole", "paragraph-above", "alone"],
+)
+def test_a_story_ends_at_a_closing_datelines_last_piece_only_under_its_first(
+    texts: tuple[str, ...], ends: bool
+) -> None:
+    lines = lines_of(list(texts))
+    roles: list[Role] = ["body"] * len(lines)
+    assert line_rules._story_ends_at(lines, roles, len(lines) - 1) is ends
 
 
 # A page hard-wrapped at 17 characters, the meta line under {head} cut by the same wrap.
@@ -1209,3 +1248,9 @@ def test_a_headline_with_no_blank_line_over_it_elsewhere_keeps_the_flush_line_a_
     text = _TWO_STORIES + "荷花节开幕\n本报记者 王强\n　　东湖公园荷花节昨日开幕。\n"
     codes = "T B B _ T B T B T BY B _"
     assert reread(line_rules._crossheads_inside_stories, text, codes) == codes
+
+
+def test_a_datelines_piece_on_the_pages_first_line_joins_no_line_above_it() -> None:
+    # index > 0: the page's first line has no line above; the last line is no piece over it.
+    lines = lines_of(["五月十一日电", "新华社西山县"])
+    assert line_rules._story_ends_at(lines, ["body", "body"], 0) is False

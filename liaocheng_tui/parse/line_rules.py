@@ -206,7 +206,7 @@ def _wrapped_headline_over(
         last_sentence_end(lines[index].text) is not None for index in pieces
     ):
         return None  # a paragraph's lines
-    if first and not _ends_a_story(lines[filled[first - 1]].text, roles[filled[first - 1]]):
+    if first and not _story_ends_at(lines, roles, filled[first - 1]):
         return None
     if first and not _set_apart_after(lines, roles, filled, first):
         return []  # after a paragraph's last sentence a line as full as the page's opens the next one
@@ -537,7 +537,7 @@ def _broken_pair_over(
     return (
         place >= 1
         and filled[place - 1] == filled[place] - 1
-        and (place < 2 or _ends_a_story(lines[filled[place - 2]].text, roles[filled[place - 2]]))
+        and (place < 2 or _story_ends_at(lines, roles, filled[place - 2]))
         and _broken_headline_over(lines, roles, filled, place)
     )
 
@@ -546,6 +546,15 @@ def _ends_a_story(text: str, role: Role) -> bool:
     """Whether a line ends what it belongs to (:func:`_closes`), or is a dateline alone that closes
     a story (新华社三亚4月28日电, as a wire story ends)."""
     return _closes(text, role) or is_lone_dateline(text)
+
+
+def _story_ends_at(lines: Sequence[Line], roles: Sequence[Role], index: int) -> bool:
+    """Whether the line at ``index`` ends a story (:func:`_ends_a_story`), also as the last piece
+    of a closing dateline a narrow column's wrap cut (``新华社德国汉`` / ``诺威电``; over a blank
+    line the piece is alone, and no dateline)."""
+    if _ends_a_story(lines[index].text, roles[index]):
+        return True
+    return index > 0 and is_lone_dateline(lines[index - 1].text + lines[index].text)
 
 
 def _read_headline_over_lead(
@@ -1357,7 +1366,7 @@ def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> li
         # the column's tag over the headline (图片新闻 / 荷花初绽), set as short as it is
         tagged = place > 1 and out[above] == "body" and _column_tag_text(lines[above].text)
         closed = filled[place - 2] if tagged else above
-        if out[closed] not in ("body", "credit") or not _ends_a_story(lines[closed].text, out[closed]):
+        if out[closed] not in ("body", "credit") or not _story_ends_at(lines, out, closed):
             continue
         if not _caption_under(lines, out, filled, place):
             continue
