@@ -2513,7 +2513,39 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _emails_under_bylines(lines, roles)
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
-    return _overlong_headlines(lines, _crossheads_inside_stories(lines, roles))
+    roles = _paragraph_tails_read_as_headlines(lines, _crossheads_inside_stories(lines, roles))
+    return _overlong_headlines(lines, roles)
+
+
+def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, on a hard-wrapped page, with a header line of its own that ends a sentence
+    (``于青年！``) right under a line of text that fills the width and runs on (``未来属于青年，希望在``)
+    read as that paragraph's last piece: the wrap cut the sentence there, and the labeller took its
+    exclaiming tail for a headline. A headline that ends with a mark of its own (``好日子来了！``)
+    comes after a paragraph's end, not inside one."""
+    out = list(roles)
+    fills: list[bool] | None = None
+    for index in range(1, len(lines)):
+        above = lines[index - 1].text
+        if (
+            out[index] not in HEADER_ROLES
+            or out[index - 1] != "body"
+            or not above
+            or (index + 1 < len(lines) and out[index + 1] in HEADER_ROLES)  # a headline's block
+            or not ends_sentence(lines[index].text)
+            or ends_sentence(above)
+            or above.endswith(_CLOSING_ENDS)
+        ):
+            continue
+        if fills is None:
+            fills = filled_lines(lines)
+        if fills[index - 1]:
+            out[index] = "body"
+    return out
+
+
+# What a line that runs on into nothing ends with: no bracket, quotation or title closed, no dash.
+_CLOSING_ENDS = ("）", ")", "”", "’", "》", "」", "』", "】", *DASH_OPENERS)
 
 
 # Characters' weight: the corpus's longest headline is 68, its longest kicker 86, and a kicker,
