@@ -209,10 +209,10 @@ def test_a_dashed_block_is_a_subtitle_not_a_headline() -> None:
 # --- _paragraph_tails_read_as_headlines: a sentence's last piece read as a headline ----------------
 
 # A story cut at 12 characters whose last paragraph ends with an exclamation the wrap cut off
-# (…希望在 / 于青年！), and the next story's headline and lead.
+# (…一年比一年更 / 红火！), and the next story's headline and lead.
 _TAIL_PAGE = (
     "西山县新修乡村公路八十公\n里\n\u3000\u3000今年以来，西山县新修\n乡村公路八十公里，沿线村\n"
-    "民出行更加方便。县交通局还\n在公路两旁种下三千棵树苗\n，深受村民欢迎。未来属于\n青年，希望寄于青年，希望在\n"
+    "民出行更加方便。县交通局还\n在公路两旁种下三千棵树苗\n，深受村民欢迎。乡亲们都\n说，这日子是一年比一年更\n"
     "{tail}\n\n东湖公园荷花节开幕\n\u3000\u3000初夏的东湖边，荷花已\n经开了一半。\n"
 )
 _TAIL_CODES = "T T B B B B B B {tail} _ T B B _"
@@ -223,28 +223,28 @@ def _tails(text: str, codes: str) -> str:
 
 
 def test_an_exclaiming_tail_under_a_full_line_that_runs_on_is_the_paragraphs() -> None:
-    text = _TAIL_PAGE.format(tail="于青年！")
+    text = _TAIL_PAGE.format(tail="红火！")
     assert _tails(text, _TAIL_CODES.format(tail="T")) == _TAIL_CODES.format(tail="B")
 
 
 def test_the_whole_rule_chain_keeps_the_tail_as_text() -> None:
-    text = _TAIL_PAGE.format(tail="于青年！")
+    text = _TAIL_PAGE.format(tail="红火！")
     assert reread(line_rules.reread_roles, text, _TAIL_CODES.format(tail="T")) == _TAIL_CODES.format(tail="B")
 
 
 @pytest.mark.parametrize(
     ("above", "why"),
     [
-        ("青年，希望寄于青年，希望在", "the control: the tail is read as text"),
-        ("青年，希望寄于青年，我们要。", "ends_sentence(above): after a sentence's end a headline may open"),
-        ("青年，希望寄于青年（希望）", "_CLOSING_ENDS: a closed bracket ends what it holds"),
-        ("青年，希望在", "fills: a line short of the width ends there"),
+        ("说，这日子是一年比一年更", "the control: the tail is read as text"),
+        ("说，这日子是一年比一年好。", "ends_sentence(above): after a sentence's end a headline may open"),
+        ("说，这日子是一年比一年（好）", "_CLOSING_ENDS: a closed bracket ends what it holds"),
+        ("说，这日子", "fills: a line short of the width ends there"),
     ],
     ids=["control", "sentence", "bracket", "short"],
 )
 def test_a_headline_line_under_a_line_that_does_not_run_on_stays_a_headline(above: str, why: str) -> None:
-    text = _TAIL_PAGE.format(tail="好日子来了！").replace("青年，希望寄于青年，希望在", above)
-    expected = "B" if above == "青年，希望寄于青年，希望在" else "T"
+    text = _TAIL_PAGE.format(tail="好日子来了！").replace("说，这日子是一年比一年更", above)
+    expected = "B" if above == "说，这日子是一年比一年更" else "T"
     assert _tails(text, _TAIL_CODES.format(tail="T")) == _TAIL_CODES.format(tail=expected), why
 
 
@@ -264,13 +264,22 @@ def test_a_line_over_more_header_lines_stays_in_its_block() -> None:
 
 def test_a_header_line_under_a_line_not_read_as_text_stays() -> None:
     # out[index - 1] != "body": under a headline's first line the exclaiming line is its second.
-    text = _TAIL_PAGE.format(tail="于青年！")
+    # (The line over that one ends a sentence, so the two are no paragraph's pieces either.)
+    text = _TAIL_PAGE.format(tail="红火！").replace("，深受村民欢迎。乡亲们都", "，深受村民欢迎，人人称赞。")
     codes = "T T B B B B B T T _ T B B _"
     assert _tails(text, codes) == codes
 
 
 def test_only_a_header_line_is_taken_for_a_tail() -> None:
     # out[index] not in HEADER_ROLES: a line read as a caption there is the labeller's other reading.
-    text = _TAIL_PAGE.format(tail="于青年！")
+    text = _TAIL_PAGE.format(tail="红火！")
     codes = _TAIL_CODES.format(tail="CAP")
     assert _tails(text, codes) == codes
+
+
+def test_header_lines_whose_last_ends_the_sentence_are_the_paragraphs_last_pieces() -> None:
+    # The wrap cut the paragraph's last sentence into pieces the labeller read as a kicker and a
+    # headline, the full stop on a line of its own: the block's last line ends the sentence.
+    text = _TAIL_PAGE.format(tail="红火，要在山水之间\n奋力前行\n。")
+    codes = _TAIL_CODES.format(tail="K T T")
+    assert _tails(text, codes) == _TAIL_CODES.format(tail="B B B")

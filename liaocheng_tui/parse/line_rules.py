@@ -550,7 +550,7 @@ def _ends_a_story(text: str, role: Role) -> bool:
 
 def _story_ends_at(lines: Sequence[Line], roles: Sequence[Role], index: int) -> bool:
     """Whether the line at ``index`` ends a story (:func:`_ends_a_story`), also as the last piece
-    of a closing dateline a narrow column's wrap cut (``新华社德国汉`` / ``诺威电``; over a blank
+    of a closing dateline a narrow column's wrap cut (``新华社东湖县`` / ``五月十一日电``; over a blank
     line the piece is alone, and no dateline)."""
     if _ends_a_story(lines[index].text, roles[index]):
         return True
@@ -2518,11 +2518,12 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
 
 
 def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, on a hard-wrapped page, with a header line of its own that ends a sentence
-    (``于青年！``) right under a line of text that fills the width and runs on (``未来属于青年，希望在``)
-    read as that paragraph's last piece: the wrap cut the sentence there, and the labeller took its
-    exclaiming tail for a headline. A headline that ends with a mark of its own (``好日子来了！``)
-    comes after a paragraph's end, not inside one."""
+    """The roles, on a hard-wrapped page, with header lines that end a sentence (``红火！``, or
+    ``两岸新楼一栋接`` / ``一栋拔地而起`` / ``。``) right under a line of text that fills the width and runs
+    on (``乡亲们说日子一年比一年更``) read as that paragraph's last pieces: the wrap cut the sentence
+    there, and the labeller took its tail for a headline. A headline that ends with a mark of its
+    own (``好日子来了！``) comes after a paragraph's end, not inside one; header lines whose last
+    ends no sentence (an exclaiming kicker over its headline) are a block's."""
     out = list(roles)
     fills: list[bool] | None = None
     for index in range(1, len(lines)):
@@ -2531,16 +2532,19 @@ def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Ro
             out[index] not in HEADER_ROLES
             or out[index - 1] != "body"
             or not above
-            or (index + 1 < len(lines) and out[index + 1] in HEADER_ROLES)  # a headline's block
-            or not ends_sentence(lines[index].text)
             or ends_sentence(above)
             or above.endswith(_CLOSING_ENDS)
         ):
             continue
+        last = index
+        while last + 1 < len(lines) and out[last + 1] in HEADER_ROLES:
+            last += 1
+        if not ends_sentence(lines[last].text):
+            continue
         if fills is None:
             fills = filled_lines(lines)
         if fills[index - 1]:
-            out[index] = "body"
+            out[index : last + 1] = ["body"] * (last + 1 - index)
     return out
 
 
