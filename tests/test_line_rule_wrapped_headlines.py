@@ -237,7 +237,7 @@ def test_the_whole_rule_chain_keeps_the_tail_as_text() -> None:
     [
         ("说，这日子是一年比一年更", "the control: the tail is read as text"),
         ("说，这日子是一年比一年好。", "ends_sentence(above): after a sentence's end a headline may open"),
-        ("说，这日子是一年比一年（好）", "_CLOSING_ENDS: a closed bracket ends what it holds"),
+        ("说，这日子是一年比一年（好）", "_closes(above): a closed bracket ends what it holds"),
         ("说，这日子", "fills: a line short of the width ends there"),
     ],
     ids=["control", "sentence", "bracket", "short"],
@@ -283,3 +283,20 @@ def test_header_lines_whose_last_ends_the_sentence_are_the_paragraphs_last_piece
     text = _TAIL_PAGE.format(tail="红火，要在山水之间\n奋力前行\n。")
     codes = _TAIL_CODES.format(tail="K T T")
     assert _tails(text, codes) == _TAIL_CODES.format(tail="B B B")
+
+
+def test_a_page_not_hard_wrapped_keeps_its_blocks_as_read() -> None:
+    # not any(fills): a page whose paragraphs run whole on their lines has no column to measure
+    # pieces against; two flush lines set apart there are a kicker and a headline as often as one.
+    text = (
+        "西山县新修乡村公路八十公里\n\n"
+        "\u3000\u3000今年以来，西山县新修乡村公路八十公里，沿线村民出行更加方便。\n"
+        "\u3000\u3000县交通局还在公路两旁种下三千棵树苗。\n"
+        "\u3000\u3000下一步，全县将继续推进农村公路建设，让更多村庄通上好路，群众满意。\n"
+        "\u3000\u3000乡亲们都说好。\n\n"
+        "东湖公园荷花节昨日开幕\n游客赏荷纳凉忙不停\n\n"
+        "\u3000\u3000初夏的东湖边，荷花已经开了一半。\n"
+        "\u3000\u3000这片湖是全市最大的城中湖，每年都吸引不少市民前来，公园管理处介绍。\n"
+    )
+    codes = "T _ B B B B _ B B _ B B _"
+    assert _read(text, codes) == codes

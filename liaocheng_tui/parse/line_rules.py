@@ -960,8 +960,8 @@ def _wrapped_headlines_set_apart(lines: Sequence[Line], roles: Sequence[Role]) -
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     fills: list[bool] | None = None
-    width = 0  # the column's, in characters: the commonest length of the lines that fill it
-    blocks = _runs_of_lines(filled)
+    width = 0  # the column's, in characters
+    blocks = _runs(set(filled))  # the runs of lines that blank lines part
     for before, block, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if any(out[index] != "body" or lines[index].indented for index in block):
             continue
@@ -973,8 +973,9 @@ def _wrapped_headlines_set_apart(lines: Sequence[Line], roles: Sequence[Role]) -
             if not _indents_paragraph_openers(lines, filled):
                 return out
             fills = filled_lines(lines)
-            widths = Counter(len(lines[index].text) for index in filled if fills[index])
-            width = widths.most_common(1)[0][0] if widths else 0
+            if not any(fills):
+                return out
+            width = _wrap_length(lines, fills)
         first = block[0]
         if not fills[first] or len(lines[first].text) > width + 1 or fills[block[-1]]:
             # A wrap cuts a headline where it fills the width (a closing mark may hang one over),
@@ -992,17 +993,6 @@ def _wrapped_headlines_set_apart(lines: Sequence[Line], roles: Sequence[Role]) -
         for place, index in enumerate(block):
             out[index] = "kicker" if place < kicker_lines else "title"
     return out
-
-
-def _runs_of_lines(filled: Sequence[int]) -> list[list[int]]:
-    """The page's lines of text in runs that blank lines part."""
-    runs: list[list[int]] = []
-    for index in filled:
-        if runs and index == runs[-1][-1] + 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return runs
 
 
 def _indents_paragraph_openers(lines: Sequence[Line], filled: Sequence[int]) -> bool:
@@ -2528,13 +2518,7 @@ def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Ro
     fills: list[bool] | None = None
     for index in range(1, len(lines)):
         above = lines[index - 1].text
-        if (
-            out[index] not in HEADER_ROLES
-            or out[index - 1] != "body"
-            or not above
-            or ends_sentence(above)
-            or above.endswith(_CLOSING_ENDS)
-        ):
+        if out[index] not in HEADER_ROLES or out[index - 1] != "body" or not above or _closes(above, "body"):
             continue
         last = index
         while last + 1 < len(lines) and out[last + 1] in HEADER_ROLES:
@@ -2546,10 +2530,6 @@ def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Ro
         if fills[index - 1]:
             out[index : last + 1] = ["body"] * (last + 1 - index)
     return out
-
-
-# What a line that runs on into nothing ends with: no bracket, quotation or title closed, no dash.
-_CLOSING_ENDS = ("）", ")", "”", "’", "》", "」", "』", "】", *DASH_OPENERS)
 
 
 # Characters' weight: the corpus's longest headline is 68, its longest kicker 86, and a kicker,
