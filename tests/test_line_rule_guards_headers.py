@@ -969,6 +969,71 @@ def test_only_a_short_first_line_over_text_in_blocks_closed_by_writers_credits_i
     assert reread(line_rules._headlines_of_signed_blocks, text, codes) == codes
 
 
+_OTHER_BLOCK = "南城街道春耕正当时\n3月17日，南城街道春耕全面展开。\n各村抓好落实。\n通讯员 卢晓岚\n"
+
+
+@pytest.mark.parametrize(
+    ("close", "codes", "found"),
+    [
+        # the story's closing dateline in brackets over its writer's line, read as a credit ...
+        ("（本报东湖3月17日电）\n记者 柳静文", "T B B CR BY _ B B B BY _", "T B B CR BY _ T B B BY _"),
+        # ... or as text
+        ("（本报东湖3月17日电）\n记者 柳静文", "T B B B BY _ B B B BY _", "T B B B BY _ T B B BY _"),
+        # ... two places named (a writer's credit by its words too: no round-up's part (a writer's credit by its words too: no round-up's part
+        # is closed by it)
+        ("（本报东湖、西山3月17日电）\n记者 柳静文", "T B B B BY _ B B B BY _", "T B B B BY _ T B B BY _"),
+        # a photographer's credit over the writer's line
+        ("王明远 摄\n记者 柳静文", "T B B CR BY _ B B B BY _", "T B B CR BY _ T B B BY _"),
+        # a writer's credit in brackets over a signature
+        ("（东湖县融媒体中心 赵婷）\n文/柳静文", "T B B B BY _ B B B BY _", "T B B B BY _ T B B BY _"),
+    ],
+)
+def test_a_story_closed_by_two_lines_over_its_writers_line_is_signed(
+    close: str, codes: str, found: str
+) -> None:
+    text = f"全县经济工作会议召开\n3月17日，全县经济工作会议召开。\n会议要求，各部门要抓好落实。\n{close}\n\n{_OTHER_BLOCK}"
+    assert reread(line_rules._headlines_of_signed_blocks, text, codes) == found
+
+
+def test_a_credit_over_the_writers_line_with_no_text_over_it_signs_no_story() -> None:
+    # A block of a headline, a credit and a writer's line holds no text: no story is signed by it.
+    text = f"全县经济工作会议召开\n（本报东湖3月17日电）\n记者 柳静文\n\n{_OTHER_BLOCK}"
+    codes = "T CR BY _ B B B BY _"
+    assert reread(line_rules._headlines_of_signed_blocks, text, codes) == codes
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "size", "roles"),
+    [
+        # a headline over a paragraph
+        ("全县经济工作会议召开", "3月17日，全县经济工作会议召开。", 4, ("title", "body")),
+        # a headline over its subtitle's dash: the subtitle is read as such by _dashed_subtitles
+        ("全县经济工作会议召开", "——记东湖区春耕备耕", 5, ("title", "body")),
+        ("全县经济工作会议召开", "# ——记东湖区春耕备耕", 5, ("title", "body")),
+        # a kicker that ends with a dash, or says who stressed what, over its headline
+        ("西山县的乡村振兴路——", "一条路带富一方人", 5, ("kicker", "title")),
+        ("柳静文在东湖区调研时强调", "推动冬季供暖平稳有序", 5, ("kicker", "title")),
+        # ... with no text under the two (a headline and its credit alone)
+        ("西山县的乡村振兴路——", "一条路带富一方人", 3, ("body", "body")),
+        # ... over a lead, which heads nothing
+        ("西山县的乡村振兴路——", "本报讯 全县经济工作会议召开", 5, ("body", "body")),
+        # two headline-shaped lines: a kicker over its headline, or a headline over its subtitle
+        ("东湖区多措并举", "保障春耕生产有序推进", 5, ("body", "body")),
+    ],
+)
+def test_the_first_two_lines_of_a_signed_block(
+    first: str, second: str, size: int, roles: tuple[str, str]
+) -> None:
+    assert line_rules._signed_block_head(first, second, size) == roles
+
+
+def test_a_kicker_over_its_headline_heads_a_signed_block() -> None:
+    kicker = "西山县的乡村振兴路——\n一条路带富一方人\n3月17日，西山县新修的公路通车。\n各村抓好落实。\n记者 柳静文\n"
+    text = f"全县经济工作会议召开\n3月17日，全县经济工作会议召开。\n（记者 柳静文）\n\n{kicker}"
+    codes = "T B CR _ B B B B BY _"
+    assert reread(line_rules._headlines_of_signed_blocks, text, codes) == "T B CR _ K T B B BY _"
+
+
 @pytest.mark.parametrize(
     ("credit", "signed"),
     [

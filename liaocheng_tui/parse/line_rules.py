@@ -1118,17 +1118,11 @@ def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) ->
     one. Blocks in a row that writers' credits close are stories in a row where the first of them
     opens with a headline the labeller found, or opens the page (furniture aside). Not so a
     round-up's parts, each closed by its writer's credit too: its first part comes under the
-    round-up's headline and lead, and opens with a crosshead."""
+    round-up's headline and lead, and opens with a crosshead. Where a block opens with two lines
+    read as text, :func:`_signed_block_head` says which heads the story."""
     out = list(roles)
     blocks = [list(run) for run in _runs({index for index, line in enumerate(lines) if line.text})]
-    # signed: text closed by a writer's credit, and by no credit before (a round-up's parts are)
-    signed = [
-        len(block) >= 3
-        and out[block[-2]] == "body"
-        and _writers_credit(lines[block[-1]].text)
-        and not any(_writers_credit(lines[index].text) for index in block[1:-1])
-        for block in blocks
-    ]
+    signed = [_signed_at_end(lines, out, block) for block in blocks]
     place = 0
     while place < len(blocks):
         if not signed[place]:
@@ -1152,9 +1146,40 @@ def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) ->
                     and headline_shaped(text)
                     and could_head(text)
                 ):
-                    out[head] = "title"
+                    out[head], out[block[1]] = _signed_block_head(text, lines[block[1]].text, len(block))
         place = end
     return out
+
+
+def _signed_at_end(lines: Sequence[Line], roles: Sequence[Role], block: Sequence[int]) -> bool:
+    """Whether a block of lines is text closed by a writer's credit, with another credit over it
+    or not (a credit in brackets, a photographer's, the story's dateline in brackets read as one:
+    ``（本报东湖3月17日电）`` / ``本报记者 柳静文``), and no credit before (a round-up's parts are
+    each closed by one)."""
+    inside = block[1:-1]
+    if inside and (roles[inside[-1]] == "credit" or _writers_credit(lines[inside[-1]].text)):
+        inside = inside[:-1]
+    return (
+        bool(inside)
+        and roles[inside[-1]] == "body"
+        and _writers_credit(lines[block[-1]].text)
+        and not any(_writers_credit(lines[index].text) for index in inside)
+    )
+
+
+def _signed_block_head(first: str, second: str, size: int) -> tuple[Role, Role]:
+    """The roles of the first two lines of a signed block of ``size`` lines, both read as text, the
+    first headline-shaped: a headline over a paragraph, or over its subtitle's dash (``——记东湖区
+    春耕``); a kicker over its headline, with text under both, where the kicker ends with a dash
+    (``西山县的乡村振兴路——``) or says who stressed what (``柳静文在东湖区调研时强调``). Two
+    headline-shaped lines otherwise stay text: a kicker over its headline and a headline over its
+    subtitle look alike, and reading the first as the headline took a kicker for the headline as
+    often as it found one."""
+    if not headline_shaped(second) or second.lstrip("# ").startswith(DASH_OPENERS):
+        return "title", "body"
+    if (first.endswith(DASH_OPENERS) or _says_who_stressed(first)) and size > 3 and could_head(second):
+        return "kicker", "title"
+    return "body", "body"
 
 
 def _writers_credit(text: str) -> bool:
