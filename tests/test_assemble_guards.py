@@ -14,7 +14,9 @@ from __future__ import annotations
 import pytest
 from test_assemble import BY, CAP, CR, B, F, K, S, T, _, run
 
+from liaocheng_tui.parse.assemble import assemble
 from liaocheng_tui.parse.models import Dropped
+from liaocheng_tui.parse.normalize import normalize_lines
 from liaocheng_tui.parse.roles import Role
 
 
@@ -402,3 +404,41 @@ def test_the_line_rules_read_a_double_spaced_page_as_the_page_was_set(spacing: s
         "一梯一策",
         "市住建局负责人介绍，加装电梯实行一梯一策。",
     ]
+
+
+_TWO_LINES_OPEN_THE_LAST: list[tuple[Role, str]] = [
+    (T, "东湖夜市今晚开市"),
+    (B, "东湖夜市今晚正式开市，两百余个摊位集中亮相。"),
+    (_, ""),
+    (T, "荷花节开幕"),
+    (B, "东湖公园荷花节昨日开幕。"),
+    (_, ""),
+    (T, "老旧小区加装电梯提速"),
+    (B, "今年我市计划加装电梯一百二十部。"),
+    (_, ""),
+    (T, "城区新增公交线路"),
+    (B, "本月起城区新增三条公交线路。"),
+    (_, ""),
+    (B, "南河镇年货集市开市"),  # line 12
+    (B, "周边群众赶集选年货"),
+    (B, "南河镇年货集市今天开市，吸引周边群众前来选购。"),
+]
+
+
+@pytest.mark.parametrize("spacing", ["as set", "double-spaced"])
+@pytest.mark.parametrize(
+    ("pair", "title"),
+    [(("kicker", "title"), "周边群众赶集选年货"), (("title", "subtitle"), "南河镇年货集市开市")],
+)
+def test_the_line_rules_read_two_lines_opening_a_block_as_the_labeller_weighed_them(
+    spacing: str, pair: tuple[Role, Role], title: str
+) -> None:
+    # The weighed pair is given by the labelled page's line numbers, and _reread_as_labelled finds
+    # it on a double-spaced page without the spacing's blank lines too.
+    page = _TWO_LINES_OPEN_THE_LAST if spacing == "as set" else _double_spaced(_TWO_LINES_OPEN_THE_LAST)
+    first = 12 if spacing == "as set" else 24
+    lines = normalize_lines("\n".join(line for _, line in page))
+    weighed = {(first, first + 1 if spacing == "as set" else first + 2): pair}
+    assert [a.title for a in assemble(lines, [role for role, _ in page], weighed).articles][-1] == title
+    # unweighed, the two lines are the text of the story above
+    assert [a.title for a in run(page).articles][-1] == "城区新增公交线路"

@@ -67,6 +67,55 @@ def test_a_tiny_training_run_learns_its_pages(tmp_path: Path) -> None:
     assert tagger.label(unseen.lines) == unseen.roles
 
 
+def test_the_labeller_weighs_two_short_lines_that_open_a_block_as_it_learnt_them(tmp_path: Path) -> None:
+    pages = [synthetic_page(order) for order in ([0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1])]
+    model = tmp_path / "tiny.crfsuite"
+    train_model(pages, model, {"max_iterations": 60, "feature.minfreq": 1})
+    unseen = synthetic_page([1, 2, 3, 0])
+    kicker = unseen.lines.index("聚焦民生实事")  # a kicker over its headline, opening the page
+    title = unseen.lines.index("科技企业数量持续增长")  # a headline over its subtitle, under a blank line
+    assert (kicker, unseen.lines[title - 1]) == (0, "")
+    reading = labeller.Labeller(model.read_bytes()).read(unseen.lines)
+    assert reading.roles == unseen.roles
+    assert reading.pairs == {
+        (kicker, kicker + 1): ("kicker", "title"),
+        (title, title + 1): ("title", "subtitle"),
+    }
+
+
+def test_a_model_that_knows_no_kicker_or_subtitle_weighs_no_pairs(tmp_path: Path) -> None:
+    # Pages of headlines alone: the model has no kicker or subtitle state to weigh two lines by.
+    pages = [synthetic_page(order) for order in ([0, 2], [2, 0])]
+    assert not {"kicker", "subtitle"} & {role for page in pages for role in page.roles}
+    model = tmp_path / "titles.crfsuite"
+    train_model(pages, model, {"max_iterations": 30, "feature.minfreq": 1})
+    reading = labeller.Labeller(model.read_bytes()).read(["东湖区多措并举", "保障春耕生产", BODY[0]])
+    assert reading.pairs == {}
+    assert len(reading.roles) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the page's first two lines, and two under a blank line
+        (
+            "东湖区多措并举\n保障春耕生产\n　　全区春耕全面展开。\n\n西山县\n修通环山公路\n　　公路全线通车。",
+            [0, 4],
+        ),
+        # not under a line of text: a crosshead's pair inside a story
+        ("　　全区春耕全面展开。\n东湖区多措并举\n保障春耕生产\n　　公路全线通车。", []),
+        # either line ends a sentence
+        ("东湖区多措并举。\n保障春耕生产\n\n东湖区多措并举\n保障春耕生产。", []),
+        # either line longer than a headline's (40 characters)
+        ("东" * 41 + "\n保障春耕生产\n\n东湖区多措并举\n" + "保" * 41, []),
+        ("东" * 40 + "\n" + "保" * 40, [0]),
+    ],
+    ids=["opening", "under-text", "sentence", "too-long", "longest"],
+)
+def test_the_pairs_weighed_are_two_short_lines_that_open_a_block(text: str, pairs: list[int]) -> None:
+    assert labeller.opening_pairs(lines_of(text.split("\n"))) == pairs
+
+
 def test_training_sequences_are_the_items_and_states_the_labeller_reads_and_learns(tmp_path: Path) -> None:
     pages = [
         synthetic_page([0, 1, 2, 3]),

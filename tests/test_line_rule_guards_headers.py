@@ -1027,6 +1027,26 @@ def test_the_first_two_lines_of_a_signed_block(
     assert line_rules._signed_block_head(first, second, size) == roles
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "size", "roles"),
+    [
+        # two headline-shaped lines, as the labeller weighed them
+        ("东湖区多措并举", "保障春耕生产有序推进", 5, ("title", "subtitle")),
+        # ... but a kicker that ends with a dash is one whatever the weighing
+        ("西山县的乡村振兴路——", "一条路带富一方人", 5, ("kicker", "title")),
+        # ... with no text under the two, or a lead under the first, they stay text
+        ("东湖区多措并举", "保障春耕生产有序推进", 3, ("body", "body")),
+        ("东湖区多措并举", "本报讯 全县经济工作会议召开", 5, ("body", "body")),
+        # ... and a headline over a paragraph is one
+        ("全县经济工作会议召开", "3月17日，全县经济工作会议召开。", 4, ("title", "body")),
+    ],
+)
+def test_the_first_two_lines_of_a_signed_block_weighed_by_the_labeller(
+    first: str, second: str, size: int, roles: tuple[str, str]
+) -> None:
+    assert line_rules._signed_block_head(first, second, size, ("title", "subtitle")) == roles
+
+
 def test_a_kicker_over_its_headline_heads_a_signed_block() -> None:
     kicker = "西山县的乡村振兴路——\n一条路带富一方人\n3月17日，西山县新修的公路通车。\n各村抓好落实。\n记者 柳静文\n"
     text = f"全县经济工作会议召开\n3月17日，全县经济工作会议召开。\n（记者 柳静文）\n\n{kicker}"

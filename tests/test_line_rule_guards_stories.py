@@ -17,10 +17,10 @@ to read as the site's name).
 from __future__ import annotations
 
 import pytest
-from test_parse_rules import reread
+from test_parse_rules import LineRule, reread
 
 from liaocheng_tui.parse import line_rules, parse_page
-from liaocheng_tui.parse.roles import Role
+from liaocheng_tui.parse.roles import HeaderPair, HeaderPairs, Role
 
 _SET_RIGHT = "\u3000" * 12  # twelve ideographic spaces: 24 columns, a line set to the right
 
@@ -226,6 +226,67 @@ def test_two_lines_after_a_story_gap_stay_as_read_without_an_indented_lead_under
 ) -> None:
     page = _TWO_LINES_APART.format(para=para, first=first, second=second, lead=lead)
     assert reread(line_rules._headlines_after_story_gaps, page, codes) == codes
+
+
+def _weighed(pairs: HeaderPairs) -> LineRule:
+    """``_headlines_after_story_gaps`` with the labeller's weighing of pairs of lines given."""
+    return lambda lines, roles: line_rules._headlines_after_story_gaps(lines, roles, pairs)
+
+
+_LAST_TWO = (8, 9)  # the indices of the two lines that open _TWO_LINES_APART's last block
+
+
+@pytest.mark.parametrize(
+    ("pair", "codes"),
+    [(("kicker", "title"), "T B B _ T B B _ K T B"), (("title", "subtitle"), "T B B _ T B B _ T S B")],
+)
+def test_two_lines_after_a_story_gap_over_a_paragraph_head_it_as_the_labeller_weighed_them(
+    pair: HeaderPair, codes: str
+) -> None:
+    page = _TWO_LINES_APART.format(para="", first="", second="", lead="")
+    assert reread(_weighed({_LAST_TWO: pair}), page, "T B B _ T B B _ B B B") == codes
+
+
+def test_two_lines_indented_on_a_page_of_flush_paragraphs_are_read_as_weighed() -> None:
+    # An indent tells nothing on a page that indents no paragraph (_indents_paragraphs).
+    page = _TWO_LINES_APART.format(para="", first=_INDENT, second="", lead="")
+    found = reread(_weighed({_LAST_TWO: ("kicker", "title")}), page, "T B B _ T B B _ B B B")
+    assert found == "T B B _ T B B _ K T B"
+
+
+@pytest.mark.parametrize(
+    ("para", "first", "lead", "pairs"),
+    [
+        # not weighed by the labeller (another pair, or none)
+        ("", "", "", {(4, 5): ("kicker", "title")}),
+        ("", "", "", {}),
+        # the first of the two indented as the page's paragraphs are: a story's crosshead
+        (_INDENT, _INDENT, _INDENT, {_LAST_TWO: ("kicker", "title")}),
+    ],
+    ids=["other-pair", "none", "indented-as-text"],
+)
+def test_two_lines_after_a_story_gap_not_weighed_or_indented_as_text_stay_as_read(
+    para: str, first: str, lead: str, pairs: HeaderPairs
+) -> None:
+    page = _TWO_LINES_APART.format(para=para, first=first, second="", lead=lead)
+    codes = "T B B _ T B B _ B B B"
+    assert reread(_weighed(pairs), page, codes) == codes
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # a third short line under the two: no paragraph under a header block of two lines
+        "集市里年味渐浓",
+        # ... or nothing under them
+        None,
+    ],
+)
+def test_two_weighed_lines_with_no_paragraph_right_under_them_stay_as_read(last: str | None) -> None:
+    lines = _TWO_LINES_APART.format(para="", first="", second="", lead="").split("\n")
+    lines = lines[:-1] if last is None else [*lines[:-1], last]
+    codes = "T B B _ T B B _ B B" + ("" if last is None else " B")
+    assert reread(_weighed({_LAST_TWO: ("kicker", "title")}), "\n".join(lines), codes) == codes
 
 
 # A hard-wrapped page (20 columns) that sets its stories apart: a paragraph's lines but its last
@@ -899,3 +960,10 @@ def test_what_was_stressed_runs_on_over_the_line_read_as_the_subtitle() -> None:
 )
 def test_a_subtitle_under_no_quoting_kicker_or_reporting_an_act_stays(page: str, codes: str) -> None:
     assert reread(line_rules._stressed_headlines_in_two_lines, page, codes) == codes
+
+
+def test_two_weighed_lines_over_a_line_read_as_a_caption_stay_as_read() -> None:
+    # Only a paragraph under them makes them a header block: a photo's caption makes them no story.
+    page = _TWO_LINES_APART.format(para="", first="", second="", lead="")
+    codes = "T B B _ T B B _ B B CAP"
+    assert reread(_weighed({_LAST_TWO: ("kicker", "title")}), page, codes) == codes

@@ -137,8 +137,8 @@ def test_a_labeller_that_reads_every_line_as_text_still_gets_a_narrow_seed_pages
     page, titles = _narrow_seed(name, 20)
     monkeypatch.setattr(
         page_module,
-        "label_page",
-        lambda lines, normalised=None: ["body" if line.strip() else "blank" for line in lines],
+        "read_page",
+        lambda lines, normalised=None: (["body" if line.strip() else "blank" for line in lines], {}),
     )
     found = Counter(fold(a.title) for a in parse_page(page, name).articles if a.title)
     assert sum(titles.values()) == 7

@@ -133,7 +133,7 @@ from liaocheng_tui.parse.line_rules import (
 )
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
-from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Role
 from liaocheng_tui.parse.unit_rules import (
     CAPTION_OPENERS,
     NOTICE_WORDS,
@@ -1129,32 +1129,40 @@ def _table_row_or_meta_line(text: str) -> bool:
     return "|" in text or is_web_meta_line(text)
 
 
-def _reread_as_labelled(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+def _reread_as_labelled(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs) -> list[Role]:
     """The line rules' roles, read on the page as the labeller read it: on a double-spaced page
     without the spacing's blank lines, so that a line the rules ask about has its neighbours next
     to it (a crosshead between two paragraphs), and the page's own blank lines tell what they tell
-    on a page printed as it was set."""
+    on a page printed as it was set. ``pairs``: the labeller's weighed pairs, by line index."""
     spacing = spacing_blanks([line.text for line in lines])
     if not spacing:
-        return reread_roles(lines, roles)
+        return reread_roles(lines, roles, pairs)
     kept = [index for index in range(len(lines)) if index not in spacing]
+    place = {index: at for at, index in enumerate(kept)}
+    kept_pairs = {
+        (place[upper], place[lower]): pair
+        for (upper, lower), pair in pairs.items()
+        if upper in place and lower in place
+    }
     out = list(roles)
     for index, role in zip(
-        kept, reread_roles([lines[i] for i in kept], [roles[i] for i in kept]), strict=True
+        kept, reread_roles([lines[i] for i in kept], [roles[i] for i in kept], kept_pairs), strict=True
     ):
         out[index] = role
     return out
 
 
-def assemble(lines: Sequence[Line], roles: Sequence[Role]) -> Assembly:
-    """The articles of a page from its normalised lines and one role per line.
+def assemble(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None) -> Assembly:
+    """The articles of a page from its normalised lines and one role per line, with how the
+    labeller weighed the pairs of short lines that open a block
+    (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`), where it was asked.
 
     ``roles`` shorter than ``lines`` is read as ``body`` for the lines it does not cover.
     """
     dropped: list[Dropped] = []
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
-    roles = _reread_as_labelled(lines, roles)
+    roles = _reread_as_labelled(lines, roles, pairs or {})
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 import pycrfsuite
 
-from liaocheng_tui.parse.chars import HAN_RE
+from liaocheng_tui.parse.chars import HAN_RE, ends_sentence
 from liaocheng_tui.parse.features import sequence_items
-from liaocheng_tui.parse.normalize import Line
-from liaocheng_tui.parse.roles import STATES, Role, role_of_state
+from liaocheng_tui.parse.normalize import Line, lines_of
+from liaocheng_tui.parse.roles import STATES, HeaderPair, HeaderPairs, Role, role_of_state
 
 MODEL_PACKAGE = "liaocheng_tui.parse"
 MODEL_DIR = "model"
@@ -56,19 +58,74 @@ class Labeller:
         known = set(self._tagger.labels())
         if not known <= set(STATES):
             raise ModelUnavailable(f"the line-role model has unknown states: {sorted(known - set(STATES))}")
+        self._weighs_pairs = {"kicker", "title", "subtitle"} <= known
 
     def label(self, lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
         """One role per line: ``blank`` for the empty lines, the model's roles for the others.
         ``normalised`` is ``lines_of(lines)`` where the caller has it already."""
+        return self.read(lines, normalised).roles
+
+    def read(self, lines: Sequence[str], normalised: Sequence[Line] | None = None) -> Reading:
+        """The page's roles (:meth:`label`), and how the model would read each pair of short lines
+        that open a block (:func:`opening_pairs`) if they head a story: as kicker and headline, or
+        as headline and subtitle, whichever path through the two it finds likelier (the product
+        of their states' marginal probabilities). The line rules find such pairs heading stories
+        where the model read them as text, and ask it which line is the headline."""
+        if normalised is None:
+            normalised = lines_of(lines)
         roles: list[Role] = ["blank"] * len(lines)
         indices, items = sequence_items(lines, normalised)
         if not items:
-            return roles
+            return Reading(roles, {})
+        position = {index: place for place, index in enumerate(indices)}
+        pairs: dict[tuple[int, int], HeaderPair] = {}
         with self._lock:
             tags = self._tagger.tag(items)
+            if self._weighs_pairs:
+                marginal = self._tagger.marginal
+                for first in opening_pairs(normalised):
+                    if first not in position or first + 1 not in position:
+                        continue  # a line of marks alone, which the model is not shown
+                    upper, lower = position[first], position[first + 1]
+                    kicker_over_title = marginal("kicker", upper) * marginal("title", lower)
+                    title_over_subtitle = marginal("title", upper) * marginal("subtitle", lower)
+                    pairs[first, first + 1] = (
+                        ("kicker", "title")
+                        if kicker_over_title >= title_over_subtitle
+                        else ("title", "subtitle")
+                    )
         for index, tag in zip(indices, tags, strict=True):
             roles[index] = role_of_state(tag)
-        return roles
+        return Reading(roles, pairs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A page as the labeller reads it: one role per line, and how it would read the pairs of
+    short lines that open a block as a header (:meth:`Labeller.read`)."""
+
+    roles: list[Role]
+    pairs: HeaderPairs
+
+
+_PAIR_LONGEST = 40  # characters: no headline line is longer (features._HEADLINE_MAX)
+
+
+def opening_pairs(lines: Sequence[Line]) -> list[int]:
+    """The first indices of the pairs of lines that open a block (the page's first line, or one
+    under a blank line), both short and ending no sentence: a two-line header block could be
+    printed so."""
+    return [
+        index
+        for index, (upper, lower) in enumerate(pairwise(lines))
+        if upper.text
+        and lower.text
+        and (index == 0 or not lines[index - 1].text)
+        and len(upper.text) <= _PAIR_LONGEST
+        and len(lower.text) <= _PAIR_LONGEST
+        and not ends_sentence(upper.text)
+        and not ends_sentence(lower.text)
+    ]
 
 
 def is_unpunctuated(lines: Sequence[str]) -> bool:
@@ -127,9 +184,14 @@ def label_lines(lines: Sequence[str], normalised: Sequence[Line] | None = None) 
     """One role per input line (lines as ``normalize.split_lines(text)`` gives them; ``normalised``
     is their ``normalize.lines_of`` where the caller has it already), from the model for the way
     the page is set."""
+    return read_lines(lines, normalised).roles
+
+
+def read_lines(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> Reading:
+    """:func:`label_lines` with the pairs of short lines weighed too (:meth:`Labeller.read`)."""
     if is_unpunctuated(lines):
         try:
-            return packaged_labeller(UNPUNCTUATED_MODEL_NAME).label(lines, normalised)
+            return packaged_labeller(UNPUNCTUATED_MODEL_NAME).read(lines, normalised)
         except ModelUnavailable:
             pass  # an install without the second model reads such pages with the first, less well
-    return default_labeller().label(lines, normalised)
+    return default_labeller().read(lines, normalised)

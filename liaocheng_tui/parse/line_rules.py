@@ -68,7 +68,7 @@ from liaocheng_tui.parse.furniture import (
 from liaocheng_tui.parse.headers import names_a_column
 from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import Line
-from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPair, HeaderPairs, Role
 
 PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 # A photo story's mark at its headline's end: 冬日东昌湖（组图）
@@ -878,7 +878,9 @@ _APART_HEADED_SHARE = 0.6  # of the blocks, at least this share open with a head
 _APART_GAPPED_SHARE = 0.8  # of the headlines, at least this share have a blank line above
 
 
-def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+def _headlines_after_story_gaps(
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
+) -> list[Role]:
     """The roles, on a page that sets a blank line between two stories and none inside one, with
     the short line opening a block read as its headline.
 
@@ -886,12 +888,13 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
     headline the labeller finds; its headlines have a blank line over them and none under them
     (the corpus's blank placeholders sit under a headline as well as over it). A block whose
     first line is short, ends no sentence and comes after the close of the story above opens
-    with a headline too, one the labeller read as a crosshead. Two such lines stay as read (a
-    kicker over its headline and a headline over its subtitle look alike) but over a reporter's
-    line, or set flush over an indented lead on a page that indents its paragraphs: then they
-    head the story as kicker and headline. On a hard-wrapped page a line under the short one that
-    fills the page's width is the lead's first line, not a second headline line (``东湖夜市今晚开市``
-    / ``11月20日，记者从东湖区商务局获悉，今年``).
+    with a headline too, one the labeller read as a crosshead. Two such lines head the story as
+    kicker and headline over a reporter's line, or set flush over an indented lead on a page that
+    indents its paragraphs; over a paragraph, as the labeller weighed them in ``pairs`` (a kicker
+    over its headline and a headline over its subtitle look alike, but for their wording), unless
+    either is indented as the page's paragraphs are; else they stay as read. On a hard-wrapped page
+    a line under the short one that fills the page's width is the lead's first line, not a second
+    headline line (``东湖夜市今晚开市`` / ``11月20日，记者从东湖区商务局获悉，今年``).
     """
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
@@ -937,6 +940,18 @@ def _headlines_after_story_gaps(lines: Sequence[Line], roles: Sequence[Role]) ->
                     )
                 ):
                     out[index], out[below] = "kicker", "title"
+                elif (
+                    pairs
+                    and (index, below) in pairs
+                    and after == below + 1
+                    and out[after] == "body"
+                    and not headline_shaped(lines[after].text)
+                    and not (
+                        (lines[index].indented or lines[below].indented)
+                        and _indents_paragraphs(lines, out, filled)
+                    )
+                ):
+                    out[index], out[below] = pairs[index, below]
                 continue
             out[index] = "title"
     return out
@@ -1107,7 +1122,9 @@ def _other_headlines_set_apart(
 _SIGNED_LEAST_BLOCKS = 2  # blocks in a row closed by a writer's credit, at least
 
 
-def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+def _headlines_of_signed_blocks(
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
+) -> list[Role]:
     """The roles, on a page that sets a blank line between stories and signs each at its end
     (``（记者 柳静文）``, ``通讯员 卢晓岚`` under the last paragraph), with the short line that opens
     such a block over its text read as the story's headline.
@@ -1119,7 +1136,8 @@ def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) ->
     opens with a headline the labeller found, or opens the page (furniture aside). Not so a
     round-up's parts, each closed by its writer's credit too: its first part comes under the
     round-up's headline and lead, and opens with a crosshead. Where a block opens with two lines
-    read as text, :func:`_signed_block_head` says which heads the story."""
+    read as text, :func:`_signed_block_head` says which heads the story, with the labeller's
+    weighing of the two from ``pairs``."""
     out = list(roles)
     blocks = [list(run) for run in _runs({index for index, line in enumerate(lines) if line.text})]
     signed = [_signed_at_end(lines, out, block) for block in blocks]
@@ -1146,7 +1164,10 @@ def _headlines_of_signed_blocks(lines: Sequence[Line], roles: Sequence[Role]) ->
                     and headline_shaped(text)
                     and could_head(text)
                 ):
-                    out[head], out[block[1]] = _signed_block_head(text, lines[block[1]].text, len(block))
+                    weighed = (pairs or {}).get((head, block[1]))
+                    out[head], out[block[1]] = _signed_block_head(
+                        text, lines[block[1]].text, len(block), weighed
+                    )
         place = end
     return out
 
@@ -1167,19 +1188,21 @@ def _signed_at_end(lines: Sequence[Line], roles: Sequence[Role], block: Sequence
     )
 
 
-def _signed_block_head(first: str, second: str, size: int) -> tuple[Role, Role]:
+def _signed_block_head(first: str, second: str, size: int, weighed: HeaderPair | None = None) -> HeaderPair:
     """The roles of the first two lines of a signed block of ``size`` lines, both read as text, the
     first headline-shaped: a headline over a paragraph, or over its subtitle's dash (``——记东湖区
     春耕``); a kicker over its headline, with text under both, where the kicker ends with a dash
-    (``西山县的乡村振兴路——``) or says who stressed what (``柳静文在东湖区调研时强调``). Two
-    headline-shaped lines otherwise stay text: a kicker over its headline and a headline over its
-    subtitle look alike, and reading the first as the headline took a kicker for the headline as
-    often as it found one."""
+    (``西山县的乡村振兴路——``) or says who stressed what (``柳静文在东湖区调研时强调``). Two other
+    headline-shaped lines with text under them are read as the labeller ``weighed`` them: a kicker
+    over its headline and a headline over its subtitle look alike but for their wording (taking
+    the first for the headline found a kicker as often as a headline); unweighed, they stay text."""
     if not headline_shaped(second) or second.lstrip("# ").startswith(DASH_OPENERS):
         return "title", "body"
-    if (first.endswith(DASH_OPENERS) or _says_who_stressed(first)) and size > 3 and could_head(second):
+    if size <= 3 or not could_head(second):
+        return "body", "body"
+    if first.endswith(DASH_OPENERS) or _says_who_stressed(first):
         return "kicker", "title"
-    return "body", "body"
+    return weighed or ("body", "body")
 
 
 def _writers_credit(text: str) -> bool:
@@ -2495,8 +2518,13 @@ def _numbered_crossheads_read_as_headlines(lines: Sequence[Line], roles: Sequenc
     return out
 
 
-def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles with every rule of this module applied, in the order each depends on."""
+def reread_roles(
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
+) -> list[Role]:
+    """The roles with every rule of this module applied, in the order each depends on. ``pairs``:
+    how the labeller weighed the pairs of short lines that open a block
+    (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`), for the rules that find such pairs
+    heading stories."""
     roles = _wrapped_headlines_set_apart(lines, roles)
     roles = _wrapped_datelines(lines, _marked_headlines_read_as_bylines(lines, roles))
     roles = _meta_sources_cut(lines, _meta_line_values(lines, roles))
@@ -2507,8 +2535,8 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
     roles = _headlines_over_writers_names(lines, roles)
     roles = _headlines_over_later_bylines(lines, _marked_headings_over_bylines(lines, roles))
-    roles = _headlines_after_story_gaps(lines, roles)
-    roles = _headlines_of_signed_blocks(lines, roles)
+    roles = _headlines_after_story_gaps(lines, roles, pairs)
+    roles = _headlines_of_signed_blocks(lines, roles, pairs)
     roles = _headlines_after_closing_marks(lines, roles)
     roles = _headlines_over_tables(
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))

@@ -40,21 +40,29 @@ from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.records import parse_records
 from liaocheng_tui.parse.repair import lost_characters, repair_page
-from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Role
 
 
 def label_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
     """One role per line: the packaged model's, or the shape-based fallback's when the model
     cannot be loaded. ``normalised`` is ``lines_of(lines)`` where the caller has it already."""
+    return read_page(lines, normalised)[0]
+
+
+def read_page(
+    lines: Sequence[str], normalised: Sequence[Line] | None = None
+) -> tuple[list[Role], HeaderPairs]:
+    """:func:`label_page`, and how the model would read the pairs of short lines that open a block
+    as a header (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`; none without the model)."""
     try:
-        from liaocheng_tui.parse.labeller import ModelUnavailable, label_lines
+        from liaocheng_tui.parse.labeller import ModelUnavailable, read_lines
     except ImportError:  # the labeller or its CRF library is not installed
-        return shape_roles(lines)
+        return shape_roles(lines), {}
     try:
-        roles: list[Role] = label_lines(lines, normalised)
+        reading = read_lines(lines, normalised)
     except ModelUnavailable:
-        return shape_roles(lines)
-    return roles
+        return shape_roles(lines), {}
+    return reading.roles, reading.pairs
 
 
 def parse_page(
@@ -119,16 +127,18 @@ def _parse_text(text: str, raws: list[str] | None, given: _Given) -> Page:
         text = columns.text
         raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    page = _parse(text, lines, _labelled(raws, lines), given)
+    roles, pairs = _labelled(raws, lines)
+    page = _parse(text, lines, roles, given, pairs)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)
 
 
-def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
-    """The page's roles, with what the labeller never met taken out of its way and labelled
-    furniture: what an e-paper site prints around its stories (上一版 下一版, 扫码看视频, [图片]) is
-    shown to it as a blank line, as it stands between stories; a page break (:func:`_page_breaks`)
-    is left out, as it falls anywhere, inside a paragraph too; and on a double-spaced page, so are
-    the spacing's blank lines (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
+def _labelled(raws: list[str], lines: Sequence[Line]) -> tuple[list[Role], HeaderPairs]:
+    """The page's roles and weighed pairs (:func:`read_page`), with what the labeller never met
+    taken out of its way and labelled furniture: what an e-paper site prints around its stories
+    (上一版 下一版, 扫码看视频, [图片]) is shown to it as a blank line, as it stands between stories; a
+    page break (:func:`_page_breaks`) is left out, as it falls anywhere, inside a paragraph too;
+    and on a double-spaced page, so are the spacing's blank lines
+    (:func:`~liaocheng_tui.parse.furniture.spacing_blanks`)."""
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
     web |= _related_links(raws, web) | index_entries(raws) | headline_lists(raws) | _account_lines(raws, web)
     web |= link_references(raws)
@@ -138,13 +148,15 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> list[Role]:
     spaced = spacing_blanks(["" if index in web else raws[index] for index in remaining])
     left_out |= {remaining[i] for i in spaced}
     if not web and not left_out:
-        return _alike_headings_read(raws, label_page(raws, lines))
+        read, pairs = read_page(raws, lines)
+        return _alike_headings_read(raws, read), pairs
     roles: list[Role] = ["furniture" if raw.strip() else "blank" for raw in raws]
     kept = [index for index in range(len(raws)) if index not in left_out]
     shown = ["" if index in web else raws[index] for index in kept]
-    for index, role in zip(kept, _alike_headings_read(shown, label_page(shown)), strict=True):
+    read, shown_pairs = read_page(shown)
+    for index, role in zip(kept, _alike_headings_read(shown, read), strict=True):
         roles[index] = "furniture" if index in web else role
-    return roles
+    return roles, {(kept[upper], kept[lower]): pair for (upper, lower), pair in shown_pairs.items()}
 
 
 def _headlines_marked_alone(
@@ -302,9 +314,11 @@ def parse_labelled(
     return _parse(text, normalize_lines(text), roles, _Given(source, publication, path, issue_date))
 
 
-def _parse(text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Given) -> Page:
-    """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`) and its
-    normalised lines.
+def _parse(
+    text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Given, pairs: HeaderPairs | None = None
+) -> Page:
+    """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`), its
+    normalised lines, their roles and the labeller's weighed pairs (:func:`read_page`).
 
     A page in traditional script is read in simplified form, which the byline, dateline and
     furniture grammars are written in, and its fields are given back as printed.
@@ -313,7 +327,7 @@ def _parse(text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Give
     if script is not None:
         # Folding writes one Han character for another, which normalisation never touches.
         lines = [replace(line, text=script.fold(line.text)) for line in lines]
-    assembly = assemble(lines, roles)
+    assembly = assemble(lines, roles, pairs)
     dropped = assembly.dropped
     furniture_lines = [*given.printed_dates, *(d.text for d in dropped if d.reason == "page-furniture")]
     issue = date_page(

@@ -27,7 +27,7 @@ crosshead. :func:`model_states` gives a page's states for training, :func:`role_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, cast
 
 Role = Literal["kicker", "title", "subtitle", "byline", "body", "caption", "credit", "furniture", "blank"]
@@ -45,6 +45,13 @@ ROLES: tuple[Role, ...] = (
 HEADER_ROLES: frozenset[Role] = frozenset({"kicker", "title", "subtitle"})
 
 STATES: tuple[str, ...] = (*(role for role in ROLES if role != "blank"), "body.first", "title.more")
+
+HeaderPair = tuple[Role, Role]
+"""The roles of two header lines, one under the other: ``("kicker", "title")`` or
+``("title", "subtitle")``."""
+HeaderPairs = Mapping[tuple[int, int], HeaderPair]
+"""How the labeller would read pairs of short lines that open a block if they head a story, by
+the two lines' indices (:meth:`liaocheng_tui.parse.labeller.Labeller.read`)."""
 
 _OPENS_BODY: frozenset[Role | None] = frozenset({"kicker", "title", "subtitle", "byline"})
 
