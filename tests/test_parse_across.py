@@ -18,7 +18,7 @@ from liaocheng_tui.parse import parse_page
 from liaocheng_tui.parse.across import headlines_across_columns
 from liaocheng_tui.parse.columns import char_width, display_widths
 from liaocheng_tui.parse.normalize import lines_of
-from liaocheng_tui.parse.roles import HEADER_ROLES, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, Reading, Role
 from liaocheng_tui.parse.scoring import fold, roles_from_key
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -138,7 +138,7 @@ def test_a_labeller_that_reads_every_line_as_text_still_gets_a_narrow_seed_pages
     monkeypatch.setattr(
         page_module,
         "read_page",
-        lambda lines, normalised=None: (["body" if line.strip() else "blank" for line in lines], {}),
+        lambda lines, normalised=None: Reading(["body" if line.strip() else "blank" for line in lines], {}),
     )
     found = Counter(fold(a.title) for a in parse_page(page, name).articles if a.title)
     assert sum(titles.values()) == 7

@@ -4003,10 +4003,11 @@ def test_enough_pages_tell_their_double_spacing() -> None:
 def test_a_double_spaced_page_is_labelled_as_the_page_itself(path: Path) -> None:
     raws = split_lines(path.read_text(encoding="utf-8"))
     doubled = [piece for line in raws for piece in (line, "")]
-    roles, pairs = page_module._labelled(raws, lines_of(raws))
-    doubled_roles, doubled_pairs = page_module._labelled(doubled, lines_of(doubled))
-    assert doubled_roles[::2] == roles
-    assert {(upper // 2, lower // 2): pair for (upper, lower), pair in doubled_pairs.items()} == pairs
+    reading = page_module._labelled(raws, lines_of(raws))
+    doubled_reading = page_module._labelled(doubled, lines_of(doubled))
+    assert doubled_reading.roles[::2] == reading.roles
+    doubled_pairs = doubled_reading.pairs.items()
+    assert {(upper // 2, lower // 2): pair for (upper, lower), pair in doubled_pairs} == reading.pairs
 
 
 _MARKED_BYLINES_PAGE = """\

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 
@@ -23,7 +22,7 @@ import pycrfsuite
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.normalize import Line, lines_of
-from liaocheng_tui.parse.roles import STATES, HeaderPair, HeaderPairs, Role, role_of_state
+from liaocheng_tui.parse.roles import STATES, HeaderPair, Reading, Role, role_of_state
 
 MODEL_PACKAGE = "liaocheng_tui.parse"
 MODEL_DIR = "model"
@@ -97,15 +96,6 @@ class Labeller:
         for index, tag in zip(indices, tags, strict=True):
             roles[index] = role_of_state(tag)
         return Reading(roles, pairs)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A page as the labeller reads it: one role per line, and how it would read the pairs of
-    short lines that open a block as a header (:meth:`Labeller.read`)."""
-
-    roles: list[Role]
-    pairs: HeaderPairs
 
 
 _PAIR_LONGEST = 40  # characters: no headline line is longer (features._HEADLINE_MAX)

@@ -40,29 +40,26 @@ from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.records import parse_records
 from liaocheng_tui.parse.repair import lost_characters, repair_page
-from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Reading, Role
 
 
 def label_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
     """One role per line: the packaged model's, or the shape-based fallback's when the model
     cannot be loaded. ``normalised`` is ``lines_of(lines)`` where the caller has it already."""
-    return read_page(lines, normalised)[0]
+    return read_page(lines, normalised).roles
 
 
-def read_page(
-    lines: Sequence[str], normalised: Sequence[Line] | None = None
-) -> tuple[list[Role], HeaderPairs]:
+def read_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> Reading:
     """:func:`label_page`, and how the model would read the pairs of short lines that open a block
     as a header (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`; none without the model)."""
     try:
         from liaocheng_tui.parse.labeller import ModelUnavailable, read_lines
     except ImportError:  # the labeller or its CRF library is not installed
-        return shape_roles(lines), {}
+        return Reading(shape_roles(lines), {})
     try:
-        reading = read_lines(lines, normalised)
+        return read_lines(lines, normalised)
     except ModelUnavailable:
-        return shape_roles(lines), {}
-    return reading.roles, reading.pairs
+        return Reading(shape_roles(lines), {})
 
 
 def parse_page(
@@ -127,12 +124,12 @@ def _parse_text(text: str, raws: list[str] | None, given: _Given) -> Page:
         text = columns.text
         raws = split_lines(text)
     lines = lines_of(raws)  # normalised once, for the labeller and the assembler
-    roles, pairs = _labelled(raws, lines)
-    page = _parse(text, lines, roles, given, pairs)
+    reading = _labelled(raws, lines)
+    page = _parse(text, lines, reading.roles, given, reading.pairs)
     return page if columns is None else _numbered_as_given(page, columns.source_lines)
 
 
-def _labelled(raws: list[str], lines: Sequence[Line]) -> tuple[list[Role], HeaderPairs]:
+def _labelled(raws: list[str], lines: Sequence[Line]) -> Reading:
     """The page's roles and weighed pairs (:func:`read_page`), with what the labeller never met
     taken out of its way and labelled furniture: what an e-paper site prints around its stories
     (上一版 下一版, 扫码看视频, [图片]) is shown to it as a blank line, as it stands between stories; a
@@ -148,15 +145,17 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> tuple[list[Role], Heade
     spaced = spacing_blanks(["" if index in web else raws[index] for index in remaining])
     left_out |= {remaining[i] for i in spaced}
     if not web and not left_out:
-        read, pairs = read_page(raws, lines)
-        return _alike_headings_read(raws, read), pairs
+        reading = read_page(raws, lines)
+        return Reading(_alike_headings_read(raws, reading.roles), reading.pairs)
     roles: list[Role] = ["furniture" if raw.strip() else "blank" for raw in raws]
     kept = [index for index in range(len(raws)) if index not in left_out]
     shown = ["" if index in web else raws[index] for index in kept]
-    read, shown_pairs = read_page(shown)
-    for index, role in zip(kept, _alike_headings_read(shown, read), strict=True):
+    reading = read_page(shown)
+    for index, role in zip(kept, _alike_headings_read(shown, reading.roles), strict=True):
         roles[index] = "furniture" if index in web else role
-    return roles, {(kept[upper], kept[lower]): pair for (upper, lower), pair in shown_pairs.items()}
+    return Reading(
+        roles, {(kept[upper], kept[lower]): pair for (upper, lower), pair in reading.pairs.items()}
+    )
 
 
 def _headlines_marked_alone(

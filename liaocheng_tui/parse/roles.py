@@ -28,6 +28,7 @@ crosshead. :func:`model_states` gives a page's states for training, :func:`role_
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal, cast
 
 Role = Literal["kicker", "title", "subtitle", "byline", "body", "caption", "credit", "furniture", "blank"]
@@ -52,6 +53,16 @@ HeaderPair = tuple[Role, Role]
 HeaderPairs = Mapping[tuple[int, int], HeaderPair]
 """How the labeller would read pairs of short lines that open a block if they head a story, by
 the two lines' indices (:meth:`liaocheng_tui.parse.labeller.Labeller.read`)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A page as the labeller reads it: one role per line, and how it would read the pairs of
+    short lines that open a block as a header (:meth:`liaocheng_tui.parse.labeller.Labeller.read`)."""
+
+    roles: list[Role]
+    pairs: HeaderPairs
+
 
 _OPENS_BODY: frozenset[Role | None] = frozenset({"kicker", "title", "subtitle", "byline"})
 
