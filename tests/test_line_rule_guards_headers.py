@@ -979,8 +979,8 @@ _OTHER_BLOCK = "南城街道春耕正当时\n3月17日，南城街道春耕全�
         ("（本报东湖3月17日电）\n记者 柳静文", "T B B CR BY _ B B B BY _", "T B B CR BY _ T B B BY _"),
         # ... or as text
         ("（本报东湖3月17日电）\n记者 柳静文", "T B B B BY _ B B B BY _", "T B B B BY _ T B B BY _"),
-        # ... two places named (a writer's credit by its words too: no round-up's part (a writer's credit by its words too: no round-up's part
-        # is closed by it)
+        # ... two places named: the credit grammar reads it as a writer's credit too, which is no
+        # round-up's part's credit here, right over the writer's line
         ("（本报东湖、西山3月17日电）\n记者 柳静文", "T B B B BY _ B B B BY _", "T B B B BY _ T B B BY _"),
         # a photographer's credit over the writer's line
         ("王明远 摄\n记者 柳静文", "T B B CR BY _ B B B BY _", "T B B CR BY _ T B B BY _"),
