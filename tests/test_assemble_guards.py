@@ -17,7 +17,7 @@ from test_assemble import BY, CAP, CR, B, F, K, S, T, _, run
 from liaocheng_tui.parse.assemble import assemble
 from liaocheng_tui.parse.models import Dropped
 from liaocheng_tui.parse.normalize import normalize_lines
-from liaocheng_tui.parse.roles import Role
+from liaocheng_tui.parse.roles import Role, renumbered
 
 
 @pytest.mark.parametrize(
@@ -442,3 +442,9 @@ def test_the_line_rules_read_two_lines_opening_a_block_as_the_labeller_weighed_t
     assert [a.title for a in assemble(lines, [role for role, _ in page], weighed).articles][-1] == title
     # unweighed, the two lines are the text of the story above
     assert [a.title for a in run(page).articles][-1] == "城区新增公交线路"
+
+
+def test_weighed_pairs_are_renumbered_only_where_both_their_lines_are_kept() -> None:
+    # A pair one of whose lines a page's spacing or furniture took out weighs nothing any more.
+    pairs = {(0, 2): ("kicker", "title"), (4, 5): ("title", "subtitle")}
+    assert renumbered(pairs, {0: 0, 2: 1, 4: 2}) == {(0, 1): ("kicker", "title")}

@@ -133,7 +133,7 @@ from liaocheng_tui.parse.line_rules import (
 )
 from liaocheng_tui.parse.models import Article, ArticleKind, Dropped
 from liaocheng_tui.parse.normalize import Line
-from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, NO_PAIRS, HeaderPairs, Role, renumbered
 from liaocheng_tui.parse.unit_rules import (
     CAPTION_OPENERS,
     NOTICE_WORDS,
@@ -1138,12 +1138,7 @@ def _reread_as_labelled(lines: Sequence[Line], roles: Sequence[Role], pairs: Hea
     if not spacing:
         return reread_roles(lines, roles, pairs)
     kept = [index for index in range(len(lines)) if index not in spacing]
-    place = {index: at for at, index in enumerate(kept)}
-    kept_pairs = {
-        (place[upper], place[lower]): pair
-        for (upper, lower), pair in pairs.items()
-        if upper in place and lower in place
-    }
+    kept_pairs = renumbered(pairs, {index: at for at, index in enumerate(kept)})
     out = list(roles)
     for index, role in zip(
         kept, reread_roles([lines[i] for i in kept], [roles[i] for i in kept], kept_pairs), strict=True
@@ -1152,7 +1147,7 @@ def _reread_as_labelled(lines: Sequence[Line], roles: Sequence[Role], pairs: Hea
     return out
 
 
-def assemble(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None) -> Assembly:
+def assemble(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = NO_PAIRS) -> Assembly:
     """The articles of a page from its normalised lines and one role per line, with how the
     labeller weighed the pairs of short lines that open a block
     (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`), where it was asked.
@@ -1162,7 +1157,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | 
     dropped: list[Dropped] = []
     padding: list[Role] = ["body"] * (len(lines) - len(roles))
     roles = [*roles, *padding]  # one role a line, for the rules below
-    roles = _reread_as_labelled(lines, roles, pairs or {})
+    roles = _reread_as_labelled(lines, roles, pairs)
     roles = headlines_across_columns(lines, roles)
     table = markdown_table_lines(lines)
     if table:  # a table's rows are the story's text, each a paragraph of its own

@@ -22,7 +22,7 @@ import pycrfsuite
 from liaocheng_tui.parse.chars import HAN_RE, ends_sentence
 from liaocheng_tui.parse.features import sequence_items
 from liaocheng_tui.parse.normalize import Line, lines_of
-from liaocheng_tui.parse.roles import STATES, HeaderPair, Reading, Role, role_of_state
+from liaocheng_tui.parse.roles import NO_PAIRS, STATES, HeaderPair, Reading, Role, role_of_state
 
 MODEL_PACKAGE = "liaocheng_tui.parse"
 MODEL_DIR = "model"
@@ -75,7 +75,7 @@ class Labeller:
         roles: list[Role] = ["blank"] * len(lines)
         indices, items = sequence_items(lines, normalised)
         if not items:
-            return Reading(roles, {})
+            return Reading(roles, NO_PAIRS)
         position = {index: place for place, index in enumerate(indices)}
         pairs: dict[tuple[int, int], HeaderPair] = {}
         with self._lock:

@@ -68,7 +68,7 @@ from liaocheng_tui.parse.furniture import (
 from liaocheng_tui.parse.headers import names_a_column
 from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import Line
-from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPair, HeaderPairs, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, NO_PAIRS, HeaderPair, HeaderPairs, Role
 
 PHOTO_CREDIT_RE = re.compile(r"摄影?$")
 # A photo story's mark at its headline's end: 冬日东昌湖（组图）
@@ -879,7 +879,7 @@ _APART_GAPPED_SHARE = 0.8  # of the headlines, at least this share have a blank 
 
 
 def _headlines_after_story_gaps(
-    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = NO_PAIRS
 ) -> list[Role]:
     """The roles, on a page that sets a blank line between two stories and none inside one, with
     the short line opening a block read as its headline.
@@ -941,8 +941,7 @@ def _headlines_after_story_gaps(
                 ):
                     out[index], out[below] = "kicker", "title"
                 elif (
-                    pairs
-                    and (index, below) in pairs
+                    (index, below) in pairs
                     and after == below + 1
                     and out[after] == "body"
                     and not headline_shaped(lines[after].text)
@@ -1123,7 +1122,7 @@ _SIGNED_LEAST_BLOCKS = 2  # blocks in a row closed by a writer's credit, at leas
 
 
 def _headlines_of_signed_blocks(
-    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = NO_PAIRS
 ) -> list[Role]:
     """The roles, on a page that sets a blank line between stories and signs each at its end
     (``（记者 柳静文）``, ``通讯员 卢晓岚`` under the last paragraph), with the short line that opens
@@ -1164,9 +1163,8 @@ def _headlines_of_signed_blocks(
                     and headline_shaped(text)
                     and could_head(text)
                 ):
-                    weighed = (pairs or {}).get((head, block[1]))
                     out[head], out[block[1]] = _signed_block_head(
-                        text, lines[block[1]].text, len(block), weighed
+                        text, lines[block[1]].text, len(block), pairs.get((head, block[1]))
                     )
         place = end
     return out
@@ -2518,9 +2516,7 @@ def _numbered_crossheads_read_as_headlines(lines: Sequence[Line], roles: Sequenc
     return out
 
 
-def reread_roles(
-    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs | None = None
-) -> list[Role]:
+def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = NO_PAIRS) -> list[Role]:
     """The roles with every rule of this module applied, in the order each depends on. ``pairs``:
     how the labeller weighed the pairs of short lines that open a block
     (:meth:`~liaocheng_tui.parse.labeller.Labeller.read`), for the rules that find such pairs

@@ -40,7 +40,7 @@ from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split
 from liaocheng_tui.parse.publication import infer_publication
 from liaocheng_tui.parse.records import parse_records
 from liaocheng_tui.parse.repair import lost_characters, repair_page
-from liaocheng_tui.parse.roles import HEADER_ROLES, HeaderPairs, Reading, Role
+from liaocheng_tui.parse.roles import HEADER_ROLES, NO_PAIRS, HeaderPairs, Reading, Role, renumbered
 
 
 def label_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) -> list[Role]:
@@ -55,11 +55,11 @@ def read_page(lines: Sequence[str], normalised: Sequence[Line] | None = None) ->
     try:
         from liaocheng_tui.parse.labeller import ModelUnavailable, read_lines
     except ImportError:  # the labeller or its CRF library is not installed
-        return Reading(shape_roles(lines), {})
+        return Reading(shape_roles(lines), NO_PAIRS)
     try:
         return read_lines(lines, normalised)
     except ModelUnavailable:
-        return Reading(shape_roles(lines), {})
+        return Reading(shape_roles(lines), NO_PAIRS)
 
 
 def parse_page(
@@ -153,9 +153,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> Reading:
     reading = read_page(shown)
     for index, role in zip(kept, _alike_headings_read(shown, reading.roles), strict=True):
         roles[index] = "furniture" if index in web else role
-    return Reading(
-        roles, {(kept[upper], kept[lower]): pair for (upper, lower), pair in reading.pairs.items()}
-    )
+    return Reading(roles, renumbered(reading.pairs, dict(enumerate(kept))))
 
 
 def _headlines_marked_alone(
@@ -314,7 +312,7 @@ def parse_labelled(
 
 
 def _parse(
-    text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Given, pairs: HeaderPairs | None = None
+    text: str, lines: Sequence[Line], roles: Sequence[Role], given: _Given, pairs: HeaderPairs = NO_PAIRS
 ) -> Page:
     """The page from its repaired text (:func:`~liaocheng_tui.parse.repair.repair_page`), its
     normalised lines, their roles and the labeller's weighed pairs (:func:`read_page`).

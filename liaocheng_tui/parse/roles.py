@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal, cast
 
 Role = Literal["kicker", "title", "subtitle", "byline", "body", "caption", "credit", "furniture", "blank"]
@@ -53,6 +54,18 @@ HeaderPair = tuple[Role, Role]
 HeaderPairs = Mapping[tuple[int, int], HeaderPair]
 """How the labeller would read pairs of short lines that open a block if they head a story, by
 the two lines' indices (:meth:`liaocheng_tui.parse.labeller.Labeller.read`)."""
+NO_PAIRS: HeaderPairs = MappingProxyType(
+    {}
+)  # none weighed: pages read with roles given, or without the model
+
+
+def renumbered(pairs: HeaderPairs, number: Mapping[int, int]) -> dict[tuple[int, int], HeaderPair]:
+    """``pairs`` with their lines numbered anew, where ``number`` numbers both lines of a pair."""
+    return {
+        (number[upper], number[lower]): pair
+        for (upper, lower), pair in pairs.items()
+        if upper in number and lower in number
+    }
 
 
 @dataclass(frozen=True)
