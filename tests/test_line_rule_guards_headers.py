@@ -796,6 +796,15 @@ def test_a_meta_lines_source_under_a_piece_with_no_label_is_left_to_the_pieces_r
     assert reread(line_rules._meta_sources_cut, text, codes) == codes
 
 
+def test_a_headline_under_a_spaced_out_meta_line_cut_in_its_paper_stays_a_headline() -> None:
+    # The guard (run together, the two name a paper): a spaced-out meta line cut inside the
+    # paper's name, then a blank line and the next story's headline, which opens with 市 but
+    # names no paper with the piece above, at a 报 or anywhere.
+    text = "（ 2 0 2 6 - 0 5 - 0 1 ） 稿 件 来 源 ： 东 江 都\n\n市 区 新 建 口 袋 公 园\n本报记者 王明远\n近日，东江新区三座口袋公园建成开放。\n"
+    codes = "F _ T BY B _"
+    assert reread(line_rules._meta_sources_cut, text, codes) == codes
+
+
 # _headlines_over_captions
 
 _CAPTIONED = "区园林局负责人介绍，明年还将再建八处。\n{head}\n{caption}\n{credit}\n西山县夏粮喜获丰收\n本报讯 西山县今年夏粮总产再创新高。\n"

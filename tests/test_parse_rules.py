@@ -1263,6 +1263,9 @@ def test_a_headline_right_under_the_pages_head_over_a_lead_is_no_furniture(head:
         ("（ 2026-05-01 ） 稿件来源：东江都", "市日报 要闻", "T F _ T BY B"),  # the rest read as a headline
         ("（ 2026-05-01 ） 稿件来源：东江都", "市日报 要闻", "T F _ F BY B"),  # ... as furniture
         ("（ 2026-05-01 ） 稿件来源", "：东江都市日报 要闻", "T F _ T BY B"),  # cut before the colon
+        # spaced out letter by letter, as a PDF of the web page extracts the meta line
+        ("（ 2 0 2 6 - 0 5 - 0 1 ） 稿 件 来 源 ： 东 江 都", "市日报 要闻", "T F _ T BY B"),
+        ("（ 2 0 2 6 - 0 5 - 0 1 ） 稿 件 来 源 ： 东 江 都", "市 日 报 要 闻", "T F _ T BY B"),
     ],
 )
 def test_the_rest_a_wrap_cut_off_a_meta_lines_source_is_furniture_across_a_blank_line(

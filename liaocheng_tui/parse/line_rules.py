@@ -374,12 +374,14 @@ def _source_cut_before(above: str, value: str) -> bool:
     """Whether ``value`` is the rest of the source in the meta line ``above``, which a wrap cut
     inside the paper's name: ``above`` holds the source's label and names no paper, and run
     together with ``value`` it does (a piece with no label, ``（ 2026-04-30 ）``, is left to the
-    rules of a meta line's pieces)."""
-    return (
-        "来源" in above
-        and source_paper_in(above) is None
-        and source_paper_in(above.strip() + value.strip()) is not None
-    )
+    rules of a meta line's pieces). A piece spaced out letter by letter (``稿 件 来 源 ： 东 江 都`` /
+    ``市 日 报 要 闻``, as a PDF of the web page extracts it) is read without its spaces; its
+    paper's name then runs into the section's, and may end at any 报 or 讯 of it."""
+    above, value = unspaced(above).strip(), unspaced(value).strip()
+    if "来源" not in above or source_paper_in(above) is not None:
+        return False
+    ends = [len(value)] + [place + 1 for place, char in enumerate(value) if char in "报讯"]
+    return any(source_paper_in(above + value[:end]) is not None for end in ends)
 
 
 def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
