@@ -805,6 +805,31 @@ def test_a_headline_under_a_spaced_out_meta_line_cut_in_its_paper_stays_a_headli
     assert reread(line_rules._meta_sources_cut, text, codes) == codes
 
 
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "2026-05-01 20:37:09 来源：东江晨报",  # a meta line that names no section ends with its paper
+        "（ 2026-05-01 ） 稿件来源：东江都市日报 要闻",  # ... or one that names its section
+    ],
+)
+def test_a_label_under_a_meta_line_ending_with_its_paper_over_text_stays_as_read(meta: str) -> None:
+    # The guard (a section by its name, or over the reporter's line): a label of the story's own
+    # (编者的话) under a meta line that ends with its paper, over the story's text, is no section
+    # a wrap cut off.
+    text = f"{meta}\n\n编者的话\n东湖区今年新建口袋公园十二座，居民出门五分钟就能走进绿地。\n"
+    codes = "F _ B B _"
+    assert reread(line_rules._meta_sources_cut, text, codes) == codes
+
+
+def test_a_headline_under_a_meta_line_that_names_its_section_stays_a_headline() -> None:
+    # The guard (the meta line ends with its paper): one that names its section too, as some
+    # sites print it over the headline, has none cut off; the short line under it over the
+    # reporter's line is the story's headline.
+    text = "（ 2026-05-01 ） 稿件来源：东江都市日报 要闻\n\n春到田间\n本报记者 王明远\n近日，东江新区春耕正忙。\n"
+    codes = "F _ T BY B _"
+    assert reread(line_rules._meta_sources_cut, text, codes) == codes
+
+
 # _headlines_over_captions
 
 _CAPTIONED = "区园林局负责人介绍，明年还将再建八处。\n{head}\n{caption}\n{credit}\n西山县夏粮喜获丰收\n本报讯 西山县今年夏粮总产再创新高。\n"

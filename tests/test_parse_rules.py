@@ -1281,6 +1281,28 @@ def test_the_rest_a_wrap_cut_off_a_meta_lines_source_is_furniture_across_a_blank
     assert [d.text for d in page.dropped] == [meta, rest]
 
 
+@pytest.mark.parametrize(
+    ("section", "under", "codes"),
+    [
+        ("焦点", "本报记者 王明远", "T F _ T BY B"),  # a word a name could be, over the reporter's line
+        ("国际", "本报记者 王明远", "T F _ T BY B"),
+        ("国际", "本报讯 近日，东江新区三座口袋公园建成开放。", "T F _ T B B"),  # a section by its name
+        ("国 际", "本报记者 王明远", "T F _ T BY B"),  # spaced out, as a PDF extracts it
+    ],
+)
+def test_the_section_a_wrap_cut_off_after_a_meta_lines_paper_is_furniture(
+    section: str, under: str, codes: str
+) -> None:
+    # A web copy's meta line under its headline, cut by a hard wrap right after the paper's name,
+    # with a blank line after the cut: the section's name alone, over the byline or the lead, read
+    # as the next story's headline.
+    meta = "（ 2026-05-01 ） 稿件来源：东江都市日报"
+    text = f"东江新区建成三座口袋公园\n{meta}\n\n{section}\n{under}\n区园林局负责人说，明年还将增建八座。"
+    page = labelled(text, codes)
+    assert [a.title for a in page.articles] == ["东江新区建成三座口袋公园"]
+    assert [d.text for d in page.dropped][:2] == [meta, section]
+
+
 @pytest.mark.parametrize("note", ["【编者按】", "编者按：", "［编者的话］", "（编者注）"])
 def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     page = labelled(

@@ -55,6 +55,7 @@ from liaocheng_tui.parse.furniture import (
     is_page_head,
     is_page_marker,
     is_section_name,
+    is_section_word,
     is_source_line,
     is_staff_credit,
     is_web_furniture_line,
@@ -362,12 +363,30 @@ def _line_pairs(lines: Sequence[Line]) -> Iterator[tuple[int, int]]:
 def _meta_sources_cut(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, with the rest of a web meta line's source that a wrap cut inside the paper's name
     (``（ 2026-05-01 ） 稿件来源：东江都`` / ``市日报 要闻``, a blank line between them or not) read
-    as furniture with it (:func:`_source_cut_before`)."""
+    as furniture with it (:func:`_source_cut_before`), and so the section's name a wrap cut off
+    after the paper's (:func:`_section_cut_after`)."""
     out = list(roles)
-    for above, below in _line_pairs(lines):
+    pairs = list(_line_pairs(lines))
+    for place, (above, below) in enumerate(pairs):
         if _source_cut_before(lines[above].text, lines[below].text):
             out[below] = "furniture"
+        elif _section_cut_after(lines[above].text, lines[below].text):
+            # A meta line may end with its paper and no section (来源：东江日报), and a label of the
+            # story's own stand under it (编者的话): a word is the section's by its name (国际, 要闻),
+            # or where the story's reporter's line comes right under it (焦点, 新华智见).
+            after = lines[pairs[place + 1][1]].text if place + 1 < len(pairs) else ""
+            if is_section_name(unspaced(lines[below].text).strip()) or names_a_reporter(after):
+                out[below] = "furniture"
     return out
+
+
+def _section_cut_after(above: str, value: str) -> bool:
+    """Whether ``value`` is the section's name that a wrap cut off the meta line ``above`` right
+    after the paper's name (``（ 2026-04-27 ） 稿件来源：东江日报`` / ``国际``): the line's source
+    names a paper and ends with it, and ``value`` is a word a section could be named by."""
+    above, value = unspaced(above).strip(), unspaced(value).strip()
+    paper = source_paper_in(above)
+    return paper is not None and above.endswith(paper) and is_section_word(value)
 
 
 def _source_cut_before(above: str, value: str) -> bool:
