@@ -5407,6 +5407,8 @@ def test_a_web_address_under_words_that_point_to_it_is_the_storys_text() -> None
         ("■ 本报记者", True),
         ("人民日报记者", True),
         ("特约记者", True),
+        ("新 华 社 记 者", True),  # spaced out letter by letter, as a PDF justifies a short line
+        ("■ 本 报 记 者", True),
         ("新华社", False),  # an agency alone: a credit or a source, not a reporter
         ("本报讯", False),
         ("记者手记", False),  # a column's name
@@ -5417,14 +5419,13 @@ def test_a_reporters_role_with_no_one_named(line: str, unnamed: bool) -> None:
     assert is_unnamed_byline(line) is unnamed
 
 
-def test_a_reporters_role_alone_under_a_headline_is_its_byline_not_a_headline() -> None:
+@pytest.mark.parametrize("role", ["新华社记者", "新 华 社 记 者"])
+def test_a_reporters_role_alone_under_a_headline_is_its_byline_not_a_headline(role: str) -> None:
     page = labelled(
-        "从东阿到阳谷，两座古城共答一道题\n新华社记者\n　　“运河水长长又长，运河两岸是家乡。”一曲鲁西民歌，道出了对故乡的眷恋。",
+        f"从东阿到阳谷，两座古城共答一道题\n{role}\n　　“运河水长长又长，运河两岸是家乡。”一曲鲁西民歌，道出了对故乡的眷恋。",
         "T T B",
     )
-    assert [(a.title, a.byline) for a in page.articles] == [
-        ("从东阿到阳谷，两座古城共答一道题", "新华社记者")
-    ]
+    assert [(a.title, a.byline) for a in page.articles] == [("从东阿到阳谷，两座古城共答一道题", role)]
 
 
 def test_a_headline_ending_its_own_question_over_a_dateline_stays_the_headline() -> None:

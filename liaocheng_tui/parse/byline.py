@@ -17,6 +17,7 @@ from liaocheng_tui.parse.chars import (
     han_count,
     last_sentence_end,
     unbalanced,
+    unspaced,
     weight,
     wholly_bracketed,
 )
@@ -539,8 +540,9 @@ _UNNAMED_LONGEST = 12  # characters: an agency's or a paper's name and a role
 
 def is_unnamed_byline(text: str) -> bool:
     """A reporter's role with no one named (``新华社记者``, ``本报记者``, ``人民日报记者``), as a copy
-    that lost the names keeps it: a byline, never a headline."""
-    text = _collapse(_MARKER_RE.sub("", text))
+    that lost the names keeps it: a byline, never a headline; spaced out letter by letter too
+    (``新 华 社 记 者``, as a PDF justifies a short line)."""
+    text = unspaced(_collapse(_MARKER_RE.sub("", text)))
     if not text or len(text) > _UNNAMED_LONGEST:
         return False
     tokens = _tokens(text)
