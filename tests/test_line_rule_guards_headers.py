@@ -1373,3 +1373,20 @@ def test_a_datelines_piece_on_the_pages_first_line_joins_no_line_above_it() -> N
     # index > 0: the page's first line has no line above; the last line is no piece over it.
     lines = lines_of(["五月十一日电", "新华社西山县"])
     assert line_rules._story_ends_at(lines, ["body", "body"], 0) is False
+
+
+# _read_headline_over_lead, _column_tags_over_headlines: a column's tag over a headline
+
+
+def test_a_tag_inside_a_header_block_over_a_lead_stays_as_the_block_reads() -> None:
+    # The guard (no header line over the tag): a tag-shaped line under a story's headline is read
+    # within that block, as before; a kicker there would leave the headline over it heading nothing.
+    text = "东湖夜市今晚开市\n■民生\n老旧小区加装电梯 今年已完工86部\n本报讯（记者 赵敏）今年以来，我市持续推进老旧小区加装电梯工作。"
+    assert reread(line_rules._headlines_over_leads, text, "T T B B") == "T T S B"
+
+
+def test_a_tag_under_a_line_that_runs_on_stays_text() -> None:
+    # The guard (the line above closes): under a sentence cut at its colon the tag-shaped line is
+    # what the sentence goes on to name.
+    text = "东湖区今年将新建口袋公园，具体地点如下：\n【民生】\n老旧小区加装电梯 今年已完工86部\n本报讯（记者 赵敏）今年以来，我市持续推进老旧小区加装电梯工作。"
+    assert reread(line_rules._column_tags_over_headlines, text, "B B T B") == "B B T B"

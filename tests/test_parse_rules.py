@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from liaocheng_tui.parse import Dropped, Page, labeller, parse_page
+from liaocheng_tui.parse import Dropped, Page, labeller, line_rules, parse_page
 from liaocheng_tui.parse import normalize as normalize_module
 from liaocheng_tui.parse import page as page_module
 from liaocheng_tui.parse import unit_rules as unit_rules_module
@@ -6385,3 +6385,48 @@ def test_a_narrow_columns_jump_line_ends_its_story_and_heads_none() -> None:
         "（上接4版）",
         "（下转6版）",
     ]
+
+
+# A column's tag alone on its line over a story's headline (【民生】, ■城事): the story's kicker.
+
+_TAGGED = (
+    "东湖夜市今晚开市\n本报讯（记者 柳静文）东湖夜市将于今晚正式开市。\n夜市位于东湖公园南门广场。\n\n"
+    "{tag}\n老旧小区加装电梯 今年已完工86部\n本报讯（记者 赵敏）今年以来，我市持续推进老旧小区加装电梯工作。\n"
+    "据了解，明年我市计划再加装电梯150部。"
+)
+
+
+@pytest.mark.parametrize("tag", ["【民生】", "[民生]", "【东江观察】", "■民生", "● 城事"])
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "T B B _ B B B B",  # both read as text: the two short lines over the lead
+        "T B B _ T B B B",  # the tag read as the headline, the headline as text
+        "T B B _ B T B B",  # the tag read as text: it ended the story above
+    ],
+    ids=["both-text", "tag-as-headline", "tag-as-text"],
+)
+def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str) -> None:
+    page = labelled(_TAGGED.format(tag=tag), codes)
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        (None, "东湖夜市今晚开市", None),
+        (tag.replace("● ", "").replace("■", ""), "老旧小区加装电梯 今年已完工86部", None),
+    ]
+    assert page.articles[0].paragraphs[-1] == "夜市位于东湖公园南门广场。"
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ("【民生】", True),
+        ("［东江观察］", True),
+        ("■城事", True),
+        ("【民】", False),  # a character is no column's name
+        ("【本报讯】", False),  # a dateline, over the lead's text
+        ("【东湖夜市今晚开市 摊位免费申领】", False),  # a headline in brackets, as web pages print one
+        ("（民生）", False),  # round brackets close a story: （完）, （记者 王强）
+        ("民生", False),
+    ],
+)
+def test_a_column_tag_is_a_short_name_under_a_mark_or_in_square_brackets(line: str, tag: bool) -> None:
+    assert line_rules.is_column_tag(line) is tag

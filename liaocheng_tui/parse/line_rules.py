@@ -594,7 +594,13 @@ def _read_headline_over_lead(
         if not _closes(lines[above].text, roles[above]):
             return False  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if roles[above] in ("title", "subtitle"):
-            if len(heads) == 1:
+            if (
+                len(heads) == 1
+                and is_column_tag(lines[above].text)
+                and _heads_nothing_above(roles, filled, first - 1)
+            ):
+                roles[above], lower_role = "kicker", "title"  # under a column's tag
+            elif len(heads) == 1:
                 lower_role = "subtitle"  # under the story's headline
             elif upper_role == "title" and _section_label(lines, roles, filled, first - 1):
                 roles[above] = "kicker"
@@ -612,15 +618,27 @@ def two_headline_lines(upper: str, lower: str) -> tuple[Role, Role]:
     its first line as long as the second or longer, as a column fills it (``中国女排3:0横扫日本队``
     / ``晋级决赛``); else a headline over its subtitle (``东湖夜市今晚开市`` / ``200余个摊位集中亮相``:
     a column breaks no headline into a shorter first line)."""
-    if upper.endswith(DASH_OPENERS):
+    if upper.endswith(DASH_OPENERS) or is_column_tag(upper):
         return "kicker", "title"
     return ("title", "title") if len(upper) >= len(lower) else ("title", "subtitle")
 
 
 def _first_line_role(text: str) -> Role:
     """The role of the first of a headline's two lines: a kicker where it ends with a dash
-    (``运河沿线城市——``), else the headline's first line."""
-    return "kicker" if text.endswith(DASH_OPENERS) else "title"
+    (``运河沿线城市——``) or is a column's tag (``【民生】``), else the headline's first line."""
+    return "kicker" if text.endswith(DASH_OPENERS) or is_column_tag(text) else "title"
+
+
+# A column's tag on a line of its own over a headline, under a mark (■城事, ●提醒, ◆关注) or in
+# square brackets (【民生】, [东江观察]), as many papers tag their stories.
+_MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
+_BRACKETED_TAG_RE = re.compile(f"^[【\\[［〔]\\s?[{HAN_CLASS}]{{2,8}}\\s?[】\\]］〕]$")
+
+
+def is_column_tag(text: str) -> bool:
+    """Whether a line is a column's tag alone (``【民生】``, ``■城事``): no headline of its own, and no
+    dateline (``【本报讯】``)."""
+    return bool(_BRACKETED_TAG_RE.match(text) or _MARKED_TAG_RE.match(text)) and split_lead(text) is None
 
 
 _SECTION_LABEL_LONGEST = 4  # characters: a section's name over a page's or a site's stories (体育)
@@ -646,6 +664,11 @@ def _broken_headline_over(
     )
 
 
+def _heads_nothing_above(roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
+    """Whether the header line at ``filled[place]`` opens its header block: no header line over it."""
+    return not place or roles[filled[place - 1]] not in HEADER_ROLES
+
+
 def _section_label(lines: Sequence[Line], roles: Sequence[Role], filled: Sequence[int], place: int) -> bool:
     """Whether the header line at ``filled[place]`` is a section's name alone (体育, 国际新闻): a
     line of a few characters with a blank line under it, no header line over it."""
@@ -653,7 +676,7 @@ def _section_label(lines: Sequence[Line], roles: Sequence[Role], filled: Sequenc
     return (
         weight(lines[index].text) <= _SECTION_LABEL_LONGEST
         and filled[place + 1] > index + 1
-        and (not place or roles[filled[place - 1]] not in HEADER_ROLES)
+        and _heads_nothing_above(roles, filled, place)
     )
 
 
@@ -819,10 +842,6 @@ def _indents_paragraphs(lines: Sequence[Line], roles: Sequence[Role], filled: Se
     return bool(paragraphs) and indented >= _INDENTED_PAGE_SHARE * len(paragraphs)
 
 
-# A column's tag under a mark, on a line of its own over a headline: ■城事, ●提醒, ◆关注.
-_MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
-
-
 def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
     """The roles, on a page that indents its paragraphs, with a flush column tag under a mark
     (``■提醒``) over a flush short line read as the kicker and the headline of a new story, where
@@ -855,6 +874,24 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
         if place and filled[place - 1] == tag - 1 and not _closes(lines[tag - 1].text, out[tag - 1]):
             continue  # right under a line that runs on
         out[tag], out[head] = "kicker", "title"
+    return out
+
+
+def _column_tags_over_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a column's tag alone on its line (``【民生】``, ``■城事``) that the labeller read
+    as text, right over the headline that opens a story, read as that story's kicker: under the end
+    of the story above, the tag heads the story under it, and read as text it ended the one above."""
+    out = list(roles)
+    for index in range(len(lines) - 1):
+        if (
+            out[index] != "body"
+            or out[index + 1] not in ("kicker", "title")
+            or not is_column_tag(lines[index].text)
+        ):
+            continue
+        if index and lines[index - 1].text and not _closes(lines[index - 1].text, out[index - 1]):
+            continue  # right under a line that runs on
+        out[index] = "kicker"
     return out
 
 
@@ -2549,7 +2586,9 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPair
     roles = _headline_decks_over_leads(lines, _headlines_over_leads(lines, roles))
     roles = _headlines_read_as_furniture(lines, roles)
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
-    roles = _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
+    roles = _column_tags_over_headlines(
+        lines, _marked_column_tags(lines, _headlines_over_bylines(lines, roles))
+    )
     roles = _headlines_over_writers_names(lines, roles)
     roles = _headlines_over_later_bylines(lines, _marked_headings_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles, pairs)
