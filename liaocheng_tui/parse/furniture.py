@@ -86,6 +86,8 @@ def _staff_line_re(labels: str) -> re.Pattern[str]:
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
 _EDITORS_RE = _staff_line_re(_EDITOR_LABELS)
 _COPY_STAFF_RE = _staff_line_re(_COPY_STAFF_LABELS)
+# One field of a copy's editors in a line of staff credits (编辑：, 本版编辑：).
+_COPY_STAFF_FIELD_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_COPY_STAFF_LABELS})[:：]")
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
 _JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
 _JUMP_RE = re.compile(
@@ -193,9 +195,16 @@ _PAGE_NUMBER_FIRST = frozenset("-－—第共PpＰｐ0123456789０１２３４�
 
 def is_staff_credit(text: str) -> bool:
     """True for a line that credits the staff who edited and checked a copy (``编辑：王海``,
-    ``审核：李青``, ``责任编辑：王海 校对：李强``): never a story's text, wherever it stands. Not
-    those who drew its charts or laid out its page (``制图：…``, ``版式设计：…``)."""
-    return ("：" in text or ":" in text) and bool(_COPY_STAFF_RE.match(fold_width(text.strip())))
+    ``审核：李青``, ``责任编辑：王海 校对：李强``), and those who laid out its page beside them
+    (``编辑：王海 校对：李强 组版：赵敏``, ``本版编辑：王海 美编：李强``): never a story's text,
+    wherever it stands. Not those who drew its charts or laid out its page alone (``制图：…``,
+    ``版式设计：…``), whom a story's own credits name too."""
+    if "：" not in text and ":" not in text:
+        return False
+    folded = fold_width(text.strip())
+    return bool(
+        _COPY_STAFF_RE.match(folded) or (_EDITORS_RE.match(folded) and _COPY_STAFF_FIELD_RE.search(folded))
+    )
 
 
 def is_page_marker(text: str) -> bool:
