@@ -6444,3 +6444,72 @@ def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str)
 )
 def test_a_column_tag_is_a_short_name_under_a_mark_or_in_square_brackets(line: str, tag: bool) -> None:
     assert line_rules.is_column_tag(line) is tag
+
+
+# Pieces on a page that sets its paragraphs flush: a headline over its writer's name alone,
+# under the piece above that closed with its credit
+
+_FLUSH_PIECES = (
+    "让口袋公园装满幸福\n□ 柳静文\n城市的幸福感，往往藏在细微之处。\n口袋公园建得好，更要管得好。\n"
+    "（作者单位：东江市社会科学院）\n\n夜市经济要热更要序\n王海\n夜幕降临，东湖夜市灯火通明。\n"
+    "管理部门要让夜市热闹而不失序。"
+)
+
+
+def test_a_headline_over_its_writers_name_on_a_flush_page_heads_a_piece() -> None:
+    page = labelled(_FLUSH_PIECES, "T BY B B CR _ B B B B")
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("让口袋公园装满幸福", "□ 柳静文"),
+        ("夜市经济要热更要序", "王海"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "gap"),
+    [
+        ("管理部门要让夜市热闹而不失序。", "\n"),  # a round-up's parts follow one another's text
+        ("（作者单位：东江市社会科学院）", ""),  # no blank line sets the two lines apart
+    ],
+    ids=["after-text", "no-gap"],
+)
+def test_a_heading_over_a_name_on_a_flush_page_stays_text_unless_set_apart_under_a_credit(
+    closing: str, gap: str
+) -> None:
+    # The corpus keys the parts of a round-up of remarks (a heading over its speaker's name, then
+    # the remarks) as one story's text.
+    text = _FLUSH_PIECES.replace("（作者单位：东江市社会科学院）\n\n", f"{closing}\n{gap}")
+    codes = "T BY B B B _ B B B B" if gap else "T BY B B B B B B B"
+    if closing.startswith("（"):
+        codes = codes.replace("B B B B B", "B B CR B B", 1)
+    (story,) = labelled(text, codes).articles
+    assert story.title == "让口袋公园装满幸福" and "王海" in story.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("head", "caption"),
+    [
+        ("图说", "昨日，西山县柳河镇的村民在晾晒玉米。今年全镇玉米喜获丰收。 本报记者 赵敏 摄"),
+        ("秋收正忙", "昨日，西山县柳河镇的村民在晾晒玉米。 新华社记者 王明 李华 摄"),
+    ],
+)
+def test_a_photo_storys_headline_over_a_caption_with_its_credit_on_one_line_is_found(
+    head: str, caption: str
+) -> None:
+    text = f"夜市经济要热更要序\n王海\n夜幕降临，东湖夜市灯火通明。\n管理部门要让夜市热闹而不失序。\n\n{head}\n{caption}"
+    page = labelled(text, "T BY B B _ B CR")
+    assert [a.title for a in page.articles] == ["夜市经济要热更要序", head]
+    assert page.articles[0].paragraphs[-1] == "管理部门要让夜市热闹而不失序。"
+
+
+@pytest.mark.parametrize(
+    ("line", "captioned"),
+    [
+        ("图为村民在晾晒玉米。 本报记者 赵敏 摄", True),
+        ("图为村民在晾晒玉米。本报记者赵敏摄", True),
+        ("本报记者 赵敏 摄", False),  # a credit alone: the caption stands over it
+        ("图为村民在晾晒玉米。", False),  # a caption alone
+        ("图为村民在晾晒玉米。 东江市西山县柳河镇人民政府宣传办公室供稿并摄", False),  # no credit so long
+    ],
+)
+def test_a_caption_with_its_credit_on_one_line(line: str, captioned: bool) -> None:
+    assert line_rules._caption_with_credit(line) is captioned

@@ -812,8 +812,9 @@ def _headlines_over_writers_names(lines: Sequence[Line], roles: Sequence[Role]) 
             and parse_name_line(lines[name].text) is not None
         ):
             found.append(place)
-    if not found or not _indents_paragraphs(lines, out, filled):
+    if not found:
         return out
+    indenting = _indents_paragraphs(lines, out, filled)
     for place in found:
         head, name = filled[place - 1], filled[place]
         text = lines[head].text
@@ -823,6 +824,12 @@ def _headlines_over_writers_names(lines: Sequence[Line], roles: Sequence[Role]) 
             above = filled[place - 2]
             if above == head - 1 and not _closes(lines[above].text, out[above]):
                 continue  # under a line that runs on: no piece has ended there
+            if not indenting and (above == head - 1 or out[above] != "credit"):
+                # Where paragraphs are flush the two lines stand out by nothing but a blank line
+                # over them, under a piece that closed with its credit (（作者单位：…）): the
+                # parts of a round-up of remarks, each a heading over its speaker's name, follow
+                # one another's text, and the corpus keys them as one story.
+                continue
         out[head], out[name] = "title", "byline"
     return out
 
@@ -1438,6 +1445,8 @@ _CLAUSE_OR_BRACKET_RE = re.compile(r"[，。、；：！？,.;:!?（）()]")
 _CREDIT_WORD_END_RE = re.compile(r"(?:摄影?|发|照片|图片?|供图)$")
 _CUT_BEFORE = "，。、；：！？,.;:!?）)”’"  # marks no line opens with but where a wrap cut before them
 _CAPTION_LABEL_START = "图"  # a caption's label or number (图片说明, 图②东湖公园), not its headline
+# A photo column's name alone, which heads its picture as a headline does (图说, 图片新闻, 图说东湖).
+_PHOTO_COLUMN_RE = re.compile(f"^图(?:说|片新闻|片报道|片故事)[{HAN_CLASS}]{{0,4}}$")
 
 
 def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
@@ -1453,9 +1462,15 @@ def _headlines_over_captions(lines: Sequence[Line], roles: Sequence[Role]) -> li
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     fills: list[bool] | None = None
-    for place in range(1, len(filled) - 2):
+    for place in range(1, len(filled) - 1):
         index, above = filled[place], filled[place - 1]
-        if out[index] != "body" or not _photo_headline_text(lines[index].text):
+        if out[index] != "body":
+            continue
+        if not _photo_headline_text(text := lines[index].text) and not (
+            # a photo column's name right over the caption heads it as a headline does; over
+            # the picture's own headline it is that headline's tag
+            _PHOTO_COLUMN_RE.match(text) and not _photo_headline_text(lines[filled[place + 1]].text)
+        ):
             continue
         # the column's tag over the headline (图片新闻 / 荷花初绽), set as short as it is
         tagged = place > 1 and out[above] == "body" and _column_tag_text(lines[above].text)
@@ -1499,6 +1514,8 @@ def _caption_under(lines: Sequence[Line], roles: Sequence[Role], filled: Sequenc
     below = place + 1
     if lines[filled[below]].text.startswith(tuple(_CUT_BEFORE)):
         return False  # the line above is a wrapped paragraph's piece
+    if roles[filled[below]] == "credit" and _caption_with_credit(lines[filled[below]].text):
+        return True  # the caption's sentences and the credit on one line
     while below < len(filled) and roles[filled[below]] == "body":
         length += len(lines[filled[below]].text)
         if length > _CAPTION_LONGEST:
@@ -1508,6 +1525,22 @@ def _caption_under(lines: Sequence[Line], roles: Sequence[Role], filled: Sequenc
         return False
     credit = filled[below]
     return roles[credit] == "credit" and PHOTO_CREDIT_RE.search(lines[credit].text) is not None
+
+
+def _caption_with_credit(text: str) -> bool:
+    """Whether a line holds a caption's sentences and the photographer's credit after them
+    (``图为村民在晾晒玉米。 本报记者 王明 摄``), as a copy that keeps a picture's text on one line
+    prints them: a short caption, a sentence's end, then a credit of a few characters."""
+    end = last_sentence_end(text)
+    return (
+        end is not None
+        and len(text) <= _CAPTION_LONGEST
+        and PHOTO_CREDIT_RE.search(text) is not None
+        and 0 < len(text[end:].strip()) <= _CREDIT_AFTER_CAPTION_LONGEST
+    )
+
+
+_CREDIT_AFTER_CAPTION_LONGEST = 20  # characters: 新华社记者 王明 李华 摄
 
 
 # A clause of time that sets the scene (在…之际, 值此…前夕, 当…时): no headline says only that.
