@@ -568,6 +568,30 @@ def test_a_sentence_read_as_the_headline_leaves_its_kicker_the_headline() -> Non
     assert reread(line_rules._sentences_read_as_headlines, page, "K T B") == "T B B"
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["（王明）", "（李华 赵敏）", " (王明)"],
+)
+def test_a_brief_signed_after_its_full_stop_read_as_the_headline_is_text(credit: str) -> None:
+    # A column of briefs signs each after its sentence (…场所。（王明）): read as the headline
+    # under the column's name, the brief is text and the name heads the column.
+    page = "\n".join(
+        (
+            "区县快讯",
+            f"●东湖区日前启动冬季消防安全检查，重点检查商场和学校等人员密集场所。{credit}",
+            "●南岭区新增健身路径36条。（孙丽）",
+        )
+    )
+    assert reread(line_rules._sentences_read_as_headlines, page, "K T B") == "T B B"
+
+
+def test_a_headline_closing_its_own_bracket_after_no_full_stop_stays_a_headline() -> None:
+    # The guard (a full stop before the bracket): a headline's note in brackets (（评论）) is no
+    # sentence's credit.
+    page = "东湖区新建三座口袋公园（评论）\n　　东湖区今年新建三座口袋公园，方便市民就近休闲。"
+    assert reread(line_rules._sentences_read_as_headlines, page, "T B") == "T B"
+
+
 # --- _headlines_broken_before_marks: a headline line that opens with a comma ------------------------
 
 

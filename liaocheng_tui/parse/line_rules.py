@@ -2345,7 +2345,9 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
 
 
 _SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
-_FULL_STOP_END_RE = re.compile(f"{FULL_STOP}$")  # a full stop ending a line
+# A full stop ending a line, or before a credit in brackets that closes it (…场所。（王明）, as a
+# column of briefs signs each)
+_FULL_STOP_END_RE = re.compile(f"{FULL_STOP}(?:\\s?[（(][^（）()]{{1,24}}[）)])?$")
 # Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
 _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 
