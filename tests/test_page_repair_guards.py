@@ -84,6 +84,9 @@ def test_pieces_of_a_sentence_are_joined_with_a_space_only_between_latin_words(
         ("", "难题。依托西山县的资源"),  # nothing above
         ("今天，东湖区召开防汛工作会议。", "会议要求，各街道要落实责任。"),  # a sentence ended above
         ("今天，东湖区召开防汛", ""),  # nothing below
+        ("南岭区新增健身路径36条。（孙丽）", "对话新农人"),  # a brief's credit after its sentence
+        ("东湖区召开防汛工作会议。（完）", "西山县启动冬季供暖"),  # a story's close
+        ("项目总投资5亿元。 (下转第2版)", "东湖区新建口袋公园"),  # a jump line
     ],
 )
 def test_nothing_carries_on_an_empty_line_or_a_finished_sentence(previous: str, following: str) -> None:
@@ -306,3 +309,10 @@ def test_a_page_not_repaired_lost_no_character() -> None:
     text = "东江⽇报\n东湖区举办读书节。"
     assert lost_characters(text, text) == []
     assert lost_characters(text, repair_page(text)) == []
+
+
+def test_prose_that_closes_a_bracket_of_its_own_carries_on() -> None:
+    # The guard (a sentence's end before the bracket): a note inside a sentence (（记者 王明）, a
+    # clause in brackets) closes no paragraph.
+    assert continues("东湖区召开防汛工作会议。会议由区长（王明）", "主持。") is True
+    assert continues("东湖区召开防汛工作会议。会议要求各街道（社区）", "落实责任。") is True

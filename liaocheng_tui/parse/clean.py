@@ -29,6 +29,9 @@ _SPACE_BETWEEN_RE = re.compile(f" (?:(?<={_WIDE} ) *(?={_WIDE}|{_NARROW})|(?<={_
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
 _CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
+# A sentence's end and a note in brackets closing the paragraph after it: a brief's credit
+# (…36条。（孙丽）), a story's close (（完）) or a jump line (（下转第2版）).
+_CLOSED_BY_NOTE_RE = re.compile(r"[。！!？?…][”’」』\"]*\s?[（(][^（）()]{1,24}[）)]$")
 _SENTENCE_FINAL = frozenset("。！!？?")
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
 
@@ -161,7 +164,7 @@ def continues(previous: str, following: str, *, cut_short: bool = True) -> bool:
     must end the sentence: a crosshead is followed by a sentence that opens with a short clause
     (``供暖提前启动`` / ``今年，我市…``).
     """
-    if not previous or not following or ends_sentence(previous):
+    if not previous or not following or ends_sentence(previous) or _CLOSED_BY_NOTE_RE.search(previous):
         return False
     # The cheapest test first: one scan for a stop inside. A weight over SHORT_WEIGHT needs more
     # characters than that (none weighs more than one), so a short ``previous`` is not weighed.
