@@ -6438,6 +6438,7 @@ def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str)
         ("【民】", False),  # a character is no column's name
         ("【本报讯】", False),  # a dateline, over the lead's text
         ("【东湖夜市今晚开市 摊位免费申领】", False),  # a headline in brackets, as web pages print one
+        ("【东湖夜市今晚开市】", False),  # ... however short
         ("（民生）", False),  # round brackets close a story: （完）, （记者 王强）
         ("民生", False),
     ],

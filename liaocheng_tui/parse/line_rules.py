@@ -632,7 +632,7 @@ def _first_line_role(text: str) -> Role:
 # A column's tag on a line of its own over a headline, under a mark (■城事, ●提醒, ◆关注) or in
 # square brackets (【民生】, [东江观察]), as many papers tag their stories.
 _MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
-_BRACKETED_TAG_RE = re.compile(f"^[【\\[［〔]\\s?[{HAN_CLASS}]{{2,8}}\\s?[】\\]］〕]$")
+_BRACKETED_TAG_RE = re.compile(f"^[【\\[［〔]\\s?[{HAN_CLASS}]{{2,6}}\\s?[】\\]］〕]$")
 
 
 def is_column_tag(text: str) -> bool:
