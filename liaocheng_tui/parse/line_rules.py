@@ -368,6 +368,8 @@ def _meta_sources_cut(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role
     out = list(roles)
     pairs = list(_line_pairs(lines))
     for place, (above, below) in enumerate(pairs):
+        if "来" not in lines[above].text:
+            continue  # most lines: no source's label (来源, spaced out or not) above
         if _source_cut_before(lines[above].text, lines[below].text):
             out[below] = "furniture"
         elif _section_cut_after(lines[above].text, lines[below].text):
