@@ -1390,3 +1390,13 @@ def test_a_tag_under_a_line_that_runs_on_stays_text() -> None:
     # what the sentence goes on to name.
     text = "东湖区今年将新建口袋公园，具体地点如下：\n【民生】\n老旧小区加装电梯 今年已完工86部\n本报讯（记者 赵敏）今年以来，我市持续推进老旧小区加装电梯工作。"
     assert reread(line_rules._column_tags_over_headlines, text, "B B T B") == "B B T B"
+
+
+def test_matched_halves_under_a_column_tag_stay_a_headline_and_its_subtitle() -> None:
+    # The guard (a kicker that is no column's tag): the halves of a headline printed over two lines
+    # stand under a kicker that reports what was said (…强调); a tag reports nothing, and the two
+    # lines under it stay as the labeller read them.
+    text = "■城事\n东湖夜市今晚开市\n两百摊位集中亮相\n　　本报讯（记者 柳静文）东湖夜市将于今晚正式开市。"
+    assert reread(line_rules._couplets_under_kickers, text, "K T S B") == "K T S B"
+    reported = text.replace("■城事", "柳静文在东湖区调研时强调")
+    assert reread(line_rules._couplets_under_kickers, reported, "K T S B") == "K T T B"

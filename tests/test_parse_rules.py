@@ -76,6 +76,7 @@ from liaocheng_tui.parse.furniture import (
     stray_marks,
     wrapped_meta_lines,
 )
+from liaocheng_tui.parse.headers import is_column_tag
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_text, split_lines
 from liaocheng_tui.parse.page import label_page, parse_labelled
 from liaocheng_tui.parse.roles import Role
@@ -6417,8 +6418,10 @@ _TAGGED = (
         "T B B _ B B B B",  # both read as text: the two short lines over the lead
         "T B B _ T B B B",  # the tag read as the headline, the headline as text
         "T B B _ B T B B",  # the tag read as text: it ended the story above
+        "T B B _ T S B B",  # the tag read as the headline, the headline as its subtitle
+        "T B B _ T T B B",  # ... as the headline's first line
     ],
-    ids=["both-text", "tag-as-headline", "tag-as-text"],
+    ids=["both-text", "tag-as-headline", "tag-as-text", "headline-as-subtitle", "headline-as-second-line"],
 )
 def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str) -> None:
     page = labelled(_TAGGED.format(tag=tag), codes)
@@ -6436,6 +6439,7 @@ def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str)
         ("［东江观察］", True),
         ("■城事", True),
         ("【民】", False),  # a character is no column's name
+        ("[图片]", False),  # a picture's placeholder
         ("【本报讯】", False),  # a dateline, over the lead's text
         ("【东湖夜市今晚开市 摊位免费申领】", False),  # a headline in brackets, as web pages print one
         ("【东湖夜市今晚开市】", False),  # ... however short
@@ -6444,7 +6448,7 @@ def test_a_column_tag_over_a_headline_is_the_storys_kicker(tag: str, codes: str)
     ],
 )
 def test_a_column_tag_is_a_short_name_under_a_mark_or_in_square_brackets(line: str, tag: bool) -> None:
-    assert line_rules.is_column_tag(line) is tag
+    assert is_column_tag(line) is tag
 
 
 # Pieces on a page that sets its paragraphs flush: a headline over its writer's name alone,
@@ -6514,3 +6518,46 @@ def test_a_photo_storys_headline_over_a_caption_with_its_credit_on_one_line_is_f
 )
 def test_a_caption_with_its_credit_on_one_line(line: str, captioned: bool) -> None:
     assert line_rules._caption_with_credit(line) is captioned
+
+
+@pytest.mark.parametrize("tag", ["【民生】", "[东江观察]", "■城事", "● 关注"])
+def test_a_column_tag_over_a_two_line_header_block_leaves_the_block_as_read(tag: str) -> None:
+    # Parsed from the text (the labeller's own reading): a tag in square brackets is left out of
+    # its sight, as it never met one, and one under a mark is read by the rules; either way the
+    # two lines under the tag are read as they are without it, and the tag is the kicker.
+    two_lines = "让老旧小区居民上下楼不再难\n老旧小区加装电梯 今年已完工86部\n"
+    untagged = _TAGGED.replace("{tag}\n老旧小区加装电梯 今年已完工86部\n", two_lines)
+    tagged = _TAGGED.format(tag=tag).replace("老旧小区加装电梯 今年已完工86部\n", two_lines)
+    (_, plain), (_, story) = parse_page(untagged).articles, parse_page(tagged).articles
+    assert (story.title, story.subtitle) == (plain.title, plain.subtitle)
+    assert plain.title == "让老旧小区居民上下楼不再难"
+    assert story.kicker == " ".join(filter(None, (tag.replace("● ", "").replace("■", ""), plain.kicker)))
+
+
+@pytest.mark.parametrize(
+    ("lines", "hidden"),
+    [
+        (["【民生】", "老旧小区加装电梯 今年已完工86部", "本报讯 今年以来…"], {0}),
+        (["【民生】", "", "老旧小区加装电梯 今年已完工86部"], {0}),  # a blank line between
+        (
+            ["【说法】", "东湖区今年新建口袋公园，居民出门就能走进绿地。"],
+            set(),
+        ),  # a box's label over its text
+        (["■城事", "老旧小区加装电梯 今年已完工86部"], set()),  # under a mark: the rules read it
+        (["【民生】"], set()),  # nothing under it
+    ],
+)
+def test_the_labeller_is_shown_a_blank_line_for_a_column_tag_over_a_short_line(
+    lines: list[str], hidden: set[int]
+) -> None:
+    assert page_module._column_tags(lines) == hidden
+
+
+def test_a_pictures_placeholder_over_a_headline_stays_furniture_not_a_column_tag() -> None:
+    text = (
+        "东湖夜市今晚开市\n本报讯（记者 柳静文）东湖夜市将于今晚正式开市。\n\n[图片]\n\n"
+        "在植树节到来之际\n东湖区干部群众义务植树\n　　本报讯 3月12日，东湖区千余名干部群众参加义务植树。\n"
+    )
+    page = parse_page(text)
+    assert [(a.kicker, a.title) for a in page.articles][1] == ("在植树节到来之际", "东湖区干部群众义务植树")
+    assert "[图片]" in [d.text for d in page.dropped]

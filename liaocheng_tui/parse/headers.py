@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from liaocheng_tui.parse.blocks import Unit
-from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ends_sentence, weight
+from liaocheng_tui.parse.byline import split_lead
+from liaocheng_tui.parse.chars import HAN_CLASS, HAN_RE, ITEM_MARKS, ends_sentence, weight
 from liaocheng_tui.parse.clean import join_text
+from liaocheng_tui.parse.furniture import is_web_furniture_line
 
 # Generic words that name a recurring column rather than a story.
 _COLUMN_SUFFIXES = tuple(
@@ -66,6 +68,22 @@ def column_label(run: Sequence[Unit], followed_by_body: bool) -> ColumnLabel | N
     if names_a_column(first.text) and (len(run) > 1 or followed_by_body):
         return ColumnLabel(first.text, [first])
     return None
+
+
+# A column's tag on a line of its own over a headline, under a mark (■城事, ●提醒, ◆关注) or in
+# square brackets (【民生】, [东江观察]), as many papers tag their stories.
+MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
+_BRACKETED_TAG_RE = re.compile(f"^[【\\[［〔]\\s?[{HAN_CLASS}]{{2,6}}\\s?[】\\]］〕]$")
+
+
+def is_column_tag(text: str) -> bool:
+    """Whether a line is a column's tag alone (``【民生】``, ``■城事``): no headline of its own, no
+    dateline (``【本报讯】``) and no picture's placeholder (``[图片]``)."""
+    return (
+        bool(_BRACKETED_TAG_RE.match(text) or MARKED_TAG_RE.match(text))
+        and split_lead(text) is None
+        and not is_web_furniture_line(text)
+    )
 
 
 def names_a_column(text: str) -> bool:

@@ -66,7 +66,7 @@ from liaocheng_tui.parse.furniture import (
     split_jump_marks,
     wrapped_meta_lines,
 )
-from liaocheng_tui.parse.headers import names_a_column
+from liaocheng_tui.parse.headers import MARKED_TAG_RE, is_column_tag, names_a_column
 from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HEADER_ROLES, NO_PAIRS, HeaderPair, HeaderPairs, Role
@@ -631,18 +631,6 @@ def _first_line_role(text: str) -> Role:
     return "kicker" if text.endswith(DASH_OPENERS) or is_column_tag(text) else "title"
 
 
-# A column's tag on a line of its own over a headline, under a mark (■城事, ●提醒, ◆关注) or in
-# square brackets (【民生】, [东江观察]), as many papers tag their stories.
-_MARKED_TAG_RE = re.compile(f"^[{ITEM_MARKS}]\\s?[{HAN_CLASS}]{{2,4}}$")
-_BRACKETED_TAG_RE = re.compile(f"^[【\\[［〔]\\s?[{HAN_CLASS}]{{2,6}}\\s?[】\\]］〕]$")
-
-
-def is_column_tag(text: str) -> bool:
-    """Whether a line is a column's tag alone (``【民生】``, ``■城事``): no headline of its own, and no
-    dateline (``【本报讯】``)."""
-    return bool(_BRACKETED_TAG_RE.match(text) or _MARKED_TAG_RE.match(text)) and split_lead(text) is None
-
-
 _SECTION_LABEL_LONGEST = 4  # characters: a section's name over a page's or a site's stories (体育)
 _BROKEN_HEADLINE_LINE_LONGEST = 24  # characters: a line of a headline a column broke in two
 
@@ -867,7 +855,7 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
         for place, index in enumerate(filled[:-2])
         if lines[index].text[0] in ITEM_MARKS
         and not lines[index].indented
-        and _MARKED_TAG_RE.match(lines[index].text)
+        and MARKED_TAG_RE.match(lines[index].text)
     ]
     if not tags or not _indents_paragraphs(lines, out, filled):
         return out
@@ -887,20 +875,24 @@ def _marked_column_tags(lines: Sequence[Line], roles: Sequence[Role]) -> list[Ro
 
 
 def _column_tags_over_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a column's tag alone on its line (``【民生】``, ``■城事``) that the labeller read
-    as text, right over the headline that opens a story, read as that story's kicker: under the end
-    of the story above, the tag heads the story under it, and read as text it ended the one above."""
+    """The roles, with a column's tag alone on its line (``【民生】``, ``■城事``) right over the
+    headline that opens a story read as that story's kicker, and the line under it as the headline.
+    Read as text under the end of the story above, it ended that story; read as the headline (a
+    mark before a short line, as headlines are marked too), it took the headline for its subtitle
+    or for its second line."""
     out = list(roles)
     for index in range(len(lines) - 1):
-        if (
-            out[index] != "body"
-            or out[index + 1] not in ("kicker", "title")
-            or not is_column_tag(lines[index].text)
-        ):
+        below = index + 1
+        if out[index] not in ("body", "kicker", "title") or out[below] not in ("kicker", "title", "subtitle"):
+            continue  # most lines
+        if not is_column_tag(lines[index].text):
             continue
-        if index and lines[index - 1].text and not _closes(lines[index - 1].text, out[index - 1]):
-            continue  # right under a line that runs on
+        if index and lines[index - 1].text:
+            if out[index - 1] in HEADER_ROLES or not _closes(lines[index - 1].text, out[index - 1]):
+                continue  # inside a header block, or right under a line that runs on
         out[index] = "kicker"
+        if out[below] == "subtitle":
+            out[below] = "title"
     return out
 
 
@@ -1581,6 +1573,8 @@ def _couplets_under_kickers(lines: Sequence[Line], roles: Sequence[Role]) -> lis
         kicker, upper, lower = filled[place : place + 3]
         if out[kicker] != "kicker" or not _matched_halves(lines[upper].text, lines[lower].text):
             continue
+        if is_column_tag(lines[kicker].text):
+            continue  # a column's tag reports nothing: the halves are a headline and its subtitle
         if (out[upper], out[lower]) == ("title", "subtitle") or (
             # the first half read as the kicker's second line, under a kicker that ends as one
             # that reports what was said does (…时强调), the block ending with the second half

@@ -35,6 +35,7 @@ from liaocheng_tui.parse.furniture import (
     spacing_blanks,
     stray_marks,
 )
+from liaocheng_tui.parse.headers import is_column_tag
 from liaocheng_tui.parse.models import Dropped, Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -139,6 +140,8 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> Reading:
     web = {index for index, raw in enumerate(raws) if is_web_furniture_line(raw)}
     web |= _related_links(raws, web) | index_entries(raws) | headline_lists(raws) | _account_lines(raws, web)
     web |= link_references(raws)
+    tags = _column_tags(raws)
+    web |= tags
     left_out = _page_breaks(raws, web)
     remaining = [index for index in range(len(raws)) if index not in left_out]
     # A web furniture line stands for a blank line here too.
@@ -153,7 +156,39 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> Reading:
     reading = read_page(shown)
     for index, role in zip(kept, _alike_headings_read(shown, reading.roles), strict=True):
         roles[index] = "furniture" if index in web else role
+    for index in tags:
+        below = next((other for other in range(index + 1, len(raws)) if raws[other].strip()), None)
+        roles[index] = "kicker" if below is not None and roles[below] in HEADER_ROLES else "body"
     return Reading(roles, renumbered(reading.pairs, dict(enumerate(kept))))
+
+
+def _column_tags(raws: Sequence[str]) -> set[int]:
+    """The lines that are a column's tag in square brackets (``【民生】``) over a short line: the
+    labeller, which never met one, reads such a tag over a headline as the headline and the
+    headline as its subtitle; it is shown a blank line there, as for web furniture, and a tag over
+    a headline is its kicker. (A
+    tag under a mark, ``■城事``, is shown: a short headline is marked so too, and the line rules
+    tell the two apart by what stands under them.)"""
+    return {
+        index
+        for index, raw in enumerate(raws)
+        if (text := raw.strip())[:1] in _BRACKETS_OPENING
+        and is_column_tag(text)
+        and _over_a_short_line(raws, index)
+    }
+
+
+def _over_a_short_line(raws: Sequence[str], index: int) -> bool:
+    """Whether the next line of text under ``raws[index]`` is short and ends no sentence, as a
+    headline does (a box's label, 【数据】, 【执纪者说】, stands over its text)."""
+    below = next((raw.strip() for raw in raws[index + 1 :] if raw.strip()), "")
+    return 0 < len(below) <= _HEADLINE_LINE_LONGEST and not ends_sentence(below)
+
+
+_HEADLINE_LINE_LONGEST = 40  # characters
+
+
+_BRACKETS_OPENING = frozenset("【[［〔")
 
 
 def _headlines_marked_alone(

@@ -388,6 +388,20 @@ def _over_stories(choices: Sequence[str]) -> Transform:
     return transform
 
 
+_TAGS = ("【民生】", "【今日关注】", "[东江观察]", "■城事", "● 关注", "◆县域")
+_TAG_CHANCE = 1 / 3
+
+
+def _tagged(lines: list[str], roles: list[Role], rng: random.Random) -> list[str]:
+    """A column's tag on a line of its own right over one headline block in three."""
+    out: list[str] = []
+    for line, start in zip(lines, _headline_starts(roles), strict=True):
+        if start and rng.random() < _TAG_CHANCE:
+            out.append(rng.choice(_TAGS))
+        out.append(line)
+    return out
+
+
 _POSTS = ("某某大学教授", "某某研究院研究员", "某某大学经济学院副院长", "某某智库特约研究员")
 
 
@@ -681,6 +695,7 @@ PROBES: tuple[Probe, ...] = (
     Probe("picture", "… a picture placeholder (`[图片]`, `![](images/1.jpg)`)", _over_stories(_PICTURES)),
     Probe("address", "… a web address alone", _over_stories(_ADDRESSES)),
     Probe("rule", "… a rule (`---`, `* * *`)", _over_stories(_RULES)),
+    Probe("column-tag", "a column's tag on its own line over one story in three (`【民生】`, `[东江观察]`, `■城事`)", _tagged),
     Probe("signed", "… a signature under a label (`作者：张三（某某大学教授）`, as commentary and web pages sign)", _signed),
     Probe("bylined", "every byline credited by a paper's name or a slash, and one under half the headlines without (`新京报记者 张三`, `文/张三`, `文丨张三`), as other papers print them", _bylined),
     Probe("no-openers", "no story's opener: its byline line left out and the dateline cut off its lead (`本报北京1月16日电（记者 X）`), as papers that sign at the end or not at all print them", _without_openers),
