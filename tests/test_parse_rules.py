@@ -2000,6 +2000,10 @@ def test_a_closing_credit_names_the_writers_a_byline_without_names_did_not() -> 
         ("我要反馈", True),
         ("我要纠错", True),
         ("关键词：今年我市经济运行总体平稳，稳中有进。", False),  # a sentence after the label
+        ("小字号", True),  # a site's buttons for the type's size, under the headline
+        ("大字号 小字号", True),
+        ("小组讨论", False),
+        ("中小企业", False),
     ],
 )
 def test_a_news_sites_keywords_and_feedback_links_are_its_furniture(line: str, furniture: bool) -> None:

@@ -420,7 +420,7 @@ _NAVIGATION = (
     "上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|返回目录|返回首页|返回顶部|版面导航|标题导航|版面目录"
     "|今日导读|本期导读|本版导读|要闻导读|导读|阅读原文"
     "|我要反馈|我要纠错|我要评论|我要投稿|我要留言|我要分享|意见反馈"
-    "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
+    "|打印本页|关闭窗口|打印|关闭|放大|缩小|默认|[大中小]字号|字号|大\\s?中\\s?小|收藏|纠错|推荐|分享|PDF版|PDF|在线阅读"
     "|(?:字号|字体)\\s?[:：]?\\s?大\\s?中\\s?小"
 )
 _NAVIGATION_RE = re.compile(f"^(?:[【\\[（(]?(?:{_NAVIGATION})[】\\]）)]?[\\s|｜/·]*){{1,12}}$")
@@ -535,8 +535,9 @@ _PICTURE_RE = re.compile(
 _WEB_FURNITURE_LONGEST = 40
 _INDEX_ENTRY_LONGEST = 60
 _RIGHTS_LONGEST = 240
-# What the lines below open with (full-width forms too), but a QR code's name (…二维码): most
-# lines open otherwise and are answered at once.
+# What the lines below open with (full-width forms too), but a QR code's name (…二维码) and the
+# buttons for the type's size (小字号), which end so: most lines open otherwise and are answered
+# at once.
 _WEB_FURNITURE_FIRST = frozenset(
     "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听我意文"
     + "编责审校值监初复终原收预阅赞留写举"
@@ -742,7 +743,7 @@ def is_web_furniture_line(text: str) -> bool:
         return True  # it opens with the account's name, which can be any character
     if len(text) > _PICTURE_LINK_LONGEST or (
         stripped[:1] not in _WEB_FURNITURE_FIRST
-        and not stripped.endswith("二维码")
+        and not stripped.endswith(("二维码", "字号"))  # a QR code's name; the type's size (小字号)
         # a breadcrumb that opens with the site's name (新华网 > 正文)
         and not any(mark in stripped for mark in _BREADCRUMB_MARKS)
     ):
