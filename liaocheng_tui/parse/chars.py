@@ -28,6 +28,9 @@ HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 # A statement's full stop: 。, or the half-width or full-width point OCR and converters put in its
 # place right after a Chinese character (not a decimal point, an abbreviation's or an ellipsis ......).
 FULL_STOP = f"(?:。|(?<=[{HAN_CLASS}])[.．])"
+# A note in brackets closing a paragraph after its last sentence: a brief's credit (…。（王明）), a
+# story's close (（完）), a jump line (（下转第2版）).
+CLOSING_NOTE = r"\s?[（(][^（）()]{1,24}[）)]"
 _WHOLLY_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 
 

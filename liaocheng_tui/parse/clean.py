@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from liaocheng_tui.parse.byline import looks_like_a_name
 from liaocheng_tui.parse.chars import (
+    CLOSING_NOTE,
     HAN_CLASS,
     WIDE_CLASS,
     ends_sentence,
@@ -29,9 +30,8 @@ _SPACE_BETWEEN_RE = re.compile(f" (?:(?<={_WIDE} ) *(?={_WIDE}|{_NARROW})|(?<={_
 _EMPHASIS_RE = re.compile(r"\*\*|__")
 # The first clause of a paragraph: what comes before its first punctuation mark.
 _CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
-# A sentence's end and a note in brackets closing the paragraph after it: a brief's credit
-# (…36条。（孙丽）), a story's close (（完）) or a jump line (（下转第2版）).
-_CLOSED_BY_NOTE_RE = re.compile(r"[。！!？?…][”’」』\"]*\s?[（(][^（）()]{1,24}[）)]$")
+# A sentence's end and a note in brackets closing the paragraph after it (…36条。（孙丽）).
+_CLOSED_BY_NOTE_RE = re.compile(f'[。！!？?…][”’」』"]*{CLOSING_NOTE}$')
 _SENTENCE_FINAL = frozenset("。！!？?")
 _FIRST_CLAUSE_RE = re.compile(r"^[^，,。、；;：:！!？?）)”」]*[，,。、；;：:！!？?）)”」]")
 

@@ -33,6 +33,7 @@ from liaocheng_tui.parse.byline import (
 )
 from liaocheng_tui.parse.chars import (
     CLOSING_MARK_RE,
+    CLOSING_NOTE,
     FULL_STOP,
     HAN_CLASS,
     ITEM_MARKS,
@@ -2343,7 +2344,7 @@ def _sentences_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -
 _SENTENCE_LEAST = 6  # characters' weight: 好。 is no sentence of a lead
 # A full stop ending a line, or before a credit in brackets that closes it (…场所。（王明）, as a
 # column of briefs signs each)
-_FULL_STOP_END_RE = re.compile(f"{FULL_STOP}(?:\\s?[（(][^（）()]{{1,24}}[）)])?$")
+_FULL_STOP_END_RE = re.compile(f"{FULL_STOP}(?:{CLOSING_NOTE})?$")
 # Marks that go on from the words before them: no kicker, headline or subtitle opens with one.
 _CONTINUING_MARKS = frozenset("，,、。．；;：:）)”’》」』】")
 

@@ -157,7 +157,7 @@ def _labelled(raws: list[str], lines: Sequence[Line]) -> Reading:
     for index, role in zip(kept, _alike_headings_read(shown, reading.roles), strict=True):
         roles[index] = "furniture" if index in web else role
     for index in tags:
-        below = next((other for other in range(index + 1, len(raws)) if raws[other].strip()), None)
+        below = _line_under(raws, index)
         roles[index] = "kicker" if below is not None and roles[below] in HEADER_ROLES else "body"
     return Reading(roles, renumbered(reading.pairs, dict(enumerate(kept))))
 
@@ -166,29 +166,31 @@ def _column_tags(raws: Sequence[str]) -> set[int]:
     """The lines that are a column's tag in square brackets (``【民生】``) over a short line: the
     labeller, which never met one, reads such a tag over a headline as the headline and the
     headline as its subtitle; it is shown a blank line there, as for web furniture, and a tag over
-    a headline is its kicker. (A
-    tag under a mark, ``■城事``, is shown: a short headline is marked so too, and the line rules
-    tell the two apart by what stands under them.)"""
-    return {
-        index
-        for index, raw in enumerate(raws)
-        if (text := raw.strip())[:1] in _BRACKETS_OPENING
-        and is_column_tag(text)
-        and _over_a_short_line(raws, index)
-    }
+    a headline is its kicker. (A tag under a mark, ``■城事``, is shown: a short headline is marked
+    so too, and the line rules tell the two apart by what stands under them.) A box's label over
+    its text (``【数据】``, ``【说法】`` over a paragraph) is shown too."""
+    tags: set[int] = set()
+    for index, raw in enumerate(raws):
+        text = raw.strip()
+        if text[:1] not in _BRACKETS_OPENING or not is_column_tag(text):
+            continue
+        below = _line_under(raws, index)
+        if (
+            below is not None
+            and len(under := raws[below].strip()) <= _HEADLINE_LINE_LONGEST
+            and not ends_sentence(under)
+        ):
+            tags.add(index)
+    return tags
 
 
-def _over_a_short_line(raws: Sequence[str], index: int) -> bool:
-    """Whether the next line of text under ``raws[index]`` is short and ends no sentence, as a
-    headline does (a box's label, 【数据】, 【执纪者说】, stands over its text)."""
-    below = next((raw.strip() for raw in raws[index + 1 :] if raw.strip()), "")
-    return 0 < len(below) <= _HEADLINE_LINE_LONGEST and not ends_sentence(below)
-
-
-_HEADLINE_LINE_LONGEST = 40  # characters
+def _line_under(raws: Sequence[str], index: int) -> int | None:
+    """The index of the next line of text under ``raws[index]``, blank lines passed over."""
+    return next((other for other in range(index + 1, len(raws)) if raws[other].strip()), None)
 
 
 _BRACKETS_OPENING = frozenset("【[［〔")
+_HEADLINE_LINE_LONGEST = 40  # characters
 
 
 def _headlines_marked_alone(
