@@ -6565,3 +6565,10 @@ def test_a_pictures_placeholder_over_a_headline_stays_furniture_not_a_column_tag
     page = parse_page(text)
     assert [(a.kicker, a.title) for a in page.articles][1] == ("在植树节到来之际", "东湖区干部群众义务植树")
     assert "[图片]" in [d.text for d in page.dropped]
+
+
+def test_two_column_tags_over_a_headline_are_both_its_kicker() -> None:
+    page = parse_page(_TAGGED.format(tag="【民生】\n【东江观察】"))
+    (first, story) = page.articles
+    assert first.paragraphs[-1] == "夜市位于东湖公园南门广场。"
+    assert (story.kicker, story.title) == ("【民生】【东江观察】", "老旧小区加装电梯 今年已完工86部")

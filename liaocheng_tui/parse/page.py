@@ -36,6 +36,7 @@ from liaocheng_tui.parse.furniture import (
     stray_marks,
 )
 from liaocheng_tui.parse.headers import is_column_tag
+from liaocheng_tui.parse.line_rules import headline_shaped
 from liaocheng_tui.parse.models import Dropped, Page
 from liaocheng_tui.parse.normalize import Line, lines_of, normalize_lines, split_lines
 from liaocheng_tui.parse.publication import infer_publication
@@ -175,11 +176,7 @@ def _column_tags(raws: Sequence[str]) -> set[int]:
         if text[:1] not in _BRACKETS_OPENING or not is_column_tag(text):
             continue
         below = _line_under(raws, index)
-        if (
-            below is not None
-            and len(under := raws[below].strip()) <= _HEADLINE_LINE_LONGEST
-            and not ends_sentence(under)
-        ):
+        if below is not None and headline_shaped(raws[below].strip()):
             tags.add(index)
     return tags
 
@@ -190,7 +187,6 @@ def _line_under(raws: Sequence[str], index: int) -> int | None:
 
 
 _BRACKETS_OPENING = frozenset("【[［〔")
-_HEADLINE_LINE_LONGEST = 40  # characters
 
 
 def _headlines_marked_alone(
