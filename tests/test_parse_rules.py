@@ -618,6 +618,19 @@ def test_a_headline_that_names_its_reporter_before_a_colon_heads_its_story() -> 
             ["王明"],
             "南京市新增三处公园。",
         ),
+        # a slash after each role, as metro papers print it
+        (
+            "南都讯 记者/柳静文 通讯员/王海 11月19日，城区新增三处公园。",
+            "南都讯 记者/柳静文 通讯员/王海",
+            ["柳静文", "王海"],
+            "11月19日，城区新增三处公园。",
+        ),
+        (
+            "本报讯 记者／赵敏 近日，城区新增三处公园。",
+            "本报讯 记者／赵敏",
+            ["赵敏"],
+            "近日，城区新增三处公园。",
+        ),
         # a reporter opening the story's first paragraph, credited by the outlet or not
         ("本报记者 王明 近日，城区新增三处公园。", "本报记者 王明", ["王明"], "近日，城区新增三处公园。"),
         (
@@ -1876,7 +1889,10 @@ def test_a_double_spaced_narrow_column_s_meta_lines_under_headlines_are_furnitur
         ("版式：王敏 校对：李强", True),
         ("版式设计：王敏", True),  # two labels run together
         ("制图：王 婷", True),
+        ("本版编辑/王敏 美编/李强 校对/张明", True),  # set apart by slashes
+        ("责任编辑 / 刘洋", True),
         ("设计理念：绿色", False),
+        ("编辑/记者的职业操守", False),
         ("编辑部：今年的稿件比往年多，版面也更紧。", False),
     ],
 )
@@ -1926,6 +1942,23 @@ def test_a_public_accounts_closing_credits_give_the_source_and_the_writer() -> N
     assert [(d.text, d.reason) for d in page.dropped] == [("编辑：李青", "page-furniture")]
 
 
+def test_a_metro_papers_reporters_after_slashes_and_its_staff_by_spaces() -> None:
+    # 南都讯 记者/X 通讯员/Y opens each story; the page's foot names its editors and layout staff
+    page = parse_page(
+        "东湖区图书馆延长开放时间\n\n"
+        "南都讯 记者/赵敏 通讯员/李青 从12月1日起，东湖区图书馆开放时间延长至每晚21时。\n"
+        "图书馆负责人介绍，各区域均正常开放。\n\n"
+        "西山县试点共享菜园\n\n"
+        "南都讯 记者/钱程 闲置地块变身共享菜园，首批50块菜地被一抢而空。\n\n"
+        "编辑 孙丽 美编 李明 校对 王强\n"
+    )
+    assert [(a.title, a.byline, a.authors, a.paragraphs[0][:6]) for a in page.articles] == [
+        ("东湖区图书馆延长开放时间", "南都讯 记者/赵敏 通讯员/李青", ["赵敏", "李青"], "从12月1日"),
+        ("西山县试点共享菜园", "南都讯 记者/钱程", ["钱程"], "闲置地块变身"),
+    ]
+    assert [(d.text, d.reason) for d in page.dropped] == [("编辑 孙丽 美编 李明 校对 王强", "page-furniture")]
+
+
 def test_writers_under_a_label_right_under_the_headline_are_its_byline() -> None:
     page = labelled(
         "聊城这个冬天，有点暖\n记者：王海\n\n入冬以来，我市多措并举保障群众温暖过冬。\n", "T B _ B _"
@@ -1956,6 +1989,10 @@ def test_a_labelled_line_inside_a_story_stays_its_text(line: str) -> None:
         ("本报记者:王海 李青", ["王海", "李青"]),
         ("文字：王海、李青", ["王海", "李青"]),
         ("通讯员：李青", ["李青"]),
+        # by their roles, as metro papers close a story
+        ("采写：南都记者 王海", ["王海"]),
+        ("采写：本报记者 王海 通讯员 李青", ["王海", "李青"]),
+        ("采写：本报 王海", None),  # no role: 本报 is no name
         ("记者：请问您", None),  # no name
         ("摄影：赵敏", None),  # who took the pictures, not who wrote
         ("编辑：李青", None),  # who edited it: the page's staff
@@ -2258,6 +2295,8 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "编辑 李四 校对 王五",
         "责编 李四",
         "编辑 李四 审核 王五 监制 刘明",
+        "编辑 李四 美编 王五 校对 刘明",  # those who laid out the page beside the copy's editors
+        "本版编辑 李四 美编 王五",
     ],
 )
 def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: str) -> None:
@@ -2310,6 +2349,8 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "审核 通过",  # a staff label's word before no one's name
         "校对 工作",
         "编辑李四",  # no space: a sentence's words may run so
+        "美编 王五",  # layout staff alone, whom a story's credits may name
+        "制图 王五",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -2636,6 +2677,8 @@ def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:
         "编辑：王海 校对：李强 组版：赵敏",  # who laid out the page, beside the copy's editors
         "本版编辑：王海 美编：李强",
         "美编：李强 编辑：王海",
+        "本版编辑/王海 美编/李强 校对/赵敏",  # set apart by slashes
+        "编辑 王海 美编 李强",  # by spaces
     ],
 )
 def test_a_staff_credit_under_a_story_is_furniture_and_a_chart_credit_stays_the_storys(staff: str) -> None:

@@ -148,11 +148,12 @@ _DATELINE_RE = re.compile(
     rf"|[（(]\s?{_H}{{1,6}}社{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}\s?[）)](?=\s?\S))"
 )
 _COMMENTATOR_RE = re.compile(f"^(?:本报|{_H}{{2,6}}(?:社|报|网|台))?(?:特约|特邀)?评论员$")
-# A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…; or closed by
-# 报道 and a colon: 本报济南6月8日讯 记者张三报道：…
+# A byline without brackets after a dateline: 本报讯 记者 张三 通讯员 李四 6月8日，…, or with a slash
+# after each role as metro papers print it (南都讯 记者/张三 通讯员/李四 …); or closed by 报道 and a
+# colon: 本报济南6月8日讯 记者张三报道：…
 REPORTER_ROLE_WORDS = "(?:本报)?(?:全媒体|融媒体|融媒|首席|特约|见习|实习)?记者|(?:本报)?通讯员|实习生"
 _BARE_BYLINE_RE = re.compile(
-    f"^\\s?((?:(?:{REPORTER_ROLE_WORDS})\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
+    f"^\\s?((?:(?:{REPORTER_ROLE_WORDS})\\s?[/／]?\\s?{_H}{{2,4}}?(?:\\s{_H}{{2,4}}?)*\\s?)+)(?:报道)?(?:\\s?[:：]|(?=\\s|[0-9]))"
 )
 # A news outlet's name before its reporter's (极目新闻, 潮新闻客户端, 齐鲁晚报·齐鲁壹点, 新京报; not
 # 本报, whose 本报记者 is a role of its own).
@@ -1101,11 +1102,13 @@ _LABELLED_CREDIT_RE = re.compile(
     f"^(?:{REPORTER_ROLE_WORDS}|文字|文|采写|撰文|撰稿|作者)\\s?[:：]\\s?(\\S.*)$"
 )
 _LABELLED_CREDIT_LONGEST = 40  # characters: a label and six names
+_REPORTER_ROLE_RE = re.compile(REPORTER_ROLE_WORDS)
 
 
 def parse_labelled_credit(text: str) -> tuple[str, list[str]] | None:
     """The line and its names where ``text`` credits writers under a label (``记者：王海``,
-    ``文字：王海 李青``), each name a person's; None for any other line (``记者：请问…``)."""
+    ``文字：王海 李青``, ``采写：本报记者 王海``), each name a person's; None for any other line
+    (``记者：请问…``)."""
     if ("：" not in text and ":" not in text) or len(text) > _LABELLED_CREDIT_LONGEST:
         return None  # most lines, answered at once
     line = _collapse(text)
@@ -1113,6 +1116,10 @@ def parse_labelled_credit(text: str) -> tuple[str, list[str]] | None:
     if found is None:
         return None
     names = _listed_names(found.group(1), _LABELLED_NAMES_MOST)
+    if names is None:
+        # the writers by their roles, as metro papers close a story (采写：南都记者 王海 通讯员 李青)
+        byline = parse_byline_line(found.group(1))
+        names = byline[1] if byline is not None and _REPORTER_ROLE_RE.search(byline[0]) else None
     return (line, names) if names else None
 
 

@@ -79,15 +79,16 @@ _EDITOR_LABELS = f"{_COPY_STAFF_LABELS}|本版编辑|美编|版式|组版|视觉
 
 
 def _staff_line_re(labels: str) -> re.Pattern[str]:
-    """A line of staff credits, each a label (or labels run together: 版式设计) and a name."""
-    return re.compile(f"^(?:(?:{labels})+[:：]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
+    """A line of staff credits, each a label (or labels run together: 版式设计) and a name, after a
+    colon or a slash (本版编辑/王海)."""
+    return re.compile(f"^(?:(?:{labels})+\\s?[:：/／]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
 
 
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
 _EDITORS_RE = _staff_line_re(_EDITOR_LABELS)
 _COPY_STAFF_RE = _staff_line_re(_COPY_STAFF_LABELS)
 # One field of a copy's editors in a line of staff credits (编辑：, 本版编辑：).
-_COPY_STAFF_FIELD_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_COPY_STAFF_LABELS})[:：]")
+_COPY_STAFF_FIELD_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_COPY_STAFF_LABELS})\\s?[:：/／]")
 # Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
 _JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
 _JUMP_RE = re.compile(
@@ -199,7 +200,7 @@ def is_staff_credit(text: str) -> bool:
     (``编辑：王海 校对：李强 组版：赵敏``, ``本版编辑：王海 美编：李强``): never a story's text,
     wherever it stands. Not those who drew its charts or laid out its page alone (``制图：…``,
     ``版式设计：…``), whom a story's own credits name too."""
-    if "：" not in text and ":" not in text:
+    if "：" not in text and ":" not in text and "/" not in text and "／" not in text:
         return False
     folded = fold_width(text.strip())
     return bool(
@@ -776,16 +777,21 @@ _KEYWORDS_RE = re.compile(
 )
 
 
-# An app's or a site's staff credits set apart by spaces alone: 编辑 李四 校对 王五, 责编 李四.
-_SPACED_STAFF = f"(?:{_COPY_STAFF_LABELS}) ({_H}{{2,4}})"
+# An app's or a site's staff credits set apart by spaces alone: 编辑 李四 校对 王五, 责编 李四, and
+# a page's layout staff beside its editors (编辑 李四 美编 王五).
+_SPACED_STAFF = f"(?:{_EDITOR_LABELS}) ({_H}{{2,4}})"
 _SPACED_STAFF_LINE_RE = re.compile(f"^(?:{_SPACED_STAFF} ?)+$")
 _SPACED_STAFF_RE = re.compile(_SPACED_STAFF)
+_SPACED_COPY_STAFF_RE = re.compile(f"(?:^| )(?:本版)?(?:{_COPY_STAFF_LABELS}) ")
 
 
 def _spaced_staff_credit(text: str) -> bool:
-    """Labels of the copy's staff, each with a name set apart by a space, every name a person's."""
-    return _SPACED_STAFF_LINE_RE.match(text) is not None and all(
-        map(looks_like_a_name, _SPACED_STAFF_RE.findall(text))
+    """Labels of the copy's staff (and of layout staff beside them), each with a name set apart by
+    a space, every name a person's; not layout staff alone (制图 王五), whom a story's credits name."""
+    return (
+        _SPACED_STAFF_LINE_RE.match(text) is not None
+        and _SPACED_COPY_STAFF_RE.search(text) is not None
+        and all(map(looks_like_a_name, _SPACED_STAFF_RE.findall(text)))
     )
 
 

@@ -420,7 +420,7 @@ def _staff_credits(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
         for place, index in enumerate(filled)
         if out[index] in ("body", "furniture")
         and len(text := lines[index].text) <= _HEADLINE_LONGEST
-        and ("：" in text or ":" in text)
+        and ("：" in text or ":" in text or "/" in text or "／" in text)  # 编辑：王海, 本版编辑/王海
     ]
     for place, index in labelled:
         # Right under a headline it stays as read: a picture report's only text (the corpus's key
