@@ -218,6 +218,43 @@ def test_the_short_line_over_a_storys_close_read_as_a_byline_stays_text(closing:
     assert reread(line_rules._headlines_over_leads, text, codes) == codes
 
 
+def test_a_short_line_over_a_lead_after_a_box_set_apart_that_ends_no_sentence_is_its_headline() -> None:
+    # A weather box's last line closes no sentence (…最高气温12℃), but a blank line sets it apart and
+    # it falls short of any wrap: it ended, and the short line over the next lead heads a story.
+    text = (
+        "明日天气\n明天白天：晴转多云，北风2到3级，最高气温12℃\n\n"
+        "全民健身步道年底建成\n本报讯（记者 赵敏）沿东江两岸的全民健身步道年底将全线建成。\n"
+    )
+    assert reread(line_rules._headlines_over_leads, text, "T B _ B B _") == "T B _ T B _"
+
+
+_LONG_WEATHER = "明天白天：晴转多云，北风2到3级，最高气温12℃，最低气温2℃，空气质量良，适宜户外活动和晾晒衣物"
+
+
+@pytest.mark.parametrize(
+    ("above", "codes"),
+    [
+        ("明天白天：晴转多云，北风2到3级，", "B B _ B B _"),  # it runs on: a comma
+        (_LONG_WEATHER, "B B B B _"),  # no blank line between
+    ],
+    ids=["runs-on", "no-gap"],
+)
+def test_a_short_line_over_a_lead_under_a_line_that_goes_on_stays_text(above: str, codes: str) -> None:
+    gap = "\n\n" if codes.count("_") == 2 else "\n"
+    text = f"今天夜里：晴，北风3到4级。\n{above}{gap}全民健身步道年底建成\n本报讯（记者 赵敏）沿东江两岸的全民健身步道年底将全线建成。\n"
+    assert reread(line_rules._headlines_over_leads, text, codes) == codes
+
+
+def test_a_short_line_over_a_lead_under_a_hard_wraps_full_line_across_a_gap_stays_text() -> None:
+    # On a page hard-wrapped at 14 characters a line that fills the width goes on under it, a blank
+    # line between or not: the short line is the paragraph's tail, over the next story's lead.
+    full = "东湖区今年新建口袋公园十二"
+    paragraph = "\n".join([full] * 8)
+    text = f"{paragraph}\n\n处市民休闲多了去处\n本报讯（记者 赵敏）沿东江两岸步道年底建成。\n"
+    codes = " ".join(["B"] * 8 + ["_", "B", "B", "_"])
+    assert reread(line_rules._headlines_over_leads, text, codes) == codes
+
+
 # _headline_decks_over_leads
 
 _DECKS = (

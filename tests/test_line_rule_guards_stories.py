@@ -348,6 +348,44 @@ def test_a_kicker_after_a_closing_mark_stays_the_kicker() -> None:
     assert reread(line_rules._headlines_after_closing_marks, page, "B K T B") == "B K T B"
 
 
+_JUMPED = "\n".join(
+    (
+        "　　分产业看，第三产业增加值增长6.0%。{jump}",
+        "",
+        "导读",
+        "",
+        "东湖区：老旧小区改造惠及3万户",
+        "　　今年以来，东湖区完成老旧小区改造56个。",
+    )
+)
+
+
+def test_a_short_line_after_a_story_sent_to_another_page_heads_the_next_story() -> None:
+    # Nothing more of a story is printed after the mark that sends it on (下转第2版): the short
+    # line after the front page's 导读 heads a teaser.
+    page = _JUMPED.format(jump="（下转第2版）")
+    assert reread(line_rules._headlines_after_closing_marks, page, "B _ B _ B B") == "B _ B _ T B"
+
+
+def test_a_short_line_after_a_story_brought_from_another_page_stays_as_read() -> None:
+    # 上接 says where the paragraph came from: its story may go on here, a crosshead after it
+    page = _JUMPED.format(jump="（上接第1版）")
+    assert reread(line_rules._headlines_after_closing_marks, page, "B _ B _ B B") == "B _ B _ B B"
+
+
+def test_a_headline_shaped_line_after_a_jump_that_is_no_label_is_read_itself() -> None:
+    # Only a label of the page's (导读) is passed over: a short line right after the jump is the
+    # one that heads, here with no text under it but the next short line, so it stays as read.
+    page = _JUMPED.format(jump="（下转第2版）").replace("导读", "今年新建口袋公园")
+    assert reread(line_rules._headlines_after_closing_marks, page, "B _ B _ B B") == "B _ B _ B B"
+
+
+def test_a_jump_line_read_as_a_header_line_is_furniture() -> None:
+    page = "西山县草莓喜获丰收\n　　初冬时节，草莓大棚里一派繁忙景象。\n详见第5版\n下转第3版\n"
+    codes = "T B K S _"
+    assert reread(line_rules._page_markers_read_as_headers, page, codes) == "T B F F _"
+
+
 # --- _photo_story_headlines: 西山县冬日雪景（组图） ----------------------------------------------------
 
 

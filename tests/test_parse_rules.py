@@ -1891,6 +1891,9 @@ def test_a_double_spaced_narrow_column_s_meta_lines_under_headlines_are_furnitur
         ("制图：王 婷", True),
         ("本版编辑/王敏 美编/李强 校对/张明", True),  # set apart by slashes
         ("责任编辑 / 刘洋", True),
+        ("本版责编：孙丽", True),  # for this page
+        ("本版校对：王强", True),
+        ("本版：孙丽", False),
         ("设计理念：绿色", False),
         ("编辑/记者的职业操守", False),
         ("编辑部：今年的稿件比往年多，版面也更紧。", False),
@@ -4298,7 +4301,16 @@ def test_the_section_an_e_papers_page_label_names(line: str, section: str | None
 
 @pytest.mark.parametrize(
     "line",
-    ["（紧接第一版）", "（下转第二版）", "（转第十二版）", "(上接A1版)", "（下转4版）", "（上接第1版）"],
+    [
+        "（紧接第一版）",
+        "（下转第二版）",
+        "（转第十二版）",
+        "(上接A1版)",
+        "（下转4版）",
+        "（上接第1版）",
+        "（详见第3版）",  # a front page's teaser points to its story
+        "（见A5版）",
+    ],
 )
 def test_jump_lines_in_chinese_or_arabic_numerals_are_page_markers(line: str) -> None:
     assert is_page_marker(line)
@@ -4306,7 +4318,17 @@ def test_jump_lines_in_chinese_or_arabic_numerals_are_page_markers(line: str) ->
 
 
 @pytest.mark.parametrize(
-    "line", ["下转第三版", "▶下转A2版", "上接第1版 ▲", "【紧接第一版】", "转3版", "　下转第 12 页"]
+    "line",
+    [
+        "下转第三版",
+        "▶下转A2版",
+        "上接第1版 ▲",
+        "【紧接第一版】",
+        "转3版",
+        "　下转第 12 页",
+        "详见第3版",
+        "【参见A5版】",
+    ],
 )
 def test_a_jump_line_printed_without_brackets_is_a_page_marker(line: str) -> None:
     assert is_page_marker(line)
@@ -4321,6 +4343,8 @@ def test_a_jump_line_printed_without_brackets_is_a_page_marker(line: str) -> Non
         "下转三",  # a page named as no page (版, 页)
         "下转第三版，敬请关注。",
         "一版转三版",
+        "详见第三版面的说明文字",
+        "见第3版",  # 见 alone, with no bracket: a sentence's words may open so
     ],
 )
 def test_a_line_that_only_begins_like_a_bare_jump_line_is_none(line: str) -> None:
@@ -4354,6 +4378,7 @@ def test_a_bare_jump_line_under_a_story_is_dropped_not_its_last_paragraph() -> N
         ("记者了解到。（下转第3版）", ("记者了解到。", None, "（下转第3版）")),
         ("记者了解到。\u3000\u3000(下转A3)", ("记者了解到。", None, "(下转A3)")),
         ("（上接第1版）全文完。（下转第8版）", ("全文完。", "（上接第1版）", "（下转第8版）")),
+        ("惠及居民3万余户。（详见第3版）", ("惠及居民3万余户。", None, "（详见第3版）")),
     ],
 )
 def test_jump_marks_a_paragraph_opens_or_closes_with(

@@ -79,9 +79,9 @@ _EDITOR_LABELS = f"{_COPY_STAFF_LABELS}|本版编辑|美编|版式|组版|视觉
 
 
 def _staff_line_re(labels: str) -> re.Pattern[str]:
-    """A line of staff credits, each a label (or labels run together: 版式设计) and a name, after a
-    colon or a slash (本版编辑/王海)."""
-    return re.compile(f"^(?:(?:{labels})+\\s?[:：/／]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
+    """A line of staff credits, each a label (or labels run together: 版式设计; for this page: 本版责编)
+    and a name, after a colon or a slash (本版编辑/王海)."""
+    return re.compile(f"^(?:(?:本版)?(?:{labels})+\\s?[:：/／]\\s?{_H}(?:\\s?{_H}){{0,3}}\\s*)+$")
 
 
 # Staff credits at the foot of a page: 责任编辑：刘 洋 / 版式：王敏 校对：李强 / 版式设计：王敏
@@ -89,16 +89,18 @@ _EDITORS_RE = _staff_line_re(_EDITOR_LABELS)
 _COPY_STAFF_RE = _staff_line_re(_COPY_STAFF_LABELS)
 # One field of a copy's editors in a line of staff credits (编辑：, 本版编辑：).
 _COPY_STAFF_FIELD_RE = re.compile(f"(?:^|\\s)(?:本版)?(?:{_COPY_STAFF_LABELS})\\s?[:：/／]")
-# Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版
-_JUMP_OPENING = r"[(（]\s*(?:下转|上接|紧接|接|转|续)(?:第)?\s*"
+# Jump lines and page numbers: (下转A04版) （上接第1版） (转第2版) （紧接第一版） - 8 - 第8版, and the
+# pointer under a front page's teaser to the page that prints the story (详见第3版, （见A5版）)
+_JUMP_WORDS = "下转|上接|紧接|接|转|续|详见|参见|见"
+_JUMP_OPENING = rf"[(（]\s*(?:{_JUMP_WORDS})(?:第)?\s*"
 _JUMP_RE = re.compile(
     rf"^{_JUMP_OPENING}(?:[A-Z]?\d{{1,3}}\s*(?:版|页)?|[一二三四五六七八九十]{{1,3}}\s*(?:版|页))\s*[)）]$"
 )
 # A jump line a PDF prints in a box of its own, with no bracket or in 【】, an arrow beside it
-# (下转第3版, ▶下转A2版, 【上接第一版】): the whole line is the mark, and it names a page as one.
+# (下转第3版, ▶下转A2版, 【上接第一版】, 详见第3版): the whole line is the mark, and it names a page as one.
 _ARROW = "[▶▷►→➡▲△▼◀☞]"
 _BARE_JUMP_RE = re.compile(
-    rf"^(?:{_ARROW}\s*)?【?\s*(?:下转|上接|紧接|转|续)\s*第?\s*(?:[A-Z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})"
+    rf"^(?:{_ARROW}\s*)?【?\s*(?:下转|上接|紧接|转|续|详见|参见)\s*第?\s*(?:[A-Z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})"
     rf"\s*(?:版|页)\s*】?(?:\s*{_ARROW})?$"
 )
 # The same set inside a paragraph, opening (（上接第1版）社区食堂…) or closing it (…。（下转第3版）):

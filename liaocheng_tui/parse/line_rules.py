@@ -491,8 +491,13 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             continue
         # two short lines over the lead (two_headline_lines)
         pair = place >= 1 and _broken_pair_over(lines, out, filled, place)
+        above_ends = False  # what stands over the line ended, though it closes no sentence
         if not pair and place and not _closes(lines[filled[place - 1]].text, out[filled[place - 1]]):
-            continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
+            if fills is None:
+                fills = filled_lines(lines)
+            above_ends = _ends_short_over_gap(lines, filled, place, fills)
+            if not above_ends:
+                continue  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if not could_head(text):
             continue
         readings = [[index]]  # the headline's lines: two where a column broke it, read first
@@ -502,7 +507,9 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             if not fills[filled[place - 1]]:  # a hard-wrapped paragraph's line fills its width
                 readings.insert(0, [filled[place - 1], index])
         for heads in readings:
-            if _read_headline_over_lead(lines, out, filled, place - len(heads) + 1, heads):
+            if _read_headline_over_lead(
+                lines, out, filled, place - len(heads) + 1, heads, above_ends=above_ends
+            ):
                 break
     return out
 
@@ -581,20 +588,47 @@ def _story_ends_at(lines: Sequence[Line], roles: Sequence[Role], index: int) -> 
     return index > 0 and is_lone_dateline(lines[index - 1].text + lines[index].text)
 
 
+def _ends_short_over_gap(
+    lines: Sequence[Line], filled: Sequence[int], place: int, fills: Sequence[bool]
+) -> bool:
+    """Whether the text line over ``filled[place]`` ended its paragraph though it closes no
+    sentence (a weather box's last line, ``…最高气温12℃``; a paragraph whose full stop the
+    extraction lost): a blank line stands between them and it falls short of the width the page
+    is hard-wrapped at (on a page that is not, every paragraph is a line), running on with no
+    comma or colon, the last line of a block (a line alone between blank lines may be a box's
+    name: 彩票开奖)."""
+    above = filled[place - 1]
+    text = lines[above].text
+    return (
+        filled[place] - above > 1
+        and place >= 2
+        and filled[place - 2] == above - 1
+        and not fills[above]
+        and not text.endswith(_RUNS_ON)
+    )
+
+
 def _read_headline_over_lead(
-    lines: Sequence[Line], roles: list[Role], filled: Sequence[int], first: int, heads: Sequence[int]
+    lines: Sequence[Line],
+    roles: list[Role],
+    filled: Sequence[int],
+    first: int,
+    heads: Sequence[int],
+    *,
+    above_ends: bool = False,
 ) -> bool:
     """Read ``heads`` (one line, or two: :func:`two_headline_lines`, from ``filled[first]``) as
     the headline of the lead under them where what stands over them allows: nothing, the end of
     a story, or a headline (then one line is its subtitle, and two lines under a section's name
-    are the headline, the name its kicker). Whether they were read so."""
+    are the headline, the name its kicker; ``above_ends``: a paragraph that closes no sentence,
+    :func:`_ends_short_over_gap`). Whether they were read so."""
     if len(heads) == 2:
         upper_role, lower_role = two_headline_lines(lines[heads[0]].text, lines[heads[1]].text)
     else:
         upper_role, lower_role = "title", "title"
     if first:
         above = filled[first - 1]
-        if not _closes(lines[above].text, roles[above]):
+        if not above_ends and not _closes(lines[above].text, roles[above]):
             return False  # the tail of a paragraph or of a line cut by a wrap (稿件来源： / 某某报)
         if roles[above] in ("title", "subtitle"):
             if (
@@ -1317,13 +1351,20 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
     fills: list[bool] | None = None
     for place in closings:
         index, head, below = filled[place], filled[place + 1], filled[place + 2]
+        closing = lines[index].text
+        jumps = _jumps_away(closing)
+        if jumps and is_web_furniture_line(lines[head].text) and place + 3 < len(filled):
+            head, below = (
+                below,
+                filled[place + 3],
+            )  # a front page's 导读 over the teasers after its lead story
         if out[head] != "body" or out[below] not in ("body", "byline"):
             continue
-        closing = lines[index].text
         if closing.endswith(("）", ")")):
             signed = _closing_dateline(lines, filled, place)
             if not (
                 signed
+                or jumps
                 or CLOSING_MARK_RE.search(closing)
                 or _closes_with_credit(lines, out, index, head, below)
             ):
@@ -1356,6 +1397,18 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
                 continue  # two headline lines: no telling a kicker over a headline from a subtitle
         out[head] = "title"
     return out
+
+
+_JUMP_BACK = ("（上接", "(上接", "（接", "(接", "（紧接", "(紧接")
+
+
+def _jumps_away(text: str) -> bool:
+    """Whether a paragraph closes with a mark that sends its story to another page (``（下转第2版）``,
+    ``（详见第3版）``): nothing more of the story is printed here."""
+    if not text.endswith(("）", ")")):
+        return False
+    marks = split_jump_marks(text)
+    return marks is not None and marks.closing is not None and not marks.closing.startswith(_JUMP_BACK)
 
 
 # Who drew a page's charts or laid it out, or where its pictures came from (本版制图：赵敏,
@@ -2645,7 +2698,17 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPair
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
     roles = _paragraph_tails_read_as_headlines(lines, _crossheads_inside_stories(lines, roles))
-    return _overlong_headlines(lines, roles)
+    return _page_markers_read_as_headers(lines, _overlong_headlines(lines, roles))
+
+
+def _page_markers_read_as_headers(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a jump line or page number the labeller read as a header line (``详见第3版``
+    set right under a front page's teaser, ``下转第2版`` in a box of its own) read as furniture:
+    such a line names a page, never a story."""
+    return [
+        "furniture" if role in HEADER_ROLES and is_page_marker(line.text) else role
+        for line, role in zip(lines, roles, strict=True)
+    ]
 
 
 def _paragraph_tails_read_as_headlines(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
