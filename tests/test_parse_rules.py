@@ -661,6 +661,10 @@ def test_an_outlets_reporter_alone_on_a_line_is_no_lead() -> None:
     assert split_lead("本报记者 刘诗瑶 常 钦 余建斌") is None
     assert split_lead("极目新闻记者 王明 摄") is None
     assert split_lead("记者获悉：2月10日起，快递企业陆续复工。") is None
+    # 通讯员 is a role: its 讯 closes no dateline (本报冠县讯)
+    assert split_lead("本报通讯员 王海") is None
+    assert split_lead("本报特约通讯员 王海") is None
+    assert split_lead("东江日报社通讯员 王海") is None
 
 
 def test_a_paper_s_news_is_no_lead_when_讯_opens_a_word() -> None:
@@ -1943,6 +1947,12 @@ def test_a_public_accounts_closing_credits_give_the_source_and_the_writer() -> N
     assert (article.byline, article.authors) == ("来源：聊城日报 记者：王海", ["王海"])
     assert article.paragraphs == ["入冬以来，我市多措并举保障群众温暖过冬。"]
     assert [(d.text, d.reason) for d in page.dropped] == [("编辑：李青", "page-furniture")]
+
+
+def test_a_correspondents_line_under_a_headline_stays_a_byline() -> None:
+    # 本报通讯员 X names the writer: no lead, whose dateline (本报通讯讯) would make the line text
+    text = "他把非遗剪纸带进课堂\n本报通讯员 王海\n\n\u3000\u3000今年以来，李明已为十余所学校上过剪纸课。\n"
+    assert reread(line_rules._leads_read_as_other_roles, text, "T BY _ B _") == "T BY _ B _"
 
 
 def test_a_metro_papers_reporters_after_slashes_and_its_staff_by_spaces() -> None:

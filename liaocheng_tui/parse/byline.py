@@ -117,12 +117,12 @@ _DATE_ELECTRIC = (
 )
 _DATELINE_RE = re.compile(
     rf"^(?:本{_S}报{_S}讯"
-    rf"|本{_S}报{_S}{_PLACE}{_S}讯"
+    rf"|本{_S}报{_S}{_PLACE}{_S}讯(?!员)"  # not 本报通讯员, a reporter's role
     rf"|本{_S}报{_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     rf"|(?:新华社|中新社|中新网|人民网|新华网|央视网|{_H}{{2,6}}(?:日报|晚报|社|网|台)){_S}(?:{_PLACE})?{_S}{_DATE_ELECTRIC}"
     # another paper's, site's or app's own news: 新京报讯, 齐鲁晚报讯, 大众网讯, 南都讯, 红星新闻讯
-    # (not 讯息)
-    rf"|{_H}{{1,6}}(?:报|网|台|都|新闻|社){_S}讯(?!息)"
+    # (not 讯息, nor 日报社通讯员)
+    rf"|{_H}{{1,6}}(?:报|网|台|都|新闻|社){_S}讯(?![息员])"
     # ... on a day, as news sites file (扬子晚报网12月3日讯, 红网时刻新闻12月3日讯) and as wires did
     # before the 1980s, the day in numerals and from a place (新华社一日讯, 新华社北京三十日讯)
     rf"|{_H}{{1,8}}?(?:报|网|台|新闻|客户端|社){_S}(?:{_PLACE})?{_S}"
