@@ -1343,6 +1343,61 @@ def test_the_lead_under_an_editors_note_gives_the_byline(note: str) -> None:
     assert story.byline is None and story.paragraphs[1].startswith("本报讯")
 
 
+_NOTED_STORY = "西山县：小山村变身网红打卡地\n本报记者 赵敏\n\u3000\u3000初冬的柳河村，游客络绎不绝。\n"
+
+
+def test_an_editors_note_between_two_stories_opens_the_second() -> None:
+    # A note stands over the story it introduces: after a story's text it is the next one's.
+    page = labelled(
+        "社区食堂为何叫好不叫座\n\n\u3000\u3000中午的社区食堂里坐满了老人。\n\n"
+        f"编者按：本报今起推出系列报道。\n\n{_NOTED_STORY}",
+        "T _ B _ B _ T BY B _",
+    )
+    assert [(a.title, a.paragraphs, a.line_start) for a in page.articles] == [
+        ("社区食堂为何叫好不叫座", ["中午的社区食堂里坐满了老人。"], 1),
+        (
+            "西山县：小山村变身网红打卡地",
+            ["编者按：本报今起推出系列报道。", "初冬的柳河村，游客络绎不绝。"],
+            5,
+        ),
+    ]
+
+
+def test_an_editors_note_over_the_pages_first_headline_is_that_storys() -> None:
+    # two paragraphs of the note, the second under another of its labels: one note
+    page = labelled(
+        f"编者按：本报今起推出系列报道。\n核心提示：柳河村三年变了样。\n\n{_NOTED_STORY}", "B B _ T BY B _"
+    )
+    (story,) = page.articles
+    assert (story.title, story.byline, story.line_start) == (
+        "西山县：小山村变身网红打卡地",
+        "本报记者 赵敏",
+        1,
+    )
+    assert story.paragraphs == [
+        "编者按：本报今起推出系列报道。",
+        "核心提示：柳河村三年变了样。",
+        "初冬的柳河村，游客络绎不绝。",
+    ]
+
+
+def test_a_headline_under_a_headed_editors_note_heads_a_story_of_its_own() -> None:
+    # a series' headline over its note, then its first part's headline: the note keeps to its own
+    page = labelled(f"走基层·看变化\n编者按：本报今起推出系列报道。\n\n{_NOTED_STORY}", "T B _ T BY B _")
+    assert [(a.title, a.paragraphs) for a in page.articles] == [
+        ("走基层·看变化", ["编者按：本报今起推出系列报道。"]),
+        ("西山县：小山村变身网红打卡地", ["初冬的柳河村，游客络绎不绝。"]),
+    ]
+
+
+def test_a_paragraph_that_only_opens_like_an_editors_note_stays_in_its_story() -> None:
+    page = labelled(
+        f"社区食堂为何叫好不叫座\n\u3000\u3000中午的食堂里坐满了老人。\n\u3000\u3000编者按照惯例回访了这些老人。\n\n{_NOTED_STORY}",
+        "T B B _ T BY B _",
+    )
+    assert [len(a.paragraphs) for a in page.articles] == [2, 1]
+
+
 def test_a_headline_line_opening_with_a_dash_is_the_subtitle() -> None:
     # The labeller read the 副题 as the headline's second line.
     page = labelled(
