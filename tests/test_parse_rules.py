@@ -1398,6 +1398,37 @@ def test_a_paragraph_that_only_opens_like_an_editors_note_stays_in_its_story() -
     assert [len(a.paragraphs) for a in page.articles] == [2, 1]
 
 
+@pytest.mark.parametrize(
+    ("headline", "title", "marks"),
+    [
+        ("【东湖夜市今晚开市】", "东湖夜市今晚开市", ["【】"]),
+        ("[东湖夜市今晚开市]", "东湖夜市今晚开市", ["[]"]),
+        ("〖东湖夜市今晚开市〗", "东湖夜市今晚开市", ["〖〗"]),
+        ("【东湖】夜市今晚【开市】", "【东湖】夜市今晚【开市】", []),  # brackets of its words
+        ("【东湖夜市今晚开市", "【东湖夜市今晚开市", []),  # not closed
+        ("【】", "【】", []),
+    ],
+)
+def test_brackets_set_around_a_whole_headline_are_dropped(
+    headline: str, title: str, marks: list[str]
+) -> None:
+    page = labelled(f"{headline}\n\u3000\u3000本报讯（记者 赵敏）东湖夜市将于今晚正式开市。\n", "T B _")
+    assert [a.title for a in page.articles] == [title]
+    assert [d.text for d in page.dropped if d.reason == "headline-mark"] == marks
+
+
+def test_brackets_set_around_a_subtitle_are_dropped_and_a_kickers_tag_keeps_its_own() -> None:
+    (story,) = labelled(
+        "【民生】\n东湖夜市今晚开市\n［首批120个摊位免费申领］\n\u3000\u3000本报讯 东湖夜市将于今晚正式开市。\n",
+        "K T S B _",
+    ).articles
+    assert (story.kicker, story.title, story.subtitle) == (
+        "【民生】",
+        "东湖夜市今晚开市",
+        "首批120个摊位免费申领",
+    )
+
+
 def test_a_headline_line_opening_with_a_dash_is_the_subtitle() -> None:
     # The labeller read the 副题 as the headline's second line.
     page = labelled(
@@ -1456,6 +1487,51 @@ def test_a_notices_headline_read_as_text_starts_the_notice() -> None:
     ]
 
 
+def test_a_classified_ads_headlines_under_ads_that_close_with_a_number_start_each_ad() -> None:
+    # an ad closes with its telephone number, no full stop: a blank line sets the next one apart
+    page = labelled(
+        "招聘启事\n\u3000\u3000某科技公司招聘软件工程师5名。\n\u3000\u3000联系电话：0635-1234567\n\n"
+        "房屋出租\n\u3000\u3000东湖路临街商铺出租，有意者面谈。电话：13800000000\n\n"
+        "讣告\n\u3000\u3000退休教师王明同志因病逝世，享年86岁。\n",
+        "B B B _ B B _ B B _",
+    )
+    assert [(a.title, len(a.paragraphs), a.kind) for a in page.articles] == [
+        ("招聘启事", 2, "notice"),
+        ("房屋出租", 1, "notice"),
+        ("讣告", 1, "notice"),
+    ]
+
+
+def test_a_notices_headline_set_apart_under_its_issuer_read_as_a_headline_joins_it() -> None:
+    (notice,) = labelled(
+        "东湖区人民政府\n\n关于征收土地的公告\n\u3000\u3000经研究决定，征收土地。\n", "T _ B B _"
+    ).articles
+    assert (notice.title, notice.paragraphs, notice.kind) == (
+        "东湖区人民政府关于征收土地的公告",
+        ["经研究决定，征收土地。"],
+        "notice",
+    )
+
+
+def test_a_line_naming_a_notice_under_a_readers_signature_stays_text() -> None:
+    # a round-up of readers' letters: the corpus keys the next letter's heading as text
+    page = labelled(
+        "读者来信\n\u3000\u3000小区路灯坏了半年没人修。\n\u3000\u3000东江市东湖区 读者 王建国\n\n"
+        "\u3000\u3000公交站牌信息要及时更正\n\u3000\u3000近日，有读者反映站牌上的线路信息有误。\n",
+        "T B B _ B B _",
+    )
+    assert [a.title for a in page.articles] == ["读者来信"]
+
+
+def test_a_hard_wraps_piece_that_ends_naming_a_notice_under_a_full_piece_stays_text() -> None:
+    # blank lines between a wrapped paragraph's pieces: the piece under a full one goes on from it
+    full = "东湖区人社局今年将组织多场线下"
+    lines = [full] * 8 + ["大型招聘", "会，提供岗位两千余个。"]
+    page = labelled("\n\n".join(lines) + "\n", " ".join(["B", "_"] * 10))
+    (story,) = page.articles
+    assert story.title is None and story.kind != "notice"
+
+
 @pytest.mark.parametrize(
     "middle",
     [
@@ -1465,6 +1541,8 @@ def test_a_notices_headline_read_as_text_starts_the_notice() -> None:
         "\u3000\u3000本报讯（记者 王磊）招聘会昨日开幕。\n——致全市志愿者的一封信",
         # a paragraph's wrapped line, under its unfinished first line
         "\u3000\u3000本报讯（记者 王磊）市人社局近日印发\n关于做好春季招聘工作的通知",
+        # indented as a paragraph, but with no blank line between it and the unfinished sentence
+        "\u3000\u3000本报讯（记者 王磊）市人社局近日印发\n\u3000\u3000关于做好春季招聘工作的通知",
     ],
 )
 def test_a_line_naming_a_notice_that_heads_nothing_stays_text(middle: str) -> None:

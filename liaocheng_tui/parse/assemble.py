@@ -1094,6 +1094,22 @@ def _heading(units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
     return None if text is None else unspace(text)
 
 
+# The brackets some papers and extractions set a whole headline in (【东湖夜市今晚开市】).
+_HEADLINE_BRACKETS = {"【": "】", "〖": "〗", "［": "］", "[": "]"}
+
+
+def _unbracketed(text: str | None, units: Sequence[Unit], dropped: list[Dropped]) -> str | None:
+    """A headline's or subtitle's text without the brackets set around all of it for show, which
+    go to ``dropped``; a column's tag read as the kicker keeps its own (【民生】)."""
+    if not text or _HEADLINE_BRACKETS.get(text[0]) != text[-1]:
+        return text
+    inner = text[1:-1]
+    if text[0] in inner or text[-1] in inner or not inner.strip():
+        return text  # two bracketed pieces (【东湖】夜市【开市】): the brackets are the words'
+    dropped.append(Dropped(text[0] + text[-1], "headline-mark", units[0].line))
+    return inner.strip()
+
+
 def _unmarked(unit: Unit, dropped: list[Dropped]) -> Unit:
     """A headline line without the mark set before it for show (■ 东湖夜市今晚开市), which goes to
     ``dropped``: a headline broken over two lines may carry one on each."""
@@ -1123,7 +1139,7 @@ def _build(
             if author is not None:
                 draft.set_byline(*author)
         paragraphs = _paragraphs(draft)
-        title = _heading(draft.title, dropped)
+        title = _unbracketed(_heading(draft.title, dropped), draft.title, dropped)
         if title is None and not paragraphs and draft.byline is None:
             # Nothing left of it (a lone end mark, a column label with nothing under it).
             if draft.column is not None:
@@ -1136,7 +1152,7 @@ def _build(
             title=title,
             paragraphs=paragraphs,
             kicker=_heading(draft.kicker, dropped),
-            subtitle=_heading(draft.subtitle, dropped),
+            subtitle=_unbracketed(_heading(draft.subtitle, dropped), draft.subtitle, dropped),
             byline=draft.byline,
             authors=draft.authors,
             column=draft.column,

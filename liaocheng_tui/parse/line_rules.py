@@ -941,7 +941,7 @@ def _closes(text: str, role: Role) -> bool:
         role != "body"
         or ends_sentence(text)
         or text.endswith(("）", ")"))
-        or _signs_off(text)
+        or signs_off(text)
         or figure_row(text)
     )
 
@@ -2311,7 +2311,7 @@ def _signatures_set_right(lines: Sequence[Line], roles: Sequence[Role]) -> list[
             out[index - 1] == "body"
             and above.strip()
             and (signature == index - 1 or ends_sentence(above))
-            and _signs_off(line.text)
+            and signs_off(line.text)
         ):
             out[index] = "body"
             signature = index
@@ -2356,7 +2356,7 @@ def _text_after(lines: Sequence[Line], index: int) -> str:
 _STORY_TEXT_ROLES: frozenset[Role] = frozenset({"body", "byline", "caption"})
 
 
-def _signs_off(text: str) -> bool:
+def signs_off(text: str) -> bool:
     """A signature's shape: words set apart by spaces ending in a person's name (山东聊城 读者
     王建国), or a date alone (2026年11月20日)."""
     words = text.split()

@@ -54,12 +54,15 @@ from liaocheng_tui.parse.line_rules import (
     MOST_PIECES,
     could_head,
     headline_shaped,
+    signs_off,
 )
 from liaocheng_tui.parse.models import Dropped
 from liaocheng_tui.parse.roles import HEADER_ROLES, Role
 
 # The word a notice's or a statement's headline ends with (…的公示, …公告), which names its kind.
-NOTICE_WORDS = tuple("启事 启示 公告 通告 通知 声明 公示 须知 征稿 征文 招聘 讣告 告知书 倡议书 更正".split())
+NOTICE_WORDS = tuple(
+    "启事 启示 公告 通告 通知 声明 公示 须知 征稿 征文 招聘 讣告 告知书 倡议书 更正 出租 出售 转让 招租".split()
+)
 CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
 _PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
@@ -575,8 +578,10 @@ def _over_a_picture(units: Sequence[Unit], index: int) -> Role | None:
 
 def _notice_headline(units: Sequence[Unit], index: int) -> bool:
     """Whether the text unit at ``index`` is a notice's headline: a short line that names a notice
-    or a statement at its end (关于…的公示, …公告, …联合声明) and holds no clause or sentence
-    mark, between a finished paragraph and text."""
+    or a statement at its end (关于…的公示, …公告, …联合声明, a classified ad's 房屋出租) and holds
+    no clause or sentence mark, between a finished paragraph and text: one that ends a sentence,
+    or one set apart by a blank line that does not fill a hard wrap's width and is no signature
+    (a classified ad closes with its telephone number)."""
     unit = units[index]
     text = unit.squeezed
     if not text.endswith(NOTICE_WORDS) or weight(text) > _NOTICE_HEADLINE_LONGEST:
@@ -592,6 +597,9 @@ def _notice_headline(units: Sequence[Unit], index: int) -> bool:
             above is None
             or (above.role != "body" and above.role not in HEADER_ROLES)
             or ends_sentence(above.text)
+            # a letter signed by its reader is one of a round-up's, whose next heading the corpus
+            # counts as its text (读者 王明 / 错误路牌要及时更正)
+            or (unit.gap_before and not above.fills and not signs_off(above.text))
         )
         and split_lead(text) is None
     )
