@@ -255,6 +255,42 @@ def test_a_short_line_over_a_lead_under_a_hard_wraps_full_line_across_a_gap_stay
     assert reread(line_rules._headlines_over_leads, text, codes) == codes
 
 
+# _subtitles_set_far_apart
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "expected"),
+    [
+        # a photo's headline with no text under it, three blank lines, the next story's headline
+        (
+            "东湖湿地迎来越冬候鸟\n\n\n\n在全市冬季运动会开幕式上的致辞\n（2026年11月20日）\n尊敬的各位来宾：\n",
+            "T _ _ _ S S B _",
+            "T _ _ _ T S B _",
+        ),
+        (
+            "东湖湿地迎来越冬候鸟\n\n\n在全市冬季运动会开幕式上的致辞\n尊敬的各位来宾：\n",
+            "T _ _ S B _",
+            "T _ _ T B _",
+        ),
+        # one blank line between: the headline's own subtitle
+        (
+            "东湖湿地迎来越冬候鸟\n\n首批三千只白鹭抵达\n本报讯 东湖湿地迎来越冬候鸟。\n",
+            "T _ S B _",
+            "T _ S B _",
+        ),
+        # under text: no header line above it to be set apart from
+        ("本报讯 东湖湿地迎来越冬候鸟。\n\n\n\n首批三千只白鹭抵达\n", "B _ _ _ S _", "B _ _ _ S _"),
+        # at the page's top: nothing above it
+        ("\n\n\n首批三千只白鹭抵达\n本报讯 东湖湿地迎来越冬候鸟。\n", "_ _ _ S B _", "_ _ _ S B _"),
+    ],
+    ids=["three-blanks", "two-blanks", "one-blank", "under-text", "page-top"],
+)
+def test_a_subtitle_set_two_blank_lines_or_more_under_a_headline_is_a_headline(
+    text: str, codes: str, expected: str
+) -> None:
+    assert reread(line_rules._subtitles_set_far_apart, text, codes) == expected
+
+
 # _headline_decks_over_leads
 
 _DECKS = (

@@ -2698,7 +2698,32 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPair
     roles = _wrapped_bylines(lines, _leads_read_as_other_roles(lines, roles))
     roles = _headline_alone_among_furniture(lines, _page_heads_read_as_kickers(lines, roles))
     roles = _paragraph_tails_read_as_headlines(lines, _crossheads_inside_stories(lines, roles))
-    return _page_markers_read_as_headers(lines, _overlong_headlines(lines, roles))
+    return _page_markers_read_as_headers(
+        lines, _overlong_headlines(lines, _subtitles_set_far_apart(lines, roles))
+    )
+
+
+_FAR_APART_LEAST = 2  # blank lines: a block's own lines are set one apart at most
+
+
+def _subtitles_set_far_apart(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with a subtitle set two or more blank lines under the header line above it read
+    as a headline of its own: a page sets its stories, not a headline's lines, so far apart (a
+    photo's headline with no text under it, then the next story's)."""
+    out = list(roles)
+    above: int | None = None  # the last line with text
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if (
+            out[index] == "subtitle"
+            and above is not None
+            and out[above] in HEADER_ROLES
+            and index - above > _FAR_APART_LEAST
+        ):
+            out[index] = "title"
+        above = index
+    return out
 
 
 def _page_markers_read_as_headers(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
