@@ -17,6 +17,7 @@ from liaocheng_tui.parse.dates import (
     choose_issue_date,
     dispatch_date,
     dispatch_day,
+    english_dates_in_chinese,
     path_date,
     valid_iso,
 )
@@ -74,6 +75,44 @@ def test_path_dates_in_the_usual_forms(path: str, expected: str) -> None:
 )
 def test_what_is_not_a_path_date(path: str) -> None:
     assert path_date(path) is None
+
+
+@pytest.mark.parametrize(
+    ("masthead", "expected"),
+    [
+        ("东江日报 Nov. 20, 2026", "2026-11-20"),
+        ("DONGJIANG DAILY FRIDAY, NOVEMBER 20, 2026", "2026-11-20"),
+        ("东江日报 20 November 2026 第3版", "2026-11-20"),
+        ("Friday, Nov 20, 2026", "2026-11-20"),
+        ("DONGJIANG DAILY 2026年11月20日", "2026-11-20"),
+    ],
+)
+def test_a_mastheads_date_in_english_is_the_issue_date(masthead: str, expected: str) -> None:
+    page = parse_page(f"{masthead}\n\n东湖夜市今晚开市\n\n本报讯（记者 柳静文）东湖夜市将于今晚正式开市。\n")
+    assert (page.date, page.date_source) == (expected, "masthead")
+    assert [(a.kicker, a.title) for a in page.articles] == [(None, "东湖夜市今晚开市")]
+    assert [d.text for d in page.dropped] == [masthead]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FRIDAY, NOVEMBER 20, 2026", "2026年11月20日"),
+        ("Nov. 20, 2026", "2026年11月20日"),
+        ("20 Nov 2026", "2026年11月20日"),
+        ("February 30, 2026", "February 30, 2026"),  # no such day
+        ("Nov 2026", "Nov 2026"),  # no day
+        ("Mayor 20, 2026", "Mayor 20, 2026"),  # a word that opens as a month does
+        ("东湖区 2026年11月20日", "东湖区 2026年11月20日"),
+    ],
+)
+def test_english_dates_are_written_as_chinese_ones(text: str, expected: str) -> None:
+    assert english_dates_in_chinese(text) == expected
+
+
+def test_an_english_date_inside_a_sentence_is_no_masthead() -> None:
+    page = parse_page("东湖夜市今晚开市\n\n本报讯（记者 柳静文）东湖夜市将于Nov. 20, 2026开市。\n")
+    assert page.date is None
 
 
 def test_a_users_date_must_be_a_real_day() -> None:

@@ -241,11 +241,45 @@ def _republic_year(text: str) -> int:
     return 1 if text == "元" else _chinese_number(text)
 
 
+# A masthead's date in English, as papers print it beside the Chinese one or alone (FRIDAY,
+# NOVEMBER 20, 2026; Nov. 20, 2026; 20 November 2026), its weekday with it.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_NAME = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+_ENGLISH_DATE_RE = re.compile(
+    rf"\b{_WEEKDAY_NAME}(?:{_MONTH_NAME}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})"
+    rf"|(\d{{1,2}})\s+{_MONTH_NAME},?\s+((?:19|20)\d{{2}}))\b",
+    re.IGNORECASE,
+)
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def english_dates_in_chinese(text: str) -> str:
+    """``text`` with each date written in English (``FRIDAY, NOVEMBER 20, 2026``) written as
+    ``2026年11月20日``, as the furniture grammars read dates."""
+    if _LATIN_RE.search(text) is None:
+        return text  # most lines: no letter to read
+
+    def chinese(found: re.Match[str]) -> str:
+        if found.group(1):
+            month, day, year = found.group(1), found.group(2), found.group(3)
+        else:
+            day, month, year = found.group(4), found.group(5), found.group(6)
+        date = iso(int(year), _MONTHS.index(month.lower()[:3]) + 1, int(day))
+        return found.group(0) if date is None else f"{int(year)}年{int(date[5:7])}月{int(date[8:])}日"
+
+    return _ENGLISH_DATE_RE.sub(chinese, text)
+
+
 def issue_date(furniture: Iterable[str]) -> str | None:
     """The issue date printed in masthead or edition lines (``2024年1月17日 星期三``,
-    ``二〇二四年一月十七日``, ``中華民國113年1月17日``, ``聊城日报 20240117 第3版``), if any."""
+    ``二〇二四年一月十七日``, ``中華民國113年1月17日``, ``聊城日报 20240117 第3版``, ``WEDNESDAY,
+    JANUARY 17, 2024``), if any."""
     for text in furniture:
-        folded = _in_arabic_numerals(fold_width(text))
+        folded = _in_arabic_numerals(english_dates_in_chinese(fold_width(text)))
         match = _ISSUE_RE.search(folded.replace(" ", "")) or (
             _COMPACT_DATE_RE.search(folded) if _EDITION_RE.search(folded) else None
         )

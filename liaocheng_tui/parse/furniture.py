@@ -28,6 +28,7 @@ from liaocheng_tui.parse.chars import (
     unspaced,
     weight,
 )
+from liaocheng_tui.parse.dates import english_dates_in_chinese
 from liaocheng_tui.parse.memo import memoised
 from liaocheng_tui.parse.normalize import is_double_spaced
 
@@ -141,9 +142,10 @@ _BARS_RE = re.compile(r"\s*[|｜丨]\s*")
 
 
 def _with_dates_closed(text: str) -> str:
-    """``text`` in ASCII digits and letters, a date's spaces closed (``2026年3月12日``) and the
-    parts of a page head run together set apart (``东昌日报 2026年3月12日 星期四``)."""
-    text = fold_width(text)
+    """``text`` in ASCII digits and letters, a date's spaces closed (``2026年3月12日``), a date in
+    English written so (``FRIDAY, MARCH 12, 2026``) and the parts of a page head run together set
+    apart (``东昌日报 2026年3月12日 星期四``)."""
+    text = english_dates_in_chinese(fold_width(text))
     if "年" not in text:
         return text
     if " " in text:
@@ -175,12 +177,18 @@ def is_furniture_line(text: str) -> bool:
     if not tokens or len(text) > _FURNITURE_LONGEST:
         return False
     others = [t for t in tokens if not (MASTHEAD_RE.match(t) or _FURNITURE_TOKEN_RE.match(t))]
-    # A short paper name (联合报, 大公报) is a masthead beside the issue's full date.
+    # A short paper name (联合报, 大公报), or its name in English capitals (DONGJIANG DAILY), is a
+    # masthead beside the issue's full date.
     return not others or (
-        len(others) == 1
-        and _SHORT_MASTHEAD_RE.match(others[0]) is not None
+        (
+            (len(others) == 1 and _SHORT_MASTHEAD_RE.match(others[0]) is not None)
+            or all(_CAPITALS_RE.match(other) for other in others)
+        )
         and any(_DATE_TOKEN_RE.match(t) for t in tokens)
     )
+
+
+_CAPITALS_RE = re.compile(r"^[A-Z][A-Z&'.-]+$")
 
 
 # A PDF page's footer, which text cut from several pages keeps where a page broke: 第 3 页,
