@@ -282,8 +282,20 @@ def test_a_short_line_over_a_lead_under_a_hard_wraps_full_line_across_a_gap_stay
         ("本报讯 东湖湿地迎来越冬候鸟。\n\n\n\n首批三千只白鹭抵达\n", "B _ _ _ S _", "B _ _ _ S _"),
         # at the page's top: nothing above it
         ("\n\n\n首批三千只白鹭抵达\n本报讯 东湖湿地迎来越冬候鸟。\n", "_ _ _ S B _", "_ _ _ S B _"),
+        # under a header of two lines: read column by column, a page may leave its subtitle so far
+        (
+            "东湖湿地\n迎来越冬候鸟\n\n\n\n首批三千只白鹭抵达\n本报讯 东湖湿地迎来越冬候鸟。\n",
+            "K T _ _ _ S B _",
+            "K T _ _ _ S B _",
+        ),
+        # the headline on the page's first line, a header line at its foot: nothing over the headline
+        (
+            "东湖湿地迎来越冬候鸟\n\n\n\n首批三千只白鹭抵达\n本报讯 东湖湿地迎来越冬候鸟。\n西山县",
+            "T _ _ _ S B K",
+            "T _ _ _ T B K",
+        ),
     ],
-    ids=["three-blanks", "two-blanks", "one-blank", "under-text", "page-top"],
+    ids=["three-blanks", "two-blanks", "one-blank", "under-text", "page-top", "under-a-block", "first-line"],
 )
 def test_a_subtitle_set_two_blank_lines_or_more_under_a_headline_is_a_headline(
     text: str, codes: str, expected: str

@@ -2707,9 +2707,11 @@ _FAR_APART_LEAST = 2  # blank lines: a block's own lines are set one apart at mo
 
 
 def _subtitles_set_far_apart(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with a subtitle set two or more blank lines under the header line above it read
-    as a headline of its own: a page sets its stories, not a headline's lines, so far apart (a
-    photo's headline with no text under it, then the next story's)."""
+    """The roles, with a subtitle set two or more blank lines under a one-line header above it
+    read as a headline of its own: a page sets its stories, not a headline's lines, so far apart
+    (a photo's headline with no text under it, then the next story's). Not under a header of
+    several lines: a page read column by column may leave its subtitle, printed beside the
+    columns' first lines, so far under it."""
     out = list(roles)
     above: int | None = None  # the last line with text
     for index, line in enumerate(lines):
@@ -2720,6 +2722,7 @@ def _subtitles_set_far_apart(lines: Sequence[Line], roles: Sequence[Role]) -> li
             and above is not None
             and out[above] in HEADER_ROLES
             and index - above > _FAR_APART_LEAST
+            and (above == 0 or out[above - 1] not in HEADER_ROLES)
         ):
             out[index] = "title"
         above = index
