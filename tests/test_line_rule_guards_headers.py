@@ -245,6 +245,13 @@ def test_a_short_line_over_a_lead_under_a_line_that_goes_on_stays_text(above: st
     assert reread(line_rules._headlines_over_leads, text, codes) == codes
 
 
+def test_a_short_line_over_a_closing_dateline_after_a_gap_stays_text() -> None:
+    # A wire story closes with its dateline alone: the short line over it is its last sentence, the
+    # full stop lost, under the paragraph's piece a blank line set apart.
+    text = "东湖区今年新建口袋公园十二处。\n市民休闲多了去处\n\n健身步道年底建成\n新华社东湖4月28日电\n"
+    assert reread(line_rules._headlines_over_leads, text, "B B _ B B _") == "B B _ B B _"
+
+
 def test_a_short_line_over_a_lead_under_a_hard_wraps_full_line_across_a_gap_stays_text() -> None:
     # On a page hard-wrapped at 14 characters a line that fills the width goes on under it, a blank
     # line between or not: the short line is the paragraph's tail, over the next story's lead.

@@ -1523,6 +1523,17 @@ def test_a_line_naming_a_notice_under_a_readers_signature_stays_text() -> None:
     assert [a.title for a in page.articles] == ["读者来信"]
 
 
+def test_a_long_sentence_ending_like_a_notice_on_a_page_without_punctuation_stays_text() -> None:
+    # no punctuation anywhere: the line set apart is a sentence, …得出的宝贵启示, not an ad's heading
+    page = labelled(
+        "西山县推进乡村全面振兴\n\n\u3000\u3000乡村要振兴产业必先行西山县立足资源禀赋\n\n"
+        "\u3000\u3000坚持发展草莓和蔬菜大棚是西山县多年探索得出的宝贵启示\n"
+        "\u3000\u3000今年以来全县新建蔬菜大棚三百余个带动农户增收\n",
+        "T _ B _ B B _",
+    )
+    assert [a.title for a in page.articles] == ["西山县推进乡村全面振兴"]
+
+
 def test_a_hard_wraps_piece_that_ends_naming_a_notice_under_a_full_piece_stays_text() -> None:
     # blank lines between a wrapped paragraph's pieces: the piece under a full one goes on from it
     full = "东湖区人社局今年将组织多场线下"

@@ -596,7 +596,8 @@ def _ends_short_over_gap(
     extraction lost): a blank line stands between them and it falls short of the width the page
     is hard-wrapped at (on a page that is not, every paragraph is a line), running on with no
     comma or colon, the last line of a block (a line alone between blank lines may be a box's
-    name: 彩票开奖)."""
+    name: 彩票开奖). Not over a story's closing dateline alone (``新华社东湖4月28日电``): the line
+    is the story's last, its full stop lost."""
     above = filled[place - 1]
     text = lines[above].text
     return (
@@ -605,6 +606,7 @@ def _ends_short_over_gap(
         and filled[place - 2] == above - 1
         and not fills[above]
         and not text.endswith(_RUNS_ON)
+        and not is_lone_dateline(lines[filled[place + 1]].text)
     )
 
 

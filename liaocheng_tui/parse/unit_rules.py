@@ -65,6 +65,7 @@ NOTICE_WORDS = tuple(
 )
 CAPTION_OPENERS = ("▲", "△", "图为", "上图", "下图", "左图", "右图")
 _NOTICE_HEADLINE_LONGEST = 40  # characters
+_NOTICE_SET_APART_LONGEST = 16  # characters: 东湖区人民政府关于征收土地的公告
 _PICTURE_LABEL_LONGEST = 6  # characters: a column's label (图片新闻, 光影聊城), no headline
 _PICTURE_HEADLINE_LONGEST = 20  # characters: a photo's headline over its caption
 _PICTURE_HEADLINE_CHARACTERS = 30  # marks and spaces included
@@ -597,9 +598,15 @@ def _notice_headline(units: Sequence[Unit], index: int) -> bool:
             above is None
             or (above.role != "body" and above.role not in HEADER_ROLES)
             or ends_sentence(above.text)
-            # a letter signed by its reader is one of a round-up's, whose next heading the corpus
-            # counts as its text (读者 王明 / 错误路牌要及时更正)
-            or (unit.gap_before and not above.fills and not signs_off(above.text))
+            # set apart and short, as an ad's heading is (a sentence of a page that prints no
+            # punctuation, …得出的宝贵启示, is longer); a letter signed by its reader is one of a
+            # round-up's, whose next heading the corpus counts as its text (读者 王明 / 错误路牌要及时更正)
+            or (
+                unit.gap_before
+                and weight(text) <= _NOTICE_SET_APART_LONGEST
+                and not above.fills
+                and not signs_off(above.text)
+            )
         )
         and split_lead(text) is None
     )
