@@ -421,6 +421,28 @@ def test_a_line_ending_with_any_photo_storys_mark_heads_its_story(mark: str) -> 
     assert reread(line_rules._photo_story_headlines, page, "B _ B B") == "B _ T B"
 
 
+# --- _headlines_over_tables: a box's heading over its table -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "codes", "expected"),
+    [
+        # the table's own header row between the heading and its rows
+        ("排名 球队 场次 积分\n1 东江队 28 62\n2 西山队 28 58", "B _ B B B B", "B _ T B B B"),
+        # a header row with one row under it is no table
+        ("排名 球队 场次 积分\n1 东江队 28 62", "B _ B B B", "B _ B B B"),
+        # two words are no header row
+        ("排名 球队\n1 东江队 28 62\n2 西山队 28 58", "B _ B B B B", "B _ B B B B"),
+    ],
+    ids=["header-row", "one-row", "two-words"],
+)
+def test_a_heading_over_a_tables_header_row_and_rows_heads_its_box(
+    table: str, codes: str, expected: str
+) -> None:
+    page = f"　　本报讯 东江市第十届运动会昨日落幕。\n\n积分榜\n{table}"
+    assert reread(line_rules._headlines_over_tables, page, codes) == expected
+
+
 # --- _tables_read_as_furniture: a table's rows read as furniture or a headline -----------------------
 
 

@@ -1968,9 +1968,12 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         ):
             continue
         run = place + 1
+        if _column_names(lines[first_row].text):
+            run += 1  # the table's own header row (排名 球队 场次 积分) over its rows
+        rows_from = run
         while run < len(filled) and filled[run] - filled[run - 1] <= 2 and row_cells(lines[filled[run]].text):
             run += 1
-        if run - place - 1 < _TABLE_ROWS_LEAST:
+        if run - rows_from < _TABLE_ROWS_LEAST:
             continue
         after = filled[run] if run < len(filled) else None
         if after is not None and out[after] == "body" and ends_sentence(lines[after].text):
@@ -1988,6 +1991,17 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         ):
             out[index] = "title"
     return out
+
+
+_COLUMN_NAMES_LEAST = 3
+_COLUMN_NAME_RE = re.compile(f"^[{HAN_CLASS}]{{1,6}}$")
+
+
+def _column_names(text: str) -> bool:
+    """Whether a line is a table's header row: three or more words of a few characters each, set
+    apart by spaces, with no figure or mark (``排名 球队 场次 积分``)."""
+    names = text.split()
+    return len(names) >= _COLUMN_NAMES_LEAST and all(_COLUMN_NAME_RE.match(name) for name in names)
 
 
 def _heads_box_after_table(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
