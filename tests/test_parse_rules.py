@@ -2042,6 +2042,8 @@ def test_a_double_spaced_narrow_column_s_meta_lines_under_headlines_are_furnitur
         ("本版责编：孙丽", True),  # for this page
         ("本版校对：王强", True),
         ("本版：孙丽", False),
+        ("本版主编：王海", True),  # the page's chief editor
+        ("值班主任：王海 校对：李强", True),
         ("设计理念：绿色", False),
         ("编辑/记者的职业操守", False),
         ("编辑部：今年的稿件比往年多，版面也更紧。", False),
@@ -2836,6 +2838,8 @@ def test_a_public_accounts_copy_of_an_article_keeps_only_the_story() -> None:
         "美编：李强 编辑：王海",
         "本版编辑/王海 美编/李强 校对/赵敏",  # set apart by slashes
         "编辑 王海 美编 李强",  # by spaces
+        "主编：王海 编辑：李青",  # the chief editor beside the editor
+        "策划：王海 编辑：李青 校对：赵敏",
     ],
 )
 def test_a_staff_credit_under_a_story_is_furniture_and_a_chart_credit_stays_the_storys(staff: str) -> None:

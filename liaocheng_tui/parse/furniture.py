@@ -75,8 +75,10 @@ class TopFurniture:
 
 # The staff who edited and checked a copy (编辑：王海 审核：李青 监制：赵敏), and those who laid out
 # its page or drew its charts (版式设计：…, 制图：…), whom a story's own credits may name too.
-_COPY_STAFF_LABELS = "责任编辑|值班编辑|责编|编辑|校对|审读|审核|初审|复审|终审|审校|监制"
-_EDITOR_LABELS = f"{_COPY_STAFF_LABELS}|本版编辑|美编|版式|组版|视觉|设计|排版|制图|统筹"
+_COPY_STAFF_LABELS = (
+    "责任编辑|值班编辑|总编辑|责编|编辑|主编|副主编|值班主任|校对|审读|审核|初审|复审|终审|审校|监制"
+)
+_EDITOR_LABELS = f"{_COPY_STAFF_LABELS}|本版编辑|美编|版式|组版|视觉|设计|排版|制图|统筹|策划"
 
 
 def _staff_line_re(labels: str) -> re.Pattern[str]:
