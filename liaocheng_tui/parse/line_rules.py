@@ -1964,6 +1964,7 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
             or not headline_shaped(text)
             or figure_row(text)
             or text.startswith(("【", "[", "〔"))
+            or _ordinal(text) is not None  # a numbered section of the story (一、招聘岗位)
             or not could_head(text)
         ):
             continue
