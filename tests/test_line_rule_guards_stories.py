@@ -16,10 +16,13 @@ to read as the site's name).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from test_parse_rules import LineRule, reread
 
 from liaocheng_tui.parse import line_rules, parse_page
+from liaocheng_tui.parse.normalize import Line
 from liaocheng_tui.parse.roles import HeaderPair, HeaderPairs, Role
 
 _SET_RIGHT = "\u3000" * 12  # twelve ideographic spaces: 24 columns, a line set to the right
@@ -346,6 +349,40 @@ def test_a_kicker_after_a_closing_mark_stays_the_kicker() -> None:
         )
     )
     assert reread(line_rules._headlines_after_closing_marks, page, "B K T B") == "B K T B"
+
+
+def _after_a_close(
+    pairs: HeaderPairs, second: str = "西山县建起三个蔬菜大棚园区", *, text: bool = True, under: str = "B"
+) -> str:
+    """The codes ``_headlines_after_closing_marks`` gives two short lines after a story's close,
+    the labeller having weighed the pair as ``pairs`` says (``under``: the role read under them)."""
+    lines = ["　　东湖区将继续推进口袋公园建设。（完）", "西山县乡村见闻", second]
+    codes = "B B B"
+    if text:
+        lines.append("　　本报讯 西山县今年建起三个蔬菜大棚园区。")
+        codes += f" {under}"
+
+    def rule(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+        return line_rules._headlines_after_closing_marks(lines, roles, pairs)
+
+    return reread(rule, "\n".join(lines), codes)
+
+
+@pytest.mark.parametrize("weighed", [("kicker", "title"), ("title", "subtitle")])
+def test_two_short_lines_after_a_close_are_read_as_the_labeller_weighed_them(weighed: HeaderPair) -> None:
+    # a kicker over a headline and a headline over its subtitle look alike: the labeller's
+    # weighing of the pair tells them apart
+    expected = {"kicker": "K", "title": "T", "subtitle": "S"}
+    assert _after_a_close({(1, 2): weighed}) == f"B {expected[weighed[0]]} {expected[weighed[1]]} B"
+
+
+def test_two_short_lines_after_a_close_stay_as_read_unweighed_indented_or_over_nothing() -> None:
+    weighed: HeaderPairs = {(1, 2): ("kicker", "title")}
+    assert _after_a_close({}) == "B B B B"  # not weighed
+    # the second indented as the text: a round-up's part heading under its speaker's name
+    assert _after_a_close(weighed, "　　西山县建起三个蔬菜大棚园区") == "B B B B"
+    assert _after_a_close(weighed, "西山县建起三个蔬菜大棚园区", text=False) == "B B B"  # nothing under
+    assert _after_a_close(weighed, under="T") == "B B B T"  # a headline under them: no story follows
 
 
 _JUMPED = "\n".join(

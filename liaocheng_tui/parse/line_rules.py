@@ -1320,7 +1320,9 @@ def _emails_under_bylines(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
-def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+def _headlines_after_closing_marks(
+    lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = NO_PAIRS
+) -> list[Role]:
     """The roles, with the short line after a story's closing mark (``（完）``, ``（未完待续）``)
     read as the next story's headline where the labeller read it as text and a story follows it.
 
@@ -1396,7 +1398,19 @@ def _headlines_after_closing_marks(lines: Sequence[Line], roles: Sequence[Role])
             if fills is None:
                 fills = filled_lines(lines)
             if not (signed and fills[below]):
-                continue  # two headline lines: no telling a kicker over a headline from a subtitle
+                # two headline lines: a kicker over a headline and a headline over its subtitle are
+                # told apart by how the labeller weighed the pair, where a story follows them (not
+                # under an indented second line: a round-up's part heading under its speaker's name)
+                weighed = pairs.get((head, below))
+                after = filled[place + 3] if place + 3 < len(filled) else None
+                if (
+                    weighed is not None
+                    and not lines[below].indented
+                    and after is not None
+                    and out[after] in ("body", "byline")
+                ):
+                    out[head], out[below] = weighed
+                continue
         out[head] = "title"
     return out
 
@@ -2695,7 +2709,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPair
     roles = _headlines_over_later_bylines(lines, _marked_headings_over_bylines(lines, roles))
     roles = _headlines_after_story_gaps(lines, roles, pairs)
     roles = _headlines_of_signed_blocks(lines, roles, pairs)
-    roles = _headlines_after_closing_marks(lines, roles)
+    roles = _headlines_after_closing_marks(lines, roles, pairs)
     roles = _headlines_over_tables(
         lines, _photo_story_headlines(lines, _tables_read_as_furniture(lines, roles))
     )
