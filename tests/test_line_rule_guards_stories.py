@@ -481,8 +481,8 @@ def test_a_heading_over_a_tables_header_row_and_rows_heads_its_box(
 
 
 def test_a_numbered_section_over_a_table_stays_the_storys_text() -> None:
-    # a notice's own section (一、招聘岗位) over its table, as a recruitment notice prints it
-    page = "　　现面向社会公开招聘工作人员。\n\n一、招聘岗位\n部门 岗位名称 招聘数量\n管理局 副局长 3\n规划局 主管 2"
+    # a notice's own section (一、招聘计划) over its table, as a recruitment notice prints it
+    page = "　　现面向社会公开招聘工作人员。\n\n一、招聘计划\n部门 岗位 人数\n管理局 副局长 3\n规划局 主管 2"
     assert reread(line_rules._headlines_over_tables, page, "B _ B B B B") == "B _ B B B B"
 
 

@@ -1358,10 +1358,8 @@ def _headlines_after_closing_marks(
         closing = lines[index].text
         jumps = _jumps_away(closing)
         if jumps and is_web_furniture_line(lines[head].text) and place + 3 < len(filled):
-            head, below = (
-                below,
-                filled[place + 3],
-            )  # a front page's 导读 over the teasers after its lead story
+            # a front page's 导读 over the teasers after its lead story
+            head, below = below, filled[place + 3]
         if out[head] != "body" or out[below] not in ("body", "byline"):
             continue
         if closing.endswith(("）", ")")):
@@ -1978,7 +1976,7 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
             or not headline_shaped(text)
             or figure_row(text)
             or text.startswith(("【", "[", "〔"))
-            or _ordinal(text) is not None  # a numbered section of the story (一、招聘岗位)
+            or _ordinal(text) is not None  # a numbered section of the story (一、招聘计划)
             or not could_head(text)
         ):
             continue

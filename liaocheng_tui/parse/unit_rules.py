@@ -600,7 +600,7 @@ def _notice_headline(units: Sequence[Unit], index: int) -> bool:
             or ends_sentence(above.text)
             # set apart and short, as an ad's heading is (a sentence of a page that prints no
             # punctuation, …得出的宝贵启示, is longer); a letter signed by its reader is one of a
-            # round-up's, whose next heading the corpus counts as its text (读者 王明 / 错误路牌要及时更正)
+            # round-up's, whose next heading the corpus counts as its text (读者 王明 / 公交站牌信息要及时更正)
             or (
                 unit.gap_before
                 and weight(text) <= _NOTICE_SET_APART_LONGEST
