@@ -1546,3 +1546,94 @@ def test_a_short_line_over_a_web_meta_line_at_the_pages_foot_stays_text() -> Non
         ]
     )
     assert [a.title for a in result.articles] == ["东阿新建游园十二处"]
+
+
+ROUND_UP: list[tuple[Role, str]] = [
+    (T, "山乡过年 处处是新气象"),
+    (_, ""),
+    (K, "东湖村文化站站长王小梅——"),
+    (T, "“戏台搭起来，人就聚起来”"),
+    (BY, "■ 本报记者 赵小川"),
+    (B, "　　正月初三，东湖村的戏台前坐满了人。"),
+    (B, "　　村民柳大爷说：“年年都盼着这一天。”"),
+    (_, ""),
+    (K, "西山县供销社主任李大成——"),
+    (T, "“年货备足了，心里才踏实”"),
+    (BY, "□本报记者 柳静文"),
+    (B, "　　西山县城的年货集一直热闹到深夜。"),
+]
+
+
+def test_a_headline_over_reported_parts_is_one_round_up() -> None:
+    (article,) = run(ROUND_UP).articles
+    assert article.title == "山乡过年 处处是新气象"
+    assert article.paragraphs == [
+        "东湖村文化站站长王小梅——",
+        "“戏台搭起来，人就聚起来”",
+        "■本报记者赵小川",  # set as the text is, without the spaces of layout
+        "正月初三，东湖村的戏台前坐满了人。",
+        "村民柳大爷说：“年年都盼着这一天。”",
+        "西山县供销社主任李大成——",
+        "“年货备足了，心里才踏实”",
+        "□本报记者柳静文",
+        "西山县城的年货集一直热闹到深夜。",
+    ]
+    assert article.authors == ["赵小川", "柳静文"]
+    assert (article.line_start, article.line_end) == (1, 12)
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda page: page[:8], "one part alone: a headline over a story"),
+        (
+            lambda page: [*page[:1], (B, "　　春节期间，记者走进山乡。"), *page[1:]],
+            "the headline has text of its own",
+        ),
+        (
+            lambda page: [*page[:11], (B, "　　本报西山2月3日电　西山县城的年货集一直热闹到深夜。")],
+            "a part with a dateline is a story of its own",
+        ),
+        (
+            lambda page: [*page[:10], (BY, "（作者 柳静文）"), *page[11:]],
+            "a bracketed credit is no part's reporter line",
+        ),
+        (lambda page: [*page[:8], *page[9:]], "the parts are headed alike"),
+        (lambda page: [*page[:10], *page[11:]], "a part has its own reporter"),
+        (lambda page: page[:11], "a part has text of its own"),
+        (lambda page: [(T, "山乡过年"), *page[1:]], "a name of six characters or fewer heads no round-up"),
+    ],
+)
+def test_what_is_no_round_up(
+    change: Callable[[list[tuple[Role, str]]], list[tuple[Role, str]]], why: str
+) -> None:
+    articles = run(change(ROUND_UP)).articles
+    assert len(articles) >= 2, why
+    assert articles[0].title in ("山乡过年 处处是新气象", "山乡过年"), why
+
+
+def test_a_round_up_of_parts_without_kickers_ends_at_a_story_without_a_heading() -> None:
+    page: list[tuple[Role, str]] = [
+        (T, "山乡过年 处处是新气象"),
+        (S, "——记者蹲点山乡见闻"),
+        (_, ""),
+        (T, "戏台搭起来"),
+        (BY, "■ 本报记者 赵小川"),
+        (B, "　　正月初三，东湖村的戏台前坐满了人。"),
+        (_, ""),
+        (T, "年货备足了"),
+        (BY, "□本报记者 柳静文"),
+        (B, "　　西山县城的年货集一直热闹到深夜。"),
+        (_, ""),
+        (BY, "■ 本报记者 李大成"),
+        (B, "　　南湖镇的灯会今晚开幕。"),
+    ]
+    round_up, story = run(page).articles
+    assert (round_up.title, round_up.subtitle) == ("山乡过年 处处是新气象", "——记者蹲点山乡见闻")
+    assert round_up.paragraphs[0] == "戏台搭起来"
+    assert round_up.paragraphs[-1] == "西山县城的年货集一直热闹到深夜。"
+    assert (story.title, story.byline, story.paragraphs) == (
+        None,
+        "■ 本报记者 李大成",
+        ["南湖镇的灯会今晚开幕。"],
+    )

@@ -6798,3 +6798,29 @@ def test_two_column_tags_over_a_headline_are_both_its_kicker() -> None:
     (first, story) = page.articles
     assert first.paragraphs[-1] == "夜市位于东湖公园南门广场。"
     assert (story.kicker, story.title) == ("【民生】【东江观察】", "老旧小区加装电梯 今年已完工86部")
+
+
+def test_a_section_name_over_reported_stories_heads_no_round_up() -> None:
+    # A section's name with nothing under it over stories that each open with a reporter's line
+    # and no dateline, as metro papers sign: each story stays one, with its own reporter.
+    page = parse_page(
+        "东湖区召开安全生产会议\n"
+        "　　本报讯（记者 赵小川）12日，东湖区召开安全生产工作会议，部署节前安全检查工作。\n"
+        "\n"
+        "社区动态\n"
+        "\n"
+        "\n"
+        "东湖夜市今晚开市\n"
+        "记者 王小川\n"
+        "　　记者昨日从东湖区商务局获悉，经过两个月的改造，东湖夜市今晚重新开市。\n"
+        "\n"
+        "西山县新建三座口袋公园\n"
+        "记者 柳静文\n"
+        "　　西山县今年新建的三座口袋公园日前全部向市民开放。\n"
+    )
+    signed = [(article.title, article.authors) for article in page.articles if article.authors]
+    assert signed == [
+        ("东湖区召开安全生产会议", ["赵小川"]),
+        ("东湖夜市今晚开市", ["王小川"]),
+        ("西山县新建三座口袋公园", ["柳静文"]),
+    ]

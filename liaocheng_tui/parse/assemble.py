@@ -58,6 +58,7 @@ from liaocheng_tui.parse.blocks import (
     split_markdown_heading,
 )
 from liaocheng_tui.parse.byline import (
+    REPORTER_ROLE_WORDS,
     Lead,
     is_name_signature,
     looks_like_a_name,
@@ -764,7 +765,6 @@ def _story_goes_on(draft: _Draft, following: Unit | None) -> bool:
     (a story's paragraph, not the next picture's caption)."""
     return (
         bool(draft.title or draft.body)
-        and not draft.trailing_byline
         and following is not None
         and following.role == "body"
         and split_photo_credit(following.text) is None
@@ -1125,6 +1125,70 @@ def _unmarked(unit: Unit, dropped: list[Dropped]) -> Unit:
     return replace(unit, text=text)
 
 
+_PARTS_FEWEST = 2
+# Characters: a round-up's headline is a headline; a shorter line with nothing under it is a column's
+# or a section's name (社区动态, 图片新闻) over stories of their own.
+_ROUND_UP_HEADLINE_SHORTEST = 7
+# A reporter's line as a round-up's part opens with it (■ 本报记者 X): a mark at most, then the role.
+_REPORTERS_LINE_RE = re.compile(f"^[^\\w（(【\\[]{{0,2}}\\s?(?:{REPORTER_ROLE_WORDS})")
+
+
+def _round_ups(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts with each round-up read as one story: a headline with no text under it, over two
+    or more parts that each open with a heading over their own reporter's line and no dateline
+    (``山乡过年 处处是新气象`` over ``戏台搭起来`` / ``■ 本报记者 赵小川`` / text, and so on). Each part's
+    heading and reporter's line are the round-up's text, as the crawls that key such a page give
+    them: the parts report one assignment under one headline, not stories of their own. The parts'
+    reporters are the round-up's authors."""
+    out: list[_Draft] = []
+    index = 0
+    while index < len(drafts):
+        draft = drafts[index]
+        out.append(draft)
+        end = index + 1
+        if draft.title and not draft.body and _headline_weight(draft) >= _ROUND_UP_HEADLINE_SHORTEST:
+            while end < len(drafts) and _round_up_part(drafts[end], drafts[index + 1]):
+                end += 1
+        if end - index - 1 < _PARTS_FEWEST:
+            end = index + 1  # a headline over one story, or over none
+        for part in drafts[index + 1 : end]:
+            _take_part(draft, part)
+        index = end
+    return out
+
+
+def _headline_weight(draft: _Draft) -> float:
+    return sum(weight(unit.text) for unit in draft.title)
+
+
+def _round_up_part(draft: _Draft, first: _Draft) -> bool:
+    """Whether ``draft`` reads as a round-up's part, headed as its first part ``first`` is: a
+    heading over its reporter's line and its text, with no dateline (a story of its own has one)."""
+    return (
+        bool(draft.title)
+        and bool(draft.body)
+        and draft.byline is not None
+        and _REPORTERS_LINE_RE.match(draft.byline) is not None
+        and not draft.lead
+        and bool(draft.kicker) == bool(first.kicker)
+    )
+
+
+def _take_part(round_up: _Draft, part: _Draft) -> None:
+    heading = [*part.kicker, *part.title, *part.subtitle]
+    for unit in heading:
+        round_up.add_body(unit.text, unit)
+    text_units = {id(unit) for _, unit in part.body}
+    opening = min(unit.line for _, unit in part.body)
+    for unit in part.units:  # its reporter's line, between its heading and its text
+        if unit.line < opening and unit not in heading and id(unit) not in text_units:
+            round_up.add_body(unit.text, unit)
+    for text, unit in part.body:
+        round_up.add_body(text, unit)
+    round_up.pictures += part.pictures
+    round_up.authors += [name for name in part.authors if name not in round_up.authors]
+
+
 def _build(
     drafts: list[_Draft], dropped: list[Dropped], signed: dict[int, tuple[str, list[str]]]
 ) -> list[Article]:
@@ -1220,7 +1284,7 @@ def assemble(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPairs = 
     reader = _Reader(units, dropped)
     reader.read(0)
     return Assembly(
-        articles=_build(reader.drafts, dropped, signed),
+        articles=_build(_round_ups(reader.drafts), dropped, signed),
         dropped=dropped,
         masthead=masthead,
         section=section,
