@@ -514,6 +514,80 @@ def _headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[
     return out
 
 
+_WRAPPED_HEADLINE_LONGEST = 90  # characters: the longest headlines, a front page's, cut by a wrap
+_PARAGRAPH_INDENT_WIDEST = 4  # columns: two ideographic spaces, as paragraphs open
+_FULL_STOP_RE = re.compile(r"。|\.(?!\d)")  # a sentence's end, full- or half-width (not 3.5%'s point)
+_CLAUSE_MARK_RE = re.compile("[，,；;、]")
+
+
+def _wrapped_headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the lines a hard wrap cut a long headline into read as its headline where
+    the labeller read them as text, over the lead that opens its story.
+
+    Cut at a narrow column's width, each piece of a headline fills the line as text does; the
+    labeller reads them as text, and the story's headline is lost into the story above. A lead
+    (``本报北京2月20日电``, ``本报讯（记者 X）``) opens a story, so the lines between it and the close
+    of what came before (a sentence's end, a credit) are that story's header: two or more, each
+    but the last filling the width, the first flush (an indented one opens a paragraph whose close
+    lost its stop), with no full stop anywhere and one clause's mark at most (a column of briefs
+    sums each item up in a sentence of clauses without a stop, over its lead), as long as a
+    headline at most and able to head a story, they are its headline. Not over a line the labeller read as a headline: text over a
+    headline is the story above's, its close's stop lost, as often as the headline's first pieces."""
+    out = list(roles)
+    filled = [index for index, line in enumerate(lines) if line.text]
+    width: int | None = None  # the column's, in characters (0: the page is not hard-wrapped)
+    for place, index in enumerate(filled):
+        if out[index] not in ("body", "byline") or place < 2:
+            continue
+        text = lines[index].text
+        if split_lead(text) is None and not opens_with_report(text):
+            continue
+        run: list[int] = []
+        stop: int | None = None  # the line over the run
+        for above in reversed(filled[:place]):
+            if not run and out[above] in ("furniture", "byline"):
+                continue  # between the header and its lead: a reporter's line, inserted furniture
+            if out[above] != "body" or _closes(lines[above].text, out[above]):
+                stop = above
+                break
+            run.insert(0, above)
+        if stop is None or out[stop] in HEADER_ROLES or out[stop] == "byline":
+            # The page's first lines (a masthead's as often as a headline's), or the story's own
+            # first lines under its header (a quote set over its lead).
+            continue
+        if len(run) < 2:
+            continue
+        first = lines[run[0]]
+        if first.indented and first.indent <= _PARAGRAPH_INDENT_WIDEST:
+            continue  # a paragraph's opening line, its close's stop lost (centred headlines set further in)
+        joined = "".join(lines[line].text for line in run)
+        if (
+            len(joined) > _WRAPPED_HEADLINE_LONGEST
+            or _FULL_STOP_RE.search(joined)
+            or len(_CLAUSE_MARK_RE.findall(joined)) > 1  # a sentence of clauses: a brief's summary
+            or not could_head(joined)
+        ):
+            continue
+        if width is None:  # worked out only where a lead has such lines over it
+            fills = filled_lines(lines)
+            width = _wrap_length(lines, fills) if any(fills) else 0
+        spans = [len(lines[line].text) + lines[line].indent // 2 for line in run]  # as the wrap counts
+        if (
+            any(span > width + 1 for span in spans)
+            or any(span < width - 1 for span in spans[:-1])
+            or spans[-1] >= width - 1
+        ):
+            # Lines the wrap did not cut: a brief's heading over its summary, a kicker over its
+            # headline, each printed whole, or a headline printed wider than the column over its
+            # subtitle (read by the rules above). A wrap's pieces fill the width to a character
+            # (a closing mark hung over it, a half-width one short of it), all but the last, which
+            # is short: lines that all fill it are a paragraph's, its close's stop lost.
+            continue
+        for line in run:
+            out[line] = "title"
+    return out
+
+
 _DECKS_MOST = 3  # lines under a headline a paper sets as its decks (副题), over the lead
 _DECK_LONGEST = 24  # characters
 _CLAUSE_INSIDE_RE = re.compile(r"[，,；;。]")
@@ -2698,6 +2772,7 @@ def reread_roles(lines: Sequence[Line], roles: Sequence[Role], pairs: HeaderPair
     roles = _meta_sources_cut(lines, _meta_line_values(lines, roles))
     roles = _browser_titles(lines, _headlines_over_meta_lines(lines, roles))
     roles = _headline_decks_over_leads(lines, _headlines_over_leads(lines, roles))
+    roles = _wrapped_headlines_over_leads(lines, roles)
     roles = _headlines_read_as_furniture(lines, roles)
     roles = _headline_tails_over_bylines(lines, _names_under_headlines(lines, roles))
     roles = _column_tags_over_headlines(
