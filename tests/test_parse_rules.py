@@ -2418,6 +2418,14 @@ def test_a_line_with_a_mark_alone_is_a_byline_only_of_peoples_names(
         "关注我们",
         "阅读原文",
         "往期推荐",
+        # what a video or a page shows, then the request to scan its code
+        "观看直播，请用手机扫描二维码",
+        "了解更多，请扫描下方二维码",
+        # a link to more of the site's stories
+        "更多精彩",
+        "阅读更多>>",
+        "【更多新闻】",
+        "查看更多",
         # a web copy's rights, sources and original headline
         "声明：转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益，请与本网联系。",
         "版权所有 滨海新闻网 未经授权禁止转载",
@@ -2510,6 +2518,9 @@ def test_what_an_e_paper_site_prints_around_its_stories_is_web_furniture(line: s
         "编辑李四",  # no space: a sentence's words may run so
         "美编 王五",  # layout staff alone, whom a story's credits may name
         "制图 王五",
+        "更多精彩在后头",  # the link's words in a headline
+        "出行更方便，坐车刷二维码",  # a headline about paying by code
+        "查看更多细节",
     ],
 )
 def test_headlines_with_the_same_words_are_no_web_furniture(line: str) -> None:
@@ -6824,3 +6835,13 @@ def test_a_section_name_over_reported_stories_heads_no_round_up() -> None:
         ("东湖夜市今晚开市", ["王小川"]),
         ("西山县新建三座口袋公园", ["柳静文"]),
     ]
+
+
+def test_a_link_to_more_stories_is_furniture_and_the_headline_under_it_heads_its_story() -> None:
+    # Unlike a related list's label (相关新闻：), it takes no line under it for a link.
+    page = parse_page(
+        "东湖夜市今晚开市\n本报讯（记者 王小川）经过两个月的改造，东湖夜市今晚重新开市。\n\n更多精彩\n\n"
+        "西山县新建三座口袋公园\n本报讯（记者 柳静文）西山县新建的三座口袋公园日前向市民开放。\n"
+    )
+    assert [a.title for a in page.articles] == ["东湖夜市今晚开市", "西山县新建三座口袋公园"]
+    assert ("更多精彩", "page-furniture") in [(d.text, d.reason) for d in page.dropped]

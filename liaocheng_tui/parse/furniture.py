@@ -491,6 +491,11 @@ _RELATED_LABEL_RE = re.compile(
     r"|往期推荐|往期精彩|精彩推荐)"
     r"[】\]）)]?\s*[:：]?(?:\*\*)?$"
 )
+# A web page's link to more of its stories (更多精彩, 阅读更多>>): not the label over a list of
+# related stories (相关新闻：), so the line under it is not taken for a link.
+_MORE_LINK_RE = re.compile(
+    r"^[【\[]?(?:更多精彩|更多阅读|更多新闻|更多报道|阅读更多|查看更多)[】\]]?\s*[>》»]*$"
+)
 _PAGE_LABEL_RE = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]\s?\S{1,10}$")
 _PAGE_EDITORS_RE = re.compile(r"^本版(?:责编|编辑|校对|美编|统筹)[:：]")
 # A web copy's staff credit in brackets under a story ((责任编辑：王海), 【编辑：王海 审核：李青】,
@@ -537,7 +542,9 @@ _BRACKETED_STAFF_RE = re.compile(
 _QR_PROMPT_RE = re.compile(
     r"^[（(【\[]?(?:(?:扫码|扫一扫|扫描二维码|长按识别二维码|长按二维码|识别二维码|扫描下方二维码)"
     r"(?:看|观看|阅读|收听|了解|查看|关注|下载|参与|进入|获取|即可|在手机)\S{0,10}(?:\s*《[^》]{1,30}》)?"
-    r"|扫码|扫一扫|扫描二维码|长按识别二维码|\S{0,8}二维码)[）)】\]]?$"
+    r"|扫码|扫一扫|扫描二维码|长按识别二维码|\S{0,8}二维码"
+    # what to watch, then the request (观看直播，请用手机扫描二维码)
+    r"|\S{0,10}(?:请|手机)\S{0,4}扫描?(?:下方|右侧|左侧|上方|图中)?二维码)[）)】\]]?$"
 )
 _PICTURE_RE = re.compile(
     r"^(?:[\[［【<〈]\s?(?:图片?|照片|img|image|photo)\s?\d{0,3}\s?[\]］】>〉]|!\[[^\]]{0,80}\]\([^)\s]{0,300}\))$",
@@ -552,7 +559,7 @@ _RIGHTS_LONGEST = 240
 # buttons for the type's size (小字号), which end so: most lines open otherwise and are answered
 # at once.
 _WEB_FURNITURE_FIRST = frozenset(
-    "上下往返版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听我意文"
+    "上下往返更查版标打关放缩默字大收纠推分在今要导PpＰｐ【[［（(第本扫长识!！<〈首主网当您你位相延热猜*点阅精语听我意文"
     + "编责审校值监初复终原收预阅赞留写举"
     + "—─━－–～＝＿~"
     + "0123456789０１２３４５６７８９"
@@ -770,6 +777,7 @@ def is_web_furniture_line(text: str) -> bool:
         or _RULE_LINE_RE.match(text)
         or _BREADCRUMB_RE.match(text)
         or is_related_label(text)
+        or _MORE_LINK_RE.match(text)
         or _PAGE_LABEL_RE.match(text)
         or _PAGE_EDITORS_RE.match(text)
         or _BRACKETED_STAFF_RE.match(text)
