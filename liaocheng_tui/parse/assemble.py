@@ -765,6 +765,7 @@ def _story_goes_on(draft: _Draft, following: Unit | None) -> bool:
     (a story's paragraph, not the next picture's caption)."""
     return (
         bool(draft.title or draft.body)
+        and not draft.trailing_byline
         and following is not None
         and following.role == "body"
         and split_photo_credit(following.text) is None
