@@ -6845,3 +6845,17 @@ def test_a_link_to_more_stories_is_furniture_and_the_headline_under_it_heads_its
     )
     assert [a.title for a in page.articles] == ["东湖夜市今晚开市", "西山县新建三座口袋公园"]
     assert ("更多精彩", "page-furniture") in [(d.text, d.reason) for d in page.dropped]
+
+
+@pytest.mark.parametrize("label", ["社区动态", "财经资讯"])
+def test_a_news_columns_name_over_a_headline_is_its_column_not_the_headlines_first_line(label: str) -> None:
+    # Under a story (at the page's top it is the page's section), read as headline lines both with
+    # a blank line between, the name and the headline were one headline (社区动态东湖夜市今晚开市).
+    page = labelled(
+        "西山县新建三座口袋公园\n本报讯（记者 柳静文）西山县新建的三座口袋公园日前向市民开放。\n\n"
+        f"{label}\n\n东湖夜市今晚开市\n记者 王小川\n　　经过两个月的改造，东湖夜市今晚重新开市。\n",
+        "T B _ T _ T BY B _",
+    )
+    above, article = page.articles
+    assert (above.title, above.column) == ("西山县新建三座口袋公园", None)
+    assert (article.column, article.title, article.authors) == (label, "东湖夜市今晚开市", ["王小川"])
