@@ -58,12 +58,12 @@ from liaocheng_tui.parse.blocks import (
     split_markdown_heading,
 )
 from liaocheng_tui.parse.byline import (
-    REPORTER_ROLE_WORDS,
     Lead,
     is_name_signature,
     looks_like_a_name,
     names_a_reporter,
     names_in,
+    opens_with_reporters_role,
     parse_byline_line,
     parse_closing_credit,
     parse_end_credit,
@@ -1130,8 +1130,6 @@ _PARTS_FEWEST = 2
 # Characters: a round-up's headline is a headline; a shorter line with nothing under it is a column's
 # or a section's name (社区动态, 图片新闻) over stories of their own.
 _ROUND_UP_HEADLINE_SHORTEST = 7
-# A reporter's line as a round-up's part opens with it (■ 本报记者 X): a mark at most, then the role.
-_REPORTERS_LINE_RE = re.compile(f"^[^\\w（(【\\[]{{0,2}}\\s?(?:{REPORTER_ROLE_WORDS})")
 
 
 def _round_ups(drafts: list[_Draft]) -> list[_Draft]:
@@ -1169,7 +1167,7 @@ def _round_up_part(draft: _Draft, first: _Draft) -> bool:
         bool(draft.title)
         and bool(draft.body)
         and draft.byline is not None
-        and _REPORTERS_LINE_RE.match(draft.byline) is not None
+        and opens_with_reporters_role(draft.byline)
         and not draft.lead
         and bool(draft.kicker) == bool(first.kicker)
     )
@@ -1179,10 +1177,10 @@ def _take_part(round_up: _Draft, part: _Draft) -> None:
     heading = [*part.kicker, *part.title, *part.subtitle]
     for unit in heading:
         round_up.add_body(unit.text, unit)
-    text_units = {id(unit) for _, unit in part.body}
+    taken = {id(unit) for unit in heading} | {id(unit) for _, unit in part.body}
     opening = min(unit.line for _, unit in part.body)
     for unit in part.units:  # its reporter's line, between its heading and its text
-        if unit.line < opening and unit not in heading and id(unit) not in text_units:
+        if unit.line < opening and id(unit) not in taken:
             round_up.add_body(unit.text, unit)
     for text, unit in part.body:
         round_up.add_body(text, unit)

@@ -1103,6 +1103,13 @@ _LABELLED_CREDIT_RE = re.compile(
 )
 _LABELLED_CREDIT_LONGEST = 40  # characters: a label and six names
 _REPORTER_ROLE_RE = re.compile(REPORTER_ROLE_WORDS)
+_REPORTERS_LINE_RE = re.compile(f"^[{BYLINE_MARKERS}]?\\s*(?:{REPORTER_ROLE_WORDS})")
+
+
+def opens_with_reporters_role(text: str) -> bool:
+    """Whether a line opens with a reporter's role, after a byline's mark at most (``■ 本报记者 X``,
+    ``记者 X 通讯员 Y``): not a lead (``本报讯（记者 X）``) nor a credit in brackets (``（作者 X）``)."""
+    return _REPORTERS_LINE_RE.match(text) is not None
 
 
 def parse_labelled_credit(text: str) -> tuple[str, list[str]] | None:

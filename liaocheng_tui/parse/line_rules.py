@@ -531,8 +531,9 @@ def _wrapped_headlines_over_leads(lines: Sequence[Line], roles: Sequence[Role]) 
     but the last filling the width, the first flush (an indented one opens a paragraph whose close
     lost its stop), with no full stop anywhere and one clause's mark at most (a column of briefs
     sums each item up in a sentence of clauses without a stop, over its lead), as long as a
-    headline at most and able to head a story, they are its headline. Not over a line the labeller read as a headline: text over a
-    headline is the story above's, its close's stop lost, as often as the headline's first pieces."""
+    headline at most and able to head a story, they are its headline. Not over a line the labeller
+    read as a headline: text over a headline is the story above's, its close's stop lost, as often
+    as the headline's first pieces."""
     out = list(roles)
     filled = [index for index, line in enumerate(lines) if line.text]
     width: int | None = None  # the column's, in characters (0: the page is not hard-wrapped)
@@ -2055,7 +2056,7 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
         ):
             continue
         run = place + 1
-        if _column_names(lines[first_row].text):
+        if _table_header_row(lines[first_row].text):
             run += 1  # the table's own header row (排名 球队 场次 积分) over its rows
         rows_from = run
         while run < len(filled) and filled[run] - filled[run - 1] <= 2 and row_cells(lines[filled[run]].text):
@@ -2080,15 +2081,15 @@ def _headlines_over_tables(lines: Sequence[Line], roles: Sequence[Role]) -> list
     return out
 
 
-_COLUMN_NAMES_LEAST = 3
-_COLUMN_NAME_RE = re.compile(f"^[{HAN_CLASS}]{{1,6}}$")
+_TABLE_HEADS_LEAST = 3
+_TABLE_HEAD_RE = re.compile(f"^[{HAN_CLASS}]{{1,6}}$")
 
 
-def _column_names(text: str) -> bool:
+def _table_header_row(text: str) -> bool:
     """Whether a line is a table's header row: three or more words of a few characters each, set
     apart by spaces, with no figure or mark (``排名 球队 场次 积分``)."""
     names = text.split()
-    return len(names) >= _COLUMN_NAMES_LEAST and all(_COLUMN_NAME_RE.match(name) for name in names)
+    return len(names) >= _TABLE_HEADS_LEAST and all(_TABLE_HEAD_RE.match(name) for name in names)
 
 
 def _heads_box_after_table(lines: Sequence[Line], filled: Sequence[int], place: int) -> bool:
